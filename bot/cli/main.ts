@@ -1,0 +1,37 @@
+/**
+ * The `groupbot` command line: one sub-command per file, loaded only when called so that
+ * `groupbot parse` does not pay for the emulator or the Teams stack.
+ */
+export type SubCommand = (argv: string[]) => Promise<number>;
+
+const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<SubCommand> }> = {
+  start: { summary: 'local mode: Graph emulator + bot + Agents Playground', load: async () => (await import('./start-command')).run },
+  serve: { summary: 'run the bot alone (local or production mode)', load: async () => (await import('./serve-command')).run },
+  chat: { summary: 'chat with the bot in this terminal: chat [--as <upn>]', load: async () => (await import('./chat-command')).run },
+  parse: { summary: 'parse "<text>" or parse - (one utterance a line on stdin)', load: async () => (await import('./parse-command')).run },
+  rule: { summary: 'rule check "<rule>" | rule eval "<rule>" (users as JSON lines on stdin)', load: async () => (await import('./rule-command')).run },
+  emulator: { summary: 'run the local Graph v1.0 emulator: emulator --port P --data DIR', load: async () => (await import('../../graph-emulator/cli/emulator-command')).run },
+  token: { summary: 'print a bearer token for a demo user: token --as UPN --data DIR', load: async () => (await import('../../graph-emulator/cli/token-command')).run },
+};
+
+function usage(): string {
+  const lines = ['usage: groupbot <command> [options]', '', 'commands:'];
+  for (const [name, { summary }] of Object.entries(SUBCOMMANDS)) lines.push(`  ${name.padEnd(9)} ${summary}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the command line; resolves to the process exit code. Throws only on programming errors. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = SUBCOMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`groupbot: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const run = await entry.load();
+  return run(rest);
+}
