@@ -1,5 +1,102 @@
-/** Placeholder until this sub-command lands; replaced by its owner. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('groupbot: this command is not available yet\n');
-  return 1;
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import { loadConfig, ConfigError } from '../config';
+import { createLogger } from '../log';
+import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
+import { LocalIdentity } from '../local/local-identity';
+import { LocalTokenSource } from '../teams/user-tokens';
+import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
+import type { GraphEndpoint } from '../directory/graph-client';
+
+const USAGE = 'usage: groupbot chat [--as <upn>]   (default user: megan@contoso.com, Global Administrator)';
+
+function parseArgs(argv: string[]): { as: string } | string {
+  let as = 'megan@contoso.com';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--as' && argv[i + 1]) as = argv[++i] as string;
+    else if (a?.startsWith('--as=')) as = a.slice(5);
+    else return `unknown argument '${a}'`;
+  }
+  return { as };
+}
+
+function print(shown: ShownMessage[]): void {
+  for (const m of shown) {
+    const lines = [m.updated ? '(card updated)' : '', m.text].filter(Boolean);
+    process.stdout.write(lines.map((l) => `bot> ${l}`).join('\n') + '\n');
+  }
+}
+
+/**
+ * `groupbot chat [--as <upn>]`: a terminal chat with the same bot. Uses the running local stack's Graph
+ * emulator when `npm start` is up on the same DATA_DIR, otherwise starts one in this process. Type a number
+ * to press that button of the latest card; the chat asks for the card's inputs first. "exit" or Ctrl-D quits.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`groupbot chat: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`groupbot chat: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const running = readRunningRuntime(config);
+  let graph: GraphEndpoint;
+  let stop = async (): Promise<void> => undefined;
+  if (running) {
+    graph = { baseUrl: new URL(running.emulatorUrl).origin, caPem: fs.readFileSync(running.caCertPath, 'utf8') };
+  } else {
+    const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
+    graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem };
+    stop = local.stop;
+  }
+  const identity = new LocalIdentity(graphDataDir(config));
+  const user = identity.find(args.as);
+  if (!user) {
+    await stop();
+    process.stderr.write(`groupbot chat: there is no user '${args.as}' in the local directory.\n`);
+    return 1;
+  }
+  const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print);
+  process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, prompt: 'you> ' });
+  const ask = (q: string) => new Promise<string>((resolve) => rl.question(q, resolve));
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === 'exit' || line === 'quit') break;
+    try {
+      if (/^\d+$/.test(line) && session.currentActions()) {
+        const current = session.currentActions();
+        const action = current?.actions.find((a) => a.number === Number(line));
+        const values: Record<string, string> = {};
+        if (action?.usesInputs) {
+          for (const input of current?.inputs ?? []) {
+            const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
+            const answer = (await ask(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `)).trim();
+            values[input.id] = answer || input.value || '';
+          }
+        }
+        print(await session.click(Number(line), values));
+      } else if (line) {
+        print(await session.say(line));
+      }
+    } catch (err) {
+      process.stdout.write(`bot> ${(err as Error).message}\n`);
+    }
+    rl.prompt();
+  }
+  rl.close();
+  await stop();
+  return 0;
 }

@@ -1,5 +1,55 @@
-/** Placeholder until this sub-command lands; replaced by its owner. */
+import { loadConfig, ConfigError } from '../config';
+import { createLogger } from '../log';
+import { startLocal, writeRuntimeFile } from '../local/local-runtime';
+import { startBot } from '../runtime';
+import { OAuthTokenSource } from '../teams/user-tokens';
+
+/**
+ * `groupbot serve`: the bot alone. Local mode (no BOT_ID): with the embedded Graph emulator; production: against
+ * Microsoft Graph with the users' own tokens from the OAuth connection. Stops cleanly on SIGINT/SIGTERM.
+ */
 export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('groupbot: this command is not available yet\n');
-  return 1;
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`groupbot serve: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  let stop: () => Promise<void>;
+  if (config.mode === 'local') {
+    const local = await startLocal(config, log);
+    writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}) });
+    process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\ngraph-emulator listening on ${local.emulator.graphUrl}\n`);
+    stop = local.stop;
+  } else {
+    const bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log });
+    process.stdout.write(`groupbot listening on ${config.host}:${bot.port}/api/messages\n`);
+    stop = bot.stop;
+  }
+  return waitForSignal(stop);
+}
+
+/** Resolves with exit code 0 after SIGINT/SIGTERM once `stop` finished. */
+export function waitForSignal(stop: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = () => {
+      if (stopping) return;
+      stopping = true;
+      stop().then(
+        () => resolve(0),
+        (err: Error) => {
+          process.stderr.write(`groupbot: error while stopping: ${err.message}\n`);
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
 }

@@ -1,5 +1,69 @@
-/** Placeholder until this sub-command lands; replaced by its owner. */
+import * as path from 'node:path';
+import { loadConfig, ConfigError } from '../config';
+import { createLogger } from '../log';
+import { startLocal, writeRuntimeFile } from '../local/local-runtime';
+import { startPlayground } from '../local/playground-process';
+import { writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID } from '../local/playground-config';
+import { waitForSignal } from './serve-command';
+
+/**
+ * `groupbot start` (npm start): local mode end to end — the Graph emulator, the bot and the Microsoft 365
+ * Agents Playground, all on loopback, telemetry off, no browser opened. Prints the Playground URL once the
+ * chat is ready. Ctrl-C stops every part.
+ */
 export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('groupbot: this command is not available yet\n');
-  return 1;
+  const t0 = Date.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`groupbot start: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (config.mode !== 'local') {
+    process.stderr.write('groupbot start: BOT_ID is set, so this is production mode; use `groupbot serve` (the Playground is for local mode).\n');
+    return 2;
+  }
+  const log = createLogger(config.logLevel);
+  let local;
+  try {
+    local = await startLocal(config, log);
+  } catch (err) {
+    process.stderr.write(`groupbot start: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const configPath = path.join(config.dataDir, 'playground', 'm365agentsplayground.yml');
+  let playground;
+  try {
+    writePlaygroundConfig(configPath);
+    playground = await startPlayground({
+      port: config.playgroundPort,
+      botEndpoint: local.bot?.endpoint ?? '',
+      configPath,
+      logFile: path.join(config.dataDir, 'playground', 'playground.log'),
+      conversationId: PLAYGROUND_PERSONAL_CHAT_ID,
+    });
+  } catch (err) {
+    await local.stop();
+    process.stderr.write(`groupbot start: ${(err as Error).message}\n`);
+    return 1;
+  }
+  writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}), playgroundUrl: playground.url });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  process.stdout.write(
+    [
+      `graph-emulator listening on ${local.emulator.graphUrl}`,
+      `groupbot listening on ${local.bot?.endpoint}`,
+      `Agents Playground: ${playground.url}  (open it in a browser; you are Megan Bowen, Global Administrator)`,
+      `ready in ${seconds} s. Press Ctrl-C to stop.`,
+      '',
+    ].join('\n'),
+  );
+  return waitForSignal(async () => {
+    await playground.stop();
+    await local.stop();
+  });
 }

@@ -1,0 +1,34 @@
+import type { Intent } from '../language';
+import { buildConfirmationCard } from '../../cards/confirmation-card';
+import type { CommandContext, Outcome } from './context';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply } from './reply';
+import type { Snapshot } from './snapshot';
+
+export interface ConfirmSpec {
+  title: string;
+  facts: { title: string; value: string }[];
+  consequence: string;
+  confirmLabel?: string;
+  destructive?: boolean;
+  /** Extra flags the confirmed run needs (besides the snapshot). */
+  flags?: Record<string, string | number | boolean>;
+}
+
+/**
+ * Stores the (already resolved) intent as a confirmation and answers with the confirmation card. Confirming
+ * re-runs the intent with `flags.confirmed`; the snapshot spares the lookups. Throws what the store throws.
+ */
+export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot: Snapshot | undefined, spec: ConfirmSpec): Promise<Outcome> {
+  const op = await saveConfirm(ctx, intent, snapshot, spec.flags ?? {});
+  const card = buildConfirmationCard({
+    pendingId: op.id, title: spec.title, facts: spec.facts, consequence: spec.consequence,
+    ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}), ...(spec.destructive ? { destructive: true } : {}),
+  });
+  return outcome(reply(`${spec.title}? ${spec.consequence} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
+}
+
+/** True when this run is the confirmed re-run of a confirmation. */
+export function isConfirmed(ctx: CommandContext): boolean {
+  return ctx.flags['confirmed'] === true;
+}

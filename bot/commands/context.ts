@@ -1,0 +1,61 @@
+import type { GraphSession } from '../directory/graph-session';
+import type { Intent } from '../language';
+
+/** Who is acting: the signed-in user whose delegated token every Graph call carries. */
+export interface Actor {
+  /** Entra object id (Teams `from.aadObjectId`). */
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+}
+
+/**
+ * A multi-step operation waiting for the user: a choice between candidates, or a confirmation. Stored on the
+ * server; a card action carries only its id and the user's choice, so nothing echoed back is trusted.
+ */
+export interface PendingOperation {
+  id: string;
+  /** Only this user may continue it. */
+  actorId: string;
+  /** The intent to run again once the choice or confirmation is made; resolved names are replaced by ids. */
+  intent: Intent;
+  kind: 'choice' | 'confirm';
+  /** For a choice: which slot and position the choice fills, and the ids offered. */
+  slot?: 'users' | 'groups' | 'owners' | 'members' | 'license';
+  position?: number;
+  candidateIds?: string[];
+  /** Flags carried into the re-run (e.g. `confirmed`). */
+  flags?: Record<string, string | number | boolean>;
+  expiresAt: number;
+}
+
+/** Server-side storage of pending operations. Implementations: memory (tests, chat) and bot/store. */
+export interface PendingStore {
+  put(op: Omit<PendingOperation, 'id'>): Promise<PendingOperation>;
+  get(id: string): Promise<PendingOperation | undefined>;
+  /** Deletes and returns it: a confirmation can be used once only (double clicks do nothing the second time). */
+  take(id: string): Promise<PendingOperation | undefined>;
+}
+
+/** A message the bot sends: always text (fallback and accessibility), optionally an Adaptive Card. */
+export interface Reply {
+  text: string;
+  card?: Record<string, unknown>;
+}
+
+export interface Outcome {
+  replies: Reply[];
+}
+
+/** Everything a command may use. Commands never see Teams types. */
+export interface CommandContext {
+  actor: Actor;
+  /** The actor's own Graph connection. */
+  graph: GraphSession;
+  pending: PendingStore;
+  now: () => Date;
+  /** Flags from a confirmation or choice being continued (e.g. `confirmed: true`). */
+  flags: Record<string, string | number | boolean>;
+  /** Reports progress on long operations by updating the card the user sees (Teams: updateActivity). */
+  progress?: (reply: Reply) => Promise<void>;
+}

@@ -1,0 +1,205 @@
+import type { Intent, IntentName } from '../language';
+import { isGuid } from '../directory/odata';
+import type { CommandContext, Outcome, PendingOperation } from './context';
+import { errorText } from './error-text';
+import { say } from './reply';
+import { BULK_DONE_FLAG, TABLE_FLAG } from './resolve-step';
+import * as memberAdd from './member-add';
+import * as memberRemove from './member-remove';
+import * as ownerAdd from './owner-add';
+import * as ownerRemove from './owner-remove';
+import * as memberList from './member-list';
+import * as ownerList from './owner-list';
+import * as membershipCheck from './membership-check';
+import * as userGroups from './user-groups';
+import * as groupCreate from './group-create';
+import * as groupRename from './group-rename';
+import * as groupUpdate from './group-update';
+import * as groupDelete from './group-delete';
+import * as groupRestore from './group-restore';
+import * as groupList from './group-list';
+import * as groupShow from './group-show';
+import * as ruleShow from './rule-show';
+import * as ruleSet from './rule-set';
+import * as rulePreview from './rule-preview';
+import * as licenseAssign from './license-assign';
+import * as licenseRemove from './license-remove';
+import * as licenseList from './license-list';
+import * as accessRequest from './access-request';
+import * as requestList from './request-list';
+import * as help from './help';
+import * as cancel from './cancel';
+import * as unknown from './unknown';
+
+/** A command: one operation. Never throws (runIntent guards anyway). */
+export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
+
+/** What a card sent back with a pending operation: a pick, a yes/no, or form values. */
+export interface PendingChoice {
+  candidateId?: string;
+  confirmed?: boolean;
+  values?: Record<string, string>;
+}
+
+/** The typed table: every intent has exactly one command module. */
+export const COMMANDS: Record<IntentName, Command> = {
+  addMembers: memberAdd.run,
+  removeMembers: memberRemove.run,
+  addOwners: ownerAdd.run,
+  removeOwners: ownerRemove.run,
+  listMembers: memberList.run,
+  listOwners: ownerList.run,
+  checkMembership: membershipCheck.run,
+  listUserGroups: userGroups.run,
+  createGroup: groupCreate.run,
+  renameGroup: groupRename.run,
+  updateGroup: groupUpdate.run,
+  deleteGroup: groupDelete.run,
+  restoreGroup: groupRestore.run,
+  listGroups: groupList.run,
+  showGroup: groupShow.run,
+  showRule: ruleShow.run,
+  setRule: ruleSet.run,
+  previewRule: rulePreview.run,
+  assignLicense: licenseAssign.run,
+  removeLicense: licenseRemove.run,
+  listLicenses: licenseList.run,
+  requestAccess: accessRequest.run,
+  listRequests: requestList.run,
+  help: help.run,
+  cancel: cancel.run,
+  unknown: unknown.run,
+};
+
+/**
+ * Runs the command for an intent as the context's actor. Never throws: anything unexpected becomes
+ * errorText's sentence (no stack traces reach the user).
+ */
+export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, intent.intent) ? COMMANDS[intent.intent] : unknown.run;
+  try {
+    return await command(intent, ctx);
+  } catch (err) {
+    return say(errorText(err));
+  }
+}
+
+const EXPIRED = 'That button has expired or was already used, so nothing was done. Please ask me again.';
+const NOT_YOURS = 'Only the person who asked can answer this. If you want the same thing, ask me yourself.';
+
+/**
+ * Continues a pending operation from a card: checks it exists and belongs to the actor, applies the
+ * choice (a candidate that must be one of those offered, a confirmation, or form values), takes it from the
+ * store (so a double click does nothing the second time) and re-runs its intent. Never throws.
+ */
+export async function continuePending(pendingId: string, choice: PendingChoice, ctx: CommandContext): Promise<Outcome> {
+  try {
+    return await continueInner(pendingId, choice, ctx);
+  } catch (err) {
+    return say(errorText(err));
+  }
+}
+
+async function continueInner(pendingId: string, choice: PendingChoice, ctx: CommandContext): Promise<Outcome> {
+  if (typeof pendingId !== 'string' || pendingId.length === 0 || pendingId.length > 128) return say(EXPIRED);
+  const op = await ctx.pending.get(pendingId);
+  if (!op) return say(EXPIRED);
+  if (op.actorId !== ctx.actor.id) return say(NOT_YOURS);
+
+  if (choice.confirmed === false) {
+    await ctx.pending.take(pendingId);
+    return say('OK, cancelled. Nothing was changed.');
+  }
+  const baseFlags = withoutOneShot(op.flags ?? {});
+
+  // A form (create group): values replace the intent's slots; "preview" keeps the form open.
+  if (choice.values && op.intent.intent === 'createGroup') {
+    const applied = groupCreate.applyFormValues(op.intent, choice.values);
+    if (!applied.ok) return groupCreate.showForm(applied.intent, ctx, applied.error);
+    if (choice.values['action'] === 'preview') return groupCreate.showForm(applied.intent, ctx, undefined, true);
+    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
+    return runIntent(applied.intent, { ...ctx, flags: { ...withoutForm(baseFlags), ...applied.flags, formSubmitted: true } });
+  }
+
+  if (op.kind === 'confirm') {
+    if (choice.confirmed !== true) return say('Please use the Confirm or Cancel button.');
+    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
+    return runIntent(op.intent, { ...ctx, flags: { ...baseFlags, confirmed: true } });
+  }
+
+  // A choice.
+  const tableRaw = op.flags?.[TABLE_FLAG];
+  if (typeof tableRaw === 'string') {
+    const picked = applyTable(op, tableRaw, choice.values ?? {});
+    if (!picked.ok) return say(picked.error);
+    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
+    return runIntent(picked.intent, { ...ctx, flags: { ...baseFlags, [BULK_DONE_FLAG]: true } });
+  }
+  const id = choice.candidateId?.toLowerCase();
+  if (!id) return say('Please pick one of the options on the card.');
+  if (!op.candidateIds?.includes(id) || !op.slot || op.position === undefined) return say("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
+  if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
+  return runIntent(substitute(op, id), { ...ctx, flags: baseFlags });
+}
+
+function withoutForm(flags: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
+  const { form: _form, mailNickname: _nick, ...rest } = flags;
+  return rest;
+}
+
+/** Flags that belong to one step only and must not leak into the next run. */
+function withoutOneShot(flags: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(flags)) if (k !== 'confirmed' && k !== TABLE_FLAG) out[k] = v;
+  return out;
+}
+
+/** Puts the chosen id into the intent slot position the choice was about. */
+export function substitute(op: PendingOperation, id: string): Intent {
+  const intent: Intent = { ...op.intent };
+  const slot = op.slot;
+  const position = op.position ?? 0;
+  if (slot === 'license') {
+    intent.license = id;
+    return intent;
+  }
+  if (slot === 'users' || slot === 'groups' || slot === 'owners' || slot === 'members') {
+    const list = [...(intent[slot] ?? [])];
+    if (position >= 0 && position < list.length) list[position] = id;
+    else list.push(id);
+    intent[slot] = list;
+  }
+  return intent;
+}
+
+/**
+ * Applies the picks of a bulk table: each `pick_<n>` must be one of the ids offered for row n; rows not
+ * resolved and not picked are dropped (skipped). Returns the intent with ids only.
+ */
+function applyTable(op: PendingOperation, tableRaw: string, values: Record<string, string>): { ok: true; intent: Intent } | { ok: false; error: string } {
+  let table: Record<string, string[]>;
+  try {
+    table = JSON.parse(tableRaw) as Record<string, string[]>;
+  } catch (err) {
+    return { ok: false, error: `That list can no longer be continued (${(err as Error).message}). Please paste it again.` };
+  }
+  const users = [...(op.intent.users ?? [])];
+  const out: string[] = [];
+  for (let i = 0; i < users.length; i++) {
+    const current = users[i] as string;
+    const allowed = Object.prototype.hasOwnProperty.call(table, String(i)) ? table[String(i)] ?? [] : [];
+    const pick = values[`pick_${i}`]?.trim().toLowerCase();
+    if (pick) {
+      if (!allowed.includes(pick)) return { ok: false, error: `The pick for row ${i + 1} isn't one of the people I offered, so nothing was done.` };
+      out.push(pick);
+    } else if (isGuid(current) && allowed.length === 0) {
+      out.push(current);
+    }
+  }
+  for (const key of Object.keys(values)) {
+    const m = /^pick_(\d+)$/.exec(key);
+    if (m && Number(m[1]) >= users.length) return { ok: false, error: 'The card sent a pick for a row that does not exist, so nothing was done.' };
+  }
+  if (out.length === 0) return { ok: false, error: 'No one was selected, so there is nothing to add.' };
+  return { ok: true, intent: { ...op.intent, users: [...new Set(out)] } };
+}

@@ -1,0 +1,80 @@
+import { DomainError } from '../directory/errors';
+
+/** What the failed call was about, so the sentence can name it. All optional. */
+export interface ErrorSubject {
+  /** What the user tried, as a verb phrase after "You can't": "add members to", "delete", "rename". */
+  action?: string;
+  /** The group concerned (display name). */
+  groupName?: string;
+  /** The group's dynamic membership rule, for "its members come from its rule". */
+  rule?: string | null;
+  /** Read-only kind, when known: for the Exchange sentence. */
+  readOnlyKind?: 'mailEnabledSecurity' | 'distribution';
+  /** The person or thing that was not found. */
+  objectName?: string;
+}
+
+function quoted(name: string | undefined, fallback: string): string {
+  return name ? `'${name}'` : fallback;
+}
+
+/** Graph's reason without its trailing period, for embedding in a sentence. */
+function graphReason(err: DomainError): string {
+  const m = (err.graph?.message ?? err.message).trim();
+  return m.replace(/\.$/, '');
+}
+
+/**
+ * The one place that turns a DomainError (or anything thrown) into a sentence for the user. Never throws and
+ * never reveals a stack trace; unexpected errors get a generic sentence.
+ */
+export function errorText(err: unknown, about: ErrorSubject = {}): string {
+  if (!(err instanceof DomainError)) {
+    return 'Something went wrong on my side while doing that. Nothing else was changed; please try again.';
+  }
+  const group = quoted(about.groupName, 'this group');
+  switch (err.kind) {
+    case 'readOnlyGroup': {
+      const what = about.readOnlyKind === 'distribution' ? 'a distribution list' : about.readOnlyKind === 'mailEnabledSecurity' ? 'a mail-enabled security group' : 'a mail-enabled security group or distribution list';
+      return `${capital(group)} is ${what}; it can only be changed in Exchange (the Exchange admin center or Exchange PowerShell), not through Microsoft Graph.`;
+    }
+    case 'dynamicGroup':
+      return about.rule
+        ? `${capital(group)} has dynamic membership: its members come from its rule: ${about.rule}. Change the rule, or the people's properties, instead.`
+        : `${capital(group)} has dynamic membership: its members come from its rule, so they can't be added or removed by hand.`;
+    case 'lastOwner':
+      return `${capital(group)} must keep at least one owner, so its last owner can't be removed. Add another owner first.`;
+    case 'forbidden':
+      return `You can't ${about.action ?? 'change'} ${group}. Shall I ask its owners?`;
+    case 'throttled':
+      return 'Microsoft Graph is throttling requests right now; I retried, but it still refused. Please try again in a minute.';
+    case 'unavailable':
+      return 'Microsoft Graph is not answering right now. Please try again in a moment.';
+    case 'notFound':
+      return about.objectName
+        ? `I couldn't find ${quoted(about.objectName, '')}; it may have been deleted or renamed.`
+        : `I couldn't find ${group}; it may have been deleted or renamed.`;
+    case 'notPresent':
+      return `${about.objectName ? `'${about.objectName}'` : 'That person'} is not in ${group}.`;
+    case 'alreadyPresent':
+      return `${about.objectName ? `'${about.objectName}'` : 'That person'} is already in ${group}.`;
+    case 'invalid':
+      return `Microsoft Graph refused that: ${graphReason(err)}.`;
+    case 'conflict':
+      return `Another group already uses that mail nickname. Please choose a different one.`;
+    case 'unauthenticated':
+      return 'Your sign-in has expired or is not valid. Please sign in again, then repeat your request.';
+    case 'unexpected':
+    default:
+      return `Microsoft Graph returned an unexpected error${err.graph?.status ? ` (HTTP ${err.graph.status})` : ''}: ${graphReason(err)}.`;
+  }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** True when the error means the user lacks the rights (a 403): the reply should offer to ask the owners. */
+export function isForbidden(err: unknown): boolean {
+  return err instanceof DomainError && err.kind === 'forbidden';
+}

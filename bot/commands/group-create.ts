@@ -1,0 +1,144 @@
+import type { Intent } from '../language';
+import { createGroup, deriveMailNickname, mailNicknameProblem } from '../directory/groups-write';
+import { buildGroupCreateFormCard } from '../../cards/group-create-form-card';
+import type { GroupCreateFormModel } from '../../cards/view-models';
+import type { CommandContext, Outcome } from './context';
+import { askToConfirm, isConfirmed } from './confirm-step';
+import { errorText } from './error-text';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply, say } from './reply';
+import { resolveIntent } from './resolve-step';
+import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
+import { nameList } from './views';
+
+const MAX_NAME = 256;
+const MAX_DESCRIPTION = 1024;
+const VISIBILITIES = ['Public', 'Private', 'HiddenMembership'] as const;
+
+function splitNames(s: string | undefined): string[] {
+  return (s ?? '').split(/[,;\n\r]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+type Visibility = (typeof VISIBILITIES)[number];
+
+/**
+ * Folds the form's values into the intent (and the mail nickname into flags). Validates lengths and
+ * enumerations; the error is a sentence for the form's top line. Never throws.
+ */
+export function applyFormValues(intent: Intent, values: Record<string, string>): { ok: true; intent: Intent; flags: Record<string, string> } | { ok: false; intent: Intent; error: string } {
+  const v = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string).trim() : undefined) || undefined;
+  const next: Intent = { intent: 'createGroup' };
+  const groupType = v('groupType');
+  if (groupType === 'security' || groupType === 'microsoft365') next.groupType = groupType;
+  const name = v('displayName');
+  if (name) next.name = name;
+  const description = v('description');
+  if (description) next.description = description;
+  const visibility = v('visibility');
+  if (visibility && (VISIBILITIES as readonly string[]).includes(visibility)) next.visibility = visibility as Visibility;
+  const owners = splitNames(values['owners']);
+  const members = splitNames(values['members']);
+  if (owners.length) next.owners = owners;
+  if (members.length) next.members = members;
+  const rule = v('rule');
+  if (rule) next.rule = rule;
+  const nick = v('mailNickname');
+  if (!name) return { ok: false, intent: next, error: 'The group needs a name.' };
+  if (name.length > MAX_NAME) return { ok: false, intent: next, error: `The name can have at most ${MAX_NAME} characters.` };
+  if (description && description.length > MAX_DESCRIPTION) return { ok: false, intent: next, error: `The description can have at most ${MAX_DESCRIPTION} characters.` };
+  if (visibility && !next.visibility) return { ok: false, intent: next, error: 'Visibility must be Public, Private or Hidden membership.' };
+  if (owners.length + members.length > 100) return { ok: false, intent: next, error: 'Please list at most 100 owners and members; add more after the group exists.' };
+  const problem = nick ? mailNicknameProblem(nick) : null;
+  if (problem) return { ok: false, intent: next, error: problem };
+  return { ok: true, intent: next, flags: nick ? { mailNickname: nick } : {} };
+}
+
+/** The form, prefilled from the intent, with an optional error line and rule preview. Throws what the store throws. */
+export async function showForm(intent: Intent, ctx: CommandContext, error?: string, withPreview = false): Promise<Outcome> {
+  const op = await saveConfirm(ctx, intent, undefined, { form: true });
+  const input = intent.rule || intent.ruleText ? ruleFrom(intent.rule, intent.ruleText) : undefined;
+  const model: GroupCreateFormModel = {
+    pendingId: op.id,
+    groupType: intent.groupType === 'microsoft365' ? 'microsoft365' : 'security',
+    ...(intent.name ? { displayName: intent.name, mailNickname: typeof ctx.flags['mailNickname'] === 'string' ? ctx.flags['mailNickname'] : deriveMailNickname(intent.name) } : {}),
+    ...(intent.description ? { description: intent.description } : {}),
+    ...(intent.visibility ? { visibility: intent.visibility } : {}),
+    ...(intent.owners?.length ? { owners: intent.owners } : {}),
+    ...(intent.members?.length ? { members: intent.members } : {}),
+    ...(input?.ok ? { rule: input.rule } : intent.rule ? { rule: intent.rule } : {}),
+    ...(error ? { error } : input && !input.ok ? { error: input.error } : {}),
+  };
+  if (withPreview && input?.ok) {
+    try {
+      const p = await previewOnGraph(ctx, input.rule);
+      model.rulePreview = { matchCount: p.matchCount, sample: p.sample, warnings: p.warnings, asOf: p.asOf };
+    } catch (err) {
+      model.rulePreview = { matchCount: 0, sample: [], warnings: [], asOf: ctx.now().toISOString(), error: errorText(err) };
+    }
+  }
+  const text = `${error ? `${error} ` : ''}Here is the new group${intent.name ? ` '${intent.name}'` : ''}: check the details on the card, then choose Create group.`;
+  return outcome(reply(text, buildGroupCreateFormCard(model)));
+}
+
+/**
+ * "create a security group called Finance Readers": the prefilled form first; on submit, validation (name,
+ * mail nickname, rule through the rules engine, before any Graph call), owner and member resolution, and a
+ * confirmation with the rule preview; then POST /groups. Never throws.
+ */
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (!ctx.flags['formSubmitted'] && !isConfirmed(ctx)) return showForm(intent, ctx);
+  const name = intent.name?.trim();
+  if (!name) return showForm(intent, ctx, 'The group needs a name.');
+  const nick = typeof ctx.flags['mailNickname'] === 'string' ? ctx.flags['mailNickname'] : deriveMailNickname(name);
+  const problem = mailNicknameProblem(nick);
+  if (problem) return showForm(intent, ctx, problem);
+  const kind = intent.groupType === 'microsoft365' ? 'microsoft365' : 'security';
+  if (intent.visibility === 'HiddenMembership' && kind !== 'microsoft365') return showForm(intent, ctx, 'Hidden membership is available for Microsoft 365 groups only.');
+  let rule: string | undefined;
+  if (intent.rule || intent.ruleText) {
+    const input = ruleFrom(intent.rule, intent.ruleText);
+    if (!input.ok) return showForm(intent, ctx, input.error);
+    rule = input.rule;
+  }
+  if (rule && intent.members?.length) return showForm({ ...intent, rule }, ctx, 'A dynamic group gets its members from its rule; leave Members empty.');
+
+  const step = await resolveIntent({ ...intent, ...(rule ? { rule, ruleText: undefined } : {}) }, ctx, { people: ['owners', 'members'], groups: false, purpose: 'for the new group' });
+  if (!step.ok) return step.outcome;
+  const owners = step.value.people.owners;
+  const members = step.value.people.members;
+  if (!isConfirmed(ctx)) {
+    let preview = '';
+    if (rule) {
+      try {
+        preview = ` ${previewSentence(await previewOnGraph(ctx, rule))}`;
+      } catch (err) {
+        preview = ` (No preview: ${errorText(err)})`;
+      }
+    }
+    return askToConfirm(ctx, step.value.intent, step.value.snapshot, {
+      title: `Create the ${kind === 'microsoft365' ? 'Microsoft 365' : 'security'} group '${name}'`,
+      facts: [
+        { title: 'Name', value: name }, { title: 'Mail nickname', value: nick },
+        ...(intent.description ? [{ title: 'Description', value: intent.description }] : []),
+        { title: 'Visibility', value: intent.visibility ?? (kind === 'microsoft365' ? 'Public' : 'Private') },
+        { title: 'Owners', value: owners.length ? nameList(owners.map((o) => o.displayName), 10) : 'you' },
+        ...(rule ? [{ title: 'Rule', value: rule }] : [{ title: 'Members', value: members.length ? nameList(members.map((m) => m.displayName), 10) : 'none yet' }]),
+      ],
+      consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'}`,
+      confirmLabel: 'Create',
+      flags: { formSubmitted: true, mailNickname: nick },
+    });
+  }
+  try {
+    const g = await createGroup(ctx.graph, {
+      displayName: name, mailNickname: nick, kind,
+      ...(intent.description ? { description: intent.description } : {}),
+      ...(intent.visibility ? { visibility: intent.visibility } : {}),
+      ownerIds: owners.map((o) => o.id), memberIds: members.map((m) => m.id),
+      ...(rule ? { membershipRule: rule } : {}),
+    }, ctx.actor.id);
+    return say(`Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.${rule ? ' Entra fills its members from the rule in the background.' : ''}`);
+  } catch (err) {
+    return say(errorText(err, { groupName: name, action: 'create' }));
+  }
+}

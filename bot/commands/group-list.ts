@@ -1,0 +1,34 @@
+import type { Intent } from '../language';
+import { listGroups } from '../directory/groups-read';
+import { buildPagedListCard } from '../../cards/paged-list-card';
+import type { CommandContext, Outcome } from './context';
+import { errorText } from './error-text';
+import { saveConfirm } from './pending-ops';
+import { nextLinkOf, offsetOf } from './paging';
+import { outcome, reply, say } from './reply';
+import { kindLabel, toGroupSummary } from './views';
+
+const TITLES: Record<string, string> = { security: 'Security groups', microsoft365: 'Microsoft 365 groups', dynamic: 'Dynamic groups', deleted: 'Deleted groups' };
+
+/** "show all security groups", "groups starting with Fin", "deleted groups": one page, "More" for the next. Never throws. */
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  const kind = intent.groupType;
+  const offset = offsetOf(ctx);
+  let page;
+  try {
+    page = await listGroups(ctx.graph, { ...(kind ? { kind } : {}), ...(intent.startsWith ? { startsWith: intent.startsWith } : {}), ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}) });
+  } catch (err) {
+    return say(errorText(err, { action: 'list' , groupName: 'the groups' }));
+  }
+  let nextCursor: string | undefined;
+  if (page.next) nextCursor = (await saveConfirm(ctx, intent, undefined, { next: page.next, offset: offset + page.items.length })).id;
+  const title = `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}`;
+  const text = page.items.length === 0 && offset === 0
+    ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`
+    : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${page.items.map((g) => `- ${g.displayName} (${kindLabel(g)})`).join('\n')}${page.next ? '\n… more available.' : ''}`;
+  return outcome(reply(text, buildPagedListCard({
+    list: kind === 'deleted' ? 'deletedGroups' : 'groups', title,
+    items: page.items.map((g) => ({ kind: 'group' as const, group: toGroupSummary(g) })),
+    ...(offset ? { offset } : {}), ...(nextCursor ? { nextCursor } : {}),
+  })));
+}

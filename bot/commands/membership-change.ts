@@ -1,0 +1,180 @@
+import type { Intent } from '../language';
+import { assertWritableMembership, changeMembership, type ChangeOutcome, type Principal } from '../directory/members-write';
+import { DomainError } from '../directory/errors';
+import { groupKind, type DirectoryGroup } from '../directory/types';
+import { buildMemberOutcomeCard } from '../../cards/member-outcome-card';
+import { buildProgressCard } from '../../cards/progress-card';
+import type { MemberOperation, MemberOutcome, OutcomeStatus } from '../../cards/view-models';
+import type { CommandContext, Outcome, Reply } from './context';
+import { errorText } from './error-text';
+import { askOwnersReply } from './ask-owners';
+import { askToConfirm, isConfirmed } from './confirm-step';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply, say } from './reply';
+import { resolveIntent } from './resolve-step';
+import { groupRef, nameList, toPerson } from './views';
+
+export interface ChangeSpec {
+  operation: MemberOperation;
+  relation: 'members' | 'owners';
+  op: 'add' | 'remove';
+}
+
+/** More names than this in one request: a bulk resolution table first. */
+export const BULK_THRESHOLD = 5;
+/** More people than this: progress updates after each chunk of 20. */
+export const PROGRESS_THRESHOLD = 20;
+
+const STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
+  added: 'added', alreadyPresent: 'alreadyMember', removed: 'removed', notPresent: 'notMember', notFound: 'notFound',
+  refused: 'refused', lastOwner: 'refused', failed: 'failed',
+};
+
+function words(spec: ChangeSpec): { verb: string; prep: string; role: string; forbidden: string } {
+  const role = spec.relation === 'members' ? 'member' : 'owner';
+  return spec.op === 'add'
+    ? { verb: 'Add', prep: 'to', role, forbidden: `add ${role}s to` }
+    : { verb: 'Remove', prep: 'from', role, forbidden: `remove ${role}s from` };
+}
+
+function statusText(o: ChangeOutcome, spec: ChangeSpec): string {
+  const role = spec.relation === 'members' ? 'member' : 'owner';
+  switch (o.result) {
+    case 'added': return 'added';
+    case 'removed': return 'removed';
+    case 'alreadyPresent': return `already ${spec.relation === 'members' ? 'a member' : 'an owner'}`;
+    case 'notPresent': return `not ${spec.relation === 'members' ? 'a member' : 'an owner'}`;
+    case 'notFound': return 'not found';
+    case 'lastOwner': return 'refused: a group must keep at least one owner';
+    case 'refused': return `refused${o.reason ? `: ${o.reason.replace(/\.$/, '')}` : ''}`;
+    case 'failed': return `failed${o.reason ? ` (${o.reason.replace(/\.$/, '')})` : ''}; you can retry`;
+    default: return role;
+  }
+}
+
+/** Why a whole group is refused before any write (read-only kind, dynamic membership), or null. */
+function refusalOf(group: DirectoryGroup, spec: ChangeSpec): string | null {
+  try {
+    assertWritableMembership(group, spec.relation);
+    return null;
+  } catch (err) {
+    const kind = groupKind(group);
+    return errorText(err, {
+      groupName: group.displayName, rule: group.membershipRule ?? null, action: words(spec).forbidden,
+      ...(kind === 'distribution' || kind === 'mailEnabledSecurity' ? { readOnlyKind: kind } : {}),
+    });
+  }
+}
+
+/**
+ * Add or remove members or owners: resolve (one $batch), refuse at once what Graph would refuse for the
+ * whole group, confirm with the resolved names, then write in $batch chunks of 20 with per-person outcomes,
+ * progress updates for long lists, "retry the failed ones", and "ask the owners" when Graph says 403.
+ * Never throws.
+ */
+export async function runMembershipChange(intent: Intent, ctx: CommandContext, spec: ChangeSpec): Promise<Outcome> {
+  const w = words(spec);
+  if (!intent.users?.length && !intent.groups?.length) {
+    return say(`Who should I ${w.verb.toLowerCase()}, and which group? For example: "${w.verb.toLowerCase()} Ana ${w.prep} Marketing".`);
+  }
+  if (!intent.users?.length) return say(`Who should I ${w.verb.toLowerCase()} ${w.prep} '${intent.groups?.join("', '")}'? For example: "${w.verb.toLowerCase()} Ana ${w.prep} ${intent.groups?.[0] ?? 'Marketing'}".`);
+  if (!intent.groups?.length) return say(`Which group should I ${w.verb.toLowerCase()} ${nameList(intent.users)} ${w.prep}? For example: "${w.verb.toLowerCase()} ${intent.users[0]} ${w.prep} Marketing".`);
+
+  const purpose = `to ${w.verb.toLowerCase()} ${w.prep === 'to' ? 'to' : 'from'} a group`;
+  const step = await resolveIntent(intent, ctx, {
+    people: ['users'], purpose,
+    ...(spec.op === 'add' ? { bulk: { operation: spec.operation === 'addOwners' ? 'addOwners' : 'addMembers', threshold: BULK_THRESHOLD } } : {}),
+  });
+  if (!step.ok) return step.outcome;
+  const { groups, snapshot } = step.value;
+  const people = dedupe(step.value.people.users);
+  if (people.length === 0) return say('None of those names could be resolved, so there is nothing to do.');
+
+  const refusals: Reply[] = [];
+  const writable: DirectoryGroup[] = [];
+  for (const g of groups) {
+    const why = refusalOf(g, spec);
+    if (why) refusals.push(reply(why)); else writable.push(g);
+  }
+  if (writable.length === 0) return outcome(...refusals);
+
+  const youOnly = people.length === 1 && people[0]?.id === ctx.actor.id;
+  const who = youOnly ? 'you' : nameList(people.map((p) => p.displayName));
+  const where = nameList(writable.map((g) => `'${g.displayName}'`));
+  if (!isConfirmed(ctx)) {
+    const rewritten: Intent = { ...step.value.intent, groups: writable.map((g) => g.id), users: people.map((p) => p.id) };
+    const confirm = await askToConfirm(ctx, rewritten, snapshot, {
+      title: titleOf(spec, who, where, people.length > 1),
+      facts: [
+        { title: people.length > 1 ? 'People' : 'Person', value: people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', ') },
+        { title: writable.length > 1 ? 'Groups' : 'Group', value: writable.map((g) => g.displayName).join(', ') },
+      ],
+      consequence: spec.op === 'add'
+        ? `${people.length > 1 ? 'They' : youOnly ? 'You' : 'This person'} will become ${w.role}${people.length > 1 ? 's' : ''} of ${where}.`
+        : `${people.length > 1 ? 'They' : youOnly ? 'You' : 'This person'} will no longer be ${w.role}${people.length > 1 ? 's' : ''} of ${where}.`,
+      confirmLabel: w.verb,
+      ...(spec.op === 'remove' ? { destructive: true } : {}),
+    });
+    return outcome(...refusals, ...confirm.replies);
+  }
+
+  // Confirmed: write, group by group.
+  const rows: MemberOutcome[] = [];
+  const lines: string[] = [];
+  const failedIds = new Set<string>();
+  const failedGroups = new Set<string>();
+  const extra: Reply[] = [];
+  for (const g of writable) {
+    const onProgress = people.length > PROGRESS_THRESHOLD && ctx.progress
+      ? async (done: number, total: number): Promise<void> => {
+        await ctx.progress?.(reply(`${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done for '${g.displayName}'.`,
+          buildProgressCard({ operation: spec.operation, group: groupRef(g), done, total })));
+      }
+      : undefined;
+    let results: ChangeOutcome[];
+    try {
+      results = await changeMembership(ctx.graph, g, spec.relation, spec.op, people, onProgress);
+    } catch (err) {
+      extra.push(reply(errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden })));
+      continue;
+    }
+    const forbidden = results.length > 0 && results.every((r) => r.result === 'refused' && r.kind === 'forbidden');
+    if (forbidden) {
+      const sentence = youOnly && spec.op === 'add' && spec.relation === 'members'
+        ? `You can't add yourself to '${g.displayName}'. Shall I ask its owners?`
+        : errorText(new DomainError('forbidden', 'Forbidden'), { groupName: g.displayName, action: w.forbidden });
+      extra.push(askOwnersReply(sentence, groupRef(g)));
+      continue;
+    }
+    for (const r of results) {
+      rows.push({ input: r.principal.displayName, person: toPerson(snapshot.users[r.principal.id] ?? r.principal), ...(writable.length > 1 ? { group: groupRef(g) } : {}), status: STATUS[r.result], ...(r.reason ? { reason: r.reason } : r.result === 'lastOwner' ? { reason: 'A group must keep at least one owner.' } : {}) });
+      lines.push(`${r.principal.displayName}${writable.length > 1 ? ` (${g.displayName})` : ''}: ${statusText(r, spec)}`);
+      if (r.result === 'failed') { failedIds.add(r.principal.id); failedGroups.add(g.id); }
+    }
+  }
+  const replies: Reply[] = [...refusals];
+  if (rows.length) {
+    let operationId: string | undefined;
+    if (failedIds.size) {
+      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, snapshot);
+      operationId = retry.id;
+    }
+    const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}) });
+    const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${lines.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}`;
+    replies.push(reply(summary, card));
+  }
+  replies.push(...extra);
+  return outcome(...replies);
+}
+
+function titleOf(spec: ChangeSpec, who: string, where: string, plural: boolean): string {
+  const owners = plural ? 'owners' : 'an owner';
+  if (spec.relation === 'members') return spec.op === 'add' ? `Add ${who} to ${where}` : `Remove ${who} from ${where}`;
+  return spec.op === 'add' ? `Make ${who} ${owners} of ${where}` : `Remove ${who} as ${plural ? 'owners' : 'owner'} of ${where}`;
+}
+
+function dedupe(list: Principal[]): Principal[] {
+  const seen = new Set<string>();
+  return list.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}
+

@@ -1,0 +1,225 @@
+import type { Intent } from '../language';
+import { resolveNames, type GroupResolution } from '../directory/resolve-names';
+import { isGuid } from '../directory/odata';
+import type { Resolution } from '../directory/name-match';
+import type { DirectoryGroup, DirectoryUser } from '../directory/types';
+import type { Principal } from '../directory/members-write';
+import { buildChoiceCard } from '../../cards/choice-card';
+import { buildNotFoundCard } from '../../cards/not-found-card';
+import { buildBulkResolutionCard } from '../../cards/bulk-resolution-card';
+import type { BulkRow, Candidate } from '../../cards/view-models';
+import type { CommandContext, Outcome } from './context';
+import { saveChoice } from './pending-ops';
+import { outcome, reply } from './reply';
+import { readSnapshot, type Snapshot } from './snapshot';
+import { toGroupSummary, toPerson } from './views';
+import { errorText, isForbidden } from './error-text';
+
+/** Person slots of an Intent that hold names to resolve. */
+export type PersonSlot = 'users' | 'owners' | 'members';
+
+export interface Resolved {
+  /** The intent with every resolved name replaced by its id (what a pending operation stores). */
+  intent: Intent;
+  snapshot: Snapshot;
+  people: Record<PersonSlot, Principal[]>;
+  groups: DirectoryGroup[];
+}
+
+export type ResolveStep = { ok: true; value: Resolved } | { ok: false; outcome: Outcome };
+
+export interface ResolveOptions {
+  /** Person slots to resolve (default none). */
+  people?: PersonSlot[];
+  /** Resolve `groups` (default true). */
+  groups?: boolean;
+  /** Shown on choice cards: "to add to Marketing". */
+  purpose?: string;
+  /** More users than this in `users` → a bulk resolution table (pending 'choice' with flags.table) first. */
+  bulk?: { operation: 'addMembers' | 'addOwners'; threshold: number };
+}
+
+/** Bulk tables are skipped once the user has been through one (the re-run after the table). */
+export const BULK_DONE_FLAG = 'bulkDone';
+/** Flags key of a bulk table: JSON `{ "<position>": [candidate ids] }`. */
+export const TABLE_FLAG = 'table';
+
+type Entry<T> = { known: T } | { res: Resolution<T> & { parts?: Resolution<T>[] } };
+
+const CHOICE_LIMIT = 10;
+
+function principalOf(u: DirectoryUser): Principal {
+  return { id: u.id, displayName: u.displayName, type: 'user' };
+}
+
+/**
+ * Resolves the people and group names of an intent in one `$batch` (plus one only for names that matched
+ * nothing), reusing what a previous step stored in the snapshot, so a confirmation never repeats the lookups.
+ * On ambiguity or no match it stores a choice and returns the choice (or closest-names) card as `outcome`.
+ * Never throws: Graph failures come back as an outcome with errorText's sentence.
+ */
+export async function resolveIntent(intent: Intent, ctx: CommandContext, opts: ResolveOptions): Promise<ResolveStep> {
+  try {
+    return await resolveInner(intent, ctx, opts);
+  } catch (err) {
+    const text = isForbidden(err)
+      ? "You don't have permission to look up people and groups in this directory (guests often can't), so I can't do that for you."
+      : errorText(err);
+    return { ok: false, outcome: outcome(reply(text)) };
+  }
+}
+
+async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOptions): Promise<ResolveStep> {
+  const snapshot = readSnapshot(ctx.flags);
+  const personSlots = opts.people ?? [];
+  const wantGroups = opts.groups ?? true;
+  snapshot.users[ctx.actor.id] ??= { id: ctx.actor.id, displayName: ctx.actor.displayName, ...(ctx.actor.userPrincipalName ? { userPrincipalName: ctx.actor.userPrincipalName } : {}) };
+
+  // 1. What is already known, and what must be asked of Graph.
+  const userQueries: string[] = [];
+  const userEntries: Record<PersonSlot, (Entry<DirectoryUser> | number)[]> = { users: [], owners: [], members: [] };
+  for (const slot of personSlots) {
+    for (const raw of intent[slot] ?? []) {
+      const name = raw.trim();
+      if (name.toLowerCase() === 'me') userEntries[slot].push({ known: snapshot.users[ctx.actor.id] as DirectoryUser });
+      else if (isGuid(name) && snapshot.users[name.toLowerCase()]) userEntries[slot].push({ known: snapshot.users[name.toLowerCase()] as DirectoryUser });
+      else userEntries[slot].push(userQueries.push(name) - 1);
+    }
+  }
+  const groupQueries: string[] = [];
+  const groupEntries: (Entry<DirectoryGroup> | number)[] = [];
+  if (wantGroups) {
+    for (const raw of intent.groups ?? []) {
+      const name = raw.trim();
+      const known = isGuid(name) ? snapshot.groups[name.toLowerCase()] : undefined;
+      groupEntries.push(known ? { known } : groupQueries.push(name) - 1);
+    }
+  }
+  const answers = userQueries.length || groupQueries.length
+    ? await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
+    : { users: [], groups: [] };
+  const fill = <T>(e: Entry<T> | number, list: (Resolution<T> | GroupResolution)[]): Entry<T> =>
+    typeof e === 'number' ? { res: list[e] as Resolution<T> & { parts?: Resolution<T>[] } } : e;
+
+  // 2. Groups: resolved (maybe by splitting on "and"), or the first problem becomes a choice.
+  const groups: DirectoryGroup[] = [];
+  const groupSlot: string[] = [];
+  const groupProblems: { position: number; res: Resolution<DirectoryGroup> }[] = [];
+  for (const raw of groupEntries) {
+    const e = fill<DirectoryGroup>(raw, answers.groups);
+    if ('known' in e) { groups.push(e.known); groupSlot.push(e.known.id); continue; }
+    const r = e.res;
+    if (r.status === 'resolved') {
+      snapshot.groups[r.item.id] = r.item; groups.push(r.item); groupSlot.push(r.item.id);
+    } else if (r.status === 'notFound' && r.parts && r.parts.length > 1 && r.parts.every((p) => p.status === 'resolved')) {
+      for (const p of r.parts) if (p.status === 'resolved') { snapshot.groups[p.item.id] = p.item; groups.push(p.item); groupSlot.push(p.item.id); }
+    } else {
+      groupProblems.push({ position: groupSlot.length, res: r });
+      groupSlot.push(r.query);
+    }
+  }
+
+  // 3. People, slot by slot.
+  const people: Record<PersonSlot, Principal[]> = { users: [], owners: [], members: [] };
+  const personSlotValues: Partial<Record<PersonSlot, string[]>> = {};
+  const personProblems: { slot: PersonSlot; position: number; res: Resolution<DirectoryUser> }[] = [];
+  for (const slot of personSlots) {
+    const values: string[] = [];
+    for (const raw of userEntries[slot]) {
+      const e = fill<DirectoryUser>(raw, answers.users);
+      if ('known' in e) { people[slot].push(principalOf(e.known)); values.push(e.known.id); continue; }
+      const r = e.res;
+      if (r.status === 'resolved') {
+        snapshot.users[r.item.id] = r.item; people[slot].push(principalOf(r.item)); values.push(r.item.id);
+      } else {
+        personProblems.push({ slot, position: values.length, res: r });
+        values.push(r.query);
+      }
+    }
+    personSlotValues[slot] = values;
+  }
+
+  const rewritten: Intent = { ...intent, ...(wantGroups && intent.groups ? { groups: groupSlot } : {}), ...personSlotValues };
+
+  // 4. A group problem first: one question at a time.
+  const gp = groupProblems[0];
+  if (gp) return { ok: false, outcome: await askGroup(ctx, rewritten, snapshot, gp.position, gp.res, opts.purpose) };
+
+  // 5. Bulk lists: one table of every row before anything is written.
+  const bulk = opts.bulk;
+  if (bulk && !ctx.flags[BULK_DONE_FLAG] && ctx.flags['confirmed'] !== true && (intent.users?.length ?? 0) > bulk.threshold && groups[0]) {
+    const problems = new Map(personProblems.filter((p) => p.slot === 'users').map((p) => [p.position, p.res]));
+    return { ok: false, outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems) };
+  }
+
+  const pp = personProblems[0];
+  if (pp) return { ok: false, outcome: await askPerson(ctx, rewritten, snapshot, pp.slot, pp.position, pp.res, opts.purpose) };
+  return { ok: true, value: { intent: rewritten, snapshot, people, groups } };
+}
+
+async function askGroup(ctx: CommandContext, intent: Intent, snapshot: Snapshot, position: number, r: Resolution<DirectoryGroup>, purpose?: string): Promise<Outcome> {
+  const list = r.status === 'ambiguous' ? r.candidates.slice(0, CHOICE_LIMIT) : r.status === 'notFound' ? r.suggestions.slice(0, 5) : [];
+  for (const g of list) snapshot.groups[g.id] = g;
+  const candidates: Candidate[] = list.map((g) => ({ kind: 'group', group: toGroupSummary(g) }));
+  if (r.status === 'notFound' && list.length === 0) {
+    return outcome(reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`));
+  }
+  const op = await saveChoice(ctx, intent, snapshot, 'groups', position, list.map((g) => g.id));
+  const slot = `groups.${position}`;
+  if (r.status === 'ambiguous') {
+    const text = `Several groups match '${r.query}': ${list.map((g) => g.displayName + (g.mail ? ` (${g.mail})` : '')).join('; ')}. Which one did you mean?`;
+    return outcome(reply(text, buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) })));
+  }
+  const text = `I couldn't find a group called '${r.query}'. Did you mean: ${list.map((g) => g.displayName).join(', ')}?`;
+  return outcome(reply(text, buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'group', closest: candidates })));
+}
+
+async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot, slotName: PersonSlot, position: number, r: Resolution<DirectoryUser>, purpose?: string): Promise<Outcome> {
+  const list = r.status === 'ambiguous' ? r.candidates.slice(0, CHOICE_LIMIT) : r.status === 'notFound' ? r.suggestions.slice(0, 5) : [];
+  for (const u of list) snapshot.users[u.id] = u;
+  const candidates: Candidate[] = list.map((u) => ({ kind: 'person', person: toPerson(u) }));
+  if (r.status === 'notFound' && list.length === 0) {
+    return outcome(reply(`I couldn't find anyone named '${r.query}'. Check the spelling, or try their full name or email address.`));
+  }
+  const op = await saveChoice(ctx, intent, snapshot, slotName, position, list.map((u) => u.id));
+  const slot = `${slotName}.${position}`;
+  const line = (u: DirectoryUser): string => `${u.displayName} (${u.mail ?? u.userPrincipalName ?? u.id})`;
+  if (r.status === 'ambiguous') {
+    const text = `Several people match '${r.query}': ${list.map(line).join('; ')}. Which one did you mean?`;
+    return outcome(reply(text, buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) })));
+  }
+  const text = `I couldn't find anyone named '${r.query}'. Did you mean: ${list.map(line).join('; ')}?`;
+  return outcome(reply(text, buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'user', closest: candidates })));
+}
+
+/**
+ * The table of a pasted list: resolved rows, ambiguous rows with a pick, rows not found (skipped). Stores a
+ * choice whose flags.table lists, per ambiguous position, the ids that may be picked.
+ */
+async function bulkTable(
+  ctx: CommandContext, intent: Intent, snapshot: Snapshot, group: DirectoryGroup, operation: 'addMembers' | 'addOwners',
+  answers: Map<number, Resolution<DirectoryUser>>,
+): Promise<Outcome> {
+  const values = intent.users ?? [];
+  const rows: BulkRow[] = [];
+  const table: Record<string, string[]> = {};
+  values.forEach((v, index) => {
+    const known = isGuid(v) ? snapshot.users[v.toLowerCase()] : undefined;
+    if (known) { rows.push({ index, input: known.displayName, status: 'resolved', person: toPerson(known) }); return; }
+    const r = answers.get(index);
+    if (r?.status === 'ambiguous') {
+      const c = r.candidates.slice(0, CHOICE_LIMIT);
+      for (const u of c) snapshot.users[u.id] = u;
+      table[String(index)] = c.map((u) => u.id);
+      rows.push({ index, input: v, status: 'ambiguous', candidates: c.map(toPerson) });
+    } else {
+      rows.push({ index, input: v, status: 'notFound', reason: 'No one in the directory has this name or address.' });
+    }
+  });
+  const op = await saveChoice(ctx, intent, snapshot, 'users', -1, Object.values(table).flat(), { [TABLE_FLAG]: JSON.stringify(table) });
+  const resolved = rows.filter((r) => r.status === 'resolved').length;
+  const ambiguous = rows.filter((r) => r.status === 'ambiguous').length;
+  const missing = rows.length - resolved - ambiguous;
+  const text = `Of the ${rows.length} names for '${group.displayName}': ${resolved} found, ${ambiguous} need a pick, ${missing} not found. Nothing has been changed yet.`;
+  return outcome(reply(text, buildBulkResolutionCard({ batchId: op.id, group: { id: group.id, displayName: group.displayName }, operation, rows })));
+}

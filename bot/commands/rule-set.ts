@@ -1,0 +1,53 @@
+import type { Intent } from '../language';
+import { updateGroup } from '../directory/groups-write';
+import { groupKind, isDynamic, isReadOnlyKind } from '../directory/types';
+import { DomainError } from '../directory/errors';
+import { buildRulePreviewCard } from '../../cards/rule-preview-card';
+import type { CommandContext, Outcome } from './context';
+import { isConfirmed } from './confirm-step';
+import { errorText } from './error-text';
+import { failureReply } from './ask-owners';
+import { groupRef } from './views';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply, say } from './reply';
+import { resolveIntent } from './resolve-step';
+import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
+
+/**
+ * "set the rule of Marketing department to user.department -eq "Marketing"": validate (no Graph call for an
+ * invalid rule), preview against the current members, confirm on the preview card, then PATCH. A static
+ * group becomes dynamic (its manual members are dropped; the card says so). Never throws.
+ */
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (!intent.groups?.length) return say('Which group? For example: "set the rule of Sales to user.department -eq \\"Sales\\"".');
+  const input = ruleFrom(intent.rule, intent.ruleText);
+  if (!input.ok) return say(input.error);
+  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { purpose: 'to set its rule' });
+  if (!step.ok) return step.outcome;
+  const g = step.value.groups[0];
+  if (!g) return say('Which group?');
+  const kind = groupKind(g);
+  if (isReadOnlyKind(kind)) return say(errorText(new DomainError('readOnlyGroup', 'read-only'), { groupName: g.displayName, readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity' }));
+
+  if (!isConfirmed(ctx)) {
+    try {
+      const p = await previewOnGraph(ctx, input.rule, g);
+      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, step.value.snapshot);
+      const convert = isDynamic(g) ? '' : ` '${g.displayName}' will become a dynamic group: its ${p.removed?.count ?? 'current'} manually added members are replaced by the rule's matches.`;
+      const { method: _method, ...model } = p;
+      if (!isDynamic(g)) model.warnings = [...model.warnings, `'${g.displayName}' becomes a dynamic group; members added by hand are removed.`];
+      return outcome(reply(`Set the rule of '${g.displayName}' to ${input.rule}? ${previewSentence(p)}${convert} Choose Apply rule to go ahead, or Cancel.`, buildRulePreviewCard({ ...model, applyPendingId: op.id })));
+    } catch (err) {
+      return say(errorText(err, { groupName: g.displayName, action: 'preview the rule of' }));
+    }
+  }
+  try {
+    await updateGroup(ctx.graph, g.id, {
+      membershipRule: input.rule, membershipRuleProcessingState: 'On',
+      ...(isDynamic(g) ? {} : { groupTypes: [...g.groupTypes, 'DynamicMembership'] }),
+    });
+  } catch (err) {
+    return outcome(failureReply(err, { groupName: g.displayName, action: 'change the rule of' }, groupRef(g)));
+  }
+  return say(`Done: the rule of '${g.displayName}' is now ${input.rule}. Entra updates its members in the background.`);
+}

@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+
+/** Settings read from the environment (see .env.example). */
+export interface BotConfig {
+  mode: 'local' | 'production';
+  /** Where the bot listens; local mode always uses 127.0.0.1. */
+  host: string;
+  port: number;
+  dataDir: string;
+  graphEmulatorPort: number;
+  playgroundPort: number;
+  /** Production only. */
+  botId?: string;
+  botPassword?: string;
+  botTenantId?: string;
+  botAppType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  oauthConnectionName?: string;
+  databaseUrl?: string;
+  graphBaseUrl: string;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got '${raw}'.`);
+  return n;
+}
+
+/**
+ * Reads the configuration. Local mode when no bot credentials are set; production otherwise, failing fast on
+ * missing settings. Throws ConfigError with a sentence naming the setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const botId = env.BOT_ID || env.MicrosoftAppId || undefined;
+  const mode = botId ? 'production' : 'local';
+  const logLevel = (env.LOG_LEVEL ?? 'info') as BotConfig['logLevel'];
+  if (!['error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be error, warn, info or debug, got '${env.LOG_LEVEL}'.`);
+  const base: BotConfig = {
+    mode,
+    host: mode === 'local' ? '127.0.0.1' : env.HOST || '0.0.0.0',
+    port: intFrom(env, 'PORT', 3978),
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    graphEmulatorPort: intFrom(env, 'GRAPH_EMULATOR_PORT', 8443),
+    playgroundPort: intFrom(env, 'PLAYGROUND_PORT', 56150),
+    graphBaseUrl: env.GRAPH_BASE_URL || 'https://graph.microsoft.com',
+    logLevel,
+  };
+  if (mode === 'local') return base;
+  const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter((k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'));
+  if (missing.length) throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);
+  return {
+    ...base,
+    botId,
+    ...(env.BOT_PASSWORD ? { botPassword: env.BOT_PASSWORD } : {}),
+    botTenantId: env.BOT_TENANT_ID,
+    botAppType: (env.BOT_TYPE as BotConfig['botAppType']) || 'SingleTenant',
+    oauthConnectionName: env.OAUTH_CONNECTION_NAME,
+    databaseUrl: env.DATABASE_URL,
+  };
+}

@@ -1,0 +1,133 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { mapGraphError, type ErrorContext } from './errors';
+
+/** One step of a JSON batch (contract §10). `url` is relative to the version root, e.g. `/groups/{id}`. */
+export interface BatchStep {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  dependsOn?: string[];
+}
+
+export interface BatchResult {
+  id: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const MAX_BATCH = 20;
+const MAX_STEP_RETRIES = 3;
+
+/** Sleeps; injectable so tests of retry logic do not wait. */
+export type Sleep = (ms: number) => Promise<void>;
+const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The acting user's connection to Graph: every call goes through the user's own Client (their delegated
+ * token). Single calls rely on the client's RetryHandler for 429/503/504; batch steps that come back 429 or
+ * 503 inside a 200 batch are retried here, honouring Retry-After (capped at 30 s).
+ */
+export class GraphSession {
+  constructor(
+    private readonly client: Client,
+    private readonly sleep: Sleep = realSleep,
+  ) {}
+
+  /** GET a path (with query string). Throws DomainError. */
+  async get<T>(path: string, opts: { eventual?: boolean; ctx?: ErrorContext } = {}): Promise<T> {
+    try {
+      let req = this.client.api(path);
+      if (opts.eventual) req = req.header('ConsistencyLevel', 'eventual');
+      return (await req.get()) as T;
+    } catch (err) {
+      throw mapGraphError(err, opts.ctx ?? { operation: 'read' });
+    }
+  }
+
+  /** POST a body. Resolves to the response body (undefined for 204). Throws DomainError. */
+  async post<T>(path: string, body: unknown, ctx: ErrorContext = {}): Promise<T> {
+    try {
+      return (await this.client.api(path).post(body)) as T;
+    } catch (err) {
+      throw mapGraphError(err, ctx);
+    }
+  }
+
+  /** PATCH a body. Throws DomainError. */
+  async patch(path: string, body: unknown, ctx: ErrorContext = {}): Promise<void> {
+    try {
+      await this.client.api(path).patch(body);
+    } catch (err) {
+      throw mapGraphError(err, ctx);
+    }
+  }
+
+  /** DELETE a path. Throws DomainError. */
+  async delete(path: string, ctx: ErrorContext = {}): Promise<void> {
+    try {
+      await this.client.api(path).delete();
+    } catch (err) {
+      throw mapGraphError(err, ctx);
+    }
+  }
+
+  /**
+   * Runs steps through `POST /$batch` in chunks of 20 (one round trip per chunk), retrying throttled steps.
+   * Resolves to one result per step, in the order given. Throws DomainError only when a whole batch fails.
+   */
+  async batch(steps: BatchStep[]): Promise<BatchResult[]> {
+    const results = new Map<string, BatchResult>();
+    for (let i = 0; i < steps.length; i += MAX_BATCH) {
+      let pending = steps.slice(i, i + MAX_BATCH);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        const out = await this.post<{ responses?: BatchResult[] }>('/$batch', { requests: pending.map(toWire) });
+        const responses = Array.isArray(out?.responses) ? out.responses : [];
+        let waitSeconds = 0;
+        const retry: BatchStep[] = [];
+        for (const step of pending) {
+          const r = responses.find((x) => x.id === step.id);
+          if (!r) {
+            results.set(step.id, { id: step.id, status: 500, body: { error: { code: 'MissingStep', message: 'The batch response had no entry for this step.' } } });
+          } else if ((r.status === 429 || r.status === 503) && attempt < MAX_STEP_RETRIES) {
+            retry.push(step);
+            waitSeconds = Math.max(waitSeconds, retryAfterSeconds(r.headers));
+          } else {
+            results.set(step.id, r);
+          }
+        }
+        pending = retry;
+        if (pending.length > 0) await this.sleep(Math.min(waitSeconds, 30) * 1000);
+      }
+    }
+    return steps.map((s) => results.get(s.id) as BatchResult);
+  }
+}
+
+function toWire(step: BatchStep): Record<string, unknown> {
+  const headers: Record<string, string> = { ...(step.headers ?? {}) };
+  if (step.body !== undefined) headers['Content-Type'] = 'application/json';
+  return {
+    id: step.id,
+    method: step.method,
+    url: step.url,
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(step.body !== undefined ? { body: step.body } : {}),
+    ...(step.dependsOn ? { dependsOn: step.dependsOn } : {}),
+  };
+}
+
+function retryAfterSeconds(headers: Record<string, string> | undefined): number {
+  if (!headers) return 1;
+  const raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  const n = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : 1;
+}
+
+/** Turns a failed batch step into the same shape a thrown GraphError has, for mapGraphError. */
+export function stepError(r: BatchResult): { statusCode: number; code: string | null; message: string } {
+  const err = (r.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return { statusCode: r.status, code: err?.code ?? null, message: err?.message ?? `HTTP ${r.status}` };
+}

@@ -1,0 +1,116 @@
+import { GraphSession } from './graph-session';
+import { mapGraphError } from './errors';
+import { literal, withQuery } from './odata';
+import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
+
+interface ODataList<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
+
+export type GroupFilter = 'security' | 'microsoft365' | 'dynamic' | 'deleted' | undefined;
+
+const PAGE = 20;
+
+function pageOf<T>(body: ODataList<T> | undefined): Page<T> {
+  return { items: body?.value ?? [], ...(body?.['@odata.nextLink'] ? { next: body['@odata.nextLink'] } : {}) };
+}
+
+/** GET one group by id. Throws DomainError (notFound, forbidden...). */
+export function getGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
+  return session.get<DirectoryGroup>(withQuery(`/groups/${id}`, { $select: GROUP_SELECT }));
+}
+
+/**
+ * One page of groups, optionally of one kind or starting with a prefix; `next` continues from a nextLink.
+ * Deleted groups come from /directory/deletedItems. Throws DomainError.
+ */
+export async function listGroups(session: GraphSession, opts: { kind?: GroupFilter; startsWith?: string; next?: string }): Promise<Page<DirectoryGroup>> {
+  if (opts.next) return pageOf(await session.get<ODataList<DirectoryGroup>>(opts.next));
+  const clauses: string[] = [];
+  if (opts.kind === 'security') clauses.push('securityEnabled eq true', 'mailEnabled eq false');
+  if (opts.kind === 'microsoft365') clauses.push("groupTypes/any(c:c eq 'Unified')");
+  if (opts.kind === 'dynamic') clauses.push("groupTypes/any(c:c eq 'DynamicMembership')");
+  if (opts.startsWith) clauses.push(`startsWith(displayName,${literal(opts.startsWith)})`);
+  const base = opts.kind === 'deleted' ? '/directory/deletedItems/microsoft.graph.group' : '/groups';
+  const url = withQuery(base, {
+    $select: opts.kind === 'deleted' ? `${GROUP_SELECT},deletedDateTime` : GROUP_SELECT,
+    $top: PAGE,
+    ...(clauses.length ? { $filter: clauses.join(' and ') } : {}),
+    ...(opts.kind !== 'deleted' && clauses.length === 0 ? { $orderby: 'displayName' } : {}),
+  });
+  return pageOf(await session.get<ODataList<DirectoryGroup>>(url));
+}
+
+interface RawMember {
+  id: string;
+  '@odata.type'?: string;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+}
+
+function toMember(m: RawMember): DirectoryMember {
+  const t = m['@odata.type'] ?? '';
+  return {
+    id: m.id,
+    type: t.endsWith('.user') ? 'user' : t.endsWith('.group') ? 'group' : 'other',
+    displayName: m.displayName ?? null,
+    mail: m.mail ?? null,
+    userPrincipalName: m.userPrincipalName ?? null,
+  };
+}
+
+/** One page of a group's members (direct or transitive) or owners. Throws DomainError. */
+export async function listRelation(
+  session: GraphSession,
+  groupId: string,
+  relation: 'members' | 'transitiveMembers' | 'owners',
+  next?: string,
+  top?: number,
+): Promise<Page<DirectoryMember>> {
+  const url = next ?? withQuery(`/groups/${groupId}/${relation}`, { $top: top });
+  const body = await session.get<ODataList<RawMember>>(url);
+  const page = pageOf(body);
+  return { items: page.items.map(toMember), ...(page.next ? { next: page.next } : {}) };
+}
+
+export interface GroupDetails {
+  group: DirectoryGroup;
+  memberCount: number | null;
+  ownerCount: number;
+  owners: DirectoryMember[];
+  assignedLicenses: { skuId: string }[];
+}
+
+/**
+ * The group, its member count, its owners and its licences in one $batch round trip.
+ * Throws DomainError (notFound when the group is gone).
+ */
+export async function getGroupDetails(session: GraphSession, id: string): Promise<GroupDetails> {
+  const [g, count, owners, lic] = await session.batch([
+    { id: 'g', method: 'GET', url: withQuery(`/groups/${id}`, { $select: GROUP_SELECT }) },
+    { id: 'c', method: 'GET', url: `/groups/${id}/members/$count`, headers: { ConsistencyLevel: 'eventual' } },
+    { id: 'o', method: 'GET', url: withQuery(`/groups/${id}/owners`, {}) },
+    { id: 'l', method: 'GET', url: withQuery(`/groups/${id}`, { $select: 'id,assignedLicenses' }) },
+  ]);
+  if (!g || g.status >= 400) throw mapGraphError({ statusCode: g?.status ?? 500, ...(g?.body as { error?: object })?.error }, { operation: 'read' });
+  const countValue = count && count.status < 400 ? Number(count.body) : NaN;
+  const ownerList = owners && owners.status < 400 ? ((owners.body as ODataList<RawMember>).value ?? []).map(toMember) : [];
+  const licenses = lic && lic.status < 400 ? ((lic.body as { assignedLicenses?: { skuId: string }[] }).assignedLicenses ?? []) : [];
+  return { group: g.body as DirectoryGroup, memberCount: Number.isFinite(countValue) ? countValue : null, ownerCount: ownerList.length, owners: ownerList, assignedLicenses: licenses };
+}
+
+/** Groups a user belongs to, direct or through nesting. Throws DomainError. */
+export async function listUserGroups(session: GraphSession, userId: string, transitive: boolean): Promise<DirectoryGroup[]> {
+  const out: DirectoryGroup[] = [];
+  let url: string | undefined = `/${userId === 'me' ? 'me' : `users/${userId}`}/${transitive ? 'transitiveMemberOf' : 'memberOf'}`;
+  for (let pages = 0; url && pages < 50; pages++) {
+    const body: ODataList<DirectoryGroup & { '@odata.type'?: string }> = await session.get(url);
+    for (const g of body.value ?? []) if ((g['@odata.type'] ?? '').endsWith('.group')) out.push(g);
+    url = body['@odata.nextLink'];
+  }
+  return out;
+}
+
+export { USER_SELECT };

@@ -1,0 +1,90 @@
+import { GraphSession } from './graph-session';
+import { DomainError } from './errors';
+import { GROUP_SELECT, type DirectoryGroup } from './types';
+import { withQuery } from './odata';
+
+export interface NewGroup {
+  displayName: string;
+  mailNickname: string;
+  kind: 'security' | 'microsoft365';
+  description?: string;
+  visibility?: 'Public' | 'Private' | 'HiddenMembership';
+  ownerIds?: string[];
+  memberIds?: string[];
+  membershipRule?: string;
+}
+
+const BIND = 'https://graph.microsoft.com/v1.0/users/';
+const NICKNAME_FORBIDDEN = /[@()\\[\]";:<>,\s]/g;
+
+/**
+ * Derives a valid mailNickname from a display name (contract §2.2: ASCII, ≤64, none of @()\[]";:<>, or space).
+ * "Finance Readers" → "FinanceReaders"; "Zoë's Team" → "ZoesTeam".
+ */
+export function deriveMailNickname(displayName: string): string {
+  const ascii = displayName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '');
+  const cleaned = ascii.replace(NICKNAME_FORBIDDEN, '').replace(/['`.]/g, '').slice(0, 64);
+  return cleaned || `group${Date.now().toString(36)}`;
+}
+
+/** Returns a reason the nickname is invalid, or null (same rules Graph enforces, to fail before the call). */
+export function mailNicknameProblem(nick: string): string | null {
+  if (!nick) return 'The mail nickname cannot be empty.';
+  if (nick.length > 64) return 'The mail nickname can have at most 64 characters.';
+  if (/[^\x00-\x7f]/.test(nick)) return 'The mail nickname can contain only ASCII characters.';
+  if (/[@()\\[\]";:<>,\s]/.test(nick)) return 'The mail nickname cannot contain spaces or any of @ ( ) \\ [ ] " ; : < > ,';
+  return null;
+}
+
+/**
+ * Creates a group as the acting user (who becomes owner per Graph's rules when naming none).
+ * Throws DomainError (invalid, conflict, forbidden...).
+ */
+export async function createGroup(session: GraphSession, g: NewGroup, actorId?: string): Promise<DirectoryGroup> {
+  const problem = mailNicknameProblem(g.mailNickname);
+  if (problem) throw new DomainError('invalid', problem);
+  const owners = (g.ownerIds ?? []).filter((id) => id !== actorId);
+  const members = g.membershipRule ? [] : (g.memberIds ?? []);
+  if (owners.length + members.length > 20) throw new DomainError('invalid', 'A new group can be created with at most 20 owners and members together; add the rest afterwards.');
+  const body: Record<string, unknown> = {
+    displayName: g.displayName,
+    mailNickname: g.mailNickname,
+    mailEnabled: g.kind === 'microsoft365',
+    securityEnabled: g.kind === 'security',
+    groupTypes: [...(g.kind === 'microsoft365' ? ['Unified'] : []), ...(g.membershipRule ? ['DynamicMembership'] : [])],
+    ...(g.description ? { description: g.description } : {}),
+    ...(g.visibility ? { visibility: g.visibility } : {}),
+    ...(g.membershipRule ? { membershipRule: g.membershipRule, membershipRuleProcessingState: 'On' } : {}),
+    ...(owners.length ? { 'owners@odata.bind': owners.map((id) => BIND + id) } : {}),
+    ...(members.length ? { 'members@odata.bind': members.map((id) => BIND + id) } : {}),
+  };
+  return session.post<DirectoryGroup>('/groups', body, { operation: 'create' });
+}
+
+/** PATCHes writable properties (204). Throws DomainError (readOnlyGroup for mail-enabled kinds, invalid...). */
+export async function updateGroup(session: GraphSession, id: string, changes: Partial<Pick<DirectoryGroup, 'displayName' | 'description' | 'visibility' | 'membershipRule' | 'membershipRuleProcessingState' | 'groupTypes'>>): Promise<void> {
+  await session.patch(`/groups/${id}`, changes, { operation: 'update' });
+}
+
+/** Soft-deletes a group (restorable for 30 days). Throws DomainError. */
+export async function deleteGroup(session: GraphSession, id: string): Promise<void> {
+  await session.delete(`/groups/${id}`, { operation: 'delete' });
+}
+
+/** Restores a soft-deleted group; resolves to it. Throws DomainError (notFound once purged). */
+export async function restoreGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
+  return session.post<DirectoryGroup>(`/directory/deletedItems/${id}/restore`, undefined, { operation: 'restore' });
+}
+
+/** Finds deleted groups whose name starts with a phrase (for "restore X"). Throws DomainError. */
+export async function findDeletedGroups(session: GraphSession, phrase: string): Promise<DirectoryGroup[]> {
+  const body = await session.get<{ value?: DirectoryGroup[] }>(
+    withQuery('/directory/deletedItems/microsoft.graph.group', { $filter: `startsWith(displayName,'${phrase.replace(/'/g, "''")}')`, $select: `${GROUP_SELECT},deletedDateTime`, $top: 25 }),
+  );
+  return body.value ?? [];
+}
+
+/** One soft-deleted group by id (`GET /directory/deletedItems/{id}`). Throws DomainError (notFound once purged or never deleted). */
+export function getDeletedGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
+  return session.get<DirectoryGroup>(withQuery(`/directory/deletedItems/${id}`, { $select: `${GROUP_SELECT},deletedDateTime` }));
+}

@@ -1,0 +1,36 @@
+/** OData literal helpers: user text goes into queries only through these. */
+
+/** Quotes a string for a `$filter` literal: single quotes doubled, then URL-encoded ("O'Brien" → 'O''Brien'). */
+export function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Encodes a whole query-option value for a URL (the JS Graph client does not encode what we pass in paths). */
+export function encodeOption(value: string): string {
+  return encodeURIComponent(value);
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(s: string): boolean {
+  return GUID.test(s);
+}
+
+export function looksLikeEmail(s: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+}
+
+/** A `$search` phrase: double quotes removed (they delimit the term), the rest kept. */
+export function searchTerm(property: string, value: string): string {
+  return `"${property}:${value.replace(/"/g, '')}"`;
+}
+
+/** Builds `path?$a=...&$b=...` with every value percent-encoded (the Graph JS client encodes nothing itself). */
+export function withQuery(path: string, options: Record<string, string | number | boolean | undefined>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    parts.push(`${k}=${encodeURIComponent(String(v))}`);
+  }
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}

@@ -1,0 +1,99 @@
+import { GraphSession, stepError, type BatchStep, type BatchResult } from './graph-session';
+import { literal, isGuid, looksLikeEmail, withQuery, searchTerm } from './odata';
+import { rankCandidates, closest, type Resolution } from './name-match';
+import { mapGraphError } from './errors';
+import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryUser } from './types';
+
+/** A group phrase, resolved whole or, when the whole phrase names nothing, split on "and" (design §3.2). */
+export type GroupResolution = Resolution<DirectoryGroup> & { parts?: Resolution<DirectoryGroup>[] };
+
+export interface ResolveResult {
+  users: Resolution<DirectoryUser>[];
+  groups: GroupResolution[];
+}
+
+const CANDIDATES = 25;
+
+function userStep(id: string, name: string): BatchStep {
+  if (name === 'me') return { id, method: 'GET', url: withQuery('/me', { $select: USER_SELECT }) };
+  if (isGuid(name)) return { id, method: 'GET', url: withQuery(`/users/${name}`, { $select: USER_SELECT }) };
+  const filter = looksLikeEmail(name)
+    ? `userPrincipalName eq ${literal(name)} or mail eq ${literal(name)}`
+    : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'].map((p) => `startsWith(${p},${literal(name)})`).join(' or ');
+  return { id, method: 'GET', url: withQuery('/users', { $filter: filter, $select: USER_SELECT, $top: CANDIDATES }) };
+}
+
+function groupStep(id: string, phrase: string): BatchStep {
+  if (isGuid(phrase)) return { id, method: 'GET', url: withQuery(`/groups/${phrase}`, { $select: GROUP_SELECT }) };
+  const filter = looksLikeEmail(phrase)
+    ? `mail eq ${literal(phrase)}`
+    : `startsWith(displayName,${literal(phrase)}) or mailNickname eq ${literal(phrase)}`;
+  return { id, method: 'GET', url: withQuery('/groups', { $filter: filter, $select: GROUP_SELECT, $top: CANDIDATES }) };
+}
+
+function searchStep(id: string, collection: 'users' | 'groups', text: string): BatchStep {
+  const word = text.split(/\s+/).find((w) => w.length > 1) ?? text;
+  return {
+    id,
+    method: 'GET',
+    url: withQuery(`/${collection}`, { $search: searchTerm('displayName', word.slice(0, 4)), $select: collection === 'users' ? USER_SELECT : GROUP_SELECT, $top: CANDIDATES }),
+    headers: { ConsistencyLevel: 'eventual' },
+  };
+}
+
+/** The objects a step returned: one object for a by-id GET, the `value` list for a query; [] for a 404. */
+function itemsOf<T>(r: BatchResult): T[] {
+  if (r.status === 404) return [];
+  if (r.status >= 400) throw mapGraphError(stepError(r), { operation: 'read' });
+  const body = r.body as { value?: T[] } & T;
+  return Array.isArray(body?.value) ? body.value : body ? [body as T] : [];
+}
+
+/**
+ * Resolves user names and group phrases against the directory with server-side queries only, in as few round
+ * trips as Graph allows: one $batch for every name (chunks of 20), one more only for names that matched
+ * nothing (closest-name suggestions) or group phrases that must be split on "and".
+ * Throws DomainError when Graph refuses the lookups themselves (forbidden, throttled beyond retries...).
+ */
+export async function resolveNames(session: GraphSession, req: { users?: string[]; groups?: string[] }): Promise<ResolveResult> {
+  const users = req.users ?? [];
+  const groups = req.groups ?? [];
+  const steps: BatchStep[] = [...users.map((u, i) => userStep(`u${i}`, u)), ...groups.map((g, i) => groupStep(`g${i}`, g))];
+  const results = steps.length ? await session.batch(steps) : [];
+  const byId = new Map(results.map((r) => [r.id, r]));
+
+  const userRes: Resolution<DirectoryUser>[] = users.map((u, i) => rankCandidates(u, itemsOf<DirectoryUser>(byId.get(`u${i}`) as BatchResult)));
+  const groupRes: GroupResolution[] = groups.map((g, i) => rankCandidates(g, itemsOf<DirectoryGroup>(byId.get(`g${i}`) as BatchResult)));
+
+  // Second round trip, only when needed: split unresolved group phrases on "and", and look for close names.
+  const follow: BatchStep[] = [];
+  groupRes.forEach((r, i) => {
+    if (r.status !== 'notFound') return;
+    const parts = splitOnAnd(r.query);
+    if (parts.length > 1) parts.forEach((p, j) => follow.push(groupStep(`g${i}p${j}`, p)));
+    else follow.push(searchStep(`g${i}s`, 'groups', r.query));
+  });
+  userRes.forEach((r, i) => {
+    if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query)) follow.push(searchStep(`u${i}s`, 'users', r.query));
+  });
+  if (follow.length === 0) return { users: userRes, groups: groupRes };
+
+  const more = new Map((await session.batch(follow)).map((r) => [r.id, r]));
+  userRes.forEach((r, i) => {
+    const s = more.get(`u${i}s`);
+    if (r.status === 'notFound' && s && s.status < 400) r.suggestions = closest(r.query, itemsOf<DirectoryUser>(s));
+  });
+  groupRes.forEach((r, i) => {
+    if (r.status !== 'notFound') return;
+    const s = more.get(`g${i}s`);
+    if (s && s.status < 400) r.suggestions = closest(r.query, itemsOf<DirectoryGroup>(s));
+    const parts = splitOnAnd(r.query);
+    if (parts.length > 1) r.parts = parts.map((p, j) => rankCandidates(p, itemsOf<DirectoryGroup>(more.get(`g${i}p${j}`) as BatchResult)));
+  });
+  return { users: userRes, groups: groupRes };
+}
+
+/** "Sales and Marketing" → ["Sales", "Marketing"]; "Research & Development, Legal" → three parts. */
+export function splitOnAnd(phrase: string): string[] {
+  return phrase.split(/\s*(?:,|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
+}

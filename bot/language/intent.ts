@@ -1,0 +1,62 @@
+/**
+ * The parser's output (design.md §3.2): an intent name plus the slots the text gave.
+ * Slots appear only when the text gives them; values are the user's own words, never resolved
+ * against the directory.
+ */
+export type IntentName =
+  | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
+  | 'checkMembership' | 'listUserGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
+  | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
+  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'help' | 'cancel' | 'unknown';
+
+/** Every intent name, in the order of the design table. */
+export const INTENT_NAMES: readonly IntentName[] = [
+  'addMembers', 'removeMembers', 'listMembers', 'listOwners', 'addOwners', 'removeOwners', 'checkMembership',
+  'listUserGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
+  'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
+  'requestAccess', 'listRequests', 'help', 'cancel', 'unknown',
+];
+
+export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';
+export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
+
+export interface Intent {
+  intent: IntentName;
+  /** People as written ("Ana", "ana@contoso.com", a GUID); "me", "I", "myself", "my" become "me". Split on commas, "and", "&", newlines. */
+  users?: string[];
+  /** Group phrases as written, never split on "and" ("Sales and Marketing" stays one entry); the resolver splits later. */
+  groups?: string[];
+  /** createGroup: the new group's display name; renameGroup: the new name. */
+  name?: string;
+  /** createGroup: "security" or "microsoft365"; listGroups: also "dynamic" or "deleted". */
+  groupType?: GroupKind;
+  /** createGroup / updateGroup: the description text. */
+  description?: string;
+  /** Dynamic membership rule in rule syntax (`user.department -eq "Sales"`), kept raw. */
+  rule?: string;
+  visibility?: Visibility;
+  /** listGroups: the name prefix ("groups starting with Fin" → "Fin"). */
+  startsWith?: string;
+  /** assignLicense / removeLicense: the licence as written ("E5", "Office 365 E5"). */
+  license?: string;
+  /** listMembers / listUserGroups: include nested (indirect) memberships. */
+  transitive?: boolean;
+  /** addMembers / addOwners / requestAccess: "for 30 days" → 30 (weeks and months converted: 7 and 30 days). */
+  durationDays?: number;
+  /** requestAccess: the reason given ("because I joined the audit team" → "I joined the audit team"). */
+  justification?: string;
+  /**
+   * Extra, optional (LANGUAGE): a membership condition in plain English that is not rule syntax
+   * ("for everyone in Marketing" → "everyone in Marketing"), for the rules engine to translate.
+   * Set instead of `rule` on createGroup, setRule and previewRule.
+   */
+  ruleText?: string;
+  /** Extra, optional (LANGUAGE): createGroup: the word "dynamic" was used ("create a dynamic group ..."). */
+  dynamic?: boolean;
+  /** Extra, optional (LANGUAGE): createGroup: initial members ("with members Ana and Bob"), split like `users`. */
+  members?: string[];
+  /** Extra, optional (LANGUAGE): createGroup: initial owners ("owned by Ana"), split like `users`. */
+  owners?: string[];
+  /** Extra, optional (LANGUAGE): checkMembership: the user asked why/how ("why is Ana in Marketing") — explain the path. */
+  explain?: boolean;
+}

@@ -1,0 +1,96 @@
+/**
+ * Normalisation of chat text before intent matching: Teams markup and entities, mentions of the bot,
+ * whitespace, leading politeness and trailing courtesy or punctuation. Case and the user's words are kept;
+ * matching is case-insensitive.
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'",
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', ndash: '\u2013', mdash: '\u2014', hellip: '\u2026',
+};
+
+const BOT_NAME = /^\s*(?:@?\s*)?(?:group\s*bot|bot)\s*$/i;
+
+/** Removes the bot's `<at>` mentions (a leading one, or one naming the bot) and unwraps mentions of people. */
+function stripMentions(text: string): string {
+  let out = text.replace(/^\s*(?:<p>\s*)?<at\b[^>]*>[^<]*<\/at>/i, (m) => (m.toLowerCase().includes('<p>') ? '<p>' : ''));
+  out = out.replace(/<at\b[^>]*>([^<]*)<\/at>/gi, (_m, inner: string) => (BOT_NAME.test(decodeEntities(inner)) ? ' ' : inner));
+  return out;
+}
+
+/** Decodes the HTML entities Teams sends (named ones above, decimal and hex). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+\d*);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Turns block tags into newlines, drops other tags (only real tag shapes: `<ana@contoso.com>` survives). */
+function stripTags(text: string): string {
+  return text
+    .replace(/<\s*br\s*\/?\s*>/gi, '\n')
+    .replace(/<\/?\s*(?:p|div|li|ul|ol|tr|h[1-6]|blockquote)\b[^<>]*>/gi, '\n')
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, '');
+}
+
+/** Collapses spaces inside lines, trims lines, drops empty ones, removes zero-width characters. */
+function tidyWhitespace(text: string): string {
+  return text
+    .replace(/[\u200B\u2060\uFEFF]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00A0]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+const LEADING: RegExp[] = [
+  /^(?:hey|hi|hello|hiya|yo|ok|okay|alright|so|um+|uh+|dear|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there\b[\s,!.:;-]*)?/i,
+  /^@?\s*(?:group\s*bot|bot)\b[\s,!.:;-]*/i,
+  /^(?:please|pls|plz|kindly|quickly|just|now)\b[\s,!.:;-]*/i,
+  /^(?:could|can|would|will)\s+(?:you|u)\b(?:\s+(?:please|pls|kindly))?[\s,]*/i,
+  /^(?:i['’]d|i would|i|we['’]d|we would|we) (?:like|love|want|need)(?: you)? to\s+(?!know\b)/i,
+  /^(?:i|we) wanna\s+/i,
+  /^(?:let['’]?s|go ahead and|is it possible to|help me(?: to)?|i['’]d appreciate it if you(?: could)?)\s+/i,
+  /^(?:(?:i['’]d|i would) like to know|(?:i|we) (?:want|need) to know|let me know|i wonder|i['’]m wondering|do you know|(?:tell|show|give) me)\s+(?=(?:who|what|which|how|why|whether|if|is|are|does|do)\b)/i,
+];
+
+const TRAILING: RegExp[] = [
+  /[\s,;:.!?…]+$/,
+  /(?:^|[\s,;]+)(?:please|pls|plz|thanks|thank you|please and thank you|please and thanks|thanks so much|thank you so much|thank you very much|thanks a lot|many thanks|thx|ty|cheers|ta|for me|asap|right now|now|thanks in advance|tia|if you can|if possible)$/i,
+  /\s*(?::-?\)|:-?D|;-?\)|\p{Extended_Pictographic}\uFE0F?)+$/u,
+];
+
+function stripRepeated(text: string, patterns: RegExp[], leading: boolean): string {
+  let current = text;
+  for (let guard = 0; guard < 12; guard += 1) {
+    let changed = false;
+    for (const re of patterns) {
+      const next = leading ? current.replace(re, '') : current.replace(re, '');
+      if (next !== current && next.trim().length > 0) {
+        current = leading ? next.trimStart() : next.trimEnd();
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return current;
+}
+
+/**
+ * Cleans Teams text for matching: mentions, tags, entities, whitespace, politeness and trailing punctuation.
+ * Keeps the case, quotes, apostrophes and line breaks of the user's words. Never throws.
+ */
+export function normalizeUtterance(raw: string): string {
+  let text = stripMentions(raw);
+  text = stripTags(text);
+  text = decodeEntities(text).normalize('NFC');
+  text = tidyWhitespace(text);
+  text = stripRepeated(text, LEADING, true);
+  text = stripRepeated(text, TRAILING, false);
+  return text.trim();
+}

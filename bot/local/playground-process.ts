@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+
+export interface PlaygroundOptions {
+  port: number;
+  botEndpoint: string;
+  configPath: string;
+  logFile: string;
+  conversationId?: string;
+  /** How long to wait for the "Listening on N" line. */
+  timeoutMs?: number;
+}
+
+export interface RunningPlayground {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Microsoft 365 Agents Playground (pinned devDependency) as a child process, offline: telemetry
+ * off, no Statsbeat probe, no browser opened. Resolves once it listens on the requested port; rejects if it
+ * exits, picks another port (it does that silently when the port is taken) or does not start in time.
+ */
+export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APPLICATION_INSIGHTS_NO_STATSBEAT: '1',
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_LOGFILE: opts.logFile,
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: opts.configPath,
+    NO_PROXY: 'localhost,127.0.0.1',
+  };
+  const args = [cli, '-p', String(opts.port), '-e', opts.botEndpoint, '--disable-telemetry', ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : [])];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`The Agents Playground did not start within ${opts.timeoutMs ?? 15000} ms; see ${opts.logFile}.`)), opts.timeoutMs ?? 15000);
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      killGroup(child);
+      reject(err);
+    };
+    child.on('exit', (code) => fail(new Error(`The Agents Playground exited with code ${code}; its log is ${opts.logFile}.`)));
+    child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Listening on (\d+)/.exec(out);
+      if (!m) return;
+      const port = Number(m[1]);
+      if (port !== opts.port) return fail(new Error(`Port ${opts.port} is taken (the Playground chose ${port}); set PLAYGROUND_PORT to a free port.`));
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({ port, url: `http://localhost:${port}`, stop: () => stopChild(child) });
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => killGroup(child, 'SIGKILL'), 4000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    killGroup(child);
+  });
+}

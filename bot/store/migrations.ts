@@ -1,0 +1,139 @@
+/** One numbered schema change. Versions are applied in order, each exactly once, and never edited once shipped. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The store's schema, as numbered migrations. The same SQL runs on PGlite and PostgreSQL.
+ * Timestamps are timestamptz, ids are text (UUIDs made by the application), counters are integer (int4) so both
+ * drivers return numbers.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'access requests and their card copies',
+    sql: `
+CREATE TABLE access_requests (
+  id                  text PRIMARY KEY,
+  requester_id        text NOT NULL,
+  requester_upn       text NOT NULL,
+  requester_name      text NOT NULL,
+  group_id            text NOT NULL,
+  group_name          text NOT NULL,
+  justification       text NOT NULL DEFAULT '',
+  duration_days       integer CHECK (duration_days IS NULL OR duration_days > 0),
+  state               text NOT NULL CHECK (state IN
+                        ('pending', 'approving', 'approved', 'denied', 'cancelled', 'expired', 'failed')),
+  decided_by_id       text,
+  decided_by_name     text,
+  decided_at          timestamptz,
+  reason              text,
+  created_at          timestamptz NOT NULL,
+  updated_at          timestamptz NOT NULL,
+  expires_at          timestamptz NOT NULL,
+  reminded_at         timestamptz,
+  reminder_count      integer NOT NULL DEFAULT 0,
+  merged_count        integer NOT NULL DEFAULT 0,
+  claimed_until       timestamptz,
+  attempts            integer NOT NULL DEFAULT 0,
+  outcome_notified_at timestamptz,
+  version             integer NOT NULL DEFAULT 1
+);
+-- At most one open (pending or approving) request per requester and group: a second one merges into it.
+CREATE UNIQUE INDEX access_requests_open_uq ON access_requests (requester_id, group_id)
+  WHERE state IN ('pending', 'approving');
+CREATE INDEX access_requests_requester_ix ON access_requests (requester_id, created_at DESC);
+CREATE INDEX access_requests_group_state_ix ON access_requests (group_id, state);
+CREATE INDEX access_requests_pending_expiry_ix ON access_requests (expires_at) WHERE state = 'pending';
+
+CREATE TABLE request_cards (
+  request_id      text NOT NULL REFERENCES access_requests (id) ON DELETE CASCADE,
+  conversation_id text NOT NULL,
+  activity_id     text NOT NULL,
+  user_id         text,
+  role            text NOT NULL CHECK (role IN ('requester', 'approver')),
+  created_at      timestamptz NOT NULL,
+  PRIMARY KEY (request_id, conversation_id, activity_id)
+);
+
+CREATE TABLE conversation_references (
+  user_id    text PRIMARY KEY,
+  reference  jsonb NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    name: 'time-bound memberships and the journal',
+    sql: `
+CREATE TABLE timebound_memberships (
+  id              text PRIMARY KEY,
+  group_id        text NOT NULL,
+  group_name      text NOT NULL,
+  user_id         text NOT NULL,
+  user_name       text NOT NULL,
+  request_id      text REFERENCES access_requests (id) ON DELETE SET NULL,
+  granted_by_id   text,
+  granted_by_name text,
+  expires_at      timestamptz NOT NULL,
+  notified_at     timestamptz,
+  removed_at      timestamptz,
+  claimed_until   timestamptz,
+  attempts        integer NOT NULL DEFAULT 0,
+  last_error      text,
+  created_at      timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX timebound_memberships_active_uq ON timebound_memberships (group_id, user_id)
+  WHERE removed_at IS NULL;
+CREATE INDEX timebound_memberships_due_ix ON timebound_memberships (expires_at) WHERE removed_at IS NULL;
+
+CREATE TABLE journal (
+  seq               integer GENERATED ALWAYS AS IDENTITY,
+  id                text PRIMARY KEY,
+  at                timestamptz NOT NULL,
+  action            text NOT NULL,
+  actor_id          text NOT NULL,
+  actor_name        text NOT NULL,
+  requested_by_id   text,
+  requested_by_name text,
+  approved_by_id    text,
+  approved_by_name  text,
+  token_of_id       text,
+  group_id          text,
+  group_name        text,
+  target_id         text,
+  target_name       text,
+  request_id        text,
+  graph_method      text,
+  graph_path        text,
+  result            text NOT NULL CHECK (result IN ('succeeded', 'failed', 'no-op')),
+  status            integer,
+  detail            text,
+  undo              jsonb,
+  undo_until        timestamptz,
+  undone_at         timestamptz,
+  undone_by_id      text,
+  undone_by_name    text
+);
+CREATE UNIQUE INDEX journal_seq_uq ON journal (seq);
+CREATE INDEX journal_group_ix ON journal (group_id, seq DESC);
+CREATE INDEX journal_undo_ix ON journal (actor_id, undo_until) WHERE undo IS NOT NULL AND undone_at IS NULL;
+`,
+  },
+  {
+    version: 3,
+    name: 'key/value bot state',
+    sql: `
+CREATE SEQUENCE kv_etag_seq;
+CREATE TABLE kv (
+  key        text PRIMARY KEY,
+  value      text NOT NULL,
+  etag       text NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
+];

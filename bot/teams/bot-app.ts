@@ -1,0 +1,116 @@
+import { ActivityTypes, CardFactory, MessageFactory, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { actorOf } from './actor';
+import type { UserTokenSource } from './user-tokens';
+import type { Logger } from '../log';
+import type { GraphEndpoint } from '../directory/graph-client';
+import type { PendingStore, Reply } from '../commands/context';
+import { handleText, handleAction, welcomeReplies, type TurnServices } from './turn-handlers';
+
+export interface BotAppOptions {
+  /** Absent for in-process use (terminal chat); required for proactive messages. */
+  adapter?: TeamsAdapter;
+  storage: Storage;
+  tokens: UserTokenSource;
+  graph: GraphEndpoint;
+  pending: PendingStore;
+  log: Logger;
+  botAppId?: string;
+  /** Production: the OAuth connection for the user's Graph token (Teams SSO). */
+  oauthConnectionName?: string;
+  /** Called for every turn with the activity's conversation reference (proactive messages later). */
+  rememberConversation?: (context: TurnContext) => Promise<void>;
+}
+
+/** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
+export function toActivity(reply: Reply): Partial<Activity> {
+  if (!reply.card) return MessageFactory.text(reply.text);
+  const act = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  act.summary = reply.text;
+  return act;
+}
+
+const TOO_LONG = 10_000;
+
+/**
+ * The teams-ai Application as a thin router (design.md §1): messages go to language → commands, card actions
+ * (Action.Execute invokes and Action.Submit messages) go to the action handler, conversation updates get the
+ * welcome card. Catch-alls are registered last so nothing goes unanswered.
+ */
+export function createBotApp(opts: BotAppOptions): Application<TurnState> {
+  const app = new Application<TurnState>({
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+    storage: opts.storage,
+    ...(opts.botAppId ? { botAppId: opts.botAppId } : {}),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    ...(opts.oauthConnectionName
+      ? { authentication: { settings: { graph: { connectionName: opts.oauthConnectionName, title: 'Sign in to manage groups', enableSso: true } }, autoSignIn: true } }
+      : {}),
+  });
+  const services: TurnServices = { tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log };
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (added.some((m) => m.id === botId)) {
+      for (const r of welcomeReplies()) await context.sendActivity(toActivity(r));
+    }
+  });
+
+  app.message(
+    async (context) => context.activity.type === ActivityTypes.Message,
+    async (context, state) => {
+      await opts.rememberConversation?.(context);
+      const actor = actorOf(context.activity);
+      const value = context.activity.value as unknown;
+      if (value && typeof value === 'object' && !context.activity.text) {
+        const replies = await handleAction(context, state, services, actor, value, 'submit');
+        for (const r of replies) await context.sendActivity(toActivity(r));
+        return;
+      }
+      const text = context.activity.text ?? '';
+      if (text.length > TOO_LONG) {
+        await context.sendActivity(`That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${TOO_LONG.toLocaleString('en-US')}. For long lists, paste them in parts.`);
+        return;
+      }
+      const replies = await handleText(context, state, services, actor, text);
+      for (const r of replies) await context.sendActivity(toActivity(r));
+    },
+  );
+
+  app.adaptiveCards.actionExecute(
+    async () => true,
+    async (context, state, data) => {
+      await opts.rememberConversation?.(context);
+      const actor = actorOf(context.activity);
+      const replies = await handleAction(context, state, services, actor, data, 'execute');
+      // The first reply replaces the card that was clicked; any others follow as new messages.
+      const [first, ...rest] = replies;
+      for (const r of rest) await context.sendActivity(toActivity(r));
+      if (!first) return 'Done.';
+      return first.card ? (first.card as never) : first.text;
+    },
+  );
+
+  // Catch-alls, last: any other invoke gets a 200 so Teams shows no error; other activities are ignored politely.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke,
+    async (context) => {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { message: 'groupbot does not handle this action.' } } });
+    },
+    true,
+  );
+  app.addRoute(
+    async (context) => context.activity.type !== ActivityTypes.Message && context.activity.type !== ActivityTypes.Invoke,
+    async () => undefined,
+  );
+
+  app.error(async (context, error) => {
+    opts.log.error('turn.error', { error, activityType: context.activity.type });
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity('Something went wrong on my side while handling that. Please check the group before trying again.');
+    }
+  });
+  return app;
+}

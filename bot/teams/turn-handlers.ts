@@ -1,0 +1,91 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { TurnState } from '@microsoft/teams-ai';
+import { parseIntent } from '../language';
+import { runIntent } from '../commands/dispatch';
+import { runCardAction } from '../commands/card-action-run';
+import { reply } from '../commands/reply';
+import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
+import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
+import { GraphSession } from '../directory/graph-session';
+import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
+import type { UserTokenSource } from './user-tokens';
+import type { Logger } from '../log';
+
+/** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
+export type RequestActionHandler = (action: CardAction, ctx: CommandContext, context: TurnContext) => Promise<Reply[] | undefined>;
+
+export interface TurnServices {
+  tokens: UserTokenSource;
+  graph: GraphEndpoint;
+  pending: PendingStore;
+  log: Logger;
+  requests?: RequestActionHandler;
+}
+
+const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
+const SIGN_IN = 'Please sign in first, so that I can act with your own permissions.';
+
+/** The welcome: a card of what the bot can do, with example buttons. */
+export function welcomeReplies(): Reply[] {
+  return [reply("Hi! I'm groupbot. I manage Microsoft 365 and security groups for you, with your own permissions. Try one of the examples, or tell me what you need.", buildWelcomeCard())];
+}
+
+/** Builds the command context for this turn: the actor's own Graph session and progress updates. */
+async function commandContext(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor, flags: CommandContext['flags'] = {}): Promise<CommandContext | undefined> {
+  const token = await services.tokens.tokenFor(context, state);
+  if (!token) return undefined;
+  const graph = new GraphSession(createGraphClient(services.graph, async () => token));
+  let progressId: string | undefined;
+  return {
+    actor,
+    graph,
+    pending: services.pending,
+    now: () => new Date(),
+    flags,
+    progress: async (r: Reply) => {
+      const activity = { type: 'message', text: r.text, ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}) };
+      if (!progressId) {
+        progressId = (await context.sendActivity(activity))?.id;
+      } else {
+        await context.updateActivity({ ...activity, id: progressId });
+      }
+    },
+  };
+}
+
+/** A typed message: language → command. Never throws; unexpected errors become one sentence. */
+export async function handleText(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor | undefined, text: string): Promise<Reply[]> {
+  const intent = parseIntent(text);
+  if (intent.intent === 'help') return welcomeReplies();
+  if (!actor) return [reply(WHO_ARE_YOU)];
+  const ctx = await commandContext(context, state, services, actor);
+  if (!ctx) return [reply(SIGN_IN)];
+  services.log.debug('turn.intent', { intent: intent.intent });
+  const out = await runIntent(intent, ctx);
+  return out.replies;
+}
+
+/**
+ * A card action (Action.Execute invoke or Action.Submit message): the payload is re-validated here, the
+ * clicker is whoever the channel says clicked (never a field of the payload), and every id in it is only a key
+ * to server-side state that the command layer checks again.
+ */
+export async function handleAction(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor | undefined, value: unknown, _via: 'execute' | 'submit'): Promise<Reply[]> {
+  const parsed = parseCardAction(value);
+  if (!parsed.ok) {
+    services.log.warn('card.rejected', { reason: parsed.error });
+    return [reply(`I couldn't use that button: ${parsed.error}`)];
+  }
+  const action = parsed.action;
+  if (action.verb === 'sendText') return handleText(context, state, services, actor, action.text);
+  if (!actor) return [reply(WHO_ARE_YOU)];
+  const ctx = await commandContext(context, state, services, actor);
+  if (!ctx) return [reply(SIGN_IN)];
+  const run = runCardAction(action, ctx);
+  if (run) return (await run).replies;
+  if (services.requests) {
+    const out = await services.requests(action, ctx, context);
+    if (out) return out;
+  }
+  return [reply('That button belongs to a feature that is not available here yet, so nothing was done.')];
+}

@@ -1,0 +1,145 @@
+/**
+ * Follow-up changes every write implies, computed inside the same transaction:
+ * - dynamic membership: members of dynamic groups (processing state On) follow their rule when a group is
+ *   created or its rule/state changes, when a user's properties change, and for memberOf rules when a user's
+ *   static memberships change; Paused groups are frozen;
+ * - group-based licensing: members of licensed groups get licenseAssignmentStates (Active, or Error with
+ *   CountViolation when the SKU has no units left), including later joiners; leavers lose them.
+ */
+import { isDynamic, type AssignedLicense, type GroupObject, type LicenseAssignmentState, type UserObject } from '../model/types';
+import type { DirectoryStore, EffectHook, WriteTx } from '../store/directory-store';
+import type { Mutation } from '../store/mutation';
+import { nowIso } from './object-factory';
+import type { RuleEngine } from './rule-engine';
+
+function activeDynamicGroups(store: DirectoryStore): GroupObject[] {
+  const out: GroupObject[] = [];
+  for (const g of store.groups.values()) {
+    if (isDynamic(g) && g.membershipRuleProcessingState === 'On' && g.membershipRule) out.push(g);
+  }
+  return out;
+}
+
+function userForRule(store: DirectoryStore, u: UserObject): Record<string, unknown> {
+  const manager = store.managers.get(u.id);
+  return manager ? { ...u, manager: { id: manager } } : u;
+}
+
+/** Whether a user should be in a dynamic group; undefined when the rule cannot be evaluated. */
+function shouldBeMember(store: DirectoryStore, rules: RuleEngine, g: GroupObject, u: UserObject): boolean | undefined {
+  const compiled = rules.compile(g.membershipRule as string);
+  if (!compiled) return undefined;
+  return compiled.matches(userForRule(store, u), { now: new Date(), memberOf: store.directGroupsOf(u.id) });
+}
+
+function evaluateGroup(tx: WriteTx, rules: RuleEngine, g: GroupObject): void {
+  const store = tx.store;
+  if (!rules.compile(g.membershipRule as string)) return;
+  const current = new Set(store.membersOf(g.id));
+  for (const u of store.users.values()) {
+    const want = shouldBeMember(store, rules, g, u) === true;
+    if (want && !current.has(u.id)) tx.stage({ op: 'link', rel: 'member', src: g.id, dst: u.id });
+    if (!want && current.has(u.id)) tx.stage({ op: 'unlink', rel: 'member', src: g.id, dst: u.id });
+    current.delete(u.id);
+  }
+  // Anything else (groups, devices added before the group turned dynamic) is dropped.
+  for (const other of current) tx.stage({ op: 'unlink', rel: 'member', src: g.id, dst: other });
+}
+
+function evaluateUser(tx: WriteTx, rules: RuleEngine, userId: string, groups: GroupObject[]): void {
+  const store = tx.store;
+  const u = store.users.get(userId);
+  if (!u) return;
+  for (const g of groups) {
+    const want = shouldBeMember(store, rules, g, u);
+    if (want === undefined) continue;
+    const has = store.members.get(g.id)?.has(u.id) ?? false;
+    if (want && !has) tx.stage({ op: 'link', rel: 'member', src: g.id, dst: u.id });
+    if (!want && has) tx.stage({ op: 'unlink', rel: 'member', src: g.id, dst: u.id });
+  }
+}
+
+/** Units of a SKU consumed now (users holding it). Never throws. */
+export function consumedUnits(store: DirectoryStore, skuId: string): number {
+  let n = 0;
+  for (const u of store.users.values()) if (u.assignedLicenses.some((l) => l.skuId === skuId)) n++;
+  return n;
+}
+
+function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, number>): void {
+  const store = tx.store;
+  const u = store.users.get(userId);
+  if (!u) return;
+  const desired = new Map<string, { groupId: string; lic: AssignedLicense }>();
+  for (const gid of store.directGroupsOf(userId)) {
+    const g = store.groups.get(gid);
+    for (const lic of g?.assignedLicenses ?? []) desired.set(`${gid}|${lic.skuId}`, { groupId: gid, lic });
+  }
+  const now = nowIso();
+  const next: LicenseAssignmentState[] = [];
+  for (const s of u.licenseAssignmentStates) {
+    if (s.assignedByGroup === null) next.push(s);
+    else if (desired.has(`${s.assignedByGroup}|${s.skuId}`)) {
+      next.push(s);
+      desired.delete(`${s.assignedByGroup}|${s.skuId}`);
+    }
+  }
+  const holds = (skuId: string) => next.some((s) => s.skuId === skuId && (s.state === 'Active' || s.state === 'ActiveWithError'));
+  for (const { groupId, lic } of desired.values()) {
+    let free = true;
+    if (!holds(lic.skuId)) {
+      const sku = [...store.skus.values()].find((k) => k.skuId === lic.skuId);
+      if (!consumed.has(lic.skuId)) consumed.set(lic.skuId, consumedUnits(store, lic.skuId));
+      const used = consumed.get(lic.skuId) as number;
+      free = !!sku && used < sku.prepaidUnits.enabled;
+      if (free) consumed.set(lic.skuId, used + 1);
+    }
+    next.push({ assignedByGroup: groupId, skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], lastUpdatedDateTime: now, state: free ? 'Active' : 'Error', error: free ? 'None' : 'CountViolation' });
+  }
+  const assigned: AssignedLicense[] = [];
+  for (const s of next) {
+    if ((s.state === 'Active' || s.state === 'ActiveWithError') && !assigned.some((a) => a.skuId === s.skuId)) assigned.push({ skuId: s.skuId, disabledPlans: [...s.disabledPlans] });
+  }
+  const changed = JSON.stringify(next) !== JSON.stringify(u.licenseAssignmentStates) || JSON.stringify(assigned) !== JSON.stringify(u.assignedLicenses);
+  if (changed) {
+    for (const a of u.assignedLicenses) if (!assigned.some((x) => x.skuId === a.skuId)) consumed.set(a.skuId, (consumed.get(a.skuId) ?? consumedUnits(store, a.skuId)) - 1);
+    tx.stage({ op: 'putUser', user: { ...u, licenseAssignmentStates: next, assignedLicenses: assigned } });
+  }
+}
+
+/** Builds the store's effect hook. Never throws by itself; rule evaluation errors propagate (abort the write). */
+export function createEffectHook(rules: RuleEngine): EffectHook {
+  return (tx: WriteTx, staged: readonly Mutation[]) => {
+    const store = tx.store;
+    const dynamic = activeDynamicGroups(store);
+    const fullGroups = new Set<string>();
+    const usersToEvaluate = new Set<string>();
+    const licenseUsers = new Set<string>();
+    for (const m of staged) {
+      if (m.op === 'putGroup') {
+        const g = store.groups.get(m.group.id);
+        if (g && isDynamic(g) && g.membershipRuleProcessingState === 'On' && g.membershipRule) fullGroups.add(g.id);
+        for (const id of store.membersOf(m.group.id)) if (store.users.has(id)) licenseUsers.add(id);
+      } else if (m.op === 'putUser') {
+        usersToEvaluate.add(m.user.id);
+      } else if ((m.op === 'link' || m.op === 'unlink') && m.rel === 'member' && store.users.has(m.dst)) {
+        const g = store.groups.get(m.src) ?? store.deleted.get(m.src);
+        if (!g || !isDynamic(g)) usersToEvaluate.add(m.dst); // memberOf rules may depend on static memberships
+        const u = store.users.get(m.dst) as UserObject;
+        if ((g?.assignedLicenses.length ?? 0) > 0 || u.licenseAssignmentStates.some((s) => s.assignedByGroup === m.src)) licenseUsers.add(m.dst);
+      } else if (m.op === 'link' && m.rel === 'manager') {
+        usersToEvaluate.add(m.src);
+      }
+    }
+    if (rules.available) {
+      for (const gid of fullGroups) {
+        const g = store.groups.get(gid);
+        if (g) evaluateGroup(tx, rules, g);
+      }
+      const rest = dynamic.filter((g) => !fullGroups.has(g.id));
+      if (rest.length) for (const uid of usersToEvaluate) evaluateUser(tx, rules, uid, rest);
+    }
+    const consumed = new Map<string, number>();
+    for (const uid of licenseUsers) reconcileLicenses(tx, uid, consumed);
+  };
+}

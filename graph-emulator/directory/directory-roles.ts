@@ -1,0 +1,36 @@
+/**
+ * Directory roles the emulator knows, with Entra's real role template ids (the `wids` values of real
+ * tokens). Role assignments are stored in the directory (table `roles`), never in the token.
+ */
+export interface DirectoryRoleDefinition {
+  /** Object id of the activated directoryRole in the demo/large tenant (stable). */
+  id: string;
+  roleTemplateId: string;
+  displayName: string;
+  description: string;
+}
+
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+export const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
+export const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+export const LICENSE_ADMINISTRATOR = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
+export const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+
+export const DIRECTORY_ROLES: readonly DirectoryRoleDefinition[] = [
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a01', roleTemplateId: GLOBAL_ADMINISTRATOR, displayName: 'Global Administrator', description: 'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a02', roleTemplateId: GROUPS_ADMINISTRATOR, displayName: 'Groups Administrator', description: 'Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a03', roleTemplateId: USER_ADMINISTRATOR, displayName: 'User Administrator', description: 'Can manage all aspects of users and groups, including resetting passwords for limited admins.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a04', roleTemplateId: LICENSE_ADMINISTRATOR, displayName: 'License Administrator', description: 'Can manage product licenses on users and groups.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a05', roleTemplateId: PRIVILEGED_ROLE_ADMINISTRATOR, displayName: 'Privileged Role Administrator', description: 'Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management.' },
+];
+
+/** Role by template id or display name (case-insensitive); undefined when unknown. Never throws. */
+export function findDirectoryRole(key: string): DirectoryRoleDefinition | undefined {
+  const k = key.toLowerCase();
+  return DIRECTORY_ROLES.find((r) => r.roleTemplateId === k || r.id === k || r.displayName.toLowerCase() === k);
+}
+
+/** The Graph JSON of a directoryRole object. Never throws. */
+export function directoryRoleJson(r: DirectoryRoleDefinition): Record<string, unknown> {
+  return { '@odata.type': '#microsoft.graph.directoryRole', id: r.id, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.roleTemplateId };
+}

@@ -1,0 +1,148 @@
+/**
+ * The local Microsoft Graph v1.0-compatible directory: `startEmulator()` opens (or creates and seeds) a data
+ * directory, and serves Graph over HTTPS on 127.0.0.1 with a locally generated CA.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Server } from 'node:https';
+import { signAccessToken } from './auth/access-token';
+import { DEFAULT_SCOPES } from './auth/delegated-scopes';
+import { ensureSigningKey } from './auth/signing-key';
+import { readUsersIndex, writeUsersIndex, type UsersIndex } from './auth/users-index-file';
+import { FaultInjector } from './control/fault-injector';
+import { RequestStats } from './control/request-stats';
+import { createEffectHook } from './directory/derived-effects';
+import { loadRuleEngine } from './directory/rule-engine';
+import { addDays, nowIso } from './directory/object-factory';
+import { GraphPipeline } from './http/graph-pipeline';
+import { listen } from './http/graph-server';
+import type { TenantInfo } from './http/request-context';
+import { buildRouter } from './routes/route-table';
+import { RETENTION_DAYS } from './routes/deleted-items';
+import { demoTenantMutations, tenantMeta } from './seed/demo-seed';
+import { DEMO_DOMAIN, DEMO_INITIAL_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './seed/demo-tenant';
+import { largeTenantMutations } from './seed/large-seed';
+import { openDatabase } from './store/database-open';
+import { DirectoryStore } from './store/directory-store';
+import { ensureCertificates } from './tls/certificates-ensure';
+
+export { DEFAULT_SCOPES } from './auth/delegated-scopes';
+export { DEMO_USERS, DEMO_GROUPS, DEMO_SKUS, DEMO_TENANT_ID, DEMO_DOMAIN } from './seed/demo-tenant';
+
+export interface EmulatorOptions {
+  dataDir: string;
+  /** 0 = any free port. Default 0. */
+  port?: number;
+  /** Seed used when the data directory is new. Default 'demo'. Ignored for an existing directory. */
+  seed?: 'demo' | { large: number };
+  /** Where unexpected internal errors are reported (default: stderr, without request data). */
+  onError?: (err: unknown) => void;
+}
+
+export interface RunningEmulator {
+  port: number;
+  /** `https://localhost:P` */
+  baseUrl: string;
+  /** `https://localhost:P/v1.0` */
+  graphUrl: string;
+  caCertPath: string;
+  caPem: string;
+  dataDir: string;
+  /** Seconds spent seeding on this start (0 when the directory already existed). */
+  seedSeconds: number;
+  /** Bearer token for a directory user (by UPN); scopes default to the full delegated set the bot asks for. */
+  issueToken(upn: string, opts?: { scopes?: string[]; lifetimeSeconds?: number }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function tenantOf(store: DirectoryStore): TenantInfo {
+  return {
+    tenantId: store.meta.get('tenantId') ?? DEMO_TENANT_ID,
+    displayName: store.meta.get('tenantName') ?? DEMO_TENANT_NAME,
+    domain: store.meta.get('domain') ?? DEMO_DOMAIN,
+    initialDomain: store.meta.get('initialDomain') ?? DEMO_INITIAL_DOMAIN,
+  };
+}
+
+function usersIndexOf(store: DirectoryStore, tenantId: string): UsersIndex {
+  const users: UsersIndex['users'] = {};
+  for (const u of store.users.values()) users[u.userPrincipalName.toLowerCase()] = { id: u.id, upn: u.userPrincipalName, displayName: u.displayName };
+  return { tenantId, users };
+}
+
+async function seed(store: DirectoryStore, kind: EmulatorOptions['seed']): Promise<void> {
+  const label = kind && typeof kind === 'object' ? `large:${kind.large}` : 'demo';
+  await store.write((tx) => {
+    for (const m of [...tenantMeta(label), ...demoTenantMutations()]) tx.stage(m);
+  });
+  if (kind && typeof kind === 'object') await store.bulkLoad(largeTenantMutations(kind.large));
+  await store.write((tx) => tx.stage({ op: 'setMeta', key: 'seeded', value: nowIso() }));
+}
+
+/**
+ * Starts an emulator on a data directory (created and seeded on first use).
+ * Rejects when the directory is unusable, the database is held by another process, or the port is taken.
+ */
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const dataDir = path.resolve(opts.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const onError = opts.onError ?? ((err: unknown) => process.stderr.write(`graph-emulator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
+  const tls = await ensureCertificates(dataDir);
+  const key = ensureSigningKey(dataDir);
+  const db = await openDatabase(dataDir);
+  try {
+    const store = await DirectoryStore.load(db);
+    const rules = loadRuleEngine();
+    store.setEffectHook(createEffectHook(rules));
+    let seedSeconds = 0;
+    if (!store.meta.has('seeded')) {
+      const t0 = process.hrtime.bigint();
+      await seed(store, opts.seed);
+      seedSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    }
+    const cutoff = addDays(nowIso(), -RETENTION_DAYS);
+    const expired = [...store.deleted.values()].filter((g) => g.deletedDateTime && g.deletedDateTime < cutoff).map((g) => g.id);
+    if (expired.length) await store.write((tx) => { for (const id of expired) tx.purgeGroup(id); });
+
+    const tenant = tenantOf(store);
+    let index = usersIndexOf(store, tenant.tenantId);
+    const existing = readUsersIndex(dataDir);
+    if (!existing || Object.keys(existing.users).length !== Object.keys(index.users).length || existing.tenantId !== tenant.tenantId) writeUsersIndex(dataDir, index);
+    store.onCommitted = (ms) => {
+      if (ms.some((m) => m.op === 'putUser' && !index.users[m.user.userPrincipalName.toLowerCase()]) || ms.some((m) => m.op === 'deleteUser')) {
+        index = usersIndexOf(store, tenant.tenantId);
+        writeUsersIndex(dataDir, index);
+      }
+    };
+
+    const faults = new FaultInjector();
+    const stats = new RequestStats();
+    const pipeline = new GraphPipeline({ store, tenant, rules, baseUrl: 'https://localhost' }, buildRouter(), faults, stats, key, onError);
+    const { server, port } = await listen({ pipeline, faults, stats, certPem: tls.certPem, keyPem: tls.keyPem, onError }, opts.port ?? 0);
+    const baseUrl = `https://localhost:${port}`;
+    pipeline.services.baseUrl = baseUrl;
+    let stopped: Promise<void> | undefined;
+    return {
+      port, baseUrl, graphUrl: `${baseUrl}/v1.0`, caCertPath: tls.caCertPath, caPem: tls.caPem, dataDir, seedSeconds,
+      issueToken: async (upn, o = {}) => {
+        const id = store.userIndex.userPrincipalName.exact(upn)[0];
+        const u = id ? store.users.get(id) : undefined;
+        if (!u) throw new Error(`No user with the UPN '${upn}' in this directory.`);
+        return signAccessToken(key, { userId: u.id, upn: u.userPrincipalName, displayName: u.displayName, tenantId: tenant.tenantId, scopes: o.scopes ?? DEFAULT_SCOPES, ...(o.lifetimeSeconds !== undefined ? { lifetimeSeconds: o.lifetimeSeconds } : {}) });
+      },
+      stop: () => (stopped ??= closeAll(server, store, db)),
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+async function closeAll(server: Server, store: DirectoryStore, db: { close(): Promise<void> }): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await store.write(() => undefined); // waits for writes in flight
+  await db.close();
+}

@@ -1,0 +1,36 @@
+/**
+ * Pure OData query engine of the Graph emulator: validates `$filter`, `$search`, `$orderby`, `$select`,
+ * `$expand`, `$top`, `$count` and `$skiptoken` the way Microsoft Graph v1.0 does for directory objects
+ * (contract §2, §4, §7, §8), and turns them into predicates, a comparator and a projection. No I/O.
+ *
+ * Typical use in a list handler:
+ * ```ts
+ * const plan = planQuery({ entity: 'group', collection: 'groups', params: url.searchParams,
+ *   consistencyEventual: req.headers['consistencylevel'] === 'eventual' });   // throws GraphQueryError
+ * let rows = plan.indexable ? store.lookup(plan.indexable) : store.all();     // optional index narrowing
+ * rows = rows.filter((o) => (!plan.filter || plan.filter(o)) && (!plan.search || plan.search(o)));
+ * if (plan.compare) rows.sort(plan.compare);
+ * const page = rows.slice(offsetFrom(plan.skipToken), offset + plan.top);
+ * body = { '@odata.context': contextUrl(baseUrl, 'groups', plan.select),
+ *   ...(plan.count && firstPage ? { '@odata.count': rows.length } : {}),
+ *   value: page.map((o) => projectObject('group', o, plan.select, { getById: false })) };
+ * ```
+ * A GraphQueryError carries `status`, `code` and `message` for the standard error envelope.
+ */
+export type { CollectionKind, EntityKind, IndexableClause, QueryInput, QueryPlan } from './query-types';
+export { GraphQueryError, QueryMessages } from './graph-query-error';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  hasCountTrue,
+  isAdvancedQuery,
+  parseTop,
+  planQuery,
+  planSingleObject,
+  type SingleObjectPlan,
+} from './query-plan';
+export { projectObject, type ProjectOptions } from './object-project';
+export { contextUrl } from './context-url';
+export { compareValues } from './orderby-parse';
+export { findProperty, schemaFor, schemaOfObject } from './schema-lookup';
+export type { EntitySchema, Mode, PropertySpec } from './schema-types';

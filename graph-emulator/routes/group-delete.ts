@@ -1,0 +1,33 @@
+/**
+ * `DELETE /groups/{id}` (soft delete, restorable for 30 days; contract §5) and `POST /groups/{id}/renew`
+ * (Microsoft 365 groups; 204, expiry moves forward; contract §14).
+ */
+import { E } from '../http/graph-error';
+import type { EmuResponse, HandlerContext } from '../http/request-context';
+import { groupKind, isReadOnlyKind } from '../model/types';
+import { GROUP_LIFETIME_DAYS, addDays, nowIso } from '../directory/object-factory';
+import { Scopes, canManageGroup, requireScope, requireThat } from '../permissions/authorize';
+import { liveGroup } from './object-lookup';
+
+/** Handler of DELETE /groups/{id}. Throws E14/E2, E4 for read-only kinds, E5. */
+export async function deleteGroup(ctx: HandlerContext): Promise<EmuResponse> {
+  const { store } = ctx.services;
+  const g = liveGroup(store, ctx.params.id ?? '');
+  requireScope(ctx.caller, Scopes.writeGroups);
+  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  requireThat(canManageGroup(store, ctx.caller, g));
+  await store.write((tx) => tx.stage({ op: 'putGroup', group: { ...g, deletedDateTime: nowIso() } }));
+  return { status: 204 };
+}
+
+/** Handler of POST /groups/{id}/renew. Throws E14/E2, E5, 400 for groups without a lifecycle. */
+export async function renewGroup(ctx: HandlerContext): Promise<EmuResponse> {
+  const { store } = ctx.services;
+  const g = liveGroup(store, ctx.params.id ?? '');
+  requireScope(ctx.caller, Scopes.writeGroups);
+  requireThat(canManageGroup(store, ctx.caller, g));
+  if (groupKind(g) !== 'microsoft365') throw E.badRequest('Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.');
+  const now = nowIso();
+  await store.write((tx) => tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, GROUP_LIFETIME_DAYS) } }));
+  return { status: 204 };
+}

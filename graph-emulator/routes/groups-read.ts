@@ -1,0 +1,61 @@
+/**
+ * `GET /groups`, `GET /groups/$count` and `GET /groups/{id}` (contract §2.3, §4): default vs `$select`
+ * shapes, the query subset via the QUERY part, answers narrowed through the store's name/mail indexes.
+ */
+import { E } from '../http/graph-error';
+import { respondCollection, planFor } from '../http/collection-respond';
+import type { EmuResponse, HandlerContext } from '../http/request-context';
+import type { IndexableClause } from '../query';
+import { contextUrl, projectObject } from '../query';
+import { Scopes, isGuest, requireScope, requireThat } from '../permissions/authorize';
+import type { DirectoryStore, GroupIndexKey } from '../store/directory-store';
+import { liveGroup } from './object-lookup';
+
+type Obj = Record<string, unknown>;
+
+/** Candidates for an indexable clause over a map of objects with sorted indexes; undefined when none applies. */
+export function indexLookup<K extends string>(
+  clause: IndexableClause,
+  indexes: Partial<Record<K, { exact(v: string): string[]; prefix(v: string): string[] }>>,
+  byId: Map<string, Obj>,
+): Obj[] | undefined {
+  let ids: string[];
+  if (clause.property === 'id') ids = clause.values;
+  else {
+    const idx = indexes[clause.property as K];
+    if (!idx) return undefined;
+    ids = clause.op === 'startsWith' ? idx.prefix(clause.values[0] ?? '') : clause.values.flatMap((v) => idx.exact(v));
+  }
+  const out: Obj[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const o = byId.get(id);
+    if (o && !seen.has(id)) {
+      seen.add(id);
+      out.push(o);
+    }
+  }
+  return out;
+}
+
+function groupLookup(store: DirectoryStore) {
+  return (clause: IndexableClause) => indexLookup<GroupIndexKey>(clause, store.groupIndex, store.groups as Map<string, Obj>);
+}
+
+/** GET /groups and /groups/$count. Throws E5 for guests; query errors per contract §4. */
+export function listGroups(ctx: HandlerContext, countSegment = false): EmuResponse {
+  requireScope(ctx.caller, Scopes.readGroups);
+  requireThat(!isGuest(ctx.caller));
+  const store = ctx.services.store;
+  return respondCollection(ctx, { entity: 'group', collection: 'groups', contextPath: 'groups', all: () => store.groups.values(), lookup: groupLookup(store), countSegment });
+}
+
+/** GET /groups/{id}. Throws E14/E2, E5 without a read scope. */
+export function getGroup(ctx: HandlerContext): EmuResponse {
+  requireScope(ctx.caller, Scopes.readGroups);
+  const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
+  const plan = planFor(ctx, { entity: 'group', collection: 'groups' });
+  if (plan.filter || plan.search) throw E.badRequest('Query option $filter or $search is not allowed on a single object.', 'Request_BadRequest');
+  const body = { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups/$entity', plan.select), ...projectObject('group', g, plan.select, { getById: true }) };
+  return { status: 200, body };
+}

@@ -1,0 +1,65 @@
+/** Every Graph v1.0 route the emulator serves, in one table. */
+import { Router } from '../http/router';
+import type { HandlerContext } from '../http/request-context';
+import { runBatch } from './batch-run';
+import { deleteGroup, renewGroup } from './group-delete';
+import { createGroup } from './group-create';
+import { updateGroup } from './group-update';
+import { getGroup, listGroups } from './groups-read';
+import { assignLicense, listMembersWithLicenseErrors, listSubscribedSkus } from './licensing';
+import { addMember, addOwner, deleteMemberObject, removeMember, removeOwner } from './members-write';
+import { runMembershipFunction, type MembershipFunction } from './membership-functions';
+import { listRelationship, type Relationship } from './relationships-read';
+import { getDeletedItem, listDeletedGroups, listDeletedWithoutCast, purgeDeletedItem, restoreDeletedItem } from './deleted-items';
+import { getManager, getUser, listUsers } from './users-read';
+import { listOrganization } from './organization-read';
+import type { SubjectKind } from './object-lookup';
+
+/** Builds the router. Never throws. */
+export function buildRouter(): Router {
+  const r = new Router();
+  r.add('GET', '/groups', (c) => listGroups(c))
+    .add('POST', '/groups', createGroup)
+    .add('GET', '/groups/$count', (c) => listGroups(c, true))
+    .add('GET', '/groups/{id}', getGroup)
+    .add('PATCH', '/groups/{id}', updateGroup)
+    .add('DELETE', '/groups/{id}', deleteGroup)
+    .add('POST', '/groups/{id}/renew', renewGroup)
+    .add('POST', '/groups/{id}/assignLicense', assignLicense)
+    .add('GET', '/groups/{id}/membersWithLicenseErrors', listMembersWithLicenseErrors)
+    .add('POST', '/groups/{id}/members/$ref', addMember)
+    .add('DELETE', '/groups/{id}/members/{mid}/$ref', removeMember)
+    .add('DELETE', '/groups/{id}/members/{mid}', deleteMemberObject)
+    .add('POST', '/groups/{id}/owners/$ref', addOwner)
+    .add('DELETE', '/groups/{id}/owners/{mid}/$ref', removeOwner)
+    .add('GET', '/users', (c) => listUsers(c))
+    .add('GET', '/users/$count', (c) => listUsers(c, true))
+    .add('GET', '/users/{id}', (c) => getUser(c, false))
+    .add('GET', '/me', (c) => getUser(c, true))
+    .add('GET', '/users/{id}/manager', (c) => getManager(c, false))
+    .add('GET', '/me/manager', (c) => getManager(c, true))
+    .add('GET', '/directory/deletedItems', listDeletedWithoutCast)
+    .add('GET', '/directory/deletedItems/microsoft.graph.group', (c) => listDeletedGroups(c))
+    .add('GET', '/directory/deletedItems/microsoft.graph.group/$count', (c) => listDeletedGroups(c, true))
+    .add('GET', '/directory/deletedItems/{id}', getDeletedItem)
+    .add('DELETE', '/directory/deletedItems/{id}', purgeDeletedItem)
+    .add('POST', '/directory/deletedItems/{id}/restore', restoreDeletedItem)
+    .add('GET', '/subscribedSkus', listSubscribedSkus)
+    .add('GET', '/organization', listOrganization)
+    .add('POST', '/$batch', runBatch);
+
+  const subjects: [string, SubjectKind][] = [['/me', 'me'], ['/users/{id}', 'users'], ['/groups/{id}', 'groups'], ['/directoryObjects/{id}', 'directoryObjects']];
+  const rels: Relationship[] = ['members', 'owners', 'transitiveMembers', 'memberOf', 'transitiveMemberOf'];
+  const fns: MembershipFunction[] = ['checkMemberGroups', 'getMemberGroups', 'checkMemberObjects', 'getMemberObjects'];
+  for (const [prefix, kind] of subjects) {
+    for (const rel of rels) {
+      if ((rel === 'members' || rel === 'owners' || rel === 'transitiveMembers') && kind !== 'groups') continue;
+      r.add('GET', `${prefix}/${rel}`, (c) => listRelationship(c, kind, rel, undefined, false));
+      r.add('GET', `${prefix}/${rel}/$count`, (c) => listRelationship(c, kind, rel, undefined, true));
+      r.add('GET', `${prefix}/${rel}/{cast}`, (c: HandlerContext) => listRelationship(c, kind, rel, c.params.cast, false));
+      r.add('GET', `${prefix}/${rel}/{cast}/$count`, (c: HandlerContext) => listRelationship(c, kind, rel, c.params.cast, true));
+    }
+    for (const fn of fns) r.add('POST', `${prefix}/${fn}`, (c) => runMembershipFunction(c, kind, fn));
+  }
+  return r;
+}

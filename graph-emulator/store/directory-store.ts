@@ -1,0 +1,339 @@
+/**
+ * The directory: in-memory maps and sorted indexes for reads, write-through to PGlite for durability.
+ *
+ * Writes go through `write(fn)`: one at a time (a promise-chain lock), `fn` validates against memory and
+ * stages mutations (applied to memory at once, with an undo log), derived effects (dynamic membership,
+ * licence propagation) are computed by the registered effect hook, then everything is committed to PGlite
+ * in one transaction. If the commit fails, memory is rolled back and the error propagates, so an
+ * acknowledged write is always on disk and a failed one leaves no trace.
+ */
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { GroupObject, LinkRel, SkuObject, UserObject } from '../model/types';
+import type { Mutation } from './mutation';
+import { SortedIndex } from './sorted-index';
+
+const USER_KEYS = ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname'] as const;
+const GROUP_KEYS = ['displayName', 'mail', 'mailNickname'] as const;
+export type UserIndexKey = (typeof USER_KEYS)[number];
+export type GroupIndexKey = (typeof GROUP_KEYS)[number];
+
+/** Computes follow-up mutations for mutations just staged (dynamic groups, licences). */
+export type EffectHook = (tx: WriteTx, staged: readonly Mutation[]) => void;
+
+/** A write in progress: stage mutations (visible in memory at once). */
+export interface WriteTx {
+  readonly store: DirectoryStore;
+  /** Applies a mutation to memory and records it for the commit. Never throws. */
+  stage(m: Mutation): void;
+  /** Stages unlinks of every relationship of a group, then removes the group row. Never throws. */
+  purgeGroup(id: string): void;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(value);
+}
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const s = map.get(key);
+  if (s) {
+    s.delete(value);
+    if (s.size === 0) map.delete(key);
+  }
+}
+
+export class DirectoryStore {
+  readonly users = new Map<string, UserObject>();
+  /** Live groups. */
+  readonly groups = new Map<string, GroupObject>();
+  /** Soft-deleted groups (deletedDateTime set). */
+  readonly deleted = new Map<string, GroupObject>();
+  readonly skus = new Map<string, SkuObject>();
+  /** group id → direct member ids. */
+  readonly members = new Map<string, Set<string>>();
+  /** group id → owner ids. */
+  readonly owners = new Map<string, Set<string>>();
+  /** object id → ids of groups it is a direct member of (deleted groups included; filter on read). */
+  readonly memberOf = new Map<string, Set<string>>();
+  /** object id → ids of groups it owns. */
+  readonly ownerOf = new Map<string, Set<string>>();
+  /** user id → manager id. */
+  readonly managers = new Map<string, string>();
+  /** user id → role template ids. */
+  readonly roles = new Map<string, Set<string>>();
+  readonly meta = new Map<string, string>();
+  readonly userIndex: Record<UserIndexKey, SortedIndex> = { displayName: new SortedIndex(), userPrincipalName: new SortedIndex(), mail: new SortedIndex(), givenName: new SortedIndex(), surname: new SortedIndex() };
+  readonly groupIndex: Record<GroupIndexKey, SortedIndex> = { displayName: new SortedIndex(), mail: new SortedIndex(), mailNickname: new SortedIndex() };
+
+  private lock: Promise<unknown> = Promise.resolve();
+  private effect: EffectHook = () => undefined;
+  /** Called after every committed write with the mutations it made. */
+  onCommitted: (ms: readonly Mutation[]) => void = () => undefined;
+
+  private constructor(private readonly db: PGlite) {}
+
+  /** Loads the whole directory from the database into memory. Throws on database errors. */
+  static async load(db: PGlite): Promise<DirectoryStore> {
+    const s = new DirectoryStore(db);
+    const users = await db.query<{ data: UserObject }>('select data from users');
+    for (const { data } of users.rows) s.users.set(data.id, data);
+    const groups = await db.query<{ data: GroupObject }>('select data from groups');
+    for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, data);
+    const links = await db.query<{ rel: LinkRel; src: string; dst: string }>('select rel, src, dst from links');
+    for (const l of links.rows) s.applyLink(l.rel, l.src, l.dst, true);
+    const roles = await db.query<{ user_id: string; role_id: string }>('select user_id, role_id from roles');
+    for (const r of roles.rows) addTo(s.roles, r.user_id, r.role_id);
+    const skus = await db.query<{ data: SkuObject }>('select data from skus');
+    for (const { data } of skus.rows) s.skus.set(data.id, data);
+    const meta = await db.query<{ key: string; value: string }>('select key, value from meta');
+    for (const m of meta.rows) s.meta.set(m.key, m.value);
+    s.rebuildIndexes();
+    return s;
+  }
+
+  /** Registers the hook that derives follow-up mutations (set once at start). */
+  setEffectHook(hook: EffectHook): void {
+    this.effect = hook;
+  }
+
+  private rebuildIndexes(): void {
+    for (const k of USER_KEYS) this.userIndex[k].load([...this.users.values()].map((u) => [u[k] as string | null, u.id]));
+    for (const k of GROUP_KEYS) this.groupIndex[k].load([...this.groups.values()].map((g) => [g[k] as string | null, g.id]));
+  }
+
+  /** A live group, a user, or undefined. Never throws. */
+  object(id: string): UserObject | GroupObject | undefined {
+    return this.users.get(id) ?? this.groups.get(id);
+  }
+
+  /** Live groups the object is a direct member of. Never throws. */
+  directGroupsOf(id: string): string[] {
+    const s = this.memberOf.get(id);
+    return s ? [...s].filter((g) => this.groups.has(g)) : [];
+  }
+
+  /** Live groups the object belongs to, directly or through nesting (each once). Never throws. */
+  transitiveGroupsOf(id: string): string[] {
+    const seen = new Set<string>();
+    const queue = this.directGroupsOf(id);
+    while (queue.length) {
+      const g = queue.pop() as string;
+      if (seen.has(g)) continue;
+      seen.add(g);
+      for (const parent of this.directGroupsOf(g)) if (!seen.has(parent)) queue.push(parent);
+    }
+    return [...seen];
+  }
+
+  /** Direct member ids of a group. Never throws. */
+  membersOf(groupId: string): string[] {
+    return [...(this.members.get(groupId) ?? [])];
+  }
+
+  /** Owner ids of a group. Never throws. */
+  ownersOf(groupId: string): string[] {
+    return [...(this.owners.get(groupId) ?? [])];
+  }
+
+  /** All member ids below a group through nesting (users and groups, each once). Never throws. */
+  transitiveMembersOf(groupId: string): string[] {
+    const seen = new Set<string>();
+    const queue = this.membersOf(groupId);
+    while (queue.length) {
+      const id = queue.pop() as string;
+      if (seen.has(id) || id === groupId) continue;
+      seen.add(id);
+      if (this.groups.has(id)) for (const m of this.membersOf(id)) if (!seen.has(m)) queue.push(m);
+    }
+    return [...seen];
+  }
+
+  private applyLink(rel: LinkRel, src: string, dst: string, add: boolean): void {
+    if (rel === 'manager') {
+      if (add) this.managers.set(src, dst);
+      else if (this.managers.get(src) === dst) this.managers.delete(src);
+      return;
+    }
+    const fwd = rel === 'member' ? this.members : this.owners;
+    const back = rel === 'member' ? this.memberOf : this.ownerOf;
+    if (add) {
+      addTo(fwd, src, dst);
+      addTo(back, dst, src);
+    } else {
+      removeFrom(fwd, src, dst);
+      removeFrom(back, dst, src);
+    }
+  }
+
+  private hasLink(rel: LinkRel, src: string, dst: string): boolean {
+    if (rel === 'manager') return this.managers.get(src) === dst;
+    return (rel === 'member' ? this.members : this.owners).get(src)?.has(dst) ?? false;
+  }
+
+  private indexUser(u: UserObject | undefined, add: boolean): void {
+    if (!u) return;
+    for (const k of USER_KEYS) (add ? this.userIndex[k].add(u[k] as string | null, u.id) : this.userIndex[k].remove(u[k] as string | null, u.id));
+  }
+
+  private indexGroup(g: GroupObject | undefined, add: boolean): void {
+    if (!g) return;
+    for (const k of GROUP_KEYS) (add ? this.groupIndex[k].add(g[k] as string | null, g.id) : this.groupIndex[k].remove(g[k] as string | null, g.id));
+  }
+
+  /** Applies one mutation to memory and returns its inverse (for rollback). Never throws. */
+  private apply(m: Mutation): Mutation[] {
+    switch (m.op) {
+      case 'putUser': {
+        const prev = this.users.get(m.user.id);
+        this.indexUser(prev, false);
+        this.users.set(m.user.id, m.user);
+        this.indexUser(m.user, true);
+        return [prev ? { op: 'putUser', user: prev } : { op: 'deleteUser', id: m.user.id }];
+      }
+      case 'deleteUser': {
+        const prev = this.users.get(m.id);
+        this.indexUser(prev, false);
+        this.users.delete(m.id);
+        return prev ? [{ op: 'putUser', user: prev }] : [];
+      }
+      case 'putGroup': {
+        const prev = this.groups.get(m.group.id) ?? this.deleted.get(m.group.id);
+        this.removeGroupFromMemory(m.group.id);
+        if (m.group.deletedDateTime) this.deleted.set(m.group.id, m.group);
+        else {
+          this.groups.set(m.group.id, m.group);
+          this.indexGroup(m.group, true);
+        }
+        return [prev ? { op: 'putGroup', group: prev } : { op: 'deleteGroup', id: m.group.id }];
+      }
+      case 'deleteGroup': {
+        const prev = this.groups.get(m.id) ?? this.deleted.get(m.id);
+        this.removeGroupFromMemory(m.id);
+        return prev ? [{ op: 'putGroup', group: prev }] : [];
+      }
+      case 'link':
+      case 'unlink': {
+        const add = m.op === 'link';
+        if (m.rel === 'manager' && add) {
+          const prevManager = this.managers.get(m.src);
+          this.applyLink(m.rel, m.src, m.dst, true);
+          return prevManager ? [{ op: 'link', rel: 'manager', src: m.src, dst: prevManager }] : [{ op: 'unlink', rel: 'manager', src: m.src, dst: m.dst }];
+        }
+        if (this.hasLink(m.rel, m.src, m.dst) === add) return [];
+        this.applyLink(m.rel, m.src, m.dst, add);
+        return [{ op: add ? 'unlink' : 'link', rel: m.rel, src: m.src, dst: m.dst }];
+      }
+      case 'putRole':
+      case 'deleteRole': {
+        const has = this.roles.get(m.userId)?.has(m.roleId) ?? false;
+        if (has === (m.op === 'putRole')) return [];
+        if (m.op === 'putRole') addTo(this.roles, m.userId, m.roleId);
+        else removeFrom(this.roles, m.userId, m.roleId);
+        return [{ op: m.op === 'putRole' ? 'deleteRole' : 'putRole', userId: m.userId, roleId: m.roleId }];
+      }
+      case 'putSku': {
+        const prev = this.skus.get(m.sku.id);
+        this.skus.set(m.sku.id, m.sku);
+        return prev ? [{ op: 'putSku', sku: prev }] : [];
+      }
+      case 'setMeta': {
+        const prev = this.meta.get(m.key);
+        this.meta.set(m.key, m.value);
+        return prev !== undefined ? [{ op: 'setMeta', key: m.key, value: prev }] : [];
+      }
+    }
+  }
+
+  private removeGroupFromMemory(id: string): void {
+    this.indexGroup(this.groups.get(id), false);
+    this.groups.delete(id);
+    this.deleted.delete(id);
+  }
+
+  /**
+   * Runs one write: `fn` stages mutations (throwing aborts with nothing changed), effects are derived, and
+   * all is committed in one PGlite transaction before the promise resolves. Rejects with fn's error or the
+   * database error; memory is rolled back in both cases.
+   */
+  async write<T>(fn: (tx: WriteTx) => T | Promise<T>): Promise<T> {
+    const run = this.lock.then(() => this.runWrite(fn));
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runWrite<T>(fn: (tx: WriteTx) => T | Promise<T>): Promise<T> {
+    const all: Mutation[] = [];
+    const undo: Mutation[][] = [];
+    let pending: Mutation[] = [];
+    const tx: WriteTx = {
+      store: this,
+      stage: (m) => {
+        undo.push(this.apply(m));
+        all.push(m);
+        pending.push(m);
+      },
+      purgeGroup: (id) => {
+        for (const mid of this.membersOf(id)) tx.stage({ op: 'unlink', rel: 'member', src: id, dst: mid });
+        for (const oid of this.ownersOf(id)) tx.stage({ op: 'unlink', rel: 'owner', src: id, dst: oid });
+        for (const parent of [...(this.memberOf.get(id) ?? [])]) tx.stage({ op: 'unlink', rel: 'member', src: parent, dst: id });
+        tx.stage({ op: 'deleteGroup', id });
+      },
+    };
+    try {
+      const result = await fn(tx);
+      for (let round = 0; pending.length && round < 50; round++) {
+        const batch = pending;
+        pending = [];
+        this.effect(tx, batch);
+      }
+      if (all.length) await this.db.transaction(async (t) => { for (const m of all) await persist(t, m); });
+      if (all.length) this.onCommitted(all);
+      return result;
+    } catch (err) {
+      for (let i = undo.length - 1; i >= 0; i--) for (const inv of undo[i] as Mutation[]) this.apply(inv);
+      throw err;
+    }
+  }
+
+  /**
+   * Bulk load for large seeds: applies mutations to memory without effects or undo and persists them with
+   * set-based inserts in chunks. Throws on database errors (memory is then inconsistent: callers abort).
+   */
+  async bulkLoad(ms: Mutation[]): Promise<void> {
+    const users: UserObject[] = [];
+    const groups: GroupObject[] = [];
+    const links: [string, string, string][] = [];
+    const rest: Mutation[] = [];
+    for (const m of ms) {
+      if (m.op === 'putUser') { users.push(m.user); this.users.set(m.user.id, m.user); }
+      else if (m.op === 'putGroup') { groups.push(m.group); (m.group.deletedDateTime ? this.deleted : this.groups).set(m.group.id, m.group); }
+      else if (m.op === 'link') { links.push([m.rel, m.src, m.dst]); this.applyLink(m.rel, m.src, m.dst, true); }
+      else { rest.push(m); this.apply(m); }
+    }
+    this.rebuildIndexes();
+    const CHUNK = 5000;
+    await this.db.transaction(async (t) => {
+      for (let i = 0; i < users.length; i += CHUNK) await t.query("insert into users (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(users.slice(i, i + CHUNK))]);
+      for (let i = 0; i < groups.length; i += CHUNK) await t.query("insert into groups (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(groups.slice(i, i + CHUNK))]);
+      for (let i = 0; i < links.length; i += CHUNK * 4) await t.query('insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing', [JSON.stringify(links.slice(i, i + CHUNK * 4))]);
+      for (const m of rest) await persist(t, m);
+    });
+  }
+}
+
+async function persist(t: Transaction, m: Mutation): Promise<void> {
+  switch (m.op) {
+    case 'putUser': await t.query('insert into users (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.user.id, JSON.stringify(m.user)]); return;
+    case 'deleteUser': await t.query('delete from users where id = $1', [m.id]); return;
+    case 'putGroup': await t.query('insert into groups (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.group.id, JSON.stringify(m.group)]); return;
+    case 'deleteGroup': await t.query('delete from groups where id = $1', [m.id]); return;
+    case 'link':
+      if (m.rel === 'manager') await t.query('delete from links where rel = $1 and src = $2', [m.rel, m.src]);
+      await t.query('insert into links (rel, src, dst) values ($1, $2, $3) on conflict do nothing', [m.rel, m.src, m.dst]); return;
+    case 'unlink': await t.query('delete from links where rel = $1 and src = $2 and dst = $3', [m.rel, m.src, m.dst]); return;
+    case 'putRole': await t.query('insert into roles (user_id, role_id) values ($1, $2) on conflict do nothing', [m.userId, m.roleId]); return;
+    case 'deleteRole': await t.query('delete from roles where user_id = $1 and role_id = $2', [m.userId, m.roleId]); return;
+    case 'putSku': await t.query('insert into skus (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.sku.id, JSON.stringify(m.sku)]); return;
+    case 'setMeta': await t.query('insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [m.key, m.value]); return;
+  }
+}

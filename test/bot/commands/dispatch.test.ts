@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { Client } from '@microsoft/microsoft-graph-client';
+import { GraphSession } from '../../../bot/directory/graph-session';
+import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
+import type { CommandContext } from '../../../bot/commands/context';
+import { COMMANDS, continuePending, substitute } from '../../../bot/commands/dispatch';
+import { INTENT_NAMES } from '../../../bot/language/intent';
+import { applyFormValues } from '../../../bot/commands/group-create';
+import { nextLinkOf } from '../../../bot/commands/paging';
+import { readSnapshot, snapshotFlag } from '../../../bot/commands/snapshot';
+
+const ANA = '17da675f-27c5-4df3-8e3d-7b27d437674d';
+const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
+
+/** A context whose Graph client fails every call: these tests must decide before any Graph traffic. */
+function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContext & { calls: number } {
+  const state = { calls: 0 };
+  const client = Client.initWithMiddleware({
+    middleware: { execute: async () => { state.calls++; throw new Error('no Graph in this test'); }, setNext: () => undefined },
+  } as never);
+  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, async () => undefined), pending, now: () => new Date(), flags: {} }, {
+    get calls() { return state.calls; },
+  });
+}
+
+describe('bot/commands/dispatch', () => {
+  it('has one command per intent name', () => {
+    assert.deepEqual(Object.keys(COMMANDS).sort(), [...INTENT_NAMES].sort());
+  });
+
+  it('refuses to continue someone else\'s pending operation, and leaves it usable by its owner', async () => {
+    const pending = new MemoryPendingStore();
+    const op = await pending.put({ actorId: ANA, intent: { intent: 'addMembers', users: [ANA], groups: ['x'] }, kind: 'confirm', expiresAt: Date.now() + 60_000 });
+    const other = offlineCtx(BOB, pending);
+    const out = await continuePending(op.id, { confirmed: true }, other);
+    assert.match(out.replies[0]?.text ?? '', /Only the person who asked/);
+    assert.equal(other.calls, 0);
+    assert.ok(await pending.get(op.id), 'still there for its owner');
+  });
+
+  it('rejects a candidate that was not offered, without calling Graph', async () => {
+    const pending = new MemoryPendingStore();
+    const op = await pending.put({ actorId: ANA, intent: { intent: 'addMembers', users: ['Ana'], groups: ['Legal'] }, kind: 'choice', slot: 'users', position: 0, candidateIds: [ANA], expiresAt: Date.now() + 60_000 });
+    const ctx = offlineCtx(ANA, pending);
+    const out = await continuePending(op.id, { candidateId: BOB }, ctx);
+    assert.match(out.replies[0]?.text ?? '', /isn't one of the options/);
+    assert.equal(ctx.calls, 0);
+  });
+
+  it('expired or unknown ids get a polite sentence', async () => {
+    const pending = new MemoryPendingStore();
+    const out = await continuePending('nope', { confirmed: true }, offlineCtx(ANA, pending));
+    assert.match(out.replies[0]?.text ?? '', /expired or was already used/);
+  });
+
+  it('cancel takes the operation away, so a later confirm does nothing', async () => {
+    const pending = new MemoryPendingStore();
+    const op = await pending.put({ actorId: ANA, intent: { intent: 'deleteGroup', groups: [BOB] }, kind: 'confirm', expiresAt: Date.now() + 60_000 });
+    const ctx = offlineCtx(ANA, pending);
+    assert.match((await continuePending(op.id, { confirmed: false }, ctx)).replies[0]?.text ?? '', /cancelled/);
+    assert.match((await continuePending(op.id, { confirmed: true }, ctx)).replies[0]?.text ?? '', /expired or was already used/);
+    assert.equal(ctx.calls, 0);
+  });
+
+  it('substitutes a chosen id at the slot position', () => {
+    const intent = substitute({ id: 'p', actorId: ANA, kind: 'choice', intent: { intent: 'addMembers', users: ['x', 'Ana'], groups: ['g'] }, slot: 'users', position: 1, candidateIds: [ANA], expiresAt: 0 }, ANA);
+    assert.deepEqual(intent.users, ['x', ANA]);
+    assert.deepEqual(intent.groups, ['g']);
+  });
+});
+
+describe('bot/commands/group-create form values', () => {
+  it('validates the form and keeps the nickname for the run', () => {
+    const r = applyFormValues({ intent: 'createGroup' }, { groupType: 'microsoft365', displayName: 'Finance Readers', mailNickname: 'FinanceReaders', owners: 'Ana, Bob', visibility: 'Private' });
+    assert.ok(r.ok);
+    assert.deepEqual(r.ok && r.intent.owners, ['Ana', 'Bob']);
+    assert.equal(r.ok && r.flags['mailNickname'], 'FinanceReaders');
+  });
+
+  it('refuses a bad nickname, a missing name and an unknown visibility', () => {
+    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: 'X', mailNickname: 'bad nick' }) as { error: string }).error), /cannot contain spaces/);
+    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: '  ' }) as { error: string }).error), /needs a name/);
+    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: 'X', visibility: 'Secret' }) as { error: string }).error), /Visibility/);
+  });
+});
+
+describe('bot/commands/paging and snapshot', () => {
+  const base = { actor: { id: ANA, displayName: 'A' }, graph: undefined as never, pending: new MemoryPendingStore(), now: () => new Date() };
+  it('follows only https Graph v1.0 nextLinks', () => {
+    assert.equal(nextLinkOf({ ...base, flags: { next: 'https://localhost:1/v1.0/groups?$skiptoken=x' } }), 'https://localhost:1/v1.0/groups?$skiptoken=x');
+    assert.equal(nextLinkOf({ ...base, flags: { next: 'http://evil.example/v1.0/groups' } }), undefined);
+    assert.equal(nextLinkOf({ ...base, flags: { next: 'https://evil.example/steal' } }), undefined);
+    assert.equal(nextLinkOf({ ...base, flags: {} }), undefined);
+  });
+
+  it('round-trips a snapshot through flags and survives a damaged one', () => {
+    const flags = snapshotFlag({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva', mail: 'ana@contoso.com' } }, groups: {} });
+    assert.equal(readSnapshot(flags).users[ANA]?.displayName, 'Ana Silva');
+    assert.deepEqual(readSnapshot({ snapshot: '{not json' }), { users: {}, groups: {} });
+  });
+});
