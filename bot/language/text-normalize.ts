@@ -70,7 +70,7 @@ function stripRepeated(text: string, patterns: RegExp[], leading: boolean): stri
   for (let guard = 0; guard < 12; guard += 1) {
     let changed = false;
     for (const re of patterns) {
-      const next = leading ? current.replace(re, '') : current.replace(re, '');
+      const next = current.replace(re, '');
       if (next !== current && next.trim().length > 0) {
         current = leading ? next.trimStart() : next.trimEnd();
         changed = true;

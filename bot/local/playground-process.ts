@@ -34,10 +34,14 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: opts.configPath,
     NO_PROXY: 'localhost,127.0.0.1',
   };
-  const args = [cli, '-p', String(opts.port), '-e', opts.botEndpoint, '--disable-telemetry', ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : [])];
+  // The preload makes the Playground bind 127.0.0.1 only (it listens on every interface by itself).
+  const preload = path.join(__dirname, 'loopback-preload.cjs');
+  const serviceUrl = `http://127.0.0.1:${opts.port}/_connector`;
+  const args = ['--require', preload, cli, '-p', String(opts.port), '-e', opts.botEndpoint, '--service-url', serviceUrl, '--disable-telemetry', ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : [])];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let out = '';
+    let seen = false;
     const timer = setTimeout(() => fail(new Error(`The Agents Playground did not start within ${opts.timeoutMs ?? 15000} ms; see ${opts.logFile}.`)), opts.timeoutMs ?? 15000);
     const fail = (err: Error) => {
       clearTimeout(timer);
@@ -49,14 +53,35 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Listening on (\d+)/.exec(out);
-      if (!m) return;
+      if (!m || seen) return;
+      seen = true;
       const port = Number(m[1]);
       if (port !== opts.port) return fail(new Error(`Port ${opts.port} is taken (the Playground chose ${port}); set PLAYGROUND_PORT to a free port.`));
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ port, url: `http://localhost:${port}`, stop: () => stopChild(child) });
+      // "Listening" comes before the config is validated; a refused config exits just after. Wait for the API.
+      waitForApi(`http://127.0.0.1:${port}`, () => child.exitCode !== null).then(
+        () => {
+          clearTimeout(timer);
+          child.removeAllListeners('exit');
+          resolve({ port, url: `http://localhost:${port}`, stop: () => stopChild(child) });
+        },
+        (err: Error) => fail(err),
+      );
     });
   });
+}
+
+/** Polls the Playground's config endpoint until it answers with a personal chat (the config was accepted). */
+async function waitForApi(base: string, exited: () => boolean): Promise<void> {
+  for (;;) {
+    if (exited()) throw new Error('The Agents Playground stopped right after starting (its config was refused?).');
+    try {
+      const res = await fetch(`${base}/_internal/v1/testConfig`);
+      if (res.ok) return;
+    } catch (err) {
+      if (!/ECONNREFUSED|fetch failed/.test(String((err as Error).message ?? err))) throw err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {

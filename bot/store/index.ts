@@ -10,6 +10,8 @@ export type { ConversationReferenceRepository } from './conversation-reference-r
 export type { TimeBoundMembershipRepository } from './membership-repository';
 export { JournalSecretError, type JournalRepository } from './journal-repository';
 export type { KeyValueRepository, VersionedValue } from './key-value-repository';
+export { pendingOperationStore, type DurablePendingStore, type ExpiringItem } from './pending-operation-store';
+export { DirectoryLockedError } from './directory-lock';
 export { EtagConflictError, type BotStorage, type StoreItems } from './bot-storage';
 export { SchemaTooNewError, applyMigrations } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';

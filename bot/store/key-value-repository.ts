@@ -22,6 +22,20 @@ export interface KeyValueRepository {
   setIf(key: string, value: unknown, eTag: string): Promise<string | undefined>;
   /** Deletes; false when the key did not exist. Throws on database errors. */
   delete(key: string): Promise<boolean>;
+  /**
+   * Stores a value that disappears at `expiresAt` (unconditional; replaces any value of the key).
+   * Throws on database errors or values JSON cannot represent.
+   */
+  putExpiring(key: string, value: unknown, expiresAt: Date): Promise<void>;
+  /** Reads a value unless it expired by `now`. Throws on database errors. */
+  getUnexpired(key: string, now: Date): Promise<unknown>;
+  /**
+   * Deletes and returns a value unless it expired by `now`; of concurrent takers exactly one gets it.
+   * Throws on database errors.
+   */
+  take(key: string, now: Date): Promise<unknown>;
+  /** Deletes every value expired by `now`; returns how many. Throws on database errors. */
+  purgeExpired(now: Date): Promise<number>;
 }
 
 function serialise(key: string, value: unknown): string {
@@ -34,7 +48,8 @@ function serialise(key: string, value: unknown): string {
 export async function putValue(db: SqlExecutor, key: string, value: unknown): Promise<string> {
   const rows = await db.query(
     `INSERT INTO kv (key, value, etag, updated_at) VALUES ($1, $2, nextval('kv_etag_seq')::text, now())
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at,
+       expires_at = NULL
      RETURNING etag`, [key, serialise(key, value)]);
   const row = rows[0];
   if (!row) throw new Error('INSERT ... RETURNING returned no row');
@@ -70,6 +85,28 @@ export function keyValueRepository(db: SqlClient): KeyValueRepository {
     async delete(key) {
       const rows = await db.query('DELETE FROM kv WHERE key = $1 RETURNING key', [key]);
       return rows.length === 1;
+    },
+    async putExpiring(key, value, expiresAt) {
+      await db.query(
+        `INSERT INTO kv (key, value, etag, updated_at, expires_at) VALUES ($1, $2, nextval('kv_etag_seq')::text, now(), $3)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at,
+           expires_at = EXCLUDED.expires_at`, [key, serialise(key, value), expiresAt]);
+    },
+    async getUnexpired(key, now) {
+      const rows = await db.query('SELECT value FROM kv WHERE key = $1 AND (expires_at IS NULL OR expires_at > $2)', [key, now]);
+      return rows[0] ? JSON.parse(text(rows[0], 'value')) as unknown : undefined;
+    },
+    async take(key, now) {
+      const rows = await db.query('DELETE FROM kv WHERE key = $1 RETURNING value, expires_at', [key]);
+      const row = rows[0];
+      if (!row) return undefined;
+      const expiresAt = row.expires_at;
+      if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) return undefined;
+      return JSON.parse(text(row, 'value')) as unknown;
+    },
+    async purgeExpired(now) {
+      const rows = await db.query('DELETE FROM kv WHERE expires_at <= $1 RETURNING key', [now]);
+      return rows.length;
     },
   };
 }

@@ -136,4 +136,12 @@ CREATE TABLE kv (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'expiring key/value entries (pending operations)',
+    sql: `
+ALTER TABLE kv ADD COLUMN expires_at timestamptz;
+CREATE INDEX kv_expires_ix ON kv (expires_at) WHERE expires_at IS NOT NULL;
+`,
+  },
 ];

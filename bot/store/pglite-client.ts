@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDirectory } from './directory-lock';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
 
 function wrap(db: PGlite | Transaction): SqlExecutor {
@@ -16,12 +17,22 @@ function wrap(db: PGlite | Transaction): SqlExecutor {
 
 /**
  * Opens (creating when missing) an embedded PGlite database in `directory`, or in memory when `directory` is
- * undefined. Only one process may open a directory at a time. Throws when the directory cannot be created or
- * the database files are unreadable.
+ * undefined. Only one process (and one open store) may use a directory at a time: a lock file enforces it.
+ * Throws DirectoryLockedError when the directory is in use, or when it cannot be created or read.
  */
 export async function openPgliteClient(directory: string | undefined): Promise<SqlClient> {
-  if (directory) mkdirSync(directory, { recursive: true });
-  const db = directory ? await PGlite.create(directory) : await PGlite.create();
+  let unlock = (): void => undefined;
+  if (directory) {
+    mkdirSync(directory, { recursive: true });
+    unlock = lockDirectory(directory);
+  }
+  let db: PGlite;
+  try {
+    db = directory ? await PGlite.create(directory) : await PGlite.create();
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const executor = wrap(db);
   let closed = false;
   return {
@@ -34,7 +45,11 @@ export async function openPgliteClient(directory: string | undefined): Promise<S
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { actorOf } from './actor';
 import type { UserTokenSource } from './user-tokens';
@@ -31,6 +31,12 @@ export function toActivity(reply: Reply): Partial<Activity> {
 }
 
 const TOO_LONG = 10_000;
+
+/** True for an `adaptiveCard/action` invoke carrying an Action.Execute (the only invoke the card router takes). */
+function isActionExecute(activity: Partial<Activity>): boolean {
+  const action = (activity.value as { action?: { type?: unknown } } | undefined)?.action;
+  return activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action' && action?.type === 'Action.Execute';
+}
 
 /**
  * The teams-ai Application as a thin router (design.md §1): messages go to language → commands, card actions
@@ -79,12 +85,16 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     },
   );
 
+  // A function selector is used as is by teams-ai, so it must itself check for an Action.Execute invoke:
+  // `() => true` would also catch every other invoke, whose handler then throws (HTTP 501 instead of 200).
   app.adaptiveCards.actionExecute(
-    async () => true,
+    async (context) => isActionExecute(context.activity),
     async (context, state, data) => {
       await opts.rememberConversation?.(context);
       const actor = actorOf(context.activity);
-      const replies = await handleAction(context, state, services, actor, data, 'execute');
+      // The whole invoke value ({action:{type, verb, data}}), not just `data`: parseCardAction then also checks
+      // that the button's verb and the verb inside its data agree.
+      const replies = await handleAction(context, state, services, actor, context.activity.value ?? data, 'execute');
       // The first reply replaces the card that was clicked; any others follow as new messages.
       const [first, ...rest] = replies;
       for (const r of rest) await context.sendActivity(toActivity(r));
@@ -108,8 +118,13 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
 
   app.error(async (context, error) => {
     opts.log.error('turn.error', { error, activityType: context.activity.type });
+    const sorry = 'Something went wrong on my side while handling that. Please check the group before trying again.';
     if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Something went wrong on my side while handling that. Please check the group before trying again.');
+      await context.sendActivity(sorry);
+    } else if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      // Without an invoke response the adapter answers 501 and Teams shows a generic error.
+      const body = isActionExecute(context.activity) ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sorry } : { message: sorry };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     }
   });
   return app;

@@ -35,6 +35,8 @@ export function loadRuleEngine(): RuleEngine {
   const modulePath = path.resolve(__dirname, '../../bot/rules');
   let mod: Partial<RulesModule>;
   try {
+    // A path computed at run time (the module may not exist yet), so a static import cannot be used.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(modulePath) as Partial<RulesModule>;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

@@ -52,6 +52,7 @@ export async function restoreDeletedItem(ctx: HandlerContext): Promise<EmuRespon
   requireThat(canRestoreGroup(store, ctx.caller, g));
   const restored: GroupObject = { ...g, deletedDateTime: null };
   await store.write((tx) => {
+    if (!store.deleted.has(g.id)) throw E.notFound(ctx.params.id ?? g.id); // restored or purged meanwhile
     if (groupKind(g) === 'microsoft365' && store.groupIndex.mailNickname.exact(g.mailNickname).some((id) => store.groups.get(id)?.groupTypes.includes('Unified'))) throw E.duplicateNickname();
     tx.stage({ op: 'putGroup', group: restored });
   });

@@ -12,22 +12,29 @@ import { liveGroup } from './object-lookup';
 /** Handler of DELETE /groups/{id}. Throws E14/E2, E4 for read-only kinds, E5. */
 export async function deleteGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
+  liveGroup(store, ctx.params.id ?? '');
   requireScope(ctx.caller, Scopes.writeGroups);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
-  requireThat(canManageGroup(store, ctx.caller, g));
-  await store.write((tx) => tx.stage({ op: 'putGroup', group: { ...g, deletedDateTime: nowIso() } }));
+  // Re-read under the write lock so a PATCH committed just before is not overwritten.
+  await store.write((tx) => {
+    const g = liveGroup(tx.store, ctx.params.id ?? '');
+    if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+    requireThat(canManageGroup(store, ctx.caller, g));
+    tx.stage({ op: 'putGroup', group: { ...g, deletedDateTime: nowIso() } });
+  });
   return { status: 204 };
 }
 
 /** Handler of POST /groups/{id}/renew. Throws E14/E2, E5, 400 for groups without a lifecycle. */
 export async function renewGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
+  liveGroup(store, ctx.params.id ?? '');
   requireScope(ctx.caller, Scopes.writeGroups);
-  requireThat(canManageGroup(store, ctx.caller, g));
-  if (groupKind(g) !== 'microsoft365') throw E.badRequest('Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.');
-  const now = nowIso();
-  await store.write((tx) => tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, GROUP_LIFETIME_DAYS) } }));
+  await store.write((tx) => {
+    const g = liveGroup(tx.store, ctx.params.id ?? '');
+    requireThat(canManageGroup(store, ctx.caller, g));
+    if (groupKind(g) !== 'microsoft365') throw E.badRequest('Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.');
+    const now = nowIso();
+    tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, GROUP_LIFETIME_DAYS) } });
+  });
   return { status: 204 };
 }

@@ -11,6 +11,7 @@ import { Scopes, canManageGroup, canManageMembers, canManageOwners, requireScope
 import { EXCHANGE, checkBodyKeys, checkDisplayName, checkGroupTypes, checkNickname, checkRule, normaliseRuleState, normaliseVisibility, optionalString } from './group-properties';
 import { checkBindCount, validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
+import type { WriteTx } from '../store/directory-store';
 
 function refs(body: Record<string, unknown>, key: string, rel: 'members' | 'owners'): { id: string; set: string }[] {
   const v = body[key];
@@ -21,34 +22,52 @@ function refs(body: Record<string, unknown>, key: string, rel: 'members' | 'owne
   return out;
 }
 
-/** Handler of PATCH /groups/{id}. Throws the Graph errors listed in the file header. */
+/**
+ * Handler of PATCH /groups/{id}. Throws the Graph errors listed in the file header.
+ * Everything that depends on the stored group (validation included) runs inside the store's write lock on a
+ * fresh read, so concurrent PATCHes of different properties never lose each other's changes.
+ */
 export async function updateGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const { caller, services } = ctx;
-  const { store, rules } = services;
-  const g = liveGroup(store, ctx.params.id ?? '');
+  const { store } = services;
+  liveGroup(store, ctx.params.id ?? ''); // E14/E2 before the body is looked at, as Graph orders them
   const body = jsonBody(ctx.req, { emptyIsError: true });
   const keys = Object.keys(body).filter((k) => k !== '@odata.type');
   if (keys.length === 0) throw E.emptyPayload();
   const bindOnly = keys.every((k) => k === 'members@odata.bind');
   requireScope(caller, bindOnly ? Scopes.writeMembers : Scopes.writeGroups);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
-  checkBodyKeys(body, true);
-
-  const exchangeKeys = keys.filter((k) => EXCHANGE.has(k));
-  if (exchangeKeys.length) {
-    if (exchangeKeys.length !== keys.length) throw E.badRequest('Exchange-stored properties (for example allowExternalSenders or autoSubscribeNewMembers) must be updated in a PATCH of their own.');
-    if (groupKind(g) !== 'microsoft365') throw E.badRequest(`Property '${exchangeKeys[0]}' is only supported on Microsoft 365 groups.`);
-    requireThat(canManageGroup(store, caller, g));
-    const next: GroupObject = { ...g };
-    for (const k of exchangeKeys) {
-      const v = body[k];
-      if (k === 'unseenCount' ? typeof v !== 'number' : typeof v !== 'boolean') throw E.invalidValue(k);
-      next[k] = v;
+  return store.write((tx) => {
+    const g = liveGroup(tx.store, ctx.params.id ?? '');
+    if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+    checkBodyKeys(body, true);
+    const exchangeKeys = keys.filter((k) => EXCHANGE.has(k));
+    if (exchangeKeys.length) {
+      tx.stage({ op: 'putGroup', group: exchangeUpdate(ctx, g, body, keys, exchangeKeys) });
+      return { status: 200 };
     }
-    await store.write((tx) => tx.stage({ op: 'putGroup', group: next }));
-    return { status: 200 };
-  }
+    applyPropertyUpdate(tx, ctx, g, body, keys);
+    return { status: 204 };
+  });
+}
 
+/** The group after an Exchange-only PATCH. Throws 400s for mixed or invalid bodies, E5. */
+function exchangeUpdate(ctx: HandlerContext, g: GroupObject, body: Record<string, unknown>, keys: string[], exchangeKeys: string[]): GroupObject {
+  if (exchangeKeys.length !== keys.length) throw E.badRequest('Exchange-stored properties (for example allowExternalSenders or autoSubscribeNewMembers) must be updated in a PATCH of their own.');
+  if (groupKind(g) !== 'microsoft365') throw E.badRequest(`Property '${exchangeKeys[0]}' is only supported on Microsoft 365 groups.`);
+  requireThat(canManageGroup(ctx.services.store, ctx.caller, g));
+  const next: GroupObject = { ...g };
+  for (const k of exchangeKeys) {
+    const v = body[k];
+    if (k === 'unseenCount' ? typeof v !== 'number' : typeof v !== 'boolean') throw E.invalidValue(k);
+    next[k] = v;
+  }
+  return next;
+}
+
+/** Validates a property/bind PATCH against the group as stored now and stages it. Throws the header's errors. */
+function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, body: Record<string, unknown>, keys: string[]): void {
+  const { caller, services } = ctx;
+  const { store, rules } = services;
   const memberRefs = refs(body, 'members@odata.bind', 'members');
   const ownerRefs = refs(body, 'owners@odata.bind', 'owners');
   checkBindCount(memberRefs.length + ownerRefs.length);
@@ -56,7 +75,6 @@ export async function updateGroup(ctx: HandlerContext): Promise<EmuResponse> {
   if (propKeys.length) requireThat(canManageGroup(store, caller, g));
   if (memberRefs.length) requireThat(canManageMembers(store, caller, g));
   if (ownerRefs.length) requireThat(canManageOwners(store, caller, g, true));
-
   const next: GroupObject = { ...g };
   if ('displayName' in body) next.displayName = checkDisplayName(body.displayName);
   if ('description' in body) next.description = optionalString('description', body.description);
@@ -102,15 +120,12 @@ export async function updateGroup(ctx: HandlerContext): Promise<EmuResponse> {
   }
   if (dynamicNow && memberRefs.length) throw E.forbidden();
 
-  await store.write((tx) => {
-    if ('mailNickname' in body && groupKind(next) === 'microsoft365' && next.mailNickname.toLowerCase() !== g.mailNickname.toLowerCase()) {
-      if (store.groupIndex.mailNickname.exact(next.mailNickname).some((id) => id !== g.id && store.groups.get(id)?.groupTypes.includes('Unified'))) throw E.duplicateNickname();
-    }
-    for (const r of memberRefs) validateNewMember(store, next, r);
-    for (const r of ownerRefs) validateNewOwner(store, next, r);
-    if (propKeys.length) tx.stage({ op: 'putGroup', group: next });
-    for (const r of memberRefs) tx.stage({ op: 'link', rel: 'member', src: g.id, dst: r.id });
-    for (const r of ownerRefs) tx.stage({ op: 'link', rel: 'owner', src: g.id, dst: r.id });
-  });
-  return { status: 204 };
+  if ('mailNickname' in body && groupKind(next) === 'microsoft365' && next.mailNickname.toLowerCase() !== g.mailNickname.toLowerCase()) {
+    if (store.groupIndex.mailNickname.exact(next.mailNickname).some((id) => id !== g.id && store.groups.get(id)?.groupTypes.includes('Unified'))) throw E.duplicateNickname();
+  }
+  for (const r of memberRefs) validateNewMember(store, next, r);
+  for (const r of ownerRefs) validateNewOwner(store, next, r);
+  if (propKeys.length) tx.stage({ op: 'putGroup', group: next });
+  for (const r of memberRefs) tx.stage({ op: 'link', rel: 'member', src: g.id, dst: r.id });
+  for (const r of ownerRefs) tx.stage({ op: 'link', rel: 'owner', src: g.id, dst: r.id });
 }

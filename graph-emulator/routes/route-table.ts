@@ -12,6 +12,7 @@ import { runMembershipFunction, type MembershipFunction } from './membership-fun
 import { listRelationship, type Relationship } from './relationships-read';
 import { getDeletedItem, listDeletedGroups, listDeletedWithoutCast, purgeDeletedItem, restoreDeletedItem } from './deleted-items';
 import { getManager, getUser, listUsers } from './users-read';
+import { updateUser } from './user-update';
 import { listOrganization } from './organization-read';
 import type { SubjectKind } from './object-lookup';
 
@@ -35,6 +36,7 @@ export function buildRouter(): Router {
     .add('GET', '/users', (c) => listUsers(c))
     .add('GET', '/users/$count', (c) => listUsers(c, true))
     .add('GET', '/users/{id}', (c) => getUser(c, false))
+    .add('PATCH', '/users/{id}', updateUser)
     .add('GET', '/me', (c) => getUser(c, true))
     .add('GET', '/users/{id}/manager', (c) => getManager(c, false))
     .add('GET', '/me/manager', (c) => getManager(c, true))

@@ -9,6 +9,7 @@
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { GroupObject, LinkRel, SkuObject, UserObject } from '../model/types';
+import { changesOf, type ChangeEntry, type ChangeKind } from './change-log';
 import type { Mutation } from './mutation';
 import { SortedIndex } from './sorted-index';
 
@@ -62,6 +63,10 @@ export class DirectoryStore {
   /** user id → role template ids. */
   readonly roles = new Map<string, Set<string>>();
   readonly meta = new Map<string, string>();
+  /** Group change log in sequence order (delta queries). */
+  readonly changes: ChangeEntry[] = [];
+  /** Sequence number of the last committed change (0 = none). */
+  changeSeq = 0;
   readonly userIndex: Record<UserIndexKey, SortedIndex> = { displayName: new SortedIndex(), userPrincipalName: new SortedIndex(), mail: new SortedIndex(), givenName: new SortedIndex(), surname: new SortedIndex() };
   readonly groupIndex: Record<GroupIndexKey, SortedIndex> = { displayName: new SortedIndex(), mail: new SortedIndex(), mailNickname: new SortedIndex() };
 
@@ -81,6 +86,9 @@ export class DirectoryStore {
     for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, data);
     const links = await db.query<{ rel: LinkRel; src: string; dst: string }>('select rel, src, dst from links');
     for (const l of links.rows) s.applyLink(l.rel, l.src, l.dst, true);
+    const changes = await db.query<{ seq: number; group_id: string; kind: ChangeKind; member_id: string | null }>('select seq, group_id, kind, member_id from changes order by seq');
+    for (const c of changes.rows) s.changes.push({ seq: c.seq, groupId: c.group_id, kind: c.kind, memberId: c.member_id });
+    s.changeSeq = s.changes.at(-1)?.seq ?? 0;
     const roles = await db.query<{ user_id: string; role_id: string }>('select user_id, role_id from roles');
     for (const r of roles.rows) addTo(s.roles, r.user_id, r.role_id);
     const skus = await db.query<{ data: SkuObject }>('select data from skus');
@@ -172,12 +180,18 @@ export class DirectoryStore {
 
   private indexUser(u: UserObject | undefined, add: boolean): void {
     if (!u) return;
-    for (const k of USER_KEYS) (add ? this.userIndex[k].add(u[k] as string | null, u.id) : this.userIndex[k].remove(u[k] as string | null, u.id));
+    for (const k of USER_KEYS) {
+      if (add) this.userIndex[k].add(u[k] as string | null, u.id);
+      else this.userIndex[k].remove(u[k] as string | null, u.id);
+    }
   }
 
   private indexGroup(g: GroupObject | undefined, add: boolean): void {
     if (!g) return;
-    for (const k of GROUP_KEYS) (add ? this.groupIndex[k].add(g[k] as string | null, g.id) : this.groupIndex[k].remove(g[k] as string | null, g.id));
+    for (const k of GROUP_KEYS) {
+      if (add) this.groupIndex[k].add(g[k] as string | null, g.id);
+      else this.groupIndex[k].remove(g[k] as string | null, g.id);
+    }
   }
 
   /** Applies one mutation to memory and returns its inverse (for rollback). Never throws. */
@@ -286,7 +300,15 @@ export class DirectoryStore {
         pending = [];
         this.effect(tx, batch);
       }
-      if (all.length) await this.db.transaction(async (t) => { for (const m of all) await persist(t, m); });
+      const changes = changesOf(all).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
+      if (all.length) {
+        await this.db.transaction(async (t) => {
+          for (const m of all) await persist(t, m);
+          if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id) select (e->>0)::integer, e->>1, e->>2, e->>3 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId]))]);
+        });
+      }
+      for (const c of changes) this.changes.push(c);
+      this.changeSeq += changes.length;
       if (all.length) this.onCommitted(all);
       return result;
     } catch (err) {

@@ -58,7 +58,7 @@ export class PlaygroundStartError extends Error {
 }
 
 const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
-const PRELOAD = join(__dirname, 'playground-loopback-preload.cjs');
+const PRELOAD = join(__dirname, '..', '..', 'bot', 'local', 'loopback-preload.cjs');
 
 /** Asks the OS for a free 127.0.0.1 port. Rejects only if nothing can be bound. */
 export function freePort(): Promise<number> {

@@ -137,6 +137,6 @@ export const matchCreateGroup: Matcher = (u) => {
     name,
     groupType: kindOf(words, noun),
     visibility: visibilityOf(descriptor + ' ' + extraDescriptor),
-    dynamic: /\bdynamic(?:ally)?\b/i.test(words) || undefined,
+    dynamic: /\bdynamic(?:ally)?\b/i.test(words),
   });
 };

@@ -4,6 +4,7 @@ import type { Store } from '../../../bot/store/store';
 import type { NewAccessRequest, NewJournalEntry } from '../../../bot/store/types';
 import { EtagConflictError } from '../../../bot/store/bot-storage';
 import { JournalSecretError } from '../../../bot/store/journal-repository';
+import { pendingOperationStore } from '../../../bot/store/pending-operation-store';
 
 /** One place a store lives (a PGlite directory, a PostgreSQL schema); open() may be called again after close. */
 export interface StoreSite {
@@ -14,8 +15,6 @@ export interface StoreSite {
 export interface StoreHarness {
   /** A new, empty site. */
   fresh(): Promise<StoreSite>;
-  /** True when two stores may be open on one site at once (PostgreSQL); PGlite allows one process per directory. */
-  concurrentOpen: boolean;
   /** Removes every site made (called once after the suite). */
   cleanup(): Promise<void>;
 }
@@ -45,8 +44,14 @@ function journalEntry(over: Partial<NewJournalEntry> = {}): NewJournalEntry {
 
 /**
  * The store contract: every Store implementation must pass it (PGlite and PostgreSQL run the same cases).
+ * `concurrentOpen`: two stores may be open on one site at once (PostgreSQL); PGlite allows one per directory, so
+ * there the race tests use concurrent promises on one instance and the concurrent-open case does not apply.
  */
-export function storeContract(name: string, makeHarness: () => Promise<StoreHarness>): void {
+export function storeContract(
+  name: string,
+  options: { concurrentOpen: boolean },
+  makeHarness: () => Promise<StoreHarness>,
+): void {
   describe(`Store contract: ${name}`, function () {
     this.timeout(120_000);
     let harness: StoreHarness;
@@ -59,7 +64,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
       harness = await makeHarness();
       const site = await harness.fresh();
       store = await site.open();
-      other = harness.concurrentOpen ? await site.open() : store;
+      other = options.concurrentOpen ? await site.open() : store;
     });
 
     after(async () => {
@@ -70,7 +75,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
 
     describe('schema and migrations', () => {
       it('applies every migration on open, once', async () => {
-        assert.deepEqual(await store.schemaVersions(), [1, 2, 3]);
+        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4]);
       });
 
       it('reopening an existing store applies nothing twice and keeps the data', async () => {
@@ -81,7 +86,7 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         await first.close();
         const second = await site.open();
         try {
-          assert.deepEqual(await second.schemaVersions(), [1, 2, 3]);
+          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4]);
           assert.equal((await second.requests.get(filed.request.id))?.state, 'pending');
           assert.deepEqual((await second.keyValue.get('kept'))?.value, { n: 1 });
         } finally {
@@ -89,29 +94,18 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         }
       });
 
-      it('two stores opening one empty database together both succeed (advisory lock)', async function () {
-        if (!harness.concurrentOpen) {
-          // PGlite: one process per directory; opening twice in sequence is the equivalent guarantee.
+      if (options.concurrentOpen) {
+        it('two stores opening one empty database together both succeed (advisory lock)', async () => {
           const site = await harness.fresh();
-          const a = await site.open();
-          await a.close();
-          const b = await site.open();
+          const [a, b] = await Promise.all([site.open(), site.open()]);
           try {
-            assert.deepEqual(await b.schemaVersions(), [1, 2, 3]);
+            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4]);
+            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4]);
           } finally {
-            await b.close();
+            await Promise.all([a.close(), b.close()]);
           }
-          return;
-        }
-        const site = await harness.fresh();
-        const [a, b] = await Promise.all([site.open(), site.open()]);
-        try {
-          assert.deepEqual(await a.schemaVersions(), [1, 2, 3]);
-          assert.deepEqual(await b.schemaVersions(), [1, 2, 3]);
-        } finally {
-          await Promise.all([a.close(), b.close()]);
-        }
-      });
+        });
+      }
     });
 
     describe('access requests', () => {
@@ -482,6 +476,36 @@ export function storeContract(name: string, makeHarness: () => Promise<StoreHarn
         assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
         const rejected = outcomes.find((o) => o.status === 'rejected');
         assert.ok(rejected && rejected.status === 'rejected' && rejected.reason instanceof EtagConflictError);
+      });
+
+      it('expiring values vanish at their expiry and are taken exactly once', async () => {
+        const key = `pending/${randomUUID()}`;
+        await store.keyValue.putExpiring(key, { step: 1 }, at(10 * MIN));
+        assert.deepEqual(await store.keyValue.getUnexpired(key, at(MIN)), { step: 1 });
+        assert.equal(await store.keyValue.getUnexpired(key, at(10 * MIN)), undefined);
+        const takes = await Promise.all([store.keyValue.take(key, at(MIN)), other.keyValue.take(key, at(MIN))]);
+        assert.deepEqual(takes.filter((t) => t !== undefined), [{ step: 1 }]);
+        await store.keyValue.putExpiring(key, 'late', at(MIN));
+        assert.equal(await store.keyValue.take(key, at(2 * MIN)), undefined, 'an expired value is not handed out');
+        const gone = `pending/${randomUUID()}`;
+        await store.keyValue.putExpiring(gone, 'x', new Date('1999-01-01T00:00:00Z'));
+        assert.ok((await store.keyValue.purgeExpired(new Date('2000-01-01T00:00:00Z'))) >= 1);
+        assert.equal(await store.keyValue.get(gone), undefined);
+      });
+
+      it('pending operations: put/get/take with expiry, as bot/commands\' PendingStore', async () => {
+        let clock = T0.getTime();
+        const pending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(store, () => clock);
+        const op = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + 5 * MIN });
+        assert.equal(typeof op.id, 'string');
+        assert.deepEqual(await pending.get(op.id), op);
+        const otherPending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(other, () => clock);
+        const [x, y] = await Promise.all([pending.take(op.id), otherPending.take(op.id)]);
+        assert.equal([x, y].filter((t) => t !== undefined).length, 1, 'a confirmation is used once');
+        const stale = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + MIN });
+        clock += 2 * MIN;
+        assert.equal(await pending.get(stale.id), undefined);
+        assert.equal(await pending.take(stale.id), undefined);
       });
 
       it('keyValue get/set/setIf/delete', async () => {

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { openStore } from '../../../bot/store/open-store';
 import { storeContract } from './store-contract';
 
-storeContract('PGlite (embedded)', async () => {
+storeContract('PGlite (embedded)', { concurrentOpen: false }, async () => {
   const dirs: string[] = [];
   return {
-    concurrentOpen: false,
     async fresh() {
       const dataDir = mkdtempSync(join(tmpdir(), 'groupbot-store-'));
       dirs.push(dataDir);

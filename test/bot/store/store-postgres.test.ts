@@ -2,11 +2,10 @@ import { openStore } from '../../../bot/store/open-store';
 import { dropSchemas, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
 import { storeContract } from './store-contract';
 
-storeContract('PostgreSQL', async () => {
+storeContract('PostgreSQL', { concurrentOpen: true }, async () => {
   const databaseUrl = await testDatabaseUrl();
   const schemas: string[] = [];
   return {
-    concurrentOpen: true,
     async fresh() {
       const schema = uniqueSchemaName('store');
       schemas.push(schema);

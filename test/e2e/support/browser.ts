@@ -142,6 +142,14 @@ export class PlaygroundBrowser {
     return card;
   }
 
+  /**
+   * Waits until no rendered card contains `text` any more (e.g. a card the bot replaced after a click).
+   * @throws playwright TimeoutError after `timeoutMs` (default 15 s).
+   */
+  async waitForCardGone({ text, timeoutMs = 15000 }: TextMatch): Promise<void> {
+    await this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last().waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
   /** Clicks the button named `button` on the last card containing `cardText`. */
   async clickCardButton(cardText: string | RegExp, button: string | RegExp): Promise<void> {
     const card = await this.waitForCard({ text: cardText });

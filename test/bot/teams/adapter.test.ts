@@ -1,0 +1,129 @@
+/**
+ * Production mode enforces Bot Framework JWT validation: with bot credentials configured (BOT_ID, BOT_PASSWORD,
+ * BOT_TENANT_ID), a POST /api/messages without a valid bearer token is refused with 401 and never reaches the
+ * Application. Checked offline: a spy on socket connects proves that no refusal here needed the network (no
+ * OpenID metadata fetch). A token whose issuer is a real Bot Framework issuer would make the adapter fetch the
+ * signing keys from login.botframework.com; that case needs the internet and is not exercised here.
+ */
+import { strict as assert } from 'node:assert';
+import * as net from 'node:net';
+import { createAdapter } from '../../../bot/teams/adapter';
+import { createServer, listen } from '../../../bot/server';
+import { startBot, type RunningBot } from '../../../bot/runtime';
+import { loadConfig, type BotConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/log';
+import { OAuthTokenSource } from '../../../bot/teams/user-tokens';
+import type * as restify from 'restify';
+
+const PRODUCTION_ENV = {
+  BOT_ID: '00000000-1111-2222-3333-444444444444',
+  BOT_PASSWORD: 'not-a-real-secret-value',
+  BOT_TENANT_ID: '5a1c0f3e-8d2b-4c6a-9e7f-3b1d2c4e6f80',
+  OAUTH_CONNECTION_NAME: 'graph',
+  DATABASE_URL: 'postgres://127.0.0.1:1/groupbot',
+  PORT: '0',
+  LOG_LEVEL: 'error',
+};
+
+/** A JWT-shaped token, unsigned, with the given issuer. */
+function fakeJwt(iss: string): string {
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${b64({ alg: 'RS256', kid: 'k1', typ: 'JWT' })}.${b64({ iss, aud: PRODUCTION_ENV.BOT_ID, exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+}
+
+const ACTIVITY = {
+  type: 'message', id: 'a1', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  conversation: { id: 'c1' }, from: { id: '29:x', aadObjectId: '17da675f-27c5-4df3-8e3d-7b27d437674d' }, recipient: { id: '28:bot' }, text: 'help',
+};
+
+describe('bot/teams/adapter (production: JWT validation enforced)', function () {
+  this.timeout(30_000);
+  let config: BotConfig;
+  const remoteConnects: string[] = [];
+  const realConnect = net.Socket.prototype.connect;
+  const realConsoleError = console.error;
+  const consoleLines: string[] = [];
+
+  before(() => {
+    config = { ...loadConfig(PRODUCTION_ENV), host: '127.0.0.1' };
+    // Record every outgoing TCP connection that is not to loopback (the refusals must not need the network).
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      const first = args[0] as { host?: string; port?: number } | number | string | undefined;
+      const host = typeof first === 'object' && first ? first.host : typeof args[1] === 'string' ? args[1] : undefined;
+      if (host && !['127.0.0.1', 'localhost', '::1'].includes(host)) remoteConnects.push(String(host));
+      return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as typeof net.Socket.prototype.connect;
+    // CloudAdapter prints the AuthenticationError with console.error; keep it out of the test output, and check it.
+    console.error = (...args: unknown[]) => { consoleLines.push(args.map(String).join(' ')); };
+  });
+  after(() => {
+    net.Socket.prototype.connect = realConnect;
+    console.error = realConsoleError;
+  });
+
+  it('BOT_ID/BOT_PASSWORD/BOT_TENANT_ID select production mode', () => {
+    assert.equal(config.mode, 'production');
+    assert.equal(config.botId, PRODUCTION_ENV.BOT_ID);
+    assert.equal(config.botTenantId, PRODUCTION_ENV.BOT_TENANT_ID);
+  });
+
+  describe('the adapter built directly, behind bot/server', () => {
+    let server: restify.Server;
+    let port: number;
+    let turns = 0;
+    before(async () => {
+      const adapter = createAdapter(config);
+      server = createServer({ adapter, logic: async () => { turns++; }, log: createLogger('error', () => undefined) });
+      port = await listen(server, '127.0.0.1', 0);
+    });
+    after(async () => { await new Promise<void>((resolve) => server.close(() => resolve())); });
+
+    const cases: [string, Record<string, string>][] = [
+      ['no Authorization header', {}],
+      ['an empty bearer', { authorization: 'Bearer ' }],
+      ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
+      ['a JWT from an issuer Bot Framework does not trust', { authorization: `Bearer ${fakeJwt('https://evil.example.com/')}` }],
+      ['a Basic credential', { authorization: 'Basic dXNlcjpwYXNz' }],
+    ];
+    for (const [what, headers] of cases) {
+      it(`refuses ${what} with 401, without running the turn or using the network`, async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(ACTIVITY) });
+        assert.equal(res.status, 401, await res.text());
+        assert.equal(turns, 0);
+        assert.deepEqual(remoteConnects, []);
+      });
+    }
+
+    it('an unauthenticated invoke is refused the same way', async () => {
+      const body = { ...ACTIVITY, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'confirm', data: { verb: 'confirm', pendingId: 'p' } } } };
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(res.status, 401);
+      assert.equal(turns, 0);
+    });
+
+    it('the bot password never reaches the console', () => {
+      assert.ok(consoleLines.length > 0, 'the adapter reported the refusals');
+      assert.ok(!consoleLines.some((l) => l.includes(PRODUCTION_ENV.BOT_PASSWORD)));
+    });
+  });
+
+  describe('the whole production bot (startBot with the loaded config)', () => {
+    let bot: RunningBot;
+    before(async () => {
+      bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log: createLogger('error', () => undefined) });
+    });
+    after(async () => { await bot?.stop(); });
+
+    it('refuses an unauthenticated POST /api/messages with 401 and still answers /healthz', async () => {
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ACTIVITY) });
+      assert.equal(res.status, 401);
+      assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
+      assert.deepEqual(remoteConnects, []);
+    });
+
+    it('still answers a malformed activity with 400 (shape is checked before authentication)', async () => {
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      assert.equal(res.status, 400);
+    });
+  });
+});
