@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     graphBaseUrl: env.GRAPH_BASE_URL || 'https://graph.microsoft.com',
     logLevel,
   };
-  if (mode === 'local') return base;
+  if (mode === 'local') return { ...base, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
   const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter((k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'));
   if (missing.length) throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);
   return {

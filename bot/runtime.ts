@@ -2,6 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type * as restify from 'restify';
 import { createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
+import { createRequestLayer } from './teams/request-wiring';
 import { createServer, listen } from './server';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
@@ -10,6 +11,9 @@ import { closeGraphConnections } from './directory/graph-client';
 import type { UserTokenSource } from './teams/user-tokens';
 import type { PendingStore } from './commands/context';
 import { MemoryPendingStore } from './commands/pending-memory';
+import { openStore, pendingOperationStore, type Store } from './store';
+import type { PendingOperation } from './commands/context';
+import { JournalService } from './journal/journal-service';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -17,7 +21,11 @@ export interface BotParts {
   log: Logger;
   storage?: Storage;
   pending?: PendingStore;
+  /** The bot's SQL store; when given, TurnState and pending operations live in it (durable, shared by instances). */
+  store?: Store;
   health?: () => Promise<Record<string, unknown>>;
+  /** A user's delegated token outside their turn (local mode: minted), for the requests sweeper's retries. */
+  tokenForUser?: (userId: string) => Promise<string | undefined>;
 }
 
 export interface RunningBot {
@@ -30,26 +38,41 @@ export interface RunningBot {
 /** Assembles adapter, Application and HTTP server, and listens. Throws when the port is taken. */
 export async function startBot(config: BotConfig, parts: BotParts): Promise<RunningBot> {
   const adapter = createAdapter(config);
+  const requests = parts.store
+    ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(parts.tokenForUser ? { tokenForUser: parts.tokenForUser } : {}) })
+    : undefined;
   const app = createBotApp({
     adapter,
-    storage: parts.storage ?? new MemoryStorage(),
+    storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
     tokens: parts.tokens,
     graph: parts.graph,
-    pending: parts.pending ?? new MemoryPendingStore(),
+    pending: parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore()),
+    ...(parts.store ? { journal: new JournalService(parts.store.journal, parts.store.keyValue, { onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) }) } : {}),
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
+    ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
   });
   const server = createServer({ adapter, logic: async (context) => { await app.run(context); }, log: parts.log, ...(parts.health ? { health: parts.health } : {}) });
   const port = await listen(server, config.host, config.port);
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
+  const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   return {
     port,
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     server,
     stop: async () => {
+      await stopSweeper();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeGraphConnections();
     },
   };
+}
+
+/**
+ * Opens the bot's store: PostgreSQL when DATABASE_URL is set (production, several instances), otherwise
+ * embedded PGlite under the data directory. Throws StoreOpenError (never with the password in the message).
+ */
+export function openBotStore(config: BotConfig): Promise<Store> {
+  return config.databaseUrl ? openStore({ databaseUrl: config.databaseUrl }) : openStore({ dataDir: config.dataDir });
 }

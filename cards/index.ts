@@ -30,3 +30,4 @@ export { buildApprovalResultCard } from './approval-result-card';
 export { buildRequestListCard } from './request-list-card';
 export { buildJournalCard, canUndo, UNDO_WINDOW_MS } from './journal-card';
 export { buildErrorCard } from './error-card';
+export { buildNoticeCard } from './notice-card';

@@ -58,12 +58,17 @@ export class TerminalSession {
     return this.lastActions;
   }
 
-  /** Clicks button `n` of the latest card, with input values; resolves to what the bot showed. */
+  /**
+   * Clicks button `n` of the latest card, with input values; inputs not given keep the card's prefilled value,
+   * as a Teams client sends them. Resolves to what the bot showed. Throws when the card has no button `n`.
+   */
   async click(n: number, inputs: Record<string, string> = {}): Promise<ShownMessage[]> {
     const last = this.lastActions;
     const action = last?.actions.find((a) => a.number === n);
     if (!last || !action) throw new Error(`There is no button ${n} on the latest card.`);
-    const data = actionPayload(action, inputs);
+    const prefilled: Record<string, string> = {};
+    for (const input of last.inputs) if (input.value !== undefined) prefilled[input.id] = input.value;
+    const data = actionPayload(action, { ...prefilled, ...inputs });
     if (action.type === 'Action.Execute') {
       const out = await this.adapter.runTurn(
         { ...this.base(), type: ActivityTypes.Invoke, name: 'adaptiveCard/action', replyToId: last.messageId, value: { action: { type: 'Action.Execute', verb: action.verb, data } } },

@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError } from '../config';
 import { createLogger } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
-import { startBot } from '../runtime';
+import { startBot, openBotStore } from '../runtime';
 import { OAuthTokenSource } from '../teams/user-tokens';
 
 /**
@@ -27,9 +27,13 @@ export async function run(_argv: string[]): Promise<number> {
     process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\ngraph-emulator listening on ${local.emulator.graphUrl}\n`);
     stop = local.stop;
   } else {
-    const bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log });
+    const store = await openBotStore(config);
+    const bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log, store });
     process.stdout.write(`groupbot listening on ${config.host}:${bot.port}/api/messages\n`);
-    stop = bot.stop;
+    stop = async () => {
+      await bot.stop();
+      await store.close();
+    };
   }
   return waitForSignal(stop);
 }

@@ -1,22 +1,104 @@
 import type { Intent } from '../language';
-import type { CommandContext, Outcome } from './context';
+import { explainMembership } from '../directory/membership-path';
+import { groupKind, isDynamic, isReadOnlyKind, type DirectoryGroup } from '../directory/types';
+import { buildAccessRequestCard } from '../../cards/access-request-card';
+import type { CommandContext, Outcome, Reply } from './context';
+import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
-import { askOwnersReply } from './ask-owners';
-import { groupRef } from './views';
+import { groupRef, nameList } from './views';
+
+/** What the requests layer (bot/teams/request-coordinator.ts) offers the commands of this turn. */
+export interface RequestsPort {
+  /** The group's owners (id, name), read with the actor's token. Throws DomainError. */
+  owners(groupId: string): Promise<{ id: string; name: string }[]>;
+  /** True when the actor may add members to the group themselves (owner, Groups or Global Administrator). */
+  canManage(groupId: string): Promise<boolean>;
+  /** "my requests": the actor's requests as replies (a list card). Never throws. */
+  listMine(): Promise<Reply[]>;
+  /** "pending approvals": requests the actor may decide, as replies (none when empty and `omitWhenEmpty`). Never throws. */
+  listPending(opts?: { omitWhenEmpty?: boolean }): Promise<Reply[]>;
+}
+
+/** A command context with the requests layer attached (absent in contexts without a store, e.g. some tests). */
+export type RequestCommandContext = CommandContext & { requests?: RequestsPort };
+
+/** The requests port of this context, if the runtime attached one. */
+export function requestsOf(ctx: CommandContext): RequestsPort | undefined {
+  return (ctx as RequestCommandContext).requests;
+}
 
 /**
- * "I need access to Finance Readers": placeholder until the requests flow (bot/requests) is wired by the
- * LEAD: names the group and offers "Ask the owners" (requestStart), which that flow handles. Never throws.
+ * Why the actor cannot request the group (dynamic, read-only, already a member), as a sentence naming who to
+ * ask; null when a request makes sense. Reads Graph with the actor's token. Throws DomainError.
+ */
+export async function requestBlocker(ctx: CommandContext, g: DirectoryGroup): Promise<string | null> {
+  const port = requestsOf(ctx);
+  const ownersText = async (): Promise<string> => {
+    if (!port) return 'its owners';
+    const owners = await port.owners(g.id);
+    return owners.length ? `its owners (${nameList(owners.map((o) => o.name))})` : 'a Groups administrator (it has no owners)';
+  };
+  if (isDynamic(g)) {
+    return `'${g.displayName}' has dynamic membership: its members come from its rule${g.membershipRule ? ` (${g.membershipRule})` : ''}, so access can't be requested. Ask ${await ownersText()} to change the rule, or your profile details to match it.`;
+  }
+  const kind = groupKind(g);
+  if (isReadOnlyKind(kind)) {
+    const what = kind === 'distribution' ? 'a distribution list' : 'a mail-enabled security group';
+    return `'${g.displayName}' is ${what}, managed in Exchange, so I can't add anyone to it. Ask ${await ownersText()} or your Exchange administrator.`;
+  }
+  const answer = await explainMembership(ctx.graph, ctx.actor.id, g);
+  if (answer.member) {
+    const via = answer.direct ? '' : ` (through ${nameList(answer.path.slice(0, -1).map((p) => `'${p.displayName}'`))})`;
+    return `You're already a member of '${g.displayName}'${via}, so there's nothing to request.`;
+  }
+  return null;
+}
+
+/**
+ * "I need access to Finance Readers", "can I join Design", "add me to Marketing" (for someone who can't add
+ * themselves), and "Ask the owners" buttons: resolves the group, says at once when the actor is already a member
+ * or the group can't be requested (dynamic, read-only: and who to ask), otherwise shows the justification card
+ * (requestSubmit), which the requests layer files. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const t = await oneGroup(intent, ctx, 'to request access to', 'I need access to Finance Readers');
   if (!t.ok) return t.outcome;
   const g = t.group;
-  if (g.groupTypes.includes('DynamicMembership')) return say(`'${g.displayName}' has dynamic membership: its members come from its rule${g.membershipRule ? `: ${g.membershipRule}` : ''}, so access can't be requested. Ask its owners to change the rule.`);
-  if (g.mailEnabled && !g.groupTypes.includes('Unified')) return say(`'${g.displayName}' is managed in Exchange; ask its owners or your Exchange administrator to add you.`);
-  return outcome(
-    askOwnersReply(`Access requests: to join '${g.displayName}', I can ask its owners for you.`, groupRef(g)),
-    reply(`Choose "Ask the owners" to send the request; you will hear back here when they decide.`),
-  );
+  try {
+    const blocked = await requestBlocker(ctx, g);
+    if (blocked) return say(blocked);
+    const owners = (await requestsOf(ctx)?.owners(g.id)) ?? [];
+    const mine = owners.filter((o) => o.id !== ctx.actor.id.toLowerCase());
+    if (owners.length > 0 && mine.length === 0) return say(`You own '${g.displayName}', so you can add yourself: say "add me to ${g.displayName}".`);
+    const card = buildAccessRequestCard({
+      group: { ...groupRef(g), ...(g.description ? { description: g.description } : {}) },
+      owners: mine.map((o) => ({ id: o.id, displayName: o.name })),
+      ...(intent.durationDays ? { durationDays: intent.durationDays } : {}),
+      ...(intent.justification ? { context: `You said: "${intent.justification}". Please confirm it below.` } : {}),
+    });
+    const who = mine.length ? nameList(mine.map((o) => o.name)) : "the group's owners";
+    return outcome(reply(`To join '${g.displayName}', tell ${who} why you need access, then choose Submit request.`, card));
+  } catch (err) {
+    return say(errorText(err, { groupName: g.displayName, action: 'request access to' }));
+  }
+}
+
+/**
+ * "add me to G" by someone who cannot add members to G: the request flow instead of a write Graph would refuse.
+ * Returns undefined when the actor can manage the group (or no requests layer is attached): then the normal add
+ * runs. Never throws (a failed check also returns undefined).
+ */
+export async function selfAddAsRequest(intent: Intent, ctx: CommandContext): Promise<Outcome | undefined> {
+  const port = requestsOf(ctx);
+  const users = intent.users ?? [];
+  if (!port || intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? '')) return undefined;
+  const t = await oneGroup(intent, ctx, 'to request access to', 'add me to Marketing');
+  if (!t.ok) return t.outcome;
+  try {
+    if (await port.canManage(t.group.id)) return undefined;
+  } catch (err) {
+    return say(errorText(err, { groupName: t.group.displayName, action: 'add yourself to' }));
+  }
+  return run({ ...intent, intent: 'requestAccess', groups: [t.group.id] }, ctx);
 }

@@ -2,13 +2,15 @@ import type { CardAction } from '../../cards/actions';
 import type { Intent } from '../language';
 import type { CommandContext, Outcome } from './context';
 import { continuePending, runIntent } from './dispatch';
+import { startUndo } from '../journal/undo-command';
 
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:
  * choose / chooseNone / confirm / cancel / listMore / retryFailed / bulkAdd / groupCreate(Preview) continue a
  * pending operation (the ids are keys to server-side state); listShow, groupDelete, groupRestore, ruleShow,
- * rulePreview and requestStart start an intent from the object id (each write still asks for confirmation).
- * Returns undefined for verbs that belong to other layers (sendText, requests, approvals, undo). Never throws.
+ * rulePreview and requestStart start an intent from the object id (each write still asks for confirmation);
+ * undo loads the journal entry on the server and asks for confirmation. Returns undefined for verbs that belong
+ * to other layers (sendText, requests, approvals). Never throws.
  */
 export function runCardAction(action: CardAction, ctx: CommandContext): Promise<Outcome> | undefined {
   const intent = (i: Intent): Promise<Outcome> => runIntent(i, { ...ctx, flags: {} });
@@ -44,6 +46,7 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
     case 'ruleShow': return intent({ intent: 'showRule', groups: [action.groupId] });
     case 'rulePreview': return intent({ intent: 'previewRule', groups: [action.groupId] });
     case 'requestStart': return intent({ intent: 'requestAccess', groups: [action.groupId] });
+    case 'undo': return startUndo(action.journalId, { ...ctx, flags: {} });
     default: return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
+import type { JournalSink } from '../journal/journal-sink';
 
 /** Who is acting: the signed-in user whose delegated token every Graph call carries. */
 export interface Actor {
@@ -58,4 +59,6 @@ export interface CommandContext {
   flags: Record<string, string | number | boolean>;
   /** Reports progress on long operations by updating the card the user sees (Teams: updateActivity). */
   progress?: (reply: Reply) => Promise<void>;
+  /** Where writes are journalled ("history of G", Undo); absent where no store is configured. */
+  journal?: JournalSink;
 }

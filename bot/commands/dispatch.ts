@@ -30,6 +30,7 @@ import * as requestList from './request-list';
 import * as help from './help';
 import * as cancel from './cancel';
 import * as unknown from './unknown';
+import * as history from '../journal/history-command';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -66,6 +67,7 @@ export const COMMANDS: Record<IntentName, Command> = {
   listLicenses: licenseList.run,
   requestAccess: accessRequest.run,
   listRequests: requestList.run,
+  showHistory: history.run,
   help: help.run,
   cancel: cancel.run,
   unknown: unknown.run,
@@ -78,6 +80,11 @@ export const COMMANDS: Record<IntentName, Command> = {
 export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, intent.intent) ? COMMANDS[intent.intent] : unknown.run;
   try {
+    // "add me to G" from someone who can't add members to G becomes an access request (asks the owners).
+    if (intent.intent === 'addMembers') {
+      const asRequest = await accessRequest.selfAddAsRequest(intent, ctx);
+      if (asRequest) return asRequest;
+    }
     return await command(intent, ctx);
   } catch (err) {
     return say(errorText(err));

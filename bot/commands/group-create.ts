@@ -10,6 +10,9 @@ import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
 import { nameList } from './views';
+import { groupCreated } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -137,8 +140,11 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ownerIds: owners.map((o) => o.id), memberIds: members.map((m) => m.id),
       ...(rule ? { membershipRule: rule } : {}),
     }, ctx.actor.id);
-    return say(`Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.${rule ? ' Entra fills its members from the rule in the background.' : ''}`);
+    const recorded = await journalChange(ctx, groupCreated(g, 201));
+    const undoNote = recorded?.undo ? ' Undo (within 24 hours) deletes it again.' : '';
+    return outcome(outcomeReply(`Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.${rule ? ' Entra fills its members from the rule in the background.' : ''}${undoNote}`, recorded));
   } catch (err) {
+    await journalFailure(ctx, 'group.create', { id: '', name }, { method: 'POST', path: '/groups' }, err);
     return say(errorText(err, { groupName: name, action: 'create' }));
   }
 }

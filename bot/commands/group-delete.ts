@@ -11,6 +11,8 @@ import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef, kindLabel, toGroupSummary } from './views';
+import { groupDeleted, groupOf } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
 
 export const RESTORE_DAYS = 30;
 
@@ -53,8 +55,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await deleteGroup(ctx.graph, g.id);
   } catch (err) {
+    await journalFailure(ctx, 'group.delete', groupOf(g), { method: 'DELETE', path: `/groups/${g.id}` }, err);
     return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
   }
+  await journalChange(ctx, groupDeleted(g));
   const now = ctx.now();
   const until = new Date(now.getTime() + RESTORE_DAYS * 86_400_000).toISOString();
   return outcome(reply(`Deleted '${g.displayName}'. It can be restored until ${until.slice(0, 10)}: say "restore ${g.displayName}" or choose Restore.`,

@@ -6,6 +6,9 @@ import { askToConfirm, isConfirmed } from './confirm-step';
 import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
+import { groupOf, groupRenamed } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 
 const MAX_NAME = 256;
 
@@ -29,7 +32,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await updateGroup(ctx.graph, g.id, { displayName: name });
   } catch (err) {
+    await journalFailure(ctx, 'group.rename', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
     return outcome(failureReply(err, { action: 'rename' }, groupRef(g)));
   }
-  return say(`Done: '${g.displayName}' is now called '${name}'.`);
+  const recorded = await journalChange(ctx, groupRenamed(g, name));
+  return outcome(outcomeReply(`Done: '${g.displayName}' is now called '${name}'.`, recorded));
 }

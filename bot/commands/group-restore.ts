@@ -11,6 +11,9 @@ import { saveChoice } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { readSnapshot } from './snapshot';
 import { groupRef, kindLabel, toGroupSummary } from './views';
+import { groupOf, groupRestored } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 
 /** "restore Old Project Phoenix": find it among deleted groups, confirm, restore. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
@@ -43,7 +46,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!isConfirmed(ctx)) {
     return askToConfirm(ctx, { ...intent, groups: [group.id] }, snapshot, {
       title: `Restore '${group.displayName}'`,
-      facts: [{ title: 'Kind', value: kindLabel(group) }, ...(group.deletedDateTime ? [{ title: 'Deleted', value: group.deletedDateTime }] : [])],
+      facts: [{ title: 'Kind', value: kindLabel(group) }, ...(group.deletedDateTime ? [{ title: 'Deleted', value: `${new Date(group.deletedDateTime).toISOString().slice(0, 16).replace('T', ' ')} UTC` }] : [])],
       consequence: 'The group comes back with its members, owners and settings.',
       confirmLabel: 'Restore',
     });
@@ -51,7 +54,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await restoreGroup(ctx.graph, group.id);
   } catch (err) {
+    await journalFailure(ctx, 'group.restore', groupOf(group), { method: 'POST', path: `/directory/deletedItems/${group.id}/restore` }, err);
     return outcome(failureReply(err, { action: 'restore' }, groupRef(group)));
   }
-  return say(`Restored '${group.displayName}' with its members and owners.`);
+  const recorded = await journalChange(ctx, groupRestored(group));
+  return outcome(outcomeReply(`Restored '${group.displayName}' with its members and owners.`, recorded));
 }

@@ -9,6 +9,9 @@ import { errorText } from './error-text';
 import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
+import { groupOf, groupUpdated } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 
 const MAX_DESCRIPTION = 1024;
 
@@ -40,7 +43,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await updateGroup(ctx.graph, g.id, changes);
   } catch (err) {
+    await journalFailure(ctx, 'group.update', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
     return outcome(failureReply(err, { action: 'change' }, groupRef(g)));
   }
-  return say(`Done: '${g.displayName}' is updated${visibility ? ` (visibility ${visibility})` : ''}${description ? `${visibility ? ' and' : ''} with the new description` : ''}.`);
+  const recorded = await journalChange(ctx, groupUpdated(g, changes));
+  return outcome(outcomeReply(`Done: '${g.displayName}' is updated${visibility ? ` (visibility ${visibility})` : ''}${description ? `${visibility ? ' and' : ''} with the new description` : ''}.`, recorded));
 }

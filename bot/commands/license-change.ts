@@ -7,6 +7,10 @@ import { errorText } from './error-text';
 import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
+import { groupOf, licenseChanged } from '../journal/change-records';
+import { readPreviousLicense } from '../journal/license-state';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 
 /**
  * Assigns or removes a licence on a group (group-based licensing): the licence named by what the user said,
@@ -41,10 +45,13 @@ export async function runLicenseChange(intent: Intent, ctx: CommandContext, op: 
       ...(op === 'remove' ? { destructive: true } : {}),
     });
   }
+  const previous = ctx.journal ? await readPreviousLicense(ctx.graph, g.id, sku.skuId) : undefined;
   try {
     await setGroupLicense(ctx.graph, g.id, sku.skuId, op);
   } catch (err) {
+    await journalFailure(ctx, op === 'add' ? 'license.assign' : 'license.remove', groupOf(g), { method: 'POST', path: `/groups/${g.id}/assignLicense` }, err, { id: sku.skuId, name });
     return outcome(failureReply(err, { action: `${verb} licences on` }, groupRef(g)));
   }
-  return say(op === 'add' ? `Done: ${name} is assigned to '${g.displayName}'. Its members get it as Entra processes the group.` : `Done: ${name} is removed from '${g.displayName}'.`);
+  const recorded = await journalChange(ctx, licenseChanged(g, { skuId: sku.skuId, name }, op, previous));
+  return outcome(outcomeReply(op === 'add' ? `Done: ${name} is assigned to '${g.displayName}'. Its members get it as Entra processes the group.` : `Done: ${name} is removed from '${g.displayName}'.`, recorded));
 }

@@ -13,6 +13,10 @@ import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { groupRef, nameList, toPerson } from './views';
+import { membershipRecords } from '../journal/change-records';
+import { principalResults } from '../journal/membership-results';
+import type { JournalChange } from '../journal/journal-sink';
+import { undoOption } from '../journal/undo-reply';
 
 export interface ChangeSpec {
   operation: MemberOperation;
@@ -124,6 +128,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const failedIds = new Set<string>();
   const failedGroups = new Set<string>();
   const extra: Reply[] = [];
+  const journalled: JournalChange[] = [];
   for (const g of writable) {
     const onProgress = people.length > PROGRESS_THRESHOLD && ctx.progress
       ? async (done: number, total: number): Promise<void> => {
@@ -135,9 +140,13 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
     try {
       results = await changeMembership(ctx.graph, g, spec.relation, spec.op, people, onProgress);
     } catch (err) {
-      extra.push(reply(errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden })));
+      const sentence = errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden });
+      const status = err instanceof DomainError ? err.graph?.status ?? null : null;
+      journalled.push(...membershipRecords(g, spec.relation, spec.op, people.map((p) => ({ principal: { id: p.id, name: p.displayName }, result: 'failed' as const, status, detail: sentence }))));
+      extra.push(reply(sentence));
       continue;
     }
+    journalled.push(...membershipRecords(g, spec.relation, spec.op, principalResults(results, spec.relation)));
     const forbidden = results.length > 0 && results.every((r) => r.result === 'refused' && r.kind === 'forbidden');
     if (forbidden) {
       const sentence = youOnly && spec.op === 'add' && spec.relation === 'members'
@@ -152,6 +161,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       if (r.result === 'failed') { failedIds.add(r.principal.id); failedGroups.add(g.id); }
     }
   }
+  const recorded = ctx.journal && journalled.length ? await ctx.journal.record(ctx.actor, journalled, ctx.now()) : undefined;
   const replies: Reply[] = [...refusals];
   if (rows.length) {
     let operationId: string | undefined;
@@ -159,8 +169,8 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, snapshot);
       operationId = retry.id;
     }
-    const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}) });
-    const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${lines.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}`;
+    const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}), ...undoOption(recorded, ctx.now()) });
+    const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${lines.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
     replies.push(reply(summary, card));
   }
   replies.push(...extra);

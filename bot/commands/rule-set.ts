@@ -8,6 +8,9 @@ import { isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
 import { failureReply } from './ask-owners';
 import { groupRef } from './views';
+import { groupOf, ruleSet } from '../journal/change-records';
+import { journalChange, journalFailure } from '../journal/record-step';
+import { outcomeReply } from '../journal/undo-reply';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -47,7 +50,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ...(isDynamic(g) ? {} : { groupTypes: [...g.groupTypes, 'DynamicMembership'] }),
     });
   } catch (err) {
+    await journalFailure(ctx, 'rule.set', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
     return outcome(failureReply(err, { groupName: g.displayName, action: 'change the rule of' }, groupRef(g)));
   }
-  return say(`Done: the rule of '${g.displayName}' is now ${input.rule}. Entra updates its members in the background.`);
+  const recorded = await journalChange(ctx, ruleSet(g, input.rule));
+  return outcome(outcomeReply(`Done: the rule of '${g.displayName}' is now ${input.rule}. Entra updates its members in the background.`, recorded));
 }

@@ -17,6 +17,7 @@ import { matchCheckMembership, matchListMembers, matchListUserGroups } from './p
 import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/ownership';
 import { matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
+import { matchShowHistory } from './patterns/history';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -24,6 +25,7 @@ export const MAX_UTTERANCE_LENGTH = 10_000;
 const MATCHERS: readonly Matcher[] = [
   matchHelp,
   matchCancel,
+  matchShowHistory,
   matchBulk,
   matchPreviewRule,
   matchSetRule,

@@ -7,14 +7,14 @@ export type IntentName =
   | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
   | 'checkMembership' | 'listUserGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
-  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'help' | 'cancel' | 'unknown';
+  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'showHistory' | 'help' | 'cancel' | 'unknown';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
   'addMembers', 'removeMembers', 'listMembers', 'listOwners', 'addOwners', 'removeOwners', 'checkMembership',
   'listUserGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
-  'requestAccess', 'listRequests', 'help', 'cancel', 'unknown',
+  'requestAccess', 'listRequests', 'showHistory', 'help', 'cancel', 'unknown',
 ];
 
 export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';

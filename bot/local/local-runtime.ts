@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Storage } from 'botbuilder';
 import { startEmulator, type RunningEmulator } from '../../graph-emulator';
-import { startBot, type RunningBot } from '../runtime';
+import { startBot, openBotStore, type RunningBot } from '../runtime';
+import type { Store } from '../store';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import { LocalIdentity } from './local-identity';
@@ -13,6 +14,7 @@ export interface LocalRuntime {
   emulator: RunningEmulator;
   identity: LocalIdentity;
   bot?: RunningBot;
+  store?: Store;
   stop(): Promise<void>;
 }
 
@@ -71,17 +73,27 @@ export async function startLocal(config: BotConfig, log: Logger, opts: { botless
   log.info('emulator.listening', { url: emulator.graphUrl, seededSeconds: emulator.seedSeconds });
   const identity = new LocalIdentity(dir);
   if (opts.botless) return { emulator, identity, stop: () => emulator.stop() };
+  let store: Store;
+  try {
+    store = await openBotStore(config);
+  } catch (err) {
+    await emulator.stop();
+    throw new Error(`The bot's store could not open: ${(err as Error).message}`);
+  }
   let bot: RunningBot;
   try {
     bot = await startBot(config, {
       graph: { baseUrl: emulator.baseUrl, caPem: emulator.caPem },
       tokens: new LocalTokenSource((objectId) => (identity.find(objectId) ? identity.tokenFor(objectId) : undefined)),
       log,
+      store,
+      tokenForUser: async (objectId) => (identity.find(objectId) ? identity.tokenFor(objectId) : undefined),
       ...(opts.storage ? { storage: opts.storage } : {}),
       ...(opts.pending ? { pending: opts.pending } : {}),
       health: async () => ({ mode: 'local', graph: emulator.graphUrl }),
     });
   } catch (err) {
+    await store.close();
     await emulator.stop();
     throw new Error(`The bot could not listen on 127.0.0.1:${config.port}: ${(err as Error).message}`);
   }
@@ -89,8 +101,10 @@ export async function startLocal(config: BotConfig, log: Logger, opts: { botless
     emulator,
     identity,
     bot,
+    store,
     stop: async () => {
       await bot.stop();
+      await store.close();
       await emulator.stop();
     },
   };

@@ -44,6 +44,8 @@ export interface AccessRequestRepository {
   listByRequester(requesterId: string, options?: { states?: readonly RequestState[]; limit?: number }): Promise<AccessRequest[]>;
   /** Pending requests for any of `groupIds` (the groups an owner owns), oldest first. Throws on database errors. */
   listPendingForGroups(groupIds: readonly string[], options?: { limit?: number }): Promise<AccessRequest[]>;
+  /** Every pending request, oldest first (an administrator's "pending approvals"). Throws on database errors. */
+  listPending(options?: { limit?: number }): Promise<AccessRequest[]>;
   /**
    * Claims pending requests not reminded (nor filed) since `remindedBefore`: sets reminded_at = `now` and returns
    * them. Each due reminder is claimed by exactly one caller even across processes. Throws on database errors.
@@ -193,6 +195,12 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
         `SELECT * FROM access_requests WHERE state = 'pending' AND group_id = ANY($1::text[])
          ORDER BY created_at, id LIMIT $2`,
         [[...groupIds], limitOf(options?.limit)]);
+      return rows.map(toAccessRequest);
+    },
+
+    async listPending(options) {
+      const rows = await db.query(
+        `SELECT * FROM access_requests WHERE state = 'pending' ORDER BY created_at, id LIMIT $1`, [limitOf(options?.limit)]);
       return rows.map(toAccessRequest);
     },
 

@@ -5,7 +5,7 @@ import type { UserTokenSource } from './user-tokens';
 import type { Logger } from '../log';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { PendingStore, Reply } from '../commands/context';
-import { handleText, handleAction, welcomeReplies, type TurnServices } from './turn-handlers';
+import { handleText, handleAction, welcomeReplies, type RequestActionHandler, type TurnServices } from './turn-handlers';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
@@ -20,6 +20,12 @@ export interface BotAppOptions {
   oauthConnectionName?: string;
   /** Called for every turn with the activity's conversation reference (proactive messages later). */
   rememberConversation?: (context: TurnContext) => Promise<void>;
+  /** Card verbs of the requests layer (requestSubmit, approvals, ...); see TurnServices.requests. */
+  requests?: RequestActionHandler;
+  /** The requests port attached to every command context (access requests, "my requests"). */
+  requestsPort?: TurnServices['requestsPort'];
+  /** The journal of changes (history, Undo); absent when the bot runs without a store. */
+  journal?: TurnServices['journal'];
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -54,7 +60,11 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       ? { authentication: { settings: { graph: { connectionName: opts.oauthConnectionName, title: 'Sign in to manage groups', enableSso: true } }, autoSignIn: true } }
       : {}),
   });
-  const services: TurnServices = { tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log };
+  const services: TurnServices = {
+    tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log,
+    ...(opts.requests ? { requests: opts.requests } : {}), ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
+    ...(opts.journal ? { journal: opts.journal } : {}),
+  };
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
@@ -98,8 +108,9 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       // The first reply replaces the card that was clicked; any others follow as new messages.
       const [first, ...rest] = replies;
       for (const r of rest) await context.sendActivity(toActivity(r));
-      if (!first) return 'Done.';
-      return first.card ? (first.card as never) : first.text;
+      // Always a card: a text-only answer would leave the clicked card's buttons live beside a toast.
+      const card = first?.card ?? buildNoticeCard(first?.text ?? 'Done.');
+      return card as never;
     },
   );
 

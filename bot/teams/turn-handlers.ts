@@ -5,10 +5,12 @@ import { runIntent } from '../commands/dispatch';
 import { runCardAction } from '../commands/card-action-run';
 import { reply } from '../commands/reply';
 import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
+import type { RequestCommandContext, RequestsPort } from '../commands/access-request';
 import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
 import { GraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
+import type { JournalSink } from '../journal/journal-sink';
 import type { Logger } from '../log';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
@@ -20,6 +22,10 @@ export interface TurnServices {
   pending: PendingStore;
   log: Logger;
   requests?: RequestActionHandler;
+  /** Attaches the requests layer to each command context (bot/commands/access-request.ts RequestCommandContext). */
+  requestsPort?: (ctx: CommandContext) => RequestsPort;
+  /** The journal every command context records its writes in (history, Undo). */
+  journal?: JournalSink;
 }
 
 const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
@@ -36,10 +42,11 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
   if (!token) return undefined;
   const graph = new GraphSession(createGraphClient(services.graph, async () => token));
   let progressId: string | undefined;
-  return {
+  const ctx: RequestCommandContext = {
     actor,
     graph,
     pending: services.pending,
+    ...(services.journal ? { journal: services.journal } : {}),
     now: () => new Date(),
     flags,
     progress: async (r: Reply) => {
@@ -51,6 +58,8 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
       }
     },
   };
+  if (services.requestsPort) ctx.requests = services.requestsPort(ctx);
+  return ctx;
 }
 
 /** A typed message: language → command. Never throws; unexpected errors become one sentence. */

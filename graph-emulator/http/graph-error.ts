@@ -8,7 +8,7 @@ export class GraphHttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
-    readonly details?: { code: string; message: string; target?: string }[],
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'GraphHttpError';
@@ -16,6 +16,9 @@ export class GraphHttpError extends Error {
 }
 
 type Rel = 'members' | 'owners';
+
+/** One entry of an error's `details` array (validateProperties adds `prefix`/`suffix`). */
+export interface ErrorDetail { code: string; message: string; target?: string; prefix?: string; suffix?: string }
 
 /** The catalogue; each entry returns the error to throw. */
 export const E = {
@@ -63,6 +66,8 @@ export const E = {
   unknownProperty: (p: string, type = 'microsoft.graph.group') => new GraphHttpError(400, 'Request_BadRequest', `Property '${p}' does not exist as a declared property or extension property on type '${type}'.`),
   /** A property with the wrong JSON type. */
   badPropertyType: (p: string) => new GraphHttpError(400, 'Request_BadRequest', `Invalid value specified for property '${p}' of resource 'Group'.`),
+  /** E18: naming-policy validation failed (validateProperties). */
+  validationFailed: (detail: ErrorDetail) => new GraphHttpError(422, 'Request_UnprocessableEntity', 'The values provided contain one or more validation errors.', {}, [detail]),
   /** Generic bad request with a given text. */
   badRequest: (message: string, code = 'Request_BadRequest') => new GraphHttpError(400, code, message),
 };

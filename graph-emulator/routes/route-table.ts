@@ -6,6 +6,7 @@ import { deleteGroup, renewGroup } from './group-delete';
 import { createGroup } from './group-create';
 import { updateGroup } from './group-update';
 import { getGroup, listGroups } from './groups-read';
+import { groupsDelta } from './groups-delta';
 import { assignLicense, listMembersWithLicenseErrors, listSubscribedSkus } from './licensing';
 import { addMember, addOwner, deleteMemberObject, removeMember, removeOwner } from './members-write';
 import { runMembershipFunction, type MembershipFunction } from './membership-functions';
@@ -13,6 +14,8 @@ import { listRelationship, type Relationship } from './relationships-read';
 import { getDeletedItem, listDeletedGroups, listDeletedWithoutCast, purgeDeletedItem, restoreDeletedItem } from './deleted-items';
 import { getManager, getUser, listUsers } from './users-read';
 import { updateUser } from './user-update';
+import { validateDirectoryObjectProperties, validateGroupProperties } from './validate-properties';
+import { createGroupSetting, deleteGroupSetting, getGroupSetting, listGroupSettings, updateGroupSetting } from './group-settings';
 import { listOrganization } from './organization-read';
 import type { SubjectKind } from './object-lookup';
 
@@ -22,10 +25,19 @@ export function buildRouter(): Router {
   r.add('GET', '/groups', (c) => listGroups(c))
     .add('POST', '/groups', createGroup)
     .add('GET', '/groups/$count', (c) => listGroups(c, true))
+    .add('GET', '/groups/delta', groupsDelta)
+    .add('GET', '/groups/microsoft.graph.delta', groupsDelta)
     .add('GET', '/groups/{id}', getGroup)
     .add('PATCH', '/groups/{id}', updateGroup)
     .add('DELETE', '/groups/{id}', deleteGroup)
     .add('POST', '/groups/{id}/renew', renewGroup)
+    .add('POST', '/groups/{id}/validateProperties', validateGroupProperties)
+    .add('POST', '/directoryObjects/validateProperties', validateDirectoryObjectProperties)
+    .add('GET', '/groupSettings', listGroupSettings)
+    .add('POST', '/groupSettings', createGroupSetting)
+    .add('GET', '/groupSettings/{id}', getGroupSetting)
+    .add('PATCH', '/groupSettings/{id}', updateGroupSetting)
+    .add('DELETE', '/groupSettings/{id}', deleteGroupSetting)
     .add('POST', '/groups/{id}/assignLicense', assignLicense)
     .add('GET', '/groups/{id}/membersWithLicenseErrors', listMembersWithLicenseErrors)
     .add('POST', '/groups/{id}/members/$ref', addMember)

@@ -13,7 +13,7 @@ import { loadConfig } from '../../bot/config';
 import { createGraphClient } from '../../bot/directory/graph-client';
 import { createLogger } from '../../bot/log';
 import { startLocal, type LocalRuntime } from '../../bot/local/local-runtime';
-import { PLAYGROUND_BOT_NAME, writePlaygroundConfig } from '../../bot/local/playground-config';
+import { writePlaygroundConfig } from '../../bot/local/playground-config';
 import { DEMO_GROUPS, DEMO_USERS } from '../../graph-emulator/seed/demo-tenant';
 import { describePush, PlaygroundClient, pushText, type PlaygroundPush } from '../support/playground-client';
 import { startPlayground, type RunningPlayground } from '../support/playground-launcher';
@@ -56,8 +56,16 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     const mark = (what: string): void => { process.stdout.write(`      ${what} +${Date.now() - t0} ms\n`); };
     dir = mkdtempSync(join(tmpdir(), 'groupbot-e2e-'));
     const config = loadConfig({ DATA_DIR: join(dir, 'data'), PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'info' });
-    local = await startLocal(config, createLogger('info', (line) => botLog.push(line)));
-    mark('emulator + bot up');
+    // Chromium starts while the emulator seeds and the bot starts (both take seconds on a loaded machine).
+    const launching = PlaygroundBrowser.launch('groupbot');
+    // Marks the rejection handled until the `await` below rethrows it (no unhandled-rejection crash meanwhile).
+    launching.catch(() => undefined);
+    try {
+      local = await startLocal(config, createLogger('info', (line) => botLog.push(line)));
+    } finally {
+      browser = await launching;
+    }
+    mark('emulator + bot + chromium up');
     const megan = await local.emulator.issueToken(DEMO_USERS.megan.upn);
     graph = createGraphClient({ baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem }, async () => megan);
     const configPath = join(dir, 'playground.yml');
@@ -65,14 +73,17 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     playground = await startPlayground({ botEndpoint: local.bot?.endpoint ?? '', configPath, logDir: dir });
     client = await PlaygroundClient.connect(playground.url);
     mark('playground up');
-    browser = await PlaygroundBrowser.launch('groupbot');
     await browser.open(playground.url);
+    await browser.hideLogPanel();
     mark('UI ready');
   });
 
   after(async function () {
     this.timeout(30000);
-    if (browser) writeFileSync(join(browser.screenshotDir, 'bot.log'), botLog.join('\n') + '\n');
+    if (browser) {
+      writeFileSync(join(browser.screenshotDir, 'bot.log'), botLog.join('\n') + '\n');
+      if (playground) writeFileSync(join(browser.screenshotDir, 'playground.log'), playground.readLog());
+    }
     await browser?.close();
     await client?.close();
     await playground?.stop();
@@ -209,7 +220,9 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     });
     const approvalHeading = `${ana.displayName} asks to join ${group.displayName}`;
     const approval = await client.waitForBot(chat, { timeoutMs: 15000, where: (p: PlaygroundPush) => pushText(p).includes(approvalHeading) });
-    assert.match(pushText(approval), /Olga Owner/, 'the approval card is addressed to the group\'s owner');
+    const owner = DEMO_USERS.olga.displayName;
+    const ownerMentioned = client.messages(chat).some((p) => p.seq > first.seq && p.message.from.id === client.config.bot.id && pushText(p).includes(owner));
+    assert.ok(ownerMentioned, `the approval posted in the group chat must name (mention) the group's owner ${owner}; seen: ${describePush(approval)}`);
     const approvalCard = await browser.waitForCard({ text: approvalHeading });
     assert.match(await approvalCard.innerText(), new RegExp(justification.replace('.', '\\.')));
     await browser.screenshot('request-approval-card');

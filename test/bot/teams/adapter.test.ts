@@ -40,6 +40,7 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
   this.timeout(30_000);
   let config: BotConfig;
   const remoteConnects: string[] = [];
+  const connectsSeen: string[] = [];
   const realConnect = net.Socket.prototype.connect;
   const realConsoleError = console.error;
   const consoleLines: string[] = [];
@@ -48,9 +49,12 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
     config = { ...loadConfig(PRODUCTION_ENV), host: '127.0.0.1' };
     // Record every outgoing TCP connection that is not to loopback (the refusals must not need the network).
     net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-      const first = args[0] as { host?: string; port?: number } | number | string | undefined;
-      const host = typeof first === 'object' && first ? first.host : typeof args[1] === 'string' ? args[1] : undefined;
-      if (host && !['127.0.0.1', 'localhost', '::1'].includes(host)) remoteConnects.push(String(host));
+      // net.connect() passes its normalized arguments as one array; socket.connect(options|port, host) does not.
+      const list = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+      const first = list[0] as { host?: string; path?: string } | number | string | undefined;
+      const host = typeof first === 'object' && first ? (first.path ? 'ipc' : first.host ?? 'localhost') : typeof list[1] === 'string' ? list[1] : 'localhost';
+      connectsSeen.push(host);
+      if (!['127.0.0.1', 'localhost', '::1', 'ipc'].includes(host)) remoteConnects.push(host);
       return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
     } as typeof net.Socket.prototype.connect;
     // CloudAdapter prints the AuthenticationError with console.error; keep it out of the test output, and check it.
@@ -93,6 +97,17 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
         assert.deepEqual(remoteConnects, []);
       });
     }
+
+    it('the connection spy does see connections (so its silence above means something)', async () => {
+      const before = connectsSeen.length;
+      await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } });
+      const agentless = await new Promise<number>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(connectsSeen.length); });
+        socket.once('error', reject);
+      });
+      assert.ok(agentless > before, `connects seen: ${connectsSeen.join(', ')}`);
+      assert.ok(connectsSeen.includes('127.0.0.1'));
+    });
 
     it('an unauthenticated invoke is refused the same way', async () => {
       const body = { ...ACTIVITY, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'confirm', data: { verb: 'confirm', pendingId: 'p' } } } };

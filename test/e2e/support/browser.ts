@@ -89,6 +89,12 @@ export class PlaygroundBrowser {
     await this.page.getByRole('treeitem').first().waitFor({ state: 'visible', timeout: 30000 });
   }
 
+  /** Hides the Playground's log panel (the chat gets its width; cleaner screenshots). No-op when already hidden. */
+  async hideLogPanel(): Promise<void> {
+    const hide = this.page.getByTitle('Hide log panel');
+    if (await hide.count()) await hide.first().click();
+  }
+
   /** Selects a chat in the left tree: 'Personal Chat', the group chat's name, '<team> - General'... */
   async pickChat(name: string | RegExp): Promise<void> {
     await this.page.getByRole('treeitem', { name }).first().click();

@@ -1,0 +1,106 @@
+import type { Intent } from '../language';
+import { buildJournalCard, describeJournalEntry } from '../../cards/journal-card';
+import type { JournalEntry as CardEntry } from '../../cards/view-models';
+import type { CommandContext, Outcome } from '../commands/context';
+import { isConfirmed } from '../commands/confirm-step';
+import { errorText } from '../commands/error-text';
+import { saveConfirm } from '../commands/pending-ops';
+import { outcome, reply, say } from '../commands/reply';
+import { resolveIntent } from '../commands/resolve-step';
+import type { JournalEntry } from '../store/types';
+import { historyLine, toCardEntry } from './history-view';
+import { confirmUndo, NO_JOURNAL, UNDO_FLAG } from './undo-command';
+
+const PAGE = 10;
+/** Rows looked at for one page when filtering by person ("who added Bob to Legal"). */
+const SCAN_LIMIT = 500;
+const GROUP_FLAG = 'historyGroup';
+const NAME_FLAG = 'historyName';
+const USERS_FLAG = 'historyUsers';
+const BEFORE_FLAG = 'beforeSeq';
+
+interface Subject { id: string; name: string; users: { id: string; name: string }[] }
+
+function pagedSubject(ctx: CommandContext): Subject | undefined {
+  const id = ctx.flags[GROUP_FLAG];
+  if (typeof id !== 'string') return undefined;
+  const usersRaw = ctx.flags[USERS_FLAG];
+  let users: Subject['users'] = [];
+  if (typeof usersRaw === 'string') {
+    try {
+      const parsed = JSON.parse(usersRaw) as unknown;
+      if (Array.isArray(parsed)) users = parsed.filter((u): u is Subject['users'][number] => typeof u?.id === 'string' && typeof u?.name === 'string');
+    } catch (err) {
+      process.emitWarning(`groupbot: ignoring an unreadable history filter (${(err as Error).message})`);
+    }
+  }
+  const name = ctx.flags[NAME_FLAG];
+  return { id, name: typeof name === 'string' ? name : id, users };
+}
+
+/** One page of entries about the subject (filtered by person when asked), newest first. Throws on database errors. */
+async function pageOf(ctx: CommandContext, subject: Subject, beforeSeq: number | undefined): Promise<{ rows: JournalEntry[]; next?: number }> {
+  const journal = ctx.journal;
+  if (!journal) return { rows: [] };
+  if (subject.users.length === 0) {
+    const p = await journal.history(subject.id, { limit: PAGE, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
+    return { rows: p.entries, ...(p.nextBeforeSeq !== undefined ? { next: p.nextBeforeSeq } : {}) };
+  }
+  const ids = new Set(subject.users.map((u) => u.id));
+  const rows: JournalEntry[] = [];
+  let cursor = beforeSeq;
+  for (let scanned = 0; scanned < SCAN_LIMIT;) {
+    const p = await journal.history(subject.id, { limit: 50, ...(cursor !== undefined ? { beforeSeq: cursor } : {}) });
+    scanned += p.entries.length;
+    for (const e of p.entries) {
+      if (e.target && ids.has(e.target.id)) rows.push(e);
+      if (rows.length === PAGE) return { rows, next: e.seq };
+    }
+    if (p.nextBeforeSeq === undefined) return { rows };
+    cursor = p.nextBeforeSeq;
+  }
+  return { rows, ...(cursor !== undefined ? { next: cursor } : {}) };
+}
+
+/**
+ * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?": the journal entries about the
+ * group (and person), newest first, ten a page (More is a server-side cursor), with Undo on entries that can still
+ * be undone. Also runs a confirmed Undo (the confirmation is stored as this intent with the undo key in its flags).
+ * Never throws.
+ */
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  const undoKey = ctx.flags[UNDO_FLAG];
+  if (typeof undoKey === 'string' && isConfirmed(ctx)) return confirmUndo(undoKey, ctx);
+  if (!ctx.journal) return say(NO_JOURNAL);
+  let subject = pagedSubject(ctx);
+  if (!subject) {
+    if (!intent.groups?.length) return say('Which group\'s history? For example: "history of Marketing" or "who added Bob to Legal?".');
+    const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { people: intent.users?.length ? ['users'] : [], purpose: 'to show its history' });
+    if (!step.ok) return step.outcome;
+    const g = step.value.groups[0];
+    if (!g) return say('Which group? For example: "history of Marketing".');
+    subject = { id: g.id, name: g.displayName, users: step.value.people.users.map((u) => ({ id: u.id, name: u.displayName })) };
+  }
+  try {
+    const before = ctx.flags[BEFORE_FLAG];
+    const page = await pageOf(ctx, subject, typeof before === 'number' ? before : undefined);
+    const entries = page.rows.map(toCardEntry).filter((e): e is CardEntry => e !== undefined);
+    let nextCursor: string | undefined;
+    if (page.next !== undefined) {
+      const op = await saveConfirm(ctx, { intent: 'showHistory' }, undefined, {
+        [GROUP_FLAG]: subject.id, [NAME_FLAG]: subject.name, [BEFORE_FLAG]: page.next,
+        ...(subject.users.length ? { [USERS_FLAG]: JSON.stringify(subject.users) } : {}),
+      });
+      nextCursor = op.id;
+    }
+    const about = subject.users.length ? ` about ${subject.users.map((u) => u.name).join(', ')}` : '';
+    const title = `History of '${subject.name}'${about}`;
+    const card = buildJournalCard({ title, entries, now: ctx.now().toISOString(), subject: { id: subject.id, displayName: subject.name }, ...(nextCursor ? { nextCursor } : {}) });
+    const text = entries.length
+      ? `${title}, newest first:\n${entries.map((e) => `- ${historyLine(e, describeJournalEntry)}`).join('\n')}${nextCursor ? '\nChoose More for older changes.' : ''}`
+      : `${typeof before === 'number' ? 'No older changes' : 'No changes'} to '${subject.name}'${about} are recorded in my journal.`;
+    return outcome(reply(text, card));
+  } catch (err) {
+    return say(errorText(err));
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../commands/context';
+import type { JournalRepository } from '../store/journal-repository';
+import type { KeyValueRepository } from '../store/key-value-repository';
+import type { JournalEntry, NewJournalEntry, PersonRef } from '../store/types';
+import { journalPath } from './change-records';
+import type { HistoryPage, JournalChange, JournalSink, RecordedChanges } from './journal-sink';
+
+/** How long a change can be undone, unless configured otherwise. */
+export const UNDO_HOURS = 24;
+const HOUR = 3_600_000;
+/** Prefix of change keys (several entries undone by one button); entry ids are plain UUIDs. */
+const CHANGE_PREFIX = 'chg-';
+const CHANGE_KV = 'journal.change.';
+const PAGE = 10;
+
+export interface JournalServiceOptions {
+  /** Undo window in hours (default 24). */
+  undoHours?: number;
+  newId?: () => string;
+  /** Told about entries that could not be stored (the change itself already happened). Defaults to a process warning. */
+  onError?: (err: unknown, change: JournalChange) => void;
+}
+
+/** The journal on the bot's store: records changes, pages history, finds what an Undo button stands for. */
+export class JournalService implements JournalSink {
+  private readonly undoMs: number;
+  private readonly newId: () => string;
+  private readonly onError: (err: unknown, change: JournalChange) => void;
+
+  constructor(
+    private readonly repo: JournalRepository,
+    private readonly keyValue: KeyValueRepository,
+    options: JournalServiceOptions = {},
+  ) {
+    this.undoMs = (options.undoHours ?? UNDO_HOURS) * HOUR;
+    this.newId = options.newId ?? randomUUID;
+    this.onError = options.onError ?? ((err, change) => {
+      process.emitWarning(`groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`);
+    });
+  }
+
+  /** See JournalSink.record. Never throws. */
+  async record(actor: Actor, changes: JournalChange[], at: Date): Promise<RecordedChanges> {
+    const who: PersonRef = { id: actor.id, name: actor.displayName || actor.userPrincipalName || actor.id };
+    const undoUntil = new Date(at.getTime() + this.undoMs);
+    const entries: JournalEntry[] = [];
+    for (const c of changes) {
+      const undoable = c.result === 'succeeded' && c.undo ? c.undo : null;
+      const entry: NewJournalEntry = {
+        id: this.newId(), at, action: c.action, actor: who, requestedBy: c.requestedBy ?? null, approvedBy: c.approvedBy ?? null,
+        tokenOfId: actor.id, group: c.group, target: c.target ?? null, requestId: c.requestId ?? null,
+        graphCall: { method: c.graphCall.method, path: journalPath(c.graphCall.path) },
+        result: c.result, status: c.status, detail: c.detail ?? null,
+        undo: undoable ? { ...undoable, path: journalPath(undoable.path) } : null, undoUntil: undoable ? undoUntil : null,
+      };
+      try {
+        entries.push(await this.repo.append(entry));
+      } catch (err) {
+        this.onError(err, c);
+      }
+    }
+    const undoable = entries.filter((e) => e.undo);
+    if (undoable.length === 0) return { entries };
+    if (undoable.length === 1) return { entries, undo: { key: (undoable[0] as JournalEntry).id, until: undoUntil } };
+    const key = `${CHANGE_PREFIX}${this.newId()}`;
+    try {
+      await this.keyValue.putExpiring(CHANGE_KV + key, { entryIds: undoable.map((e) => e.id) }, undoUntil);
+    } catch (err) {
+      this.onError(err, changes[0] as JournalChange);
+      return { entries };
+    }
+    return { entries, undo: { key, until: undoUntil } };
+  }
+
+  /** See JournalSink.history. Throws on database errors. */
+  async history(groupId: string, options: { beforeSeq?: number; limit?: number } = {}): Promise<HistoryPage> {
+    const limit = Math.max(1, Math.min(options.limit ?? PAGE, 50));
+    const rows = await this.repo.historyOfGroup(groupId, { limit: limit + 1, ...(options.beforeSeq !== undefined ? { beforeSeq: options.beforeSeq } : {}) });
+    const entries = rows.slice(0, limit);
+    const last = entries[entries.length - 1];
+    return rows.length > limit && last ? { entries, nextBeforeSeq: last.seq } : { entries };
+  }
+
+  /** See JournalSink.undoTargets. Throws on database errors. */
+  async undoTargets(key: string, now: Date): Promise<JournalEntry[]> {
+    if (key.startsWith(CHANGE_PREFIX)) {
+      const stored = await this.keyValue.getUnexpired(CHANGE_KV + key, now);
+      const ids = (stored as { entryIds?: unknown } | undefined)?.entryIds;
+      if (!Array.isArray(ids)) return [];
+      const found = await Promise.all(ids.filter((x): x is string => typeof x === 'string').map((id) => this.repo.get(id)));
+      return found.filter((e): e is JournalEntry => e !== undefined);
+    }
+    const one = await this.repo.get(key);
+    return one ? [one] : [];
+  }
+
+  /** See JournalSink.markUndone. Throws on database errors. */
+  markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined> {
+    return this.repo.markUndone(id, by, at);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Actor } from '../commands/context';
+import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
+
+/** The changes the bot journals; request-flow entries (`request.deny`, ...) come from bot/requests. */
+export type JournalAction =
+  | 'member.add' | 'member.remove' | 'owner.add' | 'owner.remove'
+  | 'group.create' | 'group.rename' | 'group.update' | 'group.delete' | 'group.restore'
+  | 'rule.set' | 'license.assign' | 'license.remove';
+
+/** One write a command made, as the command describes it (the service adds id, time, actor and token owner). */
+export interface JournalChange {
+  action: JournalAction;
+  group: PersonRef;
+  /** The member, owner or licence the change was about. */
+  target?: PersonRef | null;
+  /** The Graph call made (method and path; the path's query string is dropped before storing). */
+  graphCall: GraphCallRecord;
+  result: 'succeeded' | 'failed' | 'no-op';
+  /** HTTP status of the call, when known. */
+  status: number | null;
+  detail?: string | null;
+  /** The call that reverts the change; stored only when the change succeeded. */
+  undo?: GraphCallRecord | null;
+  /** Set when the change was made for someone else (an approved request). */
+  requestedBy?: PersonRef | null;
+  approvedBy?: PersonRef | null;
+  requestId?: string | null;
+}
+
+/** What `record` stored: the entries, and the one key that undoes all of the undoable ones at once. */
+export interface RecordedChanges {
+  entries: JournalEntry[];
+  /** An entry id (one undoable change) or a change key (several); absent when nothing can be undone. */
+  undo?: { key: string; until: Date };
+}
+
+/** One page of a group's history, newest first. */
+export interface HistoryPage {
+  entries: JournalEntry[];
+  /** Pass as `beforeSeq` for the next page; absent on the last page. */
+  nextBeforeSeq?: number;
+}
+
+/**
+ * Where commands record the changes they make, and read them back for "history of G" and Undo. Implemented by
+ * JournalService on the bot's store.
+ */
+export interface JournalSink {
+  /**
+   * Records changes made by `actor` with the actor's own token. Never throws: an entry that cannot be stored is
+   * reported through the service's error hook and left out of the result (the change itself already happened).
+   */
+  record(actor: Actor, changes: JournalChange[], at: Date): Promise<RecordedChanges>;
+  /** The group's entries, newest first. Throws on database errors. */
+  history(groupId: string, options?: { beforeSeq?: number; limit?: number }): Promise<HistoryPage>;
+  /**
+   * The entries an undo key stands for (an entry id, or a change key from `record`), or [] when the key is
+   * unknown or its change key expired by `now`. Throws on database errors.
+   */
+  undoTargets(key: string, now: Date): Promise<JournalEntry[]>;
+  /** Marks an entry undone exactly once while its window is open (see JournalRepository.markUndone). */
+  markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined>;
+}

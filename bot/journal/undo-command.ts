@@ -1,0 +1,77 @@
+import type { CommandContext, Outcome } from '../commands/context';
+import { askToConfirm } from '../commands/confirm-step';
+import { errorText } from '../commands/error-text';
+import { say } from '../commands/reply';
+import type { JournalEntry } from '../store/types';
+import { planUndo, undoPhrase } from './undo-plan';
+import { runUndo, type UndoResult } from './undo-run';
+
+/** Flag of the pending confirmation that carries the undo key (server-side; the card carries only the pending id). */
+export const UNDO_FLAG = 'undo';
+
+export const NO_JOURNAL = "I don't keep a journal of changes here, so there is no history to show or undo.";
+
+/**
+ * The `undo {journalId}` card action: loads the entry (or the change it stands for) from the journal, never from
+ * the card; refuses when it is already undone, too old (24 h) or not undoable; otherwise asks for confirmation
+ * (saying plainly when undoing deletes a group). Never throws.
+ */
+export async function startUndo(key: string, ctx: CommandContext): Promise<Outcome> {
+  try {
+    if (!ctx.journal) return say(NO_JOURNAL);
+    const entries = await ctx.journal.undoTargets(key, ctx.now());
+    const planned = planUndo(entries, ctx.now());
+    if (!planned.ok) return say(planned.message);
+    const p = planned.plan;
+    return await askToConfirm(ctx, { intent: 'showHistory' }, undefined, {
+      title: p.title, facts: p.facts, consequence: p.consequence, confirmLabel: 'Undo',
+      ...(p.destructive ? { destructive: true } : {}), flags: { [UNDO_FLAG]: key },
+    });
+  } catch (err) {
+    return say(errorText(err));
+  }
+}
+
+function failureSentence(r: UndoResult): string {
+  const group = r.entry.group?.name ?? 'the group';
+  if (r.error?.kind === 'forbidden') {
+    return `You can't undo that: you don't have the rights to change '${group}', so Microsoft Graph refused. One of its owners or an administrator can undo it.`;
+  }
+  return `I couldn't ${undoPhrase(r.entry)}: ${errorText(r.error, { groupName: group, action: 'change' })}`;
+}
+
+/**
+ * The confirmed undo: loads the entries again (the window and "not yet undone" are checked at this moment),
+ * runs the inverse calls with the clicker's own token, marks and journals them, and answers with the outcome.
+ * Never throws.
+ */
+export async function confirmUndo(key: string, ctx: CommandContext): Promise<Outcome> {
+  try {
+    if (!ctx.journal) return say(NO_JOURNAL);
+    const entries = await ctx.journal.undoTargets(key, ctx.now());
+    const planned = planUndo(entries, ctx.now());
+    if (!planned.ok) return say(planned.message);
+    const results = await runUndo(ctx, ctx.journal, planned.plan.entries);
+    return say(summary(results, planned.plan.entries));
+  } catch (err) {
+    return say(errorText(err));
+  }
+}
+
+function summary(results: UndoResult[], entries: JournalEntry[]): string {
+  const done = results.filter((r) => r.outcome === 'done' || r.outcome === 'moot');
+  const failed = results.filter((r) => r.outcome === 'failed');
+  const raced = results.filter((r) => r.outcome === 'raced');
+  if (results.length === 1) {
+    const r = results[0] as UndoResult;
+    if (r.outcome === 'done') return `Undone: I did ${undoPhrase(r.entry)}.`;
+    if (r.outcome === 'moot') return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
+    if (r.outcome === 'raced') return 'That change was undone at the same moment by someone else, so nothing more was done.';
+    return failureSentence(r);
+  }
+  const group = entries[0]?.group?.name ?? 'the group';
+  const parts = [`Undone ${done.length} of ${results.length} changes to '${group}'.`];
+  if (raced.length) parts.push(`${raced.length} had been undone already.`);
+  if (failed.length) parts.push(failureSentence(failed[0] as UndoResult) + (failed.length > 1 ? ` (${failed.length} changes were refused.)` : ''));
+  return parts.join(' ');
+}

@@ -1,0 +1,88 @@
+import type { CommandContext } from '../commands/context';
+import { stepError, type BatchStep } from '../directory/graph-session';
+import { DomainError, mapGraphError, type ErrorContext } from '../directory/errors';
+import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
+import type { JournalChange, JournalSink } from './journal-sink';
+import { inverseAction, undoPhrase } from './undo-plan';
+
+/** What happened to one entry's undo. */
+export interface UndoResult {
+  entry: JournalEntry;
+  /** done: reverted now; moot: nothing left to revert (Graph said it is already so); failed: Graph refused. */
+  outcome: 'done' | 'moot' | 'failed' | 'raced';
+  status: number | null;
+  error?: DomainError;
+}
+
+function operationOf(call: GraphCallRecord): ErrorContext['operation'] {
+  const rel = /\/(members|owners)\//.test(call.path) ? call.path.includes('/owners/') ? 'Owner' : 'Member' : null;
+  if (rel) return call.method === 'DELETE' ? (rel === 'Owner' ? 'removeOwner' : 'removeMember') : (rel === 'Owner' ? 'addOwner' : 'addMember');
+  if (call.path.endsWith('/restore')) return 'restore';
+  if (call.path.endsWith('/assignLicense')) return 'license';
+  return call.method === 'DELETE' ? 'delete' : 'update';
+}
+
+async function callOne(ctx: CommandContext, call: GraphCallRecord): Promise<number> {
+  const ectx = { operation: operationOf(call) };
+  switch (call.method) {
+    case 'DELETE': await ctx.graph.delete(call.path, ectx); return 204;
+    case 'PATCH': await ctx.graph.patch(call.path, call.body ?? {}, ectx); return 204;
+    case 'POST': await ctx.graph.post(call.path, call.body, ectx); return call.path.endsWith('/restore') ? 200 : call.path.endsWith('/assignLicense') ? 202 : 204;
+    default: throw new DomainError('invalid', `Undo does not make ${call.method} calls.`);
+  }
+}
+
+/** Runs the inverse calls with the clicker's own token: one call directly, several through $batch. Throws only for a failed whole batch. */
+async function runCalls(ctx: CommandContext, entries: JournalEntry[]): Promise<{ status: number | null; error?: DomainError }[]> {
+  if (entries.length === 1) {
+    const call = (entries[0] as JournalEntry).undo as GraphCallRecord;
+    try {
+      return [{ status: await callOne(ctx, call) }];
+    } catch (err) {
+      const e = mapGraphError(err, { operation: operationOf(call) });
+      return [{ status: e.graph?.status ?? null, error: e }];
+    }
+  }
+  const steps: BatchStep[] = entries.map((e, i) => {
+    const call = e.undo as GraphCallRecord;
+    return { id: String(i), method: call.method as BatchStep['method'], url: call.path, ...(call.body ? { body: call.body } : {}) };
+  });
+  const results = await ctx.graph.batch(steps);
+  return results.map((r, i) => r.status < 400
+    ? { status: r.status }
+    : { status: r.status, error: mapGraphError(stepError(r), { operation: operationOf((entries[i] as JournalEntry).undo as GraphCallRecord) }) });
+}
+
+/** A failure that means "it is already the way the undo would make it". */
+function isMoot(e: JournalEntry, err: DomainError): boolean {
+  if (err.kind === 'notPresent' || err.kind === 'alreadyPresent') return true;
+  return err.kind === 'notFound' && (e.action === 'member.add' || e.action === 'owner.add');
+}
+
+/**
+ * Undoes `entries` (already planned: open window, known undo calls) as the context's actor, with their token:
+ * runs the inverse calls, marks each entry undone (atomic: of two concurrent undos only one marks it; the other
+ * reports `raced`), and journals every undo attempt with Undo data none (an undo is not itself undoable).
+ * Throws only on a failed whole batch or database errors.
+ */
+export async function runUndo(ctx: CommandContext, journal: JournalSink, entries: JournalEntry[]): Promise<UndoResult[]> {
+  const calls = await runCalls(ctx, entries);
+  const by: PersonRef = { id: ctx.actor.id, name: ctx.actor.displayName };
+  const results: UndoResult[] = [];
+  const records: JournalChange[] = [];
+  for (const [i, e] of entries.entries()) {
+    const r = calls[i] ?? { status: null, error: new DomainError('unexpected', 'No result for this step.') };
+    const call = e.undo as GraphCallRecord;
+    let outcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
+    if (outcome !== 'failed' && !(await journal.markUndone(e.id, by, ctx.now()))) outcome = 'raced';
+    results.push({ entry: e, outcome, status: r.status, ...(r.error ? { error: r.error } : {}) });
+    if (outcome === 'raced') continue;
+    records.push({
+      action: inverseAction(e) as JournalChange['action'], group: e.group ?? { id: '', name: '' }, target: e.target,
+      graphCall: { method: call.method, path: call.path }, result: outcome === 'done' ? 'succeeded' : outcome === 'moot' ? 'no-op' : 'failed',
+      status: r.status, detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${r.error.graph?.message ?? r.error.message}` : ''}`, undo: null,
+    });
+  }
+  if (records.length) await journal.record(ctx.actor, records, ctx.now());
+  return results;
+}

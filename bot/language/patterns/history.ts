@@ -1,0 +1,37 @@
+/** showHistory: "history of Marketing", "what changed in Marketing", "who added Bob to Legal?" (JOURNAL). */
+import { makeIntent } from '../intent-build';
+import { capture, rx } from '../quote-mask';
+import { groupsSlot, usersSlot } from '../slot-clean';
+import type { Matcher } from './matcher';
+import { SHOW } from './vocabulary';
+
+const HISTORY_NOUN = String.raw`(?:(?:change\s+|edit\s+|audit\s+|activity\s+)?(?:history|log|trail)|audit\s+log|audit\s+trail|changelog|activity|(?:recent\s+|latest\s+|last\s+)?changes)`;
+const SHOW_OPT = String.raw`(?:(?:${SHOW}|check|open)\s+(?:me\s+|us\s+)?)?`;
+const THE_OPT = String.raw`(?:(?:the|a|all|all\s+the)\s+)?`;
+
+const HISTORY: RegExp[] = [
+  rx(String.raw`^${SHOW_OPT}${THE_OPT}${HISTORY_NOUN}\s+(?:of|for|on|in|to|about)\s+(?<g>.+)$`),
+  rx(String.raw`^${SHOW_OPT}${THE_OPT}${HISTORY_NOUN}$`),
+  rx(String.raw`^${SHOW_OPT}(?<g>(?!the\b|me\b|my\b|all\b)[^\n]+?)['’]s?\s+(?:change\s+|audit\s+)?(?:history|audit\s+log|changelog|changes)$`),
+  rx(String.raw`^what(?:['’]s|\s+has|\s+have)?\s+(?:been\s+)?(?:changed|happened|changes\s+were\s+made)\s+(?:in|to|on|with)\s+(?<g>.+?)(?:\s+(?:lately|recently|today|this\s+week))?$`),
+  rx(String.raw`^who\s+(?:has\s+)?(?:changed|modified|edited|touched|renamed|deleted|restored|created)\s+(?<g>.+?)(?:\s+(?:lately|recently|today))?$`),
+];
+
+const WHO_DID: RegExp[] = [
+  rx(String.raw`^who\s+(?:has\s+)?(?:added|put|invited)\s+(?<u>.+?)\s+(?:to|in|into)\s+(?<g>.+)$`),
+  rx(String.raw`^who\s+(?:has\s+)?(?:removed|took|kicked|dropped)\s+(?<u>.+?)\s+(?:out\s+of|from|off)\s+(?<g>.+)$`),
+  rx(String.raw`^who\s+(?:has\s+)?made\s+(?<u>.+?)\s+(?:an?\s+)?owners?\s+(?:of|in|on)\s+(?<g>.+)$`),
+];
+
+/** "history of X", "X's history", "what changed in X", "who added Bob to X". */
+export const matchShowHistory: Matcher = (u) => {
+  for (const re of WHO_DID) {
+    const c = capture(u, re);
+    if (c) return makeIntent('showHistory', { users: usersSlot(c.u), groups: groupsSlot(c.g) });
+  }
+  for (const re of HISTORY) {
+    const c = capture(u, re);
+    if (c) return makeIntent('showHistory', { groups: groupsSlot(c.g) });
+  }
+  return undefined;
+};

@@ -1,0 +1,128 @@
+/**
+ * Proactive messages for the access-request flow: remembers a ConversationReference for every conversation the
+ * bot sees (and each user's 1:1 chat), posts cards and messages into them later, and updates earlier cards in
+ * place (updateActivity) through `adapter.continueConversationAsync`.
+ */
+import { CardFactory, TurnContext, type Activity, type ConversationReference, type Mention } from 'botbuilder';
+import type { ConversationReferenceRepository } from '../store';
+import type { AdaptiveCard } from '../../cards';
+import type { Logger } from '../log';
+
+/** The part of the Bot Framework adapter proactive messages need (CloudAdapter / TeamsAdapter have it). */
+export interface ProactiveAdapter {
+  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+/** Someone to @mention in a message: Teams user id (29:...) or Entra object id, and display name. */
+export interface MentionTarget { id: string; name: string }
+
+/** Where a posted message is. */
+export interface PostedMessage { conversationId: string; activityId: string }
+
+const CONVERSATION_KEY = 'conversation:';
+
+/** Builds a message activity: optional text with mention entities, optional card. Pure. */
+export function messageActivity(opts: { text?: string; card?: AdaptiveCard; mention?: readonly MentionTarget[] }): Partial<Activity> {
+  const mentions = opts.mention ?? [];
+  const lead = mentions.map((m) => `<at>${m.name}</at>`).join(' ');
+  const text = [lead, opts.text ?? ''].filter(Boolean).join(' ');
+  const entities: Mention[] = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } } as Mention));
+  return {
+    type: 'message',
+    ...(text ? { text } : {}),
+    ...(entities.length ? { entities } : {}),
+    ...(opts.card ? { attachments: [CardFactory.adaptiveCard(opts.card)], summary: opts.card.fallbackText } : {}),
+  };
+}
+
+export class RequestMessenger {
+  private readonly written = new Map<string, string>();
+
+  constructor(
+    private readonly deps: {
+      adapter?: ProactiveAdapter;
+      /** The bot's app id; '' in local mode (anonymous adapter). */
+      botAppId: string;
+      conversations: ConversationReferenceRepository;
+      log: Logger;
+      clock?: () => Date;
+    },
+  ) {}
+
+  /**
+   * Records the conversation of this turn (for later posts and card updates) and, in a 1:1 chat, the user's
+   * personal conversation. Skips writes when nothing changed since this process last wrote. Throws on database
+   * errors.
+   */
+  async remember(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (!activity?.conversation?.id || !activity.serviceUrl) return;
+    const ref = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+    delete ref.activityId;
+    const json = JSON.stringify(ref);
+    const keys = [CONVERSATION_KEY + activity.conversation.id];
+    const personal = activity.conversation.conversationType === 'personal' || (activity.conversation.conversationType === undefined && activity.conversation.isGroup === false);
+    const userId = activity.from?.aadObjectId?.toLowerCase();
+    if (personal && userId) keys.push(userId);
+    const at = (this.deps.clock ?? (() => new Date()))();
+    for (const key of keys) {
+      if (this.written.get(key) === json) continue;
+      await this.deps.conversations.put(key, ref, at);
+      this.written.set(key, json);
+    }
+  }
+
+  /** The user's 1:1 conversation id, when the bot knows it. Throws on database errors. */
+  async personalConversationOf(userId: string): Promise<string | undefined> {
+    const stored = await this.deps.conversations.get(userId.toLowerCase());
+    const conv = stored?.reference.conversation as { id?: unknown } | undefined;
+    return typeof conv?.id === 'string' ? conv.id : undefined;
+  }
+
+  /**
+   * Posts `activity` into the conversation: through `here` when it is that conversation's turn, otherwise
+   * proactively from the stored reference. Resolves to the new message, or undefined when the conversation is
+   * unknown or the adapter is missing (logged). Throws what the channel throws.
+   */
+  async post(conversationId: string, activity: Partial<Activity>, here?: TurnContext): Promise<PostedMessage | undefined> {
+    if (here && here.activity.conversation?.id === conversationId) {
+      const res = await here.sendActivity(activity);
+      return res?.id ? { conversationId, activityId: res.id } : undefined;
+    }
+    let id: string | undefined;
+    const ran = await this.withConversation(conversationId, async (ctx) => {
+      id = (await ctx.sendActivity(activity))?.id;
+    });
+    return ran && id ? { conversationId, activityId: id } : undefined;
+  }
+
+  /**
+   * Replaces an earlier message's card in place. Resolves false when the conversation is unknown. Throws what the
+   * channel throws (e.g. the message was deleted).
+   */
+  async updateCard(conversationId: string, activityId: string, card: AdaptiveCard, here?: TurnContext): Promise<boolean> {
+    const activity: Partial<Activity> = { ...messageActivity({ card }), id: activityId };
+    if (here && here.activity.conversation?.id === conversationId) {
+      await here.updateActivity(activity);
+      return true;
+    }
+    return this.withConversation(conversationId, async (ctx) => {
+      await ctx.updateActivity(activity);
+    });
+  }
+
+  private async withConversation(conversationId: string, logic: (ctx: TurnContext) => Promise<void>): Promise<boolean> {
+    const adapter = this.deps.adapter;
+    if (!adapter) {
+      this.deps.log.warn('requests.noAdapter', { conversationId });
+      return false;
+    }
+    const stored = await this.deps.conversations.get(CONVERSATION_KEY + conversationId);
+    if (!stored) {
+      this.deps.log.warn('requests.unknownConversation', { conversationId });
+      return false;
+    }
+    await adapter.continueConversationAsync(this.deps.botAppId, stored.reference as Partial<ConversationReference>, logic);
+    return true;
+  }
+}

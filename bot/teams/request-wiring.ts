@@ -1,0 +1,58 @@
+/** Assembles the requests layer for one bot instance: messenger, coordinator, the bot-app hooks and the sweeper. */
+import type { TurnContext } from 'botbuilder';
+import type { Store } from '../store';
+import type { GraphEndpoint } from '../directory/graph-client';
+import type { Logger } from '../log';
+import type { CommandContext, Reply } from '../commands/context';
+import type { RequestsPort } from '../commands/access-request';
+import type { CardAction } from '../../cards/actions';
+import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
+import { RequestCoordinator } from './request-coordinator';
+import { requestSettingsFrom, type RequestSettings } from './request-settings';
+import { startRequestSweeper } from './request-sweeper';
+
+export interface RequestLayer {
+  coordinator: RequestCoordinator;
+  settings: RequestSettings;
+  /** BotAppOptions.rememberConversation: records where each conversation and 1:1 chat is. Logs, never throws. */
+  rememberConversation(context: TurnContext): Promise<void>;
+  /** BotAppOptions.requests. */
+  requests(action: CardAction, ctx: CommandContext, context: TurnContext): Promise<Reply[] | undefined>;
+  /** BotAppOptions.requestsPort. */
+  requestsPort(ctx: CommandContext): RequestsPort;
+  /** Starts the periodic sweeper (REQUESTS_SWEEP_SECONDS); the returned function stops it. */
+  startSweeper(): () => Promise<void>;
+}
+
+/** Builds the layer. Throws RequestSettingsError on a bad REQUEST_* setting. */
+export function createRequestLayer(opts: {
+  store: Store;
+  adapter?: ProactiveAdapter;
+  botAppId?: string;
+  graph: GraphEndpoint;
+  log: Logger;
+  tokenForUser?: (userId: string) => Promise<string | undefined>;
+  env?: NodeJS.ProcessEnv;
+  settings?: RequestSettings;
+}): RequestLayer {
+  const settings = opts.settings ?? requestSettingsFrom(opts.env ?? process.env);
+  const messenger = new RequestMessenger({ ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '', conversations: opts.store.conversations, log: opts.log });
+  const coordinator = new RequestCoordinator({
+    store: opts.store, messenger, graph: opts.graph, log: opts.log, settings,
+    ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+  });
+  return {
+    coordinator,
+    settings,
+    rememberConversation: async (context) => {
+      try {
+        await messenger.remember(context);
+      } catch (err) {
+        opts.log.warn('requests.remember', { error: err });
+      }
+    },
+    requests: (action, ctx, context) => coordinator.handle(action, ctx, context),
+    requestsPort: (ctx) => coordinator.port(ctx),
+    startSweeper: () => startRequestSweeper(coordinator, opts.log, settings.sweepSeconds, () => opts.store.keyValue.purgeExpired(new Date())),
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * The whole bot over HTTP, as Teams would drive it: local mode (startLocal: the real Graph emulator with the demo
+ * tenant, and the bot on 127.0.0.1) behind the real Microsoft 365 Agents Playground, driven through its HTTP +
+ * WebSocket API. Megan Bowen (Global Administrator) is the Playground's current user; Bob Kelly (owner of
+ * SecurityGroup101) and the others click cards in the group chat. Graph reads and the emulator's request
+ * counter check what really changed.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { startLocal, type LocalRuntime } from '../../../bot/local/local-runtime';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/log';
+import { writePlaygroundConfig } from '../../../bot/local/playground-config';
+import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
+import { renderCardText } from '../../../cards';
+import { startPlayground, type RunningPlayground } from '../../support/playground-launcher';
+import { PlaygroundClient, pushText, type PlaygroundPush } from '../../support/playground-client';
+
+type Json = Record<string, unknown>;
+type InvokeBody = { statusCode?: number; type?: string; value?: unknown };
+
+/** Every Action.Execute / Action.Submit data object in a card (any depth). */
+function actionsOf(card: unknown): { title: string; verb: string; data: Json }[] {
+  const found: { title: string; verb: string; data: Json }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (!v || typeof v !== 'object') return;
+    const o = v as Json;
+    if ((o['type'] === 'Action.Execute' || o['type'] === 'Action.Submit') && o['data'] && typeof o['data'] === 'object') {
+      const data = o['data'] as Json;
+      found.push({ title: String(o['title']), verb: String(o['verb'] ?? data['verb']), data });
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+function cardOf(push: PlaygroundPush): Json | undefined {
+  return push.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+function textOf(value: unknown): string {
+  const parts: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') parts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return parts.join('\n');
+}
+
+const ANA = DEMO_USERS.ana;
+const ANA_SOUZA = DEMO_USERS.anaSouza;
+const DIEGO = DEMO_USERS.diego;
+const OUTLOOK = DEMO_GROUPS.outlookGroup101;
+const FINANCE = DEMO_GROUPS.financeReaders;
+
+describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emulator)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let local: LocalRuntime;
+  let playground: RunningPlayground;
+  let client: PlaygroundClient;
+  let agent: Agent;
+  let meganToken: string;
+  const logLines: string[] = [];
+
+  const graph = async (method: string, route: string, body?: unknown): Promise<{ status: number; json: Json }> => {
+    const res = await undiciFetch(`${local.emulator.baseUrl}${route}`, {
+      method,
+      dispatcher: agent,
+      headers: { ...(route.startsWith('/v1.0') ? { authorization: `Bearer ${meganToken}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) as Json : {} };
+  };
+  const memberIds = async (groupId: string): Promise<string[]> => {
+    const r = await graph('GET', `/v1.0/groups/${groupId}/members?$select=id&$top=999`);
+    assert.equal(r.status, 200);
+    return (r.json['value'] as { id: string }[]).map((m) => m.id);
+  };
+  const graphRequests = async (): Promise<number> => Number((await graph('GET', '/_emulator/stats')).json['requests']);
+  const resetStats = async (): Promise<void> => { await graph('POST', '/_emulator/stats/reset'); };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-botapp-'));
+    const config = { ...loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'warn' }), dataDir: dir };
+    local = await startLocal(config, createLogger('warn', (l) => logLines.push(l)));
+    agent = new Agent({ connect: { ca: local.emulator.caPem } });
+    meganToken = await local.emulator.issueToken(DEMO_USERS.megan.upn);
+    const configPath = path.join(dir, 'playground.yml');
+    writePlaygroundConfig(configPath);
+    playground = await startPlayground({ botEndpoint: local.bot?.endpoint ?? '', configPath, logDir: dir });
+    client = await PlaygroundClient.connect(playground.url);
+  });
+  after(async () => {
+    await client?.close();
+    await playground?.stop();
+    await local?.stop();
+    await agent?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('personal chat (Megan, Global Administrator)', () => {
+    it('"who owns SecurityGroup101" is answered with Bob Kelly', async () => {
+      await client.sendPersonal('who owns SecurityGroup101');
+      const reply = await client.waitForBot(client.config.personalChatId);
+      const text = pushText(reply);
+      assert.match(text, /Owners of SecurityGroup101/);
+      assert.match(text, /Bob Kelly/);
+    });
+
+    it('"add Ana to OutlookGroup101": two Anas → choose → confirm → added, and Graph shows the membership', async () => {
+      assert.ok(!(await memberIds(OUTLOOK.id)).includes(ANA.id), 'Ana Silva starts outside OutlookGroup101');
+      await client.sendPersonal('add Ana to OutlookGroup101');
+      const choice = await client.waitForBot(client.config.personalChatId);
+      const choices = actionsOf(cardOf(choice)).filter((a) => a.verb === 'choose');
+      assert.deepEqual(choices.map((c) => c.data['objectId']).sort(), [ANA.id, ANA_SOUZA.id].sort(), 'both Anas are offered');
+      const silva = choices.find((c) => c.data['objectId'] === ANA.id);
+      assert.ok(silva);
+
+      const confirmBody = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose', data: silva.data, title: silva.title }) as InvokeBody;
+      assert.equal(confirmBody.type, 'application/vnd.microsoft.card.adaptive');
+      assert.match(textOf(confirmBody.value), /Add Ana Silva to 'OutlookGroup101'/);
+      const confirm = actionsOf(confirmBody.value).find((a) => a.verb === 'confirm');
+      assert.ok(confirm, 'the confirmation card has a confirm button');
+      assert.ok(!(await memberIds(OUTLOOK.id)).includes(ANA.id), 'nothing is written before the confirmation');
+
+      const doneBody = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'confirm', data: confirm.data }) as InvokeBody;
+      assert.equal(doneBody.type, 'application/vnd.microsoft.card.adaptive');
+      assert.match(renderCardText(doneBody.value).text, /Ana Silva \(ana@contoso\.com\) \| Added/);
+      assert.ok((await memberIds(OUTLOOK.id)).includes(ANA.id), 'Graph confirms Ana Silva is a member');
+      assert.ok(!(await memberIds(OUTLOOK.id)).includes(ANA_SOUZA.id), 'and not the other Ana');
+    });
+
+    it('a choice that was not offered is refused and nothing changes', async () => {
+      await client.sendPersonal('add Ana to Legal');
+      const choice = await client.waitForBot(client.config.personalChatId);
+      const offered = actionsOf(cardOf(choice)).find((a) => a.verb === 'choose');
+      assert.ok(offered);
+      await resetStats();
+      const body = await client.invokeExecute({
+        conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose',
+        data: { ...offered.data, objectId: DIEGO.id },
+      }) as InvokeBody;
+      assert.match(textOf(body.value), /isn't one of the options I offered/);
+      assert.equal(await graphRequests(), 0, 'no Graph request was made');
+    });
+  });
+
+  describe('group chat', () => {
+    it('a message without @mention gets no reply; the next @mention does', async () => {
+      const group = client.config.groupChatId;
+      await client.sendGroup('who owns Legal', { mentionBot: false });
+      await client.sendGroup('who owns SecurityGroup101');
+      const reply = await client.waitForBot(group);
+      assert.match(pushText(reply), /Bob Kelly/);
+      assert.doesNotMatch(pushText(reply), /Enrico/);
+      assert.ok(!client.messages(group).some((p) => /Owners of Legal/.test(pushText(p))), 'the unmentioned message got no answer');
+    });
+
+    it('another member cannot answer the first user\'s confirmation; the first user still can', async () => {
+      const group = client.config.groupChatId;
+      assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id));
+      await client.sendGroup(`add ${DIEGO.upn} to Finance Readers`);
+      const ask = await client.waitForBot(group);
+      const confirm = actionsOf(cardOf(ask)).find((a) => a.verb === 'confirm');
+      assert.ok(confirm, `a confirmation card: ${pushText(ask)}`);
+
+      const bobBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data, as: DEMO_USERS.bob.upn }) as InvokeBody;
+      assert.match(textOf(bobBody.value), /Only the person who asked can answer this/);
+      assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id), 'Bob\'s click changed nothing');
+
+      const meganBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data }) as InvokeBody;
+      assert.match(renderCardText(meganBody.value).text, /Diego Siciliani \(diego@contoso\.com\) \| Added/);
+      assert.ok((await memberIds(FINANCE.id)).includes(DIEGO.id));
+    });
+
+    it('a team channel @mention is answered too', async () => {
+      const channel = client.config.teamChannelIds[0] as string;
+      const sent = await client.sendGroup('who owns SecurityGroup101', { conversationId: channel }) as { messageId: string; postConversationId?: string };
+      const conversation = sent.postConversationId ?? channel;
+      const reply = await client.waitForBot(conversation);
+      assert.match(pushText(reply), /Bob Kelly/);
+    });
+  });
+
+  describe('crafted Action.Execute payloads: a clear refusal, and no Graph request at all', () => {
+    let replyToId: string;
+    before(async () => {
+      await client.sendPersonal('help');
+      replyToId = (await client.waitForBot(client.config.personalChatId)).message.messageId;
+    });
+    const cases: [string, string, () => Json, RegExp][] = [
+      ['an unknown verb', 'dropTenant', () => ({ verb: 'dropTenant', groupId: OUTLOOK.id }), /Unknown card action "dropTenant"/],
+      ['a bad GUID', 'groupDelete', () => ({ verb: 'groupDelete', groupId: `${OUTLOOK.id}' or 1 eq 1` }), /"groupId" is not a GUID/],
+      ['a 5 KB string', 'groupRestore', () => ({ verb: 'groupRestore', groupId: 'f'.repeat(5 * 1024) }), /"groupId" is longer than 256 characters/],
+      ['an expired or invented pending id', 'confirm', () => ({ verb: 'confirm', pendingId: 'invented-pending-id' }), /expired or was already used/],
+    ];
+    for (const [what, verb, data, expected] of cases) {
+      it(what, async () => {
+        const membersBefore = await memberIds(OUTLOOK.id);
+        await resetStats();
+        const body = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId, verb, data: data() }) as InvokeBody;
+        assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+        assert.match(String(body.value), expected);
+        assert.equal(await graphRequests(), 0, 'no Graph request was made');
+        assert.deepEqual(await memberIds(OUTLOOK.id), membersBefore);
+        assert.equal(({} as Json)['isAdmin'], undefined);
+      });
+    }
+  });
+
+  it('a __proto__ key (posted to the bot directly: the Playground drops such keys) is refused and changes nothing', async () => {
+    await resetStats();
+    const raw = '{"type":"invoke","name":"adaptiveCard/action","id":"inv-proto","channelId":"msteams",' +
+      `"serviceUrl":${JSON.stringify(`${playground.url}/_connector`)},"conversation":{"id":${JSON.stringify(client.config.personalChatId)}},` +
+      `"from":{"id":${JSON.stringify(client.config.currentUser.id)},"aadObjectId":"${DEMO_USERS.megan.id}"},"recipient":{"id":${JSON.stringify(client.config.bot.id)}},` +
+      `"value":{"action":{"type":"Action.Execute","verb":"groupDelete","data":{"verb":"groupDelete","groupId":"${OUTLOOK.id}","__proto__":{"isAdmin":true}}}}}`;
+    const res = await fetch(local.bot?.endpoint ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    assert.equal(res.status, 200);
+    const body = await res.json() as InvokeBody;
+    assert.match(String(body.value), /forbidden key "__proto__"/);
+    assert.equal(await graphRequests(), 0, 'no Graph request was made');
+    assert.equal(({} as Json)['isAdmin'], undefined);
+  });
+
+  it('unmatched invoke names get HTTP 200, not 501', async () => {
+    for (const name of ['composeExtension/query', 'task/fetch', 'signin/verifyState', 'groupbot/unknown']) {
+      const res = await fetch(local.bot?.endpoint ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'invoke', name, id: `inv-${name}`, channelId: 'msteams', serviceUrl: `${playground.url}/_connector`,
+          conversation: { id: client.config.personalChatId }, from: { id: client.config.currentUser.id, aadObjectId: DEMO_USERS.megan.id },
+          recipient: { id: client.config.bot.id }, value: {},
+        }),
+      });
+      assert.equal(res.status, 200, `${name}: ${await res.text()}`);
+    }
+    assert.ok(!logLines.some((l) => l.includes('"turn.error"')), logLines.filter((l) => l.includes('turn.error')).join('\n'));
+  });
+});
