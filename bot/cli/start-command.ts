@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { loadConfig, ConfigError } from '../config';
 import { createLogger } from '../log';
@@ -40,7 +41,9 @@ export async function run(_argv: string[]): Promise<number> {
   try {
     writePlaygroundConfig(configPath);
     playground = await startPlayground({
-      port: config.playgroundPort,
+      // The Playground has no "any free port" of its own (0 makes it pick one silently, which startPlayground
+      // then reports as "port taken"), so PLAYGROUND_PORT=0 is resolved to a free loopback port here.
+      port: config.playgroundPort || (await freeLoopbackPort()),
       botEndpoint: local.bot?.endpoint ?? '',
       configPath,
       logFile: path.join(config.dataDir, 'playground', 'playground.log'),
@@ -65,5 +68,17 @@ export async function run(_argv: string[]): Promise<number> {
   return waitForSignal(async () => {
     await playground.stop();
     await local.stop();
+  });
+}
+
+/** A port that is free on 127.0.0.1 right now. Rejects when nothing can be bound. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
   });
 }

@@ -12,7 +12,7 @@ import { outcome, reply, say } from './reply';
 import { readSnapshot } from './snapshot';
 import { groupRef, kindLabel, toGroupSummary } from './views';
 import { groupOf, groupRestored } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
+import { journalChange, journalFailure, settleReverted } from '../journal/record-step';
 import { outcomeReply } from '../journal/undo-reply';
 
 /** "restore Old Project Phoenix": find it among deleted groups, confirm, restore. Never throws. */
@@ -57,6 +57,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     await journalFailure(ctx, 'group.restore', groupOf(group), { method: 'POST', path: `/directory/deletedItems/${group.id}/restore` }, err);
     return outcome(failureReply(err, { action: 'restore' }, groupRef(group)));
   }
+  await settleReverted(ctx, group.id, 'group.delete');
   const recorded = await journalChange(ctx, groupRestored(group));
   return outcome(outcomeReply(`Restored '${group.displayName}' with its members and owners.`, recorded));
 }

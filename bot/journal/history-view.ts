@@ -49,6 +49,6 @@ export function historyLine(e: CardEntry, describe: (e: CardEntry) => string): s
   const parts = [`asked by ${e.askedBy.displayName}`];
   if (e.approvedBy) parts.push(`approved by ${e.approvedBy.displayName}`);
   if (e.tokenOf.id !== e.askedBy.id) parts.push(`with ${e.tokenOf.displayName}'s permissions`);
-  const state = e.result === 'failed' ? ` (failed${e.detail ? `: ${e.detail}` : ''})` : e.undoneAt ? ' (undone)' : '';
+  const state = e.result === 'failed' ? ` (failed${e.detail ? `: ${e.detail}` : ''})` : `${e.detail ? ` (${e.detail})` : ''}${e.undoneAt ? ' (undone)' : ''}`;
   return `${whenText(new Date(e.at))}: ${describe(e)}, ${parts.join(', ')}${state}`;
 }

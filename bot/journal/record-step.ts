@@ -15,3 +15,18 @@ export async function journalFailure(ctx: CommandContext, action: JournalAction,
   const status = err instanceof DomainError ? err.graph?.status ?? null : null;
   await journalChange(ctx, failedChange(action, group, call, status, errorText(err, { groupName: group.name }), target));
 }
+
+/**
+ * After a change that reverts an earlier one by other means (Restore on a deleted-group card), marks the group's
+ * latest still-undoable `action` entry undone, so its Undo is no longer offered. Never throws.
+ */
+export async function settleReverted(ctx: CommandContext, groupId: string, action: JournalAction): Promise<void> {
+  if (!ctx.journal) return;
+  try {
+    const page = await ctx.journal.history(groupId, { limit: 20 });
+    const open = page.entries.find((e) => e.action === action && e.undo && !e.undoneAt && e.undoUntil && e.undoUntil > ctx.now());
+    if (open) await ctx.journal.markUndone(open.id, { id: ctx.actor.id, name: ctx.actor.displayName }, ctx.now());
+  } catch (err) {
+    process.emitWarning(`groupbot: could not settle the journal after reverting '${action}' on group ${groupId} (${err instanceof Error ? err.message : String(err)})`);
+  }
+}

@@ -62,7 +62,8 @@ function isMoot(e: JournalEntry, err: DomainError): boolean {
 /**
  * Undoes `entries` (already planned: open window, known undo calls) as the context's actor, with their token:
  * runs the inverse calls, marks each entry undone (atomic: of two concurrent undos only one marks it; the other
- * reports `raced`), and journals every undo attempt with Undo data none (an undo is not itself undoable).
+ * reports `raced` unless its own call changed Graph), and journals every undo call that reached Graph, without
+ * Undo data (an undo is not itself undoable). A refused undo leaves the entry undoable for someone with the rights.
  * Throws only on a failed whole batch or database errors.
  */
 export async function runUndo(ctx: CommandContext, journal: JournalSink, entries: JournalEntry[]): Promise<UndoResult[]> {
@@ -73,8 +74,10 @@ export async function runUndo(ctx: CommandContext, journal: JournalSink, entries
   for (const [i, e] of entries.entries()) {
     const r = calls[i] ?? { status: null, error: new DomainError('unexpected', 'No result for this step.') };
     const call = e.undo as GraphCallRecord;
-    let outcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
-    if (outcome !== 'failed' && !(await journal.markUndone(e.id, by, ctx.now()))) outcome = 'raced';
+    const graphOutcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
+    const marked = graphOutcome !== 'failed' && (await journal.markUndone(e.id, by, ctx.now())) !== undefined;
+    // A concurrent undo marked it first: our call still changed Graph when it succeeded, so that is journalled too.
+    const outcome: UndoResult['outcome'] = graphOutcome === 'failed' || marked || graphOutcome === 'done' ? graphOutcome : 'raced';
     results.push({ entry: e, outcome, status: r.status, ...(r.error ? { error: r.error } : {}) });
     if (outcome === 'raced') continue;
     records.push({

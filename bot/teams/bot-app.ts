@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { PendingStore, Reply } from '../commands/context';
 import { handleText, handleAction, welcomeReplies, type RequestActionHandler, type TurnServices } from './turn-handlers';
+import { buildNoticeCard } from '../../cards';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */

@@ -25,7 +25,7 @@ import { DomainError } from '../directory/errors';
 import { getGroup } from '../directory/groups-read';
 import type { Logger } from '../log';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-directory';
-import { messageActivity, type MentionTarget, type RequestMessenger } from './request-messenger';
+import { messageActivity, type MentionTarget, type RequestPoster } from './request-messenger';
 import { approvalCardOf, cardReply, currentCardOf, finalCardOf, requesterCardOf, summaryOf, type RequestProfile } from './request-views';
 import type { RequestSettings } from './request-settings';
 
@@ -39,7 +39,7 @@ export interface RequestRoute extends RequestProfile {
 
 export interface RequestCoordinatorDeps {
   store: Store;
-  messenger: RequestMessenger;
+  messenger: RequestPoster;
   graph: GraphEndpoint;
   log: Logger;
   settings: RequestSettings;
@@ -226,7 +226,14 @@ export class RequestCoordinator {
     const clicked = here.activity.replyToId;
     if (!result.ok) {
       const { refusal, request } = result;
-      if (!request || !result.view || refusal.code === 'not-approver' || refusal.code === 'not-requester') return [reply(refusal.message)];
+      if (!request || !result.view) return [reply(refusal.message)];
+      if (refusal.code === 'not-approver' || refusal.code === 'not-requester' || (refusal.code === 'expired' && request.state === 'pending')) {
+        // The clicked card may be shared (a group chat): keep it as it is for everyone, and answer the clicker apart.
+        const same = request.state !== 'pending' ? currentCardOf(request, result.view)
+          : refusal.code === 'not-requester' ? requesterCardOf(request, ((await this.route(request.id))?.owners ?? []).map((o) => o.name))
+          : approvalCardOf(request, await this.route(request.id));
+        return same ? [cardReply(refusal.message, same), reply(refusal.message)] : [reply(refusal.message)];
+      }
       // A stale card (already decided elsewhere): show the state that stands, and make sure every copy does.
       const card = currentCardOf(request, result.view);
       if (result.view.final) await this.announce({ request, view: result.view, cards: result.cards }, { here, skip: clicked, quiet: true });

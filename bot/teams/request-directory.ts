@@ -13,6 +13,9 @@ export const DECIDING_ROLE_TEMPLATES: readonly string[] = [
   'fdd7a751-b60b-444a-984c-02652fe8fa1c', // Groups Administrator
 ];
 
+/** The same roles by their built-in display names (Graph returns them in English in every tenant). */
+const DECIDING_ROLE_NAMES: readonly string[] = ['Global Administrator', 'Groups Administrator'];
+
 interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
 
 /** A group owner: a user id and display name. */
@@ -48,12 +51,15 @@ export async function readOwners(session: GraphSession, groupId: string): Promis
 
 /**
  * True when the session's user holds a directory role that may decide any request: reads `/me/memberOf`, which
- * lists activated directoryRole objects with their roleTemplateId on real Graph and on the emulator.
+ * lists activated directoryRole objects (with roleTemplateId and displayName) on real Graph and on the emulator.
  * Throws DomainError.
  */
 export async function holdsDecidingRole(session: GraphSession): Promise<boolean> {
-  const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string }>(session, '/me/memberOf');
-  return rows.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && DECIDING_ROLE_TEMPLATES.includes((r.roleTemplateId ?? '').toLowerCase()));
+  const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string | null; displayName?: string | null }>(session, '/me/memberOf');
+  return rows.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && (r.roleTemplateId
+    ? DECIDING_ROLE_TEMPLATES.includes(r.roleTemplateId.toLowerCase())
+    // The emulator projects directoryRole objects without roleTemplateId; built-in role names are fixed in Graph.
+    : DECIDING_ROLE_NAMES.includes(r.displayName ?? '')));
 }
 
 /**

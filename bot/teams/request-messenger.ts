@@ -21,19 +21,38 @@ export interface PostedMessage { conversationId: string; activityId: string }
 
 const CONVERSATION_KEY = 'conversation:';
 
-/** Builds a message activity: optional text with mention entities, optional card. Pure. */
+/**
+ * Builds a message activity: optional text, optional card, and @mentions. With a card the mentions go into the
+ * card (a first TextBlock "<at>Name</at> ..." plus `msteams.entities`, as Teams renders mentions in cards);
+ * without one, into the text with mention entities. Pure.
+ */
 export function messageActivity(opts: { text?: string; card?: AdaptiveCard; mention?: readonly MentionTarget[] }): Partial<Activity> {
   const mentions = opts.mention ?? [];
   const lead = mentions.map((m) => `<at>${m.name}</at>`).join(' ');
   const text = [lead, opts.text ?? ''].filter(Boolean).join(' ');
   const entities: Mention[] = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } } as Mention));
-  return {
-    type: 'message',
-    ...(text ? { text } : {}),
-    ...(entities.length ? { entities } : {}),
-    ...(opts.card ? { attachments: [CardFactory.adaptiveCard(opts.card)], summary: opts.card.fallbackText } : {}),
-  };
+  if (opts.card) {
+    let card: Record<string, unknown> = { ...opts.card };
+    if (entities.length) {
+      card = {
+        ...card,
+        body: [{ type: 'TextBlock', text, wrap: true }, ...opts.card.body],
+        msteams: { ...(opts.card.msteams ?? {}), entities },
+      };
+    }
+    return {
+      type: 'message',
+      ...(text ? { text } : {}),
+      ...(entities.length ? { entities } : {}),
+      attachments: [CardFactory.adaptiveCard(card)],
+      summary: opts.card.fallbackText,
+    };
+  }
+  return { type: 'message', ...(text ? { text } : {}), ...(entities.length ? { entities } : {}) };
 }
+
+/** What the coordinator needs to reach people (RequestMessenger; a recording fake in tests). */
+export type RequestPoster = Pick<RequestMessenger, 'post' | 'updateCard' | 'personalConversationOf'>;
 
 export class RequestMessenger {
   private readonly written = new Map<string, string>();

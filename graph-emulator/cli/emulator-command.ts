@@ -2,6 +2,7 @@
  * `groupbot emulator --port P --data DIR [--seed demo|large:N]`: runs the Graph emulator until SIGINT or
  * SIGTERM. Prints `graph-emulator listening on https://localhost:P/v1.0` and `ca-certificate: <path>`.
  */
+import { startEmulator } from '../index';
 import { UsageError, parseOptions } from './cli-args';
 
 const USAGE = 'usage: groupbot emulator --port P --data DIR [--seed demo|large:N]';
@@ -33,7 +34,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const { startEmulator } = await import('../index');
   let emulator;
   try {
     emulator = await startEmulator({ dataDir: opts.data, port, seed });

@@ -8,9 +8,18 @@ import { startBot, type RunningBot } from '../../bot/runtime';
 import { loadConfig, type BotConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 import type { UserTokenSource } from '../../bot/teams/user-tokens';
+import { renderCardText } from '../../cards';
 import { startReplyConnector, activityText, type ReplyConnector } from './teams/reply-connector';
 
 const USER_ID = '17da675f-27c5-4df3-8e3d-7b27d437674d';
+
+/** The text of an Action.Execute invoke response: a message, or a card that replaces the clicked one. */
+function invokeText(body: Record<string, unknown>): string {
+  assert.equal(body['statusCode'], 200);
+  if (body['type'] === 'application/vnd.microsoft.activity.message') return String(body['value']);
+  assert.equal(body['type'], 'application/vnd.microsoft.card.adaptive');
+  return renderCardText(body['value']).text;
+}
 
 function localConfig(): BotConfig {
   return { ...loadConfig({ PORT: '0', LOG_LEVEL: 'error' }), dataDir: '/nonexistent-groupbot-server-test' };
@@ -168,10 +177,9 @@ describe('bot/server (HTTP surface, local mode)', function () {
         const before = tokenRequests;
         const r = await post(body());
         assert.equal(r.status, 200, r.text);
-        const json = r.json() as { type?: string; value?: string };
-        assert.equal(json.type, 'application/vnd.microsoft.activity.message');
-        assert.match(String(json.value), /^I couldn't use that button: /);
-        assert.match(String(json.value), expected);
+        const text = invokeText(r.json());
+        assert.match(text, /I couldn't use that button: /);
+        assert.match(text, expected);
         assert.equal(tokenRequests, before, 'no Graph token was asked for');
         assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
       });

@@ -133,7 +133,9 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     it('cannot create a group: the form shows, the creation is refused, nothing is created', async () => {
       const s = session('pat');
       await s.say('create a security group called Pat Club');
-      const refused = await click(s, /^Create group$/);
+      const summary = await click(s, /^Create group$/);
+      assert.match(joined(summary), /Create the security group 'Pat Club'/);
+      const refused = await click(s, /^Create$/);
       assert.match(joined(refused), /can't|cannot|permission|not allowed/i);
       const client = await emu.clientFor(DEMO_USERS.megan.upn);
       const found = await client.api('/groups').filter("displayName eq 'Pat Club'").get() as { value: unknown[] };

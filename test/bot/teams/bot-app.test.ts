@@ -39,19 +39,15 @@ function actionsOf(card: unknown): { title: string; verb: string; data: Json }[]
   return found;
 }
 
-function cardOf(push: PlaygroundPush): Json | undefined {
-  return push.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+/** The text of an Action.Execute invoke response: a message, or a card that replaces the clicked one. */
+function invokeText(body: InvokeBody): string {
+  if (body.type === 'application/vnd.microsoft.activity.message') return String(body.value);
+  assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+  return renderCardText(body.value).text;
 }
 
-function textOf(value: unknown): string {
-  const parts: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') parts.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(value);
-  return parts.join('\n');
+function cardOf(push: PlaygroundPush): Json | undefined {
+  return push.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 
 const ANA = DEMO_USERS.ana;
@@ -127,7 +123,7 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
 
       const confirmBody = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose', data: silva.data, title: silva.title }) as InvokeBody;
       assert.equal(confirmBody.type, 'application/vnd.microsoft.card.adaptive');
-      assert.match(textOf(confirmBody.value), /Add Ana Silva to 'OutlookGroup101'/);
+      assert.match(invokeText(confirmBody), /Add Ana Silva to 'OutlookGroup101'/);
       const confirm = actionsOf(confirmBody.value).find((a) => a.verb === 'confirm');
       assert.ok(confirm, 'the confirmation card has a confirm button');
       assert.ok(!(await memberIds(OUTLOOK.id)).includes(ANA.id), 'nothing is written before the confirmation');
@@ -149,7 +145,7 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
         conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose',
         data: { ...offered.data, objectId: DIEGO.id },
       }) as InvokeBody;
-      assert.match(textOf(body.value), /isn't one of the options I offered/);
+      assert.match(invokeText(body), /isn't one of the options I offered/);
       assert.equal(await graphRequests(), 0, 'no Graph request was made');
     });
   });
@@ -174,7 +170,7 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       assert.ok(confirm, `a confirmation card: ${pushText(ask)}`);
 
       const bobBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data, as: DEMO_USERS.bob.upn }) as InvokeBody;
-      assert.match(textOf(bobBody.value), /Only the person who asked can answer this/);
+      assert.match(invokeText(bobBody), /Only the person who asked can answer this/);
       assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id), 'Bob\'s click changed nothing');
 
       const meganBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data }) as InvokeBody;
@@ -208,8 +204,7 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
         const membersBefore = await memberIds(OUTLOOK.id);
         await resetStats();
         const body = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId, verb, data: data() }) as InvokeBody;
-        assert.equal(body.type, 'application/vnd.microsoft.activity.message');
-        assert.match(String(body.value), expected);
+        assert.match(invokeText(body), expected);
         assert.equal(await graphRequests(), 0, 'no Graph request was made');
         assert.deepEqual(await memberIds(OUTLOOK.id), membersBefore);
         assert.equal(({} as Json)['isAdmin'], undefined);
@@ -226,7 +221,7 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
     const res = await fetch(local.bot?.endpoint ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
     assert.equal(res.status, 200);
     const body = await res.json() as InvokeBody;
-    assert.match(String(body.value), /forbidden key "__proto__"/);
+    assert.match(invokeText(body), /forbidden key "__proto__"/);
     assert.equal(await graphRequests(), 0, 'no Graph request was made');
     assert.equal(({} as Json)['isAdmin'], undefined);
   });

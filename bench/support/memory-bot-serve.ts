@@ -1,0 +1,23 @@
+/**
+ * Child process of bench/bot-turn.ts: groupbot's runtime (bot/runtime.ts: adapter, teams-ai Application, restify
+ * server) with in-memory turn state and no store, on 127.0.0.1 port 0. Graph points at an unreachable address and
+ * every user gets a dummy token: the benchmark's utterance makes no Graph call. Prints "listening <endpoint>".
+ */
+import * as os from 'node:os';
+import { startBot } from '../../bot/runtime';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/log';
+
+startBot({ ...loadConfig({ PORT: '0', LOG_LEVEL: 'error' }), dataDir: os.tmpdir() }, {
+  graph: { baseUrl: 'https://127.0.0.1:1' },
+  tokens: { tokenFor: async () => 'bench-token-never-sent' },
+  log: createLogger('error'),
+}).then((bot) => {
+  process.stdout.write(`listening ${bot.endpoint}\n`);
+  const stop = (): void => { void bot.stop().then(() => process.exit(0)); };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}, (err: Error) => {
+  process.stderr.write(`memory-bot-serve: ${err.message}\n`);
+  process.exitCode = 1;
+});

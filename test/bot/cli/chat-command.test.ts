@@ -1,0 +1,58 @@
+/**
+ * `groupbot chat` as a real process: lines on stdin, the bot's answers (cards as text) on stdout, as the demo
+ * user given with --as. With no local stack running on the DATA_DIR it starts its own emulator (port 0).
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnGroupbot, type GroupbotProcess } from './groupbot-process';
+
+describe('groupbot chat (spawned)', function () {
+  this.timeout(120_000);
+  const procs: GroupbotProcess[] = [];
+  let dataDir: string;
+  before(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-chat-')); });
+  after(async () => {
+    for (const p of procs) await p.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  // One DATA_DIR for every run (one after the other): only the first seeds the demo tenant.
+  const run = (args: string[], input?: string): GroupbotProcess => {
+    const p = spawnGroupbot(['chat', ...args], { ...(input !== undefined ? { input } : {}), dataDir });
+    procs.push(p);
+    return p;
+  };
+
+  it('--as ana@contoso.com: "who owns SecurityGroup101" prints Bob Kelly, "exit" quits with 0', async () => {
+    const p = run(['--as', 'ana@contoso.com'], 'who owns SecurityGroup101\nexit\n');
+    assert.equal(await p.exited(90_000), 0, p.stderr());
+    const out = p.stdout();
+    assert.match(out, /Chatting as Ana Silva <ana@contoso\.com>/);
+    assert.match(out, /bot> .*Owners of SecurityGroup101/);
+    assert.match(out, /Bob Kelly · bob@contoso\.com/);
+    assert.doesNotMatch(out + p.stderr(), /eyJ[A-Za-z0-9_-]{10,}\./, 'no token is printed');
+  });
+
+  it('a number presses that button of the latest card (Ana asks to join SecurityGroup101 → 403 → ask the owners)', async () => {
+    const p = run(['--as=ana@contoso.com'], 'add me to SecurityGroup101\n1\n');
+    assert.equal(await p.exited(90_000), 0, p.stderr());
+    const out = p.stdout();
+    assert.match(out, /1\) Add/);
+    assert.match(out, /\(card updated\)[\s\S]*Shall I ask its owners\?/);
+    assert.match(out, /1\) Ask the owners/);
+  });
+
+  it('an unknown user is refused with exit code 1 and a sentence', async () => {
+    const p = run(['--as', 'nobody@contoso.com'], '');
+    assert.equal(await p.exited(90_000), 1);
+    assert.match(p.stderr(), /there is no user 'nobody@contoso\.com' in the local directory/);
+  });
+
+  it('an unknown argument gets the usage and exit code 2, without starting anything', async () => {
+    const p = run(['--bogus'], '');
+    assert.equal(await p.exited(30_000), 2);
+    assert.match(p.stderr(), /unknown argument '--bogus'/);
+    assert.match(p.stderr(), /usage: groupbot chat/);
+  });
+});

@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { isKnownUndoCall, planUndo, whyNotUndoable } from '../../../bot/journal/undo-plan';
+import { groupCreated, groupUpdated, licenseChanged, membershipRecords, ruleSet } from '../../../bot/journal/change-records';
+import { journalPath } from '../../../bot/journal/change-records';
+import type { JournalEntry } from '../../../bot/store/types';
+
+const G = '9fad3235-e6d7-4bc9-93fb-058d0748357d';
+const U = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
+const SKU = 'c7df2760-2c81-4ef7-b578-5b5392b571df';
+const AT = new Date('2026-03-14T14:02:00Z');
+
+function entry(over: Partial<JournalEntry>): JournalEntry {
+  return {
+    id: 'e1', seq: 1, at: AT, action: 'member.add', actor: { id: U, name: 'Megan Bowen' }, requestedBy: null, approvedBy: null,
+    tokenOfId: U, group: { id: G, name: 'Marketing' }, target: { id: U, name: 'Bob Kelly' }, requestId: null,
+    graphCall: { method: 'POST', path: `/groups/${G}/members/$ref` }, result: 'succeeded', status: 204, detail: null,
+    undo: { method: 'DELETE', path: `/groups/${G}/members/${U}/$ref` }, undoUntil: new Date(AT.getTime() + 86_400_000),
+    undoneAt: null, undoneBy: null, ...over,
+  };
+}
+
+describe('bot/journal/undo-plan', () => {
+  it('accepts the undo calls the change builders write, and nothing else', () => {
+    const written = [
+      ...membershipRecords({ id: G, displayName: 'M' }, 'members', 'add', [{ principal: { id: U, name: 'B' }, result: 'succeeded', status: 204 }]),
+      ...membershipRecords({ id: G, displayName: 'M' }, 'owners', 'remove', [{ principal: { id: U, name: 'B' }, result: 'succeeded', status: 204 }]),
+      groupCreated({ id: G, displayName: 'M' }, 201),
+      groupUpdated({ id: G, displayName: 'M', description: 'old', visibility: 'Private' }, { visibility: 'Public' }),
+      ruleSet({ id: G, displayName: 'M', groupTypes: ['Unified'], membershipRule: null, membershipRuleProcessingState: null }, 'user.city -eq "X"'),
+      licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'add', { had: false }),
+    ];
+    for (const c of written) assert.ok(isKnownUndoCall(c.undo ?? null), JSON.stringify(c.undo));
+    assert.equal(isKnownUndoCall({ method: 'DELETE', path: `/users/${U}` }), false);
+    assert.equal(isKnownUndoCall({ method: 'PATCH', path: `/groups/${G}`, body: { mailEnabled: true } }), false);
+    assert.equal(isKnownUndoCall({ method: 'POST', path: `/groups/${G}/members/$ref`, body: { '@odata.id': 'https://evil.example/x' } }), false);
+    assert.equal(isKnownUndoCall({ method: 'DELETE', path: `/groups/${G}/../users/${U}` }), false);
+  });
+
+  it('undoing a create deletes the group: destructive, and the confirmation says so and names the 24 h limit', () => {
+    const created = groupCreated({ id: G, displayName: 'Finance Readers' }, 201);
+    const p = planUndo([entry({ action: 'group.create', group: { id: G, name: 'Finance Readers' }, target: null, undo: created.undo ?? null })], new Date(AT.getTime() + 3_600_000));
+    assert.ok(p.ok);
+    assert.equal(p.plan.destructive, true);
+    assert.match(p.plan.title, /Delete the group 'Finance Readers'/);
+    assert.match(p.plan.consequence, /deletes 'Finance Readers'/);
+    assert.match(p.plan.consequence, /within 24 hours/);
+  });
+
+  it('refuses entries that are undone, too old, failed, or carry an unknown call', () => {
+    const late = new Date(AT.getTime() + 86_400_000);
+    assert.match(whyNotUndoable(entry({}), late) ?? '', /within 24 hours/);
+    assert.equal(whyNotUndoable(entry({}), new Date(late.getTime() - 1)), null);
+    assert.match(whyNotUndoable(entry({ undoneAt: AT, undoneBy: { id: U, name: 'Olga Owner' } }), AT) ?? '', /already undone by Olga Owner/);
+    assert.match(whyNotUndoable(entry({ result: 'failed' }), AT) ?? '', /can't be undone/);
+    assert.match(whyNotUndoable(entry({ undo: { method: 'DELETE', path: '/users/x' } }), AT) ?? '', /does not describe/);
+    const p = planUndo([], AT);
+    assert.equal(p.ok, false);
+  });
+
+  it('plans the still-open part of a multi-person change and says how many are left out', () => {
+    const p = planUndo([entry({ id: 'a' }), entry({ id: 'b', undoneAt: AT })], AT);
+    assert.ok(p.ok);
+    assert.deepEqual(p.plan.entries.map((e) => e.id), ['a']);
+    assert.equal(p.plan.skipped, 1);
+    assert.match(p.plan.consequence, /1 of the changes can no longer be undone/);
+  });
+
+  it('keeps previous licence state: a re-assigned licence is undone by re-applying its previous plans', () => {
+    const again = licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'add', { had: true, disabledPlans: ['p1'] });
+    assert.deepEqual(again.undo?.body, { addLicenses: [{ skuId: SKU, disabledPlans: ['p1'] }], removeLicenses: [] });
+    const unknown = licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'remove', undefined);
+    assert.equal(unknown.undo, null);
+  });
+
+  it('stores paths without host or query string', () => {
+    assert.equal(journalPath(`https://graph.microsoft.com/v1.0/groups/${G}?$select=id&token=abc`), `/groups/${G}`);
+    assert.equal(journalPath(`/groups/${G}/members/$ref`), `/groups/${G}/members/$ref`);
+  });
+});
