@@ -105,13 +105,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     if (expired.length) await store.write((tx) => { for (const id of expired) tx.purgeGroup(id); });
 
     const tenant = tenantOf(store);
-    let index = usersIndexOf(store, tenant.tenantId);
+    // The UPN file is rebuilt only when users come or go (no route changes a UPN); nothing of it is
+    // kept in memory, so a large tenant does not hold a second copy of every user.
+    let indexedUsers = store.users.size;
     const existing = readUsersIndex(dataDir);
-    if (!existing || Object.keys(existing.users).length !== Object.keys(index.users).length || existing.tenantId !== tenant.tenantId) writeUsersIndex(dataDir, index);
+    if (!existing || Object.keys(existing.users).length !== indexedUsers || existing.tenantId !== tenant.tenantId) writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
     store.onCommitted = (ms) => {
-      if (ms.some((m) => m.op === 'putUser' && !index.users[m.user.userPrincipalName.toLowerCase()]) || ms.some((m) => m.op === 'deleteUser')) {
-        index = usersIndexOf(store, tenant.tenantId);
-        writeUsersIndex(dataDir, index);
+      if (store.users.size !== indexedUsers || ms.some((m) => m.op === 'deleteUser')) {
+        indexedUsers = store.users.size;
+        writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
       }
     };
 

@@ -1,6 +1,7 @@
 import { GraphSession } from './graph-session';
 import type { SubscribedSku } from './types';
 import { fold } from './name-match';
+import { withQuery } from './odata';
 
 interface RawSku {
   skuId: string;
@@ -52,4 +53,16 @@ export async function setGroupLicense(session: GraphSession, groupId: string, sk
     op === 'add' ? { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [skuId] },
     { operation: 'license' },
   );
+}
+
+/** One licence as a group carries it. */
+export interface GroupLicense {
+  skuId: string;
+  disabledPlans: string[];
+}
+
+/** The licences assigned to a group (`$select=assignedLicenses`). Throws DomainError. */
+export async function groupLicenses(session: GraphSession, groupId: string): Promise<GroupLicense[]> {
+  const g = await session.get<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(withQuery(`/groups/${groupId}`, { $select: 'id,assignedLicenses' }), { ctx: { operation: 'license' } });
+  return (g.assignedLicenses ?? []).filter((l): l is { skuId: string; disabledPlans?: string[] } => typeof l.skuId === 'string').map((l) => ({ skuId: l.skuId, disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans : [] }));
 }

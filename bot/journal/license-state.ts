@@ -1,5 +1,5 @@
 import type { GraphSession } from '../directory/graph-session';
-import { withQuery } from '../directory/odata';
+import { groupLicenses } from '../directory/licenses';
 import type { PreviousLicense } from './change-records';
 
 /**
@@ -8,9 +8,8 @@ import type { PreviousLicense } from './change-records';
  */
 export async function readPreviousLicense(graph: GraphSession, groupId: string, skuId: string): Promise<PreviousLicense | undefined> {
   try {
-    const g = await graph.get<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(withQuery(`/groups/${groupId}`, { $select: 'id,assignedLicenses' }));
-    const found = (g.assignedLicenses ?? []).find((l) => l.skuId?.toLowerCase() === skuId.toLowerCase());
-    return found ? { had: true, disabledPlans: Array.isArray(found.disabledPlans) ? found.disabledPlans : [] } : { had: false };
+    const found = (await groupLicenses(graph, groupId)).find((l) => l.skuId.toLowerCase() === skuId.toLowerCase());
+    return found ? { had: true, disabledPlans: found.disabledPlans } : { had: false };
   } catch (err) {
     process.emitWarning(`groupbot: could not read the licences of group ${groupId} before changing them; the change will have no Undo (${err instanceof Error ? err.message : String(err)})`);
     return undefined;

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/context';
-import { stepError, type BatchStep } from '../directory/graph-session';
-import { DomainError, mapGraphError, type ErrorContext } from '../directory/errors';
+import { DomainError } from '../directory/errors';
+import { replayCalls, type ReplayResult } from '../directory/recorded-calls';
 import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
 import type { JournalChange, JournalSink } from './journal-sink';
 import { inverseAction, undoPhrase } from './undo-plan';
@@ -14,43 +14,9 @@ export interface UndoResult {
   error?: DomainError;
 }
 
-function operationOf(call: GraphCallRecord): ErrorContext['operation'] {
-  const rel = /\/(members|owners)\//.test(call.path) ? call.path.includes('/owners/') ? 'Owner' : 'Member' : null;
-  if (rel) return call.method === 'DELETE' ? (rel === 'Owner' ? 'removeOwner' : 'removeMember') : (rel === 'Owner' ? 'addOwner' : 'addMember');
-  if (call.path.endsWith('/restore')) return 'restore';
-  if (call.path.endsWith('/assignLicense')) return 'license';
-  return call.method === 'DELETE' ? 'delete' : 'update';
-}
-
-async function callOne(ctx: CommandContext, call: GraphCallRecord): Promise<number> {
-  const ectx = { operation: operationOf(call) };
-  switch (call.method) {
-    case 'DELETE': await ctx.graph.delete(call.path, ectx); return 204;
-    case 'PATCH': await ctx.graph.patch(call.path, call.body ?? {}, ectx); return 204;
-    case 'POST': await ctx.graph.post(call.path, call.body, ectx); return call.path.endsWith('/restore') ? 200 : call.path.endsWith('/assignLicense') ? 202 : 204;
-    default: throw new DomainError('invalid', `Undo does not make ${call.method} calls.`);
-  }
-}
-
-/** Runs the inverse calls with the clicker's own token: one call directly, several through $batch. Throws only for a failed whole batch. */
-async function runCalls(ctx: CommandContext, entries: JournalEntry[]): Promise<{ status: number | null; error?: DomainError }[]> {
-  if (entries.length === 1) {
-    const call = (entries[0] as JournalEntry).undo as GraphCallRecord;
-    try {
-      return [{ status: await callOne(ctx, call) }];
-    } catch (err) {
-      const e = mapGraphError(err, { operation: operationOf(call) });
-      return [{ status: e.graph?.status ?? null, error: e }];
-    }
-  }
-  const steps: BatchStep[] = entries.map((e, i) => {
-    const call = e.undo as GraphCallRecord;
-    return { id: String(i), method: call.method as BatchStep['method'], url: call.path, ...(call.body ? { body: call.body } : {}) };
-  });
-  const results = await ctx.graph.batch(steps);
-  return results.map((r, i) => r.status < 400
-    ? { status: r.status }
-    : { status: r.status, error: mapGraphError(stepError(r), { operation: operationOf((entries[i] as JournalEntry).undo as GraphCallRecord) }) });
+/** Runs the inverse calls with the clicker's own token (bot/directory replays them). */
+function runCalls(ctx: CommandContext, entries: JournalEntry[]): Promise<ReplayResult[]> {
+  return replayCalls(ctx.graph, entries.map((e) => e.undo as GraphCallRecord));
 }
 
 /** A failure that means "it is already the way the undo would make it". */

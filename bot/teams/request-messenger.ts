@@ -22,9 +22,9 @@ export interface PostedMessage { conversationId: string; activityId: string }
 const CONVERSATION_KEY = 'conversation:';
 
 /**
- * Builds a message activity: optional text, optional card, and @mentions. With a card the mentions go into the
- * card (a first TextBlock "<at>Name</at> ..." plus `msteams.entities`, as Teams renders mentions in cards);
- * without one, into the text with mention entities. Pure.
+ * Builds a message activity: optional text, optional card, and @mentions. With a card, the text and mentions go
+ * into the card (a first TextBlock "<at>Name</at> text" plus `msteams.entities`, as Teams renders mentions in
+ * cards); without one, into the message text with mention entities. Pure.
  */
 export function messageActivity(opts: { text?: string; card?: AdaptiveCard; mention?: readonly MentionTarget[] }): Partial<Activity> {
   const mentions = opts.mention ?? [];
@@ -33,20 +33,11 @@ export function messageActivity(opts: { text?: string; card?: AdaptiveCard; ment
   const entities: Mention[] = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } } as Mention));
   if (opts.card) {
     let card: Record<string, unknown> = { ...opts.card };
-    if (entities.length) {
-      card = {
-        ...card,
-        body: [{ type: 'TextBlock', text, wrap: true }, ...opts.card.body],
-        msteams: { ...(opts.card.msteams ?? {}), entities },
-      };
-    }
-    return {
-      type: 'message',
-      ...(text ? { text } : {}),
-      ...(entities.length ? { entities } : {}),
-      attachments: [CardFactory.adaptiveCard(card)],
-      summary: opts.card.fallbackText,
-    };
+    if (text) card = { ...card, body: [{ type: 'TextBlock', text, wrap: true }, ...opts.card.body] };
+    if (entities.length) card = { ...card, msteams: { ...(opts.card.msteams ?? {}), entities } };
+    // No activity text beside the card: a channel may split text + card into two messages (the Agents Playground
+    // does, and then answers without the message id that later card updates need).
+    return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: text || opts.card.fallbackText };
   }
   return { type: 'message', ...(text ? { text } : {}), ...(entities.length ? { entities } : {}) };
 }
@@ -104,15 +95,18 @@ export class RequestMessenger {
    * unknown or the adapter is missing (logged). Throws what the channel throws.
    */
   async post(conversationId: string, activity: Partial<Activity>, here?: TurnContext): Promise<PostedMessage | undefined> {
+    // Proactively first: a reply within a turn (replyToActivity) does not always come back with the new message's
+    // id (the Agents Playground answers an invoke turn's replies without one), and the id is what updates need.
+    let id: string | undefined;
+    const ran = await this.withConversation(conversationId, async (ctx) => {
+      id = (await ctx.sendActivity(activity))?.id;
+    }, here === undefined || here.activity.conversation?.id !== conversationId);
+    if (ran) return id ? { conversationId, activityId: id } : undefined;
     if (here && here.activity.conversation?.id === conversationId) {
       const res = await here.sendActivity(activity);
       return res?.id ? { conversationId, activityId: res.id } : undefined;
     }
-    let id: string | undefined;
-    const ran = await this.withConversation(conversationId, async (ctx) => {
-      id = (await ctx.sendActivity(activity))?.id;
-    });
-    return ran && id ? { conversationId, activityId: id } : undefined;
+    return undefined;
   }
 
   /**
@@ -130,15 +124,15 @@ export class RequestMessenger {
     });
   }
 
-  private async withConversation(conversationId: string, logic: (ctx: TurnContext) => Promise<void>): Promise<boolean> {
+  private async withConversation(conversationId: string, logic: (ctx: TurnContext) => Promise<void>, warn = true): Promise<boolean> {
     const adapter = this.deps.adapter;
     if (!adapter) {
-      this.deps.log.warn('requests.noAdapter', { conversationId });
+      if (warn) this.deps.log.warn('requests.noAdapter', { conversationId });
       return false;
     }
     const stored = await this.deps.conversations.get(CONVERSATION_KEY + conversationId);
     if (!stored) {
-      this.deps.log.warn('requests.unknownConversation', { conversationId });
+      if (warn) this.deps.log.warn('requests.unknownConversation', { conversationId });
       return false;
     }
     await adapter.continueConversationAsync(this.deps.botAppId, stored.reference as Partial<ConversationReference>, logic);

@@ -7,18 +7,10 @@
  *   CountViolation when the SKU has no units left), including later joiners; leavers lose them.
  */
 import { isDynamic, type AssignedLicense, type GroupObject, type LicenseAssignmentState, type UserObject } from '../model/types';
-import type { DirectoryStore, EffectHook, WriteTx } from '../store/directory-store';
+import { isActiveDynamic, type DirectoryStore, type EffectHook, type WriteTx } from '../store/directory-store';
 import type { Mutation } from '../store/mutation';
 import { nowIso } from './object-factory';
 import type { RuleEngine } from './rule-engine';
-
-function activeDynamicGroups(store: DirectoryStore): GroupObject[] {
-  const out: GroupObject[] = [];
-  for (const g of store.groups.values()) {
-    if (isDynamic(g) && g.membershipRuleProcessingState === 'On' && g.membershipRule) out.push(g);
-  }
-  return out;
-}
 
 function userForRule(store: DirectoryStore, u: UserObject): Record<string, unknown> {
   const manager = store.managers.get(u.id);
@@ -59,11 +51,9 @@ function evaluateUser(tx: WriteTx, rules: RuleEngine, userId: string, groups: Gr
   }
 }
 
-/** Units of a SKU consumed now (users holding it). Never throws. */
+/** Units of a SKU consumed now (users holding it; a counter the store keeps). Never throws. */
 export function consumedUnits(store: DirectoryStore, skuId: string): number {
-  let n = 0;
-  for (const u of store.users.values()) if (u.assignedLicenses.some((l) => l.skuId === skuId)) n++;
-  return n;
+  return store.consumedUnits(skuId);
 }
 
 function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, number>): void {
@@ -111,14 +101,13 @@ function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, nu
 export function createEffectHook(rules: RuleEngine): EffectHook {
   return (tx: WriteTx, staged: readonly Mutation[]) => {
     const store = tx.store;
-    const dynamic = activeDynamicGroups(store);
     const fullGroups = new Set<string>();
     const usersToEvaluate = new Set<string>();
     const licenseUsers = new Set<string>();
     for (const m of staged) {
       if (m.op === 'putGroup') {
         const g = store.groups.get(m.group.id);
-        if (g && isDynamic(g) && g.membershipRuleProcessingState === 'On' && g.membershipRule) fullGroups.add(g.id);
+        if (g && isActiveDynamic(g)) fullGroups.add(g.id);
         for (const id of store.membersOf(m.group.id)) if (store.users.has(id)) licenseUsers.add(id);
       } else if (m.op === 'putUser') {
         usersToEvaluate.add(m.user.id);
@@ -136,7 +125,7 @@ export function createEffectHook(rules: RuleEngine): EffectHook {
         const g = store.groups.get(gid);
         if (g) evaluateGroup(tx, rules, g);
       }
-      const rest = dynamic.filter((g) => !fullGroups.has(g.id));
+      const rest = usersToEvaluate.size ? store.activeDynamicGroups().filter((g) => !fullGroups.has(g.id)) : [];
       if (rest.length) for (const uid of usersToEvaluate) evaluateUser(tx, rules, uid, rest);
     }
     const consumed = new Map<string, number>();

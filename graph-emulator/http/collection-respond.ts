@@ -2,7 +2,8 @@
  * Answers collection GETs: runs the QUERY part's planner, narrows candidates through the store's indexes when
  * the filter allows it, filters, searches, sorts and pages (absolute https `@odata.nextLink` carrying every
  * original parameter plus `$skiptoken`; `@odata.count` on the first page only; `$count` segments as
- * text/plain).
+ * text/plain). Candidates are never copied wholesale: without `$orderby` and `$count` the scan stops as soon
+ * as the page and one more match (for `@odata.nextLink`) are found; otherwise only matches are collected.
  */
 import { contextUrl, planQuery, projectObject, type EntityKind, type CollectionKind, type IndexableClause, type QueryPlan } from '../query';
 import { E } from './graph-error';
@@ -17,8 +18,8 @@ export interface CollectionSpec {
   contextPath: string;
   /** Every candidate object (already typed with `@odata.type` for directoryObject lists). */
   all: () => Iterable<Obj>;
-  /** Candidates for an indexable clause; undefined when no index serves it (then `all` is used). */
-  lookup?: (clause: IndexableClause) => Obj[] | undefined;
+  /** Candidates for an indexable clause (may be lazy); undefined when no index serves it (then `all` is used). */
+  lookup?: (clause: IndexableClause) => Iterable<Obj> | undefined;
   /** Count-segment request (`.../$count`). */
   countSegment?: boolean;
   /** Projection hook for extra per-item shaping (e.g. hiding members' properties). */
@@ -52,20 +53,47 @@ export function planFor(ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity'
  */
 export function respondCollection(ctx: HandlerContext, spec: CollectionSpec): EmuResponse {
   const plan = planFor(ctx, spec);
-  let items: Obj[] | undefined = plan.indexable && spec.lookup ? spec.lookup(plan.indexable) : undefined;
-  items ??= [...spec.all()];
-  if (plan.filter) items = items.filter(plan.filter);
-  if (plan.search) items = items.filter(plan.search);
-  if (plan.compare) items.sort(plan.compare);
-  if (spec.countSegment) return { status: 200, text: String(items.length) };
+  const candidates: Iterable<Obj> = (plan.indexable && spec.lookup ? spec.lookup(plan.indexable) : undefined) ?? spec.all();
+  const { filter, search } = plan;
+  const matches = (o: Obj): boolean => (!filter || filter(o)) && (!search || search(o));
+  if (spec.countSegment) {
+    let n = 0;
+    for (const o of candidates) if (matches(o)) n++;
+    return { status: 200, text: String(n) };
+  }
 
   const offset = plan.skipToken ? decodeSkipToken(plan.skipToken) : 0;
-  const page = items.slice(offset, offset + plan.top);
+  const end = offset + plan.top;
+  let page: Obj[];
+  let hasMore: boolean;
+  let total = 0;
+  if (!plan.compare && !plan.count) {
+    // Unsorted and uncounted: stop at the first match past the page.
+    page = [];
+    hasMore = false;
+    let seen = 0;
+    for (const o of candidates) {
+      if (!matches(o)) continue;
+      if (seen >= end) {
+        hasMore = true;
+        break;
+      }
+      if (seen >= offset) page.push(o);
+      seen++;
+    }
+  } else {
+    const items: Obj[] = [];
+    for (const o of candidates) if (matches(o)) items.push(o);
+    if (plan.compare) items.sort(plan.compare);
+    total = items.length;
+    page = items.slice(offset, end);
+    hasMore = end < items.length;
+  }
   const body: Obj = { '@odata.context': contextUrl(ctx.services.baseUrl, spec.contextPath, plan.select) };
-  if (plan.count && offset === 0) body['@odata.count'] = items.length;
-  if (offset + plan.top < items.length) {
+  if (plan.count && offset === 0) body['@odata.count'] = total;
+  if (hasMore) {
     const params = new URLSearchParams(ctx.req.query);
-    params.set('$skiptoken', encodeSkipToken(offset + plan.top));
+    params.set('$skiptoken', encodeSkipToken(end));
     body['@odata.nextLink'] = `${ctx.services.baseUrl}/v1.0${ctx.req.path}?${queryString(params)}`;
   }
   body.value = page.map((o) => (spec.project ? spec.project(o, plan) : projectObject(spec.entity, o, plan.select, { getById: false })));

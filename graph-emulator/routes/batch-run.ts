@@ -3,6 +3,8 @@
  * full request pipeline (faults, routing, permissions) as the batch's caller; `dependsOn` orders steps and a
  * step whose dependency failed gets 424. Step headers arrive lower-cased; JSON step bodies carry a
  * `Content-Type` header spelled exactly so; 204 steps carry no body. 200 whenever the batch parses.
+ * Steps stay independent (each is validated on its own and a failed step leaves no trace), but the writes of
+ * all successful steps are committed in one PGlite transaction before the batch response is sent.
  */
 import { E, GraphHttpError } from '../http/graph-error';
 import { jsonBody, type EmuRequest, type EmuResponse, type HandlerContext } from '../http/request-context';
@@ -38,7 +40,23 @@ function parseSteps(body: Record<string, unknown>): Step[] {
     ids.add(s.id);
   }
   for (const s of steps) for (const d of s.dependsOn) if (!ids.has(d) || d === s.id) throw E.badRequest(`Request '${s.id}' depends on an unknown request id '${d}'.`, 'BadRequest');
+  // Refuse cycles before any step runs.
+  const done = new Set<string>();
+  for (let progress = true; progress && done.size < steps.length; ) {
+    progress = false;
+    for (const s of steps) {
+      if (!done.has(s.id) && s.dependsOn.every((d) => done.has(d))) {
+        done.add(s.id);
+        progress = true;
+      }
+    }
+  }
+  if (done.size < steps.length) throw cycleError();
   return steps;
+}
+
+function cycleError(): Error {
+  return E.badRequest('Batch request dependencies form a cycle.', 'BadRequest');
 }
 
 function stepRequest(step: Step): EmuRequest {
@@ -70,11 +88,17 @@ function stepResult(id: string, res: EmuResponse): Record<string, unknown> {
 export async function runBatch(ctx: HandlerContext): Promise<EmuResponse> {
   if (ctx.req.inBatch) throw E.badRequest('A batch request cannot contain another batch request.', 'BadRequest');
   const steps = parseSteps(jsonBody(ctx.req, { emptyIsError: true }));
+  const run = () => runSteps(ctx, steps);
+  const readOnly = steps.every((s) => s.method === 'GET');
+  return readOnly ? run() : ctx.services.store.writeTogether(run);
+}
+
+async function runSteps(ctx: HandlerContext, steps: Step[]): Promise<EmuResponse> {
   const results = new Map<string, Record<string, unknown>>();
   const remaining = [...steps];
   while (remaining.length) {
     const ready = remaining.findIndex((s) => s.dependsOn.every((d) => results.has(d)));
-    if (ready < 0) throw E.badRequest('Batch request dependencies form a cycle.', 'BadRequest');
+    if (ready < 0) throw cycleError(); // unreachable: parseSteps refuses cycles
     const step = remaining.splice(ready, 1)[0] as Step;
     const failedDep = step.dependsOn.find((d) => ((results.get(d)?.status as number) ?? 0) >= 400);
     if (failedDep !== undefined) {

@@ -13,29 +13,34 @@ import { liveGroup } from './object-lookup';
 
 type Obj = Record<string, unknown>;
 
-/** Candidates for an indexable clause over a map of objects with sorted indexes; undefined when none applies. */
+/**
+ * Candidates for an indexable clause over a map of objects with sorted indexes, produced lazily (in index
+ * order, each once) so a page stops the scan early; undefined when no index serves the clause.
+ */
 export function indexLookup<K extends string>(
   clause: IndexableClause,
-  indexes: Partial<Record<K, { exact(v: string): string[]; prefix(v: string): string[] }>>,
+  indexes: Partial<Record<K, { exact(v: string): string[]; prefixIds(v: string): Iterable<string> }>>,
   byId: Map<string, Obj>,
-): Obj[] | undefined {
-  let ids: string[];
+): Iterable<Obj> | undefined {
+  let ids: Iterable<string>;
   if (clause.property === 'id') ids = clause.values;
   else {
     const idx = indexes[clause.property as K];
     if (!idx) return undefined;
-    ids = clause.op === 'startsWith' ? idx.prefix(clause.values[0] ?? '') : clause.values.flatMap((v) => idx.exact(v));
+    ids = clause.op === 'startsWith' ? idx.prefixIds(clause.values[0] ?? '') : clause.values.flatMap((v) => idx.exact(v));
   }
-  const out: Obj[] = [];
-  const seen = new Set<string>();
+  // A single key scans one index range, where each object appears once; several values may repeat one.
+  return objectsOf(ids, byId, clause.values.length > 1);
+}
+
+function* objectsOf(ids: Iterable<string>, byId: Map<string, Obj>, dedupe: boolean): Generator<Obj> {
+  const seen = dedupe ? new Set<string>() : undefined;
   for (const id of ids) {
     const o = byId.get(id);
-    if (o && !seen.has(id)) {
-      seen.add(id);
-      out.push(o);
-    }
+    if (!o || seen?.has(id)) continue;
+    seen?.add(id);
+    yield o;
   }
-  return out;
 }
 
 function groupLookup(store: DirectoryStore) {

@@ -7,8 +7,9 @@
  * in one transaction. If the commit fails, memory is rolled back and the error propagates, so an
  * acknowledged write is always on disk and a failed one leaves no trace.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { GroupObject, LinkRel, SkuObject, UserObject } from '../model/types';
+import { isDynamic, type GroupObject, type LinkRel, type SkuObject, type UserObject } from '../model/types';
 import { changesOf, type ChangeEntry, type ChangeKind } from './change-log';
 import type { Mutation } from './mutation';
 import { SortedIndex } from './sorted-index';
@@ -28,6 +29,23 @@ export interface WriteTx {
   stage(m: Mutation): void;
   /** Stages unlinks of every relationship of a group, then removes the group row. Never throws. */
   purgeGroup(id: string): void;
+}
+
+/** Mutations of writes staged but not yet committed, with the inverse of each (for rollback). */
+interface StagedLog {
+  all: Mutation[];
+  undo: Mutation[][];
+}
+
+/** Writes grouped by `writeTogether`: staged one after another, committed at the end in one transaction. */
+interface WriteSession extends StagedLog {
+  /** Serialises the session's own writes. */
+  lock: Promise<unknown>;
+}
+
+/** True for a live dynamic group whose rule is evaluated (processing state On). Never throws. */
+export function isActiveDynamic(g: GroupObject): boolean {
+  return !g.deletedDateTime && isDynamic(g) && g.membershipRuleProcessingState === 'On' && !!g.membershipRule;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
@@ -69,8 +87,13 @@ export class DirectoryStore {
   changeSeq = 0;
   readonly userIndex: Record<UserIndexKey, SortedIndex> = { displayName: new SortedIndex(), userPrincipalName: new SortedIndex(), mail: new SortedIndex(), givenName: new SortedIndex(), surname: new SortedIndex() };
   readonly groupIndex: Record<GroupIndexKey, SortedIndex> = { displayName: new SortedIndex(), mail: new SortedIndex(), mailNickname: new SortedIndex() };
+  /** Ids of live dynamic groups with processing state On (kept on every write, so effects never scan all groups). */
+  readonly activeDynamic = new Set<string>();
+  /** skuId → number of users holding it directly or by group (consumedUnits), kept on every user write. */
+  private readonly skuHolders = new Map<string, number>();
 
   private lock: Promise<unknown> = Promise.resolve();
+  private readonly session = new AsyncLocalStorage<WriteSession>();
   private effect: EffectHook = () => undefined;
   /** Called after every committed write with the mutations it made. */
   onCommitted: (ms: readonly Mutation[]) => void = () => undefined;
@@ -105,8 +128,37 @@ export class DirectoryStore {
   }
 
   private rebuildIndexes(): void {
-    for (const k of USER_KEYS) this.userIndex[k].load([...this.users.values()].map((u) => [u[k] as string | null, u.id]));
-    for (const k of GROUP_KEYS) this.groupIndex[k].load([...this.groups.values()].map((g) => [g[k] as string | null, g.id]));
+    for (const k of USER_KEYS) this.userIndex[k].load(this.users.values(), (u) => u[k] as string | null);
+    for (const k of GROUP_KEYS) this.groupIndex[k].load(this.groups.values(), (g) => g[k] as string | null);
+    this.activeDynamic.clear();
+    for (const g of this.groups.values()) if (isActiveDynamic(g)) this.activeDynamic.add(g.id);
+    this.skuHolders.clear();
+    for (const u of this.users.values()) this.countSkus(u, 1);
+  }
+
+  /** Live dynamic groups with processing state On. Never throws. */
+  activeDynamicGroups(): GroupObject[] {
+    const out: GroupObject[] = [];
+    for (const id of this.activeDynamic) {
+      const g = this.groups.get(id);
+      if (g) out.push(g);
+    }
+    return out;
+  }
+
+  /** Users holding a SKU (Graph's consumedUnits). Never throws. */
+  consumedUnits(skuId: string): number {
+    return this.skuHolders.get(skuId) ?? 0;
+  }
+
+  private countSkus(u: UserObject, delta: 1 | -1): void {
+    const licences = u.assignedLicenses;
+    for (let i = 0; i < licences.length; i++) {
+      const skuId = (licences[i] as { skuId: string }).skuId;
+      let dup = false;
+      for (let j = 0; j < i && !dup; j++) dup = (licences[j] as { skuId: string }).skuId === skuId;
+      if (!dup) this.skuHolders.set(skuId, (this.skuHolders.get(skuId) ?? 0) + delta);
+    }
   }
 
   /** A live group, a user, or undefined. Never throws. */
@@ -180,6 +232,7 @@ export class DirectoryStore {
 
   private indexUser(u: UserObject | undefined, add: boolean): void {
     if (!u) return;
+    this.countSkus(u, add ? 1 : -1);
     for (const k of USER_KEYS) {
       if (add) this.userIndex[k].add(u[k] as string | null, u.id);
       else this.userIndex[k].remove(u[k] as string | null, u.id);
@@ -188,6 +241,8 @@ export class DirectoryStore {
 
   private indexGroup(g: GroupObject | undefined, add: boolean): void {
     if (!g) return;
+    if (add && isActiveDynamic(g)) this.activeDynamic.add(g.id);
+    else if (!add) this.activeDynamic.delete(g.id);
     for (const k of GROUP_KEYS) {
       if (add) this.groupIndex[k].add(g[k] as string | null, g.id);
       else this.groupIndex[k].remove(g[k] as string | null, g.id);
@@ -267,23 +322,91 @@ export class DirectoryStore {
   /**
    * Runs one write: `fn` stages mutations (throwing aborts with nothing changed), effects are derived, and
    * all is committed in one PGlite transaction before the promise resolves. Rejects with fn's error or the
-   * database error; memory is rolled back in both cases.
+   * database error; memory is rolled back in both cases. Inside `writeTogether`, the write is staged at once
+   * (its own failure rolls back only its own mutations) and committed with the others at the end.
    */
   async write<T>(fn: (tx: WriteTx) => T | Promise<T>): Promise<T> {
+    const session = this.session.getStore();
+    if (session) {
+      const run = session.lock.then(() => this.runInSession(session, fn));
+      session.lock = run.catch(() => undefined);
+      return run;
+    }
     const run = this.lock.then(() => this.runWrite(fn));
     this.lock = run.catch(() => undefined);
     return run;
   }
 
+  /**
+   * Runs `fn` holding the write lock; every `write` made inside it (same async context) is validated and
+   * applied to memory on its own, and all that succeeded are committed together in one PGlite transaction
+   * when `fn` settles (one commit for a whole `$batch`). Rejects with fn's error or the database error; then
+   * every write made inside is rolled back. Nested calls just run `fn`.
+   */
+  async writeTogether<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.session.getStore()) return fn();
+    const run = this.lock.then(async () => {
+      const session: WriteSession = { all: [], undo: [], lock: Promise.resolve() };
+      let outcome: { ok: true; value: T } | { ok: false; err: unknown };
+      try {
+        outcome = { ok: true, value: await this.session.run(session, fn) };
+      } catch (err) {
+        outcome = { ok: false, err };
+      }
+      await session.lock; // writes fn started but did not await
+      try {
+        if (!outcome.ok) throw outcome.err;
+        await this.commit(session.all);
+        return outcome.value;
+      } catch (err) {
+        this.rollback(session);
+        throw err;
+      }
+    });
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
   private async runWrite<T>(fn: (tx: WriteTx) => T | Promise<T>): Promise<T> {
-    const all: Mutation[] = [];
-    const undo: Mutation[][] = [];
+    const log: StagedLog = { all: [], undo: [] };
+    try {
+      const result = await this.stageWrite(fn, log);
+      await this.commit(log.all);
+      return result;
+    } catch (err) {
+      this.rollback(log);
+      throw err;
+    }
+  }
+
+  private async runInSession<T>(session: WriteSession, fn: (tx: WriteTx) => T | Promise<T>): Promise<T> {
+    const log: StagedLog = { all: [], undo: [] };
+    try {
+      const result = await this.stageWrite(fn, log);
+      for (const m of log.all) session.all.push(m);
+      for (const u of log.undo) session.undo.push(u);
+      return result;
+    } catch (err) {
+      this.rollback(log);
+      throw err;
+    }
+  }
+
+  /** Undoes staged mutations, newest first. Never throws. */
+  private rollback(log: StagedLog): void {
+    for (let i = log.undo.length - 1; i >= 0; i--) for (const inv of log.undo[i] as Mutation[]) this.apply(inv);
+    log.undo.length = 0;
+    log.all.length = 0;
+  }
+
+  /** Runs `fn` and the effects it implies, staging into `log`. Throws fn's or an effect's error (log kept for rollback). */
+  private async stageWrite<T>(fn: (tx: WriteTx) => T | Promise<T>, log: StagedLog): Promise<T> {
     let pending: Mutation[] = [];
     const tx: WriteTx = {
       store: this,
       stage: (m) => {
-        undo.push(this.apply(m));
-        all.push(m);
+        log.undo.push(this.apply(m));
+        log.all.push(m);
         pending.push(m);
       },
       purgeGroup: (id) => {
@@ -293,28 +416,26 @@ export class DirectoryStore {
         tx.stage({ op: 'deleteGroup', id });
       },
     };
-    try {
-      const result = await fn(tx);
-      for (let round = 0; pending.length && round < 50; round++) {
-        const batch = pending;
-        pending = [];
-        this.effect(tx, batch);
-      }
-      const changes = changesOf(all).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
-      if (all.length) {
-        await this.db.transaction(async (t) => {
-          for (const m of all) await persist(t, m);
-          if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id) select (e->>0)::integer, e->>1, e->>2, e->>3 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId]))]);
-        });
-      }
-      for (const c of changes) this.changes.push(c);
-      this.changeSeq += changes.length;
-      if (all.length) this.onCommitted(all);
-      return result;
-    } catch (err) {
-      for (let i = undo.length - 1; i >= 0; i--) for (const inv of undo[i] as Mutation[]) this.apply(inv);
-      throw err;
+    const result = await fn(tx);
+    for (let round = 0; pending.length && round < 50; round++) {
+      const batch = pending;
+      pending = [];
+      this.effect(tx, batch);
     }
+    return result;
+  }
+
+  /** Persists staged mutations and their change-log entries in one transaction. Throws database errors. */
+  private async commit(all: readonly Mutation[]): Promise<void> {
+    if (!all.length) return;
+    const changes = changesOf(all).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
+    await this.db.transaction(async (t) => {
+      await persistAll(t, all);
+      if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id) select (e->>0)::integer, e->>1, e->>2, e->>3 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId]))]);
+    });
+    for (const c of changes) this.changes.push(c);
+    this.changeSeq += changes.length;
+    this.onCommitted(all);
   }
 
   /**
@@ -340,6 +461,34 @@ export class DirectoryStore {
       for (let i = 0; i < links.length; i += CHUNK * 4) await t.query('insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing', [JSON.stringify(links.slice(i, i + CHUNK * 4))]);
       for (const m of rest) await persist(t, m);
     });
+  }
+}
+
+/**
+ * Persists mutations in order; runs of member/owner link (or unlink) mutations become one set-based statement.
+ * Throws database errors.
+ */
+async function persistAll(t: Transaction, all: readonly Mutation[]): Promise<void> {
+  for (let i = 0; i < all.length; ) {
+    const m = all[i] as Mutation;
+    if ((m.op === 'link' || m.op === 'unlink') && m.rel !== 'manager') {
+      const run: [string, string, string][] = [];
+      let j = i;
+      for (; j < all.length; j++) {
+        const n = all[j] as Mutation;
+        if (n.op !== m.op || n.rel === 'manager') break;
+        run.push([n.rel, n.src, n.dst]);
+      }
+      if (run.length > 1) {
+        const rows = JSON.stringify(run);
+        if (m.op === 'link') await t.query('insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing', [rows]);
+        else await t.query('delete from links l using jsonb_array_elements($1::jsonb) e where l.rel = e->>0 and l.src = e->>1 and l.dst = e->>2', [rows]);
+        i = j;
+        continue;
+      }
+    }
+    await persist(t, m);
+    i++;
   }
 }
 

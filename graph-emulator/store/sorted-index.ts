@@ -1,6 +1,6 @@
 /**
  * A sorted (key, id) index for exact and prefix lookups by case-insensitive string keys, kept in memory and
- * updated on every write. Binary search; insert/remove are O(n) array splices, fine at 100k entries.
+ * updated on every write. Binary search; insert/remove are O(n) array splices (memmove), fine at 100k entries.
  */
 export class SortedIndex {
   private keys: string[] = [];
@@ -49,12 +49,23 @@ export class SortedIndex {
     }
   }
 
-  /** Replaces the whole index from unsorted pairs (bulk load). Never throws. */
-  load(pairs: [string | null | undefined, string][]): void {
-    const clean = pairs.filter((p): p is [string, string] => !!p[0]).map(([v, id]) => [SortedIndex.norm(v), id] as [string, string]);
-    clean.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    this.keys = clean.map((p) => p[0]);
-    this.ids = clean.map((p) => p[1]);
+  /**
+   * Replaces the whole index from objects and a key function (bulk load). Keys repeated across objects (given
+   * names, surnames) share one normalised string. Never throws.
+   */
+  load<T extends { id: string }>(items: Iterable<T>, keyOf: (item: T) => string | null | undefined): void {
+    const normalised = new Map<string, string>();
+    const pairs: [string, string][] = [];
+    for (const item of items) {
+      const value = keyOf(item);
+      if (!value) continue;
+      let key = normalised.get(value);
+      if (key === undefined) normalised.set(value, (key = SortedIndex.norm(value)));
+      pairs.push([key, item.id]);
+    }
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    this.keys = pairs.map((p) => p[0]);
+    this.ids = pairs.map((p) => p[1]);
   }
 
   /** Ids whose key equals value (case-insensitive), in key order. Never throws. */
@@ -67,9 +78,15 @@ export class SortedIndex {
 
   /** Ids whose key starts with prefix (case-insensitive), in key order. Never throws. */
   prefix(value: string): string[] {
+    return [...this.prefixIds(value)];
+  }
+
+  /**
+   * Ids whose key starts with prefix, in key order, produced lazily so a caller that needs only a page stops
+   * early. The index must not change while iterating (true within one synchronous request handler). Never throws.
+   */
+  *prefixIds(value: string): Generator<string> {
     const key = SortedIndex.norm(value);
-    const out: string[] = [];
-    for (let i = this.lowerBound(key); i < this.keys.length && (this.keys[i] as string).startsWith(key); i++) out.push(this.ids[i] as string);
-    return out;
+    for (let i = this.lowerBound(key); i < this.keys.length && (this.keys[i] as string).startsWith(key); i++) yield this.ids[i] as string;
   }
 }

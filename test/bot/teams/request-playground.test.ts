@@ -118,7 +118,8 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
     const told = await client.waitForBot(group(), { actions: ['createMessage'], where: (p) => pushText(p).includes('approved your request') });
     process.stdout.write(`      approve → requester's card updated and requester told: ${Date.now() - t0} ms\n`);
     assert.match(pushText(told), /<at>Ana Silva<\/at>/);
-    assert.ok(requesterCopy.message.attachments.length > 0);
+    assert.deepEqual(requesterCopy.message.attachments[0]?.content, (byOlga as { value?: unknown }).value,
+      'the requester\'s copy shows exactly the card that replaced the owners\' copy');
 
     const members = (await graph.api(`/groups/${FINANCE.id}/members`).select('id').get()) as { value: { id: string }[] };
     assert.equal(members.value.filter((m) => m.id === DEMO_USERS.ana.id).length, 1, 'Ana was added exactly once');
