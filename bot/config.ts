@@ -8,6 +8,13 @@ export interface BotConfig {
   port: number;
   dataDir: string;
   graphEmulatorPort: number;
+  /**
+   * Local mode: an already running Graph emulator to use instead of starting one (GRAPH_EMULATOR_URL), so that
+   * several bot processes share one directory. Normalised to its origin, `https://localhost:P`.
+   */
+  graphEmulatorUrl?: string;
+  /** The emulator's data directory: its CA and signing key (GRAPH_EMULATOR_DATA_DIR; unset = `<DATA_DIR>/graph`). */
+  graphEmulatorDataDir?: string;
   playgroundPort: number;
   /** Production only. */
   botId?: string;
@@ -30,6 +37,18 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** GRAPH_EMULATOR_URL as an origin; only https on a loopback host is allowed (the emulator never leaves 127.0.0.1). */
+function emulatorUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
+  if (!url || url.protocol !== 'https:' || !LOOPBACK.has(url.hostname) || !url.port || !['', '/', '/v1.0', '/v1.0/'].includes(url.pathname)) {
+    throw new ConfigError(`GRAPH_EMULATOR_URL must be the https URL of a running local Graph emulator, such as https://localhost:8443/v1.0, got '${raw}'.`);
+  }
+  return url.origin;
+}
+
 /**
  * Reads the configuration. Local mode when no bot credentials are set; production otherwise, failing fast on
  * missing settings. Throws ConfigError with a sentence naming the setting.
@@ -39,12 +58,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const mode = botId ? 'production' : 'local';
   const logLevel = (env.LOG_LEVEL ?? 'info') as BotConfig['logLevel'];
   if (!['error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be error, warn, info or debug, got '${env.LOG_LEVEL}'.`);
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
+  const graphEmulatorUrl = mode === 'local' ? emulatorUrlFrom(env.GRAPH_EMULATOR_URL) : undefined;
   const base: BotConfig = {
     mode,
     host: mode === 'local' ? '127.0.0.1' : env.HOST || '0.0.0.0',
     port: intFrom(env, 'PORT', 3978),
-    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    dataDir,
     graphEmulatorPort: intFrom(env, 'GRAPH_EMULATOR_PORT', 8443),
+    ...(graphEmulatorUrl ? { graphEmulatorUrl } : {}),
+    ...(env.GRAPH_EMULATOR_DATA_DIR ? { graphEmulatorDataDir: path.resolve(env.GRAPH_EMULATOR_DATA_DIR) } : {}),
     playgroundPort: intFrom(env, 'PLAYGROUND_PORT', 56150),
     graphBaseUrl: env.GRAPH_BASE_URL || 'https://graph.microsoft.com',
     logLevel,

@@ -303,11 +303,21 @@ export class DirectoryStore {
       case 'putSku': {
         const prev = this.skus.get(m.sku.id);
         this.skus.set(m.sku.id, m.sku);
+        return [prev ? { op: 'putSku', sku: prev } : { op: 'deleteSku', id: m.sku.id }];
+      }
+      case 'deleteSku': {
+        const prev = this.skus.get(m.id);
+        this.skus.delete(m.id);
         return prev ? [{ op: 'putSku', sku: prev }] : [];
       }
       case 'setMeta': {
         const prev = this.meta.get(m.key);
         this.meta.set(m.key, m.value);
+        return [prev !== undefined ? { op: 'setMeta', key: m.key, value: prev } : { op: 'deleteMeta', key: m.key }];
+      }
+      case 'deleteMeta': {
+        const prev = this.meta.get(m.key);
+        this.meta.delete(m.key);
         return prev !== undefined ? [{ op: 'setMeta', key: m.key, value: prev }] : [];
       }
     }
@@ -505,6 +515,8 @@ async function persist(t: Transaction, m: Mutation): Promise<void> {
     case 'putRole': await t.query('insert into roles (user_id, role_id) values ($1, $2) on conflict do nothing', [m.userId, m.roleId]); return;
     case 'deleteRole': await t.query('delete from roles where user_id = $1 and role_id = $2', [m.userId, m.roleId]); return;
     case 'putSku': await t.query('insert into skus (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.sku.id, JSON.stringify(m.sku)]); return;
+    case 'deleteSku': await t.query('delete from skus where id = $1', [m.id]); return;
     case 'setMeta': await t.query('insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [m.key, m.value]); return;
+    case 'deleteMeta': await t.query('delete from meta where key = $1', [m.key]); return;
   }
 }

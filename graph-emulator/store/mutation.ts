@@ -14,4 +14,6 @@ export type Mutation =
   | { op: 'putRole'; userId: string; roleId: string }
   | { op: 'deleteRole'; userId: string; roleId: string }
   | { op: 'putSku'; sku: SkuObject }
-  | { op: 'setMeta'; key: string; value: string };
+  | { op: 'deleteSku'; id: string }
+  | { op: 'setMeta'; key: string; value: string }
+  | { op: 'deleteMeta'; key: string };
