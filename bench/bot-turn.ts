@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const connector = await startReplyConnector();
   const runTs = path.resolve(__dirname, '../bin/run-ts.js');
-  const quietEnv = { ...process.env, LOG_LEVEL: 'error', NO_PROXY: 'localhost,127.0.0.1' };
+  const quietEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', NO_PROXY: 'localhost,127.0.0.1' };
   for (const k of ['BOT_ID', 'MicrosoftAppId', 'DATABASE_URL']) delete quietEnv[k];
   const bots: BotProcess[] = [];
   let dataDir: string | undefined;

@@ -20,10 +20,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
- * Spawns `node <args>` and resolves once stdout matches `ready` (its group 1 is the endpoint).
+ * Spawns `node <args>` and resolves once stdout matches `readyLine` (its group 1 is the endpoint).
  * @throws Error when the process exits first or is not ready within `timeoutMs`, with its stderr.
  */
-export function startBotProcess(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000): Promise<BotProcess> {
+export function startBotProcess(args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp, timeoutMs = 180_000): Promise<BotProcess> {
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -37,13 +37,18 @@ export function startBotProcess(args: string[], env: NodeJS.ProcessEnv, ready: R
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { void stop().then(() => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms\n${err.slice(-2000)}`))); }, timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${args.join(' ')} exited with ${code}\n${err.slice(-2000)}`)); });
+    let ready = false;
+    child.once('exit', (code) => {
+      if (ready) return;
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code}\n${err.slice(-2000)}`));
+    });
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString('utf8');
-      const m = ready.exec(out);
-      if (!m) return;
+      const m = readyLine.exec(out);
+      if (!m || ready) return;
+      ready = true;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
       child.stdout?.resume();
       resolve({ endpoint: m[1] as string, pid: child.pid as number, stop });
     });

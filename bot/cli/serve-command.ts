@@ -5,8 +5,9 @@ import { startBot, openBotStore } from '../runtime';
 import { OAuthTokenSource } from '../teams/user-tokens';
 
 /**
- * `groupbot serve`: the bot alone. Local mode (no BOT_ID): with the embedded Graph emulator; production: against
- * Microsoft Graph with the users' own tokens from the OAuth connection. Stops cleanly on SIGINT/SIGTERM.
+ * `groupbot serve`: the bot alone. Local mode (no BOT_ID): with the embedded Graph emulator, or with the running
+ * one at GRAPH_EMULATOR_URL (several bot processes on one directory); production: against Microsoft Graph with
+ * the users' own tokens from the OAuth connection. Stops cleanly on SIGINT/SIGTERM.
  */
 export async function run(_argv: string[]): Promise<number> {
   let config;
@@ -24,7 +25,8 @@ export async function run(_argv: string[]): Promise<number> {
   if (config.mode === 'local') {
     const local = await startLocal(config, log);
     writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}) });
-    process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\ngraph-emulator listening on ${local.emulator.graphUrl}\n`);
+    const graphLine = config.graphEmulatorUrl ? `using the shared graph-emulator at ${local.emulator.graphUrl}` : `graph-emulator listening on ${local.emulator.graphUrl}`;
+    process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\n${graphLine}\n`);
     stop = local.stop;
   } else {
     const store = await openBotStore(config);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Storage } from 'botbuilder';
-import { startEmulator, type RunningEmulator } from '../../graph-emulator';
+import { DEFAULT_SCOPES, startEmulator, type RunningEmulator } from '../../graph-emulator';
 import { startBot, openBotStore, type RunningBot } from '../runtime';
 import type { Store } from '../store';
 import type { BotConfig } from '../config';
@@ -18,9 +18,33 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-/** `<DATA_DIR>/graph`: the emulator's directory, certificates and signing key. */
+/** The emulator's directory, certificates and signing key: GRAPH_EMULATOR_DATA_DIR, by default `<DATA_DIR>/graph`. */
 export function graphDataDir(config: BotConfig): string {
-  return path.join(config.dataDir, 'graph');
+  return config.graphEmulatorDataDir ?? path.join(config.dataDir, 'graph');
+}
+
+/**
+ * An emulator started elsewhere (`groupbot emulator --port P --data DIR`), shared by several bot processes: its CA
+ * is read from `<dir>/tls` and users' tokens are minted with its signing key. `stop()` leaves it running;
+ * `issueToken` ignores `lifetimeSeconds` (tokens last the identity provider's default hour).
+ * Throws when the directory holds no emulator CA (wrong GRAPH_EMULATOR_DATA_DIR, or the emulator never ran there).
+ */
+function sharedEmulator(url: string, dir: string): RunningEmulator {
+  const caCertPath = path.join(dir, 'tls', 'ca-certificate.pem');
+  if (!fs.existsSync(caCertPath)) {
+    throw new Error(`GRAPH_EMULATOR_URL is set to ${url}, but '${caCertPath}' does not exist: set GRAPH_EMULATOR_DATA_DIR to the --data directory that emulator was started with.`);
+  }
+  return {
+    port: Number(new URL(url).port),
+    baseUrl: url,
+    graphUrl: `${url}/v1.0`,
+    caCertPath,
+    caPem: fs.readFileSync(caCertPath, 'utf8'),
+    dataDir: dir,
+    seedSeconds: 0,
+    issueToken: async (upn, o = {}) => new LocalIdentity(dir, o.scopes ?? DEFAULT_SCOPES).tokenFor(upn),
+    stop: async () => undefined,
+  };
 }
 
 /** `<DATA_DIR>/local-runtime.json`: where a running local stack listens, for `groupbot chat` and tests. */
@@ -58,19 +82,25 @@ export function writeRuntimeFile(config: BotConfig, info: RuntimeInfo): void {
 }
 
 /**
- * Local mode: starts the embedded Graph emulator on 127.0.0.1 (seeding the demo tenant on first start) and,
- * unless `botless`, the bot, whose users get tokens from the local identity provider. Rejects with a clear
- * message when a port is taken or the data directory is held by another process.
+ * Local mode: starts the embedded Graph emulator on 127.0.0.1 (seeding the demo tenant on first start), or uses
+ * the running one at GRAPH_EMULATOR_URL, and, unless `botless`, the bot, whose users get tokens from the local
+ * identity provider. Rejects with a clear message when a port is taken, the data directory is held by another
+ * process, or a shared emulator's directory holds no CA.
  */
 export async function startLocal(config: BotConfig, log: Logger, opts: { botless?: boolean; storage?: Storage; pending?: PendingStore } = {}): Promise<LocalRuntime> {
   const dir = graphDataDir(config);
   let emulator: RunningEmulator;
-  try {
-    emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort });
-  } catch (err) {
-    throw new Error(`The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`);
+  if (config.graphEmulatorUrl) {
+    emulator = sharedEmulator(config.graphEmulatorUrl, dir);
+    log.info('emulator.shared', { url: emulator.graphUrl, dataDir: dir });
+  } else {
+    try {
+      emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort });
+    } catch (err) {
+      throw new Error(`The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`);
+    }
+    log.info('emulator.listening', { url: emulator.graphUrl, seededSeconds: emulator.seedSeconds });
   }
-  log.info('emulator.listening', { url: emulator.graphUrl, seededSeconds: emulator.seedSeconds });
   const identity = new LocalIdentity(dir);
   if (opts.botless) return { emulator, identity, stop: () => emulator.stop() };
   let store: Store;

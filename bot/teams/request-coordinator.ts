@@ -24,7 +24,7 @@ import { createGraphClient, type GraphEndpoint } from '../directory/graph-client
 import { DomainError } from '../directory/errors';
 import { getGroup } from '../directory/groups-read';
 import type { Logger } from '../log';
-import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-directory';
+import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from '../directory/request-access-checks';
 import { messageActivity, type MentionTarget, type RequestPoster } from './request-messenger';
 import { approvalCardOf, cardReply, currentCardOf, finalCardOf, requesterCardOf, summaryOf, type RequestProfile } from './request-views';
 import type { RequestSettings } from './request-settings';
@@ -86,6 +86,17 @@ export class RequestCoordinator {
       isApprover: async (request, actor) => (session ? mayDecide(session, request.groupId, actor.id) : false),
       addMember: (job) => this.addMember(job, session),
     });
+  }
+
+  /** Polls a request until its decision is final, for at most the approval lease; undefined if it never settles. */
+  private async waitUntilFinal(requestId: string): Promise<RequestSnapshot | undefined> {
+    const svc = this.service();
+    const deadline = Date.now() + Math.min(this.deps.settings.leaseSeconds, 30) * 1000;
+    for (;;) {
+      const snap = await svc.get(requestId);
+      if (!snap || snap.view.final || Date.now() >= deadline) return snap;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** A Graph session for a user outside their turn, or undefined when no token can be had now. */
@@ -235,8 +246,11 @@ export class RequestCoordinator {
         return same ? [cardReply(refusal.message, same), reply(refusal.message)] : [reply(refusal.message)];
       }
       // A stale card (already decided elsewhere): show the state that stands, and make sure every copy does.
-      const card = currentCardOf(request, result.view);
-      if (result.view.final) await this.announce({ request, view: result.view, cards: result.cards }, { here, skip: clicked, quiet: true });
+      // While another click's add is still running ("approving"), wait for its outcome (bounded by the lease),
+      // so this answer cannot leave the clicked card at "adding…" after the winner has finished.
+      const settled = result.view.final ? { request, view: result.view, cards: result.cards } : await this.waitUntilFinal(request.id);
+      const card = currentCardOf(settled?.request ?? request, settled?.view ?? result.view);
+      if (settled?.view.final) await this.announce(settled, { here, skip: clicked, quiet: true });
       return card ? [cardReply(refusal.message, card)] : [reply(refusal.message)];
     }
     if (result.retryScheduled) {

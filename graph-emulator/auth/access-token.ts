@@ -51,6 +51,24 @@ export function signAccessToken(key: SigningKey, s: TokenSubject): string {
   return `${input}.${signature}`;
 }
 
+/**
+ * Tokens whose RS256 signature already verified, per signing key: an RSA verify is the costliest step of a
+ * request, and clients send the same token again and again. Only the signature check is skipped; lifetime and
+ * audience are checked on every request. Bounded: cleared when full.
+ */
+const verifiedSignatures = new WeakMap<SigningKey, Set<string>>();
+const MAX_VERIFIED = 1024;
+
+function signatureValid(key: SigningKey, token: string, signed: string, sig: string): boolean {
+  let seen = verifiedSignatures.get(key);
+  if (seen?.has(token)) return true;
+  if (!createVerify('RSA-SHA256').update(signed).verify(key.publicKey, Buffer.from(sig, 'base64url'))) return false;
+  if (!seen) verifiedSignatures.set(key, (seen = new Set()));
+  if (seen.size >= MAX_VERIFIED) seen.clear();
+  seen.add(token);
+  return true;
+}
+
 /** Why a token was refused; the message is what the 401 says. */
 export class TokenRejected extends Error {}
 
@@ -71,7 +89,7 @@ export function verifyAccessToken(key: SigningKey, token: string | undefined, no
   } catch {
     throw new TokenRejected('Invalid JWT token. The token is malformed.');
   }
-  if (header.alg !== 'RS256' || !createVerify('RSA-SHA256').update(`${h}.${p}`).verify(key.publicKey, Buffer.from(sig, 'base64url'))) {
+  if (header.alg !== 'RS256' || !signatureValid(key, token, `${h}.${p}`, sig)) {
     throw new TokenRejected('Access token validation failure. Invalid signature.');
   }
   if (claims.aud !== GRAPH_AUDIENCE && claims.aud !== '00000003-0000-0000-c000-000000000000') {

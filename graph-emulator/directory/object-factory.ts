@@ -2,6 +2,7 @@
  * Builds complete Graph v1.0 user and group property bags with the values the service sets itself
  * (mail, proxyAddresses, visibility, dates, securityIdentifier, nulls).
  */
+import { emptyArray } from '../model/shared-values';
 import type { GroupKind, GroupObject, UserObject } from '../model/types';
 
 /** Lifetime the emulated group lifecycle policy gives Microsoft 365 groups (managedGroupTypes All). */
@@ -49,7 +50,7 @@ export function buildGroup(init: GroupInit): GroupObject {
     deletedDateTime: null,
     classification: init.classification ?? null,
     createdDateTime: created,
-    creationOptions: [],
+    creationOptions: emptyArray(),
     description: init.description ?? null,
     displayName: init.displayName,
     expirationDateTime: unified ? addDays(created, GROUP_LIFETIME_DAYS) : null,
@@ -71,18 +72,18 @@ export function buildGroup(init: GroupInit): GroupObject {
     preferredLanguage: init.preferredLanguage ?? null,
     proxyAddresses,
     renewedDateTime: created,
-    resourceBehaviorOptions: init.resourceBehaviorOptions ?? [],
-    resourceProvisioningOptions: init.resourceProvisioningOptions ?? [],
+    resourceBehaviorOptions: init.resourceBehaviorOptions ?? emptyArray(),
+    resourceProvisioningOptions: init.resourceProvisioningOptions ?? emptyArray(),
     securityEnabled,
     securityIdentifier: securityIdentifier(init.id),
     theme: init.theme ?? null,
     uniqueName: null,
     visibility: init.visibility !== undefined ? init.visibility : unified ? 'Public' : null,
-    onPremisesProvisioningErrors: [],
-    serviceProvisioningErrors: [],
+    onPremisesProvisioningErrors: emptyArray(),
+    serviceProvisioningErrors: emptyArray(),
     // $select-only
-    assignedLabels: [],
-    assignedLicenses: [],
+    assignedLabels: emptyArray(),
+    assignedLicenses: emptyArray(),
     licenseProcessingState: null,
     onPremisesExtensionAttributes: { extensionAttribute1: null, extensionAttribute2: null, extensionAttribute3: null },
     // GET-by-id only (Exchange-stored), meaningful on Microsoft 365 groups
@@ -108,7 +109,7 @@ export function buildUser(init: UserInit): UserObject {
   const nick = (mail ?? init.upn).split('@')[0] ?? init.upn;
   return {
     id: init.id,
-    businessPhones: init.businessPhones ?? [],
+    businessPhones: init.businessPhones ?? emptyArray(),
     displayName: init.displayName,
     givenName: init.givenName ?? null,
     jobTitle: init.jobTitle ?? null,
@@ -129,12 +130,13 @@ export function buildUser(init: UserInit): UserObject {
     externalUserState: init.guest ? 'Accepted' : null,
     mailNickname: nick.replace(/[^A-Za-z0-9._-]/g, '_'),
     onPremisesSyncEnabled: null,
-    otherMails: [],
-    proxyAddresses: mail && !init.guest ? [`SMTP:${mail}`] : [],
+    otherMails: emptyArray(),
+    // join() builds a flat string (a template literal would keep a two-node cons string per user).
+    proxyAddresses: mail && !init.guest ? [['SMTP:', mail].join('')] : emptyArray(),
     usageLocation: init.usageLocation ?? null,
     userType: init.guest ? 'Guest' : 'Member',
-    assignedLicenses: [],
-    licenseAssignmentStates: [],
-    assignedPlans: [],
+    assignedLicenses: emptyArray(),
+    licenseAssignmentStates: emptyArray(),
+    assignedPlans: emptyArray(),
   };
 }

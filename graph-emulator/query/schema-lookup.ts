@@ -1,3 +1,4 @@
+import { directoryRoleSchema } from './schema-directory-role';
 import type { EntityKind } from './query-types';
 import { groupSchema } from './schema-group';
 import { subscribedSkuSchema } from './schema-sku';
@@ -59,6 +60,7 @@ export function schemaOfObject(obj: Record<string, unknown>): EntitySchema {
   if (typeof type === 'string') {
     if (type.endsWith('.group')) return groupSchema;
     if (type.endsWith('.user')) return userSchema;
+    if (type.endsWith('.directoryRole')) return directoryRoleSchema;
   }
   if ('securityEnabled' in obj || 'groupTypes' in obj) return groupSchema;
   return userSchema;

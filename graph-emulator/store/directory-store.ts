@@ -9,8 +9,10 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { shareEmptyArrays } from '../model/shared-values';
 import { isDynamic, type GroupObject, type LinkRel, type SkuObject, type UserObject } from '../model/types';
 import { changesOf, type ChangeEntry, type ChangeKind } from './change-log';
+import { CompactMultiMap } from './compact-multimap';
 import type { Mutation } from './mutation';
 import { SortedIndex } from './sorted-index';
 
@@ -73,9 +75,9 @@ export class DirectoryStore {
   /** group id → owner ids. */
   readonly owners = new Map<string, Set<string>>();
   /** object id → ids of groups it is a direct member of (deleted groups included; filter on read). */
-  readonly memberOf = new Map<string, Set<string>>();
+  readonly memberOf = new CompactMultiMap();
   /** object id → ids of groups it owns. */
-  readonly ownerOf = new Map<string, Set<string>>();
+  readonly ownerOf = new CompactMultiMap();
   /** user id → manager id. */
   readonly managers = new Map<string, string>();
   /** user id → role template ids. */
@@ -104,9 +106,9 @@ export class DirectoryStore {
   static async load(db: PGlite): Promise<DirectoryStore> {
     const s = new DirectoryStore(db);
     const users = await db.query<{ data: UserObject }>('select data from users');
-    for (const { data } of users.rows) s.users.set(data.id, data);
+    for (const { data } of users.rows) s.users.set(data.id, shareEmptyArrays(data));
     const groups = await db.query<{ data: GroupObject }>('select data from groups');
-    for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, data);
+    for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, shareEmptyArrays(data));
     const links = await db.query<{ rel: LinkRel; src: string; dst: string }>('select rel, src, dst from links');
     for (const l of links.rows) s.applyLink(l.rel, l.src, l.dst, true);
     const changes = await db.query<{ seq: number; group_id: string; kind: ChangeKind; member_id: string | null }>('select seq, group_id, kind, member_id from changes order by seq');
@@ -168,8 +170,7 @@ export class DirectoryStore {
 
   /** Live groups the object is a direct member of. Never throws. */
   directGroupsOf(id: string): string[] {
-    const s = this.memberOf.get(id);
-    return s ? [...s].filter((g) => this.groups.has(g)) : [];
+    return this.memberOf.get(id).filter((g) => this.groups.has(g));
   }
 
   /** Live groups the object belongs to, directly or through nesting (each once). Never throws. */
@@ -218,10 +219,10 @@ export class DirectoryStore {
     const back = rel === 'member' ? this.memberOf : this.ownerOf;
     if (add) {
       addTo(fwd, src, dst);
-      addTo(back, dst, src);
+      back.add(dst, src);
     } else {
       removeFrom(fwd, src, dst);
-      removeFrom(back, dst, src);
+      back.remove(dst, src);
     }
   }
 
@@ -422,7 +423,7 @@ export class DirectoryStore {
       purgeGroup: (id) => {
         for (const mid of this.membersOf(id)) tx.stage({ op: 'unlink', rel: 'member', src: id, dst: mid });
         for (const oid of this.ownersOf(id)) tx.stage({ op: 'unlink', rel: 'owner', src: id, dst: oid });
-        for (const parent of [...(this.memberOf.get(id) ?? [])]) tx.stage({ op: 'unlink', rel: 'member', src: parent, dst: id });
+        for (const parent of this.memberOf.get(id)) tx.stage({ op: 'unlink', rel: 'member', src: parent, dst: id });
         tx.stage({ op: 'deleteGroup', id });
       },
     };
@@ -464,7 +465,7 @@ export class DirectoryStore {
       else { rest.push(m); this.apply(m); }
     }
     this.rebuildIndexes();
-    const CHUNK = 5000;
+    const CHUNK = 1000;
     await this.db.transaction(async (t) => {
       for (let i = 0; i < users.length; i += CHUNK) await t.query("insert into users (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(users.slice(i, i + CHUNK))]);
       for (let i = 0; i < groups.length; i += CHUNK) await t.query("insert into groups (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(groups.slice(i, i + CHUNK))]);

@@ -117,6 +117,33 @@ describe('graph-emulator contract (through the Graph JS client)', function () {
       assert.equal(ids.length, total);
       assert.equal(new Set(ids).size, total);
     });
+
+    it('pages that stop scanning early (no $count, no $orderby) still cover every match once', async () => {
+      const collect = async (first: Page): Promise<string[]> => {
+        const ids = first.value.map((u) => u.id as string);
+        for (let link = first['@odata.nextLink']; link; ) {
+          const page = (await megan.api(link).header('ConsistencyLevel', 'eventual').get()) as Page;
+          ids.push(...page.value.map((u) => u.id as string));
+          link = page['@odata.nextLink'];
+        }
+        return ids;
+      };
+      const total = Number(await megan.api('/users/$count').header('ConsistencyLevel', 'eventual').get());
+      const all = await collect((await megan.api('/users').top(5).select('id').get()) as Page);
+      assert.equal(all.length, total);
+      assert.equal(new Set(all).size, total);
+      // Index-narrowed (startsWith) and $search candidates page the same way; a page that ends exactly at the
+      // last match carries no nextLink.
+      const aPrefix = await collect((await megan.api('/users').filter("startsWith(displayName,'a')").top(1).select('id').get()) as Page);
+      const aCount = Number(await megan.api('/users/$count').header('ConsistencyLevel', 'eventual').filter("startsWith(displayName,'a')").get());
+      assert.ok(aCount >= 2);
+      assert.equal(aPrefix.length, aCount);
+      const exact = (await megan.api('/users').filter("startsWith(displayName,'a')").top(aCount).select('id').get()) as Page;
+      assert.equal(exact.value.length, aCount);
+      assert.equal(exact['@odata.nextLink'], undefined);
+      const searched = await collect((await megan.api('/users').header('ConsistencyLevel', 'eventual').search('"displayName:ana"').top(1).select('id').get()) as Page);
+      assert.deepEqual(new Set(searched), new Set([U.ana.id, U.anaSouza.id]));
+    });
   });
 
   describe('2. create validation', () => {
@@ -394,6 +421,39 @@ describe('graph-emulator contract (through the Graph JS client)', function () {
       const step = (id: string) => ({ id, method: 'GET', url: '/me' });
       await rejectsWithGraphError(megan.api('/$batch').post({ requests: Array.from({ length: 21 }, (_, i) => step(String(i))) }), 400, 'BadRequest');
       await rejectsWithGraphError(megan.api('/$batch').post({ requests: [step('a'), step('a')] }), 400, 'BadRequest');
+    });
+
+    it('a failing step leaves no trace while the steps around it are committed', async () => {
+      const g = await securityGroup(megan);
+      const step = (id: string, memberId: string, dependsOn?: string[]) => ({ id, method: 'POST', url: `/groups/${g.id}/members/$ref`, headers: { 'content-type': 'application/json' }, body: ref(memberId), ...(dependsOn ? { dependsOn } : {}) });
+      const res = (await megan.api('/$batch').post({ requests: [
+        step('1', U.liam.id),
+        step('2', U.liam.id, ['1']),
+        step('3', '00000000-0000-4000-8000-00000000beef', ['1']),
+        step('4', U.jose.id, ['1']),
+        { id: '5', method: 'GET', url: `/groups/${g.id}/members?$select=id`, dependsOn: ['4'] },
+      ] })) as { responses: Obj[] };
+      const by = Object.fromEntries(res.responses.map((r) => [r.id, r]));
+      assert.equal(by['1']?.status, 204);
+      assert.equal(by['2']?.status, 400, 'the second add of the same member is E1');
+      assert.equal(((by['2']?.body as Obj).error as Obj).message, "One or more added object references already exist for the following modified properties: 'members'.");
+      assert.equal(by['3']?.status, 404);
+      assert.equal(by['4']?.status, 204);
+      assert.deepEqual(((by['5']?.body as Obj).value as Obj[]).map((m) => m.id).sort(), [U.liam.id, U.jose.id].sort(), 'later steps see earlier writes');
+      const members = (await megan.api(`/groups/${g.id}/members`).select('id').get()) as Page;
+      assert.deepEqual(members.value.map((m) => m.id).sort(), [U.liam.id, U.jose.id].sort());
+    });
+
+    it('refuses dependency cycles with 400 before any step runs', async () => {
+      const g = await securityGroup(megan);
+      const add = { method: 'POST', url: `/groups/${g.id}/members/$ref`, headers: { 'content-type': 'application/json' }, body: ref(U.liam.id) };
+      await rejectsWithGraphError(megan.api('/$batch').post({ requests: [
+        { id: '1', ...add },
+        { id: '2', method: 'GET', url: '/me', dependsOn: ['3'] },
+        { id: '3', method: 'GET', url: '/me', dependsOn: ['2'] },
+      ] }), 400, 'BadRequest', /cycle/);
+      const members = (await megan.api(`/groups/${g.id}/members`).select('id').get()) as Page;
+      assert.deepEqual(members.value, [], 'step 1 did not run');
     });
 
     it('gives 424 to a step whose dependency failed; step errors stay inside', async () => {

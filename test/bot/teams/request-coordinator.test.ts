@@ -144,6 +144,11 @@ describe('bot/teams/request-coordinator', function () {
     ]);
     const texts = [...(a ?? []), ...(b ?? [])].map((r) => JSON.stringify(r.card ?? r.text)).join(' ');
     assert.match(texts, /Approved by Olga Owner/);
+    // The losing click must not leave its card at "adding…": it waits for the winner's outcome.
+    for (const out of [a, b]) {
+      const card = JSON.stringify(out?.find((r) => r.card)?.card ?? {});
+      assert.doesNotMatch(card, /adding…/, 'no click leaves the card in the in-between state');
+    }
     assert.equal((await memberIds(FINANCE.id)).filter((m) => m === DEMO_USERS.ana.id).length, 1);
     const r = await store.requests.get(id);
     assert.equal(r?.state, 'approved');

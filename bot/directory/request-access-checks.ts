@@ -3,9 +3,9 @@
  * the requester's profile, a group's owners, whether someone may decide a request (current owner, or Groups /
  * Global Administrator), and how many of the requester's team-mates are already members.
  */
-import type { GraphSession } from '../directory/graph-session';
-import { withQuery, literal } from '../directory/odata';
-import { USER_SELECT, type DirectoryUser } from '../directory/types';
+import type { GraphSession } from './graph-session';
+import { withQuery, literal } from './odata';
+import { USER_SELECT, type DirectoryUser } from './types';
 
 /** Entra role template ids that may decide any request (the same ids real tokens carry as `wids`). */
 export const DECIDING_ROLE_TEMPLATES: readonly string[] = [
@@ -14,7 +14,6 @@ export const DECIDING_ROLE_TEMPLATES: readonly string[] = [
 ];
 
 /** The same roles by their built-in display names (Graph returns them in English in every tenant). */
-const DECIDING_ROLE_NAMES: readonly string[] = ['Global Administrator', 'Groups Administrator'];
 
 interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
 
@@ -56,10 +55,7 @@ export async function readOwners(session: GraphSession, groupId: string): Promis
  */
 export async function holdsDecidingRole(session: GraphSession): Promise<boolean> {
   const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string | null; displayName?: string | null }>(session, '/me/memberOf');
-  return rows.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && (r.roleTemplateId
-    ? DECIDING_ROLE_TEMPLATES.includes(r.roleTemplateId.toLowerCase())
-    // The emulator projects directoryRole objects without roleTemplateId; built-in role names are fixed in Graph.
-    : DECIDING_ROLE_NAMES.includes(r.displayName ?? '')));
+  return rows.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && !!r.roleTemplateId && DECIDING_ROLE_TEMPLATES.includes(r.roleTemplateId.toLowerCase()));
 }
 
 /**
