@@ -12,6 +12,8 @@ export interface ErrorSubject {
   readOnlyKind?: 'mailEnabledSecurity' | 'distribution';
   /** The person or thing that was not found. */
   objectName?: string;
+  /** The action concerns the whole directory (no group, so no owners to ask), e.g. "list all groups". */
+  directoryWide?: boolean;
 }
 
 function quoted(name: string | undefined, fallback: string): string {
@@ -45,6 +47,7 @@ export function errorText(err: unknown, about: ErrorSubject = {}): string {
     case 'lastOwner':
       return `${capital(group)} must keep at least one owner, so its last owner can't be removed. Add another owner first.`;
     case 'forbidden':
+      if (about.directoryWide) return `Your account can't ${about.action ?? 'do that'} in this directory (guest accounts, for example, can't). Ask me about a group by its name instead.`;
       return `You can't ${about.action ?? 'change'} ${group}. Shall I ask its owners?`;
     case 'throttled':
       return 'Microsoft Graph is throttling requests right now; I retried, but it still refused. Please try again in a minute.';

@@ -18,7 +18,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     page = await listGroups(ctx.graph, { ...(kind ? { kind } : {}), ...(intent.startsWith ? { startsWith: intent.startsWith } : {}), ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}) });
   } catch (err) {
-    return say(errorText(err, { action: 'list' , groupName: 'the groups' }));
+    return say(errorText(err, { action: 'list all groups', directoryWide: true }));
   }
   let nextCursor: string | undefined;
   if (page.next) nextCursor = (await saveConfirm(ctx, intent, undefined, { next: page.next, offset: offset + page.items.length })).id;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDirectory } from './directory-lock';
+import { preparePgliteDirectory } from './pglite-template';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
 
 function wrap(db: PGlite | Transaction): SqlExecutor {
@@ -25,6 +26,12 @@ export async function openPgliteClient(directory: string | undefined): Promise<S
   if (directory) {
     mkdirSync(directory, { recursive: true });
     unlock = lockDirectory(directory);
+    try {
+      await preparePgliteDirectory(directory);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   let db: PGlite;
   try {

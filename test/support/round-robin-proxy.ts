@@ -138,8 +138,12 @@ export class RoundRobinProxy {
         return;
       }
       record.status = 502;
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }).end(`backend ${index} failed: ${err.code ?? err.message}`);
-      else res.destroy();
+      if (!res.headersSent) {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`backend ${index} failed: ${err.code ?? err.message}`);
+      } else {
+        res.destroy();
+      }
     });
     upstream.end(body);
   }

@@ -20,6 +20,12 @@ describe('bot/commands/error-text', () => {
     assert.equal(errorText(e, { groupName: 'Legal', action: 'add members to' }), "You can't add members to 'Legal'. Shall I ask its owners?");
   });
 
+  it('a 403 on a directory-wide action explains the account cannot, and offers no owners to ask', () => {
+    const text = errorText(new DomainError('forbidden', 'Insufficient privileges to complete the operation.'), { action: 'list all groups', directoryWide: true });
+    assert.match(text, /can't list all groups in this directory/);
+    assert.doesNotMatch(text, /owners/);
+  });
+
   it('last owner, throttled, unavailable, not found, unauthenticated each have their sentence', () => {
     assert.match(errorText(mapGraphError({ statusCode: 400, message: 'The group must have at least one owner, hence this owner cannot be removed.' }), { groupName: 'X' }), /must keep at least one owner/);
     assert.match(errorText(mapGraphError({ statusCode: 429, message: 'Too many' })), /throttling.*I retried/);
