@@ -85,3 +85,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     databaseUrl: env.DATABASE_URL,
   };
 }
+
+/**
+ * For sub-commands: the configuration, or undefined after writing "groupbot <command>: <reason>" to stderr when
+ * a setting is wrong (the caller then exits with code 2). Throws only on programming errors.
+ */
+export function configForCommand(command: string, env: NodeJS.ProcessEnv = process.env): BotConfig | undefined {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`groupbot ${command}: ${err.message}\n`);
+    return undefined;
+  }
+}

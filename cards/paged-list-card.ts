@@ -24,7 +24,7 @@ export function buildPagedListCard(model: PagedListCardModel): AdaptiveCard {
     ? 'Nothing to show.'
     : model.totalCount !== undefined
       ? `${from}–${to} of ${model.totalCount}`
-      : model.nextCursor ? `${from}–${to}, more available` : `${from}–${to}`;
+      : model.nextCursor ? `${from}–${to}, more available` : from === 1 ? `${to} in all` : `${from}–${to}, the last ones`;
   const body: CardElement[] = [heading(plain(model.title)), subtle(plain(`${range}${model.transitive ? ' (including nested groups)' : ''}`))];
   model.items.forEach((item, i) => body.push(textBlock(itemLine(item), { spacing: 'Small', separator: i === 0 })));
   const actions: CardButton[] = [];

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-import { loadConfig, ConfigError } from '../config';
+import { configForCommand } from '../config';
 import { createLogger } from '../log';
 import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
@@ -39,16 +39,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot chat: ${args}\n${USAGE}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`groupbot chat: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configForCommand('chat');
+  if (!config) return 2;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const running = readRunningRuntime(config);
   let graph: GraphEndpoint;

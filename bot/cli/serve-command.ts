@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from '../config';
+import { configForCommand } from '../config';
 import { createLogger } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { startBot, openBotStore } from '../runtime';
@@ -10,16 +10,8 @@ import { OAuthTokenSource } from '../teams/user-tokens';
  * the users' own tokens from the OAuth connection. Stops cleanly on SIGINT/SIGTERM.
  */
 export async function run(_argv: string[]): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`groupbot serve: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configForCommand('serve');
+  if (!config) return 2;
   const log = createLogger(config.logLevel);
   let stop: () => Promise<void>;
   if (config.mode === 'local') {

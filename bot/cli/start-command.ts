@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { loadConfig, ConfigError } from '../config';
+import { configForCommand } from '../config';
 import { createLogger } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { startPlayground } from '../local/playground-process';
@@ -14,16 +14,8 @@ import { waitForSignal } from './serve-command';
  */
 export async function run(_argv: string[]): Promise<number> {
   const t0 = Date.now();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`groupbot start: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configForCommand('start');
+  if (!config) return 2;
   if (config.mode !== 'local') {
     process.stderr.write('groupbot start: BOT_ID is set, so this is production mode; use `groupbot serve` (the Playground is for local mode).\n');
     return 2;
