@@ -1,4 +1,5 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type * as restify from 'restify';
 import { createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
@@ -14,6 +15,8 @@ import { MemoryPendingStore } from './commands/pending-memory';
 import { openStore, pendingOperationStore, type Store } from './store';
 import type { PendingOperation } from './commands/context';
 import { JournalService } from './journal/journal-service';
+import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
+import { userAddressOf } from './teams/user-address';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -24,8 +27,11 @@ export interface BotParts {
   /** The bot's SQL store; when given, TurnState and pending operations live in it (durable, shared by instances). */
   store?: Store;
   health?: () => Promise<Record<string, unknown>>;
-  /** A user's delegated token outside their turn (local mode: minted), for the requests sweeper's retries. */
-  tokenForUser?: (userId: string) => Promise<string | undefined>;
+  /**
+   * A user's delegated token outside their turn, for the requests sweeper's retries. Local mode passes minted
+   * tokens; unset in production, the Bot Framework token service's cached tokens are used.
+   */
+  tokenForUser?: TokenForUser;
 }
 
 export interface RunningBot {
@@ -38,8 +44,9 @@ export interface RunningBot {
 /** Assembles adapter, Application and HTTP server, and listens. Throws when the port is taken. */
 export async function startBot(config: BotConfig, parts: BotParts): Promise<RunningBot> {
   const adapter = createAdapter(config);
+  const tokenForUser = parts.tokenForUser ?? (parts.store ? productionTokenForUser(config, adapter, parts.store, parts.log) : undefined);
   const requests = parts.store
-    ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(parts.tokenForUser ? { tokenForUser: parts.tokenForUser } : {}) })
+    ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(tokenForUser ? { tokenForUser } : {}) })
     : undefined;
   const app = createBotApp({
     adapter,
@@ -47,7 +54,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     tokens: parts.tokens,
     graph: parts.graph,
     pending: parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore()),
-    ...(parts.store ? { journal: new JournalService(parts.store.journal, parts.store.keyValue, { onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) }) } : {}),
+    ...(parts.store ? { journal: new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) }) } : {}),
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
@@ -67,6 +74,21 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
       await closeGraphConnections();
     },
   };
+}
+
+/**
+ * Production (bot id and OAuth connection set): users' cached tokens from the Bot Framework token service, with
+ * the adapter's own credentials, for users the store has an address for. Undefined in local mode.
+ */
+function productionTokenForUser(config: BotConfig, adapter: TeamsAdapter, store: Store, log: Logger): TokenForUser | undefined {
+  if (config.mode !== 'production' || !config.botId || !config.oauthConnectionName) return undefined;
+  return offlineUserTokens({
+    auth: new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory),
+    botAppId: config.botId,
+    connectionName: config.oauthConnectionName,
+    addressOf: (objectId) => userAddressOf(store.conversations, objectId),
+    log,
+  });
 }
 
 /**

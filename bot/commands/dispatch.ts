@@ -12,6 +12,7 @@ import * as memberList from './member-list';
 import * as ownerList from './owner-list';
 import * as membershipCheck from './membership-check';
 import * as userGroups from './user-groups';
+import * as ownedGroups from './owned-groups';
 import * as groupCreate from './group-create';
 import * as groupRename from './group-rename';
 import * as groupUpdate from './group-update';
@@ -52,6 +53,7 @@ export const COMMANDS: Record<IntentName, Command> = {
   listOwners: ownerList.run,
   checkMembership: membershipCheck.run,
   listUserGroups: userGroups.run,
+  listOwnedGroups: ownedGroups.run,
   createGroup: groupCreate.run,
   renameGroup: groupRename.run,
   updateGroup: groupUpdate.run,

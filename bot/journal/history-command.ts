@@ -6,8 +6,8 @@ import { isConfirmed } from '../commands/confirm-step';
 import { errorText } from '../commands/error-text';
 import { saveConfirm } from '../commands/pending-ops';
 import { outcome, reply, say } from '../commands/reply';
-import { resolveIntent } from '../commands/resolve-step';
 import type { JournalEntry } from '../store/types';
+import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
 import { confirmUndo, NO_JOURNAL, UNDO_FLAG } from './undo-command';
 
@@ -64,8 +64,9 @@ async function pageOf(ctx: CommandContext, subject: Subject, beforeSeq: number |
 
 /**
  * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?": the journal entries about the
- * group (and person), newest first, ten a page (More is a server-side cursor), with Undo on entries that can still
- * be undone. Also runs a confirmed Undo (the confirmation is stored as this intent with the undo key in its flags).
+ * group (and person), newest first, ten a page (More is a server-side cursor bound to the asker), with Undo on
+ * entries that can still be undone. A deleted group's history is found when no live group matches; a group whose
+ * members the asker may not read (hidden membership, Graph's 403) is refused, since its entries name members. Also runs a confirmed Undo (the confirmation is stored as this intent with the undo key in its flags).
  * Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
@@ -75,11 +76,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   let subject = pagedSubject(ctx);
   if (!subject) {
     if (!intent.groups?.length) return say('Which group\'s history? For example: "history of Marketing" or "who added Bob to Legal?".');
-    const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { people: intent.users?.length ? ['users'] : [], purpose: 'to show its history' });
-    if (!step.ok) return step.outcome;
-    const g = step.value.groups[0];
-    if (!g) return say('Which group? For example: "history of Marketing".');
-    subject = { id: g.id, name: g.displayName, users: step.value.people.users.map((u) => ({ id: u.id, name: u.displayName })) };
+    const found = await findHistorySubject({ ...intent, groups: intent.groups.slice(0, 1) }, ctx);
+    if (!found.ok) return found.outcome;
+    const g = found.value.group;
+    subject = { id: g.id, name: g.displayName, users: found.value.users };
   }
   try {
     const before = ctx.flags[BEFORE_FLAG];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../commands/context';
 import type { JournalRepository } from '../store/journal-repository';
 import type { KeyValueRepository } from '../store/key-value-repository';
+import type { TimeBoundMembershipRepository } from '../store/membership-repository';
 import type { JournalEntry, NewJournalEntry, PersonRef } from '../store/types';
 import { journalPath } from './change-records';
 import type { HistoryPage, JournalChange, JournalSink, RecordedChanges } from './journal-sink';
@@ -20,6 +21,11 @@ export interface JournalServiceOptions {
   newId?: () => string;
   /** Told about entries that could not be stored (the change itself already happened). Defaults to a process warning. */
   onError?: (err: unknown, change: JournalChange) => void;
+  /**
+   * Time-bound memberships: when an approved request's add is undone, its scheduled removal is ended with it, so
+   * the sweeper never acts on it later.
+   */
+  memberships?: Pick<TimeBoundMembershipRepository, 'endEarly'>;
 }
 
 /** The journal on the bot's store: records changes, pages history, finds what an Undo button stands for. */
@@ -27,6 +33,7 @@ export class JournalService implements JournalSink {
   private readonly undoMs: number;
   private readonly newId: () => string;
   private readonly onError: (err: unknown, change: JournalChange) => void;
+  private readonly memberships: Pick<TimeBoundMembershipRepository, 'endEarly'> | undefined;
 
   constructor(
     private readonly repo: JournalRepository,
@@ -35,6 +42,7 @@ export class JournalService implements JournalSink {
   ) {
     this.undoMs = (options.undoHours ?? UNDO_HOURS) * HOUR;
     this.newId = options.newId ?? randomUUID;
+    this.memberships = options.memberships;
     this.onError = options.onError ?? ((err, change) => {
       process.emitWarning(`groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`);
     });
@@ -95,8 +103,21 @@ export class JournalService implements JournalSink {
     return one ? [one] : [];
   }
 
-  /** See JournalSink.markUndone. Throws on database errors. */
-  markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined> {
-    return this.repo.markUndone(id, by, at);
+  /**
+   * See JournalSink.markUndone. Marking an approved request's add undone also ends the time-bound membership it
+   * granted (the member is out, so its scheduled removal must not run later; a failure there is only warned
+   * about). Throws on database errors of the journal itself.
+   */
+  async markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined> {
+    const entry = await this.repo.markUndone(id, by, at);
+    if (entry && this.memberships && entry.action === 'member.add' && entry.requestId && entry.group && entry.target) {
+      try {
+        await this.memberships.endEarly(entry.group.id, entry.target.id, at);
+      } catch (err) {
+        // The undo itself is done; the sweeper's later removal then finds the member already gone (harmless).
+        process.emitWarning(`groupbot: undid request ${entry.requestId} but could not end its time-bound membership (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    return entry;
   }
 }

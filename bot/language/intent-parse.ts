@@ -18,6 +18,7 @@ import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/o
 import { matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
+import { matchListOwnedGroups } from './patterns/owned-groups';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -34,6 +35,7 @@ const MATCHERS: readonly Matcher[] = [
   matchAssignLicense,
   matchRemoveLicense,
   matchCreateGroup,
+  matchListOwnedGroups,
   matchRemoveOwners,
   matchAddOwners,
   matchListOwners,

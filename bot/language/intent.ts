@@ -5,14 +5,14 @@
  */
 export type IntentName =
   | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
-  | 'checkMembership' | 'listUserGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
+  | 'checkMembership' | 'listUserGroups' | 'listOwnedGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
   | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'showHistory' | 'help' | 'cancel' | 'unknown';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
   'addMembers', 'removeMembers', 'listMembers', 'listOwners', 'addOwners', 'removeOwners', 'checkMembership',
-  'listUserGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
+  'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
   'requestAccess', 'listRequests', 'showHistory', 'help', 'cancel', 'unknown',
 ];

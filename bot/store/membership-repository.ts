@@ -27,6 +27,13 @@ export interface TimeBoundMembershipRepository {
   markRemoved(id: string, at: Date): Promise<boolean>;
   /** Records why a removal failed; the lease still delays the next attempt. Throws on database errors. */
   recordRemovalFailure(id: string, error: string): Promise<void>;
+  /**
+   * Ends a user's active time-bound membership of a group ahead of time, because the member was taken out by
+   * other means (an Undo of the approved add): marks it removed at `at`, so neither the expiry notice nor the
+   * removal sweep acts on it later. Resolves to the ended membership, or undefined when none was active.
+   * Throws on database errors.
+   */
+  endEarly(groupId: string, userId: string, at: Date): Promise<TimeBoundMembership | undefined>;
 }
 
 /** Maps a timebound_memberships row. Throws StoreRowError on a malformed row. */
@@ -122,6 +129,13 @@ export function timeBoundMembershipRepository(db: SqlClient): TimeBoundMembershi
 
     async recordRemovalFailure(id, error) {
       await db.query('UPDATE timebound_memberships SET last_error = $2 WHERE id = $1', [id, error]);
+    },
+
+    async endEarly(groupId, userId, at) {
+      const rows = await db.query(
+        `UPDATE timebound_memberships SET removed_at = $3, claimed_until = NULL
+         WHERE group_id = $1 AND user_id = $2 AND removed_at IS NULL RETURNING *`, [groupId, userId, at]);
+      return rows[0] ? toMembership(rows[0]) : undefined;
     },
   };
 }

@@ -47,18 +47,9 @@ export interface AccessRequest {
 }
 
 /** What filing a request needs. */
-export interface NewAccessRequest {
-  id: string;
-  requesterId: string;
-  requesterUpn: string;
-  requesterName: string;
-  groupId: string;
-  groupName: string;
-  justification: string;
-  durationDays: number | null;
-  createdAt: Date;
-  expiresAt: Date;
-}
+export type NewAccessRequest = Pick<AccessRequest,
+  'id' | 'requesterId' | 'requesterUpn' | 'requesterName' | 'groupId' | 'groupName' | 'justification' |
+  'durationDays' | 'createdAt' | 'expiresAt'>;
 
 /** A conditional state change: applied only when the row is in one of `from` (and the extra conditions hold). */
 export interface RequestTransition {
@@ -118,17 +109,9 @@ export interface TimeBoundMembership {
 }
 
 /** What granting a time-bound membership needs. */
-export interface NewTimeBoundMembership {
-  id: string;
-  groupId: string;
-  groupName: string;
-  userId: string;
-  userName: string;
-  requestId: string | null;
-  grantedBy: PersonRef | null;
-  expiresAt: Date;
-  createdAt: Date;
-}
+export type NewTimeBoundMembership =
+  Pick<TimeBoundMembership, 'id' | 'groupId' | 'groupName' | 'userId' | 'userName' | 'requestId' | 'expiresAt' | 'createdAt'> &
+  { grantedBy: PersonRef | null };
 
 /** The Graph call a journal entry records: method and path only, never headers or tokens. */
 export interface GraphCallRecord {

@@ -7,6 +7,7 @@ import { CardFactory, TurnContext, type Activity, type ConversationReference, ty
 import type { ConversationReferenceRepository } from '../store';
 import type { AdaptiveCard } from '../../cards';
 import type { Logger } from '../log';
+import { USER_REFERENCE_KEY } from './user-address';
 
 /** The part of the Bot Framework adapter proactive messages need (CloudAdapter / TeamsAdapter have it). */
 export interface ProactiveAdapter {
@@ -60,24 +61,29 @@ export class RequestMessenger {
   ) {}
 
   /**
-   * Records the conversation of this turn (for later posts and card updates) and, in a 1:1 chat, the user's
-   * personal conversation. Skips writes when nothing changed since this process last wrote. Throws on database
-   * errors.
+   * Records the conversation of this turn (for later posts and card updates), the sender's address (their channel
+   * user id and channel, which the token service needs to give their token outside their turn) and, in a 1:1 chat,
+   * the user's personal conversation. Skips writes when nothing changed since this process last wrote. Throws on
+   * database errors.
    */
   async remember(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity?.conversation?.id || !activity.serviceUrl) return;
     const ref = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
     delete ref.activityId;
-    const json = JSON.stringify(ref);
-    const keys = [CONVERSATION_KEY + activity.conversation.id];
+    const writes: Array<[string, Record<string, unknown>]> = [[CONVERSATION_KEY + activity.conversation.id, ref]];
     const personal = activity.conversation.conversationType === 'personal' || (activity.conversation.conversationType === undefined && activity.conversation.isGroup === false);
     const userId = activity.from?.aadObjectId?.toLowerCase();
-    if (personal && userId) keys.push(userId);
+    if (personal && userId) writes.push([userId, ref]);
+    // Only the parts that identify the user, so moving between conversations does not rewrite it.
+    if (userId && activity.from.id && activity.channelId) {
+      writes.push([USER_REFERENCE_KEY + userId, { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId }, channelId: activity.channelId }]);
+    }
     const at = (this.deps.clock ?? (() => new Date()))();
-    for (const key of keys) {
+    for (const [key, value] of writes) {
+      const json = JSON.stringify(value);
       if (this.written.get(key) === json) continue;
-      await this.deps.conversations.put(key, ref, at);
+      await this.deps.conversations.put(key, value, at);
       this.written.set(key, json);
     }
   }

@@ -5,19 +5,37 @@
  */
 import { E } from '../http/graph-error';
 import { jsonBody, requireGuid, type EmuResponse, type HandlerContext } from '../http/request-context';
-import { isDynamic, isReadOnlyKind } from '../model/types';
+import { isDynamic, isReadOnlyKind, type GroupObject } from '../model/types';
 import { Scopes, canManageMembers, canManageOwners, requireScope, requireThat } from '../permissions/authorize';
 import { validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
 
+/**
+ * The live group `{id}` when the caller's token has a scope from `anyOf` and the group's kind can be written.
+ * Throws E14/E2 (bad id, no such group), 403 (scope) or E4 (read-only kind), in that order.
+ */
+function writableGroup(ctx: HandlerContext, anyOf: readonly string[]): GroupObject {
+  const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
+  requireScope(ctx.caller, anyOf);
+  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  return g;
+}
+
+/**
+ * The group `{id}` whose members the caller may change by hand: as writableGroup with the members scope, then
+ * 403 when the caller may not manage its members and E5 when it is dynamic.
+ */
+function manualMembersGroup(ctx: HandlerContext): GroupObject {
+  const g = writableGroup(ctx, Scopes.writeMembers);
+  requireThat(canManageMembers(ctx.services.store, ctx.caller, g));
+  if (isDynamic(g)) throw E.forbidden();
+  return g;
+}
+
 /** Handler of POST /groups/{id}/members/$ref. */
 export async function addMember(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
-  requireScope(ctx.caller, Scopes.writeMembers);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
-  requireThat(canManageMembers(store, ctx.caller, g));
-  if (isDynamic(g)) throw E.forbidden();
+  const g = manualMembersGroup(ctx);
   const ref = referenceId(jsonBody(ctx.req, { emptyIsError: true })['@odata.id'], 'members');
   await store.write((tx) => {
     validateNewMember(store, g, ref);
@@ -29,11 +47,7 @@ export async function addMember(ctx: HandlerContext): Promise<EmuResponse> {
 /** Handler of DELETE /groups/{id}/members/{mid}/$ref. */
 export async function removeMember(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
-  requireScope(ctx.caller, Scopes.writeMembers);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
-  requireThat(canManageMembers(store, ctx.caller, g));
-  if (isDynamic(g)) throw E.forbidden();
+  const g = manualMembersGroup(ctx);
   const mid = requireGuid(ctx.params.mid ?? '');
   await store.write((tx) => {
     if (!store.members.get(g.id)?.has(mid)) throw E.notFound(ctx.params.mid ?? mid);
@@ -45,9 +59,7 @@ export async function removeMember(ctx: HandlerContext): Promise<EmuResponse> {
 /** Handler of POST /groups/{id}/owners/$ref. */
 export async function addOwner(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
-  requireScope(ctx.caller, Scopes.writeGroups);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  const g = writableGroup(ctx, Scopes.writeGroups);
   const ref = referenceId(jsonBody(ctx.req, { emptyIsError: true })['@odata.id'], 'owners');
   requireThat(canManageOwners(store, ctx.caller, g, store.users.has(ref.id)));
   await store.write((tx) => {
@@ -60,9 +72,7 @@ export async function addOwner(ctx: HandlerContext): Promise<EmuResponse> {
 /** Handler of DELETE /groups/{id}/owners/{oid}/$ref. */
 export async function removeOwner(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
-  const g = liveGroup(store, ctx.params.id ?? '');
-  requireScope(ctx.caller, Scopes.writeGroups);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  const g = writableGroup(ctx, Scopes.writeGroups);
   const oid = requireGuid(ctx.params.mid ?? '');
   requireThat(canManageOwners(store, ctx.caller, g, store.users.has(oid)));
   await store.write((tx) => {

@@ -11,6 +11,7 @@ import { assignLicense, listMembersWithLicenseErrors, listSubscribedSkus } from 
 import { addMember, addOwner, deleteMemberObject, removeMember, removeOwner } from './members-write';
 import { runMembershipFunction, type MembershipFunction } from './membership-functions';
 import { listRelationship, type Relationship } from './relationships-read';
+import { listOwnedObjects } from './owned-objects';
 import { getDeletedItem, listDeletedGroups, listDeletedWithoutCast, purgeDeletedItem, restoreDeletedItem } from './deleted-items';
 import { getManager, getUser, listUsers } from './users-read';
 import { updateUser } from './user-update';
@@ -52,6 +53,10 @@ export function buildRouter(): Router {
     .add('GET', '/me', (c) => getUser(c, true))
     .add('GET', '/users/{id}/manager', (c) => getManager(c, false))
     .add('GET', '/me/manager', (c) => getManager(c, true))
+    .add('GET', '/me/ownedObjects', (c) => listOwnedObjects(c, 'me', false))
+    .add('GET', '/me/ownedObjects/$count', (c) => listOwnedObjects(c, 'me', true))
+    .add('GET', '/users/{id}/ownedObjects', (c) => listOwnedObjects(c, 'users', false))
+    .add('GET', '/users/{id}/ownedObjects/$count', (c) => listOwnedObjects(c, 'users', true))
     .add('GET', '/directory/deletedItems', listDeletedWithoutCast)
     .add('GET', '/directory/deletedItems/microsoft.graph.group', (c) => listDeletedGroups(c))
     .add('GET', '/directory/deletedItems/microsoft.graph.group/$count', (c) => listDeletedGroups(c, true))

@@ -4,9 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { closeGraphConnections } from '../../bot/directory/graph-client';
 import { DEMO_GROUPS, DEMO_SKUS, DEMO_USERS } from '../../graph-emulator/seed/demo-tenant';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { useTestEmulator } from '../support/emulator';
 import { rejectsWithGraphError } from './graph-assert';
 
 type Obj = Record<string, unknown>;
@@ -21,22 +20,17 @@ const nick = (p: string) => `${p}${Date.now().toString(36)}${counter++}`;
 
 describe('graph-emulator contract (through the Graph JS client)', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let megan: Client; // Global Administrator
   let ana: Client; // ordinary member
   let bob: Client; // owner of SecurityGroup101
   let pat: Client; // guest
 
   before(async () => {
-    emu = await startTestEmulator();
     megan = await emu.clientFor('megan@contoso.com');
     ana = await emu.clientFor('ana@contoso.com');
     bob = await emu.clientFor('bob@contoso.com');
     pat = await emu.clientFor(U.pat.upn);
-  });
-  after(async () => {
-    await closeGraphConnections();
-    await emu?.stop();
   });
 
   async function securityGroup(client: Client, extra: Obj = {}): Promise<Obj> {

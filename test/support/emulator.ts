@@ -6,12 +6,17 @@
  *   const emu = await startTestEmulator();          // in before()
  *   const client = await emu.clientFor('megan@contoso.com');
  *   await emu.stop();                               // in after()
+ *
+ * or, for a whole describe block (hooks registered for you):
+ *
+ *   const emu = useTestEmulator();                  // in the describe callback
+ *   before(async () => { megan = await emu.clientFor('megan@contoso.com'); });
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createGraphClient } from '../../bot/directory/graph-client';
+import { closeGraphConnections, createGraphClient } from '../../bot/directory/graph-client';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../graph-emulator';
 
 export interface TestEmulator {
@@ -59,6 +64,41 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
       await emulator.stop();
       await agent.close();
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For the describe block it is called in: registers a before() hook that starts an emulator (as
+ * startTestEmulator) and an after() hook that closes the Graph client connections and stops it. Call it before
+ * the block's own before() hooks: mocha runs hooks in the order they were registered.
+ * @returns the running emulator, to use inside hooks and tests; its members throw an Error when read outside them.
+ */
+export function useTestEmulator(opts: Partial<EmulatorOptions> = {}): TestEmulator {
+  let current: TestEmulator | undefined;
+  const running = (): TestEmulator => {
+    if (!current) throw new Error('the test emulator runs only between the before() and after() hooks of its describe block');
+    return current;
+  };
+  before(async () => {
+    current = await startTestEmulator(opts);
+  });
+  after(async () => {
+    await closeGraphConnections();
+    await current?.stop();
+    current = undefined;
+  });
+  return {
+    get emulator() { return running().emulator; },
+    get baseUrl() { return running().baseUrl; },
+    get dataDir() { return running().dataDir; },
+    token: (upn, scopes) => running().token(upn, scopes),
+    clientFor: (upn, scopes) => running().clientFor(upn, scopes),
+    raw: (method, pathAndQuery, o) => running().raw(method, pathAndQuery, o),
+    stop: async () => {
+      const stopping = running();
+      current = undefined;
+      await stopping.stop();
     },
   };
 }

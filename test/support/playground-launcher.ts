@@ -3,12 +3,12 @@
  * no browser, a fixed personal-chat id, a given config file, its log in a temp folder, bound to 127.0.0.1.
  * Start the bot first: the Playground's UI waits for the bot endpoint.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAYGROUND_PERSONAL_CHAT_ID } from '../../bot/local/playground-config';
+import { spawnGroupProcess } from './process-group';
 
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -73,28 +73,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch (err) {
-    // ESRCH: the group is already gone, which is what we want.
-    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
-  }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  killGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-  await exited(child);
-  clearTimeout(timer);
-}
-
 async function ping(url: string): Promise<boolean> {
   try {
     const res = await fetch(`${url}/_debug/ping`);
@@ -132,37 +110,27 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
     '--service-url', `${url}/_connector`,
     '--disable-telemetry',
   ];
-  const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawnGroupProcess(args, { env });
+  const stop = (): Promise<void> => proc.stop(5000);
   const readLog = (): string => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
-  let stdout = '';
   const timeoutMs = opts.startTimeoutMs ?? 15000;
-  const listened = await new Promise<number | 'exit' | 'timeout'>((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const match = /Listening on (\d+)/.exec(stdout);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
-    });
-    child.once('exit', () => { clearTimeout(timer); resolve('exit'); });
-  });
-  // stderr is drained so the child never blocks on a full pipe; the log file holds the details.
-  child.stderr?.resume();
-  if (listened === 'exit' || listened === 'timeout') {
-    await stopChild(child);
-    throw new PlaygroundStartError(listened === 'exit'
-      ? `the Agents Playground exited at start (code ${child.exitCode}); a bad config file is the usual cause`
+  const listening = await proc.waitFor(/Listening on (\d+)/, timeoutMs);
+  if (listening === 'exit' || listening === 'timeout') {
+    await stop();
+    throw new PlaygroundStartError(listening === 'exit'
+      ? `the Agents Playground exited at start (code ${proc.child.exitCode}); a bad config file is the usual cause`
       : `the Agents Playground did not print "Listening on" within ${timeoutMs} ms`, readLog());
   }
-  if (listened !== port) {
+  if (Number(listening[1]) !== port) {
     // The Playground silently moves to a random port when ours is taken: treat it as a failed attempt.
-    await stopChild(child);
+    await stop();
     return 'port-taken';
   }
   const deadline = Date.now() + timeoutMs;
   while (!(await ping(url))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const code = child.exitCode;
-      await stopChild(child);
+    if (proc.child.exitCode !== null || Date.now() > deadline) {
+      const code = proc.child.exitCode;
+      await stop();
       throw new PlaygroundStartError(code !== null
         ? `the Agents Playground exited at start (code ${code}); a bad config file is the usual cause`
         : `the Agents Playground on port ${port} did not answer /_debug/ping`, readLog());
@@ -173,7 +141,7 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
   try {
     personalChatId = await servedPersonalChatId(url);
   } catch (err) {
-    await stopChild(child);
+    await stop();
     throw err;
   }
   return {
@@ -181,9 +149,9 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
     url,
     personalChatId,
     logFile,
-    pid: child.pid as number,
+    pid: proc.pid,
     readLog,
-    stop: () => stopChild(child),
+    stop,
   };
 }
 

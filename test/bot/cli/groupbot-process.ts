@@ -3,11 +3,12 @@
  * process group, with a temp DATA_DIR, collects its output, waits for lines, and always cleans up (SIGKILL to
  * the group in after hooks if the test did not stop it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnGroupProcess } from '../../support/process-group';
 
 const BIN = path.resolve(__dirname, '../../../bin/groupbot.js');
 
@@ -35,55 +36,32 @@ export function localEnv(dataDir: string, extra: Record<string, string> = {}): N
 /** Spawns groupbot; `input` (if given) is written to stdin, which is then closed. */
 export function spawnGroupbot(args: string[], opts: { env?: Record<string, string>; input?: string; dataDir?: string } = {}): GroupbotProcess {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-cli-'));
-  const child = spawn(process.execPath, [BIN, ...args], { env: localEnv(dataDir, opts.env), detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  const listeners = new Set<() => void>();
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString('utf8'); for (const l of [...listeners]) l(); });
-  child.stderr?.on('data', (d: Buffer) => { err += d.toString('utf8'); });
-  let exitValue: number | string | undefined;
-  const exitPromise = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => { exitValue = code ?? signal ?? -1; for (const l of [...listeners]) l(); resolve(exitValue); });
-  });
-  if (opts.input !== undefined) child.stdin?.end(opts.input);
-  const describe = (): string => `\n--- stdout ---\n${out.slice(-3000)}\n--- stderr ---\n${err.slice(-3000)}`;
+  const proc = spawnGroupProcess([BIN, ...args], { env: localEnv(dataDir, opts.env), stdin: 'pipe' });
+  if (opts.input !== undefined) proc.child.stdin?.end(opts.input);
+  const describe = (): string => `\n--- stdout ---\n${proc.stdout().slice(-3000)}\n--- stderr ---\n${proc.stderr().slice(-3000)}`;
   return {
-    child,
-    pid: child.pid as number,
+    child: proc.child,
+    pid: proc.pid,
     dataDir,
-    stdout: () => out,
-    stderr: () => err,
-    waitFor(re, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          const m = re.exec(out);
-          if (m) { done(); resolve(m); return; }
-          if (exitValue !== undefined) { done(); reject(new Error(`groupbot ${args.join(' ')} exited (${exitValue}) before printing ${re}${describe()}`)); }
-        };
-        const timer = setTimeout(() => { done(); reject(new Error(`groupbot ${args.join(' ')} did not print ${re} within ${timeoutMs} ms${describe()}`)); }, timeoutMs);
-        const done = (): void => { clearTimeout(timer); listeners.delete(check); };
-        listeners.add(check);
-        check();
-      });
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    async waitFor(re, timeoutMs = 60_000) {
+      const m = await proc.waitFor(re, timeoutMs);
+      if (m === 'exit') throw new Error(`groupbot ${args.join(' ')} exited (${await proc.exited}) before printing ${re}${describe()}`);
+      if (m === 'timeout') throw new Error(`groupbot ${args.join(' ')} did not print ${re} within ${timeoutMs} ms${describe()}`);
+      return m;
     },
     exited(timeoutMs = 30_000) {
       return Promise.race([
-        exitPromise,
+        proc.exited,
         new Promise<never>((_resolve, reject) => {
           const t = setTimeout(() => reject(new Error(`groupbot ${args.join(' ')} did not exit within ${timeoutMs} ms${describe()}`)), timeoutMs);
-          void exitPromise.then(() => clearTimeout(t));
+          void proc.exited.then(() => clearTimeout(t));
         }),
       ]);
     },
     async cleanup() {
-      if (exitValue === undefined && child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
-        }
-        await exitPromise;
-      }
+      await proc.kill();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -4,9 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { useTestEmulator } from '../../support/emulator';
 import { rejectsWithGraphError } from '../graph-assert';
 
 const U = DEMO_USERS;
@@ -14,15 +13,10 @@ const members = async (c: Client, id: string) => new Set(((await c.api(`/groups/
 
 describe('graph-emulator dynamic membership', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let megan: Client;
   before(async () => {
-    emu = await startTestEmulator();
     megan = await emu.clientFor('megan@contoso.com');
-  });
-  after(async () => {
-    await closeGraphConnections();
-    await emu?.stop();
   });
 
   it('seeds "Marketing department" from user.department -eq "Marketing"', async () => {

@@ -4,19 +4,17 @@
  */
 import { strict as assert } from 'node:assert';
 import { DEMO_GROUPS } from '../../../graph-emulator/seed/demo-tenant';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { useTestEmulator } from '../../support/emulator';
 
 interface ErrorBody { error: { code: string; message: string; innerError: Record<string, string> } }
 
 describe('graph-emulator bad input', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let token: string;
   before(async () => {
-    emu = await startTestEmulator();
     token = await emu.token('megan@contoso.com');
   });
-  after(async () => emu?.stop());
 
   async function expectError(method: string, url: string, body: string | undefined, status: number, code: string, message?: string | RegExp): Promise<void> {
     const res = await emu.raw(method, url, { token, ...(body !== undefined ? { body } : {}) });

@@ -4,8 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { closeGraphConnections } from '../../../bot/directory/graph-client';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { useTestEmulator } from '../../support/emulator';
 import { GLOBAL_ADMINISTRATOR } from '../../../graph-emulator/directory/directory-roles';
 import { loadRuleEngine } from '../../../graph-emulator/directory/rule-engine';
 import type { Caller, EmuResponse, HandlerContext, Services } from '../../../graph-emulator/http/request-context';
@@ -19,16 +18,11 @@ type Obj = Record<string, unknown>;
 
 describe('graph-emulator PATCH /groups/{id} concurrency', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let megan: Client;
 
   before(async () => {
-    emu = await startTestEmulator();
     megan = await emu.clientFor('megan@contoso.com');
-  });
-  after(async () => {
-    await closeGraphConnections();
-    await emu?.stop();
   });
 
   it('a PATCH racing a DELETE either lands before it or gets 404; the delete is never undone', async () => {

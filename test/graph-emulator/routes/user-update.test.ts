@@ -4,10 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEFAULT_SCOPES } from '../../../graph-emulator';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { useTestEmulator } from '../../support/emulator';
 import { rejectsWithGraphError } from '../graph-assert';
 
 type Obj = Record<string, unknown>;
@@ -16,18 +15,13 @@ const WRITE_SCOPES = [...DEFAULT_SCOPES, 'User.ReadWrite.All'];
 
 describe('graph-emulator PATCH /users/{id}', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let megan: Client; // Global Administrator, with User.ReadWrite.All
   let isaiah: Client; // User Administrator, with User.ReadWrite.All
 
   before(async () => {
-    emu = await startTestEmulator();
     megan = await emu.clientFor('megan@contoso.com', WRITE_SCOPES);
     isaiah = await emu.clientFor('isaiah@contoso.com', WRITE_SCOPES);
-  });
-  after(async () => {
-    await closeGraphConnections();
-    await emu?.stop();
   });
 
   const memberIds = async (groupId: string): Promise<string[]> =>

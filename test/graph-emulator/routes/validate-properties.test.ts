@@ -4,11 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEFAULT_SCOPES } from '../../../graph-emulator';
 import { GROUP_UNIFIED_TEMPLATE_ID } from '../../../graph-emulator/directory/group-settings';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { useTestEmulator } from '../../support/emulator';
 import { rejectsWithGraphError } from '../graph-assert';
 
 type Obj = Record<string, unknown>;
@@ -23,18 +22,13 @@ async function details(call: Promise<unknown>): Promise<Obj> {
 
 describe('graph-emulator validateProperties and groupSettings', function () {
   this.timeout(60_000);
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let megan: Client;
   let ana: Client;
 
   before(async () => {
-    emu = await startTestEmulator();
     megan = await emu.clientFor('megan@contoso.com', ADMIN_SCOPES);
     ana = await emu.clientFor('ana@contoso.com');
-  });
-  after(async () => {
-    await closeGraphConnections();
-    await emu?.stop();
   });
 
   it('mailNickname uniqueness: 204 when free, E18 PropertyConflict when a Microsoft 365 group has it', async () => {
