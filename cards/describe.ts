@@ -13,7 +13,9 @@ const KIND_LABELS: Record<GroupKind, string> = {
 /** "Security group", "Dynamic Microsoft 365 group". */
 export function kindLabel(kind: GroupKind, dynamic = false): string {
   const label = KIND_LABELS[kind];
-  return dynamic ? `Dynamic ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+  if (!dynamic) return label;
+  // Keep the product name's capital ("Dynamic Microsoft 365 group"), lower-case a common noun ("Dynamic security group").
+  return `Dynamic ${kind === 'microsoft365' ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`}`;
 }
 
 /** "1 member", "3 members". */

@@ -39,7 +39,7 @@ function summary(model: MemberOutcomeCardModel): string {
   const role = ROLE[model.operation];
   const done = model.operation.startsWith('add')
     ? (role === 'owner' ? `Made ${plural(n('added'), 'person', 'people')} owner of ${groups}` : `Added ${plural(n('added'), 'person', 'people')} to ${groups}`)
-    : `Removed ${plural(n('removed'), 'person', 'people')} from ${groups}`;
+    : (role === 'owner' ? `Removed ${plural(n('removed'), 'person', 'people')} as owner of ${groups}` : `Removed ${plural(n('removed'), 'person', 'people')} from ${groups}`);
   const rest = [
     n('alreadyMember') ? `${n('alreadyMember')} already ${role === 'owner' ? 'owner' : 'member'}` : '',
     n('notMember') ? `${n('notMember')} not ${role === 'owner' ? 'owner' : 'member'}` : '',

@@ -6,6 +6,7 @@ import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-run
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
+import type { RenderedInput } from '../../cards';
 import type { GraphEndpoint } from '../directory/graph-client';
 
 const USAGE = 'usage: groupbot chat [--as <upn>]   (default user: megan@contoso.com, Global Administrator)';
@@ -62,28 +63,45 @@ export async function run(argv: string[]): Promise<number> {
   const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print);
   process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, prompt: 'you> ' });
-  const ask = (q: string) => new Promise<string>((resolve) => rl.question(q, resolve));
+  // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
+  // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
+  let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
+  const promptFor = (input: RenderedInput): void => {
+    const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
+    process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
+  };
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
-    if (line === 'exit' || line === 'quit') break;
     try {
-      if (/^\d+$/.test(line) && session.currentActions()) {
+      if (filling) {
+        const input = filling.inputs[Object.keys(filling.values).length] as RenderedInput;
+        filling.values[input.id] = line || input.value || '';
+        const next = filling.inputs[Object.keys(filling.values).length];
+        if (next) {
+          promptFor(next);
+          continue;
+        }
+        const { button, values } = filling;
+        filling = undefined;
+        print(await session.click(button, values));
+      } else if (line === 'exit' || line === 'quit') {
+        break;
+      } else if (/^\d+$/.test(line) && session.currentActions()) {
         const current = session.currentActions();
         const action = current?.actions.find((a) => a.number === Number(line));
-        const values: Record<string, string> = {};
-        if (action?.usesInputs) {
-          for (const input of current?.inputs ?? []) {
-            const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
-            const answer = (await ask(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `)).trim();
-            values[input.id] = answer || input.value || '';
-          }
+        const inputs = action?.usesInputs ? current?.inputs ?? [] : [];
+        if (inputs[0]) {
+          filling = { button: Number(line), inputs, values: {} };
+          promptFor(inputs[0]);
+          continue;
         }
-        print(await session.click(Number(line), values));
+        print(await session.click(Number(line)));
       } else if (line) {
         print(await session.say(line));
       }
     } catch (err) {
+      filling = undefined;
       process.stdout.write(`bot> ${(err as Error).message}\n`);
     }
     rl.prompt();

@@ -103,7 +103,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   if (writable.length === 0) return outcome(...refusals);
 
   const youOnly = people.length === 1 && people[0]?.id === ctx.actor.id;
-  const who = youOnly ? 'you' : nameList(people.map((p) => p.displayName));
+  const who = youOnly ? 'yourself' : nameList(people.map((p) => p.displayName));
   const where = nameList(writable.map((g) => `'${g.displayName}'`));
   if (!isConfirmed(ctx)) {
     const rewritten: Intent = { ...step.value.intent, groups: writable.map((g) => g.id), users: people.map((p) => p.id) };
@@ -113,9 +113,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
         { title: people.length > 1 ? 'People' : 'Person', value: people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', ') },
         { title: writable.length > 1 ? 'Groups' : 'Group', value: writable.map((g) => g.displayName).join(', ') },
       ],
-      consequence: spec.op === 'add'
-        ? `${people.length > 1 ? 'They' : youOnly ? 'You' : 'This person'} will become ${w.role}${people.length > 1 ? 's' : ''} of ${where}.`
-        : `${people.length > 1 ? 'They' : youOnly ? 'You' : 'This person'} will no longer be ${w.role}${people.length > 1 ? 's' : ''} of ${where}.`,
+      consequence: consequenceOf(spec, people.length > 1 ? 'They' : youOnly ? 'You' : 'This person', people.length > 1, where),
       confirmLabel: w.verb,
       ...(spec.op === 'remove' ? { destructive: true } : {}),
     });
@@ -149,10 +147,10 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
     journalled.push(...membershipRecords(g, spec.relation, spec.op, principalResults(results, spec.relation)));
     const forbidden = results.length > 0 && results.every((r) => r.result === 'refused' && r.kind === 'forbidden');
     if (forbidden) {
-      const sentence = youOnly && spec.op === 'add' && spec.relation === 'members'
-        ? `You can't add yourself to '${g.displayName}'. Shall I ask its owners?`
-        : errorText(new DomainError('forbidden', 'Forbidden'), { groupName: g.displayName, action: w.forbidden });
-      extra.push(askOwnersReply(sentence, groupRef(g)));
+      // "Ask the owners" starts a request for the actor to join, so it only fits "add me".
+      extra.push(youOnly && spec.op === 'add' && spec.relation === 'members'
+        ? askOwnersReply(`You can't add yourself to '${g.displayName}'. Shall I ask its owners?`, groupRef(g))
+        : reply(`You can't ${w.forbidden} '${g.displayName}': only its owners or an administrator can. Ask one of its owners to do it.`));
       continue;
     }
     for (const r of results) {
@@ -175,6 +173,13 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   }
   replies.push(...extra);
   return outcome(...replies);
+}
+
+/** "This person will become a member of 'X'.", "They will no longer be owners of 'X'.". Never throws. */
+export function consequenceOf(spec: Pick<ChangeSpec, 'relation' | 'op'>, subject: string, plural: boolean, where: string): string {
+  const role = spec.relation === 'members' ? 'member' : 'owner';
+  const noun = plural ? `${role}s` : `${role === 'owner' ? 'an' : 'a'} ${role}`;
+  return spec.op === 'add' ? `${subject} will become ${noun} of ${where}.` : `${subject} will no longer be ${noun} of ${where}.`;
 }
 
 function titleOf(spec: ChangeSpec, who: string, where: string, plural: boolean): string {

@@ -14,7 +14,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const g = step.value.groups[0];
   if (!g) return say('Which group?');
   if (!isDynamic(g) || !g.membershipRule) {
-    return say(`'${g.displayName}' has no membership rule: its members are added and removed by hand. To make it dynamic, say "set the rule of ${g.displayName} to user.department -eq \\"Sales\\"".`);
+    return say(`'${g.displayName}' has no membership rule: its members are added and removed by hand. To make it dynamic, say for example: set the rule of ${g.displayName} to user.department -eq "Sales"`);
   }
   const state = g.membershipRuleProcessingState ?? 'On';
   return outcome(reply(`The rule of '${g.displayName}' is: ${g.membershipRule} (processing ${state === 'Paused' ? 'paused: membership is frozen' : 'on'}).`,

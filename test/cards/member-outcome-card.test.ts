@@ -29,6 +29,13 @@ describe('cards/member-outcome-card', () => {
     assert.match(textOf(card), /^Removed 1 person from Marketing\. 1 failed\.$/m);
   });
 
+  it('says "as owner of" when owners are removed, not "from" (they may still be members)', () => {
+    const card = buildMemberOutcomeCard({ operation: 'removeOwners', groups: [group], outcomes: [
+      { input: 'Bob', person: bob, status: 'refused', reason: 'A group must keep at least one owner.' },
+    ] });
+    assert.match(textOf(card), /^Removed 0 people as owner of Marketing\. 1 refused\.$/m);
+  });
+
   it('adds a group column when several groups were named, and Undo while the window is open', () => {
     const other = { id: guid(120), displayName: 'Sales' };
     const card = buildMemberOutcomeCard({ operation: 'addOwners', groups: [group, other], undo: { journalId: 'j9', undoUntil: '2026-11-27T14:00:00Z', now: NOW }, outcomes: [

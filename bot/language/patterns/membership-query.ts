@@ -7,15 +7,18 @@ import type { Matcher } from './matcher';
 import { ALL_OPT, IN_REL, ME_OPT, SHOW } from './vocabulary';
 
 const NOT_THERE = String.raw`(?!there\b|it\b|this\b|that\b)`;
+/** "is Liam not in X" / "why isn't Liam in X": the negation is not part of the name. */
+const NEG = String.raw`(?:n['’]t)?`;
+const NOT_OPT = String.raw`(?:not\s+)?`;
 const CHECK: RegExp[] = [
-  rx(String.raw`^(?:is|are|am)\s+${NOT_THERE}(?<u>.+?)\s+${IN_REL}\s+(?<g>.+)$`),
+  rx(String.raw`^(?:is|are|am)${NEG}\s+${NOT_THERE}(?<u>.+?)\s+${NOT_OPT}${IN_REL}\s+(?<g>.+)$`),
   rx(String.raw`^(?:does|do)\s+${NOT_THERE}(?<u>.+?)\s+(?:belong\s+to|have\s+membership\s+(?:in|of)|sit\s+in|appear\s+in|show\s+up\s+in|still\s+belong\s+to)\s+(?<g>.+)$`),
   rx(String.raw`^(?:check|verify|see|find\s+out|confirm|tell\s+me|let\s+me\s+know)\s+(?:if|whether)\s+(?<u>.+?)\s+(?:(?:is|are|am)\s+${IN_REL}|belongs?\s+to|(?:is|are)\s+still\s+in)\s+(?<g>.+)$`),
   rx(String.raw`^(?:check|verify)\s+(?:the\s+)?membership\s+(?:of|for)\s+(?<u>.+?)\s+(?:in|of|on)\s+(?<g>.+)$`),
   rx(String.raw`^(?:check|verify)\s+(?<u>.+?)['’]s?\s+membership\s+(?:in|of|on)\s+(?<g>.+)$`),
 ];
 const EXPLAIN: RegExp[] = [
-  rx(String.raw`^(?:why|how|how\s+come)\s+(?:is|are|am)\s+(?<u>.+?)\s+${IN_REL}\s+(?<g>.+)$`),
+  rx(String.raw`^(?:why|how|how\s+come)\s+(?:is|are|am)${NEG}\s+(?<u>.+?)\s+${NOT_OPT}${IN_REL}\s+(?<g>.+)$`),
   rx(String.raw`^(?:why|how)\s+(?:does|do)\s+(?<u>.+?)\s+(?:belong\s+to|have\s+(?:access\s+to|membership\s+(?:in|of)))\s+(?<g>.+)$`),
   rx(String.raw`^how\s+(?:did|does|do)\s+(?<u>.+?)\s+(?:get|end\s+up|become\s+a\s+member)\s+(?:in|into|added\s+to|of)\s+(?<g>.+)$`),
   rx(String.raw`^how\s+come\s+(?<u>.+?)\s+(?:(?:is|are)\s+${IN_REL}|belongs?\s+to)\s+(?<g>.+)$`),
@@ -38,10 +41,10 @@ export const matchCheckMembership: Matcher = (u) => {
 
 const MEMBER_NOUN = String.raw`(?:members|membership|memberships|member\s+list|people|users|persons|everyone|everybody|folks|member\s+users)`;
 const LIST_MEMBERS: RegExp[] = [
-  rx(String.raw`^(?:who|who\s+all|who\s+exactly)(?:['’]s|\s+is|\s+are)?\s+(?:currently\s+|actually\s+)?${IN_REL}\s+(?<g>.+)$`),
+  rx(String.raw`^(?:who|who\s+all|who\s+exactly)(?:['’]?s|\s+is|\s+are)?\s+(?:currently\s+|actually\s+)?${IN_REL}\s+(?<g>.+)$`),
   rx(String.raw`^who\s+(?:belongs\s+to|has\s+access\s+to|can\s+access|are\s+the\s+members\s+of|is\s+a\s+member\s+of)\s+(?<g>.+)$`),
   rx(String.raw`^(?:${SHOW}\s+|check\s+)?${ME_OPT}${ALL_OPT}(?:current\s+)?${MEMBER_NOUN}\s+(?:of|in|on|for|inside|within|from|belonging\s+to)\s+(?<g>.+)$`),
-  rx(String.raw`^(?:(?:is|are)\s+there\s+(?:anyone|anybody|any\s+(?:members|users|people))|what(?:['’]s|\s+is))\s+in\s+(?<g>.+)$`),
+  rx(String.raw`^(?:(?:is|are)\s+there\s+(?:anyone|anybody|any\s+(?:members|users|people))|what(?:['’]?s|\s+is))\s+in\s+(?<g>.+)$`),
   rx(String.raw`^how\s+many\s+(?:members|people|users|persons)\s+(?:are\s+)?(?:there\s+)?(?:in|on)\s+(?<g>.+)$`),
   rx(String.raw`^how\s+many\s+(?:members|people|users|persons)\s+(?:does|do)\s+(?<g>.+?)\s+have$`),
   rx(String.raw`^(?:${SHOW}\s+)?${ME_OPT}${ALL_OPT}(?:members|member\s+list)$`),

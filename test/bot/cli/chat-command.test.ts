@@ -43,6 +43,17 @@ describe('groupbot chat (spawned)', function () {
     assert.match(out, /1\) Ask the owners/);
   });
 
+  it('a button on a card with inputs asks for each input on the next lines, keeping shown values on empty lines', async () => {
+    const blanks = '\n'.repeat(8);
+    const p = run(['--as', 'megan@contoso.com'], `create a security group called Cafe Creme\n1\n${blanks}1\nexit\n`);
+    assert.equal(await p.exited(90_000), 0, p.stderr());
+    const out = p.stdout();
+    assert.match(out, /Name \[Cafe Creme\]:/);
+    assert.match(out, /Create the security group 'Cafe Creme'/);
+    assert.match(out, /bot> Created 'Cafe Creme'\./);
+    assert.doesNotMatch(out + p.stderr(), /readline was closed/);
+  });
+
   it('an unknown user is refused with exit code 1 and a sentence', async () => {
     const p = run(['--as', 'nobody@contoso.com'], '');
     assert.equal(await p.exited(90_000), 1);

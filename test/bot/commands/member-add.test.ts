@@ -108,6 +108,14 @@ describe('bot/commands/member-add (emulator)', function () {
     assert.equal(btn?.['groupId'], '6472b31a-f4cb-4fd3-945d-08dcba7ba0dc');
   });
 
+  it('a 403 when adding someone else names the owners but offers no "ask to join" button', async () => {
+    const ctx = await h.ctx(UPN.ana);
+    const ask = await runIntent({ intent: 'addMembers', users: ['Lidia Holloway'], groups: ['Finance Readers'] }, ctx);
+    const out = await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, ctx);
+    assert.match(allText(out), /You can't add members to 'Finance Readers': only its owners or an administrator can\./);
+    assert.equal(out.replies.map((r) => buttonData(r, 'requestStart')).find(Boolean), undefined);
+  });
+
   it('an owner (Bob) can add to the group he owns', async () => {
     const ctx = await h.ctx(UPN.bob);
     const ask = await runIntent({ intent: 'addMembers', users: ['Adele Vance'], groups: ['SecurityGroup101'] }, ctx);

@@ -68,7 +68,10 @@ describe('bot/commands operations (emulator)', function () {
     assert.match(show, /'OutlookGroup101' is a Microsoft 365 group\./);
     assert.match(show, /owner/);
     assert.match(allText(await runIntent({ intent: 'showRule', groups: ['Seattle Employees'] }, ctx)), /user\.city -eq "Seattle"/);
-    assert.match(allText(await runIntent({ intent: 'showRule', groups: ['Legal'] }, ctx)), /has no membership rule/);
+    const noRule = allText(await runIntent({ intent: 'showRule', groups: ['Legal'] }, ctx));
+    assert.match(noRule, /has no membership rule/);
+    assert.match(noRule, /set the rule of Legal to user\.department -eq "Sales"/);
+    assert.doesNotMatch(noRule, /\\"/, 'no escaped quotes shown to the user');
   });
 
   it('group-list pages with a server-side cursor', async () => {
