@@ -89,7 +89,7 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     it('"add me to SecurityGroup101" → Graph says 403 → "shall I ask the owners?" with a button; nothing changes', async () => {
       const s = session('ana');
       const ask = await s.say('add me to SecurityGroup101');
-      assert.match(joined(ask), /Add you to 'SecurityGroup101'/);
+      assert.match(joined(ask), /Add yourself to 'SecurityGroup101'/);
       const refused = await click(s, /^Add$/);
       assert.match(joined(refused), /You can't add yourself to 'SecurityGroup101'\. Shall I ask its owners\?/);
       const ownersButton = s.currentActions()?.actions.find((a) => /Ask the owners/.test(a.title));
