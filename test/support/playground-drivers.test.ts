@@ -50,8 +50,14 @@ describe('Playground launcher and client (against the echo bot)', function () {
   });
 
   it('keeps replies in order: two sends, two waits', async () => {
+    // The bot may answer two concurrent sends in either order; each send waits until its echo has been pushed
+    // (without consuming it), so both replies are buffered, in a known order, before the first wait.
+    const pushed = (text: string): boolean =>
+      client.messages(client.config.personalChatId).some((p) => p.message.text === text);
     await client.sendPersonal('one');
+    await until(() => pushed('Echo: one'));
     await client.sendPersonal('two');
+    await until(() => pushed('Echo: two'));
     assert.equal((await client.waitForBot(client.config.personalChatId)).message.text, 'Echo: one');
     assert.equal((await client.waitForBot(client.config.personalChatId)).message.text, 'Echo: two');
   });
@@ -147,3 +153,12 @@ describe('Playground launcher and client (against the echo bot)', function () {
     assert.throws(() => process.kill(second.pid, 0), /ESRCH/);
   });
 });
+
+/** Resolves once `ready()` holds, checking every 20 ms; rejects after `timeoutMs`. */
+async function until(ready: () => boolean, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
