@@ -11,7 +11,8 @@ import { ensureSigningKey } from './auth/signing-key';
 import { readUsersIndex, writeUsersIndex, type UsersIndex } from './auth/users-index-file';
 import { FaultInjector } from './control/fault-injector';
 import { RequestStats } from './control/request-stats';
-import { createEffectHook } from './directory/derived-effects';
+import { createEffectHook, evaluateDynamicWork } from './directory/derived-effects';
+import { DEFAULT_DYNAMIC_DELAY_MS, DynamicProcessor } from './directory/dynamic-processing';
 import { loadRuleEngine } from './directory/rule-engine';
 import { addDays, nowIso } from './directory/object-factory';
 import { GraphPipeline } from './http/graph-pipeline';
@@ -37,6 +38,11 @@ export interface EmulatorOptions {
   seed?: 'demo' | { large: number };
   /** Where unexpected internal errors are reported (default: stderr, without request data). */
   onError?: (err: unknown) => void;
+  /**
+   * Milliseconds between a write that affects dynamic membership and its processing (Entra processes rules
+   * asynchronously). 0 = inside the write itself (instant). Default: GROUPBOT_DYNAMIC_DELAY_MS, else 3000.
+   */
+  dynamicProcessingDelayMs?: number;
 }
 
 export interface RunningEmulator {
@@ -52,7 +58,18 @@ export interface RunningEmulator {
   seedSeconds: number;
   /** Bearer token for a directory user (by UPN); scopes default to the full delegated set the bot asks for. */
   issueToken(upn: string, opts?: { scopes?: string[]; lifetimeSeconds?: number }): Promise<string>;
+  /**
+   * Resolves when queued dynamic membership processing is done (runs it now instead of after the delay).
+   * Absent on a handle to an emulator another process runs.
+   */
+  dynamicIdle?: () => Promise<void>;
   stop(): Promise<void>;
+}
+
+function dynamicDelay(opts: EmulatorOptions): number {
+  if (opts.dynamicProcessingDelayMs !== undefined) return Math.max(0, opts.dynamicProcessingDelayMs);
+  const fromEnv = Number(process.env.GROUPBOT_DYNAMIC_DELAY_MS);
+  return process.env.GROUPBOT_DYNAMIC_DELAY_MS && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : DEFAULT_DYNAMIC_DELAY_MS;
 }
 
 function tenantOf(store: DirectoryStore): TenantInfo {
@@ -93,13 +110,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   try {
     const store = await DirectoryStore.load(db);
     const rules = loadRuleEngine();
-    store.setEffectHook(createEffectHook(rules));
+    const deferral: { processor?: DynamicProcessor } = {};
+    store.setEffectHook(createEffectHook(rules, () => deferral.processor));
     let seedSeconds = 0;
     if (!store.meta.has('seeded')) {
       const t0 = process.hrtime.bigint();
       await seed(store, opts.seed);
       seedSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     }
+    // Created after seeding: the demo tenant's dynamic groups start evaluated.
+    const processor = new DynamicProcessor(store, dynamicDelay(opts), (tx, work) => evaluateDynamicWork(tx, rules, work), onError);
+    deferral.processor = processor;
+    processor.resume();
     const cutoff = addDays(nowIso(), -RETENTION_DAYS);
     const expired = [...store.deleted.values()].filter((g) => g.deletedDateTime && g.deletedDateTime < cutoff).map((g) => g.id);
     if (expired.length) await store.write((tx) => { for (const id of expired) tx.purgeGroup(id); });
@@ -132,7 +154,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         if (!u) throw new Error(`No user with the UPN '${upn}' in this directory.`);
         return signAccessToken(key, { userId: u.id, upn: u.userPrincipalName, displayName: u.displayName, tenantId: tenant.tenantId, scopes: o.scopes ?? DEFAULT_SCOPES, ...(o.lifetimeSeconds !== undefined ? { lifetimeSeconds: o.lifetimeSeconds } : {}) });
       },
-      stop: () => (stopped ??= closeAll(server, store, db)),
+      dynamicIdle: () => processor.idle(),
+      stop: () => (stopped ??= closeAll(server, store, db, processor)),
     };
   } catch (err) {
     await db.close();
@@ -140,7 +163,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   }
 }
 
-async function closeAll(server: Server, store: DirectoryStore, db: { close(): Promise<void> }): Promise<void> {
+async function closeAll(server: Server, store: DirectoryStore, db: { close(): Promise<void> }, processor: DynamicProcessor): Promise<void> {
+  processor.stop();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();

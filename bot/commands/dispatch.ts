@@ -32,6 +32,8 @@ import * as help from './help';
 import * as cancel from './cancel';
 import * as unknown from './unknown';
 import * as history from '../journal/history-command';
+import * as groupExpiry from './group-expiry';
+import * as groupRenew from './group-renew';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -73,6 +75,8 @@ export const COMMANDS: Record<IntentName, Command> = {
   help: help.run,
   cancel: cancel.run,
   unknown: unknown.run,
+  showExpiry: groupExpiry.run,
+  renewGroup: groupRenew.run,
 };
 
 /**

@@ -13,6 +13,7 @@ import { nameList } from './views';
 import { groupCreated } from '../journal/change-records';
 import { journalChange, journalFailure } from '../journal/record-step';
 import { outcomeReply } from '../journal/undo-reply';
+import { processingStartedReply } from './membership-processing';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -142,7 +143,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     }, ctx.actor.id);
     const recorded = await journalChange(ctx, groupCreated(g, 201));
     const undoNote = recorded?.undo ? ' Undo (within 24 hours) deletes it again.' : '';
-    return outcome(outcomeReply(`Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.${rule ? ' Entra fills its members from the rule in the background.' : ''}${undoNote}`, recorded));
+    const created = `Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.`;
+    if (rule) {
+      // Entra fills a dynamic group asynchronously: say so, and offer Check again rather than a member list.
+      return outcome(processingStartedReply(`${created} Its membership is being processed: Entra adds the people who match the rule in the background, so it has no members yet. Choose Check again to see the progress.${undoNote}`, g.id, recorded));
+    }
+    return outcome(outcomeReply(`${created}${undoNote}`, recorded));
   } catch (err) {
     await journalFailure(ctx, 'group.create', { id: '', name }, { method: 'POST', path: '/groups' }, err);
     return say(errorText(err, { groupName: name, action: 'create' }));

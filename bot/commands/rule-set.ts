@@ -10,7 +10,7 @@ import { failureReply } from './ask-owners';
 import { groupRef } from './views';
 import { groupOf, ruleSet } from '../journal/change-records';
 import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { processingStartedReply } from './membership-processing';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -54,5 +54,6 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return outcome(failureReply(err, { groupName: g.displayName, action: 'change the rule of' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, ruleSet(g, input.rule));
-  return outcome(outcomeReply(`Done: the rule of '${g.displayName}' is now ${input.rule}. Entra updates its members in the background.`, recorded));
+  // Entra re-evaluates the members asynchronously: the current list is stale until it has; offer Check again.
+  return outcome(processingStartedReply(`Done: the rule of '${g.displayName}' is now ${input.rule}. Its membership is being processed: until Entra has re-evaluated everyone, the member list still shows the old members. Choose Check again to see the progress.`, g.id, recorded));
 }

@@ -36,10 +36,11 @@ export class GraphSession {
     private readonly sleep: Sleep = realSleep,
   ) {}
 
-  /** GET a path (with query string). Throws DomainError. */
-  async get<T>(path: string, opts: { eventual?: boolean; ctx?: ErrorContext } = {}): Promise<T> {
+  /** GET a path (with query string); `beta` reads the beta endpoint. Throws DomainError. */
+  async get<T>(path: string, opts: { eventual?: boolean; beta?: boolean; ctx?: ErrorContext } = {}): Promise<T> {
     try {
       let req = this.client.api(path);
+      if (opts.beta) req = req.version('beta');
       if (opts.eventual) req = req.header('ConsistencyLevel', 'eventual');
       return (await req.get()) as T;
     } catch (err) {

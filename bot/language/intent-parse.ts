@@ -19,6 +19,7 @@ import { matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
 import { matchListOwnedGroups } from './patterns/owned-groups';
+import { matchRenewGroup, matchShowExpiry } from './patterns/group-expiry';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -31,6 +32,8 @@ const MATCHERS: readonly Matcher[] = [
   matchPreviewRule,
   matchSetRule,
   matchShowRule,
+  matchShowExpiry,
+  matchRenewGroup,
   matchListLicenses,
   matchAssignLicense,
   matchRemoveLicense,

@@ -8,6 +8,7 @@ export const DEFAULT_SCOPES: readonly string[] = [
   'Group.ReadWrite.All',
   'LicenseAssignment.ReadWrite.All',
   'Organization.Read.All',
+  'User.Invite.All',
 ];
 
 /** The application (client) id the emulator puts in tokens as `appid`/`azp`. */

@@ -1,8 +1,9 @@
 /**
- * Follow-up changes every write implies, computed inside the same transaction:
+ * Follow-up changes every write implies:
  * - dynamic membership: members of dynamic groups (processing state On) follow their rule when a group is
  *   created or its rule/state changes, when a user's properties change, and for memberOf rules when a user's
- *   static memberships change; Paused groups are frozen;
+ *   static memberships change; Paused groups are frozen. With a DynamicProcessor whose delay is above 0 the
+ *   work is queued and done by a later write (asynchronous, as in Entra); otherwise inside the same transaction;
  * - group-based licensing: members of licensed groups get licenseAssignmentStates (Active, or Error with
  *   CountViolation when the SKU has no units left), including later joiners; leavers lose them.
  */
@@ -10,6 +11,7 @@ import { isDynamic, type AssignedLicense, type GroupObject, type LicenseAssignme
 import { isActiveDynamic, type DirectoryStore, type EffectHook, type WriteTx } from '../store/directory-store';
 import type { Mutation } from '../store/mutation';
 import { nowIso } from './object-factory';
+import type { DynamicProcessor, PendingWork } from './dynamic-processing';
 import type { RuleEngine } from './rule-engine';
 
 function userForRule(store: DirectoryStore, u: UserObject): Record<string, unknown> {
@@ -97,12 +99,32 @@ function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, nu
   }
 }
 
-/** Builds the store's effect hook. Never throws by itself; rule evaluation errors propagate (abort the write). */
-export function createEffectHook(rules: RuleEngine): EffectHook {
+/**
+ * Evaluates dynamic membership work inside a write: whole groups (those still active), then users against every
+ * other active dynamic group. Throws rule evaluation errors (abort the write).
+ */
+export function evaluateDynamicWork(tx: WriteTx, rules: RuleEngine, work: PendingWork): void {
+  const store = tx.store;
+  const full = new Set(work.groups);
+  for (const gid of full) {
+    const g = store.groups.get(gid);
+    if (g && isActiveDynamic(g)) evaluateGroup(tx, rules, g);
+  }
+  const rest = work.users.length ? store.activeDynamicGroups().filter((g) => !full.has(g.id)) : [];
+  if (rest.length) for (const uid of work.users) evaluateUser(tx, rules, uid, rest);
+}
+
+/**
+ * Builds the store's effect hook; `processor` (when given and its delay is above 0) receives the dynamic
+ * membership work instead of the write itself. Never throws by itself; rule evaluation errors propagate (abort
+ * the write).
+ */
+export function createEffectHook(rules: RuleEngine, processor?: () => DynamicProcessor | undefined): EffectHook {
   return (tx: WriteTx, staged: readonly Mutation[]) => {
     const store = tx.store;
     const fullGroups = new Set<string>();
     const usersToEvaluate = new Set<string>();
+    const membershipUsers = new Set<string>();
     const licenseUsers = new Set<string>();
     for (const m of staged) {
       if (m.op === 'putGroup') {
@@ -113,20 +135,22 @@ export function createEffectHook(rules: RuleEngine): EffectHook {
         usersToEvaluate.add(m.user.id);
       } else if ((m.op === 'link' || m.op === 'unlink') && m.rel === 'member' && store.users.has(m.dst)) {
         const g = store.groups.get(m.src) ?? store.deleted.get(m.src);
-        if (!g || !isDynamic(g)) usersToEvaluate.add(m.dst); // memberOf rules may depend on static memberships
+        if (!g || !isDynamic(g)) membershipUsers.add(m.dst); // memberOf rules may depend on static memberships
         const u = store.users.get(m.dst) as UserObject;
         if ((g?.assignedLicenses.length ?? 0) > 0 || u.licenseAssignmentStates.some((s) => s.assignedByGroup === m.src)) licenseUsers.add(m.dst);
       } else if (m.op === 'link' && m.rel === 'manager') {
         usersToEvaluate.add(m.src);
       }
     }
-    if (rules.available) {
-      for (const gid of fullGroups) {
-        const g = store.groups.get(gid);
-        if (g) evaluateGroup(tx, rules, g);
-      }
-      const rest = usersToEvaluate.size ? store.activeDynamicGroups().filter((g) => !fullGroups.has(g.id)) : [];
-      if (rest.length) for (const uid of usersToEvaluate) evaluateUser(tx, rules, uid, rest);
+    if (membershipUsers.size && store.activeDynamicGroups().some((g) => rules.compile(g.membershipRule as string)?.kind === 'memberOf')) {
+      for (const id of membershipUsers) usersToEvaluate.add(id);
+    }
+    if (!store.activeDynamic.size) usersToEvaluate.clear();
+    if (rules.available && (fullGroups.size || usersToEvaluate.size)) {
+      const work: PendingWork = { groups: [...fullGroups], users: [...usersToEvaluate] };
+      const deferTo = processor?.();
+      if (deferTo && !deferTo.evaluatesInline()) deferTo.queue(tx, work);
+      else evaluateDynamicWork(tx, rules, work);
     }
     const consumed = new Map<string, number>();
     for (const uid of licenseUsers) reconcileLicenses(tx, uid, consumed);

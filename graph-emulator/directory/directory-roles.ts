@@ -15,6 +15,8 @@ export const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
 export const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 export const LICENSE_ADMINISTRATOR = '4d6ac14f-3453-41d0-bef9-a3e0c569773a';
 export const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+export const DIRECTORY_WRITERS = '9360feb5-f418-4baa-8175-e2a00bac4301';
+export const GUEST_INVITER = '95e79109-95c0-4d8e-aee3-d01accf2d47b';
 
 export const DIRECTORY_ROLES: readonly DirectoryRoleDefinition[] = [
   { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a01', roleTemplateId: GLOBAL_ADMINISTRATOR, displayName: 'Global Administrator', description: 'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.' },
@@ -22,6 +24,8 @@ export const DIRECTORY_ROLES: readonly DirectoryRoleDefinition[] = [
   { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a03', roleTemplateId: USER_ADMINISTRATOR, displayName: 'User Administrator', description: 'Can manage all aspects of users and groups, including resetting passwords for limited admins.' },
   { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a04', roleTemplateId: LICENSE_ADMINISTRATOR, displayName: 'License Administrator', description: 'Can manage product licenses on users and groups.' },
   { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a05', roleTemplateId: PRIVILEGED_ROLE_ADMINISTRATOR, displayName: 'Privileged Role Administrator', description: 'Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a06', roleTemplateId: DIRECTORY_WRITERS, displayName: 'Directory Writers', description: 'Can read and write basic directory information. For granting access to applications, not intended for users.' },
+  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a07', roleTemplateId: GUEST_INVITER, displayName: 'Guest Inviter', description: 'Can invite guest users independent of the \'members can invite guests\' setting.' },
 ];
 
 /** Role by template id or display name (case-insensitive); undefined when unknown. Never throws. */

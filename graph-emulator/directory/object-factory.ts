@@ -5,9 +5,6 @@
 import { emptyArray } from '../model/shared-values';
 import type { GroupKind, GroupObject, UserObject } from '../model/types';
 
-/** Lifetime the emulated group lifecycle policy gives Microsoft 365 groups (managedGroupTypes All). */
-export const GROUP_LIFETIME_DAYS = 180;
-
 /** `S-1-12-1-a-b-c-d` from a GUID, as Entra derives securityIdentifier. Never throws for a GUID. */
 export function securityIdentifier(id: string): string {
   const hex = id.replace(/-/g, '');
@@ -34,6 +31,8 @@ export interface GroupInit {
   visibility?: string | null; isAssignableToRole?: boolean | null; createdDateTime?: string; mail?: string | null;
   classification?: string | null; preferredDataLocation?: string | null; preferredLanguage?: string | null; theme?: string | null;
   resourceBehaviorOptions?: string[]; resourceProvisioningOptions?: string[]; domain: string; initialDomain: string;
+  /** Set only under a group lifecycle policy (directory/lifecycle-policy.ts); null otherwise. */
+  expirationDateTime?: string | null; renewedDateTime?: string;
 }
 
 /** A full group property bag. Never throws. */
@@ -53,7 +52,7 @@ export function buildGroup(init: GroupInit): GroupObject {
     creationOptions: emptyArray(),
     description: init.description ?? null,
     displayName: init.displayName,
-    expirationDateTime: unified ? addDays(created, GROUP_LIFETIME_DAYS) : null,
+    expirationDateTime: unified ? (init.expirationDateTime ?? null) : null,
     groupTypes,
     isAssignableToRole: init.isAssignableToRole ?? null,
     isManagementRestricted: null,
@@ -71,7 +70,7 @@ export function buildGroup(init: GroupInit): GroupObject {
     preferredDataLocation: init.preferredDataLocation ?? null,
     preferredLanguage: init.preferredLanguage ?? null,
     proxyAddresses,
-    renewedDateTime: created,
+    renewedDateTime: init.renewedDateTime ?? created,
     resourceBehaviorOptions: init.resourceBehaviorOptions ?? emptyArray(),
     resourceProvisioningOptions: init.resourceProvisioningOptions ?? emptyArray(),
     securityEnabled,

@@ -71,7 +71,8 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   try {
     const m = /^\/(v1\.0|beta)(\/.*)?$/i.exec(url.pathname);
     if (!m) throw E.badRequest(`Invalid version: ${url.pathname.split('/')[1] ?? ''}`, 'BadRequest');
-    if ((m[1] as string).toLowerCase() !== 'v1.0') throw E.badRequest('The graph-emulator serves only the v1.0 endpoint.', 'BadRequest');
+    // beta serves the v1.0 routes plus the few beta-only properties the emulator knows (routes/beta-properties.ts).
+    if ((m[1] as string).toLowerCase() === 'beta') emuReq.beta = true;
     emuReq.path = m[2] && m[2] !== '/' ? m[2] : '/';
     // Some clients send `+` for spaces in the query string (contract §1 T8): URLSearchParams already decodes it.
     const bodyText = await readBody(req);

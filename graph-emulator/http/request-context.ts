@@ -17,6 +17,8 @@ export interface EmuRequest {
   bodyText?: string;
   /** True for a step of a `$batch`. */
   inBatch?: boolean;
+  /** True for a request to `/beta` instead of `/v1.0`. */
+  beta?: boolean;
 }
 
 export interface EmuResponse {

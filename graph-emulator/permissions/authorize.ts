@@ -4,8 +4,9 @@
  * Authorization_RequestDenied) when it fails.
  *
  * Roles: Global Administrator = everything. Groups Administrator = every group that is not role-assignable.
- * User Administrator = members of any non-role-assignable group and its user owners. License Administrator
- * (and User/Global Administrators) = assignLicense. Privileged Role Administrator (+ the
+ * User Administrator = members of any non-role-assignable group and its user owners. assignLicense: Directory
+ * Writers, Groups, License and User Administrators (the group-assignlicense page). Invitations: Guest Inviter,
+ * User and Global Administrators always; other members only when the tenant's authorization policy lets them. Privileged Role Administrator (+ the
  * RoleManagement.ReadWrite.Directory scope) = role-assignable groups. Owners manage their groups (members,
  * owners, properties, delete; restore only Microsoft 365 groups). Members read. Guests read only single
  * groups by id and the memberships of groups they belong to, and cannot list users or groups.
@@ -14,7 +15,7 @@ import { E } from '../http/graph-error';
 import type { Caller } from '../http/request-context';
 import { groupKind, type GroupObject } from '../model/types';
 import type { DirectoryStore } from '../store/directory-store';
-import { GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, LICENSE_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR, USER_ADMINISTRATOR } from '../directory/directory-roles';
+import { DIRECTORY_WRITERS, GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, GUEST_INVITER, LICENSE_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR, USER_ADMINISTRATOR } from '../directory/directory-roles';
 
 const ANY_DIRECTORY_WRITE = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 const ANY_DIRECTORY_READ = ['Directory.Read.All', ...ANY_DIRECTORY_WRITE];
@@ -31,6 +32,11 @@ export const Scopes = {
   assignLicense: ['LicenseAssignment.ReadWrite.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
   readSkus: ['Organization.Read.All', 'Organization.ReadWrite.All', 'LicenseAssignment.Read.All', 'LicenseAssignment.ReadWrite.All', ...ANY_DIRECTORY_READ],
   readDeleted: ['Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  invite: ['User.Invite.All', 'User.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
+  readDirectoryObjects: ['Directory.Read.All', 'User.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  lifecyclePolicyRead: ['Directory.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  lifecyclePolicyWrite: ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
+  readPolicies: ['Policy.Read.All', 'Policy.ReadWrite.Authorization', ...ANY_DIRECTORY_READ],
   roleManagement: ['RoleManagement.ReadWrite.Directory'],
 } as const;
 
@@ -91,7 +97,22 @@ export function canRestoreGroup(store: DirectoryStore, c: Caller, g: GroupObject
 
 /** May the caller assign licences to groups? Never throws. */
 export function canAssignLicense(c: Caller): boolean {
-  return isGlobalAdmin(c) || isUserAdmin(c) || c.roles.has(LICENSE_ADMINISTRATOR);
+  return isGroupsAdmin(c) || isUserAdmin(c) || c.roles.has(LICENSE_ADMINISTRATOR) || c.roles.has(DIRECTORY_WRITERS);
+}
+
+/** Who may invite guests, as the authorization policy's allowInvitesFrom says. */
+export type AllowInvitesFrom = 'none' | 'adminsAndGuestInviters' | 'adminsGuestInvitersAndAllMembers' | 'everyone';
+
+/**
+ * May the caller invite guests? Guest Inviters, User and Global Administrators may unless the tenant says
+ * `none`; members when it says `adminsGuestInvitersAndAllMembers` or `everyone`; guests only with `everyone`.
+ * Never throws.
+ */
+export function canInvite(c: Caller, allowInvitesFrom: AllowInvitesFrom): boolean {
+  if (allowInvitesFrom === 'none') return false;
+  if (isUserAdmin(c) || c.roles.has(GUEST_INVITER)) return true;
+  if (isGuest(c)) return allowInvitesFrom === 'everyone';
+  return allowInvitesFrom !== 'adminsAndGuestInviters';
 }
 
 /**

@@ -29,7 +29,7 @@ export function projectObject(
   }
   if (!select) {
     for (const [name, spec] of Object.entries(schema.properties)) {
-      if (spec.ret === 'D') out[name] = obj[name] ?? null;
+      if (spec.ret === 'D') out[name] = obj[name] ?? (spec.type.toLowerCase().endsWith('collection') ? [] : null);
     }
     return out;
   }
@@ -38,7 +38,8 @@ export function projectObject(
     const spec = schema.properties[name];
     if (!spec || spec.ret === 'nav' || spec.ret === 'N') continue;
     if (spec.ret === 'G' && !opts.getById) continue;
-    out[name] = obj[name] ?? null;
+    // Graph returns an empty collection, never null, for a collection property with no values.
+    out[name] = obj[name] ?? (spec.type.toLowerCase().endsWith('collection') ? [] : null);
   }
   return out;
 }

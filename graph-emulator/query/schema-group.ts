@@ -56,6 +56,9 @@ export const groupSchema: EntitySchema = {
     onPremisesExtensionAttributes: { type: 'object', ret: 'S' },
     isManagementRestricted: { type: 'boolean', ret: 'S' },
     createdByAppId: { type: 'guid', ret: 'S', filter: { eq: 'D' } },
+    isArchived: { type: 'boolean', ret: 'S' },
+    organizationId: str('S'),
+    uniqueName: str('S', { filter: { eq: 'D', startsWith: 'D' } }),
     // $select only on GET /groups/{id} (Exchange-stored)
     allowExternalSenders: { type: 'boolean', ret: 'G' },
     autoSubscribeNewMembers: { type: 'boolean', ret: 'G' },
@@ -67,6 +70,7 @@ export const groupSchema: EntitySchema = {
     unseenConversationsCount: { type: 'number', ret: 'G' },
     unseenMessagesCount: { type: 'number', ret: 'G' },
     accessType: str('G'),
+    welcomeMessageEnabled: { type: 'boolean', ret: 'G' },
     // never returned, filter only (default mode only)
     hasMembersWithLicenseErrors: { type: 'boolean', ret: 'N', filter: { eq: 'DO' } },
     // navigation properties ($expand)
@@ -78,5 +82,7 @@ export const groupSchema: EntitySchema = {
     createdOnBehalfOf: { type: 'object', ret: 'nav' },
     membersWithLicenseErrors: nav,
     settings: nav,
+    groupLifecyclePolicies: nav,
+    onPremisesSyncBehavior: { type: 'object', ret: 'nav' },
   },
 };

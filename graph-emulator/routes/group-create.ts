@@ -5,6 +5,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { buildGroup } from '../directory/object-factory';
+import { expirationFor, lifecyclePolicyOf } from '../directory/lifecycle-policy';
 import { E } from '../http/graph-error';
 import { jsonBody, type EmuResponse, type HandlerContext } from '../http/request-context';
 import type { GroupObject } from '../model/types';
@@ -97,6 +98,7 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
       resourceProvisioningOptions: Array.isArray(body.resourceProvisioningOptions) ? (body.resourceProvisioningOptions as string[]) : [],
       domain: tenant.domain, initialDomain: tenant.initialDomain,
     });
+    g.expirationDateTime = expirationFor(lifecyclePolicyOf(tx.store), g);
     for (const o of owners) validateNewOwner(store, g, o);
     for (const m of members) validateNewMember(store, g, m);
     tx.stage({ op: 'putGroup', group: g });

@@ -1,11 +1,13 @@
 /**
  * `DELETE /groups/{id}` (soft delete, restorable for 30 days; contract §5) and `POST /groups/{id}/renew`
- * (Microsoft 365 groups; 204, expiry moves forward; contract §14).
+ * (204; renewedDateTime becomes now and the expiry moves to now + the lifecycle policy's lifetime; only Microsoft
+ * 365 groups under the tenant's group lifecycle policy have an expiry to move).
  */
 import { E } from '../http/graph-error';
 import type { EmuResponse, HandlerContext } from '../http/request-context';
 import { groupKind, isReadOnlyKind } from '../model/types';
-import { GROUP_LIFETIME_DAYS, addDays, nowIso } from '../directory/object-factory';
+import { addDays, nowIso } from '../directory/object-factory';
+import { lifecyclePolicyOf, policyCovers } from '../directory/lifecycle-policy';
 import { Scopes, canManageGroup, requireScope, requireThat } from '../permissions/authorize';
 import { liveGroup } from './object-lookup';
 
@@ -24,7 +26,7 @@ export async function deleteGroup(ctx: HandlerContext): Promise<EmuResponse> {
   return { status: 204 };
 }
 
-/** Handler of POST /groups/{id}/renew. Throws E14/E2, E5, 400 for groups without a lifecycle. */
+/** Handler of POST /groups/{id}/renew. Throws E14/E2, E5, 400 for groups no lifecycle policy covers. */
 export async function renewGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
   liveGroup(store, ctx.params.id ?? '');
@@ -33,8 +35,10 @@ export async function renewGroup(ctx: HandlerContext): Promise<EmuResponse> {
     const g = liveGroup(tx.store, ctx.params.id ?? '');
     requireThat(canManageGroup(store, ctx.caller, g));
     if (groupKind(g) !== 'microsoft365') throw E.badRequest('Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.');
+    const policy = lifecyclePolicyOf(tx.store);
+    if (!policy || !policyCovers(policy, g)) throw E.badRequest('The group has no expiration to renew: no group lifecycle policy applies to it.');
     const now = nowIso();
-    tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, GROUP_LIFETIME_DAYS) } });
+    tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, policy.groupLifetimeInDays) } });
   });
   return { status: 204 };
 }

@@ -11,7 +11,11 @@
  * - Every page but the last has an absolute `@odata.nextLink` (`$skiptoken`), the last an `@odata.deltaLink`
  *   (`$deltatoken`). Tokens are opaque, carry the original `$select` and a checksum, and survive restarts (the
  *   change log is in the store). Page size: `Prefer: odata.maxpagesize=N` (1-999), default 100.
- * Only `$select`, `$deltatoken` and `$skiptoken` are accepted; other options give 400 Request_UnsupportedQuery.
+ * - `$filter=id eq '…' or id eq '…'` (at most 50 ids) tracks only those groups (the group-delta page).
+ * - `Prefer: return=minimal` (the delta-query-overview page): an updated group carries only `id` and the
+ *   properties that changed (answer header `Preference-Applied: return=minimal`); new groups come back whole.
+ * Only `$select`, `$filter`, `$deltatoken` and `$skiptoken` are accepted; other options give 400
+ * Request_UnsupportedQuery.
  */
 import { createHash } from 'node:crypto';
 import { E } from '../http/graph-error';
@@ -27,12 +31,28 @@ type Obj = Record<string, unknown>;
 
 /** What a token carries: the round's state and the original `$select` (null = default shape). */
 type TokenState =
-  | { t: 'delta'; s: number; sel: string[] | null }
-  | { t: 'initial'; s: number; after: string; sel: string[] | null }
-  | { t: 'changes'; from: number; to: number; offset: number; sel: string[] | null };
+  | { t: 'delta'; s: number; sel: string[] | null; ids?: string[] }
+  | { t: 'initial'; s: number; after: string; sel: string[] | null; ids?: string[] }
+  | { t: 'changes'; from: number; to: number; offset: number; sel: string[] | null; ids?: string[] };
 
 const DEFAULT_PAGE = 100;
-const ALLOWED = new Set(['$select', '$deltatoken', '$skiptoken']);
+const ALLOWED = new Set(['$select', '$filter', '$deltatoken', '$skiptoken']);
+const MAX_FILTER_IDS = 50;
+const ID_CLAUSE = /^\s*id\s+eq\s+'([0-9a-fA-F-]{36})'\s*$/;
+
+/** The ids of `id eq '…' or id eq '…'`. Throws 400 Request_UnsupportedQuery for any other filter. */
+function filterIds(text: string): string[] {
+  const clauses = text.split(/\s+or\s+/i);
+  const ids = clauses.map((c) => ID_CLAUSE.exec(c)?.[1]?.toLowerCase());
+  if (ids.some((id) => id === undefined) || ids.length > MAX_FILTER_IDS) {
+    throw E.badRequest(`Delta queries support only $filter=id eq '{id}', joined with 'or', for at most ${MAX_FILTER_IDS} ids.`, 'Request_UnsupportedQuery');
+  }
+  return [...new Set(ids as string[])];
+}
+
+function wantsMinimal(ctx: HandlerContext): boolean {
+  return /(^|[,;\s])return\s*=\s*minimal\b/i.test(ctx.req.headers['prefer'] ?? '');
+}
 
 function checksum(json: string): string {
   return createHash('sha256').update(`groupbot-emulator-delta:${json}`).digest('base64url').slice(0, 12);
@@ -81,7 +101,8 @@ function groupItem(ctx: HandlerContext, g: GroupObject, sel: string[] | null, me
   return item;
 }
 
-interface PendingGroup { groupChanged: boolean; members: Map<string, 'member+' | 'member-'> }
+/** `props`: union of the changed properties, null when one change is a creation, deletion or restore. */
+interface PendingGroup { groupChanged: boolean; props: Set<string> | null; members: Map<string, 'member+' | 'member-'> }
 
 /** Net changes per group in (from, to], in order of first change. Never throws. */
 function netChanges(log: readonly ChangeEntry[], from: number, to: number): Map<string, PendingGroup> {
@@ -90,8 +111,11 @@ function netChanges(log: readonly ChangeEntry[], from: number, to: number): Map<
     const c = log[i] as ChangeEntry;
     if (c.seq > to) break;
     let p = out.get(c.groupId);
-    if (!p) out.set(c.groupId, (p = { groupChanged: false, members: new Map() }));
-    if (c.kind === 'group') p.groupChanged = true;
+    if (!p) out.set(c.groupId, (p = { groupChanged: false, props: new Set(), members: new Map() }));
+    if (c.kind === 'group') {
+      if (!p.groupChanged || p.props) p.props = c.props && p.props ? new Set([...p.props, ...c.props]) : null;
+      p.groupChanged = true;
+    }
     else if (c.memberId) {
       p.members.delete(c.memberId); // keep the order of the latest change
       p.members.set(c.memberId, c.kind);
@@ -115,9 +139,12 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
   if (skipToken) state = decodeDeltaToken(skipToken, store, 'skip');
   else {
     const sel = selectText ? parseSelect(selectText, schemaFor('group')) : null;
-    if (deltaToken === 'latest') return respond(ctx, sel, [], { t: 'delta', s: store.changeSeq, sel }, false);
-    state = deltaToken ? decodeDeltaToken(deltaToken, store, 'delta') : { t: 'initial', s: store.changeSeq, after: '', sel };
-    if (state.t === 'delta') state = { t: 'changes', from: state.s, to: store.changeSeq, offset: 0, sel: state.sel };
+    const filterText = ctx.req.query.get('$filter');
+    const ids = filterText === null ? undefined : filterIds(filterText);
+    const scope = ids ? { ids } : {};
+    if (deltaToken === 'latest') return respond(ctx, sel, [], { t: 'delta', s: store.changeSeq, sel, ...scope }, false);
+    state = deltaToken ? decodeDeltaToken(deltaToken, store, 'delta') : { t: 'initial', s: store.changeSeq, after: '', sel, ...scope };
+    if (state.t === 'delta') state = { t: 'changes', from: state.s, to: store.changeSeq, offset: 0, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
   }
   const size = pageSize(ctx);
   const withMembers = state.sel?.includes('members') ?? false;
@@ -126,15 +153,18 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
 
   if (state.t === 'initial') {
     const after = state.after;
-    const ids = [...store.groups.keys()].filter((id) => id > after).sort();
+    const only = state.ids ? new Set(state.ids) : undefined;
+    const ids = [...store.groups.keys()].filter((id) => id > after && (!only || only.has(id))).sort();
     const page = ids.slice(0, size);
     const value = page.map((id) => groupItem(ctx, store.groups.get(id) as GroupObject, projection, withMembers ? store.membersOf(id).map((m) => memberRef(store, m)) : undefined));
     const more = ids.length > size;
-    const next: TokenState = more ? { ...state, after: page.at(-1) as string } : { t: 'delta', s: state.s, sel: state.sel };
+    const next: TokenState = more ? { ...state, after: page.at(-1) as string } : { t: 'delta', s: state.s, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
     return respond(ctx, state.sel, value, next, more);
   }
   if (state.t !== 'changes') throw E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
-  const pending = [...netChanges(store.changes, state.from, state.to)].filter(([, p]) => p.groupChanged || (withMembers && p.members.size > 0));
+  const only = state.ids ? new Set(state.ids) : undefined;
+  const minimal = wantsMinimal(ctx);
+  const pending = [...netChanges(store.changes, state.from, state.to)].filter(([id, p]) => (!only || only.has(id)) && (p.groupChanged || (withMembers && p.members.size > 0)));
   const page = pending.slice(state.offset, state.offset + size);
   const value = page.map(([id, p]): Obj => {
     const live = store.groups.get(id);
@@ -142,11 +172,20 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
     const members = withMembers
       ? [...p.members].map(([m, kind]) => (kind === 'member+' ? memberRef(store, m) : { ...memberRef(store, m), '@removed': { reason: 'deleted' } }))
       : undefined;
-    return groupItem(ctx, live, projection, members);
+    const item = groupItem(ctx, live, projection, members);
+    return minimal && p.props ? minimalItem(item, p.props) : item;
   });
   const more = state.offset + size < pending.length;
-  const next: TokenState = more ? { ...state, offset: state.offset + size } : { t: 'delta', s: state.to, sel: state.sel };
-  return respond(ctx, state.sel, value, next, more);
+  const next: TokenState = more ? { ...state, offset: state.offset + size } : { t: 'delta', s: state.to, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
+  const res = respond(ctx, state.sel, value, next, more);
+  return minimal ? { ...res, headers: { 'Preference-Applied': 'return=minimal' } } : res;
+}
+
+/** An updated group reduced to `id`, the changed properties and `members@delta`. Never throws. */
+function minimalItem(item: Obj, changed: Set<string>): Obj {
+  const out: Obj = { id: item.id };
+  for (const [k, v] of Object.entries(item)) if (changed.has(k) || k === 'members@delta') out[k] = v;
+  return out;
 }
 
 function respond(ctx: HandlerContext, sel: string[] | null, value: Obj[], next: TokenState, more: boolean): EmuResponse {

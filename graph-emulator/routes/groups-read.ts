@@ -10,6 +10,9 @@ import { contextUrl, projectObject } from '../query';
 import { Scopes, isGuest, requireScope, requireThat } from '../permissions/authorize';
 import type { DirectoryStore, GroupIndexKey } from '../store/directory-store';
 import { liveGroup } from './object-lookup';
+import { expandGroup } from './relation-expand';
+import { processingStatusJson, withoutBetaSelect } from './beta-properties';
+import type { GroupObject } from '../model/types';
 
 type Obj = Record<string, unknown>;
 
@@ -52,15 +55,20 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
   requireScope(ctx.caller, Scopes.readGroups);
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
-  return respondCollection(ctx, { entity: 'group', collection: 'groups', contextPath: 'groups', all: () => store.groups.values(), lookup: groupLookup(store), countSegment });
+  return respondCollection(ctx, {
+    entity: 'group', collection: 'groups', contextPath: 'groups', all: () => store.groups.values(), lookup: groupLookup(store), countSegment,
+    project: (o, plan) => expandGroup(store, ctx.caller, o as GroupObject, projectObject('group', o, plan.select, { getById: false }), plan.expand),
+  });
 }
 
 /** GET /groups/{id}. Throws E14/E2, E5 without a read scope. */
-export function getGroup(ctx: HandlerContext): EmuResponse {
+export function getGroup(original: HandlerContext): EmuResponse {
+  const { ctx, wanted } = withoutBetaSelect(original);
   requireScope(ctx.caller, Scopes.readGroups);
   const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
   const plan = planFor(ctx, { entity: 'group', collection: 'groups' });
   if (plan.filter || plan.search) throw E.badRequest('Query option $filter or $search is not allowed on a single object.', 'Request_BadRequest');
-  const body = { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups/$entity', plan.select), ...projectObject('group', g, plan.select, { getById: true }) };
-  return { status: 200, body };
+  const json = expandGroup(ctx.services.store, ctx.caller, g, projectObject('group', g, plan.select, { getById: true }), plan.expand);
+  if (wanted) json.membershipRuleProcessingStatus = processingStatusJson(ctx, g);
+  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups/$entity', plan.select), ...json } };
 }

@@ -1,5 +1,6 @@
 /** Every Graph v1.0 route the emulator serves, in one table. */
-import { Router } from '../http/router';
+import type { Router } from '../http/router';
+import { AliasRouter } from './alias-router';
 import type { HandlerContext } from '../http/request-context';
 import { runBatch } from './batch-run';
 import { deleteGroup, renewGroup } from './group-delete';
@@ -19,10 +20,16 @@ import { validateDirectoryObjectProperties, validateGroupProperties } from './va
 import { createGroupSetting, deleteGroupSetting, getGroupSetting, listGroupSettings, updateGroupSetting } from './group-settings';
 import { listOrganization } from './organization-read';
 import type { SubjectKind } from './object-lookup';
+import { getByIds, getDirectoryObject, listReferences } from './directory-objects';
+import { createInvitation, getAuthorizationPolicy, updateAuthorizationPolicy } from './invitations';
+import {
+  addGroupToPolicy, createLifecyclePolicy, deleteLifecyclePolicy, getLifecyclePolicy, listGroupLifecyclePolicies, listLifecyclePolicies,
+  removeGroupFromPolicy, updateLifecyclePolicy,
+} from './lifecycle-policies';
 
-/** Builds the router. Never throws. */
+/** Builds the router (the `graph.` namespace alias expanded). Never throws. */
 export function buildRouter(): Router {
-  const r = new Router();
+  const r = new AliasRouter();
   r.add('GET', '/groups', (c) => listGroups(c))
     .add('POST', '/groups', createGroup)
     .add('GET', '/groups/$count', (c) => listGroups(c, true))
@@ -41,6 +48,21 @@ export function buildRouter(): Router {
     .add('DELETE', '/groupSettings/{id}', deleteGroupSetting)
     .add('POST', '/groups/{id}/assignLicense', assignLicense)
     .add('GET', '/groups/{id}/membersWithLicenseErrors', listMembersWithLicenseErrors)
+    .add('GET', '/groups/{id}/members/$ref', (c) => listReferences(c, 'members'))
+    .add('GET', '/groups/{id}/owners/$ref', (c) => listReferences(c, 'owners'))
+    .add('GET', '/groups/{id}/groupLifecyclePolicies', listGroupLifecyclePolicies)
+    .add('GET', '/groupLifecyclePolicies', listLifecyclePolicies)
+    .add('POST', '/groupLifecyclePolicies', createLifecyclePolicy)
+    .add('GET', '/groupLifecyclePolicies/{id}', getLifecyclePolicy)
+    .add('PATCH', '/groupLifecyclePolicies/{id}', updateLifecyclePolicy)
+    .add('DELETE', '/groupLifecyclePolicies/{id}', deleteLifecyclePolicy)
+    .add('POST', '/groupLifecyclePolicies/{id}/addGroup', addGroupToPolicy)
+    .add('POST', '/groupLifecyclePolicies/{id}/removeGroup', removeGroupFromPolicy)
+    .add('POST', '/invitations', createInvitation)
+    .add('GET', '/policies/authorizationPolicy', getAuthorizationPolicy)
+    .add('PATCH', '/policies/authorizationPolicy', updateAuthorizationPolicy)
+    .add('POST', '/directoryObjects/getByIds', getByIds)
+    .add('GET', '/directoryObjects/{id}', getDirectoryObject)
     .add('POST', '/groups/{id}/members/$ref', addMember)
     .add('DELETE', '/groups/{id}/members/{mid}/$ref', removeMember)
     .add('DELETE', '/groups/{id}/members/{mid}', deleteMemberObject)

@@ -1,7 +1,9 @@
 /** Turns the demo tenant constants (demo-tenant.ts) into directory mutations. Pure. */
 import { buildGroup, buildUser, nowIso, addDays } from '../directory/object-factory';
 import type { Mutation } from '../store/mutation';
-import { type DemoUser, type DemoUserKey, DEMO_DOMAIN, DEMO_GROUPS, DEMO_INITIAL_DOMAIN, DEMO_SKUS, DEMO_TENANT_ID, DEMO_TENANT_NAME, DEMO_USERS } from './demo-tenant';
+import { LIFECYCLE_META_KEY, type LifecyclePolicy } from '../directory/lifecycle-policy';
+import { INVITES_META_KEY } from '../directory/guest-invitation';
+import { type DemoUser, type DemoUserKey, DEMO_ALLOW_INVITES_FROM, DEMO_LIFECYCLE_POLICY, DEMO_DOMAIN, DEMO_GROUPS, DEMO_INITIAL_DOMAIN, DEMO_SKUS, DEMO_TENANT_ID, DEMO_TENANT_NAME, DEMO_USERS } from './demo-tenant';
 
 /** Tenant metadata mutations shared by every seed. */
 export function tenantMeta(seed: string): Mutation[] {
@@ -37,8 +39,13 @@ export function demoTenantMutations(): Mutation[] {
       },
     });
   }
-  const deletedAt = addDays(nowIso(), -5);
+  const now = nowIso();
+  const deletedAt = addDays(now, -5);
+  const policy: LifecyclePolicy = { ...DEMO_LIFECYCLE_POLICY, groupIds: [] };
+  ms.push({ op: 'setMeta', key: INVITES_META_KEY, value: DEMO_ALLOW_INVITES_FROM });
   for (const g of Object.values(DEMO_GROUPS)) {
+    const renewed = g.renewedDaysAgo !== undefined ? addDays(now, -g.renewedDaysAgo) : undefined;
+    if (renewed) policy.groupIds.push(g.id);
     const group = buildGroup({
       id: g.id, displayName: g.displayName, mailNickname: g.mailNickname, description: g.description, kind: g.kind,
       ...(g.securityEnabled !== undefined ? { securityEnabled: g.securityEnabled } : {}),
@@ -47,6 +54,7 @@ export function demoTenantMutations(): Mutation[] {
       isAssignableToRole: g.isAssignableToRole ?? null, createdDateTime: g.createdDateTime ?? created,
       ...(g.mail ? { mail: g.mail } : {}), classification: g.classification ?? null,
       domain: DEMO_DOMAIN, initialDomain: DEMO_INITIAL_DOMAIN,
+      ...(renewed ? { renewedDateTime: renewed, expirationDateTime: addDays(renewed, policy.groupLifetimeInDays) } : {}),
     });
     if (g.mail) group.proxyAddresses = [`SMTP:${g.mail}`];
     if (g.licenses) {
@@ -59,5 +67,6 @@ export function demoTenantMutations(): Mutation[] {
     for (const m of g.members ?? []) ms.push({ op: 'link', rel: 'member', src: g.id, dst: DEMO_USERS[m].id });
     for (const sub of g.memberGroups ?? []) ms.push({ op: 'link', rel: 'member', src: g.id, dst: DEMO_GROUPS[sub].id });
   }
+  ms.push({ op: 'setMeta', key: LIFECYCLE_META_KEY, value: JSON.stringify(policy) });
   return ms;
 }

@@ -3,7 +3,7 @@
  * parts of groupbot (Playground config, tests, docs) refer to these constants. Documented in
  * graph-emulator/README.md. Pure data; no I/O.
  */
-import { GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, LICENSE_ADMINISTRATOR, USER_ADMINISTRATOR } from '../directory/directory-roles';
+import { GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, GUEST_INVITER, LICENSE_ADMINISTRATOR, USER_ADMINISTRATOR } from '../directory/directory-roles';
 
 export const DEMO_TENANT_ID = '5a1c0f3e-8d2b-4c6a-9e7f-3b1d2c4e6f80';
 export const DEMO_TENANT_NAME = 'Contoso';
@@ -26,7 +26,7 @@ export const DEMO_USERS = u({
   ana: { id: '17da675f-27c5-4df3-8e3d-7b27d437674d', upn: 'ana@contoso.com', displayName: 'Ana Silva', givenName: 'Ana', surname: 'Silva', jobTitle: 'Marketing Specialist', department: 'Marketing', city: 'Lisbon', country: 'Portugal', officeLocation: '20/1101', usageLocation: 'PT', managerKey: 'megan', preferredLanguage: 'pt-PT' },
   anaSouza: { id: '46b0c53d-d1c9-4189-b186-3ccca495a849', upn: 'ana.souza@contoso.com', displayName: 'Ana Souza', givenName: 'Ana', surname: 'Souza', jobTitle: 'Account Executive', department: 'Sales', city: 'São Paulo', country: 'Brazil', officeLocation: '30/2201', usageLocation: 'BR', managerKey: 'miriam', preferredLanguage: 'pt-BR' },
   bob: { id: '5857c451-a528-4bcc-bdab-3ab6d7402e69', upn: 'bob@contoso.com', displayName: 'Bob Kelly', givenName: 'Bob', surname: 'Kelly', jobTitle: 'Security Engineer', department: 'IT', city: 'Seattle', country: 'United States', officeLocation: '18/2111', usageLocation: 'US', managerKey: 'alex' },
-  olga: { id: '918ae99d-e28c-46f7-8d25-c03d4aa5e150', upn: 'olga@contoso.com', displayName: 'Olga Owner', givenName: 'Olga', surname: 'Owner', jobTitle: 'Finance Manager', department: 'Finance', city: 'Seattle', country: 'United States', officeLocation: '18/1106', usageLocation: 'US', managerKey: 'patti' },
+  olga: { id: '918ae99d-e28c-46f7-8d25-c03d4aa5e150', upn: 'olga@contoso.com', displayName: 'Olga Owner', givenName: 'Olga', surname: 'Owner', jobTitle: 'Finance Manager', department: 'Finance', city: 'Seattle', country: 'United States', officeLocation: '18/1106', usageLocation: 'US', roles: [GUEST_INVITER], managerKey: 'patti' },
   grace: { id: '8579b3d6-720d-4c80-bbb4-6b7dcb6ddaff', upn: 'grace@contoso.com', displayName: 'Grace Taylor', givenName: 'Grace', surname: 'Taylor', jobTitle: 'Collaboration Administrator', department: 'IT', city: 'Redmond', country: 'United States', officeLocation: '19/3123', usageLocation: 'US', roles: [GROUPS_ADMINISTRATOR], managerKey: 'alex' },
   isaiah: { id: '94bf4861-4803-4792-9dde-ce8f1003c352', upn: 'isaiah@contoso.com', displayName: 'Isaiah Langer', givenName: 'Isaiah', surname: 'Langer', jobTitle: 'Identity Administrator', department: 'IT', city: 'Tulsa', country: 'United States', officeLocation: '20/1101', usageLocation: 'US', roles: [USER_ADMINISTRATOR], managerKey: 'alex' },
   lynne: { id: 'fdbf6236-99c0-49e8-9238-2a46e8c5a720', upn: 'lynne@contoso.com', displayName: 'Lynne Robbins', givenName: 'Lynne', surname: 'Robbins', jobTitle: 'Licensing Coordinator', department: 'IT', city: 'Tulsa', country: 'United States', officeLocation: '20/1104', usageLocation: 'US', roles: [LICENSE_ADMINISTRATOR], managerKey: 'alex' },
@@ -61,6 +61,7 @@ export interface DemoGroup {
   dynamicRule?: string; ruleState?: 'On' | 'Paused';
   owners?: DemoUserKey[]; members?: DemoUserKey[]; memberGroups?: DemoGroupKey[];
   licenses?: string[]; deleted?: boolean; isAssignableToRole?: boolean; createdDateTime?: string; mail?: string; classification?: string;
+  /** Under the demo lifecycle policy: last renewed this many days before seeding. */ renewedDaysAgo?: number;
 }
 
 // Group keys are declared first so groups can nest by key.
@@ -72,15 +73,15 @@ type DemoGroupKey =
 
 /** Demo groups by short key. */
 export const DEMO_GROUPS: Record<DemoGroupKey, DemoGroup> = {
-  outlookGroup101: { id: '4c5ee71b-e6a5-4343-9e2c-4244bc7e0938', displayName: 'OutlookGroup101', mailNickname: 'outlookgroup101', description: 'This is a Microsoft 365 group', kind: 'microsoft365', securityEnabled: false, visibility: 'Public', mail: 'outlookgroup101@service.microsoft.com', classification: 'MBI', createdDateTime: '2016-08-23T14:46:56Z', owners: ['megan'], members: ['megan', 'adele'] },
+  outlookGroup101: { id: '4c5ee71b-e6a5-4343-9e2c-4244bc7e0938', displayName: 'OutlookGroup101', mailNickname: 'outlookgroup101', description: 'This is a Microsoft 365 group', kind: 'microsoft365', securityEnabled: false, visibility: 'Public', mail: 'outlookgroup101@service.microsoft.com', classification: 'MBI', createdDateTime: '2016-08-23T14:46:56Z', owners: ['megan'], members: ['megan', 'adele'], renewedDaysAgo: 175 },
   securityGroup101: { id: 'f87faa71-57a8-4c14-91f0-517f54645106', displayName: 'SecurityGroup101', mailNickname: 'SecurityGroup101', description: 'This group is a security group', kind: 'security', visibility: null, createdDateTime: '2016-08-23T14:46:56Z', owners: ['bob'], members: ['bob', 'henrietta'], memberGroups: ['designTeam'] },
   designTeam: { id: 'ae9efb39-c772-4fad-8fc1-d2a3a7eedbd0', displayName: 'Design Team', mailNickname: 'designteam', description: 'Product and visual designers', kind: 'security', owners: ['lidia'], members: ['ana', 'lidia'] },
-  marketing: { id: '9fad3235-e6d7-4bc9-93fb-058d0748357d', displayName: 'Marketing', mailNickname: 'marketing', description: 'Marketing team (static membership)', kind: 'microsoft365', securityEnabled: false, owners: ['olga', 'megan'], members: ['megan', 'ana', 'francois'] },
+  marketing: { id: '9fad3235-e6d7-4bc9-93fb-058d0748357d', displayName: 'Marketing', mailNickname: 'marketing', description: 'Marketing team (static membership)', kind: 'microsoft365', securityEnabled: false, owners: ['olga', 'megan'], members: ['megan', 'ana', 'francois'], renewedDaysAgo: 160 },
   marketingDepartment: { id: '44bb2db2-f707-451a-93f6-848ee007e230', displayName: 'Marketing department', mailNickname: 'marketingdepartment', description: 'Everyone in the Marketing department (dynamic)', kind: 'microsoft365', securityEnabled: false, dynamicRule: 'user.department -eq "Marketing"', ruleState: 'On', owners: ['megan'] },
   salesAndMarketing: { id: '72183db8-d468-41d5-828d-7dae4959126a', displayName: 'Sales and Marketing', mailNickname: 'salesandmarketing', description: 'Joint go-to-market team', kind: 'security', owners: ['miriam'], members: ['miriam', 'anaSouza', 'jose', 'megan'] },
-  sales: { id: '61959770-1ba5-43d0-baba-d823363cbcf9', displayName: 'Sales', mailNickname: 'sales', description: 'Sales team', kind: 'microsoft365', securityEnabled: false, owners: ['miriam'], members: ['miriam', 'anaSouza', 'jose', 'liam', 'christie'] },
+  sales: { id: '61959770-1ba5-43d0-baba-d823363cbcf9', displayName: 'Sales', mailNickname: 'sales', description: 'Sales team', kind: 'microsoft365', securityEnabled: false, owners: ['miriam'], members: ['miriam', 'anaSouza', 'jose', 'liam', 'christie'], renewedDaysAgo: 30 },
   researchAndDevelopment: { id: 'dc8b55e9-7263-478b-b199-24797b05bb43', displayName: 'Research and Development', mailNickname: 'researchanddevelopment', description: 'R&D', kind: 'security', owners: ['lee'], members: ['lee', 'ngoc', 'johanna'] },
-  projectFalconM365: { id: 'b86df8bb-2304-4a78-a7b0-387fb3a0ddc7', displayName: 'Project Falcon', mailNickname: 'projectfalcon', description: 'Project Falcon collaboration space', kind: 'microsoft365', securityEnabled: false, owners: ['lee'], members: ['lee', 'zoe', 'lidia'] },
+  projectFalconM365: { id: 'b86df8bb-2304-4a78-a7b0-387fb3a0ddc7', displayName: 'Project Falcon', mailNickname: 'projectfalcon', description: 'Project Falcon collaboration space', kind: 'microsoft365', securityEnabled: false, owners: ['lee'], members: ['lee', 'zoe', 'lidia'], renewedDaysAgo: 100 },
   projectFalconSecurity: { id: '141d41fe-c803-4853-a308-043ea6931f59', displayName: 'Project Falcon', mailNickname: 'projectfalcon-access', description: 'Access to Project Falcon resources', kind: 'security', owners: ['bob'], members: ['bob', 'zoe'] },
   legal: { id: 'df7fc0aa-c9ef-42db-8b3f-36ba582d8a6b', displayName: 'Legal', mailNickname: 'legal', description: 'Legal department', kind: 'microsoft365', securityEnabled: false, visibility: 'Private', owners: ['enrico'], members: ['enrico', 'joni', 'bob'] },
   financeReaders: { id: '6472b31a-f4cb-4fd3-945d-08dcba7ba0dc', displayName: 'Finance Readers', mailNickname: 'financereaders', description: 'Read access to finance reports', kind: 'security', owners: ['olga'], members: ['olga', 'pradeep'] },
@@ -97,6 +98,15 @@ export const DEMO_GROUPS: Record<DemoGroupKey, DemoGroup> = {
   helpdeskAdmins: { id: '16c9e343-e36c-4b96-989e-4abfcb30a68a', displayName: 'Helpdesk Admins', mailNickname: 'helpdeskadmins', description: 'Role-assignable group', kind: 'security', isAssignableToRole: true, visibility: 'Private', owners: ['alex'], members: ['isaiah'] },
   oldProjectPhoenix: { id: '61c76739-7b63-4f2e-afef-b7f954433bfc', displayName: 'Old Project Phoenix', mailNickname: 'oldprojectphoenix', description: 'Finished project (deleted, restorable)', kind: 'microsoft365', securityEnabled: false, owners: ['lee'], members: ['lee', 'zoe'], deleted: true },
 };
+
+/**
+ * The demo tenant's group lifecycle (expiration) policy: 180 days, Selected, covering the groups that carry
+ * renewedDaysAgo (OutlookGroup101, Marketing, Sales, the Microsoft 365 Project Falcon).
+ */
+export const DEMO_LIFECYCLE_POLICY = { id: 'a7c1e0d2-5b3f-4e6a-9c8d-2f1e0b9a8c71', groupLifetimeInDays: 180, managedGroupTypes: 'Selected', alternateNotificationEmails: 'admin@contoso.com' } as const;
+
+/** Who may invite guests in the demo tenant (authorizationPolicy.allowInvitesFrom): admins and Guest Inviters (Olga). */
+export const DEMO_ALLOW_INVITES_FROM = 'adminsAndGuestInviters';
 
 export interface DemoSku { skuId: string; skuPartNumber: string; displayName: string; units: number; servicePlans: { servicePlanId: string; servicePlanName: string }[] }
 

@@ -14,17 +14,37 @@ export interface ChangeEntry {
   kind: ChangeKind;
   /** The member, for member changes. */
   memberId: string | null;
+  /** For group changes: the properties that changed; null when the group was created, deleted or restored. */
+  props?: string[] | null;
 }
 
-/** The entries a committed list of mutations adds (without sequence numbers). Never throws. */
-export function changesOf(ms: readonly Mutation[]): Omit<ChangeEntry, 'seq'>[] {
+/** Names of the top-level properties whose JSON differs between two versions of a group. Never throws. */
+export function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out.push(key);
+  }
+  return out;
+}
+
+/**
+ * The entries a committed list of mutations adds (without sequence numbers). `propsOf` gives the properties a
+ * putGroup changed (null: created, deleted or restored). Never throws.
+ */
+export function changesOf(ms: readonly Mutation[], propsOf: (m: Mutation) => string[] | null = () => null): Omit<ChangeEntry, 'seq'>[] {
   const out: Omit<ChangeEntry, 'seq'>[] = [];
-  const groupsSeen = new Set<string>();
+  const groupEntries = new Map<string, Omit<ChangeEntry, 'seq'>>();
   for (const m of ms) {
     if (m.op === 'putGroup' || m.op === 'deleteGroup') {
       const id = m.op === 'putGroup' ? m.group.id : m.id;
-      if (!groupsSeen.has(id)) out.push({ groupId: id, kind: 'group', memberId: null });
-      groupsSeen.add(id);
+      const props = m.op === 'putGroup' ? propsOf(m) : null;
+      const seen = groupEntries.get(id);
+      if (!seen) {
+        const entry = { groupId: id, kind: 'group' as const, memberId: null, props };
+        groupEntries.set(id, entry);
+        out.push(entry);
+      } else if (seen.props && props) seen.props = [...new Set([...seen.props, ...props])];
+      else seen.props = null;
     } else if ((m.op === 'link' || m.op === 'unlink') && m.rel === 'member') {
       out.push({ groupId: m.src, kind: m.op === 'link' ? 'member+' : 'member-', memberId: m.dst });
     }

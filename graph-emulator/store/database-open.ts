@@ -14,6 +14,7 @@ create table if not exists links (rel text not null, src text not null, dst text
 create table if not exists roles (user_id text not null, role_id text not null, primary key (user_id, role_id));
 create table if not exists skus (id text primary key, data jsonb not null);
 create table if not exists changes (seq integer primary key, group_id text not null, kind text not null, member_id text);
+alter table changes add column if not exists props text;
 `;
 
 /**

@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { shareEmptyArrays } from '../model/shared-values';
 import { isDynamic, type GroupObject, type LinkRel, type SkuObject, type UserObject } from '../model/types';
-import { changesOf, type ChangeEntry, type ChangeKind } from './change-log';
+import { changedProperties, changesOf, type ChangeEntry, type ChangeKind } from './change-log';
 import { CompactMultiMap } from './compact-multimap';
 import type { Mutation } from './mutation';
 import { SortedIndex } from './sorted-index';
@@ -97,6 +97,8 @@ export class DirectoryStore {
   private lock: Promise<unknown> = Promise.resolve();
   private readonly session = new AsyncLocalStorage<WriteSession>();
   private effect: EffectHook = () => undefined;
+  /** Properties each staged putGroup changed (null: the group is new, or was deleted or restored). */
+  private readonly groupDiffs = new WeakMap<Mutation, string[] | null>();
   /** Called after every committed write with the mutations it made. */
   onCommitted: (ms: readonly Mutation[]) => void = () => undefined;
 
@@ -111,8 +113,8 @@ export class DirectoryStore {
     for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, shareEmptyArrays(data));
     const links = await db.query<{ rel: LinkRel; src: string; dst: string }>('select rel, src, dst from links');
     for (const l of links.rows) s.applyLink(l.rel, l.src, l.dst, true);
-    const changes = await db.query<{ seq: number; group_id: string; kind: ChangeKind; member_id: string | null }>('select seq, group_id, kind, member_id from changes order by seq');
-    for (const c of changes.rows) s.changes.push({ seq: c.seq, groupId: c.group_id, kind: c.kind, memberId: c.member_id });
+    const changes = await db.query<{ seq: number; group_id: string; kind: ChangeKind; member_id: string | null; props: string | null }>('select seq, group_id, kind, member_id, props from changes order by seq');
+    for (const c of changes.rows) s.changes.push({ seq: c.seq, groupId: c.group_id, kind: c.kind, memberId: c.member_id, props: c.props ? (JSON.parse(c.props) as string[]) : null });
     s.changeSeq = s.changes.at(-1)?.seq ?? 0;
     const roles = await db.query<{ user_id: string; role_id: string }>('select user_id, role_id from roles');
     for (const r of roles.rows) addTo(s.roles, r.user_id, r.role_id);
@@ -416,6 +418,10 @@ export class DirectoryStore {
     const tx: WriteTx = {
       store: this,
       stage: (m) => {
+        if (m.op === 'putGroup') {
+          const prev = this.groups.get(m.group.id);
+          this.groupDiffs.set(m, prev && !m.group.deletedDateTime ? changedProperties(prev, m.group) : null);
+        }
         log.undo.push(this.apply(m));
         log.all.push(m);
         pending.push(m);
@@ -439,10 +445,10 @@ export class DirectoryStore {
   /** Persists staged mutations and their change-log entries in one transaction. Throws database errors. */
   private async commit(all: readonly Mutation[]): Promise<void> {
     if (!all.length) return;
-    const changes = changesOf(all).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
+    const changes = changesOf(all, (m) => this.groupDiffs.get(m) ?? null).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
     await this.db.transaction(async (t) => {
       await persistAll(t, all);
-      if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id) select (e->>0)::integer, e->>1, e->>2, e->>3 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId]))]);
+      if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id, props) select (e->>0)::integer, e->>1, e->>2, e->>3, e->>4 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId, c.props ? JSON.stringify(c.props) : null]))]);
     });
     for (const c of changes) this.changes.push(c);
     this.changeSeq += changes.length;

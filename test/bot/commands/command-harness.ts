@@ -26,10 +26,13 @@ export interface Harness {
 
 export const UPN = { megan: 'megan@contoso.com', bob: 'bob@contoso.com', ana: 'ana@contoso.com', guest: 'pat_fabrikam.com#EXT#@contoso.onmicrosoft.com' } as const;
 
-/** Starts an emulator on a fresh data directory. */
-export async function startHarness(seed: 'demo' | { large: number } = 'demo'): Promise<Harness> {
+/**
+ * Starts an emulator on a fresh data directory. `dynamicProcessingDelayMs` as startEmulator's (its default,
+ * a few seconds, when not given; 0 = dynamic groups are filled inside the write).
+ */
+export async function startHarness(seed: 'demo' | { large: number } = 'demo', opts: { dynamicProcessingDelayMs?: number } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-commands-'));
-  const emulator = await startEmulator({ dataDir, port: 0, seed });
+  const emulator = await startEmulator({ dataDir, port: 0, seed, ...opts });
   const agent = new Agent({ connect: { ca: emulator.caPem } });
   const control = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${emulator.baseUrl}${route}`, { method, dispatcher: agent, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });

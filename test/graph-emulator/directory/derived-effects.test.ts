@@ -13,7 +13,7 @@ const members = async (c: Client, id: string) => new Set(((await c.api(`/groups/
 
 describe('graph-emulator dynamic membership', function () {
   this.timeout(60_000);
-  const emu = useTestEmulator();
+  const emu = useTestEmulator({ dynamicProcessingDelayMs: 0 }) // these assertions need instant processing;
   let megan: Client;
   before(async () => {
     megan = await emu.clientFor('megan@contoso.com');

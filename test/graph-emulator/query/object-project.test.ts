@@ -69,7 +69,7 @@ describe('graph-emulator query: projectObject', () => {
     const out = projectObject('user', user, ['department', 'assignedLicenses', 'onPremisesExtensionAttributes', 'licenseAssignmentStates'], { getById: false });
     assert.equal(out.department, 'Marketing');
     assert.deepEqual(out.onPremisesExtensionAttributes, { extensionAttribute1: 'Contractor' });
-    assert.equal(out.licenseAssignmentStates, null);
+    assert.deepEqual(out.licenseAssignmentStates, [], 'a collection property without values is an empty array, never null');
     assert.equal(out.id, 'u-megan');
   });
 

@@ -15,7 +15,7 @@ const WRITE_SCOPES = [...DEFAULT_SCOPES, 'User.ReadWrite.All'];
 
 describe('graph-emulator PATCH /users/{id}', function () {
   this.timeout(60_000);
-  const emu = useTestEmulator();
+  const emu = useTestEmulator({ dynamicProcessingDelayMs: 0 }) // these assertions need instant processing;
   let megan: Client; // Global Administrator, with User.ReadWrite.All
   let isaiah: Client; // User Administrator, with User.ReadWrite.All
 

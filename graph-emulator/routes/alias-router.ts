@@ -1,0 +1,30 @@
+/**
+ * The router with the OData name forms generated SDKs send: the v1.0 CSDL declares the namespace
+ * `microsoft.graph` with the alias `graph`, so `members/graph.user` and `deletedItems/graph.group` name the same
+ * targets as their `microsoft.graph.*` forms; actions and functions may be called by their qualified name
+ * (`users/{id}/microsoft.graph.checkMemberGroups`, `deletedItems/{id}/microsoft.graph.restore`); and a function
+ * without parameters may be called with empty parentheses (`groups/delta()`). This router rewrites those
+ * segments to the forms the route table uses before matching.
+ */
+import { Router, type RouteMatch } from '../http/router';
+
+/** Entity types used in casts (kept qualified: the `{cast}` parameter expects them so). */
+const TYPES = new Set(['user', 'group', 'device', 'serviceprincipal', 'orgcontact', 'application', 'directoryrole', 'administrativeunit', 'directoryobject']);
+
+/**
+ * One path segment in the route table's form: `graph.` expanded, `()` dropped, a qualified action or function
+ * name reduced to its bare name. Never throws.
+ */
+export function normaliseSegment(segment: string): string {
+  const noCall = /^[A-Za-z.]+\(\)$/.test(segment) ? segment.slice(0, -2) : segment;
+  const qualified = /^graph\./i.test(noCall) ? `microsoft.${noCall}` : noCall;
+  const m = /^microsoft\.graph\.([A-Za-z]+)$/i.exec(qualified);
+  return m && !TYPES.has((m[1] as string).toLowerCase()) ? (m[1] as string) : qualified;
+}
+
+export class AliasRouter extends Router {
+  /** As Router.match, on normalised segments. Throws as Router.match does. */
+  override match(method: string, segs: string[]): RouteMatch {
+    return super.match(method, segs.map(normaliseSegment));
+  }
+}
