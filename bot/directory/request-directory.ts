@@ -1,13 +1,12 @@
 /**
  * The directory as the access-request workflow sees it (its RequestDirectory port), over one user's delegated
  * Graph session: profile, group, owners, the authority check, the Groups Administrators to escalate to, and the
- * membership writes of an approval and of an ended time-bound membership (through changeMembership, so the
- * write goes the same way as every other membership change).
+ * membership writes of an approval and of an ended time-bound membership.
  */
 import type { GraphSession } from './graph-session';
 import { DomainError } from './errors';
 import { getGroup } from './groups-read';
-import { changeMembership } from './members-write';
+import { DIRECTORY_OBJECTS } from './members-write';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
 import { withQuery } from './odata';
 import type { RequestDirectory } from '../requests/request-ports';
@@ -25,32 +24,29 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Adds `userId` to the group's members; reports the outcome, never throws. */
+/**
+ * Adds `userId` to the group's members (one POST, so a slow or lost answer is about this add alone); reports the
+ * outcome, never throws: already a member, refused for good (failed), or transient (retry-later).
+ */
 async function addMember(session: GraphSession, groupId: string, userId: string): Promise<MemberAddResult> {
   try {
-    const group = await getGroup(session, groupId);
-    const [outcome] = await changeMembership(session, group, 'members', 'add', [{ id: userId, displayName: userId, type: 'user' }]);
-    if (outcome?.result === 'added') return { outcome: 'added', status: 204 };
-    if (outcome?.result === 'alreadyPresent') return { outcome: 'already-member', status: 400 };
-    const reason = outcome?.reason ?? 'the directory refused the change';
-    if (outcome?.kind === 'throttled' || outcome?.kind === 'unavailable' || outcome?.kind === 'unauthenticated') return { outcome: 'retry-later', message: reason };
-    return { outcome: 'failed', message: reason };
+    await session.post(`/groups/${groupId}/members/$ref`, { '@odata.id': DIRECTORY_OBJECTS + userId }, { operation: 'addMember' });
+    return { outcome: 'added', status: 204 };
   } catch (err) {
+    if (err instanceof DomainError && err.kind === 'alreadyPresent') return { outcome: 'already-member', status: 400 };
     if (transient(err)) return { outcome: 'retry-later', message: messageOf(err) };
-    return { outcome: 'failed', message: messageOf(err), ...((err as DomainError).graph?.status ? { status: (err as DomainError).graph?.status } : {}) };
+    const status = (err as DomainError).graph?.status;
+    return { outcome: 'failed', message: messageOf(err), ...(status ? { status } : {}) };
   }
 }
 
 /** Removes `userId` from the group's members with the granter's session; never throws. */
 async function removeMember(session: GraphSession, groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult> {
   try {
-    const group = await getGroup(session, groupId);
-    const [outcome] = await changeMembership(session, group, 'members', 'remove', [{ id: userId, displayName: userId, type: 'user' }]);
-    if (outcome?.result === 'removed') return { outcome: 'removed', tokenOf: grantedBy, status: 204 };
-    if (outcome?.result === 'notPresent' || outcome?.result === 'notFound') return { outcome: 'not-member' };
-    return { outcome: 'retry-later', message: outcome?.reason ?? 'the directory refused the removal' };
+    await session.delete(`/groups/${groupId}/members/${userId}/$ref`, { operation: 'removeMember' });
+    return { outcome: 'removed', tokenOf: grantedBy, status: 204 };
   } catch (err) {
-    if (err instanceof DomainError && err.kind === 'notFound') return { outcome: 'not-member' };
+    if (err instanceof DomainError && (err.kind === 'notPresent' || err.kind === 'notFound')) return { outcome: 'not-member' };
     return { outcome: 'retry-later', message: messageOf(err) };
   }
 }
