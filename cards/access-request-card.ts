@@ -26,6 +26,7 @@ export function buildAccessRequestCard(model: AccessRequestCardModel): AdaptiveC
     isMultiline: true, maxLength: JUSTIFICATION_MAX, isRequired: true,
     errorMessage: 'Please say why you need access; the owners see it.',
     placeholder: 'For example: I am joining the campaign team next week.',
+    ...(model.justification ? { value: model.justification.slice(0, JUSTIFICATION_MAX) } : {}),
   }));
   const data = { verb: 'requestSubmit' as const, groupId: g.id, ...(model.durationDays ? { durationDays: model.durationDays } : {}) };
   return adaptiveCard({

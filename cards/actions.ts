@@ -13,6 +13,7 @@ export const CARD_VERBS = [
   'sendText', 'choose', 'chooseNone', 'listShow', 'listMore', 'confirm', 'cancel', 'retryFailed', 'bulkAdd',
   'groupDelete', 'groupRestore', 'groupCreate', 'groupCreatePreview', 'ruleShow', 'rulePreview', 'requestStart',
   'requestSubmit', 'requestCancel', 'approvalApprove', 'approvalDeny', 'approvalOpen', 'undo',
+  'requestRefresh',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -98,7 +99,9 @@ export type CardAction =
   | { verb: 'approvalDeny'; requestId: string; reason?: string }
   /** Show the full approval card for a request (from the pending-approvals list). */
   | { verb: 'approvalOpen'; requestId: string }
-  | { verb: 'undo'; journalId: string };
+  | { verb: 'undo'; journalId: string }
+  /** Universal Actions refresh of a request card: the card as this viewer should see it now. */
+  | { verb: 'requestRefresh'; requestId: string };
 
 /** The part of an action that a card embeds in its button; the rest comes from the card's inputs. */
 export type CardActionData =
@@ -340,6 +343,7 @@ const PARSERS: Record<CardVerb, Parser> = {
   approvalDeny: (f) => compact({ verb: 'approvalDeny', requestId: f.id('requestId'), reason: f.optStr(INPUT_IDS.reason) }),
   approvalOpen: (f) => ({ verb: 'approvalOpen', requestId: f.id('requestId') }),
   undo: (f) => ({ verb: 'undo', journalId: f.id('journalId') }),
+  requestRefresh: (f) => ({ verb: 'requestRefresh', requestId: f.id('requestId') }),
 };
 
 /** True when `verb` is one of CARD_VERBS. */

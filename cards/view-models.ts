@@ -275,6 +275,8 @@ export interface AccessRequestCardModel {
   owners?: PersonRef[];
   /** Why the user ended up here, e.g. Graph refused an operation (plain sentence). */
   context?: string;
+  /** The justification box's starting text (the reason given in the asking sentence); the user can edit it. */
+  justification?: string;
 }
 
 export interface ApprovalCardModel {

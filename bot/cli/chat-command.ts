@@ -6,20 +6,31 @@ import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-run
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
-import type { RenderedInput } from '../../cards';
+import type { RenderedAction, RenderedInput } from '../../cards';
+import { PlaygroundChat } from '../chat/playground-chat';
 import type { GraphEndpoint } from '../directory/graph-client';
 
-const USAGE = 'usage: groupbot chat [--as <upn>]   (default user: megan@contoso.com, Global Administrator)';
+const USAGE = 'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
+  '       --group joins the group chat of the Agents Playground that `npm start` runs on the same DATA_DIR)';
 
-function parseArgs(argv: string[]): { as: string } | string {
+function parseArgs(argv: string[]): { as: string; group: boolean } | string {
   let as = 'megan@contoso.com';
+  let group = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--as' && argv[i + 1]) as = argv[++i] as string;
     else if (a?.startsWith('--as=')) as = a.slice(5);
+    else if (a === '--group') group = true;
     else return `unknown argument '${a}'`;
   }
-  return { as };
+  return { as, group };
+}
+
+/** What the line loop talks to: the in-process chat, or the Playground's group chat. */
+interface ChatLike {
+  say(text: string): Promise<ShownMessage[]>;
+  click(n: number, inputs?: Record<string, string>): Promise<ShownMessage[]>;
+  currentActions(): { actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
 }
 
 function print(shown: ShownMessage[]): void {
@@ -44,6 +55,29 @@ export async function run(argv: string[]): Promise<number> {
   if (!config) return 2;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const running = readRunningRuntime(config);
+  if (args.group) {
+    if (!running?.playgroundUrl) {
+      process.stderr.write(`groupbot chat --group: no Agents Playground runs on DATA_DIR ${config.dataDir}. Start it first with \`npm start\` (same DATA_DIR), then run this again.\n`);
+      return 1;
+    }
+    let chat: PlaygroundChat;
+    try {
+      chat = await PlaygroundChat.join(running.playgroundUrl, args.as, print);
+    } catch (err) {
+      process.stderr.write(`groupbot chat: ${(err as Error).message}\n`);
+      return 1;
+    }
+    process.stdout.write(`In the Playground's group chat as ${chat.person.name} <${chat.person.userPrincipleName}>, with the bot of \`npm start\` (${running.playgroundUrl}).\n` +
+      'Everyone in the browser sees the bot\'s answers. Type a request, a number to press a button of the latest card, "exit" to leave.\n');
+    const remote: ChatLike = {
+      say: async (text) => { await chat.say(text); return []; },
+      click: (n, inputs) => chat.click(n, inputs),
+      currentActions: () => chat.currentActions(),
+    };
+    await lineLoop(remote);
+    chat.close();
+    return 0;
+  }
   let graph: GraphEndpoint;
   let stop = async (): Promise<void> => undefined;
   if (running) {
@@ -62,6 +96,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print);
   process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
+  await lineLoop(session);
+  await stop();
+  return 0;
+}
+
+/** Reads lines until "exit" or end of input: text is said, a number presses a button of the latest card. */
+async function lineLoop(session: ChatLike): Promise<void> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, prompt: 'you> ' });
   // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
   // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
@@ -107,6 +148,4 @@ export async function run(argv: string[]): Promise<number> {
     rl.prompt();
   }
   rl.close();
-  await stop();
-  return 0;
 }

@@ -7,6 +7,7 @@ import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef, nameList } from './views';
+import { justificationPrefill, splitReason } from '../requests/request-reason';
 
 /** What the requests layer (bot/teams/request-coordinator.ts) offers the commands of this turn. */
 export interface RequestsPort {
@@ -75,7 +76,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       group: { ...groupRef(g), ...(g.description ? { description: g.description } : {}) },
       owners: mine.map((o) => ({ id: o.id, displayName: o.name })),
       ...(intent.durationDays ? { durationDays: intent.durationDays } : {}),
-      ...(intent.justification ? { context: `You said: "${intent.justification}". Please confirm it below.` } : {}),
+      ...(intent.justification ? { justification: justificationPrefill(intent.justification) } : {}),
     });
     const who = mine.length ? nameList(mine.map((o) => o.name)) : "the group's owners";
     return outcome(reply(`To join '${g.displayName}', tell ${who} why you need access, then choose Submit request.`, card));
@@ -93,6 +94,9 @@ export async function selfAddAsRequest(intent: Intent, ctx: CommandContext): Pro
   const port = requestsOf(ctx);
   const users = intent.users ?? [];
   if (!port || intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? '')) return undefined;
+  // "add me to Finance Readers because of the audit": the reason is not part of the group's name.
+  const split = splitReason(intent.groups[0] ?? '');
+  if (split.reason) intent = { ...intent, groups: [split.rest], justification: split.reason };
   const t = await oneGroup(intent, ctx, 'to request access to', 'add me to Marketing');
   if (!t.ok) return t.outcome;
   try {

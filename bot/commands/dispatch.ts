@@ -1,4 +1,5 @@
 import type { Intent, IntentName } from '../language';
+import { INTENT_NAMES } from '../language/intent';
 import { isGuid } from '../directory/odata';
 import type { CommandContext, Outcome, PendingOperation } from './context';
 import { errorText } from './error-text';
@@ -45,8 +46,12 @@ export interface PendingChoice {
   values?: Record<string, string>;
 }
 
-/** The typed table: every intent has exactly one command module. */
-export const COMMANDS: Record<IntentName, Command> = {
+/**
+ * The typed table: every intent has exactly one command module. It also names `listApprovals` ("pending
+ * approvals"), which the parser may emit apart from `listRequests` ("my requests"); COMMANDS holds the intents the
+ * parser knows.
+ */
+const TABLE: Record<IntentName | 'listApprovals', Command> = {
   addMembers: memberAdd.run,
   removeMembers: memberRemove.run,
   addOwners: ownerAdd.run,
@@ -71,6 +76,7 @@ export const COMMANDS: Record<IntentName, Command> = {
   listLicenses: licenseList.run,
   requestAccess: accessRequest.run,
   listRequests: requestList.run,
+  listApprovals: requestList.runApprovals,
   showHistory: history.run,
   help: help.run,
   cancel: cancel.run,
@@ -78,6 +84,8 @@ export const COMMANDS: Record<IntentName, Command> = {
   showExpiry: groupExpiry.run,
   renewGroup: groupRenew.run,
 };
+
+export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;
 
 /**
  * Runs the command for an intent as the context's actor. Never throws: anything unexpected becomes

@@ -18,3 +18,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (APPROVALS.test(text)) return outcome(...(await port.listPending()));
   return outcome(...(await port.listMine()));
 }
+
+/** "pending approvals", "requests waiting for me": the requests the actor may decide. Never throws. */
+export async function runApprovals(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  const port = requestsOf(ctx);
+  if (!port) return say('Access requests are not available here (the bot runs without its store).');
+  return outcome(...(await port.listPending()));
+}

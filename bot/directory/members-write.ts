@@ -22,7 +22,7 @@ export interface ChangeOutcome {
   kind?: DomainErrorKind;
 }
 
-const DIRECTORY_OBJECTS = 'https://graph.microsoft.com/v1.0/directoryObjects/';
+export const DIRECTORY_OBJECTS = 'https://graph.microsoft.com/v1.0/directoryObjects/';
 
 /**
  * Checks what Graph would refuse for the whole group before any write, so that the user gets one clear

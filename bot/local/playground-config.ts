@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { stringify } from 'yaml';
 import { DEMO_GROUPS, DEMO_TENANT_ID, DEMO_USERS, type DemoUser, type DemoUserKey } from '../../graph-emulator/seed/demo-tenant';
 
 /** A Playground user (note the Playground's own spelling `userPrincipleName`). */
@@ -91,40 +92,13 @@ export function buildPlaygroundConfig(): PlaygroundConfig {
   };
 }
 
-type Yaml = string | number | boolean | null | Yaml[] | { [key: string]: Yaml };
-
-/** Double-quoted YAML scalars use JSON's escapes, so JSON.stringify gives a valid YAML string. */
-function scalar(value: string | number | boolean | null): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-function emit(value: Yaml, indent: string): string[] {
-  if (Array.isArray(value)) {
-    if (!value.length) return [`${indent}[]`];
-    return value.flatMap((item) => {
-      const lines = emit(item, indent + '  ');
-      const first = (lines[0] as string).slice(indent.length + 2);
-      return [`${indent}- ${first}`, ...lines.slice(1)];
-    });
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => {
-      if (child !== null && typeof child === 'object' && (!Array.isArray(child) || child.length)) {
-        return [`${indent}${key}:`, ...emit(child, indent + '  ')];
-      }
-      return [`${indent}${key}: ${Array.isArray(child) ? '[]' : scalar(child)}`];
-    });
-  }
-  return [`${indent}${scalar(value)}`];
-}
-
-/** Renders the config as YAML (block style, every string double-quoted). Never throws. */
+/** Renders the config as YAML (the `yaml` package; every string double-quoted). Never throws. */
 export function playgroundConfigYaml(config: PlaygroundConfig): string {
   const header = [
     '# Microsoft 365 Agents Playground config written by groupbot (bot/local/playground-config.ts).',
     '# Every user is a demo-tenant user of the local Graph emulator; aadObjectId is their directory id.',
   ];
-  return [...header, ...emit(config as unknown as Yaml, '')].join('\n') + '\n';
+  return `${header.join('\n')}\n${stringify(config, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })}`;
 }
 
 /**

@@ -8,29 +8,27 @@ import type { ConversationReferenceRepository } from '../store';
 import type { AdaptiveCard } from '../../cards';
 import type { Logger } from '../log';
 import { USER_REFERENCE_KEY } from './user-address';
+import type { MentionTarget, PostedMessage } from '../requests/request-ports';
 
 /** The part of the Bot Framework adapter proactive messages need (CloudAdapter / TeamsAdapter have it). */
 export interface ProactiveAdapter {
   continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
 
-/** Someone to @mention in a message: Teams user id (29:...) or Entra object id, and display name. */
-export interface MentionTarget { id: string; name: string }
-
-/** Where a posted message is. */
-export interface PostedMessage { conversationId: string; activityId: string }
+export type { MentionTarget, PostedMessage } from '../requests/request-ports';
 
 const CONVERSATION_KEY = 'conversation:';
 
 /**
  * Builds a message activity: optional text, optional card, and @mentions. With a card, the text and mentions go
- * into the card (a first TextBlock "<at>Name</at> text" plus `msteams.entities`, as Teams renders mentions in
- * cards); without one, into the message text with mention entities. Pure.
+ * into the card (a first TextBlock "<at>Name</at>: text" plus `msteams.entities`, as Teams renders mentions in
+ * cards); without one, into the message text with mention entities. The mentions lead the text, set apart by a
+ * colon ("Olga Owner: Ana Silva asks to join…"). Pure.
  */
 export function messageActivity(opts: { text?: string; card?: AdaptiveCard; mention?: readonly MentionTarget[] }): Partial<Activity> {
   const mentions = opts.mention ?? [];
-  const lead = mentions.map((m) => `<at>${m.name}</at>`).join(' ');
-  const text = [lead, opts.text ?? ''].filter(Boolean).join(' ');
+  const lead = mentions.map((m) => `<at>${m.name}</at>`).join(', ');
+  const text = lead && opts.text ? `${lead}: ${opts.text}` : lead || opts.text || '';
   const entities: Mention[] = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } } as Mention));
   if (opts.card) {
     let card: Record<string, unknown> = { ...opts.card };

@@ -1,107 +1,16 @@
-/**
- * The requests sweeper, run periodically by every instance: retries interrupted approvals, expires overdue
- * requests (telling the requester), reminds owners, announces outcomes a crashed instance never announced, warns
- * members before a time-bound membership ends and removes ended ones. Every due item is claimed atomically in the
- * store, so several instances may sweep at once without doing anything twice.
- */
+/** The requests sweeper bound to a coordinator's workflow (see bot/requests/request-sweep.ts). */
 import type { Logger } from '../log';
+import { startSweeper, sweep, type SweepReport } from '../requests/request-sweep';
 import type { RequestCoordinator } from './request-coordinator';
 
-/** What one sweep did, for logs and tests. */
-export interface SweepReport {
-  retried: number;
-  completed: number;
-  expired: number;
-  reminded: number;
-  announced: number;
-  membershipNotices: number;
-  removed: number;
-  purged: number;
+export type { SweepReport };
+
+/** Runs one sweep. Never throws. */
+export function sweepRequests(coordinator: RequestCoordinator, log: Logger, purge?: () => Promise<number>, escalateHours?: number): Promise<SweepReport> {
+  return sweep(coordinator.workflow, { log, removeMember: coordinator.removeMember, ...(purge ? { purge } : {}), ...(escalateHours ? { escalateHours } : {}) });
 }
 
-/** Runs one sweep. Each step's failure is logged and the next step still runs. Never throws. */
-export async function sweepRequests(coordinator: RequestCoordinator, log: Logger, purge?: () => Promise<number>): Promise<SweepReport> {
-  const report: SweepReport = { retried: 0, completed: 0, expired: 0, reminded: 0, announced: 0, membershipNotices: 0, removed: 0, purged: 0 };
-  const svc = coordinator.service();
-  const step = async (name: string, run: () => Promise<void>): Promise<void> => {
-    try {
-      await run();
-    } catch (err) {
-      log.error('requests.sweep', { step: name, error: err });
-    }
-  };
-  await step('retry', async () => {
-    for (const result of await svc.retryStuckApprovals()) {
-      report.retried++;
-      if (result.ok && result.view.final) {
-        report.completed++;
-        if (await coordinator.announce(result, result.membership ? { membershipEndsAt: result.membership.expiresAt } : {})) report.announced++;
-      }
-    }
-  });
-  await step('expire', async () => {
-    for (const snap of await svc.expireDue()) {
-      report.expired++;
-      if (await coordinator.announce(snap)) report.announced++;
-    }
-  });
-  await step('remind', async () => {
-    for (const snap of await svc.remindDue()) {
-      const route = await coordinator.route(snap.request.id);
-      if (!route) {
-        log.warn('requests.remind.noRoute', { requestId: snap.request.id });
-        continue;
-      }
-      if (await coordinator.notifyOwners(snap.request, route, undefined, true) > 0) report.reminded++;
-    }
-  });
-  await step('announce', async () => {
-    for (const snap of await svc.outcomesToAnnounce()) {
-      if (await coordinator.announce(snap)) report.announced++;
-    }
-  });
-  await step('membershipNotices', async () => {
-    for (const m of await svc.membershipNoticesDue()) {
-      const snap = m.requestId ? await svc.get(m.requestId) : undefined;
-      if (!snap) continue;
-      const text = `Your membership of '${m.groupName}' ends ${m.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Ask again if you still need it.`;
-      if (await coordinator.tell(m.userId, m.userName, text, snap)) report.membershipNotices++;
-    }
-  });
-  await step('remove', async () => {
-    for (const h of await svc.removeExpiredMemberships(coordinator.removeMember)) {
-      if (h.outcome === 'retry-later') continue;
-      report.removed++;
-      const snap = h.membership.requestId ? await svc.get(h.membership.requestId) : undefined;
-      if (snap && h.outcome === 'removed') {
-        await coordinator.tell(h.membership.userId, h.membership.userName, `Your time-bound membership of '${h.membership.groupName}' ended, so you were removed from it.`, snap);
-      }
-    }
-  });
-  if (purge) await step('purge', async () => { report.purged = await purge(); });
-  return report;
-}
-
-/**
- * Starts sweeping every `seconds` (unref'd: it never keeps the process alive). Overlapping runs are skipped.
- * Returns a function that stops it and waits for a running sweep. `seconds` 0 starts nothing.
- */
-export function startRequestSweeper(
-  coordinator: RequestCoordinator, log: Logger, seconds: number, purge?: () => Promise<number>,
-): () => Promise<void> {
-  if (!(seconds > 0)) return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepRequests(coordinator, log, purge)
-      .then((r) => {
-        if (Object.values(r).some((n) => n > 0)) log.info('requests.swept', { ...r });
-      })
-      .finally(() => { running = undefined; });
-  }, seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+/** Starts sweeping every `seconds`; the returned function stops it. `seconds` 0 starts nothing. */
+export function startRequestSweeper(coordinator: RequestCoordinator, log: Logger, seconds: number, purge?: () => Promise<number>, escalateHours?: number): () => Promise<void> {
+  return startSweeper(coordinator.workflow, { log, removeMember: coordinator.removeMember, ...(purge ? { purge } : {}), ...(escalateHours ? { escalateHours } : {}) }, seconds);
 }

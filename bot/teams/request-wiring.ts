@@ -8,7 +8,7 @@ import type { RequestsPort } from '../commands/access-request';
 import type { CardAction } from '../../cards/actions';
 import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
-import { requestSettingsFrom, type RequestSettings } from './request-settings';
+import { requestSettingsFrom, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
 
 export interface RequestLayer {
@@ -19,7 +19,7 @@ export interface RequestLayer {
   /** BotAppOptions.requests. */
   requests(action: CardAction, ctx: CommandContext, context: TurnContext): Promise<Reply[] | undefined>;
   /** BotAppOptions.requestsPort. */
-  requestsPort(ctx: CommandContext): RequestsPort;
+  requestsPort(ctx: CommandContext, context?: TurnContext): RequestsPort;
   /** Starts the periodic sweeper (REQUESTS_SWEEP_SECONDS); the returned function stops it. */
   startSweeper(): () => Promise<void>;
 }
@@ -52,7 +52,7 @@ export function createRequestLayer(opts: {
       }
     },
     requests: (action, ctx, context) => coordinator.handle(action, ctx, context),
-    requestsPort: (ctx) => coordinator.port(ctx),
-    startSweeper: () => startRequestSweeper(coordinator, opts.log, settings.sweepSeconds, () => opts.store.keyValue.purgeExpired(new Date())),
+    requestsPort: (ctx, context) => coordinator.port(ctx, context),
+    startSweeper: () => startRequestSweeper(coordinator, opts.log, settings.sweepSeconds, () => opts.store.keyValue.purgeExpired(new Date()), settings.escalateHours),
   };
 }

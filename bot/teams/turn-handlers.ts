@@ -23,7 +23,7 @@ export interface TurnServices {
   log: Logger;
   requests?: RequestActionHandler;
   /** Attaches the requests layer to each command context (bot/commands/access-request.ts RequestCommandContext). */
-  requestsPort?: (ctx: CommandContext) => RequestsPort;
+  requestsPort?: (ctx: CommandContext, context?: TurnContext) => RequestsPort;
   /** The journal every command context records its writes in (history, Undo). */
   journal?: JournalSink;
 }
@@ -58,7 +58,7 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
       }
     },
   };
-  if (services.requestsPort) ctx.requests = services.requestsPort(ctx);
+  if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
   return ctx;
 }
 

@@ -11,7 +11,7 @@ import { createLogger } from '../../../bot/log';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
 import type { RequestPoster, PostedMessage } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
-import type { RequestSettings } from '../../../bot/teams/request-settings';
+import type { RequestSettings } from '../../../bot/requests/request-settings';
 import type { CommandContext } from '../../../bot/commands/context';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { startHarness, type Harness } from '../commands/command-harness';

@@ -127,10 +127,16 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
     assert.equal(copies?.length, 2, `the requester's copy and the group-chat approval copy are recorded: ${JSON.stringify(copies)} ask=${ask.message.messageId} approval=${approval.message.messageId}`);
   });
 
-  it('lists Ana\'s requests with their state', async () => {
+  it('lists Ana\'s requests with their state in her 1:1 chat, never in the group chat', async () => {
+    await client.sendPersonal('my requests');
+    const inPersonal = await client.waitForBot(client.config.personalChatId, { where: (p) => isCard(p, 'Your access requests') });
+    assert.match(pushText(inPersonal), /Finance Readers/);
+    assert.match(pushText(inPersonal), /approved/);
     await client.sendGroup('my requests');
-    const push = await client.waitForBot(group(), { where: (p) => isCard(p, 'Your access requests') });
-    assert.match(pushText(push), /Finance Readers/);
-    assert.match(pushText(push), /approved/);
+    const line = await client.waitForBot(group(), { where: (p) => pushText(p).includes('access request') });
+    assert.match(pushText(line), /<at>Ana Silva<\/at>: You have 1 access request\. I sent the details to our 1:1 chat\./);
+    assert.equal(line.message.attachments.length, 0, 'no list card in the group chat');
+    const again = await client.waitForBot(client.config.personalChatId, { where: (p) => isCard(p, 'Your access requests') });
+    assert.match(pushText(again), /I prepare the quarterly finance review/, 'the justification goes to her 1:1 chat');
   });
 });

@@ -4,7 +4,7 @@
  * card, the final-state card every copy is updated to, and list summaries.
  */
 import type { AccessRequest } from '../store/types';
-import type { RequestOutcomeView } from '../requests';
+import type { RequestOutcomeView } from './request-outcome';
 import { buildApprovalCard, buildApprovalResultCard, executeButton, type AdaptiveCard, type PersonSummary, type RequestSummary } from '../../cards';
 import { adaptiveCard, container, heading, subtle, textBlock } from '../../cards/elements';
 import { justificationBlock, requestFacts } from '../../cards/approval-card';
@@ -112,4 +112,20 @@ export function summaryOf(r: AccessRequest): RequestSummary {
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.durationDays ? { durationDays: r.durationDays } : {}),
   };
+}
+
+/** Teams refreshes a card automatically for at most this many listed users. */
+export const REFRESH_USER_LIMIT = 60;
+
+/**
+ * The card with a Universal Actions `refresh` (verb requestRefresh): Teams asks the bot for the view of each
+ * listed user when they see it (their own view: Approve/Deny for owners, Cancel for the requester, the outcome
+ * once decided). At most REFRESH_USER_LIMIT users are listed, as Teams refreshes no more automatically.
+ * Never throws.
+ */
+export function withRefresh(card: AdaptiveCard, requestId: string, userIds: readonly string[]): AdaptiveCard {
+  const ids = [...new Set(userIds)].slice(0, REFRESH_USER_LIMIT);
+  if (ids.length === 0) return card;
+  const refresh = { action: { type: 'Action.Execute', verb: 'requestRefresh', data: { verb: 'requestRefresh', requestId } }, userIds: ids };
+  return Object.assign({}, card, { refresh });
 }

@@ -13,6 +13,13 @@ export interface RequestSettings {
   membershipNoticeDays: number;
   /** IANA time zone for times in messages (REQUEST_TIME_ZONE, default UTC). */
   timeZone: string;
+  /**
+   * Owners who have not answered after this many hours are joined by the Groups Administrators
+   * (REQUEST_ESCALATE_HOURS, default 72; 0 = never).
+   */
+  escalateHours?: number;
+  /** A card click is answered within this many milliseconds; longer work answers "in progress" (1500). */
+  answerWithinMs?: number;
 }
 
 /** A setting has a value that is not allowed; the message names it. */
@@ -47,5 +54,7 @@ export function requestSettingsFrom(env: NodeJS.ProcessEnv = process.env): Reque
     leaseSeconds: numberFrom(env, 'REQUEST_LEASE_SECONDS', 120, 1, 86_400),
     membershipNoticeDays: numberFrom(env, 'REQUEST_MEMBERSHIP_NOTICE_DAYS', 3, 0, 365),
     timeZone,
+    escalateHours: numberFrom(env, 'REQUEST_ESCALATE_HOURS', 72, 0, 24 * 365),
+    answerWithinMs: 1500,
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * The ports of the request workflow: how it reaches people (messenger), reads and writes the directory
+ * (directory) and tells the time (clock). bot/teams implements the messenger with botbuilder, bot/directory the
+ * directory with the user's delegated Graph token; tests use recording fakes. Nothing here knows Teams or Graph.
+ */
+import type { AdaptiveCard } from '../../cards';
+import type { MemberAddResult, MemberRemoveResult } from './member-change';
+
+/** Someone to @mention: their chat user id (Teams `29:…`) when known, else their Entra object id, and name. */
+export interface MentionTarget {
+  id: string;
+  name: string;
+}
+
+/** A message to post: text, a card, people to mention (the text then starts "Name: …"). */
+export interface OutboundMessage {
+  text?: string;
+  card?: AdaptiveCard;
+  mention?: readonly MentionTarget[];
+}
+
+/** Where a posted message is. */
+export interface PostedMessage {
+  conversationId: string;
+  activityId: string;
+}
+
+/** The conversation a turn happens in, and who acted there. */
+export interface TurnPlace {
+  conversationId: string;
+  /** The card that was clicked (its message id), for card actions. */
+  clickedActivityId?: string;
+  /** A group chat or channel: replies meant for one person are addressed to them or go to their 1:1 chat. */
+  shared: boolean;
+  /** The person who acted, as the chat knows them (for an @mention). */
+  from?: MentionTarget;
+  /** The channel's own turn object, passed back to the messenger untouched (opaque here). */
+  turn?: unknown;
+}
+
+/** How the workflow reaches people. Implementations throw what their channel throws. */
+export interface RequestMessengerPort {
+  /** Posts into a conversation; undefined when the conversation is unknown or the post got no message id. */
+  post(conversationId: string, message: OutboundMessage, place?: TurnPlace): Promise<PostedMessage | undefined>;
+  /** Replaces the card of an earlier message for everyone; false when the conversation is unknown. */
+  updateCard(conversationId: string, activityId: string, card: AdaptiveCard, place?: TurnPlace): Promise<boolean>;
+  /** The user's 1:1 conversation with the bot, when known. */
+  personalConversationOf(userId: string): Promise<string | undefined>;
+  /** Chat user ids of the given Entra object ids in the turn's conversation (missing ones map to themselves). */
+  mentionIds(place: TurnPlace, userIds: readonly string[]): Promise<Record<string, string>>;
+}
+
+/** A person as the directory knows them. */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+  mail?: string;
+  department?: string;
+  jobTitle?: string;
+  /** `Guest` for people from another tenant. */
+  userType?: string;
+}
+
+/** A group as the workflow needs it. */
+export interface DirectoryGroupRef {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * The directory, as one user (their delegated token). Reads throw the directory's errors; `addMember` and
+ * `removeMember` never throw (they report their outcome).
+ */
+export interface RequestDirectory {
+  /** The signed-in user. */
+  me(): Promise<DirectoryPerson>;
+  group(groupId: string): Promise<DirectoryGroupRef>;
+  /** The group's owners that are users (ids lower-case). */
+  owners(groupId: string): Promise<{ id: string; name: string }[]>;
+  /** True when `userId` is an owner of the group or the session's user holds a Groups/Global Administrator role. */
+  mayDecide(groupId: string, userId: string): Promise<boolean>;
+  /** True when the session's user is a Groups or Global Administrator. */
+  holdsDecidingRole(): Promise<boolean>;
+  /** The users holding the Groups Administrator role (escalation), empty when none or not readable. */
+  groupsAdministrators(): Promise<{ id: string; name: string }[]>;
+  /** Team-mates (same department) of the requester and how many are members, when the requester has one. */
+  teammates(groupId: string, requester: { id: string; department: string | null }): Promise<{ members: number; total: number } | undefined>;
+  addMember(groupId: string, userId: string): Promise<MemberAddResult>;
+  removeMember(groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult>;
+}
+
+/** Opens the directory as a user outside their turn (sweeper retries, time-bound removals); undefined without a token. */
+export type DirectoryForUser = (userId: string) => Promise<RequestDirectory | undefined>;
+
+/** The clock (tests move it). */
+export type Clock = () => Date;

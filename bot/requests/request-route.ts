@@ -1,0 +1,43 @@
+/**
+ * What filing learned about a request that the request row does not hold: where it was asked, who was asked and
+ * when (the history an escalation shows), and the chat ids to mention people by. Kept in the key/value store.
+ */
+import type { KeyValueRepository } from '../store';
+import type { RequestProfile } from './request-views';
+
+/** One round of asking: who, when, and why (first ask, reminder, escalation). */
+export interface AskedRound {
+  at: string;
+  names: string[];
+  kind: 'asked' | 'reminded' | 'escalated';
+}
+
+/** Where a request was asked and who to mention, kept beside it. */
+export interface RequestRoute extends RequestProfile {
+  /** The conversation where the requester asked. */
+  askedIn: string;
+  /** Mention ids (chat user ids when known, else Entra object ids) by Entra object id. */
+  mentionIds: Record<string, string>;
+  /** Who was asked when (oldest first); absent on routes stored before escalation existed. */
+  history?: AskedRound[];
+  /** Set once the request went to the Groups Administrators. */
+  escalatedAt?: string;
+}
+
+const ROUTE_KEY = 'request-route:';
+
+/** The stored route of a request, or undefined. Throws on database errors. */
+export async function loadRoute(keyValue: KeyValueRepository, requestId: string): Promise<RequestRoute | undefined> {
+  const stored = await keyValue.get(ROUTE_KEY + requestId);
+  return stored ? (stored.value as RequestRoute) : undefined;
+}
+
+/** Stores (replaces) the route of a request. Throws on database errors. */
+export async function saveRoute(keyValue: KeyValueRepository, requestId: string, route: RequestRoute): Promise<void> {
+  await keyValue.set(ROUTE_KEY + requestId, route);
+}
+
+/** The history as one sentence: "asked Olga Owner on 3 Mar 14:02; reminded …". Pure. */
+export function historyText(history: readonly AskedRound[], format: (at: Date) => string): string {
+  return history.map((h) => `${h.kind} ${h.names.join(', ')} ${format(new Date(h.at))}`).join('; ');
+}

@@ -1,0 +1,369 @@
+/**
+ * The access-request workflow: file a request and ask the owners (or, when there are none, the Groups
+ * Administrators), decide (approve / deny / cancel) exactly once with a server-side authority check, show each
+ * viewer their card, list requests, and bring every copy of a card up to date. It reaches people through the
+ * messenger port and the directory through the directory port, so it runs without botbuilder or Graph.
+ *
+ * A click is answered within `answerWithinMs`: work that takes longer (a slow Graph add) answers with the
+ * "approved, adding…" card and finishes in the background; its outcome then reaches every copy as an update.
+ */
+import type { Store } from '../store';
+import type { AccessRequest, PersonRef } from '../store/types';
+import type { Logger } from '../log';
+import type { Reply } from '../commands/context';
+import { AccessRequestService, RequestInputError, type ActionResult, type RequestSnapshot } from './access-request-service';
+import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
+import type { Clock, DirectoryForUser, RequestDirectory, RequestMessengerPort, TurnPlace } from './request-ports';
+import { RequestNotices } from './request-notices';
+import { saveRoute, type RequestRoute } from './request-route';
+import type { RequestSettings } from './request-settings';
+import { approvalCardOf, approvingCardOf, cardReply, currentCardOf, requesterCardOf, withRefresh } from './request-views';
+import { formatClock } from './clock-format';
+
+/** Who acts in this turn: their Entra object id and their own directory session. */
+export interface RequestActor {
+  id: string;
+  directory: RequestDirectory;
+}
+
+export interface RequestWorkflowDeps {
+  store: Store;
+  messenger: RequestMessengerPort;
+  log: Logger;
+  settings: RequestSettings;
+  /** A user's directory outside their turn (sweeper retries, removals of ended memberships). */
+  directoryFor?: DirectoryForUser;
+  clock?: Clock;
+}
+
+/** Marks the add of the current turn: it runs with the clicker's session, never a stored token. */
+const TURN_TOKEN = 'current-turn';
+const DEFAULT_ANSWER_MS = 1500;
+
+function names(list: readonly { name: string }[]): string {
+  const all = list.map((p) => p.name);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+}
+
+export class RequestWorkflow {
+  readonly notices: RequestNotices;
+  private readonly clock: Clock;
+  /** Approvals whose Graph add runs in this process, so a second click waits for it instead of polling. */
+  private readonly running = new Map<string, Set<Promise<ActionResult>>>();
+
+  constructor(private readonly deps: RequestWorkflowDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.notices = new RequestNotices({ store: deps.store, messenger: deps.messenger, log: deps.log, service: () => this.service() });
+  }
+
+  /** The service; with `directory` (the acting user's), its authority check and the Graph add use that session. */
+  service(directory?: RequestDirectory): AccessRequestService {
+    const s = this.deps.settings;
+    return new AccessRequestService({
+      store: this.deps.store,
+      clock: this.clock,
+      options: {
+        expiryDays: s.expiryDays, remindAfterHours: s.remindHours, leaseSeconds: s.leaseSeconds,
+        membershipNoticeDays: s.membershipNoticeDays, timeZone: s.timeZone,
+      },
+      isApprover: async (request, actor) => (directory ? this.mayDecide(directory, request.groupId, actor.id) : false),
+      addMember: (job) => this.addMember(job, directory),
+    });
+  }
+
+  /** The authority check; a directory that refuses the reads (a guest) means "no". Throws other directory errors. */
+  private async mayDecide(directory: RequestDirectory, groupId: string, userId: string): Promise<boolean> {
+    try {
+      return await directory.mayDecide(groupId, userId);
+    } catch (err) {
+      if ((err as { kind?: string }).kind === 'forbidden') return false;
+      throw err;
+    }
+  }
+
+  private async addMember(job: MemberAddJob, directory: RequestDirectory | undefined): Promise<MemberAddResult> {
+    const as = job.token === TURN_TOKEN && directory ? directory : await this.deps.directoryFor?.(job.approver.id);
+    if (!as) return { outcome: 'retry-later', message: `no token for ${job.approver.name} right now` };
+    return as.addMember(job.group.id, job.user.id);
+  }
+
+  // ---- filing ----------------------------------------------------------------------------------------
+
+  /**
+   * Files the request (or merges it into the open one), asks the owners and returns the requester's card.
+   * `blocked` says why the actor cannot request the group (already a member, dynamic, read-only), or null.
+   * Throws RequestInputError for bad input and the directory's errors.
+   */
+  async submit(actor: RequestActor, place: TurnPlace, input: { groupId: string; justification: string; durationDays?: number; blocked: string | null }): Promise<Reply[]> {
+    if (input.blocked) return [{ text: input.blocked }];
+    const dir = actor.directory;
+    const [me, group, allOwners] = await Promise.all([dir.me(), dir.group(input.groupId), dir.owners(input.groupId)]);
+    let deciders = allOwners.filter((o) => o.id !== actor.id.toLowerCase());
+    let escalated = false;
+    if (deciders.length === 0) {
+      deciders = (await dir.groupsAdministrators()).filter((a) => a.id !== actor.id.toLowerCase());
+      escalated = true;
+    }
+    if (deciders.length === 0) {
+      return [{ text: `'${group.displayName}' has no other owner who could approve a request, and I found no Groups Administrator to ask. Ask your IT department to add you.` }];
+    }
+    const filed = await this.service(dir).file({
+      requester: { id: actor.id.toLowerCase(), name: me.displayName, upn: me.userPrincipalName ?? '' },
+      group: { id: group.id, name: group.displayName },
+      justification: input.justification,
+      durationDays: input.durationDays ?? null,
+    });
+    const r = filed.request;
+    const clicked = place.clickedActivityId;
+    if (filed.kind === 'merged') {
+      const asked = (await this.notices.route(r.id))?.owners ?? deciders;
+      if (clicked) await this.notices.recordCopy(r.id, place.conversationId, clicked, r.requesterId, 'requester');
+      return [cardReply(`You already asked to join '${r.groupName}'; I merged this into your open request, still waiting for ${names(asked)}.`, requesterCardOf(r, asked.map((o) => o.name), true))];
+    }
+    let teammates: RequestRoute['teammates'];
+    try {
+      teammates = await dir.teammates(group.id, { id: actor.id, department: me.department ?? null });
+    } catch (err) {
+      this.deps.log.warn('requests.teammates', { error: err });
+    }
+    const now = this.clock().toISOString();
+    const route: RequestRoute = {
+      requester: {
+        id: r.requesterId, displayName: r.requesterName,
+        ...(me.mail ? { mail: me.mail } : {}), ...(me.userPrincipalName ? { userPrincipalName: me.userPrincipalName } : {}),
+        ...(me.department ? { department: me.department } : {}), ...(me.jobTitle ? { jobTitle: me.jobTitle } : {}),
+      },
+      ...(teammates ? { teammates } : {}),
+      owners: deciders,
+      askedIn: place.conversationId,
+      mentionIds: await this.deps.messenger.mentionIds(place, [...deciders.map((o) => o.id), r.requesterId]),
+      history: [{ at: now, names: deciders.map((o) => o.name), kind: escalated ? 'escalated' : 'asked' }],
+      ...(escalated ? { escalatedAt: now } : {}),
+    };
+    await saveRoute(this.deps.store.keyValue, r.id, route);
+    const lead = escalated
+      ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
+      : `${r.requesterName} asks to join '${r.groupName}'.`;
+    await this.notices.notifyOwners(r, route, { place, lead });
+    const card = requesterCardOf(r, deciders.map((o) => o.name));
+    const text = escalated
+      ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
+      : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
+    if (!clicked) {
+      const posted = await this.deps.messenger.post(place.conversationId, { card }, place);
+      if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
+      return [{ text }];
+    }
+    await this.notices.recordCopy(r.id, place.conversationId, clicked, r.requesterId, 'requester');
+    if (place.shared) {
+      // The answer to the click replaces the form for Ana only; everyone else in the chat sees her request too.
+      await this.deps.messenger.updateCard(place.conversationId, clicked, withRefresh(card, r.id, [place.from?.id ?? r.requesterId]), place);
+    }
+    return [cardReply(text, card)];
+  }
+
+  // ---- decisions -------------------------------------------------------------------------------------
+
+  /**
+   * Approve or deny as the clicker (re-checked on the server), then bring every copy up to date and tell the
+   * requester. Answers within `answerWithinMs`; a slower add answers "approved, adding…" and finishes later.
+   * Throws RequestInputError (reason too long) and the directory's errors.
+   */
+  async decide(actor: RequestActor, place: TurnPlace, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
+    const live = { place };
+    const work = this.decideNow(actor, live, action, requestId, reason);
+    return this.within(work, live, requestId);
+  }
+
+  private async decideNow(actor: RequestActor, live: { place: TurnPlace }, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
+    const me = await actor.directory.me();
+    // The name shown on every card comes from the directory, never from what the channel says.
+    const who: PersonRef = { id: actor.id.toLowerCase(), name: me.displayName };
+    const svc = this.service(actor.directory);
+    if (me.userType?.toLowerCase() === 'guest') {
+      const request = await this.deps.store.requests.get(requestId);
+      if (request) {
+        const message = `Only an owner of "${request.groupName}" or a Groups or Global Administrator can decide this request.`;
+        return this.afterAction({ ok: false, refusal: { code: 'not-approver', message, state: request.state }, ...(await this.snapshotOf(request)) }, actor, live);
+      }
+    }
+    let result: ActionResult;
+    if (action === 'approve') {
+      const running = svc.approve(requestId, who, TURN_TOKEN);
+      const set = this.running.get(requestId) ?? new Set<Promise<ActionResult>>();
+      this.running.set(requestId, set.add(running));
+      try {
+        result = await running;
+      } finally {
+        set.delete(running);
+        if (set.size === 0 && this.running.get(requestId) === set) this.running.delete(requestId);
+      }
+    } else {
+      result = await svc.deny(requestId, who, reason);
+    }
+    return this.afterAction(result, actor, live);
+  }
+
+  /** Cancel by the requester. Throws the directory's and database errors. */
+  async cancel(actor: RequestActor, place: TurnPlace, requestId: string): Promise<Reply[]> {
+    const me = await actor.directory.me();
+    const result = await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName });
+    return this.afterAction(result, actor, { place });
+  }
+
+  private async snapshotOf(request: AccessRequest): Promise<RequestSnapshot> {
+    return (await this.service().get(request.id)) as RequestSnapshot;
+  }
+
+  /** Resolves to `work`'s replies, or, when it takes longer than the answer time, to the current card. */
+  private async within(work: Promise<Reply[]>, live: { place: TurnPlace }, requestId: string): Promise<Reply[]> {
+    const ms = this.deps.settings.answerWithinMs ?? DEFAULT_ANSWER_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+    try {
+      const first = await Promise.race([work, late]);
+      if (first !== 'late') return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    // The turn ends now: what the work still sends goes out proactively, never through this turn.
+    live.place = { ...live.place, turn: undefined };
+    work.catch((err) => this.deps.log.error('requests.lateWork', { requestId, error: err }));
+    const snap = await this.service().get(requestId);
+    const card = snap ? currentCardOf(snap.request, snap.view) : undefined;
+    const text = 'Working on it: the card updates everywhere when it is done.';
+    return card ? [cardReply(text, card)] : [{ text }];
+  }
+
+  private async afterAction(result: ActionResult, actor: RequestActor, live: { place: TurnPlace }): Promise<Reply[]> {
+    if (!result.ok) return this.afterRefusal(result, actor, live);
+    const request = result.request;
+    if (result.retryScheduled) {
+      await this.notices.announceProgress(result, live.place);
+      return [cardReply(`Approved. Adding ${request.requesterName} to '${request.groupName}' didn't work yet (${result.retryScheduled}); I'll keep trying and tell everyone when it's done.`, approvingCardOf(request, result.view))];
+    }
+    await this.notices.announce(result, { place: live.place, ...(result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}) });
+    const card = currentCardOf(request, result.view);
+    return card ? [cardReply(result.view.headline, card)] : [{ text: result.view.headline }];
+  }
+
+  private async afterRefusal(result: Extract<ActionResult, { ok: false }>, actor: RequestActor, live: { place: TurnPlace }): Promise<Reply[]> {
+    const { refusal, request } = result;
+    const place = live.place;
+    if (!request || !result.view) return this.notices.answer(place, actor.id, refusal.message);
+    if (refusal.code === 'not-approver' || refusal.code === 'not-requester' || (refusal.code === 'expired' && request.state === 'pending')) {
+      // The clicked card may be shared: it stays as it is, and the clicker alone is answered.
+      const route = await this.notices.route(request.id);
+      const same = request.state !== 'pending' ? currentCardOf(request, result.view)
+        : refusal.code === 'not-requester' ? requesterCardOf(request, (route?.owners ?? []).map((o) => o.name))
+        : approvalCardOf(request, route);
+      const extra = await this.notices.answer(place, actor.id, refusal.message);
+      return same ? [cardReply(refusal.message, same), ...extra] : extra.length ? extra : [{ text: refusal.message }];
+    }
+    // A stale card: decided elsewhere, or another click's add is still running.
+    const inProcess = [...(this.running.get(request.id) ?? [])];
+    if (request.state === 'approving' && inProcess.length > 0) {
+      // The winning click runs in this process: wait for it (the answer time still bounds this turn).
+      await Promise.allSettled(inProcess);
+      const settled = await this.service().get(request.id);
+      const card = settled ? currentCardOf(settled.request, settled.view) : undefined;
+      return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
+    }
+    const card = currentCardOf(request, result.view);
+    // Make sure every copy shows what stands (the winner may have died before updating them; updates are idempotent).
+    if (result.view.final) await this.notices.announce({ request, view: result.view, cards: result.cards }, { place, quiet: true });
+    return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
+  }
+
+  // ---- views -----------------------------------------------------------------------------------------
+
+  /** Shows the approval card of a request (from the pending-approvals list) as a new message in this chat. */
+  async open(actor: RequestActor, place: TurnPlace, requestId: string): Promise<Reply[]> {
+    const snap = await this.service().get(requestId);
+    if (!snap) return [{ text: 'This request no longer exists.' }];
+    const r = snap.request;
+    if (r.state !== 'pending') return [{ text: `${r.requesterName}'s request to join '${r.groupName}': ${snap.view.headline}.` }];
+    if (!(await this.mayDecide(actor.directory, r.groupId, actor.id))) {
+      return this.notices.answer(place, actor.id, `Only an owner of '${r.groupName}' or a Groups or Global Administrator can decide this request.`);
+    }
+    const posted = await this.deps.messenger.post(place.conversationId, { card: approvalCardOf(r, await this.notices.route(r.id)) }, place);
+    if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, actor.id.toLowerCase(), 'approver');
+    return [{ text: `Here is ${r.requesterName}'s request to join '${r.groupName}'.` }];
+  }
+
+  /**
+   * The card this viewer should see now (a Universal Actions refresh): the outcome once decided; while pending,
+   * the requester's card (Cancel) for the requester and the approval card (Approve / Deny) for anyone else, whose
+   * click is checked again on the server. Throws database errors.
+   */
+  async refresh(actor: RequestActor, requestId: string): Promise<Reply[]> {
+    const snap = await this.service().get(requestId);
+    if (!snap) return [{ text: 'This request no longer exists.' }];
+    const r = snap.request;
+    const current = currentCardOf(r, snap.view);
+    if (current) return [cardReply(snap.view.headline, current)];
+    const route = await this.notices.route(r.id);
+    if (r.requesterId === actor.id.toLowerCase()) return [cardReply(snap.view.headline, requesterCardOf(r, (route?.owners ?? []).map((o) => o.name)))];
+    return [cardReply(snap.view.headline, approvalCardOf(r, route))];
+  }
+
+  /** The store the workflow runs over. */
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  /** The removal of an ended time-bound membership, with the granter's token. Never throws. */
+  readonly removeMember: MemberRemover = async (job) => {
+    const dir = job.grantedBy ? await this.deps.directoryFor?.(job.grantedBy.id) : undefined;
+    if (!dir || !job.grantedBy) return { outcome: 'retry-later', message: 'no token of the granting owner right now' };
+    return dir.removeMember(job.group.id, job.user.id, job.grantedBy);
+  };
+
+  /**
+   * Sends requests pending for more than `hours` whose owners have not answered to the Groups Administrators (as
+   * the directory lists them), with the history of who was asked when, and tells the requester where it is. Each
+   * request is escalated once (marked before anyone is asked). Resolves to the number escalated. Throws database
+   * errors; a request whose directory cannot be read is skipped (logged).
+   */
+  async escalateOverdue(hours: number): Promise<number> {
+    const now = this.clock();
+    const cutoff = now.getTime() - hours * 3_600_000;
+    let escalated = 0;
+    for (const r of await this.deps.store.requests.listPending({ limit: 200 })) {
+      if (r.createdAt.getTime() > cutoff) continue;
+      const route = await this.notices.route(r.id);
+      if (!route || route.escalatedAt) continue;
+      try {
+        const dir = await this.deps.directoryFor?.(r.requesterId);
+        if (!dir) continue;
+        const admins = (await dir.groupsAdministrators()).filter((a) => a.id !== r.requesterId && !route.owners.some((o) => o.id === a.id));
+        if (admins.length === 0) continue;
+        const before = this.historyOf(route);
+        const updated: RequestRoute = {
+          ...route,
+          owners: [...route.owners, ...admins],
+          mentionIds: { ...Object.fromEntries(admins.map((a) => [a.id, a.id])), ...route.mentionIds },
+          escalatedAt: now.toISOString(),
+          history: [...(route.history ?? []), { at: now.toISOString(), names: admins.map((a) => a.name), kind: 'escalated' }],
+        };
+        await saveRoute(this.deps.store.keyValue, r.id, updated);
+        const lead = `${r.requesterName} asks to join '${r.groupName}' and the owners have not answered (${before || 'asked when filed'}), so I ask the Groups Administrators too.`;
+        await this.notices.notifyOwners(r, updated, { lead, people: admins });
+        const snap = await this.service().get(r.id);
+        if (snap) await this.notices.tell(r.requesterId, r.requesterName, `The owners of '${r.groupName}' have not answered yet, so I also sent your request to the Groups Administrators (${names(admins)}).`, snap);
+        escalated++;
+      } catch (err) {
+        this.deps.log.warn('requests.escalate', { requestId: r.id, error: err });
+      }
+    }
+    return escalated;
+  }
+
+  /** "asked Olga Owner at 14:02; reminded …" for a request's route. */
+  historyOf(route: RequestRoute): string {
+    const now = this.clock();
+    return (route.history ?? []).map((h) => `${h.kind} ${h.names.join(', ')} ${formatClock(new Date(h.at), now, this.deps.settings.timeZone)}`).join('; ');
+  }
+}
+
+export { RequestInputError };
