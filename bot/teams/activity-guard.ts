@@ -33,6 +33,12 @@ const conversation = z
 
 const anyObject = z.record(z.unknown());
 
+/** A date-time string botbuilder can turn into a valid Date. */
+const dateTime = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
+
 /** The fields botbuilder, teams-ai and groupbot read, with the types they assume. Other fields pass through. */
 export const activitySchema = z
   .object({
@@ -40,8 +46,9 @@ export const activitySchema = z
     id: id(256).optional(),
     channelId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
     serviceUrl: z.string().min(1).max(2048),
-    timestamp: optionalText(64),
-    localTimestamp: optionalText(64),
+    timestamp: dateTime.optional(),
+    localTimestamp: dateTime.optional(),
+    expiration: dateTime.optional(),
     localTimezone: optionalText(128),
     locale: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag').optional(),
     conversation,
