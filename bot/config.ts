@@ -16,6 +16,11 @@ export interface BotConfig {
   /** The emulator's data directory: its CA and signing key (GRAPH_EMULATOR_DATA_DIR; unset = `<DATA_DIR>/graph`). */
   graphEmulatorDataDir?: string;
   playgroundPort: number;
+  /**
+   * Local mode: the secret last segment of the messaging endpoint (BOT_ENDPOINT_SECRET), for several bot
+   * processes behind one endpoint. Unset: a new random secret on every start.
+   */
+  botEndpointSecret?: string;
   /** Production only. */
   botId?: string;
   botPassword?: string;
@@ -72,7 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     graphBaseUrl: env.GRAPH_BASE_URL || 'https://graph.microsoft.com',
     logLevel,
   };
-  if (mode === 'local') return { ...base, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
+  if (mode === 'local') {
+    const secret = env.BOT_ENDPOINT_SECRET;
+    if (secret !== undefined && secret !== '' && !/^[A-Za-z0-9_-]{16,128}$/.test(secret)) {
+      throw new ConfigError('BOT_ENDPOINT_SECRET must be 16 to 128 letters, digits, - or _ (or unset for a random one).');
+    }
+    return { ...base, ...(secret ? { botEndpointSecret: secret } : {}), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
+  }
   const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter((k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'));
   if (missing.length) throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);
   return {

@@ -1,23 +1,52 @@
 /**
- * The bot's logger: one JSON line per event on stderr. Values under keys that look secret are replaced, and
- * bearer tokens inside strings are masked, so tokens never reach logs.
+ * The bot's logger: pino, one JSON object per line on stderr (`level`, `t`, `event`, then the event's fields).
+ * Values under secret key names are replaced, bearer tokens and JWTs inside strings are masked, and errors are
+ * reduced to name, message and stack as JSON strings, so neither tokens nor forged log lines reach the log.
  */
+import pino from 'pino';
+
 const LEVELS = { error: 0, warn: 1, info: 2, debug: 3 } as const;
 export type Level = keyof typeof LEVELS;
 
-const SECRET_KEY = /token|secret|password|authorization|assertion|key/i;
+/**
+ * Key names whose values are never logged, compared without case, `-` or `_` (so `access_token`,
+ * `Access-Token` and `accessToken` are all caught). A key merely containing "key" (such as `groupKey`) is kept.
+ */
+const SECRET_KEYS = new Set(
+  [
+    'authorization', 'proxyAuthorization', 'cookie', 'setCookie', 'token', 'accessToken', 'refreshToken', 'idToken',
+    'userToken', 'bearer', 'password', 'botPassword', 'microsoftAppPassword', 'secret', 'clientSecret', 'appSecret',
+    'assertion', 'clientAssertion', 'privateKey', 'signingKey', 'keyPem', 'apiKey', 'databaseUrl', 'connectionString',
+    'localSecret', 'credential', 'credentials',
+  ].map((k) => k.toLowerCase()),
+);
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
+/** Long strings are cut so that one event cannot flood the log. */
+const MAX_STRING = 4000;
 
-/** Returns a copy safe to log. */
+/** True when a key's value must not be logged. Never throws. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.replace(/[-_]/g, '').toLowerCase());
+}
+
+function cleanString(value: string): string {
+  const cut = value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+  return cut.replace(BEARER, '$1[redacted]').replace(JWT, '[redacted-jwt]');
+}
+
+/** Returns a copy safe to log. Never throws. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[…]';
-  if (typeof value === 'string') return value.replace(BEARER, '$1[redacted]').replace(JWT, '[redacted-jwt]');
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: redact(value.message) };
+  if (typeof value === 'string') return cleanString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
+  if (value instanceof Error) {
+    return { name: value.name, message: cleanString(value.message), ...(value.stack ? { stack: cleanString(value.stack) } : {}) };
+  }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? '[redacted]' : redact(v, depth + 1);
     return out;
   }
   return value;
@@ -30,11 +59,63 @@ export interface Logger {
   debug(event: string, data?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Level = 'info', sink: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
-  const max = LEVELS[level];
+/** Fields pino would otherwise let an event overwrite. */
+const RESERVED = new Set(['level', 't', 'event']);
+
+function fieldsOf(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!data) return {};
+  const safe = redact(data) as Record<string, unknown>;
+  for (const key of Object.keys(safe)) {
+    if (RESERVED.has(key)) {
+      safe[`data.${key}`] = safe[key];
+      delete safe[key];
+    }
+  }
+  return safe;
+}
+
+/**
+ * A logger writing at `level` and above. `sink` receives each JSON line without its newline (tests collect
+ * them); by default lines go to stderr synchronously, so nothing is lost when the process exits.
+ */
+export function createLogger(level: Level = 'info', sink?: (line: string) => void): Logger {
+  const stream = sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ fd: 2, sync: true });
+  const base = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'event',
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    stream,
+  );
   const emit = (lvl: Level) => (event: string, data?: Record<string, unknown>) => {
-    if (LEVELS[lvl] > max) return;
-    sink(JSON.stringify({ t: new Date().toISOString(), level: lvl, event, ...(data ? (redact(data) as object) : {}) }));
+    if (LEVELS[lvl] > LEVELS[level]) return;
+    base[lvl](fieldsOf(data), cleanString(event));
   };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
+}
+
+/**
+ * Sends what libraries write with console.error/warn/log/info (botbuilder prints stack traces there) through
+ * `log` as `console.<method>` events, so stderr holds JSON lines only. Returns a function that restores the
+ * console. Meant for the CLI processes, not for tests.
+ */
+export function routeConsoleToLog(log: Logger): () => void {
+  const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info };
+  const text = (args: unknown[]): string => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a))).join(' ');
+  console.error = (...args: unknown[]) => log.error('console.error', { text: text(args) });
+  console.warn = (...args: unknown[]) => log.warn('console.warn', { text: text(args) });
+  console.log = (...args: unknown[]) => log.info('console.log', { text: text(args) });
+  console.info = (...args: unknown[]) => log.info('console.info', { text: text(args) });
+  return () => Object.assign(console, saved);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(redact(value)) ?? String(value);
+  } catch (err) {
+    return `[unprintable: ${(err as Error).message}]`;
+  }
 }

@@ -4,7 +4,9 @@ import type * as restify from 'restify';
 import { createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
+import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
+import { isBotFrameworkServiceUrl, isLoopbackServiceUrl, serviceUrlPrefixes } from './teams/activity-guard';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 import type { GraphEndpoint } from './directory/graph-client';
@@ -28,6 +30,11 @@ export interface BotParts {
   store?: Store;
   health?: () => Promise<Record<string, unknown>>;
   /**
+   * Local mode: the serviceUrl prefixes replies may go to (the Playground's `http://127.0.0.1:P/_connector`).
+   * Unset: any http URL on a loopback host. Production always uses the Bot Framework's hosts.
+   */
+  serviceUrls?: readonly string[];
+  /**
    * A user's delegated token outside their turn, for the requests sweeper's retries. Local mode passes minted
    * tokens; unset in production, the Bot Framework token service's cached tokens are used.
    */
@@ -36,6 +43,7 @@ export interface BotParts {
 
 export interface RunningBot {
   port: number;
+  /** The messaging endpoint; in local mode it ends with the per-start secret that is the local credential. */
   endpoint: string;
   server: restify.Server;
   stop(): Promise<void>;
@@ -60,13 +68,19 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
     ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
   });
-  const server = createServer({ adapter, logic: async (context) => { await app.run(context); }, log: parts.log, ...(parts.health ? { health: parts.health } : {}) });
+  // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
+  const localSecret = config.mode === 'local' ? config.botEndpointSecret ?? randomBytes(24).toString('base64url') : undefined;
+  const serviceUrlAllowed = config.mode === 'production' ? isBotFrameworkServiceUrl : parts.serviceUrls ? serviceUrlPrefixes(parts.serviceUrls) : isLoopbackServiceUrl;
+  const server = createServer({
+    adapter, logic: async (context) => { await app.run(context); }, log: parts.log, serviceUrlAllowed,
+    ...(localSecret !== undefined ? { localSecret } : {}), ...(parts.health ? { health: parts.health } : {}),
+  });
   const port = await listen(server, config.host, config.port);
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   return {
     port,
-    endpoint: `http://127.0.0.1:${port}/api/messages`,
+    endpoint: `http://127.0.0.1:${port}/api/messages${localSecret !== undefined ? `/${localSecret}` : ''}`,
     server,
     stop: async () => {
       await stopSweeper();

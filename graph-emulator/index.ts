@@ -24,6 +24,7 @@ import { demoTenantMutations, tenantMeta } from './seed/demo-seed';
 import { DEMO_DOMAIN, DEMO_INITIAL_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './seed/demo-tenant';
 import { largeTenantMutations } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
+import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
 import { ensureCertificates } from './tls/certificates-ensure';
 
@@ -98,11 +99,24 @@ async function seed(store: DirectoryStore, kind: EmulatorOptions['seed']): Promi
 
 /**
  * Starts an emulator on a data directory (created and seeded on first use).
- * Rejects when the directory is unusable, the database is held by another process, or the port is taken.
+ * Rejects when the directory is unusable, the database is held by another process (DirectoryLockedError, before
+ * anything is opened), or the port is taken.
  */
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   const dataDir = path.resolve(opts.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // One process per data directory, enforced before anything in it is created or opened: a second emulator on
+  // a live directory would otherwise write a shutdown checkpoint over the first one's database when it fails.
+  const unlock = await lockDirectory(path.join(dataDir, 'pgdata'));
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return await openAndServe(dataDir, opts, unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () => void): Promise<RunningEmulator> {
   const onError = opts.onError ?? ((err: unknown) => process.stderr.write(`graph-emulator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
   const tls = await ensureCertificates(dataDir);
   const key = ensureSigningKey(dataDir);
@@ -155,7 +169,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         return signAccessToken(key, { userId: u.id, upn: u.userPrincipalName, displayName: u.displayName, tenantId: tenant.tenantId, scopes: o.scopes ?? DEFAULT_SCOPES, ...(o.lifetimeSeconds !== undefined ? { lifetimeSeconds: o.lifetimeSeconds } : {}) });
       },
       dynamicIdle: () => processor.idle(),
-      stop: () => (stopped ??= closeAll(server, store, db, processor)),
+      stop: () => (stopped ??= closeAll(server, store, db, processor).finally(unlock)),
     };
   } catch (err) {
     await db.close();

@@ -1,5 +1,5 @@
 import { configForCommand } from '../config';
-import { createLogger } from '../log';
+import { createLogger, routeConsoleToLog } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { startBot, openBotStore } from '../runtime';
 import { OAuthTokenSource } from '../teams/user-tokens';
@@ -13,20 +13,36 @@ export async function run(_argv: string[]): Promise<number> {
   const config = configForCommand('serve');
   if (!config) return 2;
   const log = createLogger(config.logLevel);
+  routeConsoleToLog(log);
   let stop: () => Promise<void>;
   if (config.mode === 'local') {
-    const local = await startLocal(config, log);
+    let local;
+    try {
+      local = await startLocal(config, log);
+    } catch (err) {
+      process.stderr.write(`groupbot serve: ${(err as Error).message}\n`);
+      return 1;
+    }
     writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}) });
     const graphLine = config.graphEmulatorUrl ? `using the shared graph-emulator at ${local.emulator.graphUrl}` : `graph-emulator listening on ${local.emulator.graphUrl}`;
     process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\n${graphLine}\n`);
     stop = local.stop;
   } else {
-    const store = await openBotStore(config);
-    const bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log, store });
+    let store;
+    let bot;
+    try {
+      store = await openBotStore(config);
+      bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log, store });
+    } catch (err) {
+      await store?.close();
+      process.stderr.write(`groupbot serve: ${(err as Error).message}\n`);
+      return 1;
+    }
+    const running = { bot, store };
     process.stdout.write(`groupbot listening on ${config.host}:${bot.port}/api/messages\n`);
     stop = async () => {
-      await bot.stop();
-      await store.close();
+      await running.bot.stop();
+      await running.store.close();
     };
   }
   return waitForSignal(stop);

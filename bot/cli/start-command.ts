@@ -1,9 +1,9 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { configForCommand } from '../config';
-import { createLogger } from '../log';
+import { createLogger, routeConsoleToLog } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
-import { startPlayground } from '../local/playground-process';
+import { playgroundServiceUrl, startPlayground } from '../local/playground-process';
 import { writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID } from '../local/playground-config';
 import { waitForSignal } from './serve-command';
 
@@ -21,9 +21,14 @@ export async function run(_argv: string[]): Promise<number> {
     return 2;
   }
   const log = createLogger(config.logLevel);
+  routeConsoleToLog(log);
+  // The Playground has no "any free port" of its own (0 makes it pick one silently, which startPlayground
+  // then reports as "port taken"), so PLAYGROUND_PORT=0 is resolved to a free loopback port here. It is known
+  // before the bot starts, so the bot replies to the Playground's connector and nowhere else.
+  const playgroundPort = config.playgroundPort || (await freeLoopbackPort());
   let local;
   try {
-    local = await startLocal(config, log);
+    local = await startLocal(config, log, { serviceUrls: [playgroundServiceUrl(playgroundPort)] });
   } catch (err) {
     process.stderr.write(`groupbot start: ${(err as Error).message}\n`);
     return 1;
@@ -33,9 +38,7 @@ export async function run(_argv: string[]): Promise<number> {
   try {
     writePlaygroundConfig(configPath);
     playground = await startPlayground({
-      // The Playground has no "any free port" of its own (0 makes it pick one silently, which startPlayground
-      // then reports as "port taken"), so PLAYGROUND_PORT=0 is resolved to a free loopback port here.
-      port: config.playgroundPort || (await freeLoopbackPort()),
+      port: playgroundPort,
       botEndpoint: local.bot?.endpoint ?? '',
       configPath,
       logFile: path.join(config.dataDir, 'playground', 'playground.log'),

@@ -129,9 +129,9 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const journalled: JournalChange[] = [];
   for (const g of writable) {
     const onProgress = people.length > PROGRESS_THRESHOLD && ctx.progress
-      ? async (done: number, total: number): Promise<void> => {
-        await ctx.progress?.(reply(`${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done for '${g.displayName}'.`,
-          buildProgressCard({ operation: spec.operation, group: groupRef(g), done, total })));
+      ? async (done: number, total: number, failed: number): Promise<void> => {
+        await ctx.progress?.(reply(`${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''} for '${g.displayName}'.`,
+          buildProgressCard({ operation: spec.operation, group: groupRef(g), done, total, ...(failed ? { failed } : {}) })));
       }
       : undefined;
     let results: ChangeOutcome[];

@@ -38,9 +38,13 @@ export function assertWritableMembership(group: DirectoryGroup, relation: Relati
   }
 }
 
+/** Outcomes that leave the principal unchanged against the user's wish. */
+const FAILED_RESULTS = new Set<ChangeOutcome['result']>(['failed', 'refused', 'notFound', 'lastOwner']);
+
 /**
  * Adds or removes principals as members or owners, 20 per round trip through $batch, and reports an outcome
- * per principal. Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
+ * per principal; `onProgress` gets, after each round trip, how many writes succeeded and how many failed so far.
+ * Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
  * writing anything, and when a whole batch fails.
  */
 export async function changeMembership(
@@ -49,7 +53,7 @@ export async function changeMembership(
   relation: Relation,
   op: 'add' | 'remove',
   principals: Principal[],
-  onProgress?: (done: number, total: number) => Promise<void> | void,
+  onProgress?: (done: number, total: number, failed: number) => Promise<void> | void,
 ): Promise<ChangeOutcome[]> {
   assertWritableMembership(group, relation);
   const outcomes: ChangeOutcome[] = [];
@@ -68,14 +72,20 @@ export async function changeMembership(
       ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': DIRECTORY_OBJECTS + p.id } }
       : { id: String(i), method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` },
   );
+  let done = 0;
+  let failed = 0;
   for (let start = 0; start < steps.length; start += 20) {
     const chunk = steps.slice(start, start + 20);
     const results = await session.batch(chunk);
     results.forEach((r, k) => {
       const principal = todo[start + k] as Principal;
-      outcomes.push(outcomeOf(principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+      const outcome = outcomeOf(principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group);
+      outcomes.push(outcome);
+      // `done` counts only the writes that succeeded (or had nothing to do); failures are counted apart.
+      if (FAILED_RESULTS.has(outcome.result)) failed++;
+      else done++;
     });
-    await onProgress?.(Math.min(start + 20, steps.length), steps.length);
+    await onProgress?.(done, steps.length, failed);
   }
   // Keep the order the user gave.
   const order = new Map(principals.map((p, i) => [p.id, i]));

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Storage } from 'botbuilder';
 import { DEFAULT_SCOPES, startEmulator, type RunningEmulator } from '../../graph-emulator';
 import { startBot, openBotStore, type RunningBot } from '../runtime';
-import type { Store } from '../store';
+import { DirectoryLockedError, type Store } from '../store';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import { LocalIdentity } from './local-identity';
@@ -77,17 +77,23 @@ export function readRunningRuntime(config: BotConfig): RuntimeInfo | undefined {
 export function writeRuntimeFile(config: BotConfig, info: RuntimeInfo): void {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const tmp = `${runtimeFile(config)}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(info, null, 2));
+  // The bot endpoint in it carries the local credential: readable by this user only.
+  fs.writeFileSync(tmp, JSON.stringify(info, null, 2), { mode: 0o600 });
   fs.renameSync(tmp, runtimeFile(config));
 }
 
 /**
  * Local mode: starts the embedded Graph emulator on 127.0.0.1 (seeding the demo tenant on first start), or uses
  * the running one at GRAPH_EMULATOR_URL, and, unless `botless`, the bot, whose users get tokens from the local
- * identity provider. Rejects with a clear message when a port is taken, the data directory is held by another
- * process, or a shared emulator's directory holds no CA.
+ * identity provider. `serviceUrls` narrows where the bot may reply (the Playground's connector URL); by default
+ * any loopback http URL. Rejects with a clear message when a port is taken, the data directory is held by another
+ * process (before anything in it is opened), or a shared emulator's directory holds no CA.
  */
-export async function startLocal(config: BotConfig, log: Logger, opts: { botless?: boolean; storage?: Storage; pending?: PendingStore } = {}): Promise<LocalRuntime> {
+export async function startLocal(
+  config: BotConfig,
+  log: Logger,
+  opts: { botless?: boolean; storage?: Storage; pending?: PendingStore; serviceUrls?: readonly string[] } = {},
+): Promise<LocalRuntime> {
   const dir = graphDataDir(config);
   let emulator: RunningEmulator;
   if (config.graphEmulatorUrl) {
@@ -97,6 +103,7 @@ export async function startLocal(config: BotConfig, log: Logger, opts: { botless
     try {
       emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort });
     } catch (err) {
+      if (err instanceof DirectoryLockedError) throw new Error(`The data directory '${config.dataDir}' is already in use. ${err.message}`);
       throw new Error(`The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`);
     }
     log.info('emulator.listening', { url: emulator.graphUrl, seededSeconds: emulator.seedSeconds });
@@ -120,6 +127,7 @@ export async function startLocal(config: BotConfig, log: Logger, opts: { botless
       tokenForUser: async (objectId) => (identity.find(objectId) ? identity.tokenFor(objectId) : undefined),
       ...(opts.storage ? { storage: opts.storage } : {}),
       ...(opts.pending ? { pending: opts.pending } : {}),
+      ...(opts.serviceUrls ? { serviceUrls: opts.serviceUrls } : {}),
       health: async () => ({ mode: 'local', graph: emulator.graphUrl }),
     });
   } catch (err) {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 
 export interface PlaygroundOptions {
   port: number;
+  /** The bot's endpoint including local mode's secret path segment (the Playground's credential). */
   botEndpoint: string;
   configPath: string;
   logFile: string;
@@ -16,6 +17,11 @@ export interface RunningPlayground {
   port: number;
   url: string;
   stop(): Promise<void>;
+}
+
+/** The serviceUrl the Playground puts in its activities (its mock Bot Connector), for a Playground on `port`. */
+export function playgroundServiceUrl(port: number): string {
+  return `http://127.0.0.1:${port}/_connector`;
 }
 
 /**
@@ -36,7 +42,7 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
   };
   // The preload makes the Playground bind 127.0.0.1 only (it listens on every interface by itself).
   const preload = path.join(__dirname, 'loopback-preload.cjs');
-  const serviceUrl = `http://127.0.0.1:${opts.port}/_connector`;
+  const serviceUrl = playgroundServiceUrl(opts.port);
   const args = ['--require', preload, cli, '-p', String(opts.port), '-e', opts.botEndpoint, '--service-url', serviceUrl, '--disable-telemetry', ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : [])];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {

@@ -64,8 +64,12 @@ function flatten(type: 'and' | 'or', operands: ExprNode[]): ExprNode {
 
 interface ItemScope { readonly def: PropertyDef; readonly label: string }
 
+/** Deepest nesting of parentheses and -not accepted (Entra's own rules stay far shallower); keeps recursion bounded. */
+export const MAX_RULE_NESTING = 32;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   private target: RuleTarget | undefined;
   private bare: { node: CollectionNode; column: number; label: string } | undefined;
   readonly warnings: string[] = [];
@@ -189,10 +193,21 @@ class Parser {
     return flatten('and', operands);
   }
 
+  /** Parses one nested level with `parse`. Throws RuleSyntaxError past MAX_RULE_NESTING. */
+  private nested<T>(at: Token, parse: () => T): T {
+    if (++this.depth > MAX_RULE_NESTING) this.fail(`the rule nests parentheses or -not more than ${MAX_RULE_NESTING} levels deep`, at.column);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private parseNot(scope: ItemScope | undefined): ExprNode {
-    if (keyword(this.peek()) === 'not') {
+    const tok = this.peek();
+    if (keyword(tok) === 'not') {
       this.next();
-      return { type: 'not', operand: this.parseNot(scope) };
+      return { type: 'not', operand: this.nested(tok, () => this.parseNot(scope)) };
     }
     return this.parsePrimary(scope);
   }
@@ -202,7 +217,7 @@ class Parser {
     const prev = this.tokens[this.pos - 1];
     if (tok.kind === 'lparen') {
       this.next();
-      const inner = this.parseOr(scope);
+      const inner = this.nested(tok, () => this.parseOr(scope));
       this.expectClose(tok);
       return inner;
     }
@@ -316,7 +331,7 @@ class Parser {
     let bare = false;
     if (open.kind === 'lparen') {
       this.next();
-      body = this.parseOr(scope);
+      body = this.nested(open, () => this.parseOr(scope));
       this.expectClose(open);
     } else if (open.kind === 'word') {
       body = this.parseItemCompare(scope);

@@ -24,8 +24,8 @@ function wrap(db: PGlite | Transaction): SqlExecutor {
 export async function openPgliteClient(directory: string | undefined): Promise<SqlClient> {
   let unlock = (): void => undefined;
   if (directory) {
+    unlock = await lockDirectory(directory);
     mkdirSync(directory, { recursive: true });
-    unlock = lockDirectory(directory);
     try {
       await preparePgliteDirectory(directory);
     } catch (err) {

@@ -1,18 +1,159 @@
 /**
- * Checks the shape of an incoming Bot Framework activity before it reaches the adapter, so malformed input
- * gets a 400 with a reason instead of a 500. Pure.
+ * Checks an incoming Bot Framework activity before it reaches the adapter, so malformed input gets a 400 with a
+ * short reason instead of a 500 from deep inside botbuilder, and so that nothing later (storage, logs, the
+ * connector client) meets a value of the wrong type, a control character in an id, or a string PostgreSQL cannot
+ * store. Pure.
+ */
+import { z } from 'zod';
+
+/** No C0 control character or DEL: ids go into URLs, storage keys and logs. */
+const ID_CHARS = /^[^\u0000-\u001f\u007f]+$/;
+
+const id = (max: number) => z.string().min(1).max(max).regex(ID_CHARS, 'must not contain control characters');
+const optionalText = (max: number) => z.string().max(max).optional();
+
+const account = z
+  .object({
+    id: id(512),
+    name: optionalText(512),
+    aadObjectId: z.string().max(128).regex(ID_CHARS, 'must not contain control characters').optional(),
+    role: optionalText(64),
+  })
+  .passthrough();
+
+const conversation = z
+  .object({
+    id: id(1024),
+    name: optionalText(512),
+    conversationType: optionalText(64),
+    tenantId: optionalText(128),
+    isGroup: z.boolean().optional(),
+  })
+  .passthrough();
+
+const anyObject = z.record(z.unknown());
+
+/** A date-time string botbuilder can turn into a valid Date. */
+const dateTime = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
+
+/** The fields botbuilder, teams-ai and groupbot read, with the types they assume. Other fields pass through. */
+export const activitySchema = z
+  .object({
+    type: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z/._-]*$/, 'must be an activity type name'),
+    id: id(256).optional(),
+    channelId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
+    serviceUrl: z.string().min(1).max(2048),
+    timestamp: dateTime.optional(),
+    localTimestamp: dateTime.optional(),
+    expiration: dateTime.optional(),
+    localTimezone: optionalText(128),
+    locale: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag').optional(),
+    conversation,
+    from: account,
+    recipient: account.optional(),
+    text: optionalText(200_000),
+    textFormat: optionalText(32),
+    name: optionalText(256),
+    replyToId: id(512).optional(),
+    value: z.unknown().optional(),
+    channelData: anyObject.optional(),
+    entities: z.array(anyObject).max(100).optional(),
+    attachments: z.array(z.object({ contentType: z.string().max(256) }).passthrough()).max(50).optional(),
+    membersAdded: z.array(account).max(500).optional(),
+    membersRemoved: z.array(account).max(500).optional(),
+    action: optionalText(64),
+    deliveryMode: optionalText(32),
+  })
+  .passthrough();
+
+export type CheckedActivity = z.infer<typeof activitySchema>;
+
+/** Deepest nesting accepted anywhere in an activity (cards with inputs stay far below). */
+const MAX_DEPTH = 32;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function storable(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Walks every value without recursion: the nesting depth, and every string (keys too) must be well-formed
+ * Unicode without NUL, which PostgreSQL cannot store in text or jsonb.
+ */
+function deepProblem(body: unknown): string | null {
+  const stack: [unknown, number, string][] = [[body, 0, '']];
+  while (stack.length) {
+    const [value, depth, where] = stack.pop() as [unknown, number, string];
+    if (depth > MAX_DEPTH) return `The activity is nested more than ${MAX_DEPTH} levels deep.`;
+    if (typeof value === 'string') {
+      if (!storable(value)) return `The activity's '${where || 'body'}' contains a NUL or an unpaired surrogate.`;
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (!storable(k)) return 'The activity has a field name with a NUL or an unpaired surrogate.';
+        stack.push([v, depth + 1, where ? `${where}.${k}` : k]);
+      }
+    }
+  }
+  return null;
+}
+
+function pathOf(issue: z.ZodIssue): string {
+  return issue.path.map(String).join('.').slice(0, 80) || 'body';
+}
+
+/**
+ * Returns why `body` is not an activity groupbot accepts (one short sentence naming the field), or null when it
+ * is one. Never throws.
  */
 export function activityProblem(body: unknown): string | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON activity object.';
-  const a = body as Record<string, unknown>;
-  if (typeof a.type !== 'string' || !a.type) return "The activity needs a 'type'.";
-  if (a.type.length > 64) return "The activity 'type' is too long.";
-  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return "The activity needs an http(s) 'serviceUrl'.";
-  const conv = a.conversation as Record<string, unknown> | undefined;
-  if (!conv || typeof conv !== 'object' || typeof conv.id !== 'string' || !conv.id) return "The activity needs 'conversation.id'.";
-  const from = a.from as Record<string, unknown> | undefined;
-  if (!from || typeof from !== 'object' || typeof from.id !== 'string') return "The activity needs 'from.id'.";
-  if (a.text !== undefined && typeof a.text !== 'string') return "The activity 'text' must be a string.";
-  if (a.channelId !== undefined && typeof a.channelId !== 'string') return "The activity 'channelId' must be a string.";
+  const deep = deepProblem(body);
+  if (deep) return deep;
+  const parsed = activitySchema.safeParse(body);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0] as z.ZodIssue;
+  const field = pathOf(issue);
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `The activity needs '${field}'.`;
+  if (issue.code === 'invalid_type') return `The activity's '${field}' must be a ${issue.expected}, not ${issue.received}.`;
+  return `The activity's '${field}' is not valid: ${issue.message.toLowerCase()}.`;
+}
+
+const BOT_FRAMEWORK_HOSTS = [/^([a-z0-9-]+\.)*botframework\.com$/, /^smba\.trafficmanager\.net$/, /^([a-z0-9-]+\.)*teams\.microsoft\.(com|us)$/, /^([a-z0-9-]+\.)*botframework\.(us|azure\.us)$/];
+
+/** Production: the Bot Framework's and Teams' connector hosts, over https on the default port. Pure. */
+export function isBotFrameworkServiceUrl(url: URL): boolean {
+  return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && BOT_FRAMEWORK_HOSTS.some((h) => h.test(url.hostname));
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Local mode without an explicit list: http on a loopback host (the Playground, or a test's connector). Pure. */
+export function isLoopbackServiceUrl(url: URL): boolean {
+  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.has(url.hostname) && !url.username && !url.password;
+}
+
+/**
+ * Builds the serviceUrl check for a list of allowed prefixes (such as the Playground's
+ * `http://127.0.0.1:P/_connector`): a serviceUrl is allowed when it equals one or continues it after a '/'. Pure.
+ */
+export function serviceUrlPrefixes(prefixes: readonly string[]): (url: URL) => boolean {
+  const clean = prefixes.map((p) => new URL(p).href.replace(/\/+$/, ''));
+  return (url) => {
+    const href = url.href.replace(/\/+$/, '');
+    return clean.some((p) => href === p || href.startsWith(`${p}/`));
+  };
+}
+
+/**
+ * Returns why the activity's serviceUrl is refused, or null when `allowed` accepts it. Never throws.
+ */
+export function serviceUrlProblem(serviceUrl: string, allowed: (url: URL) => boolean): string | null {
+  const url = URL.canParse(serviceUrl) ? new URL(serviceUrl) : undefined;
+  if (!url) return "The activity's 'serviceUrl' is not a URL.";
+  if (!allowed(url)) return "The activity's 'serviceUrl' is not a connector this bot answers.";
   return null;
 }

@@ -69,6 +69,10 @@ function signatureValid(key: SigningKey, token: string, signed: string, sig: str
   return true;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Why a token was refused; the message is what the 401 says. */
 export class TokenRejected extends Error {}
 
@@ -89,6 +93,7 @@ export function verifyAccessToken(key: SigningKey, token: string | undefined, no
   } catch {
     throw new TokenRejected('Invalid JWT token. The token is malformed.');
   }
+  if (!isObject(header) || !isObject(claims)) throw new TokenRejected('Invalid JWT token. The token is malformed.');
   if (header.alg !== 'RS256' || !signatureValid(key, token, `${h}.${p}`, sig)) {
     throw new TokenRejected('Access token validation failure. Invalid signature.');
   }
@@ -100,5 +105,8 @@ export function verifyAccessToken(key: SigningKey, token: string | undefined, no
     throw new TokenRejected('Lifetime validation failed, the token is expired.');
   }
   if (typeof claims.oid !== 'string' || typeof claims.upn !== 'string') throw new TokenRejected('Access token validation failure.');
+  if (typeof claims.scp !== 'string' || typeof claims.tid !== 'string') {
+    throw new TokenRejected('Access token validation failure. The token carries no delegated permissions (scp).');
+  }
   return claims as TokenClaims;
 }

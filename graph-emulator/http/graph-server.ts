@@ -7,29 +7,36 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultInjector } from '../control/fault-injector';
 import type { RequestStats } from '../control/request-stats';
+import { BodyReadError, readBody as readBounded } from '../../bot/http/body-read';
 import { E, GraphHttpError } from './graph-error';
 import type { GraphPipeline } from './graph-pipeline';
 import type { EmuRequest, EmuResponse } from './request-context';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+/** Graph's own limit on a request body is 4 MB. */
 const MAX_BODY = 4 * 1024 * 1024;
+/** Timeouts: a client that stops sending half-way is dropped well before a minute has passed. */
+const BODY_TIMEOUT_MS = 20_000;
+const HEADERS_TIMEOUT_MS = 20_000;
+const IDLE_TIMEOUT_MS = 30_000;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new GraphHttpError(413, 'Request_EntityTooLarge', 'The request body is too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * The request body as text. Throws GraphHttpError 413 (larger than 4 MB), 408 (too slow), 415 (compressed) or
+ * 400 (aborted); `closeConnection` on the error's cause says the connection must be closed after the answer.
+ */
+async function readBody(req: IncomingMessage): Promise<string> {
+  try {
+    return (await readBounded(req, { maxBytes: MAX_BODY, timeoutMs: BODY_TIMEOUT_MS })).toString('utf8');
+  } catch (err) {
+    if (!(err instanceof BodyReadError)) throw err;
+    const code = err.status === 413 ? 'Request_EntityTooLarge' : err.status === 408 ? 'RequestTimeout' : err.status === 415 ? 'UnsupportedMediaType' : 'BadRequest';
+    throw Object.assign(new GraphHttpError(err.status, code, err.message), { cause: err });
+  }
+}
+
+/** True when a request failed before its body was fully read, so its connection cannot be reused. */
+function mustClose(err: unknown): boolean {
+  return err instanceof GraphHttpError && err.cause instanceof BodyReadError && err.cause.closeConnection;
 }
 
 function send(res: ServerResponse, r: EmuResponse): void {
@@ -82,6 +89,10 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   } catch (err) {
     const g = err instanceof GraphHttpError ? err : new GraphHttpError(500, 'InternalServerError', 'The emulator failed to process the request.');
     if (!(err instanceof GraphHttpError)) parts.onError(err);
+    if (mustClose(err)) {
+      res.setHeader('Connection', 'close');
+      res.once('finish', () => res.socket?.destroySoon());
+    }
     send(res, parts.pipeline.errorResponse(g, emuReq));
   }
 }
@@ -121,6 +132,9 @@ export function listen(parts: ServerParts, port: number): Promise<{ server: http
     });
   });
   server.keepAliveTimeout = 30_000;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = HEADERS_TIMEOUT_MS + BODY_TIMEOUT_MS;
+  server.timeout = IDLE_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

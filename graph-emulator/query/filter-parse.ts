@@ -5,9 +5,16 @@ import { GraphQueryError, QueryMessages } from './graph-query-error';
 const COMPARE_OPS = new Set<string>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const FUNCTIONS = new Set<string>(['startswith', 'endswith', 'contains']);
 
+/**
+ * Deepest nesting of parentheses, lambdas and `not` accepted. Graph itself refuses far shallower filters (an and/or
+ * height over 3); this bound only keeps the recursive parser off the end of the stack.
+ */
+export const MAX_FILTER_NESTING = 32;
+
 /** Recursive-descent parser over the token list: or < and < not < comparison. */
 class FilterParser {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly source: string,
     private readonly tokens: Token[],
@@ -45,6 +52,16 @@ class FilterParser {
     return syntaxError(this.source, t.pos, what ? `${what}, found '${t.text}'` : `unexpected '${t.text}'`);
   }
 
+  /** Parses one nested level with `parse`. Throws a 400 syntax error past MAX_FILTER_NESTING. */
+  private nested<T>(at: Token, parse: () => T): T {
+    if (++this.depth > MAX_FILTER_NESTING) throw syntaxError(this.source, at.pos, `the expression is nested more than ${MAX_FILTER_NESTING} levels deep`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private parseOr(): FilterNode {
     let left = this.parseAnd();
     while (this.isKeyword(this.peek(), 'or')) {
@@ -69,7 +86,7 @@ class FilterParser {
     const t = this.peek();
     if (this.isKeyword(t, 'not')) {
       this.next();
-      return { kind: 'not', operand: this.parseUnary(), pos: t.pos };
+      return { kind: 'not', operand: this.nested(t, () => this.parseUnary()), pos: t.pos };
     }
     return this.parseComparison();
   }
@@ -78,7 +95,7 @@ class FilterParser {
     const t = this.peek();
     if (t.kind === '(') {
       this.next();
-      const inner = this.parseOr();
+      const inner = this.nested(t, () => this.parseOr());
       this.expect(')');
       return inner;
     }
@@ -173,7 +190,7 @@ class FilterParser {
         const v = this.next();
         if (v.kind !== 'ident') throw this.unexpected(v, 'lambda variable expected');
         this.expect(':');
-        const body = this.parseOr();
+        const body = this.nested(seg, () => this.parseOr());
         this.expect(')');
         return { kind: 'lambda', quantifier: segLower, segments, variable: v.text, body, pos: t.pos };
       }

@@ -9,6 +9,7 @@
 import { E, GraphHttpError } from '../http/graph-error';
 import { jsonBody, type EmuRequest, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { errorBody } from '../http/error-envelope';
+import { isGraphHostUrl } from '../http/graph-host';
 
 export const MAX_BATCH_STEPS = 20;
 
@@ -61,7 +62,10 @@ function cycleError(): Error {
 
 function stepRequest(step: Step): EmuRequest {
   let url = step.url.trim();
-  if (/^https?:\/\//i.test(url)) url = new URL(url).pathname + new URL(url).search;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    if (!isGraphHostUrl(url)) throw E.badRequest(`Request '${step.id}': the url must be relative or on the Graph host.`, 'BadRequest');
+    url = new URL(url).pathname + new URL(url).search;
+  }
   if (!url.startsWith('/')) url = `/${url}`;
   url = url.replace(/^\/v1\.0(?=\/)/i, '');
   const q = url.indexOf('?');
@@ -88,6 +92,7 @@ function stepResult(id: string, res: EmuResponse): Record<string, unknown> {
 export async function runBatch(ctx: HandlerContext): Promise<EmuResponse> {
   if (ctx.req.inBatch) throw E.badRequest('A batch request cannot contain another batch request.', 'BadRequest');
   const steps = parseSteps(jsonBody(ctx.req, { emptyIsError: true }));
+  for (const step of steps) stepRequest(step); // refuses a foreign-host url before any step runs
   const run = () => runSteps(ctx, steps);
   const readOnly = steps.every((s) => s.method === 'GET');
   return readOnly ? run() : ctx.services.store.writeTogether(run);

@@ -7,6 +7,7 @@ import { E } from '../http/graph-error';
 import { isGuid, requireGuid, type HandlerContext } from '../http/request-context';
 import type { GroupObject, UserObject } from '../model/types';
 import type { DirectoryStore } from '../store/directory-store';
+import { isGraphHostUrl } from '../http/graph-host';
 
 type Obj = Record<string, unknown>;
 
@@ -70,7 +71,7 @@ const REF = /^https?:\/\/[^/]+\/(?:v1\.0|beta)\/(directoryObjects|users|groups|d
  * Throws E3 when the value is not such a URL, E14 when its id is malformed.
  */
 export function referenceId(value: unknown, rel: 'members' | 'owners'): { id: string; set: string } {
-  if (typeof value !== 'string') throw E.badReference(rel);
+  if (typeof value !== 'string' || !isGraphHostUrl(value.trim())) throw E.badReference(rel);
   const m = REF.exec(value.trim());
   if (!m) throw E.badReference(rel);
   const raw = decodeURIComponent(m[2] as string).replace(/^\('?|'?\)$/g, '');

@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { createAdapter } from '../../../bot/teams/adapter';
 import { createServer, listen } from '../../../bot/server';
+import { isBotFrameworkServiceUrl } from '../../../bot/teams/activity-guard';
 import { startBot, type RunningBot } from '../../../bot/runtime';
 import { loadConfig, type BotConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/log';
@@ -75,9 +76,10 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
     let server: restify.Server;
     let port: number;
     let turns = 0;
+    const logLines: string[] = [];
     before(async () => {
       const adapter = createAdapter(config);
-      server = createServer({ adapter, logic: async () => { turns++; }, log: createLogger('error', () => undefined) });
+      server = createServer({ adapter, logic: async () => { turns++; }, log: createLogger('warn', (l) => logLines.push(l)), serviceUrlAllowed: isBotFrameworkServiceUrl });
       port = await listen(server, '127.0.0.1', 0);
     });
     after(async () => { await new Promise<void>((resolve) => server.close(() => resolve())); });
@@ -116,9 +118,19 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
       assert.equal(turns, 0);
     });
 
-    it('the bot password never reaches the console', () => {
-      assert.ok(consoleLines.length > 0, 'the adapter reported the refusals');
-      assert.ok(!consoleLines.some((l) => l.includes(PRODUCTION_ENV.BOT_PASSWORD)));
+    it('the refusals are logged as JSON lines, and the bot password reaches neither the log nor the console', () => {
+      const refusals = logLines.map((l) => JSON.parse(l) as { event: string }).filter((e) => e.event === 'http.unauthorized');
+      assert.ok(refusals.length >= cases.length, `logged: ${logLines.join('\n')}`);
+      assert.ok(![...logLines, ...consoleLines].some((l) => l.includes(PRODUCTION_ENV.BOT_PASSWORD)));
+    });
+
+    it('refuses a serviceUrl outside the Bot Framework\'s hosts with 400 before any token check', async () => {
+      for (const serviceUrl of ['http://127.0.0.1:22/', 'https://evil.example.com/', 'https://smba.trafficmanager.net.evil.com/', 'file:///etc/passwd']) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...ACTIVITY, serviceUrl }) });
+        assert.equal(res.status, 400, serviceUrl);
+        assert.match(await res.text(), /serviceUrl/);
+      }
+      assert.equal(turns, 0);
     });
   });
 
