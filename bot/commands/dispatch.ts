@@ -31,6 +31,9 @@ import * as requestList from './request-list';
 import * as help from './help';
 import * as cancel from './cancel';
 import * as unknown from './unknown';
+import * as smallTalk from './small-talk';
+import * as stepsRun from './steps-run';
+import * as undoLast from './undo-last';
 import * as history from '../journal/history-command';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
@@ -71,9 +74,9 @@ export const COMMANDS: Record<IntentName, Command> = {
   listRequests: requestList.run,
   listApprovals: requestList.run,
   showHistory: history.run,
-  undo: unknown.run,
-  smallTalk: unknown.run,
-  multi: unknown.run,
+  undo: undoLast.run,
+  smallTalk: smallTalk.run,
+  multi: (intent, ctx) => stepsRun.run(intent, ctx, runIntent),
   help: help.run,
   cancel: cancel.run,
   unknown: unknown.run,
