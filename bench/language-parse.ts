@@ -1,5 +1,5 @@
 /**
- * Benchmark of bot/language: parses the whole test corpus N times (default 50, `--rounds N`) after a warm-up
+ * Benchmark of bot/language: parses the test corpora (the first corpus, the people corpus and the held-back set) N times (default 50, `--rounds N`) after a warm-up
  * and prints the time per utterance (p50, p95, p99, max, in µs) and the throughput in utterances per second.
  * Run: node bin/run-ts.js bench/language-parse.ts [--rounds N]
  */
@@ -23,8 +23,13 @@ function percentile(sorted: Float64Array, p: number): number {
 
 function main(): void {
   const rounds = roundsFromArgs(process.argv.slice(2));
-  const corpus = path.resolve(__dirname, '../test/bot/language/corpus.jsonl');
-  const texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+  const files = ['corpus.jsonl', 'corpus-people.jsonl', 'corpus-heldback.jsonl'];
+  const texts = files.flatMap((file) =>
+    readFileSync(path.resolve(__dirname, '../test/bot/language', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
   for (let i = 0; i < 5; i += 1) for (const t of texts) parseIntent(t);
 
   const samples = new Float64Array(texts.length * rounds);

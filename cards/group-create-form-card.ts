@@ -47,11 +47,15 @@ export function buildGroupCreateFormCard(model: GroupCreateFormModel): AdaptiveC
       errorMessage: 'Use letters, digits, and - . _ only, without spaces.', placeholder: 'FinanceReaders',
     }),
     inputText(INPUT_IDS.description, 'Description', { value: model.description ?? '', isMultiline: true, maxLength: LIMITS.description }),
-    choiceSet(INPUT_IDS.visibility, 'Visibility', [
+  );
+  if (model.visibilityField !== false) {
+    body.push(choiceSet(INPUT_IDS.visibility, 'Visibility', [
       { title: 'Private', value: 'Private' },
       { title: 'Public', value: 'Public' },
       { title: 'Hidden membership (Microsoft 365 only)', value: 'HiddenMembership' },
-    ], { value: model.visibility ?? 'Private' }),
+    ], { value: model.visibility ?? 'Private' }));
+  }
+  body.push(
     inputText(INPUT_IDS.owners, 'Owners', {
       value: (model.owners ?? []).join(', '), maxLength: LIMITS.nameList, placeholder: 'Names or email addresses, separated by commas',
     }),

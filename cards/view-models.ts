@@ -203,6 +203,8 @@ export interface GroupCreateFormModel {
   owners?: string[];
   members?: string[];
   rule?: string;
+  /** False for a group the sentence named as a security group: it has no visibility, so no such field. */
+  visibilityField?: boolean;
   /** Result of "Preview rule", shown under the rule input. */
   rulePreview?: RulePreviewSummary;
   /** A problem with the last submission, shown at the top (plain sentence). */
@@ -215,6 +217,8 @@ export interface MembershipPathCardModel {
   isMember: boolean;
   /** Each path runs from the user's first group to the target group: [Design Team, SecurityGroup101]. */
   paths: GroupRef[][];
+  /** A dynamic group: its membership rule and the clause that decided for this user ("city equals Seattle"). */
+  dynamicRule?: { rule: string; reason: string };
 }
 
 export interface UserGroupsCardModel {

@@ -32,6 +32,9 @@ import * as requestList from './request-list';
 import * as help from './help';
 import * as cancel from './cancel';
 import * as unknown from './unknown';
+import * as smallTalk from './small-talk';
+import * as stepsRun from './steps-run';
+import * as undoLast from './undo-last';
 import * as history from '../journal/history-command';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
@@ -78,6 +81,9 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   listRequests: requestList.run,
   listApprovals: requestList.runApprovals,
   showHistory: history.run,
+  undo: undoLast.run,
+  smallTalk: smallTalk.run,
+  multi: (intent, ctx) => stepsRun.run(intent, ctx, runIntent),
   help: help.run,
   cancel: cancel.run,
   unknown: unknown.run,

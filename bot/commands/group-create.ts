@@ -8,6 +8,7 @@ import { errorText } from './error-text';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
+import { resolveNames } from '../directory/resolve-names';
 import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
 import { nameList } from './views';
 import { groupCreated } from '../journal/change-records';
@@ -57,8 +58,35 @@ export function applyFormValues(intent: Intent, values: Record<string, string>):
   return { ok: true, intent: next, flags: nick ? { mailNickname: nick } : {} };
 }
 
+/**
+ * Owners and members named in the sentence ("owner grace"), replaced by the sign-in name of the one person each
+ * names, so that the form shows who they are; a name that matches nobody or several people stays as typed (the
+ * submit step asks). One $batch. A failed look-up leaves every name as typed (warned).
+ */
+async function resolvedPeople(intent: Intent, ctx: CommandContext): Promise<Intent> {
+  const owners = intent.owners ?? [];
+  const members = intent.members ?? [];
+  if (owners.length + members.length === 0 || owners.length + members.length > 20) return intent;
+  try {
+    const res = await resolveNames(ctx.graph, { users: [...owners, ...members] });
+    const name = (typed: string, i: number): string => {
+      const r = res.users[i];
+      return r?.status === 'resolved' ? (r.item.userPrincipalName ?? r.item.mail ?? typed) : typed;
+    };
+    return {
+      ...intent,
+      ...(owners.length ? { owners: owners.map((o, i) => name(o, i)) } : {}),
+      ...(members.length ? { members: members.map((m, i) => name(m, owners.length + i)) } : {}),
+    };
+  } catch (err) {
+    process.emitWarning(`groupbot: names in the create-group sentence were not looked up (${(err as Error).message})`);
+    return intent;
+  }
+}
+
 /** The form, prefilled from the intent, with an optional error line and rule preview. Throws what the store throws. */
-export async function showForm(intent: Intent, ctx: CommandContext, error?: string, withPreview = false): Promise<Outcome> {
+export async function showForm(given: Intent, ctx: CommandContext, error?: string, withPreview = false): Promise<Outcome> {
+  const intent = ctx.flags['formSubmitted'] || ctx.flags['form'] ? given : await resolvedPeople(given, ctx);
   const op = await saveConfirm(ctx, intent, undefined, { form: true });
   const input = intent.rule || intent.ruleText ? ruleFrom(intent.rule, intent.ruleText) : undefined;
   const model: GroupCreateFormModel = {
@@ -70,6 +98,7 @@ export async function showForm(intent: Intent, ctx: CommandContext, error?: stri
     ...(intent.owners?.length ? { owners: intent.owners } : {}),
     ...(intent.members?.length ? { members: intent.members } : {}),
     ...(input?.ok ? { rule: input.rule } : intent.rule ? { rule: intent.rule } : {}),
+    ...(intent.groupType === 'security' && !intent.visibility ? { visibilityField: false } : {}),
     ...(error ? { error } : input && !input.ok ? { error: input.error } : {}),
   };
   if (withPreview && input?.ok) {

@@ -28,7 +28,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     const answer = await explainMembership(ctx.graph, who.id, group);
     let because = '';
-    if (isDynamic(group) && group.membershipRule) {
+    const dynamic = isDynamic(group) && !!group.membershipRule;
+    if (dynamic && group.membershipRule) {
       const user = await getUserForRule(ctx.graph, who.id);
       because = ruleReason(group.membershipRule, user);
     }
@@ -40,7 +41,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     else if (isDynamic(group) && because) text = `${subject} ${verb} in '${group.displayName}' because of its rule: ${because}`;
     else if (answer.direct) text = `${subject} ${verb} a direct member of '${group.displayName}'.`;
     else text = `${subject} ${verb} in '${group.displayName}' through nested groups: ${chain}.`;
-    return outcome(reply(text, buildMembershipPathCard({ user: person, group: groupRef(group), isMember: answer.member, paths: answer.member ? [path.map(groupRef)] : [] })));
+    const dynamicRule = dynamic && because ? { rule: group.membershipRule as string, reason: because } : undefined;
+    return outcome(reply(text, buildMembershipPathCard({ user: person, group: groupRef(group), isMember: answer.member, paths: answer.member ? [path.map(groupRef)] : [], ...(dynamicRule ? { dynamicRule } : {}) })));
   } catch (err) {
     return say(errorText(err, { groupName: group.displayName, action: 'see the members of' }));
   }

@@ -63,6 +63,31 @@ export function rankCandidates<T extends Named>(query: string, candidates: T[]):
   return { status: 'ambiguous', query, candidates: pool.slice(0, 10) };
 }
 
+/**
+ * The directory as the dictionary: the candidates whose whole name (display name, or mail nickname for groups)
+ * appears inside the phrase as whole words ("Legal, I'm helping with contracts" holds "Legal"), longest name
+ * first. Resolved when one name is the longest; ambiguous when several share that length; undefined when no
+ * name fits.
+ */
+export function longestNameInside<T extends Named & { mailNickname?: string | null }>(phrase: string, candidates: T[]): Resolution<T> | undefined {
+  const words = ` ${fold(phrase).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim()} `;
+  let best: T[] = [];
+  let bestLength = 0;
+  for (const c of dedupe(candidates)) {
+    const names = [c.displayName, c.mailNickname].filter((n): n is string => !!n).map((n) => fold(n).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim());
+    const hit = names.filter((n) => n.length > 1 && words.includes(` ${n} `)).sort((a, b) => b.length - a.length)[0];
+    if (hit === undefined || hit.length < bestLength) continue;
+    if (hit.length > bestLength) {
+      best = [];
+      bestLength = hit.length;
+    }
+    best.push(c);
+  }
+  if (best.length === 0) return undefined;
+  if (best.length === 1) return { status: 'resolved', query: phrase, item: best[0] as T };
+  return { status: 'ambiguous', query: phrase, candidates: best.slice(0, 10) };
+}
+
 /** Orders loose candidates by closeness to the query, best first, at most `limit`. */
 export function closest<T extends Named>(query: string, candidates: T[], limit = 5): T[] {
   const q = fold(query);

@@ -1,6 +1,6 @@
 import { GraphSession, stepError, type BatchStep, type BatchResult } from './graph-session';
 import { literal, isGuid, looksLikeEmail, withQuery, searchTerm } from './odata';
-import { rankCandidates, closest, type Resolution } from './name-match';
+import { rankCandidates, closest, longestNameInside, type Resolution } from './name-match';
 import { mapGraphError } from './errors';
 import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryUser } from './types';
 
@@ -31,12 +31,23 @@ function groupStep(id: string, phrase: string): BatchStep {
   return { id, method: 'GET', url: withQuery('/groups', { $filter: filter, $select: GROUP_SELECT, $top: CANDIDATES }) };
 }
 
+/** Words that never start a name: left out of the look-up for names inside a phrase. */
+const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'to', 'in', 'of', 'and', 'or', 'for', 'on', 'at', 'by', 'with', 'please', 'pls', 'group', 'team', 'i', 'im', 'i\'m', 'me', 'my', 'is', 'she', 'he', 'they', 'it', 'as', 'well', 'too', 'asap', 'thanks', 'now']);
+
+/** Up to four words of a phrase to look names up by, capitalised words first ("Legal, I'm helping" → Legal, helping). */
+function lookupWords(text: string): string[] {
+  const words = text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w.length > 1 && !NOT_NAME_WORDS.has(w.toLowerCase()));
+  const ordered = [...words.filter((w) => /^\p{Lu}/u.test(w)), ...words.filter((w) => !/^\p{Lu}/u.test(w))];
+  const unique = [...new Set(ordered.map((w) => w.slice(0, 4)))];
+  return unique.length > 0 ? unique.slice(0, 4) : [text.slice(0, 4)];
+}
+
 function searchStep(id: string, collection: 'users' | 'groups', text: string): BatchStep {
-  const word = text.split(/\s+/).find((w) => w.length > 1) ?? text;
+  const terms = lookupWords(text).map((w) => searchTerm('displayName', w)).join(' OR ');
   return {
     id,
     method: 'GET',
-    url: withQuery(`/${collection}`, { $search: searchTerm('displayName', word.slice(0, 4)), $select: collection === 'users' ? USER_SELECT : GROUP_SELECT, $top: CANDIDATES }),
+    url: withQuery(`/${collection}`, { $search: terms, $select: collection === 'users' ? USER_SELECT : GROUP_SELECT, $top: CANDIDATES }),
     headers: { ConsistencyLevel: 'eventual' },
   };
 }
@@ -71,7 +82,7 @@ export async function resolveNames(session: GraphSession, req: { users?: string[
     if (r.status !== 'notFound') return;
     const parts = splitOnAnd(r.query);
     if (parts.length > 1) parts.forEach((p, j) => follow.push(groupStep(`g${i}p${j}`, p)));
-    else follow.push(searchStep(`g${i}s`, 'groups', r.query));
+    follow.push(searchStep(`g${i}s`, 'groups', r.query));
   });
   userRes.forEach((r, i) => {
     if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query)) follow.push(searchStep(`u${i}s`, 'users', r.query));
@@ -81,14 +92,25 @@ export async function resolveNames(session: GraphSession, req: { users?: string[
   const more = new Map((await session.batch(follow)).map((r) => [r.id, r]));
   userRes.forEach((r, i) => {
     const s = more.get(`u${i}s`);
-    if (r.status === 'notFound' && s && s.status < 400) r.suggestions = closest(r.query, itemsOf<DirectoryUser>(s));
+    if (r.status !== 'notFound' || !s || s.status >= 400) return;
+    const found = itemsOf<DirectoryUser>(s);
+    const inside = longestNameInside(r.query, found);
+    if (inside) userRes[i] = inside;
+    else r.suggestions = closest(r.query, found);
   });
   groupRes.forEach((r, i) => {
     if (r.status !== 'notFound') return;
     const s = more.get(`g${i}s`);
-    if (s && s.status < 400) r.suggestions = closest(r.query, itemsOf<DirectoryGroup>(s));
+    const found = s && s.status < 400 ? itemsOf<DirectoryGroup>(s) : [];
     const parts = splitOnAnd(r.query);
-    if (parts.length > 1) r.parts = parts.map((p, j) => rankCandidates(p, itemsOf<DirectoryGroup>(more.get(`g${i}p${j}`) as BatchResult)));
+    const partRes = parts.length > 1 ? parts.map((p, j) => rankCandidates(p, itemsOf<DirectoryGroup>(more.get(`g${i}p${j}`) as BatchResult))) : [];
+    const inside = longestNameInside(r.query, found);
+    if (inside && !(partRes.length > 0 && partRes.every((p) => p.status === 'resolved'))) {
+      groupRes[i] = inside;
+      return;
+    }
+    r.suggestions = closest(r.query, found);
+    if (partRes.length > 0) r.parts = partRes;
   });
   return { users: userRes, groups: groupRes };
 }

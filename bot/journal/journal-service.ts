@@ -90,6 +90,11 @@ export class JournalService implements JournalSink {
     return rows.length > limit && last ? { entries, nextBeforeSeq: last.seq } : { entries };
   }
 
+  /** See JournalSink.latestUndoable. Throws on database errors. */
+  async latestUndoable(actorId: string, now: Date): Promise<JournalEntry | undefined> {
+    return (await this.repo.undoableFor(actorId, now, { limit: 1 }))[0];
+  }
+
   /** See JournalSink.undoTargets. Throws on database errors. */
   async undoTargets(key: string, now: Date): Promise<JournalEntry[]> {
     if (key.startsWith(CHANGE_PREFIX)) {

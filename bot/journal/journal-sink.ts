@@ -58,6 +58,8 @@ export interface JournalSink {
    * unknown or its change key expired by `now`. Throws on database errors.
    */
   undoTargets(key: string, now: Date): Promise<JournalEntry[]>;
+  /** The actor's most recent change that can still be undone at `now` ("oops, undo that"). Throws on database errors. */
+  latestUndoable?(actorId: string, now: Date): Promise<JournalEntry | undefined>;
   /** Marks an entry undone exactly once while its window is open (see JournalRepository.markUndone). */
   markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined>;
 }

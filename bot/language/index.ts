@@ -1,6 +1,7 @@
 /** bot/language: pure text → Intent (design.md §3.2). No I/O, no Teams types. */
-export type { GroupKind, Intent, IntentName, Visibility } from './intent';
+export type { GroupKind, Intent, IntentName, SmallTalkTopic, Visibility } from './intent';
 export { INTENT_NAMES } from './intent';
 export { MAX_UTTERANCE_LENGTH, parseIntent } from './intent-parse';
 export { normalizeUtterance } from './text-normalize';
 export { isRuleSyntax } from './rule-detect';
+export { suggestRequests } from './intent-suggest';

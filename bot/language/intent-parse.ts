@@ -1,11 +1,17 @@
 /**
- * parseIntent: text → Intent, pure and deterministic. Matchers are tried in a fixed order, most specific
- * first (owners before members, licences before "add X to Y", removing from a group before deleting one).
+ * parseIntent: text → Intent, pure and deterministic. A message is read as text: split into sentences and
+ * clauses, greetings, courtesy and sign-offs dropped, bot words with typos corrected, and each clause matched
+ * against the patterns (tried in a fixed order, most specific first). The clause that asks for something wins;
+ * pronouns ("add her to it") take the person or group the message names elsewhere; several requests in one
+ * message become a `multi` intent with `steps`.
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
 import { toUtterance } from './quote-mask';
-import { normalizeUtterance } from './text-normalize';
+import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
+import { fixTypos } from './typo-fix';
+import { tidySlots } from './slot-tidy';
+import { readSegments } from './message-read';
 import { matchCancel, matchHelp, matchHelpFallback } from './patterns/conversation';
 import { matchCreateGroup } from './patterns/group-create';
 import { matchDelete, matchRename, matchRestore, matchUpdate } from './patterns/group-lifecycle';
@@ -15,11 +21,15 @@ import type { Matcher } from './patterns/matcher';
 import { matchAddMembers, matchBulk, matchRemoveMembers, matchRemoveMembersBare } from './patterns/membership-change';
 import { matchCheckMembership, matchListMembers, matchListUserGroups } from './patterns/membership-query';
 import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/ownership';
-import { matchListRequests, matchRequestAccess } from './patterns/requests';
+import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
 import { matchListOwnedGroups } from './patterns/owned-groups';
 import { matchRenewGroup, matchShowExpiry } from './patterns/group-expiry';
+import { matchParaphrase } from './patterns/paraphrase';
+import { matchSmallTalk, matchUndo } from './patterns/small-talk';
+import { matchMissingPieces } from './patterns/missing-pieces';
+import { matchNameSearch } from './patterns/name-search';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -27,6 +37,8 @@ export const MAX_UTTERANCE_LENGTH = 10_000;
 const MATCHERS: readonly Matcher[] = [
   matchHelp,
   matchCancel,
+  matchSmallTalk,
+  matchUndo,
   matchShowHistory,
   matchBulk,
   matchPreviewRule,
@@ -38,11 +50,13 @@ const MATCHERS: readonly Matcher[] = [
   matchAssignLicense,
   matchRemoveLicense,
   matchCreateGroup,
+  matchMissingPieces,
   matchListOwnedGroups,
   matchRemoveOwners,
   matchAddOwners,
   matchListOwners,
   matchRequestAccess,
+  matchListApprovals,
   matchListRequests,
   matchCheckMembership,
   matchRename,
@@ -55,23 +69,53 @@ const MATCHERS: readonly Matcher[] = [
   matchListGroups,
   matchListUserGroups,
   matchListMembers,
+  matchParaphrase,
+  matchNameSearch,
   matchShowGroup,
   matchHelpFallback,
 ];
 
+const TRAILING_WORDS = /[\s,;:.!?]+$|\s+(?:then|now|please|pls|plz|instead|for\s+now|as\s+well|too|thx|ty|thanks|asap|anymore|right\s+now|if\s+(?:you\s+can|possible))$/i;
+
+/** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
+export function parseClause(raw: string): Intent {
+  let text = stripCourtesy(raw);
+  for (let guard = 0; guard < 6; guard += 1) {
+    const next = text.replace(TRAILING_WORDS, '');
+    if (next === text || next.trim().length === 0) break;
+    text = next;
+  }
+  if (text.length === 0) return makeIntent('unknown');
+  const u = toUtterance(text);
+  for (const match of MATCHERS) {
+    const intent = match(u);
+    if (intent) return tidySlots(intent);
+  }
+  return makeIntent('unknown');
+}
+
 /**
- * Turns one chat message into an Intent (design.md §3.2). Pure: no I/O, no directory lookups, the same
- * output for the same input. Text that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH}
- * characters or not understood gives `{ intent: 'unknown' }`. Never throws.
+ * Turns one chat message into an Intent. Pure: no I/O, no directory lookups, the same output for the same
+ * input. Text that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH} characters or not
+ * understood gives `{ intent: 'unknown' }`. Never throws.
  */
 export function parseIntent(text: string): Intent {
   if (typeof text !== 'string' || text.length > MAX_UTTERANCE_LENGTH) return makeIntent('unknown');
+  const chat = matchSmallTalk(toUtterance(normalizeMarkup(text)));
+  if (chat) return chat;
   const normalized = normalizeUtterance(text);
   if (normalized.length === 0) return makeIntent(/<at\b/i.test(text) ? 'help' : 'unknown');
-  const u = toUtterance(normalized);
-  for (const match of MATCHERS) {
-    const intent = match(u);
-    if (intent) return intent;
-  }
-  return makeIntent('unknown');
+  const whole = parseClause(normalized);
+  if (WHOLE_TEXT.has(whole.intent) || whole.justification !== undefined || isBulk(normalized)) return whole;
+  const fixed = fixTypos(normalized);
+  return readSegments(fixed, parseClause, fixed === normalized ? whole : undefined);
+}
+
+/** Intents whose text is read whole: their own clauses ("…, owner Grace", "and add Pradeep") are slots. */
+const WHOLE_TEXT = new Set<Intent['intent']>(['createGroup', 'setRule', 'previewRule']);
+
+/** A pasted list ("add these to Marketing:" then one name a line) is one request, whatever its lines say. */
+function isBulk(text: string): boolean {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  return text.includes('\n') && /^(?:add|put|include|invite|enrol+|remove|delete|drop|kick|take)\b/i.test(firstLine) && /:\s*$|^\S+\s+(?:these|those|the\s+following|following|all\s+of\s+these)\b[^:]*$/i.test(firstLine);
 }

@@ -7,17 +7,20 @@ export type IntentName =
   | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
   | 'checkMembership' | 'listUserGroups' | 'listOwnedGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
-  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'showHistory' | 'help' | 'cancel' | 'unknown'
-  | 'showExpiry' | 'renewGroup';
+  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'listApprovals' | 'showHistory' | 'undo'
+  | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
   'addMembers', 'removeMembers', 'listMembers', 'listOwners', 'addOwners', 'removeOwners', 'checkMembership',
   'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
-  'requestAccess', 'listRequests', 'showHistory', 'help', 'cancel', 'unknown',
+  'requestAccess', 'listRequests', 'listApprovals', 'showHistory', 'undo', 'smallTalk', 'multi', 'help', 'cancel', 'unknown',
   'showExpiry', 'renewGroup',
 ];
+
+/** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
+export type SmallTalkTopic = 'thanks' | 'ack' | 'bye' | 'howAreYou' | 'praise' | 'sorry';
 
 export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';
 export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
@@ -61,4 +64,14 @@ export interface Intent {
   owners?: string[];
   /** Extra, optional (LANGUAGE): checkMembership: the user asked why/how ("why is Ana in Marketing") — explain the path. */
   explain?: boolean;
+  /** listGroups: a word the group name contains ("groups whose name mentions Finance" → "Finance"). */
+  nameContains?: string;
+  /** smallTalk: what kind of small talk it was. */
+  topic?: SmallTalkTopic;
+  /**
+   * multi: the operations of a message that asks for several ("add Ana to Sales and Bob to Legal"), in order,
+   * each a complete single-operation Intent (never itself `multi`). A message with one operation never uses it,
+   * so single-operation output is unchanged.
+   */
+  steps?: Intent[];
 }

@@ -40,7 +40,7 @@ export function cleanGroup(phrase: string | undefined): string | undefined {
   t = t.replace(/^(?:(?:(?:group|team)\s+)?(?:called|named)|group)\s+(?=\S)/i, '');
   if (isQuoted(t)) return unquote(t) || undefined;
   t = t.replace(/\s+(?:(?:in|on)\s+(?:microsoft\s+)?teams|to|from|in|into|as|of|for|with|on)$/i, '');
-  const stripped = t.replace(TRAILING_GROUP_WORD, '');
+  const stripped = t.replace(TRAILING_GROUP_WORD, '').replace(TRAILING_GROUP_WORD, '');
   if (stripped.length > 0) t = stripped;
   t = unquote(t);
   if (t.length === 0 || EMPTY_GROUP.test(t)) return undefined;
@@ -71,7 +71,7 @@ export function cleanFree(phrase: string | undefined): string | undefined {
 
 const ME = /^(?:me|i|myself|my\s?self|my|moi)$/i;
 const PLACEHOLDER = /^(?:these|those|them|this|that|the following|following|these users|those users|these people|the following users|the following people|everyone below|below|him|her|they|it|someone|somebody|users?|people|members?)$/i;
-const SEPARATOR = /\s*(?:[,;\n]|&|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
+const SEPARATOR = /\s*(?:[,;\n]|&|\s\+(?=\s)|(?<=\p{L})\/(?=\p{L})|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
 
 /** One person as a slot value, or undefined for placeholders ("these", "them"). */
 export function cleanUser(phrase: string): string | undefined {

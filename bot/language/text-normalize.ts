@@ -49,9 +49,15 @@ function tidyWhitespace(text: string): string {
 }
 
 const LEADING: RegExp[] = [
+  /^[\p{Extended_Pictographic}\uFE0F]+\s*/u,
   /^(?:hey|hi|hello|hiya|yo|ok|okay|alright|so|um+|uh+|dear|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there\b[\s,!.:;-]*)?/i,
   /^@?\s*(?:group\s*bot|bot)\b[\s,!.:;-]*/i,
+  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b[\s,!.:;-]+/i,
+  /^(?:dear\s+(?:group\s*bot|bot|team)|morning|afternoon|evening|greetings)\b[\s,!.:;-]*/i,
+  /^(?:sorry\s+to\s+(?:bother|trouble)\s+you|quick\s+(?:one|question|request|favou?r|ask)|one\s+more\s+thing|i\s+think|i\s+believe|i\s+guess|(?:also|and|plus|next|after\s+that)(?=\s+\S))\b[\s,!.:;-]*/i,
+  /^(?:[\p{L}'’-]+\s+){0,2}(?:asked|wants|told)\s+me\s+to\s+(?=\S)/iu,
   /^(?:please|pls|plz|kindly|quickly|just|now)\b[\s,!.:;-]*/i,
+  /^(?:you|u)\s+(?:can|could|may|should)\s+(?:please\s+)?(?=\S)/i,
   /^(?:could|can|would|will)\s+(?:you|u)\b(?:\s+(?:please|pls|kindly))?[\s,]*/i,
   /^(?:i['’]d|i would|i|we['’]d|we would|we) (?:like|love|want|need)(?: you)? to\s+(?!know\b)/i,
   /^(?:i|we) wanna\s+/i,
@@ -79,6 +85,16 @@ function stripRepeated(text: string, patterns: RegExp[], leading: boolean): stri
     if (!changed) break;
   }
   return current;
+}
+
+/** Removes leading politeness and trailing courtesy or punctuation from one sentence or clause. Never throws. */
+export function stripCourtesy(text: string): string {
+  return stripRepeated(stripRepeated(text.trim(), LEADING, true), TRAILING, false).trim();
+}
+
+/** Teams markup only: mentions, tags, entities and whitespace, the words left as they are. Never throws. */
+export function normalizeMarkup(raw: string): string {
+  return tidyWhitespace(decodeEntities(stripTags(stripMentions(raw))).normalize('NFC')).trim();
 }
 
 /**

@@ -68,7 +68,7 @@ export async function handleText(context: TurnContext, state: TurnState, service
   if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
   // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
-  const ctx = await commandContext(context, state, services, actor, intent.intent === 'listRequests' ? { text: text.slice(0, 256) } : {});
+  const ctx = await commandContext(context, state, services, actor, intent.intent === 'listRequests' || intent.intent === 'unknown' ? { text: text.slice(0, 256) } : {});
   if (!ctx) return [reply(SIGN_IN)];
   services.log.debug('turn.intent', { intent: intent.intent });
   const out = await runIntent(intent, ctx);

@@ -20,6 +20,11 @@ export function stringArgument(args: Operand[], ctx: FilterContext, pos: number)
   return { path, lit };
 }
 
+/** Case and accents folded, as the directory compares names ("francois" starts "François"). */
+function foldText(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /**
  * Compiles `startsWith(p,'…')` and `endsWith(p,'…')` (endsWith: advanced only); `contains` is refused.
  * @throws GraphQueryError as the support table requires.
@@ -40,14 +45,14 @@ export function compileCall(name: string, args: Operand[], ctx: FilterContext): 
   if (COLLECTION_TYPES.has(found.spec.type)) requireMode(undefined, found.name, ctx);
   if (lit.value.length > MAX_LITERAL_LENGTH) requireMode(undefined, found.name, ctx);
   const get = getter(found.name);
-  const want = lit.value.toLowerCase();
+  const want = foldText(lit.value);
   return name === 'endsWith'
     ? (o) => {
         const v = get(o);
-        return typeof v === 'string' && v.toLowerCase().endsWith(want);
+        return typeof v === 'string' && foldText(v).endsWith(want);
       }
     : (o) => {
         const v = get(o);
-        return typeof v === 'string' && v.toLowerCase().startsWith(want);
+        return typeof v === 'string' && foldText(v).startsWith(want);
       };
 }

@@ -15,7 +15,7 @@ const HEAD = rx(String.raw`^(?:(?:create|set\s+up|setup|spin\s+up|build|establis
 
 const RULE_CONNECTOR = /[\s,]*(?:and\s+)?(?:(?:with|using|where|based\s+on|having|for|matching|that\s+matches|for\s+(?:all\s+)?(?:users|people|everyone|devices)\s+(?:where|whose|with|matching))\s+)?(?:(?:the|a|an|this)\s+)?(?:(?:dynamic|membership|following)\s+)*(?:rule|query|condition|filter)?\s*(?:of|:|=)?\s*$/i;
 const WITH_AS = /[\s,]+(?:and\s+)?with\s+(?<who>.+?)\s+as\s+(?:(?:the|an?)\s+)?(?<role>members?|(?:co-?)?owners?)\b/i;
-const VISIBILITY_CLAUSE = /[\s,]+(?:and\s+)?(?:(?:that|which)\s+is|(?:and\s+)?make\s+it|set\s+(?:it\s+)?to|as|with\s+visibility|visibility)\s*[:=]?\s*(?:an?\s+)?(?<v>private|public|hidden[-\s]membership|hidden)(?:\s+(?:one|group|team))?\b/i;
+const VISIBILITY_CLAUSE = /\s*,\s*(?<v2>private|public|hidden)\s*(?=,|$)|[\s,]+(?:and\s+)?(?:(?:that|which)\s+is|(?:and\s+)?make\s+it|set\s+(?:it\s+)?to|as|with\s+visibility|visibility)\s*[:=]?\s*(?:an?\s+)?(?<v>private|public|hidden[-\s]membership|hidden)(?:\s+(?:one|group|team))?\b/i;
 const DYNAMIC_CLAUSE = /(?:,\s*(?:and\s+)?(?:(?:make\s+it|that\s+is|it['’]?s)\s+)?|\s+(?:and\s+)?(?:make\s+it|that\s+is)\s+)dynamic(?:ally)?(?:\s+(?:group|team|one))?(?=[\s,]|$)/i;
 const TYPE_CLAUSE = new RegExp(String.raw`[\s,]+as\s+an?\s+(?<t>(?:${ADJ}\s+)+)(?:group|team)\b`, 'i');
 
@@ -23,7 +23,7 @@ const WHO = String.raw`(?:(?:all\s+(?:of\s+)?(?:the\s+)?)?(?:(?:everyone|everybo
 const MARKERS = new RegExp([
   String.raw`(?<desc>[\s,]+(?:and\s+)?(?:with\s+|having\s+)?(?:(?:a|the)\s+)?(?:description|desc)\b\s*(?:of\s+|:\s*|=\s*|saying\s+|that\s+says\s+|as\s+|reading\s+)?|[\s,]+(?:and\s+)?described\s+as\s+)`,
   String.raw`(?<members>[\s,]+(?:and\s+)?(?:with|having|including)\s+(?:the\s+)?(?:initial\s+)?members?\b\s*[:=]?\s*|[\s,]+members?\s*[:=]\s*|[\s,]+and\s+(?:then\s+)?add\s+)`,
-  String.raw`(?<owners>[\s,]+(?:and\s+)?(?:with|having)\s+(?:the\s+)?(?:initial\s+)?(?:co-?)?owners?\b\s*[:=]?\s*|[\s,]+(?:co-?)?owners?\s*[:=]\s*|[\s,]+(?:and\s+)?owned\s+by\s+|[\s,]+and\s+(?:then\s+)?make\s+(?=[^\n]*\bowners?\b))`,
+  String.raw`(?<owners>\s*,\s*(?:and\s+)?(?:co-?)?owners?\b\s*[:=]?\s*(?=\S)|\s+[-–—]\s+(?:co-?)?owners?\b\s*[:=]?\s*|[\s,]+(?:and\s+)?(?:with|having)\s+(?:the\s+)?(?:initial\s+)?(?:co-?)?owners?\b\s*[:=]?\s*|[\s,]+(?:co-?)?owners?\s*[:=]\s*|[\s,]+(?:and\s+)?owned\s+by\s+|[\s,]+and\s+(?:then\s+)?make\s+(?=[^\n]*\bowners?\b))`,
   String.raw`(?<ruleKw>[\s,]+(?:and\s+)?(?:with|using|where|based\s+on|having)\s+(?:(?:a|the)\s+)?(?:(?:dynamic|membership)\s+)*(?:rule|condition|query|filter)\s*(?::|=|of)?\s*)`,
   String.raw`(?<ruleText>[\s,]+(?:and\s+)?(?:for|with|containing|including|that\s+(?:includes?|contains?|has)|made\s+up\s+of|populated\s+(?:with|by)|of)\s+(?=${WHO}))`,
 ].join('|'), 'gi');
@@ -48,14 +48,40 @@ function visibilityOf(text: string): Visibility | undefined {
   return undefined;
 }
 
-/** Splits the head into the descriptor words and the name. */
-function parseHead(head: string): { descriptor: string; name?: string; noun?: string } {
+interface Head {
+  descriptor: string;
+  name?: string;
+  noun?: string;
+  /** What follows the name ("'VPN Users' for remote staff" → "for remote staff"): offered as the description. */
+  description?: string;
+}
+
+const PURPOSE = /\s+(?=(?:for|to)\s+\S)/i;
+
+/** Splits a name phrase into the name and a purpose after it: a quoted name, or the words before "for"/"to". */
+function nameAndPurpose(phrase: string): { name?: string; description?: string } {
+  const t = phrase.trim();
+  const masked = maskQuotes(t);
+  const quoted = /^(["“'‘`])(\uE000+)(["”'’`])(?<rest>[\s\S]*)$/.exec(masked);
+  if (quoted?.groups) {
+    const end = t.length - (quoted.groups.rest ?? '').length;
+    return { name: cleanName(t.slice(0, end)), description: cleanFree(t.slice(end).replace(/^\s*[-–—:,]\s*/, '')) };
+  }
+  const purpose = PURPOSE.exec(masked);
+  if (purpose && purpose.index > 0) return { name: cleanName(t.slice(0, purpose.index)), description: cleanFree(t.slice(purpose.index)) };
+  return { name: cleanName(t) };
+}
+
+/** Splits the head into the descriptor words, the name and a purpose that follows it. */
+function parseHead(head: string): Head {
   const masked = maskQuotes(head);
   const called = NAME_MARKER.exec(masked);
   if (called) {
     const before = head.slice(0, called.index);
-    const noun = /\b(group|team)s?\b/i.exec(before)?.[1];
-    return { descriptor: before, name: cleanName(head.slice(called.index + called[0].length)), noun };
+    const nounAt = /\b(group|team)s?\b/i.exec(before);
+    const purposeBefore = nounAt ? cleanFree(before.slice(nounAt.index + nounAt[0].length).replace(/^\s*(?=for|to)/i, '')) : undefined;
+    const after = nameAndPurpose(head.slice(called.index + called[0].length));
+    return { descriptor: before, noun: nounAt?.[1], name: after.name, description: after.description ?? (purposeBefore && /^(?:for|to)\s/i.test(purposeBefore) ? purposeBefore : undefined) };
   }
   const nounMatch = /\b(group|team)s?\b/i.exec(masked);
   if (!nounMatch) {
@@ -64,7 +90,7 @@ function parseHead(head: string): { descriptor: string; name?: string; noun?: st
   }
   const pre = head.slice(0, nounMatch.index);
   const post = head.slice(nounMatch.index + nounMatch[0].length).replace(/^\s*(?:for\s+|:\s*|-\s+)?/i, '');
-  if (cleanName(post) !== undefined) return { descriptor: pre, name: cleanName(post), noun: nounMatch[1] };
+  if (cleanName(post) !== undefined) return { descriptor: pre, noun: nounMatch[1], ...nameAndPurpose(post) };
   const lead = LEADING_DESCRIPTORS.exec(pre)?.[0] ?? '';
   const middle = pre.slice(lead.length).trimEnd();
   const trail = TRAILING_DESCRIPTORS.exec(' ' + middle)?.[0] ?? '';
@@ -130,7 +156,8 @@ export const matchCreateGroup: Matcher = (u) => {
   const head = rest.slice(0, marks[0]?.start ?? rest.length);
   marks.forEach((mark, i) => clauseValue(mark.kind, rest.slice(mark.end, marks[i + 1]?.start ?? rest.length), slots));
 
-  const { descriptor, name, noun } = parseHead(head);
+  const { descriptor, name, noun, description } = parseHead(head);
+  if (slots.description === undefined && description !== undefined) slots.description = description;
   const words = descriptor + ' ' + extraDescriptor + ' ' + (noun ?? '');
   return makeIntent('createGroup', {
     ...slots,

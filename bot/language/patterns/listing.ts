@@ -27,7 +27,7 @@ function prefix(p: string): string | undefined {
   return t.length > 0 ? t : undefined;
 }
 
-const RECYCLE = rx(String.raw`^(?:${SHOW}\s+)?(?:me\s+)?(?:the\s+)?(?:recycle\s+bin|deleted\s+items|trash|what(?:['’]s|\s+is|\s+was|\s+got|\s+has\s+been)\s+(?:recently\s+)?deleted)$`);
+const RECYCLE = rx(String.raw`^(?:${SHOW}\s+)?(?:me\s+)?(?:the\s+)?(?:recycle\s+bin|deleted\s+items|trash|what(?:['’]s|\s+is|\s+was|\s+got|\s+has\s+been)\s+(?:recently\s+)?deleted|(?:did|has|have)\s+(?:anything|any\s+groups?|something)\s+(?:got\s+|get\s+|been\s+)?(?:deleted|removed)(?:\s+(?:recently|lately|today))?)$`);
 const SEARCH = rx(String.raw`^(?:search(?:\s+for)?|look\s+for)\s+(?<p>.+)$`);
 
 /** "show all security groups", "deleted groups", "what groups were deleted", "groups starting with Fin". */

@@ -19,6 +19,7 @@ const CHECK: RegExp[] = [
 ];
 const EXPLAIN: RegExp[] = [
   rx(String.raw`^(?:why|how|how\s+come)\s+(?:is|are|am)${NEG}\s+(?<u>.+?)\s+${NOT_OPT}${IN_REL}\s+(?<g>.+)$`),
+  rx(String.raw`^(?:why|how)['’]s\s+(?<u>.+?)\s+${NOT_OPT}${IN_REL}\s+(?<g>.+)$`),
   rx(String.raw`^(?:why|how)\s+(?:does|do)\s+(?<u>.+?)\s+(?:belong\s+to|have\s+(?:access\s+to|membership\s+(?:in|of)))\s+(?<g>.+)$`),
   rx(String.raw`^how\s+(?:did|does|do)\s+(?<u>.+?)\s+(?:get|end\s+up|become\s+a\s+member)\s+(?:in|into|added\s+to|of)\s+(?<g>.+)$`),
   rx(String.raw`^how\s+come\s+(?<u>.+?)\s+(?:(?:is|are)\s+${IN_REL}|belongs?\s+to)\s+(?<g>.+)$`),

@@ -10,7 +10,8 @@ const OWNER = String.raw`(?:(?:co-?|group\s+)?owners?)`;
 const A = String.raw`(?:(?:an?|the|a\s+new|another|one\s+of\s+the)\s+)?`;
 
 const ADD_OWNERS: RegExp[] = [
-  rx(String.raw`^(?:make|set|add|appoint|designate|promote|assign|nominate|name)\s+(?<u>.+?)\s+(?:as\s+|to\s+)?${A}(?:an?\s+)?${OWNER}\s+(?:of|for|on|to|in)\s+(?<g>.+)$`),
+  rx(String.raw`^(?:make|set|appoint|designate|promote|assign|nominate|name)\s+(?<u>.+?)\s+(?:as\s+|to\s+)?${A}(?:an?\s+)?${OWNER}\s+(?:of|for|on|to|in)\s+(?<g>.+)$`),
+  rx(String.raw`^add\s+(?<u>.+?)\s+(?:as\s+${A}|to\s+${A}|(?:an?|the|one\s+of\s+the)\s+)(?:an?\s+)?${OWNER}\s+(?:of|for|on|to|in)\s+(?<g>.+)$`),
   rx(String.raw`^(?:add|put|assign|include)\s+(?<u>.+?)\s+(?:to|in|into|on)\s+(?<g>.+?)\s+as\s+${A}${OWNER}$`),
   rx(String.raw`^(?:give|grant)\s+(?<u>.+?)\s+(?:ownership|owner\s+rights|owner\s+permissions?|owner\s+access|owner\s+role|the\s+owner\s+role)\s+(?:of|on|over|for|to|in)\s+(?<g>.+)$`),
   rx(String.raw`^(?:add|make|set)\s+${A}${OWNER}\s+(?<u>.+?)\s+(?:to|for|of|on|in)\s+(?<g>.+)$`),
@@ -53,6 +54,7 @@ export const matchRemoveOwners: Matcher = (u) => {
 
 const LIST_OWNERS: RegExp[] = [
   rx(String.raw`^who\s+(?:owns|manages|administers|runs|is\s+in\s+charge\s+of|is\s+responsible\s+for|can\s+manage|looks\s+after)\s+(?<g>.+)$`),
+  rx(String.raw`^who(?:['’]s|s)\s+(?:in\s+charge\s+of|responsible\s+for)\s+(?<g>.+)$`),
   rx(String.raw`^who(?:['’]s|\s+is|\s+are|s)?\s+(?:the\s+|an?\s+)?(?:owners?|managers?|admins?|administrators?)\s+(?:of|for|on|in)\s+(?<g>.+)$`),
   rx(String.raw`^(?:${SHOW}\s+|check\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?(?:${OWNER}|managers?)\s+(?:of|for|on|in)\s+(?<g>.+)$`),
   rx(String.raw`^(?:${SHOW}\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?owners$`),

@@ -146,6 +146,6 @@ describe('bot/commands operations (emulator)', function () {
       const out = await runIntent({ intent: name }, ctx);
       assert.ok(out.replies.length > 0 && (out.replies[0]?.text.length ?? 0) > 10, name);
     }
-    assert.match(allText(await runIntent({ intent: 'unknown' }, ctx)), /add or remove members/);
+    assert.match(allText(await runIntent({ intent: 'unknown' }, ctx)), /Did you mean: .*Say "help" to see everything I can do/);
   });
 });

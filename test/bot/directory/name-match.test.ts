@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { rankCandidates, closest, fold, editDistance } from '../../../bot/directory/name-match';
+import { rankCandidates, closest, fold, editDistance, longestNameInside } from '../../../bot/directory/name-match';
 
 const ana = { id: '1', displayName: 'Ana Silva', givenName: 'Ana', surname: 'Silva', mail: 'ana@contoso.com', userPrincipalName: 'ana@contoso.com' };
 const anaSouza = { id: '2', displayName: 'Ana Souza', givenName: 'Ana', surname: 'Souza', mail: 'ana.souza@contoso.com' };
@@ -52,5 +52,28 @@ describe('name-match', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
     const out = closest('Markting', [{ id: 'x', displayName: 'Legal' }, { id: 'y', displayName: 'Marketing' }, { id: 'z', displayName: 'Marketing department' }], 2);
     assert.deepEqual(out.map((o) => o.id), ['y', 'z']);
+  });
+});
+
+describe('longestNameInside', () => {
+  const groups = [
+    { id: '1', displayName: 'Legal', mailNickname: 'legal' },
+    { id: '2', displayName: 'Sales', mailNickname: 'sales' },
+    { id: '3', displayName: 'Sales and Marketing', mailNickname: 'salesandmarketing' },
+    { id: '4', displayName: 'Marketing', mailNickname: 'marketing' },
+  ];
+
+  it('resolves the longest known name inside the phrase, as whole words, case and accents folded', () => {
+    assert.equal(longestNameInside("Legal, I'm helping with contracts", groups)?.status, 'resolved');
+    const r = longestNameInside('sales and marketing asap', groups);
+    assert.equal(r?.status === 'resolved' ? r.item.id : undefined, '3');
+    const people = [{ id: 'f', displayName: 'François Dubois' }];
+    assert.equal(longestNameInside('francois dubois please', people)?.status, 'resolved');
+  });
+
+  it('finds nothing for a name that is only part of a word, and is ambiguous on a tie', () => {
+    assert.equal(longestNameInside('Legalese team', groups), undefined);
+    const tie = longestNameInside('Sales or Legal', groups);
+    assert.equal(tie?.status, 'ambiguous');
   });
 });

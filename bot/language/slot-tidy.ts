@@ -1,0 +1,47 @@
+/**
+ * Last touches on a matched clause's slots: remarks and courtesy cut from group names ("Legal, she starts
+ * Monday" → "Legal"), a second group ("Legal and from Project Falcon") and a parallel request ("Marketing and
+ * Bob to Legal" → a second step) taken apart.
+ */
+import type { Intent } from './intent';
+import { makeIntent } from './intent-build';
+import { cutTail } from './message-text';
+import { cleanGroup, usersSlot } from './slot-clean';
+
+const PEOPLE_CHANGES = new Set(['addMembers', 'removeMembers', 'addOwners', 'removeOwners']);
+const SECOND_GROUP = /^(?<g1>.+?)\s*,?\s+(?:and|&)\s+(?:also\s+)?(?:to|from|into|in|out\s+of|off)\s+(?<g2>.+)$/i;
+const PARALLEL = /^(?<g1>.+?)\s*(?:,\s*|\s+)(?:and|&)\s+(?<u2>(?!also\b|to\b|from\b|in\b|into\b)[^,]+?)\s+(?:to|into|in|from|out\s+of|off)\s+(?<g2>.+)$/i;
+const ALSO_PERSON = /^(?<g>.+?)\s*(?:,\s*(?:and|&)\s+(?<u2>[^,]+?)(?:\s+(?:too|as\s+well|also))?|\s+(?:and|&)\s+(?<u3>[^,]+?)\s+(?:too|as\s+well|also))$/i;
+
+function tidyGroup(g: string): string | undefined {
+  const cut = cutTail(g);
+  return cut === g ? g : cleanGroup(cut);
+}
+
+/** Returns the intent with tidied slots, or a `multi` intent when a group phrase hid a second request. */
+export function tidySlots(intent: Intent): Intent {
+  if (!intent.groups || intent.groups.length !== 1) return intent;
+  const phrase = intent.groups[0] as string;
+  if (PEOPLE_CHANGES.has(intent.intent)) {
+    const also = ALSO_PERSON.exec(phrase);
+    if (also?.groups) {
+      const more = usersSlot(also.groups.u2 ?? also.groups.u3) ?? [];
+      return withGroups({ ...intent, users: [...(intent.users ?? []), ...more] }, [also.groups.g ?? '']);
+    }
+    const second = SECOND_GROUP.exec(phrase);
+    if (second?.groups) return withGroups(intent, [second.groups.g1 ?? '', second.groups.g2 ?? '']);
+    const parallel = PARALLEL.exec(cutTail(phrase));
+    if (parallel?.groups && !/^(?:development|marketing|compliance)$/i.test(parallel.groups.u2 ?? '')) {
+      const first = withGroups(intent, [parallel.groups.g1 ?? '']);
+      const next = withGroups(makeIntent(intent.intent, { users: usersSlot(parallel.groups.u2) }), [parallel.groups.g2 ?? '']);
+      return makeIntent('multi', { steps: [first, next] });
+    }
+  }
+  return withGroups(intent, [phrase]);
+}
+
+function withGroups(intent: Intent, phrases: string[]): Intent {
+  const groups = phrases.map(tidyGroup).filter((g): g is string => g !== undefined);
+  const { intent: name, ...slots } = intent;
+  return makeIntent(name, { ...slots, groups });
+}
