@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'data/**', 'test-output/**', 'bench/output/**', 'appPackage/build/**', 'bin/**', 'eslint.config.mjs'] },
+  { ignores: ['node_modules/**', '.data/**', 'data/**', 'test-output/**', 'bench/output/**', 'appPackage/build/**', 'dist/**', 'bin/**', 'eslint.config.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -9,17 +9,16 @@ import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedInput } from '../../cards';
 import type { GraphEndpoint } from '../directory/graph-client';
 
+import { UsageError, parseOptions } from '../../graph-emulator/cli/cli-args';
 const USAGE = 'usage: groupbot chat [--as <upn>]   (default user: megan@contoso.com, Global Administrator)';
 
 function parseArgs(argv: string[]): { as: string } | string {
-  let as = 'megan@contoso.com';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--as' && argv[i + 1]) as = argv[++i] as string;
-    else if (a?.startsWith('--as=')) as = a.slice(5);
-    else return `unknown argument '${a}'`;
+  try {
+    return { as: parseOptions(argv, ['as']).as ?? 'megan@contoso.com' };
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
   }
-  return { as };
 }
 
 function print(shown: ShownMessage[]): void {
