@@ -13,6 +13,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY bot ./bot
 COPY cards ./cards
 COPY graph-emulator ./graph-emulator
+COPY graph-model ./graph-model
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: the compiled build and the pruned node_modules, nothing else.

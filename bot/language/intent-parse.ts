@@ -57,7 +57,7 @@ const MATCHERS: readonly Matcher[] = [
 ];
 
 /**
- * Turns one chat message into an Intent (design.md §3.2). Pure: no I/O, no directory lookups, the same
+ * Turns one chat message into an Intent (docs/cards-and-conversation.md, Intents). Pure: no I/O, no directory lookups, the same
  * output for the same input. Text that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH}
  * characters or not understood gives `{ intent: 'unknown' }`. Never throws.
  */

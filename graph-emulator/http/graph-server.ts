@@ -73,7 +73,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     if (!m) throw E.badRequest(`Invalid version: ${url.pathname.split('/')[1] ?? ''}`, 'BadRequest');
     if ((m[1] as string).toLowerCase() !== 'v1.0') throw E.badRequest('The graph-emulator serves only the v1.0 endpoint.', 'BadRequest');
     emuReq.path = m[2] && m[2] !== '/' ? m[2] : '/';
-    // Some clients send `+` for spaces in the query string (contract §1 T8): URLSearchParams already decodes it.
+    // Some clients send `+` for spaces in the query string (docs/graph-behaviour.md, Transport): URLSearchParams already decodes it.
     const bodyText = await readBody(req);
     if (bodyText) emuReq.bodyText = bodyText;
     const caller = parts.pipeline.authenticate(headers['authorization']);

@@ -1,10 +1,10 @@
 /**
- * `DELETE /groups/{id}` (soft delete, restorable for 30 days; contract §5) and `POST /groups/{id}/renew`
- * (Microsoft 365 groups; 204, expiry moves forward; contract §14).
+ * `DELETE /groups/{id}` (soft delete, restorable for 30 days; docs/graph-behaviour.md, Updating, deleting, restoring) and `POST /groups/{id}/renew`
+ * (Microsoft 365 groups; 204, expiry moves forward; docs/graph-behaviour.md, Microsoft 365 groups).
  */
 import { E } from '../http/graph-error';
 import type { EmuResponse, HandlerContext } from '../http/request-context';
-import { groupKind, isReadOnlyKind } from '../model/types';
+import { groupKind, isReadOnlyGroup } from '../model/types';
 import { GROUP_LIFETIME_DAYS, addDays, nowIso } from '../directory/object-factory';
 import { Scopes, canManageGroup, requireScope, requireThat } from '../permissions/authorize';
 import { liveGroup } from './object-lookup';
@@ -17,7 +17,7 @@ export async function deleteGroup(ctx: HandlerContext): Promise<EmuResponse> {
   // Re-read under the write lock so a PATCH committed just before is not overwritten.
   await store.write((tx) => {
     const g = liveGroup(tx.store, ctx.params.id ?? '');
-    if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+    if (isReadOnlyGroup(g)) throw E.readOnlyGroup();
     requireThat(canManageGroup(store, ctx.caller, g));
     tx.stage({ op: 'putGroup', group: { ...g, deletedDateTime: nowIso() } });
   });
