@@ -35,8 +35,10 @@ function parseArgs(argv: string[]): Args | string {
   try {
     line = parseCommandLine(argv, ['now'], true);
   } catch (e) {
-    if (e instanceof UsageError) return e.message;
-    throw e;
+    if (!(e instanceof UsageError)) throw e;
+    // `rule check user.city -eq Seattle`: the shell split the rule, and `-eq` reads as an option.
+    if (/^unknown argument '-[^-]/.test(e.message)) return 'a rule is one argument: put the whole rule in quotes';
+    return e.message;
   }
   const [sub, ...positional] = line.positionals;
   if (!sub) return 'missing sub-command';

@@ -41,7 +41,7 @@ function usageErrorOf(err: unknown): Error {
   const code = (err as NodeJS.ErrnoException).code;
   const message = err instanceof Error ? err.message : String(err);
   const quoted = /'([^' ]+)[^']*'/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option '${quoted}'`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown argument '${quoted}'`);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(`option '${quoted}' needs a value`);
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new UsageError(`unexpected argument '${/argument '(.*)'\./.exec(message)?.[1] ?? quoted}'`);

@@ -9,7 +9,7 @@ describe('graph-emulator/cli/cli-args (util.parseArgs for every sub-command)', (
   it('turns parse errors into short usage sentences', () => {
     const usage = (argv: string[], message: string) =>
       assert.throws(() => parseOptions(argv, ['port', 'data']), (err: unknown) => err instanceof UsageError && err.message === message);
-    usage(['--foo', '1'], "unknown option '--foo'");
+    usage(['--foo', '1'], "unknown argument '--foo'");
     usage(['--port'], "option '--port' needs a value");
     usage(['--port', '--data', 'x'], "option '--port' needs a value");
     usage(['stray words'], "unexpected argument 'stray words'");
