@@ -1,9 +1,9 @@
 // Lint rules for groupbot: typescript-eslint's recommended set, type-aware where it catches real bugs
-// (floating promises, misused promises), plus the house rules of design.md.
+// (floating promises, misused promises), plus the house rules of docs/architecture.md.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'data/**', 'test-output/**', 'bench/output/**', 'appPackage/build/**', 'bin/**', 'eslint.config.mjs'] },
+  { ignores: ['node_modules/**', '.data/**', 'data/**', 'test-output/**', 'bench/output/**', 'appPackage/build/**', 'dist/**', 'bin/**', 'eslint.config.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    // The pure layers never import the Teams stack (design.md §1).
+    // The pure layers never import the Teams stack (docs/architecture.md, Layers).
     files: ['bot/language/**/*.ts', 'bot/commands/**/*.ts', 'bot/rules/**/*.ts', 'cards/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify'] }],

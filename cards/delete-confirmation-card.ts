@@ -1,6 +1,6 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard } from './card-types';
-import { kindLabel, plural } from './describe';
+import { kindTitle, plural } from './describe';
 import { adaptiveCard, factSet, heading, textBlock } from './elements';
 import { Markdown, md, plain } from './markdown';
 import type { DeleteConfirmationCardModel } from './view-models';
@@ -41,7 +41,7 @@ export function buildDeleteConfirmationCard(model: DeleteConfirmationCardModel):
     body: [
       heading(md`Delete ${g.displayName}?`),
       factSet([
-        [Markdown.trusted('Kind'), plain(kindLabel(g.kind, g.dynamic))],
+        [Markdown.trusted('Kind'), plain(kindTitle(g.kind, g.dynamic))],
         [Markdown.trusted('Mail'), g.mail ? plain(g.mail) : undefined],
         [Markdown.trusted('Members'), g.memberCount !== undefined ? plain(String(g.memberCount)) : undefined],
         [Markdown.trusted('Owners'), g.ownerCount !== undefined ? plain(String(g.ownerCount)) : g.owners ? plain(String(g.owners.length)) : undefined],

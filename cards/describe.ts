@@ -1,22 +1,11 @@
 /** Shared wording for people and groups in cards: kind labels, one-line descriptions, button titles. */
 import { plainTitle } from './elements';
 import { Markdown, md } from './markdown';
-import type { GroupKind, GroupSummary, PersonSummary } from './view-models';
+import { kindTitle } from '../graph-model/group-kind';
+import type { GroupSummary, PersonSummary } from './view-models';
 
-const KIND_LABELS: Record<GroupKind, string> = {
-  microsoft365: 'Microsoft 365 group',
-  security: 'Security group',
-  mailEnabledSecurity: 'Mail-enabled security group',
-  distribution: 'Distribution list',
-};
-
-/** "Security group", "Dynamic Microsoft 365 group". */
-export function kindLabel(kind: GroupKind, dynamic = false): string {
-  const label = KIND_LABELS[kind];
-  if (!dynamic) return label;
-  // Keep the product name's capital ("Dynamic Microsoft 365 group"), lower-case a common noun ("Dynamic security group").
-  return `Dynamic ${kind === 'microsoft365' ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`}`;
-}
+/** "Security group", "Dynamic Microsoft 365 group": the shared wording (graph-model/group-kind.ts). */
+export { kindTitle } from '../graph-model/group-kind';
 
 /** "1 member", "3 members". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -47,7 +36,7 @@ export function personLine(p: PersonSummary): Markdown {
 
 /** Bold name, then kind, address and description: one line. */
 export function groupLine(g: GroupSummary): Markdown {
-  const bits: Markdown[] = [md`**${g.displayName}**`, md`${kindLabel(g.kind, g.dynamic)}`];
+  const bits: Markdown[] = [md`**${g.displayName}**`, md`${kindTitle(g.kind, g.dynamic)}`];
   if (g.mail) bits.push(md`${g.mail}`);
   if (g.description) bits.push(md`${plainTitle(g.description, 120)}`);
   return Markdown.join(bits, ' · ');
@@ -61,7 +50,7 @@ export function personButtonTitle(p: PersonSummary): string {
 
 /** Button title for a group: "Marketing (Security group)". */
 export function groupButtonTitle(g: GroupSummary): string {
-  return plainTitle(`${g.displayName} (${kindLabel(g.kind, g.dynamic)})`, 80);
+  return plainTitle(`${g.displayName} (${kindTitle(g.kind, g.dynamic)})`, 80);
 }
 
 /** Plain, single-line text for fallback text and speech. */

@@ -1,7 +1,7 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard, CardButton } from './card-types';
 import { cardTime, plainTime } from './card-time';
-import { kindLabel } from './describe';
+import { kindTitle } from './describe';
 import { adaptiveCard, heading, subtle, textBlock } from './elements';
 import { md } from './markdown';
 import type { GroupDeletedCardModel } from './view-models';
@@ -11,7 +11,7 @@ export function buildGroupDeletedCard(model: GroupDeletedCardModel): AdaptiveCar
   const g = model.group;
   const body = [
     heading(md`${g.displayName} was deleted.`),
-    subtle(md`${kindLabel(g.kind, g.dynamic)} · deleted ${cardTime(model.deletedAt)}`),
+    subtle(md`${kindTitle(g.kind, g.dynamic)} · deleted ${cardTime(model.deletedAt)}`),
     textBlock(model.restorableUntil
       ? md`You can restore it until ${cardTime(model.restorableUntil)}.`
       : md`It cannot be restored.`),

@@ -1,6 +1,6 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard, CardButton, CardElement } from './card-types';
-import { kindLabel, personLine, plural } from './describe';
+import { kindTitle, personLine, plural } from './describe';
 import { adaptiveCard, factSet, heading, subtle, textBlock } from './elements';
 import { Markdown, md, plain } from './markdown';
 import type { GroupDetailsCardModel } from './view-models';
@@ -14,7 +14,7 @@ const OWNERS_SHOWN = 10;
  */
 export function buildGroupDetailsCard(model: GroupDetailsCardModel): AdaptiveCard {
   const g = model.group;
-  const kind = kindLabel(g.kind, g.dynamic);
+  const kind = kindTitle(g.kind, g.dynamic);
   const body: CardElement[] = [
     heading(plain(g.displayName)),
     subtle(plain(kind)),

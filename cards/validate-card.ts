@@ -15,10 +15,20 @@ interface AdaptiveCardsModule {
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): ParseEvent };
 }
 
-// The package's ESM `lib/` build does not load on Node 20 (extension-less imports); the UMD build works
-// without a DOM for parsing and validation (stack-notes.md), and only `require` reaches it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
+let adaptiveCards: AdaptiveCardsModule | undefined;
+
+/**
+ * Loads the validator on first use only: `adaptivecards` is a devDependency (tests and tools validate cards; the
+ * running bot never does), so importing cards/ in production must not load it.
+ * @throws Error (MODULE_NOT_FOUND) where devDependencies are not installed.
+ */
+function loadAdaptiveCards(): AdaptiveCardsModule {
+  // The package's ESM `lib/` build does not load on Node 20 (extension-less imports); the UMD build works
+  // without a DOM for parsing and validation (docs/cards-and-conversation.md, Validation), and only `require` reaches it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  adaptiveCards ??= require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
+  return adaptiveCards;
+}
 
 /** Highest card version groupbot sends (what Teams renders on every client). */
 export const MAX_CARD_VERSION = 1.5;
@@ -93,7 +103,8 @@ function walk(node: unknown, path: string, version: number, errors: string[], op
 
 /**
  * Validates a card: adaptivecards parse and property-validation events, version ≤ 1.5, fallbackText,
- * the rules above, and size ≤ 28 KB. Never throws; problems come back as sentences in `errors`.
+ * the rules above, and size ≤ 28 KB. Problems come back as sentences in `errors`.
+ * @throws Error only when the `adaptivecards` devDependency is not installed (a production install).
  */
 export function validateCard(card: unknown, opts: ValidateOptions = {}): CardValidation {
   const errors: string[] = [];
@@ -104,6 +115,7 @@ export function validateCard(card: unknown, opts: ValidateOptions = {}): CardVal
   if (typeof card['fallbackText'] !== 'string' || card['fallbackText'].trim() === '') errors.push('The card has no fallbackText.');
   if (!Array.isArray(card['body']) || card['body'].length === 0) errors.push('The card has no body.');
 
+  const AC = loadAdaptiveCards();
   const parsed = new AC.AdaptiveCard();
   const ctx = new AC.SerializationContext();
   parsed.parse(card, ctx);

@@ -4,11 +4,12 @@
  * Keys such as pendingId, batchId, operationId, requestId, journalId and cursor are opaque keys to
  * server-side state (letters, digits, '-' and '_'; cursor may also hold . ~ + / = % ! *), never the state.
  */
+import type { GroupKind } from '../graph-model/group-kind';
 import type { CreateGroupType, GroupVisibility, ListKind } from './actions';
 
 export type { CreateGroupType, GroupVisibility, ListKind } from './actions';
 
-export type GroupKind = 'microsoft365' | 'security' | 'mailEnabledSecurity' | 'distribution';
+export type { GroupKind } from '../graph-model/group-kind';
 
 /** A user as cards show one. `mail` or `userPrincipalName` distinguishes namesakes. */
 export interface PersonSummary {

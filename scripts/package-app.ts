@@ -8,24 +8,18 @@ import { join, relative, resolve } from 'node:path';
 import { AppPackageSettingsError, placeholdersOf } from './app-package/manifest-fill';
 import { EnvFileSyntaxError, parseEnvFile } from './app-package/env-file-parse';
 import { buildAppPackage, ManifestSchemaError } from './app-package/app-package-build';
+import { UsageError, parseCommandLine } from '../graph-emulator/cli/cli-args';
 
 const ROOT = resolve(__dirname, '..');
 
+const USAGE = 'usage: npm run package -- [--env <file>] [--out <zip>]';
+
 function parseArgs(argv: string[]): { envFile: string; outFile: string } {
-  let envFile = join(ROOT, '.env');
-  let outFile = join(ROOT, 'appPackage', 'build', 'groupbot.zip');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if ((arg === '--env' || arg === '--out') && value) {
-      if (arg === '--env') envFile = resolve(value);
-      else outFile = resolve(value);
-      i++;
-    } else {
-      throw new Error(`unknown or incomplete option '${arg}'\nusage: npm run package -- [--env <file>] [--out <zip>]`);
-    }
-  }
-  return { envFile, outFile };
+  const { options } = parseCommandLine(argv, ['env', 'out']);
+  return {
+    envFile: options.env ? resolve(options.env) : join(ROOT, '.env'),
+    outFile: options.out ? resolve(options.out) : join(ROOT, 'appPackage', 'build', 'groupbot.zip'),
+  };
 }
 
 /** Runs the package build; resolves to the exit code. Never throws for bad input. */
@@ -34,7 +28,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (err) {
-    process.stderr.write(`package: ${(err as Error).message}\n`);
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`package: ${err.message}\n${USAGE}\n`);
     return 2;
   }
   let fileValues: Record<string, string> = {};

@@ -9,21 +9,19 @@ import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
 import type { GraphEndpoint } from '../directory/graph-client';
+import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 
 const USAGE = 'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
   '       --group joins the group chat of the Agents Playground that `npm start` runs on the same DATA_DIR)';
 
 function parseArgs(argv: string[]): { as: string; group: boolean } | string {
-  let as = 'megan@contoso.com';
-  let group = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--as' && argv[i + 1]) as = argv[++i] as string;
-    else if (a?.startsWith('--as=')) as = a.slice(5);
-    else if (a === '--group') group = true;
-    else return `unknown argument '${a}'`;
+  try {
+    const { options, flags } = parseCommandLine(argv, ['as'], false, ['group']);
+    return { as: options['as'] ?? 'megan@contoso.com', group: flags['group'] === true };
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
   }
-  return { as, group };
 }
 
 /** What the line loop talks to: the in-process chat, or the Playground's group chat. */

@@ -3,6 +3,7 @@
  * and prints one JSON Intent per line, in the same order (JSONL), as lines arrive.
  */
 import * as readline from 'node:readline';
+import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { parseIntent } from '../language';
 
 const USAGE = 'usage: groupbot parse "<text>"   (one JSON Intent)\n       groupbot parse -          (one utterance a line on stdin, one JSON a line out)\n';
@@ -54,8 +55,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
-  if (argv.length === 1 && argv[0] === '-') return parseStdin();
-  const text = argv.join(' ');
+  let words: string[];
+  try {
+    words = parseCommandLine(argv, [], true).positionals;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`groupbot parse: ${err.message} (put -- before text that starts with a dash)\n${USAGE}`);
+    return 2;
+  }
+  if (words.length === 1 && words[0] === '-') return parseStdin();
+  const text = words.join(' ');
   await write(JSON.stringify(parseIntent(text)) + '\n');
   return 0;
 }

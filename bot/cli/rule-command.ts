@@ -7,6 +7,7 @@
  *   rule from-english "<text>"        → {"rule", "summary"} or null (exit 1)
  */
 import * as readline from 'node:readline';
+import { UsageError, parseCommandLine, type CommandLine } from '../../graph-emulator/cli/cli-args';
 import { checkRule, compileRule, type CompiledRule, type RuleContext } from '../rules';
 import { ruleFromPlainEnglish } from '../rules/rule-from-plain-english';
 
@@ -16,7 +17,7 @@ const USAGE = [
   '       groupbot rule explain "<rule>" [--now <ISO instant>]',
   '       groupbot rule odata "<rule>"',
   '       groupbot rule from-english "<request>"',
-  'Quote the rule as one argument, e.g. groupbot rule check \'user.city -eq "Seattle"\'',
+  'Quote the rule as one argument, e.g. groupbot rule check \'user.city -eq "Seattle"\'; put -- before a rule that starts with a dash.',
 ].join('\n') + '\n';
 
 function out(line: string): void {
@@ -30,20 +31,22 @@ function err(line: string): void {
 interface Args { sub: string; text: string; now?: Date }
 
 function parseArgs(argv: string[]): Args | string {
-  const [sub, ...rest] = argv;
+  let line: CommandLine;
+  try {
+    line = parseCommandLine(argv, ['now'], true);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    // `rule check user.city -eq Seattle`: the shell split the rule, and `-eq` reads as an option.
+    if (/^unknown argument '-[^-]/.test(e.message)) return 'a rule is one argument: put the whole rule in quotes';
+    return e.message;
+  }
+  const [sub, ...positional] = line.positionals;
   if (!sub) return 'missing sub-command';
-  const positional: string[] = [];
   let now: Date | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] as string;
-    if (a === '--now') {
-      const v = rest[++i];
-      const ms = v === undefined ? NaN : Date.parse(v);
-      if (Number.isNaN(ms)) return `--now needs an ISO 8601 instant such as 2025-01-31T12:00:00Z`;
-      now = new Date(ms);
-    } else {
-      positional.push(a);
-    }
+  if (line.options.now !== undefined) {
+    const ms = Date.parse(line.options.now);
+    if (Number.isNaN(ms)) return `--now needs an ISO 8601 instant such as 2025-01-31T12:00:00Z`;
+    now = new Date(ms);
   }
   if (positional.length === 0) return `missing the ${sub === 'from-english' ? 'request' : 'rule'} argument`;
   if (positional.length > 1) return `expected one argument but got ${positional.length}; put the whole ${sub === 'from-english' ? 'request' : 'rule'} in quotes`;

@@ -1,4 +1,5 @@
 import { configForCommand } from '../config';
+import { acceptsNoArguments } from './no-arguments';
 import { createLogger, routeConsoleToLog } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { startBot, openBotStore } from '../runtime';
@@ -9,7 +10,8 @@ import { OAuthTokenSource } from '../teams/user-tokens';
  * one at GRAPH_EMULATOR_URL (several bot processes on one directory); production: against Microsoft Graph with
  * the users' own tokens from the OAuth connection. Stops cleanly on SIGINT/SIGTERM.
  */
-export async function run(_argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
+  if (!acceptsNoArguments('serve', argv)) return 2;
   const config = configForCommand('serve');
   if (!config) return 2;
   const log = createLogger(config.logLevel);

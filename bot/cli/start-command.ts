@@ -5,6 +5,7 @@ import { createLogger, routeConsoleToLog } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { playgroundServiceUrl, startPlayground } from '../local/playground-process';
 import { writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID } from '../local/playground-config';
+import { acceptsNoArguments } from './no-arguments';
 import { waitForSignal } from './serve-command';
 
 /**
@@ -12,7 +13,8 @@ import { waitForSignal } from './serve-command';
  * Agents Playground, all on loopback, telemetry off, no browser opened. Prints the Playground URL once the
  * chat is ready. Ctrl-C stops every part.
  */
-export async function run(_argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
+  if (!acceptsNoArguments('start', argv)) return 2;
   const t0 = Date.now();
   const config = configForCommand('start');
   if (!config) return 2;

@@ -10,7 +10,8 @@ import { askToConfirm, isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
-import { groupRef, kindLabel, toGroupSummary } from './views';
+import { groupRef, toGroupSummary } from './views';
+import { kindLabel } from '../../graph-model/group-kind';
 import { groupDeleted, groupOf } from '../journal/change-records';
 import { journalChange, journalFailure } from '../journal/record-step';
 

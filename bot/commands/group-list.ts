@@ -6,7 +6,8 @@ import { errorText } from './error-text';
 import { saveConfirm } from './pending-ops';
 import { nextLinkOf, offsetOf } from './paging';
 import { outcome, reply, say } from './reply';
-import { kindLabel, toGroupSummary } from './views';
+import { toGroupSummary } from './views';
+import { kindLabel } from '../../graph-model/group-kind';
 
 const TITLES: Record<string, string> = { security: 'Security groups', microsoft365: 'Microsoft 365 groups', dynamic: 'Dynamic groups', deleted: 'Deleted groups' };
 

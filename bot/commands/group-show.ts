@@ -5,7 +5,8 @@ import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
-import { kindLabel, memberToPerson, toGroupSummary } from './views';
+import { memberToPerson, toGroupSummary } from './views';
+import { kindLabel } from '../../graph-model/group-kind';
 
 /** "tell me about OutlookGroup101": kind, mail, visibility, rule, counts and owners. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {

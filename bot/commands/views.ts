@@ -40,10 +40,3 @@ export function nameList(names: string[], max = 5): string {
   if (names.length <= max) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${names.slice(0, max - 1).join(', ')} and ${names.length - max + 1} others`;
 }
-
-/** Human kind of a group: "Microsoft 365 group", "dynamic security group"... */
-export function kindLabel(g: DirectoryGroup): string {
-  const k = groupKind(g);
-  const base = k === 'microsoft365' ? 'Microsoft 365 group' : k === 'security' ? 'security group' : k === 'mailEnabledSecurity' ? 'mail-enabled security group' : 'distribution list';
-  return isDynamic(g) ? `dynamic ${base}` : base;
-}

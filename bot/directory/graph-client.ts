@@ -34,7 +34,7 @@ function agentFor(caPem: string): Agent {
 export function createGraphClient(endpoint: GraphEndpoint, token: TokenSource): Client {
   const url = new URL(endpoint.baseUrl);
   if (url.protocol !== 'https:') {
-    // Graph's JS client sends the bearer token only over https (contract §1 T1); refuse to pretend otherwise.
+    // Graph's JS client sends the bearer token only over https (docs/graph-behaviour.md, Transport); refuse to pretend otherwise.
     throw new Error(`Graph base URL must be https, got '${endpoint.baseUrl}'`);
   }
   const isMicrosoftHost = url.hostname === 'graph.microsoft.com';

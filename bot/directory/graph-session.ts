@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { mapGraphError, type ErrorContext } from './errors';
 
-/** One step of a JSON batch (contract §10). `url` is relative to the version root, e.g. `/groups/{id}`. */
+/** One step of a JSON batch (docs/graph-behaviour.md, Batching). `url` is relative to the version root, e.g. `/groups/{id}`. */
 export interface BatchStep {
   id: string;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';

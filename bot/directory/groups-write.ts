@@ -18,7 +18,7 @@ const BIND = 'https://graph.microsoft.com/v1.0/users/';
 const NICKNAME_FORBIDDEN = /[@()\\[\]";:<>,\s]/g;
 
 /**
- * Derives a valid mailNickname from a display name (contract §2.2: ASCII, ≤64, none of @()\[]";:<>, or space).
+ * Derives a valid mailNickname from a display name (docs/graph-behaviour.md, Properties: ASCII, ≤64, none of @()\[]";:<>, or space).
  * "Finance Readers" → "FinanceReaders"; "Zoë's Team" → "ZoesTeam".
  */
 export function deriveMailNickname(displayName: string): string {

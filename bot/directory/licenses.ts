@@ -29,7 +29,7 @@ export function skuDisplayName(partNumber: string): string {
   return SKU_NAMES[partNumber] ?? partNumber;
 }
 
-/** The tenant's SKUs (one page, contract §13). Throws DomainError. */
+/** The tenant's SKUs (one page; docs/graph-behaviour.md, Licensing). Throws DomainError. */
 export async function listSkus(session: GraphSession): Promise<SubscribedSku[]> {
   const body = await session.get<{ value?: RawSku[] }>('/subscribedSkus', { ctx: { operation: 'license' } });
   return (body.value ?? []).map((s) => ({ skuId: s.skuId, skuPartNumber: s.skuPartNumber, enabled: s.prepaidUnits?.enabled ?? 0, consumed: s.consumedUnits ?? 0 }));

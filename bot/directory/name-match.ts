@@ -1,5 +1,5 @@
 /**
- * Pure ranking of directory candidates against the words a user typed. Resolution order (design §3.3):
+ * Pure ranking of directory candidates against the words a user typed. Resolution order (docs/cards-and-conversation.md, Resolution):
  * id, mail/UPN, exact display name, then prefix, then fuzzy. No I/O here.
  */
 export interface Named {

@@ -4,7 +4,7 @@ import { rankCandidates, closest, longestNameInside, type Resolution } from './n
 import { mapGraphError } from './errors';
 import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryUser } from './types';
 
-/** A group phrase, resolved whole or, when the whole phrase names nothing, split on "and" (design §3.2). */
+/** A group phrase, resolved whole or, when the whole phrase names nothing, split on "and" (docs/cards-and-conversation.md, Intents). */
 export type GroupResolution = Resolution<DirectoryGroup> & { parts?: Resolution<DirectoryGroup>[] };
 
 export interface ResolveResult {

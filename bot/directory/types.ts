@@ -1,6 +1,7 @@
 /** Directory objects as groupbot uses them: a narrow, typed view of Graph v1.0 JSON. */
 
-export type GroupKind = 'microsoft365' | 'security' | 'mailEnabledSecurity' | 'distribution';
+export type { GroupKind } from '../../graph-model/group-kind';
+export { groupKind, isDynamic, isReadOnlyKind } from '../../graph-model/group-kind';
 
 export interface DirectoryUser {
   id: string;
@@ -48,23 +49,6 @@ export interface SubscribedSku {
   skuPartNumber: string;
   enabled: number;
   consumed: number;
-}
-
-/** Which kind a Graph group is (contract §2.1). */
-export function groupKind(g: Pick<DirectoryGroup, 'groupTypes' | 'mailEnabled' | 'securityEnabled'>): GroupKind {
-  if (g.groupTypes.includes('Unified')) return 'microsoft365';
-  if (g.mailEnabled && g.securityEnabled) return 'mailEnabledSecurity';
-  if (g.mailEnabled) return 'distribution';
-  return 'security';
-}
-
-export function isDynamic(g: Pick<DirectoryGroup, 'groupTypes'>): boolean {
-  return g.groupTypes.includes('DynamicMembership');
-}
-
-/** Mail-enabled security groups and distribution lists cannot be changed through Graph. */
-export function isReadOnlyKind(kind: GroupKind): boolean {
-  return kind === 'mailEnabledSecurity' || kind === 'distribution';
 }
 
 export const GROUP_SELECT = 'id,displayName,description,mail,mailNickname,mailEnabled,securityEnabled,groupTypes,visibility,membershipRule,membershipRuleProcessingState,createdDateTime';

@@ -4,7 +4,7 @@ import type { PrincipalResult } from './change-records';
 /**
  * The per-principal results of a membership write that reached Graph, for the journal (rows refused before any
  * call, such as a group added to a Microsoft 365 group, are left out). Statuses are those Graph answers for each
- * outcome (contract: 204 on success, 400 for an existing reference, 404 for a missing one, 403 when refused).
+ * outcome (docs/graph-behaviour.md, Members and owners: 204 on success, 400 for an existing reference, 404 for a missing one, 403 when refused).
  */
 export function principalResults(outcomes: ChangeOutcome[], relation: 'members' | 'owners'): PrincipalResult[] {
   const role = relation === 'members' ? 'member' : 'owner';

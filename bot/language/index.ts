@@ -1,4 +1,4 @@
-/** bot/language: pure text → Intent (design.md §3.2). No I/O, no Teams types. */
+/** bot/language: pure text → Intent (docs/cards-and-conversation.md, Intents). No I/O, no Teams types. */
 export type { GroupKind, Intent, IntentName, SmallTalkTopic, Visibility } from './intent';
 export { INTENT_NAMES } from './intent';
 export { MAX_UTTERANCE_LENGTH, parseIntent } from './intent-parse';

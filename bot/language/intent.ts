@@ -1,5 +1,5 @@
 /**
- * The parser's output (design.md §3.2): an intent name plus the slots the text gave.
+ * The parser's output (docs/cards-and-conversation.md, Intents): an intent name plus the slots the text gave.
  * Slots appear only when the text gives them; values are the user's own words, never resolved
  * against the directory.
  */

@@ -1,6 +1,6 @@
 /**
  * The properties a dynamic membership rule may reference, with their legacy rule names (what admins write),
- * their value types, and where the value lives in Graph v1.0 JSON (spec §6).
+ * their value types, and where the value lives in Graph v1.0 JSON (docs/dynamic-rules.md, Properties).
  */
 
 export type RuleTarget = 'user' | 'device';

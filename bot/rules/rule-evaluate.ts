@@ -1,5 +1,5 @@
 /**
- * Evaluates a parsed rule over Graph v1.0 JSON (spec §4): case-insensitive text, null-safe positive operators,
+ * Evaluates a parsed rule over Graph v1.0 JSON (docs/dynamic-rules.md, Operators): case-insensitive text, null-safe positive operators,
  * negated operators on empty values per `negatedOnNull`, -any false / -all true on empty collections, dates as
  * instants with `system.now` pinned by the caller. Expressions compile once into closures, so a rule costs a few
  * property reads and string comparisons per object.

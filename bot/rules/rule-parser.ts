@@ -1,7 +1,7 @@
 /**
- * Recursive-descent parser for Entra dynamic membership rules (spec §3): precedence -or < -and < -not <
+ * Recursive-descent parser for Entra dynamic membership rules (docs/dynamic-rules.md, Grammar): precedence -or < -and < -not <
  * comparisons, parentheses, -any/-all bodies, and the two whole-rule forms (Direct Reports, memberOf).
- * Property names resolve through the catalog; operator/value types are checked per property type (spec §4).
+ * Property names resolve through the catalog; operator/value types are checked per property type (docs/dynamic-rules.md, Operators).
  */
 import { parseIsoDuration } from './iso-duration';
 import { lookupProperty, suggestProperty, type PropertyDef, type RuleTarget } from './property-catalog';
@@ -10,9 +10,9 @@ import type { CollectionNode, CompareNode, CompareOp, ExprNode, RuleAst, RuleVal
 import { ISO_INSTANT, lex, type Token } from './rule-lexer';
 import { RuleSyntaxError } from './rule-syntax-error';
 
-/** Maximum rule length accepted by Entra (spec §1). */
+/** Maximum rule length accepted by Entra (docs/dynamic-rules.md, Forms). */
 export const MAX_RULE_LENGTH = 3072;
-/** Maximum source groups in a memberOf rule (spec §5). */
+/** Maximum source groups in a memberOf rule (docs/dynamic-rules.md, Forms). */
 export const MAX_MEMBEROF_GROUPS = 50;
 
 export interface ParsedRule {

@@ -46,7 +46,7 @@ function isActionExecute(activity: Partial<Activity>): boolean {
 }
 
 /**
- * The teams-ai Application as a thin router (design.md §1): messages go to language → commands, card actions
+ * The teams-ai Application as a thin router (docs/architecture.md, Layers): messages go to language → commands, card actions
  * (Action.Execute invokes and Action.Submit messages) go to the action handler, conversation updates get the
  * welcome card. Catch-alls are registered last so nothing goes unanswered.
  */

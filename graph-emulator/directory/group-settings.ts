@@ -1,5 +1,5 @@
 /**
- * Tenant-wide group settings (contract §14), stored as JSON in the directory's meta table under
+ * Tenant-wide group settings (docs/graph-behaviour.md, Microsoft 365 groups), stored as JSON in the directory's meta table under
  * `groupSettings`. Only the `Group.Unified` template is emulated: its naming policy
  * (`PrefixSuffixNamingRequirement`) and blocked words (`CustomBlockedWordsList`) drive validateProperties.
  */

@@ -1,5 +1,5 @@
 /**
- * The Graph error envelope (contract §8): `{"error":{code,message,innerError:{date,request-id,client-request-id}}}`
+ * The Graph error envelope (docs/graph-behaviour.md, Errors): `{"error":{code,message,innerError:{date,request-id,client-request-id}}}`
  * with `client-request-id` echoed from the request.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Graph errors the emulator returns, with the exact codes and texts of the contract's catalogue (§8, E1-E20).
+ * Graph errors the emulator returns, with the exact codes and texts of docs/graph-behaviour.md, Errors (E1-E20).
  * Handlers throw GraphHttpError; the server turns it into the Graph error envelope.
  */
 export class GraphHttpError extends Error {

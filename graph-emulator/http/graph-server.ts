@@ -81,7 +81,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     // beta serves the v1.0 routes plus the few beta-only properties the emulator knows (routes/beta-properties.ts).
     if ((m[1] as string).toLowerCase() === 'beta') emuReq.beta = true;
     emuReq.path = m[2] && m[2] !== '/' ? m[2] : '/';
-    // Some clients send `+` for spaces in the query string (contract §1 T8): URLSearchParams already decodes it.
+    // Some clients send `+` for spaces in the query string (docs/graph-behaviour.md, Transport): URLSearchParams already decodes it.
     const bodyText = await readBody(req);
     if (bodyText) emuReq.bodyText = bodyText;
     const caller = parts.pipeline.authenticate(headers['authorization']);

@@ -58,24 +58,5 @@ export interface SkuObject extends GraphObject {
 /** Relationship kinds stored as links: group→member, group→owner, user→manager. */
 export type LinkRel = 'member' | 'owner' | 'manager';
 
-/** Kind of group, decided by groupTypes + mailEnabled + securityEnabled (contract §2.1). */
-export type GroupKind = 'microsoft365' | 'security' | 'mailEnabledSecurity' | 'distribution';
-
-/** The kind of a group (contract §2.1). Never throws. */
-export function groupKind(g: Pick<GroupObject, 'groupTypes' | 'mailEnabled' | 'securityEnabled'>): GroupKind {
-  if (g.groupTypes.includes('Unified')) return 'microsoft365';
-  if (g.mailEnabled && g.securityEnabled) return 'mailEnabledSecurity';
-  if (g.mailEnabled) return 'distribution';
-  return 'security';
-}
-
-/** True for dynamic-membership groups. Never throws. */
-export function isDynamic(g: Pick<GroupObject, 'groupTypes'>): boolean {
-  return g.groupTypes.includes('DynamicMembership');
-}
-
-/** True for kinds Graph cannot write (mail-enabled security groups, distribution lists). Never throws. */
-export function isReadOnlyKind(g: GroupObject): boolean {
-  const k = groupKind(g);
-  return k === 'mailEnabledSecurity' || k === 'distribution';
-}
+/** Group kinds and their predicates: one module shared with the bot (docs/graph-behaviour.md, Kinds of group). */
+export { groupKind, isDynamic, isReadOnlyGroup, type GroupKind } from '../../graph-model/group-kind';

@@ -1,5 +1,5 @@
 /**
- * The permission model (contract §12): a delegated call succeeds only when a scope in the token AND the
+ * The permission model (docs/graph-behaviour.md, Permissions): a delegated call succeeds only when a scope in the token AND the
  * signed-in user's directory roles, ownership or membership allow it. Every check throws E5 (403
  * Authorization_RequestDenied) when it fails.
  *

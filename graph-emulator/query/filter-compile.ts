@@ -26,7 +26,7 @@ export type { FilterContext, Predicate } from './filter-values';
  * Validates a parsed `$filter` against the entity's support table and turns it into a predicate.
  * String comparisons are case-insensitive, as in Graph.
  * @throws GraphQueryError 400 Request_UnsupportedQuery for clauses the property or mode does not support
- *   (contract §4.2 texts), 400 Request_BadRequest for unknown properties, 400 BadRequest for type errors.
+ *   (graph-behaviour.md, Advanced queries texts), 400 Request_BadRequest for unknown properties, 400 BadRequest for type errors.
  */
 export function compileFilter(node: FilterNode, ctx: FilterContext): Predicate {
   const predicate = compileNode(node, ctx);

@@ -49,7 +49,7 @@ function checkOrWidths(node: FilterNode): void {
 }
 
 /**
- * Default-mode limits: at most 15 OR children per or-group (contract §4.3) and an and/or height of 3.
+ * Default-mode limits: at most 15 OR children per or-group (docs/graph-behaviour.md, Filter support) and an and/or height of 3.
  * @throws GraphQueryError 400 Request_UnsupportedQuery with Graph's texts when exceeded.
  */
 export function checkDefaultLimits(node: FilterNode): void {

@@ -13,7 +13,7 @@ export class GraphQueryError extends Error {
   }
 }
 
-/** Stable Graph texts used by the query engine (contract §4.2, §8 E15 and observed responses). */
+/** Stable Graph texts used by the query engine (docs/graph-behaviour.md: Advanced queries, Errors E15; observed responses). */
 export const QueryMessages = {
   countSegment: '$count is not currently supported.',
   searchNeedsHeader:

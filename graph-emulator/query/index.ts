@@ -1,7 +1,7 @@
 /**
  * Pure OData query engine of the Graph emulator: validates `$filter`, `$search`, `$orderby`, `$select`,
  * `$expand`, `$top`, `$count` and `$skiptoken` the way Microsoft Graph v1.0 does for directory objects
- * (contract §2, §4, §7, §8), and turns them into predicates, a comparator and a projection. No I/O.
+ * (docs/graph-behaviour.md: Properties, Reading and querying, Errors), and turns them into predicates, a comparator and a projection. No I/O.
  *
  * Typical use in a list handler:
  * ```ts

@@ -2,7 +2,7 @@ import type { EntityKind } from './query-types';
 import { schemaFor, schemaOfObject } from './schema-lookup';
 
 export interface ProjectOptions {
-  /** The object is read by `GET /groups/{id}`: GET-only properties (contract §2.2 "S/G") may be selected. */
+  /** The object is read by `GET /groups/{id}`: GET-only properties (docs/graph-behaviour.md, Properties) may be selected. */
   getById: boolean;
   /** Write `@odata.type` first (always done for directoryObject collections). */
   includeType?: boolean;
@@ -12,7 +12,7 @@ export interface ProjectOptions {
  * Builds the JSON Graph returns for one stored object: the default shape (properties marked D, in Graph's
  * order, missing ones as null) or, under `$select`, `id` plus the selected properties. `$select`-only
  * properties appear only when selected; GET-only ones only when selected on a GET by id (on lists they are
- * dropped silently — contract §16 item 8, our choice); navigation and never-returned properties never.
+ * dropped silently — docs/graph-behaviour.md, Open questions and our choices); navigation and never-returned properties never.
  * In directoryObject collections each item uses its own type's shape and carries `@odata.type`.
  */
 export function projectObject(

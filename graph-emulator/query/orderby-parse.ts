@@ -8,7 +8,7 @@ export type Comparator = (a: Record<string, unknown>, b: Record<string, unknown>
 export interface OrderByContext {
   schema: EntitySchema;
   advanced: boolean;
-  /** `$filter` is present too (needs advanced mode, contract §4.2). */
+  /** `$filter` is present too (needs advanced mode: docs/graph-behaviour.md, Advanced queries). */
   withFilter: boolean;
   /** The collection is a relationship (members, memberOf…): sorting needs advanced mode. */
   relationship: boolean;

@@ -46,7 +46,7 @@ export function parseTop(raw: string | null): number {
  *   without ConsistencyLevel (400 Request_BadRequest), `$search` without it (400 Request_UnsupportedQuery),
  *   `$top` out of range (E15), unknown `$select`/`$orderby`/`$expand` properties (400 Request_BadRequest),
  *   `$expand` in advanced mode, `$filter`/`$orderby` on relationships outside advanced mode, and every
- *   `$filter` support error of contract §4.2-4.3.
+ *   `$filter` support error of docs/graph-behaviour.md, Advanced queries and Filter support.
  */
 export function planQuery(input: QueryInput): QueryPlan {
   const { params } = input;
@@ -68,7 +68,7 @@ export function planQuery(input: QueryInput): QueryPlan {
   const select = rawSelect === null ? undefined : parseSelect(rawSelect, schema);
 
   if (input.collection === 'subscribedSkus') {
-    // $filter, $top and $search are ignored on subscribedSkus: every SKU comes back in one page (contract §13).
+    // $filter, $top and $search are ignored on subscribedSkus: every SKU comes back in one page (docs/graph-behaviour.md, Licensing).
     const plan: QueryPlan = { top: Number.MAX_SAFE_INTEGER, count, advanced };
     if (select) plan.select = select;
     return plan;

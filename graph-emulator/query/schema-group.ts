@@ -4,8 +4,8 @@ const str = (ret: PropertySpec['ret'], extra: Omit<PropertySpec, 'type' | 'ret'>
 const nav: PropertySpec = { type: 'collection', ret: 'nav' };
 
 /**
- * The group entity: default shape (contract §2.2, in Graph's order), `$select`-only and GET-only properties,
- * and `$filter` / `$orderby` / `$search` support per contract §4.3 (source: advanced-queries page).
+ * The group entity: default shape (docs/graph-behaviour.md, Properties; in Graph's order), `$select`-only and GET-only properties,
+ * and `$filter` / `$orderby` / `$search` support per docs/graph-behaviour.md, Filter support.
  */
 export const groupSchema: EntitySchema = {
   typeName: 'microsoft.graph.group',

@@ -1,6 +1,6 @@
 import type { EntitySchema } from './schema-types';
 
-/** subscribedSku: every property is returned by default; `$filter`, `$search` and `$top` are ignored (contract §13). */
+/** subscribedSku: every property is returned by default; `$filter`, `$search` and `$top` are ignored (docs/graph-behaviour.md, Licensing). */
 export const subscribedSkuSchema: EntitySchema = {
   typeName: 'microsoft.graph.subscribedSku',
   resource: 'SubscribedSku',

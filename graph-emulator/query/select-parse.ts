@@ -40,7 +40,7 @@ function splitTopLevel(source: string): string[] {
 
 /**
  * Parses `$expand` into navigation property names; nested options such as `members($select=id)` are
- * dropped (contract §16 item 12: support for them is unclear).
+ * dropped (support for them is unclear: docs/graph-behaviour.md, Open questions and our choices).
  * @throws GraphQueryError 400 Request_BadRequest for unknown properties and for non-navigation properties.
  */
 export function parseExpand(source: string, schema: EntitySchema): string[] {

@@ -1,5 +1,5 @@
 /**
- * `POST /$batch` (contract §10, §1 T9-T10): at most 20 steps with unique ids; each step runs through the
+ * `POST /$batch` (docs/graph-behaviour.md: Batching, Transport): at most 20 steps with unique ids; each step runs through the
  * full request pipeline (faults, routing, permissions) as the batch's caller; `dependsOn` orders steps and a
  * step whose dependency failed gets 424. Step headers arrive lower-cased; JSON step bodies carry a
  * `Content-Type` header spelled exactly so; 204 steps carry no body. 200 whenever the batch parses.

@@ -1,5 +1,5 @@
 /**
- * Deleted groups (contract §5): `GET /directory/deletedItems/microsoft.graph.group` (+ `/$count`),
+ * Deleted groups (docs/graph-behaviour.md, Updating, deleting, restoring): `GET /directory/deletedItems/microsoft.graph.group` (+ `/$count`),
  * `GET /directory/deletedItems/{id}`, `POST /directory/deletedItems/{id}/restore` (200 with the object) and
  * `DELETE /directory/deletedItems/{id}` (permanent). Bare `/directory/deletedItems` needs the type cast.
  */

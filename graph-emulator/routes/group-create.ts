@@ -1,5 +1,5 @@
 /**
- * `POST /groups` (contract §3): required properties (E8), allowed kinds (E7), mailNickname rules (E9) and
+ * `POST /groups` (docs/graph-behaviour.md, Creating a group): required properties (E8), allowed kinds (E7), mailNickname rules (E9) and
  * uniqueness among Microsoft 365 groups (E10), up to 20 owner/member binds, the auto-owner rules (E11), and
  * a 201 with the default properties the service sets (mail, proxyAddresses, visibility, dates, nulls).
  */

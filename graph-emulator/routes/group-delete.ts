@@ -1,11 +1,11 @@
 /**
- * `DELETE /groups/{id}` (soft delete, restorable for 30 days; contract §5) and `POST /groups/{id}/renew`
+ * `DELETE /groups/{id}` (soft delete, restorable for 30 days; docs/graph-behaviour.md, Updating, deleting, restoring) and `POST /groups/{id}/renew`
  * (204; renewedDateTime becomes now and the expiry moves to now + the lifecycle policy's lifetime; only Microsoft
  * 365 groups under the tenant's group lifecycle policy have an expiry to move).
  */
 import { E } from '../http/graph-error';
 import type { EmuResponse, HandlerContext } from '../http/request-context';
-import { groupKind, isReadOnlyKind } from '../model/types';
+import { groupKind, isReadOnlyGroup } from '../model/types';
 import { addDays, nowIso } from '../directory/object-factory';
 import { lifecyclePolicyOf, policyCovers } from '../directory/lifecycle-policy';
 import { Scopes, canManageGroup, requireScope, requireThat } from '../permissions/authorize';
@@ -19,7 +19,7 @@ export async function deleteGroup(ctx: HandlerContext): Promise<EmuResponse> {
   // Re-read under the write lock so a PATCH committed just before is not overwritten.
   await store.write((tx) => {
     const g = liveGroup(tx.store, ctx.params.id ?? '');
-    if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+    if (isReadOnlyGroup(g)) throw E.readOnlyGroup();
     requireThat(canManageGroup(store, ctx.caller, g));
     tx.stage({ op: 'putGroup', group: { ...g, deletedDateTime: nowIso() } });
   });

@@ -1,5 +1,5 @@
 /**
- * Validation of group properties in create and PATCH bodies (contract §2.2, §3, §5): which names are
+ * Validation of group properties in create and PATCH bodies (docs/graph-behaviour.md: Properties, Creating a group, Updating): which names are
  * writable, read-only (E12), Exchange-only, or unknown; mailNickname rules (E9); visibility and rule values.
  */
 import { E } from '../http/graph-error';

@@ -1,5 +1,5 @@
 /**
- * `/groupSettings` (contract §14): `POST` (201), `GET` list and by id, `PATCH {values}` (204), `DELETE` (204).
+ * `/groupSettings` (docs/graph-behaviour.md, Microsoft 365 groups): `POST` (201), `GET` list and by id, `PATCH {values}` (204), `DELETE` (204).
  * Only the Group.Unified template is emulated; one settings object per template. Reading needs a directory
  * or group read scope; writing needs Directory.ReadWrite.All and the Global Administrator role (E5 otherwise).
  * Unknown templates or setting names give 400 Request_BadRequest; `$filter` is not supported.

@@ -1,12 +1,12 @@
 /**
- * `PATCH /groups/{id}` (contract §5, §6): 204 for property changes, 200 for an Exchange-only PATCH, E13 for
+ * `PATCH /groups/{id}` (docs/graph-behaviour.md: Updating, deleting, restoring; Members and owners): 204 for property changes, 200 for an Exchange-only PATCH, E13 for
  * an empty body, E12 for read-only properties, E4 on mail-enabled security groups and distribution lists,
  * `members@odata.bind` / `owners@odata.bind` (≤20, all-or-nothing), static → dynamic conversion (manual
  * members dropped by the rule), rule and processing-state changes.
  */
 import { E } from '../http/graph-error';
 import { jsonBody, type EmuResponse, type HandlerContext } from '../http/request-context';
-import { groupKind, isDynamic, isReadOnlyKind, type GroupObject } from '../model/types';
+import { groupKind, isDynamic, isReadOnlyGroup, type GroupObject } from '../model/types';
 import { Scopes, canManageGroup, canManageMembers, canManageOwners, requireScope, requireThat } from '../permissions/authorize';
 import { EXCHANGE, checkBodyKeys, checkDisplayName, checkGroupTypes, checkNickname, checkRule, normaliseRuleState, normaliseVisibility, optionalString } from './group-properties';
 import { checkBindCount, validateNewMember, validateNewOwner } from './member-validate';
@@ -38,7 +38,7 @@ export async function updateGroup(ctx: HandlerContext): Promise<EmuResponse> {
   requireScope(caller, bindOnly ? Scopes.writeMembers : Scopes.writeGroups);
   return store.write((tx) => {
     const g = liveGroup(tx.store, ctx.params.id ?? '');
-    if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+    if (isReadOnlyGroup(g)) throw E.readOnlyGroup();
     checkBodyKeys(body, true);
     const exchangeKeys = keys.filter((k) => EXCHANGE.has(k));
     if (exchangeKeys.length) {

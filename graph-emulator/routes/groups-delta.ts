@@ -1,5 +1,5 @@
 /**
- * `GET /groups/delta` and `GET /groups/microsoft.graph.delta` (contract §11, §15 item 12).
+ * `GET /groups/delta` and `GET /groups/microsoft.graph.delta` (docs/graph-behaviour.md, Delta).
  *
  * - Without a token: the initial round, every live group (ordered by id) with `members@delta` listing the
  *   current direct members when `$select` names `members`.

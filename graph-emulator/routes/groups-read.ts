@@ -1,5 +1,5 @@
 /**
- * `GET /groups`, `GET /groups/$count` and `GET /groups/{id}` (contract §2.3, §4): default vs `$select`
+ * `GET /groups`, `GET /groups/$count` and `GET /groups/{id}` (docs/graph-behaviour.md: Properties, Reading and querying): default vs `$select`
  * shapes, the query subset via the QUERY part, answers narrowed through the store's name/mail indexes.
  */
 import { E } from '../http/graph-error';
@@ -50,7 +50,7 @@ function groupLookup(store: DirectoryStore) {
   return (clause: IndexableClause) => indexLookup<GroupIndexKey>(clause, store.groupIndex, store.groups as Map<string, Obj>);
 }
 
-/** GET /groups and /groups/$count. Throws E5 for guests; query errors per contract §4. */
+/** GET /groups and /groups/$count. Throws E5 for guests; query errors per docs/graph-behaviour.md, Reading and querying. */
 export function listGroups(ctx: HandlerContext, countSegment = false): EmuResponse {
   requireScope(ctx.caller, Scopes.readGroups);
   requireThat(!isGuest(ctx.caller));

@@ -1,5 +1,5 @@
 /**
- * Group-based licensing (contract §13): `GET /subscribedSkus` (every SKU in one page, consumedUnits
+ * Group-based licensing (docs/graph-behaviour.md, Licensing): `GET /subscribedSkus` (every SKU in one page, consumedUnits
  * computed), `POST /groups/{id}/assignLicense` (202 + Location; members inherit, later joiners too, leavers
  * lose; CountViolation when units run out), `GET /groups/{id}/membersWithLicenseErrors`.
  */
@@ -8,7 +8,7 @@ import { respondCollection } from '../http/collection-respond';
 import { jsonBody, requireGuid, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { contextUrl, projectObject } from '../query';
 import { consumedUnits } from '../directory/derived-effects';
-import { isReadOnlyKind, type AssignedLicense, type GroupObject } from '../model/types';
+import { isReadOnlyGroup, type AssignedLicense, type GroupObject } from '../model/types';
 import { Scopes, canAssignLicense, canSeeMembers, isGuest, requireScope, requireThat } from '../permissions/authorize';
 import { liveGroup, typed } from './object-lookup';
 
@@ -40,7 +40,7 @@ export async function assignLicense(ctx: HandlerContext): Promise<EmuResponse> {
   const g = liveGroup(store, ctx.params.id ?? '');
   requireScope(ctx.caller, Scopes.assignLicense);
   requireThat(canAssignLicense(ctx.caller));
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  if (isReadOnlyGroup(g)) throw E.readOnlyGroup();
   const body = jsonBody(ctx.req, { emptyIsError: true });
   const add = parseAdd(body.addLicenses);
   if (!Array.isArray(body.removeLicenses)) throw E.required('removeLicenses');

@@ -1,5 +1,5 @@
 /**
- * Checks for adding one member or owner to a group (contract §2.1, §6): object exists (E2), allowed type
+ * Checks for adding one member or owner to a group (docs/graph-behaviour.md: Kinds of group, Members and owners): object exists (E2), allowed type
  * (Microsoft 365 groups take users only; no group contains a Microsoft 365 group; owners are users), not
  * already there (E1), at most 100 owners.
  */

@@ -1,11 +1,11 @@
 /**
  * `POST /groups/{id}/members/$ref`, `DELETE /groups/{id}/members/{mid}/$ref` and the same for owners
- * (contract §6): E1-E6 with their exact texts, read-only kinds (E4), dynamic groups refuse manual members
+ * (docs/graph-behaviour.md, Members and owners): E1-E6 with their exact texts, read-only kinds (E4), dynamic groups refuse manual members
  * (E5), the last user owner stays (E6). DELETE without `/$ref` would delete the object itself: refused (E5).
  */
 import { E } from '../http/graph-error';
 import { jsonBody, requireGuid, type EmuResponse, type HandlerContext } from '../http/request-context';
-import { isDynamic, isReadOnlyKind, type GroupObject } from '../model/types';
+import { isDynamic, isReadOnlyGroup, type GroupObject } from '../model/types';
 import { Scopes, canManageMembers, canManageOwners, requireScope, requireThat } from '../permissions/authorize';
 import { validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
@@ -17,7 +17,7 @@ import { liveGroup, referenceId } from './object-lookup';
 function writableGroup(ctx: HandlerContext, anyOf: readonly string[]): GroupObject {
   const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
   requireScope(ctx.caller, anyOf);
-  if (isReadOnlyKind(g)) throw E.readOnlyGroup();
+  if (isReadOnlyGroup(g)) throw E.readOnlyGroup();
   return g;
 }
 

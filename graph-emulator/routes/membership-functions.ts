@@ -1,5 +1,5 @@
 /**
- * checkMemberGroups, getMemberGroups, checkMemberObjects, getMemberObjects (contract §7) on users, groups,
+ * checkMemberGroups, getMemberGroups, checkMemberObjects, getMemberObjects (docs/graph-behaviour.md, Membership functions) on users, groups,
  * directoryObjects and `/me`; all transitive over nested groups. Results are string collections.
  */
 import { E } from '../http/graph-error';

@@ -1,5 +1,5 @@
 /**
- * Relationship lists (contract §2.3, §6, §7): `members`, `owners`, `transitiveMembers` of a group and
+ * Relationship lists (docs/graph-behaviour.md: Members and owners, Membership functions): `members`, `owners`, `transitiveMembers` of a group and
  * `memberOf`, `transitiveMemberOf` of a user, group or `/me`, with OData casts
  * (`/microsoft.graph.user|group`) and `/$count`. Items carry `@odata.type`; contexts are
  * `$metadata#directoryObjects` (or the cast's entity set).

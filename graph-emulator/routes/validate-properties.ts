@@ -1,10 +1,10 @@
 /**
- * `POST /directoryObjects/validateProperties` and `POST /groups/{id}/validateProperties` (contract §14, E18):
+ * `POST /directoryObjects/validateProperties` and `POST /groups/{id}/validateProperties` (docs/graph-behaviour.md, Microsoft 365 groups; E18):
  * checks a Microsoft 365 group's displayName against the Group.Unified naming policy
  * (`PrefixSuffixNamingRequirement`, attributes taken from the user named by `onBehalfOfUserId`, else the
  * caller) and blocked words (`CustomBlockedWordsList`), and its mailNickname for uniqueness among Microsoft
  * 365 groups. Reports the first failure only: 422 Request_UnprocessableEntity with one `details` entry
- * (`MissingPrefixSuffix` + prefix and suffix, `ContainsBlockedWord` — our name, contract §16 item 6 — or
+ * (`MissingPrefixSuffix` + prefix and suffix, `ContainsBlockedWord` — our name, see docs/graph-behaviour.md, Open questions — or
  * `PropertyConflict`). Success → 204. Global and User Administrators are exempt from the policy and the
  * blocked words. Throws E5 without a group read scope, 400 for bad bodies, E14/E2 for bad or unknown ids.
  */

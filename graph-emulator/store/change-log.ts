@@ -1,5 +1,5 @@
 /**
- * The group change log behind `GET /groups/delta` (contract §11): every committed write appends one entry per
+ * The group change log behind `GET /groups/delta` (docs/graph-behaviour.md, Delta): every committed write appends one entry per
  * changed group and per membership change, numbered by a tenant-wide sequence. Kept in memory and in the
  * `changes` table (same transaction as the write), so delta tokens stay valid across restarts.
  */

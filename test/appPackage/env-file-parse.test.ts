@@ -3,12 +3,12 @@ import { EnvFileSyntaxError, parseEnvFile } from '../../scripts/app-package/env-
 
 describe('parseEnvFile', () => {
   it('reads KEY=VALUE lines, skipping comments and blanks, trimming trailing comments', () => {
-    const text = '# header\n\nBOT_ID=abc # the id\nexport PORT = 3978\nEMPTY=\nHASH=a#b\r\n';
+    const text = '\uFEFF# header\n\nBOT_ID=abc # the id\nexport PORT = 3978\nEMPTY=\nHASH="a#b"\r\n';
     assert.deepEqual(parseEnvFile(text), { BOT_ID: 'abc', PORT: '3978', EMPTY: '', HASH: 'a#b' });
   });
 
-  it('handles quoted values', () => {
-    assert.deepEqual(parseEnvFile(`A="x # y\\n\\"q\\""\nB='lit\\n'`), { A: 'x # y\n"q"', B: 'lit\\n' });
+  it('handles quoted values: newlines in double quotes, single quotes taken literally', () => {
+    assert.deepEqual(parseEnvFile(`A="x # y\\nz"\nB='lit\\n'`), { A: 'x # y\nz', B: 'lit\\n' });
   });
 
   it('names the line of a syntax error', () => {

@@ -1,6 +1,6 @@
 /** Test helper: lists and extracts a zip archive through its central directory, checking each CRC-32. */
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '../../scripts/app-package/crc32';
+import { crc32 } from 'node:zlib';
 
 export interface ZipFileEntry { name: string; method: number; data: Buffer }
 

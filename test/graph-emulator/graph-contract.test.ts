@@ -1,5 +1,5 @@
 /**
- * The emulator's contract suite (graph-groups-contract.md §15 items 1-11), driven only through
+ * The emulator's contract suite (the behaviours of docs/graph-behaviour.md), driven only through
  * `@microsoft/microsoft-graph-client` configured exactly as the bot configures it (createGraphClient).
  */
 import { strict as assert } from 'node:assert';

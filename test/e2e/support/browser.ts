@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The flags measured to work headless here (agents-playground.md), background traffic off. */
+/** The flags measured to work headless here (docs/local-mode.md, Browser), background traffic off. */
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

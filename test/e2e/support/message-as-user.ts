@@ -1,6 +1,6 @@
 /**
  * Sends a chat message to the bot as any Playground user, through the Playground's custom-activity endpoint
- * (the UI always types as the current user; agents-playground.md "Identity and per-test users"). The bot's
+ * (the UI always types as the current user; docs/local-mode.md, Identity and per-test users). The bot's
  * replies are shown in the UI and pushed over the WebSocket like any other reply.
  */
 import type { PlaygroundPerson } from '../../support/playground-client';

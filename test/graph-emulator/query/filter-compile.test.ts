@@ -92,7 +92,7 @@ describe('graph-emulator query: $filter on groups (default mode)', () => {
   });
 });
 
-describe('graph-emulator query: $filter gating (contract §4.2-4.3)', () => {
+describe('graph-emulator query: $filter gating (graph-behaviour.md: Advanced queries, Filter support)', () => {
   it('endsWith needs advanced mode, with the exact operator text', () => {
     expectQueryError(() => plan("$filter=endsWith(mail,'@contoso.com')"), 400, REQ_UNSUPPORTED, advancedOperator('endsWith'));
   });

@@ -1,5 +1,5 @@
 /**
- * Delta queries on groups (contract §11, §15 item 12) through the Graph JS client: initial round with paging,
+ * Delta queries on groups (docs/graph-behaviour.md, Delta) through the Graph JS client: initial round with paging,
  * `$select` kept by the tokens, `members@delta` with `@removed`, soft-deleted and purged groups,
  * `$deltatoken=latest`, the long form of the path, tokens surviving a restart, and bad tokens or options.
  */
