@@ -7,6 +7,10 @@ import type { UserTokenSource } from '../teams/user-tokens';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { Logger } from '../log';
 import { MemoryPendingStore } from '../commands/pending-memory';
+import { createRequestLayer } from '../teams/request-wiring';
+import { requestSettingsFrom } from '../requests/request-settings';
+import { JournalService } from '../journal/journal-service';
+import type { Store } from '../store';
 
 export interface TerminalUser {
   id: string;
@@ -33,9 +37,21 @@ export class TerminalSession {
   private readonly app: Application<TurnState>;
   private lastActions: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
 
-  constructor(private readonly user: TerminalUser, graph: GraphEndpoint, tokens: UserTokenSource, log: Logger, onProactive: (shown: ShownMessage[]) => void = () => undefined) {
+  /**
+   * With `store`, the session has what `npm start` has: access requests and approvals, their lists, and the
+   * journal (history and Undo), kept in that store.
+   */
+  constructor(private readonly user: TerminalUser, graph: GraphEndpoint, tokens: UserTokenSource, log: Logger, onProactive: (shown: ShownMessage[]) => void = () => undefined,
+    opts: { store?: Store; tokenForUser?: (userId: string) => Promise<string | undefined> } = {}) {
     this.adapter = new InProcessAdapter((out) => onProactive(this.show(out)));
-    this.app = createBotApp({ storage: new MemoryStorage(), tokens, graph, pending: new MemoryPendingStore(), log });
+    const requests = opts.store
+      ? createRequestLayer({ store: opts.store, adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, graph, log, settings: { ...requestSettingsFrom(), sweepSeconds: 0 }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}) })
+      : undefined;
+    this.app = createBotApp({
+      storage: new MemoryStorage(), tokens, graph, pending: new MemoryPendingStore(), log,
+      ...(opts.store ? { journal: new JournalService(opts.store.journal, opts.store.keyValue, { memberships: opts.store.memberships }) } : {}),
+      ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+    });
   }
 
   private base(): Partial<Activity> {

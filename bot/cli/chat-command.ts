@@ -10,6 +10,8 @@ import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
+import { openBotStore } from '../runtime';
+import type { Store } from '../store';
 
 const USAGE = 'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
   '       --group joins the group chat of the Agents Playground that `npm start` runs on the same DATA_DIR)';
@@ -78,12 +80,25 @@ export async function run(argv: string[]): Promise<number> {
   }
   let graph: GraphEndpoint;
   let stop = async (): Promise<void> => undefined;
+  let store: Store | undefined;
   if (running) {
     graph = { baseUrl: new URL(running.emulatorUrl).origin, caPem: fs.readFileSync(running.caCertPath, 'utf8') };
+    if (running.playgroundUrl) {
+      process.stdout.write('`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n');
+    }
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
     graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem };
-    stop = local.stop;
+    try {
+      store = await openBotStore(config);
+    } catch (err) {
+      process.stdout.write(`(requests and history are off: the store did not open: ${(err as Error).message})\n`);
+    }
+    const opened = store;
+    stop = async () => {
+      await opened?.close();
+      await local.stop();
+    };
   }
   const identity = new LocalIdentity(graphDataDir(config));
   const user = identity.find(args.as);
@@ -92,7 +107,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot chat: there is no user '${args.as}' in the local directory.\n`);
     return 1;
   }
-  const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print);
+  const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print,
+    store ? { store, tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) } : {});
   process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
   await lineLoop(session);
   await stop();

@@ -45,6 +45,15 @@ function names(list: readonly { name: string }[]): string {
   return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
 }
 
+/** What filing needs: the group, the user's words, and why the user cannot ask (computed late, within the answer time). */
+export interface SubmitInput {
+  groupId: string;
+  justification: string;
+  durationDays?: number;
+  /** Why the actor cannot request the group (already a member, dynamic, read-only), or null. */
+  blocked: string | null | (() => Promise<string | null>);
+}
+
 export class RequestWorkflow {
   readonly notices: RequestNotices;
   private readonly clock: Clock;
@@ -94,8 +103,14 @@ export class RequestWorkflow {
    * `blocked` says why the actor cannot request the group (already a member, dynamic, read-only), or null.
    * Throws RequestInputError for bad input and the directory's errors.
    */
-  async submit(actor: RequestActor, place: TurnPlace, input: { groupId: string; justification: string; durationDays?: number; blocked: string | null }): Promise<Reply[]> {
-    if (input.blocked) return [{ text: input.blocked }];
+  async submit(actor: RequestActor, place: TurnPlace, input: SubmitInput): Promise<Reply[]> {
+    const live = { place };
+    return this.within(this.submitNow(actor, live, input), live, async () => [{ text: 'Sending your request: this card shows it as soon as it is filed.' }]);
+  }
+
+  private async submitNow(actor: RequestActor, live: { place: TurnPlace }, input: SubmitInput): Promise<Reply[]> {
+    const blocked = typeof input.blocked === 'function' ? await input.blocked() : input.blocked;
+    if (blocked) return [{ text: blocked }];
     const dir = actor.directory;
     const [me, group, allOwners] = await Promise.all([dir.me(), dir.group(input.groupId), dir.owners(input.groupId)]);
     let deciders = allOwners.filter((o) => o.id !== actor.id.toLowerCase());
@@ -114,10 +129,10 @@ export class RequestWorkflow {
       durationDays: input.durationDays ?? null,
     });
     const r = filed.request;
-    const clicked = place.clickedActivityId;
+    const clicked = live.place.clickedActivityId;
     if (filed.kind === 'merged') {
       const asked = (await this.notices.route(r.id))?.owners ?? deciders;
-      if (clicked) await this.notices.recordCopy(r.id, place.conversationId, clicked, r.requesterId, 'requester');
+      if (clicked) await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
       return [cardReply(`You already asked to join '${r.groupName}'; I merged this into your open request, still waiting for ${names(asked)}.`, requesterCardOf(r, asked.map((o) => o.name), true))];
     }
     let teammates: RequestRoute['teammates'];
@@ -135,8 +150,8 @@ export class RequestWorkflow {
       },
       ...(teammates ? { teammates } : {}),
       owners: deciders,
-      askedIn: place.conversationId,
-      mentionIds: await this.deps.messenger.mentionIds(place, [...deciders.map((o) => o.id), r.requesterId]),
+      askedIn: live.place.conversationId,
+      mentionIds: await this.deps.messenger.mentionIds(live.place, [...deciders.map((o) => o.id), r.requesterId]),
       history: [{ at: now, names: deciders.map((o) => o.name), kind: escalated ? 'escalated' : 'asked' }],
       ...(escalated ? { escalatedAt: now } : {}),
     };
@@ -144,20 +159,21 @@ export class RequestWorkflow {
     const lead = escalated
       ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
       : `${r.requesterName} asks to join '${r.groupName}'.`;
-    await this.notices.notifyOwners(r, route, { place, lead });
+    await this.notices.notifyOwners(r, route, { place: live.place, lead });
     const card = requesterCardOf(r, deciders.map((o) => o.name));
     const text = escalated
       ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
       : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
     if (!clicked) {
-      const posted = await this.deps.messenger.post(place.conversationId, { card }, place);
+      const posted = await this.deps.messenger.post(live.place.conversationId, { card }, live.place);
       if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
       return [{ text }];
     }
-    await this.notices.recordCopy(r.id, place.conversationId, clicked, r.requesterId, 'requester');
-    if (place.shared) {
-      // The answer to the click replaces the form for Ana only; everyone else in the chat sees her request too.
-      await this.deps.messenger.updateCard(place.conversationId, clicked, withRefresh(card, r.id, [place.from?.id ?? r.requesterId]), place);
+    await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
+    if (live.place.shared || live.place.turn === undefined) {
+      // The answer to the click replaces the form for the requester only (and, once the turn has ended, not at all):
+      // everyone sees the request in place of the form.
+      await this.deps.messenger.updateCard(live.place.conversationId, clicked, withRefresh(card, r.id, [live.place.from?.id ?? r.requesterId]), live.place);
     }
     return [cardReply(text, card)];
   }
@@ -171,8 +187,7 @@ export class RequestWorkflow {
    */
   async decide(actor: RequestActor, place: TurnPlace, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
     const live = { place };
-    const work = this.decideNow(actor, live, action, requestId, reason);
-    return this.within(work, live, requestId);
+    return this.within(this.decideNow(actor, live, action, requestId, reason), live, () => this.cardNow(requestId));
   }
 
   private async decideNow(actor: RequestActor, live: { place: TurnPlace }, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
@@ -207,32 +222,46 @@ export class RequestWorkflow {
   /** Cancel by the requester. Throws the directory's and database errors. */
   async cancel(actor: RequestActor, place: TurnPlace, requestId: string): Promise<Reply[]> {
     const me = await actor.directory.me();
-    const result = await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName });
-    return this.afterAction(result, actor, { place });
+    const live = { place };
+    const work = (async () => this.afterAction(await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName }), actor, live))();
+    return this.within(work, live, () => this.cardNow(requestId));
   }
 
   private async snapshotOf(request: AccessRequest): Promise<RequestSnapshot> {
     return (await this.service().get(request.id)) as RequestSnapshot;
   }
 
-  /** Resolves to `work`'s replies, or, when it takes longer than the answer time, to the current card. */
-  private async within(work: Promise<Reply[]>, live: { place: TurnPlace }, requestId: string): Promise<Reply[]> {
+  /** The request's current card, with "working on it" (the answer to a click whose work goes on). */
+  private async cardNow(requestId: string): Promise<Reply[]> {
+    const snap = await this.service().get(requestId);
+    const card = snap ? currentCardOf(snap.request, snap.view) : undefined;
+    const text = 'Working on it: the card updates everywhere when it is done.';
+    return card ? [cardReply(text, card)] : [{ text }];
+  }
+
+  /**
+   * Resolves to `work`'s replies, or, when it takes longer than the answer time, to `late()`'s; the work goes on
+   * and sends what it still has to send proactively (the turn is over).
+   */
+  private async within(work: Promise<Reply[]>, live: { place: TurnPlace }, late: () => Promise<Reply[]>): Promise<Reply[]> {
     const ms = this.deps.settings.answerWithinMs ?? DEFAULT_ANSWER_MS;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+    const deadline = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
     try {
-      const first = await Promise.race([work, late]);
+      const first = await Promise.race([work, deadline]);
       if (first !== 'late') return first;
     } finally {
       clearTimeout(timer);
     }
     // The turn ends now: what the work still sends goes out proactively, never through this turn.
     live.place = { ...live.place, turn: undefined };
-    work.catch((err) => this.deps.log.error('requests.lateWork', { requestId, error: err }));
-    const snap = await this.service().get(requestId);
-    const card = snap ? currentCardOf(snap.request, snap.view) : undefined;
-    const text = 'Working on it: the card updates everywhere when it is done.';
-    return card ? [cardReply(text, card)] : [{ text }];
+    // Cards reach their copies through updates; a sentence that was to be the answer is posted instead.
+    work.then(async (replies) => {
+      for (const r of replies) {
+        if (!r.card) await this.deps.messenger.post(live.place.conversationId, { text: r.text, ...(live.place.shared && live.place.from ? { mention: [live.place.from] } : {}) });
+      }
+    }).catch((err) => this.deps.log.error('requests.lateWork', { conversationId: live.place.conversationId, error: err }));
+    return late();
   }
 
   private async afterAction(result: ActionResult, actor: RequestActor, live: { place: TurnPlace }): Promise<Reply[]> {

@@ -150,7 +150,7 @@ export class RequestCoordinator {
 
   /** Files the request (or merges it), asks the owners, and returns the requester's card. */
   async submit(ctx: CommandContext, here: TurnContext, groupId: string, justification: string, durationDays?: number): Promise<Reply[]> {
-    const blocked = await requestBlocker(ctx, await getGroup(ctx.graph, groupId));
+    const blocked = async (): Promise<string | null> => requestBlocker(ctx, await getGroup(ctx.graph, groupId));
     return this.workflow.submit(this.actor(ctx), placeOf(here), { groupId, justification, blocked, ...(durationDays ? { durationDays } : {}) });
   }
 

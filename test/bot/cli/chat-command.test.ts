@@ -34,13 +34,13 @@ describe('groupbot chat (spawned)', function () {
     assert.doesNotMatch(out + p.stderr(), /eyJ[A-Za-z0-9_-]{10,}\./, 'no token is printed');
   });
 
-  it('a number presses that button of the latest card (Ana asks to join SecurityGroup101 → 403 → ask the owners)', async () => {
-    const p = run(['--as=ana@contoso.com'], 'add me to SecurityGroup101\n1\n');
+  it('a number presses that button of the latest card (Ana asks to join Finance Readers → the owners are asked)', async () => {
+    const p = run(['--as=ana@contoso.com'], 'add me to Finance Readers\n1\nquarterly review\n');
     assert.equal(await p.exited(90_000), 0, p.stderr());
     const out = p.stdout();
-    assert.match(out, /1\) Add/);
-    assert.match(out, /\(card updated\)[\s\S]*Shall I ask its owners\?/);
-    assert.match(out, /1\) Ask the owners/);
+    assert.match(out, /1\) Submit request/);
+    assert.match(out, /\(card updated\)[\s\S]*Waiting for a decision from Olga Owner/);
+    assert.match(out, /1\) Cancel request/);
   });
 
   it('a button on a card with inputs asks for each input on the next lines, keeping shown values on empty lines', async () => {

@@ -51,7 +51,7 @@ const GROUPS: Record<string, { name: string; owners: string[]; members: Set<stri
 const ADMINS = ['grace'];
 
 /** An in-memory directory as user `me` (stands in for Graph). `addDelayMs` slows the add down. */
-function directoryAs(me: string, opts: { addDelayMs?: number } = {}): RequestDirectory {
+function directoryAs(me: string, opts: { addDelayMs?: number; readDelayMs?: number } = {}): RequestDirectory {
   const person = PEOPLE[me] as DirectoryPerson;
   const group = (id: string) => {
     const g = GROUPS[id];
@@ -59,7 +59,10 @@ function directoryAs(me: string, opts: { addDelayMs?: number } = {}): RequestDir
     return g;
   };
   return {
-    me: async () => person,
+    me: async () => {
+      if (opts.readDelayMs) await new Promise((r) => setTimeout(r, opts.readDelayMs));
+      return person;
+    },
     group: async (id) => ({ id, displayName: group(id).name }),
     owners: async (id) => {
       if (person.userType === 'Guest') throw Object.assign(new Error('Insufficient privileges'), { kind: 'forbidden' });
@@ -83,7 +86,7 @@ function directoryAs(me: string, opts: { addDelayMs?: number } = {}): RequestDir
   };
 }
 
-const actor = (who: string, opts: { addDelayMs?: number } = {}): RequestActor => ({ id: who, directory: directoryAs(who, opts) });
+const actor = (who: string, opts: { addDelayMs?: number; readDelayMs?: number } = {}): RequestActor => ({ id: who, directory: directoryAs(who, opts) });
 const GROUP_CHAT: TurnPlace = { conversationId: 'group-chat', shared: true, turn: {} };
 const clickIn = (activityId: string, who: string, name = (PEOPLE[who] as DirectoryPerson).displayName): TurnPlace =>
   ({ ...GROUP_CHAT, clickedActivityId: activityId, from: { id: `29:${who}`, name } });
@@ -96,7 +99,8 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
   let workflow: RequestWorkflow;
   const log = createLogger('error', () => undefined);
 
-  beforeEach(async () => {
+  beforeEach(async function () {
+    this.timeout(120000);
     store = await openStore({ memory: true });
     messenger = new FakeMessenger();
     now = new Date('2026-11-26T10:00:00Z');
@@ -120,12 +124,9 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
 
   it('answers a slow approval at once with "adding…", then updates every copy proactively', async () => {
     const id = await file();
-    const t0 = Date.now();
     const answer = await workflow.decide(actor('olga', { addDelayMs: 800 }), clickIn('m1', 'olga'), 'approve', id);
-    const took = Date.now() - t0;
-    assert.ok(took < 700, `answered in ${took} ms, before the add finished`);
     assert.match(JSON.stringify(answer[0]?.card), /Approved by Olga Owner, adding…/);
-    assert.equal((await store.requests.get(id))?.state, 'approving');
+    assert.equal((await store.requests.get(id))?.state, 'approving', 'answered before the add finished');
     for (let i = 0; i < 50 && (await store.requests.get(id))?.outcomeNotifiedAt == null; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal((await store.requests.get(id))?.state, 'approved');
     const copies = await store.requestCards.listForRequest(id);
@@ -135,6 +136,17 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
       assert.equal(update.duringTurn, false, 'after the answer, updates go out proactively (never through the ended turn)');
     }
     assert.ok(GROUPS.finance?.members.has('ana'));
+  });
+
+  it('answers a slow filing at once, then shows the request in place of the form and asks the owners', async () => {
+    const answer = await workflow.submit(actor('ana', { readDelayMs: 600 }), clickIn('ask-1', 'ana'), { groupId: 'finance', justification: 'Quarterly review', blocked: null });
+    assert.match(answer[0]?.text ?? '', /Sending your request/, 'answered before the filing finished');
+    assert.equal((await store.requests.listByRequester('ana')).length, 0, 'nothing filed yet when the click was answered');
+    for (let i = 0; i < 60 && !messenger.sent.some((s) => s.kind === 'update' && s.activityId === 'ask-1'); i++) await new Promise((r) => setTimeout(r, 50));
+    const form = messenger.sent.find((s) => s.kind === 'update' && s.activityId === 'ask-1');
+    assert.match(messenger.text(form as Sent), /Waiting for a decision from Olga Owner/);
+    assert.equal(form?.duringTurn, false);
+    assert.ok(messenger.sent.some((s) => s.kind === 'post' && /asks to join 'Finance Readers'/.test(messenger.text(s))));
   });
 
   it('takes the approver\'s name from the directory, not from what the chat says', async () => {
