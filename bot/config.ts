@@ -21,6 +21,11 @@ export interface BotConfig {
    * processes behind one endpoint. Unset: a new random secret on every start.
    */
   botEndpointSecret?: string;
+  /**
+   * Local mode, `groupbot serve`: the serviceUrl prefixes the bot replies to (BOT_SERVICE_URLS, comma-separated);
+   * by default the connector of an Agents Playground on PLAYGROUND_PORT. `groupbot start` uses its own Playground's.
+   */
+  localServiceUrls: string[];
   /** Production only. */
   botId?: string;
   botPassword?: string;
@@ -54,6 +59,18 @@ function emulatorUrlFrom(raw: string | undefined): string | undefined {
   return url.origin;
 }
 
+/** BOT_SERVICE_URLS as a list of loopback http(s) URLs; by default the Playground's connector on its port. */
+function localServiceUrlsFrom(raw: string | undefined, playgroundPort: number): string[] {
+  if (raw === undefined || raw.trim() === '') return playgroundPort ? [`http://127.0.0.1:${playgroundPort}/_connector`, `http://localhost:${playgroundPort}/_connector`] : [];
+  return raw.split(',').map((item) => {
+    const url = URL.canParse(item.trim()) ? new URL(item.trim()) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || !LOOPBACK.has(url.hostname)) {
+      throw new ConfigError(`BOT_SERVICE_URLS must list http URLs on 127.0.0.1 or localhost (local mode replies nowhere else), got '${item.trim()}'.`);
+    }
+    return url.href;
+  });
+}
+
 /**
  * Reads the configuration. Local mode when no bot credentials are set; production otherwise, failing fast on
  * missing settings. Throws ConfigError with a sentence naming the setting.
@@ -74,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...(graphEmulatorUrl ? { graphEmulatorUrl } : {}),
     ...(env.GRAPH_EMULATOR_DATA_DIR ? { graphEmulatorDataDir: path.resolve(env.GRAPH_EMULATOR_DATA_DIR) } : {}),
     playgroundPort: intFrom(env, 'PLAYGROUND_PORT', 56150),
+    localServiceUrls: [],
     graphBaseUrl: env.GRAPH_BASE_URL || 'https://graph.microsoft.com',
     logLevel,
   };
@@ -82,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     if (secret !== undefined && secret !== '' && !/^[A-Za-z0-9_-]{16,128}$/.test(secret)) {
       throw new ConfigError('BOT_ENDPOINT_SECRET must be 16 to 128 letters, digits, - or _ (or unset for a random one).');
     }
-    return { ...base, ...(secret ? { botEndpointSecret: secret } : {}), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
+    return { ...base, ...(secret ? { botEndpointSecret: secret } : {}), localServiceUrls: localServiceUrlsFrom(env.BOT_SERVICE_URLS, base.playgroundPort), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
   }
   const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter((k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'));
   if (missing.length) throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);

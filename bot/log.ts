@@ -84,7 +84,6 @@ export function createLogger(level: Level = 'info', sink?: (line: string) => voi
     {
       level,
       base: undefined,
-      messageKey: 'event',
       timestamp: () => `,"t":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
     },
@@ -92,7 +91,8 @@ export function createLogger(level: Level = 'info', sink?: (line: string) => voi
   );
   const emit = (lvl: Level) => (event: string, data?: Record<string, unknown>) => {
     if (LEVELS[lvl] > LEVELS[level]) return;
-    base[lvl](fieldsOf(data), cleanString(event));
+    // The event first, then its fields: `{"level":…,"t":…,"event":…,…}`, as log readers and greps expect.
+    base[lvl]({ event: cleanString(event), ...fieldsOf(data) });
   };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }

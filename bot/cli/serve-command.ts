@@ -20,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
   if (config.mode === 'local') {
     let local;
     try {
-      local = await startLocal(config, log);
+      local = await startLocal(config, log, { serviceUrls: config.localServiceUrls });
     } catch (err) {
       process.stderr.write(`groupbot serve: ${(err as Error).message}\n`);
       return 1;

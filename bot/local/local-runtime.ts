@@ -101,7 +101,7 @@ export async function startLocal(
     log.info('emulator.shared', { url: emulator.graphUrl, dataDir: dir });
   } else {
     try {
-      emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort });
+      emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort, onError: (error) => log.error('emulator.internalError', { error }) });
     } catch (err) {
       if (err instanceof DirectoryLockedError) throw new Error(`The data directory '${config.dataDir}' is already in use. ${err.message}`);
       throw new Error(`The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`);

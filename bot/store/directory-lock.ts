@@ -18,7 +18,7 @@ export class DirectoryLockedError extends Error {
   ) {
     super(
       `The embedded database in '${directory}' is in use by process ${holder.pid} (${holder.command || 'unknown command'}); ` +
-        'stop that process first (or give this one another DATA_DIR, or set DATABASE_URL to share a PostgreSQL database between bot processes).',
+        'stop that process first, or use another data directory.',
     );
     this.name = 'DirectoryLockedError';
     this.pid = holder.pid;

@@ -84,7 +84,34 @@ export function jsonBody(req: EmuRequest, opts: { emptyIsError?: boolean } = {})
     throw E.badJson();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw E.badJson();
+  const problem = unstorable(parsed);
+  if (problem) throw E.badRequest(problem, 'Request_BadRequest');
   return parsed as Record<string, unknown>;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Deepest nesting of a request payload; Graph's own resources stay within a handful of levels. */
+const MAX_PAYLOAD_DEPTH = 32;
+
+/**
+ * Why a parsed payload cannot be taken (nested too deeply, or a string PostgreSQL cannot store: NUL, unpaired
+ * surrogate), or undefined. Walks without recursion. Never throws.
+ */
+function unstorable(payload: unknown): string | undefined {
+  const stack: [unknown, number][] = [[payload, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (depth > MAX_PAYLOAD_DEPTH) return `The request payload is nested more than ${MAX_PAYLOAD_DEPTH} levels deep.`;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000') || LONE_SURROGATE.test(value)) return 'The request payload contains a NUL character or an unpaired surrogate.';
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000') || LONE_SURROGATE.test(k)) return 'The request payload contains a NUL character or an unpaired surrogate.';
+        stack.push([v, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** True when the request carried `ConsistencyLevel: eventual`. Never throws. */

@@ -16,6 +16,7 @@ describe('bot/log', () => {
     assert.equal(lines.length, 1);
     assert.ok(!lines[0]?.includes('\n') && !lines[0]?.includes('\r') && !lines[0]?.includes('\u001b'), lines[0]);
     const entry = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(entry).slice(0, 3), ['level', 't', 'event'], 'the event comes before its fields');
     assert.equal(entry['level'], 'error');
     assert.equal(entry['event'], 'turn.failed');
     assert.ok(!Number.isNaN(Date.parse(String(entry['t']))));

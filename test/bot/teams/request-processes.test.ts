@@ -52,6 +52,9 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
+/** The local credential both bot instances are started with (BOT_ENDPOINT_SECRET). */
+const ENDPOINT_SECRET = 'processes-test-endpoint-secret';
+
 describe('requests on two bot processes behind one Agents Playground (one PostgreSQL, one emulator)', function () {
   this.timeout(90000);
   let dir: string;
@@ -84,6 +87,9 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
         LOG_LEVEL: 'info',
         REQUESTS_SWEEP_SECONDS: SWEEP_SECONDS,
         REQUEST_LEASE_SECONDS: String(LEASE_SECONDS),
+        // Both instances sit behind one endpoint: they share the local credential, and reply only to the Playground.
+        BOT_ENDPOINT_SECRET: ENDPOINT_SECRET,
+        BOT_SERVICE_URLS: `http://127.0.0.1:${ports[2]}/_connector`,
       },
     });
     bots[i] = bot;
@@ -114,13 +120,13 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     const identity = new LocalIdentity(join(dir, 'graph'));
     const caPem = readFileSync(join(dir, 'graph', 'tls', 'ca-certificate.pem'), 'utf8');
     caAgent = new Agent({ connect: { ca: caPem } });
-    ports.push(await freePort(), await freePort());
+    ports.push(await freePort(), await freePort(), await freePort());
     for (const name of ['A', 'B']) mkdirSync(join(dir, `bot-${name}`));
     await Promise.all([startInstance(0), startInstance(1)]);
-    proxy = await RoundRobinProxy.start(ports.map((p) => `http://127.0.0.1:${p}`));
+    proxy = await RoundRobinProxy.start(ports.slice(0, 2).map((p) => `http://127.0.0.1:${p}`));
     const configPath = join(dir, 'playground.yml');
     writeFileSync(configPath, anaConfigYaml());
-    playground = await startPlayground({ botEndpoint: `${proxy.url}/api/messages`, configPath, logDir: dir });
+    playground = await startPlayground({ botEndpoint: `${proxy.url}/api/messages/${ENDPOINT_SECRET}`, port: ports[2] as number, configPath, logDir: dir });
     client = await PlaygroundClient.connect(playground.url);
     const megan = identity.tokenFor(DEMO_USERS.megan.upn);
     graph = createGraphClient({ baseUrl: emulatorOrigin, caPem }, async () => megan);
