@@ -37,7 +37,7 @@ describe('bot/commands dynamic membership follow-up (emulator, processing on dem
     assert.match(text, /has no members yet/);
     const groupId = data(done, 'ruleShow')['groupId'] as string;
 
-    const pending = allText(await runCardAction({ verb: 'ruleShow', groupId }, ctx));
+    const pending = allText((await runCardAction({ verb: 'ruleShow', groupId }, ctx)) as Outcome);
     assert.match(pending, /Entra has not started processing the membership of 'Berlin Office' yet\. 0 members so far/);
 
     await h.emulator.dynamicIdle?.();
