@@ -72,7 +72,7 @@ async function inviteThenAdd(intent: Intent, ctx: CommandContext, unknown: strin
   for (const address of unknown) ids.set(address.toLowerCase(), await inviteGuest(ctx.graph, address));
   const users = (intent.users ?? []).map((u) => ids.get(u.trim().toLowerCase()) ?? u);
   const added = await addMembers({ ...intent, users }, ctx);
-  const invited = `Invited ${nameList(unknown)} as ${unknown.length === 1 ? 'a guest' : 'guests'} (invitation pending acceptance).`;
-  const [first, ...rest] = added.replies;
-  return { replies: first ? [{ ...first, text: `${invited} ${first.text}` }, ...rest] : [{ text: invited }] };
+  const invited = `Invited ${nameList(unknown)} as ${unknown.length === 1 ? 'a guest' : 'guests'}: Microsoft sent the invitation (pending acceptance).`;
+  // Its own reply first: the add's outcome card follows, so neither hides the other.
+  return { replies: [{ text: invited }, ...added.replies] };
 }
