@@ -38,6 +38,7 @@ import * as undoLast from './undo-last';
 import * as history from '../journal/history-command';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
+import * as guestInvite from './guest-invite';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -104,6 +105,8 @@ export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Ou
     if (intent.intent === 'addMembers') {
       const asRequest = await accessRequest.selfAddAsRequest(intent, ctx);
       if (asRequest) return asRequest;
+      const invitation = await guestInvite.inviteFirst(intent, ctx);
+      if (invitation) return invitation;
     }
     return await command(intent, ctx);
   } catch (err) {

@@ -14,6 +14,8 @@ export const CAPABILITIES = [
   'show, set and preview dynamic membership rules ("who would match user.city -eq \\"Seattle\\"")',
   'assign, remove and list licences ("assign the E5 license to Licensed E5 Users")',
   'ask a group\'s owners for access ("I need access to Finance Readers")',
+  'say when a group expires and renew it ("when does Marketing expire", "renew Marketing")',
+  'invite a guest while adding them, where you may invite ("add sam@fabrikam.com to Marketing")',
 ];
 
 /** "hi", "help": the welcome card with example buttons. Never throws. */

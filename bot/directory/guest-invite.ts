@@ -1,0 +1,60 @@
+/**
+ * B2B guests: finding a user by an email address, whether the signed-in user may invite guests (a Global or User
+ * Administrator or Guest Inviter role, read from `/me/memberOf`; otherwise the tenant's
+ * `authorizationPolicy.allowInvitesFrom`, when the token may read it), and `POST /invitations`.
+ */
+import { DomainError } from './errors';
+import type { GraphSession } from './graph-session';
+import { literal, withQuery } from './odata';
+import { USER_SELECT, type DirectoryUser } from './types';
+
+/** Role templates that may always invite guests (unless the tenant turned invitations off). */
+export const INVITER_ROLE_TEMPLATES: readonly string[] = [
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
+  '95e79109-95c0-4d8e-aee3-d01accf2d47b', // Guest Inviter
+];
+
+/** Where invited guests land after redeeming the invitation. */
+export const INVITE_REDIRECT_URL = 'https://myapps.microsoft.com';
+
+interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
+
+const MAX_PAGES = 10;
+
+/** The user whose mail or UPN is the address, or undefined. Throws DomainError. */
+export async function findUserByAddress(session: GraphSession, address: string): Promise<DirectoryUser | undefined> {
+  const a = literal(address);
+  const body = await session.get<ODataList<DirectoryUser>>(withQuery('/users', { $filter: `mail eq ${a} or userPrincipalName eq ${a}`, $select: USER_SELECT, $top: 5 }));
+  return body.value?.[0];
+}
+
+/**
+ * True when the signed-in user may invite guests. Never throws for a refused policy read (that means "not
+ * known to be allowed"); throws DomainError when `/me/memberOf` itself fails.
+ */
+export async function mayInviteGuests(session: GraphSession): Promise<boolean> {
+  const memberships: { '@odata.type'?: string; roleTemplateId?: string | null }[] = [];
+  let url: string | undefined = '/me/memberOf';
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const body: ODataList<{ '@odata.type'?: string; roleTemplateId?: string | null }> = await session.get(url);
+    memberships.push(...(body.value ?? []));
+    url = body['@odata.nextLink'];
+  }
+  const policy = await session.get<{ allowInvitesFrom?: string }>('/policies/authorizationPolicy').catch((err: unknown) => {
+    if (err instanceof DomainError && (err.kind === 'forbidden' || err.kind === 'notFound')) return undefined; // the token may not read policies
+    throw err;
+  });
+  if (policy?.allowInvitesFrom === 'none') return false;
+  const inviter = memberships.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && INVITER_ROLE_TEMPLATES.includes((r.roleTemplateId ?? '').toLowerCase()));
+  if (inviter) return true;
+  return policy?.allowInvitesFrom === 'adminsGuestInvitersAndAllMembers' || policy?.allowInvitesFrom === 'everyone';
+}
+
+/** Invites an external address as a guest; resolves to the new (or existing) guest's id. Throws DomainError. */
+export async function inviteGuest(session: GraphSession, address: string): Promise<string> {
+  const body = await session.post<{ invitedUser?: { id?: string } }>('/invitations', { invitedUserEmailAddress: address, inviteRedirectUrl: INVITE_REDIRECT_URL, sendInvitationMessage: true });
+  const id = body.invitedUser?.id;
+  if (!id) throw new DomainError('unexpected', 'The invitation did not return the invited user.');
+  return id;
+}
