@@ -14,6 +14,8 @@ export const CAPABILITIES = [
   'show, set and preview dynamic membership rules ("who would match user.city -eq \\"Seattle\\"")',
   'assign, remove and list licences ("assign the E5 license to Licensed E5 Users")',
   'ask a group\'s owners for access ("I need access to Finance Readers")',
+  'undo your last change ("oops, undo that") and bring back a deleted group ("bring back Old Project Phoenix")',
+  'do two things in one message ("add Ana to Sales and Bob to Legal")',
 ];
 
 /** "hi", "help": the welcome card with example buttons. Never throws. */
