@@ -8,6 +8,7 @@ export { cardTime, plainTime } from './card-time';
 export { validateCard, MAX_CARD_VERSION, MAX_CARD_BYTES, type CardValidation } from './validate-card';
 export { renderCardText, actionPayload, markdownToText, type RenderedCard, type RenderedAction, type RenderedInput } from './render-text';
 export { buildWelcomeCard, DEFAULT_EXAMPLES } from './welcome-card';
+export { buildSuggestionCard } from './suggestion-card';
 export { buildChoiceCard } from './choice-card';
 export { buildNotFoundCard } from './not-found-card';
 export { buildGroupDetailsCard } from './group-details-card';

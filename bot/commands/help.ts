@@ -16,6 +16,8 @@ export const CAPABILITIES = [
   'ask a group\'s owners for access ("I need access to Finance Readers")',
   'say when a group expires and renew it ("when does Marketing expire", "renew Marketing")',
   'invite a guest while adding them, where you may invite ("add sam@fabrikam.com to Marketing")',
+  'undo your last change ("oops, undo that") and bring back a deleted group ("bring back Old Project Phoenix")',
+  'do two things in one message ("add Ana to Sales and Bob to Legal")',
 ];
 
 /** "hi", "help": the welcome card with example buttons. Never throws. */

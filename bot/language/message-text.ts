@@ -120,6 +120,8 @@ export function cutTail(phrase: string): string {
       .replace(/\s+[-–—]\s+(?=(?:she|he|they|i|we|his|her|their|it|this|the)\b)[\s\S]*$/i, '')
       .replace(/,\s*(?=(?:she|he|they|i|we|his|her|their|its|it|this|that|the|our|my|no|much|appreciate|thanks|thank|cheers|please|pls|as|if|when|by|for|since|because|who|which)\b)[\s\S]*$/i, '')
       .replace(/\s+(?:she|he|they|i)['’](?:s|re|ll|d|m)\b[\s\S]*$/i, '')
+      .replace(/\s+(?:(?:pls|please|plz|thx|thanks)\s+)?(?:she|he|they|we)\s+(?:is|was|has|had|have|moved|starts?|started|left|leaves|needs?|will|does|did|can|just|now|also|joined|works?)\b[\s\S]*$/i, '')
+      .replace(/\s+(?:besides|except(?:\s+for)?|other\s+than|apart\s+from)\s+[\s\S]*$/i, '')
       .replace(/[\s,.;:!]+$/, '')
       .replace(TAIL, '');
     if (t === before) break;

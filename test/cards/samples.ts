@@ -13,6 +13,7 @@ const bulkRows: BulkRow[] = Array.from({ length: 200 }, (_, i): BulkRow => {
 export const SAMPLES: Record<string, () => AdaptiveCard> = {
   welcome: () => cards.buildWelcomeCard({ userDisplayName: nasty.displayName }),
   help: () => cards.buildWelcomeCard({ mode: 'notUnderstood' }),
+  suggestions: () => cards.buildSuggestionCard(['who owns Finance Readers', `tell me about ${nasty.displayName}`, 'my groups']),
   choicePeople: () => cards.buildChoiceCard({ pendingId: 'p1', slot: 'users.0', searchedName: 'Ana', candidates: [{ kind: 'person', person: ana1 }, { kind: 'person', person: ana2 }], purpose: 'to add to Marketing' }),
   choiceGroups: () => cards.buildChoiceCard({ pendingId: 'p2', searchedName: 'Marketing', candidates: [{ kind: 'group', group: marketing }, { kind: 'group', group: marketing2 }] }),
   notFound: () => cards.buildNotFoundCard({ pendingId: 'p3', searchedName: 'Marketting', objectType: 'group', closest: [{ kind: 'group', group: marketing }, { kind: 'group', group: marketing2 }] }),
@@ -35,6 +36,7 @@ export const SAMPLES: Record<string, () => AdaptiveCard> = {
   deleteConfirmation: () => cards.buildDeleteConfirmationCard({ group: marketing, hasTeam: true }),
   groupDeleted: () => cards.buildGroupDeletedCard({ group: marketing, deletedAt: NOW, restorableUntil: '2026-12-26T14:30:00Z' }),
   createForm: () => cards.buildGroupCreateFormCard({ pendingId: 'p6', groupType: 'security', displayName: 'Finance Readers', description: 'Read access', owners: ['Ana'], members: ['Bob', 'Olga'], rule: 'user.department -eq "Finance"', rulePreview: { matchCount: 14, sample: [ana2], warnings: ['Users with no department never match.'], asOf: NOW } }),
+  membershipPathDynamic: () => cards.buildMembershipPathCard({ user: ana1, group: { id: dynGroup.id, displayName: 'Seattle Employees' }, isMember: true, paths: [[{ id: dynGroup.id, displayName: 'Seattle Employees' }]], dynamicRule: { rule: 'user.city -eq "Seattle"', reason: 'city equals Seattle' } }),
   membershipPath: () => cards.buildMembershipPathCard({ user: ana1, group: { id: secGroup.id, displayName: 'SecurityGroup101' }, isMember: true, paths: [[{ id: guid(200), displayName: 'Design Team' }, { id: secGroup.id, displayName: 'SecurityGroup101' }]] }),
   userGroups: () => cards.buildUserGroupsCard({ user: ana1, direct: [marketing], viaNesting: [{ group: secGroup, via: [{ id: guid(200), displayName: 'Design Team' }] }], nextCursor: 'next1' }),
   licensesTenant: () => cards.buildLicensesCard({ scope: { kind: 'tenant' }, licenses: [{ skuId: guid(300), skuPartNumber: 'SPE_E5', displayName: 'Microsoft 365 E5', consumed: 40, enabled: 50 }] }),

@@ -42,7 +42,7 @@ export const matchCheckMembership: Matcher = (u) => {
 
 const MEMBER_NOUN = String.raw`(?:members|membership|memberships|member\s+list|people|users|persons|everyone|everybody|folks|member\s+users)`;
 const LIST_MEMBERS: RegExp[] = [
-  rx(String.raw`^(?:who|who\s+all|who\s+exactly)(?:['’]?s|\s+is|\s+are)?\s+(?:currently\s+|actually\s+)?${IN_REL}\s+(?<g>.+)$`),
+  rx(String.raw`^(?:who|who\s+all|who\s+exactly|who\s+else)(?:['’]?s|\s+is|\s+are)?\s+(?:currently\s+|actually\s+)?${IN_REL}\s+(?<g>.+)$`),
   rx(String.raw`^who\s+(?:belongs\s+to|has\s+access\s+to|can\s+access|are\s+the\s+members\s+of|is\s+a\s+member\s+of)\s+(?<g>.+)$`),
   rx(String.raw`^(?:${SHOW}\s+|check\s+)?${ME_OPT}${ALL_OPT}(?:current\s+)?${MEMBER_NOUN}\s+(?:of|in|on|for|inside|within|from|belonging\s+to)\s+(?<g>.+)$`),
   rx(String.raw`^(?:(?:is|are)\s+there\s+(?:anyone|anybody|any\s+(?:members|users|people))|what(?:['’]?s|\s+is))\s+in\s+(?<g>.+)$`),

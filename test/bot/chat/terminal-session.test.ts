@@ -60,13 +60,14 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
       });
     }
 
-    it('out-of-domain text gets a helpful reply listing what the bot can do (never silence)', async () => {
+    it('out-of-domain text gets the closest things the bot can do as buttons, and help (never silence)', async () => {
       for (const text of ["what's the weather in Lisbon", 'tell me a joke', '¿dónde está la biblioteca?']) {
         const shown = await session('ana').say(text);
         const out = joined(shown);
-        assert.match(out, /did not understand/, text);
-        assert.match(out, /Add or remove members and owners/, text);
-        assert.ok((shown[0]?.actions.length ?? 0) >= 3, 'example buttons are offered');
+        assert.match(out, /not sure what you meant/, text);
+        assert.match(out, /Did you mean/, text);
+        assert.ok((shown[0]?.actions.length ?? 0) >= 3, 'suggestion buttons are offered');
+        assert.ok(shown[0]?.actions.some((a) => a.title === 'Show everything I can do'), 'and a way to help');
       }
     });
 
