@@ -2,7 +2,7 @@ import type { CardAction } from '../../cards/actions';
 import type { Intent } from '../language';
 import type { CommandContext, Outcome } from './context';
 import { continuePending, runIntent } from './dispatch';
-import { startUndo } from '../journal/undo-command';
+import { startUndo } from './undo';
 
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:

@@ -2,13 +2,9 @@ import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
 
-/** Who is acting: the signed-in user whose delegated token every Graph call carries. */
-export interface Actor {
-  /** Entra object id (Teams `from.aadObjectId`). */
-  id: string;
-  displayName: string;
-  userPrincipalName?: string;
-}
+import type { Actor, Reply } from '../shared/types';
+
+export type { Actor, Reply } from '../shared/types';
 
 /**
  * A multi-step operation waiting for the user: a choice between candidates, or a confirmation. Stored on the
@@ -36,12 +32,6 @@ export interface PendingStore {
   get(id: string): Promise<PendingOperation | undefined>;
   /** Deletes and returns it: a confirmation can be used once only (double clicks do nothing the second time). */
   take(id: string): Promise<PendingOperation | undefined>;
-}
-
-/** A message the bot sends: always text (fallback and accessibility), optionally an Adaptive Card. */
-export interface Reply {
-  text: string;
-  card?: Record<string, unknown>;
 }
 
 export interface Outcome {

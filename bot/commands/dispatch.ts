@@ -31,7 +31,7 @@ import * as requestList from './request-list';
 import * as help from './help';
 import * as cancel from './cancel';
 import * as unknown from './unknown';
-import * as history from '../journal/history-command';
+import * as history from './history-show';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;

@@ -11,8 +11,8 @@ import { resolveIntent } from './resolve-step';
 import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
 import { nameList } from './views';
 import { groupCreated } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -144,7 +144,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const undoNote = recorded?.undo ? ' Undo (within 24 hours) deletes it again.' : '';
     return outcome(outcomeReply(`Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.${rule ? ' Entra fills its members from the rule in the background.' : ''}${undoNote}`, recorded));
   } catch (err) {
-    await journalFailure(ctx, 'group.create', { id: '', name }, { method: 'POST', path: '/groups' }, err);
+    await journalFailure(ctx, 'group.create', { id: '', name }, err);
     return say(errorText(err, { groupName: name, action: 'create' }));
   }
 }

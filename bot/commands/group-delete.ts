@@ -12,7 +12,7 @@ import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef, kindLabel, toGroupSummary } from './views';
 import { groupDeleted, groupOf } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
+import { journalChange, journalFailure } from './record-step';
 
 export const RESTORE_DAYS = 30;
 
@@ -55,7 +55,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await deleteGroup(ctx.graph, g.id);
   } catch (err) {
-    await journalFailure(ctx, 'group.delete', groupOf(g), { method: 'DELETE', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'group.delete', groupOf(g), err);
     return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
   }
   await journalChange(ctx, groupDeleted(g));

@@ -12,8 +12,8 @@ import { outcome, reply, say } from './reply';
 import { readSnapshot } from './snapshot';
 import { groupRef, kindLabel, toGroupSummary } from './views';
 import { groupOf, groupRestored } from '../journal/change-records';
-import { journalChange, journalFailure, settleReverted } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure, settleReverted } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 /** "restore Old Project Phoenix": find it among deleted groups, confirm, restore. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
@@ -54,7 +54,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await restoreGroup(ctx.graph, group.id);
   } catch (err) {
-    await journalFailure(ctx, 'group.restore', groupOf(group), { method: 'POST', path: `/directory/deletedItems/${group.id}/restore` }, err);
+    await journalFailure(ctx, 'group.restore', groupOf(group), err);
     return outcome(failureReply(err, { action: 'restore' }, groupRef(group)));
   }
   await settleReverted(ctx, group.id, 'group.delete');

@@ -16,7 +16,7 @@ import { groupRef, nameList, toPerson } from './views';
 import { membershipRecords } from '../journal/change-records';
 import { principalResults } from '../journal/membership-results';
 import type { JournalChange } from '../journal/journal-sink';
-import { undoOption } from '../journal/undo-reply';
+import { undoOption } from './undo-reply';
 
 export interface ChangeSpec {
   operation: MemberOperation;

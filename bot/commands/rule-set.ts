@@ -9,8 +9,8 @@ import { errorText } from './error-text';
 import { failureReply } from './ask-owners';
 import { groupRef } from './views';
 import { groupOf, ruleSet } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -50,7 +50,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ...(isDynamic(g) ? {} : { groupTypes: [...g.groupTypes, 'DynamicMembership'] }),
     });
   } catch (err) {
-    await journalFailure(ctx, 'rule.set', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'rule.set', groupOf(g), err);
     return outcome(failureReply(err, { groupName: g.displayName, action: 'change the rule of' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, ruleSet(g, input.rule));

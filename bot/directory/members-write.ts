@@ -22,8 +22,6 @@ export interface ChangeOutcome {
   kind?: DomainErrorKind;
 }
 
-const DIRECTORY_OBJECTS = 'https://graph.microsoft.com/v1.0/directoryObjects/';
-
 /**
  * Checks what Graph would refuse for the whole group before any write, so that the user gets one clear
  * sentence instead of N identical failures. Throws DomainError (readOnlyGroup, dynamicGroup).
@@ -65,7 +63,7 @@ export async function changeMembership(
   }
   const steps: BatchStep[] = todo.map((p, i) =>
     op === 'add'
-      ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': DIRECTORY_OBJECTS + p.id } }
+      ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': session.directoryObjectUrl(p.id) } }
       : { id: String(i), method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` },
   );
   for (let start = 0; start < steps.length; start += 20) {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../commands/context';
 import type { JournalRepository } from '../store/journal-repository';
 import type { KeyValueRepository } from '../store/key-value-repository';
 import type { TimeBoundMembershipRepository } from '../store/membership-repository';
 import type { JournalEntry, NewJournalEntry, PersonRef } from '../store/types';
-import { journalPath } from './change-records';
+import type { Actor } from '../shared/types';
 import type { HistoryPage, JournalChange, JournalSink, RecordedChanges } from './journal-sink';
 
 /** How long a change can be undone, unless configured otherwise. */
@@ -58,9 +57,8 @@ export class JournalService implements JournalSink {
       const entry: NewJournalEntry = {
         id: this.newId(), at, action: c.action, actor: who, requestedBy: c.requestedBy ?? null, approvedBy: c.approvedBy ?? null,
         tokenOfId: actor.id, group: c.group, target: c.target ?? null, requestId: c.requestId ?? null,
-        graphCall: { method: c.graphCall.method, path: journalPath(c.graphCall.path) },
-        result: c.result, status: c.status, detail: c.detail ?? null,
-        undo: undoable ? { ...undoable, path: journalPath(undoable.path) } : null, undoUntil: undoable ? undoUntil : null,
+        result: c.result, status: c.status, detail: c.detail ?? null, before: c.before ?? null, after: c.after ?? null,
+        undo: undoable, undoUntil: undoable ? undoUntil : null,
       };
       try {
         entries.push(await this.repo.append(entry));

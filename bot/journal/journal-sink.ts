@@ -1,5 +1,6 @@
-import type { Actor } from '../commands/context';
-import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
+import type { DirectoryOperation } from '../directory/directory-operation';
+import type { Actor } from '../shared/types';
+import type { JournalEntry, PersonRef } from '../store/types';
 
 /** The changes the bot journals; request-flow entries (`request.deny`, ...) come from bot/requests. */
 export type JournalAction =
@@ -13,14 +14,15 @@ export interface JournalChange {
   group: PersonRef;
   /** The member, owner or licence the change was about. */
   target?: PersonRef | null;
-  /** The Graph call made (method and path; the path's query string is dropped before storing). */
-  graphCall: GraphCallRecord;
   result: 'succeeded' | 'failed' | 'no-op';
   /** HTTP status of the call, when known. */
   status: number | null;
   detail?: string | null;
-  /** The call that reverts the change; stored only when the change succeeded. */
-  undo?: GraphCallRecord | null;
+  /** The values the change replaced and set (a rename's names, a licence's previous plans), when it has any. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** The operation that reverts the change (from bot/directory's inverseOperation); stored only when it succeeded. */
+  undo?: DirectoryOperation | null;
   /** Set when the change was made for someone else (an approved request). */
   requestedBy?: PersonRef | null;
   approvedBy?: PersonRef | null;

@@ -19,8 +19,8 @@ import { requestBlocker, type RequestsPort } from '../commands/access-request';
 import { errorText } from '../commands/error-text';
 import { reply } from '../commands/reply';
 import { nameList } from '../commands/views';
-import { GraphSession } from '../directory/graph-session';
-import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession, type GraphSession } from '../directory/graph-session';
+import type { GraphEndpoint } from '../directory/graph-client';
 import { DomainError } from '../directory/errors';
 import { getGroup } from '../directory/groups-read';
 import type { Logger } from '../log';
@@ -103,7 +103,7 @@ export class RequestCoordinator {
   private async sessionFor(userId: string | null): Promise<GraphSession | undefined> {
     if (!userId || !this.deps.tokenForUser) return undefined;
     const token = await this.deps.tokenForUser(userId);
-    return token ? new GraphSession(createGraphClient(this.deps.graph, async () => token)) : undefined;
+    return token ? openGraphSession(this.deps.graph, async () => token) : undefined;
   }
 
   private async addMember(job: MemberAddJob, session: GraphSession | undefined): Promise<MemberAddResult> {
@@ -111,11 +111,10 @@ export class RequestCoordinator {
     if (!as) return { outcome: 'retry-later', message: `no token for ${job.approver.name} right now` };
     const path = `/groups/${job.group.id}/members/$ref`;
     try {
-      await as.post(path, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${job.user.id}` }, { operation: 'addMember' });
-      return { outcome: 'added', status: 204, graphCall: { method: 'POST', path } };
+      await as.post(path, { '@odata.id': as.directoryObjectUrl(job.user.id) }, { operation: 'addMember' });
+      return { outcome: 'added', status: 204 };
     } catch (err) {
-      const out = addOutcome(err);
-      return out.outcome === 'retry-later' ? out : { ...out, graphCall: { method: 'POST', path } };
+      return addOutcome(err);
     }
   }
 
@@ -126,7 +125,7 @@ export class RequestCoordinator {
     const path = `/groups/${job.group.id}/members/${job.user.id}/$ref`;
     try {
       await as.delete(path, { operation: 'removeMember' });
-      return { outcome: 'removed', tokenOf: job.grantedBy, graphCall: { method: 'DELETE', path }, status: 204 };
+      return { outcome: 'removed', tokenOf: job.grantedBy, status: 204 };
     } catch (err) {
       if (err instanceof DomainError && (err.kind === 'notPresent' || err.kind === 'notFound')) return { outcome: 'not-member' };
       return { outcome: 'retry-later', message: err instanceof Error ? err.message : String(err) };

@@ -6,8 +6,8 @@ import { runCardAction } from '../commands/card-action-run';
 import { reply } from '../commands/reply';
 import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
 import type { RequestCommandContext, RequestsPort } from '../commands/access-request';
-import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
-import { GraphSession } from '../directory/graph-session';
+import type { GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
@@ -40,7 +40,7 @@ export function welcomeReplies(): Reply[] {
 async function commandContext(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor, flags: CommandContext['flags'] = {}): Promise<CommandContext | undefined> {
   const token = await services.tokens.tokenFor(context, state);
   if (!token) return undefined;
-  const graph = new GraphSession(createGraphClient(services.graph, async () => token));
+  const graph = openGraphSession(services.graph, async () => token);
   let progressId: string | undefined;
   const ctx: RequestCommandContext = {
     actor,

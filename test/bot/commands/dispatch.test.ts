@@ -18,7 +18,7 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
   const client = Client.initWithMiddleware({
     middleware: { execute: async () => { state.calls++; throw new Error('no Graph in this test'); }, setNext: () => undefined },
   } as never);
-  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, async () => undefined), pending, now: () => new Date(), flags: {} }, {
+  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined), pending, now: () => new Date(), flags: {} }, {
     get calls() { return state.calls; },
   });
 }

@@ -1,15 +1,15 @@
 import type { Intent } from '../language';
 import { buildJournalCard, describeJournalEntry } from '../../cards/journal-card';
 import type { JournalEntry as CardEntry } from '../../cards/view-models';
-import type { CommandContext, Outcome } from '../commands/context';
-import { isConfirmed } from '../commands/confirm-step';
-import { errorText } from '../commands/error-text';
-import { saveConfirm } from '../commands/pending-ops';
-import { outcome, reply, say } from '../commands/reply';
+import type { CommandContext, Outcome } from './context';
+import { isConfirmed } from './confirm-step';
+import { errorText } from './error-text';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply, say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
-import { confirmUndo, NO_JOURNAL, UNDO_FLAG } from './undo-command';
+import { confirmUndo, NO_JOURNAL, UNDO_FLAG } from './undo';
 
 const PAGE = 10;
 /** Rows looked at for one page when filtering by person ("who added Bob to Legal"). */

@@ -1,7 +1,7 @@
-import type { CommandContext, Outcome } from '../commands/context';
-import { askToConfirm } from '../commands/confirm-step';
-import { errorText } from '../commands/error-text';
-import { say } from '../commands/reply';
+import type { CommandContext, Outcome } from './context';
+import { askToConfirm } from './confirm-step';
+import { errorText } from './error-text';
+import { say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { planUndo, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
