@@ -3,6 +3,7 @@ import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
 
 import type { Actor, Reply } from '../shared/types';
+import type { Continuation } from './continuation';
 
 export type { Actor, Reply } from '../shared/types';
 
@@ -21,7 +22,12 @@ export interface PendingOperation {
   slot?: 'users' | 'groups' | 'owners' | 'members' | 'license';
   position?: number;
   candidateIds?: string[];
-  /** Flags carried into the re-run (e.g. `confirmed`). */
+  /** What the next run continues with (resolved names, a page cursor, a form, an Undo key). */
+  continuation?: Continuation;
+  /**
+   * Operations stored before continuations were typed carried a string-keyed bag instead; read only by
+   * continuationOf (./continuation.ts), never written.
+   */
   flags?: Record<string, string | number | boolean>;
   expiresAt: number;
 }
@@ -45,8 +51,12 @@ export interface CommandContext {
   graph: GraphSession;
   pending: PendingStore;
   now: () => Date;
-  /** Flags from a confirmation or choice being continued (e.g. `confirmed: true`). */
-  flags: Record<string, string | number | boolean>;
+  /** The state of the pending operation this run continues; absent on a new message or a fresh button. */
+  continuation?: Continuation;
+  /** True on the confirmed re-run of a confirmation. */
+  confirmed?: boolean;
+  /** The words of the message, for the commands that read them ("my requests" or "pending approvals"). */
+  text?: string;
   /** Reports progress on long operations by updating the card the user sees (Teams: updateActivity). */
   progress?: (reply: Reply) => Promise<void>;
   /** Where writes are journalled ("history of G", Undo); absent where no store is configured. */

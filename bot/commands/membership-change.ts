@@ -9,6 +9,7 @@ import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
 import { askOwnersReply } from './ask-owners';
 import { askToConfirm, isConfirmed } from './confirm-step';
+import { resolved } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -164,7 +165,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   if (rows.length) {
     let operationId: string | undefined;
     if (failedIds.size) {
-      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, snapshot);
+      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, resolved(snapshot));
       operationId = retry.id;
     }
     const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}), ...undoOption(recorded, ctx.now()) });

@@ -11,6 +11,7 @@ import { groupRef } from './views';
 import { groupOf, ruleSet } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
 import { outcomeReply } from './undo-reply';
+import { resolved } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -35,7 +36,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!isConfirmed(ctx)) {
     try {
       const p = await previewOnGraph(ctx, input.rule, g);
-      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, step.value.snapshot);
+      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, resolved(step.value.snapshot));
       const convert = isDynamic(g) ? '' : ` '${g.displayName}' will become a dynamic group: its ${p.removed?.count ?? 'current'} manually added members are replaced by the rule's matches.`;
       const { method: _method, ...model } = p;
       if (!isDynamic(g)) model.warnings = [...model.warnings, `'${g.displayName}' becomes a dynamic group; members added by hand are removed.`];

@@ -48,6 +48,21 @@ export class GraphSession {
     return `${this.root}/directoryObjects/${encodeURIComponent(id)}`;
   }
 
+  /**
+   * True when `url` is a link into this session's Graph version root (a nextLink kept between turns), so that a
+   * stored link can never send the user's token elsewhere. Never throws.
+   */
+  isOwnLink(url: string): boolean {
+    try {
+      const u = new URL(url);
+      const root = new URL(this.root);
+      return u.protocol === 'https:' && u.origin === root.origin && u.pathname.startsWith(`${root.pathname}/`);
+    } catch (err) {
+      process.emitWarning(`groupbot: ignoring a malformed stored link (${(err as Error).message})`);
+      return false;
+    }
+  }
+
   /** The absolute URL of a user on this session's Graph (the `@odata.bind` of a new group's owners). Never throws. */
   userUrl(id: string): string {
     return `${this.root}/users/${encodeURIComponent(id)}`;

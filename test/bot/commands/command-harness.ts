@@ -50,7 +50,6 @@ export async function startHarness(seed: 'demo' | { large: number } = 'demo'): P
         graph: new GraphSession(client, { baseUrl: emulator.baseUrl }, async () => undefined),
         pending: opts.pending ?? new MemoryPendingStore(),
         now: () => new Date(),
-        flags: {},
         ...(progress ? { progress: async (r: Reply) => { progress.push(r); } } : {}),
       };
     },

@@ -76,7 +76,6 @@ describe('bot/commands: history and undo (emulator)', function () {
       graph: new GraphSession(client, { baseUrl: h.emulator.baseUrl }, async () => undefined),
       pending: opts.pending ?? new MemoryPendingStore(),
       now: opts.now ?? (() => new Date()),
-      flags: {},
       journal,
     };
   }
