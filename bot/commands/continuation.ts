@@ -3,7 +3,6 @@
  * server (a card carries only the pending operation's id), so nothing in it was echoed back by a client.
  */
 import type { PersonRef } from '../store/types';
-import type { CommandContext, PendingOperation } from './context';
 import { emptySnapshot, readSnapshot, type Snapshot } from './snapshot';
 
 export type Continuation =
@@ -26,15 +25,15 @@ export function resolved(snapshot: Snapshot): Continuation {
 }
 
 /** The names a continued run already resolved (validated; empty when none or damaged). Never throws. */
-export function snapshotOf(ctx: Pick<CommandContext, 'continuation'>): Snapshot {
+export function snapshotOf(ctx: { continuation?: Continuation }): Snapshot {
   const c = ctx.continuation;
   return c && 'snapshot' in c && c.snapshot ? readSnapshot(c.snapshot) : emptySnapshot();
 }
 
 /** The context of a run that continues nothing (a new message, or a button that starts an intent afresh). */
-export function freshRun(ctx: CommandContext): CommandContext {
+export function freshRun<T extends { continuation?: Continuation; confirmed?: boolean; text?: string }>(ctx: T): T {
   const { continuation: _c, confirmed: _confirmed, text: _text, ...rest } = ctx;
-  return rest;
+  return rest as T;
 }
 
 function parseJson(raw: unknown): unknown {
@@ -51,7 +50,7 @@ function parseJson(raw: unknown): unknown {
  * The continuation of a stored pending operation. Operations stored before continuations were typed (a
  * string-keyed `flags` bag, kept for at most a day) are read into the same shapes. Never throws.
  */
-export function continuationOf(op: PendingOperation): Continuation | undefined {
+export function continuationOf(op: { continuation?: Continuation; flags?: Record<string, string | number | boolean> }): Continuation | undefined {
   if (op.continuation) return op.continuation;
   const f = op.flags;
   if (!f) return undefined;
