@@ -38,7 +38,7 @@ export function assertWritableMembership(group: DirectoryGroup, relation: Relati
 
 /**
  * Adds or removes principals as members or owners, 20 per round trip through $batch, and reports an outcome
- * per principal. Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
+ * per principal; `onChunk` hears each round trip's outcomes as they land (before `onProgress`). Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
  * writing anything, and when a whole batch fails.
  */
 export async function changeMembership(
@@ -48,6 +48,7 @@ export async function changeMembership(
   op: 'add' | 'remove',
   principals: Principal[],
   onProgress?: (done: number, total: number) => Promise<void> | void,
+  onChunk?: (outcomes: ChangeOutcome[]) => Promise<void> | void,
 ): Promise<ChangeOutcome[]> {
   assertWritableMembership(group, relation);
   const outcomes: ChangeOutcome[] = [];
@@ -69,10 +70,9 @@ export async function changeMembership(
   for (let start = 0; start < steps.length; start += 20) {
     const chunk = steps.slice(start, start + 20);
     const results = await session.batch(chunk);
-    results.forEach((r, k) => {
-      const principal = todo[start + k] as Principal;
-      outcomes.push(outcomeOf(principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
-    });
+    const landed = results.map((r, k) => outcomeOf(todo[start + k] as Principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+    outcomes.push(...landed);
+    await onChunk?.(landed);
     await onProgress?.(Math.min(start + 20, steps.length), steps.length);
   }
   // Keep the order the user gave.

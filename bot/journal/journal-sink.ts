@@ -36,6 +36,21 @@ export interface RecordedChanges {
   undo?: { key: string; until: Date };
 }
 
+/** What a bulk run is about to do: one action for every person in every group. */
+export interface RunStart {
+  action: 'member.add' | 'member.remove' | 'owner.add' | 'owner.remove';
+  groups: PersonRef[];
+  people: PersonRef[];
+}
+
+/** A bulk change being journalled as it lands (JournalService.beginRun). */
+export interface BulkRun {
+  /** Journals one chunk's outcomes and marks them done. Never throws. */
+  landed(changes: JournalChange[], at: Date): Promise<void>;
+  /** Ends the run: the one Undo key for everything it changed. Never throws. */
+  finish(at: Date): Promise<RecordedChanges>;
+}
+
 /** One page of a group's history, newest first. */
 export interface HistoryPage {
   entries: JournalEntry[];
@@ -60,6 +75,11 @@ export interface JournalSink {
    * unknown or its change key expired by `now`. Throws on database errors.
    */
   undoTargets(key: string, now: Date): Promise<JournalEntry[]>;
+  /**
+   * Starts a bulk run, stored before its first write so that an interruption leaves a trace (see journal-run.ts).
+   * Throws on database errors.
+   */
+  beginRun(actor: Actor, start: RunStart, at: Date): Promise<BulkRun>;
   /** Marks an entry undone exactly once while its window is open (see JournalRepository.markUndone). */
   markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined>;
 }
