@@ -19,6 +19,8 @@ import type { PendingOperation } from './commands/context';
 import { JournalService } from './journal/journal-service';
 import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
 import { userAddressOf } from './teams/user-address';
+import { RequestMessenger } from './teams/request-messenger';
+import { runLeaseSecondsFrom, startInterruptedRunReporter } from './teams/interrupted-run-reporter';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -56,13 +58,18 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const requests = parts.store
     ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(tokenForUser ? { tokenForUser } : {}) })
     : undefined;
+  const runLeaseSeconds = runLeaseSecondsFrom(process.env);
+  const journal = parts.store
+    ? new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, runLeaseSeconds, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) })
+    : undefined;
+  const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   const app = createBotApp({
     adapter,
     storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
     tokens: parts.tokens,
     graph: parts.graph,
-    pending: parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore()),
-    ...(parts.store ? { journal: new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) }) } : {}),
+    pending,
+    ...(journal ? { journal } : {}),
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
@@ -78,12 +85,20 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const port = await listen(server, config.host, config.port);
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
+  // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
+  const stopReporter = journal && parts.store
+    ? startInterruptedRunReporter({
+      journal, pending, log: parts.log, everyMs: Math.min(30_000, Math.max(500, (runLeaseSeconds * 1000) / 2)),
+      messenger: new RequestMessenger({ adapter, botAppId: config.botId ?? '', conversations: parts.store.conversations, log: parts.log }),
+    })
+    : async () => undefined;
   return {
     port,
     endpoint: `http://127.0.0.1:${port}/api/messages${localSecret !== undefined ? `/${localSecret}` : ''}`,
     server,
     stop: async () => {
       await stopSweeper();
+      await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeGraphConnections();
     },

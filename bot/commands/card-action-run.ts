@@ -1,8 +1,9 @@
 import type { CardAction } from '../../cards/actions';
 import type { Intent } from '../language';
 import type { CommandContext, Outcome } from './context';
+import { freshRun } from './continuation';
 import { continuePending, runIntent } from './dispatch';
-import { startUndo } from '../journal/undo-command';
+import { startUndo } from './undo';
 
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:
@@ -13,7 +14,7 @@ import { startUndo } from '../journal/undo-command';
  * to other layers (sendText, requests, approvals). Never throws.
  */
 export function runCardAction(action: CardAction, ctx: CommandContext): Promise<Outcome> | undefined {
-  const intent = (i: Intent): Promise<Outcome> => runIntent(i, { ...ctx, flags: {} });
+  const intent = (i: Intent): Promise<Outcome> => runIntent(i, freshRun(ctx));
   switch (action.verb) {
     case 'choose': return continuePending(action.pendingId, { candidateId: action.objectId }, ctx);
     case 'chooseNone': return continuePending(action.pendingId, { confirmed: false }, ctx);
@@ -46,7 +47,7 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
     case 'ruleShow': return intent({ intent: 'showRule', groups: [action.groupId] });
     case 'rulePreview': return intent({ intent: 'previewRule', groups: [action.groupId] });
     case 'requestStart': return intent({ intent: 'requestAccess', groups: [action.groupId] });
-    case 'undo': return startUndo(action.journalId, { ...ctx, flags: {} });
+    case 'undo': return startUndo(action.journalId, freshRun(ctx));
     default: return undefined;
   }
 }

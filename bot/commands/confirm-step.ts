@@ -1,6 +1,7 @@
 import type { Intent } from '../language';
 import { buildConfirmationCard } from '../../cards/confirmation-card';
 import type { CommandContext, Outcome } from './context';
+import { resolved, type Continuation } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply } from './reply';
 import type { Snapshot } from './snapshot';
@@ -11,16 +12,16 @@ export interface ConfirmSpec {
   consequence: string;
   confirmLabel?: string;
   destructive?: boolean;
-  /** Extra flags the confirmed run needs (besides the snapshot). */
-  flags?: Record<string, string | number | boolean>;
+  /** What the confirmed run continues with, when more than the snapshot (a group form, an Undo key). */
+  continuation?: Continuation;
 }
 
 /**
  * Stores the (already resolved) intent as a confirmation and answers with the confirmation card. Confirming
- * re-runs the intent with `flags.confirmed`; the snapshot spares the lookups. Throws what the store throws.
+ * re-runs the intent with `confirmed`; the snapshot spares the lookups. Throws what the store throws.
  */
 export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot: Snapshot | undefined, spec: ConfirmSpec): Promise<Outcome> {
-  const op = await saveConfirm(ctx, intent, snapshot, spec.flags ?? {});
+  const op = await saveConfirm(ctx, intent, spec.continuation ?? (snapshot ? resolved(snapshot) : undefined));
   const card = buildConfirmationCard({
     pendingId: op.id, title: spec.title, facts: spec.facts, consequence: spec.consequence,
     ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}), ...(spec.destructive ? { destructive: true } : {}),
@@ -30,5 +31,5 @@ export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot
 
 /** True when this run is the confirmed re-run of a confirmation. */
 export function isConfirmed(ctx: CommandContext): boolean {
-  return ctx.flags['confirmed'] === true;
+  return ctx.confirmed === true;
 }

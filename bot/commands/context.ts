@@ -2,13 +2,10 @@ import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
 
-/** Who is acting: the signed-in user whose delegated token every Graph call carries. */
-export interface Actor {
-  /** Entra object id (Teams `from.aadObjectId`). */
-  id: string;
-  displayName: string;
-  userPrincipalName?: string;
-}
+import type { Actor, Reply } from '../shared/types';
+import type { Continuation } from './continuation';
+
+export type { Actor, Reply } from '../shared/types';
 
 /**
  * A multi-step operation waiting for the user: a choice between candidates, or a confirmation. Stored on the
@@ -25,7 +22,12 @@ export interface PendingOperation {
   slot?: 'users' | 'groups' | 'owners' | 'members' | 'license';
   position?: number;
   candidateIds?: string[];
-  /** Flags carried into the re-run (e.g. `confirmed`). */
+  /** What the next run continues with (resolved names, a page cursor, a form, an Undo key). */
+  continuation?: Continuation;
+  /**
+   * Operations stored before continuations were typed carried a string-keyed bag instead; read only by
+   * continuationOf (./continuation.ts), never written.
+   */
   flags?: Record<string, string | number | boolean>;
   expiresAt: number;
 }
@@ -36,12 +38,6 @@ export interface PendingStore {
   get(id: string): Promise<PendingOperation | undefined>;
   /** Deletes and returns it: a confirmation can be used once only (double clicks do nothing the second time). */
   take(id: string): Promise<PendingOperation | undefined>;
-}
-
-/** A message the bot sends: always text (fallback and accessibility), optionally an Adaptive Card. */
-export interface Reply {
-  text: string;
-  card?: Record<string, unknown>;
 }
 
 export interface Outcome {
@@ -55,8 +51,12 @@ export interface CommandContext {
   graph: GraphSession;
   pending: PendingStore;
   now: () => Date;
-  /** Flags from a confirmation or choice being continued (e.g. `confirmed: true`). */
-  flags: Record<string, string | number | boolean>;
+  /** The state of the pending operation this run continues; absent on a new message or a fresh button. */
+  continuation?: Continuation;
+  /** True on the confirmed re-run of a confirmation. */
+  confirmed?: boolean;
+  /** The words of the message, for the commands that read them ("my requests" or "pending approvals"). */
+  text?: string;
   /** Reports progress on long operations by updating the card the user sees (Teams: updateActivity). */
   progress?: (reply: Reply) => Promise<void>;
   /** Where writes are journalled ("history of G", Undo); absent where no store is configured. */

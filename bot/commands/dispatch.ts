@@ -4,7 +4,8 @@ import { isGuid } from '../directory/odata';
 import type { CommandContext, Outcome, PendingOperation } from './context';
 import { errorText } from './error-text';
 import { say } from './reply';
-import { BULK_DONE_FLAG, TABLE_FLAG } from './resolve-step';
+import { continuationOf, type Continuation } from './continuation';
+import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
 import * as memberRemove from './member-remove';
 import * as ownerAdd from './owner-add';
@@ -35,7 +36,7 @@ import * as unknown from './unknown';
 import * as smallTalk from './small-talk';
 import * as stepsRun from './steps-run';
 import * as undoLast from './undo-last';
-import * as history from '../journal/history-command';
+import * as history from './history-show';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
@@ -140,7 +141,9 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
     await ctx.pending.take(pendingId);
     return say('OK, cancelled. Nothing was changed.');
   }
-  const baseFlags = withoutOneShot(op.flags ?? {});
+  const next = continuationOf(op);
+  const run = (intent: Intent, continuation: Continuation | undefined, confirmed = false): Promise<Outcome> =>
+    runIntent(intent, { ...ctx, ...(continuation ? { continuation } : {}), ...(confirmed ? { confirmed } : {}) });
 
   // A form (create group): values replace the intent's slots; "preview" keeps the form open.
   if (choice.values && op.intent.intent === 'createGroup') {
@@ -148,40 +151,30 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
     if (!applied.ok) return groupCreate.showForm(applied.intent, ctx, applied.error);
     if (choice.values['action'] === 'preview') return groupCreate.showForm(applied.intent, ctx, undefined, true);
     if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-    return runIntent(applied.intent, { ...ctx, flags: { ...withoutForm(baseFlags), ...applied.flags, formSubmitted: true } });
+    const snapshot = next && 'snapshot' in next && next.snapshot ? { snapshot: next.snapshot } : {};
+    return run(applied.intent, { kind: 'groupForm', ...snapshot, submitted: true, ...(applied.mailNickname ? { mailNickname: applied.mailNickname } : {}) });
   }
 
   if (op.kind === 'confirm') {
     if (choice.confirmed !== true) return say('Please use the Confirm or Cancel button.');
     if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-    return runIntent(op.intent, { ...ctx, flags: { ...baseFlags, confirmed: true } });
+    // A confirmed Undo is its own command; every other confirmation re-runs its intent.
+    if (next?.kind === 'undo') return confirmUndo(next.key, { ...ctx, confirmed: true });
+    return run(op.intent, next, true);
   }
 
   // A choice.
-  const tableRaw = op.flags?.[TABLE_FLAG];
-  if (typeof tableRaw === 'string') {
-    const picked = applyTable(op, tableRaw, choice.values ?? {});
+  if (next?.kind === 'bulkTable') {
+    const picked = applyTable(op, next.table, choice.values ?? {});
     if (!picked.ok) return say(picked.error);
     if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-    return runIntent(picked.intent, { ...ctx, flags: { ...baseFlags, [BULK_DONE_FLAG]: true } });
+    return run(picked.intent, { kind: 'resolve', snapshot: next.snapshot, bulkDone: true });
   }
   const id = choice.candidateId?.toLowerCase();
   if (!id) return say('Please pick one of the options on the card.');
   if (!op.candidateIds?.includes(id) || !op.slot || op.position === undefined) return say("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
   if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-  return runIntent(substitute(op, id), { ...ctx, flags: baseFlags });
-}
-
-function withoutForm(flags: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
-  const { form: _form, mailNickname: _nick, ...rest } = flags;
-  return rest;
-}
-
-/** Flags that belong to one step only and must not leak into the next run. */
-function withoutOneShot(flags: Record<string, string | number | boolean>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(flags)) if (k !== 'confirmed' && k !== TABLE_FLAG) out[k] = v;
-  return out;
+  return run(substitute(op, id), next);
 }
 
 /** Puts the chosen id into the intent slot position the choice was about. */
@@ -206,18 +199,13 @@ export function substitute(op: PendingOperation, id: string): Intent {
  * Applies the picks of a bulk table: each `pick_<n>` must be one of the ids offered for row n; rows not
  * resolved and not picked are dropped (skipped). Returns the intent with ids only.
  */
-function applyTable(op: PendingOperation, tableRaw: string, values: Record<string, string>): { ok: true; intent: Intent } | { ok: false; error: string } {
-  let table: Record<string, string[]>;
-  try {
-    table = JSON.parse(tableRaw) as Record<string, string[]>;
-  } catch (err) {
-    return { ok: false, error: `That list can no longer be continued (${(err as Error).message}). Please paste it again.` };
-  }
+function applyTable(op: PendingOperation, table: Record<string, string[]>, values: Record<string, string>): { ok: true; intent: Intent } | { ok: false; error: string } {
   const users = [...(op.intent.users ?? [])];
   const out: string[] = [];
   for (let i = 0; i < users.length; i++) {
     const current = users[i] as string;
-    const allowed = Object.prototype.hasOwnProperty.call(table, String(i)) ? table[String(i)] ?? [] : [];
+    const row = Object.prototype.hasOwnProperty.call(table, String(i)) ? table[String(i)] : undefined;
+    const allowed = Array.isArray(row) ? row : [];
     const pick = values[`pick_${i}`]?.trim().toLowerCase();
     if (pick) {
       if (!allowed.includes(pick)) return { ok: false, error: `The pick for row ${i + 1} isn't one of the people I offered, so nothing was done.` };

@@ -3,6 +3,7 @@ import { createGroup, deriveMailNickname, mailNicknameProblem } from '../directo
 import { buildGroupCreateFormCard } from '../../cards/group-create-form-card';
 import type { GroupCreateFormModel } from '../../cards/view-models';
 import type { CommandContext, Outcome } from './context';
+import type { Continuation } from './continuation';
 import { askToConfirm, isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
 import { saveConfirm } from './pending-ops';
@@ -12,8 +13,8 @@ import { resolveNames } from '../directory/resolve-names';
 import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
 import { nameList } from './views';
 import { groupCreated } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 import { processingStartedReply } from './membership-processing';
 
 const MAX_NAME = 256;
@@ -27,10 +28,10 @@ function splitNames(s: string | undefined): string[] {
 type Visibility = (typeof VISIBILITIES)[number];
 
 /**
- * Folds the form's values into the intent (and the mail nickname into flags). Validates lengths and
+ * Folds the form's values into the intent (the mail nickname is returned apart). Validates lengths and
  * enumerations; the error is a sentence for the form's top line. Never throws.
  */
-export function applyFormValues(intent: Intent, values: Record<string, string>): { ok: true; intent: Intent; flags: Record<string, string> } | { ok: false; intent: Intent; error: string } {
+export function applyFormValues(intent: Intent, values: Record<string, string>): { ok: true; intent: Intent; mailNickname?: string } | { ok: false; intent: Intent; error: string } {
   const v = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string).trim() : undefined) || undefined;
   const next: Intent = { intent: 'createGroup' };
   const groupType = v('groupType');
@@ -55,7 +56,12 @@ export function applyFormValues(intent: Intent, values: Record<string, string>):
   if (owners.length + members.length > 100) return { ok: false, intent: next, error: 'Please list at most 100 owners and members; add more after the group exists.' };
   const problem = nick ? mailNicknameProblem(nick) : null;
   if (problem) return { ok: false, intent: next, error: problem };
-  return { ok: true, intent: next, flags: nick ? { mailNickname: nick } : {} };
+  return { ok: true, intent: next, ...(nick ? { mailNickname: nick } : {}) };
+}
+
+/** The create-group form state this run continues, if any. */
+function formOf(ctx: CommandContext): Extract<Continuation, { kind: 'groupForm' }> | undefined {
+  return ctx.continuation?.kind === 'groupForm' ? ctx.continuation : undefined;
 }
 
 /**
@@ -86,13 +92,13 @@ async function resolvedPeople(intent: Intent, ctx: CommandContext): Promise<Inte
 
 /** The form, prefilled from the intent, with an optional error line and rule preview. Throws what the store throws. */
 export async function showForm(given: Intent, ctx: CommandContext, error?: string, withPreview = false): Promise<Outcome> {
-  const intent = ctx.flags['formSubmitted'] || ctx.flags['form'] ? given : await resolvedPeople(given, ctx);
-  const op = await saveConfirm(ctx, intent, undefined, { form: true });
+  const intent = formOf(ctx) ? given : await resolvedPeople(given, ctx);
+  const op = await saveConfirm(ctx, intent, { kind: 'groupForm', submitted: false });
   const input = intent.rule || intent.ruleText ? ruleFrom(intent.rule, intent.ruleText) : undefined;
   const model: GroupCreateFormModel = {
     pendingId: op.id,
     groupType: intent.groupType === 'microsoft365' ? 'microsoft365' : 'security',
-    ...(intent.name ? { displayName: intent.name, mailNickname: typeof ctx.flags['mailNickname'] === 'string' ? ctx.flags['mailNickname'] : deriveMailNickname(intent.name) } : {}),
+    ...(intent.name ? { displayName: intent.name, mailNickname: formOf(ctx)?.mailNickname ?? deriveMailNickname(intent.name) } : {}),
     ...(intent.description ? { description: intent.description } : {}),
     ...(intent.visibility ? { visibility: intent.visibility } : {}),
     ...(intent.owners?.length ? { owners: intent.owners } : {}),
@@ -119,10 +125,10 @@ export async function showForm(given: Intent, ctx: CommandContext, error?: strin
  * confirmation with the rule preview; then POST /groups. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!ctx.flags['formSubmitted'] && !isConfirmed(ctx)) return showForm(intent, ctx);
+  if (!formOf(ctx)?.submitted && !isConfirmed(ctx)) return showForm(intent, ctx);
   const name = intent.name?.trim();
   if (!name) return showForm(intent, ctx, 'The group needs a name.');
-  const nick = typeof ctx.flags['mailNickname'] === 'string' ? ctx.flags['mailNickname'] : deriveMailNickname(name);
+  const nick = formOf(ctx)?.mailNickname ?? deriveMailNickname(name);
   const problem = mailNicknameProblem(nick);
   if (problem) return showForm(intent, ctx, problem);
   const kind = intent.groupType === 'microsoft365' ? 'microsoft365' : 'security';
@@ -159,7 +165,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ],
       consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'}`,
       confirmLabel: 'Create',
-      flags: { formSubmitted: true, mailNickname: nick },
+      continuation: { kind: 'groupForm', snapshot: step.value.snapshot, submitted: true, mailNickname: nick },
     });
   }
   try {
@@ -179,7 +185,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     }
     return outcome(outcomeReply(`${created}${undoNote}`, recorded));
   } catch (err) {
-    await journalFailure(ctx, 'group.create', { id: '', name }, { method: 'POST', path: '/groups' }, err);
+    await journalFailure(ctx, 'group.create', { id: '', name }, err);
     return say(errorText(err, { groupName: name, action: 'create' }));
   }
 }

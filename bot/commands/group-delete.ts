@@ -13,7 +13,7 @@ import { oneGroup } from './group-target';
 import { groupRef, toGroupSummary } from './views';
 import { kindLabel } from '../../graph-model/group-kind';
 import { groupDeleted, groupOf } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
+import { journalChange, journalFailure } from './record-step';
 
 export const RESTORE_DAYS = 30;
 
@@ -56,7 +56,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await deleteGroup(ctx.graph, g.id);
   } catch (err) {
-    await journalFailure(ctx, 'group.delete', groupOf(g), { method: 'DELETE', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'group.delete', groupOf(g), err);
     return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
   }
   await journalChange(ctx, groupDeleted(g));

@@ -22,7 +22,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return say(errorText(err, { action: 'list all groups', directoryWide: true }));
   }
   let nextCursor: string | undefined;
-  if (page.next) nextCursor = (await saveConfirm(ctx, intent, undefined, { next: page.next, offset: offset + page.items.length })).id;
+  if (page.next) nextCursor = (await saveConfirm(ctx, intent, { kind: 'page', next: page.next, offset: offset + page.items.length })).id;
   const title = `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}`;
   const text = page.items.length === 0 && offset === 0
     ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`

@@ -7,8 +7,8 @@ import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
 import { groupOf, groupRenamed } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 const MAX_NAME = 256;
 
@@ -32,7 +32,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await updateGroup(ctx.graph, g.id, { displayName: name });
   } catch (err) {
-    await journalFailure(ctx, 'group.rename', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'group.rename', groupOf(g), err);
     return outcome(failureReply(err, { action: 'rename' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, groupRenamed(g, name));

@@ -9,18 +9,18 @@ import { askToConfirm, isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
 import { saveChoice } from './pending-ops';
 import { outcome, reply, say } from './reply';
-import { readSnapshot } from './snapshot';
+import { resolved, snapshotOf } from './continuation';
 import { groupRef, toGroupSummary } from './views';
 import { kindLabel } from '../../graph-model/group-kind';
 import { groupOf, groupRestored } from '../journal/change-records';
-import { journalChange, journalFailure, settleReverted } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure, settleReverted } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 /** "restore Old Project Phoenix": find it among deleted groups, confirm, restore. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const phrase = intent.groups?.[0]?.trim();
   if (!phrase) return say('Which deleted group? For example: "restore Old Project Phoenix". Say "show deleted groups" to see them.');
-  const snapshot = readSnapshot(ctx.flags);
+  const snapshot = snapshotOf(ctx);
   let group: DirectoryGroup | undefined = isGuid(phrase) ? snapshot.groups[phrase.toLowerCase()] : undefined;
   if (!group) {
     try {
@@ -32,7 +32,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         if (pool.length === 0) return say(`I couldn't find a deleted group called '${phrase}'. Deleted groups can be restored for 30 days; say "show deleted groups" to see them.`);
         if (pool.length > 1) {
           for (const g of pool) snapshot.groups[g.id] = g;
-          const op = await saveChoice(ctx, { ...intent, groups: [phrase] }, snapshot, 'groups', 0, pool.map((g) => g.id));
+          const op = await saveChoice(ctx, { ...intent, groups: [phrase] }, resolved(snapshot), 'groups', 0, pool.map((g) => g.id));
           return outcome(reply(`Several deleted groups match '${phrase}': ${pool.map((g) => g.displayName).join(', ')}. Which one?`,
             buildChoiceCard({ pendingId: op.id, slot: 'groups.0', searchedName: phrase, candidates: pool.map((g) => ({ kind: 'group', group: toGroupSummary(g) })), purpose: 'to restore' })));
         }
@@ -55,7 +55,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await restoreGroup(ctx.graph, group.id);
   } catch (err) {
-    await journalFailure(ctx, 'group.restore', groupOf(group), { method: 'POST', path: `/directory/deletedItems/${group.id}/restore` }, err);
+    await journalFailure(ctx, 'group.restore', groupOf(group), err);
     return outcome(failureReply(err, { action: 'restore' }, groupRef(group)));
   }
   await settleReverted(ctx, group.id, 'group.delete');

@@ -10,8 +10,8 @@ import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
 import { groupOf, groupUpdated } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 const MAX_DESCRIPTION = 1024;
 
@@ -43,7 +43,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     await updateGroup(ctx.graph, g.id, changes);
   } catch (err) {
-    await journalFailure(ctx, 'group.update', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'group.update', groupOf(g), err);
     return outcome(failureReply(err, { action: 'change' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, groupUpdated(g, changes));

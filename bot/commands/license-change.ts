@@ -8,9 +8,9 @@ import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
 import { groupOf, licenseChanged } from '../journal/change-records';
-import { readPreviousLicense } from '../journal/license-state';
-import { journalChange, journalFailure } from '../journal/record-step';
-import { outcomeReply } from '../journal/undo-reply';
+import { readPreviousLicense } from '../directory/license-state';
+import { journalChange, journalFailure } from './record-step';
+import { outcomeReply } from './undo-reply';
 
 /**
  * Assigns or removes a licence on a group (group-based licensing): the licence named by what the user said,
@@ -49,7 +49,7 @@ export async function runLicenseChange(intent: Intent, ctx: CommandContext, op: 
   try {
     await setGroupLicense(ctx.graph, g.id, sku.skuId, op);
   } catch (err) {
-    await journalFailure(ctx, op === 'add' ? 'license.assign' : 'license.remove', groupOf(g), { method: 'POST', path: `/groups/${g.id}/assignLicense` }, err, { id: sku.skuId, name });
+    await journalFailure(ctx, op === 'add' ? 'license.assign' : 'license.remove', groupOf(g), err, { id: sku.skuId, name });
     return outcome(failureReply(err, { action: `${verb} licences on` }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, licenseChanged(g, { skuId: sku.skuId, name }, op, previous));

@@ -9,14 +9,13 @@ import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
 import { askOwnersReply } from './ask-owners';
 import { askToConfirm, isConfirmed } from './confirm-step';
+import { resolved } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { groupRef, nameList, toPerson } from './views';
-import { membershipRecords } from '../journal/change-records';
-import { principalResults } from '../journal/membership-results';
-import type { JournalChange } from '../journal/journal-sink';
-import { undoOption } from '../journal/undo-reply';
+import { startMembershipJournal } from './membership-journal';
+import { undoOption } from './undo-reply';
 
 export interface ChangeSpec {
   operation: MemberOperation;
@@ -126,7 +125,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const failedIds = new Set<string>();
   const failedGroups = new Set<string>();
   const extra: Reply[] = [];
-  const journalled: JournalChange[] = [];
+  const journal = await startMembershipJournal(ctx, spec.relation, spec.op, writable, people);
   for (const g of writable) {
     const onProgress = people.length > PROGRESS_THRESHOLD && ctx.progress
       ? async (done: number, total: number, failed: number): Promise<void> => {
@@ -136,15 +135,14 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       : undefined;
     let results: ChangeOutcome[];
     try {
-      results = await changeMembership(ctx.graph, g, spec.relation, spec.op, people, onProgress);
+      results = await changeMembership(ctx.graph, g, spec.relation, spec.op, people, onProgress, (landed) => journal.landed(g, landed));
     } catch (err) {
       const sentence = errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden });
       const status = err instanceof DomainError ? err.graph?.status ?? null : null;
-      journalled.push(...membershipRecords(g, spec.relation, spec.op, people.map((p) => ({ principal: { id: p.id, name: p.displayName }, result: 'failed' as const, status, detail: sentence }))));
+      await journal.failed(g, people, status, sentence);
       extra.push(reply(sentence));
       continue;
     }
-    journalled.push(...membershipRecords(g, spec.relation, spec.op, principalResults(results, spec.relation)));
     const forbidden = results.length > 0 && results.every((r) => r.result === 'refused' && r.kind === 'forbidden');
     if (forbidden) {
       // "Ask the owners" starts a request for the actor to join, so it only fits "add me".
@@ -159,12 +157,12 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       if (r.result === 'failed') { failedIds.add(r.principal.id); failedGroups.add(g.id); }
     }
   }
-  const recorded = ctx.journal && journalled.length ? await ctx.journal.record(ctx.actor, journalled, ctx.now()) : undefined;
+  const recorded = await journal.finish();
   const replies: Reply[] = [...refusals];
   if (rows.length) {
     let operationId: string | undefined;
     if (failedIds.size) {
-      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, snapshot);
+      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, resolved(snapshot));
       operationId = retry.id;
     }
     const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}), ...undoOption(recorded, ctx.now()) });

@@ -40,7 +40,7 @@ export async function runRelationList(intent: Intent, ctx: CommandContext, relat
   const items = page.items.map(toListItem);
   let nextCursor: string | undefined;
   if (page.next) {
-    const more = await saveConfirm(ctx, { ...step.value.intent, groups: [group.id] }, step.value.snapshot, { next: page.next, offset: offset + items.length });
+    const more = await saveConfirm(ctx, { ...step.value.intent, groups: [group.id] }, { kind: 'page', snapshot: step.value.snapshot, next: page.next, offset: offset + items.length });
     nextCursor = more.id;
   }
   const what = relation === 'owners' ? 'Owners' : transitive ? 'All members (including nested groups)' : 'Members';

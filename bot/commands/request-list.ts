@@ -8,12 +8,12 @@ const APPROVALS = /\b(approv\w*|pending\s+for\s+me|waiting\s+for\s+(me|my)|to\s+
 /**
  * "my requests" (the actor's own requests, with Cancel on pending ones) and "pending approvals" (requests the
  * actor may decide, with Approve / Review or deny). `intent.description` is not used; the wording of the text the
- * language layer matched is passed as `flags.text` when known, otherwise the actor's requests and, when any wait for them, the approvals. Never throws.
+ * language layer matched is passed as `ctx.text` when known, otherwise the actor's requests and, when any wait for them, the approvals. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const port = requestsOf(ctx);
   if (!port) return say('Access requests are not available here (the bot runs without its store).');
-  const text = typeof ctx.flags.text === 'string' ? ctx.flags.text : undefined;
+  const text = ctx.text;
   if (text === undefined) return outcome(...(await port.listMine()), ...(await port.listPending({ omitWhenEmpty: true })));
   if (APPROVALS.test(text)) return outcome(...(await port.listPending()));
   return outcome(...(await port.listMine()));

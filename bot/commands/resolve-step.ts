@@ -11,7 +11,8 @@ import type { BulkRow, Candidate } from '../../cards/view-models';
 import type { CommandContext, Outcome } from './context';
 import { saveChoice } from './pending-ops';
 import { outcome, reply } from './reply';
-import { readSnapshot, type Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
+import { resolved, snapshotOf } from './continuation';
 import { toGroupSummary, toPerson } from './views';
 import { errorText, isForbidden } from './error-text';
 
@@ -35,14 +36,9 @@ export interface ResolveOptions {
   groups?: boolean;
   /** Shown on choice cards: "to add to Marketing". */
   purpose?: string;
-  /** More users than this in `users` → a bulk resolution table (pending 'choice' with flags.table) first. */
+  /** More users than this in `users` → a bulk resolution table (a pending 'choice' continuing as `bulkTable`) first. */
   bulk?: { operation: 'addMembers' | 'addOwners'; threshold: number };
 }
-
-/** Bulk tables are skipped once the user has been through one (the re-run after the table). */
-export const BULK_DONE_FLAG = 'bulkDone';
-/** Flags key of a bulk table: JSON `{ "<position>": [candidate ids] }`. */
-export const TABLE_FLAG = 'table';
 
 type Entry<T> = { known: T } | { res: Resolution<T> & { parts?: Resolution<T>[] } };
 
@@ -70,7 +66,7 @@ export async function resolveIntent(intent: Intent, ctx: CommandContext, opts: R
 }
 
 async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOptions): Promise<ResolveStep> {
-  const snapshot = readSnapshot(ctx.flags);
+  const snapshot = snapshotOf(ctx);
   const personSlots = opts.people ?? [];
   const wantGroups = opts.groups ?? true;
   snapshot.users[ctx.actor.id] ??= { id: ctx.actor.id, displayName: ctx.actor.displayName, ...(ctx.actor.userPrincipalName ? { userPrincipalName: ctx.actor.userPrincipalName } : {}) };
@@ -147,7 +143,9 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
 
   // 5. Bulk lists: one table of every row before anything is written.
   const bulk = opts.bulk;
-  if (bulk && !ctx.flags[BULK_DONE_FLAG] && ctx.flags['confirmed'] !== true && (intent.users?.length ?? 0) > bulk.threshold && groups[0]) {
+  // Bulk tables are skipped once the user has been through one (the re-run after the table) and when confirmed.
+  const bulkDone = ctx.continuation?.kind === 'resolve' && ctx.continuation.bulkDone === true;
+  if (bulk && !bulkDone && ctx.confirmed !== true && (intent.users?.length ?? 0) > bulk.threshold && groups[0]) {
     const problems = new Map(personProblems.filter((p) => p.slot === 'users').map((p) => [p.position, p.res]));
     return { ok: false, outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems) };
   }
@@ -164,7 +162,7 @@ async function askGroup(ctx: CommandContext, intent: Intent, snapshot: Snapshot,
   if (r.status === 'notFound' && list.length === 0) {
     return outcome(reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`));
   }
-  const op = await saveChoice(ctx, intent, snapshot, 'groups', position, list.map((g) => g.id));
+  const op = await saveChoice(ctx, intent, resolved(snapshot), 'groups', position, list.map((g) => g.id));
   const slot = `groups.${position}`;
   if (r.status === 'ambiguous') {
     const text = `Several groups match '${r.query}': ${list.map((g) => g.displayName + (g.mail ? ` (${g.mail})` : '')).join('; ')}. Which one did you mean?`;
@@ -181,7 +179,7 @@ async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot
   if (r.status === 'notFound' && list.length === 0) {
     return outcome(reply(`I couldn't find anyone named '${r.query}'. Check the spelling, or try their full name or email address.`));
   }
-  const op = await saveChoice(ctx, intent, snapshot, slotName, position, list.map((u) => u.id));
+  const op = await saveChoice(ctx, intent, resolved(snapshot), slotName, position, list.map((u) => u.id));
   const slot = `${slotName}.${position}`;
   const line = (u: DirectoryUser): string => `${u.displayName} (${u.mail ?? u.userPrincipalName ?? u.id})`;
   if (r.status === 'ambiguous') {
@@ -194,7 +192,7 @@ async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot
 
 /**
  * The table of a pasted list: resolved rows, ambiguous rows with a pick, rows not found (skipped). Stores a
- * choice whose flags.table lists, per ambiguous position, the ids that may be picked.
+ * choice whose `bulkTable` continuation lists, per ambiguous position, the ids that may be picked.
  */
 async function bulkTable(
   ctx: CommandContext, intent: Intent, snapshot: Snapshot, group: DirectoryGroup, operation: 'addMembers' | 'addOwners',
@@ -216,7 +214,7 @@ async function bulkTable(
       rows.push({ index, input: v, status: 'notFound', reason: 'No one in the directory has this name or address.' });
     }
   });
-  const op = await saveChoice(ctx, intent, snapshot, 'users', -1, Object.values(table).flat(), { [TABLE_FLAG]: JSON.stringify(table) });
+  const op = await saveChoice(ctx, intent, { kind: 'bulkTable', snapshot, table }, 'users', -1, Object.values(table).flat());
   const resolved = rows.filter((r) => r.status === 'resolved').length;
   const ambiguous = rows.filter((r) => r.status === 'ambiguous').length;
   const missing = rows.length - resolved - ambiguous;

@@ -9,8 +9,10 @@ import { errorText } from './error-text';
 import { failureReply } from './ask-owners';
 import { groupRef } from './views';
 import { groupOf, ruleSet } from '../journal/change-records';
-import { journalChange, journalFailure } from '../journal/record-step';
+import { journalChange, journalFailure } from './record-step';
 import { processingStartedReply } from './membership-processing';
+import { outcomeReply } from './undo-reply';
+import { resolved } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -35,7 +37,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!isConfirmed(ctx)) {
     try {
       const p = await previewOnGraph(ctx, input.rule, g);
-      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, step.value.snapshot);
+      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, resolved(step.value.snapshot));
       const convert = isDynamic(g) ? '' : ` '${g.displayName}' will become a dynamic group: its ${p.removed?.count ?? 'current'} manually added members are replaced by the rule's matches.`;
       const { method: _method, ...model } = p;
       if (!isDynamic(g)) model.warnings = [...model.warnings, `'${g.displayName}' becomes a dynamic group; members added by hand are removed.`];
@@ -50,7 +52,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ...(isDynamic(g) ? {} : { groupTypes: [...g.groupTypes, 'DynamicMembership'] }),
     });
   } catch (err) {
-    await journalFailure(ctx, 'rule.set', groupOf(g), { method: 'PATCH', path: `/groups/${g.id}` }, err);
+    await journalFailure(ctx, 'rule.set', groupOf(g), err);
     return outcome(failureReply(err, { groupName: g.displayName, action: 'change the rule of' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, ruleSet(g, input.rule));

@@ -2,43 +2,38 @@ import type { DirectoryGroup, DirectoryUser } from '../directory/types';
 
 /**
  * What the bot already resolved for a pending operation: users and groups by id. It lives in the pending
- * operation's flags on the server (never in a card), so that continuing a choice or a confirmation does not
- * resolve the same names again (one Graph round trip saved per step).
+ * operation's continuation on the server (never in a card), so that continuing a choice or a confirmation does
+ * not resolve the same names again (one Graph round trip saved per step).
  */
 export interface Snapshot {
   users: Record<string, DirectoryUser>;
   groups: Record<string, DirectoryGroup>;
 }
 
-const KEY = 'snapshot';
-
 export function emptySnapshot(): Snapshot {
   return { users: {}, groups: {} };
 }
 
-/** Reads the snapshot from a context's flags; an absent or damaged one yields an empty snapshot. Never throws. */
-export function readSnapshot(flags: Record<string, string | number | boolean>): Snapshot {
-  const raw = flags[KEY];
-  if (typeof raw !== 'string') return emptySnapshot();
-  try {
-    const parsed = JSON.parse(raw) as Partial<Snapshot>;
-    return { users: isRecord(parsed.users) ? parsed.users : {}, groups: isRecord(parsed.groups) ? parsed.groups : {} };
-  } catch (err) {
-    // A damaged snapshot only costs a fresh resolution; say so for whoever debugs it.
-    process.emitWarning(`groupbot: ignoring an unreadable pending snapshot (${(err as Error).message})`);
-    return emptySnapshot();
-  }
+/**
+ * A stored snapshot, checked: anything that is not a snapshot's shape yields an empty one (a fresh resolution is
+ * all it costs). Never throws.
+ */
+export function readSnapshot(raw: unknown): Snapshot {
+  if (!isRecord(raw)) return emptySnapshot();
+  const users = isRecord(raw['users']) ? (raw['users'] as Record<string, DirectoryUser>) : {};
+  const groups = isRecord(raw['groups']) ? (raw['groups'] as Record<string, DirectoryGroup>) : {};
+  return { users: { ...users }, groups: { ...groups } };
 }
 
-function isRecord<T>(v: unknown): v is Record<string, T> {
+function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The flags entry that carries a snapshot (keeps only what later steps need). */
-export function snapshotFlag(s: Snapshot): Record<string, string> {
+/** The snapshot as a pending operation stores it: only what later steps need of each user. Never throws. */
+export function compactSnapshot(s: Snapshot): Snapshot {
   const users: Record<string, DirectoryUser> = {};
   for (const [id, u] of Object.entries(s.users)) {
     users[id] = { id: u.id, displayName: u.displayName, ...(u.mail ? { mail: u.mail } : {}), ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}), ...(u.userType ? { userType: u.userType } : {}) };
   }
-  return { [KEY]: JSON.stringify({ users, groups: s.groups }) };
+  return { users, groups: s.groups };
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { mapGraphError, type ErrorContext } from './errors';
+import { createGraphClient, type GraphEndpoint, type TokenSource } from './graph-client';
 
 /** One step of a JSON batch (docs/graph-behaviour.md, Batching). `url` is relative to the version root, e.g. `/groups/{id}`. */
 export interface BatchStep {
@@ -31,10 +32,41 @@ const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * 503 inside a 200 batch are retried here, honouring Retry-After (capped at 30 s).
  */
 export class GraphSession {
+  /** The version root every absolute reference starts with, e.g. `https://localhost:8443/v1.0`. */
+  private readonly root: string;
+
   constructor(
     private readonly client: Client,
+    endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version'>,
     private readonly sleep: Sleep = realSleep,
-  ) {}
+  ) {
+    this.root = graphRoot(endpoint);
+  }
+
+  /** The absolute URL of a directory object on this session's Graph (the `@odata.id` of a `$ref` write). Never throws. */
+  directoryObjectUrl(id: string): string {
+    return `${this.root}/directoryObjects/${encodeURIComponent(id)}`;
+  }
+
+  /**
+   * True when `url` is a link into this session's Graph version root (a nextLink kept between turns), so that a
+   * stored link can never send the user's token elsewhere. Never throws.
+   */
+  isOwnLink(url: string): boolean {
+    try {
+      const u = new URL(url);
+      const root = new URL(this.root);
+      return u.protocol === 'https:' && u.origin === root.origin && u.pathname.startsWith(`${root.pathname}/`);
+    } catch (err) {
+      process.emitWarning(`groupbot: ignoring a malformed stored link (${(err as Error).message})`);
+      return false;
+    }
+  }
+
+  /** The absolute URL of a user on this session's Graph (the `@odata.bind` of a new group's owners). Never throws. */
+  userUrl(id: string): string {
+    return `${this.root}/users/${encodeURIComponent(id)}`;
+  }
 
   /** GET a path (with query string); `beta` reads the beta endpoint. Throws DomainError. */
   async get<T>(path: string, opts: { eventual?: boolean; beta?: boolean; ctx?: ErrorContext } = {}): Promise<T> {
@@ -105,6 +137,19 @@ export class GraphSession {
     }
     return steps.map((s) => results.get(s.id) as BatchResult);
   }
+}
+
+/**
+ * `https://host/v1.0` for an endpoint: the configured base URL's origin (as the Graph client uses it) and the
+ * version. Throws TypeError when the base URL is not a URL.
+ */
+export function graphRoot(endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version'>): string {
+  return `${new URL(endpoint.baseUrl).origin}/${endpoint.version ?? 'v1.0'}`;
+}
+
+/** The acting user's session on `endpoint` with their delegated token. Throws when the base URL is not https. */
+export function openGraphSession(endpoint: GraphEndpoint, token: TokenSource): GraphSession {
+  return new GraphSession(createGraphClient(endpoint, token), endpoint);
 }
 
 function toWire(step: BatchStep): Record<string, unknown> {

@@ -14,7 +14,6 @@ export interface NewGroup {
   membershipRule?: string;
 }
 
-const BIND = 'https://graph.microsoft.com/v1.0/users/';
 const NICKNAME_FORBIDDEN = /[@()\\[\]";:<>,\s]/g;
 
 /**
@@ -55,8 +54,8 @@ export async function createGroup(session: GraphSession, g: NewGroup, actorId?: 
     ...(g.description ? { description: g.description } : {}),
     ...(g.visibility ? { visibility: g.visibility } : {}),
     ...(g.membershipRule ? { membershipRule: g.membershipRule, membershipRuleProcessingState: 'On' } : {}),
-    ...(owners.length ? { 'owners@odata.bind': owners.map((id) => BIND + id) } : {}),
-    ...(members.length ? { 'members@odata.bind': members.map((id) => BIND + id) } : {}),
+    ...(owners.length ? { 'owners@odata.bind': owners.map((id) => session.userUrl(id)) } : {}),
+    ...(members.length ? { 'members@odata.bind': members.map((id) => session.userUrl(id)) } : {}),
   };
   return session.post<DirectoryGroup>('/groups', body, { operation: 'create' });
 }

@@ -22,8 +22,6 @@ export interface ChangeOutcome {
   kind?: DomainErrorKind;
 }
 
-export const DIRECTORY_OBJECTS = 'https://graph.microsoft.com/v1.0/directoryObjects/';
-
 /**
  * Checks what Graph would refuse for the whole group before any write, so that the user gets one clear
  * sentence instead of N identical failures. Throws DomainError (readOnlyGroup, dynamicGroup).
@@ -43,7 +41,8 @@ const FAILED_RESULTS = new Set<ChangeOutcome['result']>(['failed', 'refused', 'n
 
 /**
  * Adds or removes principals as members or owners, 20 per round trip through $batch, and reports an outcome
- * per principal; `onProgress` gets, after each round trip, how many writes succeeded and how many failed so far.
+ * per principal; `onChunk` hears each round trip's outcomes as they land (before `onProgress`); `onProgress` gets,
+ * after each round trip, how many writes succeeded and how many failed so far.
  * Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
  * writing anything, and when a whole batch fails.
  */
@@ -54,6 +53,7 @@ export async function changeMembership(
   op: 'add' | 'remove',
   principals: Principal[],
   onProgress?: (done: number, total: number, failed: number) => Promise<void> | void,
+  onChunk?: (outcomes: ChangeOutcome[]) => Promise<void> | void,
 ): Promise<ChangeOutcome[]> {
   assertWritableMembership(group, relation);
   const outcomes: ChangeOutcome[] = [];
@@ -69,7 +69,7 @@ export async function changeMembership(
   }
   const steps: BatchStep[] = todo.map((p, i) =>
     op === 'add'
-      ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': DIRECTORY_OBJECTS + p.id } }
+      ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': session.directoryObjectUrl(p.id) } }
       : { id: String(i), method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` },
   );
   let done = 0;
@@ -77,14 +77,14 @@ export async function changeMembership(
   for (let start = 0; start < steps.length; start += 20) {
     const chunk = steps.slice(start, start + 20);
     const results = await session.batch(chunk);
-    results.forEach((r, k) => {
-      const principal = todo[start + k] as Principal;
-      const outcome = outcomeOf(principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group);
-      outcomes.push(outcome);
-      // `done` counts only the writes that succeeded (or had nothing to do); failures are counted apart.
+    const landed = results.map((r, k) => outcomeOf(todo[start + k] as Principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+    outcomes.push(...landed);
+    // `done` counts only the writes that succeeded (or had nothing to do); failures are counted apart.
+    for (const outcome of landed) {
       if (FAILED_RESULTS.has(outcome.result)) failed++;
       else done++;
-    });
+    }
+    await onChunk?.(landed);
     await onProgress?.(done, steps.length, failed);
   }
   // Keep the order the user gave.

@@ -6,7 +6,6 @@
 import type { GraphSession } from './graph-session';
 import { DomainError } from './errors';
 import { getGroup } from './groups-read';
-import { DIRECTORY_OBJECTS } from './members-write';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
 import { withQuery } from './odata';
 import type { RequestDirectory } from '../requests/request-ports';
@@ -30,7 +29,7 @@ function messageOf(err: unknown): string {
  */
 async function addMember(session: GraphSession, groupId: string, userId: string): Promise<MemberAddResult> {
   try {
-    await session.post(`/groups/${groupId}/members/$ref`, { '@odata.id': DIRECTORY_OBJECTS + userId }, { operation: 'addMember' });
+    await session.post(`/groups/${groupId}/members/$ref`, { '@odata.id': session.directoryObjectUrl(userId) }, { operation: 'addMember' });
     return { outcome: 'added', status: 204 };
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'alreadyPresent') return { outcome: 'already-member', status: 400 };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../commands/context';
 import type { JournalRepository } from '../store/journal-repository';
 import type { KeyValueRepository } from '../store/key-value-repository';
 import type { TimeBoundMembershipRepository } from '../store/membership-repository';
 import type { JournalEntry, NewJournalEntry, PersonRef } from '../store/types';
-import { journalPath } from './change-records';
-import type { HistoryPage, JournalChange, JournalSink, RecordedChanges } from './journal-sink';
+import type { Actor } from '../shared/types';
+import type { HistoryPage, JournalChange, JournalSink, RecordedChanges, RunStart } from './journal-sink';
+import { JournalRun, RUN_KV, type RunRecord } from './journal-run';
 
 /** How long a change can be undone, unless configured otherwise. */
 export const UNDO_HOURS = 24;
@@ -26,6 +26,11 @@ export interface JournalServiceOptions {
    * the sweeper never acts on it later.
    */
   memberships?: Pick<TimeBoundMembershipRepository, 'endEarly'>;
+  /**
+   * How long a bulk run may go without progress before it counts as interrupted (default 60 s). Every recorded
+   * chunk renews it, so a run that is still working is never reported.
+   */
+  runLeaseSeconds?: number;
 }
 
 /** The journal on the bot's store: records changes, pages history, finds what an Undo button stands for. */
@@ -34,6 +39,7 @@ export class JournalService implements JournalSink {
   private readonly newId: () => string;
   private readonly onError: (err: unknown, change: JournalChange) => void;
   private readonly memberships: Pick<TimeBoundMembershipRepository, 'endEarly'> | undefined;
+  private readonly runLeaseMs: number;
 
   constructor(
     private readonly repo: JournalRepository,
@@ -43,6 +49,7 @@ export class JournalService implements JournalSink {
     this.undoMs = (options.undoHours ?? UNDO_HOURS) * HOUR;
     this.newId = options.newId ?? randomUUID;
     this.memberships = options.memberships;
+    this.runLeaseMs = (options.runLeaseSeconds ?? 60) * 1000;
     this.onError = options.onError ?? ((err, change) => {
       process.emitWarning(`groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`);
     });
@@ -50,6 +57,15 @@ export class JournalService implements JournalSink {
 
   /** See JournalSink.record. Never throws. */
   async record(actor: Actor, changes: JournalChange[], at: Date): Promise<RecordedChanges> {
+    const entries = await this.append(actor, changes, at);
+    return this.undoKeyFor(entries, new Date(at.getTime() + this.undoMs), changes[0]);
+  }
+
+  /**
+   * Appends the changes as entries (the ones that could not be stored are reported through the error hook and
+   * left out). Never throws.
+   */
+  async append(actor: Actor, changes: JournalChange[], at: Date): Promise<JournalEntry[]> {
     const who: PersonRef = { id: actor.id, name: actor.displayName || actor.userPrincipalName || actor.id };
     const undoUntil = new Date(at.getTime() + this.undoMs);
     const entries: JournalEntry[] = [];
@@ -58,9 +74,8 @@ export class JournalService implements JournalSink {
       const entry: NewJournalEntry = {
         id: this.newId(), at, action: c.action, actor: who, requestedBy: c.requestedBy ?? null, approvedBy: c.approvedBy ?? null,
         tokenOfId: actor.id, group: c.group, target: c.target ?? null, requestId: c.requestId ?? null,
-        graphCall: { method: c.graphCall.method, path: journalPath(c.graphCall.path) },
-        result: c.result, status: c.status, detail: c.detail ?? null,
-        undo: undoable ? { ...undoable, path: journalPath(undoable.path) } : null, undoUntil: undoable ? undoUntil : null,
+        result: c.result, status: c.status, detail: c.detail ?? null, before: c.before ?? null, after: c.after ?? null,
+        undo: undoable, undoUntil: undoable ? undoUntil : null,
       };
       try {
         entries.push(await this.repo.append(entry));
@@ -68,6 +83,11 @@ export class JournalService implements JournalSink {
         this.onError(err, c);
       }
     }
+    return entries;
+  }
+
+  /** The one key that undoes every undoable entry of `entries` (the entry id for one). Never throws. */
+  async undoKeyFor(entries: JournalEntry[], undoUntil: Date, first: JournalChange | undefined): Promise<RecordedChanges> {
     const undoable = entries.filter((e) => e.undo);
     if (undoable.length === 0) return { entries };
     if (undoable.length === 1) return { entries, undo: { key: (undoable[0] as JournalEntry).id, until: undoUntil } };
@@ -75,7 +95,8 @@ export class JournalService implements JournalSink {
     try {
       await this.keyValue.putExpiring(CHANGE_KV + key, { entryIds: undoable.map((e) => e.id) }, undoUntil);
     } catch (err) {
-      this.onError(err, changes[0] as JournalChange);
+      if (first) this.onError(err, first);
+      else process.emitWarning(`groupbot: could not store an undo key (${err instanceof Error ? err.message : String(err)})`);
       return { entries };
     }
     return { entries, undo: { key, until: undoUntil } };
@@ -125,4 +146,41 @@ export class JournalService implements JournalSink {
     }
     return entry;
   }
+
+  /**
+   * Starts a bulk run: stores what is about to be done before the first write, so that an interruption (a crash,
+   * a restart) leaves a trace that interruptedRuns finds. Throws on database errors (nothing was written yet).
+   */
+  async beginRun(actor: Actor, start: RunStart, at: Date): Promise<JournalRun> {
+    const record: RunRecord = {
+      id: this.newId(), actor: { id: actor.id, name: actor.displayName || actor.userPrincipalName || actor.id }, ...start,
+      done: [], entryIds: [], startedAt: at.toISOString(), leaseUntil: new Date(at.getTime() + this.runLeaseMs).toISOString(),
+    };
+    const run = new JournalRun(this, this.keyValue, record, actor, this.runLeaseMs, this.undoMs);
+    await run.save(at);
+    return run;
+  }
+
+  /** Runs whose lease ran out at `now` without finishing (oldest first). Throws on database errors. */
+  async interruptedRuns(now: Date): Promise<RunRecord[]> {
+    const rows = await this.keyValue.listUnexpired(RUN_KV, now);
+    return rows.map((r) => r.value as RunRecord).filter((r) => typeof r?.id === 'string' && Date.parse(r.leaseUntil) <= now.getTime());
+  }
+
+  /**
+   * Claims an interrupted run for reporting, exactly once across instances: resolves to it, or undefined when
+   * another instance took it or it is running again. Throws on database errors.
+   */
+  async claimInterrupted(id: string, now: Date): Promise<RunRecord | undefined> {
+    const taken = (await this.keyValue.take(RUN_KV + id, now)) as RunRecord | undefined;
+    if (!taken) return undefined;
+    if (Date.parse(taken.leaseUntil) > now.getTime()) {
+      await this.keyValue.putExpiring(RUN_KV + id, taken, new Date(now.getTime() + RUN_KEEP_MS));
+      return undefined;
+    }
+    return taken;
+  }
 }
+
+/** How long an unfinished run is kept for reporting. */
+export const RUN_KEEP_MS = 7 * 24 * HOUR;

@@ -1,5 +1,6 @@
-import type { Actor } from '../commands/context';
-import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
+import type { DirectoryOperation } from '../directory/directory-operation';
+import type { Actor } from '../shared/types';
+import type { JournalEntry, PersonRef } from '../store/types';
 
 /** The changes the bot journals; request-flow entries (`request.deny`, ...) come from bot/requests. */
 export type JournalAction =
@@ -13,14 +14,15 @@ export interface JournalChange {
   group: PersonRef;
   /** The member, owner or licence the change was about. */
   target?: PersonRef | null;
-  /** The Graph call made (method and path; the path's query string is dropped before storing). */
-  graphCall: GraphCallRecord;
   result: 'succeeded' | 'failed' | 'no-op';
   /** HTTP status of the call, when known. */
   status: number | null;
   detail?: string | null;
-  /** The call that reverts the change; stored only when the change succeeded. */
-  undo?: GraphCallRecord | null;
+  /** The values the change replaced and set (a rename's names, a licence's previous plans), when it has any. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** The operation that reverts the change (from bot/directory's inverseOperation); stored only when it succeeded. */
+  undo?: DirectoryOperation | null;
   /** Set when the change was made for someone else (an approved request). */
   requestedBy?: PersonRef | null;
   approvedBy?: PersonRef | null;
@@ -32,6 +34,21 @@ export interface RecordedChanges {
   entries: JournalEntry[];
   /** An entry id (one undoable change) or a change key (several); absent when nothing can be undone. */
   undo?: { key: string; until: Date };
+}
+
+/** What a bulk run is about to do: one action for every person in every group. */
+export interface RunStart {
+  action: 'member.add' | 'member.remove' | 'owner.add' | 'owner.remove';
+  groups: PersonRef[];
+  people: PersonRef[];
+}
+
+/** A bulk change being journalled as it lands (JournalService.beginRun). */
+export interface BulkRun {
+  /** Journals one chunk's outcomes and marks them done. Never throws. */
+  landed(changes: JournalChange[], at: Date): Promise<void>;
+  /** Ends the run: the one Undo key for everything it changed. Never throws. */
+  finish(at: Date): Promise<RecordedChanges>;
 }
 
 /** One page of a group's history, newest first. */
@@ -60,6 +77,11 @@ export interface JournalSink {
   undoTargets(key: string, now: Date): Promise<JournalEntry[]>;
   /** The actor's most recent change that can still be undone at `now` ("oops, undo that"). Throws on database errors. */
   latestUndoable?(actorId: string, now: Date): Promise<JournalEntry | undefined>;
+  /**
+   * Starts a bulk run, stored before its first write so that an interruption leaves a trace (see journal-run.ts).
+   * Throws on database errors.
+   */
+  beginRun(actor: Actor, start: RunStart, at: Date): Promise<BulkRun>;
   /** Marks an entry undone exactly once while its window is open (see JournalRepository.markUndone). */
   markUndone(id: string, by: PersonRef, at: Date): Promise<JournalEntry | undefined>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inverseOperation } from '../directory/directory-operation';
 import type { Store } from '../store/store';
 import type {
   AccessRequest, JournalEntry, NewJournalEntry, PersonRef, RequestCardRef, TimeBoundMembership,
@@ -306,7 +307,6 @@ export class AccessRequestService {
           await this.store.journal.append({
             id: this.newId(), at, action: 'member.remove', actor: result.tokenOf, requestedBy: null, approvedBy: grantedBy,
             tokenOfId: result.tokenOf.id, group, target: user, requestId: m.requestId,
-            graphCall: result.graphCall ?? { method: 'DELETE', path: `/groups/${m.groupId}/members/${m.userId}/$ref` },
             result: 'succeeded', status: result.status ?? null, detail: 'time-bound membership ended', undo: null, undoUntil: null,
           });
         }
@@ -384,7 +384,6 @@ export class AccessRequestService {
     }
     if (result.outcome === 'failed') return this.failApproval(request, result, now);
     const added = result.outcome === 'added';
-    const graphCall = result.graphCall ?? { method: 'POST' as const, path: `/groups/${request.groupId}/members/$ref` };
     const done = await this.store.requests.completeApproval(request.id, now, {
       claimUntil: this.leaseFrom(now),
       membership: (r) => r.durationDays === null ? undefined : {
@@ -392,10 +391,10 @@ export class AccessRequestService {
         requestId: r.id, grantedBy: approver, expiresAt: new Date(now.getTime() + r.durationDays * DAY), createdAt: now,
       },
       journal: (r) => this.entry(r, now, {
-        action: 'member.add', actor: approver, approvedBy: approver, tokenOfId: approver.id, graphCall,
+        action: 'member.add', actor: approver, approvedBy: approver, tokenOfId: approver.id,
         result: added ? 'succeeded' : 'no-op', status: result.status ?? null,
         detail: added ? null : 'already a member',
-        undo: added ? { method: 'DELETE', path: `/groups/${r.groupId}/members/${r.requesterId}/$ref` } : null,
+        undo: added ? inverseOperation({ action: 'member.add', groupId: r.groupId, targetId: r.requesterId }) : null,
       }),
     });
     if (!done) {
@@ -417,7 +416,6 @@ export class AccessRequestService {
       id: request.id, from: TRANSITIONS.fail.from, to: 'failed', at: now, reason: result.message, claimUntil: this.leaseFrom(now),
     }, (r) => this.entry(r, now, {
       action: 'member.add', actor: approver, approvedBy: approver, tokenOfId: approver.id,
-      graphCall: result.graphCall ?? { method: 'POST', path: `/groups/${r.groupId}/members/$ref` },
       result: 'failed', status: result.status ?? null, detail: result.message,
     }));
     if (!done) {
@@ -434,7 +432,7 @@ export class AccessRequestService {
     return {
       id: this.newId(), at: now, requestedBy: { id: r.requesterId, name: r.requesterName }, tokenOfId: null,
       group: { id: r.groupId, name: r.groupName }, target: { id: r.requesterId, name: r.requesterName }, requestId: r.id,
-      graphCall: null, status: null, undo: null,
+      status: null, undo: null,
       undoUntil: e.undo ? new Date(now.getTime() + this.opts.undoHours * HOUR) : null,
       ...e,
     };

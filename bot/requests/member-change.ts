@@ -1,4 +1,4 @@
-import type { GraphCallRecord, PersonRef } from '../store/types';
+import type { PersonRef } from '../store/types';
 
 /** What the caller's Graph code must add: the requester to the group, with the approver's delegated token. */
 export interface MemberAddJob {
@@ -18,12 +18,12 @@ export interface MemberAddJob {
 
 /** What happened when the caller ran the Graph add. */
 export type MemberAddResult =
-  /** Added now. `graphCall` defaults to `POST /groups/{id}/members/$ref`. */
-  | { outcome: 'added'; graphCall?: GraphCallRecord; status?: number }
+  /** Added now. */
+  | { outcome: 'added'; status?: number }
   /** The user was a member already (Graph 400 "added object references already exist"): nothing to undo. */
-  | { outcome: 'already-member'; graphCall?: GraphCallRecord; status?: number }
+  | { outcome: 'already-member'; status?: number }
   /** Refused for good (403, group gone, user gone): the request ends `failed` with `message`. */
-  | { outcome: 'failed'; message: string; graphCall?: GraphCallRecord; status?: number }
+  | { outcome: 'failed'; message: string; status?: number }
   /** Transient (throttled, no token right now): the request stays `approving` and the sweeper retries later. */
   | { outcome: 'retry-later'; message: string };
 
@@ -41,7 +41,7 @@ export interface MemberRemoveJob {
 
 /** What happened when the caller ran the Graph removal. */
 export type MemberRemoveResult =
-  | { outcome: 'removed'; tokenOf: PersonRef; graphCall?: GraphCallRecord; status?: number }
+  | { outcome: 'removed'; tokenOf: PersonRef; status?: number }
   /** Not a member any more (someone removed them): nothing to do. */
   | { outcome: 'not-member' }
   /** Could not remove now (no token, throttled, forbidden): retried after the lease. */

@@ -1,5 +1,7 @@
 import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
-import type { GraphCallRecord, JournalEntry, NewJournalEntry, PersonRef } from './types';
+import type { DirectoryOperation } from '../directory/directory-operation';
+import { operationFromLegacyCall } from '../directory/legacy-operation';
+import type { JournalEntry, NewJournalEntry, PersonRef } from './types';
 import { date, dateOrNull, int, intOrNull, objectOrNull, personOrNull, text, textOrNull } from './row-values';
 
 /** Thrown when a journal entry would store something that looks like a credential. */
@@ -35,15 +37,17 @@ function assertNoToken(field: string, value: unknown): void {
   if (TOKEN_PATTERNS.some((p) => p.test(serialized))) throw new JournalSecretError(field);
 }
 
-function graphCallOrNull(row: SqlRow, methodColumn: string, pathColumn: string): GraphCallRecord | null {
-  const method = textOrNull(row, methodColumn);
-  const path = textOrNull(row, pathColumn);
-  if (method === null || path === null) return null;
-  return { method: method as GraphCallRecord['method'], path };
+/**
+ * The stored Undo: a typed operation, or an old row's Graph call read into one. Anything else is passed on as it
+ * is, so that planning the undo refuses it with a clear sentence (bot/directory validates every operation).
+ */
+function undoOf(raw: Record<string, unknown> | null): DirectoryOperation | null {
+  if (raw === null) return null;
+  if ('method' in raw && 'path' in raw) return operationFromLegacyCall(raw) ?? (raw as unknown as DirectoryOperation);
+  return raw as unknown as DirectoryOperation;
 }
 
 function toJournalEntry(row: SqlRow): JournalEntry {
-  const undo = objectOrNull(row, 'undo');
   return {
     id: text(row, 'id'),
     seq: int(row, 'seq'),
@@ -56,11 +60,12 @@ function toJournalEntry(row: SqlRow): JournalEntry {
     group: personOrNull(row, 'group_id', 'group_name'),
     target: personOrNull(row, 'target_id', 'target_name'),
     requestId: textOrNull(row, 'request_id'),
-    graphCall: graphCallOrNull(row, 'graph_method', 'graph_path'),
     result: text(row, 'result') as JournalEntry['result'],
     status: intOrNull(row, 'status'),
     detail: textOrNull(row, 'detail'),
-    undo: undo as GraphCallRecord | null,
+    before: objectOrNull(row, 'before_values'),
+    after: objectOrNull(row, 'after_values'),
+    undo: undoOf(objectOrNull(row, 'undo')),
     undoUntil: dateOrNull(row, 'undo_until'),
     undoneAt: dateOrNull(row, 'undone_at'),
     undoneBy: personOrNull(row, 'undone_by_id', 'undone_by_name'),
@@ -72,21 +77,23 @@ function toJournalEntry(row: SqlRow): JournalEntry {
  * a token, or on database errors.
  */
 export async function appendJournal(db: SqlExecutor, e: NewJournalEntry): Promise<JournalEntry> {
-  assertNoToken('graphCall', e.graphCall);
   assertNoToken('undo', e.undo);
   assertNoToken('detail', e.detail);
+  assertNoToken('before', e.before);
+  assertNoToken('after', e.after);
   const rows = await db.query(
     `INSERT INTO journal (id, at, action, actor_id, actor_name, requested_by_id, requested_by_name,
        approved_by_id, approved_by_name, token_of_id, group_id, group_name, target_id, target_name, request_id,
-       graph_method, graph_path, result, status, detail, undo, undo_until)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-       $21::jsonb, $22)
+       result, status, detail, undo, undo_until, before_values, after_values)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+       $19::jsonb, $20, $21::jsonb, $22::jsonb)
      RETURNING *`,
     [e.id, e.at, e.action, e.actor.id, e.actor.name, e.requestedBy?.id ?? null, e.requestedBy?.name ?? null,
       e.approvedBy?.id ?? null, e.approvedBy?.name ?? null, e.tokenOfId, e.group?.id ?? null,
       e.group?.name ?? null, e.target?.id ?? null, e.target?.name ?? null, e.requestId,
-      e.graphCall?.method ?? null, e.graphCall?.path ?? null, e.result, e.status, e.detail,
-      e.undo ? JSON.stringify(e.undo) : null, e.undo ? e.undoUntil : null]);
+      e.result, e.status, e.detail,
+      e.undo ? JSON.stringify(e.undo) : null, e.undo ? e.undoUntil : null,
+      e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null]);
   const row = rows[0];
   if (!row) throw new Error('INSERT ... RETURNING returned no row');
   return toJournalEntry(row);

@@ -36,6 +36,8 @@ export interface KeyValueRepository {
   take(key: string, now: Date): Promise<unknown>;
   /** Deletes every value expired by `now`; returns how many. Throws on database errors. */
   purgeExpired(now: Date): Promise<number>;
+  /** Unexpired entries whose key starts with `prefix` (at most `limit`, default 100), oldest first. Throws on database errors. */
+  listUnexpired(prefix: string, now: Date, limit?: number): Promise<{ key: string; value: unknown }[]>;
 }
 
 function serialise(key: string, value: unknown): string {
@@ -103,6 +105,13 @@ export function keyValueRepository(db: SqlClient): KeyValueRepository {
       const expiresAt = row.expires_at;
       if (expiresAt instanceof Date && expiresAt.getTime() <= now.getTime()) return undefined;
       return JSON.parse(text(row, 'value')) as unknown;
+    },
+    async listUnexpired(prefix, now, limit) {
+      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db.query(
+        `SELECT key, value FROM kv WHERE key LIKE $1 AND (expires_at IS NULL OR expires_at > $2) ORDER BY updated_at LIMIT $3`,
+        [pattern, now, Math.max(1, Math.min(limit ?? 100, 1000))]);
+      return rows.map((r) => ({ key: text(r, 'key'), value: JSON.parse(text(r, 'value')) as unknown }));
     },
     async purgeExpired(now) {
       const rows = await db.query('DELETE FROM kv WHERE expires_at <= $1 RETURNING key', [now]);

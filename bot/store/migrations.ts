@@ -144,4 +144,14 @@ ALTER TABLE kv ADD COLUMN expires_at timestamptz;
 CREATE INDEX kv_expires_ix ON kv (expires_at) WHERE expires_at IS NOT NULL;
 `,
   },
+  {
+    version: 5,
+    name: 'journal rows record values before and after, not Graph calls',
+    sql: `
+-- New rows describe a change in the journal's own terms (action, group, target, values before and after) and
+-- keep their Undo as a typed operation in undo; graph_method and graph_path stay for rows written before.
+ALTER TABLE journal ADD COLUMN before_values jsonb;
+ALTER TABLE journal ADD COLUMN after_values jsonb;
+`,
+  },
 ];

@@ -1,3 +1,5 @@
+import type { DirectoryOperation } from '../directory/directory-operation';
+
 /** The states of an access request. `approving` means "decided, Graph add not yet confirmed" (see bot/requests). */
 export type RequestState = 'pending' | 'approving' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'failed';
 
@@ -113,15 +115,6 @@ export type NewTimeBoundMembership =
   Pick<TimeBoundMembership, 'id' | 'groupId' | 'groupName' | 'userId' | 'userName' | 'requestId' | 'expiresAt' | 'createdAt'> &
   { grantedBy: PersonRef | null };
 
-/** The Graph call a journal entry records: method and path only, never headers or tokens. */
-export interface GraphCallRecord {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Path relative to the Graph version root, e.g. `/groups/{id}/members/$ref`. */
-  path: string;
-  /** Body, for undo data only; never a token. */
-  body?: Record<string, unknown>;
-}
-
 /** One change the bot made, for "history of G" and Undo. */
 export interface JournalEntry {
   id: string;
@@ -139,17 +132,23 @@ export interface JournalEntry {
   group: PersonRef | null;
   target: PersonRef | null;
   requestId: string | null;
-  graphCall: GraphCallRecord | null;
   result: 'succeeded' | 'failed' | 'no-op';
-  /** HTTP status of the Graph call, when there was one. */
+  /** HTTP status Graph answered, when a call was made. */
   status: number | null;
   detail: string | null;
-  /** The call that undoes this change; null when it cannot be undone. */
-  undo: GraphCallRecord | null;
+  /** The values the change replaced and the values it set (names, visibility, a rule, a licence's plans); null when none. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /**
+   * The operation that undoes this change (produced by bot/directory from the values before it); null when it
+   * cannot be undone. Rows from before typed operations are read into this shape (bot/directory/legacy-operation.ts).
+   */
+  undo: DirectoryOperation | null;
   undoUntil: Date | null;
   undoneAt: Date | null;
   undoneBy: PersonRef | null;
 }
 
 /** What appending to the journal needs (seq and undone fields are set by the store). */
-export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'undoneAt' | 'undoneBy'>;
+export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'undoneAt' | 'undoneBy' | 'before' | 'after'> &
+  Partial<Pick<JournalEntry, 'before' | 'after'>>;

@@ -16,8 +16,8 @@ import type { CommandContext, Reply } from '../commands/context';
 import { requestBlocker, type RequestsPort } from '../commands/access-request';
 import { errorText } from '../commands/error-text';
 import { reply } from '../commands/reply';
-import { GraphSession } from '../directory/graph-session';
-import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession, type GraphSession } from '../directory/graph-session';
+import type { GraphEndpoint } from '../directory/graph-client';
 import { getGroup } from '../directory/groups-read';
 import { requestDirectory } from '../directory/request-directory';
 import type { Logger } from '../log';
@@ -89,7 +89,7 @@ export class RequestCoordinator {
       settings: deps.settings,
       directoryFor: async (userId) => {
         const token = deps.tokenForUser ? await deps.tokenForUser(userId) : undefined;
-        return token ? requestDirectory(new GraphSession(createGraphClient(deps.graph, async () => token))) : undefined;
+        return token ? requestDirectory(openGraphSession(deps.graph, async () => token)) : undefined;
       },
       ...(deps.clock ? { clock: deps.clock } : {}),
     });

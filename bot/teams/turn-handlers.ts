@@ -6,8 +6,8 @@ import { runCardAction } from '../commands/card-action-run';
 import { reply } from '../commands/reply';
 import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
 import type { RequestCommandContext, RequestsPort } from '../commands/access-request';
-import { createGraphClient, type GraphEndpoint } from '../directory/graph-client';
-import { GraphSession } from '../directory/graph-session';
+import type { GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
@@ -37,10 +37,10 @@ export function welcomeReplies(): Reply[] {
 }
 
 /** Builds the command context for this turn: the actor's own Graph session and progress updates. */
-async function commandContext(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor, flags: CommandContext['flags'] = {}): Promise<CommandContext | undefined> {
+async function commandContext(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor, text?: string): Promise<CommandContext | undefined> {
   const token = await services.tokens.tokenFor(context, state);
   if (!token) return undefined;
-  const graph = new GraphSession(createGraphClient(services.graph, async () => token));
+  const graph = openGraphSession(services.graph, async () => token);
   let progressId: string | undefined;
   const ctx: RequestCommandContext = {
     actor,
@@ -48,7 +48,7 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
     pending: services.pending,
     ...(services.journal ? { journal: services.journal } : {}),
     now: () => new Date(),
-    flags,
+    ...(text !== undefined ? { text } : {}),
     progress: async (r: Reply) => {
       const activity = { type: 'message', text: r.text, ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}) };
       if (!progressId) {
@@ -68,7 +68,7 @@ export async function handleText(context: TurnContext, state: TurnState, service
   if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
   // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
-  const ctx = await commandContext(context, state, services, actor, intent.intent === 'listRequests' || intent.intent === 'unknown' ? { text: text.slice(0, 256) } : {});
+  const ctx = await commandContext(context, state, services, actor, intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined);
   if (!ctx) return [reply(SIGN_IN)];
   services.log.debug('turn.intent', { intent: intent.intent });
   const out = await runIntent(intent, ctx);

@@ -50,10 +50,9 @@ export async function startHarness(seed: 'demo' | { large: number } = 'demo', op
       const progress = opts.progress;
       return {
         actor: { id: user.id, displayName: user.displayName, userPrincipalName: user.upn },
-        graph: new GraphSession(client, async () => undefined),
+        graph: new GraphSession(client, { baseUrl: emulator.baseUrl }, async () => undefined),
         pending: opts.pending ?? new MemoryPendingStore(),
         now: () => new Date(),
-        flags: {},
         ...(progress ? { progress: async (r: Reply) => { progress.push(r); } } : {}),
       };
     },

@@ -7,7 +7,8 @@ import { COMMANDS, continuePending, substitute } from '../../../bot/commands/dis
 import { INTENT_NAMES } from '../../../bot/language/intent';
 import { applyFormValues } from '../../../bot/commands/group-create';
 import { nextLinkOf } from '../../../bot/commands/paging';
-import { readSnapshot, snapshotFlag } from '../../../bot/commands/snapshot';
+import { compactSnapshot, readSnapshot } from '../../../bot/commands/snapshot';
+import { continuationOf } from '../../../bot/commands/continuation';
 
 const ANA = '17da675f-27c5-4df3-8e3d-7b27d437674d';
 const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
@@ -18,7 +19,7 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
   const client = Client.initWithMiddleware({
     middleware: { execute: async () => { state.calls++; throw new Error('no Graph in this test'); }, setNext: () => undefined },
   } as never);
-  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, async () => undefined), pending, now: () => new Date(), flags: {} }, {
+  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined), pending, now: () => new Date() }, {
     get calls() { return state.calls; },
   });
 }
@@ -74,7 +75,7 @@ describe('bot/commands/group-create form values', () => {
     const r = applyFormValues({ intent: 'createGroup' }, { groupType: 'microsoft365', displayName: 'Finance Readers', mailNickname: 'FinanceReaders', owners: 'Ana, Bob', visibility: 'Private' });
     assert.ok(r.ok);
     assert.deepEqual(r.ok && r.intent.owners, ['Ana', 'Bob']);
-    assert.equal(r.ok && r.flags['mailNickname'], 'FinanceReaders');
+    assert.equal(r.ok && r.mailNickname, 'FinanceReaders');
   });
 
   it('refuses a bad nickname, a missing name and an unknown visibility', () => {
@@ -85,17 +86,35 @@ describe('bot/commands/group-create form values', () => {
 });
 
 describe('bot/commands/paging and snapshot', () => {
-  const base = { actor: { id: ANA, displayName: 'A' }, graph: undefined as never, pending: new MemoryPendingStore(), now: () => new Date() };
-  it('follows only https Graph v1.0 nextLinks', () => {
-    assert.equal(nextLinkOf({ ...base, flags: { next: 'https://localhost:1/v1.0/groups?$skiptoken=x' } }), 'https://localhost:1/v1.0/groups?$skiptoken=x');
-    assert.equal(nextLinkOf({ ...base, flags: { next: 'http://evil.example/v1.0/groups' } }), undefined);
-    assert.equal(nextLinkOf({ ...base, flags: { next: 'https://evil.example/steal' } }), undefined);
-    assert.equal(nextLinkOf({ ...base, flags: {} }), undefined);
+  const graph = new GraphSession(Client.init({ authProvider: (done) => done(null, 'unused') }), { baseUrl: 'https://localhost:1' });
+  const base = { actor: { id: ANA, displayName: 'A' }, graph, pending: new MemoryPendingStore(), now: () => new Date() };
+  const page = (next: string) => ({ kind: 'page' as const, next, offset: 0 });
+  it('follows only https nextLinks on the session\'s own Graph v1.0', () => {
+    assert.equal(nextLinkOf({ ...base, continuation: page('https://localhost:1/v1.0/groups?$skiptoken=x') }), 'https://localhost:1/v1.0/groups?$skiptoken=x');
+    assert.equal(nextLinkOf({ ...base, continuation: page('http://evil.example/v1.0/groups') }), undefined);
+    assert.equal(nextLinkOf({ ...base, continuation: page('https://evil.example/steal') }), undefined);
+    assert.equal(nextLinkOf({ ...base, continuation: page('https://evil.example/v1.0/groups') }), undefined, 'another host');
+    assert.equal(nextLinkOf({ ...base, continuation: page('https://localhost:1/beta/groups') }), undefined, 'another version');
+    assert.equal(nextLinkOf(base), undefined);
   });
 
-  it('round-trips a snapshot through flags and survives a damaged one', () => {
-    const flags = snapshotFlag({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva', mail: 'ana@contoso.com' } }, groups: {} });
-    assert.equal(readSnapshot(flags).users[ANA]?.displayName, 'Ana Silva');
-    assert.deepEqual(readSnapshot({ snapshot: '{not json' }), { users: {}, groups: {} });
+  it('round-trips a snapshot through a continuation and survives a damaged one', () => {
+    const snapshot = compactSnapshot({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva', mail: 'ana@contoso.com', jobTitle: 'x' } }, groups: {} });
+    assert.equal(snapshot.users[ANA]?.jobTitle, undefined, 'only what later steps need is stored');
+    assert.equal(readSnapshot(JSON.parse(JSON.stringify(snapshot))).users[ANA]?.displayName, 'Ana Silva');
+    assert.deepEqual(readSnapshot('{not json'), { users: {}, groups: {} });
+    assert.deepEqual(readSnapshot({ users: [1], groups: null }), { users: {}, groups: {} });
+  });
+
+  it('reads operations stored before continuations were typed', () => {
+    const op = (flags: Record<string, string | number | boolean>) => ({ id: 'p', actorId: ANA, intent: { intent: 'showHistory' as const }, kind: 'confirm' as const, flags, expiresAt: 0 });
+    assert.deepEqual(continuationOf(op({ undo: 'chg-1' })), { kind: 'undo', key: 'chg-1' });
+    assert.deepEqual(continuationOf(op({ historyGroup: 'g', historyName: 'Sales', beforeSeq: 7, historyUsers: JSON.stringify([{ id: 'u', name: 'Bob' }]) })),
+      { kind: 'historyPage', group: { id: 'g', name: 'Sales' }, users: [{ id: 'u', name: 'Bob' }], beforeSeq: 7 });
+    const snap = JSON.stringify({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva' } }, groups: {} });
+    assert.deepEqual(continuationOf(op({ snapshot: snap, table: JSON.stringify({ 0: [ANA] }) })), { kind: 'bulkTable', snapshot: JSON.parse(snap), table: { 0: [ANA] } });
+    assert.deepEqual(continuationOf(op({ snapshot: '{not json' })), { kind: 'resolve', snapshot: { users: {}, groups: {} } }, 'a damaged snapshot');
+    assert.deepEqual(continuationOf(op({ formSubmitted: true, mailNickname: 'fin' })), { kind: 'groupForm', snapshot: { users: {}, groups: {} }, submitted: true, mailNickname: 'fin' });
+    assert.deepEqual(continuationOf(op({ next: 'https://x/v1.0/groups', offset: 20 })), { kind: 'page', snapshot: { users: {}, groups: {} }, next: 'https://x/v1.0/groups', offset: 20 });
   });
 });

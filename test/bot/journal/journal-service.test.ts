@@ -8,8 +8,8 @@ const actor = { id: '6486e8ef-6e2d-4af9-bcd8-9ae6325d137c', displayName: 'Megan 
 
 function change(over: Partial<JournalChange> = {}): JournalChange {
   return {
-    action: 'group.rename', group: { id: G, name: 'Marketing' }, graphCall: { method: 'PATCH', path: `/groups/${G}` },
-    result: 'succeeded', status: 204, undo: { method: 'PATCH', path: `/groups/${G}`, body: { displayName: 'Old' } }, ...over,
+    action: 'group.rename', group: { id: G, name: 'Marketing' }, before: { displayName: 'Old' }, after: { displayName: 'Marketing' },
+    result: 'succeeded', status: 204, undo: { kind: 'updateGroup', groupId: G, set: { displayName: 'Old' } }, ...over,
   };
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { isKnownUndoCall, planUndo, whyNotUndoable } from '../../../bot/journal/undo-plan';
-import { groupCreated, groupUpdated, licenseChanged, membershipRecords, ruleSet } from '../../../bot/journal/change-records';
-import { journalPath } from '../../../bot/journal/change-records';
+import { planUndo, whyNotUndoable } from '../../../bot/commands/undo-plan';
+import { isDirectoryOperation } from '../../../bot/directory/directory-operation';
+import { groupCreated, groupDeleted, groupRenamed, groupRestored, groupUpdated, licenseChanged, membershipRecords, ruleSet } from '../../../bot/journal/change-records';
 import type { JournalEntry } from '../../../bot/store/types';
 
 const G = '9fad3235-e6d7-4bc9-93fb-058d0748357d';
@@ -13,14 +13,14 @@ function entry(over: Partial<JournalEntry>): JournalEntry {
   return {
     id: 'e1', seq: 1, at: AT, action: 'member.add', actor: { id: U, name: 'Megan Bowen' }, requestedBy: null, approvedBy: null,
     tokenOfId: U, group: { id: G, name: 'Marketing' }, target: { id: U, name: 'Bob Kelly' }, requestId: null,
-    graphCall: { method: 'POST', path: `/groups/${G}/members/$ref` }, result: 'succeeded', status: 204, detail: null,
-    undo: { method: 'DELETE', path: `/groups/${G}/members/${U}/$ref` }, undoUntil: new Date(AT.getTime() + 86_400_000),
+    result: 'succeeded', status: 204, detail: null, before: null, after: null,
+    undo: { kind: 'removeMember', groupId: G, principalId: U }, undoUntil: new Date(AT.getTime() + 86_400_000),
     undoneAt: null, undoneBy: null, ...over,
   };
 }
 
-describe('bot/journal/undo-plan', () => {
-  it('accepts the undo calls the change builders write, and nothing else', () => {
+describe('bot/commands/undo-plan', () => {
+  it('accepts the undo operations the change builders write, and nothing else', () => {
     const written = [
       ...membershipRecords({ id: G, displayName: 'M' }, 'members', 'add', [{ principal: { id: U, name: 'B' }, result: 'succeeded', status: 204 }]),
       ...membershipRecords({ id: G, displayName: 'M' }, 'owners', 'remove', [{ principal: { id: U, name: 'B' }, result: 'succeeded', status: 204 }]),
@@ -29,11 +29,13 @@ describe('bot/journal/undo-plan', () => {
       ruleSet({ id: G, displayName: 'M', groupTypes: ['Unified'], membershipRule: null, membershipRuleProcessingState: null }, 'user.city -eq "X"'),
       licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'add', { had: false }),
     ];
-    for (const c of written) assert.ok(isKnownUndoCall(c.undo ?? null), JSON.stringify(c.undo));
-    assert.equal(isKnownUndoCall({ method: 'DELETE', path: `/users/${U}` }), false);
-    assert.equal(isKnownUndoCall({ method: 'PATCH', path: `/groups/${G}`, body: { mailEnabled: true } }), false);
-    assert.equal(isKnownUndoCall({ method: 'POST', path: `/groups/${G}/members/$ref`, body: { '@odata.id': 'https://evil.example/x' } }), false);
-    assert.equal(isKnownUndoCall({ method: 'DELETE', path: `/groups/${G}/../users/${U}` }), false);
+    for (const c of written) assert.ok(isDirectoryOperation(c.undo ?? null), JSON.stringify(c.undo));
+    assert.equal(isDirectoryOperation({ kind: 'deleteUser', groupId: U }), false);
+    assert.equal(isDirectoryOperation({ kind: 'updateGroup', groupId: G, set: { mailEnabled: true } }), false);
+    assert.equal(isDirectoryOperation({ kind: 'addMember', groupId: G, principalId: 'https://evil.example/x' }), false);
+    assert.equal(isDirectoryOperation({ kind: 'deleteGroup', groupId: `${G}/../users/${U}` }), false);
+    assert.equal(isDirectoryOperation({ kind: 'deleteGroup', groupId: G, extra: 1 }), false);
+    assert.equal(isDirectoryOperation({ method: 'DELETE', path: `/groups/${G}` }), false);
   });
 
   it('undoing a create deletes the group: destructive, and the confirmation says so and names the 24 h limit', () => {
@@ -52,7 +54,7 @@ describe('bot/journal/undo-plan', () => {
     assert.equal(whyNotUndoable(entry({}), new Date(late.getTime() - 1)), null);
     assert.match(whyNotUndoable(entry({ undoneAt: AT, undoneBy: { id: U, name: 'Olga Owner' } }), AT) ?? '', /already undone by Olga Owner/);
     assert.match(whyNotUndoable(entry({ result: 'failed' }), AT) ?? '', /can't be undone/);
-    assert.match(whyNotUndoable(entry({ undo: { method: 'DELETE', path: '/users/x' } }), AT) ?? '', /does not describe/);
+    assert.match(whyNotUndoable(entry({ undo: { kind: 'deleteUser', groupId: 'x' } as never }), AT) ?? '', /does not describe/);
     const p = planUndo([], AT);
     assert.equal(p.ok, false);
   });
@@ -67,13 +69,20 @@ describe('bot/journal/undo-plan', () => {
 
   it('keeps previous licence state: a re-assigned licence is undone by re-applying its previous plans', () => {
     const again = licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'add', { had: true, disabledPlans: ['p1'] });
-    assert.deepEqual(again.undo?.body, { addLicenses: [{ skuId: SKU, disabledPlans: ['p1'] }], removeLicenses: [] });
+    assert.deepEqual(again.undo, { kind: 'setLicense', groupId: G, skuId: SKU, assign: { disabledPlans: ['p1'] } });
     const unknown = licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'remove', undefined);
     assert.equal(unknown.undo, null);
   });
 
-  it('stores paths without host or query string', () => {
-    assert.equal(journalPath(`https://graph.microsoft.com/v1.0/groups/${G}?$select=id&token=abc`), `/groups/${G}`);
-    assert.equal(journalPath(`/groups/${G}/members/$ref`), `/groups/${G}/members/$ref`);
+  it('records changes in the journal\'s own terms: no Graph path, host or query string anywhere in a record', () => {
+    const records = [
+      ...membershipRecords({ id: G, displayName: 'M' }, 'members', 'remove', [{ principal: { id: U, name: 'B' }, result: 'succeeded', status: 204 }]),
+      groupRenamed({ id: G, displayName: 'Old' }, 'New'), groupDeleted({ id: G, displayName: 'M' }), groupRestored({ id: G, displayName: 'M' }),
+      licenseChanged({ id: G, displayName: 'M' }, { skuId: SKU, name: 'E5' }, 'remove', { had: true, disabledPlans: [] }),
+    ];
+    for (const r of records) assert.doesNotMatch(JSON.stringify(r), /\/groups\/|https?:|\$ref|\?/, JSON.stringify(r));
+    assert.deepEqual(records[1]?.before, { displayName: 'Old' });
+    assert.deepEqual(records[1]?.after, { displayName: 'New' });
+    assert.deepEqual(records[1]?.undo, { kind: 'updateGroup', groupId: G, set: { displayName: 'Old' } });
   });
 });

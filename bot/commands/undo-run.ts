@@ -1,8 +1,9 @@
-import type { CommandContext } from '../commands/context';
+import type { CommandContext } from './context';
 import { DomainError } from '../directory/errors';
-import { replayCalls, type ReplayResult } from '../directory/recorded-calls';
-import type { GraphCallRecord, JournalEntry, PersonRef } from '../store/types';
-import type { JournalChange, JournalSink } from './journal-sink';
+import type { DirectoryOperation } from '../directory/directory-operation';
+import { runOperations, type OperationResult } from '../directory/operation-run';
+import type { JournalEntry, PersonRef } from '../store/types';
+import type { JournalChange, JournalSink } from '../journal/journal-sink';
 import { inverseAction, undoPhrase } from './undo-plan';
 
 /** What happened to one entry's undo. */
@@ -14,9 +15,9 @@ export interface UndoResult {
   error?: DomainError;
 }
 
-/** Runs the inverse calls with the clicker's own token (bot/directory replays them). */
-function runCalls(ctx: CommandContext, entries: JournalEntry[]): Promise<ReplayResult[]> {
-  return replayCalls(ctx.graph, entries.map((e) => e.undo as GraphCallRecord));
+/** Runs the inverse operations with the clicker's own token (bot/directory turns them into Graph calls). */
+function runInverses(ctx: CommandContext, entries: JournalEntry[]): Promise<OperationResult[]> {
+  return runOperations(ctx.graph, entries.map((e) => e.undo as DirectoryOperation));
 }
 
 /** A failure that means "it is already the way the undo would make it". */
@@ -27,19 +28,18 @@ function isMoot(e: JournalEntry, err: DomainError): boolean {
 
 /**
  * Undoes `entries` (already planned: open window, known undo calls) as the context's actor, with their token:
- * runs the inverse calls, marks each entry undone (atomic: of two concurrent undos only one marks it; the other
- * reports `raced` unless its own call changed Graph), and journals every undo call that reached Graph, without
+ * runs the inverse operations, marks each entry undone (atomic: of two concurrent undos only one marks it; the other
+ * reports `raced` unless its own call changed Graph), and journals every undo that reached Graph, without
  * Undo data (an undo is not itself undoable). A refused undo leaves the entry undoable for someone with the rights.
  * Throws only on a failed whole batch or database errors.
  */
 export async function runUndo(ctx: CommandContext, journal: JournalSink, entries: JournalEntry[]): Promise<UndoResult[]> {
-  const calls = await runCalls(ctx, entries);
+  const calls = await runInverses(ctx, entries);
   const by: PersonRef = { id: ctx.actor.id, name: ctx.actor.displayName };
   const results: UndoResult[] = [];
   const records: JournalChange[] = [];
   for (const [i, e] of entries.entries()) {
     const r = calls[i] ?? { status: null, error: new DomainError('unexpected', 'No result for this step.') };
-    const call = e.undo as GraphCallRecord;
     const graphOutcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
     const marked = graphOutcome !== 'failed' && (await journal.markUndone(e.id, by, ctx.now())) !== undefined;
     // A concurrent undo marked it first: our call still changed Graph when it succeeded, so that is journalled too.
@@ -48,7 +48,7 @@ export async function runUndo(ctx: CommandContext, journal: JournalSink, entries
     if (outcome === 'raced') continue;
     records.push({
       action: inverseAction(e) as JournalChange['action'], group: e.group ?? { id: '', name: '' }, target: e.target,
-      graphCall: { method: call.method, path: call.path }, result: outcome === 'done' ? 'succeeded' : outcome === 'moot' ? 'no-op' : 'failed',
+      result: outcome === 'done' ? 'succeeded' : outcome === 'moot' ? 'no-op' : 'failed',
       status: r.status, detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${r.error.graph?.message ?? r.error.message}` : ''}`, undo: null,
     });
   }

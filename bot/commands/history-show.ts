@@ -1,41 +1,26 @@
 import type { Intent } from '../language';
 import { buildJournalCard, describeJournalEntry } from '../../cards/journal-card';
 import type { JournalEntry as CardEntry } from '../../cards/view-models';
-import type { CommandContext, Outcome } from '../commands/context';
-import { isConfirmed } from '../commands/confirm-step';
-import { errorText } from '../commands/error-text';
-import { saveConfirm } from '../commands/pending-ops';
-import { outcome, reply, say } from '../commands/reply';
+import type { CommandContext, Outcome } from './context';
+import { errorText } from './error-text';
+import { saveConfirm } from './pending-ops';
+import { outcome, reply, say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
-import { confirmUndo, NO_JOURNAL, UNDO_FLAG } from './undo-command';
+import { NO_JOURNAL } from './undo';
 
 const PAGE = 10;
 /** Rows looked at for one page when filtering by person ("who added Bob to Legal"). */
 const SCAN_LIMIT = 500;
-const GROUP_FLAG = 'historyGroup';
-const NAME_FLAG = 'historyName';
-const USERS_FLAG = 'historyUsers';
-const BEFORE_FLAG = 'beforeSeq';
 
 interface Subject { id: string; name: string; users: { id: string; name: string }[] }
 
-function pagedSubject(ctx: CommandContext): Subject | undefined {
-  const id = ctx.flags[GROUP_FLAG];
-  if (typeof id !== 'string') return undefined;
-  const usersRaw = ctx.flags[USERS_FLAG];
-  let users: Subject['users'] = [];
-  if (typeof usersRaw === 'string') {
-    try {
-      const parsed = JSON.parse(usersRaw) as unknown;
-      if (Array.isArray(parsed)) users = parsed.filter((u): u is Subject['users'][number] => typeof u?.id === 'string' && typeof u?.name === 'string');
-    } catch (err) {
-      process.emitWarning(`groupbot: ignoring an unreadable history filter (${(err as Error).message})`);
-    }
-  }
-  const name = ctx.flags[NAME_FLAG];
-  return { id, name: typeof name === 'string' ? name : id, users };
+/** The subject and cursor of a "More" click, when this run continues one. */
+function pagedSubject(ctx: CommandContext): { subject: Subject; beforeSeq: number } | undefined {
+  const c = ctx.continuation;
+  if (c?.kind !== 'historyPage') return undefined;
+  return { subject: { id: c.group.id, name: c.group.name, users: c.users }, beforeSeq: c.beforeSeq };
 }
 
 /** One page of entries about the subject (filtered by person when asked), newest first. Throws on database errors. */
@@ -66,14 +51,14 @@ async function pageOf(ctx: CommandContext, subject: Subject, beforeSeq: number |
  * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?": the journal entries about the
  * group (and person), newest first, ten a page (More is a server-side cursor bound to the asker), with Undo on
  * entries that can still be undone. A deleted group's history is found when no live group matches; a group whose
- * members the asker may not read (hidden membership, Graph's 403) is refused, since its entries name members. Also runs a confirmed Undo (the confirmation is stored as this intent with the undo key in its flags).
+ * members the asker may not read (hidden membership, Graph's 403) is refused, since its entries name members.
  * Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  const undoKey = ctx.flags[UNDO_FLAG];
-  if (typeof undoKey === 'string' && isConfirmed(ctx)) return confirmUndo(undoKey, ctx);
   if (!ctx.journal) return say(NO_JOURNAL);
-  let subject = pagedSubject(ctx);
+  const paged = pagedSubject(ctx);
+  let subject = paged?.subject;
+  const before = paged?.beforeSeq;
   if (!subject) {
     if (!intent.groups?.length) return say('Which group\'s history? For example: "history of Marketing" or "who added Bob to Legal?".');
     const found = await findHistorySubject({ ...intent, groups: intent.groups.slice(0, 1) }, ctx);
@@ -82,14 +67,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     subject = { id: g.id, name: g.displayName, users: found.value.users };
   }
   try {
-    const before = ctx.flags[BEFORE_FLAG];
-    const page = await pageOf(ctx, subject, typeof before === 'number' ? before : undefined);
+    const page = await pageOf(ctx, subject, before);
     const entries = page.rows.map(toCardEntry).filter((e): e is CardEntry => e !== undefined);
     let nextCursor: string | undefined;
     if (page.next !== undefined) {
-      const op = await saveConfirm(ctx, { intent: 'showHistory' }, undefined, {
-        [GROUP_FLAG]: subject.id, [NAME_FLAG]: subject.name, [BEFORE_FLAG]: page.next,
-        ...(subject.users.length ? { [USERS_FLAG]: JSON.stringify(subject.users) } : {}),
+      const op = await saveConfirm(ctx, { intent: 'showHistory' }, {
+        kind: 'historyPage', group: { id: subject.id, name: subject.name }, users: subject.users, beforeSeq: page.next,
       });
       nextCursor = op.id;
     }

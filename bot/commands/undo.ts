@@ -1,13 +1,10 @@
-import type { CommandContext, Outcome } from '../commands/context';
-import { askToConfirm } from '../commands/confirm-step';
-import { errorText } from '../commands/error-text';
-import { say } from '../commands/reply';
+import type { CommandContext, Outcome } from './context';
+import { askToConfirm } from './confirm-step';
+import { errorText } from './error-text';
+import { say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { planUndo, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
-
-/** Flag of the pending confirmation that carries the undo key (server-side; the card carries only the pending id). */
-export const UNDO_FLAG = 'undo';
 
 export const NO_JOURNAL = "I don't keep a journal of changes here, so there is no history to show or undo.";
 
@@ -25,7 +22,7 @@ export async function startUndo(key: string, ctx: CommandContext): Promise<Outco
     const p = planned.plan;
     return await askToConfirm(ctx, { intent: 'showHistory' }, undefined, {
       title: p.title, facts: p.facts, consequence: p.consequence, confirmLabel: 'Undo',
-      ...(p.destructive ? { destructive: true } : {}), flags: { [UNDO_FLAG]: key },
+      ...(p.destructive ? { destructive: true } : {}), continuation: { kind: 'undo', key },
     });
   } catch (err) {
     return say(errorText(err));

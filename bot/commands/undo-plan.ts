@@ -1,31 +1,10 @@
 /**
- * Undo planning, pure: which entries an Undo can still revert at a given time, what the inverse calls are (each
- * checked against the shapes the journal itself writes, so a damaged row can never become an arbitrary Graph
- * call), and how the confirmation describes them.
+ * Undo planning, pure: which entries an Undo can still revert at a given time (each entry's inverse operation is
+ * checked by bot/directory, so a damaged row can never become an arbitrary Graph call), and how the confirmation
+ * describes them.
  */
-import type { GraphCallRecord, JournalEntry } from '../store/types';
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const OBJECT_REF = new RegExp(`^https://graph\\.microsoft\\.com/v1\\.0/directoryObjects/${GUID}$`);
-const PATCHABLE = new Set(['displayName', 'description', 'visibility', 'membershipRule', 'membershipRuleProcessingState', 'groupTypes']);
-
-interface Shape { method: GraphCallRecord['method']; path: RegExp; body?: (b: Record<string, unknown>) => boolean }
-
-const SHAPES: Shape[] = [
-  { method: 'DELETE', path: new RegExp(`^/groups/${GUID}/(?:members|owners)/${GUID}/\\$ref$`) },
-  { method: 'POST', path: new RegExp(`^/groups/${GUID}/(?:members|owners)/\\$ref$`), body: (b) => Object.keys(b).length === 1 && typeof b['@odata.id'] === 'string' && OBJECT_REF.test(b['@odata.id']) },
-  { method: 'PATCH', path: new RegExp(`^/groups/${GUID}$`), body: (b) => Object.keys(b).length > 0 && Object.keys(b).every((k) => PATCHABLE.has(k)) },
-  { method: 'DELETE', path: new RegExp(`^/groups/${GUID}$`) },
-  { method: 'POST', path: new RegExp(`^/directory/deletedItems/${GUID}/restore$`) },
-  { method: 'POST', path: new RegExp(`^/groups/${GUID}/assignLicense$`), body: (b) => Array.isArray(b['addLicenses']) && Array.isArray(b['removeLicenses']) && Object.keys(b).length === 2 },
-];
-
-/** True when `call` has one of the shapes the journal writes as undo data. */
-export function isKnownUndoCall(call: GraphCallRecord | null): call is GraphCallRecord {
-  if (!call || typeof call.path !== 'string') return false;
-  return SHAPES.some((s) => s.method === call.method && s.path.test(call.path)
-    && (s.body ? call.body !== undefined && call.body !== null && typeof call.body === 'object' && s.body(call.body) : call.body === undefined || call.body === null));
-}
+import { isDirectoryOperation } from '../directory/directory-operation';
+import type { JournalEntry } from '../store/types';
 
 /** "2025-03-14 14:02 UTC". */
 export function whenText(d: Date): string {
@@ -40,7 +19,9 @@ function q(name: string | undefined | null): string {
 export function undoPhrase(e: JournalEntry): string {
   const t = e.target?.name ?? 'someone';
   const g = q(e.group?.name);
-  const body = e.undo?.body ?? {};
+  const undo = e.undo;
+  const set: Record<string, unknown> = undo?.kind === 'updateGroup' ? undo.set : {};
+  const removesLicense = undo?.kind === 'setLicense' && undo.assign === null;
   switch (e.action) {
     case 'member.add': return `remove ${t} from ${g}`;
     case 'member.remove': return `add ${t} back to ${g}`;
@@ -49,10 +30,10 @@ export function undoPhrase(e: JournalEntry): string {
     case 'group.create': return `delete the group ${g}`;
     case 'group.delete': return `restore the group ${g}`;
     case 'group.restore': return `delete the group ${g} again`;
-    case 'group.rename': return `rename ${g} back to '${String(body['displayName'] ?? '')}'`;
-    case 'group.update': return `put back the previous ${Object.keys(body).join(' and ')} of ${g}`;
-    case 'rule.set': return 'groupTypes' in body ? `make ${g} a static group again` : `put back the previous membership rule of ${g}`;
-    case 'license.assign': return `${Array.isArray(body['removeLicenses']) && body['removeLicenses'].length ? 'remove' : 'restore the previous settings of'} ${e.target?.name ?? 'the licence'} ${Array.isArray(body['removeLicenses']) && body['removeLicenses'].length ? 'from' : 'on'} ${g}`;
+    case 'group.rename': return `rename ${g} back to '${String(set['displayName'] ?? '')}'`;
+    case 'group.update': return `put back the previous ${Object.keys(set).join(' and ')} of ${g}`;
+    case 'rule.set': return 'groupTypes' in set ? `make ${g} a static group again` : `put back the previous membership rule of ${g}`;
+    case 'license.assign': return `${removesLicense ? 'remove' : 'restore the previous settings of'} ${e.target?.name ?? 'the licence'} ${removesLicense ? 'from' : 'on'} ${g}`;
     case 'license.remove': return `assign ${e.target?.name ?? 'the licence'} to ${g} again`;
     default: return `revert '${e.action}' on ${g}`;
   }
@@ -62,7 +43,7 @@ export function undoPhrase(e: JournalEntry): string {
 export function whyNotUndoable(e: JournalEntry, now: Date): string | null {
   if (e.undoneAt) return `That change was already undone${e.undoneBy ? ` by ${e.undoneBy.name}` : ''} at ${whenText(e.undoneAt)}.`;
   if (e.result !== 'succeeded' || !e.undo) return "That change can't be undone.";
-  if (!isKnownUndoCall(e.undo)) return "That change can't be undone: its journal entry does not describe a change I know how to revert.";
+  if (!isDirectoryOperation(e.undo)) return "That change can't be undone: its journal entry does not describe a change I know how to revert.";
   if (!e.undoUntil || e.undoUntil.getTime() <= now.getTime()) {
     return `Changes can only be undone within 24 hours, and that one was made at ${whenText(e.at)}. Make the opposite change yourself instead.`;
   }
@@ -70,7 +51,7 @@ export function whyNotUndoable(e: JournalEntry, now: Date): string | null {
 }
 
 export interface UndoPlan {
-  /** The entries that will be undone, with their (validated) inverse calls. */
+  /** The entries that will be undone, with their (validated) inverse operations. */
   entries: JournalEntry[];
   /** How many entries behind the key were left out (already undone, too old, not undoable). */
   skipped: number;
@@ -131,10 +112,7 @@ export function inverseAction(e: JournalEntry): string {
     case 'group.create': return 'group.delete';
     case 'group.delete': return 'group.restore';
     case 'group.restore': return 'group.delete';
-    case 'license.assign': {
-      const removes = e.undo?.body?.['removeLicenses'];
-      return Array.isArray(removes) && removes.length > 0 ? 'license.remove' : 'license.assign';
-    }
+    case 'license.assign': return e.undo?.kind === 'setLicense' && e.undo.assign === null ? 'license.remove' : 'license.assign';
     case 'license.remove': return 'license.assign';
     default: return e.action;
   }

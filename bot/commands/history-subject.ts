@@ -3,10 +3,10 @@
  * not-found cards), else a soft-deleted one (its journal outlives it), and whether the asker may see it at all.
  */
 import type { Intent } from '../language';
-import type { CommandContext, Outcome } from '../commands/context';
-import { errorText } from '../commands/error-text';
-import { say } from '../commands/reply';
-import { resolveIntent } from '../commands/resolve-step';
+import type { CommandContext, Outcome } from './context';
+import { errorText } from './error-text';
+import { say } from './reply';
+import { resolveIntent } from './resolve-step';
 import { DomainError } from '../directory/errors';
 import { findDeletedGroups, getDeletedGroup } from '../directory/groups-write';
 import { canReadMembers } from '../directory/members-visibility';

@@ -3,9 +3,9 @@ import { cardTime } from '../../cards/card-time';
 import { adaptiveCard, subtle, textBlock } from '../../cards/elements';
 import { md, plain } from '../../cards/markdown';
 import type { AdaptiveCard } from '../../cards/card-types';
-import type { Reply } from '../commands/context';
-import { reply } from '../commands/reply';
-import type { RecordedChanges } from './journal-sink';
+import type { Reply } from './context';
+import { reply } from './reply';
+import type { RecordedChanges } from '../journal/journal-sink';
 
 /** The `undo` option of member-outcome-card, when the change can be undone. */
 export function undoOption(recorded: RecordedChanges | undefined, now: Date): { undo: { journalId: string; undoUntil: string; now: string } } | Record<string, never> {

@@ -1,6 +1,6 @@
-import type { GraphSession } from '../directory/graph-session';
-import { groupLicenses } from '../directory/licenses';
-import type { PreviousLicense } from './change-records';
+import type { GraphSession } from './graph-session';
+import { groupLicenses } from './licenses';
+import type { PreviousLicense } from './directory-operation';
 
 /**
  * The group's state for one licence before a change (for Undo): absent, or present with its disabled plans.

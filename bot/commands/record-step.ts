@@ -1,9 +1,9 @@
-import type { CommandContext } from '../commands/context';
-import { errorText } from '../commands/error-text';
+import type { CommandContext } from './context';
+import { errorText } from './error-text';
 import { DomainError } from '../directory/errors';
-import type { GraphCallRecord, PersonRef } from '../store/types';
-import { failedChange } from './change-records';
-import type { JournalAction, JournalChange, RecordedChanges } from './journal-sink';
+import type { PersonRef } from '../store/types';
+import { failedChange } from '../journal/change-records';
+import type { JournalAction, JournalChange, RecordedChanges } from '../journal/journal-sink';
 
 /** Journals one change made by the context's actor, when the context has a journal. Never throws. */
 export async function journalChange(ctx: CommandContext, change: JournalChange): Promise<RecordedChanges | undefined> {
@@ -11,9 +11,9 @@ export async function journalChange(ctx: CommandContext, change: JournalChange):
 }
 
 /** Journals a write Graph refused or that failed, with Graph's status and the user's sentence. Never throws. */
-export async function journalFailure(ctx: CommandContext, action: JournalAction, group: PersonRef, call: GraphCallRecord, err: unknown, target?: PersonRef): Promise<void> {
+export async function journalFailure(ctx: CommandContext, action: JournalAction, group: PersonRef, err: unknown, target?: PersonRef): Promise<void> {
   const status = err instanceof DomainError ? err.graph?.status ?? null : null;
-  await journalChange(ctx, failedChange(action, group, call, status, errorText(err, { groupName: group.name }), target));
+  await journalChange(ctx, failedChange(action, group, status, errorText(err, { groupName: group.name }), target));
 }
 
 /**

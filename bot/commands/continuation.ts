@@ -1,0 +1,73 @@
+/**
+ * The state a pending operation carries into its next run, one typed shape per kind of step. It lives on the
+ * server (a card carries only the pending operation's id), so nothing in it was echoed back by a client.
+ */
+import type { PersonRef } from '../store/types';
+import { emptySnapshot, readSnapshot, type Snapshot } from './snapshot';
+
+export type Continuation =
+  /** A choice or confirmation: the names resolved so far (`bulkDone` right after a bulk table was answered). */
+  | { kind: 'resolve'; snapshot: Snapshot; bulkDone?: true }
+  /** A bulk resolution table: per row position, the ids the user may pick. */
+  | { kind: 'bulkTable'; snapshot: Snapshot; table: Record<string, string[]> }
+  /** "More" on a paged list: Graph's next link (checked by bot/directory before it is followed) and the items shown. */
+  | { kind: 'page'; snapshot?: Snapshot; next: string; offset: number }
+  /** The create-group form (`submitted` once it was sent) and the confirmation after it. */
+  | { kind: 'groupForm'; snapshot?: Snapshot; submitted: boolean; mailNickname?: string }
+  /** "More" on a group's history: older entries than `beforeSeq`, filtered by `users` when any. */
+  | { kind: 'historyPage'; group: PersonRef; users: PersonRef[]; beforeSeq: number }
+  /** A confirmed Undo of the journal entries behind `key`. */
+  | { kind: 'undo'; key: string };
+
+/** The continuation that carries resolved names. */
+export function resolved(snapshot: Snapshot): Continuation {
+  return { kind: 'resolve', snapshot };
+}
+
+/** The names a continued run already resolved (validated; empty when none or damaged). Never throws. */
+export function snapshotOf(ctx: { continuation?: Continuation }): Snapshot {
+  const c = ctx.continuation;
+  return c && 'snapshot' in c && c.snapshot ? readSnapshot(c.snapshot) : emptySnapshot();
+}
+
+/** The context of a run that continues nothing (a new message, or a button that starts an intent afresh). */
+export function freshRun<T extends { continuation?: Continuation; confirmed?: boolean; text?: string }>(ctx: T): T {
+  const { continuation: _c, confirmed: _confirmed, text: _text, ...rest } = ctx;
+  return rest as T;
+}
+
+function parseJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (err) {
+    process.emitWarning(`groupbot: ignoring an unreadable value of a stored operation (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
+/**
+ * The continuation of a stored pending operation. Operations stored before continuations were typed (a
+ * string-keyed `flags` bag, kept for at most a day) are read into the same shapes. Never throws.
+ */
+export function continuationOf(op: { continuation?: Continuation; flags?: Record<string, string | number | boolean> }): Continuation | undefined {
+  if (op.continuation) return op.continuation;
+  const f = op.flags;
+  if (!f) return undefined;
+  const snapshot = readSnapshot(parseJson(f['snapshot']));
+  if (typeof f['undo'] === 'string') return { kind: 'undo', key: f['undo'] };
+  if (typeof f['historyGroup'] === 'string' && typeof f['beforeSeq'] === 'number') {
+    const users = parseJson(f['historyUsers']);
+    return {
+      kind: 'historyPage', group: { id: f['historyGroup'], name: typeof f['historyName'] === 'string' ? f['historyName'] : f['historyGroup'] },
+      users: Array.isArray(users) ? users.filter((u): u is PersonRef => typeof u?.id === 'string' && typeof u?.name === 'string') : [], beforeSeq: f['beforeSeq'],
+    };
+  }
+  if (typeof f['next'] === 'string') return { kind: 'page', snapshot, next: f['next'], offset: typeof f['offset'] === 'number' ? f['offset'] : 0 };
+  const table = parseJson(f['table']);
+  if (table && typeof table === 'object') return { kind: 'bulkTable', snapshot, table: table as Record<string, string[]> };
+  if (f['form'] === true || f['formSubmitted'] === true) {
+    return { kind: 'groupForm', snapshot, submitted: f['formSubmitted'] === true, ...(typeof f['mailNickname'] === 'string' ? { mailNickname: f['mailNickname'] } : {}) };
+  }
+  return { kind: 'resolve', snapshot };
+}

@@ -1,0 +1,18 @@
+/**
+ * Types every layer shares: who acts, and what the bot says. bot/commands, bot/journal, bot/requests and bot/teams
+ * all import them from here, so none of them has to import another for these.
+ */
+
+/** Who is acting: the signed-in user whose delegated token every Graph call carries. */
+export interface Actor {
+  /** Entra object id (Teams `from.aadObjectId`). */
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+}
+
+/** A message the bot sends: always text (fallback and accessibility), optionally an Adaptive Card. */
+export interface Reply {
+  text: string;
+  card?: Record<string, unknown>;
+}
