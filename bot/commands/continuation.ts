@@ -17,7 +17,9 @@ export type Continuation =
   /** "More" on a group's history: older entries than `beforeSeq`, filtered by `users` when any. */
   | { kind: 'historyPage'; group: PersonRef; users: PersonRef[]; beforeSeq: number }
   /** A confirmed Undo of the journal entries behind `key`. */
-  | { kind: 'undo'; key: string };
+  | { kind: 'undo'; key: string }
+  /** The confirmation that invites unknown addresses as guests, then adds them with the names resolved so far. */
+  | { kind: 'inviteGuests'; snapshot: Snapshot };
 
 /** The continuation that carries resolved names. */
 export function resolved(snapshot: Snapshot): Continuation {

@@ -14,9 +14,6 @@ import { say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { nameList } from './views';
 
-/** Flag of the confirmation that invites before adding. */
-export const INVITE_FLAG = 'inviteGuests';
-
 const ADDRESS = /^[^\s@()<>,;:\\"[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
 /** True for text that is an email address (and not an id). Never throws. */
@@ -40,7 +37,7 @@ export async function inviteFirst(intent: Intent, ctx: CommandContext): Promise<
   try {
     const unknown = await unknownAddresses(intent, ctx);
     if (!unknown.length) return undefined;
-    if (isConfirmed(ctx) && ctx.flags[INVITE_FLAG] === true) return await inviteThenAdd(intent, ctx, unknown);
+    if (isConfirmed(ctx) && ctx.continuation?.kind === 'inviteGuests') return await inviteThenAdd(intent, ctx, unknown);
     return await offerInvitation(intent, ctx, unknown);
   } catch (err) {
     return say(errorText(err, { action: 'invite guests to' }));
@@ -63,7 +60,7 @@ async function offerInvitation(intent: Intent, ctx: CommandContext, unknown: str
     facts: [{ title: 'Not in the directory', value: unknown.join(', ') }, { title: 'Group', value: g.displayName }],
     consequence: `${who} ${isAre} not in this directory yet. Microsoft sends ${them} an invitation email; ${unknown.length === 1 ? 'the guest joins' : 'the guests join'} '${g.displayName}' at once and can use it after accepting.`,
     confirmLabel: 'Invite and add',
-    flags: { [INVITE_FLAG]: true },
+    continuation: { kind: 'inviteGuests', snapshot: step.value.snapshot },
   });
 }
 

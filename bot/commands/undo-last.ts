@@ -1,5 +1,5 @@
 import type { Intent } from '../language';
-import { NO_JOURNAL, startUndo } from '../journal/undo-command';
+import { NO_JOURNAL, startUndo } from './undo';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import { say } from './reply';

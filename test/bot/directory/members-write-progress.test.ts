@@ -19,7 +19,7 @@ describe('bot/directory/members-write progress', function () {
   after(async () => { await closeGraphConnections(); });
 
   it('reports 0 done and 25 failed when all 25 writes fail, and the card says so', async () => {
-    const session = new GraphSession(await emu.clientFor(DEMO_USERS.megan.upn), async () => undefined);
+    const session = new GraphSession(await emu.clientFor(DEMO_USERS.megan.upn), { baseUrl: emu.baseUrl }, async () => undefined);
     const group = await getGroup(session, DEMO_GROUPS.financeReaders.id);
     const ghosts = Array.from({ length: 25 }, (_, i) => ({ id: randomUUID(), displayName: `Ghost ${i}`, type: 'user' as const }));
     const seen: [number, number, number][] = [];
@@ -33,7 +33,7 @@ describe('bot/directory/members-write progress', function () {
   });
 
   it('counts successes and failures apart in a mixed batch', async () => {
-    const session = new GraphSession(await emu.clientFor(DEMO_USERS.megan.upn), async () => undefined);
+    const session = new GraphSession(await emu.clientFor(DEMO_USERS.megan.upn), { baseUrl: emu.baseUrl }, async () => undefined);
     const group = await getGroup(session, DEMO_GROUPS.designTeam.id);
     const real = { id: DEMO_USERS.grace.id, displayName: 'Grace', type: 'user' as const };
     const ghost = { id: randomUUID(), displayName: 'Ghost', type: 'user' as const };
