@@ -1,5 +1,5 @@
 import type { Intent } from '../language';
-import { buildConfirmationCard } from '../../cards/confirmation-card';
+import { buildConfirmationCard, confirmationSentences } from '../../cards/confirmation-card';
 import type { CommandContext, Outcome } from './context';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply } from './reply';
@@ -11,6 +11,10 @@ export interface ConfirmSpec {
   consequence: string;
   confirmLabel?: string;
   destructive?: boolean;
+  /** People left as is, by reason; further consequences; warnings (see the confirmation card). */
+  skipped?: { reason: string; names: string[] }[];
+  notes?: string[];
+  warnings?: string[];
   /** Extra flags the confirmed run needs (besides the snapshot). */
   flags?: Record<string, string | number | boolean>;
 }
@@ -24,8 +28,11 @@ export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot
   const card = buildConfirmationCard({
     pendingId: op.id, title: spec.title, facts: spec.facts, consequence: spec.consequence,
     ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}), ...(spec.destructive ? { destructive: true } : {}),
+    ...(spec.skipped?.length ? { skipped: spec.skipped } : {}), ...(spec.notes?.length ? { notes: spec.notes } : {}),
+    ...(spec.warnings?.length ? { warnings: spec.warnings } : {}),
   });
-  return outcome(reply(`${spec.title}? ${spec.consequence} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
+  const said = confirmationSentences(spec).join(' ');
+  return outcome(reply(`${spec.title}? ${said} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
 }
 
 /** True when this run is the confirmed re-run of a confirmation. */

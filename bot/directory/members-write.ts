@@ -82,7 +82,8 @@ export async function changeMembership(
   return outcomes.sort((a, b) => (order.get(a.principal.id) ?? 0) - (order.get(b.principal.id) ?? 0));
 }
 
-function outcomeOf(
+/** One principal's outcome from a write step's status and error. Never throws. */
+export function outcomeOf(
   principal: Principal,
   status: number,
   err: { statusCode: number; code: string | null; message: string } | undefined,
