@@ -62,9 +62,11 @@ function summary(model: MemberOutcomeCardModel): string {
   const done = model.operation.startsWith('add')
     ? (role === 'owner' ? `Made ${plural(n('added'), 'person', 'people')} owner of ${groups}` : `Added ${plural(n('added'), 'person', 'people')} to ${groups}`)
     : (role === 'owner' ? `Removed ${plural(n('removed'), 'person', 'people')} as owner of ${groups}` : `Removed ${plural(n('removed'), 'person', 'people')} from ${groups}`);
+  const was = (k: number): string => (k === 1 ? 'was' : 'were');
+  const a = (k: number): string => (k === 1 ? `${role === 'owner' ? 'an' : 'a'} ${role}` : `${role}s`);
   const rest = [
-    n('alreadyMember') ? `${n('alreadyMember')} already ${role === 'owner' ? 'owner' : 'member'}` : '',
-    n('notMember') ? `${n('notMember')} not ${role === 'owner' ? 'owner' : 'member'}` : '',
+    n('alreadyMember') ? `${n('alreadyMember')} ${was(n('alreadyMember'))} already ${a(n('alreadyMember'))}` : '',
+    n('notMember') ? `${n('notMember')} ${was(n('notMember'))} not ${a(n('notMember'))}` : '',
     n('notFound') ? `${n('notFound')} not found` : '',
     n('refused') ? `${n('refused')} refused` : '',
     n('failed') ? `${n('failed')} failed` : '',
