@@ -6,7 +6,10 @@ import { fold, rankCandidates, type Resolution } from './name-match';
 import { isGuid, literal, looksLikeEmail, withQuery } from './odata';
 import { USER_SELECT, type DirectoryUser } from './types';
 
-/** Most values Graph takes in one `in (...)` of a `$filter` outside advanced queries. */
+/**
+ * Most values in one `$filter`: Graph counts each value of an `in (...)` as an OR clause and refuses more
+ * than 15 ("Too many child clauses ... Max allowed: 15").
+ */
 export const IN_LIMIT = 15;
 /** Users are read with their account state too, so a confirmation can flag disabled accounts. */
 export const BULK_USER_SELECT = `${USER_SELECT},accountEnabled`;
@@ -37,7 +40,8 @@ export function queryKind(query: string): QueryKind {
 
 /**
  * The `$filter` steps that look up many entries at once, `IN_LIMIT` values per step: ids by `id in`, addresses
- * by `userPrincipalName in … or mail in …`, names by exact `displayName in`. Pure; never throws.
+ * by `userPrincipalName in` (the mail of most people; other addresses get a `mail in` step in the second
+ * round), names by exact `displayName in`. Pure; never throws.
  */
 export function exactLookupSteps(queries: readonly string[], prefix = 'x'): LookupStep[] {
   const byKind: Record<QueryKind, string[]> = { id: [], address: [], name: [] };
@@ -54,7 +58,7 @@ export function exactLookupSteps(queries: readonly string[], prefix = 'x'): Look
   };
   const list = (values: string[]): string => values.map(literal).join(',');
   for (const part of chunked(byKind.id, IN_LIMIT)) add(part, `id in (${list(part)})`);
-  for (const part of chunked(byKind.address, IN_LIMIT)) add(part, `userPrincipalName in (${list(part)}) or mail in (${list(part)})`);
+  for (const part of chunked(byKind.address, IN_LIMIT)) add(part, `userPrincipalName in (${list(part)})`);
   for (const part of chunked(byKind.name, IN_LIMIT)) add(part, `displayName in (${list(part)})`);
   return steps;
 }
@@ -113,19 +117,31 @@ export async function resolveUserList(session: GraphSession, queries: readonly s
     if (message !== undefined && resolutions[i]?.status === 'notFound') failed.set(i, message);
   });
 
-  // Display names without an exact match: a prefix query each (given name, surname, start of the name).
-  const second: { index: number; step: BatchStep }[] = [];
-  resolutions.forEach((r, i) => {
-    if (r.status === 'notFound' && queryKind(r.query) === 'name' && !failed.has(i)) second.push({ index: i, step: prefixStep(`p${i}`, r.query) });
-  });
+  // Second round, one request for both: addresses that are no one's UPN by `mail in`, and display names
+  // without an exact match by a prefix query each (given name, surname, start of the name).
+  const open = (i: number, kind: QueryKind): boolean => resolutions[i]?.status === 'notFound' && queryKind(queries[i] as string) === kind && !failed.has(i);
+  const addresses = queries.map((_, i) => i).filter((i) => open(i, 'address'));
+  const mailSteps = chunked(addresses, IN_LIMIT).map((part, k) => ({
+    indexes: part,
+    step: { id: `m${k}`, method: 'GET' as const, url: withQuery('/users', { $filter: `mail in (${part.map((i) => literal(queries[i] as string)).join(',')})`, $select: BULK_USER_SELECT, $top: 999 }) },
+  }));
+  const prefixSteps = queries.map((_, i) => i).filter((i) => open(i, 'name')).map((i) => ({ indexes: [i], step: prefixStep(`p${i}`, queries[i] as string) }));
+  const second = [...mailSteps, ...prefixSteps];
   if (second.length > 0) {
-    const results = await runBatches(session, second.map((s) => s.step), opts);
+    const results = await runBatches(session, second.map((x) => x.step), opts);
     batches += Math.ceil(second.length / BATCH_STEPS);
     results.forEach((r, k) => {
-      const { index } = second[k] as { index: number };
-      const query = queries[index] as string;
-      if (r.status >= 400) failed.set(index, mapGraphError(stepError(r), { operation: 'read' }).message);
-      else resolutions[index] = rankCandidates(query, usersOf(r));
+      const { indexes, step } = second[k] as { indexes: number[]; step: BatchStep };
+      for (const index of indexes) {
+        const query = queries[index] as string;
+        if (r.status >= 400) failed.set(index, mapGraphError(stepError(r), { operation: 'read' }).message);
+        else if (step.id.startsWith('p')) resolutions[index] = rankCandidates(query, usersOf(r));
+        else {
+          const hit = exactMatches(query, usersOf(r));
+          if (hit.length === 1) resolutions[index] = { status: 'resolved', query, item: hit[0] as DirectoryUser };
+          else if (hit.length > 1) resolutions[index] = { status: 'ambiguous', query, candidates: hit.slice(0, 10) };
+        }
+      }
     });
   }
   return { resolutions, failed, batches };
