@@ -34,7 +34,8 @@ export function outcomeText(status: OutcomeStatus, op: MemberOperation, reason?:
 export function outcomeSentence(name: string, status: OutcomeStatus, op: MemberOperation, group: string, reason?: string): string {
   const role = ROLE[op];
   const a = role === 'owner' ? 'an owner' : 'a member';
-  const why = reason ? reason.replace(/\.$/, '') : '';
+  // "…was not removed: a group must keep…" (a leading article lower-cased; names keep their capitals).
+  const why = reason ? reason.replace(/\.$/, '').replace(/^(A|An|The|This|It|Only|Their|Its)\b/, (w) => w.toLowerCase()) : '';
   const g = `'${group}'`;
   switch (status) {
     case 'added': return role === 'owner' ? `${name} is now an owner of ${g}.` : `${name} was added to ${g}.`;

@@ -61,7 +61,7 @@ describe('bot/commands/membership-change look-ahead (emulator)', function () {
     const ask = await runIntent({ intent: 'removeOwners', users: ['Olga Owner'], groups: ['Finance Readers'] }, ctx);
     assert.match(warningsOf(ask), /would leave 'Finance Readers' without an owner/);
     const done = await continuePending(pendingOf(ask), { confirmed: true }, ctx);
-    assert.match(allText(done), /Olga Owner was not removed: A group must keep at least one owner\./);
+    assert.match(allText(done), /Olga Owner was not removed: a group must keep at least one owner\./);
   });
 
   it('a person already in and one not in, removed: the one not there is named as left as is', async () => {
