@@ -17,6 +17,9 @@ import type { PendingOperation } from './commands/context';
 import { JournalService } from './journal/journal-service';
 import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
 import { userAddressOf } from './teams/user-address';
+import { DownloadStore } from './exports/download-store';
+import { linkFileSink } from './exports/link-file-sink';
+import { FileConsentOffers } from './teams/file-consent';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -48,6 +51,11 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const requests = parts.store
     ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(tokenForUser ? { tokenForUser } : {}) })
     : undefined;
+  // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
+  const downloads = config.mode === 'production' ? undefined : new DownloadStore();
+  let boundPort = 0;
+  const consent = config.mode === 'production' ? new FileConsentOffers({ log: parts.log }) : undefined;
+  const linkSink = downloads ? linkFileSink(downloads, () => `http://127.0.0.1:${boundPort}`) : undefined;
   const app = createBotApp({
     adapter,
     storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
@@ -59,9 +67,12 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
     ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+    files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
+    ...(consent ? { fileConsent: consent } : {}),
   });
-  const server = createServer({ adapter, logic: async (context) => { await app.run(context); }, log: parts.log, ...(parts.health ? { health: parts.health } : {}) });
+  const server = createServer({ adapter, logic: async (context) => { await app.run(context); }, log: parts.log, ...(parts.health ? { health: parts.health } : {}), ...(downloads ? { downloads } : {}) });
   const port = await listen(server, config.host, config.port);
+  boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   return {

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { activityProblem } from './teams/activity-guard';
 import type { Logger } from './log';
+import { downloadResponse, DOWNLOAD_PREFIX, type DownloadStore } from './exports/download-store';
 
 export interface ServerParts {
   adapter: TeamsAdapter;
@@ -11,6 +12,8 @@ export interface ServerParts {
   log: Logger;
   /** Extra readiness facts for /healthz. */
   health?: () => Promise<Record<string, unknown>>;
+  /** Files offered for download (local mode: exports in the Playground); no download route without it. */
+  downloads?: DownloadStore;
 }
 
 /** Largest activity accepted (Teams messages are at most ~100 KB; cards with inputs stay far below). */
@@ -46,6 +49,15 @@ export function createServer(parts: ServerParts): restify.Server {
     const extra = parts.health ? await parts.health().catch((e: Error) => ({ healthError: e.message })) : {};
     res.json({ status: 'ok', ...extra });
   });
+
+  const downloads = parts.downloads;
+  if (downloads) {
+    server.get(`${DOWNLOAD_PREFIX}*`, (req: restify.Request, res: restify.Response) => {
+      const r = downloadResponse(downloads, req.path());
+      res.writeHead(r.status, r.headers);
+      res.end(r.body);
+    });
+  }
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
     // bodyParser errors (bad JSON, too large, wrong content type) arrive here; keep Graph-like clear bodies.

@@ -5,6 +5,7 @@ import { errorText } from './error-text';
 import { say } from './reply';
 import { BULK_DONE_FLAG, TABLE_FLAG } from './resolve-step';
 import * as memberAdd from './member-add';
+import * as membersExport from './members-export';
 import * as memberRemove from './member-remove';
 import * as ownerAdd from './owner-add';
 import * as ownerRemove from './owner-remove';
@@ -73,6 +74,7 @@ export const COMMANDS: Record<IntentName, Command> = {
   help: help.run,
   cancel: cancel.run,
   unknown: unknown.run,
+  exportMembers: membersExport.run,
 };
 
 /**

@@ -19,6 +19,7 @@ import { matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
 import { matchListOwnedGroups } from './patterns/owned-groups';
+import { matchExportMembers } from './patterns/members-export';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -27,6 +28,7 @@ const MATCHERS: readonly Matcher[] = [
   matchHelp,
   matchCancel,
   matchShowHistory,
+  matchExportMembers,
   matchBulk,
   matchPreviewRule,
   matchSetRule,

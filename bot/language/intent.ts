@@ -7,7 +7,8 @@ export type IntentName =
   | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
   | 'checkMembership' | 'listUserGroups' | 'listOwnedGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
-  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'showHistory' | 'help' | 'cancel' | 'unknown';
+  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'showHistory' | 'help' | 'cancel' | 'unknown'
+  | 'exportMembers';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
@@ -15,6 +16,7 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
   'requestAccess', 'listRequests', 'showHistory', 'help', 'cancel', 'unknown',
+  'exportMembers',
 ];
 
 export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';

@@ -14,7 +14,7 @@ describe('cards/confirmation-card', () => {
     assert.equal(confirm?.title, 'Assign');
     assert.deepEqual(clickPayload(confirm!), { verb: 'confirm', pendingId: 'p5' });
     assert.deepEqual(clickPayload(cancel!), { verb: 'cancel', pendingId: 'p5' });
-    assert.equal(card.actions?.[0]?.style, 'destructive');
+    assert.equal((card.actions?.[0] as { style?: string } | undefined)?.style, 'destructive');
   });
 });
 
