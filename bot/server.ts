@@ -52,7 +52,7 @@ export function createServer(parts: ServerParts): restify.Server {
 
   const downloads = parts.downloads;
   if (downloads) {
-    server.get(`${DOWNLOAD_PREFIX}*`, (req: restify.Request, res: restify.Response) => {
+    server.get(`${DOWNLOAD_PREFIX}*`, async (req: restify.Request, res: restify.Response) => {
       const r = downloadResponse(downloads, req.path());
       res.writeHead(r.status, r.headers);
       res.end(r.body);
