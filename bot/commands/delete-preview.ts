@@ -49,7 +49,7 @@ export function previewDelete(p: { name: string; kind: GroupKind; dynamic: boole
     ...(facts.licenseNames.length ? [`the licences it assigns (${facts.licenseNames.join(', ')}) unless they get them another way`] : []),
     'anything else granted to the group, such as Conditional Access or app assignments',
   ];
-  warnings.push(`While it is deleted, ${who === null ? 'its members' : people(who)} lose ${lose.slice(0, -1).join(', ')} and ${lose[lose.length - 1]}.`);
+  warnings.push(`While it is deleted, ${who === null ? 'its members' : people(who)} lose ${lose.slice(0, -1).join(', ')}, and ${lose[lose.length - 1]}.`);
   if (facts.onPremisesSyncEnabled === true) {
     warnings.push('It is synced from on-premises Active Directory, so it is deleted permanently: it cannot be restored here.');
     return { goes, warnings, restore: 'It cannot be restored afterwards.' };

@@ -46,7 +46,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         ...(g.mail ? [{ title: 'Mail', value: g.mail }] : []),
         ...(preview.restorableUntil ? [{ title: 'Restorable until', value: plainTime(preview.restorableUntil) }] : [{ title: 'Restorable', value: 'No' }]),
       ],
-      consequence: `${preview.goes.length ? `Deleting it also removes ${preview.goes.join('; ')}. ` : ''}${preview.restore}`,
+      consequence: `${preview.goes.length ? `With it go ${preview.goes.join('; ')}. ` : ''}${preview.restore}`,
       warnings: preview.warnings,
       confirmLabel: 'Delete',
       destructive: true,

@@ -115,9 +115,9 @@ describe('bot/commands operations (emulator)', function () {
     const ask = await runIntent({ intent: 'deleteGroup', groups: ['Engineering All'] }, ctx);
     assert.equal(await h.requests(), 2, 'resolution + one look-ahead $batch');
     const text = allText(ask);
-    assert.match(text, /Deleting it also removes its 2 members \(5 people counting nested groups\) and its owner \(Lee Gu\)\./);
+    assert.match(text, /With it go its 2 members \(5 people counting nested groups\) and its owner \(Lee Gu\)\./);
     assert.match(text, /can be restored, with its members and owners, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(30 days\)/);
-    assert.match(text, /Warning: While it is deleted, 5 people lose the apps, files and sites shared with the group and anything else granted to the group/);
+    assert.match(text, /Warning: While it is deleted, 5 people lose the apps, files and sites shared with the group, and anything else granted to the group/);
     const done = await continuePending(idOf(ask, 'confirm'), { confirmed: true }, ctx);
     assert.match(allText(done), /Deleted 'Engineering All'/);
     const groupId = idOf(done, 'groupRestore', 'groupId');
