@@ -21,6 +21,9 @@ import { offlineUserTokens, type TokenForUser } from './teams/offline-user-token
 import { userAddressOf } from './teams/user-address';
 import { RequestMessenger } from './teams/request-messenger';
 import { runLeaseSecondsFrom, startInterruptedRunReporter } from './teams/interrupted-run-reporter';
+import { DownloadStore } from './exports/download-store';
+import { linkFileSink } from './exports/link-file-sink';
+import { FileConsentOffers } from './teams/file-consent';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -63,6 +66,11 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ? new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, runLeaseSeconds, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) })
     : undefined;
   const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
+  // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
+  const downloads = config.mode === 'production' ? undefined : new DownloadStore();
+  let boundPort = 0;
+  const consent = config.mode === 'production' ? new FileConsentOffers({ log: parts.log }) : undefined;
+  const linkSink = downloads ? linkFileSink(downloads, () => `http://127.0.0.1:${boundPort}`) : undefined;
   const app = createBotApp({
     adapter,
     storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
@@ -74,6 +82,8 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
     ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+    files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
+    ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
   const localSecret = config.mode === 'local' ? config.botEndpointSecret ?? randomBytes(24).toString('base64url') : undefined;
@@ -81,8 +91,10 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const server = createServer({
     adapter, logic: async (context) => { await app.run(context); }, log: parts.log, serviceUrlAllowed,
     ...(localSecret !== undefined ? { localSecret } : {}), ...(parts.health ? { health: parts.health } : {}),
+    ...(downloads ? { downloads } : {}),
   });
   const port = await listen(server, config.host, config.port);
+  boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).

@@ -115,7 +115,14 @@ export interface ActionSubmit {
   id?: string;
 }
 
-export type CardButton = ActionExecute | ActionSubmit;
+/** Opens a link in the browser (downloads served by the bot's own loopback server). */
+export interface ActionOpenUrl {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardButton = ActionExecute | ActionSubmit | ActionOpenUrl;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

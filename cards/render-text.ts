@@ -125,7 +125,7 @@ class Renderer {
     const verb = type === 'Action.Execute' ? str(a['verb']) : str(data['verb']);
     if (verb) rendered.verb = verb;
     this.actions.push(rendered);
-    this.lines.push(`${indent}${rendered.number}) ${rendered.title}`);
+    this.lines.push(`${indent}${rendered.number}) ${rendered.title}${a['type'] === 'Action.OpenUrl' && typeof a['url'] === 'string' ? ` (${a['url']})` : ''}`);
   }
 }
 

@@ -41,7 +41,7 @@ const TYPE_VERSIONS: Record<string, number> = {
   'ImageSet': 1.0, 'ActionSet': 1.2, 'RichTextBlock': 1.2, 'TextRun': 1.2, 'Table': 1.5, 'TableRow': 1.5, 'TableCell': 1.5,
   'Input.Text': 1.0, 'Input.Number': 1.0, 'Input.Date': 1.0, 'Input.Time': 1.0, 'Input.Toggle': 1.0,
   'Input.ChoiceSet': 1.0, 'Action.Submit': 1.0, 'Action.ShowCard': 1.0, 'Action.ToggleVisibility': 1.2,
-  'Action.Execute': 1.4,
+  'Action.Execute': 1.4, 'Action.OpenUrl': 1.0,
 };
 
 /** TextBlocks longer than this must wrap. */

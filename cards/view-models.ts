@@ -169,6 +169,12 @@ export interface ConfirmationCardModel {
   confirmLabel?: string;
   cancelLabel?: string;
   destructive?: boolean;
+  /** People the change leaves alone, grouped by why ("Already a member": Ana Silva). */
+  skipped?: { reason: string; names: string[] }[];
+  /** Further consequences in plain words (licences gained, people a nested group brings in). */
+  notes?: string[];
+  /** What to read before confirming (guests, disabled accounts, licences lost, role needs). */
+  warnings?: string[];
 }
 
 export interface DeleteConfirmationCardModel {

@@ -1,5 +1,5 @@
 import type { Intent } from '../language';
-import { buildConfirmationCard } from '../../cards/confirmation-card';
+import { buildConfirmationCard, confirmationSentences } from '../../cards/confirmation-card';
 import type { CommandContext, Outcome } from './context';
 import { resolved, type Continuation } from './continuation';
 import { saveConfirm } from './pending-ops';
@@ -14,6 +14,10 @@ export interface ConfirmSpec {
   destructive?: boolean;
   /** What the confirmed run continues with, when more than the snapshot (a group form, an Undo key). */
   continuation?: Continuation;
+  /** People left as is, by reason; further consequences; warnings (see the confirmation card). */
+  skipped?: { reason: string; names: string[] }[];
+  notes?: string[];
+  warnings?: string[];
 }
 
 /**
@@ -25,8 +29,11 @@ export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot
   const card = buildConfirmationCard({
     pendingId: op.id, title: spec.title, facts: spec.facts, consequence: spec.consequence,
     ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}), ...(spec.destructive ? { destructive: true } : {}),
+    ...(spec.skipped?.length ? { skipped: spec.skipped } : {}), ...(spec.notes?.length ? { notes: spec.notes } : {}),
+    ...(spec.warnings?.length ? { warnings: spec.warnings } : {}),
   });
-  return outcome(reply(`${spec.title}? ${spec.consequence} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
+  const said = confirmationSentences(spec).join(' ');
+  return outcome(reply(`${spec.title}? ${said} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
 }
 
 /** True when this run is the confirmed re-run of a confirmation. */

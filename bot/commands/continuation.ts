@@ -19,7 +19,11 @@ export type Continuation =
   /** A confirmed Undo of the journal entries behind `key`. */
   | { kind: 'undo'; key: string }
   /** The confirmation that invites unknown addresses as guests, then adds them with the names resolved so far. */
-  | { kind: 'inviteGuests'; snapshot: Snapshot };
+  | { kind: 'inviteGuests'; snapshot: Snapshot }
+  /** A confirmed membership change: per group id, the people the look-ahead saw already there (written one by one). */
+  | { kind: 'membershipChange'; snapshot: Snapshot; present: Record<string, string[]> }
+  /** A confirmed group deletion; `permanent` when the look-ahead found no way to restore the group afterwards. */
+  | { kind: 'groupDelete'; snapshot: Snapshot; permanent: boolean };
 
 /** The continuation that carries resolved names. */
 export function resolved(snapshot: Snapshot): Continuation {

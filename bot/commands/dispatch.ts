@@ -7,6 +7,7 @@ import { say } from './reply';
 import { continuationOf, type Continuation } from './continuation';
 import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
+import * as membersExport from './members-export';
 import * as memberRemove from './member-remove';
 import * as ownerAdd from './owner-add';
 import * as ownerRemove from './owner-remove';
@@ -91,6 +92,7 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   unknown: unknown.run,
   showExpiry: groupExpiry.run,
   renewGroup: groupRenew.run,
+  exportMembers: membersExport.run,
 };
 
 export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;

@@ -4,6 +4,7 @@ import { buildGroupCreateFormCard } from '../../cards/group-create-form-card';
 import type { GroupCreateFormModel } from '../../cards/view-models';
 import type { CommandContext, Outcome } from './context';
 import type { Continuation } from './continuation';
+import { actsAsAdministrator, creatorOwnershipSentence } from '../directory/creator-owner';
 import { askToConfirm, isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
 import { saveConfirm } from './pending-ops';
@@ -154,16 +155,23 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         preview = ` (No preview: ${errorText(err)})`;
       }
     }
+    let admin: boolean | null = null;
+    try {
+      admin = await actsAsAdministrator(ctx.graph);
+    } catch (err) {
+      process.emitWarning(`groupbot: could not read the creator's roles (${(err as Error).message})`);
+    }
+    const ownership = creatorOwnershipSentence({ admin, kind, othersNamed: owners.some((o) => o.id !== ctx.actor.id) });
     return askToConfirm(ctx, step.value.intent, step.value.snapshot, {
       title: `Create the ${kind === 'microsoft365' ? 'Microsoft 365' : 'security'} group '${name}'`,
       facts: [
         { title: 'Name', value: name }, { title: 'Mail nickname', value: nick },
         ...(intent.description ? [{ title: 'Description', value: intent.description }] : []),
         { title: 'Visibility', value: intent.visibility ?? (kind === 'microsoft365' ? 'Public' : 'Private') },
-        { title: 'Owners', value: owners.length ? nameList(owners.map((o) => o.displayName), 10) : 'you' },
+        { title: 'Owners', value: owners.length ? nameList(owners.map((o) => o.displayName), 10) : admin === true && kind === 'security' ? 'none' : 'you' },
         ...(rule ? [{ title: 'Rule', value: rule }] : [{ title: 'Members', value: members.length ? nameList(members.map((m) => m.displayName), 10) : 'none yet' }]),
       ],
-      consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'}`,
+      consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'} ${ownership}`,
       confirmLabel: 'Create',
       continuation: { kind: 'groupForm', snapshot: step.value.snapshot, submitted: true, mailNickname: nick },
     });

@@ -1,7 +1,9 @@
 import type { Intent } from '../language';
 import { deleteGroup } from '../directory/groups-write';
-import { getGroupDetails } from '../directory/groups-read';
-import { groupKind, isReadOnlyKind } from '../directory/types';
+import { readDeleteFacts } from '../directory/delete-lookahead';
+import { groupKind, isDynamic, isReadOnlyKind } from '../directory/types';
+import { plainTime } from '../../cards/card-time';
+import { previewDelete, RESTORE_DAYS } from './delete-preview';
 import { DomainError } from '../directory/errors';
 import { buildGroupDeletedCard } from '../../cards/group-deleted-card';
 import type { CommandContext, Outcome } from './context';
@@ -15,11 +17,13 @@ import { kindLabel } from '../../graph-model/group-kind';
 import { groupDeleted, groupOf } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
 
-export const RESTORE_DAYS = 30;
+export { RESTORE_DAYS };
 
 /**
- * "delete group X": a confirmation that says what is lost (members, owners, and for Microsoft 365 groups the
- * mailbox, files, and team), then DELETE, then a card with Restore. Never throws.
+ * "delete group X": a confirmation that says what goes with it (members, owners, licences, and for Microsoft
+ * 365 groups the team, site and mailbox), what members lose while it is deleted and until when it can be
+ * restored (read in one `$batch`), then DELETE, then a card with Restore. Distribution lists and mail-enabled
+ * security groups are refused as read-only. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const t = await oneGroup(intent, ctx, 'to delete', 'delete group Project Falcon');
@@ -28,29 +32,24 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const kind = groupKind(g);
   if (isReadOnlyKind(kind)) return say(errorText(new DomainError('readOnlyGroup', 'read-only'), { groupName: g.displayName, readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity' }));
   if (!isConfirmed(ctx)) {
-    let members = '';
-    let owners = '';
+    let preview;
     try {
-      const d = await getGroupDetails(ctx.graph, g.id);
-      members = d.memberCount === null ? '' : String(d.memberCount);
-      owners = String(d.ownerCount);
+      preview = previewDelete({ name: g.displayName, kind, dynamic: isDynamic(g), facts: await readDeleteFacts(ctx.graph, g.id), now: ctx.now() });
     } catch (err) {
       return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
     }
-    const lost = kind === 'microsoft365'
-      ? `Its ${members || 'current'} members lose access to its conversations, calendar, files (SharePoint site), planner and any team attached to it.`
-      : `Its ${members || 'current'} members lose whatever access the group grants (apps, files, licences, policies).`;
     return askToConfirm(ctx, { ...t.resolved.intent, groups: [g.id] }, t.resolved.snapshot, {
       title: `Delete '${g.displayName}'`,
       facts: [
         { title: 'Kind', value: kindLabel(g) },
         ...(g.mail ? [{ title: 'Mail', value: g.mail }] : []),
-        ...(members ? [{ title: 'Members', value: members }] : []),
-        ...(owners ? [{ title: 'Owners', value: owners }] : []),
+        ...(preview.restorableUntil ? [{ title: 'Restorable until', value: plainTime(preview.restorableUntil) }] : [{ title: 'Restorable', value: 'No' }]),
       ],
-      consequence: `${lost} It can be restored for ${RESTORE_DAYS} days, after which it is gone for good.`,
+      consequence: `${preview.goes.length ? `With it go ${preview.goes.join('; ')}. ` : ''}${preview.restore}`,
+      warnings: preview.warnings,
       confirmLabel: 'Delete',
       destructive: true,
+      ...(preview.restorableUntil ? {} : { continuation: { kind: 'groupDelete', snapshot: t.resolved.snapshot, permanent: true } }),
     });
   }
   try {
@@ -61,7 +60,11 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   }
   await journalChange(ctx, groupDeleted(g));
   const now = ctx.now();
+  if (ctx.continuation?.kind === 'groupDelete' && ctx.continuation.permanent) {
+    return outcome(reply(`Deleted '${g.displayName}' permanently: it was synced from on-premises Active Directory, so it cannot be restored here.`,
+      buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString() })));
+  }
   const until = new Date(now.getTime() + RESTORE_DAYS * 86_400_000).toISOString();
-  return outcome(reply(`Deleted '${g.displayName}'. It can be restored until ${until.slice(0, 10)}: say "restore ${g.displayName}" or choose Restore.`,
+  return outcome(reply(`Deleted '${g.displayName}'. It can be restored until ${plainTime(until)}: say "restore ${g.displayName}" or choose Restore.`,
     buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString(), restorableUntil: until })));
 }

@@ -1,15 +1,19 @@
 import type { Intent } from '../language';
-import { assertWritableMembership, changeMembership, type ChangeOutcome, type Principal } from '../directory/members-write';
+import { assertWritableMembership, FAILED_RESULTS, type ChangeOutcome, type Principal } from '../directory/members-write';
+import { writeMembership } from '../directory/members-bulk-write';
+import { readChangeFacts, type ChangeFacts } from '../directory/change-lookahead';
 import { DomainError } from '../directory/errors';
 import { groupKind, type DirectoryGroup } from '../directory/types';
-import { buildMemberOutcomeCard } from '../../cards/member-outcome-card';
+import { buildMemberOutcomeCard, outcomeSentence } from '../../cards/member-outcome-card';
 import { buildProgressCard } from '../../cards/progress-card';
 import type { MemberOperation, MemberOutcome, OutcomeStatus } from '../../cards/view-models';
 import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
 import { askOwnersReply } from './ask-owners';
 import { askToConfirm, isConfirmed } from './confirm-step';
-import { resolved } from './continuation';
+import { resolved, snapshotOf } from './continuation';
+import { previewChange, type ChangePreview } from './change-preview';
+import { startPacer } from './progress-pacer';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -38,21 +42,6 @@ function words(spec: ChangeSpec): { verb: string; prep: string; role: string; fo
   return spec.op === 'add'
     ? { verb: 'Add', prep: 'to', role, forbidden: `add ${role}s to` }
     : { verb: 'Remove', prep: 'from', role, forbidden: `remove ${role}s from` };
-}
-
-function statusText(o: ChangeOutcome, spec: ChangeSpec): string {
-  const role = spec.relation === 'members' ? 'member' : 'owner';
-  switch (o.result) {
-    case 'added': return 'added';
-    case 'removed': return 'removed';
-    case 'alreadyPresent': return `already ${spec.relation === 'members' ? 'a member' : 'an owner'}`;
-    case 'notPresent': return `not ${spec.relation === 'members' ? 'a member' : 'an owner'}`;
-    case 'notFound': return 'not found';
-    case 'lastOwner': return 'refused: a group must keep at least one owner';
-    case 'refused': return `refused${o.reason ? `: ${o.reason.replace(/\.$/, '')}` : ''}`;
-    case 'failed': return `failed${o.reason ? ` (${o.reason.replace(/\.$/, '')})` : ''}; you can retry`;
-    default: return role;
-  }
 }
 
 /** Why a whole group is refused before any write (read-only kind, dynamic membership), or null. */
@@ -102,22 +91,41 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   if (writable.length === 0) return outcome(...refusals);
 
   const youOnly = people.length === 1 && people[0]?.id === ctx.actor.id;
-  const who = youOnly ? 'yourself' : nameList(people.map((p) => p.displayName));
-  const where = nameList(writable.map((g) => `'${g.displayName}'`));
   if (!isConfirmed(ctx)) {
-    const rewritten: Intent = { ...step.value.intent, groups: writable.map((g) => g.id), users: people.map((p) => p.id) };
+    const looked = await lookAhead(ctx, writable, people, spec);
+    for (const p of looked.values()) if (p.refusal) refusals.push(reply(p.refusal));
+    const ready = writable.filter((g) => !looked.get(g.id)?.refusal);
+    if (ready.length === 0) return outcome(...refusals);
+    const who = youOnly ? 'yourself' : nameList(people.map((p) => p.displayName));
+    const where = nameList(ready.map((g) => `'${g.displayName}'`));
+    const previews = ready.map((g) => looked.get(g.id)).filter((p): p is ChangePreview => !!p);
+    const present: Record<string, string[]> = {};
+    for (const g of ready) {
+      const ids = looked.get(g.id)?.skipped.flatMap((x) => x.ids) ?? [];
+      if (spec.op === 'add' && ids.length) present[g.id] = ids;
+    }
+    const changing = previews.length === ready.length ? previews.reduce((n, p) => n + p.changing, 0) : people.length * ready.length;
+    const rewritten: Intent = { ...step.value.intent, groups: ready.map((g) => g.id), users: people.map((p) => p.id) };
     const confirm = await askToConfirm(ctx, rewritten, snapshot, {
       title: titleOf(spec, who, where, people.length > 1),
       facts: [
         { title: people.length > 1 ? 'People' : 'Person', value: people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', ') },
-        { title: writable.length > 1 ? 'Groups' : 'Group', value: writable.map((g) => g.displayName).join(', ') },
+        { title: ready.length > 1 ? 'Groups' : 'Group', value: ready.map((g) => g.displayName).join(', ') },
       ],
-      consequence: consequenceOf(spec, people.length > 1 ? 'They' : youOnly ? 'You' : 'This person', people.length > 1, where),
+      consequence: changing === 0
+        ? `Nothing to change: ${people.length > 1 ? 'all of them' : youOnly ? 'you' : 'this person'} ${spec.op === 'add' ? (people.length > 1 || youOnly ? 'are' : 'is') + ' already there' : (people.length > 1 || youOnly ? 'are' : 'is') + ' not there'}. You can still confirm to check again.`
+        : consequenceOf(spec, changing === people.length ? (people.length > 1 ? 'They' : youOnly ? 'You' : 'This person') : changingSubject(people, previews, changing), changing > 1, where),
+      skipped: mergeSkipped(previews, ready.length > 1 ? ready : []),
+      notes: previews.flatMap((p) => p.notes),
+      warnings: previews.flatMap((p) => p.warnings),
       confirmLabel: w.verb,
       ...(spec.op === 'remove' ? { destructive: true } : {}),
+      ...(Object.keys(present).length ? { continuation: { kind: 'membershipChange', snapshot, present } } : {}),
     });
     return outcome(...refusals, ...confirm.replies);
   }
+  const where = nameList(writable.map((g) => `'${g.displayName}'`));
+  const presentByGroup = ctx.continuation?.kind === 'membershipChange' ? ctx.continuation.present : {};
 
   // Confirmed: write, group by group.
   const rows: MemberOutcome[] = [];
@@ -127,16 +135,26 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const extra: Reply[] = [];
   const journal = await startMembershipJournal(ctx, spec.relation, spec.op, writable, people);
   for (const g of writable) {
-    const onProgress = people.length > PROGRESS_THRESHOLD && ctx.progress
-      ? async (done: number, total: number, failed: number): Promise<void> => {
+    let failedSoFar = 0;
+    const pacer = people.length > PROGRESS_THRESHOLD && ctx.progress
+      ? startPacer(async (done: number, total: number): Promise<void> => {
+        const failed = failedSoFar;
         await ctx.progress?.(reply(`${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''} for '${g.displayName}'.`,
           buildProgressCard({ operation: spec.operation, group: groupRef(g), done, total, ...(failed ? { failed } : {}) })));
-      }
+      }, (err) => process.emitWarning(`groupbot: a progress update failed (${(err as Error).message})`))
       : undefined;
     let results: ChangeOutcome[];
     try {
-      results = await changeMembership(ctx.graph, g, spec.relation, spec.op, people, onProgress, (landed) => journal.landed(g, landed));
+      results = await writeMembership(ctx.graph, g, spec.relation, spec.op, people, {
+        present: new Set(presentByGroup[g.id] ?? []),
+        onLanded: (landed) => journal.landed(g, landed),
+        ...(pacer ? { onProgress: (done: number, total: number, failed: number) => { failedSoFar = failed; return pacer.report(done, total); } } : {}),
+      });
+      const failed = results.filter((r) => FAILED_RESULTS.has(r.result)).length;
+      failedSoFar = failed;
+      await pacer?.finish(people.length - failed, people.length);
     } catch (err) {
+      await pacer?.finish(0, people.length);
       const sentence = errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden });
       const status = err instanceof DomainError ? err.graph?.status ?? null : null;
       await journal.failed(g, people, status, sentence);
@@ -153,7 +171,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
     }
     for (const r of results) {
       rows.push({ input: r.principal.displayName, person: toPerson(snapshot.users[r.principal.id] ?? r.principal), ...(writable.length > 1 ? { group: groupRef(g) } : {}), status: STATUS[r.result], ...(r.reason ? { reason: r.reason } : r.result === 'lastOwner' ? { reason: 'A group must keep at least one owner.' } : {}) });
-      lines.push(`${r.principal.displayName}${writable.length > 1 ? ` (${g.displayName})` : ''}: ${statusText(r, spec)}`);
+      lines.push(outcomeSentence(r.principal.displayName, STATUS[r.result], spec.operation, g.displayName, r.reason));
       if (r.result === 'failed') { failedIds.add(r.principal.id); failedGroups.add(g.id); }
     }
   }
@@ -166,7 +184,8 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       operationId = retry.id;
     }
     const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}), ...undoOption(recorded, ctx.now()) });
-    const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${lines.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
+    const shown = lines.length > 50 ? [...lines.slice(0, 50), `…and ${lines.length - 50} more (see the card).`] : lines;
+    const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${shown.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
     replies.push(reply(summary, card));
   }
   replies.push(...extra);
@@ -191,3 +210,40 @@ function dedupe(list: Principal[]): Principal[] {
   return list.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
 }
 
+
+/**
+ * Reads what the change will do, per group (one `$batch` each, run side by side), and works out the preview.
+ * A look-ahead that fails leaves that group without a preview (the card then says less). Never throws.
+ */
+async function lookAhead(ctx: CommandContext, groups: DirectoryGroup[], people: Principal[], spec: ChangeSpec): Promise<Map<string, ChangePreview>> {
+  const out = new Map<string, ChangePreview>();
+  const snapshot = readSnapshotGuests(ctx, people);
+  await Promise.all(groups.map(async (g) => {
+    let facts: ChangeFacts;
+    try {
+      facts = await readChangeFacts(ctx.graph, g.id, spec.relation, people);
+    } catch (err) {
+      process.emitWarning(`groupbot: look-ahead for a membership change failed (${(err as Error).message})`);
+      return;
+    }
+    out.set(g.id, previewChange({ group: g, relation: spec.relation, op: spec.op, people, facts, knownGuests: snapshot }));
+  }));
+  return out;
+}
+
+function readSnapshotGuests(ctx: CommandContext, people: Principal[]): Set<string> {
+  const users = snapshotOf(ctx).users;
+  return new Set(people.filter((p) => users[p.id]?.userType === 'Guest').map((p) => p.id));
+}
+
+function mergeSkipped(previews: ChangePreview[], groups: DirectoryGroup[]): { reason: string; names: string[] }[] {
+  return previews.flatMap((p, i) => p.skipped.map((s) => ({ reason: groups[i] ? `${s.reason} of '${groups[i].displayName}'` : s.reason, names: s.names })));
+}
+
+/** Who will change when some are skipped: their names when few and one group, else "N of them". Never throws. */
+function changingSubject(people: Principal[], previews: ChangePreview[], changing: number): string {
+  const only = previews.length === 1 ? previews[0] : undefined;
+  if (!only || changing > 5) return `${changing} of them`;
+  const skipped = new Set(only.skipped.flatMap((x) => x.ids));
+  return nameList(people.filter((p) => !skipped.has(p.id)).map((p) => p.displayName));
+}

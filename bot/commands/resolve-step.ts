@@ -1,5 +1,6 @@
 import type { Intent } from '../language';
 import { resolveNames, type GroupResolution } from '../directory/resolve-names';
+import { resolveUserList } from '../directory/users-bulk-resolve';
 import { isGuid } from '../directory/odata';
 import type { Resolution } from '../directory/name-match';
 import type { DirectoryGroup, DirectoryUser } from '../directory/types';
@@ -91,8 +92,17 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
       groupEntries.push(known ? { known } : groupQueries.push(name) - 1);
     }
   }
+  // A pasted list goes through the list resolver (15 names per lookup, batches in parallel); short lists and
+  // group phrases keep the one-$batch resolver with its closest-name suggestions.
+  const listMode = !!opts.bulk && userQueries.length > opts.bulk.threshold;
+  const lookupFailures = new Map<number, string>();
   const answers = userQueries.length || groupQueries.length
-    ? await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
+    ? listMode
+      ? await Promise.all([resolveUserList(ctx.graph, userQueries), resolveNames(ctx.graph, { groups: groupQueries })]).then(([list, named]) => {
+        for (const [i, why] of list.failed) lookupFailures.set(i, why);
+        return { users: list.resolutions, groups: named.groups };
+      })
+      : await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
     : { users: [], groups: [] };
   const fill = <T>(e: Entry<T> | number, list: (Resolution<T> | GroupResolution)[]): Entry<T> =>
     typeof e === 'number' ? { res: list[e] as Resolution<T> & { parts?: Resolution<T>[] } } : e;
@@ -118,17 +128,18 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   // 3. People, slot by slot.
   const people: Record<PersonSlot, Principal[]> = { users: [], owners: [], members: [] };
   const personSlotValues: Partial<Record<PersonSlot, string[]>> = {};
-  const personProblems: { slot: PersonSlot; position: number; res: Resolution<DirectoryUser> }[] = [];
+  const personProblems: { slot: PersonSlot; position: number; res: Resolution<DirectoryUser>; failed?: string }[] = [];
   for (const slot of personSlots) {
     const values: string[] = [];
     for (const raw of userEntries[slot]) {
+      const failed = typeof raw === 'number' ? lookupFailures.get(raw) : undefined;
       const e = fill<DirectoryUser>(raw, answers.users);
       if ('known' in e) { people[slot].push(principalOf(e.known)); values.push(e.known.id); continue; }
       const r = e.res;
       if (r.status === 'resolved') {
         snapshot.users[r.item.id] = r.item; people[slot].push(principalOf(r.item)); values.push(r.item.id);
       } else {
-        personProblems.push({ slot, position: values.length, res: r });
+        personProblems.push({ slot, position: values.length, res: r, ...(failed ? { failed } : {}) });
         values.push(r.query);
       }
     }
@@ -141,13 +152,16 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   const gp = groupProblems[0];
   if (gp) return { ok: false, outcome: await askGroup(ctx, rewritten, snapshot, gp.position, gp.res, opts.purpose) };
 
-  // 5. Bulk lists: one table of every row before anything is written.
+  // 5. Lists: one table of every row before anything is written, for long lists always, and for any list of
+  // two or more names with a name to pick or not found (one unknown name never ends the whole request).
   const bulk = opts.bulk;
   // Bulk tables are skipped once the user has been through one (the re-run after the table) and when confirmed.
   const bulkDone = ctx.continuation?.kind === 'resolve' && ctx.continuation.bulkDone === true;
-  if (bulk && !bulkDone && ctx.confirmed !== true && (intent.users?.length ?? 0) > bulk.threshold && groups[0]) {
-    const problems = new Map(personProblems.filter((p) => p.slot === 'users').map((p) => [p.position, p.res]));
-    return { ok: false, outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems) };
+  const listed = intent.users?.length ?? 0;
+  const userProblems = personProblems.filter((p) => p.slot === 'users');
+  if (bulk && !bulkDone && ctx.confirmed !== true && groups[0] && (listed > bulk.threshold || (listed >= 2 && userProblems.length > 0))) {
+    const problems = new Map(userProblems.map((p) => [p.position, { res: p.res, ...(p.failed ? { failed: p.failed } : {}) }]));
+    return { ok: false, outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems, intent.users ?? []) };
   }
 
   const pp = personProblems[0];
@@ -196,22 +210,27 @@ async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot
  */
 async function bulkTable(
   ctx: CommandContext, intent: Intent, snapshot: Snapshot, group: DirectoryGroup, operation: 'addMembers' | 'addOwners',
-  answers: Map<number, Resolution<DirectoryUser>>,
+  answers: Map<number, { res: Resolution<DirectoryUser>; failed?: string }>,
+  typed: readonly string[],
 ): Promise<Outcome> {
   const values = intent.users ?? [];
   const rows: BulkRow[] = [];
   const table: Record<string, string[]> = {};
   values.forEach((v, index) => {
     const known = isGuid(v) ? snapshot.users[v.toLowerCase()] : undefined;
-    if (known) { rows.push({ index, input: known.displayName, status: 'resolved', person: toPerson(known) }); return; }
-    const r = answers.get(index);
+    const input = typed[index] ?? v;
+    if (known) { rows.push({ index, input, status: 'resolved', person: toPerson(known) }); return; }
+    const a = answers.get(index);
+    const r = a?.res;
     if (r?.status === 'ambiguous') {
       const c = r.candidates.slice(0, CHOICE_LIMIT);
       for (const u of c) snapshot.users[u.id] = u;
       table[String(index)] = c.map((u) => u.id);
-      rows.push({ index, input: v, status: 'ambiguous', candidates: c.map(toPerson) });
+      rows.push({ index, input, status: 'ambiguous', candidates: c.map(toPerson) });
+    } else if (a?.failed) {
+      rows.push({ index, input, status: 'notFound', reason: 'Could not be looked up this time (Microsoft Graph was busy); send this name again.' });
     } else {
-      rows.push({ index, input: v, status: 'notFound', reason: 'No one in the directory has this name or address.' });
+      rows.push({ index, input, status: 'notFound', reason: 'No one in the directory has this name or address.' });
     }
   });
   const op = await saveChoice(ctx, intent, { kind: 'bulkTable', snapshot, table }, 'users', -1, Object.values(table).flat());

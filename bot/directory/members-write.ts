@@ -37,62 +37,10 @@ export function assertWritableMembership(group: DirectoryGroup, relation: Relati
 }
 
 /** Outcomes that leave the principal unchanged against the user's wish. */
-const FAILED_RESULTS = new Set<ChangeOutcome['result']>(['failed', 'refused', 'notFound', 'lastOwner']);
+export const FAILED_RESULTS = new Set<ChangeOutcome['result']>(['failed', 'refused', 'notFound', 'lastOwner']);
 
-/**
- * Adds or removes principals as members or owners, 20 per round trip through $batch, and reports an outcome
- * per principal; `onChunk` hears each round trip's outcomes as they land (before `onProgress`); `onProgress` gets,
- * after each round trip, how many writes succeeded and how many failed so far.
- * Throws DomainError for whole-group refusals (read-only kind, dynamic membership) before
- * writing anything, and when a whole batch fails.
- */
-export async function changeMembership(
-  session: GraphSession,
-  group: DirectoryGroup,
-  relation: Relation,
-  op: 'add' | 'remove',
-  principals: Principal[],
-  onProgress?: (done: number, total: number, failed: number) => Promise<void> | void,
-  onChunk?: (outcomes: ChangeOutcome[]) => Promise<void> | void,
-): Promise<ChangeOutcome[]> {
-  assertWritableMembership(group, relation);
-  const outcomes: ChangeOutcome[] = [];
-  const todo: Principal[] = [];
-  for (const p of principals) {
-    if (op === 'add' && p.type === 'group' && groupKind(group) === 'microsoft365') {
-      outcomes.push({ principal: p, result: 'refused', reason: 'Microsoft 365 groups can contain only users, not other groups.' });
-    } else if (relation === 'owners' && p.type !== 'user') {
-      outcomes.push({ principal: p, result: 'refused', reason: 'Only users can be owners.' });
-    } else {
-      todo.push(p);
-    }
-  }
-  const steps: BatchStep[] = todo.map((p, i) =>
-    op === 'add'
-      ? { id: String(i), method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': session.directoryObjectUrl(p.id) } }
-      : { id: String(i), method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` },
-  );
-  let done = 0;
-  let failed = 0;
-  for (let start = 0; start < steps.length; start += 20) {
-    const chunk = steps.slice(start, start + 20);
-    const results = await session.batch(chunk);
-    const landed = results.map((r, k) => outcomeOf(todo[start + k] as Principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
-    outcomes.push(...landed);
-    // `done` counts only the writes that succeeded (or had nothing to do); failures are counted apart.
-    for (const outcome of landed) {
-      if (FAILED_RESULTS.has(outcome.result)) failed++;
-      else done++;
-    }
-    await onChunk?.(landed);
-    await onProgress?.(done, steps.length, failed);
-  }
-  // Keep the order the user gave.
-  const order = new Map(principals.map((p, i) => [p.id, i]));
-  return outcomes.sort((a, b) => (order.get(a.principal.id) ?? 0) - (order.get(b.principal.id) ?? 0));
-}
-
-function outcomeOf(
+/** One principal's outcome from a write step's status and error. Never throws. */
+export function outcomeOf(
   principal: Principal,
   status: number,
   err: { statusCode: number; code: string | null; message: string } | undefined,

@@ -30,6 +30,7 @@ import { matchParaphrase } from './patterns/paraphrase';
 import { matchSmallTalk, matchUndo } from './patterns/small-talk';
 import { matchMissingPieces } from './patterns/missing-pieces';
 import { matchNameSearch } from './patterns/name-search';
+import { matchExportMembers } from './patterns/members-export';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -40,6 +41,7 @@ const MATCHERS: readonly Matcher[] = [
   matchSmallTalk,
   matchUndo,
   matchShowHistory,
+  matchExportMembers,
   matchBulk,
   matchPreviewRule,
   matchSetRule,

@@ -8,7 +8,8 @@ export type IntentName =
   | 'checkMembership' | 'listUserGroups' | 'listOwnedGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
   | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'listApprovals' | 'showHistory' | 'undo'
-  | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup';
+  | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup'
+  | 'exportMembers';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
@@ -16,7 +17,7 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
   'requestAccess', 'listRequests', 'listApprovals', 'showHistory', 'undo', 'smallTalk', 'multi', 'help', 'cancel', 'unknown',
-  'showExpiry', 'renewGroup',
+  'showExpiry', 'renewGroup', 'exportMembers',
 ];
 
 /** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */

@@ -7,6 +7,7 @@ import type { GraphEndpoint } from '../directory/graph-client';
 import type { PendingStore, Reply } from '../commands/context';
 import { handleText, handleAction, welcomeReplies, type RequestActionHandler, type TurnServices } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
+import type { ConsentResponse, FileConsentOffers } from './file-consent';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
@@ -27,6 +28,10 @@ export interface BotAppOptions {
   requestsPort?: TurnServices['requestsPort'];
   /** The journal of changes (history, Undo); absent when the bot runs without a store. */
   journal?: TurnServices['journal'];
+  /** Where a turn's files go (exports). */
+  files?: TurnServices['files'];
+  /** Teams file consent (production): answers to consent cards go here. */
+  fileConsent?: FileConsentOffers;
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -65,7 +70,13 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log,
     ...(opts.requests ? { requests: opts.requests } : {}), ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
     ...(opts.journal ? { journal: opts.journal } : {}),
+    ...(opts.files ? { files: opts.files } : {}),
   };
+  const consent = opts.fileConsent;
+  if (consent) {
+    app.fileConsentAccept(async (context, _state, response) => { await consent.accepted(context, response as ConsentResponse); });
+    app.fileConsentDecline(async (context, _state, response) => { await consent.declined(context, response as ConsentResponse); });
+  }
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

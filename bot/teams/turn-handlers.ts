@@ -11,6 +11,7 @@ import { openGraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
+import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
@@ -26,6 +27,8 @@ export interface TurnServices {
   requestsPort?: (ctx: CommandContext, context?: TurnContext) => RequestsPort;
   /** The journal every command context records its writes in (history, Undo). */
   journal?: JournalSink;
+  /** Where a turn's files go (exports): a download link locally, file consent in a Teams 1:1 chat. */
+  files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
 }
 
 const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
@@ -58,6 +61,8 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
       }
     },
   };
+  const files = services.files?.(context, actor);
+  if (files) ctx.files = files;
   if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
   return ctx;
 }

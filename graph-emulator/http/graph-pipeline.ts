@@ -57,7 +57,7 @@ export class GraphPipeline {
     let routeKey = `${req.method} (unmatched)`;
     let res: EmuResponse;
     try {
-      const fault = await this.faults.apply(req.method, `/v1.0${req.path}`);
+      const fault = await this.faults.apply(req.method, `/v1.0${req.path}`, req.inBatch === true);
       if (fault) throw fault;
       const match = this.router.match(req.method, splitPath(req.path));
       routeKey = match.pattern;

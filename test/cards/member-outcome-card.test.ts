@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildMemberOutcomeCard } from '../../cards/member-outcome-card';
+import { buildMemberOutcomeCard, outcomeSentence } from '../../cards/member-outcome-card';
 import { actionsOf, assertValidCard, button, clickPayload, textOf } from './card-helpers';
 import { ana1, bob, guid, marketing, NOW, olga } from './fixtures';
 
@@ -13,10 +13,10 @@ describe('cards/member-outcome-card', () => {
     ] });
     assertValidCard(card);
     const text = textOf(card);
-    assert.match(text, /^Added 1 person to Marketing\. 1 already member, 1 not found, 1 refused\.$/m);
+    assert.match(text, /^Added 1 person to Marketing\. 1 was already a member, 1 not found, 1 refused\.$/m);
     assert.match(text, /^Ana Lopez \(ana\.lopez@contoso\.com\) \| Added$/m);
-    assert.match(text, /^Bob Stone \(bob@contoso\.com\) \| Already a member$/m);
-    assert.match(text, /^Zed \| Not found$/m);
+    assert.match(text, /^Bob Stone \(bob@contoso\.com\) \| Already a member, so nothing changed$/m);
+    assert.match(text, /^Zed \| Not found in the directory$/m);
     assert.match(text, /^Olga Owner \(olga@contoso\.com\) \| Refused: the group is read-only$/m);
     assert.equal(actionsOf(card).length, 0, 'no retry without failed rows');
   });
@@ -43,9 +43,28 @@ describe('cards/member-outcome-card', () => {
     ] });
     assertValidCard(card);
     assert.match(textOf(card), /^Person \| Group \| Outcome$/m);
-    assert.match(textOf(card), /\| Sales \| Already an owner$/m);
+    assert.match(textOf(card), /\| Sales \| Already an owner, so nothing changed$/m);
     assert.deepEqual(clickPayload(button(card, 'Undo')), { verb: 'undo', journalId: 'j9' });
+    assert.match(textOf(card), /^Undo is available until 2026-11-27 14:00 UTC\.$/m, 'one date format, with its time zone');
     const expired = buildMemberOutcomeCard({ operation: 'addOwners', groups: [group], undo: { journalId: 'j9', undoUntil: '2026-11-26T00:00:00Z', now: NOW }, outcomes: [] });
     assert.equal(actionsOf(expired).length, 0);
+  });
+
+  it('a thousand rows: failures first, at most OUTCOME_ROWS_SHOWN listed, every row counted, a Warnings block', () => {
+    const outcomes = Array.from({ length: 1000 }, (_, i) => ({ input: `User ${i}`, status: i % 100 === 7 ? 'failed' as const : 'added' as const }));
+    const card = buildMemberOutcomeCard({ operation: 'addMembers', groups: [group], outcomes, operationId: 'op' });
+    assertValidCard(card);
+    const text = textOf(card);
+    assert.match(text, /^Added 990 people to Marketing\. 10 failed\.$/m);
+    assert.match(text, /^User 7 \| Failed this time; you can retry$/m);
+    assert.match(text, /960 more rows not shown/);
+    assert.match(text, /^• 10 people could not be added this time/m);
+    assert.ok(JSON.stringify(card).length < 28_000, 'under the Teams card size limit');
+  });
+
+  it('outcomeSentence reads naturally and carries no internal code', () => {
+    assert.equal(outcomeSentence('Bob', 'alreadyMember', 'addMembers', 'Marketing'), "Bob was already a member of 'Marketing', so nothing changed for them.");
+    assert.equal(outcomeSentence('Bob', 'added', 'addOwners', 'Marketing'), "Bob is now an owner of 'Marketing'.");
+    assert.equal(outcomeSentence('Bob', 'failed', 'removeMembers', 'Marketing', 'Microsoft Graph is throttling requests.'), "Bob could not be removed this time (Microsoft Graph is throttling requests); you can retry.");
   });
 });

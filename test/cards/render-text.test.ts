@@ -19,7 +19,7 @@ describe('cards/render-text', () => {
     assert.deepEqual(approval.inputs.map((i) => i.id), ['reason']);
     const outcome = renderCardText(SAMPLES['memberOutcome']!());
     assert.match(outcome.text, /^Person \| Outcome$/m);
-    assert.match(outcome.text, /^Bob Stone \(bob@contoso\.com\) \| Already a member$/m);
+    assert.match(outcome.text, /^Bob Stone \(bob@contoso\.com\) \| Already a member, so nothing changed$/m);
   });
 
   it('shows user text literally (escapes removed) and card times as UTC', () => {

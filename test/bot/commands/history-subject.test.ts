@@ -43,7 +43,7 @@ describe('bot/journal: which group a history is about, and who may see it (emula
     // Patti (owner of the hidden-membership group) adds Diego: the entry names a member.
     const patti = await ctxFor('patti');
     const added = await confirmed(patti, { intent: 'addMembers', users: ['Diego Siciliani'], groups: ['Executive Leadership'] });
-    assert.match(allText(added), /Diego Siciliani: added/);
+    assert.match(allText(added), /Diego Siciliani was added to 'Executive Leadership'/);
   });
   after(async () => {
     await store.close();

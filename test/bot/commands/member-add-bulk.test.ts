@@ -45,9 +45,10 @@ describe('bot/commands/member-add bulk (emulator, large tenant)', function () {
     assert.ok(ok, allText(confirm));
     const done = await continuePending(String(ok['pendingId']), { confirmed: true }, ctx);
     const text = allText(done);
-    assert.equal((text.match(/: added/g) ?? []).length, 100);
-    assert.equal(progress.length, 5);
-    assert.match(progress[4]?.text ?? '', /100 of 100/);
+    assert.match(text, /Adding members to 'Finance Readers'/);
+    assert.match(JSON.stringify(done.replies[0]?.card), /Added 100 people to Finance Readers\./);
+    assert.ok(progress.length >= 1, 'progress was reported');
+    assert.match(progress[progress.length - 1]?.text ?? '', /100 of 100/);
     const trips = await h.requests();
     assert.ok(trips <= 12, `took ${trips} round trips`);
   });

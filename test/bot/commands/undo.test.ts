@@ -114,7 +114,7 @@ describe('bot/commands: history and undo (emulator)', function () {
     touchedGroups.add(MARKETING);
     const megan = await ctxFor(UPN.megan);
     const added = await confirmed(megan, { intent: 'addMembers', users: ['Bob Kelly'], groups: ['Marketing'] });
-    assert.match(allText(added), /Bob Kelly: added/);
+    assert.match(allText(added), /Bob Kelly was added to 'Marketing'/);
     assert.match(allText(added), /undo this for 24 hours/);
     const [fromOutcome] = undoIds(added);
     assert.ok(fromOutcome, 'the outcome card offers Undo');

@@ -7,7 +7,7 @@ import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator';
 import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { runOperations } from '../../../bot/directory/operation-run';
-import { changeMembership } from '../../../bot/directory/members-write';
+import { writeMembership } from '../../../bot/directory/members-bulk-write';
 import { createGroup, deleteGroup } from '../../../bot/directory/groups-write';
 import { getGroup, listRelation } from '../../../bot/directory/groups-read';
 import { useTestEmulator } from '../../support/emulator';
@@ -51,12 +51,12 @@ describe('bot/directory writes use the configured Graph base URL (emulator)', fu
   it('builds every $batch step of a bulk add from the same base URL', async () => {
     session.posted.length = 0;
     const group = await getGroup(session, SECURITY);
-    const out = await changeMembership(session, group, 'members', 'add', [
+    const out = await writeMembership(session, group, 'members', 'add', [
       { id: ANA, displayName: 'Ana Silva', type: 'user' }, { id: DIEGO, displayName: 'Diego Siciliani', type: 'user' },
     ]);
     assert.deepEqual(out.map((o) => o.result), ['added', 'added']);
-    const steps = (session.posted[0] as { requests: { body?: Record<string, string> }[] }).requests;
-    assert.deepEqual(steps.map((s) => s.body?.['@odata.id']), [ANA, DIEGO].map((id) => `${emu.baseUrl}/v1.0/directoryObjects/${id}`));
+    const steps = (session.posted[0] as { requests: { body?: Record<string, string[]> }[] }).requests;
+    assert.deepEqual(steps.map((s) => s.body?.['members@odata.bind']), [[ANA, DIEGO].map((id) => `${emu.baseUrl}/v1.0/directoryObjects/${id}`)]);
     const undone = await runOperations(session, [ANA, DIEGO].map((id) => ({ kind: 'removeMember' as const, groupId: SECURITY, principalId: id })));
     assert.deepEqual(undone.map((r) => r.status), [204, 204]);
   });

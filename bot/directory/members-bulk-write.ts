@@ -1,0 +1,126 @@
+import type { BatchResult, BatchStep, GraphSession } from './graph-session';
+import { stepError } from './graph-session';
+import { chunked, runBatches } from './batch-pool';
+import { assertWritableMembership, FAILED_RESULTS, outcomeOf, type ChangeOutcome, type Principal, type Relation } from './members-write';
+import { groupKind, type DirectoryGroup } from './types';
+
+/** Most `members@odata.bind` references Graph takes in one PATCH. */
+export const BINDS_PER_PATCH = 20;
+
+export interface BulkWriteOptions {
+  /** Ids the look-ahead saw already present (adds) : each is written on its own so Graph's answer is reported. */
+  present?: ReadonlySet<string>;
+  /** Progress after each round trip: people changed (or already as wished) so far, the total, and failures so far. */
+  onProgress?: (done: number, total: number, failed: number) => Promise<void> | void;
+  /** Each round trip's final outcomes as they land (a journal keeps them before the next write). */
+  onLanded?: (outcomes: ChangeOutcome[]) => Promise<void> | void;
+  concurrency?: number;
+}
+
+export interface BulkWritePlan {
+  /** PATCH steps, each binding up to 20 members. */
+  patches: { step: BatchStep; principals: Principal[] }[];
+  /** Single-reference steps ($ref POST or DELETE), one per principal. */
+  singles: { step: BatchStep; principal: Principal }[];
+  /** Principals refused before any write, with why. */
+  refused: ChangeOutcome[];
+}
+
+/**
+ * Plans the writes: adds of members go 20 per PATCH (`members@odata.bind`), except people the look-ahead saw
+ * already present (a PATCH is all-or-nothing, so one of them would sink 19 others); owners and removals go
+ * one `$ref` step per person. Pure; never throws.
+ */
+export function planMembershipWrites(session: Pick<GraphSession, 'directoryObjectUrl'>, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', principals: readonly Principal[], present: ReadonlySet<string> = new Set()): BulkWritePlan {
+  const refused: ChangeOutcome[] = [];
+  const todo: Principal[] = [];
+  for (const p of principals) {
+    if (op === 'add' && p.type === 'group' && groupKind(group) === 'microsoft365') {
+      refused.push({ principal: p, result: 'refused', reason: 'Microsoft 365 groups can contain only users, not other groups.' });
+    } else if (relation === 'owners' && p.type !== 'user') {
+      refused.push({ principal: p, result: 'refused', reason: 'Only users can be owners.' });
+    } else {
+      todo.push(p);
+    }
+  }
+  const bindable = op === 'add' && relation === 'members' ? todo.filter((p) => !present.has(p.id)) : [];
+  const bound = new Set(bindable.map((p) => p.id));
+  const patches = chunked(bindable, BINDS_PER_PATCH).map((part, i) => ({
+    principals: part,
+    step: { id: `b${i}`, method: 'PATCH' as const, url: `/groups/${group.id}`, body: { 'members@odata.bind': part.map((p) => session.directoryObjectUrl(p.id)) } },
+  }));
+  const singles = todo.filter((p) => !bound.has(p.id)).map((p, i) => ({ principal: p, step: singleStep(session, `s${i}`, group, relation, op, p) }));
+  return { patches, singles, refused };
+}
+
+function singleStep(session: Pick<GraphSession, 'directoryObjectUrl'>, id: string, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', p: Principal): BatchStep {
+  return op === 'add'
+    ? { id, method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': session.directoryObjectUrl(p.id) } }
+    : { id, method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` };
+}
+
+/**
+ * Adds or removes many members or owners with the fewest Graph requests: PATCH binds of 20 (adds of members),
+ * single `$ref` steps otherwise, 20 steps per `$batch` and several batches at once. A PATCH Graph refuses as a
+ * whole (one person already a member, one id gone) is redone person by person so that everyone gets their own
+ * outcome. Throttled steps are retried by the session honouring Retry-After; what still fails is `failed`.
+ * Resolves to one outcome per principal in the order given. Throws DomainError (readOnlyGroup, dynamicGroup)
+ * before writing anything when Graph would refuse the whole group.
+ */
+export async function writeMembership(
+  session: GraphSession, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', principals: readonly Principal[], opts: BulkWriteOptions = {},
+): Promise<ChangeOutcome[]> {
+  assertWritableMembership(group, relation);
+  const plan = planMembershipWrites(session, group, relation, op, principals, opts.present);
+  const total = principals.length;
+  const pool = { ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) };
+  const tally = { done: 0, failed: 0 };
+  const outcomes: ChangeOutcome[] = [];
+  const land = async (landed: ChangeOutcome[]): Promise<void> => {
+    outcomes.push(...landed);
+    for (const o of landed) if (FAILED_RESULTS.has(o.result)) tally.failed++; else tally.done++;
+    if (landed.length) await opts.onLanded?.(landed);
+  };
+  await land(plan.refused);
+  const patchOf = new Map(plan.patches.map((p) => [p.step.id, p.principals]));
+  const singleOf = new Map(plan.singles.map((s) => [s.step.id, s.principal]));
+  const redo: Principal[] = [];
+  const steps = [...plan.patches.map((p) => p.step), ...plan.singles.map((s) => s.step)];
+  await runBatches(session, steps, {
+    ...pool,
+    onChunk: async (_done, _total, _chunk, results) => {
+      const landed: ChangeOutcome[] = [];
+      for (const r of results) {
+        const bound = patchOf.get(r.id);
+        if (bound && r.status < 400) landed.push(...bound.map((principal) => ({ principal, result: 'added' as const })));
+        else if (bound && (r.status === 400 || r.status === 404)) redo.push(...bound);
+        else if (bound) landed.push(...bound.map((principal) => outcomeOf(principal, r.status, stepError(r), op, relation, group)));
+        const single = singleOf.get(r.id);
+        if (single) landed.push(outcomeOf(single, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+      }
+      await land(landed);
+      await opts.onProgress?.(tally.done, total, tally.failed);
+    },
+  });
+  if (redo.length > 0) await redoOneByOne(session, group, relation, op, redo, pool, async (landed) => {
+    await land(landed);
+    await opts.onProgress?.(tally.done, total, tally.failed);
+  });
+  const order = new Map(principals.map((p, i) => [p.id, i]));
+  return outcomes.sort((a, b) => (order.get(a.principal.id) ?? 0) - (order.get(b.principal.id) ?? 0));
+}
+
+/** The people of PATCH binds Graph refused as a whole, one `$ref` step each, so everyone gets their own outcome. */
+async function redoOneByOne(
+  session: GraphSession, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', redo: Principal[],
+  pool: { concurrency?: number }, onLanded: (landed: ChangeOutcome[]) => Promise<void>,
+): Promise<void> {
+  const singles = new Map(redo.map((p, i) => [`r${i}`, p]));
+  const steps = [...singles].map(([id, p]) => singleStep(session, id, group, relation, op, p));
+  await runBatches(session, steps, {
+    ...pool,
+    onChunk: async (_done, _total, _chunk, results) => {
+      await onLanded(results.map((r) => outcomeOf(singles.get(r.id) as Principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group)));
+    },
+  });
+}
