@@ -11,7 +11,6 @@ import { groupRef } from './views';
 import { groupOf, ruleSet } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
 import { processingStartedReply } from './membership-processing';
-import { outcomeReply } from './undo-reply';
 import { resolved } from './continuation';
 import { saveConfirm } from './pending-ops';
 import { outcome, reply, say } from './reply';

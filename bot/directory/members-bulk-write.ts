@@ -1,4 +1,4 @@
-import type { BatchResult, BatchStep, GraphSession } from './graph-session';
+import type { BatchStep, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { chunked, runBatches } from './batch-pool';
 import { assertWritableMembership, FAILED_RESULTS, outcomeOf, type ChangeOutcome, type Principal, type Relation } from './members-write';

@@ -1,4 +1,3 @@
-import { GraphSession, stepError, type BatchStep } from './graph-session';
 import { DomainError, mapGraphError, type DomainErrorKind } from './errors';
 import { groupKind, isDynamic, isReadOnlyKind, type DirectoryGroup } from './types';
 
