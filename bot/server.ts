@@ -121,7 +121,10 @@ export function createServer(parts: ServerParts): restify.Server {
   };
   const onMessages = async (req: restify.Request, res: restify.Response): Promise<void> => {
     const local = parts.localSecret === undefined ? null : localProblem(req, parts.localSecret);
-    if (local) return refuseUnread(req, res, ...local);
+    if (local) {
+      parts.log.warn('http.local.refused', { status: local[0], reason: local[1] });
+      return refuseUnread(req, res, ...local);
+    }
     if (mediaType(req.headers['content-type']) !== 'application/json') {
       return refuseUnread(req, res, 415, 'UnsupportedMediaType', 'The bot accepts only application/json activities in UTF-8.');
     }

@@ -3,7 +3,7 @@
  * card and uploads once the user accepts; in the Playground it publishes a short-lived download link on the
  * bot's own loopback server and answers with a card that opens it. Commands never see either mechanism.
  */
-import type { Reply } from './context';
+import type { Reply } from '../shared/types';
 
 export interface FileOffer {
   /** File name shown to the user, e.g. "Marketing members 2026-12-05.csv". */

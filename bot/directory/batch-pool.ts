@@ -6,8 +6,9 @@ export const BATCH_STEPS = 20;
 /**
  * How many `$batch` requests run at once. Graph throttles per app and tenant, not per connection; four
  * batches of 20 in flight stay far below the identity budget while hiding most of the round-trip latency.
+ * GROUPBOT_BATCH_CONCURRENCY overrides it (1: one round trip at a time, e.g. to watch a bulk change step by step).
  */
-export const BATCH_CONCURRENCY = 4;
+export const BATCH_CONCURRENCY = Number(process.env.GROUPBOT_BATCH_CONCURRENCY) > 0 ? Number(process.env.GROUPBOT_BATCH_CONCURRENCY) : 4;
 
 export interface PoolOptions {
   concurrency?: number;

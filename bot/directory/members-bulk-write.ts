@@ -6,6 +6,8 @@ import { groupKind, type DirectoryGroup } from './types';
 
 /** Most `members@odata.bind` references Graph takes in one PATCH. */
 export const BINDS_PER_PATCH = 20;
+/** GROUPBOT_PATCH_BINDS=off writes every member with its own `$ref` step (where PATCH binds are unwanted). */
+const PATCH_BINDS = process.env.GROUPBOT_PATCH_BINDS !== 'off';
 
 export interface BulkWriteOptions {
   /** Ids the look-ahead saw already present (adds) : each is written on its own so Graph's answer is reported. */
@@ -43,7 +45,7 @@ export function planMembershipWrites(session: Pick<GraphSession, 'directoryObjec
       todo.push(p);
     }
   }
-  const bindable = op === 'add' && relation === 'members' ? todo.filter((p) => !present.has(p.id)) : [];
+  const bindable = PATCH_BINDS && op === 'add' && relation === 'members' ? todo.filter((p) => !present.has(p.id)) : [];
   const bound = new Set(bindable.map((p) => p.id));
   const patches = chunked(bindable, BINDS_PER_PATCH).map((part, i) => ({
     principals: part,

@@ -32,7 +32,7 @@ describe('bot/commands guest invitation on add (emulator)', function () {
     const ask = await runIntent(parseIntent('add sam@fabrikam.com to Marketing'), olga);
     assert.match(allText(ask), /^Invite sam@fabrikam\.com as a guest and add them to 'Marketing'\? sam@fabrikam\.com is not in this directory yet\./);
     const done = await continuePending(confirmId(ask), { confirmed: true }, olga);
-    assert.match(allText(done), /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam: added$/);
+    assert.match(allText(done), /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam was added to 'Marketing'\.$/);
     const members = allText(await runIntent({ intent: 'listMembers', groups: [DEMO_GROUPS.marketing.id] }, olga));
     assert.match(members, /sam/);
     const again = await continuePending(confirmId(ask), { confirmed: true }, olga);

@@ -35,7 +35,7 @@ describe('bot/commands for messages as people type them (emulator)', function ()
   });
 
   it('offers the closest requests as buttons for a message it cannot place', async () => {
-    const ctx = { ...(await h.ctx(UPN.megan)), flags: { text: 'Finance Readers, the approvers thing?' } };
+    const ctx = { ...(await h.ctx(UPN.megan)), text: 'Finance Readers, the approvers thing?' };
     const out = await runIntent(parseIntent('Finance Readers, the approvers thing?'), ctx);
     const text = allText(out);
     assert.match(text, /Did you mean/);
@@ -93,7 +93,7 @@ describe('bot/commands for messages as people type them (emulator)', function ()
     const ctx = { ...(await h.ctx(UPN.megan)), journal };
     assert.match(allText(await runIntent(parseIntent('oops, undo that'), ctx)), /nothing of yours I can undo/);
     const ask = await runIntent({ intent: 'addMembers', users: ['Raul Razo'], groups: ['Sales'] }, ctx);
-    assert.match(allText(await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, ctx)), /Raul Razo: added/);
+    assert.match(allText(await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, ctx)), /Raul Razo was added to 'Sales'/);
     const undo = await runIntent(parseIntent('oops, undo that'), ctx);
     assert.match(allText(undo), /Remove Raul Razo from 'Sales'/);
     const done = await continuePending(pendingOf(undo, 'confirm'), { confirmed: true }, ctx);

@@ -6,6 +6,7 @@
  * the same port and data directory, and must then tell Megan what happened, offer "Retry the rest", finish it, and
  * show the changes made before the kill in the group's history.
  */
+import { randomBytes } from 'node:crypto';
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,9 @@ function executeData(push: PlaygroundPush | unknown, verb: string): Record<strin
   return found;
 }
 
+/** The local endpoint credential, the same across the restart so that the Playground keeps reaching the bot. */
+const ENDPOINT_SECRET = randomBytes(18).toString('base64url');
+
 describe('a bulk add interrupted by SIGKILL is reported after the restart and can be finished', function () {
   this.timeout(180_000);
   let dir: string;
@@ -42,6 +46,7 @@ describe('a bulk add interrupted by SIGKILL is reported after the restart and ca
   let caAgent: Agent;
   let bot: GroupbotProcess | undefined;
   let port: number;
+  let playgroundPort: number;
   let playground: RunningPlayground;
   let client: PlaygroundClient;
   let megan: string;
@@ -70,7 +75,10 @@ describe('a bulk add interrupted by SIGKILL is reported after the restart and ca
       ready: /groupbot listening on (\S+)/, timeoutMs: 90_000,
       env: {
         PORT: String(port), DATA_DIR: join(dir, 'bot'), GRAPH_EMULATOR_URL: `${origin}/v1.0`, GRAPH_EMULATOR_DATA_DIR: join(dir, 'graph'),
-        LOG_LEVEL: 'info', BULK_RUN_LEASE_SECONDS: '1',
+        LOG_LEVEL: 'info', BULK_RUN_LEASE_SECONDS: '1', BOT_ENDPOINT_SECRET: ENDPOINT_SECRET,
+        BOT_SERVICE_URLS: `http://127.0.0.1:${playgroundPort}/_connector`,
+        // One $ref step per person and one round trip at a time, so that the kill lands between round trips.
+        GROUPBOT_PATCH_BINDS: 'off', GROUPBOT_BATCH_CONCURRENCY: '1',
       },
     });
     outputs.push(() => `--- bot pid ${b.pid} ---\n${b.output().split('\n').slice(-40).join('\n')}`);
@@ -87,10 +95,11 @@ describe('a bulk add interrupted by SIGKILL is reported after the restart and ca
     megan = new LocalIdentity(join(dir, 'graph')).tokenFor(DEMO_USERS.megan.upn);
     groupId = (await graph('POST', '/v1.0/groups', { displayName: 'Bulk Target', mailNickname: 'bulktarget', mailEnabled: false, securityEnabled: true, groupTypes: [] }))['id'] as string;
     port = await freePort();
+    playgroundPort = await freePort();
     bot = await startBot();
     const configPath = join(dir, 'playground.yml');
     writeFileSync(configPath, playgroundConfigYaml(buildPlaygroundConfig()));
-    playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, configPath, logDir: dir });
+    playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages/${ENDPOINT_SECRET}`, port: playgroundPort, configPath, logDir: dir });
     client = await PlaygroundClient.connect(playground.url);
   });
 
@@ -102,7 +111,7 @@ describe('a bulk add interrupted by SIGKILL is reported after the restart and ca
     await bot?.stop();
     await emulator?.stop();
     await caAgent?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir && !process.env.BULK_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
   });
 
   it('journals what landed, reports the run after the restart, and "Retry the rest" finishes it', async () => {

@@ -19,6 +19,7 @@ describe('graph-emulator/cli/cli-args (util.parseArgs for every sub-command)', (
     assert.deepEqual(parseCommandLine(['check', '--now', '2025-01-01T00:00:00Z', '--', '-not x'], ['now'], true), {
       options: { now: '2025-01-01T00:00:00Z' },
       positionals: ['check', '-not x'],
+      flags: {},
     });
   });
 });
