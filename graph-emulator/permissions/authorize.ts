@@ -9,7 +9,8 @@
  * User and Global Administrators always; other members only when the tenant's authorization policy lets them. Privileged Role Administrator (+ the
  * RoleManagement.ReadWrite.Directory scope) = role-assignable groups. Owners manage their groups (members,
  * owners, properties, delete; restore only Microsoft 365 groups). Members read. Guests read only single
- * groups by id and the memberships of groups they belong to, and cannot list users or groups.
+ * groups by id and the memberships of groups they belong to, and cannot list users or groups. Directory roles
+ * and their members: any member user (the "User" role is among the roles the directoryrole-* pages accept), not guests.
  */
 import { E } from '../http/graph-error';
 import type { Caller } from '../http/request-context';
@@ -38,6 +39,8 @@ export const Scopes = {
   lifecyclePolicyWrite: ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
   readPolicies: ['Policy.Read.All', 'Policy.ReadWrite.Authorization', ...ANY_DIRECTORY_READ],
   roleManagement: ['RoleManagement.ReadWrite.Directory'],
+  /** directoryrole-list, -get and -list-members: least privileged RoleManagement.Read.Directory. */
+  readDirectoryRoles: ['RoleManagement.Read.Directory', 'RoleManagement.ReadWrite.Directory', ...ANY_DIRECTORY_READ],
 } as const;
 
 /** Throws E5 unless the token carries one of the scopes. */

@@ -22,6 +22,7 @@ export { GraphQueryError, QueryMessages } from './graph-query-error';
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  ROLE_MEMBERS_PAGE_SIZE,
   hasCountTrue,
   isAdvancedQuery,
   parseTop,

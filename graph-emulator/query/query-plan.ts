@@ -12,6 +12,8 @@ import { parseExpand, parseSelect } from './select-parse';
 export const DEFAULT_PAGE_SIZE = 100;
 /** Largest `$top` Graph accepts. */
 export const MAX_PAGE_SIZE = 999;
+/** Page size of a directory role's members: 1,000, and `$top` does not change it (directoryrole-list-members page). */
+export const ROLE_MEMBERS_PAGE_SIZE = 1000;
 
 const SINGLE_OPTIONS = ['$filter', '$search', '$orderby', '$select', '$expand', '$top', '$count', '$skiptoken', '$skip'];
 
@@ -71,6 +73,14 @@ export function planQuery(input: QueryInput): QueryPlan {
     // $filter, $top and $search are ignored on subscribedSkus: every SKU comes back in one page (docs/graph-behaviour.md, Licensing).
     const plan: QueryPlan = { top: Number.MAX_SAFE_INTEGER, count, advanced };
     if (select) plan.select = select;
+    return plan;
+  }
+
+  if (input.collection === 'roleMembers') {
+    // The directoryrole-list-members page documents `$select` only; other options are ignored, as on subscribedSkus.
+    const plan: QueryPlan = { top: ROLE_MEMBERS_PAGE_SIZE, count: false, advanced };
+    if (select) plan.select = select;
+    if (skipToken !== undefined) plan.skipToken = skipToken;
     return plan;
   }
 

@@ -1,11 +1,12 @@
 /** The kinds of directory object the query engine knows how to filter, sort and project. */
-export type EntityKind = 'group' | 'user' | 'directoryObject' | 'subscribedSku';
+export type EntityKind = 'group' | 'user' | 'directoryObject' | 'subscribedSku' | 'directoryRole';
 
 /**
  * The kind of collection a request reads. `relationship` covers members, owners, memberOf and the
- * transitive lists, whose query parameters are gated more strictly than top-level collections.
+ * transitive lists, whose query parameters are gated more strictly than top-level collections;
+ * `roleMembers` is the members list of a directory role, which takes `$select` only.
  */
-export type CollectionKind = 'groups' | 'users' | 'relationship' | 'deletedItems' | 'subscribedSkus';
+export type CollectionKind = 'groups' | 'users' | 'relationship' | 'deletedItems' | 'subscribedSkus' | 'directoryRoles' | 'roleMembers';
 
 /** Everything the engine needs to know about one collection GET. */
 export interface QueryInput {

@@ -28,6 +28,8 @@ export function schemaFor(entity: EntityKind): EntitySchema {
       return subscribedSkuSchema;
     case 'directoryObject':
       return directoryObjectSchema;
+    case 'directoryRole':
+      return directoryRoleSchema;
   }
 }
 

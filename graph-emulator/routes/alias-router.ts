@@ -3,13 +3,17 @@
  * `microsoft.graph` with the alias `graph`, so `members/graph.user` and `deletedItems/graph.group` name the same
  * targets as their `microsoft.graph.*` forms; actions and functions may be called by their qualified name
  * (`users/{id}/microsoft.graph.checkMemberGroups`, `deletedItems/{id}/microsoft.graph.restore`); and a function
- * without parameters may be called with empty parentheses (`groups/delta()`). This router rewrites those
- * segments to the forms the route table uses before matching.
+ * without parameters may be called with empty parentheses (`groups/delta()`). A directory role may also be named
+ * by its alternate key, `directoryRoles(roleTemplateId='…')` (the directoryrole-get and -list-members pages).
+ * This router rewrites those segments to the forms the route table uses before matching.
  */
 import { Router, type RouteMatch } from '../http/router';
 
 /** Entity types used in casts (kept qualified: the `{cast}` parameter expects them so). */
 const TYPES = new Set(['user', 'group', 'device', 'serviceprincipal', 'orgcontact', 'application', 'directoryrole', 'administrativeunit', 'directoryobject']);
+
+/** `directoryRoles(roleTemplateId='…')`, the alternate key of a directory role. */
+const ROLE_TEMPLATE_KEY = /^directoryRoles\(roleTemplateId='([^']*)'\)$/i;
 
 /**
  * One path segment in the route table's form: `graph.` expanded, `()` dropped, a qualified action or function
@@ -23,8 +27,17 @@ export function normaliseSegment(segment: string): string {
 }
 
 export class AliasRouter extends Router {
-  /** As Router.match, on normalised segments. Throws as Router.match does. */
+  /**
+   * As Router.match, on normalised segments. A leading `directoryRoles(roleTemplateId='T')` matches as
+   * `directoryRoles/T`, and the match carries `roleTemplateId: T` instead of `id`, so handlers know which key
+   * they were given. Throws as Router.match does.
+   */
   override match(method: string, segs: string[]): RouteMatch {
-    return super.match(method, segs.map(normaliseSegment));
+    const normalised = segs.map(normaliseSegment);
+    const key = ROLE_TEMPLATE_KEY.exec(normalised[0] ?? '');
+    if (!key) return super.match(method, normalised);
+    const found = super.match(method, ['directoryRoles', key[1] as string, ...normalised.slice(1)]);
+    const { id: _id, ...params } = found.params;
+    return { ...found, params: { ...params, roleTemplateId: key[1] as string } };
   }
 }

@@ -19,6 +19,7 @@ import { updateUser } from './user-update';
 import { validateDirectoryObjectProperties, validateGroupProperties } from './validate-properties';
 import { createGroupSetting, deleteGroupSetting, getGroupSetting, listGroupSettings, updateGroupSetting } from './group-settings';
 import { listOrganization } from './organization-read';
+import { getDirectoryRole, listDirectoryRoleMembers, listDirectoryRoles } from './directory-roles-read';
 import type { SubjectKind } from './object-lookup';
 import { getByIds, getDirectoryObject, listReferences } from './directory-objects';
 import { createInvitation, getAuthorizationPolicy, updateAuthorizationPolicy } from './invitations';
@@ -87,6 +88,9 @@ export function buildRouter(): Router {
     .add('POST', '/directory/deletedItems/{id}/restore', restoreDeletedItem)
     .add('GET', '/subscribedSkus', listSubscribedSkus)
     .add('GET', '/organization', listOrganization)
+    .add('GET', '/directoryRoles', listDirectoryRoles)
+    .add('GET', '/directoryRoles/{id}', getDirectoryRole)
+    .add('GET', '/directoryRoles/{id}/members', listDirectoryRoleMembers)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [['/me', 'me'], ['/users/{id}', 'users'], ['/groups/{id}', 'groups'], ['/directoryObjects/{id}', 'directoryObjects']];

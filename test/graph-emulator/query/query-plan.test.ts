@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isAdvancedQuery, planSingleObject } from '../../../graph-emulator/query';
+import { ROLE_MEMBERS_PAGE_SIZE, isAdvancedQuery, planSingleObject } from '../../../graph-emulator/query';
 import { advanced, expectQueryError, groups, plan } from './query-helpers';
 
 const SORTING = 'Sorting not supported for current query.';
@@ -227,6 +227,18 @@ describe('graph-emulator query: subscribedSkus and index hints', () => {
       'Request_BadRequest',
       "Could not find a property named 'colour' on type 'microsoft.graph.subscribedSku'.",
     );
+  });
+
+  it('directory role members take $select only: $top, $filter and $count leave the 1,000-item page alone', () => {
+    const roleMembers = { entity: 'directoryObject', collection: 'roleMembers' } as const;
+    const p = plan("$top=1&$filter=bogus eq 'x'&$count=true&$select=displayName", { ...roleMembers, eventual: true });
+    assert.equal(p.top, ROLE_MEMBERS_PAGE_SIZE);
+    assert.equal(ROLE_MEMBERS_PAGE_SIZE, 1000);
+    assert.equal(p.filter, undefined);
+    assert.equal(p.count, false);
+    assert.deepEqual(p.select, ['displayName']);
+    assert.equal(plan('$skiptoken=abc', roleMembers).skipToken, 'abc', 'later pages follow the nextLink');
+    expectQueryError(() => plan('$select=colour', roleMembers), 400, 'Request_BadRequest', "Could not find a property named 'colour' on type 'microsoft.graph.directoryObject'.");
   });
 
   it('offers an eq conjunct as the index hint, lower-cased', () => {
