@@ -165,8 +165,8 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     await browser.send(`delete ${name}`);
     const confirm = await browser.waitForCard({ text: `Delete '${name}'` });
     const confirmText = await confirm.innerText();
-    assert.match(confirmText, /members lose access/);
-    assert.match(confirmText, /restored for 30 days/);
+    assert.match(confirmText, /\d+ people lose its conversations, files and calendar/);
+    assert.match(confirmText, /It can be restored, with its members and owners, until .+ \(30 days\)/);
     await browser.screenshot('delete-confirmation');
     assert.equal(await groupStatus(graph, DELETABLE.id), 200, 'nothing may change before Confirm');
 
