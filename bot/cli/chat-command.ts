@@ -46,6 +46,10 @@ function print(shown: ShownMessage[]): void {
  * to press that button of the latest card; the chat asks for the card's inputs first. "exit" or Ctrl-D quits.
  */
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`groupbot chat: ${args}\n${USAGE}\n`);

@@ -11,6 +11,13 @@ import type { MentionTarget, RequestMessengerPort, TurnPlace } from './request-p
 import { loadRoute, type RequestRoute } from './request-route';
 import { approvalCardOf, approvingCardOf, finalCardOf, withRefresh } from './request-views';
 
+/** What `notifyOwners` managed: messages posted, and the people it could not reach anywhere. */
+export interface OwnersNotified {
+  posted: number;
+  /** Names of the people with no 1:1 chat when the request was asked in the requester's own 1:1 chat. */
+  unreached: string[];
+}
+
 export class RequestNotices {
   constructor(
     private readonly deps: {
@@ -36,9 +43,11 @@ export class RequestNotices {
    * Posts the approval card to `people` (default: the route's owners): to each one's 1:1 chat when the bot knows it
    * and does not hold a live copy there already, and once into the conversation where it was asked for the others,
    * mentioning them. A shared copy carries a refresh for the deciders and the requester, so each sees their own view.
-   * Records every copy. `lead` is the sentence above the card. Resolves to the number of messages posted.
+   * When it was asked in the requester's own 1:1 chat, nobody else can see that chat: the people without a 1:1 chat
+   * are returned as unreached instead (a reminder tries again; "pending approvals" lists it for them).
+   * Records every copy. `lead` is the sentence above the card.
    */
-  async notifyOwners(r: AccessRequest, route: RequestRoute, opts: { place?: TurnPlace; lead: string; people?: { id: string; name: string }[] }): Promise<number> {
+  async notifyOwners(r: AccessRequest, route: RequestRoute, opts: { place?: TurnPlace; lead: string; people?: { id: string; name: string }[] }): Promise<OwnersNotified> {
     const card = approvalCardOf(r, route);
     const people = opts.people ?? route.owners;
     const copies = await this.deps.store.requestCards.listForRequest(r.id);
@@ -68,6 +77,9 @@ export class RequestNotices {
       }
       if (!done) unreached.push({ id: route.mentionIds[person.id] ?? person.id, name: person.name });
     }
+    if (unreached.length > 0 && route.askedInShared === false) {
+      return { posted, unreached: unreached.map((u) => u.name) };
+    }
     if (unreached.length > 0) {
       const shared = copies.find((c) => c.conversationId === route.askedIn && c.role === 'approver');
       const viewers = [...people.map((p) => route.mentionIds[p.id] ?? p.id), route.mentionIds[r.requesterId] ?? r.requesterId];
@@ -83,7 +95,7 @@ export class RequestNotices {
         }
       }
     }
-    return posted;
+    return { posted, unreached: [] };
   }
 
   /**

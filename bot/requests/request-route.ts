@@ -16,6 +16,11 @@ export interface AskedRound {
 export interface RequestRoute extends RequestProfile {
   /** The conversation where the requester asked. */
   askedIn: string;
+  /**
+   * False when that conversation is the requester's 1:1 chat with the bot: the approval card never goes there,
+   * since its buttons are for the owners. Absent on routes stored before this existed (treated as shared).
+   */
+  askedInShared?: boolean;
   /** Mention ids (chat user ids when known, else Entra object ids) by Entra object id. */
   mentionIds: Record<string, string>;
   /** Who was asked when (oldest first); absent on routes stored before escalation existed. */

@@ -71,7 +71,7 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       }
       const r = snap.request;
       const lead = `Reminder: ${r.requesterName} is still waiting for a decision on joining '${r.groupName}'.`;
-      if (await notices.notifyOwners(r, route, { lead }) > 0) report.reminded++;
+      if ((await notices.notifyOwners(r, route, { lead })).posted > 0) report.reminded++;
       await saveRoute(workflowStore(workflow), r.id, { ...route, history: [...(route.history ?? []), { at: (deps.clock ?? (() => new Date()))().toISOString(), names: route.owners.map((o) => o.name), kind: 'reminded' }] });
     }
   });

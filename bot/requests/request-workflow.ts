@@ -151,6 +151,7 @@ export class RequestWorkflow {
       ...(teammates ? { teammates } : {}),
       owners: deciders,
       askedIn: live.place.conversationId,
+      askedInShared: live.place.shared,
       mentionIds: await this.deps.messenger.mentionIds(live.place, [...deciders.map((o) => o.id), r.requesterId]),
       history: [{ at: now, names: deciders.map((o) => o.name), kind: escalated ? 'escalated' : 'asked' }],
       ...(escalated ? { escalatedAt: now } : {}),
@@ -159,17 +160,22 @@ export class RequestWorkflow {
     const lead = escalated
       ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
       : `${r.requesterName} asks to join '${r.groupName}'.`;
-    await this.notices.notifyOwners(r, route, { place: live.place, lead });
+    const notified = await this.notices.notifyOwners(r, route, { place: live.place, lead });
     const card = requesterCardOf(r, deciders.map((o) => o.name));
-    const text = escalated
+    const sent = escalated
       ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
       : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
+    const text = sent + unreachedNote(notified.unreached);
     if (!clicked) {
       const posted = await this.deps.messenger.post(live.place.conversationId, { card }, live.place);
       if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
       return [{ text }];
     }
     await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
+    if (notified.unreached.length > 0) {
+      // A click's answer is a card only, so the note goes as a message of its own.
+      await this.deps.messenger.post(live.place.conversationId, { text: unreachedNote(notified.unreached).trim() }, live.place);
+    }
     if (live.place.shared || live.place.turn === undefined) {
       // The answer to the click replaces the form for the requester only (and, once the turn has ended, not at all):
       // everyone sees the request in place of the form.
@@ -396,3 +402,11 @@ export class RequestWorkflow {
 }
 
 export { RequestInputError };
+
+/** The sentence added when some approvers have never chatted with the bot, so no card could reach them. Pure. */
+function unreachedNote(unreached: readonly string[]): string {
+  if (unreached.length === 0) return '';
+  const who = unreached.join(', ');
+  const verb = unreached.length === 1 ? 'has' : 'have';
+  return ` ${who} ${verb} not chatted with me yet, so I could not send them the card: they will see your request under "pending approvals" when they message me, and I remind them when it is due. You may want to tell them.`;
+}

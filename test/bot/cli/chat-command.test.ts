@@ -34,6 +34,12 @@ describe('groupbot chat (spawned)', function () {
     assert.doesNotMatch(out + p.stderr(), /eyJ[A-Za-z0-9_-]{10,}\./, 'no token is printed');
   });
 
+  it('--help prints the usage and exits 0 without starting anything', async () => {
+    const p = run(['--help']);
+    assert.equal(await p.exited(30_000), 0, p.stderr());
+    assert.match(p.stdout(), /^usage: groupbot chat \[--as <upn>\]/);
+  });
+
   it('a number presses that button of the latest card (Ana asks to join Finance Readers → the owners are asked)', async () => {
     const p = run(['--as=ana@contoso.com'], 'add me to Finance Readers\n1\nquarterly review\n');
     assert.equal(await p.exited(90_000), 0, p.stderr());
@@ -41,6 +47,8 @@ describe('groupbot chat (spawned)', function () {
     assert.match(out, /1\) Submit request/);
     assert.match(out, /\(card updated\)[\s\S]*Waiting for a decision from Olga Owner/);
     assert.match(out, /1\) Cancel request/);
+    assert.match(out, /Olga Owner has not chatted with me yet/, 'told that the owner has no 1:1 chat yet');
+    assert.doesNotMatch(out, /Approve/, 'the owners\' buttons never show in the requester\'s own chat');
   });
 
   it('a button on a card with inputs asks for each input on the next lines, keeping shown values on empty lines', async () => {

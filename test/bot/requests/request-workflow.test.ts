@@ -196,4 +196,33 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
     const out = await workflow.decide(actor('grace'), clickIn('m1', 'grace'), 'approve', id);
     assert.match(JSON.stringify(out[0]?.card), /Approved by Grace Taylor/);
   });
+
+  describe('asked in the requester\'s 1:1 chat', () => {
+    const PERSONAL: TurnPlace = { conversationId: 'ana-1to1', shared: false, turn: {} };
+
+    it('never posts the approval card there; names the owners it could not reach', async () => {
+      const out = await workflow.submit(actor('ana'), PERSONAL, { groupId: 'finance', justification: 'Audit', blocked: null });
+      const approvalPosts = messenger.sent.filter((s) => s.conversationId === 'ana-1to1' && /Approve/.test(messenger.text(s)));
+      assert.deepEqual(approvalPosts, [], 'no Approve button in the requester\'s own chat');
+      assert.match(out[0]?.text ?? '', /Olga Owner has not chatted with me yet/);
+      assert.match(out[0]?.text ?? '', /pending approvals/);
+    });
+
+    it('sends the card to an owner who has a 1:1 chat, and adds no note', async () => {
+      messenger.personal.set('olga', 'olga-1to1');
+      const out = await workflow.submit(actor('ana'), PERSONAL, { groupId: 'finance', justification: 'Audit', blocked: null });
+      assert.ok(messenger.sent.some((s) => s.conversationId === 'olga-1to1' && /Approve/.test(messenger.text(s))));
+      assert.doesNotMatch(out[0]?.text ?? '', /not chatted/);
+    });
+
+    it('a later reminder reaches the owner once they have a 1:1 chat', async () => {
+      await workflow.submit(actor('ana'), PERSONAL, { groupId: 'finance', justification: 'Audit', blocked: null });
+      messenger.personal.set('olga', 'olga-1to1');
+      now = new Date(now.getTime() + 49 * 3600_000);
+      const report = await sweep(workflow, { log, removeMember: workflow.removeMember, clock: () => now });
+      assert.equal(report.reminded, 1);
+      assert.ok(messenger.sent.some((s) => s.conversationId === 'olga-1to1' && /Approve/.test(messenger.text(s))));
+      assert.ok(!messenger.sent.some((s) => s.conversationId === 'ana-1to1' && /Approve/.test(messenger.text(s))));
+    });
+  });
 });

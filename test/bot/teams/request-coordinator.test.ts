@@ -45,7 +45,7 @@ const GROUP_CHAT = 'group-chat-1';
 
 /** A fake turn: only the fields the coordinator reads (conversation, the clicked card's id). */
 function turn(replyToId?: string): TurnContext {
-  return { activity: { conversation: { id: GROUP_CHAT }, ...(replyToId ? { replyToId } : {}) } } as unknown as TurnContext;
+  return { activity: { conversation: { id: GROUP_CHAT, conversationType: 'groupChat' }, ...(replyToId ? { replyToId } : {}) } } as unknown as TurnContext;
 }
 
 describe('bot/teams/request-coordinator', function () {
