@@ -8,7 +8,9 @@ import { startBot } from '../../bot/runtime';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 
-startBot({ ...loadConfig({ PORT: '0', LOG_LEVEL: 'error' }), dataDir: os.tmpdir() }, {
+// Local mode replies only to the serviceUrls it is given: the benchmark passes its reply connector's.
+const serviceUrls = process.env.BOT_SERVICE_URLS ? { BOT_SERVICE_URLS: process.env.BOT_SERVICE_URLS } : {};
+startBot({ ...loadConfig({ PORT: '0', LOG_LEVEL: 'error', ...serviceUrls }), dataDir: os.tmpdir() }, {
   graph: { baseUrl: 'https://127.0.0.1:1' },
   tokens: { tokenFor: async () => 'bench-token-never-sent' },
   log: createLogger('error'),
