@@ -8,6 +8,7 @@
  * between progress updates. Figures are printed, not asserted; exit 1 only if a run breaks.
  *
  *   node bin/run-ts.js bench/bulk-membership.ts [people=1000]
+ *   (BENCH_DEBUG=1 also prints the emulator's request counters per route for each scenario)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -95,6 +96,7 @@ async function main(): Promise<number> {
     const end = Date.now();
     stamps.push(end);
     const stats = (await control('GET', '/_emulator/stats')) as { requests: number };
+    if (process.env.BENCH_DEBUG) console.log(name, JSON.stringify(stats));
     await control('DELETE', '/_emulator/faults');
     const text = done.replies.map((r) => r.text).join('\n');
     const added = (text.match(/ was added to /g) ?? []).length + (text.match(/ was already a member/g) ?? []).length;

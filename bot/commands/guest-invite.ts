@@ -4,7 +4,7 @@
  * Confirm and continue with the ordinary add. Addresses already in the directory take the ordinary path.
  */
 import type { Intent } from '../language';
-import { findUserByAddress, inviteGuest, mayInviteGuests } from '../directory/guest-invite';
+import { inviteGuest, mayInviteGuests, unknownAddresses } from '../directory/guest-invite';
 import { isGuid } from '../directory/odata';
 import type { CommandContext, Outcome } from './context';
 import { askToConfirm, isConfirmed } from './confirm-step';
@@ -21,11 +21,9 @@ export function isEmailAddress(text: string): boolean {
   return !isGuid(text) && text.length <= 256 && ADDRESS.test(text.trim());
 }
 
-async function unknownAddresses(intent: Intent, ctx: CommandContext): Promise<string[]> {
+async function unknownAddressesOf(intent: Intent, ctx: CommandContext): Promise<string[]> {
   const addresses = [...new Set((intent.users ?? []).filter(isEmailAddress).map((a) => a.trim()))];
-  const unknown: string[] = [];
-  for (const a of addresses) if (!(await findUserByAddress(ctx.graph, a))) unknown.push(a);
-  return unknown;
+  return unknownAddresses(ctx.graph, addresses);
 }
 
 /**
@@ -35,7 +33,7 @@ async function unknownAddresses(intent: Intent, ctx: CommandContext): Promise<st
 export async function inviteFirst(intent: Intent, ctx: CommandContext): Promise<Outcome | undefined> {
   if (intent.intent !== 'addMembers' || !intent.users?.some(isEmailAddress)) return undefined;
   try {
-    const unknown = await unknownAddresses(intent, ctx);
+    const unknown = await unknownAddressesOf(intent, ctx);
     if (!unknown.length) return undefined;
     if (isConfirmed(ctx) && ctx.continuation?.kind === 'inviteGuests') return await inviteThenAdd(intent, ctx, unknown);
     return await offerInvitation(intent, ctx, unknown);

@@ -5,8 +5,7 @@
  */
 import { DomainError } from './errors';
 import type { GraphSession } from './graph-session';
-import { literal, withQuery } from './odata';
-import { USER_SELECT, type DirectoryUser } from './types';
+import { resolveUserList } from './users-bulk-resolve';
 
 /** Role templates that may always invite guests (unless the tenant turned invitations off). */
 export const INVITER_ROLE_TEMPLATES: readonly string[] = [
@@ -22,11 +21,14 @@ interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
 
 const MAX_PAGES = 10;
 
-/** The user whose mail or UPN is the address, or undefined. Throws DomainError. */
-export async function findUserByAddress(session: GraphSession, address: string): Promise<DirectoryUser | undefined> {
-  const a = literal(address);
-  const body = await session.get<ODataList<DirectoryUser>>(withQuery('/users', { $filter: `mail eq ${a} or userPrincipalName eq ${a}`, $select: USER_SELECT, $top: 5 }));
-  return body.value?.[0];
+/**
+ * The addresses that are nobody's UPN or mail, looked up together (15 per lookup, 20 lookups per `$batch`), so a
+ * pasted list of a thousand addresses costs a few requests. An address whose lookup Graph could not answer is not
+ * called unknown: the add that follows reports it. Never throws.
+ */
+export async function unknownAddresses(session: GraphSession, addresses: readonly string[]): Promise<string[]> {
+  const { resolutions, failed } = await resolveUserList(session, addresses);
+  return addresses.filter((_, i) => resolutions[i]?.status === 'notFound' && !failed.has(i));
 }
 
 /**

@@ -11,7 +11,7 @@ import { isEmailAddress } from '../../../bot/commands/guest-invite';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { parseIntent } from '../../../bot/language';
 import type { Outcome } from '../../../bot/commands/context';
-import { DEMO_GROUPS } from '../../../graph-emulator/seed/demo-tenant';
+import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 
 function confirmId(o: Outcome): string {
   for (const r of o.replies) {
@@ -50,6 +50,17 @@ describe('bot/commands guest invitation on add (emulator)', function () {
     const out = allText(await runIntent(parseIntent('add pat@fabrikam.com to Sales'), megan));
     assert.doesNotMatch(out, /Invite/);
     assert.match(out, /Pat Partner/);
+  });
+
+  it('checks a pasted list of addresses in one look-up round, not one request per address', async () => {
+    const megan = await h.ctx('megan@contoso.com');
+    const upns = Object.values(DEMO_USERS).map((u) => u.upn).filter((upn) => upn !== 'megan@contoso.com');
+    assert.ok(upns.length >= 20, 'enough demo users for the check');
+    await h.resetStats();
+    const table = await runIntent({ intent: 'addMembers', users: upns, groups: [DEMO_GROUPS.marketing.id] }, megan);
+    assert.doesNotMatch(allText(table), /as a guest/, 'every address is known: no invitation offered');
+    const requests = await h.requests();
+    assert.ok(requests <= 8, `looking up ${upns.length} known addresses and resolving them took ${requests} Graph requests`);
   });
 
   it('recognises email addresses, not names or ids', () => {
