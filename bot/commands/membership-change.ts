@@ -113,7 +113,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
         { title: ready.length > 1 ? 'Groups' : 'Group', value: ready.map((g) => g.displayName).join(', ') },
       ],
       consequence: changing === 0
-        ? `Nothing to change: ${people.length > 1 ? 'all of them' : youOnly ? 'you' : 'this person'} ${spec.op === 'add' ? (people.length > 1 || youOnly ? 'are' : 'is') + ' already there' : (people.length > 1 || youOnly ? 'are' : 'is') + ' not there'}. You can still confirm to check again.`
+        ? `Nothing to change: ${nothingToChange(spec.op, people.length, youOnly)}. You can still confirm to check again.`
         : consequenceOf(spec, changing === people.length ? (people.length > 1 ? 'They' : youOnly ? 'You' : 'This person') : changingSubject(people, previews, changing), changing > 1, where),
       skipped: mergeSkipped(previews, ready.length > 1 ? ready : []),
       notes: previews.flatMap((p) => p.notes),
@@ -246,4 +246,11 @@ function changingSubject(people: Principal[], previews: ChangePreview[], changin
   if (!only || changing > 5) return `${changing} of them`;
   const skipped = new Set(only.skipped.flatMap((x) => x.ids));
   return nameList(people.filter((p) => !skipped.has(p.id)).map((p) => p.displayName));
+}
+
+/** "all of them are already there", "none of them is there", "you are not there", … Pure. */
+function nothingToChange(op: 'add' | 'remove', count: number, youOnly: boolean): string {
+  if (count > 1) return op === 'add' ? 'all of them are already there' : 'none of them is there';
+  const who = youOnly ? 'you are' : 'this person is';
+  return op === 'add' ? `${who} already there` : `${who} not there`;
 }
