@@ -382,3 +382,21 @@ export interface ErrorCardModel {
   /** Correlation id for support (shown small). */
   correlationId?: string;
 }
+
+/** One line of the hygiene digest (cards/hygiene-card.ts). */
+export interface HygieneCardLine {
+  groupId: string;
+  groupName: string;
+  detail: string;
+  /** An ISO time the line is about (an expiry). */
+  at?: string;
+  fix?: { kind: 'makeOwner' | 'removeMember'; userId: string; userName: string } | { kind: 'renew' };
+}
+
+/** The hygiene digest: sections of lines, capped, with their totals. */
+export interface HygieneCardModel {
+  title?: string;
+  scope: 'tenant' | 'owned';
+  generatedAt: string;
+  sections: { key: string; title: string; lines: HygieneCardLine[]; total: number; complete: boolean }[];
+}
