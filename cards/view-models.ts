@@ -343,7 +343,7 @@ export interface RequestListCardModel {
 
 export type JournalOperation =
   | 'addMember' | 'removeMember' | 'addOwner' | 'removeOwner' | 'createGroup' | 'updateGroup' | 'renameGroup'
-  | 'deleteGroup' | 'restoreGroup' | 'setRule' | 'assignLicense' | 'removeLicense';
+  | 'deleteGroup' | 'restoreGroup' | 'setRule' | 'assignLicense' | 'removeLicense' | 'renewGroup';
 
 export interface JournalEntry {
   journalId: string;
