@@ -33,3 +33,17 @@ export function hygieneSettingsFrom(env: NodeJS.ProcessEnv): HygieneSettings {
     checkSeconds: whole(env, 'GROUPBOT_DIGEST_CHECK_SECONDS', DEFAULT_HYGIENE_SETTINGS.checkSeconds, 0, 86_400 * 7),
   };
 }
+
+/** The settings of this process (read once; the bot checks them at start). Falls back to the defaults when invalid. */
+let current: HygieneSettings | undefined;
+export function currentHygieneSettings(): HygieneSettings {
+  if (!current) {
+    try {
+      current = hygieneSettingsFrom(process.env);
+    } catch (err) {
+      process.emitWarning(`groupbot: ${(err as Error).message} Using the defaults.`);
+      current = DEFAULT_HYGIENE_SETTINGS;
+    }
+  }
+  return current;
+}
