@@ -37,14 +37,16 @@ async function main(): Promise<number> {
   };
   const sessionAs = async (upn: string, scopes?: string[]): Promise<GraphSession> => {
     const token = await emu.issueToken(upn, scopes ? { scopes } : {});
-    return new GraphSession(createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.caPem }, async () => token), { baseUrl: emu.baseUrl });
+    const client = createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.caPem }, async () => token);
+    return new GraphSession(client, { baseUrl: emu.baseUrl });
   };
   try {
     const megan = await sessionAs(DEMO_USERS.megan.upn);
     console.log(`seeded in ${emu.seedSeconds.toFixed(1)} s; making the tenant untidy...`);
     const ref = (id: string) => ({ '@odata.id': megan.directoryObjectUrl(id) });
     for (let i = 0; i < 30; i++) {
-      const g = await megan.post<{ id: string }>('/groups', { displayName: `Orphan ${i}`, mailNickname: `orphan-${i}`, mailEnabled: false, securityEnabled: true });
+      const body = { displayName: `Orphan ${i}`, mailNickname: `orphan-${i}`, mailEnabled: false, securityEnabled: true };
+      const g = await megan.post<{ id: string }>('/groups', body);
       for (let k = 0; k < 3; k++) await megan.post(`/groups/${g.id}/members/$ref`, ref(largeUserId(i * 3 + k)));
       if (i < 10) await megan.post(`/groups/${g.id}/members/$ref`, ref(DEMO_USERS.pat.id));
     }
@@ -64,7 +66,8 @@ async function main(): Promise<number> {
         if (i >= 2) { times.push(ms); trips.push(stats.requests); } // two warm-up scans
       }
       const found = (last?.sections ?? []).map((s) => `${s.key} ${s.total}`).join(', ');
-      console.log(`${label}: ${Math.max(...trips)} round trips per scan; median ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms over ${times.length} scans (${found})`);
+      const timing = `median ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms over ${times.length} scans`;
+      console.log(`${label}: ${Math.max(...trips)} round trips per scan; ${timing} (${found})`);
     };
     await run(`administrator, whole tenant (${users} users)`, megan);
     await run('owner (Lee Gu), own groups', await sessionAs(DEMO_USERS.lee.upn));

@@ -68,7 +68,10 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     : undefined;
   // The weekly hygiene digest: subscriptions in the store, posted with the subscriber's own token.
   const digests = parts.store
-    ? createDigestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(tokenForUser ? { tokenForUser } : {}), ...(journal ? { journal } : {}) })
+    ? createDigestLayer({
+      store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log,
+      ...(tokenForUser ? { tokenForUser } : {}), ...(journal ? { journal } : {}),
+    })
     : undefined;
   const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.

@@ -354,7 +354,8 @@ const PARSERS: Record<CardVerb, Parser> = {
     const fix = f.enum('fix', HYGIENE_FIXES);
     const userId = f.optStr('userId', { pattern: GUID, what: 'a GUID' })?.toLowerCase();
     if (fix !== 'renew' && userId === undefined) throw new ShapeError('The field "userId" is missing.');
-    return compact({ verb: 'hygieneFix', fix, groupId: f.guid('groupId'), userId: fix === 'renew' ? undefined : userId });
+    const groupId = f.guid('groupId');
+    return compact({ verb: 'hygieneFix', fix, groupId, userId: fix === 'renew' ? undefined : userId });
   },
 };
 

@@ -10,12 +10,15 @@ function fixButton(line: HygieneCardLine): CardButton | undefined {
   const fix = line.fix;
   if (!fix) return undefined;
   if (fix.kind === 'renew') return executeButton('Renew', { verb: 'hygieneFix', fix: 'renew', groupId: line.groupId });
-  if (fix.kind === 'makeOwner') return executeButton(`Make ${fix.userName} owner`, { verb: 'hygieneFix', fix: 'makeOwner', groupId: line.groupId, userId: fix.userId });
-  return executeButton('Remove', { verb: 'hygieneFix', fix: 'removeMember', groupId: line.groupId, userId: fix.userId }, { style: 'destructive' });
+  const data = { verb: 'hygieneFix' as const, fix: fix.kind, groupId: line.groupId, userId: fix.userId };
+  if (fix.kind === 'makeOwner') return executeButton(`Make ${fix.userName} owner`, data);
+  return executeButton('Remove', data, { style: 'destructive' });
 }
 
 function lineElement(line: HygieneCardLine): CardElement {
-  const text = line.at ? md`**${line.groupName}**: ${line.detail} (${cardTime(line.at)})` : md`**${line.groupName}**: ${line.detail}`;
+  const text = line.at
+    ? md`**${line.groupName}**: ${line.detail} (${cardTime(line.at)})`
+    : md`**${line.groupName}**: ${line.detail}`;
   const button = fixButton(line);
   if (!button) return textBlock(text, { spacing: 'Small' });
   return columns([{ items: [textBlock(text)] }, { items: [actionSet([button])], width: 'auto' }]);
@@ -32,12 +35,16 @@ function lineText(line: HygieneCardLine): string {
  */
 export function buildHygieneCard(model: HygieneCardModel): AdaptiveCard {
   const who = model.scope === 'tenant' ? 'every group in the organisation' : 'the groups you own';
-  const body: CardElement[] = [heading(plain(model.title ?? 'Group hygiene')), subtle(md`Checked ${plain(who)} at ${cardTime(model.generatedAt)}.`)];
+  const body: CardElement[] = [
+    heading(plain(model.title ?? 'Group hygiene')),
+    subtle(md`Checked ${plain(who)} at ${cardTime(model.generatedAt)}.`),
+  ];
   const fallback: string[] = [`${model.title ?? 'Group hygiene'} (${who}).`];
   for (const s of model.sections) {
     body.push(textBlock(md`${s.title} (${String(s.total)})`, { weight: 'Bolder', spacing: 'Medium', separator: true }));
     if (s.total === 0) {
-      body.push(textBlock(plain(s.complete ? 'All tidy.' : 'None found in what I could read.'), { spacing: 'Small', isSubtle: true }));
+      const none = s.complete ? 'All tidy.' : 'None found in what I could read.';
+      body.push(textBlock(plain(none), { spacing: 'Small', isSubtle: true }));
       fallback.push(`${s.title}: all tidy.`);
       continue;
     }
@@ -45,7 +52,9 @@ export function buildHygieneCard(model: HygieneCardModel): AdaptiveCard {
     const more = s.total - s.lines.length;
     if (more > 0) body.push(subtle(md`…and ${String(more)} more.`));
     if (!s.complete) body.push(subtle(plain('There may be more: I stopped reading at the page limit.')));
-    fallback.push(`${s.title} (${s.total}): ${s.lines.map(lineText).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
+    const rest = more > 0 ? `; and ${more} more` : '';
+    fallback.push(`${s.title} (${s.total}): ${s.lines.map(lineText).join('; ')}${rest}.`);
   }
-  return adaptiveCard({ fallbackText: fallback.join(' '), body, actions: [sendTextButton('Check again', 'group hygiene')] });
+  const actions = [sendTextButton('Check again', 'group hygiene')];
+  return adaptiveCard({ fallbackText: fallback.join(' '), body, actions });
 }

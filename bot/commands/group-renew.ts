@@ -45,10 +45,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     after = (await getGroupExpiry(ctx.graph, group.id)).expirationDateTime;
   } catch (err) {
-    process.emitWarning(`groupbot: renewed group ${group.id} but could not read its new expiry (${err instanceof Error ? err.message : String(err)})`);
+    const why = err instanceof Error ? err.message : String(err);
+    process.emitWarning(`groupbot: renewed group ${group.id} but could not read its new expiry (${why})`);
   }
   await journalChange(ctx, groupRenewed(group, before.expirationDateTime, after));
   if (!after) return say(`Renewed '${group.displayName}'.`);
   const moved = after !== before.expirationDateTime ? ` (it was ${dayText(before.expirationDateTime)})` : '';
-  return say(`Renewed. ${expiresText({ ...before, expirationDateTime: after }, ctx.now()).replace(/\.$/, '')}${moved}.`);
+  const expires = expiresText({ ...before, expirationDateTime: after }, ctx.now()).replace(/\.$/, '');
+  return say(`Renewed. ${expires}${moved}.`);
 }

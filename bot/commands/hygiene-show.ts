@@ -5,15 +5,19 @@ import { scanHygiene } from '../hygiene/hygiene-scan';
 import { currentHygieneSettings } from '../hygiene/hygiene-settings';
 import { isTidy, type HygieneReport } from '../hygiene/hygiene-report';
 import type { CommandContext, Outcome } from './context';
-import { errorText, isForbidden } from './error-text';
+import { hygieneErrorText } from './error-text';
 import { outcome, reply, say } from './reply';
 
 /** The sentence beside the card: what was checked and how many of each were found. Pure. */
 export function hygieneSentence(report: HygieneReport): string {
   const who = report.scope === 'tenant' ? 'every group' : 'the groups you own';
-  if (isTidy(report)) return `Group hygiene (${who}): all tidy. Nothing without an owner, expiring within ${report.expiringDays} days, empty, with guests or with disabled members.`;
+  if (isTidy(report)) {
+    return `Group hygiene (${who}): all tidy. Nothing without an owner, expiring within ${report.expiringDays} days, `
+      + 'empty, with guests or with disabled members.';
+  }
   const found = report.sections.filter((s) => s.total > 0).map((s) => `${s.title.toLowerCase()}: ${s.total}`);
-  return `Group hygiene (${who}): ${found.join('; ')}. Each line has its button; every change asks for confirmation first.`;
+  return `Group hygiene (${who}): ${found.join('; ')}. `
+    + 'Each line has its button; every change asks for confirmation first.';
 }
 
 /** The reply for a report (also what the weekly digest posts), with an optional card title. Pure. */
@@ -34,7 +38,6 @@ export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome
     });
     return outcome(hygieneReply(report));
   } catch (err) {
-    if (isForbidden(err)) return say("You don't have permission to read the groups a hygiene check needs (guest accounts can't list groups).");
-    return say(errorText(err));
+    return say(hygieneErrorText(err));
   }
 }

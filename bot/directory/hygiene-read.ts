@@ -49,7 +49,10 @@ export interface ReadResult<T> {
   complete: boolean;
 }
 
-const GROUP_FIELDS = 'id,displayName,groupTypes,mailEnabled,securityEnabled,membershipRule,visibility,expirationDateTime';
+const GROUP_FIELDS = [
+  'id', 'displayName', 'groupTypes', 'mailEnabled', 'securityEnabled', 'membershipRule', 'visibility',
+  'expirationDateTime',
+].join(',');
 const MEMBER_FIELDS = 'id,displayName,userType,accountEnabled';
 const EVENTUAL = { ConsistencyLevel: 'eventual' } as const;
 
@@ -97,7 +100,9 @@ function toUser(o: Record<string, unknown> & { id: string }): HygieneUser {
 }
 
 /** Every page of a list up to `maxPages`, resending ConsistencyLevel on each when `eventual`. Throws DomainError. */
-async function pages<T>(session: GraphSession, first: string, eventual: boolean, maxPages: number): Promise<ReadResult<T>> {
+async function pages<T>(
+  session: GraphSession, first: string, eventual: boolean, maxPages: number,
+): Promise<ReadResult<T>> {
   const items: T[] = [];
   let url: string | undefined = first;
   for (let n = 0; url && n < maxPages; n++) {
@@ -110,14 +115,18 @@ async function pages<T>(session: GraphSession, first: string, eventual: boolean,
 
 /** Groups without any owner, tenant-wide (advanced query). Throws DomainError. */
 export async function readOwnerlessGroups(session: GraphSession, maxPages = 10): Promise<ReadResult<HygieneGroup>> {
-  const read = await pages<RawGroup>(session, withQuery('/groups', { $filter: 'owners/$count eq 0', $count: true, $select: GROUP_FIELDS, $top: 999 }), true, maxPages);
+  const url = withQuery('/groups', { $filter: 'owners/$count eq 0', $count: true, $select: GROUP_FIELDS, $top: 999 });
+  const read = await pages<RawGroup>(session, url, true, maxPages);
   return { items: read.items.map(toGroup), complete: read.complete };
 }
 
 /** Groups whose expiry falls on or before `before`, tenant-wide (advanced query). Throws DomainError. */
-export async function readGroupsExpiringBy(session: GraphSession, before: Date, maxPages = 10): Promise<ReadResult<HygieneGroup>> {
+export async function readGroupsExpiringBy(
+  session: GraphSession, before: Date, maxPages = 10,
+): Promise<ReadResult<HygieneGroup>> {
   const filter = `expirationDateTime le ${before.toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
-  const read = await pages<RawGroup>(session, withQuery('/groups', { $filter: filter, $count: true, $select: GROUP_FIELDS, $top: 999 }), true, maxPages);
+  const url = withQuery('/groups', { $filter: filter, $count: true, $select: GROUP_FIELDS, $top: 999 });
+  const read = await pages<RawGroup>(session, url, true, maxPages);
   return { items: read.items.map(toGroup), complete: read.complete };
 }
 
@@ -127,17 +136,23 @@ export async function readGroupsExpiringBy(session: GraphSession, before: Date, 
  * so they are left out rather than reported empty. Throws DomainError.
  */
 export async function readMemberlessGroups(session: GraphSession, maxPages = 50): Promise<ReadResult<HygieneGroup>> {
-  const read = await pages<RawGroup & { members?: unknown[] }>(session, withQuery('/groups', { $select: GROUP_FIELDS, $expand: 'members($select=id)', $top: 999 }), false, maxPages);
-  const empty = read.items.filter((g) => Array.isArray(g.members) && g.members.length === 0 && g.visibility !== 'HiddenMembership');
+  const url = withQuery('/groups', { $select: GROUP_FIELDS, $expand: 'members($select=id)', $top: 999 });
+  const read = await pages<RawGroup & { members?: unknown[] }>(session, url, false, maxPages);
+  const empty = read.items.filter((g) =>
+    Array.isArray(g.members) && g.members.length === 0 && g.visibility !== 'HiddenMembership');
   return { items: empty.map(toGroup), complete: read.complete };
 }
 
 /** Disabled accounts and guests, tenant-wide (two lists, default queries). Throws DomainError. */
-export async function readFlaggedUsers(session: GraphSession, maxPages = 10): Promise<{ disabled: ReadResult<HygieneUser>; guests: ReadResult<HygieneUser> }> {
+export async function readFlaggedUsers(
+  session: GraphSession, maxPages = 10,
+): Promise<{ disabled: ReadResult<HygieneUser>; guests: ReadResult<HygieneUser> }> {
   const select = 'id,displayName,userType,accountEnabled';
   const [disabled, guests] = await Promise.all([
-    pages<RawGroup>(session, withQuery('/users', { $filter: 'accountEnabled eq false', $select: select, $top: 999 }), false, maxPages),
-    pages<RawGroup>(session, withQuery('/users', { $filter: "userType eq 'Guest'", $select: select, $top: 999 }), false, maxPages),
+    pages<RawGroup>(session, withQuery('/users', { $filter: 'accountEnabled eq false', $select: select, $top: 999 }),
+      false, maxPages),
+    pages<RawGroup>(session, withQuery('/users', { $filter: "userType eq 'Guest'", $select: select, $top: 999 }),
+      false, maxPages),
   ]);
   return {
     disabled: { items: disabled.items.map(toUser), complete: disabled.complete },
@@ -146,10 +161,14 @@ export async function readFlaggedUsers(session: GraphSession, maxPages = 10): Pr
 }
 
 /** Reads one relationship list per id in `$batch`es of 20 (first page of 999 each). Throws DomainError. */
-async function batchLists<T>(session: GraphSession, ids: readonly string[], url: (id: string) => string, map: (o: Record<string, unknown> & { id: string }) => T): Promise<Map<string, ReadResult<T>>> {
+async function batchLists<T>(
+  session: GraphSession, ids: readonly string[], url: (id: string) => string,
+  map: (o: Record<string, unknown> & { id: string }) => T,
+): Promise<Map<string, ReadResult<T>>> {
   const out = new Map<string, ReadResult<T>>();
   if (ids.length === 0) return out;
-  const results: BatchResult[] = await session.batch(ids.map((id, i) => ({ id: String(i), method: 'GET' as const, url: url(id), headers: { ...EVENTUAL } })));
+  const steps = ids.map((id, i) => ({ id: String(i), method: 'GET' as const, url: url(id), headers: { ...EVENTUAL } }));
+  const results: BatchResult[] = await session.batch(steps);
   results.forEach((r, i) => {
     const id = ids[i] as string;
     if (r.status === 404) return; // deleted meanwhile
@@ -160,20 +179,29 @@ async function batchLists<T>(session: GraphSession, ids: readonly string[], url:
   return out;
 }
 
-/** The direct members of each group (first 999), by group id. Groups deleted meanwhile are absent. Throws DomainError. */
-export function readMembersOfGroups(session: GraphSession, groupIds: readonly string[]): Promise<Map<string, ReadResult<HygieneMember>>> {
-  return batchLists(session, groupIds, (id) => withQuery(`/groups/${id}/members`, { $select: MEMBER_FIELDS, $count: true, $top: 999 }), toMember);
+/** The direct members of each group (first 999), by group id; groups deleted meanwhile are absent. Throws. */
+export function readMembersOfGroups(
+  session: GraphSession, groupIds: readonly string[],
+): Promise<Map<string, ReadResult<HygieneMember>>> {
+  const url = (id: string): string =>
+    withQuery(`/groups/${id}/members`, { $select: MEMBER_FIELDS, $count: true, $top: 999 });
+  return batchLists(session, groupIds, url, toMember);
 }
 
 /** The groups each user is a direct member of (first 999), by user id. Throws DomainError. */
-export function readGroupsOfUsers(session: GraphSession, userIds: readonly string[]): Promise<Map<string, ReadResult<HygieneGroup>>> {
-  return batchLists(session, userIds, (id) => withQuery(`/users/${id}/memberOf/microsoft.graph.group`, { $select: GROUP_FIELDS, $count: true, $top: 999 }), toGroup);
+export function readGroupsOfUsers(
+  session: GraphSession, userIds: readonly string[],
+): Promise<Map<string, ReadResult<HygieneGroup>>> {
+  const url = (id: string): string =>
+    withQuery(`/users/${id}/memberOf/microsoft.graph.group`, { $select: GROUP_FIELDS, $count: true, $top: 999 });
+  return batchLists(session, userIds, url, toGroup);
 }
 
 /** The groups the signed-in user owns, with what the scan needs (`/me/ownedObjects`). Throws DomainError. */
 export async function readMyOwnedGroups(session: GraphSession, maxPages = 20): Promise<ReadResult<HygieneGroup>> {
   const read = await pages<RawGroup & { '@odata.type'?: string }>(session, '/me/ownedObjects', false, maxPages);
-  return { items: read.items.filter((o) => (o['@odata.type'] ?? '').endsWith('.group')).map(toGroup), complete: read.complete };
+  const groups = read.items.filter((o) => (o['@odata.type'] ?? '').endsWith('.group'));
+  return { items: groups.map(toGroup), complete: read.complete };
 }
 
 /** One group with the fields the scan uses, or undefined when it no longer exists. Throws DomainError otherwise. */

@@ -26,7 +26,8 @@ const LIST_LIMIT = 1000;
 function parse(value: unknown): DigestSubscription | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.conversationId !== 'string' || typeof v.ownerId !== 'string' || typeof v.ownerName !== 'string' || typeof v.createdAt !== 'string') return undefined;
+  if (typeof v.conversationId !== 'string' || typeof v.ownerId !== 'string') return undefined;
+  if (typeof v.ownerName !== 'string' || typeof v.createdAt !== 'string') return undefined;
   if (v.kind !== 'personal' && v.kind !== 'channel' && v.kind !== 'groupChat') return undefined;
   return {
     conversationId: v.conversationId, kind: v.kind, ownerId: v.ownerId, ownerName: v.ownerName, createdAt: v.createdAt,
@@ -70,7 +71,8 @@ export class DigestStore {
    * caller won the claim. Throws on database errors.
    */
   async claim(sub: DigestSubscription, eTag: string, at: Date): Promise<boolean> {
-    return (await this.kv.setIf(DIGEST_KEY_PREFIX + sub.conversationId, { ...sub, lastSentAt: at.toISOString() }, eTag)) !== undefined;
+    const next = { ...sub, lastSentAt: at.toISOString() };
+    return (await this.kv.setIf(DIGEST_KEY_PREFIX + sub.conversationId, next, eTag)) !== undefined;
   }
 }
 

@@ -53,7 +53,10 @@ export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepRe
         continue;
       }
       if (!(await deps.store.claim(sub, eTag, now))) continue;
-      const scan = await scanHygiene({ session: deps.sessionFor(token), now, expiringDays: deps.settings.expiringDays, maxLines: deps.settings.lines, ...(deps.journal ? { journal: deps.journal } : {}) });
+      const scan = await scanHygiene({
+        session: deps.sessionFor(token), now, expiringDays: deps.settings.expiringDays, maxLines: deps.settings.lines,
+        ...(deps.journal ? { journal: deps.journal } : {}),
+      });
       if (await deps.post(sub.conversationId, deps.render(scan, sub))) report.sent++;
       else report.failed++;
     } catch (err) {

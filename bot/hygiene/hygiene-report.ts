@@ -68,12 +68,19 @@ export interface HygieneFindings {
   incomplete: HygieneSectionKey[];
 }
 
+const byDisplayName = (a: { displayName: string }, b: { displayName: string }): number =>
+  a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' });
+
 const byName = (a: { groupName: string; detail: string }, b: { groupName: string; detail: string }): number =>
   a.groupName.localeCompare(b.groupName, 'en', { sensitivity: 'base' }) || a.detail.localeCompare(b.detail);
 
 /** True when members of the group can be removed by hand (not dynamic, not an Exchange-held kind). */
 function membersEditable(g: HygieneGroup): boolean {
   return !isDynamic(g) && !isReadOnlyGroup(g);
+}
+
+function whyKept(g: HygieneGroup): string {
+  return isDynamic(g) ? ' (its rule keeps them)' : ' (managed in Exchange)';
 }
 
 function daysUntil(iso: string, now: Date): number {
@@ -85,18 +92,23 @@ function names(list: { displayName: string }[], max = 3): string {
   return list.length > max ? `${shown.join(', ')} and ${list.length - max} more` : shown.join(', ');
 }
 
+function makeOwner(m: HygieneMember): HygieneFix {
+  return { kind: 'makeOwner', userId: m.id, userName: m.displayName };
+}
+
 function ownerlessLines(found: OwnerlessFinding[]): HygieneLine[] {
   return found.map(({ group, suggested }) => ({
     groupId: group.id, groupName: group.displayName,
     detail: suggested ? `no owner; suggested: ${suggested.displayName}` : 'no owner, and no enabled member to suggest',
-    ...(suggested ? { fix: { kind: 'makeOwner' as const, userId: suggested.id, userName: suggested.displayName } } : {}),
+    ...(suggested ? { fix: makeOwner(suggested) } : {}),
   })).sort(byName);
 }
 
 function expiringLines(groups: HygieneGroup[], now: Date): HygieneLine[] {
   return groups
     .filter((g): g is HygieneGroup & { expirationDateTime: string } => g.expirationDateTime !== null)
-    .sort((a, b) => a.expirationDateTime.localeCompare(b.expirationDateTime) || a.displayName.localeCompare(b.displayName))
+    .sort((a, b) => a.expirationDateTime.localeCompare(b.expirationDateTime)
+      || a.displayName.localeCompare(b.displayName))
     .map((g) => {
       const days = daysUntil(g.expirationDateTime, now);
       return {
@@ -108,7 +120,11 @@ function expiringLines(groups: HygieneGroup[], now: Date): HygieneLine[] {
 }
 
 function emptyLines(groups: HygieneGroup[]): HygieneLine[] {
-  return groups.map((g) => ({ groupId: g.id, groupName: g.displayName, detail: isDynamic(g) ? 'its rule matches nobody' : 'no members' })).sort(byName);
+  return groups
+    .map((g) => ({
+      groupId: g.id, groupName: g.displayName, detail: isDynamic(g) ? 'its rule matches nobody' : 'no members',
+    }))
+    .sort(byName);
 }
 
 function guestLines(found: HygieneFindings['guests']): HygieneLine[] {
@@ -116,7 +132,7 @@ function guestLines(found: HygieneFindings['guests']): HygieneLine[] {
     .filter((f) => f.guests.length > 0)
     .map(({ group, guests }) => ({
       groupId: group.id, groupName: group.displayName,
-      detail: `${guests.length} guest${guests.length === 1 ? '' : 's'}: ${names([...guests].sort((a, b) => a.displayName.localeCompare(b.displayName)))}`,
+      detail: `${guests.length} guest${guests.length === 1 ? '' : 's'}: ${names([...guests].sort(byDisplayName))}`,
     }))
     .sort(byName);
 }
@@ -128,7 +144,7 @@ function disabledLines(found: UserFinding[]): HygieneLine[] {
       const editable = membersEditable(g);
       lines.push({
         groupId: g.id, groupName: g.displayName,
-        detail: `${user.displayName}'s account is disabled${editable ? '' : isDynamic(g) ? ' (its rule keeps them)' : ' (managed in Exchange)'}`,
+        detail: `${user.displayName}'s account is disabled${editable ? '' : whyKept(g)}`,
         ...(editable ? { fix: { kind: 'removeMember' as const, userId: user.id, userName: user.displayName } } : {}),
       });
     }
@@ -137,7 +153,9 @@ function disabledLines(found: UserFinding[]): HygieneLine[] {
 }
 
 /** Sorts, caps at `maxLines` per section and counts. Never throws. */
-export function buildReport(findings: HygieneFindings, opts: { scope: HygieneReport['scope']; now: Date; maxLines: number; expiringDays: number }): HygieneReport {
+export function buildReport(
+  findings: HygieneFindings, opts: { scope: HygieneReport['scope']; now: Date; maxLines: number; expiringDays: number },
+): HygieneReport {
   const all: Record<HygieneSectionKey, HygieneLine[]> = {
     ownerless: ownerlessLines(findings.ownerless),
     expiring: expiringLines(findings.expiring, opts.now),
@@ -146,7 +164,9 @@ export function buildReport(findings: HygieneFindings, opts: { scope: HygieneRep
     disabled: disabledLines(findings.disabled),
   };
   // An owner's own groups always have an owner: that section is for administrators only.
-  const keys: HygieneSectionKey[] = opts.scope === 'tenant' ? ['ownerless', 'expiring', 'empty', 'guests', 'disabled'] : ['expiring', 'empty', 'guests', 'disabled'];
+  const keys: HygieneSectionKey[] = opts.scope === 'tenant'
+    ? ['ownerless', 'expiring', 'empty', 'guests', 'disabled']
+    : ['expiring', 'empty', 'guests', 'disabled'];
   return {
     scope: opts.scope,
     generatedAt: opts.now.toISOString(),
@@ -162,11 +182,16 @@ export function buildReport(findings: HygieneFindings, opts: { scope: HygieneRep
  * Findings for the groups a user owns, from each group's direct members. Groups whose members could not be read
  * count as incomplete. Never throws.
  */
-export function ownedFindings(groups: HygieneGroup[], members: ReadonlyMap<string, { items: HygieneMember[]; complete: boolean }>, expiresBy: Date): HygieneFindings {
-  const findings: HygieneFindings = { ownerless: [], expiring: [], empty: [], guests: [], disabled: [], incomplete: [] };
+export function ownedFindings(
+  groups: HygieneGroup[], members: ReadonlyMap<string, { items: HygieneMember[]; complete: boolean }>, expiresBy: Date,
+): HygieneFindings {
+  const findings: HygieneFindings = {
+    ownerless: [], expiring: [], empty: [], guests: [], disabled: [], incomplete: [],
+  };
   const disabled = new Map<string, UserFinding>();
   for (const g of groups) {
-    if (g.expirationDateTime && new Date(g.expirationDateTime).getTime() <= expiresBy.getTime()) findings.expiring.push(g);
+    const expires = g.expirationDateTime ? new Date(g.expirationDateTime).getTime() : Infinity;
+    if (expires <= expiresBy.getTime()) findings.expiring.push(g);
     const read = members.get(g.id);
     if (!read) continue;
     if (!read.complete) findings.incomplete.push('guests', 'disabled');
@@ -175,7 +200,8 @@ export function ownedFindings(groups: HygieneGroup[], members: ReadonlyMap<strin
     if (guests.length) findings.guests.push({ group: g, guests });
     for (const m of read.items) {
       if (m.type !== 'user' || m.accountEnabled !== false) continue;
-      const f = disabled.get(m.id) ?? { user: { id: m.id, displayName: m.displayName, userType: m.userType, accountEnabled: false }, groups: [] };
+      const user = { id: m.id, displayName: m.displayName, userType: m.userType, accountEnabled: false };
+      const f = disabled.get(m.id) ?? { user, groups: [] };
       f.groups.push(g);
       disabled.set(m.id, f);
     }

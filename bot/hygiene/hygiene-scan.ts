@@ -5,13 +5,15 @@
  */
 import type { GraphSession } from '../directory/graph-session';
 import {
-  readFlaggedUsers, readGroupsExpiringBy, readGroupsOfUsers, readMemberlessGroups, readMembersOfGroups, readMyOwnedGroups,
-  readOwnerlessGroups, type HygieneGroup, type HygieneUser,
+  readFlaggedUsers, readGroupsExpiringBy, readGroupsOfUsers, readMemberlessGroups, readMembersOfGroups,
+  readMyOwnedGroups, readOwnerlessGroups, type HygieneGroup, type HygieneUser,
 } from '../directory/hygiene-read';
 import { holdsDecidingRole } from '../directory/request-access-checks';
 import type { JournalSink } from '../journal/journal-sink';
 import { pickOwner } from './owner-pick';
-import { buildReport, ownedFindings, type HygieneFindings, type HygieneReport, type HygieneSectionKey, type UserFinding } from './hygiene-report';
+import {
+  buildReport, ownedFindings, type HygieneFindings, type HygieneReport, type HygieneSectionKey, type UserFinding,
+} from './hygiene-report';
 
 export interface ScanInput {
   session: GraphSession;
@@ -29,7 +31,9 @@ const JOURNAL_PAGES = 3;
  * When the journal first recorded each user being added to the group (succeeded `member.add` entries), by
  * lower-case user id. A journal that cannot be read gives an empty map (the rule then uses names). Never throws.
  */
-export async function firstAdds(journal: Pick<JournalSink, 'history'> | undefined, groupId: string): Promise<Map<string, Date>> {
+export async function firstAdds(
+  journal: Pick<JournalSink, 'history'> | undefined, groupId: string,
+): Promise<Map<string, Date>> {
   const out = new Map<string, Date>();
   if (!journal) return out;
   try {
@@ -46,7 +50,8 @@ export async function firstAdds(journal: Pick<JournalSink, 'history'> | undefine
       beforeSeq = page.nextBeforeSeq;
     }
   } catch (err) {
-    process.emitWarning(`groupbot: the hygiene scan could not read the journal of group ${groupId} (${err instanceof Error ? err.message : String(err)})`);
+    const why = err instanceof Error ? err.message : String(err);
+    process.emitWarning(`groupbot: the hygiene scan could not read the journal of group ${groupId} (${why})`);
   }
   return out;
 }
@@ -56,7 +61,9 @@ function expiresBy(input: ScanInput): Date {
 }
 
 /** Groups by flagged user → flagged users by group, for the guests section. */
-function guestsByGroup(guests: HygieneUser[], groupsOf: ReadonlyMap<string, { items: HygieneGroup[] }>): HygieneFindings['guests'] {
+function guestsByGroup(
+  guests: HygieneUser[], groupsOf: ReadonlyMap<string, { items: HygieneGroup[] }>,
+): HygieneFindings['guests'] {
   const byGroup = new Map<string, HygieneFindings['guests'][number]>();
   for (const u of guests) {
     for (const g of groupsOf.get(u.id)?.items ?? []) {
@@ -71,19 +78,28 @@ function guestsByGroup(guests: HygieneUser[], groupsOf: ReadonlyMap<string, { it
 async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   const { session } = input;
   const [ownerless, expiring, empty, flagged] = await Promise.all([
-    readOwnerlessGroups(session), readGroupsExpiringBy(session, expiresBy(input)), readMemberlessGroups(session), readFlaggedUsers(session),
+    readOwnerlessGroups(session), readGroupsExpiringBy(session, expiresBy(input)), readMemberlessGroups(session),
+    readFlaggedUsers(session),
   ]);
   const disabledUsers = flagged.disabled.items;
-  const guestUsers = flagged.guests.items.filter((g) => g.accountEnabled !== false || !disabledUsers.some((d) => d.id === g.id));
+  // A disabled guest is listed once, among the disabled members.
+  const disabledIds = new Set(disabledUsers.map((d) => d.id));
+  const guestUsers = flagged.guests.items.filter((g) => !disabledIds.has(g.id));
   const userIds = [...new Set([...disabledUsers, ...guestUsers].map((u) => u.id))];
   // Suggestions only for the ownerless groups the card will show.
-  const shown = [...ownerless.items].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' })).slice(0, input.maxLines);
-  const [groupsOf, members] = await Promise.all([readGroupsOfUsers(session, userIds), readMembersOfGroups(session, shown.map((g) => g.id))]);
+  const shown = [...ownerless.items]
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
+    .slice(0, input.maxLines);
+  const [groupsOf, members] = await Promise.all([
+    readGroupsOfUsers(session, userIds), readMembersOfGroups(session, shown.map((g) => g.id)),
+  ]);
   const suggestions = new Map(await Promise.all(shown.map(async (g) => {
     const pick = pickOwner(members.get(g.id)?.items ?? [], await firstAdds(input.journal, g.id));
     return [g.id, pick] as const;
   })));
-  const disabled: UserFinding[] = disabledUsers.map((user) => ({ user, groups: groupsOf.get(user.id)?.items ?? [] })).filter((f) => f.groups.length > 0);
+  const disabled: UserFinding[] = disabledUsers
+    .map((user) => ({ user, groups: groupsOf.get(user.id)?.items ?? [] }))
+    .filter((f) => f.groups.length > 0);
   const incomplete: HygieneSectionKey[] = [];
   if (!ownerless.complete) incomplete.push('ownerless');
   if (!expiring.complete) incomplete.push('expiring');
@@ -107,7 +123,9 @@ async function ownedGroupFindings(input: ScanInput): Promise<HygieneFindings> {
   const owned = await readMyOwnedGroups(input.session);
   const members = await readMembersOfGroups(input.session, owned.items.map((g) => g.id));
   const findings = ownedFindings(owned.items, members, expiresBy(input));
-  if (!owned.complete) findings.incomplete = [...new Set([...findings.incomplete, 'expiring', 'empty', 'guests', 'disabled'] as HygieneSectionKey[])];
+  if (owned.complete) return findings;
+  const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled'];
+  findings.incomplete = [...new Set([...findings.incomplete, ...all])];
   return findings;
 }
 
@@ -123,5 +141,6 @@ export function seesWholeTenant(session: GraphSession): Promise<boolean> {
 export async function scanHygiene(input: ScanInput, scope?: HygieneReport['scope']): Promise<HygieneReport> {
   const chosen = scope ?? ((await seesWholeTenant(input.session)) ? 'tenant' : 'owned');
   const findings = chosen === 'tenant' ? await tenantFindings(input) : await ownedGroupFindings(input);
-  return buildReport(findings, { scope: chosen, now: input.now, maxLines: input.maxLines, expiringDays: input.expiringDays });
+  const { now, maxLines, expiringDays } = input;
+  return buildReport(findings, { scope: chosen, now, maxLines, expiringDays });
 }

@@ -11,7 +11,9 @@ export interface HygieneSettings {
   checkSeconds: number;
 }
 
-export const DEFAULT_HYGIENE_SETTINGS: HygieneSettings = { expiringDays: 30, lines: 8, everyDays: 7, checkSeconds: 3600 };
+export const DEFAULT_HYGIENE_SETTINGS: HygieneSettings = {
+  expiringDays: 30, lines: 8, everyDays: 7, checkSeconds: 3600,
+};
 
 /** Thrown for a setting that is not a whole number in its range. */
 export class HygieneSettingsError extends Error {}
@@ -20,7 +22,9 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw new HygieneSettingsError(`${name} must be a whole number from ${min} to ${max}; it is '${raw}'.`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new HygieneSettingsError(`${name} must be a whole number from ${min} to ${max}; it is '${raw}'.`);
+  }
   return n;
 }
 

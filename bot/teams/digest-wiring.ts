@@ -10,7 +10,9 @@ import type { AdaptiveCard } from '../../cards';
 import type { JournalSink } from '../journal/journal-sink';
 import { DigestStore } from '../hygiene/digest-store';
 import type { DigestPort } from '../hygiene/digest-port';
-import { startDigestSweeper, sweepDigests, type DigestSweepDeps, type DigestSweepReport } from '../hygiene/digest-sweep';
+import {
+  startDigestSweeper, sweepDigests, type DigestSweepDeps, type DigestSweepReport,
+} from '../hygiene/digest-sweep';
 import { hygieneSettingsFrom, type HygieneSettings } from '../hygiene/hygiene-settings';
 import { hygieneReply } from '../commands/hygiene-show';
 import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
@@ -41,14 +43,19 @@ export function createDigestLayer(opts: {
 }): DigestLayer {
   const settings = hygieneSettingsFrom(opts.env ?? process.env);
   const store = new DigestStore(opts.store.keyValue);
-  const messenger = new RequestMessenger({ ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '', conversations: opts.store.conversations, log: opts.log });
+  const messenger = new RequestMessenger({
+    ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '',
+    conversations: opts.store.conversations, log: opts.log,
+  });
   const tokenForUser = opts.tokenForUser;
   const deps: DigestSweepDeps = {
     store, settings, log: opts.log,
     tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
     sessionFor: (token) => openGraphSession(opts.graph, async () => token),
     post: async (conversationId, reply) => {
-      const activity = reply.card ? messageActivity({ card: reply.card as unknown as AdaptiveCard }) : messageActivity({ text: reply.text });
+      const activity = reply.card
+        ? messageActivity({ card: reply.card as unknown as AdaptiveCard })
+        : messageActivity({ text: reply.text });
       return (await messenger.post(conversationId, activity)) !== undefined;
     },
     render: (report) => hygieneReply(report, DIGEST_TITLE),

@@ -38,8 +38,9 @@ export interface TurnServices {
 function conversationOf(context: TurnContext): CommandContext['conversation'] {
   const c = context.activity.conversation;
   if (!c?.id) return undefined;
-  const kind = c.conversationType === 'channel' ? 'channel' : c.conversationType === 'groupChat' || (c.conversationType === undefined && c.isGroup) ? 'groupChat' : 'personal';
-  return { id: c.id, kind };
+  if (c.conversationType === 'channel') return { id: c.id, kind: 'channel' };
+  const group = c.conversationType === 'groupChat' || (c.conversationType === undefined && c.isGroup === true);
+  return { id: c.id, kind: group ? 'groupChat' : 'personal' };
 }
 
 const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";

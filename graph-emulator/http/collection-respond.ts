@@ -45,7 +45,9 @@ export function queryString(params: URLSearchParams): string {
 }
 
 /** The plan for a collection GET. Throws GraphQueryError/GraphHttpError with Graph's 400s. */
-export function planFor(ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment' | 'relationCount'>): QueryPlan {
+export function planFor(
+  ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment' | 'relationCount'>,
+): QueryPlan {
   return planQuery({
     entity: spec.entity, collection: spec.collection, params: ctx.req.query, consistencyEventual: isEventual(ctx.req),
     isCountSegment: spec.countSegment === true, ...(spec.relationCount ? { relationCount: spec.relationCount } : {}),

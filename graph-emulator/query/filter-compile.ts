@@ -117,8 +117,8 @@ function compileCount(segments: string[], op: CompareOp, lit: LiteralNode, ctx: 
   requireMode(countZero, found.name, ctx, op === 'ne' ? 'ne' : undefined);
   // Navigation properties (a group's owners) also take `eq 1` / `ne 1`; stored collections only 0.
   const largest = navigation ? 1 : 0;
-  if (lit.type !== 'number' || typeof lit.value !== 'number' || lit.value < 0 || lit.value > largest) requireMode(undefined, found.name, ctx);
-  const wanted = lit.value as number;
+  const wanted = lit.type === 'number' ? lit.value : NaN;
+  if (!(wanted >= 0 && wanted <= largest && Number.isInteger(wanted))) requireMode(undefined, found.name, ctx);
   let size: (o: Record<string, unknown>) => number;
   if (navigation) {
     const count = ctx.relationCount;
