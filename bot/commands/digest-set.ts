@@ -32,11 +32,16 @@ async function subscribe(
 ): Promise<Outcome> {
   const digests = ctx.digests;
   if (!digests) return say(NO_STORE);
+  const existing = await digests.store.get(conversationId);
+  if (existing?.ownerId === ctx.actor.id) {
+    return say('The hygiene digest already comes here, with your permissions. Say "stop the digest" to stop it.');
+  }
   const now = ctx.now().toISOString();
   const first = await hygieneShow.run({ intent: 'showHygiene' }, ctx);
   const { id: ownerId, displayName: ownerName } = ctx.actor;
   await digests.store.put({ conversationId, kind, ownerId, ownerName, createdAt: now, lastSentAt: now });
-  return outcome(reply(lead), ...first.replies);
+  const replaced = existing ? ` It replaces the one ${existing.ownerName} set up.` : '';
+  return outcome(reply(`${lead}${replaced}`), ...first.replies);
 }
 
 /** "stop the digest": this conversation's (or, without one, the speaker's 1:1 chat's). */

@@ -39,6 +39,15 @@ describe('bot/commands digest-set (emulator, store)', function () {
     assert.ok(sub?.lastSentAt, 'the first digest counts as sent');
   });
 
+  it('says when the same person asks again, and tells a second administrator whose digest theirs replaces', async () => {
+    assert.match(allText(await runIntent(parseIntent('post the digest here'), await inChannel(UPN.megan))), /already comes here/);
+    const grace = await inChannel('grace@contoso.com');
+    assert.match(allText(await runIntent(parseIntent('post the weekly digest in this channel'), grace)), /It replaces the one Megan Bowen set up\./);
+    assert.equal((await digests.get(CHANNEL))?.ownerId, grace.actor.id);
+    await runIntent(parseIntent('post the digest here'), await inChannel(UPN.megan));
+    assert.equal((await digests.get(CHANNEL))?.ownerName, 'Megan Bowen');
+  });
+
   it('refuses "post the digest here" to a non-administrator', async () => {
     const out = await runIntent(parseIntent('post the digest here'), await inChannel(UPN.ana, { id: 'other-chat', kind: 'groupChat' }));
     assert.match(allText(out), /Only a Global or Groups Administrator can post the digest/);
