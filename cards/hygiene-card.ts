@@ -39,6 +39,9 @@ export function buildHygieneCard(model: HygieneCardModel): AdaptiveCard {
     heading(plain(model.title ?? 'Group hygiene')),
     subtle(md`Checked ${plain(who)} at ${cardTime(model.generatedAt)}.`),
   ];
+  if (model.scope === 'owned') {
+    body.push(subtle(plain('Groups without an owner are listed for Global and Groups Administrators.')));
+  }
   const fallback: string[] = [`${model.title ?? 'Group hygiene'} (${who}).`];
   for (const s of model.sections) {
     body.push(textBlock(md`${s.title} (${String(s.total)})`, { weight: 'Bolder', spacing: 'Medium', separator: true }));

@@ -52,6 +52,8 @@ describe('cards/hygiene-card', () => {
   it('says whose groups an owner\'s digest covers, and uses a given title', () => {
     const card = buildHygieneCard(model({ scope: 'owned', title: 'Weekly group hygiene digest' }));
     assert.match(textOf(card), /^Weekly group hygiene digest\nChecked the groups you own/);
+    assert.match(textOf(card), /Groups without an owner are listed for Global and Groups Administrators\./);
+    assert.doesNotMatch(textOf(buildHygieneCard(model())), /are listed for Global/);
   });
 
   it('refuses hygieneFix payloads without a valid group, fix or person', () => {
