@@ -11,11 +11,17 @@ function model(overrides: Partial<HygieneCardModel> = {}): HygieneCardModel {
   return {
     scope: 'tenant', generatedAt: '2026-12-06T09:00:00Z',
     sections: [
-      { key: 'ownerless', title: 'Groups without an owner', total: 1, complete: true, lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: 'no owner; suggested: Ana Silva', fix: { kind: 'makeOwner', userId: U1, userName: 'Ana Silva' } }] },
-      { key: 'expiring', title: 'Expiring soon', total: 3, complete: true, lines: [{ groupId: G2, groupName: 'Marketing', detail: 'expires in 5 days', at: '2026-12-11T09:00:00Z', fix: { kind: 'renew' } }] },
+      { key: 'ownerless', title: 'Groups without an owner', total: 1, complete: true,
+        lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: 'no owner; suggested: Ana Silva',
+          fix: { kind: 'makeOwner', userId: U1, userName: 'Ana Silva' } }] },
+      { key: 'expiring', title: 'Expiring soon', total: 3, complete: true,
+        lines: [{ groupId: G2, groupName: 'Marketing', detail: 'expires in 5 days', at: '2026-12-11T09:00:00Z',
+          fix: { kind: 'renew' } }] },
       { key: 'empty', title: 'Groups without members', total: 0, complete: true, lines: [] },
       { key: 'guests', title: 'Groups with guests', total: 0, complete: false, lines: [] },
-      { key: 'disabled', title: 'Members whose accounts are disabled', total: 1, complete: true, lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: "Raul Razo's account is disabled", fix: { kind: 'removeMember', userId: U1, userName: 'Raul Razo' } }] },
+      { key: 'disabled', title: 'Members whose accounts are disabled', total: 1, complete: true,
+        lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: "Raul Razo's account is disabled",
+          fix: { kind: 'removeMember', userId: U1, userName: 'Raul Razo' } }] },
     ],
     ...overrides,
   };
@@ -28,7 +34,8 @@ describe('cards/hygiene-card', () => {
     const text = textOf(card);
     assert.match(text, /Groups without an owner \(1\)/);
     assert.match(text, /Groups without members \(0\)\nAll tidy\./);
-    assert.match(text, /Groups with guests \(0\)\nNone found in what I could read\./, 'an incomplete read does not claim all tidy');
+    assert.match(text, /Groups with guests \(0\)\nNone found in what I could read\./,
+      'an incomplete read does not claim all tidy');
     assert.match(text, /…and 2 more\./);
     assert.match(text, /Checked every group in the organisation/);
     assert.ok(JSON.stringify(card).length < MAX_CARD_BYTES);
@@ -43,9 +50,11 @@ describe('cards/hygiene-card', () => {
 
   it('gives each fixable line a button whose payload parses back to the ids only', () => {
     const card = buildHygieneCard(model());
-    assert.deepEqual(clickPayload(button(card, 'Make Ana Silva owner')), { verb: 'hygieneFix', fix: 'makeOwner', groupId: G1, userId: U1 });
+    assert.deepEqual(clickPayload(button(card, 'Make Ana Silva owner')),
+      { verb: 'hygieneFix', fix: 'makeOwner', groupId: G1, userId: U1 });
     assert.deepEqual(clickPayload(button(card, 'Renew')), { verb: 'hygieneFix', fix: 'renew', groupId: G2 });
-    assert.deepEqual(clickPayload(button(card, 'Remove')), { verb: 'hygieneFix', fix: 'removeMember', groupId: G1, userId: U1 });
+    assert.deepEqual(clickPayload(button(card, 'Remove')),
+      { verb: 'hygieneFix', fix: 'removeMember', groupId: G1, userId: U1 });
     assert.deepEqual(clickPayload(button(card, 'Check again')), { verb: 'sendText', text: 'group hygiene' });
   });
 
@@ -60,7 +69,8 @@ describe('cards/hygiene-card', () => {
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: 'not-a-guid' }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'deleteGroup', groupId: G1 }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'makeOwner', groupId: G1 }).ok, false);
-    const renew = parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: G1.toUpperCase(), userId: U1, extra: 'x' });
+    const renew = parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: G1.toUpperCase(), userId: U1,
+      extra: 'x' });
     assert.deepEqual(renew, { ok: true, action: { verb: 'hygieneFix', fix: 'renew', groupId: G1 } });
   });
 });

@@ -30,7 +30,8 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
       store: digests, settings: DEFAULT_HYGIENE_SETTINGS, clock: () => NOW,
       log: createLogger('error', () => undefined),
       tokenFor: async (userId) => (userId === DEMO_USERS.megan.id ? h.emulator.issueToken(UPN.megan) : undefined),
-      sessionFor: (token) => new GraphSession(createGraphClient({ baseUrl: h.emulator.baseUrl, caPem: h.emulator.caPem }, async () => token), { baseUrl: h.emulator.baseUrl }),
+      sessionFor: (token) => new GraphSession(createGraphClient({ baseUrl: h.emulator.baseUrl,
+        caPem: h.emulator.caPem }, async () => token), { baseUrl: h.emulator.baseUrl }),
       post: async (conversationId, reply) => { posts.push({ conversationId, reply }); return true; },
       render: (report) => hygieneReply(report, 'Weekly group hygiene digest'),
       ...overrides,
@@ -38,7 +39,9 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
   }
   const sub = (conversationId: string, ownerId: string, lastSentDaysAgo?: number): DigestSubscription => ({
     conversationId, kind: 'channel', ownerId, ownerName: 'x', createdAt: '2026-01-01T00:00:00Z',
-    ...(lastSentDaysAgo !== undefined ? { lastSentAt: new Date(NOW.getTime() - lastSentDaysAgo * DAY).toISOString() } : {}),
+    ...(lastSentDaysAgo !== undefined
+      ? { lastSentAt: new Date(NOW.getTime() - lastSentDaysAgo * DAY).toISOString() }
+      : {}),
   });
 
   before(async () => {
@@ -77,7 +80,12 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
   it('counts a failed post or scan and goes on with the next', async () => {
     await digests.put(sub('gone', DEMO_USERS.megan.id));
     await digests.put(sub('also', DEMO_USERS.megan.id));
-    const report = await sweepDigests(deps({ post: async (conversationId) => conversationId !== 'gone' && (posts.push({ conversationId, reply: { text: '' } }), true) }));
+    const post = async (conversationId: string): Promise<boolean> => {
+      if (conversationId === 'gone') return false;
+      posts.push({ conversationId, reply: { text: '' } });
+      return true;
+    };
+    const report = await sweepDigests(deps({ post }));
     assert.deepEqual({ sent: report.sent, failed: report.failed }, { sent: 1, failed: 1 });
   });
 
