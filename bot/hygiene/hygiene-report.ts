@@ -40,6 +40,8 @@ export interface HygieneReport {
   generatedAt: string;
   expiringDays: number;
   sections: HygieneSection[];
+  /** For `owned`: how many groups the reader owns (0: there was nothing to check). */
+  ownedGroups?: number;
 }
 
 export const SECTION_TITLES: Record<HygieneSectionKey, string> = {
@@ -154,7 +156,8 @@ function disabledLines(found: UserFinding[]): HygieneLine[] {
 
 /** Sorts, caps at `maxLines` per section and counts. Never throws. */
 export function buildReport(
-  findings: HygieneFindings, opts: { scope: HygieneReport['scope']; now: Date; maxLines: number; expiringDays: number },
+  findings: HygieneFindings,
+  opts: { scope: HygieneReport['scope']; now: Date; maxLines: number; expiringDays: number; ownedGroups?: number },
 ): HygieneReport {
   const all: Record<HygieneSectionKey, HygieneLine[]> = {
     ownerless: ownerlessLines(findings.ownerless),
@@ -171,6 +174,7 @@ export function buildReport(
     scope: opts.scope,
     generatedAt: opts.now.toISOString(),
     expiringDays: opts.expiringDays,
+    ...(opts.ownedGroups !== undefined ? { ownedGroups: opts.ownedGroups } : {}),
     sections: keys.map((key) => ({
       key, title: SECTION_TITLES[key], lines: all[key].slice(0, opts.maxLines), total: all[key].length,
       complete: !findings.incomplete.includes(key),

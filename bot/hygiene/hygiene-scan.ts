@@ -119,14 +119,15 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   };
 }
 
-async function ownedGroupFindings(input: ScanInput): Promise<HygieneFindings> {
+async function ownedGroupFindings(input: ScanInput): Promise<{ findings: HygieneFindings; owned: number }> {
   const owned = await readMyOwnedGroups(input.session);
   const members = await readMembersOfGroups(input.session, owned.items.map((g) => g.id));
   const findings = ownedFindings(owned.items, members, expiresBy(input));
-  if (owned.complete) return findings;
-  const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled'];
-  findings.incomplete = [...new Set([...findings.incomplete, ...all])];
-  return findings;
+  if (!owned.complete) {
+    const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled'];
+    findings.incomplete = [...new Set([...findings.incomplete, ...all])];
+  }
+  return { findings, owned: owned.items.length };
 }
 
 /**
@@ -140,7 +141,10 @@ export function seesWholeTenant(session: GraphSession): Promise<boolean> {
 /** Runs a scan for the session's user. Throws DomainError when a read fails. */
 export async function scanHygiene(input: ScanInput, scope?: HygieneReport['scope']): Promise<HygieneReport> {
   const chosen = scope ?? ((await seesWholeTenant(input.session)) ? 'tenant' : 'owned');
-  const findings = chosen === 'tenant' ? await tenantFindings(input) : await ownedGroupFindings(input);
   const { now, maxLines, expiringDays } = input;
-  return buildReport(findings, { scope: chosen, now, maxLines, expiringDays });
+  if (chosen === 'tenant') {
+    return buildReport(await tenantFindings(input), { scope: chosen, now, maxLines, expiringDays });
+  }
+  const { findings, owned } = await ownedGroupFindings(input);
+  return buildReport(findings, { scope: chosen, now, maxLines, expiringDays, ownedGroups: owned });
 }
