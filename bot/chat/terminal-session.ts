@@ -50,8 +50,8 @@ export class TerminalSession {
       : undefined;
     const digests = opts.store
       ? createDigestLayer({
-        store: opts.store, adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
-        graph, log, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+        store: opts.store, graph, log,
+        adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
       })
       : undefined;
     this.app = createBotApp({
