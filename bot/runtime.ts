@@ -24,6 +24,7 @@ import { runLeaseSecondsFrom, startInterruptedRunReporter } from './teams/interr
 import { DownloadStore } from './exports/download-store';
 import { linkFileSink } from './exports/link-file-sink';
 import { FileConsentOffers } from './teams/file-consent';
+import { createDigestLayer } from './teams/digest-wiring';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -65,6 +66,13 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const journal = parts.store
     ? new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, runLeaseSeconds, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) })
     : undefined;
+  // The weekly hygiene digest: subscriptions in the store, posted with the subscriber's own token.
+  const digests = parts.store
+    ? createDigestLayer({
+      store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log,
+      ...(tokenForUser ? { tokenForUser } : {}), ...(journal ? { journal } : {}),
+    })
+    : undefined;
   const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
   const downloads = config.mode === 'production' ? undefined : new DownloadStore();
@@ -83,6 +91,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
     ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
     files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
+    ...(digests ? { digests: digests.port } : {}),
     ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
@@ -97,6 +106,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
+  const stopDigests = digests ? digests.start() : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
   const stopReporter = journal && parts.store
     ? startInterruptedRunReporter({
@@ -110,6 +120,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     server,
     stop: async () => {
       await stopSweeper();
+      await stopDigests();
       await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeGraphConnections();

@@ -13,9 +13,13 @@ export const CARD_VERBS = [
   'sendText', 'choose', 'chooseNone', 'listShow', 'listMore', 'confirm', 'cancel', 'retryFailed', 'bulkAdd',
   'groupDelete', 'groupRestore', 'groupCreate', 'groupCreatePreview', 'ruleShow', 'rulePreview', 'requestStart',
   'requestSubmit', 'requestCancel', 'approvalApprove', 'approvalDeny', 'approvalOpen', 'undo',
-  'requestRefresh',
+  'requestRefresh', 'hygieneFix',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
+
+/** What a hygiene digest button fixes (make a member owner, renew, remove a disabled member). */
+export const HYGIENE_FIXES = ['makeOwner', 'renew', 'removeMember'] as const;
+export type HygieneFixKind = (typeof HYGIENE_FIXES)[number];
 
 /** Which list a listShow / listMore button pages through. */
 export const LIST_KINDS = [
@@ -101,7 +105,9 @@ export type CardAction =
   | { verb: 'approvalOpen'; requestId: string }
   | { verb: 'undo'; journalId: string }
   /** Universal Actions refresh of a request card: the card as this viewer should see it now. */
-  | { verb: 'requestRefresh'; requestId: string };
+  | { verb: 'requestRefresh'; requestId: string }
+  /** A digest line's button: the server re-reads the group and asks for confirmation (userId: owner or member). */
+  | { verb: 'hygieneFix'; fix: HygieneFixKind; groupId: string; userId?: string };
 
 /** The part of an action that a card embeds in its button; the rest comes from the card's inputs. */
 export type CardActionData =
@@ -344,6 +350,13 @@ const PARSERS: Record<CardVerb, Parser> = {
   approvalOpen: (f) => ({ verb: 'approvalOpen', requestId: f.id('requestId') }),
   undo: (f) => ({ verb: 'undo', journalId: f.id('journalId') }),
   requestRefresh: (f) => ({ verb: 'requestRefresh', requestId: f.id('requestId') }),
+  hygieneFix: (f) => {
+    const fix = f.enum('fix', HYGIENE_FIXES);
+    const userId = f.optStr('userId', { pattern: GUID, what: 'a GUID' })?.toLowerCase();
+    if (fix !== 'renew' && userId === undefined) throw new ShapeError('The field "userId" is missing.');
+    const groupId = f.guid('groupId');
+    return compact({ verb: 'hygieneFix', fix, groupId, userId: fix === 'renew' ? undefined : userId });
+  },
 };
 
 /** True when `verb` is one of CARD_VERBS. */

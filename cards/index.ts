@@ -32,3 +32,4 @@ export { buildRequestListCard } from './request-list-card';
 export { buildJournalCard, canUndo, UNDO_WINDOW_MS } from './journal-card';
 export { buildErrorCard } from './error-card';
 export { buildNoticeCard } from './notice-card';
+export { buildHygieneCard } from './hygiene-card';

@@ -31,6 +31,7 @@ export function describeJournalEntry(e: JournalEntry): string {
     case 'setRule': return `Changed the membership rule of ${g}`;
     case 'assignLicense': return `Assigned ${e.target?.displayName ?? 'a licence'} to ${g}`;
     case 'removeLicense': return `Removed ${e.target?.displayName ?? 'a licence'} from ${g}`;
+    case 'renewGroup': return `Renewed ${g}`;
   }
 }
 

@@ -343,7 +343,7 @@ export interface RequestListCardModel {
 
 export type JournalOperation =
   | 'addMember' | 'removeMember' | 'addOwner' | 'removeOwner' | 'createGroup' | 'updateGroup' | 'renameGroup'
-  | 'deleteGroup' | 'restoreGroup' | 'setRule' | 'assignLicense' | 'removeLicense';
+  | 'deleteGroup' | 'restoreGroup' | 'setRule' | 'assignLicense' | 'removeLicense' | 'renewGroup';
 
 export interface JournalEntry {
   journalId: string;
@@ -381,4 +381,22 @@ export interface ErrorCardModel {
   askOwners?: GroupRef;
   /** Correlation id for support (shown small). */
   correlationId?: string;
+}
+
+/** One line of the hygiene digest (cards/hygiene-card.ts). */
+export interface HygieneCardLine {
+  groupId: string;
+  groupName: string;
+  detail: string;
+  /** An ISO time the line is about (an expiry). */
+  at?: string;
+  fix?: { kind: 'makeOwner' | 'removeMember'; userId: string; userName: string } | { kind: 'renew' };
+}
+
+/** The hygiene digest: sections of lines, capped, with their totals. */
+export interface HygieneCardModel {
+  title?: string;
+  scope: 'tenant' | 'owned';
+  generatedAt: string;
+  sections: { key: string; title: string; lines: HygieneCardLine[]; total: number; complete: boolean }[];
 }

@@ -10,6 +10,7 @@ import { MemoryPendingStore } from '../commands/pending-memory';
 import { createRequestLayer } from '../teams/request-wiring';
 import { requestSettingsFrom } from '../requests/request-settings';
 import { JournalService } from '../journal/journal-service';
+import { createDigestLayer } from '../teams/digest-wiring';
 import type { Store } from '../store';
 
 export interface TerminalUser {
@@ -47,10 +48,17 @@ export class TerminalSession {
     const requests = opts.store
       ? createRequestLayer({ store: opts.store, adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, graph, log, settings: { ...requestSettingsFrom(), sweepSeconds: 0 }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}) })
       : undefined;
+    const digests = opts.store
+      ? createDigestLayer({
+        store: opts.store, graph, log,
+        adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+      })
+      : undefined;
     this.app = createBotApp({
       storage: new MemoryStorage(), tokens, graph, pending: new MemoryPendingStore(), log,
       ...(opts.store ? { journal: new JournalService(opts.store.journal, opts.store.keyValue, { memberships: opts.store.memberships }) } : {}),
       ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+      ...(digests ? { digests: digests.port } : {}),
     });
   }
 

@@ -4,6 +4,7 @@ import type { CommandContext, Outcome } from './context';
 import { freshRun } from './continuation';
 import { continuePending, runIntent } from './dispatch';
 import { startUndo } from './undo';
+import * as hygieneFix from './hygiene-fix';
 
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:
@@ -48,6 +49,7 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
     case 'rulePreview': return intent({ intent: 'previewRule', groups: [action.groupId] });
     case 'requestStart': return intent({ intent: 'requestAccess', groups: [action.groupId] });
     case 'undo': return startUndo(action.journalId, freshRun(ctx));
+    case 'hygieneFix': return hygieneFix.run(action, freshRun(ctx));
     default: return undefined;
   }
 }

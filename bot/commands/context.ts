@@ -5,6 +5,7 @@ import type { FileSink } from './file-sink';
 
 import type { Actor, Reply } from '../shared/types';
 import type { Continuation } from './continuation';
+import type { DigestPort } from '../hygiene/digest-port';
 
 export type { Actor, Reply } from '../shared/types';
 
@@ -64,4 +65,8 @@ export interface CommandContext {
   journal?: JournalSink;
   /** Where files for the user go (exports); absent where none can be delivered (terminal chat). */
   files?: FileSink;
+  /** The conversation of this turn: "post the digest here" subscribes it. */
+  conversation?: { id: string; kind: 'personal' | 'channel' | 'groupChat' };
+  /** Weekly hygiene digest subscriptions; absent where no store is configured. */
+  digests?: DigestPort;
 }

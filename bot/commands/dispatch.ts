@@ -41,6 +41,8 @@ import * as history from './history-show';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
+import * as hygieneShow from './hygiene-show';
+import * as digestSet from './digest-set';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -93,6 +95,8 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   showExpiry: groupExpiry.run,
   renewGroup: groupRenew.run,
   exportMembers: membersExport.run,
+  showHygiene: hygieneShow.run,
+  setDigest: digestSet.run,
 };
 
 export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;

@@ -77,6 +77,12 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A hygiene scan that failed: a refusal (guests cannot list groups) or errorText's sentence. Never throws. */
+export function hygieneErrorText(err: unknown): string {
+  if (!isForbidden(err)) return errorText(err);
+  return "You don't have permission to read the groups a hygiene check needs (guest accounts can't list groups).";
+}
+
 /** True when the error means the user lacks the rights (a 403): the reply should offer to ask the owners. */
 export function isForbidden(err: unknown): boolean {
   return err instanceof DomainError && err.kind === 'forbidden';

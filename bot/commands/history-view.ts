@@ -7,6 +7,7 @@ const OPERATIONS: Record<string, JournalOperation> = {
   'member.add': 'addMember', 'member.remove': 'removeMember', 'owner.add': 'addOwner', 'owner.remove': 'removeOwner',
   'group.create': 'createGroup', 'group.rename': 'renameGroup', 'group.update': 'updateGroup', 'group.delete': 'deleteGroup',
   'group.restore': 'restoreGroup', 'rule.set': 'setRule', 'license.assign': 'assignLicense', 'license.remove': 'removeLicense',
+  'group.renew': 'renewGroup',
 };
 
 /** The name of whoever's token made the call: one of the people on the entry, else their id. */

@@ -56,6 +56,17 @@ export function groupRenamed(group: Pick<DirectoryGroup, 'id' | 'displayName'>, 
   };
 }
 
+/** A renewal under the expiration policy: the expiry before and after. There is no Undo (Graph cannot un-renew). */
+export function groupRenewed(
+  group: Pick<DirectoryGroup, 'id' | 'displayName'>, before: string | null, after: string | null,
+): JournalChange {
+  return {
+    action: 'group.renew', group: groupOf(group), result: 'succeeded', status: 204,
+    detail: after ? `expiry moved to ${after.slice(0, 10)}` : 'renewed',
+    before: { expirationDateTime: before }, after: { expirationDateTime: after }, undo: null,
+  };
+}
+
 /** A description or visibility change; the undo puts the previous values back. */
 export function groupUpdated(group: Pick<DirectoryGroup, 'id' | 'displayName' | 'description' | 'visibility'>, changes: { description?: string; visibility?: string }): JournalChange {
   const before: Record<string, string | null> = {};

@@ -31,6 +31,7 @@ import { matchSmallTalk, matchUndo } from './patterns/small-talk';
 import { matchMissingPieces } from './patterns/missing-pieces';
 import { matchNameSearch } from './patterns/name-search';
 import { matchExportMembers } from './patterns/members-export';
+import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
@@ -42,6 +43,8 @@ const MATCHERS: readonly Matcher[] = [
   matchUndo,
   matchShowHistory,
   matchExportMembers,
+  matchSetDigest,
+  matchShowHygiene,
   matchBulk,
   matchPreviewRule,
   matchSetRule,

@@ -9,7 +9,7 @@ export type IntentName =
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
   | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'listApprovals' | 'showHistory' | 'undo'
   | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup'
-  | 'exportMembers';
+  | 'exportMembers' | 'showHygiene' | 'setDigest';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
@@ -17,7 +17,7 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
   'requestAccess', 'listRequests', 'listApprovals', 'showHistory', 'undo', 'smallTalk', 'multi', 'help', 'cancel', 'unknown',
-  'showExpiry', 'renewGroup', 'exportMembers',
+  'showExpiry', 'renewGroup', 'exportMembers', 'showHygiene', 'setDigest',
 ];
 
 /** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
@@ -67,6 +67,8 @@ export interface Intent {
   explain?: boolean;
   /** listGroups: a word the group name contains ("groups whose name mentions Finance" → "Finance"). */
   nameContains?: string;
+  /** setDigest: post the weekly hygiene digest in this conversation, send it to the speaker, or stop it here. */
+  digest?: 'here' | 'me' | 'stop';
   /** smallTalk: what kind of small talk it was. */
   topic?: SmallTalkTopic;
   /**

@@ -30,6 +30,8 @@ export interface BotAppOptions {
   journal?: TurnServices['journal'];
   /** Where a turn's files go (exports). */
   files?: TurnServices['files'];
+  /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
+  digests?: TurnServices['digests'];
   /** Teams file consent (production): answers to consent cards go here. */
   fileConsent?: FileConsentOffers;
 }
@@ -71,6 +73,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.requests ? { requests: opts.requests } : {}), ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
     ...(opts.journal ? { journal: opts.journal } : {}),
     ...(opts.files ? { files: opts.files } : {}),
+    ...(opts.digests ? { digests: opts.digests } : {}),
   };
   const consent = opts.fileConsent;
   if (consent) {

@@ -13,6 +13,7 @@ import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
+import type { DigestPort } from '../hygiene/digest-port';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
 export type RequestActionHandler = (action: CardAction, ctx: CommandContext, context: TurnContext) => Promise<Reply[] | undefined>;
@@ -29,6 +30,17 @@ export interface TurnServices {
   journal?: JournalSink;
   /** Where a turn's files go (exports): a download link locally, file consent in a Teams 1:1 chat. */
   files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
+  /** Weekly hygiene digest subscriptions ("post the digest here"). */
+  digests?: DigestPort;
+}
+
+/** The conversation of a turn as the digest commands see it. */
+function conversationOf(context: TurnContext): CommandContext['conversation'] {
+  const c = context.activity.conversation;
+  if (!c?.id) return undefined;
+  if (c.conversationType === 'channel') return { id: c.id, kind: 'channel' };
+  const group = c.conversationType === 'groupChat' || (c.conversationType === undefined && c.isGroup === true);
+  return { id: c.id, kind: group ? 'groupChat' : 'personal' };
 }
 
 const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
@@ -63,6 +75,9 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
   };
   const files = services.files?.(context, actor);
   if (files) ctx.files = files;
+  const conversation = conversationOf(context);
+  if (conversation) ctx.conversation = conversation;
+  if (services.digests) ctx.digests = services.digests;
   if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
   return ctx;
 }

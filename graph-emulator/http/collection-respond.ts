@@ -24,6 +24,8 @@ export interface CollectionSpec {
   countSegment?: boolean;
   /** Projection hook for extra per-item shaping (e.g. hiding members' properties). */
   project?: (obj: Obj, plan: QueryPlan) => Obj;
+  /** The size of an object's relationship, for `owners/$count eq 0` filters. */
+  relationCount?: (obj: Obj, relation: string) => number;
 }
 
 function encodeSkipToken(offset: number): string {
@@ -43,8 +45,13 @@ export function queryString(params: URLSearchParams): string {
 }
 
 /** The plan for a collection GET. Throws GraphQueryError/GraphHttpError with Graph's 400s. */
-export function planFor(ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment'>): QueryPlan {
-  return planQuery({ entity: spec.entity, collection: spec.collection, params: ctx.req.query, consistencyEventual: isEventual(ctx.req), isCountSegment: spec.countSegment === true });
+export function planFor(
+  ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment' | 'relationCount'>,
+): QueryPlan {
+  return planQuery({
+    entity: spec.entity, collection: spec.collection, params: ctx.req.query, consistencyEventual: isEventual(ctx.req),
+    isCountSegment: spec.countSegment === true, ...(spec.relationCount ? { relationCount: spec.relationCount } : {}),
+  });
 }
 
 /**

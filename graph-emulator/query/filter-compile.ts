@@ -112,15 +112,26 @@ function compileCompare(op0: CompareOp, left0: Operand, right0: Operand, ctx: Fi
 function compileCount(segments: string[], op: CompareOp, lit: LiteralNode, ctx: FilterContext): Predicate {
   const found = resolvePath(segments, ctx);
   const countZero = found.spec.filter?.countZero;
+  const navigation = found.spec.ret === 'nav';
   if (op !== 'eq' && op !== 'ne') requireMode(undefined, found.name, ctx);
   requireMode(countZero, found.name, ctx, op === 'ne' ? 'ne' : undefined);
-  if (lit.type !== 'number' || lit.value !== 0) requireMode(undefined, found.name, ctx);
-  const get = getter(found.name);
-  const isEmpty = (o: Record<string, unknown>): boolean => {
-    const v = get(o);
-    return !Array.isArray(v) || v.length === 0;
-  };
-  return op === 'eq' ? isEmpty : (o) => !isEmpty(o);
+  // Navigation properties (a group's owners) also take `eq 1` / `ne 1`; stored collections only 0.
+  const largest = navigation ? 1 : 0;
+  const wanted = lit.type === 'number' ? lit.value : NaN;
+  if (!(wanted >= 0 && wanted <= largest && Number.isInteger(wanted))) requireMode(undefined, found.name, ctx);
+  let size: (o: Record<string, unknown>) => number;
+  if (navigation) {
+    const count = ctx.relationCount;
+    if (!count) throw unsupportedQuery(QueryMessages.unsupportedClause(found.name, ctx.schema.resource));
+    size = (o) => count(o, found.name);
+  } else {
+    const get = getter(found.name);
+    size = (o) => {
+      const v = get(o);
+      return Array.isArray(v) ? v.length : 0;
+    };
+  }
+  return op === 'eq' ? (o) => size(o) === wanted : (o) => size(o) !== wanted;
 }
 
 function compileIn(left: Operand, values: LiteralNode[], ctx: FilterContext): Predicate {

@@ -14,7 +14,15 @@ export interface FilterContext {
   advanced: boolean;
   /** The `$filter` text, for syntax messages. */
   source: string;
+  /**
+   * How many objects a navigation property of an object holds (`owners/$count eq 0` on groups); absent where the
+   * collection cannot count relationships, and then such clauses are refused.
+   */
+  relationCount?: RelationCount;
 }
+
+/** The size of the relationship `relation` (a navigation property name) of `obj`. */
+export type RelationCount = (obj: Record<string, unknown>, relation: string) => number;
 
 /** Longest string literal Graph accepts in eq / startsWith clauses. */
 export const MAX_LITERAL_LENGTH = 120;

@@ -106,7 +106,8 @@ export function planQuery(input: QueryInput): QueryPlan {
   if (rawFilter !== null) {
     if (relationship && !advanced) throw unsupportedQuery(QueryMessages.relationshipFilter);
     const tree = parseFilter(rawFilter);
-    plan.filter = compileFilter(tree, { schema, advanced, source: rawFilter });
+    const counts = input.relationCount ? { relationCount: input.relationCount } : {};
+    plan.filter = compileFilter(tree, { schema, advanced, source: rawFilter, ...counts });
     const indexable = findIndexable(tree, schema);
     if (indexable) plan.indexable = indexable;
   }

@@ -18,6 +18,8 @@ export interface QueryInput {
   consistencyEventual: boolean;
   /** True for `.../$count` path segments (the answer is a text/plain integer). */
   isCountSegment?: boolean;
+  /** Counts an object's relationship for `owners/$count` filters; absent where the collection has none. */
+  relationCount?: (obj: Record<string, unknown>, relation: string) => number;
 }
 
 /** A top-level AND-conjunct the store may answer from an index. Values are lower-cased. */

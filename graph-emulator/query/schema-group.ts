@@ -75,7 +75,8 @@ export const groupSchema: EntitySchema = {
     hasMembersWithLicenseErrors: { type: 'boolean', ret: 'N', filter: { eq: 'DO' } },
     // navigation properties ($expand)
     members: nav,
-    owners: nav,
+    // `owners/$count eq 0` (and ne 0, eq 1, ne 1) in advanced mode: the group resource page lists it for owners.
+    owners: { ...nav, filter: { countZero: 'A' } },
     memberOf: nav,
     transitiveMembers: nav,
     transitiveMemberOf: nav,

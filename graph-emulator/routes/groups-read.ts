@@ -57,6 +57,7 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
   const store = ctx.services.store;
   return respondCollection(ctx, {
     entity: 'group', collection: 'groups', contextPath: 'groups', all: () => store.groups.values(), lookup: groupLookup(store), countSegment,
+    relationCount: (o, relation) => (relation === 'owners' ? store.ownersOf(String(o.id)).length : 0),
     project: (o, plan) => expandGroup(store, ctx.caller, o as GroupObject, projectObject('group', o, plan.select, { getById: false }), plan.expand),
   });
 }

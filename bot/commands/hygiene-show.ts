@@ -1,0 +1,48 @@
+import type { Intent } from '../language';
+import type { Reply } from '../shared/types';
+import { buildHygieneCard } from '../../cards/hygiene-card';
+import { scanHygiene } from '../hygiene/hygiene-scan';
+import { currentHygieneSettings } from '../hygiene/hygiene-settings';
+import { isTidy, type HygieneReport } from '../hygiene/hygiene-report';
+import type { CommandContext, Outcome } from './context';
+import { hygieneErrorText } from './error-text';
+import { outcome, reply, say } from './reply';
+
+const NOTHING_OWNED = "You don't own any group, so there is nothing of yours to check. "
+  + 'Global and Groups Administrators see every group here.';
+
+/** The sentence beside the card: what was checked and how many of each were found. Pure. */
+export function hygieneSentence(report: HygieneReport): string {
+  const who = report.scope === 'tenant' ? 'every group' : 'the groups you own';
+  if (isTidy(report)) {
+    const ownerless = report.scope === 'tenant' ? 'without an owner, ' : '';
+    return `Group hygiene (${who}): all tidy. Nothing ${ownerless}expiring within ${report.expiringDays} days, `
+      + 'empty, with guests or with disabled members.';
+  }
+  const found = report.sections.filter((s) => s.total > 0).map((s) => `${s.title.toLowerCase()}: ${s.total}`);
+  return `Group hygiene (${who}): ${found.join('; ')}. `
+    + 'Each line has its button; every change asks for confirmation first.';
+}
+
+/** The reply for a report (also what the weekly digest posts), with an optional card title. Pure. */
+export function hygieneReply(report: HygieneReport, title?: string): Reply {
+  return reply(hygieneSentence(report), buildHygieneCard({ ...report, ...(title ? { title } : {}) }));
+}
+
+/**
+ * "group hygiene": administrators see every group, others the groups they own: no owner, expiring soon, no
+ * members, with guests, disabled members. Read-only; the buttons start confirmed commands. Never throws.
+ */
+export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  const settings = currentHygieneSettings();
+  try {
+    const report = await scanHygiene({
+      session: ctx.graph, now: ctx.now(), expiringDays: settings.expiringDays, maxLines: settings.lines,
+      ...(ctx.journal ? { journal: ctx.journal } : {}),
+    });
+    if (report.ownedGroups === 0) return say(NOTHING_OWNED);
+    return outcome(hygieneReply(report));
+  } catch (err) {
+    return say(hygieneErrorText(err));
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Assembles the weekly hygiene digest for one bot instance: the subscriptions in the store, the port the digest
+ * commands use, and the scheduler that posts due digests proactively with the subscriber's delegated token.
+ */
+import type { Store } from '../store';
+import type { GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession } from '../directory/graph-session';
+import type { Logger } from '../log';
+import type { AdaptiveCard } from '../../cards';
+import type { JournalSink } from '../journal/journal-sink';
+import { DigestStore } from '../hygiene/digest-store';
+import type { DigestPort } from '../hygiene/digest-port';
+import {
+  startDigestSweeper, sweepDigests, type DigestSweepDeps, type DigestSweepReport,
+} from '../hygiene/digest-sweep';
+import { hygieneSettingsFrom, type HygieneSettings } from '../hygiene/hygiene-settings';
+import { hygieneReply } from '../commands/hygiene-show';
+import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
+import type { TokenForUser } from './offline-user-tokens';
+
+export interface DigestLayer {
+  port: DigestPort;
+  settings: HygieneSettings;
+  /** One sweep now (tests, the command line). Never throws. */
+  sweep(): Promise<DigestSweepReport>;
+  /** Starts the scheduler (GROUPBOT_DIGEST_CHECK_SECONDS); the returned function stops it. */
+  start(): () => Promise<void>;
+}
+
+export const DIGEST_TITLE = 'Weekly group hygiene digest';
+
+/** Builds the layer. Throws HygieneSettingsError on a bad GROUPBOT_DIGEST_* setting. */
+export function createDigestLayer(opts: {
+  store: Store;
+  adapter?: ProactiveAdapter;
+  botAppId?: string;
+  graph: GraphEndpoint;
+  log: Logger;
+  tokenForUser?: TokenForUser;
+  journal?: JournalSink;
+  env?: NodeJS.ProcessEnv;
+  clock?: () => Date;
+}): DigestLayer {
+  const settings = hygieneSettingsFrom(opts.env ?? process.env);
+  const store = new DigestStore(opts.store.keyValue);
+  const messenger = new RequestMessenger({
+    ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '',
+    conversations: opts.store.conversations, log: opts.log,
+  });
+  const tokenForUser = opts.tokenForUser;
+  const deps: DigestSweepDeps = {
+    store, settings, log: opts.log,
+    tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
+    sessionFor: (token) => openGraphSession(opts.graph, async () => token),
+    post: async (conversationId, reply) => {
+      const activity = reply.card
+        ? messageActivity({ card: reply.card as unknown as AdaptiveCard })
+        : messageActivity({ text: reply.text });
+      return (await messenger.post(conversationId, activity)) !== undefined;
+    },
+    render: (report) => hygieneReply(report, DIGEST_TITLE),
+    ...(opts.journal ? { journal: opts.journal } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  };
+  return {
+    port: { store, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },
+    settings,
+    sweep: () => sweepDigests(deps),
+    start: () => startDigestSweeper(deps, settings.checkSeconds),
+  };
+}
