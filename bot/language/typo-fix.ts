@@ -12,7 +12,7 @@ const VOCABULARY = [
   'remove', 'delete', 'restore', 'rename', 'members', 'member', 'membership', 'owners', 'owner', 'which', 'groups',
   'group', 'licenses', 'license', 'licences', 'licence', 'assign', 'access', 'history', 'requests', 'request',
   'approvals', 'approval', 'pending', 'security', 'deleted', 'cancel', 'description', 'private', 'public', 'dynamic',
-  'undelete', 'approve', 'details',
+  'undelete', 'approve', 'details', 'hygiene', 'digest',
 ];
 
 /** Short or ambiguous misspellings, fixed by table (never by distance). */

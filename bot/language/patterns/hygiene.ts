@@ -32,8 +32,10 @@ const SET: [RegExp, 'here' | 'me' | 'stop'][] = [
   [rx(String.raw`^(?:please\s+)?(?:send|give|dm|message)\s+${DIGEST}\s+to\s+me`
     + String.raw`(?:\s+(?:every\s+week|weekly|directly|privately))?$`), 'me'],
   [rx(String.raw`^(?:please\s+)?(?:send|dm|message)\s+me\s+${DIGEST}\s+(?:every\s+week|weekly)$`), 'me'],
+  [rx(String.raw`^(?:please\s+)?(?:send|dm|message)\s+me\s+(?:the\s+|a\s+)?weekly\s+(?:group\s+)?(?:hygiene\s+)?digest$`), 'me'],
   [rx(String.raw`^(?:please\s+)?(?:stop|cancel|turn\s+off|disable|pause|end)\s+${DIGEST}(?:\s+${HERE})?$`), 'stop'],
   [rx(String.raw`^(?:no\s+more|unsubscribe\s+(?:me\s+)?from)\s+${DIGEST}$`), 'stop'],
+  [rx(String.raw`^(?:please\s+)?(?:stop|don't\s+keep)\s+sending\s+(?:me\s+|us\s+)?${DIGEST}(?:\s+${HERE})?$`), 'stop'],
 ];
 
 /** "group hygiene", "show the hygiene report", "which groups have no owner", "ownerless groups". */
