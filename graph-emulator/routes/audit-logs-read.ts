@@ -57,7 +57,7 @@ export function listDirectoryAudits(ctx: HandlerContext): EmuResponse {
   else {
     const topText = ctx.req.query.get('$top');
     const top = topText === null ? DEFAULT_PAGE : Number(topText);
-    if (!Number.isInteger(top) || top < 1 || top > 999) throw E.badRequest(`Invalid page size specified: '${topText ?? ''}'. Must be between 1 and 999 inclusive.`, 'Request_UnsupportedQuery');
+    if (topText !== null && (!Number.isInteger(top) || top < 1 || top > 999)) throw E.badRequest(`Invalid page size specified: '${topText ?? ''}'. Must be between 1 and 999 inclusive.`, 'Request_UnsupportedQuery');
     const orderText = (ctx.req.query.get('$orderby') ?? 'activityDateTime desc').trim();
     const order = /^activityDateTime(\s+(asc|desc))?$/i.exec(orderText);
     if (!order) throw E.badRequest(`Sorting on '${orderText}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
