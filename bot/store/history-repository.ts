@@ -68,6 +68,11 @@ export interface HistoryRepository {
    * `leaseMs`; each group goes to one caller. Throws on database errors.
    */
   claimDue(now: Date, everyMs: number, leaseMs: number, limit: number): Promise<HistoryCursor[]>;
+  /**
+   * Claims one watched group for `leaseMs` unless another poller holds it or it was polled less than `minAgeMs`
+   * ago; undefined when not claimed. Throws on database errors.
+   */
+  claim(groupId: string, now: Date, leaseMs: number, minAgeMs: number): Promise<HistoryCursor | undefined>;
   /** The cursor of a group, or undefined when nobody ever watched it. Throws on database errors. */
   cursor(groupId: string): Promise<HistoryCursor | undefined>;
   /**
@@ -200,6 +205,15 @@ export function historyRepository(db: SqlClient): HistoryRepository {
         [now, new Date(now.getTime() + leaseMs), new Date(now.getTime() - everyMs), limit],
       );
       return rows.map(toCursor);
+    },
+
+    async claim(groupId, now, leaseMs, minAgeMs) {
+      const rows = await db.query(
+        `UPDATE history_cursors SET claimed_until = $2 WHERE group_id = $1
+           AND (claimed_until IS NULL OR claimed_until <= $3) AND (polled_at IS NULL OR polled_at <= $4) RETURNING *`,
+        [groupId.toLowerCase(), new Date(now.getTime() + leaseMs), now, new Date(now.getTime() - minAgeMs)],
+      );
+      return rows[0] ? toCursor(rows[0]) : undefined;
     },
 
     async cursor(groupId) {
