@@ -24,6 +24,8 @@ import { runLeaseSecondsFrom, startInterruptedRunReporter } from './teams/interr
 import { DownloadStore } from './exports/download-store';
 import { linkFileSink } from './exports/link-file-sink';
 import { FileConsentOffers } from './teams/file-consent';
+import { HistoryService } from './history/history-service';
+import { historyPollSecondsFrom, startHistoryPoller } from './history/history-poller';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -65,6 +67,8 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const journal = parts.store
     ? new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, runLeaseSeconds, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) })
     : undefined;
+  const historyPollSeconds = historyPollSecondsFrom(process.env);
+  const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
   const downloads = config.mode === 'production' ? undefined : new DownloadStore();
@@ -78,6 +82,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     graph: parts.graph,
     pending,
     ...(journal ? { journal } : {}),
+    ...(history ? { history } : {}),
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
@@ -97,6 +102,10 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
+  // Watched groups: one delta round per group per HISTORY_POLL_SECONDS with a watcher's own token (docs/history.md).
+  const stopHistory = parts.store && tokenForUser
+    ? startHistoryPoller({ store: parts.store, graph: parts.graph, log: parts.log, tokenForUser, everySeconds: historyPollSeconds })
+    : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
   const stopReporter = journal && parts.store
     ? startInterruptedRunReporter({
@@ -110,6 +119,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     server,
     stop: async () => {
       await stopSweeper();
+      await stopHistory();
       await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeGraphConnections();

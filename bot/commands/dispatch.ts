@@ -41,6 +41,9 @@ import * as history from './history-show';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
+import * as groupWatch from './group-watch';
+import * as membersAt from './members-at';
+import * as membershipRestore from './membership-restore';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -93,6 +96,10 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   showExpiry: groupExpiry.run,
   renewGroup: groupRenew.run,
   exportMembers: membersExport.run,
+  watchGroup: groupWatch.run,
+  unwatchGroup: groupWatch.runUnwatch,
+  membersAt: membersAt.run,
+  restoreMembers: membershipRestore.run,
 };
 
 export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;

@@ -132,14 +132,27 @@ export async function groupAuditEntries(session: GraphSession, groupId: string, 
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Display names of directory objects (users and groups) by id, 1,000 a call; unknown ids are left out. Throws DomainError. */
-export async function displayNamesOf(session: GraphSession, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** A directory object named in history: its name and whether it is a user or a group. */
+export interface HistoryObject { displayName: string; type: 'user' | 'group' }
+
+/** Users and groups by id, 1,000 a call; unknown ids (deleted objects) are left out. Throws DomainError. */
+export async function directoryObjectsOf(session: GraphSession, ids: readonly string[]): Promise<Map<string, HistoryObject>> {
+  const out = new Map<string, HistoryObject>();
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))].filter(isGuid);
   for (let i = 0; i < unique.length; i += 1000) {
-    const body = await session.post<{ value?: { id?: string; displayName?: string | null }[] }>('/directoryObjects/getByIds', { ids: unique.slice(i, i + 1000), types: ['user', 'group'] });
-    for (const o of body?.value ?? []) if (o.id && o.displayName) out.set(o.id.toLowerCase(), o.displayName);
+    const body = await session.post<{ value?: { id?: string; displayName?: string | null; '@odata.type'?: string }[] }>(
+      '/directoryObjects/getByIds', { ids: unique.slice(i, i + 1000), types: ['user', 'group'] });
+    for (const o of body?.value ?? []) {
+      if (o.id) out.set(o.id.toLowerCase(), { displayName: o.displayName ?? o.id, type: o['@odata.type'] === '#microsoft.graph.group' ? 'group' : 'user' });
+    }
   }
+  return out;
+}
+
+/** Display names of users and groups by id; unknown ids are left out. Throws DomainError. */
+export async function displayNamesOf(session: GraphSession, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [id, o] of await directoryObjectsOf(session, ids)) out.set(id, o.displayName);
   return out;
 }
 
