@@ -2,7 +2,7 @@
  * `$filter` of `GET /auditLogs/directoryAudits` (docs/graph-behaviour.md, Directory audit log): clauses joined by
  * `and`, each one of `activityDateTime ge|gt|le|lt <date>`, `<p> eq '<text>'` for activityDisplayName, category,
  * loggedByService, result, correlationId, id, `initiatedBy/user/id|userPrincipalName|displayName eq '…'`, and
- * `targetResources/any(t:t/id eq '…')` (or `t/displayName`). Anything else is 400 Request_UnsupportedQuery.
+ * `targetResources/any(t:t/id eq '…')` (or `t/displayName`), `startswith(<p>, '…')` on the same properties. Anything else is 400 Request_UnsupportedQuery.
  */
 import { E } from '../http/graph-error';
 import type { AuditRecord } from './audit-log';
@@ -12,6 +12,7 @@ export type AuditPredicate = (r: AuditRecord) => boolean;
 
 const DATE = /^activityDateTime\s+(ge|gt|le|lt)\s+(\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?)$/i;
 const EQ = /^([A-Za-z/]+)\s+eq\s+'((?:[^']|'')*)'$/i;
+const STARTS = /^startswith\(\s*([A-Za-z/]+)\s*,\s*'((?:[^']|'')*)'\s*\)$/i;
 const ANY = /^targetResources\/any\(\s*(\w+)\s*:\s*(\w+)\/(id|displayName)\s+eq\s+'((?:[^']|'')*)'\s*\)$/i;
 
 const PROPS: Record<string, (r: AuditRecord) => string | null> = {
@@ -69,6 +70,12 @@ function compileClause(clause: string): AuditPredicate {
     const value = (a[4] as string).replace(/''/g, '\'');
     const byId = (a[3] as string).toLowerCase() === 'id';
     return (r) => r.targetResources.some((t) => (byId ? t.id.toLowerCase() === value.toLowerCase() : t.displayName === value));
+  }
+  const st = STARTS.exec(bare);
+  const readStart = st ? PROPS[(st[1] as string).toLowerCase()] : undefined;
+  if (st && readStart) {
+    const prefix = (st[2] as string).replace(/''/g, '\'').toLowerCase();
+    return (r) => readStart(r)?.toLowerCase().startsWith(prefix) ?? false;
   }
   const e = EQ.exec(bare);
   const read = e ? PROPS[(e[1] as string).toLowerCase()] : undefined;
