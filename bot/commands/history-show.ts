@@ -143,8 +143,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const journalText = entries.length
       ? `${title}${during}, newest first:\n${entries.map((e) => `- ${historyLine(e, describeJournalEntry)}`).join('\n')}${nextCursor ? '\nChoose More for older changes.' : ''}`
       : `${typeof before === 'number' ? 'No older changes' : 'No changes'} to '${subject.name}'${about}${during} are recorded in my journal.`;
-    const text = outside.length ? `${journalText}\n\n${outside.join('\n')}` : journalText;
-    return outcome(reply(text, card));
+    // Changes recorded outside groupbot come as a reply of their own, after the journal's card.
+    return outcome(reply(journalText, card), ...(outside.length ? [reply(outside.join('\n'))] : []));
   } catch (err) {
     return say(errorText(err));
   }
