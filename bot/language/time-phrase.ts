@@ -49,12 +49,13 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** "Mon 2 Nov 2026 09:00 UTC" (with the time) or "Mon 2 Nov 2026". Never throws. */
+/** "Mon 2 Nov 2026 09:00 UTC" (seconds when not 0) or "Mon 2 Nov 2026". Never throws. */
 export function formatUtc(d: Date, withTime = true): string {
   const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
   const date = `${day} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-  return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC` : date;
+  const seconds = d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : '';
+  return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds} UTC` : date;
 }
 
 /** Hours and minutes of a clock phrase ("09:00", "9am", "3:30 pm", "noon"); undefined when it is not one. */
