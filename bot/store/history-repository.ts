@@ -93,7 +93,7 @@ export interface HistoryRepository {
 }
 
 /** Events between checkpoints of one group. */
-export const CHECKPOINT_EVERY = 2000;
+export const CHECKPOINT_EVERY = 1000;
 
 const ADDED = 1;
 const OWNER = 2;
@@ -296,14 +296,28 @@ export function historyRepository(db: SqlClient): HistoryRepository {
       const cur = (await db.query('SELECT group_n, history_from FROM history_cursors WHERE group_id = $1', [groupId.toLowerCase()]))[0];
       const from = cur ? dateOrNull(cur, 'history_from') : null;
       if (!cur || !from || at < from) return undefined;
-      const state = await stateAt(db, int(cur, 'group_n'), at);
-      const all = [...state.members, ...state.owners];
-      const rows = all.length ? await db.query('SELECT n, object_id FROM history_ids WHERE n = ANY($1::integer[])', [all]) : [];
-      const idOf = new Map(rows.map((r) => [int(r, 'n'), text(r, 'object_id')]));
-      return {
-        members: [...state.members].map((n) => idOf.get(n) as string).sort(),
-        owners: [...state.owners].map((n) => idOf.get(n) as string).sort(),
-      };
+      // The latest checkpoint at or before `at`, then the last event after it of each person and relation: all in SQL,
+      // so only the answer's ids cross to JavaScript.
+      const rows = await db.query(
+        `WITH cp AS (
+           SELECT upto, members, owners FROM membership_checkpoints WHERE group_n = $1 AND at <= $2 ORDER BY upto DESC LIMIT 1),
+         last AS (
+           SELECT DISTINCT ON (member_n, flags & ${OWNER}) member_n, flags & ${OWNER} AS owner, flags & ${ADDED} AS added
+           FROM membership_events WHERE group_n = $1 AND at <= $2 AND id > COALESCE((SELECT upto FROM cp), 0)
+           ORDER BY member_n, flags & ${OWNER}, id DESC),
+         base AS (
+           SELECT unnest(members) AS member_n, 0 AS owner FROM cp UNION ALL SELECT unnest(owners), ${OWNER} FROM cp),
+         final AS (
+           SELECT b.member_n, b.owner FROM base b
+           WHERE NOT EXISTS (SELECT 1 FROM last l WHERE l.member_n = b.member_n AND l.owner = b.owner)
+           UNION ALL SELECT member_n, owner FROM last WHERE added <> 0)
+         SELECT h.object_id, f.owner FROM final f JOIN history_ids h ON h.n = f.member_n`,
+        [int(cur, 'group_n'), at],
+      );
+      const members: string[] = [];
+      const owners: string[] = [];
+      for (const r of rows) (int(r, 'owner') ? owners : members).push(text(r, 'object_id'));
+      return { members: members.sort(), owners: owners.sort() };
     },
   };
 }
