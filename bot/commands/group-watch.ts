@@ -17,6 +17,10 @@ import { nameList } from './views';
 
 export const NO_HISTORY = "I don't keep membership history here (no store is configured), so I can't watch groups.";
 
+function watchOf(ctx: CommandContext, g: DirectoryGroup): { groupId: string; groupName: string; watcherId: string; watcherName: string } {
+  return { groupId: g.id, groupName: g.displayName, watcherId: ctx.actor.id, watcherName: ctx.actor.displayName };
+}
+
 function minutes(seconds: number): string {
   return seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} seconds`;
 }
@@ -46,7 +50,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         refused.push(g.displayName);
         continue;
       }
-      const fresh = await history.repo.watch({ groupId: g.id, groupName: g.displayName, watcherId: ctx.actor.id, watcherName: ctx.actor.displayName }, ctx.now());
+      const fresh = await history.repo.watch(watchOf(ctx, g), ctx.now());
       (fresh ? started : already).push(g.displayName);
       await history.catchUp(g.id, ctx.graph);
     }
@@ -70,7 +74,7 @@ async function watchOwned(ctx: CommandContext): Promise<Outcome> {
   if (owned.groups.length === 0) return say("You don't own any group, so there is nothing to watch.");
   let fresh = 0;
   for (const g of owned.groups) {
-    if (await history.repo.watch({ groupId: g.id, groupName: g.displayName, watcherId: ctx.actor.id, watcherName: ctx.actor.displayName }, ctx.now())) fresh++;
+    if (await history.repo.watch(watchOf(ctx, g), ctx.now())) fresh++;
   }
   const cut = owned.complete ? '' : ' (your list of groups was cut short; say "watch <group>" for the others)';
   return say(`I'm watching all ${owned.groups.length} group${owned.groups.length === 1 ? '' : 's'} you own${cut}; ${fresh} of them are new. `

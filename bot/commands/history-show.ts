@@ -71,7 +71,10 @@ async function spanOf(ctx: CommandContext, subject: Subject, span: ResolvedTime)
   return rows;
 }
 
-const VERB: Record<string, string> = { 'member|added': 'joined the members', 'member|removed': 'left the members', 'owner|added': 'became an owner', 'owner|removed': 'stopped being an owner' };
+const VERB: Record<string, string> = {
+  'member|added': 'joined the members', 'member|removed': 'left the members',
+  'owner|added': 'became an owner', 'owner|removed': 'stopped being an owner',
+};
 
 /**
  * The changes recorded from Graph outside groupbot (delta rounds), as lines, with the sentence saying from when

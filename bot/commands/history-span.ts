@@ -42,7 +42,9 @@ export function notWatchedSentence(groupName: string): string {
  * Display names for ids (known names first, the rest from Graph in one call per 1,000); an id Graph does not know
  * (a deleted user) keeps its id. Never throws: names that cannot be read stay ids.
  */
-export async function namesFor(ctx: CommandContext, ids: readonly string[], known: ReadonlyMap<string, string> = new Map()): Promise<Map<string, string>> {
+export async function namesFor(
+  ctx: CommandContext, ids: readonly string[], known: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const missing: string[] = [];
   for (const id of ids) {

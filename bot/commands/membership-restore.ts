@@ -37,7 +37,9 @@ function principalsOf(ids: string[], objects: Map<string, HistoryObject>): Princ
 }
 
 /** The look-ahead of one direction (licences, guests, nested groups…); undefined when it cannot be read. Never throws. */
-async function lookAhead(ctx: CommandContext, g: DirectoryGroup, op: 'add' | 'remove', people: Principal[]): Promise<ChangePreview | undefined> {
+async function lookAhead(
+  ctx: CommandContext, g: DirectoryGroup, op: 'add' | 'remove', people: Principal[],
+): Promise<ChangePreview | undefined> {
   if (people.length === 0) return undefined;
   try {
     const facts = await readChangeFacts(ctx.graph, g.id, 'members', people);
@@ -54,7 +56,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!intent.groups?.length) return say('Which group, and to when? For example: "restore Marketing\'s members to last Monday 09:00".');
   const time = timeOf(intent.when, ctx, `restore ${intent.groups[0]}'s members to last Monday 09:00`);
   if (typeof time === 'string') return say(time);
-  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { groups: true, purpose: 'to restore its members' });
+  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, {
+    groups: true, purpose: 'to restore its members',
+  });
   if (!step.ok) return step.outcome;
   const g = step.value.groups[0];
   if (!g) return say('Which group? For example: "restore Marketing\'s members to last Monday 09:00".');
@@ -79,7 +83,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 }
 
 async function confirm(
-  ctx: CommandContext, intent: Intent, g: DirectoryGroup, time: { at: Date; label: string }, plan: RestorePlan, adding: Principal[], removing: Principal[],
+  ctx: CommandContext, intent: Intent, g: DirectoryGroup, time: { at: Date; label: string }, plan: RestorePlan,
+  adding: Principal[], removing: Principal[],
 ): Promise<Outcome> {
   const [addPreview, removePreview] = await Promise.all([lookAhead(ctx, g, 'add', adding), lookAhead(ctx, g, 'remove', removing)]);
   const refusal = addPreview?.refusal ?? removePreview?.refusal;
@@ -109,7 +114,9 @@ async function confirm(
   });
 }
 
-async function restore(ctx: CommandContext, g: DirectoryGroup, label: string, adding: Principal[], removing: Principal[]): Promise<Outcome> {
+async function restore(
+  ctx: CommandContext, g: DirectoryGroup, label: string, adding: Principal[], removing: Principal[],
+): Promise<Outcome> {
   const added = adding.length ? await writeMembership(ctx.graph, g, 'members', 'add', adding) : [];
   const removed = removing.length ? await writeMembership(ctx.graph, g, 'members', 'remove', removing) : [];
   const recorded = ctx.journal
@@ -119,7 +126,10 @@ async function restore(ctx: CommandContext, g: DirectoryGroup, label: string, ad
     ], ctx.now())
     : undefined;
   const rows = (results: ChangeOutcome[]): MemberOutcome[] => results.map((r) => ({
-    input: r.principal.displayName, person: { id: r.principal.id, displayName: r.principal.displayName }, status: STATUS[r.result], ...(r.reason ? { reason: r.reason } : {}),
+    input: r.principal.displayName,
+    person: { id: r.principal.id, displayName: r.principal.displayName },
+    status: STATUS[r.result],
+    ...(r.reason ? { reason: r.reason } : {}),
   }));
   const lines = [
     ...added.map((r) => outcomeSentence(r.principal.displayName, STATUS[r.result], 'addMembers', g.displayName, r.reason)),
@@ -129,8 +139,12 @@ async function restore(ctx: CommandContext, g: DirectoryGroup, label: string, ad
   const text = `Restoring the members of '${g.displayName}' to ${label}:\n${shown.map((l) => `- ${l}`).join('\n')}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
   const undo = undoOption(recorded, ctx.now());
   const cards = [
-    ...(added.length ? [buildMemberOutcomeCard({ operation: 'addMembers', groups: [groupRef(g)], outcomes: rows(added), ...(removed.length ? {} : undo) })] : []),
-    ...(removed.length ? [buildMemberOutcomeCard({ operation: 'removeMembers', groups: [groupRef(g)], outcomes: rows(removed), ...undo })] : []),
+    ...(added.length
+      ? [buildMemberOutcomeCard({ operation: 'addMembers', groups: [groupRef(g)], outcomes: rows(added), ...(removed.length ? {} : undo) })]
+      : []),
+    ...(removed.length
+      ? [buildMemberOutcomeCard({ operation: 'removeMembers', groups: [groupRef(g)], outcomes: rows(removed), ...undo })]
+      : []),
   ];
   const [first, ...rest] = cards;
   const replies: Reply[] = [reply(text, first), ...rest.map((c) => reply(`Removed from '${g.displayName}':`, c))];

@@ -143,7 +143,9 @@ export async function directoryObjectsOf(session: GraphSession, ids: readonly st
     const body = await session.post<{ value?: { id?: string; displayName?: string | null; '@odata.type'?: string }[] }>(
       '/directoryObjects/getByIds', { ids: unique.slice(i, i + 1000), types: ['user', 'group'] });
     for (const o of body?.value ?? []) {
-      if (o.id) out.set(o.id.toLowerCase(), { displayName: o.displayName ?? o.id, type: o['@odata.type'] === '#microsoft.graph.group' ? 'group' : 'user' });
+      if (!o.id) continue;
+      const type = o['@odata.type'] === '#microsoft.graph.group' ? 'group' : 'user';
+      out.set(o.id.toLowerCase(), { displayName: o.displayName ?? o.id, type });
     }
   }
   return out;

@@ -51,13 +51,17 @@ async function journalEvidence(store: Store, groupId: string, since: Date): Prom
   const out: JournalEvidence[] = [];
   let beforeSeq: number | undefined;
   for (let pages = 0; pages < 20; pages++) {
-    const rows: JournalEntry[] = await store.journal.historyOfGroup(groupId, { limit: 100, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
+    const page = { limit: 100, ...(beforeSeq !== undefined ? { beforeSeq } : {}) };
+    const rows: JournalEntry[] = await store.journal.historyOfGroup(groupId, page);
     for (const e of rows) {
       const a = ACTIONS[e.action];
       if (!a || !e.target || e.result !== 'succeeded') continue;
       if (e.at >= since) out.push({ ...a, memberId: e.target.id.toLowerCase(), at: e.at, actor: e.actor, memberName: e.target.name });
       if (e.undoneAt && e.undoneAt >= since) {
-        out.push({ relation: a.relation, change: REVERSED[a.change] as 'added' | 'removed', memberId: e.target.id.toLowerCase(), at: e.undoneAt, actor: e.undoneBy ?? e.actor, memberName: e.target.name });
+        out.push({
+          relation: a.relation, change: REVERSED[a.change] as 'added' | 'removed', memberId: e.target.id.toLowerCase(),
+          at: e.undoneAt, actor: e.undoneBy ?? e.actor, memberName: e.target.name,
+        });
       }
     }
     const last = rows.at(-1);

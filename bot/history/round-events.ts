@@ -53,8 +53,10 @@ export function roundEvents(input: RoundInput): RoundEvents {
   const names: Record<string, string> = {};
   const at = input.polledAt;
   if (input.initial && !input.previous) {
-    const events: MembershipEvent[] = input.changes.filter((c) => !c.removed).map((c) => ({ memberId: c.id, change: 'added', relation: 'member', at, actorId: null, source: 'delta', baseline: true }));
-    for (const o of input.initialOwners ?? []) events.push({ memberId: o, change: 'added', relation: 'owner', at, actorId: null, source: 'delta', baseline: true });
+    const baseline = (memberId: string, relation: 'member' | 'owner'): MembershipEvent =>
+      ({ memberId, change: 'added', relation, at, actorId: null, source: 'delta', baseline: true });
+    const events = input.changes.filter((c) => !c.removed).map((c) => baseline(c.id, 'member'));
+    for (const o of input.initialOwners ?? []) events.push(baseline(o, 'owner'));
     return { events, names };
   }
   const since = new Date((input.previousPoll ?? at).getTime() - DEDUP_WINDOW_MS);
@@ -92,8 +94,14 @@ export function roundEvents(input: RoundInput): RoundEvents {
   for (const c of memberChanges(input)) events.push(explain(c.id, 'member', c.removed ? 'removed' : 'added'));
   // Owners: only what the journal and the audit log say (delta rounds do not carry them), once per change.
   const owned = new Map<string, { id: string; change: 'added' | 'removed'; at: Date }>();
-  for (const j of journal.values()) if (j.relation === 'owner') owned.set(key(j.memberId, 'owner', j.change), { id: j.memberId, change: j.change, at: j.at });
-  for (const a of audit.values()) if (a.relation === 'owner' && !owned.has(key(a.subjectId, 'owner', a.change))) owned.set(key(a.subjectId, 'owner', a.change), { id: a.subjectId, change: a.change, at: a.at });
+  const seen = [
+    ...[...journal.values()].map((j) => ({ relation: j.relation, id: j.memberId, change: j.change, at: j.at })),
+    ...[...audit.values()].map((a) => ({ relation: a.relation, id: a.subjectId, change: a.change, at: a.at })),
+  ];
+  for (const o of seen) {
+    const k = key(o.id, 'owner', o.change);
+    if (o.relation === 'owner' && !owned.has(k)) owned.set(k, { id: o.id, change: o.change, at: o.at });
+  }
   for (const o of [...owned.values()].sort((p, q) => p.at.getTime() - q.at.getTime())) events.push(explain(o.id, 'owner', o.change));
   return { events: events.sort((p, q) => p.at.getTime() - q.at.getTime()), names };
 }

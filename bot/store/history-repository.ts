@@ -80,7 +80,9 @@ export interface HistoryRepository {
    * stored one are stored at its time). Writes a checkpoint every `CHECKPOINT_EVERY` events. Throws on database
    * errors.
    */
-  recordRound(groupId: string, round: { events: MembershipEvent[]; deltaLink: string; polledAt: Date; names?: Record<string, string> }): Promise<void>;
+  recordRound(
+    groupId: string, round: { events: MembershipEvent[]; deltaLink: string; polledAt: Date; names?: Record<string, string> },
+  ): Promise<void>;
   /** Records a failed round (the cursor keeps its delta link) and releases the claim. Throws on database errors. */
   roundFailed(groupId: string, error: string, at: Date): Promise<void>;
   /**
@@ -101,11 +103,15 @@ const BASELINE = 4;
 const GROUPBOT = 8;
 
 function flagsOf(e: MembershipEvent): number {
-  return (e.change === 'added' ? ADDED : 0) | (e.relation === 'owner' ? OWNER : 0) | (e.baseline ? BASELINE : 0) | (e.source === 'groupbot' ? GROUPBOT : 0);
+  return (e.change === 'added' ? ADDED : 0) | (e.relation === 'owner' ? OWNER : 0)
+    | (e.baseline ? BASELINE : 0) | (e.source === 'groupbot' ? GROUPBOT : 0);
 }
 
 function toWatch(row: SqlRow): WatchedGroup {
-  return { groupId: text(row, 'group_id'), groupName: text(row, 'group_name'), watcherId: text(row, 'watcher_id'), watcherName: text(row, 'watcher_name'), since: date(row, 'since') };
+  return {
+    groupId: text(row, 'group_id'), groupName: text(row, 'group_name'), watcherId: text(row, 'watcher_id'),
+    watcherName: text(row, 'watcher_name'), since: date(row, 'since'),
+  };
 }
 
 function toCursor(row: SqlRow): HistoryCursor {
@@ -174,7 +180,8 @@ export function historyRepository(db: SqlClient): HistoryRepository {
            RETURNING (xmax = 0) AS inserted`,
           [w.groupId.toLowerCase(), w.watcherId, w.watcherName, w.groupName, at],
         );
-        const groupN = (await numbersOf(tx, [w.groupId], { [w.groupId.toLowerCase()]: w.groupName })).get(w.groupId.toLowerCase()) as number;
+        const gid = w.groupId.toLowerCase();
+        const groupN = (await numbersOf(tx, [gid], { [gid]: w.groupName })).get(gid) as number;
         await tx.query('INSERT INTO history_cursors (group_id, group_n) VALUES ($1, $2) ON CONFLICT (group_id) DO NOTHING', [w.groupId.toLowerCase(), groupN]);
         return rows[0]?.['inserted'] === true;
       });
@@ -230,7 +237,8 @@ export function historyRepository(db: SqlClient): HistoryRepository {
         const lastAt = dateOrNull(cur, 'last_at');
         const lowered: Record<string, string> = {};
         for (const [k, v] of Object.entries(round.names ?? {})) lowered[k.toLowerCase()] = v;
-        const ids = await numbersOf(tx, [...round.events.map((e) => e.memberId), ...round.events.flatMap((e) => (e.actorId ? [e.actorId] : []))], lowered);
+        const named = [...round.events.map((e) => e.memberId), ...round.events.flatMap((e) => (e.actorId ? [e.actorId] : []))];
+        const ids = await numbersOf(tx, named, lowered);
         const sorted = [...round.events].sort((a, b) => a.at.getTime() - b.at.getTime());
         let latest = lastAt;
         const at: Date[] = [];
@@ -243,7 +251,10 @@ export function historyRepository(db: SqlClient): HistoryRepository {
           await tx.query(
             `INSERT INTO membership_events (group_n, at, member_n, flags, actor_n)
              SELECT $1, unnest($2::timestamptz[]), unnest($3::integer[]), unnest($4::smallint[]), unnest($5::integer[])`,
-            [groupN, at.map((d) => d.toISOString()), sorted.map((e) => ids.get(e.memberId.toLowerCase())), sorted.map(flagsOf), sorted.map((e) => (e.actorId ? ids.get(e.actorId.toLowerCase()) ?? null : null))],
+            [
+              groupN, at.map((d) => d.toISOString()), sorted.map((e) => ids.get(e.memberId.toLowerCase())), sorted.map(flagsOf),
+              sorted.map((e) => (e.actorId ? ids.get(e.actorId.toLowerCase()) ?? null : null)),
+            ],
           );
         }
         const pending = int(cur, 'since_checkpoint') + sorted.length;
@@ -286,7 +297,8 @@ export function historyRepository(db: SqlClient): HistoryRepository {
         const flags = int(r, 'flags');
         return {
           memberId: text(r, 'member_id'), memberName: textOrNull(r, 'member_name'), change: flags & ADDED ? 'added' : 'removed',
-          relation: flags & OWNER ? 'owner' : 'member', at: date(r, 'at'), actorId: textOrNull(r, 'actor_id'), actorName: textOrNull(r, 'actor_name'),
+          relation: flags & OWNER ? 'owner' : 'member', at: date(r, 'at'),
+          actorId: textOrNull(r, 'actor_id'), actorName: textOrNull(r, 'actor_name'),
           source: flags & GROUPBOT ? 'groupbot' : 'delta',
         };
       });

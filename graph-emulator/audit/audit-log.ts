@@ -39,7 +39,9 @@ export class AuditLog {
   private readonly records: AuditRecord[] = [];
 
   /** Appends one record stamped now (never earlier than the previous one). Never throws. */
-  append(activity: GroupAuditActivity, initiatedBy: AuditInitiator, subject: AuditTarget, group: AuditTarget, now = new Date()): AuditRecord {
+  append(
+    activity: GroupAuditActivity, initiatedBy: AuditInitiator, subject: AuditTarget, group: AuditTarget, now = new Date(),
+  ): AuditRecord {
     const last = this.records.at(-1)?.activityDateTime;
     const at = last && last > now.toISOString() ? last : now.toISOString();
     const record: AuditRecord = {
@@ -73,9 +75,18 @@ export function auditJson(r: AuditRecord): Record<string, unknown> {
     activityDateTime: r.activityDateTime,
     loggedByService: 'Core Directory',
     operationType: r.activityDisplayName.startsWith('Add') ? 'Assign' : 'Unassign',
-    initiatedBy: { app: null, user: { id: r.initiatedBy.id, displayName: r.initiatedBy.displayName, userPrincipalName: r.initiatedBy.userPrincipalName, ipAddress: null, userType: null, homeTenantId: null, homeTenantName: null } },
+    initiatedBy: {
+      app: null,
+      user: {
+        id: r.initiatedBy.id, displayName: r.initiatedBy.displayName, userPrincipalName: r.initiatedBy.userPrincipalName,
+        ipAddress: null, userType: null, homeTenantId: null, homeTenantName: null,
+      },
+    },
     targetResources: [
-      { id: subject.id, displayName: subject.displayName, type: subject.type, userPrincipalName: subject.userPrincipalName, groupType: null, modifiedProperties: groupProps },
+      {
+        id: subject.id, displayName: subject.displayName, type: subject.type, userPrincipalName: subject.userPrincipalName,
+        groupType: null, modifiedProperties: groupProps,
+      },
       { id: group.id, displayName: group.displayName, type: 'Group', userPrincipalName: null, groupType: null, modifiedProperties: [] },
     ],
     additionalDetails: [],
