@@ -29,6 +29,8 @@ export interface PollerDeps extends RoundDeps {
   everySeconds: number;
   /** Groups claimed by one pass (default 200); the rest wait for the next pass. */
   batch?: number;
+  /** Rounds run side by side (default 4). */
+  concurrency?: number;
 }
 
 /** What one pass did. */
@@ -130,13 +132,13 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
     deps.log.error('history.claim.failed', { error: err });
     return report;
   }
-  for (const cursor of due) {
+  const one = async (cursor: HistoryCursor): Promise<void> => {
     try {
       const found = await watcherSession(deps, cursor.groupId);
       if (!found) {
         await deps.store.history.roundFailed(cursor.groupId, 'No watcher token is available.', now);
         report.failed++;
-        continue;
+        return;
       }
       report.events += await pollGroup(deps, cursor, found.session);
       report.polled++;
@@ -150,7 +152,13 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
         deps.log.error('history.poll.record', { groupId: cursor.groupId, error: inner });
       }
     }
-  }
+  };
+  // A few groups side by side (each round is a handful of small Graph calls), in claim order.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < due.length) await one(due[next++] as HistoryCursor);
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, due.length) }, worker));
   return report;
 }
 

@@ -102,6 +102,11 @@ describe('membership history (poller, audit attribution, journal dedup) against 
     const bob = await store.history.events(G.legal.id, { memberIds: [U.bob.id] });
     assert.deepEqual(bob.map((e) => [e.change, e.actorId, e.source]), [['removed', null, 'delta']]);
   });
+
+  it('runs at most one round per group per interval, however often it is asked', async () => {
+    const again = await Promise.all([pollDue({ ...deps, everySeconds: 300 }), pollDue({ ...deps, everySeconds: 300 })]);
+    assert.deepEqual(again.map((r) => r.polled), [0, 0]);
+  });
 });
 
 describe('restoring members to a past time against the emulator', function () {
