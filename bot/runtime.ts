@@ -25,6 +25,8 @@ import { DownloadStore } from './exports/download-store';
 import { linkFileSink } from './exports/link-file-sink';
 import { FileConsentOffers } from './teams/file-consent';
 import { createDigestLayer } from './teams/digest-wiring';
+import { HistoryService } from './history/history-service';
+import { historyPollSecondsFrom, startHistoryPoller } from './history/history-poller';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -73,6 +75,8 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
       ...(tokenForUser ? { tokenForUser } : {}), ...(journal ? { journal } : {}),
     })
     : undefined;
+  const historyPollSeconds = historyPollSecondsFrom(process.env);
+  const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
   const downloads = config.mode === 'production' ? undefined : new DownloadStore();
@@ -86,6 +90,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     graph: parts.graph,
     pending,
     ...(journal ? { journal } : {}),
+    ...(history ? { history } : {}),
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
@@ -107,6 +112,10 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   const stopDigests = digests ? digests.start() : async () => undefined;
+  // Watched groups: one delta round per group per HISTORY_POLL_SECONDS with a watcher's own token (docs/history.md).
+  const stopHistory = parts.store && tokenForUser
+    ? startHistoryPoller({ store: parts.store, graph: parts.graph, log: parts.log, tokenForUser, everySeconds: historyPollSeconds })
+    : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
   const stopReporter = journal && parts.store
     ? startInterruptedRunReporter({
@@ -121,6 +130,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     stop: async () => {
       await stopSweeper();
       await stopDigests();
+      await stopHistory();
       await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeGraphConnections();

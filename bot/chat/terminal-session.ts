@@ -11,6 +11,8 @@ import { createRequestLayer } from '../teams/request-wiring';
 import { requestSettingsFrom } from '../requests/request-settings';
 import { JournalService } from '../journal/journal-service';
 import { createDigestLayer } from '../teams/digest-wiring';
+import { HistoryService } from '../history/history-service';
+import { historyPollSecondsFrom } from '../history/history-poller';
 import type { Store } from '../store';
 
 export interface TerminalUser {
@@ -57,6 +59,7 @@ export class TerminalSession {
     this.app = createBotApp({
       storage: new MemoryStorage(), tokens, graph, pending: new MemoryPendingStore(), log,
       ...(opts.store ? { journal: new JournalService(opts.store.journal, opts.store.keyValue, { memberships: opts.store.memberships }) } : {}),
+      ...(opts.store ? { history: new HistoryService(opts.store, log, historyPollSecondsFrom(process.env)) } : {}),
       ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
       ...(digests ? { digests: digests.port } : {}),
     });

@@ -5,6 +5,7 @@ import { createLogger } from '../log';
 import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
+import { historyPollSecondsFrom, startHistoryPoller } from '../history/history-poller';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
@@ -113,8 +114,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print,
     store ? { store, tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) } : {});
+  // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md).
+  const stopHistory = store
+    ? startHistoryPoller({ store, graph, log, everySeconds: historyPollSecondsFrom(process.env), tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) })
+    : async () => undefined;
   process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
   await lineLoop(session);
+  await stopHistory();
   await stop();
   return 0;
 }

@@ -2,6 +2,7 @@ import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from './file-sink';
+import type { HistoryService } from '../history/history-service';
 
 import type { Actor, Reply } from '../shared/types';
 import type { Continuation } from './continuation';
@@ -63,6 +64,8 @@ export interface CommandContext {
   progress?: (reply: Reply) => Promise<void>;
   /** Where writes are journalled ("history of G", Undo); absent where no store is configured. */
   journal?: JournalSink;
+  /** Watched groups and their recorded membership history; absent where no store is configured. */
+  history?: HistoryService;
   /** Where files for the user go (exports); absent where none can be delivered (terminal chat). */
   files?: FileSink;
   /** The conversation of this turn: "post the digest here" subscribes it. */

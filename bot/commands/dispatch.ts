@@ -43,6 +43,9 @@ import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
 import * as hygieneShow from './hygiene-show';
 import * as digestSet from './digest-set';
+import * as groupWatch from './group-watch';
+import * as membersAt from './members-at';
+import * as membershipRestore from './membership-restore';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -97,6 +100,10 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   exportMembers: membersExport.run,
   showHygiene: hygieneShow.run,
   setDigest: digestSet.run,
+  watchGroup: groupWatch.run,
+  unwatchGroup: groupWatch.runUnwatch,
+  membersAt: membersAt.run,
+  restoreMembers: membershipRestore.run,
 };
 
 export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;

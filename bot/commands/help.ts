@@ -19,6 +19,7 @@ export const CAPABILITIES = [
     + ' weekly with "post the digest here" or "send the digest to me"',
   'invite a guest while adding them, where you may invite ("add sam@fabrikam.com to Marketing")',
   'undo your last change ("oops, undo that") and bring back a deleted group ("bring back Old Project Phoenix")',
+  'watch a group and answer questions over time ("watch Marketing", "who was in Legal last Monday", "restore Marketing\'s members to 2026-11-02")',
   'do two things in one message ("add Ana to Sales and Bob to Legal")',
 ];
 

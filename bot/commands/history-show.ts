@@ -9,6 +9,9 @@ import type { JournalEntry } from '../store/types';
 import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
 import { NO_JOURNAL } from './undo';
+import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
+import { formatUtc, type ResolvedTime } from '../language/time-phrase';
+import type { HistoryCursor, StoredMembershipEvent } from '../store';
 
 const PAGE = 10;
 /** Rows looked at for one page when filtering by person ("who added Bob to Legal"). */
@@ -47,6 +50,59 @@ async function pageOf(ctx: CommandContext, subject: Subject, beforeSeq: number |
   return { rows, ...(cursor !== undefined ? { next: cursor } : {}) };
 }
 
+/** Entries about the subject within a span of time (and person), newest first, at most a page. Throws on database errors. */
+async function spanOf(ctx: CommandContext, subject: Subject, span: ResolvedTime): Promise<JournalEntry[]> {
+  const journal = ctx.journal;
+  if (!journal) return [];
+  const ids = new Set(subject.users.map((u) => u.id));
+  const rows: JournalEntry[] = [];
+  let cursor: number | undefined;
+  for (let scanned = 0; scanned < SCAN_LIMIT;) {
+    const p = await journal.history(subject.id, { limit: 50, ...(cursor !== undefined ? { beforeSeq: cursor } : {}) });
+    scanned += p.entries.length;
+    for (const e of p.entries) {
+      if (e.at < span.from) return rows;
+      if (e.at <= span.to && (ids.size === 0 || (e.target && ids.has(e.target.id)))) rows.push(e);
+      if (rows.length === PAGE) return rows;
+    }
+    if (p.nextBeforeSeq === undefined) return rows;
+    cursor = p.nextBeforeSeq;
+  }
+  return rows;
+}
+
+const VERB: Record<string, string> = {
+  'member|added': 'joined the members', 'member|removed': 'left the members',
+  'owner|added': 'became an owner', 'owner|removed': 'stopped being an owner',
+};
+
+/**
+ * The changes recorded from Graph outside groupbot (delta rounds), as lines, with the sentence saying from when
+ * history exists; for a group nobody watches, the sentence saying so. Throws on database errors.
+ */
+async function outsideLines(ctx: CommandContext, subject: Subject, span: ResolvedTime | undefined): Promise<string[]> {
+  if (!ctx.history) return [];
+  const cursor: HistoryCursor | undefined = await recordedHistory(ctx, subject.id);
+  if (!cursor) return [notWatchedSentence(subject.name)];
+  const events = (await ctx.history.repo.events(subject.id, {
+    ...(span ? { from: new Date(span.from.getTime() - 1), to: span.to } : {}),
+    ...(subject.users.length ? { memberIds: subject.users.map((u) => u.id) } : {}),
+    limit: 50,
+  })).filter((e) => e.source === 'delta');
+  const known = new Map<string, string>();
+  for (const e of events) if (e.memberName) known.set(e.memberId, e.memberName);
+  const names = await namesFor(ctx, [...new Set(events.map((e) => e.memberId))], known);
+  const lines = events.map((e: StoredMembershipEvent) => {
+    const by = e.actorId ? `, by ${e.actorName ?? e.actorId}` : ' (who did it is not known: the audit log could not be read)';
+    const when = e.actorId ? formatUtc(e.at) : `by ${formatUtc(e.at)}`;
+    return `- ${when}: ${names.get(e.memberId) ?? e.memberId} ${VERB[`${e.relation}|${e.change}`] ?? 'changed'}${by}`;
+  });
+  const head = lines.length
+    ? `Changes made outside groupbot${span ? ` (${span.label})` : ''}, newest first:`
+    : `No changes made outside groupbot are recorded${span ? ` for ${span.label}` : ''}.`;
+  return [head, ...lines, sinceSentence(subject.name, cursor)];
+}
+
 /**
  * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?": the journal entries about the
  * group (and person), newest first, ten a page (More is a server-side cursor bound to the asker), with Undo on
@@ -66,8 +122,15 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const g = found.value.group;
     subject = { id: g.id, name: g.displayName, users: found.value.users };
   }
+  let span: ResolvedTime | undefined;
+  if (!paged && intent.when) {
+    const t = timeOf(intent.when, ctx, `what changed in ${subject.name} this week`);
+    if (typeof t === 'string') return say(t);
+    span = t;
+  }
   try {
-    const page = await pageOf(ctx, subject, before);
+    const page = span ? { rows: await spanOf(ctx, subject, span) } : await pageOf(ctx, subject, before);
+    const outside = paged ? [] : await outsideLines(ctx, subject, span);
     const entries = page.rows.map(toCardEntry).filter((e): e is CardEntry => e !== undefined);
     let nextCursor: string | undefined;
     if (page.next !== undefined) {
@@ -79,10 +142,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const about = subject.users.length ? ` about ${subject.users.map((u) => u.name).join(', ')}` : '';
     const title = `History of '${subject.name}'${about}`;
     const card = buildJournalCard({ title, entries, now: ctx.now().toISOString(), subject: { id: subject.id, displayName: subject.name }, ...(nextCursor ? { nextCursor } : {}) });
-    const text = entries.length
-      ? `${title}, newest first:\n${entries.map((e) => `- ${historyLine(e, describeJournalEntry)}`).join('\n')}${nextCursor ? '\nChoose More for older changes.' : ''}`
-      : `${typeof before === 'number' ? 'No older changes' : 'No changes'} to '${subject.name}'${about} are recorded in my journal.`;
-    return outcome(reply(text, card));
+    const during = span ? ` (${span.label})` : '';
+    const journalText = entries.length
+      ? `${title}${during}, newest first:\n${entries.map((e) => `- ${historyLine(e, describeJournalEntry)}`).join('\n')}${nextCursor ? '\nChoose More for older changes.' : ''}`
+      : `${typeof before === 'number' ? 'No older changes' : 'No changes'} to '${subject.name}'${about}${during} are recorded in my journal.`;
+    // Changes recorded outside groupbot come as a reply of their own, after the journal's card.
+    return outcome(reply(journalText, card), ...(outside.length ? [reply(outside.join('\n'))] : []));
   } catch (err) {
     return say(errorText(err));
   }

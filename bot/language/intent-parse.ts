@@ -24,6 +24,7 @@ import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/o
 import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
+import { matchMembersAt, matchRestoreMembers, matchUnwatch, matchWatch } from './patterns/membership-history';
 import { matchListOwnedGroups } from './patterns/owned-groups';
 import { matchRenewGroup, matchShowExpiry } from './patterns/group-expiry';
 import { matchParaphrase } from './patterns/paraphrase';
@@ -41,6 +42,10 @@ const MATCHERS: readonly Matcher[] = [
   matchCancel,
   matchSmallTalk,
   matchUndo,
+  matchRestoreMembers,
+  matchMembersAt,
+  matchUnwatch,
+  matchWatch,
   matchShowHistory,
   matchExportMembers,
   matchSetDigest,

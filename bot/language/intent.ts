@@ -9,7 +9,7 @@ export type IntentName =
   | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
   | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'listApprovals' | 'showHistory' | 'undo'
   | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup'
-  | 'exportMembers' | 'showHygiene' | 'setDigest';
+  | 'exportMembers' | 'showHygiene' | 'setDigest' | 'watchGroup' | 'unwatchGroup' | 'membersAt' | 'restoreMembers';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
@@ -17,7 +17,8 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
   'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
   'requestAccess', 'listRequests', 'listApprovals', 'showHistory', 'undo', 'smallTalk', 'multi', 'help', 'cancel', 'unknown',
-  'showExpiry', 'renewGroup', 'exportMembers', 'showHygiene', 'setDigest',
+  'showExpiry', 'renewGroup', 'exportMembers', 'showHygiene', 'setDigest', 'watchGroup', 'unwatchGroup', 'membersAt',
+  'restoreMembers',
 ];
 
 /** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
@@ -69,6 +70,13 @@ export interface Intent {
   nameContains?: string;
   /** setDigest: post the weekly hygiene digest in this conversation, send it to the speaker, or stop it here. */
   digest?: 'here' | 'me' | 'stop';
+  /**
+   * showHistory / membersAt / restoreMembers: the time as written ("last Monday 09:00", "2026-11-02", "this week");
+   * resolved against the clock by the command (bot/language/time-phrase.ts).
+   */
+  when?: string;
+  /** watchGroup / unwatchGroup: every group the user owns ("watch all my groups"). */
+  allOwned?: boolean;
   /** smallTalk: what kind of small talk it was. */
   topic?: SmallTalkTopic;
   /**

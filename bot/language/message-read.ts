@@ -22,7 +22,7 @@ const TAKES_USERS = new Set<IntentName>(['addMembers', 'removeMembers', 'addOwne
 const TAKES_GROUPS = new Set<IntentName>([
   'addMembers', 'removeMembers', 'addOwners', 'removeOwners', 'checkMembership', 'listMembers', 'listOwners', 'renameGroup',
   'updateGroup', 'deleteGroup', 'restoreGroup', 'showGroup', 'showRule', 'assignLicense', 'removeLicense', 'listLicenses',
-  'requestAccess', 'showHistory',
+  'requestAccess', 'showHistory', 'watchGroup', 'unwatchGroup', 'membersAt', 'restoreMembers',
 ]);
 
 /** The messages' clauses in order, chatter left out. */

@@ -10,6 +10,7 @@ import { conversationReferenceRepository } from './conversation-reference-reposi
 import { timeBoundMembershipRepository } from './membership-repository';
 import { journalRepository } from './journal-repository';
 import { keyValueRepository } from './key-value-repository';
+import { historyRepository } from './history-repository';
 import { botStorage } from './bot-storage';
 
 /** Where the store lives. */
@@ -53,6 +54,7 @@ export function storeOn(db: SqlClient): Store {
     conversations: conversationReferenceRepository(db),
     memberships: timeBoundMembershipRepository(db),
     journal: journalRepository(db),
+    history: historyRepository(db),
     keyValue: keyValueRepository(db),
     botStorage: botStorage(db),
     async schemaVersions() {

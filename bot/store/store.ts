@@ -5,6 +5,7 @@ import type { TimeBoundMembershipRepository } from './membership-repository';
 import type { JournalRepository } from './journal-repository';
 import type { KeyValueRepository } from './key-value-repository';
 import type { BotStorage } from './bot-storage';
+import type { HistoryRepository } from './history-repository';
 
 /** groupbot's durable state: one SQL schema on embedded PGlite or on PostgreSQL. */
 export interface Store {
@@ -20,6 +21,8 @@ export interface Store {
   readonly memberships: TimeBoundMembershipRepository;
   /** Every change the bot made. */
   readonly journal: JournalRepository;
+  /** Watched groups and their membership history (bot/history). */
+  readonly history: HistoryRepository;
   /** Small JSON values by key, with eTags. */
   readonly keyValue: KeyValueRepository;
   /** A botbuilder-compatible Storage on the key/value table, for teams-ai TurnState. */

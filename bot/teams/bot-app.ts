@@ -28,6 +28,8 @@ export interface BotAppOptions {
   requestsPort?: TurnServices['requestsPort'];
   /** The journal of changes (history, Undo); absent when the bot runs without a store. */
   journal?: TurnServices['journal'];
+  /** Watched groups and their membership history; absent when the bot runs without a store. */
+  history?: TurnServices['history'];
   /** Where a turn's files go (exports). */
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
@@ -72,6 +74,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log,
     ...(opts.requests ? { requests: opts.requests } : {}), ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
     ...(opts.journal ? { journal: opts.journal } : {}),
+    ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
   };

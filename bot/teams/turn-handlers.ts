@@ -14,6 +14,7 @@ import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { HistoryService } from '../history/history-service';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
 export type RequestActionHandler = (action: CardAction, ctx: CommandContext, context: TurnContext) => Promise<Reply[] | undefined>;
@@ -28,6 +29,8 @@ export interface TurnServices {
   requestsPort?: (ctx: CommandContext, context?: TurnContext) => RequestsPort;
   /** The journal every command context records its writes in (history, Undo). */
   journal?: JournalSink;
+  /** Watched groups and their membership history (questions over time, restore). */
+  history?: HistoryService;
   /** Where a turn's files go (exports): a download link locally, file consent in a Teams 1:1 chat. */
   files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
   /** Weekly hygiene digest subscriptions ("post the digest here"). */
@@ -62,6 +65,7 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
     graph,
     pending: services.pending,
     ...(services.journal ? { journal: services.journal } : {}),
+    ...(services.history ? { history: services.history } : {}),
     now: () => new Date(),
     ...(text !== undefined ? { text } : {}),
     progress: async (r: Reply) => {

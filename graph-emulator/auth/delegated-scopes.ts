@@ -9,6 +9,9 @@ export const DEFAULT_SCOPES: readonly string[] = [
   'LicenseAssignment.ReadWrite.All',
   'Organization.Read.All',
   'User.Invite.All',
+  // Attribution of membership history (bot/history): the directory audit log needs both.
+  'AuditLog.Read.All',
+  'Directory.Read.All',
 ];
 
 /** The application (client) id the emulator puts in tokens as `appid`/`azp`. */

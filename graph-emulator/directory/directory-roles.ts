@@ -38,3 +38,17 @@ export function findDirectoryRole(key: string): DirectoryRoleDefinition | undefi
 export function directoryRoleJson(r: DirectoryRoleDefinition): Record<string, unknown> {
   return { '@odata.type': '#microsoft.graph.directoryRole', id: r.id, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.roleTemplateId };
 }
+
+/**
+ * Roles whose holders may read the directory audit log through a delegated token (the directoryaudit-list page:
+ * Global Reader, Reports Reader, Security Administrator, Security Operator, Security Reader; and Global
+ * Administrator). The emulator seeds only some of them; the others are matched by template id.
+ */
+export const AUDIT_READER_ROLES: ReadonlySet<string> = new Set([
+  GLOBAL_ADMINISTRATOR,
+  'f2ef992c-3afb-46b9-b7cf-a126ee74c451', // Global Reader
+  '4a5d8f65-41da-4de4-8968-e035b65339cf', // Reports Reader
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  '5f2222b1-57c3-48ba-8ad5-d4759f1fde6f', // Security Operator
+  '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
+]);

@@ -4,6 +4,7 @@
  * `members@odata.bind` / `owners@odata.bind` (≤20, all-or-nothing), static → dynamic conversion (manual
  * members dropped by the rule), rule and processing-state changes.
  */
+import { recordGroupAudit } from './group-audit';
 import { E } from '../http/graph-error';
 import { jsonBody, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { groupKind, isDynamic, isReadOnlyGroup, type GroupObject } from '../model/types';
@@ -128,4 +129,6 @@ function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, b
   if (propKeys.length) tx.stage({ op: 'putGroup', group: next });
   for (const r of memberRefs) tx.stage({ op: 'link', rel: 'member', src: g.id, dst: r.id });
   for (const r of ownerRefs) tx.stage({ op: 'link', rel: 'owner', src: g.id, dst: r.id });
+  for (const r of memberRefs) recordGroupAudit(ctx, 'Add member to group', g, r.id);
+  for (const r of ownerRefs) recordGroupAudit(ctx, 'Add owner to group', g, r.id);
 }

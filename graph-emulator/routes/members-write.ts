@@ -9,6 +9,7 @@ import { isDynamic, isReadOnlyGroup, type GroupObject } from '../model/types';
 import { Scopes, canManageMembers, canManageOwners, requireScope, requireThat } from '../permissions/authorize';
 import { validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
+import { recordGroupAudit } from './group-audit';
 
 /**
  * The live group `{id}` when the caller's token has a scope from `anyOf` and the group's kind can be written.
@@ -41,6 +42,7 @@ export async function addMember(ctx: HandlerContext): Promise<EmuResponse> {
     validateNewMember(store, g, ref);
     tx.stage({ op: 'link', rel: 'member', src: g.id, dst: ref.id });
   });
+  recordGroupAudit(ctx, 'Add member to group', g, ref.id);
   return { status: 204 };
 }
 
@@ -53,6 +55,7 @@ export async function removeMember(ctx: HandlerContext): Promise<EmuResponse> {
     if (!store.members.get(g.id)?.has(mid)) throw E.notFound(ctx.params.mid ?? mid);
     tx.stage({ op: 'unlink', rel: 'member', src: g.id, dst: mid });
   });
+  recordGroupAudit(ctx, 'Remove member from group', g, mid);
   return { status: 204 };
 }
 
@@ -66,6 +69,7 @@ export async function addOwner(ctx: HandlerContext): Promise<EmuResponse> {
     validateNewOwner(store, g, ref);
     tx.stage({ op: 'link', rel: 'owner', src: g.id, dst: ref.id });
   });
+  recordGroupAudit(ctx, 'Add owner to group', g, ref.id);
   return { status: 204 };
 }
 
@@ -82,6 +86,7 @@ export async function removeOwner(ctx: HandlerContext): Promise<EmuResponse> {
     if (store.users.has(oid) && userOwners.length === 1) throw E.lastOwner();
     tx.stage({ op: 'unlink', rel: 'owner', src: g.id, dst: oid });
   });
+  recordGroupAudit(ctx, 'Remove owner from group', g, oid);
   return { status: 204 };
 }
 

@@ -3,6 +3,7 @@ import type { Router } from '../http/router';
 import { AliasRouter } from './alias-router';
 import type { HandlerContext } from '../http/request-context';
 import { runBatch } from './batch-run';
+import { listDirectoryAudits } from './audit-logs-read';
 import { deleteGroup, renewGroup } from './group-delete';
 import { createGroup } from './group-create';
 import { updateGroup } from './group-update';
@@ -91,6 +92,7 @@ export function buildRouter(): Router {
     .add('GET', '/directoryRoles', listDirectoryRoles)
     .add('GET', '/directoryRoles/{id}', getDirectoryRole)
     .add('GET', '/directoryRoles/{id}/members', listDirectoryRoleMembers)
+    .add('GET', '/auditLogs/directoryAudits', listDirectoryAudits)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [['/me', 'me'], ['/users/{id}', 'users'], ['/groups/{id}', 'groups'], ['/directoryObjects/{id}', 'directoryObjects']];

@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { shareEmptyArrays } from '../model/shared-values';
 import { isDynamic, type GroupObject, type LinkRel, type SkuObject, type UserObject } from '../model/types';
+import { AuditLog } from '../audit/audit-log';
 import { changedProperties, changesOf, type ChangeEntry, type ChangeKind } from './change-log';
 import { CompactMultiMap } from './compact-multimap';
 import type { Mutation } from './mutation';
@@ -85,6 +86,8 @@ export class DirectoryStore {
   readonly meta = new Map<string, string>();
   /** Group change log in sequence order (delta queries). */
   readonly changes: ChangeEntry[] = [];
+  /** The directory audit log (member and owner changes by delegated callers); in memory only. */
+  readonly audits = new AuditLog();
   /** Sequence number of the last committed change (0 = none). */
   changeSeq = 0;
   readonly userIndex: Record<UserIndexKey, SortedIndex> = { displayName: new SortedIndex(), userPrincipalName: new SortedIndex(), mail: new SortedIndex(), givenName: new SortedIndex(), surname: new SortedIndex() };

@@ -1,9 +1,14 @@
-/** showHistory: "history of Marketing", "what changed in Marketing", "who added Bob to Legal?" (JOURNAL). */
+/**
+ * showHistory: "history of Marketing", "what changed in Marketing", "who added Bob to Legal?" (JOURNAL), with an
+ * optional time at the end ("what changed in Marketing this week", HISTORY).
+ */
 import { makeIntent } from '../intent-build';
-import { capture, rx } from '../quote-mask';
+import type { Intent } from '../intent';
+import { capture, rx, type Utterance } from '../quote-mask';
 import { groupsSlot, usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 import { SHOW } from './vocabulary';
+import { splitTrailingTime, withWhen } from './membership-history';
 
 const HISTORY_NOUN = String.raw`(?:(?:change\s+|edit\s+|audit\s+|activity\s+)?(?:history|log|trail)|audit\s+log|audit\s+trail|changelog|activity|(?:recent\s+|latest\s+|last\s+)?changes)`;
 const SHOW_OPT = String.raw`(?:(?:${SHOW}|check|open)\s+(?:me\s+|us\s+)?)?`;
@@ -25,6 +30,15 @@ const WHO_DID: RegExp[] = [
 
 /** "history of X", "X's history", "what changed in X", "who added Bob to X". */
 export const matchShowHistory: Matcher = (u) => {
+  const timed = splitTrailingTime(u);
+  if (timed) {
+    const inner = matchHistoryText(timed.rest);
+    if (inner) return withWhen(inner, timed.when);
+  }
+  return matchHistoryText(u);
+};
+
+function matchHistoryText(u: Utterance): Intent | undefined {
   for (const re of WHO_DID) {
     const c = capture(u, re);
     if (c) return makeIntent('showHistory', { users: usersSlot(c.u), groups: groupsSlot(c.g) });
@@ -34,4 +48,4 @@ export const matchShowHistory: Matcher = (u) => {
     if (c) return makeIntent('showHistory', { groups: groupsSlot(c.g) });
   }
   return undefined;
-};
+}

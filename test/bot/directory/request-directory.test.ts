@@ -29,8 +29,8 @@ describe('bot/directory/request-directory against the emulator', function () {
     assert.deepEqual(admins, expected);
   });
 
-  it('finds none with only the scopes the bot asks for today (Graph answers 403 there)', async () => {
-    assert.ok(!DEFAULT_SCOPES.some((s) => /^(RoleManagement|Directory)\./.test(s)), 'no role-reading scope by default');
-    assert.deepEqual(await (await directoryOf(DEMO_USERS.ana.upn)).groupsAdministrators(), []);
+  it('finds none with a token that may not read directory roles (Graph answers 403 there)', async () => {
+    const noRoleRead = DEFAULT_SCOPES.filter((s) => !/^(RoleManagement|Directory)\./.test(s));
+    assert.deepEqual(await (await directoryOf(DEMO_USERS.ana.upn, noRoleRead)).groupsAdministrators(), []);
   });
 });

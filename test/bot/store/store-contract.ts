@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../../bot/store/store';
+import { CHECKPOINT_EVERY, type MembershipEvent } from '../../../bot/store/history-repository';
 import type { NewAccessRequest, NewJournalEntry } from '../../../bot/store/types';
 import { EtagConflictError } from '../../../bot/store/bot-storage';
 import { JournalSecretError } from '../../../bot/store/journal-repository';
@@ -74,7 +75,7 @@ export function storeContract(
 
     describe('schema and migrations', () => {
       it('applies every migration on open, once', async () => {
-        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5]);
+        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6]);
       });
 
       it('reopening an existing store applies nothing twice and keeps the data', async () => {
@@ -85,7 +86,7 @@ export function storeContract(
         await first.close();
         const second = await site.open();
         try {
-          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5]);
+          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6]);
           assert.equal((await second.requests.get(filed.request.id))?.state, 'pending');
           assert.deepEqual((await second.keyValue.get('kept'))?.value, { n: 1 });
         } finally {
@@ -98,8 +99,8 @@ export function storeContract(
           const site = await harness.fresh();
           const [a, b] = await Promise.all([site.open(), site.open()]);
           try {
-            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5]);
-            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5]);
+            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6]);
           } finally {
             await Promise.all([a.close(), b.close()]);
           }
@@ -358,6 +359,87 @@ export function storeContract(
         assert.equal(await store.memberships.markRemoved(ending.id, after), false);
         assert.ok(!(await store.memberships.claimDueRemovals(new Date(base + 9 * DAY), new Date(base + 10 * DAY))).some((m) => m.id === ending.id));
         assert.equal((await store.memberships.listActiveForGroup(ending.groupId)).length, 0);
+      });
+    });
+
+    describe('membership history', () => {
+      const gid = (): string => randomUUID();
+      const ev = (memberId: string, change: 'added' | 'removed', ms: number, over: Partial<MembershipEvent> = {}): MembershipEvent =>
+        ({ memberId, change, relation: 'member', at: at(ms), actorId: null, source: 'delta', ...over });
+
+      it('watches once per person, lists watchers and watched groups, and unwatches', async () => {
+        const g = gid();
+        const w = { groupId: g, groupName: 'Marketing', watcherId: `u-${randomUUID()}`, watcherName: 'Megan Bowen' };
+        assert.equal(await store.history.watch(w, at(0)), true);
+        assert.equal(await store.history.watch(w, at(MIN)), false);
+        assert.deepEqual((await store.history.watchesOf(w.watcherId)).map((x) => [x.groupId, x.groupName, +x.since]), [[g, 'Marketing', +at(0)]]);
+        assert.equal((await store.history.watchersOf(g)).length, 1);
+        assert.equal(await store.history.unwatch(g, w.watcherId), true);
+        assert.equal(await store.history.unwatch(g, w.watcherId), false);
+        assert.deepEqual(await store.history.watchesOf(w.watcherId), []);
+      });
+
+      it('hands a due group to one poller at a time, again after the interval', async () => {
+        const g = gid();
+        await store.history.watch({ groupId: g, groupName: 'Due', watcherId: 'u-due', watcherName: 'Due' }, at(0));
+        const now = at(10 * DAY);
+        const [a, b] = await Promise.all([store.history.claimDue(now, 5 * MIN, MIN, 1000), other.history.claimDue(now, 5 * MIN, MIN, 1000)]);
+        assert.equal([...(a ?? []), ...(b ?? [])].filter((c) => c.groupId === g).length, 1);
+        await store.history.recordRound(g, { events: [], deltaLink: 'https://graph/v1.0/groups/delta?$deltatoken=x', polledAt: now });
+        assert.equal((await store.history.claimDue(at(10 * DAY + MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g).length, 0);
+        assert.equal((await store.history.claimDue(at(10 * DAY + 6 * MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g).length, 1);
+        const cur = await store.history.cursor(g);
+        assert.equal(cur?.deltaLink, 'https://graph/v1.0/groups/delta?$deltatoken=x');
+        assert.equal(+(cur?.historyFrom ?? 0), +now);
+      });
+
+      it('answers membership at a time from the baseline, checkpoints and events, and lists changes newest first', async () => {
+        const g = gid();
+        await store.history.watch({ groupId: g, groupName: 'Legal', watcherId: 'u-legal', watcherName: 'Olga' }, at(0));
+        const [ana, bob, cai, owner, actor] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+        await store.history.recordRound(g, {
+          events: [ev(ana, 'added', 0, { baseline: true }), ev(bob, 'added', 0, { baseline: true }), ev(owner, 'added', 0, { baseline: true, relation: 'owner' })],
+          deltaLink: 'd1', polledAt: at(0),
+        });
+        await store.history.recordRound(g, {
+          events: [ev(bob, 'removed', 10 * MIN, { actorId: actor }), ev(cai, 'added', 12 * MIN, { source: 'groupbot', actorId: actor })],
+          deltaLink: 'd2', polledAt: at(15 * MIN), names: { [actor]: 'Megan Bowen', [bob]: 'Bob' },
+        });
+        // A change reported earlier than the last stored one is kept at that time, never before it.
+        await store.history.recordRound(g, { events: [ev(ana, 'removed', 5 * MIN)], deltaLink: 'd3', polledAt: at(20 * MIN) });
+        assert.equal(await store.history.membershipAt(g, at(-MIN)), undefined);
+        assert.deepEqual(await store.history.membershipAt(g, at(MIN)), { members: [ana, bob].sort(), owners: [owner] });
+        assert.deepEqual((await store.history.membershipAt(g, at(11 * MIN)))?.members, [ana]);
+        assert.deepEqual((await store.history.membershipAt(g, at(13 * MIN)))?.members, [cai]);
+        assert.deepEqual((await store.history.membershipAt(g, at(30 * MIN)))?.members, [cai]);
+        const changes = await store.history.events(g);
+        assert.deepEqual(changes.map((c) => [c.memberId, c.change, c.source, +c.at]), [[ana, 'removed', 'delta', +at(12 * MIN)], [cai, 'added', 'groupbot', +at(12 * MIN)], [bob, 'removed', 'delta', +at(10 * MIN)]]);
+        assert.deepEqual([changes[2]?.actorName, changes[2]?.memberName, changes[2]?.actorId], ['Megan Bowen', 'Bob', actor]);
+        assert.deepEqual((await store.history.events(g, { memberIds: [bob] })).map((c) => c.change), ['removed']);
+        assert.deepEqual((await store.history.events(g, { from: at(11 * MIN), to: at(12 * MIN) })).length, 2);
+      });
+
+      it('writes checkpoints on long histories and still answers exactly', async () => {
+        const g = gid();
+        await store.history.watch({ groupId: g, groupName: 'Big', watcherId: 'u-big', watcherName: 'Big' }, at(0));
+        const people = Array.from({ length: 50 }, () => randomUUID());
+        const expected = new Set<string>();
+        const events: MembershipEvent[] = [];
+        for (let i = 0; i < CHECKPOINT_EVERY + 500; i++) {
+          const p = people[i % people.length] as string;
+          const change = expected.has(p) ? 'removed' : 'added';
+          if (change === 'added') expected.add(p); else expected.delete(p);
+          events.push(ev(p, change, i * 1000));
+          if (i === 999) {
+            await store.history.recordRound(g, { events: events.splice(0), deltaLink: 'a', polledAt: at(0) });
+          }
+        }
+        const midway = new Set<string>();
+        for (const e of events.slice(0, 1500)) { if (e.change === 'added') midway.add(e.memberId); else midway.delete(e.memberId); }
+        await store.history.recordRound(g, { events, deltaLink: 'b', polledAt: at(DAY) });
+        assert.deepEqual((await store.history.membershipAt(g, at(DAY)))?.members, [...expected].sort());
+        const replayed = await store.history.membershipAt(g, at(2499 * 1000));
+        assert.deepEqual(replayed?.members, [...expected].sort());
       });
     });
 

@@ -1,0 +1,41 @@
+/**
+ * "who was in Marketing on 2026-11-02", "members of Legal last Monday": the membership of a watched group at a
+ * past time, from the recorded history (docs/history.md), saying from when history exists.
+ */
+import type { Intent } from '../language';
+import type { CommandContext, Outcome } from './context';
+import { errorText } from './error-text';
+import { findHistorySubject } from './history-subject';
+import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
+import { NO_HISTORY } from './group-watch';
+import { say } from './reply';
+
+const SHOWN = 200;
+
+/** Never throws. */
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (!ctx.history) return say(NO_HISTORY);
+  if (!intent.groups?.length) return say('Which group? For example: "who was in Marketing on 2026-11-02".');
+  const time = timeOf(intent.when, ctx, `who was in ${intent.groups[0]} last Monday`);
+  if (typeof time === 'string') return say(time);
+  const found = await findHistorySubject({ ...intent, users: [], groups: intent.groups.slice(0, 1) }, ctx);
+  if (!found.ok) return found.outcome;
+  const g = found.value.group;
+  try {
+    const cursor = await recordedHistory(ctx, g.id);
+    if (!cursor) return say(notWatchedSentence(g.displayName));
+    const state = await ctx.history.repo.membershipAt(g.id, time.at);
+    if (!state) return say(`${sinceSentence(g.displayName, cursor)} I can't say who was in it at ${time.label}, which is earlier.`);
+    const names = await namesFor(ctx, [...state.members, ...state.owners]);
+    const members = state.members.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));
+    const owners = state.owners.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));
+    const list = members.length > SHOWN ? `${members.slice(0, SHOWN).join(', ')} and ${members.length - SHOWN} more` : members.join(', ');
+    return say([
+      `'${g.displayName}' at ${time.label} had ${members.length} member${members.length === 1 ? '' : 's'}${members.length ? `: ${list}` : ''}.`,
+      `Owners: ${owners.length ? owners.join(', ') : 'none recorded'}.`,
+      sinceSentence(g.displayName, cursor),
+    ].join('\n'));
+  } catch (err) {
+    return say(errorText(err, { groupName: g.displayName, action: 'see the history of' }));
+  }
+}
