@@ -20,7 +20,7 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 const DAY_WORD = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const CLOCK = String.raw`(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:at\s+)?\d{1,2}:\d{2}|noon|midnight)`;
+const CLOCK = String.raw`(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?|noon|midnight)`;
 const DAY_PART = String.raw`(?:today|yesterday|(?:last\s+|this\s+|on\s+)?${DAY_WORD}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+${MONTH_WORD}(?:\s+\d{4})?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d+\s+(?:days?|weeks?)\s+ago)`;
 
 /**
@@ -58,20 +58,21 @@ export function formatUtc(d: Date, withTime = true): string {
   return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds} UTC` : date;
 }
 
-/** Hours and minutes of a clock phrase ("09:00", "9am", "3:30 pm", "noon"); undefined when it is not one. */
-function clockOf(text: string): { h: number; m: number } | undefined {
+/** Hours, minutes and seconds of a clock phrase ("09:00", "09:00:30", "9am", "3:30 pm", "noon"); else undefined. */
+function clockOf(text: string): { h: number; m: number; s: number } | undefined {
   const t = text.replace(/^at\s+/, '').trim();
-  if (t === 'noon') return { h: 12, m: 0 };
-  if (t === 'midnight') return { h: 0, m: 0 };
-  const c = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/.exec(t);
-  if (!c || (!c[2] && !c[3])) return undefined;
+  if (t === 'noon') return { h: 12, m: 0, s: 0 };
+  if (t === 'midnight') return { h: 0, m: 0, s: 0 };
+  const c = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(am|pm)?$/.exec(t);
+  if (!c || (!c[2] && !c[4])) return undefined;
   let h = Number(c[1]);
   const m = c[2] ? Number(c[2]) : 0;
-  if (c[3]) {
+  const sec = c[3] ? Number(c[3]) : 0;
+  if (c[4]) {
     if (h < 1 || h > 12) return undefined;
-    h = (h % 12) + (c[3] === 'pm' ? 12 : 0);
+    h = (h % 12) + (c[4] === 'pm' ? 12 : 0);
   }
-  return h < 24 && m < 60 ? { h, m } : undefined;
+  return h < 24 && m < 60 && sec < 60 ? { h, m, s: sec } : undefined;
 }
 
 /** The day a day phrase names (its 00:00 UTC), relative to `now`; undefined when it is not one. */
@@ -176,7 +177,7 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
   const day = clockText === undefined && clock ? startOfDay(now) : dayOf(dayText as string, now);
   if (!day || (clockText !== undefined && !clock)) return undefined;
   if (clock) {
-    let at = new Date(day.getTime() + (clock.h * 60 + clock.m) * 60_000);
+    let at = new Date(day.getTime() + (clock.h * 60 + clock.m) * 60_000 + clock.s * 1000);
     // A bare clock later than now means that time yesterday.
     if (clockText === undefined && at > now) at = new Date(at.getTime() - DAY_MS);
     return point(at, now, formatUtc(at), at, now);

@@ -34,7 +34,10 @@ const MEMBERS_AT = [
   rx(String.raw`^what\s+was\s+(?:the\s+)?membership\s+of\s+(?<g>[^\n]+?)\s+${WHEN}$`),
   rx(String.raw`^(?:(?:show|list)\s+(?:me\s+)?)?(?<g>[^\n]+?)['’]s?\s+members(?:hip)?\s+${WHEN}$`),
 ];
+const THE_WAY = String.raw`(?:the\s+way|how|as|what)\s+(?:it|they)\s+(?:was|were|looked)`;
 const RESTORE = [
+  rx(String.raw`^(?:please\s+)?(?:put|set|bring|get|turn)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+back\s+(?:to\s+)?${THE_WAY}\s+${WHEN}$`),
+  rx(String.raw`^(?:please\s+)?make\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:look\s+)?${THE_WAY}\s+${WHEN}(?:\s+again)?$`),
   rx(String.raw`^(?:restore|roll\s*back|revert|reset|put\s+back|bring\s+back|set\s+back)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:back\s+)?(?:to|as\s+(?:it|they)\s+(?:was|were))\s+(?:(?:how|what)\s+(?:it|they)\s+(?:was|were)\s+|the\s+state\s+of\s+)?${WHEN}$`),
 ];
 
