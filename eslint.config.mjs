@@ -3,7 +3,19 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'data/**', 'test-output/**', 'bench/output/**', 'appPackage/build/**', 'dist/**', 'bin/**', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'data/**',
+      'test-output/**',
+      'bench/output/**',
+      'appPackage/build/**',
+      'dist/**',
+      'bin/**',
+      'eslint.config.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -13,9 +25,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: false }],
-      'eqeqeq': ['error', 'smart'],
+      eqeqeq: ['error', 'smart'],
     },
   },
   {

@@ -45,13 +45,24 @@ async function main(): Promise<void> {
   const pool: string[] = Array.from({ length: 8000 }, () => randomUUID());
   const inGroup = new Set(pool.slice(0, MEMBERS));
   await store.history.recordRound(groupId, {
-    events: [...inGroup].map((m): MembershipEvent => ({ memberId: m, change: 'added', relation: 'member', at: start, actorId: null, source: 'delta', baseline: true })),
-    deltaLink: 'https://graph.microsoft.com/v1.0/groups/delta?$deltatoken=bench', polledAt: start,
+    events: [...inGroup].map((m): MembershipEvent => ({
+      memberId: m,
+      change: 'added',
+      relation: 'member',
+      at: start,
+      actorId: null,
+      source: 'delta',
+      baseline: true,
+    })),
+    deltaLink: 'https://graph.microsoft.com/v1.0/groups/delta?$deltatoken=bench',
+    polledAt: start,
   });
   const actors: string[] = Array.from({ length: 20 }, () => randomUUID());
 
   const size = async (): Promise<number> => {
-    const rows = await db.query(`SELECT sum(pg_total_relation_size(c))::float8 AS bytes FROM unnest(ARRAY['membership_events', 'membership_checkpoints', 'history_ids']::regclass[]) c`);
+    const rows = await db.query(
+      `SELECT sum(pg_total_relation_size(c))::float8 AS bytes FROM unnest(ARRAY['membership_events', 'membership_checkpoints', 'history_ids']::regclass[]) c`,
+    );
     return Number(rows[0]?.['bytes'] ?? 0);
   };
 
@@ -68,10 +79,22 @@ async function main(): Promise<void> {
       const remove = inGroup.size > MEMBERS || (inGroup.size === MEMBERS && rand() < 0.5);
       const candidates = remove ? [...inGroup] : pool.filter((p) => !inGroup.has(p));
       const who = candidates[Math.floor(rand() * candidates.length)] as string;
-      if (remove) inGroup.delete(who); else inGroup.add(who);
-      events.push({ memberId: who, change: remove ? 'removed' : 'added', relation: 'member', at, actorId: actors[Math.floor(rand() * actors.length)] as string, source: rand() < 0.3 ? 'groupbot' : 'delta' });
+      if (remove) inGroup.delete(who);
+      else inGroup.add(who);
+      events.push({
+        memberId: who,
+        change: remove ? 'removed' : 'added',
+        relation: 'member',
+        at,
+        actorId: actors[Math.floor(rand() * actors.length)] as string,
+        source: rand() < 0.3 ? 'groupbot' : 'delta',
+      });
     }
-    await store.history.recordRound(groupId, { events, deltaLink: `https://graph.microsoft.com/v1.0/groups/delta?$deltatoken=${day}`, polledAt: new Date(start.getTime() + (day + 1) * 86_400_000) });
+    await store.history.recordRound(groupId, {
+      events,
+      deltaLink: `https://graph.microsoft.com/v1.0/groups/delta?$deltatoken=${day}`,
+      polledAt: new Date(start.getTime() + (day + 1) * 86_400_000),
+    });
     recorded += events.length;
     if (sizeAt10k === 0 && recorded >= 10_000) sizeAt10k = (await size()) - before;
   }
@@ -85,15 +108,18 @@ async function main(): Promise<void> {
     const q0 = performance.now();
     const state = await store.history.membershipAt(groupId, at);
     times.push(performance.now() - q0);
-    if (!state || state.members.length < MEMBERS - 200 || state.members.length > MEMBERS + 200) throw new Error(`unexpected membership size ${state?.members.length}`);
+    if (!state || state.members.length < MEMBERS - 200 || state.members.length > MEMBERS + 200)
+      throw new Error(`unexpected membership size ${state?.members.length}`);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-  process.stdout.write([
-    `history store (PGlite): ${recorded} changes over ${DAYS} days for a ${MEMBERS}-member group, written in ${writeSeconds.toFixed(1)} s`,
-    `storage per 10,000 changes: ${kb(sizeAt10k)} (first 10,000, checkpoints included); whole year: ${kb(total)} = ${kb((total / recorded) * 10_000)} per 10,000`,
-    `"members of G on D" over the year (${QUESTIONS} questions): median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) as number).toFixed(1)} ms (target p95 < 200 ms)`,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    [
+      `history store (PGlite): ${recorded} changes over ${DAYS} days for a ${MEMBERS}-member group, written in ${writeSeconds.toFixed(1)} s`,
+      `storage per 10,000 changes: ${kb(sizeAt10k)} (first 10,000, checkpoints included); whole year: ${kb(total)} = ${kb((total / recorded) * 10_000)} per 10,000`,
+      `"members of G on D" over the year (${QUESTIONS} questions): median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) as number).toFixed(1)} ms (target p95 < 200 ms)`,
+    ].join('\n') + '\n',
+  );
   await store.close();
 }
 

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const control = async (method: string, route: string): Promise<unknown> => {
     const res = await fetch(`${emu.baseUrl}${route}`, { method, dispatcher: agent });
     const text = await res.text();
-    return text ? JSON.parse(text) as unknown : undefined;
+    return text ? (JSON.parse(text) as unknown) : undefined;
   };
   const sessionAs = async (upn: string, scopes?: string[]): Promise<GraphSession> => {
     const token = await emu.issueToken(upn, scopes ? { scopes } : {});
@@ -45,7 +45,12 @@ async function main(): Promise<number> {
     console.log(`seeded in ${emu.seedSeconds.toFixed(1)} s; making the tenant untidy...`);
     const ref = (id: string) => ({ '@odata.id': megan.directoryObjectUrl(id) });
     for (let i = 0; i < 30; i++) {
-      const body = { displayName: `Orphan ${i}`, mailNickname: `orphan-${i}`, mailEnabled: false, securityEnabled: true };
+      const body = {
+        displayName: `Orphan ${i}`,
+        mailNickname: `orphan-${i}`,
+        mailEnabled: false,
+        securityEnabled: true,
+      };
       const g = await megan.post<{ id: string }>('/groups', body);
       for (let k = 0; k < 3; k++) await megan.post(`/groups/${g.id}/members/$ref`, ref(largeUserId(i * 3 + k)));
       if (i < 10) await megan.post(`/groups/${g.id}/members/$ref`, ref(DEMO_USERS.pat.id));
@@ -62,8 +67,11 @@ async function main(): Promise<number> {
         const t0 = process.hrtime.bigint();
         last = await scanHygiene({ session, now: new Date(), expiringDays: 30, maxLines: 8 });
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        const stats = await control('GET', '/_emulator/stats') as { requests: number };
-        if (i >= 2) { times.push(ms); trips.push(stats.requests); } // two warm-up scans
+        const stats = (await control('GET', '/_emulator/stats')) as { requests: number };
+        if (i >= 2) {
+          times.push(ms);
+          trips.push(stats.requests);
+        } // two warm-up scans
       }
       const found = (last?.sections ?? []).map((s) => `${s.key} ${s.total}`).join(', ');
       const timing = `median ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms over ${times.length} scans`;
@@ -71,7 +79,12 @@ async function main(): Promise<number> {
     };
     await run(`administrator, whole tenant (${users} users)`, megan);
     await run('owner (Lee Gu), own groups', await sessionAs(DEMO_USERS.lee.upn));
-    console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared)`);
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')} (the machine is shared)`,
+    );
     return 0;
   } finally {
     await closeGraphConnections();
@@ -82,8 +95,13 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module || process.argv[1] === __filename) {
-  main().then((code) => { process.exitCode = code; }, (err: Error) => {
-    process.stderr.write(`hygiene-scan: ${err.message}\n`);
-    process.exitCode = 1;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: Error) => {
+      process.stderr.write(`hygiene-scan: ${err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -30,8 +30,17 @@ async function main(): Promise<void> {
   const roundsArg = process.argv.indexOf('--rounds');
   const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 12;
   const dir = mkdtempSync(join(tmpdir(), 'groupbot-bench-clicks-'));
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'error', REQUESTS_SWEEP_SECONDS: '0' });
-  const local = await startLocal(config, createLogger('error', () => undefined));
+  const config = loadConfig({
+    DATA_DIR: join(dir, 'data'),
+    PORT: '0',
+    GRAPH_EMULATOR_PORT: '0',
+    LOG_LEVEL: 'error',
+    REQUESTS_SWEEP_SECONDS: '0',
+  });
+  const local = await startLocal(
+    config,
+    createLogger('error', () => undefined),
+  );
   const configPath = join(dir, 'playground.yml');
   writeFileSync(configPath, playgroundConfigYaml(buildPlaygroundConfig()));
   const playground = await startPlayground({ botEndpoint: local.bot?.endpoint ?? '', configPath, logDir: dir });
@@ -51,31 +60,68 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < rounds; i++) {
       const decision = i % 2 === 0 ? 'approve' : 'deny';
-      const template = await (await fetch(`${playground.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(group)}`)).json() as Record<string, unknown>;
+      const template = (await (
+        await fetch(
+          `${playground.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(group)}`,
+        )
+      ).json()) as Record<string, unknown>;
       await fetch(`${playground.url}/_internal/v1/customActivities`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...template, type: 'message', text: 'I need access to Finance Readers for the audit', from: { id: ana.id, name: ana.name, aadObjectId: ana.aadObjectId } }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...template,
+          type: 'message',
+          text: 'I need access to Finance Readers for the audit',
+          from: { id: ana.id, name: ana.name, aadObjectId: ana.aadObjectId },
+        }),
       });
-      const ask = await client.waitForBot(group, { timeoutMs: 30000, where: (p) => pushText(p).includes('Ask to join Finance Readers') });
-      await timed('submit', { conversationId: group, replyToId: ask.message.messageId, verb: 'requestSubmit', as: 'Ana', data: { groupId: DEMO_GROUPS.financeReaders.id, justification: `Round ${i}` } });
-      const approval = await client.waitForBot(group, { actions: ['createMessage'], timeoutMs: 30000, where: (p) => pushText(p).includes('asks to join') });
-      const requestId = (approval.message.attachments[0]?.content.actions as { data?: { requestId?: string } }[])[0]?.data?.requestId ?? '';
+      const ask = await client.waitForBot(group, {
+        timeoutMs: 30000,
+        where: (p) => pushText(p).includes('Ask to join Finance Readers'),
+      });
+      await timed('submit', {
+        conversationId: group,
+        replyToId: ask.message.messageId,
+        verb: 'requestSubmit',
+        as: 'Ana',
+        data: { groupId: DEMO_GROUPS.financeReaders.id, justification: `Round ${i}` },
+      });
+      const approval = await client.waitForBot(group, {
+        actions: ['createMessage'],
+        timeoutMs: 30000,
+        where: (p) => pushText(p).includes('asks to join'),
+      });
+      const requestId =
+        (approval.message.attachments[0]?.content.actions as { data?: { requestId?: string } }[])[0]?.data?.requestId ??
+        '';
       const t0 = Date.now();
       await timed(decision, {
-        conversationId: group, replyToId: approval.message.messageId, verb: decision === 'approve' ? 'approvalApprove' : 'approvalDeny',
-        data: { requestId, ...(decision === 'deny' ? { reason: 'bench' } : {}) }, as: 'Olga',
+        conversationId: group,
+        replyToId: approval.message.messageId,
+        verb: decision === 'approve' ? 'approvalApprove' : 'approvalDeny',
+        data: { requestId, ...(decision === 'deny' ? { reason: 'bench' } : {}) },
+        as: 'Olga',
       });
       const headline = decision === 'approve' ? 'Approved by Olga Owner' : 'Denied by Olga Owner';
       for (const copy of (await local.store?.requestCards.listForRequest(requestId)) ?? []) {
-        await client.waitForBot(copy.conversationId, { actions: ['updateMessage'], timeoutMs: 30000, where: (p) => p.message.messageId === copy.activityId && pushText(p).includes(headline) });
+        await client.waitForBot(copy.conversationId, {
+          actions: ['updateMessage'],
+          timeoutMs: 30000,
+          where: (p) => p.message.messageId === copy.activityId && pushText(p).includes(headline),
+        });
       }
       everyCopy[decision]?.push(Date.now() - t0);
-      if (decision === 'approve') await graph.api(`/groups/${DEMO_GROUPS.financeReaders.id}/members/${DEMO_USERS.ana.id}/$ref`).delete();
+      if (decision === 'approve')
+        await graph.api(`/groups/${DEMO_GROUPS.financeReaders.id}/members/${DEMO_USERS.ana.id}/$ref`).delete();
     }
-    process.stdout.write(`request clicks through the Agents Playground, ${rounds} rounds (${new Date().toISOString()})\n`);
-    for (const [kind, values] of Object.entries(clicks)) process.stdout.write(`  ${kind.padEnd(8)} click answered: ${stats(values)}\n`);
+    process.stdout.write(
+      `request clicks through the Agents Playground, ${rounds} rounds (${new Date().toISOString()})\n`,
+    );
+    for (const [kind, values] of Object.entries(clicks))
+      process.stdout.write(`  ${kind.padEnd(8)} click answered: ${stats(values)}\n`);
     process.stdout.write(`  all clicks answered: ${stats(Object.values(clicks).flat())}\n`);
-    for (const [kind, values] of Object.entries(everyCopy)) process.stdout.write(`  ${kind.padEnd(8)} click → every copy updated: ${stats(values)}\n`);
+    for (const [kind, values] of Object.entries(everyCopy))
+      process.stdout.write(`  ${kind.padEnd(8)} click → every copy updated: ${stats(values)}\n`);
   } finally {
     await client.close();
     await playground.stop();
@@ -84,7 +130,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => { process.exitCode = 0; }, (err: Error) => {
-  process.stderr.write(`request-clicks: ${err.stack ?? err.message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  () => {
+    process.exitCode = 0;
+  },
+  (err: Error) => {
+    process.stderr.write(`request-clicks: ${err.stack ?? err.message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -6,7 +6,8 @@ import { compileRule, parseRule } from '../bot/rules';
 import { previewRule } from '../bot/rules/rule-preview';
 
 const USERS = 100_000;
-const RULE = 'user.accountEnabled -eq true -and user.department -in ["Marketing", "Sales", "Research"] -and user.jobTitle -startsWith "Director" -and user.city -ne "Paris"';
+const RULE =
+  'user.accountEnabled -eq true -and user.department -in ["Marketing", "Sales", "Research"] -and user.jobTitle -startsWith "Director" -and user.city -ne "Paris"';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -24,14 +25,29 @@ function generateUsers(n: number): Record<string, unknown>[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const departments = ['Marketing', 'Sales', 'Research', 'Engineering', 'Finance', 'Legal', 'HR', 'Support', null];
   const cities = ['Seattle', 'Paris', 'London', 'Lagos', 'Tokyo', 'Berlin', null];
-  const titles = ['Director of Sales', 'Director', 'Engineer', 'Senior Engineer', 'Manager', 'Analyst', 'VP Marketing', null];
+  const titles = [
+    'Director of Sales',
+    'Director',
+    'Engineer',
+    'Senior Engineer',
+    'Manager',
+    'Analyst',
+    'VP Marketing',
+    null,
+  ];
   const users: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     users.push({
       id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
-      displayName: `User ${i}`, userPrincipalName: `user${i}@contoso.com`, mail: rand() < 0.9 ? `user${i}@contoso.com` : null,
-      accountEnabled: rand() < 0.95, userType: rand() < 0.9 ? 'Member' : 'Guest',
-      department: pick(departments), city: pick(cities), jobTitle: pick(titles), country: 'X',
+      displayName: `User ${i}`,
+      userPrincipalName: `user${i}@contoso.com`,
+      mail: rand() < 0.9 ? `user${i}@contoso.com` : null,
+      accountEnabled: rand() < 0.95,
+      userType: rand() < 0.9 ? 'Member' : 'Guest',
+      department: pick(departments),
+      city: pick(cities),
+      jobTitle: pick(titles),
+      country: 'X',
       proxyAddresses: [`SMTP:user${i}@contoso.com`],
       onPremisesExtensionAttributes: { extensionAttribute1: rand() < 0.5 ? 'A' : null },
     });
@@ -58,11 +74,20 @@ function main(): void {
   }
   const sorted = [...runs].sort((a, b) => a - b);
   console.log(`rule: ${RULE}`);
-  console.log(`evaluate over ${USERS.toLocaleString('en-US')} users: first ${runs[0]?.toFixed(1)} ms, median ${sorted[2]?.toFixed(1)} ms, best ${sorted[0]?.toFixed(1)} ms (target < 500 ms); ${matched.toLocaleString('en-US')} match`);
+  console.log(
+    `evaluate over ${USERS.toLocaleString('en-US')} users: first ${runs[0]?.toFixed(1)} ms, median ${sorted[2]?.toFixed(1)} ms, best ${sorted[0]?.toFixed(1)} ms (target < 500 ms); ${matched.toLocaleString('en-US')} match`,
+  );
 
   const pStart = process.hrtime.bigint();
-  const preview = previewRule(rule, users, users.slice(0, 1000).map((u) => String(u['id'])), { now });
-  console.log(`previewRule over ${USERS.toLocaleString('en-US')} users (with uncertainty pass and diff): ${ms(pStart).toFixed(1)} ms; count ${preview.count}, +${preview.added.length} -${preview.removed.length}, uncertain ${preview.uncertain}`);
+  const preview = previewRule(
+    rule,
+    users,
+    users.slice(0, 1000).map((u) => String(u['id'])),
+    { now },
+  );
+  console.log(
+    `previewRule over ${USERS.toLocaleString('en-US')} users (with uncertainty pass and diff): ${ms(pStart).toFixed(1)} ms; count ${preview.count}, +${preview.added.length} -${preview.removed.length}, uncertain ${preview.uncertain}`,
+  );
 
   const corpus = [
     RULE,
@@ -79,15 +104,24 @@ function main(): void {
   const deadline = process.hrtime.bigint() + 1_000_000_000n;
   const start = process.hrtime.bigint();
   while (process.hrtime.bigint() < deadline) {
-    for (const text of corpus) { parseRule(text); parsed++; chars += text.length; }
+    for (const text of corpus) {
+      parseRule(text);
+      parsed++;
+      chars += text.length;
+    }
   }
   const seconds = ms(start) / 1000;
-  console.log(`parse: ${Math.round(parsed / seconds).toLocaleString('en-US')} rules/s over a mix of ${corpus.length} rules (${Math.round(chars / seconds / 1e6 * 10) / 10} M chars/s)`);
+  console.log(
+    `parse: ${Math.round(parsed / seconds).toLocaleString('en-US')} rules/s over a mix of ${corpus.length} rules (${Math.round((chars / seconds / 1e6) * 10) / 10} M chars/s)`,
+  );
 
-  const long = Array.from({ length: 60 }, (_, i) => `user.extensionAttribute${(i % 15) + 1} -eq "v${i}"`).join(' -or ').slice(0, 3000).replace(/ -or [^-]*$/, '');
+  const long = Array.from({ length: 60 }, (_, i) => `user.extensionAttribute${(i % 15) + 1} -eq "v${i}"`)
+    .join(' -or ')
+    .slice(0, 3000)
+    .replace(/ -or [^-]*$/, '');
   const lStart = process.hrtime.bigint();
   for (let i = 0; i < 1000; i++) compileRule(long);
-  console.log(`compile a ${long.length}-character rule: ${(ms(lStart) / 1000 * 1000).toFixed(1)} µs each`);
+  console.log(`compile a ${long.length}-character rule: ${((ms(lStart) / 1000) * 1000).toFixed(1)} µs each`);
 }
 
 main();

@@ -13,7 +13,8 @@ const RUN_TS = path.resolve(__dirname, '../bin/run-ts.js');
 /** The benchmark scripts: every top-level .ts file in bench/ except this one (helpers live in subfolders). */
 export function benchScripts(dir: string = __dirname): string[] {
   const self = path.basename(__filename);
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && e.name !== self)
     .map((e) => path.join(dir, e.name))
     .sort();
@@ -38,16 +39,25 @@ async function main(): Promise<number> {
     process.stdout.write(`\n=== ${name} ===\n`);
     const t0 = Date.now();
     const code = await runOne(file);
-    process.stdout.write(`=== ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===\n`);
+    process.stdout.write(
+      `=== ${name}: ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s ===\n`,
+    );
     if (code !== 0) failed.push(name);
   }
-  process.stdout.write(`\n${scripts.length} benchmark(s) run${failed.length ? `; failed: ${failed.join(', ')}` : ', all finished'}.\n`);
+  process.stdout.write(
+    `\n${scripts.length} benchmark(s) run${failed.length ? `; failed: ${failed.join(', ')}` : ', all finished'}.\n`,
+  );
   return failed.length ? 1 : 0;
 }
 
 if (require.main === module || process.argv[1] === __filename) {
-  main().then((code) => { process.exitCode = code; }, (err: Error) => {
-    process.stderr.write(`run-all: ${err.message}\n`);
-    process.exitCode = 1;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: Error) => {
+      process.stderr.write(`run-all: ${err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -43,7 +43,8 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got '${raw}'.`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name} must be a port number (0-65535), got '${raw}'.`);
   return n;
 }
 
@@ -53,19 +54,32 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 function emulatorUrlFrom(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const url = URL.canParse(raw.trim()) ? new URL(raw.trim()) : undefined;
-  if (!url || url.protocol !== 'https:' || !LOOPBACK.has(url.hostname) || !url.port || !['', '/', '/v1.0', '/v1.0/'].includes(url.pathname)) {
-    throw new ConfigError(`GRAPH_EMULATOR_URL must be the https URL of a running local Graph emulator, such as https://localhost:8443/v1.0, got '${raw}'.`);
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    !LOOPBACK.has(url.hostname) ||
+    !url.port ||
+    !['', '/', '/v1.0', '/v1.0/'].includes(url.pathname)
+  ) {
+    throw new ConfigError(
+      `GRAPH_EMULATOR_URL must be the https URL of a running local Graph emulator, such as https://localhost:8443/v1.0, got '${raw}'.`,
+    );
   }
   return url.origin;
 }
 
 /** BOT_SERVICE_URLS as a list of loopback http(s) URLs; by default the Playground's connector on its port. */
 function localServiceUrlsFrom(raw: string | undefined, playgroundPort: number): string[] {
-  if (raw === undefined || raw.trim() === '') return playgroundPort ? [`http://127.0.0.1:${playgroundPort}/_connector`, `http://localhost:${playgroundPort}/_connector`] : [];
+  if (raw === undefined || raw.trim() === '')
+    return playgroundPort
+      ? [`http://127.0.0.1:${playgroundPort}/_connector`, `http://localhost:${playgroundPort}/_connector`]
+      : [];
   return raw.split(',').map((item) => {
     const url = URL.canParse(item.trim()) ? new URL(item.trim()) : undefined;
     if (!url || !/^https?:$/.test(url.protocol) || !LOOPBACK.has(url.hostname)) {
-      throw new ConfigError(`BOT_SERVICE_URLS must list http URLs on 127.0.0.1 or localhost (local mode replies nowhere else), got '${item.trim()}'.`);
+      throw new ConfigError(
+        `BOT_SERVICE_URLS must list http URLs on 127.0.0.1 or localhost (local mode replies nowhere else), got '${item.trim()}'.`,
+      );
     }
     return url.href;
   });
@@ -79,7 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const botId = env.BOT_ID || env.MicrosoftAppId || undefined;
   const mode = botId ? 'production' : 'local';
   const logLevel = (env.LOG_LEVEL ?? 'info') as BotConfig['logLevel'];
-  if (!['error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be error, warn, info or debug, got '${env.LOG_LEVEL}'.`);
+  if (!['error', 'warn', 'info', 'debug'].includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be error, warn, info or debug, got '${env.LOG_LEVEL}'.`);
   const dataDir = path.resolve(env.DATA_DIR || '.data');
   const graphEmulatorUrl = mode === 'local' ? emulatorUrlFrom(env.GRAPH_EMULATOR_URL) : undefined;
   const base: BotConfig = {
@@ -98,12 +113,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   if (mode === 'local') {
     const secret = env.BOT_ENDPOINT_SECRET;
     if (secret !== undefined && secret !== '' && !/^[A-Za-z0-9_-]{16,128}$/.test(secret)) {
-      throw new ConfigError('BOT_ENDPOINT_SECRET must be 16 to 128 letters, digits, - or _ (or unset for a random one).');
+      throw new ConfigError(
+        'BOT_ENDPOINT_SECRET must be 16 to 128 letters, digits, - or _ (or unset for a random one).',
+      );
     }
-    return { ...base, ...(secret ? { botEndpointSecret: secret } : {}), localServiceUrls: localServiceUrlsFrom(env.BOT_SERVICE_URLS, base.playgroundPort), ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
+    return {
+      ...base,
+      ...(secret ? { botEndpointSecret: secret } : {}),
+      localServiceUrls: localServiceUrlsFrom(env.BOT_SERVICE_URLS, base.playgroundPort),
+      ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    };
   }
-  const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter((k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'));
-  if (missing.length) throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);
+  const missing = ['BOT_PASSWORD', 'BOT_TENANT_ID', 'OAUTH_CONNECTION_NAME', 'DATABASE_URL'].filter(
+    (k) => !env[k] && !(k === 'BOT_PASSWORD' && env.BOT_TYPE === 'UserAssignedMSI'),
+  );
+  if (missing.length)
+    throw new ConfigError(`Production mode (BOT_ID is set) needs ${missing.join(', ')}; see .env.example.`);
   return {
     ...base,
     botId,

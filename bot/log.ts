@@ -14,10 +14,33 @@ export type Level = keyof typeof LEVELS;
  */
 const SECRET_KEYS = new Set(
   [
-    'authorization', 'proxyAuthorization', 'cookie', 'setCookie', 'token', 'accessToken', 'refreshToken', 'idToken',
-    'userToken', 'bearer', 'password', 'botPassword', 'microsoftAppPassword', 'secret', 'clientSecret', 'appSecret',
-    'assertion', 'clientAssertion', 'privateKey', 'signingKey', 'keyPem', 'apiKey', 'databaseUrl', 'connectionString',
-    'localSecret', 'credential', 'credentials',
+    'authorization',
+    'proxyAuthorization',
+    'cookie',
+    'setCookie',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'idToken',
+    'userToken',
+    'bearer',
+    'password',
+    'botPassword',
+    'microsoftAppPassword',
+    'secret',
+    'clientSecret',
+    'appSecret',
+    'assertion',
+    'clientAssertion',
+    'privateKey',
+    'signingKey',
+    'keyPem',
+    'apiKey',
+    'databaseUrl',
+    'connectionString',
+    'localSecret',
+    'credential',
+    'credentials',
   ].map((k) => k.toLowerCase()),
 );
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
@@ -42,7 +65,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
   if (value instanceof Error) {
-    return { name: value.name, message: cleanString(value.message), ...(value.stack ? { stack: cleanString(value.stack) } : {}) };
+    return {
+      name: value.name,
+      message: cleanString(value.message),
+      ...(value.stack ? { stack: cleanString(value.stack) } : {}),
+    };
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -79,7 +106,9 @@ function fieldsOf(data: Record<string, unknown> | undefined): Record<string, unk
  * them); by default lines go to stderr synchronously, so nothing is lost when the process exits.
  */
 export function createLogger(level: Level = 'info', sink?: (line: string) => void): Logger {
-  const stream = sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ fd: 2, sync: true });
+  const stream = sink
+    ? { write: (line: string) => sink(line.replace(/\n$/, '')) }
+    : pino.destination({ fd: 2, sync: true });
   const base = pino(
     {
       level,
@@ -104,7 +133,10 @@ export function createLogger(level: Level = 'info', sink?: (line: string) => voi
  */
 export function routeConsoleToLog(log: Logger): () => void {
   const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info };
-  const text = (args: unknown[]): string => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a))).join(' ');
+  const text = (args: unknown[]): string =>
+    args
+      .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a)))
+      .join(' ');
   console.error = (...args: unknown[]) => log.error('console.error', { text: text(args) });
   console.warn = (...args: unknown[]) => log.warn('console.warn', { text: text(args) });
   console.log = (...args: unknown[]) => log.info('console.log', { text: text(args) });

@@ -60,24 +60,47 @@ export interface RunningBot {
 /** Assembles adapter, Application and HTTP server, and listens. Throws when the port is taken. */
 export async function startBot(config: BotConfig, parts: BotParts): Promise<RunningBot> {
   const adapter = createAdapter(config);
-  const tokenForUser = parts.tokenForUser ?? (parts.store ? productionTokenForUser(config, adapter, parts.store, parts.log) : undefined);
+  const tokenForUser =
+    parts.tokenForUser ?? (parts.store ? productionTokenForUser(config, adapter, parts.store, parts.log) : undefined);
   const requests = parts.store
-    ? createRequestLayer({ store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log, ...(tokenForUser ? { tokenForUser } : {}) })
+    ? createRequestLayer({
+        store: parts.store,
+        adapter,
+        botAppId: config.botId ?? '',
+        graph: parts.graph,
+        log: parts.log,
+        ...(tokenForUser ? { tokenForUser } : {}),
+      })
     : undefined;
   const runLeaseSeconds = runLeaseSecondsFrom(process.env);
   const journal = parts.store
-    ? new JournalService(parts.store.journal, parts.store.keyValue, { memberships: parts.store.memberships, runLeaseSeconds, onError: (err, change) => parts.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err instanceof Error ? err.message : String(err) }) })
+    ? new JournalService(parts.store.journal, parts.store.keyValue, {
+        memberships: parts.store.memberships,
+        runLeaseSeconds,
+        onError: (err, change) =>
+          parts.log.warn('journal.append.failed', {
+            action: change.action,
+            groupId: change.group.id,
+            error: err instanceof Error ? err.message : String(err),
+          }),
+      })
     : undefined;
   // The weekly hygiene digest: subscriptions in the store, posted with the subscriber's own token.
   const digests = parts.store
     ? createDigestLayer({
-      store: parts.store, adapter, botAppId: config.botId ?? '', graph: parts.graph, log: parts.log,
-      ...(tokenForUser ? { tokenForUser } : {}), ...(journal ? { journal } : {}),
-    })
+        store: parts.store,
+        adapter,
+        botAppId: config.botId ?? '',
+        graph: parts.graph,
+        log: parts.log,
+        ...(tokenForUser ? { tokenForUser } : {}),
+        ...(journal ? { journal } : {}),
+      })
     : undefined;
   const historyPollSeconds = historyPollSecondsFrom(process.env);
   const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
-  const pending = parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
+  const pending =
+    parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
   // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
   const downloads = config.mode === 'production' ? undefined : new DownloadStore();
   let boundPort = 0;
@@ -94,17 +117,35 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
-    ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+    ...(requests
+      ? {
+          rememberConversation: requests.rememberConversation,
+          requests: requests.requests,
+          requestsPort: requests.requestsPort,
+        }
+      : {}),
     files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
     ...(digests ? { digests: digests.port } : {}),
     ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
-  const localSecret = config.mode === 'local' ? config.botEndpointSecret ?? randomBytes(24).toString('base64url') : undefined;
-  const serviceUrlAllowed = config.mode === 'production' ? isBotFrameworkServiceUrl : parts.serviceUrls ? serviceUrlPrefixes(parts.serviceUrls) : isLoopbackServiceUrl;
+  const localSecret =
+    config.mode === 'local' ? (config.botEndpointSecret ?? randomBytes(24).toString('base64url')) : undefined;
+  const serviceUrlAllowed =
+    config.mode === 'production'
+      ? isBotFrameworkServiceUrl
+      : parts.serviceUrls
+        ? serviceUrlPrefixes(parts.serviceUrls)
+        : isLoopbackServiceUrl;
   const server = createServer({
-    adapter, logic: async (context) => { await app.run(context); }, log: parts.log, serviceUrlAllowed,
-    ...(localSecret !== undefined ? { localSecret } : {}), ...(parts.health ? { health: parts.health } : {}),
+    adapter,
+    logic: async (context) => {
+      await app.run(context);
+    },
+    log: parts.log,
+    serviceUrlAllowed,
+    ...(localSecret !== undefined ? { localSecret } : {}),
+    ...(parts.health ? { health: parts.health } : {}),
     ...(downloads ? { downloads } : {}),
   });
   const port = await listen(server, config.host, config.port);
@@ -113,16 +154,32 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   const stopDigests = digests ? digests.start() : async () => undefined;
   // Watched groups: one delta round per group per HISTORY_POLL_SECONDS with a watcher's own token (docs/history.md).
-  const stopHistory = parts.store && tokenForUser
-    ? startHistoryPoller({ store: parts.store, graph: parts.graph, log: parts.log, tokenForUser, everySeconds: historyPollSeconds })
-    : async () => undefined;
+  const stopHistory =
+    parts.store && tokenForUser
+      ? startHistoryPoller({
+          store: parts.store,
+          graph: parts.graph,
+          log: parts.log,
+          tokenForUser,
+          everySeconds: historyPollSeconds,
+        })
+      : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
-  const stopReporter = journal && parts.store
-    ? startInterruptedRunReporter({
-      journal, pending, log: parts.log, everyMs: Math.min(30_000, Math.max(500, (runLeaseSeconds * 1000) / 2)),
-      messenger: new RequestMessenger({ adapter, botAppId: config.botId ?? '', conversations: parts.store.conversations, log: parts.log }),
-    })
-    : async () => undefined;
+  const stopReporter =
+    journal && parts.store
+      ? startInterruptedRunReporter({
+          journal,
+          pending,
+          log: parts.log,
+          everyMs: Math.min(30_000, Math.max(500, (runLeaseSeconds * 1000) / 2)),
+          messenger: new RequestMessenger({
+            adapter,
+            botAppId: config.botId ?? '',
+            conversations: parts.store.conversations,
+            log: parts.log,
+          }),
+        })
+      : async () => undefined;
   return {
     port,
     endpoint: `http://127.0.0.1:${port}/api/messages${localSecret !== undefined ? `/${localSecret}` : ''}`,
@@ -142,7 +199,12 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
  * Production (bot id and OAuth connection set): users' cached tokens from the Bot Framework token service, with
  * the adapter's own credentials, for users the store has an address for. Undefined in local mode.
  */
-function productionTokenForUser(config: BotConfig, adapter: TeamsAdapter, store: Store, log: Logger): TokenForUser | undefined {
+function productionTokenForUser(
+  config: BotConfig,
+  adapter: TeamsAdapter,
+  store: Store,
+  log: Logger,
+): TokenForUser | undefined {
   if (config.mode !== 'production' || !config.botId || !config.oauthConnectionName) return undefined;
   return offlineUserTokens({
     auth: new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory),

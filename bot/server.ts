@@ -19,7 +19,12 @@ export interface HttpLimits {
   idleTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, bodyTimeoutMs: 20_000, headersTimeoutMs: 20_000, idleTimeoutMs: 30_000 };
+export const DEFAULT_LIMITS: HttpLimits = {
+  maxBodyBytes: 256 * 1024,
+  bodyTimeoutMs: 20_000,
+  headersTimeoutMs: 20_000,
+  idleTimeoutMs: 30_000,
+};
 
 export interface ServerParts {
   adapter: CheckedTeamsAdapter;
@@ -62,10 +67,16 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 
 /** Why a local-mode request is refused before its body is read, or null. */
 function localProblem(req: restify.Request, secret: string): [number, string, string] | null {
-  if (req.headers.origin !== undefined) return [403, 'BrowserRequest', 'Web pages may not post to the bot; use the Agents Playground or `groupbot chat`.'];
-  if (!LOOPBACK_HOST.test(String(req.headers.host ?? ''))) return [403, 'BadHost', 'Local mode answers only requests addressed to 127.0.0.1 or localhost.'];
+  if (req.headers.origin !== undefined)
+    return [403, 'BrowserRequest', 'Web pages may not post to the bot; use the Agents Playground or `groupbot chat`.'];
+  if (!LOOPBACK_HOST.test(String(req.headers.host ?? '')))
+    return [403, 'BadHost', 'Local mode answers only requests addressed to 127.0.0.1 or localhost.'];
   if (!sameSecret(req.params?.secret as string | undefined, secret)) {
-    return [401, 'Unauthorized', 'This endpoint needs the local credential: use the bot endpoint `groupbot start` gives the Agents Playground (DATA_DIR/local-runtime.json).'];
+    return [
+      401,
+      'Unauthorized',
+      'This endpoint needs the local credential: use the bot endpoint `groupbot start` gives the Agents Playground (DATA_DIR/local-runtime.json).',
+    ];
   }
   return null;
 }
@@ -112,7 +123,13 @@ export function createServer(parts: ServerParts): restify.Server {
   server.server.timeout = limits.idleTimeoutMs;
 
   /** Refuses a request before its body is used; the body is read and dropped first, so the client sees the answer. */
-  const refuseUnread = async (req: restify.Request, res: restify.Response, status: number, code: string, message: string): Promise<void> => {
+  const refuseUnread = async (
+    req: restify.Request,
+    res: restify.Response,
+    status: number,
+    code: string,
+    message: string,
+  ): Promise<void> => {
     const drained = await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs }).then(
       () => true,
       (err: unknown) => !(err instanceof BodyReadError && err.closeConnection),
@@ -126,7 +143,13 @@ export function createServer(parts: ServerParts): restify.Server {
       return refuseUnread(req, res, ...local);
     }
     if (mediaType(req.headers['content-type']) !== 'application/json') {
-      return refuseUnread(req, res, 415, 'UnsupportedMediaType', 'The bot accepts only application/json activities in UTF-8.');
+      return refuseUnread(
+        req,
+        res,
+        415,
+        'UnsupportedMediaType',
+        'The bot accepts only application/json activities in UTF-8.',
+      );
     }
     let body: Buffer;
     try {
@@ -134,7 +157,13 @@ export function createServer(parts: ServerParts): restify.Server {
     } catch (err) {
       if (!(err instanceof BodyReadError)) throw err;
       parts.log.warn('http.body.refused', { status: err.status, reason: err.message });
-      return refuse(res, err.status, err.status === 413 ? 'RequestTooLarge' : err.status === 415 ? 'UnsupportedMediaType' : 'BadRequest', err.message, err.closeConnection);
+      return refuse(
+        res,
+        err.status,
+        err.status === 413 ? 'RequestTooLarge' : err.status === 415 ? 'UnsupportedMediaType' : 'BadRequest',
+        err.message,
+        err.closeConnection,
+      );
     }
     const activity = activityOf(body, parts.serviceUrlAllowed);
     if (typeof activity === 'string') return refuse(res, 400, 'BadActivity', activity);
@@ -165,10 +194,13 @@ export function createServer(parts: ServerParts): restify.Server {
     });
   }
 
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
-    parts.log.debug('http.rejected', { path: req.path(), status: err.statusCode, reason: err.message });
-    cb();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      parts.log.debug('http.rejected', { path: req.path(), status: err.statusCode, reason: err.message });
+      cb();
+    },
+  );
   return server;
 }
 
@@ -176,7 +208,12 @@ export function createServer(parts: ServerParts): restify.Server {
  * Hands a checked activity to the adapter (which validates the JWT in production) and answers with the invoke
  * response, 200, 401 for a bad token, or 500 without internal detail when the turn itself failed.
  */
-async function runTurn(parts: ServerParts, req: restify.Request, res: restify.Response, activity: Activity): Promise<void> {
+async function runTurn(
+  parts: ServerParts,
+  req: restify.Request,
+  res: restify.Response,
+  activity: Activity,
+): Promise<void> {
   const authorization = String(req.headers.authorization ?? '');
   try {
     const invokeResponse = await parts.adapter.runChecked(authorization, activity, parts.logic);

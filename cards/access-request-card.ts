@@ -18,17 +18,40 @@ export function buildAccessRequestCard(model: AccessRequestCardModel): AdaptiveC
   if (model.context) body.push(textBlock(plain(model.context)));
   if (g.description) body.push(subtle(Markdown.plain(g.description)));
   const owners = model.owners ?? [];
-  body.push(textBlock(owners.length > 0
-    ? md`Your request goes to the ${plural(owners.length, 'owner')}: ${owners.map((o) => o.displayName).join(', ')}.`
-    : md`Your request goes to the group's owners.`));
-  body.push(textBlock(model.durationDays ? md`You ask for access for ${plural(model.durationDays, 'day')}.` : md`You ask for access with no end date.`, { spacing: 'Small' }));
-  body.push(inputText(INPUT_IDS.justification, 'Why do you need access?', {
-    isMultiline: true, maxLength: JUSTIFICATION_MAX, isRequired: true,
-    errorMessage: 'Please say why you need access; the owners see it.',
-    placeholder: 'For example: I am joining the campaign team next week.',
-    ...(model.justification ? { value: model.justification.slice(0, JUSTIFICATION_MAX) } : {}),
-  }));
-  const data = { verb: 'requestSubmit' as const, groupId: g.id, ...(model.durationDays ? { durationDays: model.durationDays } : {}) };
+  body.push(
+    textBlock(
+      owners.length > 0
+        ? md`Your request goes to the ${plural(owners.length, 'owner')}: ${owners.map((o) => o.displayName).join(', ')}.`
+        : md`
+Your request goes to the group's owners.
+          `,
+    ),
+  );
+  body.push(
+    textBlock(
+      model.durationDays
+        ? md`You ask for access for ${plural(model.durationDays, 'day')}.`
+        : md`
+You ask for access with no end date.
+          `,
+      { spacing: 'Small' },
+    ),
+  );
+  body.push(
+    inputText(INPUT_IDS.justification, 'Why do you need access?', {
+      isMultiline: true,
+      maxLength: JUSTIFICATION_MAX,
+      isRequired: true,
+      errorMessage: 'Please say why you need access; the owners see it.',
+      placeholder: 'For example: I am joining the campaign team next week.',
+      ...(model.justification ? { value: model.justification.slice(0, JUSTIFICATION_MAX) } : {}),
+    }),
+  );
+  const data = {
+    verb: 'requestSubmit' as const,
+    groupId: g.id,
+    ...(model.durationDays ? { durationDays: model.durationDays } : {}),
+  };
   return adaptiveCard({
     fallbackText: `Ask to join ${g.displayName}: reply with why you need access.`,
     body,

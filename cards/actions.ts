@@ -10,10 +10,30 @@ import { plainTitle } from './elements';
 
 /** Every verb a card can send, in one place. */
 export const CARD_VERBS = [
-  'sendText', 'choose', 'chooseNone', 'listShow', 'listMore', 'confirm', 'cancel', 'retryFailed', 'bulkAdd',
-  'groupDelete', 'groupRestore', 'groupCreate', 'groupCreatePreview', 'ruleShow', 'rulePreview', 'requestStart',
-  'requestSubmit', 'requestCancel', 'approvalApprove', 'approvalDeny', 'approvalOpen', 'undo',
-  'requestRefresh', 'hygieneFix',
+  'sendText',
+  'choose',
+  'chooseNone',
+  'listShow',
+  'listMore',
+  'confirm',
+  'cancel',
+  'retryFailed',
+  'bulkAdd',
+  'groupDelete',
+  'groupRestore',
+  'groupCreate',
+  'groupCreatePreview',
+  'ruleShow',
+  'rulePreview',
+  'requestStart',
+  'requestSubmit',
+  'requestCancel',
+  'approvalApprove',
+  'approvalDeny',
+  'approvalOpen',
+  'undo',
+  'requestRefresh',
+  'hygieneFix',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -23,7 +43,14 @@ export type HygieneFixKind = (typeof HYGIENE_FIXES)[number];
 
 /** Which list a listShow / listMore button pages through. */
 export const LIST_KINDS = [
-  'groups', 'deletedGroups', 'members', 'owners', 'userGroups', 'myRequests', 'pendingApprovals', 'journal',
+  'groups',
+  'deletedGroups',
+  'members',
+  'owners',
+  'userGroups',
+  'myRequests',
+  'pendingApprovals',
+  'journal',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
@@ -119,7 +146,10 @@ export type CardActionData =
 
 export type ButtonStyle = 'default' | 'positive' | 'destructive';
 
-interface ButtonOptions { style?: ButtonStyle; ignoreInputs?: boolean }
+interface ButtonOptions {
+  style?: ButtonStyle;
+  ignoreInputs?: boolean;
+}
 
 function dataOf(data: CardActionData): ActionExecute['data'] {
   const out: ActionExecute['data'] = { verb: data.verb };
@@ -132,7 +162,12 @@ function dataOf(data: CardActionData): ActionExecute['data'] {
  * its invoke response. Use it for every button whose handler needs the clicker's identity.
  */
 export function executeButton(title: string, data: CardActionData, opts: ButtonOptions = {}): ActionExecute {
-  const b: ActionExecute = { type: 'Action.Execute', title: plainTitle(title, 80), verb: data.verb, data: dataOf(data) };
+  const b: ActionExecute = {
+    type: 'Action.Execute',
+    title: plainTitle(title, 80),
+    verb: data.verb,
+    data: dataOf(data),
+  };
   if (opts.style && opts.style !== 'default') b.style = opts.style;
   if (opts.ignoreInputs) b.associatedInputs = 'none';
   return b;
@@ -198,7 +233,11 @@ function checkStructure(v: unknown, depth: number, budget: { keys: number }): vo
   }
 }
 
-interface StrOpts { max?: number; pattern?: RegExp; what?: string }
+interface StrOpts {
+  max?: number;
+  pattern?: RegExp;
+  what?: string;
+}
 
 /** Typed reads of own fields; each throws ShapeError with a sentence naming the field. */
 class Fields {
@@ -216,7 +255,8 @@ class Fields {
     if (s === '') return undefined;
     const max = opts.max ?? LIMITS.string;
     if (s.length > max) throw new ShapeError(`The field "${key}" is longer than ${max} characters.`);
-    if (opts.pattern && !opts.pattern.test(s)) throw new ShapeError(`The field "${key}" is not ${opts.what ?? 'valid'}.`);
+    if (opts.pattern && !opts.pattern.test(s))
+      throw new ShapeError(`The field "${key}" is not ${opts.what ?? 'valid'}.`);
     return s;
   }
 
@@ -226,15 +266,24 @@ class Fields {
     return s;
   }
 
-  guid(key: string): string { return this.str(key, { pattern: GUID, what: 'a GUID' }).toLowerCase(); }
-  id(key: string): string { return this.str(key, { max: 128, pattern: OPAQUE_ID, what: 'a valid id' }); }
-  optId(key: string): string | undefined { return this.optStr(key, { max: 128, pattern: OPAQUE_ID, what: 'a valid id' }); }
-  optSlot(key: string): string | undefined { return this.optStr(key, { max: 64, pattern: SLOT, what: 'a valid slot' }); }
+  guid(key: string): string {
+    return this.str(key, { pattern: GUID, what: 'a GUID' }).toLowerCase();
+  }
+  id(key: string): string {
+    return this.str(key, { max: 128, pattern: OPAQUE_ID, what: 'a valid id' });
+  }
+  optId(key: string): string | undefined {
+    return this.optStr(key, { max: 128, pattern: OPAQUE_ID, what: 'a valid id' });
+  }
+  optSlot(key: string): string | undefined {
+    return this.optStr(key, { max: 64, pattern: SLOT, what: 'a valid slot' });
+  }
 
   optEnum<T extends string>(key: string, values: readonly T[]): T | undefined {
     const s = this.optStr(key, { max: 64 });
     if (s === undefined) return undefined;
-    if (!(values as readonly string[]).includes(s)) throw new ShapeError(`The field "${key}" must be one of ${values.join(', ')}.`);
+    if (!(values as readonly string[]).includes(s))
+      throw new ShapeError(`The field "${key}" must be one of ${values.join(', ')}.`);
     return s as T;
   }
 
@@ -257,16 +306,23 @@ class Fields {
     const v = this.raw(key);
     if (v === undefined || v === null || v === '') return undefined;
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) throw new ShapeError(`The field "${key}" must be a whole number from ${min} to ${max}.`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ShapeError(`The field "${key}" must be a whole number from ${min} to ${max}.`);
     return n;
   }
 
   nameList(key: string): string[] {
     const s = this.optStr(key, { max: LIMITS.nameList });
     if (s === undefined) return [];
-    const names = s.split(/[,;\n\r]+/).map((n) => n.trim()).filter((n) => n.length > 0);
-    if (names.length > LIMITS.namesPerList) throw new ShapeError(`The field "${key}" lists more than ${LIMITS.namesPerList} names.`);
-    for (const n of names) if (n.length > LIMITS.string) throw new ShapeError(`A name in "${key}" is longer than ${LIMITS.string} characters.`);
+    const names = s
+      .split(/[,;\n\r]+/)
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
+    if (names.length > LIMITS.namesPerList)
+      throw new ShapeError(`The field "${key}" lists more than ${LIMITS.namesPerList} names.`);
+    for (const n of names)
+      if (n.length > LIMITS.string)
+        throw new ShapeError(`A name in "${key}" is longer than ${LIMITS.string} characters.`);
     return names;
   }
 
@@ -289,7 +345,11 @@ class Fields {
       members: this.nameList(INPUT_IDS.members),
     };
     const displayName = this.optStr(INPUT_IDS.displayName);
-    const mailNickname = this.optStr(INPUT_IDS.mailNickname, { max: LIMITS.mailNickname, pattern: MAIL_NICKNAME, what: 'a valid mail nickname (letters, digits and - . _ only; no spaces)' });
+    const mailNickname = this.optStr(INPUT_IDS.mailNickname, {
+      max: LIMITS.mailNickname,
+      pattern: MAIL_NICKNAME,
+      what: 'a valid mail nickname (letters, digits and - . _ only; no spaces)',
+    });
     const description = this.optStr(INPUT_IDS.description, { max: LIMITS.description });
     const visibility = this.optEnum(INPUT_IDS.visibility, ['Public', 'Private', 'HiddenMembership'] as const);
     const rule = this.optStr(INPUT_IDS.rule, { max: LIMITS.rule });
@@ -312,15 +372,24 @@ type Parser = (f: Fields) => CardAction;
 
 const PARSERS: Record<CardVerb, Parser> = {
   sendText: (f) => ({ verb: 'sendText', text: f.str('text') }),
-  choose: (f) => compact({ verb: 'choose', pendingId: f.id('pendingId'), objectId: f.guid('objectId'), slot: f.optSlot('slot') }),
+  choose: (f) =>
+    compact({ verb: 'choose', pendingId: f.id('pendingId'), objectId: f.guid('objectId'), slot: f.optSlot('slot') }),
   chooseNone: (f) => compact({ verb: 'chooseNone', pendingId: f.id('pendingId'), slot: f.optSlot('slot') }),
-  listShow: (f) => compact({ verb: 'listShow', list: f.enum('list', LIST_KINDS), subjectId: f.guid('subjectId'), transitive: f.optBool('transitive') }),
+  listShow: (f) =>
+    compact({
+      verb: 'listShow',
+      list: f.enum('list', LIST_KINDS),
+      subjectId: f.guid('subjectId'),
+      transitive: f.optBool('transitive'),
+    }),
   listMore: (f) => {
     const subject = f.optStr('subjectId', { pattern: GUID, what: 'a GUID' });
     return compact({
-      verb: 'listMore', list: f.enum('list', LIST_KINDS),
+      verb: 'listMore',
+      list: f.enum('list', LIST_KINDS),
       cursor: f.str('cursor', { max: LIMITS.cursor, pattern: CURSOR, what: 'a valid paging cursor' }),
-      subjectId: subject?.toLowerCase(), transitive: f.optBool('transitive'),
+      subjectId: subject?.toLowerCase(),
+      transitive: f.optBool('transitive'),
     });
   },
   confirm: (f) => ({ verb: 'confirm', pendingId: f.id('pendingId') }),
@@ -335,18 +404,22 @@ const PARSERS: Record<CardVerb, Parser> = {
     if (form.displayName === undefined) throw new ShapeError('The group name is missing.');
     return compact({ verb: 'groupCreate', pendingId, form: { ...form, displayName: form.displayName } });
   },
-  groupCreatePreview: (f) => compact({ verb: 'groupCreatePreview', pendingId: f.optId('pendingId'), form: f.createForm() }),
+  groupCreatePreview: (f) =>
+    compact({ verb: 'groupCreatePreview', pendingId: f.optId('pendingId'), form: f.createForm() }),
   ruleShow: (f) => ({ verb: 'ruleShow', groupId: f.guid('groupId') }),
   rulePreview: (f) => ({ verb: 'rulePreview', groupId: f.guid('groupId') }),
   requestStart: (f) => ({ verb: 'requestStart', groupId: f.guid('groupId') }),
-  requestSubmit: (f) => compact({
-    verb: 'requestSubmit', groupId: f.guid('groupId'),
-    justification: f.str(INPUT_IDS.justification, { max: 1000 }),
-    durationDays: f.optInt('durationDays', 1, LIMITS.durationDays),
-  }),
+  requestSubmit: (f) =>
+    compact({
+      verb: 'requestSubmit',
+      groupId: f.guid('groupId'),
+      justification: f.str(INPUT_IDS.justification, { max: 1000 }),
+      durationDays: f.optInt('durationDays', 1, LIMITS.durationDays),
+    }),
   requestCancel: (f) => ({ verb: 'requestCancel', requestId: f.id('requestId') }),
   approvalApprove: (f) => ({ verb: 'approvalApprove', requestId: f.id('requestId') }),
-  approvalDeny: (f) => compact({ verb: 'approvalDeny', requestId: f.id('requestId'), reason: f.optStr(INPUT_IDS.reason) }),
+  approvalDeny: (f) =>
+    compact({ verb: 'approvalDeny', requestId: f.id('requestId'), reason: f.optStr(INPUT_IDS.reason) }),
   approvalOpen: (f) => ({ verb: 'approvalOpen', requestId: f.id('requestId') }),
   undo: (f) => ({ verb: 'undo', journalId: f.id('journalId') }),
   requestRefresh: (f) => ({ verb: 'requestRefresh', requestId: f.id('requestId') }),
@@ -383,7 +456,8 @@ export function parseCardAction(value: unknown): ParsedCardAction {
       const inner = wrapper['data'] ?? {};
       if (!isPlainObject(inner)) throw new ShapeError('The card action data is not an object.');
       const verb = wrapper['verb'];
-      if (inner['verb'] !== undefined && inner['verb'] !== verb) throw new ShapeError('The card action verb does not match its data.');
+      if (inner['verb'] !== undefined && inner['verb'] !== verb)
+        throw new ShapeError('The card action verb does not match its data.');
       data = { ...inner, verb };
     }
     const verb = data['verb'];

@@ -7,7 +7,11 @@ import { Markdown, md, plain } from './markdown';
 import type { ApprovalCardModel, PersonSummary } from './view-models';
 
 /** The facts both the pending and the final approval card show. */
-export function requestFacts(requester: PersonSummary, durationDays: number | undefined, requestedAt: string | undefined) {
+export function requestFacts(
+  requester: PersonSummary,
+  durationDays: number | undefined,
+  requestedAt: string | undefined,
+) {
   return factSet([
     [Markdown.trusted('Requester'), plain(requester.displayName)],
     [Markdown.trusted('Email'), personAddress(requester) ? plain(personAddress(requester) ?? '') : undefined],
@@ -20,10 +24,18 @@ export function requestFacts(requester: PersonSummary, durationDays: number | un
 
 /** The justification, quoted in an emphasis container. */
 export function justificationBlock(justification: string): CardElement {
-  return container([
-    textBlock(md`Justification`, { weight: 'Bolder' }),
-    textBlock(Markdown.plain(justification, { multiline: true }), { spacing: 'Small' }),
-  ], { style: 'emphasis', spacing: 'Medium' });
+  return container(
+    [
+      textBlock(
+        md`
+Justification
+        `,
+        { weight: 'Bolder' },
+      ),
+      textBlock(Markdown.plain(justification, { multiline: true }), { spacing: 'Small' }),
+    ],
+    { style: 'emphasis', spacing: 'Medium' },
+  );
 }
 
 /**
@@ -40,17 +52,33 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
   ];
   if (model.teammates) {
     const t = model.teammates;
-    const basis = t.basis === 'department' ? `in ${r.department ? `the ${r.department} department` : 'their department'}` : 'with the same manager';
-    body.push(textBlock(plain(`${t.members} of ${plural(t.total, 'person', 'people')} ${basis} are already members.`), { spacing: 'Medium' }));
+    const basis =
+      t.basis === 'department'
+        ? `in ${r.department ? `the ${r.department} department` : 'their department'}`
+        : 'with the same manager';
+    body.push(
+      textBlock(plain(`${t.members} of ${plural(t.total, 'person', 'people')} ${basis} are already members.`), {
+        spacing: 'Medium',
+      }),
+    );
   }
   if (model.expiresAt) body.push(subtle(md`This request expires ${cardTime(model.expiresAt)}.`));
-  body.push(inputText(INPUT_IDS.reason, 'Reason (sent to the requester if you deny)', { maxLength: LIMITS.string, placeholder: 'Optional' }));
+  body.push(
+    inputText(INPUT_IDS.reason, 'Reason (sent to the requester if you deny)', {
+      maxLength: LIMITS.string,
+      placeholder: 'Optional',
+    }),
+  );
   return adaptiveCard({
     fallbackText: `${r.displayName} asks to join ${model.group.displayName} (requested ${plainTime(model.requestedAt)}): "${model.justification}". Approve or deny in Teams.`,
     speak: `${r.displayName} asks to join ${model.group.displayName}.`,
     body,
     actions: [
-      executeButton('Approve', { verb: 'approvalApprove', requestId: model.requestId }, { style: 'positive', ignoreInputs: true }),
+      executeButton(
+        'Approve',
+        { verb: 'approvalApprove', requestId: model.requestId },
+        { style: 'positive', ignoreInputs: true },
+      ),
       executeButton('Deny', { verb: 'approvalDeny', requestId: model.requestId }, { style: 'destructive' }),
     ],
   });

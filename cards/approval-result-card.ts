@@ -6,7 +6,11 @@ import { justificationBlock, requestFacts } from './approval-card';
 import type { ApprovalResultCardModel } from './view-models';
 
 const STYLE: Record<ApprovalResultCardModel['state'], ContainerStyle> = {
-  approved: 'good', denied: 'attention', cancelled: 'default', expired: 'default', failed: 'warning',
+  approved: 'good',
+  denied: 'attention',
+  cancelled: 'default',
+  expired: 'default',
+  failed: 'warning',
 };
 
 /** "Approved by Olga Owner, 14:02" (with the reader's local time in the card; UTC in plain text). */
@@ -15,11 +19,24 @@ export function decisionLine(model: ApprovalResultCardModel): { card: Markdown; 
   const t = cardTime(model.decidedAt, { timeOnly: true });
   const pt = plainTime(model.decidedAt, { timeOnly: true });
   switch (model.state) {
-    case 'approved': return by ? { card: md`Approved by ${by}, ${t}`, text: `Approved by ${by}, ${pt}` } : { card: md`Approved, ${t}`, text: `Approved, ${pt}` };
-    case 'denied': return by ? { card: md`Denied by ${by}, ${t}`, text: `Denied by ${by}, ${pt}` } : { card: md`Denied, ${t}`, text: `Denied, ${pt}` };
-    case 'cancelled': return by ? { card: md`Cancelled by ${by}, ${t}`, text: `Cancelled by ${by}, ${pt}` } : { card: md`Cancelled, ${t}`, text: `Cancelled, ${pt}` };
-    case 'expired': return { card: md`Expired without a decision, ${t}`, text: `Expired without a decision, ${pt}` };
-    case 'failed': return by ? { card: md`Approved by ${by}, but adding failed, ${t}`, text: `Approved by ${by}, but adding failed, ${pt}` } : { card: md`Adding failed, ${t}`, text: `Adding failed, ${pt}` };
+    case 'approved':
+      return by
+        ? { card: md`Approved by ${by}, ${t}`, text: `Approved by ${by}, ${pt}` }
+        : { card: md`Approved, ${t}`, text: `Approved, ${pt}` };
+    case 'denied':
+      return by
+        ? { card: md`Denied by ${by}, ${t}`, text: `Denied by ${by}, ${pt}` }
+        : { card: md`Denied, ${t}`, text: `Denied, ${pt}` };
+    case 'cancelled':
+      return by
+        ? { card: md`Cancelled by ${by}, ${t}`, text: `Cancelled by ${by}, ${pt}` }
+        : { card: md`Cancelled, ${t}`, text: `Cancelled, ${pt}` };
+    case 'expired':
+      return { card: md`Expired without a decision, ${t}`, text: `Expired without a decision, ${pt}` };
+    case 'failed':
+      return by
+        ? { card: md`Approved by ${by}, but adding failed, ${t}`, text: `Approved by ${by}, but adding failed, ${pt}` }
+        : { card: md`Adding failed, ${t}`, text: `Adding failed, ${pt}` };
   }
 }
 
@@ -31,7 +48,8 @@ export function buildApprovalResultCard(model: ApprovalResultCardModel): Adaptiv
   const line = decisionLine(model);
   const status = [textBlock(line.card, { weight: 'Bolder' })];
   if (model.reason) status.push(textBlock(md`Reason: ${model.reason}`, { spacing: 'Small' }));
-  if (model.state === 'approved' && model.membershipEndsAt) status.push(subtle(md`Membership ends ${cardTime(model.membershipEndsAt)}.`));
+  if (model.state === 'approved' && model.membershipEndsAt)
+    status.push(subtle(md`Membership ends ${cardTime(model.membershipEndsAt)}.`));
   return adaptiveCard({
     fallbackText: `${model.requester.displayName}'s request to join ${model.group.displayName}: ${line.text}${model.reason ? `. Reason: ${model.reason}` : ''}.`,
     speak: line.text,

@@ -27,8 +27,16 @@ export interface TextBlock {
   maxLines?: number;
 }
 
-export interface Fact { title: string; value: string }
-export interface FactSet { type: 'FactSet'; facts: Fact[]; spacing?: Spacing; separator?: boolean }
+export interface Fact {
+  title: string;
+  value: string;
+}
+export interface FactSet {
+  type: 'FactSet';
+  facts: Fact[];
+  spacing?: Spacing;
+  separator?: boolean;
+}
 
 export interface Container {
   type: 'Container';
@@ -45,10 +53,22 @@ export interface Column {
   width?: 'auto' | 'stretch' | number;
   verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
 }
-export interface ColumnSet { type: 'ColumnSet'; columns: Column[]; spacing?: Spacing; separator?: boolean }
+export interface ColumnSet {
+  type: 'ColumnSet';
+  columns: Column[];
+  spacing?: Spacing;
+  separator?: boolean;
+}
 
-export interface TableCell { type: 'TableCell'; items: CardElement[] }
-export interface TableRow { type: 'TableRow'; cells: TableCell[]; style?: ContainerStyle }
+export interface TableCell {
+  type: 'TableCell';
+  items: CardElement[];
+}
+export interface TableRow {
+  type: 'TableRow';
+  cells: TableCell[];
+  style?: ContainerStyle;
+}
 export interface Table {
   type: 'Table';
   columns: { width: number }[];
@@ -59,7 +79,11 @@ export interface Table {
   spacing?: Spacing;
 }
 
-export interface ActionSet { type: 'ActionSet'; actions: CardButton[]; spacing?: Spacing }
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardButton[];
+  spacing?: Spacing;
+}
 
 export interface InputText {
   type: 'Input.Text';
@@ -75,7 +99,10 @@ export interface InputText {
   spacing?: Spacing;
 }
 
-export interface Choice { title: string; value: string }
+export interface Choice {
+  title: string;
+  value: string;
+}
 export interface InputChoiceSet {
   type: 'Input.ChoiceSet';
   id: string;
@@ -90,8 +117,7 @@ export interface InputChoiceSet {
   spacing?: Spacing;
 }
 
-export type CardElement =
-  | TextBlock | FactSet | Container | ColumnSet | Table | ActionSet | InputText | InputChoiceSet;
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | Table | ActionSet | InputText | InputChoiceSet;
 
 /** Data carried by every groupbot button: a verb plus its typed fields (see actions.ts). */
 export type ButtonData = { verb: string } & Record<string, unknown>;

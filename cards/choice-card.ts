@@ -28,14 +28,27 @@ export function buildChoiceCard(model: ChoiceCardModel): AdaptiveCard {
   const what = model.candidates.every((c) => c.kind === 'group') ? 'groups' : 'people';
   const body: CardElement[] = [
     heading(md`Which "${model.searchedName}" did you mean?`),
-    subtle(model.purpose
-      ? md`${model.candidates.length} ${what} match ${model.purpose}.`
-      : md`${model.candidates.length} ${what} match this name.`),
+    subtle(
+      model.purpose
+        ? md`${model.candidates.length} ${what} match ${model.purpose}.`
+        : md`${model.candidates.length} ${what} match this name.`,
+    ),
   ];
-  for (const c of model.candidates) body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
+  for (const c of model.candidates)
+    body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
   const slot = model.slot !== undefined ? { slot: model.slot } : {};
-  body.push(...actionSets(model.candidates.map((c) =>
-    executeButton(candidateTitle(c), { verb: 'choose', pendingId: model.pendingId, objectId: candidateId(c), ...slot }))));
+  body.push(
+    ...actionSets(
+      model.candidates.map((c) =>
+        executeButton(candidateTitle(c), {
+          verb: 'choose',
+          pendingId: model.pendingId,
+          objectId: candidateId(c),
+          ...slot,
+        }),
+      ),
+    ),
+  );
   return adaptiveCard({
     fallbackText: `Several ${what} match "${model.searchedName}". Please say which one you meant.`,
     body,

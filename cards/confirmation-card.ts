@@ -16,8 +16,15 @@ function skippedLine(s: { reason: string; names: string[] }): string {
 }
 
 /** Everything the card says, as plain sentences (for the fallback text and the chat reply). Never throws. */
-export function confirmationSentences(model: Pick<ConfirmationCardModel, 'consequence' | 'skipped' | 'notes' | 'warnings'>): string[] {
-  return [model.consequence, ...(model.skipped ?? []).map(skippedLine), ...(model.notes ?? []), ...(model.warnings ?? []).map((w) => `Warning: ${w}`)];
+export function confirmationSentences(
+  model: Pick<ConfirmationCardModel, 'consequence' | 'skipped' | 'notes' | 'warnings'>,
+): string[] {
+  return [
+    model.consequence,
+    ...(model.skipped ?? []).map(skippedLine),
+    ...(model.notes ?? []),
+    ...(model.warnings ?? []).map((w) => `Warning: ${w}`),
+  ];
 }
 
 /**
@@ -29,9 +36,13 @@ export function buildConfirmationCard(model: ConfirmationCardModel): AdaptiveCar
   const body: CardElement[] = [
     heading(plain(model.title)),
     factSet(model.facts.map((f) => [plain(f.title), plain(f.value)] as const)),
-    textBlock(Markdown.plain(model.consequence, { multiline: true }), { spacing: 'Medium', ...(model.destructive ? { weight: 'Bolder' as const } : {}) }),
+    textBlock(Markdown.plain(model.consequence, { multiline: true }), {
+      spacing: 'Medium',
+      ...(model.destructive ? { weight: 'Bolder' as const } : {}),
+    }),
   ];
-  for (const s of model.skipped ?? []) if (s.names.length > 0) body.push(textBlock(plain(skippedLine(s)), { spacing: 'Small' }));
+  for (const s of model.skipped ?? [])
+    if (s.names.length > 0) body.push(textBlock(plain(skippedLine(s)), { spacing: 'Small' }));
   for (const n of model.notes ?? []) body.push(textBlock(plain(n), { spacing: 'Small' }));
   const warnings = warningsBlock(model.warnings ?? []);
   if (warnings) body.push(warnings);
@@ -39,7 +50,11 @@ export function buildConfirmationCard(model: ConfirmationCardModel): AdaptiveCar
     fallbackText: `${model.title}. ${confirmationSentences(model).join(' ')} Reply "yes" to confirm or "cancel".`,
     body,
     actions: [
-      executeButton(model.confirmLabel ?? 'Confirm', { verb: 'confirm', pendingId: model.pendingId }, { style: model.destructive ? 'destructive' : 'positive' }),
+      executeButton(
+        model.confirmLabel ?? 'Confirm',
+        { verb: 'confirm', pendingId: model.pendingId },
+        { style: model.destructive ? 'destructive' : 'positive' },
+      ),
       executeButton(model.cancelLabel ?? 'Cancel', { verb: 'cancel', pendingId: model.pendingId }),
     ],
   });

@@ -9,16 +9,19 @@ import type { DeleteConfirmationCardModel } from './view-models';
 export function deletionLosses(model: DeleteConfirmationCardModel): string[] {
   const g = model.group;
   const lost: string[] = [];
-  if (g.memberCount !== undefined) lost.push(`${plural(g.memberCount, 'member')} lose the access this group gives them.`);
+  if (g.memberCount !== undefined)
+    lost.push(`${plural(g.memberCount, 'member')} lose the access this group gives them.`);
   if (g.owners && g.owners.length > 0) lost.push(`Owners: ${g.owners.map((o) => o.displayName).join(', ')}.`);
   else if (g.ownerCount !== undefined) lost.push(`${plural(g.ownerCount, 'owner')} lose ownership.`);
   if (g.mail) lost.push(`Mail to ${g.mail} stops being delivered.`);
   if (g.kind === 'microsoft365') {
-    lost.push(model.hasTeam === true
-      ? 'Its Microsoft Teams team, SharePoint site, mailbox, calendar and Planner plans go with it.'
-      : model.hasTeam === false
-        ? 'Its SharePoint site, mailbox, calendar and Planner plans go with it.'
-        : 'Its SharePoint site, mailbox, calendar, Planner plans and any Microsoft Teams team go with it.');
+    lost.push(
+      model.hasTeam === true
+        ? 'Its Microsoft Teams team, SharePoint site, mailbox, calendar and Planner plans go with it.'
+        : model.hasTeam === false
+          ? 'Its SharePoint site, mailbox, calendar and Planner plans go with it.'
+          : 'Its SharePoint site, mailbox, calendar, Planner plans and any Microsoft Teams team go with it.',
+    );
   }
   if (g.dynamic) lost.push('Its dynamic membership rule is removed with it.');
   return lost;
@@ -31,9 +34,10 @@ export function deletionLosses(model: DeleteConfirmationCardModel): string[] {
 export function buildDeleteConfirmationCard(model: DeleteConfirmationCardModel): AdaptiveCard {
   const g = model.group;
   const days = model.restoreWindowDays ?? 30;
-  const restore = days > 0
-    ? `You can restore it, with its members and owners, for ${days} days.`
-    : 'It cannot be restored afterwards.';
+  const restore =
+    days > 0
+      ? `You can restore it, with its members and owners, for ${days} days.`
+      : 'It cannot be restored afterwards.';
   const lost = deletionLosses(model);
   return adaptiveCard({
     fallbackText: `Delete ${g.displayName}? ${lost.join(' ')} ${restore}`,
@@ -44,7 +48,14 @@ export function buildDeleteConfirmationCard(model: DeleteConfirmationCardModel):
         [Markdown.trusted('Kind'), plain(kindTitle(g.kind, g.dynamic))],
         [Markdown.trusted('Mail'), g.mail ? plain(g.mail) : undefined],
         [Markdown.trusted('Members'), g.memberCount !== undefined ? plain(String(g.memberCount)) : undefined],
-        [Markdown.trusted('Owners'), g.ownerCount !== undefined ? plain(String(g.ownerCount)) : g.owners ? plain(String(g.owners.length)) : undefined],
+        [
+          Markdown.trusted('Owners'),
+          g.ownerCount !== undefined
+            ? plain(String(g.ownerCount))
+            : g.owners
+              ? plain(String(g.owners.length))
+              : undefined,
+        ],
       ]),
       textBlock(Markdown.trusted('What is lost'), { weight: 'Bolder', spacing: 'Medium' }),
       ...lost.map((l) => textBlock(plain(l), { spacing: 'Small' })),

@@ -11,7 +11,8 @@ import type { ErrorCardModel } from './view-models';
 export function buildErrorCard(model: ErrorCardModel): AdaptiveCard {
   const body: CardElement[] = [textBlock(plain(model.message), { weight: 'Bolder', color: 'Attention' })];
   if (model.hint) body.push(textBlock(plain(model.hint), { spacing: 'Small' }));
-  if (model.askOwners) body.push(textBlock(md`Shall I ask the owners of ${model.askOwners.displayName}?`, { spacing: 'Small' }));
+  if (model.askOwners)
+    body.push(textBlock(md`Shall I ask the owners of ${model.askOwners.displayName}?`, { spacing: 'Small' }));
   if (model.correlationId) body.push(subtle(md`Reference: ${model.correlationId}`));
   const actions: CardButton[] = model.askOwners
     ? [executeButton('Ask the owners', { verb: 'requestStart', groupId: model.askOwners.id }, { style: 'positive' })]

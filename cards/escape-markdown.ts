@@ -31,11 +31,13 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
 }
 
 function escapeLine(line: string): string {
-  return line
-    .replace(SPECIAL, (c) => `\\${c}`)
-    // Line-start constructs: bullet lists and setext underlines, numbered lists.
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    line
+      .replace(SPECIAL, (c) => `\\${c}`)
+      // Line-start constructs: bullet lists and setext underlines, numbered lists.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** Removes the backslash escapes escapeMarkdown adds (for plain-text rendering). Never throws. */

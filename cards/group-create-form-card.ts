@@ -30,41 +30,83 @@ const NICKNAME_REGEX = '^[A-Za-z0-9._\\-]{1,64}$';
 export function buildGroupCreateFormCard(model: GroupCreateFormModel): AdaptiveCard {
   const pending = model.pendingId !== undefined ? { pendingId: model.pendingId } : {};
   const nickname = model.mailNickname ?? (model.displayName ? deriveMailNickname(model.displayName) : '');
-  const body: CardElement[] = [heading(md`Create a group`)];
+  const body: CardElement[] = [
+    heading(md`
+Create a group
+    `),
+  ];
   if (model.error) body.push(textBlock(plain(model.error), { color: 'Attention' }));
-  body.push(subtle(md`Check the details, then choose Create group. Nothing is created before that.`));
   body.push(
-    choiceSet(INPUT_IDS.groupType, 'Type', [
-      { title: 'Security group', value: 'security' },
-      { title: 'Microsoft 365 group (mailbox, SharePoint site, Teams)', value: 'microsoft365' },
-    ], { value: model.groupType ?? 'security', style: 'expanded', isRequired: true, errorMessage: 'Choose a group type.' }),
+    subtle(md`
+Check the details, then choose Create group. Nothing is created before that.
+    `),
+  );
+  body.push(
+    choiceSet(
+      INPUT_IDS.groupType,
+      'Type',
+      [
+        { title: 'Security group', value: 'security' },
+        { title: 'Microsoft 365 group (mailbox, SharePoint site, Teams)', value: 'microsoft365' },
+      ],
+      {
+        value: model.groupType ?? 'security',
+        style: 'expanded',
+        isRequired: true,
+        errorMessage: 'Choose a group type.',
+      },
+    ),
     inputText(INPUT_IDS.displayName, 'Name', {
-      value: model.displayName ?? '', maxLength: LIMITS.string, isRequired: true, errorMessage: 'The group needs a name.',
+      value: model.displayName ?? '',
+      maxLength: LIMITS.string,
+      isRequired: true,
+      errorMessage: 'The group needs a name.',
       placeholder: 'For example: Finance Readers',
     }),
     inputText(INPUT_IDS.mailNickname, 'Mail nickname', {
-      value: nickname, maxLength: LIMITS.mailNickname, regex: NICKNAME_REGEX,
-      errorMessage: 'Use letters, digits, and - . _ only, without spaces.', placeholder: 'FinanceReaders',
+      value: nickname,
+      maxLength: LIMITS.mailNickname,
+      regex: NICKNAME_REGEX,
+      errorMessage: 'Use letters, digits, and - . _ only, without spaces.',
+      placeholder: 'FinanceReaders',
     }),
-    inputText(INPUT_IDS.description, 'Description', { value: model.description ?? '', isMultiline: true, maxLength: LIMITS.description }),
+    inputText(INPUT_IDS.description, 'Description', {
+      value: model.description ?? '',
+      isMultiline: true,
+      maxLength: LIMITS.description,
+    }),
   );
   if (model.visibilityField !== false) {
-    body.push(choiceSet(INPUT_IDS.visibility, 'Visibility', [
-      { title: 'Private', value: 'Private' },
-      { title: 'Public', value: 'Public' },
-      { title: 'Hidden membership (Microsoft 365 only)', value: 'HiddenMembership' },
-    ], { value: model.visibility ?? 'Private' }));
+    body.push(
+      choiceSet(
+        INPUT_IDS.visibility,
+        'Visibility',
+        [
+          { title: 'Private', value: 'Private' },
+          { title: 'Public', value: 'Public' },
+          { title: 'Hidden membership (Microsoft 365 only)', value: 'HiddenMembership' },
+        ],
+        { value: model.visibility ?? 'Private' },
+      ),
+    );
   }
   body.push(
     inputText(INPUT_IDS.owners, 'Owners', {
-      value: (model.owners ?? []).join(', '), maxLength: LIMITS.nameList, placeholder: 'Names or email addresses, separated by commas',
+      value: (model.owners ?? []).join(', '),
+      maxLength: LIMITS.nameList,
+      placeholder: 'Names or email addresses, separated by commas',
     }),
     inputText(INPUT_IDS.members, 'Members', {
-      value: (model.members ?? []).join(', '), maxLength: LIMITS.nameList, isMultiline: true,
+      value: (model.members ?? []).join(', '),
+      maxLength: LIMITS.nameList,
+      isMultiline: true,
       placeholder: 'Names or email addresses, separated by commas (not for a dynamic group)',
     }),
     inputText(INPUT_IDS.rule, 'Dynamic membership rule (optional)', {
-      value: model.rule ?? '', maxLength: LIMITS.rule, isMultiline: true, placeholder: 'user.department -eq "Finance"',
+      value: model.rule ?? '',
+      maxLength: LIMITS.rule,
+      isMultiline: true,
+      placeholder: 'user.department -eq "Finance"',
     }),
   );
   if (model.rulePreview) {

@@ -12,11 +12,17 @@ export function buildGroupDeletedCard(model: GroupDeletedCardModel): AdaptiveCar
   const body = [
     heading(md`${g.displayName} was deleted.`),
     subtle(md`${kindTitle(g.kind, g.dynamic)} · deleted ${cardTime(model.deletedAt)}`),
-    textBlock(model.restorableUntil
-      ? md`You can restore it until ${cardTime(model.restorableUntil)}.`
-      : md`It cannot be restored.`),
+    textBlock(
+      model.restorableUntil
+        ? md`You can restore it until ${cardTime(model.restorableUntil)}.`
+        : md`
+It cannot be restored.
+          `,
+    ),
   ];
-  const actions: CardButton[] = model.restorableUntil ? [executeButton('Restore', { verb: 'groupRestore', groupId: g.id }, { style: 'positive' })] : [];
+  const actions: CardButton[] = model.restorableUntil
+    ? [executeButton('Restore', { verb: 'groupRestore', groupId: g.id }, { style: 'positive' })]
+    : [];
   return adaptiveCard({
     fallbackText: `${g.displayName} was deleted. ${model.restorableUntil ? `You can restore it until ${plainTime(model.restorableUntil)}.` : 'It cannot be restored.'}`,
     body,

@@ -15,31 +15,46 @@ const OWNERS_SHOWN = 10;
 export function buildGroupDetailsCard(model: GroupDetailsCardModel): AdaptiveCard {
   const g = model.group;
   const kind = kindTitle(g.kind, g.dynamic);
-  const body: CardElement[] = [
-    heading(plain(g.displayName)),
-    subtle(plain(kind)),
-  ];
+  const body: CardElement[] = [heading(plain(g.displayName)), subtle(plain(kind))];
   if (g.description) body.push(textBlock(Markdown.plain(g.description, { multiline: true })));
-  body.push(factSet([
-    [Markdown.trusted('Kind'), plain(kind)],
-    [Markdown.trusted('Mail'), g.mail ? plain(g.mail) : Markdown.trusted('not mail-enabled')],
-    [Markdown.trusted('Visibility'), g.visibility ? plain(g.visibility) : undefined],
-    [Markdown.trusted('Members'), g.memberCount !== undefined ? plain(String(g.memberCount)) : undefined],
-    [Markdown.trusted('Owners'), g.ownerCount !== undefined ? plain(String(g.ownerCount)) : undefined],
-    [Markdown.trusted('Rule processing'), g.dynamic && g.processingState ? plain(g.processingState) : undefined],
-  ]));
+  body.push(
+    factSet([
+      [Markdown.trusted('Kind'), plain(kind)],
+      [Markdown.trusted('Mail'), g.mail ? plain(g.mail) : Markdown.trusted('not mail-enabled')],
+      [Markdown.trusted('Visibility'), g.visibility ? plain(g.visibility) : undefined],
+      [Markdown.trusted('Members'), g.memberCount !== undefined ? plain(String(g.memberCount)) : undefined],
+      [Markdown.trusted('Owners'), g.ownerCount !== undefined ? plain(String(g.ownerCount)) : undefined],
+      [Markdown.trusted('Rule processing'), g.dynamic && g.processingState ? plain(g.processingState) : undefined],
+    ]),
+  );
   if (g.dynamic && g.membershipRule) {
     body.push(textBlock(Markdown.trusted('Membership rule'), { weight: 'Bolder', spacing: 'Medium' }));
     body.push(textBlock(plain(g.membershipRule), { fontType: 'Monospace', spacing: 'Small' }));
   }
   if (g.owners) {
     body.push(textBlock(Markdown.trusted('Owners'), { weight: 'Bolder', spacing: 'Medium' }));
-    if (g.owners.length === 0) body.push(textBlock(md`This group has no owners.`, { color: 'Warning' }));
+    if (g.owners.length === 0)
+      body.push(
+        textBlock(
+          md`
+This group has no owners.
+          `,
+          { color: 'Warning' },
+        ),
+      );
     for (const o of g.owners.slice(0, OWNERS_SHOWN)) body.push(textBlock(personLine(o), { spacing: 'Small' }));
     const total = g.ownerCount ?? g.owners.length;
     if (total > OWNERS_SHOWN) body.push(subtle(md`and ${total - OWNERS_SHOWN} more`));
   }
-  if (g.deletedDateTime) body.push(textBlock(md`This group is deleted.`, { color: 'Attention' }));
+  if (g.deletedDateTime)
+    body.push(
+      textBlock(
+        md`
+This group is deleted.
+        `,
+        { color: 'Attention' },
+      ),
+    );
 
   const actions: CardButton[] = [];
   if (!g.deletedDateTime) {
@@ -50,7 +65,9 @@ export function buildGroupDetailsCard(model: GroupDetailsCardModel): AdaptiveCar
   const counts = [
     g.memberCount !== undefined ? plural(g.memberCount, 'member') : undefined,
     g.ownerCount !== undefined ? plural(g.ownerCount, 'owner') : undefined,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return adaptiveCard({
     fallbackText: `${g.displayName}: ${kind}${g.mail ? `, ${g.mail}` : ''}${counts ? `, ${counts}` : ''}.`,
     body,

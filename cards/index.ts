@@ -6,7 +6,14 @@ export { escapeMarkdown, unescapeMarkdown } from './escape-markdown';
 export { Markdown, md, plain } from './markdown';
 export { cardTime, plainTime } from './card-time';
 export { validateCard, MAX_CARD_VERSION, MAX_CARD_BYTES, type CardValidation } from './validate-card';
-export { renderCardText, actionPayload, markdownToText, type RenderedCard, type RenderedAction, type RenderedInput } from './render-text';
+export {
+  renderCardText,
+  actionPayload,
+  markdownToText,
+  type RenderedCard,
+  type RenderedAction,
+  type RenderedInput,
+} from './render-text';
 export { buildWelcomeCard, DEFAULT_EXAMPLES } from './welcome-card';
 export { buildSuggestionCard } from './suggestion-card';
 export { buildChoiceCard } from './choice-card';

@@ -16,19 +16,43 @@ function count(n: number | undefined): string {
  * assigned to a group (with assignment errors). Never throws.
  */
 export function buildLicensesCard(model: LicensesCardModel): AdaptiveCard {
-  const title = model.scope.kind === 'group' ? `Licences of ${model.scope.group.displayName}` : 'Licences in this organisation';
+  const title =
+    model.scope.kind === 'group' ? `Licences of ${model.scope.group.displayName}` : 'Licences in this organisation';
   const body: CardElement[] = [heading(plain(title))];
   if (model.licenses.length === 0) {
-    body.push(textBlock(md`No licences.`));
+    body.push(
+      textBlock(md`
+No licences.
+      `),
+    );
   } else if (model.scope.kind === 'tenant') {
-    body.push(table(['Licence', 'In use', 'Available', 'Total'], model.licenses.map((l) => [
-      plain(skuName(l)), plain(count(l.consumed)),
-      plain(l.enabled !== undefined && l.consumed !== undefined ? String(Math.max(0, l.enabled - l.consumed)) : '–'),
-      plain(count(l.enabled)),
-    ]), [4, 1, 1, 1]));
+    body.push(
+      table(
+        ['Licence', 'In use', 'Available', 'Total'],
+        model.licenses.map((l) => [
+          plain(skuName(l)),
+          plain(count(l.consumed)),
+          plain(
+            l.enabled !== undefined && l.consumed !== undefined ? String(Math.max(0, l.enabled - l.consumed)) : '–',
+          ),
+          plain(count(l.enabled)),
+        ]),
+        [4, 1, 1, 1],
+      ),
+    );
   } else {
-    body.push(table(['Licence', 'Status'], model.licenses.map((l) => [plain(skuName(l)), plain(l.error ? `Error: ${l.error}` : 'Assigned')]), [3, 2]));
-    body.push(subtle(md`Members of the group get these licences through group-based licensing.`));
+    body.push(
+      table(
+        ['Licence', 'Status'],
+        model.licenses.map((l) => [plain(skuName(l)), plain(l.error ? `Error: ${l.error}` : 'Assigned')]),
+        [3, 2],
+      ),
+    );
+    body.push(
+      subtle(md`
+Members of the group get these licences through group-based licensing.
+      `),
+    );
   }
   return adaptiveCard({
     fallbackText: `${title}: ${model.licenses.map(skuName).join(', ') || 'none'}.`,

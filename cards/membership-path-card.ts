@@ -30,14 +30,21 @@ export function buildMembershipPathCard(model: MembershipPathCardModel): Adaptiv
       ? md`Yes, ${user.displayName} is in ${group.displayName} because of its membership rule: ${rule.reason}.`
       : md`No, ${user.displayName} is not in ${group.displayName}: its membership rule does not match (${rule.reason}).`
     : !model.isMember
-    ? md`No, ${user.displayName} is not a member of ${group.displayName}.`
-    : direct
-      ? md`Yes, ${user.displayName} is a direct member of ${group.displayName}.`
-      : md`Yes, ${user.displayName} is a member of ${group.displayName} through nested groups.`;
+      ? md`No, ${user.displayName} is not a member of ${group.displayName}.`
+      : direct
+        ? md`Yes, ${user.displayName} is a direct member of ${group.displayName}.`
+        : md`Yes, ${user.displayName} is a member of ${group.displayName} through nested groups.`;
   const body: CardElement[] = [heading(answer), subtle(personLine(user))];
   if (rule) body.push(textBlock(md`Rule: ${rule.rule}`, { spacing: 'Small', fontType: 'Monospace' }));
   if (model.isMember && paths.length > 0 && !(rule && direct)) {
-    body.push(textBlock(md`How`, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(
+      textBlock(
+        md`
+How
+        `,
+        { weight: 'Bolder', spacing: 'Medium' },
+      ),
+    );
     for (const p of paths.slice(0, PATHS_SHOWN)) body.push(textBlock(pathLine(user, p), { spacing: 'Small' }));
     if (paths.length > PATHS_SHOWN) body.push(subtle(md`and ${paths.length - PATHS_SHOWN} more paths`));
   }
@@ -46,8 +53,8 @@ export function buildMembershipPathCard(model: MembershipPathCardModel): Adaptiv
     fallbackText: rule
       ? `${model.isMember ? 'Yes' : 'No'}, ${user.displayName} is ${model.isMember ? '' : 'not '}in ${group.displayName}: its membership rule (${rule.rule}) says ${rule.reason}.`
       : model.isMember
-      ? `Yes, ${user.displayName} is a member of ${group.displayName}${first ? `: ${pathPlain(user, first)}` : ''}.`
-      : `No, ${user.displayName} is not a member of ${group.displayName}.`,
+        ? `Yes, ${user.displayName} is a member of ${group.displayName}${first ? `: ${pathPlain(user, first)}` : ''}.`
+        : `No, ${user.displayName} is not a member of ${group.displayName}.`,
     body,
   });
 }

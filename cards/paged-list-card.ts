@@ -7,9 +7,12 @@ import type { ListItem, PagedListCardModel } from './view-models';
 
 function itemLine(item: ListItem) {
   switch (item.kind) {
-    case 'group': return groupLine(item.group);
-    case 'person': return personLine(item.person);
-    default: return item.type ? md`**${item.displayName}** · ${item.type}` : md`**${item.displayName}**`;
+    case 'group':
+      return groupLine(item.group);
+    case 'person':
+      return personLine(item.person);
+    default:
+      return item.type ? md`**${item.displayName}** · ${item.type}` : md`**${item.displayName}**`;
   }
 }
 
@@ -20,20 +23,37 @@ function itemLine(item: ListItem) {
 export function buildPagedListCard(model: PagedListCardModel): AdaptiveCard {
   const from = (model.offset ?? 0) + 1;
   const to = (model.offset ?? 0) + model.items.length;
-  const range = model.items.length === 0
-    ? 'Nothing to show.'
-    : model.totalCount !== undefined
-      ? `${from}–${to} of ${model.totalCount}`
-      : model.nextCursor ? `${from}–${to}, more available` : from === 1 ? `${to} in all` : `${from}–${to}, the last ones`;
-  const body: CardElement[] = [heading(plain(model.title)), subtle(plain(`${range}${model.transitive ? ' (including nested groups)' : ''}`))];
+  const range =
+    model.items.length === 0
+      ? 'Nothing to show.'
+      : model.totalCount !== undefined
+        ? `${from}–${to} of ${model.totalCount}`
+        : model.nextCursor
+          ? `${from}–${to}, more available`
+          : from === 1
+            ? `${to} in all`
+            : `${from}–${to}, the last ones`;
+  const body: CardElement[] = [
+    heading(plain(model.title)),
+    subtle(plain(`${range}${model.transitive ? ' (including nested groups)' : ''}`)),
+  ];
   model.items.forEach((item, i) => body.push(textBlock(itemLine(item), { spacing: 'Small', separator: i === 0 })));
   const actions: CardButton[] = [];
   if (model.nextCursor) {
-    const data = { verb: 'listMore' as const, list: model.list, cursor: model.nextCursor,
-      ...(model.subject ? { subjectId: model.subject.id } : {}), ...(model.transitive ? { transitive: true } : {}) };
+    const data = {
+      verb: 'listMore' as const,
+      list: model.list,
+      cursor: model.nextCursor,
+      ...(model.subject ? { subjectId: model.subject.id } : {}),
+      ...(model.transitive ? { transitive: true } : {}),
+    };
     actions.push(executeButton('More', data));
   }
-  const names = model.items.slice(0, 10).map((i) => (i.kind === 'group' ? i.group.displayName : i.kind === 'person' ? i.person.displayName : i.displayName));
+  const names = model.items
+    .slice(0, 10)
+    .map((i) =>
+      i.kind === 'group' ? i.group.displayName : i.kind === 'person' ? i.person.displayName : i.displayName,
+    );
   return adaptiveCard({
     fallbackText: `${model.title} (${range}): ${names.join(', ')}${model.items.length > names.length ? ', …' : ''}`,
     body,

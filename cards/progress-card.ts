@@ -4,7 +4,10 @@ import { md, plain } from './markdown';
 import type { MemberOperation, ProgressCardModel } from './view-models';
 
 const VERB: Record<MemberOperation, [string, string]> = {
-  addMembers: ['Added', 'to'], removeMembers: ['Removed', 'from'], addOwners: ['Made owner', 'of'], removeOwners: ['Removed as owner', 'from'],
+  addMembers: ['Added', 'to'],
+  removeMembers: ['Removed', 'from'],
+  addOwners: ['Made owner', 'of'],
+  removeOwners: ['Removed as owner', 'from'],
 };
 
 /** A text progress bar of `width` cells, e.g. "■■■■□□□□□□ 40%". */
@@ -18,8 +21,15 @@ export function progressBar(done: number, total: number, width = 20): string {
 export function buildProgressCard(model: ProgressCardModel): AdaptiveCard {
   const [verb, prep] = VERB[model.operation];
   const line = `${verb} ${model.done} of ${model.total} ${prep} ${model.group.displayName}…`;
-  const body = [heading(plain(line)), textBlock(plain(progressBar(model.done, model.total)), { fontType: 'Monospace' })];
+  const body = [
+    heading(plain(line)),
+    textBlock(plain(progressBar(model.done, model.total)), { fontType: 'Monospace' }),
+  ];
   if (model.failed) body.push(subtle(md`${model.failed} failed so far; you can retry them at the end.`));
-  body.push(subtle(md`This card updates as the work goes on.`));
+  body.push(
+    subtle(md`
+This card updates as the work goes on.
+    `),
+  );
   return adaptiveCard({ fallbackText: line, body });
 }

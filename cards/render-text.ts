@@ -28,7 +28,11 @@ export interface RenderedInput {
   isMultiline: boolean;
 }
 
-export interface RenderedCard { text: string; actions: RenderedAction[]; inputs: RenderedInput[] }
+export interface RenderedCard {
+  text: string;
+  actions: RenderedAction[];
+  inputs: RenderedInput[];
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -37,7 +41,11 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Card markdown to terminal text: times expanded, bold markers dropped, escapes removed. */
 export function markdownToText(text: string): string {
-  return unescapeMarkdown(expandCardTimes(text).replace(/(?<!\\)\*\*/g, '').replace(/\n\n/g, '\n'));
+  return unescapeMarkdown(
+    expandCardTimes(text)
+      .replace(/(?<!\\)\*\*/g, '')
+      .replace(/\n\n/g, '\n'),
+  );
 }
 
 class Renderer {
@@ -52,14 +60,17 @@ class Renderer {
         for (const line of markdownToText(str(el['text'])).split('\n')) this.lines.push(indent + line);
         break;
       case 'FactSet':
-        for (const f of arr(el['facts'])) if (isObj(f)) this.lines.push(`${indent}${markdownToText(str(f['title']))}: ${markdownToText(str(f['value']))}`);
+        for (const f of arr(el['facts']))
+          if (isObj(f))
+            this.lines.push(`${indent}${markdownToText(str(f['title']))}: ${markdownToText(str(f['value']))}`);
         break;
       case 'Container':
         if (el['separator'] === true && this.lines.length > 0) this.lines.push('');
         for (const item of arr(el['items'])) this.element(item, indent);
         break;
       case 'ColumnSet':
-        for (const col of arr(el['columns'])) if (isObj(col)) for (const item of arr(col['items'])) this.element(item, indent);
+        for (const col of arr(el['columns']))
+          if (isObj(col)) for (const item of arr(col['items'])) this.element(item, indent);
         break;
       case 'Table':
         for (const row of arr(el['rows'])) {
@@ -98,13 +109,18 @@ class Renderer {
     const type = str(el['type']);
     const label = str(el['label']) || str(el['placeholder']) || str(el['id']);
     const input: RenderedInput = {
-      id: str(el['id']), label, kind: type === 'Input.Text' ? 'text' : type === 'Input.ChoiceSet' ? 'choice' : 'other',
-      isRequired: el['isRequired'] === true, isMultiline: el['isMultiline'] === true,
+      id: str(el['id']),
+      label,
+      kind: type === 'Input.Text' ? 'text' : type === 'Input.ChoiceSet' ? 'choice' : 'other',
+      isRequired: el['isRequired'] === true,
+      isMultiline: el['isMultiline'] === true,
     };
     if (el['value'] !== undefined) input.value = str(el['value']);
     let line = `${indent}[input: ${label}]`;
     if (input.kind === 'choice') {
-      input.choices = arr(el['choices']).filter(isObj).map((c) => ({ title: str(c['title']), value: str(c['value']) }));
+      input.choices = arr(el['choices'])
+        .filter(isObj)
+        .map((c) => ({ title: str(c['title']), value: str(c['value']) }));
       line += ` choices: ${input.choices.map((c) => c.title).join(' / ')}`;
       const current = input.choices.find((c) => c.value === input.value);
       if (current) line += ` (now: ${current.title})`;
@@ -120,12 +136,18 @@ class Renderer {
     const type = a['type'] === 'Action.Execute' || a['type'] === 'Action.Submit' ? a['type'] : 'other';
     const data = isObj(a['data']) ? { ...a['data'] } : {};
     const rendered: RenderedAction = {
-      number: this.actions.length + 1, title: str(a['title']), type, data, usesInputs: a['associatedInputs'] !== 'none',
+      number: this.actions.length + 1,
+      title: str(a['title']),
+      type,
+      data,
+      usesInputs: a['associatedInputs'] !== 'none',
     };
     const verb = type === 'Action.Execute' ? str(a['verb']) : str(data['verb']);
     if (verb) rendered.verb = verb;
     this.actions.push(rendered);
-    this.lines.push(`${indent}${rendered.number}) ${rendered.title}${a['type'] === 'Action.OpenUrl' && typeof a['url'] === 'string' ? ` (${a['url']})` : ''}`);
+    this.lines.push(
+      `${indent}${rendered.number}) ${rendered.title}${a['type'] === 'Action.OpenUrl' && typeof a['url'] === 'string' ? ` (${a['url']})` : ''}`,
+    );
   }
 }
 
@@ -139,7 +161,10 @@ export function renderCardText(card: unknown): RenderedCard {
     r.lines.push('');
     for (const a of top) r.action(a, '');
   }
-  const text = r.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = r.lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { text, actions: r.actions, inputs: r.inputs };
 }
 
@@ -147,7 +172,10 @@ export function renderCardText(card: unknown): RenderedCard {
  * The value a client would send for an action: its data plus the input values (unless the action
  * ignores inputs), in the shape parseCardAction accepts. Never throws.
  */
-export function actionPayload(action: RenderedAction, inputValues: Readonly<Record<string, string>> = {}): Record<string, unknown> {
+export function actionPayload(
+  action: RenderedAction,
+  inputValues: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (action.usesInputs) for (const [k, v] of Object.entries(inputValues)) out[k] = v;
   for (const [k, v] of Object.entries(action.data)) out[k] = v;

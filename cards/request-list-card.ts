@@ -7,7 +7,12 @@ import { Markdown, md, plain } from './markdown';
 import type { RequestListCardModel, RequestState, RequestSummary } from './view-models';
 
 const STATE_TEXT: Record<RequestState, string> = {
-  pending: 'waiting for approval', approved: 'approved', denied: 'denied', cancelled: 'cancelled', expired: 'expired', failed: 'failed',
+  pending: 'waiting for approval',
+  approved: 'approved',
+  denied: 'denied',
+  cancelled: 'cancelled',
+  expired: 'expired',
+  failed: 'failed',
 };
 
 function requestItem(r: RequestSummary, view: RequestListCardModel['view']): CardElement {
@@ -17,10 +22,12 @@ function requestItem(r: RequestSummary, view: RequestListCardModel['view']): Car
   ];
   if (view === 'pending') items.push(textBlock(personLine(r.requester), { spacing: 'Small' }));
   items.push(textBlock(md`"${Markdown.plain(r.justification)}"`, { spacing: 'Small', maxLines: 3 }));
-  if (r.decidedBy && r.decidedAt) items.push(subtle(md`${STATE_TEXT[r.state]} by ${r.decidedBy.displayName}, ${cardTime(r.decidedAt)}`));
+  if (r.decidedBy && r.decidedAt)
+    items.push(subtle(md`${STATE_TEXT[r.state]} by ${r.decidedBy.displayName}, ${cardTime(r.decidedAt)}`));
   if (r.reason) items.push(subtle(md`Reason: ${r.reason}`));
   const buttons: CardButton[] = [];
-  if (r.state === 'pending' && view === 'mine') buttons.push(executeButton('Cancel request', { verb: 'requestCancel', requestId: r.requestId }));
+  if (r.state === 'pending' && view === 'mine')
+    buttons.push(executeButton('Cancel request', { verb: 'requestCancel', requestId: r.requestId }));
   if (r.state === 'pending' && view === 'pending') {
     buttons.push(executeButton('Approve', { verb: 'approvalApprove', requestId: r.requestId }, { style: 'positive' }));
     buttons.push(executeButton('Review or deny', { verb: 'approvalOpen', requestId: r.requestId }));
@@ -36,11 +43,21 @@ function requestItem(r: RequestSummary, view: RequestListCardModel['view']): Car
 export function buildRequestListCard(model: RequestListCardModel): AdaptiveCard {
   const title = model.view === 'mine' ? 'Your access requests' : 'Requests waiting for your approval';
   const body: CardElement[] = [heading(plain(title))];
-  if (model.requests.length === 0) body.push(textBlock(plain(model.view === 'mine' ? 'You have no requests.' : 'Nothing is waiting for you.')));
+  if (model.requests.length === 0)
+    body.push(textBlock(plain(model.view === 'mine' ? 'You have no requests.' : 'Nothing is waiting for you.')));
   for (const r of model.requests) body.push(requestItem(r, model.view));
   const actions: CardButton[] = model.nextCursor
-    ? [executeButton('More', { verb: 'listMore', list: model.view === 'mine' ? 'myRequests' : 'pendingApprovals', cursor: model.nextCursor })]
+    ? [
+        executeButton('More', {
+          verb: 'listMore',
+          list: model.view === 'mine' ? 'myRequests' : 'pendingApprovals',
+          cursor: model.nextCursor,
+        }),
+      ]
     : [];
-  const lines = model.requests.map((r) => `${r.group.displayName} (${STATE_TEXT[r.state]}${model.view === 'pending' ? `, from ${r.requester.displayName}` : ''})`);
+  const lines = model.requests.map(
+    (r) =>
+      `${r.group.displayName} (${STATE_TEXT[r.state]}${model.view === 'pending' ? `, from ${r.requester.displayName}` : ''})`,
+  );
   return adaptiveCard({ fallbackText: `${title}: ${lines.join('; ') || 'none'}.`, body, actions });
 }

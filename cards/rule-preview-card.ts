@@ -8,7 +8,8 @@ import type { PersonSummary, RulePreviewCardModel } from './view-models';
 
 function changeSection(title: string, change: { count: number; sample: PersonSummary[] }): CardElement[] {
   const items: CardElement[] = [textBlock(plain(`${title}: ${change.count}`), { weight: 'Bolder' })];
-  for (const p of change.sample.slice(0, PREVIEW_SAMPLE_SHOWN)) items.push(textBlock(personLine(p), { spacing: 'None' }));
+  for (const p of change.sample.slice(0, PREVIEW_SAMPLE_SHOWN))
+    items.push(textBlock(personLine(p), { spacing: 'None' }));
   const shown = Math.min(change.sample.length, PREVIEW_SAMPLE_SHOWN);
   if (change.count > shown) items.push(subtle(md`and ${change.count - shown} more`));
   return [container(items, { spacing: 'Medium' })];
@@ -21,7 +22,13 @@ function changeSection(title: string, change: { count: number; sample: PersonSum
  */
 export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard {
   const body: CardElement[] = [
-    heading(model.group ? md`Rule preview for ${model.group.displayName}` : md`Rule preview`),
+    heading(
+      model.group
+        ? md`Rule preview for ${model.group.displayName}`
+        : md`
+Rule preview
+          `,
+    ),
     textBlock(plain(model.rule), { fontType: 'Monospace' }),
     ...previewMatchSection(model.matchCount, model.sample, model.asOf),
   ];
@@ -30,13 +37,16 @@ export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard 
   body.push(...warningsSection(model.warnings));
   const actions: CardButton[] = model.applyPendingId
     ? [
-      executeButton('Apply rule', { verb: 'confirm', pendingId: model.applyPendingId }, { style: 'positive' }),
-      executeButton('Cancel', { verb: 'cancel', pendingId: model.applyPendingId }),
-    ]
+        executeButton('Apply rule', { verb: 'confirm', pendingId: model.applyPendingId }, { style: 'positive' }),
+        executeButton('Cancel', { verb: 'cancel', pendingId: model.applyPendingId }),
+      ]
     : [];
   const changes = [
-    model.added ? `${model.added.count} added` : '', model.removed ? `${model.removed.count} removed` : '',
-  ].filter(Boolean).join(', ');
+    model.added ? `${model.added.count} added` : '',
+    model.removed ? `${model.removed.count} removed` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return adaptiveCard({
     fallbackText: `${plural(model.matchCount, 'person', 'people')} would match ${model.rule}${changes ? ` (${changes})` : ''}.${model.warnings.length ? ` Warnings: ${model.warnings.join(' ')}` : ''}`,
     body,

@@ -24,8 +24,18 @@ export function previewMatchSection(matchCount: number, sample: readonly PersonS
 /** Warnings of a rule (uncertain null semantics, regex dialect…), in a warning-styled container. */
 export function warningsSection(warnings: readonly string[]): CardElement[] {
   if (warnings.length === 0) return [];
-  return [container([
-    textBlock(md`Warnings`, { weight: 'Bolder', color: 'Warning' }),
-    ...warnings.map((w) => textBlock(plain(w), { spacing: 'Small' })),
-  ], { style: 'warning', spacing: 'Medium' })];
+  return [
+    container(
+      [
+        textBlock(
+          md`
+Warnings
+          `,
+          { weight: 'Bolder', color: 'Warning' },
+        ),
+        ...warnings.map((w) => textBlock(plain(w), { spacing: 'Small' })),
+      ],
+      { style: 'warning', spacing: 'Medium' },
+    ),
+  ];
 }

@@ -15,7 +15,10 @@ export function buildSuggestionCard(suggestions: readonly string[]): AdaptiveCar
     body: [
       heading(Markdown.plain("I'm not sure what you meant. Did you mean:")),
       ...actionSets([...shown.map((s) => sendTextButton(s, s)), sendTextButton('Show everything I can do', 'help')]),
-      textBlock(Markdown.plain('Or say it in other words, for example "add Ana to Marketing".'), { isSubtle: true, spacing: 'Small' }),
+      textBlock(Markdown.plain('Or say it in other words, for example "add Ana to Marketing".'), {
+        isSubtle: true,
+        spacing: 'Small',
+      }),
     ],
   });
 }

@@ -15,29 +15,62 @@ interface Palette {
 }
 
 const LIGHT_TEXT: Record<TextColor, string> = {
-  Default: '#ff252424', Dark: '#252424', Light: '#ffffff', Accent: '#6264a7', Good: '#92c353', Warning: '#f8d22a', Attention: '#c4314b',
+  Default: '#ff252424',
+  Dark: '#252424',
+  Light: '#ffffff',
+  Accent: '#6264a7',
+  Good: '#92c353',
+  Warning: '#f8d22a',
+  Attention: '#c4314b',
 };
 const DARK_TEXT_ON_DARK: Record<TextColor, string> = {
-  Default: '#ffffffff', Dark: '#ff201f1f', Light: '#ffffffff', Accent: '#ffa6a7dc', Good: '#ff92c353', Warning: '#fff8d22a', Attention: '#ffd74654',
+  Default: '#ffffffff',
+  Dark: '#ff201f1f',
+  Light: '#ffffffff',
+  Accent: '#ffa6a7dc',
+  Good: '#ff92c353',
+  Warning: '#fff8d22a',
+  Attention: '#ffd74654',
 };
 const DARK_TEXT_ON_LIGHT: Record<TextColor, string> = { ...DARK_TEXT_ON_DARK, Default: '#ff201f1f' };
 
 /** Teams' light and dark palettes (container backgrounds, text colours). */
 export const TEAMS_THEMES: Record<Theme, Palette> = {
   light: {
-    background: { default: '#ffffff', emphasis: '#fff9f8f7', accent: '#C7DEF9', good: '#CCFFCC', attention: '#FFC5B2', warning: '#FFE2B2' },
+    background: {
+      default: '#ffffff',
+      emphasis: '#fff9f8f7',
+      accent: '#C7DEF9',
+      good: '#CCFFCC',
+      attention: '#FFC5B2',
+      warning: '#FFE2B2',
+    },
     foreground: (_style, color) => LIGHT_TEXT[color],
   },
   dark: {
-    background: { default: '#ff2d2c2c', emphasis: '#ff292828', accent: '#C7DEF9', good: '#CCFFCC', attention: '#FFC5B2', warning: '#FFE2B2' },
+    background: {
+      default: '#ff2d2c2c',
+      emphasis: '#ff292828',
+      accent: '#C7DEF9',
+      good: '#CCFFCC',
+      attention: '#FFC5B2',
+      warning: '#FFE2B2',
+    },
     // Teams keeps the coloured container backgrounds light in the dark theme, with dark default text on them.
-    foreground: (style, color) => (style === 'default' || style === 'emphasis' ? DARK_TEXT_ON_DARK : DARK_TEXT_ON_LIGHT)[color],
+    foreground: (style, color) =>
+      (style === 'default' || style === 'emphasis' ? DARK_TEXT_ON_DARK : DARK_TEXT_ON_LIGHT)[color],
   },
 };
 
 function rgba(hex: string): [number, number, number, number] {
   const h = hex.replace('#', '');
-  if (h.length === 8) return [parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16), parseInt(h.slice(6, 8), 16), parseInt(h.slice(0, 2), 16) / 255];
+  if (h.length === 8)
+    return [
+      parseInt(h.slice(2, 4), 16),
+      parseInt(h.slice(4, 6), 16),
+      parseInt(h.slice(6, 8), 16),
+      parseInt(h.slice(0, 2), 16) / 255,
+    ];
   if (h.length === 6) return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16), 1];
   throw new Error(`not a colour: ${hex}`);
 }

@@ -6,7 +6,9 @@
 import { isCardVerb } from './actions';
 
 /** The parts of the adaptivecards UMD build this file uses. */
-interface ParseEvent { message: string }
+interface ParseEvent {
+  message: string;
+}
 interface AdaptiveCardsModule {
   AdaptiveCard: new () => {
     parse(json: unknown, context: unknown): void;
@@ -37,17 +39,39 @@ export const MAX_CARD_BYTES = 28 * 1024;
 
 /** Minimum schema version of each element and action type groupbot may use. */
 const TYPE_VERSIONS: Record<string, number> = {
-  'TextBlock': 1.0, 'Image': 1.0, 'Container': 1.0, 'ColumnSet': 1.0, 'Column': 1.0, 'FactSet': 1.0,
-  'ImageSet': 1.0, 'ActionSet': 1.2, 'RichTextBlock': 1.2, 'TextRun': 1.2, 'Table': 1.5, 'TableRow': 1.5, 'TableCell': 1.5,
-  'Input.Text': 1.0, 'Input.Number': 1.0, 'Input.Date': 1.0, 'Input.Time': 1.0, 'Input.Toggle': 1.0,
-  'Input.ChoiceSet': 1.0, 'Action.Submit': 1.0, 'Action.ShowCard': 1.0, 'Action.ToggleVisibility': 1.2,
-  'Action.Execute': 1.4, 'Action.OpenUrl': 1.0,
+  TextBlock: 1.0,
+  Image: 1.0,
+  Container: 1.0,
+  ColumnSet: 1.0,
+  Column: 1.0,
+  FactSet: 1.0,
+  ImageSet: 1.0,
+  ActionSet: 1.2,
+  RichTextBlock: 1.2,
+  TextRun: 1.2,
+  Table: 1.5,
+  TableRow: 1.5,
+  TableCell: 1.5,
+  'Input.Text': 1.0,
+  'Input.Number': 1.0,
+  'Input.Date': 1.0,
+  'Input.Time': 1.0,
+  'Input.Toggle': 1.0,
+  'Input.ChoiceSet': 1.0,
+  'Action.Submit': 1.0,
+  'Action.ShowCard': 1.0,
+  'Action.ToggleVisibility': 1.2,
+  'Action.Execute': 1.4,
+  'Action.OpenUrl': 1.0,
 };
 
 /** TextBlocks longer than this must wrap. */
 const WRAP_THRESHOLD = 30;
 
-export interface CardValidation { ok: boolean; errors: string[] }
+export interface CardValidation {
+  ok: boolean;
+  errors: string[];
+}
 
 export interface ValidateOptions {
   /** Allow a `refresh` block (not used by groupbot today). Default false. */
@@ -76,25 +100,31 @@ function walk(node: unknown, path: string, version: number, errors: string[], op
     if (type === 'Action.OpenUrl') errors.push(`${path}: Action.OpenUrl is not allowed (no external URLs).`);
     else if (min === undefined) errors.push(`${path}: element type "${type}" is not allowed.`);
     else if (min > version) errors.push(`${path}: ${type} needs card version ${min.toFixed(1)}.`);
-    if (type === 'Image' && (typeof node['altText'] !== 'string' || node['altText'].trim() === '')) errors.push(`${path}: an Image needs altText.`);
+    if (type === 'Image' && (typeof node['altText'] !== 'string' || node['altText'].trim() === ''))
+      errors.push(`${path}: an Image needs altText.`);
     if (type === 'TextBlock') {
       const text = node['text'];
       if (typeof text !== 'string' || text.trim() === '') errors.push(`${path}: a TextBlock needs text.`);
-      else if (text.length > WRAP_THRESHOLD && node['wrap'] !== true) errors.push(`${path}: a long TextBlock needs wrap: true.`);
+      else if (text.length > WRAP_THRESHOLD && node['wrap'] !== true)
+        errors.push(`${path}: a long TextBlock needs wrap: true.`);
     }
-    if (type.startsWith('Input.') && (typeof node['label'] !== 'string' || node['label'].trim() === '')) errors.push(`${path}: an input needs a label.`);
+    if (type.startsWith('Input.') && (typeof node['label'] !== 'string' || node['label'].trim() === ''))
+      errors.push(`${path}: an input needs a label.`);
     if (type.startsWith('Action.')) {
-      if (typeof node['title'] !== 'string' || node['title'].trim() === '') errors.push(`${path}: an action needs a title.`);
+      if (typeof node['title'] !== 'string' || node['title'].trim() === '')
+        errors.push(`${path}: an action needs a title.`);
       const data = node['data'];
       if (type === 'Action.Execute' || type === 'Action.Submit') {
         const verb = isObj(data) ? data['verb'] : undefined;
         if (!isCardVerb(verb)) errors.push(`${path}: action data needs a known verb (got ${JSON.stringify(verb)}).`);
-        if (type === 'Action.Execute' && node['verb'] !== verb) errors.push(`${path}: Action.Execute verb and data.verb differ.`);
+        if (type === 'Action.Execute' && node['verb'] !== verb)
+          errors.push(`${path}: Action.Execute verb and data.verb differ.`);
       }
     }
   }
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'url' || key === 'iconUrl' || key === 'backgroundImage') errors.push(`${path}.${key}: URLs are not allowed in groupbot cards.`);
+    if (key === 'url' || key === 'iconUrl' || key === 'backgroundImage')
+      errors.push(`${path}.${key}: URLs are not allowed in groupbot cards.`);
     if (key === 'refresh' && !opts.allowRefresh) errors.push(`${path}: a refresh block is not allowed here.`);
     // Action data is a payload, not card elements (it may hold msteams: {type: 'imBack'}).
     if (key !== 'data') walk(value, `${path}.${key}`, version, errors, opts);
@@ -111,8 +141,10 @@ export function validateCard(card: unknown, opts: ValidateOptions = {}): CardVal
   if (!isObj(card) || card['type'] !== 'AdaptiveCard') return { ok: false, errors: ['Not an AdaptiveCard object.'] };
   const version = parseVersion(card['version']);
   if (version === undefined) errors.push(`Card version ${JSON.stringify(card['version'])} is not a version string.`);
-  else if (version > MAX_CARD_VERSION) errors.push(`Card version ${String(card['version'])} is above ${MAX_CARD_VERSION.toFixed(1)}.`);
-  if (typeof card['fallbackText'] !== 'string' || card['fallbackText'].trim() === '') errors.push('The card has no fallbackText.');
+  else if (version > MAX_CARD_VERSION)
+    errors.push(`Card version ${String(card['version'])} is above ${MAX_CARD_VERSION.toFixed(1)}.`);
+  if (typeof card['fallbackText'] !== 'string' || card['fallbackText'].trim() === '')
+    errors.push('The card has no fallbackText.');
   if (!Array.isArray(card['body']) || card['body'].length === 0) errors.push('The card has no body.');
 
   const AC = loadAdaptiveCards();

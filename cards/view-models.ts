@@ -42,10 +42,16 @@ export interface GroupSummary {
 }
 
 /** The least a card needs to name a group. */
-export interface GroupRef { id: string; displayName: string }
+export interface GroupRef {
+  id: string;
+  displayName: string;
+}
 
 /** The least a card needs to name a person (who decided, who asked). */
-export interface PersonRef { id?: string; displayName: string }
+export interface PersonRef {
+  id?: string;
+  displayName: string;
+}
 
 // ---- welcome / help ------------------------------------------------------------------------------------
 
@@ -342,8 +348,19 @@ export interface RequestListCardModel {
 // ---- journal, errors ------------------------------------------------------------------------------------
 
 export type JournalOperation =
-  | 'addMember' | 'removeMember' | 'addOwner' | 'removeOwner' | 'createGroup' | 'updateGroup' | 'renameGroup'
-  | 'deleteGroup' | 'restoreGroup' | 'setRule' | 'assignLicense' | 'removeLicense' | 'renewGroup';
+  | 'addMember'
+  | 'removeMember'
+  | 'addOwner'
+  | 'removeOwner'
+  | 'createGroup'
+  | 'updateGroup'
+  | 'renameGroup'
+  | 'deleteGroup'
+  | 'restoreGroup'
+  | 'setRule'
+  | 'assignLicense'
+  | 'removeLicense'
+  | 'renewGroup';
 
 export interface JournalEntry {
   journalId: string;

@@ -11,8 +11,11 @@ export const WARNINGS_STYLE = 'warning' as const;
 /** A "Warnings" block (bold title, one sentence per line), or undefined when there is nothing to warn about. Never throws. */
 export function warningsBlock(warnings: readonly string[], title = 'Warnings'): Container | undefined {
   if (warnings.length === 0) return undefined;
-  return container([
-    textBlock(plain(title), { weight: 'Bolder' }),
-    ...warnings.map((w) => textBlock(plain(`• ${w}`), { spacing: 'Small' })),
-  ], { style: WARNINGS_STYLE, spacing: 'Medium' });
+  return container(
+    [
+      textBlock(plain(title), { weight: 'Bolder' }),
+      ...warnings.map((w) => textBlock(plain(`• ${w}`), { spacing: 'Small' })),
+    ],
+    { style: WARNINGS_STYLE, spacing: 'Medium' },
+  );
 }

@@ -18,10 +18,10 @@ const CAPABILITIES: readonly string[] = [
   'Find groups and show their details, members and owners',
   'Add or remove members and owners, one or many at a time',
   'Create, rename, delete and restore groups',
-  'Explain why someone is in a group, and list a person\'s groups',
+  "Explain why someone is in a group, and list a person's groups",
   'Show, set and preview dynamic membership rules',
   'Assign and list licences',
-  'Ask a group\'s owners for access, and approve requests',
+  "Ask a group's owners for access, and approve requests",
 ];
 
 /**
@@ -31,17 +31,22 @@ const CAPABILITIES: readonly string[] = [
 export function buildWelcomeCard(model: WelcomeCardModel = {}): AdaptiveCard {
   const mode = model.mode ?? 'welcome';
   const examples = (model.examples ?? DEFAULT_EXAMPLES).slice(0, 6);
-  const title = mode === 'notUnderstood'
-    ? Markdown.trusted('Sorry, I did not understand that.')
-    : model.userDisplayName
-      ? md`Hi ${model.userDisplayName}, I am groupbot.`
-      : Markdown.trusted('Hi, I am groupbot.');
-  const intro = mode === 'notUnderstood'
-    ? 'Here is what I can do. Try one of the examples, or say it in your own words:'
-    : 'I manage Microsoft 365 and security groups with your own permissions. I can:';
+  const title =
+    mode === 'notUnderstood'
+      ? Markdown.trusted('Sorry, I did not understand that.')
+      : model.userDisplayName
+        ? md`Hi ${model.userDisplayName}, I am groupbot.`
+        : Markdown.trusted('Hi, I am groupbot.');
+  const intro =
+    mode === 'notUnderstood'
+      ? 'Here is what I can do. Try one of the examples, or say it in your own words:'
+      : 'I manage Microsoft 365 and security groups with your own permissions. I can:';
   return adaptiveCard({
     fallbackText: `groupbot manages groups with your own permissions. Try: ${examples.map((e) => `"${e}"`).join(', ')}.`,
-    speak: mode === 'notUnderstood' ? 'Sorry, I did not understand that. Here is what I can do.' : 'Hi, I am groupbot. Here is what I can do.',
+    speak:
+      mode === 'notUnderstood'
+        ? 'Sorry, I did not understand that. Here is what I can do.'
+        : 'Hi, I am groupbot. Here is what I can do.',
     body: [
       heading(title),
       textBlock(Markdown.plain(intro)),

@@ -70,7 +70,9 @@ export interface RunningEmulator {
 function dynamicDelay(opts: EmulatorOptions): number {
   if (opts.dynamicProcessingDelayMs !== undefined) return Math.max(0, opts.dynamicProcessingDelayMs);
   const fromEnv = Number(process.env.GROUPBOT_DYNAMIC_DELAY_MS);
-  return process.env.GROUPBOT_DYNAMIC_DELAY_MS && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : DEFAULT_DYNAMIC_DELAY_MS;
+  return process.env.GROUPBOT_DYNAMIC_DELAY_MS && Number.isFinite(fromEnv) && fromEnv >= 0
+    ? fromEnv
+    : DEFAULT_DYNAMIC_DELAY_MS;
 }
 
 function tenantOf(store: DirectoryStore): TenantInfo {
@@ -84,7 +86,8 @@ function tenantOf(store: DirectoryStore): TenantInfo {
 
 function usersIndexOf(store: DirectoryStore, tenantId: string): UsersIndex {
   const users: UsersIndex['users'] = {};
-  for (const u of store.users.values()) users[u.userPrincipalName.toLowerCase()] = { id: u.id, upn: u.userPrincipalName, displayName: u.displayName };
+  for (const u of store.users.values())
+    users[u.userPrincipalName.toLowerCase()] = { id: u.id, upn: u.userPrincipalName, displayName: u.displayName };
   return { tenantId, users };
 }
 
@@ -117,7 +120,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
 }
 
 async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () => void): Promise<RunningEmulator> {
-  const onError = opts.onError ?? ((err: unknown) => process.stderr.write(`graph-emulator: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
+  const onError =
+    opts.onError ??
+    ((err: unknown) =>
+      process.stderr.write(
+        `graph-emulator: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      ));
   const tls = await ensureCertificates(dataDir);
   const key = ensureSigningKey(dataDir);
   const db = await openDatabase(dataDir);
@@ -133,19 +141,30 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
       seedSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
     }
     // Created after seeding: the demo tenant's dynamic groups start evaluated.
-    const processor = new DynamicProcessor(store, dynamicDelay(opts), (tx, work) => evaluateDynamicWork(tx, rules, work), onError);
+    const processor = new DynamicProcessor(
+      store,
+      dynamicDelay(opts),
+      (tx, work) => evaluateDynamicWork(tx, rules, work),
+      onError,
+    );
     deferral.processor = processor;
     processor.resume();
     const cutoff = addDays(nowIso(), -RETENTION_DAYS);
-    const expired = [...store.deleted.values()].filter((g) => g.deletedDateTime && g.deletedDateTime < cutoff).map((g) => g.id);
-    if (expired.length) await store.write((tx) => { for (const id of expired) tx.purgeGroup(id); });
+    const expired = [...store.deleted.values()]
+      .filter((g) => g.deletedDateTime && g.deletedDateTime < cutoff)
+      .map((g) => g.id);
+    if (expired.length)
+      await store.write((tx) => {
+        for (const id of expired) tx.purgeGroup(id);
+      });
 
     const tenant = tenantOf(store);
     // The UPN file is rebuilt only when users come or go (no route changes a UPN); nothing of it is
     // kept in memory, so a large tenant does not hold a second copy of every user.
     let indexedUsers = store.users.size;
     const existing = readUsersIndex(dataDir);
-    if (!existing || Object.keys(existing.users).length !== indexedUsers || existing.tenantId !== tenant.tenantId) writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
+    if (!existing || Object.keys(existing.users).length !== indexedUsers || existing.tenantId !== tenant.tenantId)
+      writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
     store.onCommitted = (ms) => {
       if (store.users.size !== indexedUsers || ms.some((m) => m.op === 'deleteUser')) {
         indexedUsers = store.users.size;
@@ -155,18 +174,41 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
 
     const faults = new FaultInjector();
     const stats = new RequestStats();
-    const pipeline = new GraphPipeline({ store, tenant, rules, baseUrl: 'https://localhost' }, buildRouter(), faults, stats, key, onError);
-    const { server, port } = await listen({ pipeline, faults, stats, certPem: tls.certPem, keyPem: tls.keyPem, onError }, opts.port ?? 0);
+    const pipeline = new GraphPipeline(
+      { store, tenant, rules, baseUrl: 'https://localhost' },
+      buildRouter(),
+      faults,
+      stats,
+      key,
+      onError,
+    );
+    const { server, port } = await listen(
+      { pipeline, faults, stats, certPem: tls.certPem, keyPem: tls.keyPem, onError },
+      opts.port ?? 0,
+    );
     const baseUrl = `https://localhost:${port}`;
     pipeline.services.baseUrl = baseUrl;
     let stopped: Promise<void> | undefined;
     return {
-      port, baseUrl, graphUrl: `${baseUrl}/v1.0`, caCertPath: tls.caCertPath, caPem: tls.caPem, dataDir, seedSeconds,
+      port,
+      baseUrl,
+      graphUrl: `${baseUrl}/v1.0`,
+      caCertPath: tls.caCertPath,
+      caPem: tls.caPem,
+      dataDir,
+      seedSeconds,
       issueToken: async (upn, o = {}) => {
         const id = store.userIndex.userPrincipalName.exact(upn)[0];
         const u = id ? store.users.get(id) : undefined;
         if (!u) throw new Error(`No user with the UPN '${upn}' in this directory.`);
-        return signAccessToken(key, { userId: u.id, upn: u.userPrincipalName, displayName: u.displayName, tenantId: tenant.tenantId, scopes: o.scopes ?? DEFAULT_SCOPES, ...(o.lifetimeSeconds !== undefined ? { lifetimeSeconds: o.lifetimeSeconds } : {}) });
+        return signAccessToken(key, {
+          userId: u.id,
+          upn: u.userPrincipalName,
+          displayName: u.displayName,
+          tenantId: tenant.tenantId,
+          scopes: o.scopes ?? DEFAULT_SCOPES,
+          ...(o.lifetimeSeconds !== undefined ? { lifetimeSeconds: o.lifetimeSeconds } : {}),
+        });
       },
       dynamicIdle: () => processor.idle(),
       stop: () => (stopped ??= closeAll(server, store, db, processor).finally(unlock)),
@@ -177,7 +219,12 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
   }
 }
 
-async function closeAll(server: Server, store: DirectoryStore, db: { close(): Promise<void> }, processor: DynamicProcessor): Promise<void> {
+async function closeAll(
+  server: Server,
+  store: DirectoryStore,
+  db: { close(): Promise<void> },
+  processor: DynamicProcessor,
+): Promise<void> {
   processor.stop();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

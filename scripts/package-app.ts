@@ -49,8 +49,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   try {
-    const built = await buildAppPackage({ sourceDir: join(ROOT, 'appPackage'), settings, version, outFile: args.outFile });
-    process.stdout.write(`built ${relative(process.cwd(), built.zipPath) || built.zipPath} (${built.bytes} bytes): manifest.json, color.png, outline.png\n`);
+    const built = await buildAppPackage({
+      sourceDir: join(ROOT, 'appPackage'),
+      settings,
+      version,
+      outFile: args.outFile,
+    });
+    process.stdout.write(
+      `built ${relative(process.cwd(), built.zipPath) || built.zipPath} (${built.bytes} bytes): manifest.json, color.png, outline.png\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof AppPackageSettingsError) {
@@ -68,7 +75,12 @@ export async function run(argv: string[]): Promise<number> {
 
 if (require.main === module || process.argv[1] === __filename) {
   run(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => { process.stderr.write(`package: ${err instanceof Error ? err.message : String(err)}\n`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`package: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
   );
 }

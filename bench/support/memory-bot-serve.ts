@@ -10,17 +10,23 @@ import { createLogger } from '../../bot/log';
 
 // Local mode replies only to the serviceUrls it is given: the benchmark passes its reply connector's.
 const serviceUrls = process.env.BOT_SERVICE_URLS ? { BOT_SERVICE_URLS: process.env.BOT_SERVICE_URLS } : {};
-startBot({ ...loadConfig({ PORT: '0', LOG_LEVEL: 'error', ...serviceUrls }), dataDir: os.tmpdir() }, {
-  graph: { baseUrl: 'https://127.0.0.1:1' },
-  tokens: { tokenFor: async () => 'bench-token-never-sent' },
-  log: createLogger('error'),
-}).then((bot) => {
-  process.stdout.write(`listening ${bot.endpoint}\n`);
-  // Nothing to flush: exit at once (closing the server would wait for the benchmark's keep-alive sockets).
-  const stop = (): void => process.exit(0);
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}, (err: Error) => {
-  process.stderr.write(`memory-bot-serve: ${err.message}\n`);
-  process.exitCode = 1;
-});
+startBot(
+  { ...loadConfig({ PORT: '0', LOG_LEVEL: 'error', ...serviceUrls }), dataDir: os.tmpdir() },
+  {
+    graph: { baseUrl: 'https://127.0.0.1:1' },
+    tokens: { tokenFor: async () => 'bench-token-never-sent' },
+    log: createLogger('error'),
+  },
+).then(
+  (bot) => {
+    process.stdout.write(`listening ${bot.endpoint}\n`);
+    // Nothing to flush: exit at once (closing the server would wait for the benchmark's keep-alive sockets).
+    const stop = (): void => process.exit(0);
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  },
+  (err: Error) => {
+    process.stderr.write(`memory-bot-serve: ${err.message}\n`);
+    process.exitCode = 1;
+  },
+);

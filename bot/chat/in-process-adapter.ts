@@ -1,4 +1,11 @@
-import { BotAdapter, TurnContext, ActivityTypes, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import {
+  BotAdapter,
+  TurnContext,
+  ActivityTypes,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 
 /** What one turn produced: new messages, updates to earlier messages, and the invoke response if any. */
@@ -65,8 +72,15 @@ export class InProcessAdapter extends BotAdapter {
     // Nothing is persisted by this adapter; deleting a message is a no-op here.
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity as Activity), logic);
   }
 }

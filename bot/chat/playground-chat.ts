@@ -9,7 +9,12 @@ import { actionPayload, renderCardText, type RenderedAction, type RenderedInput 
 import type { ShownMessage } from './terminal-session';
 
 /** A Playground person (the Playground's spelling of userPrincipleName). */
-interface PlaygroundPerson { id: string; name: string; aadObjectId: string; userPrincipleName: string }
+interface PlaygroundPerson {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipleName: string;
+}
 
 interface PlaygroundSetup {
   bot: { id: string; name: string };
@@ -26,7 +31,12 @@ export class PlaygroundChatError extends Error {
   }
 }
 
-interface PushedMessage { messageId: string; from?: { id?: string }; text?: string; attachments?: { contentType: string; content: unknown }[] }
+interface PushedMessage {
+  messageId: string;
+  from?: { id?: string };
+  text?: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
 
 export class PlaygroundChat {
   private latest: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
@@ -58,12 +68,16 @@ export class PlaygroundChat {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       setup = ((await res.json()) as { config: PlaygroundSetup }).config;
     } catch (err) {
-      throw new PlaygroundChatError(`The Agents Playground at ${baseUrl} does not answer (${(err as Error).message}). Is \`npm start\` still running?`);
+      throw new PlaygroundChatError(
+        `The Agents Playground at ${baseUrl} does not answer (${(err as Error).message}). Is \`npm start\` still running?`,
+      );
     }
     const people = [setup.currentUser, ...setup.users];
     const person = people.find((p) => p.userPrincipleName.toLowerCase() === upn.toLowerCase());
     if (!person) {
-      throw new PlaygroundChatError(`${upn} is not in the Playground's group chat; its people are ${people.map((p) => p.userPrincipleName).join(', ')}.`);
+      throw new PlaygroundChatError(
+        `${upn} is not in the Playground's group chat; its people are ${people.map((p) => p.userPrincipleName).join(', ')}.`,
+      );
     }
     if (!setup.groupChats[0]) throw new PlaygroundChatError('The Playground has no group chat.');
     const chat = new PlaygroundChat(baseUrl, setup, person, onShow);
@@ -87,11 +101,14 @@ export class PlaygroundChat {
       if (!m || push.actionConversationId !== this.conversationId || m.from?.id !== this.setup.bot.id) return;
       // The Playground flushes what it buffered for an earlier client on connect: skip messages from before now.
       if (push.action === 'createMessage' && Number(m.timestamp) < opened - 1000) return;
-      if (push.action === 'createMessage' || push.action === 'updateMessage') this.onShow(this.show(m, push.action === 'updateMessage'));
+      if (push.action === 'createMessage' || push.action === 'updateMessage')
+        this.onShow(this.show(m, push.action === 'updateMessage'));
     });
     await new Promise<void>((resolve, reject) => {
       ws.addEventListener('open', () => resolve(), { once: true });
-      ws.addEventListener('error', () => reject(new PlaygroundChatError('The Playground refused the chat stream.')), { once: true });
+      ws.addEventListener('error', () => reject(new PlaygroundChatError('The Playground refused the chat stream.')), {
+        once: true,
+      });
     });
   }
 
@@ -107,9 +124,14 @@ export class PlaygroundChat {
   }
 
   private async post(path: string, body: unknown): Promise<string> {
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
-    if (!res.ok) throw new PlaygroundChatError(`The Playground answered ${res.status} to ${path}: ${text.slice(0, 200)}`);
+    if (!res.ok)
+      throw new PlaygroundChatError(`The Playground answered ${res.status} to ${path}: ${text.slice(0, 200)}`);
     return text;
   }
 
@@ -121,11 +143,23 @@ export class PlaygroundChat {
   async say(text: string): Promise<void> {
     const from = { id: this.person.id, name: this.person.name, aadObjectId: this.person.aadObjectId };
     // Shown in the chat for the others (not addressed to the bot, so the Playground does not forward it).
-    await this.post(`/_conversation/v1/conversations/${encodeURIComponent(this.conversationId)}/messages`, { from: { id: this.person.id }, text, textFormat: 'plain' })
-      .catch((err: Error) => process.stderr.write(`(your line is not shown in the browser: ${err.message})\n`));
-    const template = await fetch(`${this.baseUrl}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(this.conversationId)}`);
-    if (!template.ok) throw new PlaygroundChatError(`The Playground answered ${template.status} for an activity template.`);
-    const activity = { ...((await template.json()) as Record<string, unknown>), type: 'message', text, textFormat: 'plain', from };
+    await this.post(`/_conversation/v1/conversations/${encodeURIComponent(this.conversationId)}/messages`, {
+      from: { id: this.person.id },
+      text,
+      textFormat: 'plain',
+    }).catch((err: Error) => process.stderr.write(`(your line is not shown in the browser: ${err.message})\n`));
+    const template = await fetch(
+      `${this.baseUrl}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(this.conversationId)}`,
+    );
+    if (!template.ok)
+      throw new PlaygroundChatError(`The Playground answered ${template.status} for an activity template.`);
+    const activity = {
+      ...((await template.json()) as Record<string, unknown>),
+      type: 'message',
+      text,
+      textFormat: 'plain',
+      from,
+    };
     await this.post('/_internal/v1/customActivities', activity);
   }
 
@@ -147,19 +181,34 @@ export class PlaygroundChat {
     for (const input of last.inputs) if (input.value !== undefined) prefilled[input.id] = input.value;
     const data = actionPayload(action, { ...prefilled, ...inputs });
     if (action.type !== 'Action.Execute') {
-      await this.post('/_conversation/v1/submit', { conversation: { id: this.conversationId }, from: { id: this.person.id }, replyToId: last.messageId, value: data });
+      await this.post('/_conversation/v1/submit', {
+        conversation: { id: this.conversationId },
+        from: { id: this.person.id },
+        replyToId: last.messageId,
+        value: data,
+      });
       return [];
     }
     const body = await this.post('/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data } },
-      from: { id: this.person.id }, conversation: { id: this.conversationId }, replyToId: last.messageId,
+      from: { id: this.person.id },
+      conversation: { id: this.conversationId },
+      replyToId: last.messageId,
     });
     const answer = (body ? JSON.parse(body) : {}) as { type?: string; value?: unknown };
     if (answer.type === 'application/vnd.microsoft.card.adaptive' && answer.value) {
-      return this.show({ messageId: last.messageId, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value }] }, true);
+      return this.show(
+        {
+          messageId: last.messageId,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value }],
+        },
+        true,
+      );
     }
-    return typeof answer.value === 'string' ? [{ id: last.messageId, text: answer.value, actions: [], inputs: [], updated: true }] : [];
+    return typeof answer.value === 'string'
+      ? [{ id: last.messageId, text: answer.value, actions: [], inputs: [], updated: true }]
+      : [];
   }
 
   /** Leaves the chat (closes the stream). Never throws. */

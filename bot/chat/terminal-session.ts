@@ -44,23 +44,55 @@ export class TerminalSession {
    * With `store`, the session has what `npm start` has: access requests and approvals, their lists, and the
    * journal (history and Undo), kept in that store.
    */
-  constructor(private readonly user: TerminalUser, graph: GraphEndpoint, tokens: UserTokenSource, log: Logger, onProactive: (shown: ShownMessage[]) => void = () => undefined,
-    opts: { store?: Store; tokenForUser?: (userId: string) => Promise<string | undefined> } = {}) {
+  constructor(
+    private readonly user: TerminalUser,
+    graph: GraphEndpoint,
+    tokens: UserTokenSource,
+    log: Logger,
+    onProactive: (shown: ShownMessage[]) => void = () => undefined,
+    opts: { store?: Store; tokenForUser?: (userId: string) => Promise<string | undefined> } = {},
+  ) {
     this.adapter = new InProcessAdapter((out) => onProactive(this.show(out)));
     const requests = opts.store
-      ? createRequestLayer({ store: opts.store, adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, graph, log, settings: { ...requestSettingsFrom(), sweepSeconds: 0 }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}) })
+      ? createRequestLayer({
+          store: opts.store,
+          adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
+          graph,
+          log,
+          settings: { ...requestSettingsFrom(), sweepSeconds: 0 },
+          ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+        })
       : undefined;
     const digests = opts.store
       ? createDigestLayer({
-        store: opts.store, graph, log,
-        adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) }, ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
-      })
+          store: opts.store,
+          graph,
+          log,
+          adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
+          ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+        })
       : undefined;
     this.app = createBotApp({
-      storage: new MemoryStorage(), tokens, graph, pending: new MemoryPendingStore(), log,
-      ...(opts.store ? { journal: new JournalService(opts.store.journal, opts.store.keyValue, { memberships: opts.store.memberships }) } : {}),
+      storage: new MemoryStorage(),
+      tokens,
+      graph,
+      pending: new MemoryPendingStore(),
+      log,
+      ...(opts.store
+        ? {
+            journal: new JournalService(opts.store.journal, opts.store.keyValue, {
+              memberships: opts.store.memberships,
+            }),
+          }
+        : {}),
       ...(opts.store ? { history: new HistoryService(opts.store, log, historyPollSecondsFrom(process.env)) } : {}),
-      ...(requests ? { rememberConversation: requests.rememberConversation, requests: requests.requests, requestsPort: requests.requestsPort } : {}),
+      ...(requests
+        ? {
+            rememberConversation: requests.rememberConversation,
+            requests: requests.requests,
+            requestsPort: requests.requestsPort,
+          }
+        : {}),
       ...(digests ? { digests: digests.port } : {}),
     });
   }
@@ -77,7 +109,11 @@ export class TerminalSession {
 
   /** Sends a typed line; resolves to what the bot showed. */
   async say(text: string): Promise<ShownMessage[]> {
-    return this.show(await this.adapter.runTurn({ ...this.base(), type: ActivityTypes.Message, text }, (ctx) => this.app.run(ctx).then(() => undefined)));
+    return this.show(
+      await this.adapter.runTurn({ ...this.base(), type: ActivityTypes.Message, text }, (ctx) =>
+        this.app.run(ctx).then(() => undefined),
+      ),
+    );
   }
 
   /** The actions of the latest card, numbered as shown, and its inputs. */
@@ -98,12 +134,22 @@ export class TerminalSession {
     const data = actionPayload(action, { ...prefilled, ...inputs });
     if (action.type === 'Action.Execute') {
       const out = await this.adapter.runTurn(
-        { ...this.base(), type: ActivityTypes.Invoke, name: 'adaptiveCard/action', replyToId: last.messageId, value: { action: { type: 'Action.Execute', verb: action.verb, data } } },
+        {
+          ...this.base(),
+          type: ActivityTypes.Invoke,
+          name: 'adaptiveCard/action',
+          replyToId: last.messageId,
+          value: { action: { type: 'Action.Execute', verb: action.verb, data } },
+        },
         (ctx) => this.app.run(ctx).then(() => undefined),
       );
       const body = out.invokeResponse?.body as { type?: string; value?: unknown } | undefined;
       if (body?.type === 'application/vnd.microsoft.card.adaptive' && body.value) {
-        out.updated.unshift({ id: last.messageId, type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }] });
+        out.updated.unshift({
+          id: last.messageId,
+          type: 'message',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }],
+        });
       } else if (body?.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string') {
         out.updated.unshift({ id: last.messageId, type: 'message', text: body.value });
       }
@@ -111,7 +157,12 @@ export class TerminalSession {
     }
     const msteams = (data as { msteams?: { type?: string; value?: string } }).msteams;
     if (msteams?.type === 'imBack' && typeof msteams.value === 'string') return this.say(msteams.value);
-    return this.show(await this.adapter.runTurn({ ...this.base(), type: ActivityTypes.Message, replyToId: last.messageId, value: data }, (ctx) => this.app.run(ctx).then(() => undefined)));
+    return this.show(
+      await this.adapter.runTurn(
+        { ...this.base(), type: ActivityTypes.Message, replyToId: last.messageId, value: data },
+        (ctx) => this.app.run(ctx).then(() => undefined),
+      ),
+    );
   }
 
   private show(out: TurnOutput): ShownMessage[] {

@@ -14,7 +14,8 @@ import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args'
 import { openBotStore } from '../runtime';
 import type { Store } from '../store';
 
-const USAGE = 'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
+const USAGE =
+  'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
   '       --group joins the group chat of the Agents Playground that `npm start` runs on the same DATA_DIR)';
 
 function parseArgs(argv: string[]): { as: string; group: boolean } | string {
@@ -62,7 +63,9 @@ export async function run(argv: string[]): Promise<number> {
   const running = readRunningRuntime(config);
   if (args.group) {
     if (!running?.playgroundUrl) {
-      process.stderr.write(`groupbot chat --group: no Agents Playground runs on DATA_DIR ${config.dataDir}. Start it first with \`npm start\` (same DATA_DIR), then run this again.\n`);
+      process.stderr.write(
+        `groupbot chat --group: no Agents Playground runs on DATA_DIR ${config.dataDir}. Start it first with \`npm start\` (same DATA_DIR), then run this again.\n`,
+      );
       return 1;
     }
     let chat: PlaygroundChat;
@@ -72,10 +75,15 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`groupbot chat: ${(err as Error).message}\n`);
       return 1;
     }
-    process.stdout.write(`In the Playground's group chat as ${chat.person.name} <${chat.person.userPrincipleName}>, with the bot of \`npm start\` (${running.playgroundUrl}).\n` +
-      'Everyone in the browser sees the bot\'s answers. Type a request, a number to press a button of the latest card, "exit" to leave.\n');
+    process.stdout.write(
+      `In the Playground's group chat as ${chat.person.name} <${chat.person.userPrincipleName}>, with the bot of \`npm start\` (${running.playgroundUrl}).\n` +
+        'Everyone in the browser sees the bot\'s answers. Type a request, a number to press a button of the latest card, "exit" to leave.\n',
+    );
     const remote: ChatLike = {
-      say: async (text) => { await chat.say(text); return []; },
+      say: async (text) => {
+        await chat.say(text);
+        return [];
+      },
       click: (n, inputs) => chat.click(n, inputs),
       currentActions: () => chat.currentActions(),
     };
@@ -89,7 +97,9 @@ export async function run(argv: string[]): Promise<number> {
   if (running) {
     graph = { baseUrl: new URL(running.emulatorUrl).origin, caPem: fs.readFileSync(running.caCertPath, 'utf8') };
     if (running.playgroundUrl) {
-      process.stdout.write('`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n');
+      process.stdout.write(
+        '`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n',
+      );
     }
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
@@ -112,13 +122,27 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot chat: there is no user '${args.as}' in the local directory.\n`);
     return 1;
   }
-  const session = new TerminalSession({ id: user.id, upn: user.upn, displayName: user.displayName }, graph, new LocalTokenSource((id) => identity.tokenFor(id)), log, print,
-    store ? { store, tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) } : {});
+  const session = new TerminalSession(
+    { id: user.id, upn: user.upn, displayName: user.displayName },
+    graph,
+    new LocalTokenSource((id) => identity.tokenFor(id)),
+    log,
+    print,
+    store ? { store, tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) } : {},
+  );
   // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md).
   const stopHistory = store
-    ? startHistoryPoller({ store, graph, log, everySeconds: historyPollSecondsFrom(process.env), tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) })
+    ? startHistoryPoller({
+        store,
+        graph,
+        log,
+        everySeconds: historyPollSecondsFrom(process.env),
+        tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined),
+      })
     : async () => undefined;
-  process.stdout.write(`Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`);
+  process.stdout.write(
+    `Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`,
+  );
   await lineLoop(session);
   await stopHistory();
   await stop();
@@ -127,7 +151,12 @@ export async function run(argv: string[]): Promise<number> {
 
 /** Reads lines until "exit" or end of input: text is said, a number presses a button of the latest card. */
 async function lineLoop(session: ChatLike): Promise<void> {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, prompt: 'you> ' });
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY === true,
+    prompt: 'you> ',
+  });
   // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
   // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
   let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
@@ -155,7 +184,7 @@ async function lineLoop(session: ChatLike): Promise<void> {
       } else if (/^\d+$/.test(line) && session.currentActions()) {
         const current = session.currentActions();
         const action = current?.actions.find((a) => a.number === Number(line));
-        const inputs = action?.usesInputs ? current?.inputs ?? [] : [];
+        const inputs = action?.usesInputs ? (current?.inputs ?? []) : [];
         if (inputs[0]) {
           filling = { button: Number(line), inputs, values: {} };
           promptFor(inputs[0]);

@@ -6,13 +6,34 @@ export type SubCommand = (argv: string[]) => Promise<number>;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading: only the chosen sub-command's modules are loaded (tsx runs import() as ESM, which cannot resolve extension-less paths). */
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<SubCommand> }> = {
-  start: { summary: 'local mode: Graph emulator + bot + Agents Playground', load: async () => (require('./start-command') as { run: SubCommand }).run },
-  serve: { summary: 'run the bot alone (local or production mode)', load: async () => (require('./serve-command') as { run: SubCommand }).run },
-  chat: { summary: 'chat with the bot in this terminal: chat [--as <upn>]', load: async () => (require('./chat-command') as { run: SubCommand }).run },
-  parse: { summary: 'parse "<text>" or parse - (one utterance a line on stdin)', load: async () => (require('./parse-command') as { run: SubCommand }).run },
-  rule: { summary: 'rule check "<rule>" | rule eval "<rule>" (users as JSON lines on stdin)', load: async () => (require('./rule-command') as { run: SubCommand }).run },
-  emulator: { summary: 'run the local Graph v1.0 emulator: emulator --port P --data DIR', load: async () => (require('../../graph-emulator/cli/emulator-command') as { run: SubCommand }).run },
-  token: { summary: 'print a bearer token for a demo user: token --as UPN --data DIR', load: async () => (require('../../graph-emulator/cli/token-command') as { run: SubCommand }).run },
+  start: {
+    summary: 'local mode: Graph emulator + bot + Agents Playground',
+    load: async () => (require('./start-command') as { run: SubCommand }).run,
+  },
+  serve: {
+    summary: 'run the bot alone (local or production mode)',
+    load: async () => (require('./serve-command') as { run: SubCommand }).run,
+  },
+  chat: {
+    summary: 'chat with the bot in this terminal: chat [--as <upn>]',
+    load: async () => (require('./chat-command') as { run: SubCommand }).run,
+  },
+  parse: {
+    summary: 'parse "<text>" or parse - (one utterance a line on stdin)',
+    load: async () => (require('./parse-command') as { run: SubCommand }).run,
+  },
+  rule: {
+    summary: 'rule check "<rule>" | rule eval "<rule>" (users as JSON lines on stdin)',
+    load: async () => (require('./rule-command') as { run: SubCommand }).run,
+  },
+  emulator: {
+    summary: 'run the local Graph v1.0 emulator: emulator --port P --data DIR',
+    load: async () => (require('../../graph-emulator/cli/emulator-command') as { run: SubCommand }).run,
+  },
+  token: {
+    summary: 'print a bearer token for a demo user: token --as UPN --data DIR',
+    load: async () => (require('../../graph-emulator/cli/token-command') as { run: SubCommand }).run,
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

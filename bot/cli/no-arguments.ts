@@ -10,7 +10,9 @@ export function acceptsNoArguments(command: string, argv: string[]): boolean {
     return true;
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`groupbot ${command}: ${err.message}\nusage: groupbot ${command}   (settings come from environment variables; see the README, Configuration)\n`);
+    process.stderr.write(
+      `groupbot ${command}: ${err.message}\nusage: groupbot ${command}   (settings come from environment variables; see the README, Configuration)\n`,
+    );
     return false;
   }
 }

@@ -6,7 +6,8 @@ import * as readline from 'node:readline';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { parseIntent } from '../language';
 
-const USAGE = 'usage: groupbot parse "<text>"   (one JSON Intent)\n       groupbot parse -          (one utterance a line on stdin, one JSON a line out)\n';
+const USAGE =
+  'usage: groupbot parse "<text>"   (one JSON Intent)\n       groupbot parse -          (one utterance a line on stdin, one JSON a line out)\n';
 
 /** Writes `chunk` to stdout, waiting for 'drain' when the pipe is full. Rejects when stdout fails. */
 function write(chunk: string): Promise<void> {

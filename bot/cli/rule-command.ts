@@ -11,14 +11,15 @@ import { UsageError, parseCommandLine, type CommandLine } from '../../graph-emul
 import { checkRule, compileRule, type CompiledRule, type RuleContext } from '../rules';
 import { ruleFromPlainEnglish } from '../rules/rule-from-plain-english';
 
-const USAGE = [
-  'usage: groupbot rule check "<rule>"',
-  '       groupbot rule eval "<rule>" [--now <ISO instant>]   (Graph user JSON on stdin, one object a line)',
-  '       groupbot rule explain "<rule>" [--now <ISO instant>]',
-  '       groupbot rule odata "<rule>"',
-  '       groupbot rule from-english "<request>"',
-  'Quote the rule as one argument, e.g. groupbot rule check \'user.city -eq "Seattle"\'; put -- before a rule that starts with a dash.',
-].join('\n') + '\n';
+const USAGE =
+  [
+    'usage: groupbot rule check "<rule>"',
+    '       groupbot rule eval "<rule>" [--now <ISO instant>]   (Graph user JSON on stdin, one object a line)',
+    '       groupbot rule explain "<rule>" [--now <ISO instant>]',
+    '       groupbot rule odata "<rule>"',
+    '       groupbot rule from-english "<request>"',
+    'Quote the rule as one argument, e.g. groupbot rule check \'user.city -eq "Seattle"\'; put -- before a rule that starts with a dash.',
+  ].join('\n') + '\n';
 
 function out(line: string): void {
   process.stdout.write(line + '\n');
@@ -28,7 +29,11 @@ function err(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-interface Args { sub: string; text: string; now?: Date }
+interface Args {
+  sub: string;
+  text: string;
+  now?: Date;
+}
 
 function parseArgs(argv: string[]): Args | string {
   let line: CommandLine;
@@ -49,7 +54,8 @@ function parseArgs(argv: string[]): Args | string {
     now = new Date(ms);
   }
   if (positional.length === 0) return `missing the ${sub === 'from-english' ? 'request' : 'rule'} argument`;
-  if (positional.length > 1) return `expected one argument but got ${positional.length}; put the whole ${sub === 'from-english' ? 'request' : 'rule'} in quotes`;
+  if (positional.length > 1)
+    return `expected one argument but got ${positional.length}; put the whole ${sub === 'from-english' ? 'request' : 'rule'} in quotes`;
   return { sub, text: positional[0] as string, ...(now ? { now } : {}) };
 }
 
@@ -81,9 +87,16 @@ async function evalLines(rule: CompiledRule, ctx: RuleContext, explain: boolean)
 
 /** Runs `groupbot rule ...`; resolves to the exit code (0 ok, 1 invalid rule or input, 2 usage). Never throws on bad input. */
 export async function run(argv: string[]): Promise<number> {
-  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') { process.stdout.write(USAGE); return 0; }
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const args = parseArgs(argv);
-  if (typeof args === 'string') { err(`groupbot rule: ${args}`); process.stderr.write(USAGE); return 2; }
+  if (typeof args === 'string') {
+    err(`groupbot rule: ${args}`);
+    process.stderr.write(USAGE);
+    return 2;
+  }
   const ctx: RuleContext = args.now ? { now: args.now } : {};
   switch (args.sub) {
     case 'check': {
@@ -95,9 +108,15 @@ export async function run(argv: string[]): Promise<number> {
     case 'explain':
     case 'odata': {
       const check = checkRule(args.text);
-      if (!check.valid) { err(JSON.stringify(check)); return 1; }
+      if (!check.valid) {
+        err(JSON.stringify(check));
+        return 1;
+      }
       const rule = compileRule(args.text);
-      if (args.sub === 'odata') { out(JSON.stringify(rule.toODataFilter(ctx))); return 0; }
+      if (args.sub === 'odata') {
+        out(JSON.stringify(rule.toODataFilter(ctx)));
+        return 0;
+      }
       return evalLines(rule, ctx, args.sub === 'explain');
     }
     case 'from-english': {

@@ -25,8 +25,15 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`groupbot serve: ${(err as Error).message}\n`);
       return 1;
     }
-    writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}) });
-    const graphLine = config.graphEmulatorUrl ? `using the shared graph-emulator at ${local.emulator.graphUrl}` : `graph-emulator listening on ${local.emulator.graphUrl}`;
+    writeRuntimeFile(config, {
+      pid: process.pid,
+      emulatorUrl: local.emulator.graphUrl,
+      caCertPath: local.emulator.caCertPath,
+      ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}),
+    });
+    const graphLine = config.graphEmulatorUrl
+      ? `using the shared graph-emulator at ${local.emulator.graphUrl}`
+      : `graph-emulator listening on ${local.emulator.graphUrl}`;
     process.stdout.write(`groupbot listening on ${local.bot?.endpoint}\n${graphLine}\n`);
     stop = local.stop;
   } else {
@@ -34,7 +41,12 @@ export async function run(argv: string[]): Promise<number> {
     let bot;
     try {
       store = await openBotStore(config);
-      bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log, store });
+      bot = await startBot(config, {
+        graph: { baseUrl: config.graphBaseUrl },
+        tokens: new OAuthTokenSource('graph'),
+        log,
+        store,
+      });
     } catch (err) {
       await store?.close();
       process.stderr.write(`groupbot serve: ${(err as Error).message}\n`);

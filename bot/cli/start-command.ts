@@ -19,7 +19,9 @@ export async function run(argv: string[]): Promise<number> {
   const config = configForCommand('start');
   if (!config) return 2;
   if (config.mode !== 'local') {
-    process.stderr.write('groupbot start: BOT_ID is set, so this is production mode; use `groupbot serve` (the Playground is for local mode).\n');
+    process.stderr.write(
+      'groupbot start: BOT_ID is set, so this is production mode; use `groupbot serve` (the Playground is for local mode).\n',
+    );
     return 2;
   }
   const log = createLogger(config.logLevel);
@@ -51,7 +53,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot start: ${(err as Error).message}\n`);
     return 1;
   }
-  writeRuntimeFile(config, { pid: process.pid, emulatorUrl: local.emulator.graphUrl, caCertPath: local.emulator.caCertPath, ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}), playgroundUrl: playground.url });
+  writeRuntimeFile(config, {
+    pid: process.pid,
+    emulatorUrl: local.emulator.graphUrl,
+    caCertPath: local.emulator.caCertPath,
+    ...(local.bot ? { botEndpoint: local.bot.endpoint } : {}),
+    playgroundUrl: playground.url,
+  });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   process.stdout.write(
     [

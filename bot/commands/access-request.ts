@@ -38,7 +38,9 @@ export async function requestBlocker(ctx: CommandContext, g: DirectoryGroup): Pr
   const ownersText = async (): Promise<string> => {
     if (!port) return 'its owners';
     const owners = await port.owners(g.id);
-    return owners.length ? `its owners (${nameList(owners.map((o) => o.name))})` : 'a Groups administrator (it has no owners)';
+    return owners.length
+      ? `its owners (${nameList(owners.map((o) => o.name))})`
+      : 'a Groups administrator (it has no owners)';
   };
   if (isDynamic(g)) {
     return `'${g.displayName}' has dynamic membership: its members come from its rule${g.membershipRule ? ` (${g.membershipRule})` : ''}, so access can't be requested. Ask ${await ownersText()} to change the rule, or your profile details to match it.`;
@@ -50,7 +52,9 @@ export async function requestBlocker(ctx: CommandContext, g: DirectoryGroup): Pr
   }
   const answer = await explainMembership(ctx.graph, ctx.actor.id, g);
   if (answer.member) {
-    const via = answer.direct ? '' : ` (through ${nameList(answer.path.slice(0, -1).map((p) => `'${p.displayName}'`))})`;
+    const via = answer.direct
+      ? ''
+      : ` (through ${nameList(answer.path.slice(0, -1).map((p) => `'${p.displayName}'`))})`;
     return `You're already a member of '${g.displayName}'${via}, so there's nothing to request.`;
   }
   return null;
@@ -71,7 +75,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     if (blocked) return say(blocked);
     const owners = (await requestsOf(ctx)?.owners(g.id)) ?? [];
     const mine = owners.filter((o) => o.id !== ctx.actor.id.toLowerCase());
-    if (owners.length > 0 && mine.length === 0) return say(`You own '${g.displayName}', so you can add yourself: say "add me to ${g.displayName}".`);
+    if (owners.length > 0 && mine.length === 0)
+      return say(`You own '${g.displayName}', so you can add yourself: say "add me to ${g.displayName}".`);
     const card = buildAccessRequestCard({
       group: { ...groupRef(g), ...(g.description ? { description: g.description } : {}) },
       owners: mine.map((o) => ({ id: o.id, displayName: o.name })),
@@ -79,7 +84,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ...(intent.justification ? { justification: justificationPrefill(intent.justification) } : {}),
     });
     const who = mine.length ? nameList(mine.map((o) => o.name)) : "the group's owners";
-    return outcome(reply(`To join '${g.displayName}', tell ${who} why you need access, then choose Submit request.`, card));
+    return outcome(
+      reply(`To join '${g.displayName}', tell ${who} why you need access, then choose Submit request.`, card),
+    );
   } catch (err) {
     return say(errorText(err, { groupName: g.displayName, action: 'request access to' }));
   }
@@ -93,7 +100,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 export async function selfAddAsRequest(intent: Intent, ctx: CommandContext): Promise<Outcome | undefined> {
   const port = requestsOf(ctx);
   const users = intent.users ?? [];
-  if (!port || intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? '')) return undefined;
+  if (!port || intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? ''))
+    return undefined;
   // "add me to Finance Readers because of the audit": the reason is not part of the group's name.
   const split = splitReason(intent.groups[0] ?? '');
   if (split.reason) intent = { ...intent, groups: [split.rest], justification: split.reason };

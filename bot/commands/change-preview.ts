@@ -34,7 +34,10 @@ export interface ChangePreview {
 }
 
 function names(people: readonly Principal[]): string {
-  return nameList(people.map((p) => p.displayName), 8);
+  return nameList(
+    people.map((p) => p.displayName),
+    8,
+  );
 }
 
 function are(n: number): string {
@@ -52,7 +55,9 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
     preview.refusal = `${where} is synced from on-premises Active Directory, so its ${role}s can only be changed there, not through Microsoft Graph.`;
   }
   if (facts.group?.isAssignableToRole === true) {
-    preview.warnings.push(`${where} can be assigned to Microsoft Entra roles: changing its ${role}s needs the Privileged Role Administrator role (or Global Administrator). Without it, Microsoft Graph refuses the change.`);
+    preview.warnings.push(
+      `${where} can be assigned to Microsoft Entra roles: changing its ${role}s needs the Privileged Role Administrator role (or Global Administrator). Without it, Microsoft Graph refuses the change.`,
+    );
   }
 
   // Who is skipped: already there (adds) or not there (removes).
@@ -60,7 +65,10 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
     const present = facts.present;
     const skip = people.filter((p) => (op === 'add' ? present.has(p.id) : !present.has(p.id)));
     if (skip.length > 0) {
-      const reason = op === 'add' ? `Already ${role === 'owner' ? 'an owner' : 'a member'}` : `Not ${role === 'owner' ? 'an owner' : 'a member'}`;
+      const reason =
+        op === 'add'
+          ? `Already ${role === 'owner' ? 'an owner' : 'a member'}`
+          : `Not ${role === 'owner' ? 'an owner' : 'a member'}`;
       preview.skipped.push({ reason, names: skip.map((p) => p.displayName), ids: skip.map((p) => p.id) });
       preview.changing = people.length - skip.length;
     }
@@ -69,13 +77,19 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
   const changing = people.filter((p) => !skippedIds.has(p.id));
 
   // Guests and disabled accounts among those who will change.
-  const guests = changing.filter((p) => (facts.people.get(p.id)?.userType ?? (input.knownGuests?.has(p.id) ? 'Guest' : null)) === 'Guest');
+  const guests = changing.filter(
+    (p) => (facts.people.get(p.id)?.userType ?? (input.knownGuests?.has(p.id) ? 'Guest' : null)) === 'Guest',
+  );
   if (op === 'add' && guests.length > 0) {
-    preview.warnings.push(`${names(guests)} ${are(guests.length)} ${guests.length === 1 ? 'a guest' : 'guests'} from outside your organisation: as ${role}s they will see what ${where} shares with its ${role}s.`);
+    preview.warnings.push(
+      `${names(guests)} ${are(guests.length)} ${guests.length === 1 ? 'a guest' : 'guests'} from outside your organisation: as ${role}s they will see what ${where} shares with its ${role}s.`,
+    );
   }
   const disabled = changing.filter((p) => facts.people.get(p.id)?.accountEnabled === false);
   if (disabled.length > 0) {
-    preview.warnings.push(`${names(disabled)}: ${disabled.length === 1 ? 'this account is' : 'these accounts are'} disabled, so they can't sign in${op === 'add' ? ' or use this membership until the account is enabled again' : ''}.`);
+    preview.warnings.push(
+      `${names(disabled)}: ${disabled.length === 1 ? 'this account is' : 'these accounts are'} disabled, so they can't sign in${op === 'add' ? ' or use this membership until the account is enabled again' : ''}.`,
+    );
   }
 
   if (relation === 'members') licencePreview(input, changing, preview);
@@ -85,7 +99,10 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
   if (op === 'add' && relation === 'members') {
     for (const p of changing.filter((x) => x.type === 'group')) {
       const n = facts.transitiveCounts.get(p.id);
-      if (n !== undefined) preview.notes.push(`'${p.displayName}' brings in ${n === 1 ? '1 person' : `${n} people`} (its members, nested groups included), who get whatever ${where} gives its members.`);
+      if (n !== undefined)
+        preview.notes.push(
+          `'${p.displayName}' brings in ${n === 1 ? '1 person' : `${n} people`} (its members, nested groups included), who get whatever ${where} gives its members.`,
+        );
     }
   }
   return preview;
@@ -106,25 +123,37 @@ function licencePreview(input: ChangePreviewInput, changing: readonly Principal[
       const gain = known.filter((p) => !holdsOtherwise(p));
       if (gain.length > 0) preview.notes.push(`${names(gain)} will get ${name} through this group.`);
       const keep = known.filter(holdsOtherwise);
-      if (keep.length > 0) preview.notes.push(`${names(keep)} already ${keep.length === 1 ? 'has' : 'have'} ${name} another way, so no extra unit is used for them.`);
+      if (keep.length > 0)
+        preview.notes.push(
+          `${names(keep)} already ${keep.length === 1 ? 'has' : 'have'} ${name} another way, so no extra unit is used for them.`,
+        );
       if (sku) {
         const left = Math.max(0, sku.enabled - sku.consumed);
         if (gain.length > left) {
-          preview.warnings.push(`Only ${left === 1 ? '1 unit' : `${left} units`} of ${name} ${left === 1 ? 'is' : 'are'} left for ${gain.length === 1 ? '1 person' : `${gain.length} people`}: ${gain.length - left === 1 ? '1 person' : `${gain.length - left} people`} will be added without the licence (a licence error) until units are bought or freed.`);
+          preview.warnings.push(
+            `Only ${left === 1 ? '1 unit' : `${left} units`} of ${name} ${left === 1 ? 'is' : 'are'} left for ${gain.length === 1 ? '1 person' : `${gain.length} people`}: ${gain.length - left === 1 ? '1 person' : `${gain.length - left} people`} will be added without the licence (a licence error) until units are bought or freed.`,
+          );
         }
       }
     } else {
       const lose = known.filter((p) => !holdsOtherwise(p));
-      if (lose.length > 0) preview.warnings.push(`${names(lose)} will lose ${name}, which they get only through this group.`);
+      if (lose.length > 0)
+        preview.warnings.push(`${names(lose)} will lose ${name}, which they get only through this group.`);
       const keep = known.filter(holdsOtherwise);
-      if (keep.length > 0) preview.notes.push(`${names(keep)} ${keep.length === 1 ? 'keeps' : 'keep'} ${name}: it is also assigned another way.`);
+      if (keep.length > 0)
+        preview.notes.push(
+          `${names(keep)} ${keep.length === 1 ? 'keeps' : 'keep'} ${name}: it is also assigned another way.`,
+        );
     }
   }
   // Removing the only owner as a member: they stay owner (and keep managing the group).
   if (op === 'remove' && facts.owners?.length === 1) {
     const owner = facts.owners[0] as { id: string };
     const leaving = changing.find((p) => p.id === owner.id);
-    if (leaving) preview.warnings.push(`${leaving.displayName} is the only owner of '${group.displayName}': they stay its owner after leaving its members, and it keeps no other owner.`);
+    if (leaving)
+      preview.warnings.push(
+        `${leaving.displayName} is the only owner of '${group.displayName}': they stay its owner after leaving its members, and it keeps no other owner.`,
+      );
   }
 }
 
@@ -135,6 +164,8 @@ function ownerPreview(input: ChangePreviewInput, changing: readonly Principal[],
   const leaving = new Set(changing.map((p) => p.id));
   const remaining = facts.owners.filter((o) => !leaving.has(o.id));
   if (remaining.length === 0 && changing.length > 0) {
-    preview.warnings.push(`This would leave '${group.displayName}' without an owner. Microsoft Graph refuses to remove the last owner, so add another owner first.`);
+    preview.warnings.push(
+      `This would leave '${group.displayName}' without an owner. Microsoft Graph refuses to remove the last owner, so add another owner first.`,
+    );
   }
 }

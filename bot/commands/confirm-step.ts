@@ -24,16 +24,28 @@ export interface ConfirmSpec {
  * Stores the (already resolved) intent as a confirmation and answers with the confirmation card. Confirming
  * re-runs the intent with `confirmed`; the snapshot spares the lookups. Throws what the store throws.
  */
-export async function askToConfirm(ctx: CommandContext, intent: Intent, snapshot: Snapshot | undefined, spec: ConfirmSpec): Promise<Outcome> {
+export async function askToConfirm(
+  ctx: CommandContext,
+  intent: Intent,
+  snapshot: Snapshot | undefined,
+  spec: ConfirmSpec,
+): Promise<Outcome> {
   const op = await saveConfirm(ctx, intent, spec.continuation ?? (snapshot ? resolved(snapshot) : undefined));
   const card = buildConfirmationCard({
-    pendingId: op.id, title: spec.title, facts: spec.facts, consequence: spec.consequence,
-    ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}), ...(spec.destructive ? { destructive: true } : {}),
-    ...(spec.skipped?.length ? { skipped: spec.skipped } : {}), ...(spec.notes?.length ? { notes: spec.notes } : {}),
+    pendingId: op.id,
+    title: spec.title,
+    facts: spec.facts,
+    consequence: spec.consequence,
+    ...(spec.confirmLabel ? { confirmLabel: spec.confirmLabel } : {}),
+    ...(spec.destructive ? { destructive: true } : {}),
+    ...(spec.skipped?.length ? { skipped: spec.skipped } : {}),
+    ...(spec.notes?.length ? { notes: spec.notes } : {}),
     ...(spec.warnings?.length ? { warnings: spec.warnings } : {}),
   });
   const said = confirmationSentences(spec).join(' ');
-  return outcome(reply(`${spec.title}? ${said} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card));
+  return outcome(
+    reply(`${spec.title}? ${said} Choose ${spec.confirmLabel ?? 'Confirm'} to go ahead, or Cancel.`, card),
+  );
 }
 
 /** True when this run is the confirmed re-run of a confirmation. */

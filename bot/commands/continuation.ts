@@ -56,7 +56,10 @@ function parseJson(raw: unknown): unknown {
  * The continuation of a stored pending operation. Operations stored before continuations were typed (a
  * string-keyed `flags` bag, kept for at most a day) are read into the same shapes. Never throws.
  */
-export function continuationOf(op: { continuation?: Continuation; flags?: Record<string, string | number | boolean> }): Continuation | undefined {
+export function continuationOf(op: {
+  continuation?: Continuation;
+  flags?: Record<string, string | number | boolean>;
+}): Continuation | undefined {
   if (op.continuation) return op.continuation;
   const f = op.flags;
   if (!f) return undefined;
@@ -65,15 +68,29 @@ export function continuationOf(op: { continuation?: Continuation; flags?: Record
   if (typeof f['historyGroup'] === 'string' && typeof f['beforeSeq'] === 'number') {
     const users = parseJson(f['historyUsers']);
     return {
-      kind: 'historyPage', group: { id: f['historyGroup'], name: typeof f['historyName'] === 'string' ? f['historyName'] : f['historyGroup'] },
-      users: Array.isArray(users) ? users.filter((u): u is PersonRef => typeof u?.id === 'string' && typeof u?.name === 'string') : [], beforeSeq: f['beforeSeq'],
+      kind: 'historyPage',
+      group: {
+        id: f['historyGroup'],
+        name: typeof f['historyName'] === 'string' ? f['historyName'] : f['historyGroup'],
+      },
+      users: Array.isArray(users)
+        ? users.filter((u): u is PersonRef => typeof u?.id === 'string' && typeof u?.name === 'string')
+        : [],
+      beforeSeq: f['beforeSeq'],
     };
   }
-  if (typeof f['next'] === 'string') return { kind: 'page', snapshot, next: f['next'], offset: typeof f['offset'] === 'number' ? f['offset'] : 0 };
+  if (typeof f['next'] === 'string')
+    return { kind: 'page', snapshot, next: f['next'], offset: typeof f['offset'] === 'number' ? f['offset'] : 0 };
   const table = parseJson(f['table']);
-  if (table && typeof table === 'object') return { kind: 'bulkTable', snapshot, table: table as Record<string, string[]> };
+  if (table && typeof table === 'object')
+    return { kind: 'bulkTable', snapshot, table: table as Record<string, string[]> };
   if (f['form'] === true || f['formSubmitted'] === true) {
-    return { kind: 'groupForm', snapshot, submitted: f['formSubmitted'] === true, ...(typeof f['mailNickname'] === 'string' ? { mailNickname: f['mailNickname'] } : {}) };
+    return {
+      kind: 'groupForm',
+      snapshot,
+      submitted: f['formSubmitted'] === true,
+      ...(typeof f['mailNickname'] === 'string' ? { mailNickname: f['mailNickname'] } : {}),
+    };
   }
   return { kind: 'resolve', snapshot };
 }

@@ -27,7 +27,13 @@ function people(n: number): string {
 }
 
 /** Works out the delete preview of a group of `kind` at `now`. Never throws. */
-export function previewDelete(p: { name: string; kind: GroupKind; dynamic: boolean; facts: DeleteFacts; now: Date }): DeletePreview {
+export function previewDelete(p: {
+  name: string;
+  kind: GroupKind;
+  dynamic: boolean;
+  facts: DeleteFacts;
+  now: Date;
+}): DeletePreview {
   const { facts, kind } = p;
   const goes: string[] = [];
   const warnings: string[] = [];
@@ -35,25 +41,42 @@ export function previewDelete(p: { name: string; kind: GroupKind; dynamic: boole
   const reach = facts.transitiveUserCount;
   if (members !== null) {
     const nested = reach !== null && reach !== members ? ` (${people(reach)} counting nested groups)` : '';
-    goes.push(`its ${members === 1 ? 'member' : `${members} members`}${nested} and ${facts.ownerNames.length === 1 ? `its owner (${facts.ownerNames[0]})` : `${facts.ownerNames.length} owners`}`);
+    goes.push(
+      `its ${members === 1 ? 'member' : `${members} members`}${nested} and ${facts.ownerNames.length === 1 ? `its owner (${facts.ownerNames[0]})` : `${facts.ownerNames.length} owners`}`,
+    );
   }
   if (kind === 'microsoft365') {
-    goes.push(facts.hasTeam
-      ? 'its team in Microsoft Teams, its SharePoint site and files, its mailbox, calendar and Planner plans'
-      : 'its SharePoint site and files, its mailbox, calendar and Planner plans');
+    goes.push(
+      facts.hasTeam
+        ? 'its team in Microsoft Teams, its SharePoint site and files, its mailbox, calendar and Planner plans'
+        : 'its SharePoint site and files, its mailbox, calendar and Planner plans',
+    );
   }
   if (p.dynamic) goes.push('its dynamic membership rule');
   const who = reach ?? members;
   const lose = [
-    kind === 'microsoft365' ? 'its conversations, files and calendar' : 'the apps, files and sites shared with the group',
-    ...(facts.licenseNames.length ? [`the licences it assigns (${facts.licenseNames.join(', ')}) unless they get them another way`] : []),
+    kind === 'microsoft365'
+      ? 'its conversations, files and calendar'
+      : 'the apps, files and sites shared with the group',
+    ...(facts.licenseNames.length
+      ? [`the licences it assigns (${facts.licenseNames.join(', ')}) unless they get them another way`]
+      : []),
     'anything else granted to the group, such as Conditional Access or app assignments',
   ];
-  warnings.push(`While it is deleted, ${who === null ? 'its members' : people(who)} lose ${lose.slice(0, -1).join(', ')}, and ${lose[lose.length - 1]}.`);
+  warnings.push(
+    `While it is deleted, ${who === null ? 'its members' : people(who)} lose ${lose.slice(0, -1).join(', ')}, and ${lose[lose.length - 1]}.`,
+  );
   if (facts.onPremisesSyncEnabled === true) {
-    warnings.push('It is synced from on-premises Active Directory, so it is deleted permanently: it cannot be restored here.');
+    warnings.push(
+      'It is synced from on-premises Active Directory, so it is deleted permanently: it cannot be restored here.',
+    );
     return { goes, warnings, restore: 'It cannot be restored afterwards.' };
   }
   const until = new Date(p.now.getTime() + RESTORE_DAYS * 86_400_000).toISOString();
-  return { goes, warnings, restorableUntil: until, restore: `It can be restored, with its members and owners, until ${plainTime(until)} (${RESTORE_DAYS} days); after that it is gone for good.` };
+  return {
+    goes,
+    warnings,
+    restorableUntil: until,
+    restore: `It can be restored, with its members and owners, until ${plainTime(until)} (${RESTORE_DAYS} days); after that it is gone for good.`,
+  };
 }

@@ -7,15 +7,17 @@ import { errorText } from './error-text';
 import * as hygieneShow from './hygiene-show';
 import { outcome, reply, say } from './reply';
 
-const NO_STORE = 'I can\'t keep a weekly digest here: this bot has no store to remember it in. '
-  + 'You can still say "group hygiene" any time.';
-const NOT_ADMIN = 'Only a Global or Groups Administrator can post the digest in a conversation. '
-  + 'You can say "send the digest to me" for the groups you own.';
+const NO_STORE =
+  "I can't keep a weekly digest here: this bot has no store to remember it in. " +
+  'You can still say "group hygiene" any time.';
+const NOT_ADMIN =
+  'Only a Global or Groups Administrator can post the digest in a conversation. ' +
+  'You can say "send the digest to me" for the groups you own.';
 
-const NO_PERSONAL = 'I don\'t know your 1:1 chat with me yet. '
-  + 'Open a chat with me and say "send the digest to me" there.';
-const NO_CONVERSATION = 'I can\'t tell which conversation this is, so I can\'t post the digest here. '
-  + 'Try "send the digest to me".';
+const NO_PERSONAL =
+  "I don't know your 1:1 chat with me yet. " + 'Open a chat with me and say "send the digest to me" there.';
+const NO_CONVERSATION =
+  "I can't tell which conversation this is, so I can't post the digest here. " + 'Try "send the digest to me".';
 
 function every(days: number): string {
   return days === 7 ? 'every week' : `every ${days} days`;
@@ -28,7 +30,10 @@ function whereText(kind: DigestSubscription['kind']): string {
 
 /** Subscribes `conversationId` and answers with this period's digest at once (the next is due a period later). */
 async function subscribe(
-  ctx: CommandContext, conversationId: string, kind: DigestSubscription['kind'], lead: string,
+  ctx: CommandContext,
+  conversationId: string,
+  kind: DigestSubscription['kind'],
+  lead: string,
 ): Promise<Outcome> {
   const digests = ctx.digests;
   if (!digests) return say(NO_STORE);
@@ -76,16 +81,17 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       if (!personal) {
         return say(NO_PERSONAL);
       }
-      const lead = `Done: I'll send you the hygiene digest ${every(days)}, with your own permissions. `
-        + 'Here is the first one.';
+      const lead =
+        `Done: I'll send you the hygiene digest ${every(days)}, with your own permissions. ` + 'Here is the first one.';
       return await subscribe(ctx, personal, 'personal', lead);
     }
     if (!here) {
       return say(NO_CONVERSATION);
     }
     if (!(await seesWholeTenant(ctx.graph))) return say(NOT_ADMIN);
-    const lead = `Done: I'll post the hygiene digest ${whereText(here.kind)} ${every(days)}, `
-      + `checked with your permissions (${ctx.actor.displayName}). Here is the first one.`;
+    const lead =
+      `Done: I'll post the hygiene digest ${whereText(here.kind)} ${every(days)}, ` +
+      `checked with your permissions (${ctx.actor.displayName}). Here is the first one.`;
     return await subscribe(ctx, here.id, here.kind, lead);
   } catch (err) {
     return say(errorText(err));

@@ -106,7 +106,9 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   restoreMembers: membershipRestore.run,
 };
 
-export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(INTENT_NAMES.map((name) => [name, TABLE[name]])) as Record<IntentName, Command>;
+export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(
+  INTENT_NAMES.map((name) => [name, TABLE[name]]),
+) as Record<IntentName, Command>;
 
 /**
  * Runs the command for an intent as the context's actor. Never throws: anything unexpected becomes
@@ -165,7 +167,12 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
     if (choice.values['action'] === 'preview') return groupCreate.showForm(applied.intent, ctx, undefined, true);
     if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
     const snapshot = next && 'snapshot' in next && next.snapshot ? { snapshot: next.snapshot } : {};
-    return run(applied.intent, { kind: 'groupForm', ...snapshot, submitted: true, ...(applied.mailNickname ? { mailNickname: applied.mailNickname } : {}) });
+    return run(applied.intent, {
+      kind: 'groupForm',
+      ...snapshot,
+      submitted: true,
+      ...(applied.mailNickname ? { mailNickname: applied.mailNickname } : {}),
+    });
   }
 
   if (op.kind === 'confirm') {
@@ -185,7 +192,8 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
   }
   const id = choice.candidateId?.toLowerCase();
   if (!id) return say('Please pick one of the options on the card.');
-  if (!op.candidateIds?.includes(id) || !op.slot || op.position === undefined) return say("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
+  if (!op.candidateIds?.includes(id) || !op.slot || op.position === undefined)
+    return say("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
   if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
   return run(substitute(op, id), next);
 }
@@ -212,7 +220,11 @@ export function substitute(op: PendingOperation, id: string): Intent {
  * Applies the picks of a bulk table: each `pick_<n>` must be one of the ids offered for row n; rows not
  * resolved and not picked are dropped (skipped). Returns the intent with ids only.
  */
-function applyTable(op: PendingOperation, table: Record<string, string[]>, values: Record<string, string>): { ok: true; intent: Intent } | { ok: false; error: string } {
+function applyTable(
+  op: PendingOperation,
+  table: Record<string, string[]>,
+  values: Record<string, string>,
+): { ok: true; intent: Intent } | { ok: false; error: string } {
   const users = [...(op.intent.users ?? [])];
   const out: string[] = [];
   for (let i = 0; i < users.length; i++) {
@@ -221,7 +233,11 @@ function applyTable(op: PendingOperation, table: Record<string, string[]>, value
     const allowed = Array.isArray(row) ? row : [];
     const pick = values[`pick_${i}`]?.trim().toLowerCase();
     if (pick) {
-      if (!allowed.includes(pick)) return { ok: false, error: `The pick for row ${i + 1} isn't one of the people I offered, so nothing was done.` };
+      if (!allowed.includes(pick))
+        return {
+          ok: false,
+          error: `The pick for row ${i + 1} isn't one of the people I offered, so nothing was done.`,
+        };
       out.push(pick);
     } else if (isGuid(current) && allowed.length === 0) {
       out.push(current);
@@ -229,7 +245,8 @@ function applyTable(op: PendingOperation, table: Record<string, string[]>, value
   }
   for (const key of Object.keys(values)) {
     const m = /^pick_(\d+)$/.exec(key);
-    if (m && Number(m[1]) >= users.length) return { ok: false, error: 'The card sent a pick for a row that does not exist, so nothing was done.' };
+    if (m && Number(m[1]) >= users.length)
+      return { ok: false, error: 'The card sent a pick for a row that does not exist, so nothing was done.' };
   }
   if (out.length === 0) return { ok: false, error: 'No one was selected, so there is nothing to add.' };
   return { ok: true, intent: { ...op.intent, users: [...new Set(out)] } };

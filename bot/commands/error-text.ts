@@ -37,7 +37,12 @@ export function errorText(err: unknown, about: ErrorSubject = {}): string {
   const group = quoted(about.groupName, 'this group');
   switch (err.kind) {
     case 'readOnlyGroup': {
-      const what = about.readOnlyKind === 'distribution' ? 'a distribution list' : about.readOnlyKind === 'mailEnabledSecurity' ? 'a mail-enabled security group' : 'a mail-enabled security group or distribution list';
+      const what =
+        about.readOnlyKind === 'distribution'
+          ? 'a distribution list'
+          : about.readOnlyKind === 'mailEnabledSecurity'
+            ? 'a mail-enabled security group'
+            : 'a mail-enabled security group or distribution list';
       return `${capital(group)} is ${what}; it can only be changed in Exchange (the Exchange admin center or Exchange PowerShell), not through Microsoft Graph.`;
     }
     case 'dynamicGroup':
@@ -47,7 +52,8 @@ export function errorText(err: unknown, about: ErrorSubject = {}): string {
     case 'lastOwner':
       return `${capital(group)} must keep at least one owner, so its last owner can't be removed. Add another owner first.`;
     case 'forbidden':
-      if (about.directoryWide) return `Your account can't ${about.action ?? 'do that'} in this directory (guest accounts, for example, can't). Ask me about a group by its name instead.`;
+      if (about.directoryWide)
+        return `Your account can't ${about.action ?? 'do that'} in this directory (guest accounts, for example, can't). Ask me about a group by its name instead.`;
       return `You can't ${about.action ?? 'change'} ${group}. Shall I ask its owners?`;
     case 'throttled':
       return 'Microsoft Graph is throttling requests right now; I retried, but it still refused. Please try again in a minute.';

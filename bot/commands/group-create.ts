@@ -23,7 +23,10 @@ const MAX_DESCRIPTION = 1024;
 const VISIBILITIES = ['Public', 'Private', 'HiddenMembership'] as const;
 
 function splitNames(s: string | undefined): string[] {
-  return (s ?? '').split(/[,;\n\r]+/).map((x) => x.trim()).filter(Boolean);
+  return (s ?? '')
+    .split(/[,;\n\r]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 type Visibility = (typeof VISIBILITIES)[number];
@@ -32,8 +35,12 @@ type Visibility = (typeof VISIBILITIES)[number];
  * Folds the form's values into the intent (the mail nickname is returned apart). Validates lengths and
  * enumerations; the error is a sentence for the form's top line. Never throws.
  */
-export function applyFormValues(intent: Intent, values: Record<string, string>): { ok: true; intent: Intent; mailNickname?: string } | { ok: false; intent: Intent; error: string } {
-  const v = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string).trim() : undefined) || undefined;
+export function applyFormValues(
+  intent: Intent,
+  values: Record<string, string>,
+): { ok: true; intent: Intent; mailNickname?: string } | { ok: false; intent: Intent; error: string } {
+  const v = (k: string): string | undefined =>
+    (typeof values[k] === 'string' ? (values[k] as string).trim() : undefined) || undefined;
   const next: Intent = { intent: 'createGroup' };
   const groupType = v('groupType');
   if (groupType === 'security' || groupType === 'microsoft365') next.groupType = groupType;
@@ -42,7 +49,8 @@ export function applyFormValues(intent: Intent, values: Record<string, string>):
   const description = v('description');
   if (description) next.description = description;
   const visibility = v('visibility');
-  if (visibility && (VISIBILITIES as readonly string[]).includes(visibility)) next.visibility = visibility as Visibility;
+  if (visibility && (VISIBILITIES as readonly string[]).includes(visibility))
+    next.visibility = visibility as Visibility;
   const owners = splitNames(values['owners']);
   const members = splitNames(values['members']);
   if (owners.length) next.owners = owners;
@@ -51,10 +59,18 @@ export function applyFormValues(intent: Intent, values: Record<string, string>):
   if (rule) next.rule = rule;
   const nick = v('mailNickname');
   if (!name) return { ok: false, intent: next, error: 'The group needs a name.' };
-  if (name.length > MAX_NAME) return { ok: false, intent: next, error: `The name can have at most ${MAX_NAME} characters.` };
-  if (description && description.length > MAX_DESCRIPTION) return { ok: false, intent: next, error: `The description can have at most ${MAX_DESCRIPTION} characters.` };
-  if (visibility && !next.visibility) return { ok: false, intent: next, error: 'Visibility must be Public, Private or Hidden membership.' };
-  if (owners.length + members.length > 100) return { ok: false, intent: next, error: 'Please list at most 100 owners and members; add more after the group exists.' };
+  if (name.length > MAX_NAME)
+    return { ok: false, intent: next, error: `The name can have at most ${MAX_NAME} characters.` };
+  if (description && description.length > MAX_DESCRIPTION)
+    return { ok: false, intent: next, error: `The description can have at most ${MAX_DESCRIPTION} characters.` };
+  if (visibility && !next.visibility)
+    return { ok: false, intent: next, error: 'Visibility must be Public, Private or Hidden membership.' };
+  if (owners.length + members.length > 100)
+    return {
+      ok: false,
+      intent: next,
+      error: 'Please list at most 100 owners and members; add more after the group exists.',
+    };
   const problem = nick ? mailNicknameProblem(nick) : null;
   if (problem) return { ok: false, intent: next, error: problem };
   return { ok: true, intent: next, ...(nick ? { mailNickname: nick } : {}) };
@@ -92,14 +108,21 @@ async function resolvedPeople(intent: Intent, ctx: CommandContext): Promise<Inte
 }
 
 /** The form, prefilled from the intent, with an optional error line and rule preview. Throws what the store throws. */
-export async function showForm(given: Intent, ctx: CommandContext, error?: string, withPreview = false): Promise<Outcome> {
+export async function showForm(
+  given: Intent,
+  ctx: CommandContext,
+  error?: string,
+  withPreview = false,
+): Promise<Outcome> {
   const intent = formOf(ctx) ? given : await resolvedPeople(given, ctx);
   const op = await saveConfirm(ctx, intent, { kind: 'groupForm', submitted: false });
   const input = intent.rule || intent.ruleText ? ruleFrom(intent.rule, intent.ruleText) : undefined;
   const model: GroupCreateFormModel = {
     pendingId: op.id,
     groupType: intent.groupType === 'microsoft365' ? 'microsoft365' : 'security',
-    ...(intent.name ? { displayName: intent.name, mailNickname: formOf(ctx)?.mailNickname ?? deriveMailNickname(intent.name) } : {}),
+    ...(intent.name
+      ? { displayName: intent.name, mailNickname: formOf(ctx)?.mailNickname ?? deriveMailNickname(intent.name) }
+      : {}),
     ...(intent.description ? { description: intent.description } : {}),
     ...(intent.visibility ? { visibility: intent.visibility } : {}),
     ...(intent.owners?.length ? { owners: intent.owners } : {}),
@@ -113,7 +136,13 @@ export async function showForm(given: Intent, ctx: CommandContext, error?: strin
       const p = await previewOnGraph(ctx, input.rule);
       model.rulePreview = { matchCount: p.matchCount, sample: p.sample, warnings: p.warnings, asOf: p.asOf };
     } catch (err) {
-      model.rulePreview = { matchCount: 0, sample: [], warnings: [], asOf: ctx.now().toISOString(), error: errorText(err) };
+      model.rulePreview = {
+        matchCount: 0,
+        sample: [],
+        warnings: [],
+        asOf: ctx.now().toISOString(),
+        error: errorText(err),
+      };
     }
   }
   const text = `${error ? `${error} ` : ''}Here is the new group${intent.name ? ` '${intent.name}'` : ''}: check the details on the card, then choose Create group.`;
@@ -133,16 +162,22 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const problem = mailNicknameProblem(nick);
   if (problem) return showForm(intent, ctx, problem);
   const kind = intent.groupType === 'microsoft365' ? 'microsoft365' : 'security';
-  if (intent.visibility === 'HiddenMembership' && kind !== 'microsoft365') return showForm(intent, ctx, 'Hidden membership is available for Microsoft 365 groups only.');
+  if (intent.visibility === 'HiddenMembership' && kind !== 'microsoft365')
+    return showForm(intent, ctx, 'Hidden membership is available for Microsoft 365 groups only.');
   let rule: string | undefined;
   if (intent.rule || intent.ruleText) {
     const input = ruleFrom(intent.rule, intent.ruleText);
     if (!input.ok) return showForm(intent, ctx, input.error);
     rule = input.rule;
   }
-  if (rule && intent.members?.length) return showForm({ ...intent, rule }, ctx, 'A dynamic group gets its members from its rule; leave Members empty.');
+  if (rule && intent.members?.length)
+    return showForm({ ...intent, rule }, ctx, 'A dynamic group gets its members from its rule; leave Members empty.');
 
-  const step = await resolveIntent({ ...intent, ...(rule ? { rule, ruleText: undefined } : {}) }, ctx, { people: ['owners', 'members'], groups: false, purpose: 'for the new group' });
+  const step = await resolveIntent({ ...intent, ...(rule ? { rule, ruleText: undefined } : {}) }, ctx, {
+    people: ['owners', 'members'],
+    groups: false,
+    purpose: 'for the new group',
+  });
   if (!step.ok) return step.outcome;
   const owners = step.value.people.owners;
   const members = step.value.people.members;
@@ -165,11 +200,34 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return askToConfirm(ctx, step.value.intent, step.value.snapshot, {
       title: `Create the ${kind === 'microsoft365' ? 'Microsoft 365' : 'security'} group '${name}'`,
       facts: [
-        { title: 'Name', value: name }, { title: 'Mail nickname', value: nick },
+        { title: 'Name', value: name },
+        { title: 'Mail nickname', value: nick },
         ...(intent.description ? [{ title: 'Description', value: intent.description }] : []),
         { title: 'Visibility', value: intent.visibility ?? (kind === 'microsoft365' ? 'Public' : 'Private') },
-        { title: 'Owners', value: owners.length ? nameList(owners.map((o) => o.displayName), 10) : admin === true && kind === 'security' ? 'none' : 'you' },
-        ...(rule ? [{ title: 'Rule', value: rule }] : [{ title: 'Members', value: members.length ? nameList(members.map((m) => m.displayName), 10) : 'none yet' }]),
+        {
+          title: 'Owners',
+          value: owners.length
+            ? nameList(
+                owners.map((o) => o.displayName),
+                10,
+              )
+            : admin === true && kind === 'security'
+              ? 'none'
+              : 'you',
+        },
+        ...(rule
+          ? [{ title: 'Rule', value: rule }]
+          : [
+              {
+                title: 'Members',
+                value: members.length
+                  ? nameList(
+                      members.map((m) => m.displayName),
+                      10,
+                    )
+                  : 'none yet',
+              },
+            ]),
       ],
       consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'} ${ownership}`,
       confirmLabel: 'Create',
@@ -177,19 +235,32 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     });
   }
   try {
-    const g = await createGroup(ctx.graph, {
-      displayName: name, mailNickname: nick, kind,
-      ...(intent.description ? { description: intent.description } : {}),
-      ...(intent.visibility ? { visibility: intent.visibility } : {}),
-      ownerIds: owners.map((o) => o.id), memberIds: members.map((m) => m.id),
-      ...(rule ? { membershipRule: rule } : {}),
-    }, ctx.actor.id);
+    const g = await createGroup(
+      ctx.graph,
+      {
+        displayName: name,
+        mailNickname: nick,
+        kind,
+        ...(intent.description ? { description: intent.description } : {}),
+        ...(intent.visibility ? { visibility: intent.visibility } : {}),
+        ownerIds: owners.map((o) => o.id),
+        memberIds: members.map((m) => m.id),
+        ...(rule ? { membershipRule: rule } : {}),
+      },
+      ctx.actor.id,
+    );
     const recorded = await journalChange(ctx, groupCreated(g, 201));
     const undoNote = recorded?.undo ? ' Undo (within 24 hours) deletes it again.' : '';
     const created = `Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.`;
     if (rule) {
       // Entra fills a dynamic group asynchronously: say so, and offer Check again rather than a member list.
-      return outcome(processingStartedReply(`${created} Its membership is being processed: Entra adds the people who match the rule in the background, so it has no members yet. Choose Check again to see the progress.${undoNote}`, g.id, recorded));
+      return outcome(
+        processingStartedReply(
+          `${created} Its membership is being processed: Entra adds the people who match the rule in the background, so it has no members yet. Choose Check again to see the progress.${undoNote}`,
+          g.id,
+          recorded,
+        ),
+      );
     }
     return outcome(outcomeReply(`${created}${undoNote}`, recorded));
   } catch (err) {

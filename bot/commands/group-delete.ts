@@ -30,11 +30,23 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!t.ok) return t.outcome;
   const g = t.group;
   const kind = groupKind(g);
-  if (isReadOnlyKind(kind)) return say(errorText(new DomainError('readOnlyGroup', 'read-only'), { groupName: g.displayName, readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity' }));
+  if (isReadOnlyKind(kind))
+    return say(
+      errorText(new DomainError('readOnlyGroup', 'read-only'), {
+        groupName: g.displayName,
+        readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity',
+      }),
+    );
   if (!isConfirmed(ctx)) {
     let preview;
     try {
-      preview = previewDelete({ name: g.displayName, kind, dynamic: isDynamic(g), facts: await readDeleteFacts(ctx.graph, g.id), now: ctx.now() });
+      preview = previewDelete({
+        name: g.displayName,
+        kind,
+        dynamic: isDynamic(g),
+        facts: await readDeleteFacts(ctx.graph, g.id),
+        now: ctx.now(),
+      });
     } catch (err) {
       return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
     }
@@ -43,13 +55,17 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       facts: [
         { title: 'Kind', value: kindLabel(g) },
         ...(g.mail ? [{ title: 'Mail', value: g.mail }] : []),
-        ...(preview.restorableUntil ? [{ title: 'Restorable until', value: plainTime(preview.restorableUntil) }] : [{ title: 'Restorable', value: 'No' }]),
+        ...(preview.restorableUntil
+          ? [{ title: 'Restorable until', value: plainTime(preview.restorableUntil) }]
+          : [{ title: 'Restorable', value: 'No' }]),
       ],
       consequence: `${preview.goes.length ? `With it go ${preview.goes.join('; ')}. ` : ''}${preview.restore}`,
       warnings: preview.warnings,
       confirmLabel: 'Delete',
       destructive: true,
-      ...(preview.restorableUntil ? {} : { continuation: { kind: 'groupDelete', snapshot: t.resolved.snapshot, permanent: true } }),
+      ...(preview.restorableUntil
+        ? {}
+        : { continuation: { kind: 'groupDelete', snapshot: t.resolved.snapshot, permanent: true } }),
     });
   }
   try {
@@ -61,10 +77,18 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   await journalChange(ctx, groupDeleted(g));
   const now = ctx.now();
   if (ctx.continuation?.kind === 'groupDelete' && ctx.continuation.permanent) {
-    return outcome(reply(`Deleted '${g.displayName}' permanently: it was synced from on-premises Active Directory, so it cannot be restored here.`,
-      buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString() })));
+    return outcome(
+      reply(
+        `Deleted '${g.displayName}' permanently: it was synced from on-premises Active Directory, so it cannot be restored here.`,
+        buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString() }),
+      ),
+    );
   }
   const until = new Date(now.getTime() + RESTORE_DAYS * 86_400_000).toISOString();
-  return outcome(reply(`Deleted '${g.displayName}'. It can be restored until ${plainTime(until)}: say "restore ${g.displayName}" or choose Restore.`,
-    buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString(), restorableUntil: until })));
+  return outcome(
+    reply(
+      `Deleted '${g.displayName}'. It can be restored until ${plainTime(until)}: say "restore ${g.displayName}" or choose Restore.`,
+      buildGroupDeletedCard({ group: toGroupSummary(g), deletedAt: now.toISOString(), restorableUntil: until }),
+    ),
+  );
 }

@@ -19,5 +19,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   }
   if (!expiry.expirationDateTime) return say(noExpiryText(expiry));
   const renewed = expiry.renewedDateTime ? ` It was last renewed on ${dayText(expiry.renewedDateTime)}.` : '';
-  return say(`${expiresText({ ...expiry, expirationDateTime: expiry.expirationDateTime }, ctx.now())}${renewed} To keep it longer, say "renew ${group.displayName}".`);
+  return say(
+    `${expiresText({ ...expiry, expirationDateTime: expiry.expirationDateTime }, ctx.now())}${renewed} To keep it longer, say "renew ${group.displayName}".`,
+  );
 }

@@ -9,7 +9,12 @@ import { outcome, reply, say } from './reply';
 import { toGroupSummary } from './views';
 import { kindLabel } from '../../graph-model/group-kind';
 
-const TITLES: Record<string, string> = { security: 'Security groups', microsoft365: 'Microsoft 365 groups', dynamic: 'Dynamic groups', deleted: 'Deleted groups' };
+const TITLES: Record<string, string> = {
+  security: 'Security groups',
+  microsoft365: 'Microsoft 365 groups',
+  dynamic: 'Dynamic groups',
+  deleted: 'Deleted groups',
+};
 
 /** "show all security groups", "groups starting with Fin", "deleted groups": one page, "More" for the next. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
@@ -17,19 +22,33 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const offset = offsetOf(ctx);
   let page;
   try {
-    page = await listGroups(ctx.graph, { ...(kind ? { kind } : {}), ...(intent.startsWith ? { startsWith: intent.startsWith } : {}), ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}) });
+    page = await listGroups(ctx.graph, {
+      ...(kind ? { kind } : {}),
+      ...(intent.startsWith ? { startsWith: intent.startsWith } : {}),
+      ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}),
+    });
   } catch (err) {
     return say(errorText(err, { action: 'list all groups', directoryWide: true }));
   }
   let nextCursor: string | undefined;
-  if (page.next) nextCursor = (await saveConfirm(ctx, intent, { kind: 'page', next: page.next, offset: offset + page.items.length })).id;
+  if (page.next)
+    nextCursor = (await saveConfirm(ctx, intent, { kind: 'page', next: page.next, offset: offset + page.items.length }))
+      .id;
   const title = `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}`;
-  const text = page.items.length === 0 && offset === 0
-    ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`
-    : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${page.items.map((g) => `- ${g.displayName} (${kindLabel(g)})`).join('\n')}${page.next ? '\n… more available.' : ''}`;
-  return outcome(reply(text, buildPagedListCard({
-    list: kind === 'deleted' ? 'deletedGroups' : 'groups', title,
-    items: page.items.map((g) => ({ kind: 'group' as const, group: toGroupSummary(g) })),
-    ...(offset ? { offset } : {}), ...(nextCursor ? { nextCursor } : {}),
-  })));
+  const text =
+    page.items.length === 0 && offset === 0
+      ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`
+      : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${page.items.map((g) => `- ${g.displayName} (${kindLabel(g)})`).join('\n')}${page.next ? '\n… more available.' : ''}`;
+  return outcome(
+    reply(
+      text,
+      buildPagedListCard({
+        list: kind === 'deleted' ? 'deletedGroups' : 'groups',
+        title,
+        items: page.items.map((g) => ({ kind: 'group' as const, group: toGroupSummary(g) })),
+        ...(offset ? { offset } : {}),
+        ...(nextCursor ? { nextCursor } : {}),
+      }),
+    ),
+  );
 }

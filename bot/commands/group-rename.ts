@@ -16,7 +16,8 @@ const MAX_NAME = 256;
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const name = intent.name?.trim();
   if (!name) return say('What should the new name be? For example: "rename Marketing to Marketing EMEA".');
-  if (name.length > MAX_NAME) return say(`A group name can have at most ${MAX_NAME} characters; that one has ${name.length}.`);
+  if (name.length > MAX_NAME)
+    return say(`A group name can have at most ${MAX_NAME} characters; that one has ${name.length}.`);
   const t = await oneGroup(intent, ctx, 'to rename', 'rename Marketing to Marketing EMEA');
   if (!t.ok) return t.outcome;
   const g = t.group;
@@ -24,7 +25,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!isConfirmed(ctx)) {
     return askToConfirm(ctx, { ...t.resolved.intent, groups: [g.id], name }, t.resolved.snapshot, {
       title: `Rename '${g.displayName}' to '${name}'`,
-      facts: [{ title: 'Current name', value: g.displayName }, { title: 'New name', value: name }],
+      facts: [
+        { title: 'Current name', value: g.displayName },
+        { title: 'New name', value: name },
+      ],
       consequence: 'Only the display name changes; the mail address and members stay the same.',
       confirmLabel: 'Rename',
     });

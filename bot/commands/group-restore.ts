@@ -19,7 +19,10 @@ import { outcomeReply } from './undo-reply';
 /** "restore Old Project Phoenix": find it among deleted groups, confirm, restore. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const phrase = intent.groups?.[0]?.trim();
-  if (!phrase) return say('Which deleted group? For example: "restore Old Project Phoenix". Say "show deleted groups" to see them.');
+  if (!phrase)
+    return say(
+      'Which deleted group? For example: "restore Old Project Phoenix". Say "show deleted groups" to see them.',
+    );
   const snapshot = snapshotOf(ctx);
   let group: DirectoryGroup | undefined = isGuid(phrase) ? snapshot.groups[phrase.toLowerCase()] : undefined;
   if (!group) {
@@ -29,12 +32,32 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         const found = await findDeletedGroups(ctx.graph, phrase);
         const exact = found.filter((g) => g.displayName.toLowerCase() === phrase.toLowerCase());
         const pool = exact.length ? exact : found;
-        if (pool.length === 0) return say(`I couldn't find a deleted group called '${phrase}'. Deleted groups can be restored for 30 days; say "show deleted groups" to see them.`);
+        if (pool.length === 0)
+          return say(
+            `I couldn't find a deleted group called '${phrase}'. Deleted groups can be restored for 30 days; say "show deleted groups" to see them.`,
+          );
         if (pool.length > 1) {
           for (const g of pool) snapshot.groups[g.id] = g;
-          const op = await saveChoice(ctx, { ...intent, groups: [phrase] }, resolved(snapshot), 'groups', 0, pool.map((g) => g.id));
-          return outcome(reply(`Several deleted groups match '${phrase}': ${pool.map((g) => g.displayName).join(', ')}. Which one?`,
-            buildChoiceCard({ pendingId: op.id, slot: 'groups.0', searchedName: phrase, candidates: pool.map((g) => ({ kind: 'group', group: toGroupSummary(g) })), purpose: 'to restore' })));
+          const op = await saveChoice(
+            ctx,
+            { ...intent, groups: [phrase] },
+            resolved(snapshot),
+            'groups',
+            0,
+            pool.map((g) => g.id),
+          );
+          return outcome(
+            reply(
+              `Several deleted groups match '${phrase}': ${pool.map((g) => g.displayName).join(', ')}. Which one?`,
+              buildChoiceCard({
+                pendingId: op.id,
+                slot: 'groups.0',
+                searchedName: phrase,
+                candidates: pool.map((g) => ({ kind: 'group', group: toGroupSummary(g) })),
+                purpose: 'to restore',
+              }),
+            ),
+          );
         }
         group = pool[0];
       }
@@ -47,7 +70,17 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (!isConfirmed(ctx)) {
     return askToConfirm(ctx, { ...intent, groups: [group.id] }, snapshot, {
       title: `Restore '${group.displayName}'`,
-      facts: [{ title: 'Kind', value: kindLabel(group) }, ...(group.deletedDateTime ? [{ title: 'Deleted', value: `${new Date(group.deletedDateTime).toISOString().slice(0, 16).replace('T', ' ')} UTC` }] : [])],
+      facts: [
+        { title: 'Kind', value: kindLabel(group) },
+        ...(group.deletedDateTime
+          ? [
+              {
+                title: 'Deleted',
+                value: `${new Date(group.deletedDateTime).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+              },
+            ]
+          : []),
+      ],
       consequence: 'The group comes back with its members, owners and settings.',
       confirmLabel: 'Restore',
     });

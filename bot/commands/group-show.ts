@@ -28,12 +28,25 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     group.mail ? `Mail: ${group.mail}.` : '',
     group.visibility ? `Visibility: ${group.visibility}.` : '',
     group.description ? `Description: ${group.description}.` : '',
-    group.membershipRule ? `Rule: ${group.membershipRule} (processing ${group.membershipRuleProcessingState ?? 'On'}).` : '',
+    group.membershipRule
+      ? `Rule: ${group.membershipRule} (processing ${group.membershipRuleProcessingState ?? 'On'}).`
+      : '',
     d.memberCount !== null ? `${d.memberCount} member${d.memberCount === 1 ? '' : 's'}.` : '',
     `${d.ownerCount} owner${d.ownerCount === 1 ? '' : 's'}${owners.length ? `: ${owners.map((o) => o.displayName).join(', ')}` : ''}.`,
-    d.assignedLicenses.length ? `${d.assignedLicenses.length} licence${d.assignedLicenses.length === 1 ? '' : 's'} assigned.` : '',
+    d.assignedLicenses.length
+      ? `${d.assignedLicenses.length} licence${d.assignedLicenses.length === 1 ? '' : 's'} assigned.`
+      : '',
   ].filter(Boolean);
-  return outcome(reply(parts.join(' '), buildGroupDetailsCard({
-    group: toGroupSummary(group, { ...(d.memberCount !== null ? { memberCount: d.memberCount } : {}), ownerCount: d.ownerCount, owners }),
-  })));
+  return outcome(
+    reply(
+      parts.join(' '),
+      buildGroupDetailsCard({
+        group: toGroupSummary(group, {
+          ...(d.memberCount !== null ? { memberCount: d.memberCount } : {}),
+          ownerCount: d.ownerCount,
+          owners,
+        }),
+      }),
+    ),
+  );
 }

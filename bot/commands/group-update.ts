@@ -19,15 +19,29 @@ const MAX_DESCRIPTION = 1024;
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const description = intent.description?.trim();
   const visibility = intent.visibility;
-  if (!description && !visibility) return say('What should I change? For example: "make Marketing private" or "set the description of Marketing to Our team".');
-  if (description && description.length > MAX_DESCRIPTION) return say(`A description can have at most ${MAX_DESCRIPTION} characters; that one has ${description.length}.`);
+  if (!description && !visibility)
+    return say(
+      'What should I change? For example: "make Marketing private" or "set the description of Marketing to Our team".',
+    );
+  if (description && description.length > MAX_DESCRIPTION)
+    return say(`A description can have at most ${MAX_DESCRIPTION} characters; that one has ${description.length}.`);
   const t = await oneGroup(intent, ctx, 'to change', 'make Marketing private');
   if (!t.ok) return t.outcome;
   const g = t.group;
   const kind = groupKind(g);
-  if (isReadOnlyKind(kind)) return say(errorText(new DomainError('readOnlyGroup', 'read-only'), { groupName: g.displayName, readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity' }));
-  if (visibility === 'HiddenMembership') return say('Hidden membership can only be chosen when a Microsoft 365 group is created; it cannot be set afterwards.');
-  if (visibility && g.visibility === 'HiddenMembership') return say(`'${g.displayName}' has hidden membership, which can't be changed after creation.`);
+  if (isReadOnlyKind(kind))
+    return say(
+      errorText(new DomainError('readOnlyGroup', 'read-only'), {
+        groupName: g.displayName,
+        readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity',
+      }),
+    );
+  if (visibility === 'HiddenMembership')
+    return say(
+      'Hidden membership can only be chosen when a Microsoft 365 group is created; it cannot be set afterwards.',
+    );
+  if (visibility && g.visibility === 'HiddenMembership')
+    return say(`'${g.displayName}' has hidden membership, which can't be changed after creation.`);
   const changes = { ...(description ? { description } : {}), ...(visibility ? { visibility } : {}) };
   if (!isConfirmed(ctx)) {
     return askToConfirm(ctx, { ...t.resolved.intent, groups: [g.id] }, t.resolved.snapshot, {
@@ -36,7 +50,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
         ...(visibility ? [{ title: 'Visibility', value: `${g.visibility ?? 'not set'} → ${visibility}` }] : []),
         ...(description ? [{ title: 'Description', value: description }] : []),
       ],
-      consequence: visibility === 'Public' ? 'Anyone in the organisation will be able to see and join a public Microsoft 365 group.' : 'Nothing else about the group changes.',
+      consequence:
+        visibility === 'Public'
+          ? 'Anyone in the organisation will be able to see and join a public Microsoft 365 group.'
+          : 'Nothing else about the group changes.',
       confirmLabel: 'Save',
     });
   }
@@ -47,5 +64,10 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return outcome(failureReply(err, { action: 'change' }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, groupUpdated(g, changes));
-  return outcome(outcomeReply(`Done: '${g.displayName}' is updated${visibility ? ` (visibility ${visibility})` : ''}${description ? `${visibility ? ' and' : ''} with the new description` : ''}.`, recorded));
+  return outcome(
+    outcomeReply(
+      `Done: '${g.displayName}' is updated${visibility ? ` (visibility ${visibility})` : ''}${description ? `${visibility ? ' and' : ''} with the new description` : ''}.`,
+      recorded,
+    ),
+  );
 }

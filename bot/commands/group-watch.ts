@@ -17,7 +17,10 @@ import { nameList } from './views';
 
 export const NO_HISTORY = "I don't keep membership history here (no store is configured), so I can't watch groups.";
 
-function watchOf(ctx: CommandContext, g: DirectoryGroup): { groupId: string; groupName: string; watcherId: string; watcherName: string } {
+function watchOf(
+  ctx: CommandContext,
+  g: DirectoryGroup,
+): { groupId: string; groupName: string; watcherId: string; watcherName: string } {
   return { groupId: g.id, groupName: g.displayName, watcherId: ctx.actor.id, watcherName: ctx.actor.displayName };
 }
 
@@ -27,8 +30,9 @@ function minutes(seconds: number): string {
 
 /** The groups the actor watches, as a sentence. Throws on database errors. */
 async function watchList(ctx: CommandContext): Promise<string> {
-  const watched = await ctx.history?.repo.watchesOf(ctx.actor.id) ?? [];
-  if (watched.length === 0) return 'You are not watching any group. Say "watch Marketing" or "watch all my groups" to start.';
+  const watched = (await ctx.history?.repo.watchesOf(ctx.actor.id)) ?? [];
+  if (watched.length === 0)
+    return 'You are not watching any group. Say "watch Marketing" or "watch all my groups" to start.';
   const lines = watched.map((w) => `- ${w.groupName} (since ${formatUtc(w.since)})`);
   return `You are watching ${watched.length} group${watched.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
@@ -56,10 +60,15 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     }
     const lines: string[] = [];
     if (started.length) {
-      lines.push(`I'm now watching ${nameList(started.map((n) => `'${n}'`))}: I recorded ${started.length === 1 ? 'its' : 'their'} members and owners as they are now, and I'll check for changes every ${minutes(history.pollSeconds)} with your permissions, including changes made outside groupbot. Ask "what changed in ${started[0]} this week" or "who was in ${started[0]} yesterday".`);
+      lines.push(
+        `I'm now watching ${nameList(started.map((n) => `'${n}'`))}: I recorded ${started.length === 1 ? 'its' : 'their'} members and owners as they are now, and I'll check for changes every ${minutes(history.pollSeconds)} with your permissions, including changes made outside groupbot. Ask "what changed in ${started[0]} this week" or "who was in ${started[0]} yesterday".`,
+      );
     }
     if (already.length) lines.push(`You were already watching ${nameList(already.map((n) => `'${n}'`))}.`);
-    if (refused.length) lines.push(`Only an owner of a group or a Groups Administrator can watch it, so I'm not watching ${nameList(refused.map((n) => `'${n}'`))}.`);
+    if (refused.length)
+      lines.push(
+        `Only an owner of a group or a Groups Administrator can watch it, so I'm not watching ${nameList(refused.map((n) => `'${n}'`))}.`,
+      );
     return say(lines.join('\n'));
   } catch (err) {
     return say(errorText(err, { groupName: intent.groups?.[0] ?? '', action: 'watch' }));
@@ -77,8 +86,10 @@ async function watchOwned(ctx: CommandContext): Promise<Outcome> {
     if (await history.repo.watch(watchOf(ctx, g), ctx.now())) fresh++;
   }
   const cut = owned.complete ? '' : ' (your list of groups was cut short; say "watch <group>" for the others)';
-  return say(`I'm watching all ${owned.groups.length} group${owned.groups.length === 1 ? '' : 's'} you own${cut}; ${fresh} of them are new. `
-    + `I record each one's members as they are now within the next few minutes, then check for changes every ${minutes(history.pollSeconds)} with your permissions.`);
+  return say(
+    `I'm watching all ${owned.groups.length} group${owned.groups.length === 1 ? '' : 's'} you own${cut}; ${fresh} of them are new. ` +
+      `I record each one's members as they are now within the next few minutes, then check for changes every ${minutes(history.pollSeconds)} with your permissions.`,
+  );
 }
 
 /** Stops watching ("stop watching Legal", "stop watching all my groups"). The recorded history stays. Never throws. */
@@ -89,16 +100,24 @@ export async function runUnwatch(intent: Intent, ctx: CommandContext): Promise<O
     const watched = await history.repo.watchesOf(ctx.actor.id);
     if (intent.allOwned) {
       for (const w of watched) await history.repo.unwatch(w.groupId, ctx.actor.id);
-      return say(watched.length ? `I stopped watching ${watched.length} group${watched.length === 1 ? '' : 's'} for you. What I recorded stays.` : 'You were not watching any group.');
+      return say(
+        watched.length
+          ? `I stopped watching ${watched.length} group${watched.length === 1 ? '' : 's'} for you. What I recorded stays.`
+          : 'You were not watching any group.',
+      );
     }
-    if (!intent.groups?.length) return say('Which group should I stop watching? For example: "stop watching Marketing".');
+    if (!intent.groups?.length)
+      return say('Which group should I stop watching? For example: "stop watching Marketing".');
     const step = await resolveIntent(intent, ctx, { groups: true, purpose: 'to stop watching' });
     if (!step.ok) return step.outcome;
     const stopped: DirectoryGroup[] = [];
     const not: DirectoryGroup[] = [];
     for (const g of step.value.groups) ((await history.repo.unwatch(g.id, ctx.actor.id)) ? stopped : not).push(g);
     const lines: string[] = [];
-    if (stopped.length) lines.push(`I stopped watching ${nameList(stopped.map((g) => `'${g.displayName}'`))} for you. What I recorded stays${stopped.length === 1 ? '' : ' for each'}.`);
+    if (stopped.length)
+      lines.push(
+        `I stopped watching ${nameList(stopped.map((g) => `'${g.displayName}'`))} for you. What I recorded stays${stopped.length === 1 ? '' : ' for each'}.`,
+      );
     if (not.length) lines.push(`You were not watching ${nameList(not.map((g) => `'${g.displayName}'`))}.`);
     return say(lines.join('\n'));
   } catch (err) {

@@ -46,16 +46,23 @@ async function offerInvitation(intent: Intent, ctx: CommandContext, unknown: str
   const who = nameList(unknown);
   const isAre = unknown.length === 1 ? 'is' : 'are';
   if (!(await mayInviteGuests(ctx.graph))) {
-    return say(`${who} ${isAre} not in this directory, and your account can't invite guests here (that needs the Guest Inviter role or an administrator, unless the organisation lets every member invite). Ask an administrator to invite ${who} first, then ask me again.`);
+    return say(
+      `${who} ${isAre} not in this directory, and your account can't invite guests here (that needs the Guest Inviter role or an administrator, unless the organisation lets every member invite). Ask an administrator to invite ${who} first, then ask me again.`,
+    );
   }
-  const step = await resolveIntent({ ...intent, groups: intent.groups?.slice(0, 1) ?? [] }, ctx, { purpose: 'to add the guests to' });
+  const step = await resolveIntent({ ...intent, groups: intent.groups?.slice(0, 1) ?? [] }, ctx, {
+    purpose: 'to add the guests to',
+  });
   if (!step.ok) return step.outcome;
   const g = step.value.groups[0];
   if (!g) return say('Which group? For example: "add sam@fabrikam.com to Marketing".');
   const them = unknown.length === 1 ? 'them' : 'each of them';
   return askToConfirm(ctx, { ...step.value.intent, groups: [g.id] }, step.value.snapshot, {
     title: `Invite ${who} as ${unknown.length === 1 ? 'a guest' : 'guests'} and add them to '${g.displayName}'`,
-    facts: [{ title: 'Not in the directory', value: unknown.join(', ') }, { title: 'Group', value: g.displayName }],
+    facts: [
+      { title: 'Not in the directory', value: unknown.join(', ') },
+      { title: 'Group', value: g.displayName },
+    ],
     consequence: `${who} ${isAre} not in this directory yet. Microsoft sends ${them} an invitation email; ${unknown.length === 1 ? 'the guest joins' : 'the guests join'} '${g.displayName}' at once and can use it after accepting.`,
     confirmLabel: 'Invite and add',
     continuation: { kind: 'inviteGuests', snapshot: step.value.snapshot },

@@ -15,8 +15,8 @@ export const CAPABILITIES = [
   'assign, remove and list licences ("assign the E5 license to Licensed E5 Users")',
   'ask a group\'s owners for access ("I need access to Finance Readers")',
   'say when a group expires and renew it ("when does Marketing expire", "renew Marketing")',
-  'check group hygiene: no owner, expiring, empty, guests, disabled members ("group hygiene"),'
-    + ' weekly with "post the digest here" or "send the digest to me"',
+  'check group hygiene: no owner, expiring, empty, guests, disabled members ("group hygiene"),' +
+    ' weekly with "post the digest here" or "send the digest to me"',
   'invite a guest while adding them, where you may invite ("add sam@fabrikam.com to Marketing")',
   'undo your last change ("oops, undo that") and bring back a deleted group ("bring back Old Project Phoenix")',
   'watch a group and answer questions over time ("watch Marketing", "who was in Legal last Monday", "restore Marketing\'s members to 2026-11-02")',

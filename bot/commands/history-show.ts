@@ -17,7 +17,11 @@ const PAGE = 10;
 /** Rows looked at for one page when filtering by person ("who added Bob to Legal"). */
 const SCAN_LIMIT = 500;
 
-interface Subject { id: string; name: string; users: { id: string; name: string }[] }
+interface Subject {
+  id: string;
+  name: string;
+  users: { id: string; name: string }[];
+}
 
 /** The subject and cursor of a "More" click, when this run continues one. */
 function pagedSubject(ctx: CommandContext): { subject: Subject; beforeSeq: number } | undefined {
@@ -27,7 +31,11 @@ function pagedSubject(ctx: CommandContext): { subject: Subject; beforeSeq: numbe
 }
 
 /** One page of entries about the subject (filtered by person when asked), newest first. Throws on database errors. */
-async function pageOf(ctx: CommandContext, subject: Subject, beforeSeq: number | undefined): Promise<{ rows: JournalEntry[]; next?: number }> {
+async function pageOf(
+  ctx: CommandContext,
+  subject: Subject,
+  beforeSeq: number | undefined,
+): Promise<{ rows: JournalEntry[]; next?: number }> {
   const journal = ctx.journal;
   if (!journal) return { rows: [] };
   if (subject.users.length === 0) {
@@ -72,8 +80,10 @@ async function spanOf(ctx: CommandContext, subject: Subject, span: ResolvedTime)
 }
 
 const VERB: Record<string, string> = {
-  'member|added': 'joined the members', 'member|removed': 'left the members',
-  'owner|added': 'became an owner', 'owner|removed': 'stopped being an owner',
+  'member|added': 'joined the members',
+  'member|removed': 'left the members',
+  'owner|added': 'became an owner',
+  'owner|removed': 'stopped being an owner',
 };
 
 /**
@@ -84,16 +94,20 @@ async function outsideLines(ctx: CommandContext, subject: Subject, span: Resolve
   if (!ctx.history) return [];
   const cursor: HistoryCursor | undefined = await recordedHistory(ctx, subject.id);
   if (!cursor) return [notWatchedSentence(subject.name)];
-  const events = (await ctx.history.repo.events(subject.id, {
-    ...(span ? { from: new Date(span.from.getTime() - 1), to: span.to } : {}),
-    ...(subject.users.length ? { memberIds: subject.users.map((u) => u.id) } : {}),
-    limit: 50,
-  })).filter((e) => e.source === 'delta');
+  const events = (
+    await ctx.history.repo.events(subject.id, {
+      ...(span ? { from: new Date(span.from.getTime() - 1), to: span.to } : {}),
+      ...(subject.users.length ? { memberIds: subject.users.map((u) => u.id) } : {}),
+      limit: 50,
+    })
+  ).filter((e) => e.source === 'delta');
   const known = new Map<string, string>();
   for (const e of events) if (e.memberName) known.set(e.memberId, e.memberName);
   const names = await namesFor(ctx, [...new Set(events.map((e) => e.memberId))], known);
   const lines = events.map((e: StoredMembershipEvent) => {
-    const by = e.actorId ? `, by ${e.actorName ?? e.actorId}` : ' (who did it is not known: the audit log could not be read)';
+    const by = e.actorId
+      ? `, by ${e.actorName ?? e.actorId}`
+      : ' (who did it is not known: the audit log could not be read)';
     const when = e.actorId ? formatUtc(e.at) : `by ${formatUtc(e.at)}`;
     return `- ${when}: ${names.get(e.memberId) ?? e.memberId} ${VERB[`${e.relation}|${e.change}`] ?? 'changed'}${by}`;
   });
@@ -116,7 +130,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   let subject = paged?.subject;
   const before = paged?.beforeSeq;
   if (!subject) {
-    if (!intent.groups?.length) return say('Which group\'s history? For example: "history of Marketing" or "who added Bob to Legal?".');
+    if (!intent.groups?.length)
+      return say('Which group\'s history? For example: "history of Marketing" or "who added Bob to Legal?".');
     const found = await findHistorySubject({ ...intent, groups: intent.groups.slice(0, 1) }, ctx);
     if (!found.ok) return found.outcome;
     const g = found.value.group;
@@ -134,14 +149,27 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const entries = page.rows.map(toCardEntry).filter((e): e is CardEntry => e !== undefined);
     let nextCursor: string | undefined;
     if (page.next !== undefined) {
-      const op = await saveConfirm(ctx, { intent: 'showHistory' }, {
-        kind: 'historyPage', group: { id: subject.id, name: subject.name }, users: subject.users, beforeSeq: page.next,
-      });
+      const op = await saveConfirm(
+        ctx,
+        { intent: 'showHistory' },
+        {
+          kind: 'historyPage',
+          group: { id: subject.id, name: subject.name },
+          users: subject.users,
+          beforeSeq: page.next,
+        },
+      );
       nextCursor = op.id;
     }
     const about = subject.users.length ? ` about ${subject.users.map((u) => u.name).join(', ')}` : '';
     const title = `History of '${subject.name}'${about}`;
-    const card = buildJournalCard({ title, entries, now: ctx.now().toISOString(), subject: { id: subject.id, displayName: subject.name }, ...(nextCursor ? { nextCursor } : {}) });
+    const card = buildJournalCard({
+      title,
+      entries,
+      now: ctx.now().toISOString(),
+      subject: { id: subject.id, displayName: subject.name },
+      ...(nextCursor ? { nextCursor } : {}),
+    });
     const during = span ? ` (${span.label})` : '';
     const journalText = entries.length
       ? `${title}${during}, newest first:\n${entries.map((e) => `- ${historyLine(e, describeJournalEntry)}`).join('\n')}${nextCursor ? '\nChoose More for older changes.' : ''}`

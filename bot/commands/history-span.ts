@@ -11,7 +11,10 @@ import type { CommandContext } from './context';
 export function timeOf(when: string | undefined, ctx: CommandContext, example: string): ResolvedTime | string {
   if (!when) return `When? For example: "${example}".`;
   const r = resolveTimePhrase(when, ctx.now());
-  return r ?? `I don't understand the time '${when}'. Try a date like 2026-11-02, "last Monday 09:00", "yesterday" or "this week" (times are UTC).`;
+  return (
+    r ??
+    `I don't understand the time '${when}'. Try a date like 2026-11-02, "last Monday 09:00", "yesterday" or "this week" (times are UTC).`
+  );
 }
 
 /**
@@ -43,19 +46,24 @@ export function notWatchedSentence(groupName: string): string {
  * (a deleted user) keeps its id. Never throws: names that cannot be read stay ids.
  */
 export async function namesFor(
-  ctx: CommandContext, ids: readonly string[], known: ReadonlyMap<string, string> = new Map(),
+  ctx: CommandContext,
+  ids: readonly string[],
+  known: ReadonlyMap<string, string> = new Map(),
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const missing: string[] = [];
   for (const id of ids) {
     const name = known.get(id);
-    if (name) out.set(id, name); else missing.push(id);
+    if (name) out.set(id, name);
+    else missing.push(id);
   }
   if (missing.length) {
     try {
       for (const [id, name] of await displayNamesOf(ctx.graph, missing)) out.set(id, name);
     } catch (err) {
-      process.emitWarning(`groupbot: could not read names for history (${err instanceof Error ? err.message : String(err)})`);
+      process.emitWarning(
+        `groupbot: could not read names for history (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
   for (const id of ids) if (!out.has(id)) out.set(id, `${id} (no longer in the directory)`);

@@ -32,7 +32,8 @@ async function liveGroup(ctx: CommandContext, phrase: string): Promise<Directory
   const [r] = (await resolveNames(ctx.graph, { groups: [phrase] })).groups;
   if (!r) return 'ask';
   if (r.status === 'resolved') return r.item;
-  if (r.status === 'notFound' && !(r.parts && r.parts.length > 1 && r.parts.every((p) => p.status === 'resolved'))) return undefined;
+  if (r.status === 'notFound' && !(r.parts && r.parts.length > 1 && r.parts.every((p) => p.status === 'resolved')))
+    return undefined;
   return 'ask';
 }
 
@@ -60,7 +61,10 @@ function deletedOn(g: DirectoryGroup): string {
  * live group matches; then refuses when the asker may not read the group's members (the entries name them).
  * Never throws: problems come back as the outcome to show.
  */
-export async function findHistorySubject(intent: Intent, ctx: CommandContext): Promise<{ ok: true; value: HistorySubject } | { ok: false; outcome: Outcome }> {
+export async function findHistorySubject(
+  intent: Intent,
+  ctx: CommandContext,
+): Promise<{ ok: true; value: HistorySubject } | { ok: false; outcome: Outcome }> {
   const phrase = (intent.groups?.[0] ?? '').trim();
   const wantsUsers = (intent.users?.length ?? 0) > 0;
   try {
@@ -69,7 +73,17 @@ export async function findHistorySubject(intent: Intent, ctx: CommandContext): P
     if (live === undefined) {
       const deleted = await deletedGroups(ctx, phrase);
       if (deleted.length > 1) {
-        return { ok: false, outcome: say(`No live group is called '${phrase}', and several deleted groups match: ${deleted.slice(0, 10).map((g) => g.displayName + deletedOn(g)).join('; ')}. Ask again with the id of the one you mean, for example "history of ${(deleted[0] as DirectoryGroup).id}".`) };
+        return {
+          ok: false,
+          outcome: say(
+            `No live group is called '${phrase}', and several deleted groups match: ${deleted
+              .slice(0, 10)
+              .map((g) => g.displayName + deletedOn(g))
+              .join(
+                '; ',
+              )}. Ask again with the id of the one you mean, for example "history of ${(deleted[0] as DirectoryGroup).id}".`,
+          ),
+        };
       }
       group = deleted[0];
     } else if (live !== 'ask') {
@@ -77,14 +91,23 @@ export async function findHistorySubject(intent: Intent, ctx: CommandContext): P
     }
     let users: HistorySubject['users'] = [];
     if (!group || wantsUsers) {
-      const step = await resolveIntent({ ...intent, groups: [group?.id ?? phrase] }, ctx, { people: wantsUsers ? ['users'] : [], groups: !group, purpose: PURPOSE });
+      const step = await resolveIntent({ ...intent, groups: [group?.id ?? phrase] }, ctx, {
+        people: wantsUsers ? ['users'] : [],
+        groups: !group,
+        purpose: PURPOSE,
+      });
       if (!step.ok) return step;
       group ??= step.value.groups[0];
       users = step.value.people.users.map((u) => ({ id: u.id, name: u.displayName }));
     }
     if (!group) return { ok: false, outcome: say('Which group? For example: "history of Marketing".') };
     if (!(await canReadMembers(ctx.graph, group))) {
-      return { ok: false, outcome: say(`You can't see who is in '${group.displayName}', so I can't show you its history: its changes name its members. Its owners or an administrator can ask me for it.`) };
+      return {
+        ok: false,
+        outcome: say(
+          `You can't see who is in '${group.displayName}', so I can't show you its history: its changes name its members. Its owners or an administrator can ask me for it.`,
+        ),
+      };
     }
     return { ok: true, value: { group, users } };
   } catch (err) {

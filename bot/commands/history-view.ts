@@ -4,9 +4,18 @@ import type { JournalEntry } from '../store/types';
 import { whenText } from './undo-plan';
 
 const OPERATIONS: Record<string, JournalOperation> = {
-  'member.add': 'addMember', 'member.remove': 'removeMember', 'owner.add': 'addOwner', 'owner.remove': 'removeOwner',
-  'group.create': 'createGroup', 'group.rename': 'renameGroup', 'group.update': 'updateGroup', 'group.delete': 'deleteGroup',
-  'group.restore': 'restoreGroup', 'rule.set': 'setRule', 'license.assign': 'assignLicense', 'license.remove': 'removeLicense',
+  'member.add': 'addMember',
+  'member.remove': 'removeMember',
+  'owner.add': 'addOwner',
+  'owner.remove': 'removeOwner',
+  'group.create': 'createGroup',
+  'group.rename': 'renameGroup',
+  'group.update': 'updateGroup',
+  'group.delete': 'deleteGroup',
+  'group.restore': 'restoreGroup',
+  'rule.set': 'setRule',
+  'license.assign': 'assignLicense',
+  'license.remove': 'removeLicense',
   'group.renew': 'renewGroup',
 };
 
@@ -50,6 +59,9 @@ export function historyLine(e: CardEntry, describe: (e: CardEntry) => string): s
   const parts = [`asked by ${e.askedBy.displayName}`];
   if (e.approvedBy) parts.push(`approved by ${e.approvedBy.displayName}`);
   if (e.tokenOf.id !== e.askedBy.id) parts.push(`with ${e.tokenOf.displayName}'s permissions`);
-  const state = e.result === 'failed' ? ` (failed${e.detail ? `: ${e.detail}` : ''})` : `${e.detail ? ` (${e.detail})` : ''}${e.undoneAt ? ' (undone)' : ''}`;
+  const state =
+    e.result === 'failed'
+      ? ` (failed${e.detail ? `: ${e.detail}` : ''})`
+      : `${e.detail ? ` (${e.detail})` : ''}${e.undoneAt ? ' (undone)' : ''}`;
   return `${whenText(new Date(e.at))}: ${describe(e)}, ${parts.join(', ')}${state}`;
 }

@@ -7,7 +7,11 @@ import { errorText } from './error-text';
 import { say } from './reply';
 
 /** A digest button as parseCardAction gave it: only ids, nothing the server trusts without reading again. */
-export interface HygieneFixAction { fix: HygieneFixKind; groupId: string; userId?: string }
+export interface HygieneFixAction {
+  fix: HygieneFixKind;
+  groupId: string;
+  userId?: string;
+}
 
 /**
  * A digest line's button. The card's ids are only keys: the group, its owners and the person are read again with
@@ -29,8 +33,10 @@ export async function run(action: HygieneFixAction, ctx: CommandContext): Promis
         return say(`'${name}' has an owner again, so nothing was done. Say "who owns ${name}" to see who.`);
       }
       if (!member || !isOwnerCandidate(member)) {
-        return say(`That person is no longer an enabled member of '${name}', so I didn't suggest them. `
-          + 'Say "group hygiene" for a fresh suggestion.');
+        return say(
+          `That person is no longer an enabled member of '${name}', so I didn't suggest them. ` +
+            'Say "group hygiene" for a fresh suggestion.',
+        );
       }
       return runIntent({ intent: 'addOwners', users: [member.id], groups: [group.id] }, ctx);
     }

@@ -8,20 +8,25 @@ import type { CommandContext, Outcome } from './context';
 import { hygieneErrorText } from './error-text';
 import { outcome, reply, say } from './reply';
 
-const NOTHING_OWNED = "You don't own any group, so there is nothing of yours to check. "
-  + 'Global and Groups Administrators see every group here.';
+const NOTHING_OWNED =
+  "You don't own any group, so there is nothing of yours to check. " +
+  'Global and Groups Administrators see every group here.';
 
 /** The sentence beside the card: what was checked and how many of each were found. Pure. */
 export function hygieneSentence(report: HygieneReport): string {
   const who = report.scope === 'tenant' ? 'every group' : 'the groups you own';
   if (isTidy(report)) {
     const ownerless = report.scope === 'tenant' ? 'without an owner, ' : '';
-    return `Group hygiene (${who}): all tidy. Nothing ${ownerless}expiring within ${report.expiringDays} days, `
-      + 'empty, with guests or with disabled members.';
+    return (
+      `Group hygiene (${who}): all tidy. Nothing ${ownerless}expiring within ${report.expiringDays} days, ` +
+      'empty, with guests or with disabled members.'
+    );
   }
   const found = report.sections.filter((s) => s.total > 0).map((s) => `${s.title.toLowerCase()}: ${s.total}`);
-  return `Group hygiene (${who}): ${found.join('; ')}. `
-    + 'Each line has its button; every change asks for confirmation first.';
+  return (
+    `Group hygiene (${who}): ${found.join('; ')}. ` +
+    'Each line has its button; every change asks for confirmation first.'
+  );
 }
 
 /** The reply for a report (also what the weekly digest posts), with an optional card title. Pure. */
@@ -37,7 +42,10 @@ export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome
   const settings = currentHygieneSettings();
   try {
     const report = await scanHygiene({
-      session: ctx.graph, now: ctx.now(), expiringDays: settings.expiringDays, maxLines: settings.lines,
+      session: ctx.graph,
+      now: ctx.now(),
+      expiringDays: settings.expiringDays,
+      maxLines: settings.lines,
       ...(ctx.journal ? { journal: ctx.journal } : {}),
     });
     if (report.ownedGroups === 0) return say(NOTHING_OWNED);

@@ -15,17 +15,24 @@ import { reply } from './reply';
 import { whenText } from './undo-plan';
 
 const INTENTS: Record<RunRecord['action'], IntentName> = {
-  'member.add': 'addMembers', 'member.remove': 'removeMembers', 'owner.add': 'addOwners', 'owner.remove': 'removeOwners',
+  'member.add': 'addMembers',
+  'member.remove': 'removeMembers',
+  'owner.add': 'addOwners',
+  'owner.remove': 'removeOwners',
 };
 
 function what(run: RunRecord): string {
   const n = `${run.people.length} ${run.people.length === 1 ? 'person' : 'people'}`;
   const where = run.groups.map((g) => `'${g.name}'`).join(', ');
   switch (run.action) {
-    case 'member.add': return `adding ${n} to ${where}`;
-    case 'member.remove': return `removing ${n} from ${where}`;
-    case 'owner.add': return `making ${n} owners of ${where}`;
-    case 'owner.remove': return `removing ${n} as owners of ${where}`;
+    case 'member.add':
+      return `adding ${n} to ${where}`;
+    case 'member.remove':
+      return `removing ${n} from ${where}`;
+    case 'owner.add':
+      return `making ${n} owners of ${where}`;
+    case 'owner.remove':
+      return `removing ${n} as owners of ${where}`;
   }
 }
 
@@ -41,10 +48,22 @@ export async function interruptedRunReply(run: RunRecord, pending: PendingStore,
   const people = [...new Map(rest.map((r) => [r.person.id, r.person])).values()];
   const groups = [...new Map(rest.map((r) => [r.group.id, r.group])).values()];
   const op = await pending.put({
-    actorId: run.actor.id, kind: 'confirm', expiresAt: now.getTime() + PENDING_TTL_MS,
+    actorId: run.actor.id,
+    kind: 'confirm',
+    expiresAt: now.getTime() + PENDING_TTL_MS,
     intent: { intent: INTENTS[run.action], users: people.map((p) => p.id), groups: groups.map((g) => g.id) },
-    continuation: resolved({ users: Object.fromEntries(people.map((p) => [p.id, { id: p.id, displayName: p.name }])), groups: {} }),
+    continuation: resolved({
+      users: Object.fromEntries(people.map((p) => [p.id, { id: p.id, displayName: p.name }])),
+      groups: {},
+    }),
   });
   const text = `${head} ${rest.length} may not have been made. Choose "Retry the rest" to finish: anyone already done is left as is.`;
-  return reply(text, adaptiveCard({ fallbackText: text, body: [textBlock(plain(text))], actions: [executeButton('Retry the rest', { verb: 'retryFailed', operationId: op.id })] }));
+  return reply(
+    text,
+    adaptiveCard({
+      fallbackText: text,
+      body: [textBlock(plain(text))],
+      actions: [executeButton('Retry the rest', { verb: 'retryFailed', operationId: op.id })],
+    }),
+  );
 }

@@ -17,9 +17,17 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   } catch (err) {
     return say(errorText(err, { action: 'read the licences of', groupName: 'your organisation' }));
   }
-  const summary = (s: (typeof skus)[number]): LicenseSummary => ({ skuId: s.skuId, skuPartNumber: s.skuPartNumber, displayName: skuDisplayName(s.skuPartNumber), consumed: s.consumed, enabled: s.enabled });
+  const summary = (s: (typeof skus)[number]): LicenseSummary => ({
+    skuId: s.skuId,
+    skuPartNumber: s.skuPartNumber,
+    displayName: skuDisplayName(s.skuPartNumber),
+    consumed: s.consumed,
+    enabled: s.enabled,
+  });
   if (!intent.groups?.length) {
-    const text = skus.length ? `Your organisation's licences: ${skus.map((s) => `${skuDisplayName(s.skuPartNumber)} (${s.consumed} of ${s.enabled} in use)`).join('; ')}.` : 'Your organisation has no licences.';
+    const text = skus.length
+      ? `Your organisation's licences: ${skus.map((s) => `${skuDisplayName(s.skuPartNumber)} (${s.consumed} of ${s.enabled} in use)`).join('; ')}.`
+      : 'Your organisation has no licences.';
     return outcome(reply(text, buildLicensesCard({ scope: { kind: 'tenant' }, licenses: skus.map(summary) })));
   }
   const t = await oneGroup(intent, ctx, 'to list its licences', 'licenses of Marketing');
@@ -31,7 +39,14 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return say(errorText(err, { groupName: t.group.displayName, action: 'see' }));
   }
   const byId = new Map(skus.map((s) => [s.skuId, s]));
-  const list: LicenseSummary[] = assigned.map((a) => { const s = byId.get(a.skuId); return s ? summary(s) : { skuId: a.skuId, skuPartNumber: a.skuId }; });
-  const text = list.length ? `'${t.group.displayName}' gives its members: ${list.map((l) => l.displayName ?? l.skuPartNumber).join(', ')}.` : `'${t.group.displayName}' has no licences assigned.`;
-  return outcome(reply(text, buildLicensesCard({ scope: { kind: 'group', group: groupRef(t.group) }, licenses: list })));
+  const list: LicenseSummary[] = assigned.map((a) => {
+    const s = byId.get(a.skuId);
+    return s ? summary(s) : { skuId: a.skuId, skuPartNumber: a.skuId };
+  });
+  const text = list.length
+    ? `'${t.group.displayName}' gives its members: ${list.map((l) => l.displayName ?? l.skuPartNumber).join(', ')}.`
+    : `'${t.group.displayName}' has no licences assigned.`;
+  return outcome(
+    reply(text, buildLicensesCard({ scope: { kind: 'group', group: groupRef(t.group) }, licenses: list })),
+  );
 }

@@ -25,16 +25,24 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const cursor = await recordedHistory(ctx, g.id);
     if (!cursor) return say(notWatchedSentence(g.displayName));
     const state = await ctx.history.repo.membershipAt(g.id, time.at);
-    if (!state) return say(`${sinceSentence(g.displayName, cursor)} I can't say who was in it at ${time.label}, which is earlier.`);
+    if (!state)
+      return say(
+        `${sinceSentence(g.displayName, cursor)} I can't say who was in it at ${time.label}, which is earlier.`,
+      );
     const names = await namesFor(ctx, [...state.members, ...state.owners]);
     const members = state.members.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));
     const owners = state.owners.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));
-    const list = members.length > SHOWN ? `${members.slice(0, SHOWN).join(', ')} and ${members.length - SHOWN} more` : members.join(', ');
-    return say([
-      `'${g.displayName}' at ${time.label} had ${members.length} member${members.length === 1 ? '' : 's'}${members.length ? `: ${list}` : ''}.`,
-      `Owners: ${owners.length ? owners.join(', ') : 'none recorded'}.`,
-      sinceSentence(g.displayName, cursor),
-    ].join('\n'));
+    const list =
+      members.length > SHOWN
+        ? `${members.slice(0, SHOWN).join(', ')} and ${members.length - SHOWN} more`
+        : members.join(', ');
+    return say(
+      [
+        `'${g.displayName}' at ${time.label} had ${members.length} member${members.length === 1 ? '' : 's'}${members.length ? `: ${list}` : ''}.`,
+        `Owners: ${owners.length ? owners.join(', ') : 'none recorded'}.`,
+        sinceSentence(g.displayName, cursor),
+      ].join('\n'),
+    );
   } catch (err) {
     return say(errorText(err, { groupName: g.displayName, action: 'see the history of' }));
   }

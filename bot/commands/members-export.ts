@@ -14,7 +14,11 @@ const INLINE_ROWS = 50;
 
 /** "Marketing members 2026-12-05.csv", without characters file systems refuse. Never throws. */
 export function exportFileName(groupName: string, now: Date): string {
-  const safe = groupName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 80) || 'group';
+  const safe =
+    groupName
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .slice(0, 80) || 'group';
   return `${safe} members ${now.toISOString().slice(0, 10)}.csv`;
 }
 
@@ -33,16 +37,30 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   } catch (err) {
     return outcome(failureReply(err, { action: 'read' }, groupRef(g)));
   }
-  const csv = toCsv(EXPORT_HEADER, rows.map((r) => [r.displayName, r.mail, r.userPrincipalName, r.type, r.how]));
+  const csv = toCsv(
+    EXPORT_HEADER,
+    rows.map((r) => [r.displayName, r.mail, r.userPrincipalName, r.type, r.how]),
+  );
   const name = exportFileName(g.displayName, ctx.now());
   const direct = rows.filter((r) => r.how.startsWith('Direct') || r.how.startsWith('Member by')).length;
   const description = `${rows.length} ${rows.length === 1 ? 'row' : 'rows'} for '${g.displayName}': ${direct} direct, ${rows.length - direct} through nested groups or as owners only.`;
   if (!ctx.files) {
-    const shown = csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, INLINE_ROWS + 1).join('\n');
-    return say(`${description} Files can't be sent here, so here are the first ${Math.min(rows.length, INLINE_ROWS)} rows as CSV:\n${shown}`);
+    const shown = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, INLINE_ROWS + 1)
+      .join('\n');
+    return say(
+      `${description} Files can't be sent here, so here are the first ${Math.min(rows.length, INLINE_ROWS)} rows as CSV:\n${shown}`,
+    );
   }
   try {
-    const sent = await ctx.files.offer({ name, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8'), description });
+    const sent = await ctx.files.offer({
+      name,
+      contentType: 'text/csv; charset=utf-8',
+      body: Buffer.from(csv, 'utf8'),
+      description,
+    });
     return sent ? outcome(sent) : outcome(reply(`${description} I've sent the file ${name}.`));
   } catch (err) {
     process.emitWarning(`groupbot: a file offer failed (${(err as Error).message})`);

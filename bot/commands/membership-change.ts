@@ -1,5 +1,10 @@
 import type { Intent } from '../language';
-import { assertWritableMembership, FAILED_RESULTS, type ChangeOutcome, type Principal } from '../directory/members-write';
+import {
+  assertWritableMembership,
+  FAILED_RESULTS,
+  type ChangeOutcome,
+  type Principal,
+} from '../directory/members-write';
 import { writeMembership } from '../directory/members-bulk-write';
 import { readChangeFacts, type ChangeFacts } from '../directory/change-lookahead';
 import { DomainError } from '../directory/errors';
@@ -33,8 +38,14 @@ export const BULK_THRESHOLD = 5;
 export const PROGRESS_THRESHOLD = 20;
 
 const STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
-  added: 'added', alreadyPresent: 'alreadyMember', removed: 'removed', notPresent: 'notMember', notFound: 'notFound',
-  refused: 'refused', lastOwner: 'refused', failed: 'failed',
+  added: 'added',
+  alreadyPresent: 'alreadyMember',
+  removed: 'removed',
+  notPresent: 'notMember',
+  notFound: 'notFound',
+  refused: 'refused',
+  lastOwner: 'refused',
+  failed: 'failed',
 };
 
 function words(spec: ChangeSpec): { verb: string; prep: string; role: string; forbidden: string } {
@@ -52,7 +63,9 @@ function refusalOf(group: DirectoryGroup, spec: ChangeSpec): string | null {
   } catch (err) {
     const kind = groupKind(group);
     return errorText(err, {
-      groupName: group.displayName, rule: group.membershipRule ?? null, action: words(spec).forbidden,
+      groupName: group.displayName,
+      rule: group.membershipRule ?? null,
+      action: words(spec).forbidden,
       ...(kind === 'distribution' || kind === 'mailEnabledSecurity' ? { readOnlyKind: kind } : {}),
     });
   }
@@ -67,15 +80,26 @@ function refusalOf(group: DirectoryGroup, spec: ChangeSpec): string | null {
 export async function runMembershipChange(intent: Intent, ctx: CommandContext, spec: ChangeSpec): Promise<Outcome> {
   const w = words(spec);
   if (!intent.users?.length && !intent.groups?.length) {
-    return say(`Who should I ${w.verb.toLowerCase()}, and which group? For example: "${w.verb.toLowerCase()} Ana ${w.prep} Marketing".`);
+    return say(
+      `Who should I ${w.verb.toLowerCase()}, and which group? For example: "${w.verb.toLowerCase()} Ana ${w.prep} Marketing".`,
+    );
   }
-  if (!intent.users?.length) return say(`Who should I ${w.verb.toLowerCase()} ${w.prep} '${intent.groups?.join("', '")}'? For example: "${w.verb.toLowerCase()} Ana ${w.prep} ${intent.groups?.[0] ?? 'Marketing'}".`);
-  if (!intent.groups?.length) return say(`Which group should I ${w.verb.toLowerCase()} ${nameList(intent.users)} ${w.prep}? For example: "${w.verb.toLowerCase()} ${intent.users[0]} ${w.prep} Marketing".`);
+  if (!intent.users?.length)
+    return say(
+      `Who should I ${w.verb.toLowerCase()} ${w.prep} '${intent.groups?.join("', '")}'? For example: "${w.verb.toLowerCase()} Ana ${w.prep} ${intent.groups?.[0] ?? 'Marketing'}".`,
+    );
+  if (!intent.groups?.length)
+    return say(
+      `Which group should I ${w.verb.toLowerCase()} ${nameList(intent.users)} ${w.prep}? For example: "${w.verb.toLowerCase()} ${intent.users[0]} ${w.prep} Marketing".`,
+    );
 
   const purpose = `to ${w.verb.toLowerCase()} ${w.prep === 'to' ? 'to' : 'from'} a group`;
   const step = await resolveIntent(intent, ctx, {
-    people: ['users'], purpose,
-    ...(spec.op === 'add' ? { bulk: { operation: spec.operation === 'addOwners' ? 'addOwners' : 'addMembers', threshold: BULK_THRESHOLD } } : {}),
+    people: ['users'],
+    purpose,
+    ...(spec.op === 'add'
+      ? { bulk: { operation: spec.operation === 'addOwners' ? 'addOwners' : 'addMembers', threshold: BULK_THRESHOLD } }
+      : {}),
   });
   if (!step.ok) return step.outcome;
   const { groups, snapshot } = step.value;
@@ -86,7 +110,8 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const writable: DirectoryGroup[] = [];
   for (const g of groups) {
     const why = refusalOf(g, spec);
-    if (why) refusals.push(reply(why)); else writable.push(g);
+    if (why) refusals.push(reply(why));
+    else writable.push(g);
   }
   if (writable.length === 0) return outcome(...refusals);
 
@@ -104,17 +129,33 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       const ids = looked.get(g.id)?.skipped.flatMap((x) => x.ids) ?? [];
       if (spec.op === 'add' && ids.length) present[g.id] = ids;
     }
-    const changing = previews.length === ready.length ? previews.reduce((n, p) => n + p.changing, 0) : people.length * ready.length;
+    const changing =
+      previews.length === ready.length ? previews.reduce((n, p) => n + p.changing, 0) : people.length * ready.length;
     const rewritten: Intent = { ...step.value.intent, groups: ready.map((g) => g.id), users: people.map((p) => p.id) };
     const confirm = await askToConfirm(ctx, rewritten, snapshot, {
       title: titleOf(spec, who, where, people.length > 1),
       facts: [
-        { title: people.length > 1 ? 'People' : 'Person', value: people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', ') },
+        {
+          title: people.length > 1 ? 'People' : 'Person',
+          value: people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', '),
+        },
         { title: ready.length > 1 ? 'Groups' : 'Group', value: ready.map((g) => g.displayName).join(', ') },
       ],
-      consequence: changing === 0
-        ? `Nothing to change: ${nothingToChange(spec.op, people.length, youOnly)}. You can still confirm to check again.`
-        : consequenceOf(spec, changing === people.length ? (people.length > 1 ? 'They' : youOnly ? 'You' : 'This person') : changingSubject(people, previews, changing), changing > 1, where),
+      consequence:
+        changing === 0
+          ? `Nothing to change: ${nothingToChange(spec.op, people.length, youOnly)}. You can still confirm to check again.`
+          : consequenceOf(
+              spec,
+              changing === people.length
+                ? people.length > 1
+                  ? 'They'
+                  : youOnly
+                    ? 'You'
+                    : 'This person'
+                : changingSubject(people, previews, changing),
+              changing > 1,
+              where,
+            ),
       skipped: mergeSkipped(previews, ready.length > 1 ? ready : []),
       notes: previews.flatMap((p) => p.notes),
       warnings: previews.flatMap((p) => p.warnings),
@@ -136,27 +177,52 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const journal = await startMembershipJournal(ctx, spec.relation, spec.op, writable, people);
   for (const g of writable) {
     let failedSoFar = 0;
-    const pacer = people.length > PROGRESS_THRESHOLD && ctx.progress
-      ? startPacer(async (done: number, total: number): Promise<void> => {
-        const failed = failedSoFar;
-        await ctx.progress?.(reply(`${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''} for '${g.displayName}'.`,
-          buildProgressCard({ operation: spec.operation, group: groupRef(g), done, total, ...(failed ? { failed } : {}) })));
-      }, (err) => process.emitWarning(`groupbot: a progress update failed (${(err as Error).message})`))
-      : undefined;
+    const pacer =
+      people.length > PROGRESS_THRESHOLD && ctx.progress
+        ? startPacer(
+            async (done: number, total: number): Promise<void> => {
+              const failed = failedSoFar;
+              await ctx.progress?.(
+                reply(
+                  `${w.verb === 'Add' ? 'Adding' : 'Removing'}: ${done} of ${total} done${failed ? `, ${failed} failed` : ''} for '${g.displayName}'.`,
+                  buildProgressCard({
+                    operation: spec.operation,
+                    group: groupRef(g),
+                    done,
+                    total,
+                    ...(failed ? { failed } : {}),
+                  }),
+                ),
+              );
+            },
+            (err) => process.emitWarning(`groupbot: a progress update failed (${(err as Error).message})`),
+          )
+        : undefined;
     let results: ChangeOutcome[];
     try {
       results = await writeMembership(ctx.graph, g, spec.relation, spec.op, people, {
         present: new Set(presentByGroup[g.id] ?? []),
         onLanded: (landed) => journal.landed(g, landed),
-        ...(pacer ? { onProgress: (done: number, total: number, failed: number) => { failedSoFar = failed; return pacer.report(done, total); } } : {}),
+        ...(pacer
+          ? {
+              onProgress: (done: number, total: number, failed: number) => {
+                failedSoFar = failed;
+                return pacer.report(done, total);
+              },
+            }
+          : {}),
       });
       const failed = results.filter((r) => FAILED_RESULTS.has(r.result)).length;
       failedSoFar = failed;
       await pacer?.finish(people.length - failed, people.length);
     } catch (err) {
       await pacer?.finish(0, people.length);
-      const sentence = errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: w.forbidden });
-      const status = err instanceof DomainError ? err.graph?.status ?? null : null;
+      const sentence = errorText(err, {
+        groupName: g.displayName,
+        rule: g.membershipRule ?? null,
+        action: w.forbidden,
+      });
+      const status = err instanceof DomainError ? (err.graph?.status ?? null) : null;
       await journal.failed(g, people, status, sentence);
       extra.push(reply(sentence));
       continue;
@@ -164,15 +230,32 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
     const forbidden = results.length > 0 && results.every((r) => r.result === 'refused' && r.kind === 'forbidden');
     if (forbidden) {
       // "Ask the owners" starts a request for the actor to join, so it only fits "add me".
-      extra.push(youOnly && spec.op === 'add' && spec.relation === 'members'
-        ? askOwnersReply(`You can't add yourself to '${g.displayName}'. Shall I ask its owners?`, groupRef(g))
-        : reply(`You can't ${w.forbidden} '${g.displayName}': only its owners or an administrator can. Ask one of its owners to do it.`));
+      extra.push(
+        youOnly && spec.op === 'add' && spec.relation === 'members'
+          ? askOwnersReply(`You can't add yourself to '${g.displayName}'. Shall I ask its owners?`, groupRef(g))
+          : reply(
+              `You can't ${w.forbidden} '${g.displayName}': only its owners or an administrator can. Ask one of its owners to do it.`,
+            ),
+      );
       continue;
     }
     for (const r of results) {
-      rows.push({ input: r.principal.displayName, person: toPerson(snapshot.users[r.principal.id] ?? r.principal), ...(writable.length > 1 ? { group: groupRef(g) } : {}), status: STATUS[r.result], ...(r.reason ? { reason: r.reason } : r.result === 'lastOwner' ? { reason: 'A group must keep at least one owner.' } : {}) });
+      rows.push({
+        input: r.principal.displayName,
+        person: toPerson(snapshot.users[r.principal.id] ?? r.principal),
+        ...(writable.length > 1 ? { group: groupRef(g) } : {}),
+        status: STATUS[r.result],
+        ...(r.reason
+          ? { reason: r.reason }
+          : r.result === 'lastOwner'
+            ? { reason: 'A group must keep at least one owner.' }
+            : {}),
+      });
       lines.push(outcomeSentence(r.principal.displayName, STATUS[r.result], spec.operation, g.displayName, r.reason));
-      if (r.result === 'failed') { failedIds.add(r.principal.id); failedGroups.add(g.id); }
+      if (r.result === 'failed') {
+        failedIds.add(r.principal.id);
+        failedGroups.add(g.id);
+      }
     }
   }
   const recorded = await journal.finish();
@@ -180,10 +263,20 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   if (rows.length) {
     let operationId: string | undefined;
     if (failedIds.size) {
-      const retry = await saveConfirm(ctx, { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] }, resolved(snapshot));
+      const retry = await saveConfirm(
+        ctx,
+        { ...step.value.intent, users: [...failedIds], groups: [...failedGroups] },
+        resolved(snapshot),
+      );
       operationId = retry.id;
     }
-    const card = buildMemberOutcomeCard({ operation: spec.operation, groups: writable.map(groupRef), outcomes: rows, ...(operationId ? { operationId } : {}), ...undoOption(recorded, ctx.now()) });
+    const card = buildMemberOutcomeCard({
+      operation: spec.operation,
+      groups: writable.map(groupRef),
+      outcomes: rows,
+      ...(operationId ? { operationId } : {}),
+      ...undoOption(recorded, ctx.now()),
+    });
     const shown = lines.length > 50 ? [...lines.slice(0, 50), `…and ${lines.length - 50} more (see the card).`] : lines;
     const summary = `${w.verb === 'Add' ? 'Adding' : 'Removing'} ${spec.relation === 'members' ? 'members' : 'owners'} ${w.prep} ${where}:\n${shown.map((l) => `- ${l}`).join('\n')}${failedIds.size ? `\n${failedIds.size} failed; choose "Retry the failed ones" to try them again.` : ''}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
     replies.push(reply(summary, card));
@@ -193,16 +286,25 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
 }
 
 /** "This person will become a member of 'X'.", "They will no longer be owners of 'X'.". Never throws. */
-export function consequenceOf(spec: Pick<ChangeSpec, 'relation' | 'op'>, subject: string, plural: boolean, where: string): string {
+export function consequenceOf(
+  spec: Pick<ChangeSpec, 'relation' | 'op'>,
+  subject: string,
+  plural: boolean,
+  where: string,
+): string {
   const role = spec.relation === 'members' ? 'member' : 'owner';
   const noun = plural ? `${role}s` : `${role === 'owner' ? 'an' : 'a'} ${role}`;
-  return spec.op === 'add' ? `${subject} will become ${noun} of ${where}.` : `${subject} will no longer be ${noun} of ${where}.`;
+  return spec.op === 'add'
+    ? `${subject} will become ${noun} of ${where}.`
+    : `${subject} will no longer be ${noun} of ${where}.`;
 }
 
 function titleOf(spec: ChangeSpec, who: string, where: string, plural: boolean): string {
   const owners = plural ? 'owners' : 'an owner';
   if (spec.relation === 'members') return spec.op === 'add' ? `Add ${who} to ${where}` : `Remove ${who} from ${where}`;
-  return spec.op === 'add' ? `Make ${who} ${owners} of ${where}` : `Remove ${who} as ${plural ? 'owners' : 'owner'} of ${where}`;
+  return spec.op === 'add'
+    ? `Make ${who} ${owners} of ${where}`
+    : `Remove ${who} as ${plural ? 'owners' : 'owner'} of ${where}`;
 }
 
 function dedupe(list: Principal[]): Principal[] {
@@ -210,24 +312,33 @@ function dedupe(list: Principal[]): Principal[] {
   return list.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
 }
 
-
 /**
  * Reads what the change will do, per group (one `$batch` each, run side by side), and works out the preview.
  * A look-ahead that fails leaves that group without a preview (the card then says less). Never throws.
  */
-async function lookAhead(ctx: CommandContext, groups: DirectoryGroup[], people: Principal[], spec: ChangeSpec): Promise<Map<string, ChangePreview>> {
+async function lookAhead(
+  ctx: CommandContext,
+  groups: DirectoryGroup[],
+  people: Principal[],
+  spec: ChangeSpec,
+): Promise<Map<string, ChangePreview>> {
   const out = new Map<string, ChangePreview>();
   const snapshot = readSnapshotGuests(ctx, people);
-  await Promise.all(groups.map(async (g) => {
-    let facts: ChangeFacts;
-    try {
-      facts = await readChangeFacts(ctx.graph, g.id, spec.relation, people);
-    } catch (err) {
-      process.emitWarning(`groupbot: look-ahead for a membership change failed (${(err as Error).message})`);
-      return;
-    }
-    out.set(g.id, previewChange({ group: g, relation: spec.relation, op: spec.op, people, facts, knownGuests: snapshot }));
-  }));
+  await Promise.all(
+    groups.map(async (g) => {
+      let facts: ChangeFacts;
+      try {
+        facts = await readChangeFacts(ctx.graph, g.id, spec.relation, people);
+      } catch (err) {
+        process.emitWarning(`groupbot: look-ahead for a membership change failed (${(err as Error).message})`);
+        return;
+      }
+      out.set(
+        g.id,
+        previewChange({ group: g, relation: spec.relation, op: spec.op, people, facts, knownGuests: snapshot }),
+      );
+    }),
+  );
   return out;
 }
 
@@ -237,7 +348,12 @@ function readSnapshotGuests(ctx: CommandContext, people: Principal[]): Set<strin
 }
 
 function mergeSkipped(previews: ChangePreview[], groups: DirectoryGroup[]): { reason: string; names: string[] }[] {
-  return previews.flatMap((p, i) => p.skipped.map((s) => ({ reason: groups[i] ? `${s.reason} of '${groups[i].displayName}'` : s.reason, names: s.names })));
+  return previews.flatMap((p, i) =>
+    p.skipped.map((s) => ({
+      reason: groups[i] ? `${s.reason} of '${groups[i].displayName}'` : s.reason,
+      names: s.names,
+    })),
+  );
 }
 
 /** Who will change when some are skipped: their names when few and one group, else "N of them". Never throws. */

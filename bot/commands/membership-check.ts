@@ -18,7 +18,10 @@ import { groupRef, toPerson } from './views';
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   if (!intent.groups?.length) return say('Which group? For example: "is Ana in Marketing?".');
   const users = intent.users?.length ? intent.users.slice(0, 1) : ['me'];
-  const step = await resolveIntent({ ...intent, users, groups: intent.groups.slice(0, 1) }, ctx, { people: ['users'], purpose: 'to check membership' });
+  const step = await resolveIntent({ ...intent, users, groups: intent.groups.slice(0, 1) }, ctx, {
+    people: ['users'],
+    purpose: 'to check membership',
+  });
   if (!step.ok) return step.outcome;
   const who = step.value.people.users[0];
   const group = step.value.groups[0];
@@ -37,12 +40,25 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const chain = [who.displayName, ...path.map((p) => p.displayName)].join(' → ');
     const verb = subject === 'You' ? 'are' : 'is';
     let text: string;
-    if (!answer.member) text = `${subject} ${verb} not in '${group.displayName}'.${because ? ` The rule says: ${because}` : ''}`;
-    else if (isDynamic(group) && because) text = `${subject} ${verb} in '${group.displayName}' because of its rule: ${because}`;
+    if (!answer.member)
+      text = `${subject} ${verb} not in '${group.displayName}'.${because ? ` The rule says: ${because}` : ''}`;
+    else if (isDynamic(group) && because)
+      text = `${subject} ${verb} in '${group.displayName}' because of its rule: ${because}`;
     else if (answer.direct) text = `${subject} ${verb} a direct member of '${group.displayName}'.`;
     else text = `${subject} ${verb} in '${group.displayName}' through nested groups: ${chain}.`;
     const dynamicRule = dynamic && because ? { rule: group.membershipRule as string, reason: because } : undefined;
-    return outcome(reply(text, buildMembershipPathCard({ user: person, group: groupRef(group), isMember: answer.member, paths: answer.member ? [path.map(groupRef)] : [], ...(dynamicRule ? { dynamicRule } : {}) })));
+    return outcome(
+      reply(
+        text,
+        buildMembershipPathCard({
+          user: person,
+          group: groupRef(group),
+          isMember: answer.member,
+          paths: answer.member ? [path.map(groupRef)] : [],
+          ...(dynamicRule ? { dynamicRule } : {}),
+        }),
+      ),
+    );
   } catch (err) {
     return say(errorText(err, { groupName: group.displayName, action: 'see the members of' }));
   }

@@ -24,7 +24,11 @@ export interface MembershipJournal {
  * change is journalled at its end, as for one person.
  */
 export async function startMembershipJournal(
-  ctx: CommandContext, relation: 'members' | 'owners', op: 'add' | 'remove', groups: DirectoryGroup[], people: Principal[],
+  ctx: CommandContext,
+  relation: 'members' | 'owners',
+  op: 'add' | 'remove',
+  groups: DirectoryGroup[],
+  people: Principal[],
 ): Promise<MembershipJournal> {
   const journal = ctx.journal;
   const landedIds = new Set<string>();
@@ -32,11 +36,19 @@ export async function startMembershipJournal(
   let run: BulkRun | undefined;
   if (journal && groups.length * people.length > 1) {
     try {
-      run = await journal.beginRun(ctx.actor, {
-        action: `${relation === 'members' ? 'member' : 'owner'}.${op}`, groups: groups.map(groupOf), people: people.map((p) => ({ id: p.id, name: p.displayName })),
-      }, ctx.now());
+      run = await journal.beginRun(
+        ctx.actor,
+        {
+          action: `${relation === 'members' ? 'member' : 'owner'}.${op}`,
+          groups: groups.map(groupOf),
+          people: people.map((p) => ({ id: p.id, name: p.displayName })),
+        },
+        ctx.now(),
+      );
     } catch (err) {
-      process.emitWarning(`groupbot: could not record a bulk change before it started; it is journalled at its end (${err instanceof Error ? err.message : String(err)})`);
+      process.emitWarning(
+        `groupbot: could not record a bulk change before it started; it is journalled at its end (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
   const keep = async (changes: JournalChange[]): Promise<void> => {
@@ -50,7 +62,19 @@ export async function startMembershipJournal(
     },
     async failed(group, all, status, sentence) {
       const open = all.filter((p) => !landedIds.has(`${group.id}/${p.id}`));
-      await keep(membershipRecords(group, relation, op, open.map((p) => ({ principal: { id: p.id, name: p.displayName }, result: 'failed' as const, status, detail: sentence }))));
+      await keep(
+        membershipRecords(
+          group,
+          relation,
+          op,
+          open.map((p) => ({
+            principal: { id: p.id, name: p.displayName },
+            result: 'failed' as const,
+            status,
+            detail: sentence,
+          })),
+        ),
+      );
     },
     async finish() {
       if (run) return run.finish(ctx.now());

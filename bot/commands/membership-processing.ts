@@ -28,23 +28,38 @@ function members(n: number | null): string {
 export function processingText(groupName: string, p: MembershipProcessing): { text: string; done: boolean } {
   switch (p.state) {
     case 'NotStarted':
-      return { text: `Entra has not started processing the membership of '${groupName}' yet.${members(p.memberCount)} Check again in a minute.`, done: false };
+      return {
+        text: `Entra has not started processing the membership of '${groupName}' yet.${members(p.memberCount)} Check again in a minute.`,
+        done: false,
+      };
     case 'Running':
-      return { text: `Entra is processing the membership of '${groupName}' right now.${members(p.memberCount)} Check again in a minute.`, done: false };
+      return {
+        text: `Entra is processing the membership of '${groupName}' right now.${members(p.memberCount)} Check again in a minute.`,
+        done: false,
+      };
     case 'Failed':
-      return { text: `Entra could not process the membership of '${groupName}'${p.errorMessage ? `: ${p.errorMessage.replace(/\.$/, '')}` : ''}. Check the rule, then set it again.`, done: true };
+      return {
+        text: `Entra could not process the membership of '${groupName}'${p.errorMessage ? `: ${p.errorMessage.replace(/\.$/, '')}` : ''}. Check the rule, then set it again.`,
+        done: true,
+      };
     case 'Succeeded': {
       const when = p.lastMembershipUpdated ? ` (last updated ${timeText(p.lastMembershipUpdated)})` : '';
       const count = p.memberCount === null ? '' : `: ${p.memberCount} member${p.memberCount === 1 ? '' : 's'}`;
       return { text: `The membership of '${groupName}' is up to date${when}${count}.`, done: true };
     }
     default:
-      return { text: `I can't tell whether Entra has finished processing the membership of '${groupName}'.${members(p.memberCount)}`, done: false };
+      return {
+        text: `I can't tell whether Entra has finished processing the membership of '${groupName}'.${members(p.memberCount)}`,
+        done: false,
+      };
   }
 }
 
 /** Reads the processing status of a dynamic group and builds the Check again reply. Never throws. */
-export async function processingNow(ctx: CommandContext, group: { id: string; displayName: string }): Promise<{ reply: Reply; done: boolean }> {
+export async function processingNow(
+  ctx: CommandContext,
+  group: { id: string; displayName: string },
+): Promise<{ reply: Reply; done: boolean }> {
   const p = await getMembershipProcessing(ctx.graph, group.id);
   const { text, done } = processingText(group.displayName, p);
   return { reply: reply(text, buildMembershipProcessingCard({ text, groupId: group.id, done })), done };

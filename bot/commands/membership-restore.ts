@@ -28,17 +28,30 @@ import { groupRef, nameList } from './views';
 import { undoOption } from './undo-reply';
 
 const STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
-  added: 'added', alreadyPresent: 'alreadyMember', removed: 'removed', notPresent: 'notMember', notFound: 'notFound',
-  refused: 'refused', lastOwner: 'refused', failed: 'failed',
+  added: 'added',
+  alreadyPresent: 'alreadyMember',
+  removed: 'removed',
+  notPresent: 'notMember',
+  notFound: 'notFound',
+  refused: 'refused',
+  lastOwner: 'refused',
+  failed: 'failed',
 };
 
 function principalsOf(ids: string[], objects: Map<string, HistoryObject>): Principal[] {
-  return ids.map((id) => ({ id, displayName: objects.get(id)?.displayName ?? `${id} (no longer in the directory)`, type: objects.get(id)?.type ?? 'user' }));
+  return ids.map((id) => ({
+    id,
+    displayName: objects.get(id)?.displayName ?? `${id} (no longer in the directory)`,
+    type: objects.get(id)?.type ?? 'user',
+  }));
 }
 
 /** The look-ahead of one direction (licences, guests, nested groups…); undefined when it cannot be read. Never throws. */
 async function lookAhead(
-  ctx: CommandContext, g: DirectoryGroup, op: 'add' | 'remove', people: Principal[],
+  ctx: CommandContext,
+  g: DirectoryGroup,
+  op: 'add' | 'remove',
+  people: Principal[],
 ): Promise<ChangePreview | undefined> {
   if (people.length === 0) return undefined;
   try {
@@ -53,11 +66,13 @@ async function lookAhead(
 /** Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   if (!ctx.history) return say(NO_HISTORY);
-  if (!intent.groups?.length) return say('Which group, and to when? For example: "restore Marketing\'s members to last Monday 09:00".');
+  if (!intent.groups?.length)
+    return say('Which group, and to when? For example: "restore Marketing\'s members to last Monday 09:00".');
   const time = timeOf(intent.when, ctx, `restore ${intent.groups[0]}'s members to last Monday 09:00`);
   if (typeof time === 'string') return say(time);
   const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, {
-    groups: true, purpose: 'to restore its members',
+    groups: true,
+    purpose: 'to restore its members',
   });
   if (!step.ok) return step.outcome;
   const g = step.value.groups[0];
@@ -67,10 +82,15 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const cursor = await recordedHistory(ctx, g.id);
     if (!cursor) return say(notWatchedSentence(g.displayName));
     const then = await ctx.history.repo.membershipAt(g.id, time.at);
-    if (!then) return say(`${sinceSentence(g.displayName, cursor)} I can't restore its members to ${time.label}, which is earlier.`);
+    if (!then)
+      return say(
+        `${sinceSentence(g.displayName, cursor)} I can't restore its members to ${time.label}, which is earlier.`,
+      );
     const plan = planRestore(await relationIds(ctx.graph, g.id, 'members'), then.members);
     if (plan.add.length + plan.remove.length === 0) {
-      return say(`The members of '${g.displayName}' are the same as at ${time.label} (${plan.keep}), so there is nothing to restore.`);
+      return say(
+        `The members of '${g.displayName}' are the same as at ${time.label} (${plan.keep}), so there is nothing to restore.`,
+      );
     }
     const objects = await directoryObjectsOf(ctx.graph, [...plan.add, ...plan.remove]);
     const adding = principalsOf(plan.add, objects);
@@ -78,24 +98,37 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     if (!isConfirmed(ctx)) return await confirm(ctx, intent, g, time, plan, adding, removing);
     return await restore(ctx, g, time.label, adding, removing);
   } catch (err) {
-    return say(errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: 'restore the members of' }));
+    return say(
+      errorText(err, { groupName: g.displayName, rule: g.membershipRule ?? null, action: 'restore the members of' }),
+    );
   }
 }
 
 async function confirm(
-  ctx: CommandContext, intent: Intent, g: DirectoryGroup, time: { at: Date; label: string }, plan: RestorePlan,
-  adding: Principal[], removing: Principal[],
+  ctx: CommandContext,
+  intent: Intent,
+  g: DirectoryGroup,
+  time: { at: Date; label: string },
+  plan: RestorePlan,
+  adding: Principal[],
+  removing: Principal[],
 ): Promise<Outcome> {
-  const [addPreview, removePreview] = await Promise.all([lookAhead(ctx, g, 'add', adding), lookAhead(ctx, g, 'remove', removing)]);
+  const [addPreview, removePreview] = await Promise.all([
+    lookAhead(ctx, g, 'add', adding),
+    lookAhead(ctx, g, 'remove', removing),
+  ]);
   const refusal = addPreview?.refusal ?? removePreview?.refusal;
   if (refusal) return say(refusal);
   const previews = [addPreview, removePreview].filter((p): p is ChangePreview => !!p);
-  const names = (people: Principal[]): string => (people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', '));
+  const names = (people: Principal[]): string =>
+    people.length > 10 ? `${people.length} people` : people.map((p) => p.displayName).join(', ');
   const consequence = [
     adding.length ? `${nameList(adding.map((p) => p.displayName))} will be added back.` : '',
     removing.length ? `${nameList(removing.map((p) => p.displayName))} will be removed.` : '',
     `${plan.keep} member${plan.keep === 1 ? '' : 's'} stay${plan.keep === 1 ? 's' : ''} as they are. Owners are not changed.`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   // The confirmed run restores to this exact time, not to the phrase read again later ("yesterday" moves).
   const exact: Intent = { ...intent, groups: [g.id], when: time.at.toISOString() };
   return askToConfirm(ctx, exact, undefined, {
@@ -115,35 +148,62 @@ async function confirm(
 }
 
 async function restore(
-  ctx: CommandContext, g: DirectoryGroup, label: string, adding: Principal[], removing: Principal[],
+  ctx: CommandContext,
+  g: DirectoryGroup,
+  label: string,
+  adding: Principal[],
+  removing: Principal[],
 ): Promise<Outcome> {
   const added = adding.length ? await writeMembership(ctx.graph, g, 'members', 'add', adding) : [];
   const removed = removing.length ? await writeMembership(ctx.graph, g, 'members', 'remove', removing) : [];
   const recorded = ctx.journal
-    ? await ctx.journal.record(ctx.actor, [
-      ...membershipRecords(g, 'members', 'add', principalResults(added, 'members')),
-      ...membershipRecords(g, 'members', 'remove', principalResults(removed, 'members')),
-    ], ctx.now())
+    ? await ctx.journal.record(
+        ctx.actor,
+        [
+          ...membershipRecords(g, 'members', 'add', principalResults(added, 'members')),
+          ...membershipRecords(g, 'members', 'remove', principalResults(removed, 'members')),
+        ],
+        ctx.now(),
+      )
     : undefined;
-  const rows = (results: ChangeOutcome[]): MemberOutcome[] => results.map((r) => ({
-    input: r.principal.displayName,
-    person: { id: r.principal.id, displayName: r.principal.displayName },
-    status: STATUS[r.result],
-    ...(r.reason ? { reason: r.reason } : {}),
-  }));
+  const rows = (results: ChangeOutcome[]): MemberOutcome[] =>
+    results.map((r) => ({
+      input: r.principal.displayName,
+      person: { id: r.principal.id, displayName: r.principal.displayName },
+      status: STATUS[r.result],
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
   const lines = [
-    ...added.map((r) => outcomeSentence(r.principal.displayName, STATUS[r.result], 'addMembers', g.displayName, r.reason)),
-    ...removed.map((r) => outcomeSentence(r.principal.displayName, STATUS[r.result], 'removeMembers', g.displayName, r.reason)),
+    ...added.map((r) =>
+      outcomeSentence(r.principal.displayName, STATUS[r.result], 'addMembers', g.displayName, r.reason),
+    ),
+    ...removed.map((r) =>
+      outcomeSentence(r.principal.displayName, STATUS[r.result], 'removeMembers', g.displayName, r.reason),
+    ),
   ];
   const shown = lines.length > 50 ? [...lines.slice(0, 50), `…and ${lines.length - 50} more (see the cards).`] : lines;
   const text = `Restoring the members of '${g.displayName}' to ${label}:\n${shown.map((l) => `- ${l}`).join('\n')}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
   const undo = undoOption(recorded, ctx.now());
   const cards = [
     ...(added.length
-      ? [buildMemberOutcomeCard({ operation: 'addMembers', groups: [groupRef(g)], outcomes: rows(added), ...(removed.length ? {} : undo) })]
+      ? [
+          buildMemberOutcomeCard({
+            operation: 'addMembers',
+            groups: [groupRef(g)],
+            outcomes: rows(added),
+            ...(removed.length ? {} : undo),
+          }),
+        ]
       : []),
     ...(removed.length
-      ? [buildMemberOutcomeCard({ operation: 'removeMembers', groups: [groupRef(g)], outcomes: rows(removed), ...undo })]
+      ? [
+          buildMemberOutcomeCard({
+            operation: 'removeMembers',
+            groups: [groupRef(g)],
+            outcomes: rows(removed),
+            ...undo,
+          }),
+        ]
       : []),
   ];
   const [first, ...rest] = cards;

@@ -9,12 +9,20 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 /** The continuation as stored: snapshots compacted to what later steps need. */
 function stored(next: Continuation | undefined): { continuation?: Continuation } {
   if (!next) return {};
-  return { continuation: 'snapshot' in next && next.snapshot ? { ...next, snapshot: compactSnapshot(next.snapshot) } : next };
+  return {
+    continuation: 'snapshot' in next && next.snapshot ? { ...next, snapshot: compactSnapshot(next.snapshot) } : next,
+  };
 }
 
 /** Stores a confirmation: continuing it re-runs `intent` with `confirmed` and `next`. Throws what the store throws. */
 export function saveConfirm(ctx: CommandContext, intent: Intent, next?: Continuation): Promise<PendingOperation> {
-  return ctx.pending.put({ actorId: ctx.actor.id, intent, kind: 'confirm', ...stored(next), expiresAt: ctx.now().getTime() + PENDING_TTL_MS });
+  return ctx.pending.put({
+    actorId: ctx.actor.id,
+    intent,
+    kind: 'confirm',
+    ...stored(next),
+    expiresAt: ctx.now().getTime() + PENDING_TTL_MS,
+  });
 }
 
 /** Stores a choice for one slot position among `candidateIds`. Throws what the store throws. */
@@ -27,7 +35,13 @@ export function saveChoice(
   candidateIds: string[],
 ): Promise<PendingOperation> {
   return ctx.pending.put({
-    actorId: ctx.actor.id, intent, kind: 'choice', slot, position, candidateIds,
-    ...stored(next), expiresAt: ctx.now().getTime() + PENDING_TTL_MS,
+    actorId: ctx.actor.id,
+    intent,
+    kind: 'choice',
+    slot,
+    position,
+    candidateIds,
+    ...stored(next),
+    expiresAt: ctx.now().getTime() + PENDING_TTL_MS,
   });
 }

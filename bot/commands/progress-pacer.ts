@@ -19,7 +19,11 @@ export interface PacerOptions {
 }
 
 /** Starts a pacer around `send` (errors from `send` are reported to `onError`, never thrown). Never throws. */
-export function startPacer(send: (done: number, total: number) => Promise<void>, onError: (err: unknown) => void, opts: PacerOptions = {}): Pacer {
+export function startPacer(
+  send: (done: number, total: number) => Promise<void>,
+  onError: (err: unknown) => void,
+  opts: PacerOptions = {},
+): Pacer {
   const minGap = opts.minGapMs ?? 500;
   const heartbeat = opts.heartbeatMs ?? 1500;
   const now = opts.now ?? Date.now;
@@ -32,9 +36,12 @@ export function startPacer(send: (done: number, total: number) => Promise<void>,
     chain = chain.then(() => send(done, total)).catch(onError);
     return chain;
   };
-  const handle = (opts.setInterval ?? setInterval)(() => {
-    if (last.total > 0 && now() - sentAt >= heartbeat) void emit();
-  }, Math.max(50, Math.floor(heartbeat / 3)));
+  const handle = (opts.setInterval ?? setInterval)(
+    () => {
+      if (last.total > 0 && now() - sentAt >= heartbeat) void emit();
+    },
+    Math.max(50, Math.floor(heartbeat / 3)),
+  );
   return {
     async report(done, total) {
       last = { done, total };

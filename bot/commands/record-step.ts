@@ -11,8 +11,14 @@ export async function journalChange(ctx: CommandContext, change: JournalChange):
 }
 
 /** Journals a write Graph refused or that failed, with Graph's status and the user's sentence. Never throws. */
-export async function journalFailure(ctx: CommandContext, action: JournalAction, group: PersonRef, err: unknown, target?: PersonRef): Promise<void> {
-  const status = err instanceof DomainError ? err.graph?.status ?? null : null;
+export async function journalFailure(
+  ctx: CommandContext,
+  action: JournalAction,
+  group: PersonRef,
+  err: unknown,
+  target?: PersonRef,
+): Promise<void> {
+  const status = err instanceof DomainError ? (err.graph?.status ?? null) : null;
   await journalChange(ctx, failedChange(action, group, status, errorText(err, { groupName: group.name }), target));
 }
 
@@ -24,9 +30,13 @@ export async function settleReverted(ctx: CommandContext, groupId: string, actio
   if (!ctx.journal) return;
   try {
     const page = await ctx.journal.history(groupId, { limit: 20 });
-    const open = page.entries.find((e) => e.action === action && e.undo && !e.undoneAt && e.undoUntil && e.undoUntil > ctx.now());
+    const open = page.entries.find(
+      (e) => e.action === action && e.undo && !e.undoneAt && e.undoUntil && e.undoUntil > ctx.now(),
+    );
     if (open) await ctx.journal.markUndone(open.id, { id: ctx.actor.id, name: ctx.actor.displayName }, ctx.now());
   } catch (err) {
-    process.emitWarning(`groupbot: could not settle the journal after reverting '${action}' on group ${groupId} (${err instanceof Error ? err.message : String(err)})`);
+    process.emitWarning(
+      `groupbot: could not settle the journal after reverting '${action}' on group ${groupId} (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
 }

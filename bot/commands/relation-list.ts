@@ -15,7 +15,8 @@ const PAGE = 25;
 
 export function toListItem(m: DirectoryMember): ListItem {
   if (m.type === 'user') return { kind: 'person', person: memberToPerson(m) };
-  if (m.type === 'group') return { kind: 'group', group: { id: m.id, displayName: m.displayName ?? m.id, kind: 'security', dynamic: false } };
+  if (m.type === 'group')
+    return { kind: 'group', group: { id: m.id, displayName: m.displayName ?? m.id, kind: 'security', dynamic: false } };
   return { kind: 'other', id: m.id, displayName: m.displayName ?? m.id };
 }
 
@@ -23,9 +24,16 @@ export function toListItem(m: DirectoryMember): ListItem {
  * Members (direct or transitive) or owners of one group, a page at a time; "More" continues from a nextLink
  * stored on the server. Never throws.
  */
-export async function runRelationList(intent: Intent, ctx: CommandContext, relation: 'members' | 'owners'): Promise<Outcome> {
-  if (!intent.groups?.length) return say(`Which group? For example: "${relation === 'members' ? 'who is in' : 'who owns'} Marketing".`);
-  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { purpose: `to list its ${relation}` });
+export async function runRelationList(
+  intent: Intent,
+  ctx: CommandContext,
+  relation: 'members' | 'owners',
+): Promise<Outcome> {
+  if (!intent.groups?.length)
+    return say(`Which group? For example: "${relation === 'members' ? 'who is in' : 'who owns'} Marketing".`);
+  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, {
+    purpose: `to list its ${relation}`,
+  });
   if (!step.ok) return step.outcome;
   const group = step.value.groups[0];
   if (!group) return say('Which group?');
@@ -40,17 +48,32 @@ export async function runRelationList(intent: Intent, ctx: CommandContext, relat
   const items = page.items.map(toListItem);
   let nextCursor: string | undefined;
   if (page.next) {
-    const more = await saveConfirm(ctx, { ...step.value.intent, groups: [group.id] }, { kind: 'page', snapshot: step.value.snapshot, next: page.next, offset: offset + items.length });
+    const more = await saveConfirm(
+      ctx,
+      { ...step.value.intent, groups: [group.id] },
+      { kind: 'page', snapshot: step.value.snapshot, next: page.next, offset: offset + items.length },
+    );
     nextCursor = more.id;
   }
   const what = relation === 'owners' ? 'Owners' : transitive ? 'All members (including nested groups)' : 'Members';
   const title = `${what} of ${group.displayName}`;
   const names = page.items.map((m) => `${m.displayName ?? m.id}${m.type === 'group' ? ' (group)' : ''}`);
-  const text = names.length === 0 && offset === 0
-    ? `'${group.displayName}' has no ${relation === 'owners' ? 'owners' : 'members'}${transitive ? '' : ' directly'}.`
-    : `${title}${offset ? ` (from ${offset + 1})` : ''}: ${names.join(', ')}${page.next ? ' … (more available)' : '.'}`;
-  return outcome(reply(text, buildPagedListCard({
-    list: relation, title, subject: { id: group.id, displayName: group.displayName }, ...(transitive ? { transitive: true } : {}),
-    items, ...(offset ? { offset } : {}), ...(nextCursor ? { nextCursor } : {}),
-  })));
+  const text =
+    names.length === 0 && offset === 0
+      ? `'${group.displayName}' has no ${relation === 'owners' ? 'owners' : 'members'}${transitive ? '' : ' directly'}.`
+      : `${title}${offset ? ` (from ${offset + 1})` : ''}: ${names.join(', ')}${page.next ? ' … (more available)' : '.'}`;
+  return outcome(
+    reply(
+      text,
+      buildPagedListCard({
+        list: relation,
+        title,
+        subject: { id: group.id, displayName: group.displayName },
+        ...(transitive ? { transitive: true } : {}),
+        items,
+        ...(offset ? { offset } : {}),
+        ...(nextCursor ? { nextCursor } : {}),
+      }),
+    ),
+  );
 }

@@ -14,7 +14,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const port = requestsOf(ctx);
   if (!port) return say('Access requests are not available here (the bot runs without its store).');
   const text = ctx.text;
-  if (text === undefined) return outcome(...(await port.listMine()), ...(await port.listPending({ omitWhenEmpty: true })));
+  if (text === undefined)
+    return outcome(...(await port.listMine()), ...(await port.listPending({ omitWhenEmpty: true })));
   if (APPROVALS.test(text)) return outcome(...(await port.listPending()));
   return outcome(...(await port.listMine()));
 }

@@ -70,7 +70,11 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   const snapshot = snapshotOf(ctx);
   const personSlots = opts.people ?? [];
   const wantGroups = opts.groups ?? true;
-  snapshot.users[ctx.actor.id] ??= { id: ctx.actor.id, displayName: ctx.actor.displayName, ...(ctx.actor.userPrincipalName ? { userPrincipalName: ctx.actor.userPrincipalName } : {}) };
+  snapshot.users[ctx.actor.id] ??= {
+    id: ctx.actor.id,
+    displayName: ctx.actor.displayName,
+    ...(ctx.actor.userPrincipalName ? { userPrincipalName: ctx.actor.userPrincipalName } : {}),
+  };
 
   // 1. What is already known, and what must be asked of Graph.
   const userQueries: string[] = [];
@@ -79,7 +83,8 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
     for (const raw of intent[slot] ?? []) {
       const name = raw.trim();
       if (name.toLowerCase() === 'me') userEntries[slot].push({ known: snapshot.users[ctx.actor.id] as DirectoryUser });
-      else if (isGuid(name) && snapshot.users[name.toLowerCase()]) userEntries[slot].push({ known: snapshot.users[name.toLowerCase()] as DirectoryUser });
+      else if (isGuid(name) && snapshot.users[name.toLowerCase()])
+        userEntries[slot].push({ known: snapshot.users[name.toLowerCase()] as DirectoryUser });
       else userEntries[slot].push(userQueries.push(name) - 1);
     }
   }
@@ -96,14 +101,18 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   // group phrases keep the one-$batch resolver with its closest-name suggestions.
   const listMode = !!opts.bulk && userQueries.length > opts.bulk.threshold;
   const lookupFailures = new Map<number, string>();
-  const answers = userQueries.length || groupQueries.length
-    ? listMode
-      ? await Promise.all([resolveUserList(ctx.graph, userQueries), resolveNames(ctx.graph, { groups: groupQueries })]).then(([list, named]) => {
-        for (const [i, why] of list.failed) lookupFailures.set(i, why);
-        return { users: list.resolutions, groups: named.groups };
-      })
-      : await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
-    : { users: [], groups: [] };
+  const answers =
+    userQueries.length || groupQueries.length
+      ? listMode
+        ? await Promise.all([
+            resolveUserList(ctx.graph, userQueries),
+            resolveNames(ctx.graph, { groups: groupQueries }),
+          ]).then(([list, named]) => {
+            for (const [i, why] of list.failed) lookupFailures.set(i, why);
+            return { users: list.resolutions, groups: named.groups };
+          })
+        : await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
+      : { users: [], groups: [] };
   const fill = <T>(e: Entry<T> | number, list: (Resolution<T> | GroupResolution)[]): Entry<T> =>
     typeof e === 'number' ? { res: list[e] as Resolution<T> & { parts?: Resolution<T>[] } } : e;
 
@@ -113,12 +122,28 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   const groupProblems: { position: number; res: Resolution<DirectoryGroup> }[] = [];
   for (const raw of groupEntries) {
     const e = fill<DirectoryGroup>(raw, answers.groups);
-    if ('known' in e) { groups.push(e.known); groupSlot.push(e.known.id); continue; }
+    if ('known' in e) {
+      groups.push(e.known);
+      groupSlot.push(e.known.id);
+      continue;
+    }
     const r = e.res;
     if (r.status === 'resolved') {
-      snapshot.groups[r.item.id] = r.item; groups.push(r.item); groupSlot.push(r.item.id);
-    } else if (r.status === 'notFound' && r.parts && r.parts.length > 1 && r.parts.every((p) => p.status === 'resolved')) {
-      for (const p of r.parts) if (p.status === 'resolved') { snapshot.groups[p.item.id] = p.item; groups.push(p.item); groupSlot.push(p.item.id); }
+      snapshot.groups[r.item.id] = r.item;
+      groups.push(r.item);
+      groupSlot.push(r.item.id);
+    } else if (
+      r.status === 'notFound' &&
+      r.parts &&
+      r.parts.length > 1 &&
+      r.parts.every((p) => p.status === 'resolved')
+    ) {
+      for (const p of r.parts)
+        if (p.status === 'resolved') {
+          snapshot.groups[p.item.id] = p.item;
+          groups.push(p.item);
+          groupSlot.push(p.item.id);
+        }
     } else {
       groupProblems.push({ position: groupSlot.length, res: r });
       groupSlot.push(r.query);
@@ -134,10 +159,16 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
     for (const raw of userEntries[slot]) {
       const failed = typeof raw === 'number' ? lookupFailures.get(raw) : undefined;
       const e = fill<DirectoryUser>(raw, answers.users);
-      if ('known' in e) { people[slot].push(principalOf(e.known)); values.push(e.known.id); continue; }
+      if ('known' in e) {
+        people[slot].push(principalOf(e.known));
+        values.push(e.known.id);
+        continue;
+      }
       const r = e.res;
       if (r.status === 'resolved') {
-        snapshot.users[r.item.id] = r.item; people[slot].push(principalOf(r.item)); values.push(r.item.id);
+        snapshot.users[r.item.id] = r.item;
+        people[slot].push(principalOf(r.item));
+        values.push(r.item.id);
       } else {
         personProblems.push({ slot, position: values.length, res: r, ...(failed ? { failed } : {}) });
         values.push(r.query);
@@ -146,7 +177,11 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
     personSlotValues[slot] = values;
   }
 
-  const rewritten: Intent = { ...intent, ...(wantGroups && intent.groups ? { groups: groupSlot } : {}), ...personSlotValues };
+  const rewritten: Intent = {
+    ...intent,
+    ...(wantGroups && intent.groups ? { groups: groupSlot } : {}),
+    ...personSlotValues,
+  };
 
   // 4. A group problem first: one question at a time.
   const gp = groupProblems[0];
@@ -159,49 +194,127 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   const bulkDone = ctx.continuation?.kind === 'resolve' && ctx.continuation.bulkDone === true;
   const listed = intent.users?.length ?? 0;
   const userProblems = personProblems.filter((p) => p.slot === 'users');
-  if (bulk && !bulkDone && ctx.confirmed !== true && groups[0] && (listed > bulk.threshold || (listed >= 2 && userProblems.length > 0))) {
-    const problems = new Map(userProblems.map((p) => [p.position, { res: p.res, ...(p.failed ? { failed: p.failed } : {}) }]));
-    return { ok: false, outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems, intent.users ?? []) };
+  if (
+    bulk &&
+    !bulkDone &&
+    ctx.confirmed !== true &&
+    groups[0] &&
+    (listed > bulk.threshold || (listed >= 2 && userProblems.length > 0))
+  ) {
+    const problems = new Map(
+      userProblems.map((p) => [p.position, { res: p.res, ...(p.failed ? { failed: p.failed } : {}) }]),
+    );
+    return {
+      ok: false,
+      outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems, intent.users ?? []),
+    };
   }
 
   const pp = personProblems[0];
-  if (pp) return { ok: false, outcome: await askPerson(ctx, rewritten, snapshot, pp.slot, pp.position, pp.res, opts.purpose) };
+  if (pp)
+    return {
+      ok: false,
+      outcome: await askPerson(ctx, rewritten, snapshot, pp.slot, pp.position, pp.res, opts.purpose),
+    };
   return { ok: true, value: { intent: rewritten, snapshot, people, groups } };
 }
 
-async function askGroup(ctx: CommandContext, intent: Intent, snapshot: Snapshot, position: number, r: Resolution<DirectoryGroup>, purpose?: string): Promise<Outcome> {
-  const list = r.status === 'ambiguous' ? r.candidates.slice(0, CHOICE_LIMIT) : r.status === 'notFound' ? r.suggestions.slice(0, 5) : [];
+async function askGroup(
+  ctx: CommandContext,
+  intent: Intent,
+  snapshot: Snapshot,
+  position: number,
+  r: Resolution<DirectoryGroup>,
+  purpose?: string,
+): Promise<Outcome> {
+  const list =
+    r.status === 'ambiguous'
+      ? r.candidates.slice(0, CHOICE_LIMIT)
+      : r.status === 'notFound'
+        ? r.suggestions.slice(0, 5)
+        : [];
   for (const g of list) snapshot.groups[g.id] = g;
   const candidates: Candidate[] = list.map((g) => ({ kind: 'group', group: toGroupSummary(g) }));
   if (r.status === 'notFound' && list.length === 0) {
-    return outcome(reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`));
+    return outcome(
+      reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`),
+    );
   }
-  const op = await saveChoice(ctx, intent, resolved(snapshot), 'groups', position, list.map((g) => g.id));
+  const op = await saveChoice(
+    ctx,
+    intent,
+    resolved(snapshot),
+    'groups',
+    position,
+    list.map((g) => g.id),
+  );
   const slot = `groups.${position}`;
   if (r.status === 'ambiguous') {
     const text = `Several groups match '${r.query}': ${list.map((g) => g.displayName + (g.mail ? ` (${g.mail})` : '')).join('; ')}. Which one did you mean?`;
-    return outcome(reply(text, buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) })));
+    return outcome(
+      reply(
+        text,
+        buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) }),
+      ),
+    );
   }
   const text = `I couldn't find a group called '${r.query}'. Did you mean: ${list.map((g) => g.displayName).join(', ')}?`;
-  return outcome(reply(text, buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'group', closest: candidates })));
+  return outcome(
+    reply(
+      text,
+      buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'group', closest: candidates }),
+    ),
+  );
 }
 
-async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot, slotName: PersonSlot, position: number, r: Resolution<DirectoryUser>, purpose?: string): Promise<Outcome> {
-  const list = r.status === 'ambiguous' ? r.candidates.slice(0, CHOICE_LIMIT) : r.status === 'notFound' ? r.suggestions.slice(0, 5) : [];
+async function askPerson(
+  ctx: CommandContext,
+  intent: Intent,
+  snapshot: Snapshot,
+  slotName: PersonSlot,
+  position: number,
+  r: Resolution<DirectoryUser>,
+  purpose?: string,
+): Promise<Outcome> {
+  const list =
+    r.status === 'ambiguous'
+      ? r.candidates.slice(0, CHOICE_LIMIT)
+      : r.status === 'notFound'
+        ? r.suggestions.slice(0, 5)
+        : [];
   for (const u of list) snapshot.users[u.id] = u;
   const candidates: Candidate[] = list.map((u) => ({ kind: 'person', person: toPerson(u) }));
   if (r.status === 'notFound' && list.length === 0) {
-    return outcome(reply(`I couldn't find anyone named '${r.query}'. Check the spelling, or try their full name or email address.`));
+    return outcome(
+      reply(`I couldn't find anyone named '${r.query}'. Check the spelling, or try their full name or email address.`),
+    );
   }
-  const op = await saveChoice(ctx, intent, resolved(snapshot), slotName, position, list.map((u) => u.id));
+  const op = await saveChoice(
+    ctx,
+    intent,
+    resolved(snapshot),
+    slotName,
+    position,
+    list.map((u) => u.id),
+  );
   const slot = `${slotName}.${position}`;
   const line = (u: DirectoryUser): string => `${u.displayName} (${u.mail ?? u.userPrincipalName ?? u.id})`;
   if (r.status === 'ambiguous') {
     const text = `Several people match '${r.query}': ${list.map(line).join('; ')}. Which one did you mean?`;
-    return outcome(reply(text, buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) })));
+    return outcome(
+      reply(
+        text,
+        buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) }),
+      ),
+    );
   }
   const text = `I couldn't find anyone named '${r.query}'. Did you mean: ${list.map(line).join('; ')}?`;
-  return outcome(reply(text, buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'user', closest: candidates })));
+  return outcome(
+    reply(
+      text,
+      buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'user', closest: candidates }),
+    ),
+  );
 }
 
 /**
@@ -209,7 +322,11 @@ async function askPerson(ctx: CommandContext, intent: Intent, snapshot: Snapshot
  * choice whose `bulkTable` continuation lists, per ambiguous position, the ids that may be picked.
  */
 async function bulkTable(
-  ctx: CommandContext, intent: Intent, snapshot: Snapshot, group: DirectoryGroup, operation: 'addMembers' | 'addOwners',
+  ctx: CommandContext,
+  intent: Intent,
+  snapshot: Snapshot,
+  group: DirectoryGroup,
+  operation: 'addMembers' | 'addOwners',
   answers: Map<number, { res: Resolution<DirectoryUser>; failed?: string }>,
   typed: readonly string[],
 ): Promise<Outcome> {
@@ -219,7 +336,10 @@ async function bulkTable(
   values.forEach((v, index) => {
     const known = isGuid(v) ? snapshot.users[v.toLowerCase()] : undefined;
     const input = typed[index] ?? v;
-    if (known) { rows.push({ index, input, status: 'resolved', person: toPerson(known) }); return; }
+    if (known) {
+      rows.push({ index, input, status: 'resolved', person: toPerson(known) });
+      return;
+    }
     const a = answers.get(index);
     const r = a?.res;
     if (r?.status === 'ambiguous') {
@@ -228,15 +348,37 @@ async function bulkTable(
       table[String(index)] = c.map((u) => u.id);
       rows.push({ index, input, status: 'ambiguous', candidates: c.map(toPerson) });
     } else if (a?.failed) {
-      rows.push({ index, input, status: 'notFound', reason: 'Could not be looked up this time (Microsoft Graph was busy); send this name again.' });
+      rows.push({
+        index,
+        input,
+        status: 'notFound',
+        reason: 'Could not be looked up this time (Microsoft Graph was busy); send this name again.',
+      });
     } else {
       rows.push({ index, input, status: 'notFound', reason: 'No one in the directory has this name or address.' });
     }
   });
-  const op = await saveChoice(ctx, intent, { kind: 'bulkTable', snapshot, table }, 'users', -1, Object.values(table).flat());
+  const op = await saveChoice(
+    ctx,
+    intent,
+    { kind: 'bulkTable', snapshot, table },
+    'users',
+    -1,
+    Object.values(table).flat(),
+  );
   const resolved = rows.filter((r) => r.status === 'resolved').length;
   const ambiguous = rows.filter((r) => r.status === 'ambiguous').length;
   const missing = rows.length - resolved - ambiguous;
   const text = `Of the ${rows.length} names for '${group.displayName}': ${resolved} found, ${ambiguous} need a pick, ${missing} not found. Nothing has been changed yet.`;
-  return outcome(reply(text, buildBulkResolutionCard({ batchId: op.id, group: { id: group.id, displayName: group.displayName }, operation, rows })));
+  return outcome(
+    reply(
+      text,
+      buildBulkResolutionCard({
+        batchId: op.id,
+        group: { id: group.id, displayName: group.displayName },
+        operation,
+        rows,
+      }),
+    ),
+  );
 }

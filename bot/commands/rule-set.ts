@@ -23,31 +23,56 @@ import { previewOnGraph, previewSentence, ruleFrom } from './rule-preview-run';
  * group becomes dynamic (its manual members are dropped; the card says so). Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!intent.groups?.length) return say('Which group? For example: "set the rule of Sales to user.department -eq \\"Sales\\"".');
+  if (!intent.groups?.length)
+    return say('Which group? For example: "set the rule of Sales to user.department -eq \\"Sales\\"".');
   const input = ruleFrom(intent.rule, intent.ruleText);
   if (!input.ok) return say(input.error);
-  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, { purpose: 'to set its rule' });
+  const step = await resolveIntent({ ...intent, groups: intent.groups.slice(0, 1) }, ctx, {
+    purpose: 'to set its rule',
+  });
   if (!step.ok) return step.outcome;
   const g = step.value.groups[0];
   if (!g) return say('Which group?');
   const kind = groupKind(g);
-  if (isReadOnlyKind(kind)) return say(errorText(new DomainError('readOnlyGroup', 'read-only'), { groupName: g.displayName, readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity' }));
+  if (isReadOnlyKind(kind))
+    return say(
+      errorText(new DomainError('readOnlyGroup', 'read-only'), {
+        groupName: g.displayName,
+        readOnlyKind: kind as 'distribution' | 'mailEnabledSecurity',
+      }),
+    );
 
   if (!isConfirmed(ctx)) {
     try {
       const p = await previewOnGraph(ctx, input.rule, g);
-      const op = await saveConfirm(ctx, { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined }, resolved(step.value.snapshot));
-      const convert = isDynamic(g) ? '' : ` '${g.displayName}' will become a dynamic group: its ${p.removed?.count ?? 'current'} manually added members are replaced by the rule's matches.`;
+      const op = await saveConfirm(
+        ctx,
+        { ...step.value.intent, groups: [g.id], rule: input.rule, ruleText: undefined },
+        resolved(step.value.snapshot),
+      );
+      const convert = isDynamic(g)
+        ? ''
+        : ` '${g.displayName}' will become a dynamic group: its ${p.removed?.count ?? 'current'} manually added members are replaced by the rule's matches.`;
       const { method: _method, ...model } = p;
-      if (!isDynamic(g)) model.warnings = [...model.warnings, `'${g.displayName}' becomes a dynamic group; members added by hand are removed.`];
-      return outcome(reply(`Set the rule of '${g.displayName}' to ${input.rule}? ${previewSentence(p)}${convert} Choose Apply rule to go ahead, or Cancel.`, buildRulePreviewCard({ ...model, applyPendingId: op.id })));
+      if (!isDynamic(g))
+        model.warnings = [
+          ...model.warnings,
+          `'${g.displayName}' becomes a dynamic group; members added by hand are removed.`,
+        ];
+      return outcome(
+        reply(
+          `Set the rule of '${g.displayName}' to ${input.rule}? ${previewSentence(p)}${convert} Choose Apply rule to go ahead, or Cancel.`,
+          buildRulePreviewCard({ ...model, applyPendingId: op.id }),
+        ),
+      );
     } catch (err) {
       return say(errorText(err, { groupName: g.displayName, action: 'preview the rule of' }));
     }
   }
   try {
     await updateGroup(ctx.graph, g.id, {
-      membershipRule: input.rule, membershipRuleProcessingState: 'On',
+      membershipRule: input.rule,
+      membershipRuleProcessingState: 'On',
       ...(isDynamic(g) ? {} : { groupTypes: [...g.groupTypes, 'DynamicMembership'] }),
     });
   } catch (err) {
@@ -56,5 +81,11 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   }
   const recorded = await journalChange(ctx, ruleSet(g, input.rule));
   // Entra re-evaluates the members asynchronously: the current list is stale until it has; offer Check again.
-  return outcome(processingStartedReply(`Done: the rule of '${g.displayName}' is now ${input.rule}. Its membership is being processed: until Entra has re-evaluated everyone, the member list still shows the old members. Choose Check again to see the progress.`, g.id, recorded));
+  return outcome(
+    processingStartedReply(
+      `Done: the rule of '${g.displayName}' is now ${input.rule}. Its membership is being processed: until Entra has re-evaluated everyone, the member list still shows the old members. Choose Check again to see the progress.`,
+      g.id,
+      recorded,
+    ),
+  );
 }

@@ -33,7 +33,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function compactSnapshot(s: Snapshot): Snapshot {
   const users: Record<string, DirectoryUser> = {};
   for (const [id, u] of Object.entries(s.users)) {
-    users[id] = { id: u.id, displayName: u.displayName, ...(u.mail ? { mail: u.mail } : {}), ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}), ...(u.userType ? { userType: u.userType } : {}) };
+    users[id] = {
+      id: u.id,
+      displayName: u.displayName,
+      ...(u.mail ? { mail: u.mail } : {}),
+      ...(u.userPrincipalName ? { userPrincipalName: u.userPrincipalName } : {}),
+      ...(u.userType ? { userType: u.userType } : {}),
+    };
   }
   return { users, groups: s.groups };
 }

@@ -15,7 +15,8 @@ export type RunOne = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
 export async function run(intent: Intent, ctx: CommandContext, runOne: RunOne): Promise<Outcome> {
   const steps = (intent.steps ?? []).filter((s) => s.intent !== 'multi');
   if (steps.length === 0) return say("I couldn't tell what to do first. Please ask for one thing at a time.");
-  if (steps.length > MAX_STEPS) return say(`That is ${steps.length} requests in one message; please send at most ${MAX_STEPS} at a time.`);
+  if (steps.length > MAX_STEPS)
+    return say(`That is ${steps.length} requests in one message; please send at most ${MAX_STEPS} at a time.`);
   const replies: Outcome['replies'] = [];
   for (const step of steps) replies.push(...(await runOne(step, ctx)).replies);
   return { replies };

@@ -23,27 +23,42 @@ export function undoPhrase(e: JournalEntry): string {
   const set: Record<string, unknown> = undo?.kind === 'updateGroup' ? undo.set : {};
   const removesLicense = undo?.kind === 'setLicense' && undo.assign === null;
   switch (e.action) {
-    case 'member.add': return `remove ${t} from ${g}`;
-    case 'member.remove': return `add ${t} back to ${g}`;
-    case 'owner.add': return `remove ${t} as owner of ${g}`;
-    case 'owner.remove': return `make ${t} an owner of ${g} again`;
-    case 'group.create': return `delete the group ${g}`;
-    case 'group.delete': return `restore the group ${g}`;
-    case 'group.restore': return `delete the group ${g} again`;
-    case 'group.rename': return `rename ${g} back to '${String(set['displayName'] ?? '')}'`;
-    case 'group.update': return `put back the previous ${Object.keys(set).join(' and ')} of ${g}`;
-    case 'rule.set': return 'groupTypes' in set ? `make ${g} a static group again` : `put back the previous membership rule of ${g}`;
-    case 'license.assign': return `${removesLicense ? 'remove' : 'restore the previous settings of'} ${e.target?.name ?? 'the licence'} ${removesLicense ? 'from' : 'on'} ${g}`;
-    case 'license.remove': return `assign ${e.target?.name ?? 'the licence'} to ${g} again`;
-    default: return `revert '${e.action}' on ${g}`;
+    case 'member.add':
+      return `remove ${t} from ${g}`;
+    case 'member.remove':
+      return `add ${t} back to ${g}`;
+    case 'owner.add':
+      return `remove ${t} as owner of ${g}`;
+    case 'owner.remove':
+      return `make ${t} an owner of ${g} again`;
+    case 'group.create':
+      return `delete the group ${g}`;
+    case 'group.delete':
+      return `restore the group ${g}`;
+    case 'group.restore':
+      return `delete the group ${g} again`;
+    case 'group.rename':
+      return `rename ${g} back to '${String(set['displayName'] ?? '')}'`;
+    case 'group.update':
+      return `put back the previous ${Object.keys(set).join(' and ')} of ${g}`;
+    case 'rule.set':
+      return 'groupTypes' in set ? `make ${g} a static group again` : `put back the previous membership rule of ${g}`;
+    case 'license.assign':
+      return `${removesLicense ? 'remove' : 'restore the previous settings of'} ${e.target?.name ?? 'the licence'} ${removesLicense ? 'from' : 'on'} ${g}`;
+    case 'license.remove':
+      return `assign ${e.target?.name ?? 'the licence'} to ${g} again`;
+    default:
+      return `revert '${e.action}' on ${g}`;
   }
 }
 
 /** Why an entry can't be undone at `now`, or null when it can. */
 export function whyNotUndoable(e: JournalEntry, now: Date): string | null {
-  if (e.undoneAt) return `That change was already undone${e.undoneBy ? ` by ${e.undoneBy.name}` : ''} at ${whenText(e.undoneAt)}.`;
+  if (e.undoneAt)
+    return `That change was already undone${e.undoneBy ? ` by ${e.undoneBy.name}` : ''} at ${whenText(e.undoneAt)}.`;
   if (e.result !== 'succeeded' || !e.undo) return "That change can't be undone.";
-  if (!isDirectoryOperation(e.undo)) return "That change can't be undone: its journal entry does not describe a change I know how to revert.";
+  if (!isDirectoryOperation(e.undo))
+    return "That change can't be undone: its journal entry does not describe a change I know how to revert.";
   if (!e.undoUntil || e.undoUntil.getTime() <= now.getTime()) {
     return `Changes can only be undone within 24 hours, and that one was made at ${whenText(e.at)}. Make the opposite change yourself instead.`;
   }
@@ -67,31 +82,56 @@ const DESTRUCTIVE = new Set(['group.create', 'group.restore', 'member.add', 'own
  * Plans the undo of `entries` (what one Undo button stands for) at `now`. Refuses with a sentence when none
  * can be undone. Never throws.
  */
-export function planUndo(entries: JournalEntry[], now: Date): { ok: true; plan: UndoPlan } | { ok: false; message: string } {
-  if (entries.length === 0) return { ok: false, message: "I couldn't find that change in the journal, so nothing was undone." };
+export function planUndo(
+  entries: JournalEntry[],
+  now: Date,
+): { ok: true; plan: UndoPlan } | { ok: false; message: string } {
+  if (entries.length === 0)
+    return { ok: false, message: "I couldn't find that change in the journal, so nothing was undone." };
   const open = entries.filter((e) => whyNotUndoable(e, now) === null);
-  if (open.length === 0) return { ok: false, message: whyNotUndoable(entries[0] as JournalEntry, now) ?? "That change can't be undone." };
+  if (open.length === 0)
+    return { ok: false, message: whyNotUndoable(entries[0] as JournalEntry, now) ?? "That change can't be undone." };
   const first = open[0] as JournalEntry;
   const group = first.group?.name ?? 'the group';
   const title = open.length === 1 ? `Undo: ${capital(undoPhrase(first))}` : `Undo ${open.length} changes to '${group}'`;
   const facts = [
-    { title: 'Change', value: open.length === 1 ? `${first.action} by ${first.actor.name}` : `${open.length} × ${first.action} by ${first.actor.name}` },
+    {
+      title: 'Change',
+      value:
+        open.length === 1
+          ? `${first.action} by ${first.actor.name}`
+          : `${open.length} × ${first.action} by ${first.actor.name}`,
+    },
     { title: 'Made', value: whenText(first.at) },
     { title: 'Undo possible until', value: first.undoUntil ? whenText(first.undoUntil) : '' },
   ];
-  if (open.length > 1) facts.push({ title: 'Will', value: open.slice(0, 10).map(undoPhrase).join('; ') + (open.length > 10 ? `; and ${open.length - 10} more` : '') });
+  if (open.length > 1)
+    facts.push({
+      title: 'Will',
+      value: open.slice(0, 10).map(undoPhrase).join('; ') + (open.length > 10 ? `; and ${open.length - 10} more` : ''),
+    });
   const notes: string[] = [];
   if (open.some((e) => e.action === 'group.create')) {
-    notes.push(`Undoing the creation deletes '${group}': its members lose access to everything it grants. This is only offered within 24 hours of creating it, and the deleted group can still be restored for 30 days.`);
+    notes.push(
+      `Undoing the creation deletes '${group}': its members lose access to everything it grants. This is only offered within 24 hours of creating it, and the deleted group can still be restored for 30 days.`,
+    );
   }
-  if (open.some((e) => e.action === 'group.restore')) notes.push(`'${group}' will be deleted again; it can be restored for 30 days.`);
-  if (open.some((e) => e.action === 'rule.set')) notes.push('Entra works the members out again from the group\'s previous settings; for a group that was static, the members it had before the rule are not added back.');
-  if (entries.length > open.length) notes.push(`${entries.length - open.length} of the changes can no longer be undone and are left as they are.`);
+  if (open.some((e) => e.action === 'group.restore'))
+    notes.push(`'${group}' will be deleted again; it can be restored for 30 days.`);
+  if (open.some((e) => e.action === 'rule.set'))
+    notes.push(
+      "Entra works the members out again from the group's previous settings; for a group that was static, the members it had before the rule are not added back.",
+    );
+  if (entries.length > open.length)
+    notes.push(`${entries.length - open.length} of the changes can no longer be undone and are left as they are.`);
   notes.push('It runs with your own permissions.');
   return {
     ok: true,
     plan: {
-      entries: open, skipped: entries.length - open.length, title, facts,
+      entries: open,
+      skipped: entries.length - open.length,
+      title,
+      facts,
       consequence: notes.join(' '),
       destructive: open.some((e) => DESTRUCTIVE.has(e.action)),
     },
@@ -105,15 +145,25 @@ function capital(s: string): string {
 /** The action an undo of `e` is journalled as (the inverse of `e.action`). */
 export function inverseAction(e: JournalEntry): string {
   switch (e.action) {
-    case 'member.add': return 'member.remove';
-    case 'member.remove': return 'member.add';
-    case 'owner.add': return 'owner.remove';
-    case 'owner.remove': return 'owner.add';
-    case 'group.create': return 'group.delete';
-    case 'group.delete': return 'group.restore';
-    case 'group.restore': return 'group.delete';
-    case 'license.assign': return e.undo?.kind === 'setLicense' && e.undo.assign === null ? 'license.remove' : 'license.assign';
-    case 'license.remove': return 'license.assign';
-    default: return e.action;
+    case 'member.add':
+      return 'member.remove';
+    case 'member.remove':
+      return 'member.add';
+    case 'owner.add':
+      return 'owner.remove';
+    case 'owner.remove':
+      return 'owner.add';
+    case 'group.create':
+      return 'group.delete';
+    case 'group.delete':
+      return 'group.restore';
+    case 'group.restore':
+      return 'group.delete';
+    case 'license.assign':
+      return e.undo?.kind === 'setLicense' && e.undo.assign === null ? 'license.remove' : 'license.assign';
+    case 'license.remove':
+      return 'license.assign';
+    default:
+      return e.action;
   }
 }

@@ -8,8 +8,13 @@ import { reply } from './reply';
 import type { RecordedChanges } from '../journal/journal-sink';
 
 /** The `undo` option of member-outcome-card, when the change can be undone. */
-export function undoOption(recorded: RecordedChanges | undefined, now: Date): { undo: { journalId: string; undoUntil: string; now: string } } | Record<string, never> {
-  return recorded?.undo ? { undo: { journalId: recorded.undo.key, undoUntil: recorded.undo.until.toISOString(), now: now.toISOString() } } : {};
+export function undoOption(
+  recorded: RecordedChanges | undefined,
+  now: Date,
+): { undo: { journalId: string; undoUntil: string; now: string } } | Record<string, never> {
+  return recorded?.undo
+    ? { undo: { journalId: recorded.undo.key, undoUntil: recorded.undo.until.toISOString(), now: now.toISOString() } }
+    : {};
 }
 
 /** A small outcome card: the sentence, and Undo while the window is open. Never throws. */
@@ -23,5 +28,7 @@ export function buildUndoableOutcomeCard(text: string, key: string, until: Date)
 
 /** The outcome of a write: the sentence, with the Undo card when the recorded change can be undone. Never throws. */
 export function outcomeReply(text: string, recorded: RecordedChanges | undefined): Reply {
-  return recorded?.undo ? reply(text, buildUndoableOutcomeCard(text, recorded.undo.key, recorded.undo.until)) : reply(text);
+  return recorded?.undo
+    ? reply(text, buildUndoableOutcomeCard(text, recorded.undo.key, recorded.undo.until))
+    : reply(text);
 }

@@ -17,7 +17,10 @@ export interface UndoResult {
 
 /** Runs the inverse operations with the clicker's own token (bot/directory turns them into Graph calls). */
 function runInverses(ctx: CommandContext, entries: JournalEntry[]): Promise<OperationResult[]> {
-  return runOperations(ctx.graph, entries.map((e) => e.undo as DirectoryOperation));
+  return runOperations(
+    ctx.graph,
+    entries.map((e) => e.undo as DirectoryOperation),
+  );
 }
 
 /** A failure that means "it is already the way the undo would make it". */
@@ -33,7 +36,11 @@ function isMoot(e: JournalEntry, err: DomainError): boolean {
  * Undo data (an undo is not itself undoable). A refused undo leaves the entry undoable for someone with the rights.
  * Throws only on a failed whole batch or database errors.
  */
-export async function runUndo(ctx: CommandContext, journal: JournalSink, entries: JournalEntry[]): Promise<UndoResult[]> {
+export async function runUndo(
+  ctx: CommandContext,
+  journal: JournalSink,
+  entries: JournalEntry[],
+): Promise<UndoResult[]> {
   const calls = await runInverses(ctx, entries);
   const by: PersonRef = { id: ctx.actor.id, name: ctx.actor.displayName };
   const results: UndoResult[] = [];
@@ -43,13 +50,18 @@ export async function runUndo(ctx: CommandContext, journal: JournalSink, entries
     const graphOutcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
     const marked = graphOutcome !== 'failed' && (await journal.markUndone(e.id, by, ctx.now())) !== undefined;
     // A concurrent undo marked it first: our call still changed Graph when it succeeded, so that is journalled too.
-    const outcome: UndoResult['outcome'] = graphOutcome === 'failed' || marked || graphOutcome === 'done' ? graphOutcome : 'raced';
+    const outcome: UndoResult['outcome'] =
+      graphOutcome === 'failed' || marked || graphOutcome === 'done' ? graphOutcome : 'raced';
     results.push({ entry: e, outcome, status: r.status, ...(r.error ? { error: r.error } : {}) });
     if (outcome === 'raced') continue;
     records.push({
-      action: inverseAction(e) as JournalChange['action'], group: e.group ?? { id: '', name: '' }, target: e.target,
+      action: inverseAction(e) as JournalChange['action'],
+      group: e.group ?? { id: '', name: '' },
+      target: e.target,
       result: outcome === 'done' ? 'succeeded' : outcome === 'moot' ? 'no-op' : 'failed',
-      status: r.status, detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${r.error.graph?.message ?? r.error.message}` : ''}`, undo: null,
+      status: r.status,
+      detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${r.error.graph?.message ?? r.error.message}` : ''}`,
+      undo: null,
     });
   }
   if (records.length) await journal.record(ctx.actor, records, ctx.now());

@@ -21,8 +21,12 @@ export async function startUndo(key: string, ctx: CommandContext): Promise<Outco
     if (!planned.ok) return say(planned.message);
     const p = planned.plan;
     return await askToConfirm(ctx, { intent: 'showHistory' }, undefined, {
-      title: p.title, facts: p.facts, consequence: p.consequence, confirmLabel: 'Undo',
-      ...(p.destructive ? { destructive: true } : {}), continuation: { kind: 'undo', key },
+      title: p.title,
+      facts: p.facts,
+      consequence: p.consequence,
+      confirmLabel: 'Undo',
+      ...(p.destructive ? { destructive: true } : {}),
+      continuation: { kind: 'undo', key },
     });
   } catch (err) {
     return say(errorText(err));
@@ -62,13 +66,18 @@ function summary(results: UndoResult[], entries: JournalEntry[]): string {
   if (results.length === 1) {
     const r = results[0] as UndoResult;
     if (r.outcome === 'done') return `Undone: I did ${undoPhrase(r.entry)}.`;
-    if (r.outcome === 'moot') return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
-    if (r.outcome === 'raced') return 'That change was undone at the same moment by someone else, so nothing more was done.';
+    if (r.outcome === 'moot')
+      return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
+    if (r.outcome === 'raced')
+      return 'That change was undone at the same moment by someone else, so nothing more was done.';
     return failureSentence(r);
   }
   const group = entries[0]?.group?.name ?? 'the group';
   const parts = [`Undone ${done.length} of ${results.length} changes to '${group}'.`];
   if (raced.length) parts.push(`${raced.length} had been undone already.`);
-  if (failed.length) parts.push(failureSentence(failed[0] as UndoResult) + (failed.length > 1 ? ` (${failed.length} changes were refused.)` : ''));
+  if (failed.length)
+    parts.push(
+      failureSentence(failed[0] as UndoResult) + (failed.length > 1 ? ` (${failed.length} changes were refused.)` : ''),
+    );
   return parts.join(' ');
 }

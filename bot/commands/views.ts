@@ -14,7 +14,12 @@ export function toPerson(u: Pick<DirectoryUser, 'id' | 'displayName'> & Partial<
 }
 
 export function memberToPerson(m: DirectoryMember): PersonSummary {
-  return toPerson({ id: m.id, displayName: m.displayName ?? m.id, mail: m.mail ?? null, ...(m.userPrincipalName ? { userPrincipalName: m.userPrincipalName } : {}) });
+  return toPerson({
+    id: m.id,
+    displayName: m.displayName ?? m.id,
+    mail: m.mail ?? null,
+    ...(m.userPrincipalName ? { userPrincipalName: m.userPrincipalName } : {}),
+  });
 }
 
 /** A directory group as cards show one, with optional counts. */

@@ -8,12 +8,18 @@ export const BATCH_STEPS = 20;
  * batches of 20 in flight stay far below the identity budget while hiding most of the round-trip latency.
  * GROUPBOT_BATCH_CONCURRENCY overrides it (1: one round trip at a time, e.g. to watch a bulk change step by step).
  */
-export const BATCH_CONCURRENCY = Number(process.env.GROUPBOT_BATCH_CONCURRENCY) > 0 ? Number(process.env.GROUPBOT_BATCH_CONCURRENCY) : 4;
+export const BATCH_CONCURRENCY =
+  Number(process.env.GROUPBOT_BATCH_CONCURRENCY) > 0 ? Number(process.env.GROUPBOT_BATCH_CONCURRENCY) : 4;
 
 export interface PoolOptions {
   concurrency?: number;
   /** Called after each batch finishes with the steps done so far, the total, the batch's steps and their results. */
-  onChunk?: (done: number, total: number, chunk: readonly BatchStep[], results: readonly BatchResult[]) => Promise<void> | void;
+  onChunk?: (
+    done: number,
+    total: number,
+    chunk: readonly BatchStep[],
+    results: readonly BatchResult[],
+  ) => Promise<void> | void;
 }
 
 /**
@@ -21,7 +27,11 @@ export interface PoolOptions {
  * given. A batch that fails as a whole (thrown by the session after its retries) turns into failed results
  * for its steps, so one bad batch never loses the others. Step ids must be unique. Never throws.
  */
-export async function runBatches(session: GraphSession, steps: BatchStep[], opts: PoolOptions = {}): Promise<BatchResult[]> {
+export async function runBatches(
+  session: GraphSession,
+  steps: BatchStep[],
+  opts: PoolOptions = {},
+): Promise<BatchResult[]> {
   const chunks: BatchStep[][] = [];
   for (let i = 0; i < steps.length; i += BATCH_STEPS) chunks.push(steps.slice(i, i + BATCH_STEPS));
   const byId = new Map<string, BatchResult>();

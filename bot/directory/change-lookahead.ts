@@ -60,26 +60,65 @@ export function lookaheadSteps(groupId: string, relation: Relation, principals: 
   const eventual = { ConsistencyLevel: 'eventual' };
   const steps: BatchStep[] = [
     { id: 'group', method: 'GET', url: withQuery(`/groups/${groupId}`, { $select: GROUP_FACTS_SELECT }) },
-    { id: 'owners', method: 'GET', url: withQuery(`/groups/${groupId}/owners`, { $select: 'id,displayName', $top: 100 }) },
+    {
+      id: 'owners',
+      method: 'GET',
+      url: withQuery(`/groups/${groupId}/owners`, { $select: 'id,displayName', $top: 100 }),
+    },
   ];
   if (relation === 'members') steps.push({ id: 'skus', method: 'GET', url: '/subscribedSkus' });
   const ids = principals.map((p) => p.id);
   chunked(ids, IN_LIMIT).forEach((part, i) => {
     const list = part.map(literal).join(',');
-    steps.push({ id: `present${i}`, method: 'GET', url: withQuery(`/groups/${groupId}/${relation}`, { $filter: `id in (${list})`, $select: 'id', $count: true, $top: 999 }), headers: eventual });
+    steps.push({
+      id: `present${i}`,
+      method: 'GET',
+      url: withQuery(`/groups/${groupId}/${relation}`, {
+        $filter: `id in (${list})`,
+        $select: 'id',
+        $count: true,
+        $top: 999,
+      }),
+      headers: eventual,
+    });
   });
   const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
   chunked(users, IN_LIMIT).forEach((part, i) => {
-    steps.push({ id: `people${i}`, method: 'GET', url: withQuery('/users', { $filter: `id in (${part.map(literal).join(',')})`, $select: PERSON_SELECT, $top: 999 }) });
+    steps.push({
+      id: `people${i}`,
+      method: 'GET',
+      url: withQuery('/users', {
+        $filter: `id in (${part.map(literal).join(',')})`,
+        $select: PERSON_SELECT,
+        $top: 999,
+      }),
+    });
   });
-  principals.filter((p) => p.type === 'group').forEach((p, i) => {
-    steps.push({ id: `nested${i}`, method: 'GET', url: `/groups/${p.id}/transitiveMembers/microsoft.graph.user/$count`, headers: eventual });
-  });
+  principals
+    .filter((p) => p.type === 'group')
+    .forEach((p, i) => {
+      steps.push({
+        id: `nested${i}`,
+        method: 'GET',
+        url: `/groups/${p.id}/transitiveMembers/microsoft.graph.user/$count`,
+        headers: eventual,
+      });
+    });
   return steps;
 }
 
-interface RawSku { skuId: string; skuPartNumber: string; consumedUnits?: number; prepaidUnits?: { enabled?: number } }
-interface RawPerson { id: string; accountEnabled?: boolean | null; userType?: string | null; licenseAssignmentStates?: { skuId?: string; assignedByGroup?: string | null; state?: string }[] }
+interface RawSku {
+  skuId: string;
+  skuPartNumber: string;
+  consumedUnits?: number;
+  prepaidUnits?: { enabled?: number };
+}
+interface RawPerson {
+  id: string;
+  accountEnabled?: boolean | null;
+  userType?: string | null;
+  licenseAssignmentStates?: { skuId?: string; assignedByGroup?: string | null; state?: string }[];
+}
 
 function ok(r: BatchResult | undefined): r is BatchResult {
   return !!r && r.status < 400;
@@ -95,7 +134,12 @@ function list<T>(r: BatchResult): T[] {
  * per batch, several at once). Steps Graph refuses leave their part undefined. Throws DomainError only when
  * the group itself cannot be read because the caller may not see it (forbidden) — everything else degrades.
  */
-export async function readChangeFacts(session: GraphSession, groupId: string, relation: Relation, principals: readonly Principal[]): Promise<ChangeFacts> {
+export async function readChangeFacts(
+  session: GraphSession,
+  groupId: string,
+  relation: Relation,
+  principals: readonly Principal[],
+): Promise<ChangeFacts> {
   const steps = lookaheadSteps(groupId, relation, principals);
   const results = await runBatches(session, steps);
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -104,7 +148,12 @@ export async function readChangeFacts(session: GraphSession, groupId: string, re
   const g = byId.get('group');
   if (g && g.status === 403) throw mapGraphError(stepError(g), { operation: 'read' });
   if (ok(g)) {
-    const b = g.body as { isAssignableToRole?: boolean | null; onPremisesSyncEnabled?: boolean | null; assignedLicenses?: { skuId?: string }[]; resourceProvisioningOptions?: string[] };
+    const b = g.body as {
+      isAssignableToRole?: boolean | null;
+      onPremisesSyncEnabled?: boolean | null;
+      assignedLicenses?: { skuId?: string }[];
+      resourceProvisioningOptions?: string[];
+    };
     facts.group = {
       isAssignableToRole: b.isAssignableToRole ?? null,
       onPremisesSyncEnabled: b.onPremisesSyncEnabled ?? null,
@@ -113,28 +162,46 @@ export async function readChangeFacts(session: GraphSession, groupId: string, re
     };
   }
   const o = byId.get('owners');
-  if (ok(o)) facts.owners = list<{ id: string; displayName?: string | null }>(o).map((x) => ({ id: x.id, displayName: x.displayName ?? null }));
+  if (ok(o))
+    facts.owners = list<{ id: string; displayName?: string | null }>(o).map((x) => ({
+      id: x.id,
+      displayName: x.displayName ?? null,
+    }));
   const s = byId.get('skus');
-  if (ok(s)) facts.skus = list<RawSku>(s).map((x) => ({ skuId: x.skuId, skuPartNumber: x.skuPartNumber, enabled: x.prepaidUnits?.enabled ?? 0, consumed: x.consumedUnits ?? 0 }));
+  if (ok(s))
+    facts.skus = list<RawSku>(s).map((x) => ({
+      skuId: x.skuId,
+      skuPartNumber: x.skuPartNumber,
+      enabled: x.prepaidUnits?.enabled ?? 0,
+      consumed: x.consumedUnits ?? 0,
+    }));
 
   const presentSteps = steps.filter((x) => x.id.startsWith('present'));
   if (presentSteps.every((x) => ok(byId.get(x.id)))) {
-    facts.present = new Set(presentSteps.flatMap((x) => list<{ id: string }>(byId.get(x.id) as BatchResult).map((m) => m.id)));
+    facts.present = new Set(
+      presentSteps.flatMap((x) => list<{ id: string }>(byId.get(x.id) as BatchResult).map((m) => m.id)),
+    );
   }
   for (const step of steps.filter((x) => x.id.startsWith('people'))) {
     const r = byId.get(step.id);
     if (!ok(r)) continue;
     for (const p of list<RawPerson>(r)) {
       facts.people.set(p.id, {
-        id: p.id, accountEnabled: p.accountEnabled ?? null, userType: p.userType ?? null,
-        licenses: (p.licenseAssignmentStates ?? []).filter((l) => typeof l.skuId === 'string' && l.state !== 'Error').map((l) => ({ skuId: l.skuId as string, assignedByGroup: l.assignedByGroup ?? null })),
+        id: p.id,
+        accountEnabled: p.accountEnabled ?? null,
+        userType: p.userType ?? null,
+        licenses: (p.licenseAssignmentStates ?? [])
+          .filter((l) => typeof l.skuId === 'string' && l.state !== 'Error')
+          .map((l) => ({ skuId: l.skuId as string, assignedByGroup: l.assignedByGroup ?? null })),
       });
     }
   }
-  principals.filter((p) => p.type === 'group').forEach((p, i) => {
-    const r = byId.get(`nested${i}`);
-    const n = ok(r) ? Number(typeof r.body === 'string' ? r.body.trim() : r.body) : NaN;
-    if (Number.isFinite(n)) facts.transitiveCounts.set(p.id, n);
-  });
+  principals
+    .filter((p) => p.type === 'group')
+    .forEach((p, i) => {
+      const r = byId.get(`nested${i}`);
+      const n = ok(r) ? Number(typeof r.body === 'string' ? r.body.trim() : r.body) : NaN;
+      if (Number.isFinite(n)) facts.transitiveCounts.set(p.id, n);
+    });
   return facts;
 }

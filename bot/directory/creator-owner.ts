@@ -15,8 +15,14 @@ export const CREATOR_ADMIN_ROLES: readonly string[] = [
 
 /** True when the signed-in user holds one of CREATOR_ADMIN_ROLES (`/me/memberOf`, one page). Throws DomainError. */
 export async function actsAsAdministrator(session: GraphSession): Promise<boolean> {
-  const body = await session.get<{ value?: { '@odata.type'?: string; roleTemplateId?: string | null }[] }>('/me/memberOf?$top=999');
-  return (body.value ?? []).some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && CREATOR_ADMIN_ROLES.includes((r.roleTemplateId ?? '').toLowerCase()));
+  const body = await session.get<{ value?: { '@odata.type'?: string; roleTemplateId?: string | null }[] }>(
+    '/me/memberOf?$top=999',
+  );
+  return (body.value ?? []).some(
+    (r) =>
+      (r['@odata.type'] ?? '').endsWith('.directoryRole') &&
+      CREATOR_ADMIN_ROLES.includes((r.roleTemplateId ?? '').toLowerCase()),
+  );
 }
 
 /**

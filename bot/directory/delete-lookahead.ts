@@ -29,16 +29,40 @@ function count(r: BatchResult | undefined): number | null {
 export async function readDeleteFacts(session: GraphSession, groupId: string): Promise<DeleteFacts> {
   const eventual = { ConsistencyLevel: 'eventual' };
   const [g, members, people, owners, skus] = await session.batch([
-    { id: 'g', method: 'GET', url: withQuery(`/groups/${groupId}`, { $select: 'id,onPremisesSyncEnabled,resourceProvisioningOptions,assignedLicenses' }) },
+    {
+      id: 'g',
+      method: 'GET',
+      url: withQuery(`/groups/${groupId}`, {
+        $select: 'id,onPremisesSyncEnabled,resourceProvisioningOptions,assignedLicenses',
+      }),
+    },
     { id: 'm', method: 'GET', url: `/groups/${groupId}/members/$count`, headers: eventual },
-    { id: 't', method: 'GET', url: `/groups/${groupId}/transitiveMembers/microsoft.graph.user/$count`, headers: eventual },
+    {
+      id: 't',
+      method: 'GET',
+      url: `/groups/${groupId}/transitiveMembers/microsoft.graph.user/$count`,
+      headers: eventual,
+    },
     { id: 'o', method: 'GET', url: withQuery(`/groups/${groupId}/owners`, { $select: 'id,displayName', $top: 100 }) },
     { id: 's', method: 'GET', url: '/subscribedSkus' },
   ]);
-  if (!g || g.status >= 400) throw mapGraphError(g ? stepError(g) : { statusCode: 500, message: 'No answer for the group.' }, { operation: 'read' });
-  const body = g.body as { onPremisesSyncEnabled?: boolean | null; resourceProvisioningOptions?: string[]; assignedLicenses?: { skuId?: string }[] };
-  const skuList = skus && skus.status < 400 ? ((skus.body as { value?: { skuId: string; skuPartNumber: string }[] }).value ?? []) : [];
-  const ownerList = owners && owners.status < 400 ? ((owners.body as { value?: { displayName?: string | null; id: string }[] }).value ?? []) : [];
+  if (!g || g.status >= 400)
+    throw mapGraphError(g ? stepError(g) : { statusCode: 500, message: 'No answer for the group.' }, {
+      operation: 'read',
+    });
+  const body = g.body as {
+    onPremisesSyncEnabled?: boolean | null;
+    resourceProvisioningOptions?: string[];
+    assignedLicenses?: { skuId?: string }[];
+  };
+  const skuList =
+    skus && skus.status < 400
+      ? ((skus.body as { value?: { skuId: string; skuPartNumber: string }[] }).value ?? [])
+      : [];
+  const ownerList =
+    owners && owners.status < 400
+      ? ((owners.body as { value?: { displayName?: string | null; id: string }[] }).value ?? [])
+      : [];
   return {
     onPremisesSyncEnabled: body.onPremisesSyncEnabled ?? null,
     hasTeam: Array.isArray(body.resourceProvisioningOptions) && body.resourceProvisioningOptions.includes('Team'),

@@ -5,7 +5,12 @@
 import type { DirectoryGroup } from './types';
 
 /** Group properties an operation may set (and an Undo may put back). */
-export type GroupPatch = Partial<Pick<DirectoryGroup, 'displayName' | 'description' | 'visibility' | 'membershipRule' | 'membershipRuleProcessingState' | 'groupTypes'>>;
+export type GroupPatch = Partial<
+  Pick<
+    DirectoryGroup,
+    'displayName' | 'description' | 'visibility' | 'membershipRule' | 'membershipRuleProcessingState' | 'groupTypes'
+  >
+>;
 
 /** One write bot/directory can run with the acting user's token. */
 export type DirectoryOperation =
@@ -26,10 +31,22 @@ export type ChangeFacts =
   | { action: 'member.add' | 'member.remove' | 'owner.add' | 'owner.remove'; groupId: string; targetId: string }
   | { action: 'group.create' | 'group.delete' | 'group.restore'; groupId: string }
   | { action: 'group.rename' | 'group.update' | 'rule.set'; groupId: string; before: GroupPatch | undefined }
-  | { action: 'license.assign' | 'license.remove'; groupId: string; skuId: string; before: PreviousLicense | undefined };
+  | {
+      action: 'license.assign' | 'license.remove';
+      groupId: string;
+      skuId: string;
+      before: PreviousLicense | undefined;
+    };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PATCHABLE = new Set(['displayName', 'description', 'visibility', 'membershipRule', 'membershipRuleProcessingState', 'groupTypes']);
+const PATCHABLE = new Set([
+  'displayName',
+  'description',
+  'visibility',
+  'membershipRule',
+  'membershipRuleProcessingState',
+  'groupTypes',
+]);
 const RELATION_KINDS = new Set(['addMember', 'removeMember', 'addOwner', 'removeOwner']);
 
 /**
@@ -38,21 +55,38 @@ const RELATION_KINDS = new Set(['addMember', 'removeMember', 'addOwner', 'remove
  */
 export function inverseOperation(f: ChangeFacts): DirectoryOperation | null {
   switch (f.action) {
-    case 'member.add': return { kind: 'removeMember', groupId: f.groupId, principalId: f.targetId };
-    case 'member.remove': return { kind: 'addMember', groupId: f.groupId, principalId: f.targetId };
-    case 'owner.add': return { kind: 'removeOwner', groupId: f.groupId, principalId: f.targetId };
-    case 'owner.remove': return { kind: 'addOwner', groupId: f.groupId, principalId: f.targetId };
+    case 'member.add':
+      return { kind: 'removeMember', groupId: f.groupId, principalId: f.targetId };
+    case 'member.remove':
+      return { kind: 'addMember', groupId: f.groupId, principalId: f.targetId };
+    case 'owner.add':
+      return { kind: 'removeOwner', groupId: f.groupId, principalId: f.targetId };
+    case 'owner.remove':
+      return { kind: 'addOwner', groupId: f.groupId, principalId: f.targetId };
     case 'group.create':
-    case 'group.restore': return { kind: 'deleteGroup', groupId: f.groupId };
-    case 'group.delete': return { kind: 'restoreGroup', groupId: f.groupId };
+    case 'group.restore':
+      return { kind: 'deleteGroup', groupId: f.groupId };
+    case 'group.delete':
+      return { kind: 'restoreGroup', groupId: f.groupId };
     case 'group.rename':
     case 'group.update':
-    case 'rule.set': return f.before && Object.keys(f.before).length ? { kind: 'updateGroup', groupId: f.groupId, set: f.before } : null;
+    case 'rule.set':
+      return f.before && Object.keys(f.before).length
+        ? { kind: 'updateGroup', groupId: f.groupId, set: f.before }
+        : null;
     case 'license.assign':
     case 'license.remove':
       if (!f.before) return null;
-      if (f.before.had) return { kind: 'setLicense', groupId: f.groupId, skuId: f.skuId, assign: { disabledPlans: f.before.disabledPlans } };
-      return f.action === 'license.assign' ? { kind: 'setLicense', groupId: f.groupId, skuId: f.skuId, assign: null } : null;
+      if (f.before.had)
+        return {
+          kind: 'setLicense',
+          groupId: f.groupId,
+          skuId: f.skuId,
+          assign: { disabledPlans: f.before.disabledPlans },
+        };
+      return f.action === 'license.assign'
+        ? { kind: 'setLicense', groupId: f.groupId, skuId: f.skuId, assign: null }
+        : null;
   }
 }
 
@@ -77,14 +111,23 @@ export function isDirectoryOperation(v: unknown): v is DirectoryOperation {
   }
   switch (kind) {
     case 'deleteGroup':
-    case 'restoreGroup': return keys === 'groupId,kind';
-    case 'updateGroup': return keys === 'groupId,kind,set' && isPatch(v['set']);
+    case 'restoreGroup':
+      return keys === 'groupId,kind';
+    case 'updateGroup':
+      return keys === 'groupId,kind,set' && isPatch(v['set']);
     case 'setLicense': {
       const assign = v['assign'];
-      const assignOk = assign === null || (isRecord(assign) && Object.keys(assign).join() === 'disabledPlans' && Array.isArray(assign['disabledPlans'])
-        && assign['disabledPlans'].every((p) => typeof p === 'string' && p.length <= 64));
-      return keys === 'assign,groupId,kind,skuId' && typeof v['skuId'] === 'string' && GUID.test(v['skuId']) && assignOk;
+      const assignOk =
+        assign === null ||
+        (isRecord(assign) &&
+          Object.keys(assign).join() === 'disabledPlans' &&
+          Array.isArray(assign['disabledPlans']) &&
+          assign['disabledPlans'].every((p) => typeof p === 'string' && p.length <= 64));
+      return (
+        keys === 'assign,groupId,kind,skuId' && typeof v['skuId'] === 'string' && GUID.test(v['skuId']) && assignOk
+      );
     }
-    default: return false;
+    default:
+      return false;
   }
 }

@@ -17,7 +17,13 @@ export interface MembershipProcessing {
   memberCount: number | null;
 }
 
-interface BetaStatus { membershipRuleProcessingStatus?: { status?: string; lastMembershipUpdated?: string | null; errorMessage?: string | null } | null }
+interface BetaStatus {
+  membershipRuleProcessingStatus?: {
+    status?: string;
+    lastMembershipUpdated?: string | null;
+    errorMessage?: string | null;
+  } | null;
+}
 
 const STATES: readonly ProcessingState[] = ['NotStarted', 'Running', 'Succeeded', 'Failed'];
 
@@ -27,11 +33,18 @@ const STATES: readonly ProcessingState[] = ['NotStarted', 'Running', 'Succeeded'
  */
 export async function getMembershipProcessing(session: GraphSession, groupId: string): Promise<MembershipProcessing> {
   const [status, count] = await Promise.allSettled([
-    session.get<BetaStatus>(withQuery(`/groups/${groupId}`, { $select: 'id,membershipRuleProcessingStatus' }), { beta: true }),
+    session.get<BetaStatus>(withQuery(`/groups/${groupId}`, { $select: 'id,membershipRuleProcessingStatus' }), {
+      beta: true,
+    }),
     session.get<number | string>(`/groups/${groupId}/members/$count`, { eventual: true }),
   ]);
   const s = status.status === 'fulfilled' ? status.value.membershipRuleProcessingStatus : undefined;
   const state = STATES.find((x) => x === s?.status) ?? 'Unknown';
   const memberCount = count.status === 'fulfilled' ? Number(count.value) : null;
-  return { state, lastMembershipUpdated: s?.lastMembershipUpdated ?? null, errorMessage: s?.errorMessage ?? null, memberCount: Number.isFinite(memberCount) ? memberCount : null };
+  return {
+    state,
+    lastMembershipUpdated: s?.lastMembershipUpdated ?? null,
+    errorMessage: s?.errorMessage ?? null,
+    memberCount: Number.isFinite(memberCount) ? memberCount : null,
+  };
 }

@@ -123,7 +123,11 @@ export class GraphSession {
         for (const step of pending) {
           const r = responses.find((x) => x.id === step.id);
           if (!r) {
-            results.set(step.id, { id: step.id, status: 500, body: { error: { code: 'MissingStep', message: 'The batch response had no entry for this step.' } } });
+            results.set(step.id, {
+              id: step.id,
+              status: 500,
+              body: { error: { code: 'MissingStep', message: 'The batch response had no entry for this step.' } },
+            });
           } else if ((r.status === 429 || r.status === 503) && attempt < MAX_STEP_RETRIES) {
             retry.push(step);
             waitSeconds = Math.max(waitSeconds, retryAfterSeconds(r.headers));

@@ -6,7 +6,10 @@ import type { GraphSession } from './graph-session';
 import { withQuery } from './odata';
 import type { DirectoryGroup } from './types';
 
-export interface GroupExpiry extends Pick<DirectoryGroup, 'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'> {
+export interface GroupExpiry extends Pick<
+  DirectoryGroup,
+  'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'
+> {
   /** Null when no lifecycle policy covers the group (always null for security groups). */
   expirationDateTime: string | null;
   renewedDateTime: string | null;
@@ -16,7 +19,9 @@ const EXPIRY_SELECT = 'id,displayName,groupTypes,mailEnabled,securityEnabled,exp
 
 /** The expiry of a group. Throws DomainError (notFound, forbidden...). */
 export async function getGroupExpiry(session: GraphSession, id: string): Promise<GroupExpiry> {
-  const g = await session.get<Partial<GroupExpiry> & Pick<DirectoryGroup, 'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'>>(withQuery(`/groups/${id}`, { $select: EXPIRY_SELECT }));
+  const g = await session.get<
+    Partial<GroupExpiry> & Pick<DirectoryGroup, 'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'>
+  >(withQuery(`/groups/${id}`, { $select: EXPIRY_SELECT }));
   return { ...g, expirationDateTime: g.expirationDateTime ?? null, renewedDateTime: g.renewedDateTime ?? null };
 }
 

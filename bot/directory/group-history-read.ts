@@ -58,10 +58,17 @@ function typeOf(odataType: unknown): DeltaMemberChange['type'] {
  * an initial round listing the current members. Follows every nextLink. Throws DomainError (a stale delta link
  * comes back from Graph as 400 or 410: start again without it).
  */
-export async function membershipDeltaRound(session: GraphSession, groupId: string, deltaLink: string | null): Promise<DeltaRound> {
+export async function membershipDeltaRound(
+  session: GraphSession,
+  groupId: string,
+  deltaLink: string | null,
+): Promise<DeltaRound> {
   if (!isGuid(groupId)) throw new DomainError('invalid', `Not a group id: ${groupId}`);
-  if (deltaLink && !session.isOwnLink(deltaLink)) throw new DomainError('invalid', 'The stored delta link does not point to this Graph.');
-  let url: string | undefined = deltaLink ?? withQuery('/groups/delta', { $filter: `id eq ${literal(groupId.toLowerCase())}`, $select: 'id,members' });
+  if (deltaLink && !session.isOwnLink(deltaLink))
+    throw new DomainError('invalid', 'The stored delta link does not point to this Graph.');
+  let url: string | undefined =
+    deltaLink ??
+    withQuery('/groups/delta', { $filter: `id eq ${literal(groupId.toLowerCase())}`, $select: 'id,members' });
   const changes = new Map<string, DeltaMemberChange>();
   let removed = false;
   for (let pages = 0; url; pages++) {
@@ -78,7 +85,12 @@ export async function membershipDeltaRound(session: GraphSession, groupId: strin
       }
     }
     if (page['@odata.deltaLink']) {
-      return { changes: [...changes.values()], initial: !deltaLink, deltaLink: page['@odata.deltaLink'], groupRemoved: removed };
+      return {
+        changes: [...changes.values()],
+        initial: !deltaLink,
+        deltaLink: page['@odata.deltaLink'],
+        groupRemoved: removed,
+      };
     }
     url = page['@odata.nextLink'];
   }
@@ -88,7 +100,9 @@ export async function membershipDeltaRound(session: GraphSession, groupId: strin
 interface RawAudit {
   activityDisplayName?: string;
   activityDateTime?: string;
-  initiatedBy?: { user?: { id?: string | null; displayName?: string | null; userPrincipalName?: string | null } | null } | null;
+  initiatedBy?: {
+    user?: { id?: string | null; displayName?: string | null; userPrincipalName?: string | null } | null;
+  } | null;
   targetResources?: { id?: string; displayName?: string | null; type?: string; userPrincipalName?: string | null }[];
 }
 
@@ -103,7 +117,11 @@ const ACTIVITIES: Record<string, Pick<GroupAuditEntry, 'change' | 'relation'>> =
  * The member and owner changes of `groupId` the directory audit log holds since `since`, oldest first; 'denied'
  * when the caller may not read the audit log (scope or role). Throws DomainError on other failures.
  */
-export async function groupAuditEntries(session: GraphSession, groupId: string, since: Date): Promise<GroupAuditEntry[] | 'denied'> {
+export async function groupAuditEntries(
+  session: GraphSession,
+  groupId: string,
+  since: Date,
+): Promise<GroupAuditEntry[] | 'denied'> {
   const gid = groupId.toLowerCase();
   const filter = `activityDateTime ge ${since.toISOString()} and targetResources/any(t:t/id eq ${literal(gid)})`;
   let url: string | undefined = withQuery('/auditLogs/directoryAudits', { $filter: filter });
@@ -118,8 +136,13 @@ export async function groupAuditEntries(session: GraphSession, groupId: string, 
         if (!activity || !subject?.id || Number.isNaN(at)) continue;
         const user = r.initiatedBy?.user;
         out.push({
-          ...activity, at: new Date(at), subjectId: subject.id.toLowerCase(), subjectName: subject.displayName ?? null,
-          actor: user?.id ? { id: user.id.toLowerCase(), name: user.displayName ?? user.userPrincipalName ?? null } : null,
+          ...activity,
+          at: new Date(at),
+          subjectId: subject.id.toLowerCase(),
+          subjectName: subject.displayName ?? null,
+          actor: user?.id
+            ? { id: user.id.toLowerCase(), name: user.displayName ?? user.userPrincipalName ?? null }
+            : null,
         });
       }
       url = page['@odata.nextLink'];
@@ -133,15 +156,23 @@ export async function groupAuditEntries(session: GraphSession, groupId: string, 
 }
 
 /** A directory object named in history: its name and whether it is a user or a group. */
-export interface HistoryObject { displayName: string; type: 'user' | 'group' }
+export interface HistoryObject {
+  displayName: string;
+  type: 'user' | 'group';
+}
 
 /** Users and groups by id, 1,000 a call; unknown ids (deleted objects) are left out. Throws DomainError. */
-export async function directoryObjectsOf(session: GraphSession, ids: readonly string[]): Promise<Map<string, HistoryObject>> {
+export async function directoryObjectsOf(
+  session: GraphSession,
+  ids: readonly string[],
+): Promise<Map<string, HistoryObject>> {
   const out = new Map<string, HistoryObject>();
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))].filter(isGuid);
   for (let i = 0; i < unique.length; i += 1000) {
     const body = await session.post<{ value?: { id?: string; displayName?: string | null; '@odata.type'?: string }[] }>(
-      '/directoryObjects/getByIds', { ids: unique.slice(i, i + 1000), types: ['user', 'group'] });
+      '/directoryObjects/getByIds',
+      { ids: unique.slice(i, i + 1000), types: ['user', 'group'] },
+    );
     for (const o of body?.value ?? []) {
       if (!o.id) continue;
       const type = o['@odata.type'] === '#microsoft.graph.group' ? 'group' : 'user';
@@ -159,7 +190,11 @@ export async function displayNamesOf(session: GraphSession, ids: readonly string
 }
 
 /** The ids of a group's direct members or owners now, every page. Throws DomainError. */
-export async function relationIds(session: GraphSession, groupId: string, relation: 'members' | 'owners'): Promise<string[]> {
+export async function relationIds(
+  session: GraphSession,
+  groupId: string,
+  relation: 'members' | 'owners',
+): Promise<string[]> {
   const out: string[] = [];
   let next: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {

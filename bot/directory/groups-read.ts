@@ -25,7 +25,10 @@ export function getGroup(session: GraphSession, id: string): Promise<DirectoryGr
  * One page of groups, optionally of one kind or starting with a prefix; `next` continues from a nextLink.
  * Deleted groups come from /directory/deletedItems. Throws DomainError.
  */
-export async function listGroups(session: GraphSession, opts: { kind?: GroupFilter; startsWith?: string; next?: string }): Promise<Page<DirectoryGroup>> {
+export async function listGroups(
+  session: GraphSession,
+  opts: { kind?: GroupFilter; startsWith?: string; next?: string },
+): Promise<Page<DirectoryGroup>> {
   if (opts.next) return pageOf(await session.get<ODataList<DirectoryGroup>>(opts.next));
   const clauses: string[] = [];
   if (opts.kind === 'security') clauses.push('securityEnabled eq true', 'mailEnabled eq false');
@@ -94,17 +97,34 @@ export async function getGroupDetails(session: GraphSession, id: string): Promis
     { id: 'o', method: 'GET', url: withQuery(`/groups/${id}/owners`, {}) },
     { id: 'l', method: 'GET', url: withQuery(`/groups/${id}`, { $select: 'id,assignedLicenses' }) },
   ]);
-  if (!g || g.status >= 400) throw mapGraphError({ statusCode: g?.status ?? 500, ...(g?.body as { error?: object })?.error }, { operation: 'read' });
+  if (!g || g.status >= 400)
+    throw mapGraphError(
+      { statusCode: g?.status ?? 500, ...(g?.body as { error?: object })?.error },
+      { operation: 'read' },
+    );
   const countValue = count && count.status < 400 ? Number(count.body) : NaN;
-  const ownerList = owners && owners.status < 400 ? ((owners.body as ODataList<RawMember>).value ?? []).map(toMember) : [];
-  const licenses = lic && lic.status < 400 ? ((lic.body as { assignedLicenses?: { skuId: string }[] }).assignedLicenses ?? []) : [];
-  return { group: g.body as DirectoryGroup, memberCount: Number.isFinite(countValue) ? countValue : null, ownerCount: ownerList.length, owners: ownerList, assignedLicenses: licenses };
+  const ownerList =
+    owners && owners.status < 400 ? ((owners.body as ODataList<RawMember>).value ?? []).map(toMember) : [];
+  const licenses =
+    lic && lic.status < 400 ? ((lic.body as { assignedLicenses?: { skuId: string }[] }).assignedLicenses ?? []) : [];
+  return {
+    group: g.body as DirectoryGroup,
+    memberCount: Number.isFinite(countValue) ? countValue : null,
+    ownerCount: ownerList.length,
+    owners: ownerList,
+    assignedLicenses: licenses,
+  };
 }
 
 /** Groups a user belongs to, direct or through nesting. Throws DomainError. */
-export async function listUserGroups(session: GraphSession, userId: string, transitive: boolean): Promise<DirectoryGroup[]> {
+export async function listUserGroups(
+  session: GraphSession,
+  userId: string,
+  transitive: boolean,
+): Promise<DirectoryGroup[]> {
   const out: DirectoryGroup[] = [];
-  let url: string | undefined = `/${userId === 'me' ? 'me' : `users/${userId}`}/${transitive ? 'transitiveMemberOf' : 'memberOf'}`;
+  let url: string | undefined =
+    `/${userId === 'me' ? 'me' : `users/${userId}`}/${transitive ? 'transitiveMemberOf' : 'memberOf'}`;
   for (let pages = 0; url && pages < 50; pages++) {
     const body: ODataList<DirectoryGroup & { '@odata.type'?: string }> = await session.get(url);
     for (const g of body.value ?? []) if ((g['@odata.type'] ?? '').endsWith('.group')) out.push(g);

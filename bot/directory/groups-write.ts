@@ -21,7 +21,10 @@ const NICKNAME_FORBIDDEN = /[@()\\[\]";:<>,\s]/g;
  * "Finance Readers" → "FinanceReaders"; "Zoë's Team" → "ZoesTeam".
  */
 export function deriveMailNickname(displayName: string): string {
-  const ascii = displayName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '');
+  const ascii = displayName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, '');
   const cleaned = ascii.replace(NICKNAME_FORBIDDEN, '').replace(/['`.]/g, '').slice(0, 64);
   return cleaned || `group${Date.now().toString(36)}`;
 }
@@ -31,7 +34,8 @@ export function mailNicknameProblem(nick: string): string | null {
   if (!nick) return 'The mail nickname cannot be empty.';
   if (nick.length > 64) return 'The mail nickname can have at most 64 characters.';
   if (/[^\x00-\x7f]/.test(nick)) return 'The mail nickname can contain only ASCII characters.';
-  if (/[@()\\[\]";:<>,\s]/.test(nick)) return 'The mail nickname cannot contain spaces or any of @ ( ) \\ [ ] " ; : < > ,';
+  if (/[@()\\[\]";:<>,\s]/.test(nick))
+    return 'The mail nickname cannot contain spaces or any of @ ( ) \\ [ ] " ; : < > ,';
   return null;
 }
 
@@ -44,7 +48,11 @@ export async function createGroup(session: GraphSession, g: NewGroup, actorId?: 
   if (problem) throw new DomainError('invalid', problem);
   const owners = (g.ownerIds ?? []).filter((id) => id !== actorId);
   const members = g.membershipRule ? [] : (g.memberIds ?? []);
-  if (owners.length + members.length > 20) throw new DomainError('invalid', 'A new group can be created with at most 20 owners and members together; add the rest afterwards.');
+  if (owners.length + members.length > 20)
+    throw new DomainError(
+      'invalid',
+      'A new group can be created with at most 20 owners and members together; add the rest afterwards.',
+    );
   const body: Record<string, unknown> = {
     displayName: g.displayName,
     mailNickname: g.mailNickname,
@@ -61,7 +69,16 @@ export async function createGroup(session: GraphSession, g: NewGroup, actorId?: 
 }
 
 /** PATCHes writable properties (204). Throws DomainError (readOnlyGroup for mail-enabled kinds, invalid...). */
-export async function updateGroup(session: GraphSession, id: string, changes: Partial<Pick<DirectoryGroup, 'displayName' | 'description' | 'visibility' | 'membershipRule' | 'membershipRuleProcessingState' | 'groupTypes'>>): Promise<void> {
+export async function updateGroup(
+  session: GraphSession,
+  id: string,
+  changes: Partial<
+    Pick<
+      DirectoryGroup,
+      'displayName' | 'description' | 'visibility' | 'membershipRule' | 'membershipRuleProcessingState' | 'groupTypes'
+    >
+  >,
+): Promise<void> {
   await session.patch(`/groups/${id}`, changes, { operation: 'update' });
 }
 
@@ -78,12 +95,18 @@ export async function restoreGroup(session: GraphSession, id: string): Promise<D
 /** Finds deleted groups whose name starts with a phrase (for "restore X"). Throws DomainError. */
 export async function findDeletedGroups(session: GraphSession, phrase: string): Promise<DirectoryGroup[]> {
   const body = await session.get<{ value?: DirectoryGroup[] }>(
-    withQuery('/directory/deletedItems/microsoft.graph.group', { $filter: `startsWith(displayName,'${phrase.replace(/'/g, "''")}')`, $select: `${GROUP_SELECT},deletedDateTime`, $top: 25 }),
+    withQuery('/directory/deletedItems/microsoft.graph.group', {
+      $filter: `startsWith(displayName,'${phrase.replace(/'/g, "''")}')`,
+      $select: `${GROUP_SELECT},deletedDateTime`,
+      $top: 25,
+    }),
   );
   return body.value ?? [];
 }
 
 /** One soft-deleted group by id (`GET /directory/deletedItems/{id}`). Throws DomainError (notFound once purged or never deleted). */
 export function getDeletedGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
-  return session.get<DirectoryGroup>(withQuery(`/directory/deletedItems/${id}`, { $select: `${GROUP_SELECT},deletedDateTime` }));
+  return session.get<DirectoryGroup>(
+    withQuery(`/directory/deletedItems/${id}`, { $select: `${GROUP_SELECT},deletedDateTime` }),
+  );
 }

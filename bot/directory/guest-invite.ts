@@ -17,7 +17,10 @@ export const INVITER_ROLE_TEMPLATES: readonly string[] = [
 /** Where invited guests land after redeeming the invitation. */
 export const INVITE_REDIRECT_URL = 'https://myapps.microsoft.com';
 
-interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
+interface ODataList<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
 
 const MAX_PAGES = 10;
 
@@ -43,19 +46,29 @@ export async function mayInviteGuests(session: GraphSession): Promise<boolean> {
     memberships.push(...(body.value ?? []));
     url = body['@odata.nextLink'];
   }
-  const policy = await session.get<{ allowInvitesFrom?: string }>('/policies/authorizationPolicy').catch((err: unknown) => {
-    if (err instanceof DomainError && (err.kind === 'forbidden' || err.kind === 'notFound')) return undefined; // the token may not read policies
-    throw err;
-  });
+  const policy = await session
+    .get<{ allowInvitesFrom?: string }>('/policies/authorizationPolicy')
+    .catch((err: unknown) => {
+      if (err instanceof DomainError && (err.kind === 'forbidden' || err.kind === 'notFound')) return undefined; // the token may not read policies
+      throw err;
+    });
   if (policy?.allowInvitesFrom === 'none') return false;
-  const inviter = memberships.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && INVITER_ROLE_TEMPLATES.includes((r.roleTemplateId ?? '').toLowerCase()));
+  const inviter = memberships.some(
+    (r) =>
+      (r['@odata.type'] ?? '').endsWith('.directoryRole') &&
+      INVITER_ROLE_TEMPLATES.includes((r.roleTemplateId ?? '').toLowerCase()),
+  );
   if (inviter) return true;
   return policy?.allowInvitesFrom === 'adminsGuestInvitersAndAllMembers' || policy?.allowInvitesFrom === 'everyone';
 }
 
 /** Invites an external address as a guest; resolves to the new (or existing) guest's id. Throws DomainError. */
 export async function inviteGuest(session: GraphSession, address: string): Promise<string> {
-  const body = await session.post<{ invitedUser?: { id?: string } }>('/invitations', { invitedUserEmailAddress: address, inviteRedirectUrl: INVITE_REDIRECT_URL, sendInvitationMessage: true });
+  const body = await session.post<{ invitedUser?: { id?: string } }>('/invitations', {
+    invitedUserEmailAddress: address,
+    inviteRedirectUrl: INVITE_REDIRECT_URL,
+    sendInvitationMessage: true,
+  });
   const id = body.invitedUser?.id;
   if (!id) throw new DomainError('unexpected', 'The invitation did not return the invited user.');
   return id;

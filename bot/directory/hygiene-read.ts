@@ -50,13 +50,22 @@ export interface ReadResult<T> {
 }
 
 const GROUP_FIELDS = [
-  'id', 'displayName', 'groupTypes', 'mailEnabled', 'securityEnabled', 'membershipRule', 'visibility',
+  'id',
+  'displayName',
+  'groupTypes',
+  'mailEnabled',
+  'securityEnabled',
+  'membershipRule',
+  'visibility',
   'expirationDateTime',
 ].join(',');
 const MEMBER_FIELDS = 'id,displayName,userType,accountEnabled';
 const EVENTUAL = { ConsistencyLevel: 'eventual' } as const;
 
-interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
+interface ODataList<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
 type RawGroup = Record<string, unknown> & { id: string };
 
 function toGroup(g: RawGroup): HygieneGroup {
@@ -101,7 +110,10 @@ function toUser(o: Record<string, unknown> & { id: string }): HygieneUser {
 
 /** Every page of a list up to `maxPages`, resending ConsistencyLevel on each when `eventual`. Throws DomainError. */
 async function pages<T>(
-  session: GraphSession, first: string, eventual: boolean, maxPages: number,
+  session: GraphSession,
+  first: string,
+  eventual: boolean,
+  maxPages: number,
 ): Promise<ReadResult<T>> {
   const items: T[] = [];
   let url: string | undefined = first;
@@ -122,7 +134,9 @@ export async function readOwnerlessGroups(session: GraphSession, maxPages = 10):
 
 /** Groups whose expiry falls on or before `before`, tenant-wide (advanced query). Throws DomainError. */
 export async function readGroupsExpiringBy(
-  session: GraphSession, before: Date, maxPages = 10,
+  session: GraphSession,
+  before: Date,
+  maxPages = 10,
 ): Promise<ReadResult<HygieneGroup>> {
   const filter = `expirationDateTime le ${before.toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
   const url = withQuery('/groups', { $filter: filter, $count: true, $select: GROUP_FIELDS, $top: 999 });
@@ -138,21 +152,31 @@ export async function readGroupsExpiringBy(
 export async function readMemberlessGroups(session: GraphSession, maxPages = 50): Promise<ReadResult<HygieneGroup>> {
   const url = withQuery('/groups', { $select: GROUP_FIELDS, $expand: 'members($select=id)', $top: 999 });
   const read = await pages<RawGroup & { members?: unknown[] }>(session, url, false, maxPages);
-  const empty = read.items.filter((g) =>
-    Array.isArray(g.members) && g.members.length === 0 && g.visibility !== 'HiddenMembership');
+  const empty = read.items.filter(
+    (g) => Array.isArray(g.members) && g.members.length === 0 && g.visibility !== 'HiddenMembership',
+  );
   return { items: empty.map(toGroup), complete: read.complete };
 }
 
 /** Disabled accounts and guests, tenant-wide (two lists, default queries). Throws DomainError. */
 export async function readFlaggedUsers(
-  session: GraphSession, maxPages = 10,
+  session: GraphSession,
+  maxPages = 10,
 ): Promise<{ disabled: ReadResult<HygieneUser>; guests: ReadResult<HygieneUser> }> {
   const select = 'id,displayName,userType,accountEnabled';
   const [disabled, guests] = await Promise.all([
-    pages<RawGroup>(session, withQuery('/users', { $filter: 'accountEnabled eq false', $select: select, $top: 999 }),
-      false, maxPages),
-    pages<RawGroup>(session, withQuery('/users', { $filter: "userType eq 'Guest'", $select: select, $top: 999 }),
-      false, maxPages),
+    pages<RawGroup>(
+      session,
+      withQuery('/users', { $filter: 'accountEnabled eq false', $select: select, $top: 999 }),
+      false,
+      maxPages,
+    ),
+    pages<RawGroup>(
+      session,
+      withQuery('/users', { $filter: "userType eq 'Guest'", $select: select, $top: 999 }),
+      false,
+      maxPages,
+    ),
   ]);
   return {
     disabled: { items: disabled.items.map(toUser), complete: disabled.complete },
@@ -162,7 +186,9 @@ export async function readFlaggedUsers(
 
 /** Reads one relationship list per id in `$batch`es of 20 (first page of 999 each). Throws DomainError. */
 async function batchLists<T>(
-  session: GraphSession, ids: readonly string[], url: (id: string) => string,
+  session: GraphSession,
+  ids: readonly string[],
+  url: (id: string) => string,
   map: (o: Record<string, unknown> & { id: string }) => T,
 ): Promise<Map<string, ReadResult<T>>> {
   const out = new Map<string, ReadResult<T>>();
@@ -181,7 +207,8 @@ async function batchLists<T>(
 
 /** The direct members of each group (first 999), by group id; groups deleted meanwhile are absent. Throws. */
 export function readMembersOfGroups(
-  session: GraphSession, groupIds: readonly string[],
+  session: GraphSession,
+  groupIds: readonly string[],
 ): Promise<Map<string, ReadResult<HygieneMember>>> {
   const url = (id: string): string =>
     withQuery(`/groups/${id}/members`, { $select: MEMBER_FIELDS, $count: true, $top: 999 });
@@ -190,7 +217,8 @@ export function readMembersOfGroups(
 
 /** The groups each user is a direct member of (first 999), by user id. Throws DomainError. */
 export function readGroupsOfUsers(
-  session: GraphSession, userIds: readonly string[],
+  session: GraphSession,
+  userIds: readonly string[],
 ): Promise<Map<string, ReadResult<HygieneGroup>>> {
   const url = (id: string): string =>
     withQuery(`/users/${id}/memberOf/microsoft.graph.group`, { $select: GROUP_FIELDS, $count: true, $top: 999 });

@@ -23,10 +23,13 @@ function licenseOperation(groupId: string, body: Record<string, unknown>): Direc
   if (!Array.isArray(add) || !Array.isArray(remove) || Object.keys(body).length !== 2) return undefined;
   const first = add[0] as unknown;
   if (add.length === 1 && remove.length === 0 && isRecord(first) && typeof first['skuId'] === 'string') {
-    const plans = Array.isArray(first['disabledPlans']) ? first['disabledPlans'].filter((p): p is string => typeof p === 'string') : [];
+    const plans = Array.isArray(first['disabledPlans'])
+      ? first['disabledPlans'].filter((p): p is string => typeof p === 'string')
+      : [];
     return { kind: 'setLicense', groupId, skuId: first['skuId'], assign: { disabledPlans: plans } };
   }
-  if (add.length === 0 && remove.length === 1 && typeof remove[0] === 'string') return { kind: 'setLicense', groupId, skuId: remove[0], assign: null };
+  if (add.length === 0 && remove.length === 1 && typeof remove[0] === 'string')
+    return { kind: 'setLicense', groupId, skuId: remove[0], assign: null };
   return undefined;
 }
 
@@ -40,13 +43,23 @@ export function operationFromLegacyCall(raw: unknown): DirectoryOperation | unde
   const body = isRecord(raw['body']) ? raw['body'] : undefined;
   let m: RegExpExecArray | null;
   if (method === 'DELETE' && !body && (m = RELATION_DELETE.exec(path))) {
-    return { kind: m[2] === 'members' ? 'removeMember' : 'removeOwner', groupId: m[1] as string, principalId: m[3] as string };
+    return {
+      kind: m[2] === 'members' ? 'removeMember' : 'removeOwner',
+      groupId: m[1] as string,
+      principalId: m[3] as string,
+    };
   }
   if (method === 'POST' && body && (m = RELATION_POST.exec(path))) {
-    const ref = Object.keys(body).length === 1 && typeof body['@odata.id'] === 'string' ? OBJECT_REF.exec(body['@odata.id']) : null;
-    return ref ? { kind: m[2] === 'members' ? 'addMember' : 'addOwner', groupId: m[1] as string, principalId: ref[1] as string } : undefined;
+    const ref =
+      Object.keys(body).length === 1 && typeof body['@odata.id'] === 'string'
+        ? OBJECT_REF.exec(body['@odata.id'])
+        : null;
+    return ref
+      ? { kind: m[2] === 'members' ? 'addMember' : 'addOwner', groupId: m[1] as string, principalId: ref[1] as string }
+      : undefined;
   }
-  if (method === 'PATCH' && body && (m = GROUP.exec(path))) return { kind: 'updateGroup', groupId: m[1] as string, set: body };
+  if (method === 'PATCH' && body && (m = GROUP.exec(path)))
+    return { kind: 'updateGroup', groupId: m[1] as string, set: body };
   if (method === 'DELETE' && !body && (m = GROUP.exec(path))) return { kind: 'deleteGroup', groupId: m[1] as string };
   if (method === 'POST' && !body && (m = RESTORE.exec(path))) return { kind: 'restoreGroup', groupId: m[1] as string };
   if (method === 'POST' && body && (m = LICENSE.exec(path))) return licenseOperation(m[1] as string, body);

@@ -6,12 +6,18 @@ import type { PreviousLicense } from './directory-operation';
  * The group's state for one licence before a change (for Undo): absent, or present with its disabled plans.
  * Resolves to undefined when it can't be read (the change then has no Undo); never throws.
  */
-export async function readPreviousLicense(graph: GraphSession, groupId: string, skuId: string): Promise<PreviousLicense | undefined> {
+export async function readPreviousLicense(
+  graph: GraphSession,
+  groupId: string,
+  skuId: string,
+): Promise<PreviousLicense | undefined> {
   try {
     const found = (await groupLicenses(graph, groupId)).find((l) => l.skuId.toLowerCase() === skuId.toLowerCase());
     return found ? { had: true, disabledPlans: found.disabledPlans } : { had: false };
   } catch (err) {
-    process.emitWarning(`groupbot: could not read the licences of group ${groupId} before changing them; the change will have no Undo (${err instanceof Error ? err.message : String(err)})`);
+    process.emitWarning(
+      `groupbot: could not read the licences of group ${groupId} before changing them; the change will have no Undo (${err instanceof Error ? err.message : String(err)})`,
+    );
     return undefined;
   }
 }

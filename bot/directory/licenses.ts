@@ -32,13 +32,22 @@ export function skuDisplayName(partNumber: string): string {
 /** The tenant's SKUs (one page; docs/graph-behaviour.md, Licensing). Throws DomainError. */
 export async function listSkus(session: GraphSession): Promise<SubscribedSku[]> {
   const body = await session.get<{ value?: RawSku[] }>('/subscribedSkus', { ctx: { operation: 'license' } });
-  return (body.value ?? []).map((s) => ({ skuId: s.skuId, skuPartNumber: s.skuPartNumber, enabled: s.prepaidUnits?.enabled ?? 0, consumed: s.consumedUnits ?? 0 }));
+  return (body.value ?? []).map((s) => ({
+    skuId: s.skuId,
+    skuPartNumber: s.skuPartNumber,
+    enabled: s.prepaidUnits?.enabled ?? 0,
+    consumed: s.consumedUnits ?? 0,
+  }));
 }
 
 /** Finds the SKU a person named ("E5", "Office 365 E5", "ENTERPRISEPREMIUM", a skuId); [] or several when unclear. */
 export function matchSku(skus: SubscribedSku[], words: string): SubscribedSku[] {
-  const q = fold(words).replace(/\blicen[cs]es?\b/g, '').trim();
-  const exact = skus.filter((s) => fold(s.skuId) === q || fold(s.skuPartNumber) === q || fold(skuDisplayName(s.skuPartNumber)) === q);
+  const q = fold(words)
+    .replace(/\blicen[cs]es?\b/g, '')
+    .trim();
+  const exact = skus.filter(
+    (s) => fold(s.skuId) === q || fold(s.skuPartNumber) === q || fold(skuDisplayName(s.skuPartNumber)) === q,
+  );
   if (exact.length) return exact;
   return skus.filter((s) => {
     const name = fold(skuDisplayName(s.skuPartNumber));
@@ -47,10 +56,17 @@ export function matchSku(skus: SubscribedSku[], words: string): SubscribedSku[] 
 }
 
 /** Assigns or removes a licence on a group (202 Accepted; members inherit it). Throws DomainError. */
-export async function setGroupLicense(session: GraphSession, groupId: string, skuId: string, op: 'add' | 'remove'): Promise<void> {
+export async function setGroupLicense(
+  session: GraphSession,
+  groupId: string,
+  skuId: string,
+  op: 'add' | 'remove',
+): Promise<void> {
   await session.post(
     `/groups/${groupId}/assignLicense`,
-    op === 'add' ? { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [skuId] },
+    op === 'add'
+      ? { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] }
+      : { addLicenses: [], removeLicenses: [skuId] },
     { operation: 'license' },
   );
 }
@@ -63,6 +79,11 @@ export interface GroupLicense {
 
 /** The licences assigned to a group (`$select=assignedLicenses`). Throws DomainError. */
 export async function groupLicenses(session: GraphSession, groupId: string): Promise<GroupLicense[]> {
-  const g = await session.get<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(withQuery(`/groups/${groupId}`, { $select: 'id,assignedLicenses' }), { ctx: { operation: 'license' } });
-  return (g.assignedLicenses ?? []).filter((l): l is { skuId: string; disabledPlans?: string[] } => typeof l.skuId === 'string').map((l) => ({ skuId: l.skuId, disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans : [] }));
+  const g = await session.get<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(
+    withQuery(`/groups/${groupId}`, { $select: 'id,assignedLicenses' }),
+    { ctx: { operation: 'license' } },
+  );
+  return (g.assignedLicenses ?? [])
+    .filter((l): l is { skuId: string; disabledPlans?: string[] } => typeof l.skuId === 'string')
+    .map((l) => ({ skuId: l.skuId, disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans : [] }));
 }

@@ -1,7 +1,14 @@
 import type { BatchStep, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { chunked, runBatches } from './batch-pool';
-import { assertWritableMembership, FAILED_RESULTS, outcomeOf, type ChangeOutcome, type Principal, type Relation } from './members-write';
+import {
+  assertWritableMembership,
+  FAILED_RESULTS,
+  outcomeOf,
+  type ChangeOutcome,
+  type Principal,
+  type Relation,
+} from './members-write';
 import { groupKind, type DirectoryGroup } from './types';
 
 /** Most `members@odata.bind` references Graph takes in one PATCH. */
@@ -33,12 +40,23 @@ export interface BulkWritePlan {
  * already present (a PATCH is all-or-nothing, so one of them would sink 19 others); owners and removals go
  * one `$ref` step per person. Pure; never throws.
  */
-export function planMembershipWrites(session: Pick<GraphSession, 'directoryObjectUrl'>, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', principals: readonly Principal[], present: ReadonlySet<string> = new Set()): BulkWritePlan {
+export function planMembershipWrites(
+  session: Pick<GraphSession, 'directoryObjectUrl'>,
+  group: DirectoryGroup,
+  relation: Relation,
+  op: 'add' | 'remove',
+  principals: readonly Principal[],
+  present: ReadonlySet<string> = new Set(),
+): BulkWritePlan {
   const refused: ChangeOutcome[] = [];
   const todo: Principal[] = [];
   for (const p of principals) {
     if (op === 'add' && p.type === 'group' && groupKind(group) === 'microsoft365') {
-      refused.push({ principal: p, result: 'refused', reason: 'Microsoft 365 groups can contain only users, not other groups.' });
+      refused.push({
+        principal: p,
+        result: 'refused',
+        reason: 'Microsoft 365 groups can contain only users, not other groups.',
+      });
     } else if (relation === 'owners' && p.type !== 'user') {
       refused.push({ principal: p, result: 'refused', reason: 'Only users can be owners.' });
     } else {
@@ -49,15 +67,34 @@ export function planMembershipWrites(session: Pick<GraphSession, 'directoryObjec
   const bound = new Set(bindable.map((p) => p.id));
   const patches = chunked(bindable, BINDS_PER_PATCH).map((part, i) => ({
     principals: part,
-    step: { id: `b${i}`, method: 'PATCH' as const, url: `/groups/${group.id}`, body: { 'members@odata.bind': part.map((p) => session.directoryObjectUrl(p.id)) } },
+    step: {
+      id: `b${i}`,
+      method: 'PATCH' as const,
+      url: `/groups/${group.id}`,
+      body: { 'members@odata.bind': part.map((p) => session.directoryObjectUrl(p.id)) },
+    },
   }));
-  const singles = todo.filter((p) => !bound.has(p.id)).map((p, i) => ({ principal: p, step: singleStep(session, `s${i}`, group, relation, op, p) }));
+  const singles = todo
+    .filter((p) => !bound.has(p.id))
+    .map((p, i) => ({ principal: p, step: singleStep(session, `s${i}`, group, relation, op, p) }));
   return { patches, singles, refused };
 }
 
-function singleStep(session: Pick<GraphSession, 'directoryObjectUrl'>, id: string, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', p: Principal): BatchStep {
+function singleStep(
+  session: Pick<GraphSession, 'directoryObjectUrl'>,
+  id: string,
+  group: DirectoryGroup,
+  relation: Relation,
+  op: 'add' | 'remove',
+  p: Principal,
+): BatchStep {
   return op === 'add'
-    ? { id, method: 'POST', url: `/groups/${group.id}/${relation}/$ref`, body: { '@odata.id': session.directoryObjectUrl(p.id) } }
+    ? {
+        id,
+        method: 'POST',
+        url: `/groups/${group.id}/${relation}/$ref`,
+        body: { '@odata.id': session.directoryObjectUrl(p.id) },
+      }
     : { id, method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` };
 }
 
@@ -70,7 +107,12 @@ function singleStep(session: Pick<GraphSession, 'directoryObjectUrl'>, id: strin
  * before writing anything when Graph would refuse the whole group.
  */
 export async function writeMembership(
-  session: GraphSession, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', principals: readonly Principal[], opts: BulkWriteOptions = {},
+  session: GraphSession,
+  group: DirectoryGroup,
+  relation: Relation,
+  op: 'add' | 'remove',
+  principals: readonly Principal[],
+  opts: BulkWriteOptions = {},
 ): Promise<ChangeOutcome[]> {
   assertWritableMembership(group, relation);
   const plan = planMembershipWrites(session, group, relation, op, principals, opts.present);
@@ -80,7 +122,9 @@ export async function writeMembership(
   const outcomes: ChangeOutcome[] = [];
   const land = async (landed: ChangeOutcome[]): Promise<void> => {
     outcomes.push(...landed);
-    for (const o of landed) if (FAILED_RESULTS.has(o.result)) tally.failed++; else tally.done++;
+    for (const o of landed)
+      if (FAILED_RESULTS.has(o.result)) tally.failed++;
+      else tally.done++;
     if (landed.length) await opts.onLanded?.(landed);
   };
   await land(plan.refused);
@@ -94,35 +138,55 @@ export async function writeMembership(
       const landed: ChangeOutcome[] = [];
       for (const r of results) {
         const bound = patchOf.get(r.id);
-        if (bound && r.status < 400) landed.push(...bound.map((principal) => ({ principal, result: 'added' as const })));
+        if (bound && r.status < 400)
+          landed.push(...bound.map((principal) => ({ principal, result: 'added' as const })));
         else if (bound && (r.status === 400 || r.status === 404)) redo.push(...bound);
-        else if (bound) landed.push(...bound.map((principal) => outcomeOf(principal, r.status, stepError(r), op, relation, group)));
+        else if (bound)
+          landed.push(...bound.map((principal) => outcomeOf(principal, r.status, stepError(r), op, relation, group)));
         const single = singleOf.get(r.id);
-        if (single) landed.push(outcomeOf(single, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+        if (single)
+          landed.push(outcomeOf(single, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
       }
       await land(landed);
       await opts.onProgress?.(tally.done, total, tally.failed);
     },
   });
-  if (redo.length > 0) await redoOneByOne(session, group, relation, op, redo, pool, async (landed) => {
-    await land(landed);
-    await opts.onProgress?.(tally.done, total, tally.failed);
-  });
+  if (redo.length > 0)
+    await redoOneByOne(session, group, relation, op, redo, pool, async (landed) => {
+      await land(landed);
+      await opts.onProgress?.(tally.done, total, tally.failed);
+    });
   const order = new Map(principals.map((p, i) => [p.id, i]));
   return outcomes.sort((a, b) => (order.get(a.principal.id) ?? 0) - (order.get(b.principal.id) ?? 0));
 }
 
 /** The people of PATCH binds Graph refused as a whole, one `$ref` step each, so everyone gets their own outcome. */
 async function redoOneByOne(
-  session: GraphSession, group: DirectoryGroup, relation: Relation, op: 'add' | 'remove', redo: Principal[],
-  pool: { concurrency?: number }, onLanded: (landed: ChangeOutcome[]) => Promise<void>,
+  session: GraphSession,
+  group: DirectoryGroup,
+  relation: Relation,
+  op: 'add' | 'remove',
+  redo: Principal[],
+  pool: { concurrency?: number },
+  onLanded: (landed: ChangeOutcome[]) => Promise<void>,
 ): Promise<void> {
   const singles = new Map(redo.map((p, i) => [`r${i}`, p]));
   const steps = [...singles].map(([id, p]) => singleStep(session, id, group, relation, op, p));
   await runBatches(session, steps, {
     ...pool,
     onChunk: async (_done, _total, _chunk, results) => {
-      await onLanded(results.map((r) => outcomeOf(singles.get(r.id) as Principal, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group)));
+      await onLanded(
+        results.map((r) =>
+          outcomeOf(
+            singles.get(r.id) as Principal,
+            r.status,
+            r.status >= 400 ? stepError(r) : undefined,
+            op,
+            relation,
+            group,
+          ),
+        ),
+      );
     },
   });
 }

@@ -21,8 +21,18 @@ export interface ExportRow {
   how: string;
 }
 
-interface Raw { id: string; '@odata.type'?: string; displayName?: string | null; mail?: string | null; userPrincipalName?: string | null; userType?: string | null }
-interface Page { value?: Raw[]; '@odata.nextLink'?: string }
+interface Raw {
+  id: string;
+  '@odata.type'?: string;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+  userType?: string | null;
+}
+interface Page {
+  value?: Raw[];
+  '@odata.nextLink'?: string;
+}
 
 const SELECT = 'id,displayName,mail,userPrincipalName,userType';
 const MAX_PAGES = 50;
@@ -51,7 +61,11 @@ async function rest(session: GraphSession, first: BatchResult): Promise<Raw[]> {
 }
 
 /** The rows of a members export of a group (`dynamic`: its members come from its rule). Throws DomainError. */
-export async function readMembersForExport(session: GraphSession, groupId: string, dynamic: boolean): Promise<ExportRow[]> {
+export async function readMembersForExport(
+  session: GraphSession,
+  groupId: string,
+  dynamic: boolean,
+): Promise<ExportRow[]> {
   const [direct, all, owners] = await session.batch([
     { id: 'd', method: 'GET', url: withQuery(`/groups/${groupId}/members`, { $select: SELECT, $top: 999 }) },
     { id: 't', method: 'GET', url: withQuery(`/groups/${groupId}/transitiveMembers`, { $select: SELECT, $top: 999 }) },
@@ -67,10 +81,18 @@ export async function readMembersForExport(session: GraphSession, groupId: strin
   const nested = directList.filter((m) => typeOf(m) === 'Group');
   const via = new Map<string, string>();
   if (nested.length > 0 && allList.some((m) => !directIds.has(m.id))) {
-    const results = await runBatches(session, nested.map((g, i) => ({ id: `n${i}`, method: 'GET' as const, url: withQuery(`/groups/${g.id}/transitiveMembers`, { $select: 'id', $top: 999 }) })));
+    const results = await runBatches(
+      session,
+      nested.map((g, i) => ({
+        id: `n${i}`,
+        method: 'GET' as const,
+        url: withQuery(`/groups/${g.id}/transitiveMembers`, { $select: 'id', $top: 999 }),
+      })),
+    );
     results.forEach((r, i) => {
       if (r.status >= 400) return;
-      for (const m of (r.body as Page).value ?? []) if (!via.has(m.id)) via.set(m.id, nested[i]?.displayName ?? 'a nested group');
+      for (const m of (r.body as Page).value ?? [])
+        if (!via.has(m.id)) via.set(m.id, nested[i]?.displayName ?? 'a nested group');
     });
   }
   const seen = new Set<string>();
@@ -78,10 +100,28 @@ export async function readMembersForExport(session: GraphSession, groupId: strin
   const row = (r: Raw, how: string): void => {
     if (seen.has(r.id)) return;
     seen.add(r.id);
-    rows.push({ id: r.id, displayName: r.displayName ?? r.id, mail: r.mail ?? null, userPrincipalName: r.userPrincipalName ?? null, type: typeOf(r), how: ownerIds.has(r.id) ? `${how}; owner` : how });
+    rows.push({
+      id: r.id,
+      displayName: r.displayName ?? r.id,
+      mail: r.mail ?? null,
+      userPrincipalName: r.userPrincipalName ?? null,
+      type: typeOf(r),
+      how: ownerIds.has(r.id) ? `${how}; owner` : how,
+    });
   };
   for (const m of directList) row(m, dynamic ? 'Member by the membership rule' : 'Direct member');
   for (const m of allList) if (!directIds.has(m.id)) row(m, `Through nested group '${via.get(m.id) ?? 'unknown'}'`);
-  for (const o of ownerList) if (!seen.has(o.id)) { rows.push({ id: o.id, displayName: o.displayName ?? o.id, mail: o.mail ?? null, userPrincipalName: o.userPrincipalName ?? null, type: typeOf(o), how: 'Owner (not a member)' }); seen.add(o.id); }
+  for (const o of ownerList)
+    if (!seen.has(o.id)) {
+      rows.push({
+        id: o.id,
+        displayName: o.displayName ?? o.id,
+        mail: o.mail ?? null,
+        userPrincipalName: o.userPrincipalName ?? null,
+        type: typeOf(o),
+        how: 'Owner (not a member)',
+      });
+      seen.add(o.id);
+    }
   return rows;
 }

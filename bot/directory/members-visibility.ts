@@ -15,7 +15,10 @@ import type { DirectoryGroup } from './types';
  * visibility was HiddenMembership only a Global or Groups Administrator may; other deleted groups may be read.
  * Throws DomainError for failures other than 403 (throttled, unavailable...).
  */
-export async function canReadMembers(session: GraphSession, group: Pick<DirectoryGroup, 'id' | 'visibility' | 'deletedDateTime'>): Promise<boolean> {
+export async function canReadMembers(
+  session: GraphSession,
+  group: Pick<DirectoryGroup, 'id' | 'visibility' | 'deletedDateTime'>,
+): Promise<boolean> {
   if (group.deletedDateTime) return group.visibility !== 'HiddenMembership' || holdsDecidingRole(session);
   try {
     await session.get(withQuery(`/groups/${group.id}/members`, { $select: 'id', $top: 1 }));

@@ -10,7 +10,8 @@ export interface Principal {
   type: 'user' | 'group';
 }
 
-export type ChangeResult = 'added' | 'alreadyPresent' | 'removed' | 'notPresent' | 'notFound' | 'refused' | 'lastOwner' | 'failed';
+export type ChangeResult =
+  'added' | 'alreadyPresent' | 'removed' | 'notPresent' | 'notFound' | 'refused' | 'lastOwner' | 'failed';
 
 export interface ChangeOutcome {
   principal: Principal;
@@ -28,10 +29,16 @@ export interface ChangeOutcome {
 export function assertWritableMembership(group: DirectoryGroup, relation: Relation): void {
   const kind = groupKind(group);
   if (isReadOnlyKind(kind)) {
-    throw new DomainError('readOnlyGroup', `'${group.displayName}' is a ${kind === 'distribution' ? 'distribution list' : 'mail-enabled security group'}; it can only be changed in Exchange.`);
+    throw new DomainError(
+      'readOnlyGroup',
+      `'${group.displayName}' is a ${kind === 'distribution' ? 'distribution list' : 'mail-enabled security group'}; it can only be changed in Exchange.`,
+    );
   }
   if (relation === 'members' && isDynamic(group)) {
-    throw new DomainError('dynamicGroup', `'${group.displayName}' has dynamic membership; its members come from its rule.`);
+    throw new DomainError(
+      'dynamicGroup',
+      `'${group.displayName}' has dynamic membership; its members come from its rule.`,
+    );
   }
 }
 
@@ -48,7 +55,17 @@ export function outcomeOf(
   group: DirectoryGroup,
 ): ChangeOutcome {
   if (!err) return { principal, result: op === 'add' ? 'added' : 'removed' };
-  const mapped = mapGraphError(err, { operation: op === 'add' ? (relation === 'members' ? 'addMember' : 'addOwner') : relation === 'members' ? 'removeMember' : 'removeOwner', groupIsDynamic: isDynamic(group) });
+  const mapped = mapGraphError(err, {
+    operation:
+      op === 'add'
+        ? relation === 'members'
+          ? 'addMember'
+          : 'addOwner'
+        : relation === 'members'
+          ? 'removeMember'
+          : 'removeOwner',
+    groupIsDynamic: isDynamic(group),
+  });
   switch (mapped.kind) {
     case 'alreadyPresent':
       return { principal, result: 'alreadyPresent' };

@@ -14,12 +14,17 @@ export interface MembershipAnswer {
  * memberships (one paged call) and walks the group's nested member groups only where the two meet.
  * Throws DomainError.
  */
-export async function explainMembership(session: GraphSession, userId: string, group: DirectoryGroup): Promise<MembershipAnswer> {
+export async function explainMembership(
+  session: GraphSession,
+  userId: string,
+  group: DirectoryGroup,
+): Promise<MembershipAnswer> {
   const mine = await listUserGroups(session, userId, true);
   const mineById = new Map(mine.map((g) => [g.id, g]));
   if (!mineById.has(group.id)) return { member: false, path: [], direct: false };
   const direct = await listUserGroups(session, userId, false);
-  if (direct.some((g) => g.id === group.id)) return { member: true, direct: true, path: [{ id: group.id, displayName: group.displayName }] };
+  if (direct.some((g) => g.id === group.id))
+    return { member: true, direct: true, path: [{ id: group.id, displayName: group.displayName }] };
   // Breadth-first from the asked group down through nested groups that the user is (transitively) in.
   const parent = new Map<string, string>();
   const directIds = new Set(direct.map((g) => g.id));
@@ -46,9 +51,15 @@ export async function explainMembership(session: GraphSession, userId: string, g
   return { member: true, direct: false, path: [{ id: group.id, displayName: group.displayName }] };
 }
 
-function chain(start: string, parent: Map<string, string>, byId: Map<string, DirectoryGroup>, top: DirectoryGroup): { id: string; displayName: string }[] {
+function chain(
+  start: string,
+  parent: Map<string, string>,
+  byId: Map<string, DirectoryGroup>,
+  top: DirectoryGroup,
+): { id: string; displayName: string }[] {
   const out: { id: string; displayName: string }[] = [];
-  for (let id: string | undefined = start; id && id !== top.id; id = parent.get(id)) out.push({ id, displayName: byId.get(id)?.displayName ?? id });
+  for (let id: string | undefined = start; id && id !== top.id; id = parent.get(id))
+    out.push({ id, displayName: byId.get(id)?.displayName ?? id });
   out.push({ id: top.id, displayName: top.displayName });
   return out;
 }

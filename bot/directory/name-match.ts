@@ -56,7 +56,12 @@ export function rankCandidates<T extends Named>(query: string, candidates: T[]):
   // "Ana" = given name; "Silva" = surname; "ana silva" matches display name case-insensitively above.
   const partial = unique.filter((c) => {
     const words = fold(c.displayName ?? '').split(' ');
-    return words.includes(q) || fold(c.givenName ?? '') === q || fold(c.surname ?? '') === q || fold(c.mail ?? '').split('@')[0] === q;
+    return (
+      words.includes(q) ||
+      fold(c.givenName ?? '') === q ||
+      fold(c.surname ?? '') === q ||
+      fold(c.mail ?? '').split('@')[0] === q
+    );
   });
   const pool = partial.length > 0 ? partial : unique;
   if (pool.length === 1) return { status: 'resolved', query, item: pool[0] as T };
@@ -69,12 +74,23 @@ export function rankCandidates<T extends Named>(query: string, candidates: T[]):
  * first. Resolved when one name is the longest; ambiguous when several share that length; undefined when no
  * name fits.
  */
-export function longestNameInside<T extends Named & { mailNickname?: string | null }>(phrase: string, candidates: T[]): Resolution<T> | undefined {
-  const words = ` ${fold(phrase).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim()} `;
+export function longestNameInside<T extends Named & { mailNickname?: string | null }>(
+  phrase: string,
+  candidates: T[],
+): Resolution<T> | undefined {
+  const words = ` ${fold(phrase)
+    .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
+    .trim()} `;
   let best: T[] = [];
   let bestLength = 0;
   for (const c of dedupe(candidates)) {
-    const names = [c.displayName, c.mailNickname].filter((n): n is string => !!n).map((n) => fold(n).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim());
+    const names = [c.displayName, c.mailNickname]
+      .filter((n): n is string => !!n)
+      .map((n) =>
+        fold(n)
+          .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
+          .trim(),
+      );
     const hit = names.filter((n) => n.length > 1 && words.includes(` ${n} `)).sort((a, b) => b.length - a.length)[0];
     if (hit === undefined || hit.length < bestLength) continue;
     if (hit.length > bestLength) {

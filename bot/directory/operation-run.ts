@@ -18,11 +18,16 @@ function errorOperation(op: DirectoryOperation): NonNullable<ErrorContext['opera
     case 'addMember':
     case 'removeMember':
     case 'addOwner':
-    case 'removeOwner': return op.kind;
-    case 'deleteGroup': return 'delete';
-    case 'restoreGroup': return 'restore';
-    case 'setLicense': return 'license';
-    case 'updateGroup': return 'update';
+    case 'removeOwner':
+      return op.kind;
+    case 'deleteGroup':
+      return 'delete';
+    case 'restoreGroup':
+      return 'restore';
+    case 'setLicense':
+      return 'license';
+    case 'updateGroup':
+      return 'update';
   }
 }
 
@@ -32,17 +37,30 @@ function requestOf(session: GraphSession, op: DirectoryOperation): Omit<BatchSte
   switch (op.kind) {
     case 'addMember':
     case 'addOwner':
-      return { method: 'POST', url: `/groups/${g}/${op.kind === 'addMember' ? 'members' : 'owners'}/$ref`, body: { '@odata.id': session.directoryObjectUrl(op.principalId) } };
+      return {
+        method: 'POST',
+        url: `/groups/${g}/${op.kind === 'addMember' ? 'members' : 'owners'}/$ref`,
+        body: { '@odata.id': session.directoryObjectUrl(op.principalId) },
+      };
     case 'removeMember':
     case 'removeOwner':
-      return { method: 'DELETE', url: `/groups/${g}/${op.kind === 'removeMember' ? 'members' : 'owners'}/${encodeURIComponent(op.principalId)}/$ref` };
-    case 'deleteGroup': return { method: 'DELETE', url: `/groups/${g}` };
-    case 'restoreGroup': return { method: 'POST', url: `/directory/deletedItems/${g}/restore` };
-    case 'updateGroup': return { method: 'PATCH', url: `/groups/${g}`, body: op.set };
+      return {
+        method: 'DELETE',
+        url: `/groups/${g}/${op.kind === 'removeMember' ? 'members' : 'owners'}/${encodeURIComponent(op.principalId)}/$ref`,
+      };
+    case 'deleteGroup':
+      return { method: 'DELETE', url: `/groups/${g}` };
+    case 'restoreGroup':
+      return { method: 'POST', url: `/directory/deletedItems/${g}/restore` };
+    case 'updateGroup':
+      return { method: 'PATCH', url: `/groups/${g}`, body: op.set };
     case 'setLicense':
       return {
-        method: 'POST', url: `/groups/${g}/assignLicense`,
-        body: op.assign ? { addLicenses: [{ skuId: op.skuId, disabledPlans: op.assign.disabledPlans }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [op.skuId] },
+        method: 'POST',
+        url: `/groups/${g}/assignLicense`,
+        body: op.assign
+          ? { addLicenses: [{ skuId: op.skuId, disabledPlans: op.assign.disabledPlans }], removeLicenses: [] }
+          : { addLicenses: [], removeLicenses: [op.skuId] },
       };
   }
 }
@@ -75,6 +93,11 @@ export async function runOperations(session: GraphSession, ops: DirectoryOperati
   const steps: BatchStep[] = ops.map((op, i) => ({ id: String(i), ...requestOf(session, op) }));
   const results = await session.batch(steps);
   return results.map((r, i) =>
-    r.status < 400 ? { status: r.status } : { status: r.status, error: mapGraphError(stepError(r), { operation: errorOperation(ops[i] as DirectoryOperation) }) },
+    r.status < 400
+      ? { status: r.status }
+      : {
+          status: r.status,
+          error: mapGraphError(stepError(r), { operation: errorOperation(ops[i] as DirectoryOperation) }),
+        },
   );
 }

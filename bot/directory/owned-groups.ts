@@ -13,7 +13,10 @@ const MAX_PAGES = 50;
  * directory objects other than groups (applications, service principals...) are left out. `complete` is false
  * when the page limit cut the list short. Throws DomainError (notFound, forbidden...).
  */
-export async function listOwnedGroups(session: GraphSession, userId: string): Promise<{ groups: DirectoryGroup[]; complete: boolean }> {
+export async function listOwnedGroups(
+  session: GraphSession,
+  userId: string,
+): Promise<{ groups: DirectoryGroup[]; complete: boolean }> {
   const groups: DirectoryGroup[] = [];
   let url: string | undefined = `/${userId === 'me' ? 'me' : `users/${userId}`}/ownedObjects`;
   for (let pages = 0; url && pages < MAX_PAGES; pages++) {

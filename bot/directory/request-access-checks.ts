@@ -15,10 +15,16 @@ export const DECIDING_ROLE_TEMPLATES: readonly string[] = [
 
 /** The same roles by their built-in display names (Graph returns them in English in every tenant). */
 
-interface ODataList<T> { value?: T[]; '@odata.nextLink'?: string }
+interface ODataList<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
 
 /** A group owner: a user id and display name. */
-export interface OwnerRef { id: string; name: string }
+export interface OwnerRef {
+  id: string;
+  name: string;
+}
 
 const MAX_PAGES = 10;
 
@@ -42,7 +48,9 @@ export function readMe(session: GraphSession): Promise<DirectoryUser> {
 /** The group's owners that are users (`GET /groups/{id}/owners`). Throws DomainError. */
 export async function readOwners(session: GraphSession, groupId: string): Promise<OwnerRef[]> {
   const rows = await allPages<{ id: string; displayName?: string | null; '@odata.type'?: string }>(
-    session, withQuery(`/groups/${groupId}/owners`, { $top: 100 }));
+    session,
+    withQuery(`/groups/${groupId}/owners`, { $top: 100 }),
+  );
   return rows
     .filter((o) => !o['@odata.type'] || o['@odata.type'].endsWith('.user'))
     .map((o) => ({ id: o.id.toLowerCase(), name: o.displayName ?? o.id }));
@@ -54,8 +62,16 @@ export async function readOwners(session: GraphSession, groupId: string): Promis
  * Throws DomainError.
  */
 export async function holdsDecidingRole(session: GraphSession): Promise<boolean> {
-  const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string | null; displayName?: string | null }>(session, '/me/memberOf');
-  return rows.some((r) => (r['@odata.type'] ?? '').endsWith('.directoryRole') && !!r.roleTemplateId && DECIDING_ROLE_TEMPLATES.includes(r.roleTemplateId.toLowerCase()));
+  const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string | null; displayName?: string | null }>(
+    session,
+    '/me/memberOf',
+  );
+  return rows.some(
+    (r) =>
+      (r['@odata.type'] ?? '').endsWith('.directoryRole') &&
+      !!r.roleTemplateId &&
+      DECIDING_ROLE_TEMPLATES.includes(r.roleTemplateId.toLowerCase()),
+  );
 }
 
 /**
@@ -73,15 +89,23 @@ export async function mayDecide(session: GraphSession, groupId: string, userId: 
  * the group; undefined when the requester has no department. Reads at most 10 pages of each. Throws DomainError.
  */
 export async function countTeammates(
-  session: GraphSession, groupId: string, requester: Pick<DirectoryUser, 'id' | 'department'>,
+  session: GraphSession,
+  groupId: string,
+  requester: Pick<DirectoryUser, 'id' | 'department'>,
 ): Promise<{ members: number; total: number } | undefined> {
   const department = requester.department?.trim();
   if (!department) return undefined;
-  const mates = await allPages<{ id: string }>(session,
-    withQuery('/users', { $filter: `department eq ${literal(department)}`, $select: 'id', $top: 999, $count: true }), true);
+  const mates = await allPages<{ id: string }>(
+    session,
+    withQuery('/users', { $filter: `department eq ${literal(department)}`, $select: 'id', $top: 999, $count: true }),
+    true,
+  );
   const mateIds = new Set(mates.map((u) => u.id.toLowerCase()).filter((id) => id !== requester.id.toLowerCase()));
   if (mateIds.size === 0) return { members: 0, total: 0 };
-  const members = await allPages<{ id: string }>(session, withQuery(`/groups/${groupId}/members`, { $select: 'id', $top: 999 }));
+  const members = await allPages<{ id: string }>(
+    session,
+    withQuery(`/groups/${groupId}/members`, { $select: 'id', $top: 999 }),
+  );
   const inGroup = members.filter((m) => mateIds.has(m.id.toLowerCase())).length;
   return { members: inGroup, total: mateIds.size };
 }

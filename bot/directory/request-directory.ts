@@ -16,7 +16,12 @@ const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
 
 /** True for errors worth retrying later (throttled, down, token expired). */
 function transient(err: unknown): boolean {
-  return !(err instanceof DomainError) || err.kind === 'throttled' || err.kind === 'unavailable' || err.kind === 'unauthenticated';
+  return (
+    !(err instanceof DomainError) ||
+    err.kind === 'throttled' ||
+    err.kind === 'unavailable' ||
+    err.kind === 'unauthenticated'
+  );
 }
 
 function messageOf(err: unknown): string {
@@ -29,7 +34,11 @@ function messageOf(err: unknown): string {
  */
 async function addMember(session: GraphSession, groupId: string, userId: string): Promise<MemberAddResult> {
   try {
-    await session.post(`/groups/${groupId}/members/$ref`, { '@odata.id': session.directoryObjectUrl(userId) }, { operation: 'addMember' });
+    await session.post(
+      `/groups/${groupId}/members/$ref`,
+      { '@odata.id': session.directoryObjectUrl(userId) },
+      { operation: 'addMember' },
+    );
     return { outcome: 'added', status: 204 };
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'alreadyPresent') return { outcome: 'already-member', status: 400 };
@@ -40,12 +49,18 @@ async function addMember(session: GraphSession, groupId: string, userId: string)
 }
 
 /** Removes `userId` from the group's members with the granter's session; never throws. */
-async function removeMember(session: GraphSession, groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult> {
+async function removeMember(
+  session: GraphSession,
+  groupId: string,
+  userId: string,
+  grantedBy: { id: string; name: string },
+): Promise<MemberRemoveResult> {
   try {
     await session.delete(`/groups/${groupId}/members/${userId}/$ref`, { operation: 'removeMember' });
     return { outcome: 'removed', tokenOf: grantedBy, status: 204 };
   } catch (err) {
-    if (err instanceof DomainError && (err.kind === 'notPresent' || err.kind === 'notFound')) return { outcome: 'not-member' };
+    if (err instanceof DomainError && (err.kind === 'notPresent' || err.kind === 'notFound'))
+      return { outcome: 'not-member' };
     return { outcome: 'retry-later', message: messageOf(err) };
   }
 }
@@ -54,12 +69,14 @@ async function removeMember(session: GraphSession, groupId: string, userId: stri
 async function groupsAdministrators(session: GraphSession): Promise<{ id: string; name: string }[]> {
   try {
     const body = await session.get<{ value?: { id: string; displayName?: string | null; '@odata.type'?: string }[] }>(
-      withQuery(`/directoryRoles(roleTemplateId='${GROUPS_ADMINISTRATOR}')/members`, { $select: 'id,displayName' }));
+      withQuery(`/directoryRoles(roleTemplateId='${GROUPS_ADMINISTRATOR}')/members`, { $select: 'id,displayName' }),
+    );
     return (body.value ?? [])
       .filter((m) => !m['@odata.type'] || m['@odata.type'].endsWith('.user'))
       .map((m) => ({ id: m.id.toLowerCase(), name: m.displayName ?? m.id }));
   } catch (err) {
-    if (err instanceof DomainError && (err.kind === 'notFound' || err.kind === 'forbidden' || err.kind === 'invalid')) return [];
+    if (err instanceof DomainError && (err.kind === 'notFound' || err.kind === 'forbidden' || err.kind === 'invalid'))
+      return [];
     throw err;
   }
 }
@@ -73,9 +90,12 @@ export function requestDirectory(session: GraphSession): RequestDirectory {
     me: async () => {
       const me = await readMe(session);
       return {
-        id: me.id.toLowerCase(), displayName: me.displayName ?? me.id,
-        ...(me.userPrincipalName ? { userPrincipalName: me.userPrincipalName } : {}), ...(me.mail ? { mail: me.mail } : {}),
-        ...(me.department ? { department: me.department } : {}), ...(me.jobTitle ? { jobTitle: me.jobTitle } : {}),
+        id: me.id.toLowerCase(),
+        displayName: me.displayName ?? me.id,
+        ...(me.userPrincipalName ? { userPrincipalName: me.userPrincipalName } : {}),
+        ...(me.mail ? { mail: me.mail } : {}),
+        ...(me.department ? { department: me.department } : {}),
+        ...(me.jobTitle ? { jobTitle: me.jobTitle } : {}),
         ...(me.userType ? { userType: me.userType } : {}),
       };
     },

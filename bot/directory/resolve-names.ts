@@ -19,7 +19,9 @@ function userStep(id: string, name: string): BatchStep {
   if (isGuid(name)) return { id, method: 'GET', url: withQuery(`/users/${name}`, { $select: USER_SELECT }) };
   const filter = looksLikeEmail(name)
     ? `userPrincipalName eq ${literal(name)} or mail eq ${literal(name)}`
-    : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'].map((p) => `startsWith(${p},${literal(name)})`).join(' or ');
+    : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']
+        .map((p) => `startsWith(${p},${literal(name)})`)
+        .join(' or ');
   return { id, method: 'GET', url: withQuery('/users', { $filter: filter, $select: USER_SELECT, $top: CANDIDATES }) };
 }
 
@@ -32,7 +34,41 @@ function groupStep(id: string, phrase: string): BatchStep {
 }
 
 /** Words that never start a name: left out of the look-up for names inside a phrase. */
-const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'to', 'in', 'of', 'and', 'or', 'for', 'on', 'at', 'by', 'with', 'please', 'pls', 'group', 'team', 'i', 'im', 'i\'m', 'me', 'my', 'is', 'she', 'he', 'they', 'it', 'as', 'well', 'too', 'asap', 'thanks', 'now']);
+const NOT_NAME_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'in',
+  'of',
+  'and',
+  'or',
+  'for',
+  'on',
+  'at',
+  'by',
+  'with',
+  'please',
+  'pls',
+  'group',
+  'team',
+  'i',
+  'im',
+  "i'm",
+  'me',
+  'my',
+  'is',
+  'she',
+  'he',
+  'they',
+  'it',
+  'as',
+  'well',
+  'too',
+  'asap',
+  'thanks',
+  'now',
+]);
 
 /** Up to four words of a phrase to look names up by, capitalised words first ("Legal, I'm helping" → Legal, helping). */
 function lookupWords(text: string): string[] {
@@ -43,11 +79,17 @@ function lookupWords(text: string): string[] {
 }
 
 function searchStep(id: string, collection: 'users' | 'groups', text: string): BatchStep {
-  const terms = lookupWords(text).map((w) => searchTerm('displayName', w)).join(' OR ');
+  const terms = lookupWords(text)
+    .map((w) => searchTerm('displayName', w))
+    .join(' OR ');
   return {
     id,
     method: 'GET',
-    url: withQuery(`/${collection}`, { $search: terms, $select: collection === 'users' ? USER_SELECT : GROUP_SELECT, $top: CANDIDATES }),
+    url: withQuery(`/${collection}`, {
+      $search: terms,
+      $select: collection === 'users' ? USER_SELECT : GROUP_SELECT,
+      $top: CANDIDATES,
+    }),
     headers: { ConsistencyLevel: 'eventual' },
   };
 }
@@ -66,15 +108,25 @@ function itemsOf<T>(r: BatchResult): T[] {
  * nothing (closest-name suggestions) or group phrases that must be split on "and".
  * Throws DomainError when Graph refuses the lookups themselves (forbidden, throttled beyond retries...).
  */
-export async function resolveNames(session: GraphSession, req: { users?: string[]; groups?: string[] }): Promise<ResolveResult> {
+export async function resolveNames(
+  session: GraphSession,
+  req: { users?: string[]; groups?: string[] },
+): Promise<ResolveResult> {
   const users = req.users ?? [];
   const groups = req.groups ?? [];
-  const steps: BatchStep[] = [...users.map((u, i) => userStep(`u${i}`, u)), ...groups.map((g, i) => groupStep(`g${i}`, g))];
+  const steps: BatchStep[] = [
+    ...users.map((u, i) => userStep(`u${i}`, u)),
+    ...groups.map((g, i) => groupStep(`g${i}`, g)),
+  ];
   const results = steps.length ? await session.batch(steps) : [];
   const byId = new Map(results.map((r) => [r.id, r]));
 
-  const userRes: Resolution<DirectoryUser>[] = users.map((u, i) => rankCandidates(u, itemsOf<DirectoryUser>(byId.get(`u${i}`) as BatchResult)));
-  const groupRes: GroupResolution[] = groups.map((g, i) => rankCandidates(g, itemsOf<DirectoryGroup>(byId.get(`g${i}`) as BatchResult)));
+  const userRes: Resolution<DirectoryUser>[] = users.map((u, i) =>
+    rankCandidates(u, itemsOf<DirectoryUser>(byId.get(`u${i}`) as BatchResult)),
+  );
+  const groupRes: GroupResolution[] = groups.map((g, i) =>
+    rankCandidates(g, itemsOf<DirectoryGroup>(byId.get(`g${i}`) as BatchResult)),
+  );
 
   // Second round trip, only when needed: split unresolved group phrases on "and", and look for close names.
   const follow: BatchStep[] = [];
@@ -85,7 +137,8 @@ export async function resolveNames(session: GraphSession, req: { users?: string[
     follow.push(searchStep(`g${i}s`, 'groups', r.query));
   });
   userRes.forEach((r, i) => {
-    if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query)) follow.push(searchStep(`u${i}s`, 'users', r.query));
+    if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query))
+      follow.push(searchStep(`u${i}s`, 'users', r.query));
   });
   if (follow.length === 0) return { users: userRes, groups: groupRes };
 
@@ -103,7 +156,10 @@ export async function resolveNames(session: GraphSession, req: { users?: string[
     const s = more.get(`g${i}s`);
     const found = s && s.status < 400 ? itemsOf<DirectoryGroup>(s) : [];
     const parts = splitOnAnd(r.query);
-    const partRes = parts.length > 1 ? parts.map((p, j) => rankCandidates(p, itemsOf<DirectoryGroup>(more.get(`g${i}p${j}`) as BatchResult))) : [];
+    const partRes =
+      parts.length > 1
+        ? parts.map((p, j) => rankCandidates(p, itemsOf<DirectoryGroup>(more.get(`g${i}p${j}`) as BatchResult)))
+        : [];
     const inside = longestNameInside(r.query, found);
     if (inside && !(partRes.length > 0 && partRes.every((p) => p.status === 'resolved'))) {
       groupRes[i] = inside;
@@ -117,5 +173,8 @@ export async function resolveNames(session: GraphSession, req: { users?: string[
 
 /** "Sales and Marketing" → ["Sales", "Marketing"]; "Research & Development, Legal" → three parts. */
 export function splitOnAnd(phrase: string): string[] {
-  return phrase.split(/\s*(?:,|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
+  return phrase
+    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

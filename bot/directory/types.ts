@@ -51,5 +51,6 @@ export interface SubscribedSku {
   consumed: number;
 }
 
-export const GROUP_SELECT = 'id,displayName,description,mail,mailNickname,mailEnabled,securityEnabled,groupTypes,visibility,membershipRule,membershipRuleProcessingState,createdDateTime';
+export const GROUP_SELECT =
+  'id,displayName,description,mail,mailNickname,mailEnabled,securityEnabled,groupTypes,visibility,membershipRule,membershipRuleProcessingState,createdDateTime';
 export const USER_SELECT = 'id,displayName,userPrincipalName,mail,jobTitle,department,userType';

@@ -54,7 +54,14 @@ export function exactLookupSteps(queries: readonly string[], prefix = 'x'): Look
   }
   const steps: LookupStep[] = [];
   const add = (values: string[], filter: string): void => {
-    steps.push({ values, step: { id: `${prefix}${steps.length}`, method: 'GET', url: withQuery('/users', { $filter: filter, $select: BULK_USER_SELECT, $top: 999 }) } });
+    steps.push({
+      values,
+      step: {
+        id: `${prefix}${steps.length}`,
+        method: 'GET',
+        url: withQuery('/users', { $filter: filter, $select: BULK_USER_SELECT, $top: 999 }),
+      },
+    });
   };
   const list = (values: string[]): string => values.map(literal).join(',');
   for (const part of chunked(byKind.id, IN_LIMIT)) add(part, `id in (${list(part)})`);
@@ -77,7 +84,9 @@ export function exactMatches(query: string, found: readonly DirectoryUser[]): Di
 }
 
 function prefixStep(id: string, name: string): BatchStep {
-  const filter = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'].map((p) => `startsWith(${p},${literal(name)})`).join(' or ');
+  const filter = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']
+    .map((p) => `startsWith(${p},${literal(name)})`)
+    .join(' or ');
   return { id, method: 'GET', url: withQuery('/users', { $filter: filter, $select: BULK_USER_SELECT, $top: 25 }) };
 }
 
@@ -93,16 +102,26 @@ function usersOf(r: BatchResult): DirectoryUser[] {
  * Entries that name nobody come back notFound (no suggestions); a lookup Graph refused or could not answer is
  * listed in `failed`. Never throws.
  */
-export async function resolveUserList(session: GraphSession, queries: readonly string[], opts: PoolOptions = {}): Promise<BulkResolveResult> {
+export async function resolveUserList(
+  session: GraphSession,
+  queries: readonly string[],
+  opts: PoolOptions = {},
+): Promise<BulkResolveResult> {
   const failed = new Map<number, string>();
   const exactSteps = exactLookupSteps(queries);
-  const exactResults = await runBatches(session, exactSteps.map((s) => s.step), opts);
+  const exactResults = await runBatches(
+    session,
+    exactSteps.map((s) => s.step),
+    opts,
+  );
   let batches = Math.ceil(exactSteps.length / BATCH_STEPS);
   const found: DirectoryUser[] = [];
   const unanswered = new Map<string, string>();
   exactResults.forEach((r, i) => {
     if (r.status < 400) found.push(...usersOf(r));
-    else for (const v of (exactSteps[i] as LookupStep).values) unanswered.set(fold(v), mapGraphError(stepError(r), { operation: 'read' }).message);
+    else
+      for (const v of (exactSteps[i] as LookupStep).values)
+        unanswered.set(fold(v), mapGraphError(stepError(r), { operation: 'read' }).message);
   });
 
   const resolutions: Resolution<DirectoryUser>[] = queries.map((q) => {
@@ -119,16 +138,32 @@ export async function resolveUserList(session: GraphSession, queries: readonly s
 
   // Second round, one request for both: addresses that are no one's UPN by `mail in`, and display names
   // without an exact match by a prefix query each (given name, surname, start of the name).
-  const open = (i: number, kind: QueryKind): boolean => resolutions[i]?.status === 'notFound' && queryKind(queries[i] as string) === kind && !failed.has(i);
+  const open = (i: number, kind: QueryKind): boolean =>
+    resolutions[i]?.status === 'notFound' && queryKind(queries[i] as string) === kind && !failed.has(i);
   const addresses = queries.map((_, i) => i).filter((i) => open(i, 'address'));
   const mailSteps = chunked(addresses, IN_LIMIT).map((part, k) => ({
     indexes: part,
-    step: { id: `m${k}`, method: 'GET' as const, url: withQuery('/users', { $filter: `mail in (${part.map((i) => literal(queries[i] as string)).join(',')})`, $select: BULK_USER_SELECT, $top: 999 }) },
+    step: {
+      id: `m${k}`,
+      method: 'GET' as const,
+      url: withQuery('/users', {
+        $filter: `mail in (${part.map((i) => literal(queries[i] as string)).join(',')})`,
+        $select: BULK_USER_SELECT,
+        $top: 999,
+      }),
+    },
   }));
-  const prefixSteps = queries.map((_, i) => i).filter((i) => open(i, 'name')).map((i) => ({ indexes: [i], step: prefixStep(`p${i}`, queries[i] as string) }));
+  const prefixSteps = queries
+    .map((_, i) => i)
+    .filter((i) => open(i, 'name'))
+    .map((i) => ({ indexes: [i], step: prefixStep(`p${i}`, queries[i] as string) }));
   const second = [...mailSteps, ...prefixSteps];
   if (second.length > 0) {
-    const results = await runBatches(session, second.map((x) => x.step), opts);
+    const results = await runBatches(
+      session,
+      second.map((x) => x.step),
+      opts,
+    );
     batches += Math.ceil(second.length / BATCH_STEPS);
     results.forEach((r, k) => {
       const { indexes, step } = second[k] as { indexes: number[]; step: BatchStep };

@@ -9,11 +9,39 @@ import { stepError } from './graph-session';
  * needs in `$select` (users are fetched with these only, never with everything).
  */
 export const RULE_USER_SELECT = [
-  'id', 'displayName', 'userPrincipalName', 'mail', 'accountEnabled', 'city', 'country', 'companyName', 'department',
-  'employeeId', 'givenName', 'surname', 'jobTitle', 'mailNickname', 'postalCode', 'preferredLanguage', 'state',
-  'streetAddress', 'usageLocation', 'userType', 'officeLocation', 'mobilePhone', 'businessPhones', 'faxNumber',
-  'employeeHireDate', 'onPremisesSyncEnabled', 'onPremisesExtensionAttributes', 'otherMails', 'proxyAddresses',
-  'assignedPlans', 'passwordPolicies', 'onPremisesSecurityIdentifier', 'onPremisesDistinguishedName',
+  'id',
+  'displayName',
+  'userPrincipalName',
+  'mail',
+  'accountEnabled',
+  'city',
+  'country',
+  'companyName',
+  'department',
+  'employeeId',
+  'givenName',
+  'surname',
+  'jobTitle',
+  'mailNickname',
+  'postalCode',
+  'preferredLanguage',
+  'state',
+  'streetAddress',
+  'usageLocation',
+  'userType',
+  'officeLocation',
+  'mobilePhone',
+  'businessPhones',
+  'faxNumber',
+  'employeeHireDate',
+  'onPremisesSyncEnabled',
+  'onPremisesExtensionAttributes',
+  'otherMails',
+  'proxyAddresses',
+  'assignedPlans',
+  'passwordPolicies',
+  'onPremisesSecurityIdentifier',
+  'onPremisesDistinguishedName',
 ].join(',');
 
 interface ODataList<T> {
@@ -27,13 +55,34 @@ const BIG_PAGE = 999;
  * How many users a `$filter` matches and the first few of them, in one `$batch` round trip (advanced query:
  * `$count` with `ConsistencyLevel: eventual`). Throws DomainError (invalid when Graph rejects the filter).
  */
-export async function countAndSampleUsers(session: GraphSession, filter: string, sample = 10): Promise<{ count: number; sample: DirectoryUser[] }> {
+export async function countAndSampleUsers(
+  session: GraphSession,
+  filter: string,
+  sample = 10,
+): Promise<{ count: number; sample: DirectoryUser[] }> {
   const [c, s] = await session.batch([
-    { id: 'c', method: 'GET', url: withQuery('/users/$count', { $filter: filter }), headers: { ConsistencyLevel: 'eventual' } },
-    { id: 's', method: 'GET', url: withQuery('/users', { $filter: filter, $select: 'id,displayName,userPrincipalName,mail,department,jobTitle', $top: sample, $count: true }), headers: { ConsistencyLevel: 'eventual' } },
+    {
+      id: 'c',
+      method: 'GET',
+      url: withQuery('/users/$count', { $filter: filter }),
+      headers: { ConsistencyLevel: 'eventual' },
+    },
+    {
+      id: 's',
+      method: 'GET',
+      url: withQuery('/users', {
+        $filter: filter,
+        $select: 'id,displayName,userPrincipalName,mail,department,jobTitle',
+        $top: sample,
+        $count: true,
+      }),
+      headers: { ConsistencyLevel: 'eventual' },
+    },
   ]);
-  if (!c || c.status >= 400) throw mapGraphError(c ? stepError(c) : { statusCode: 500, message: 'No $count result.' }, { operation: 'read' });
-  if (!s || s.status >= 400) throw mapGraphError(s ? stepError(s) : { statusCode: 500, message: 'No sample result.' }, { operation: 'read' });
+  if (!c || c.status >= 400)
+    throw mapGraphError(c ? stepError(c) : { statusCode: 500, message: 'No $count result.' }, { operation: 'read' });
+  if (!s || s.status >= 400)
+    throw mapGraphError(s ? stepError(s) : { statusCode: 500, message: 'No sample result.' }, { operation: 'read' });
   const count = typeof c.body === 'number' ? c.body : Number(String(c.body ?? '').trim());
   return { count: Number.isFinite(count) ? count : 0, sample: (s.body as ODataList<DirectoryUser>).value ?? [] };
 }
@@ -42,9 +91,18 @@ export async function countAndSampleUsers(session: GraphSession, filter: string,
  * Every user matching a `$filter` (ids and names only), 999 per round trip, at most `maxPages` pages.
  * `complete` is false when the limit cut the list short. Throws DomainError.
  */
-export async function listUsersByFilter(session: GraphSession, filter: string, maxPages = 20): Promise<{ users: DirectoryUser[]; complete: boolean }> {
+export async function listUsersByFilter(
+  session: GraphSession,
+  filter: string,
+  maxPages = 20,
+): Promise<{ users: DirectoryUser[]; complete: boolean }> {
   const users: DirectoryUser[] = [];
-  let url: string | undefined = withQuery('/users', { $filter: filter, $select: 'id,displayName,userPrincipalName', $top: BIG_PAGE, $count: true });
+  let url: string | undefined = withQuery('/users', {
+    $filter: filter,
+    $select: 'id,displayName,userPrincipalName',
+    $top: BIG_PAGE,
+    $count: true,
+  });
   let pages = 0;
   for (; url && pages < maxPages; pages++) {
     const body: ODataList<DirectoryUser> = await session.get(url, { eventual: true });
@@ -82,7 +140,11 @@ export function getUserForRule(session: GraphSession, userId: string): Promise<R
 }
 
 /** Ids and names of a group's direct members, 999 per round trip, at most `maxPages`. Throws DomainError. */
-export async function listMemberIds(session: GraphSession, groupId: string, maxPages = 20): Promise<{ members: { id: string; displayName: string | null }[]; complete: boolean }> {
+export async function listMemberIds(
+  session: GraphSession,
+  groupId: string,
+  maxPages = 20,
+): Promise<{ members: { id: string; displayName: string | null }[]; complete: boolean }> {
   const members: { id: string; displayName: string | null }[] = [];
   let url: string | undefined = withQuery(`/groups/${groupId}/members`, { $select: 'id,displayName', $top: BIG_PAGE });
   let pages = 0;

@@ -57,14 +57,27 @@ export class DownloadStore {
 }
 
 /** Status, headers and body of a download response for a request path (404 when unknown or expired). Never throws. */
-export function downloadResponse(store: DownloadStore, path: string): { status: number; headers: Record<string, string>; body: Buffer } {
+export function downloadResponse(
+  store: DownloadStore,
+  path: string,
+): { status: number; headers: Record<string, string>; body: Buffer } {
   const f = store.lookup(path);
   const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-  if (!f) return { status: 404, headers: { ...common, 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from('This download link is unknown or has expired. Ask the bot for a new export.\n') };
+  if (!f)
+    return {
+      status: 404,
+      headers: { ...common, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: Buffer.from('This download link is unknown or has expired. Ask the bot for a new export.\n'),
+    };
   const ascii = f.name.replace(/[^A-Za-z0-9._ -]/g, '_');
   return {
     status: 200,
-    headers: { ...common, 'Content-Type': f.contentType, 'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`, 'Content-Length': String(f.body.length) },
+    headers: {
+      ...common,
+      'Content-Type': f.contentType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+      'Content-Length': String(f.body.length),
+    },
     body: f.body,
   };
 }

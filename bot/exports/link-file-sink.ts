@@ -15,7 +15,13 @@ export function linkFileSink(store: DownloadStore, baseUrl: () => string): FileS
       const until = new Date(expiresAt).toISOString();
       return {
         text: `${file.description} Download ${file.name}: ${url}`,
-        card: buildFileDownloadCard({ name: file.name, description: file.description, url, expiresAt: until, sizeBytes: file.body.length }) as unknown as Record<string, unknown>,
+        card: buildFileDownloadCard({
+          name: file.name,
+          description: file.description,
+          url,
+          expiresAt: until,
+          sizeBytes: file.body.length,
+        }) as unknown as Record<string, unknown>,
       };
     },
   };

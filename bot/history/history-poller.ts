@@ -7,7 +7,12 @@
 import { DomainError } from '../directory/errors';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { openGraphSession, type GraphSession } from '../directory/graph-session';
-import { groupAuditEntries, membershipDeltaRound, relationIds, type GroupAuditEntry } from '../directory/group-history-read';
+import {
+  groupAuditEntries,
+  membershipDeltaRound,
+  relationIds,
+  type GroupAuditEntry,
+} from '../directory/group-history-read';
 import type { Logger } from '../log';
 import type { HistoryCursor, Store } from '../store';
 import type { JournalEntry } from '../store/types';
@@ -58,11 +63,16 @@ async function journalEvidence(store: Store, groupId: string, since: Date): Prom
     for (const e of rows) {
       const a = ACTIONS[e.action];
       if (!a || !e.target || e.result !== 'succeeded') continue;
-      if (e.at >= since) out.push({ ...a, memberId: e.target.id.toLowerCase(), at: e.at, actor: e.actor, memberName: e.target.name });
+      if (e.at >= since)
+        out.push({ ...a, memberId: e.target.id.toLowerCase(), at: e.at, actor: e.actor, memberName: e.target.name });
       if (e.undoneAt && e.undoneAt >= since) {
         out.push({
-          relation: a.relation, change: REVERSED[a.change] as 'added' | 'removed', memberId: e.target.id.toLowerCase(),
-          at: e.undoneAt, actor: e.undoneBy ?? e.actor, memberName: e.target.name,
+          relation: a.relation,
+          change: REVERSED[a.change] as 'added' | 'removed',
+          memberId: e.target.id.toLowerCase(),
+          at: e.undoneAt,
+          actor: e.undoneBy ?? e.actor,
+          memberName: e.target.name,
         });
       }
     }
@@ -75,13 +85,20 @@ async function journalEvidence(store: Store, groupId: string, since: Date): Prom
 }
 
 /** A session with the first watcher whose token is available; undefined when none is. Never throws. */
-async function watcherSession(deps: PollerDeps, groupId: string): Promise<{ session: GraphSession; watcherId: string } | undefined> {
+async function watcherSession(
+  deps: PollerDeps,
+  groupId: string,
+): Promise<{ session: GraphSession; watcherId: string } | undefined> {
   for (const w of await deps.store.history.watchersOf(groupId)) {
     let token: string | undefined;
     try {
       token = await deps.tokenForUser(w.watcherId);
     } catch (err) {
-      deps.log.warn('history.token.failed', { groupId, watcherId: w.watcherId, error: err instanceof Error ? err.message : String(err) });
+      deps.log.warn('history.token.failed', {
+        groupId,
+        watcherId: w.watcherId,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
     if (token) {
       const t = token;
@@ -101,7 +118,8 @@ export async function pollGroup(deps: RoundDeps, cursor: HistoryCursor, session:
     round = await membershipDeltaRound(session, cursor.groupId, cursor.deltaLink);
   } catch (err) {
     // A delta link Graph no longer accepts: start a new round and diff it against what is stored.
-    if (!(cursor.deltaLink && err instanceof DomainError && (err.kind === 'invalid' || err.graph?.status === 410))) throw err;
+    if (!(cursor.deltaLink && err instanceof DomainError && (err.kind === 'invalid' || err.graph?.status === 410)))
+      throw err;
     round = await membershipDeltaRound(session, cursor.groupId, null);
     restarted = true;
   }
@@ -109,12 +127,20 @@ export async function pollGroup(deps: RoundDeps, cursor: HistoryCursor, session:
   const previous = round.initial && !first ? await store.history.membershipAt(cursor.groupId, now) : undefined;
   const changed = round.changes.length > 0 || restarted;
   const since = new Date((cursor.polledAt ?? now).getTime() - DEDUP_WINDOW_MS);
-  const audit: GroupAuditEntry[] | 'denied' | 'skipped' = first ? 'skipped' : await groupAuditEntries(session, cursor.groupId, since);
+  const audit: GroupAuditEntry[] | 'denied' | 'skipped' = first
+    ? 'skipped'
+    : await groupAuditEntries(session, cursor.groupId, since);
   const journal = first ? [] : await journalEvidence(store, cursor.groupId, since);
   const initialOwners = first ? await relationIds(session, cursor.groupId, 'owners') : undefined;
   const { events, names } = roundEvents({
-    changes: round.changes, initial: round.initial, polledAt: now, previousPoll: cursor.polledAt, audit, journal,
-    ...(initialOwners ? { initialOwners } : {}), ...(previous ? { previous } : {}),
+    changes: round.changes,
+    initial: round.initial,
+    polledAt: now,
+    previousPoll: cursor.polledAt,
+    audit,
+    journal,
+    ...(initialOwners ? { initialOwners } : {}),
+    ...(previous ? { previous } : {}),
   });
   if (audit === 'denied' && changed) deps.log.debug('history.audit.denied', { groupId: cursor.groupId });
   await store.history.recordRound(cursor.groupId, { events, deltaLink: round.deltaLink, polledAt: now, names });
@@ -127,7 +153,12 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
   const now = (deps.clock ?? (() => new Date()))();
   let due: HistoryCursor[];
   try {
-    due = await deps.store.history.claimDue(now, deps.everySeconds * 1000, Math.max(60_000, deps.everySeconds * 1000), deps.batch ?? 200);
+    due = await deps.store.history.claimDue(
+      now,
+      deps.everySeconds * 1000,
+      Math.max(60_000, deps.everySeconds * 1000),
+      deps.batch ?? 200,
+    );
   } catch (err) {
     deps.log.error('history.claim.failed', { error: err });
     return report;
@@ -174,8 +205,12 @@ export function startHistoryPoller(deps: PollerDeps): () => Promise<void> {
   const timer = setInterval(() => {
     if (running) return;
     running = pollDue(deps)
-      .then((r) => { if (r.polled || r.failed) deps.log.info('history.polled', { ...r }); })
-      .finally(() => { running = undefined; });
+      .then((r) => {
+        if (r.polled || r.failed) deps.log.info('history.polled', { ...r });
+      })
+      .finally(() => {
+        running = undefined;
+      });
   }, tick * 1000);
   timer.unref();
   return async () => {
@@ -189,6 +224,7 @@ export function historyPollSecondsFrom(env: NodeJS.ProcessEnv): number {
   const raw = env['HISTORY_POLL_SECONDS'];
   if (raw === undefined || raw.trim() === '') return 300;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`HISTORY_POLL_SECONDS must be a whole number of seconds (0 turns polling off), not '${raw}'.`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`HISTORY_POLL_SECONDS must be a whole number of seconds (0 turns polling off), not '${raw}'.`);
   return n;
 }

@@ -53,8 +53,15 @@ export function roundEvents(input: RoundInput): RoundEvents {
   const names: Record<string, string> = {};
   const at = input.polledAt;
   if (input.initial && !input.previous) {
-    const baseline = (memberId: string, relation: 'member' | 'owner'): MembershipEvent =>
-      ({ memberId, change: 'added', relation, at, actorId: null, source: 'delta', baseline: true });
+    const baseline = (memberId: string, relation: 'member' | 'owner'): MembershipEvent => ({
+      memberId,
+      change: 'added',
+      relation,
+      at,
+      actorId: null,
+      source: 'delta',
+      baseline: true,
+    });
     const events = input.changes.filter((c) => !c.removed).map((c) => baseline(c.id, 'member'));
     for (const o of input.initialOwners ?? []) events.push(baseline(o, 'owner'));
     return { events, names };
@@ -102,7 +109,8 @@ export function roundEvents(input: RoundInput): RoundEvents {
     const k = key(o.id, 'owner', o.change);
     if (o.relation === 'owner' && !owned.has(k)) owned.set(k, { id: o.id, change: o.change, at: o.at });
   }
-  for (const o of [...owned.values()].sort((p, q) => p.at.getTime() - q.at.getTime())) events.push(explain(o.id, 'owner', o.change));
+  for (const o of [...owned.values()].sort((p, q) => p.at.getTime() - q.at.getTime()))
+    events.push(explain(o.id, 'owner', o.change));
   return { events: events.sort((p, q) => p.at.getTime() - q.at.getTime()), names };
 }
 

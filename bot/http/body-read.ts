@@ -31,9 +31,14 @@ export interface BodyLimits {
 
 /** Content encodings the body may have: none. Bot Framework channels and Graph clients send plain JSON. */
 function checkEncoding(req: IncomingMessage): void {
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity' && encoding !== '') {
-    throw new BodyReadError(415, `Content-Encoding '${encoding.slice(0, 40)}' is not accepted; send the body uncompressed.`);
+    throw new BodyReadError(
+      415,
+      `Content-Encoding '${encoding.slice(0, 40)}' is not accepted; send the body uncompressed.`,
+    );
   }
 }
 
@@ -70,16 +75,29 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buff
       if (err) reject(err);
       else resolve(body as Buffer);
     };
-    const timer = setTimeout(() => finish(new BodyReadError(408, `The request body did not arrive within ${Math.round(limits.timeoutMs / 1000)} s.`, true)), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(
+          new BodyReadError(
+            408,
+            `The request body did not arrive within ${Math.round(limits.timeoutMs / 1000)} s.`,
+            true,
+          ),
+        ),
+      limits.timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > drainBytes) return finish(tooLarge(limits.maxBytes, true));
       if (size <= limits.maxBytes) chunks.push(chunk);
     };
-    const onEnd = (): void => finish(size > limits.maxBytes ? tooLarge(limits.maxBytes, false) : undefined, Buffer.concat(chunks));
+    const onEnd = (): void =>
+      finish(size > limits.maxBytes ? tooLarge(limits.maxBytes, false) : undefined, Buffer.concat(chunks));
     req.on('data', onData);
     req.on('end', onEnd);
-    req.once('error', (err: Error) => finish(new BodyReadError(400, `The request body could not be read (${err.message.slice(0, 80)}).`, true)));
+    req.once('error', (err: Error) =>
+      finish(new BodyReadError(400, `The request body could not be read (${err.message.slice(0, 80)}).`, true)),
+    );
     req.once('aborted', () => finish(new BodyReadError(400, 'The client stopped sending the request body.', true)));
   });
 }

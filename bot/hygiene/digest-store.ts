@@ -30,7 +30,11 @@ function parse(value: unknown): DigestSubscription | undefined {
   if (typeof v.ownerName !== 'string' || typeof v.createdAt !== 'string') return undefined;
   if (v.kind !== 'personal' && v.kind !== 'channel' && v.kind !== 'groupChat') return undefined;
   return {
-    conversationId: v.conversationId, kind: v.kind, ownerId: v.ownerId, ownerName: v.ownerName, createdAt: v.createdAt,
+    conversationId: v.conversationId,
+    kind: v.kind,
+    ownerId: v.ownerId,
+    ownerName: v.ownerName,
+    createdAt: v.createdAt,
     ...(typeof v.lastSentAt === 'string' ? { lastSentAt: v.lastSentAt } : {}),
   };
 }

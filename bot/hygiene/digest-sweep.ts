@@ -29,7 +29,12 @@ export interface DigestSweepDeps {
   clock?: () => Date;
 }
 
-export interface DigestSweepReport { due: number; sent: number; skipped: number; failed: number }
+export interface DigestSweepReport {
+  due: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+}
 
 /** Runs one sweep. Each subscription's failure is logged and the next still runs. Never throws. */
 export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepReport> {
@@ -54,7 +59,10 @@ export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepRe
       }
       if (!(await deps.store.claim(sub, eTag, now))) continue;
       const scan = await scanHygiene({
-        session: deps.sessionFor(token), now, expiringDays: deps.settings.expiringDays, maxLines: deps.settings.lines,
+        session: deps.sessionFor(token),
+        now,
+        expiringDays: deps.settings.expiringDays,
+        maxLines: deps.settings.lines,
         ...(deps.journal ? { journal: deps.journal } : {}),
       });
       if (await deps.post(sub.conversationId, deps.render(scan, sub))) report.sent++;
@@ -77,8 +85,12 @@ export function startDigestSweeper(deps: DigestSweepDeps, seconds: number): () =
   const timer = setInterval(() => {
     if (running) return;
     running = sweepDigests(deps)
-      .then((r) => { if (r.due > 0) deps.log.info('digest.swept', { ...r }); })
-      .finally(() => { running = undefined; });
+      .then((r) => {
+        if (r.due > 0) deps.log.info('digest.swept', { ...r });
+      })
+      .finally(() => {
+        running = undefined;
+      });
   }, seconds * 1000);
   timer.unref();
   return async () => {

@@ -53,10 +53,16 @@ export const SECTION_TITLES: Record<HygieneSectionKey, string> = {
 };
 
 /** One group that has no owner, with the member the digest suggests (see owner-pick.ts). */
-export interface OwnerlessFinding { group: HygieneGroup; suggested?: HygieneMember }
+export interface OwnerlessFinding {
+  group: HygieneGroup;
+  suggested?: HygieneMember;
+}
 
 /** A flagged user and the groups they are a direct member of. */
-export interface UserFinding { user: HygieneUser; groups: HygieneGroup[] }
+export interface UserFinding {
+  user: HygieneUser;
+  groups: HygieneGroup[];
+}
 
 /** Everything a scan found, before sorting and capping. */
 export interface HygieneFindings {
@@ -99,22 +105,30 @@ function makeOwner(m: HygieneMember): HygieneFix {
 }
 
 function ownerlessLines(found: OwnerlessFinding[]): HygieneLine[] {
-  return found.map(({ group, suggested }) => ({
-    groupId: group.id, groupName: group.displayName,
-    detail: suggested ? `no owner; suggested: ${suggested.displayName}` : 'no owner, and no enabled member to suggest',
-    ...(suggested ? { fix: makeOwner(suggested) } : {}),
-  })).sort(byName);
+  return found
+    .map(({ group, suggested }) => ({
+      groupId: group.id,
+      groupName: group.displayName,
+      detail: suggested
+        ? `no owner; suggested: ${suggested.displayName}`
+        : 'no owner, and no enabled member to suggest',
+      ...(suggested ? { fix: makeOwner(suggested) } : {}),
+    }))
+    .sort(byName);
 }
 
 function expiringLines(groups: HygieneGroup[], now: Date): HygieneLine[] {
   return groups
     .filter((g): g is HygieneGroup & { expirationDateTime: string } => g.expirationDateTime !== null)
-    .sort((a, b) => a.expirationDateTime.localeCompare(b.expirationDateTime)
-      || a.displayName.localeCompare(b.displayName))
+    .sort(
+      (a, b) => a.expirationDateTime.localeCompare(b.expirationDateTime) || a.displayName.localeCompare(b.displayName),
+    )
     .map((g) => {
       const days = daysUntil(g.expirationDateTime, now);
       return {
-        groupId: g.id, groupName: g.displayName, at: g.expirationDateTime,
+        groupId: g.id,
+        groupName: g.displayName,
+        at: g.expirationDateTime,
         detail: days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`,
         fix: { kind: 'renew' as const },
       };
@@ -124,7 +138,9 @@ function expiringLines(groups: HygieneGroup[], now: Date): HygieneLine[] {
 function emptyLines(groups: HygieneGroup[]): HygieneLine[] {
   return groups
     .map((g) => ({
-      groupId: g.id, groupName: g.displayName, detail: isDynamic(g) ? 'its rule matches nobody' : 'no members',
+      groupId: g.id,
+      groupName: g.displayName,
+      detail: isDynamic(g) ? 'its rule matches nobody' : 'no members',
     }))
     .sort(byName);
 }
@@ -133,7 +149,8 @@ function guestLines(found: HygieneFindings['guests']): HygieneLine[] {
   return found
     .filter((f) => f.guests.length > 0)
     .map(({ group, guests }) => ({
-      groupId: group.id, groupName: group.displayName,
+      groupId: group.id,
+      groupName: group.displayName,
       detail: `${guests.length} guest${guests.length === 1 ? '' : 's'}: ${names([...guests].sort(byDisplayName))}`,
     }))
     .sort(byName);
@@ -145,7 +162,8 @@ function disabledLines(found: UserFinding[]): HygieneLine[] {
     for (const g of groups) {
       const editable = membersEditable(g);
       lines.push({
-        groupId: g.id, groupName: g.displayName,
+        groupId: g.id,
+        groupName: g.displayName,
         detail: `${user.displayName}'s account is disabled${editable ? '' : whyKept(g)}`,
         ...(editable ? { fix: { kind: 'removeMember' as const, userId: user.id, userName: user.displayName } } : {}),
       });
@@ -167,16 +185,20 @@ export function buildReport(
     disabled: disabledLines(findings.disabled),
   };
   // An owner's own groups always have an owner: that section is for administrators only.
-  const keys: HygieneSectionKey[] = opts.scope === 'tenant'
-    ? ['ownerless', 'expiring', 'empty', 'guests', 'disabled']
-    : ['expiring', 'empty', 'guests', 'disabled'];
+  const keys: HygieneSectionKey[] =
+    opts.scope === 'tenant'
+      ? ['ownerless', 'expiring', 'empty', 'guests', 'disabled']
+      : ['expiring', 'empty', 'guests', 'disabled'];
   return {
     scope: opts.scope,
     generatedAt: opts.now.toISOString(),
     expiringDays: opts.expiringDays,
     ...(opts.ownedGroups !== undefined ? { ownedGroups: opts.ownedGroups } : {}),
     sections: keys.map((key) => ({
-      key, title: SECTION_TITLES[key], lines: all[key].slice(0, opts.maxLines), total: all[key].length,
+      key,
+      title: SECTION_TITLES[key],
+      lines: all[key].slice(0, opts.maxLines),
+      total: all[key].length,
       complete: !findings.incomplete.includes(key),
     })),
   };
@@ -187,10 +209,17 @@ export function buildReport(
  * count as incomplete. Never throws.
  */
 export function ownedFindings(
-  groups: HygieneGroup[], members: ReadonlyMap<string, { items: HygieneMember[]; complete: boolean }>, expiresBy: Date,
+  groups: HygieneGroup[],
+  members: ReadonlyMap<string, { items: HygieneMember[]; complete: boolean }>,
+  expiresBy: Date,
 ): HygieneFindings {
   const findings: HygieneFindings = {
-    ownerless: [], expiring: [], empty: [], guests: [], disabled: [], incomplete: [],
+    ownerless: [],
+    expiring: [],
+    empty: [],
+    guests: [],
+    disabled: [],
+    incomplete: [],
   };
   const disabled = new Map<string, UserFinding>();
   for (const g of groups) {

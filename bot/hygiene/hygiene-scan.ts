@@ -5,14 +5,26 @@
  */
 import type { GraphSession } from '../directory/graph-session';
 import {
-  readFlaggedUsers, readGroupsExpiringBy, readGroupsOfUsers, readMemberlessGroups, readMembersOfGroups,
-  readMyOwnedGroups, readOwnerlessGroups, type HygieneGroup, type HygieneUser,
+  readFlaggedUsers,
+  readGroupsExpiringBy,
+  readGroupsOfUsers,
+  readMemberlessGroups,
+  readMembersOfGroups,
+  readMyOwnedGroups,
+  readOwnerlessGroups,
+  type HygieneGroup,
+  type HygieneUser,
 } from '../directory/hygiene-read';
 import { holdsDecidingRole } from '../directory/request-access-checks';
 import type { JournalSink } from '../journal/journal-sink';
 import { pickOwner } from './owner-pick';
 import {
-  buildReport, ownedFindings, type HygieneFindings, type HygieneReport, type HygieneSectionKey, type UserFinding,
+  buildReport,
+  ownedFindings,
+  type HygieneFindings,
+  type HygieneReport,
+  type HygieneSectionKey,
+  type UserFinding,
 } from './hygiene-report';
 
 export interface ScanInput {
@@ -35,7 +47,8 @@ const JOURNAL_PAGES = 3;
  * lower-case user id. A journal that cannot be read gives an empty map (the rule then uses names). Never throws.
  */
 export async function firstAdds(
-  journal: Pick<JournalSink, 'history'> | undefined, groupId: string,
+  journal: Pick<JournalSink, 'history'> | undefined,
+  groupId: string,
 ): Promise<Map<string, Date>> {
   const out = new Map<string, Date>();
   if (!journal) return out;
@@ -65,7 +78,8 @@ function expiresBy(input: ScanInput): Date {
 
 /** Groups by flagged user → flagged users by group, for the guests section. */
 function guestsByGroup(
-  guests: HygieneUser[], groupsOf: ReadonlyMap<string, { items: HygieneGroup[] }>,
+  guests: HygieneUser[],
+  groupsOf: ReadonlyMap<string, { items: HygieneGroup[] }>,
 ): HygieneFindings['guests'] {
   const byGroup = new Map<string, HygieneFindings['guests'][number]>();
   for (const u of guests) {
@@ -81,7 +95,9 @@ function guestsByGroup(
 async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   const { session } = input;
   const [ownerless, expiring, empty, flagged] = await Promise.all([
-    readOwnerlessGroups(session), readGroupsExpiringBy(session, expiresBy(input)), readMemberlessGroups(session),
+    readOwnerlessGroups(session),
+    readGroupsExpiringBy(session, expiresBy(input)),
+    readMemberlessGroups(session),
     readFlaggedUsers(session),
   ]);
   // Each user's groups cost a $batch step: a tenant with very many disabled accounts or guests is read in part.
@@ -93,12 +109,20 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
     .slice(0, input.maxLines);
   const [groupsOf, members] = await Promise.all([
-    readGroupsOfUsers(session, userIds), readMembersOfGroups(session, shown.map((g) => g.id)),
+    readGroupsOfUsers(session, userIds),
+    readMembersOfGroups(
+      session,
+      shown.map((g) => g.id),
+    ),
   ]);
-  const suggestions = new Map(await Promise.all(shown.map(async (g) => {
-    const pick = pickOwner(members.get(g.id)?.items ?? [], await firstAdds(input.journal, g.id));
-    return [g.id, pick] as const;
-  })));
+  const suggestions = new Map(
+    await Promise.all(
+      shown.map(async (g) => {
+        const pick = pickOwner(members.get(g.id)?.items ?? [], await firstAdds(input.journal, g.id));
+        return [g.id, pick] as const;
+      }),
+    ),
+  );
   const disabled: UserFinding[] = disabledUsers
     .map((user) => ({ user, groups: groupsOf.get(user.id)?.items ?? [] }))
     .filter((f) => f.groups.length > 0);
@@ -123,7 +147,10 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
 
 async function ownedGroupFindings(input: ScanInput): Promise<{ findings: HygieneFindings; owned: number }> {
   const owned = await readMyOwnedGroups(input.session);
-  const members = await readMembersOfGroups(input.session, owned.items.map((g) => g.id));
+  const members = await readMembersOfGroups(
+    input.session,
+    owned.items.map((g) => g.id),
+  );
   const findings = ownedFindings(owned.items, members, expiresBy(input));
   if (!owned.complete) {
     const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled'];

@@ -12,7 +12,10 @@ export interface HygieneSettings {
 }
 
 export const DEFAULT_HYGIENE_SETTINGS: HygieneSettings = {
-  expiringDays: 30, lines: 8, everyDays: 7, checkSeconds: 3600,
+  expiringDays: 30,
+  lines: 8,
+  everyDays: 7,
+  checkSeconds: 3600,
 };
 
 /** Thrown for a setting that is not a whole number in its range. */

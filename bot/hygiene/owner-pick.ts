@@ -15,14 +15,18 @@ export function isOwnerCandidate(m: HygieneMember): boolean {
  * when the journal first recorded the user being added to this group. Never throws.
  */
 export function pickOwner(
-  members: readonly HygieneMember[], addedAt: ReadonlyMap<string, Date>,
+  members: readonly HygieneMember[],
+  addedAt: ReadonlyMap<string, Date>,
 ): HygieneMember | undefined {
   const candidates = members.filter(isOwnerCandidate);
   const known = candidates
     .filter((m) => addedAt.has(m.id))
-    .sort((a, b) => (addedAt.get(a.id) as Date).getTime() - (addedAt.get(b.id) as Date).getTime()
-      || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        (addedAt.get(a.id) as Date).getTime() - (addedAt.get(b.id) as Date).getTime() || a.id.localeCompare(b.id),
+    );
   if (known[0]) return known[0];
-  return [...candidates].sort((a, b) =>
-    a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id))[0];
+  return [...candidates].sort(
+    (a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id),
+  )[0];
 }

@@ -32,7 +32,9 @@ interface RunJournal {
 /** The pairs of `run` whose outcome is not recorded (the "rest" of an interrupted run). Never throws. */
 export function remainingPairs(run: RunRecord): { group: PersonRef; person: PersonRef }[] {
   const done = new Set(run.done);
-  return run.groups.flatMap((group) => run.people.filter((p) => !done.has(`${group.id}/${p.id}`)).map((person) => ({ group, person })));
+  return run.groups.flatMap((group) =>
+    run.people.filter((p) => !done.has(`${group.id}/${p.id}`)).map((person) => ({ group, person })),
+  );
 }
 
 export class JournalRun implements BulkRun {
@@ -67,7 +69,9 @@ export class JournalRun implements BulkRun {
     try {
       await this.save(at);
     } catch (err) {
-      process.emitWarning(`groupbot: could not store the progress of bulk run ${this.record.id} (${err instanceof Error ? err.message : String(err)})`);
+      process.emitWarning(
+        `groupbot: could not store the progress of bulk run ${this.record.id} (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
   }
 
@@ -76,7 +80,9 @@ export class JournalRun implements BulkRun {
     try {
       await this.keyValue.delete(RUN_KV + this.record.id);
     } catch (err) {
-      process.emitWarning(`groupbot: could not close bulk run ${this.record.id}; it may be reported as interrupted (${err instanceof Error ? err.message : String(err)})`);
+      process.emitWarning(
+        `groupbot: could not close bulk run ${this.record.id}; it may be reported as interrupted (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
     return this.journal.undoKeyFor(this.entries, new Date(at.getTime() + this.undoMs), this.first);
   }

@@ -50,9 +50,13 @@ export class JournalService implements JournalSink {
     this.newId = options.newId ?? randomUUID;
     this.memberships = options.memberships;
     this.runLeaseMs = (options.runLeaseSeconds ?? 60) * 1000;
-    this.onError = options.onError ?? ((err, change) => {
-      process.emitWarning(`groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`);
-    });
+    this.onError =
+      options.onError ??
+      ((err, change) => {
+        process.emitWarning(
+          `groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`,
+        );
+      });
   }
 
   /** See JournalSink.record. Never throws. */
@@ -72,10 +76,23 @@ export class JournalService implements JournalSink {
     for (const c of changes) {
       const undoable = c.result === 'succeeded' && c.undo ? c.undo : null;
       const entry: NewJournalEntry = {
-        id: this.newId(), at, action: c.action, actor: who, requestedBy: c.requestedBy ?? null, approvedBy: c.approvedBy ?? null,
-        tokenOfId: actor.id, group: c.group, target: c.target ?? null, requestId: c.requestId ?? null,
-        result: c.result, status: c.status, detail: c.detail ?? null, before: c.before ?? null, after: c.after ?? null,
-        undo: undoable, undoUntil: undoable ? undoUntil : null,
+        id: this.newId(),
+        at,
+        action: c.action,
+        actor: who,
+        requestedBy: c.requestedBy ?? null,
+        approvedBy: c.approvedBy ?? null,
+        tokenOfId: actor.id,
+        group: c.group,
+        target: c.target ?? null,
+        requestId: c.requestId ?? null,
+        result: c.result,
+        status: c.status,
+        detail: c.detail ?? null,
+        before: c.before ?? null,
+        after: c.after ?? null,
+        undo: undoable,
+        undoUntil: undoable ? undoUntil : null,
       };
       try {
         entries.push(await this.repo.append(entry));
@@ -87,7 +104,11 @@ export class JournalService implements JournalSink {
   }
 
   /** The one key that undoes every undoable entry of `entries` (the entry id for one). Never throws. */
-  async undoKeyFor(entries: JournalEntry[], undoUntil: Date, first: JournalChange | undefined): Promise<RecordedChanges> {
+  async undoKeyFor(
+    entries: JournalEntry[],
+    undoUntil: Date,
+    first: JournalChange | undefined,
+  ): Promise<RecordedChanges> {
     const undoable = entries.filter((e) => e.undo);
     if (undoable.length === 0) return { entries };
     if (undoable.length === 1) return { entries, undo: { key: (undoable[0] as JournalEntry).id, until: undoUntil } };
@@ -96,7 +117,10 @@ export class JournalService implements JournalSink {
       await this.keyValue.putExpiring(CHANGE_KV + key, { entryIds: undoable.map((e) => e.id) }, undoUntil);
     } catch (err) {
       if (first) this.onError(err, first);
-      else process.emitWarning(`groupbot: could not store an undo key (${err instanceof Error ? err.message : String(err)})`);
+      else
+        process.emitWarning(
+          `groupbot: could not store an undo key (${err instanceof Error ? err.message : String(err)})`,
+        );
       return { entries };
     }
     return { entries, undo: { key, until: undoUntil } };
@@ -105,7 +129,10 @@ export class JournalService implements JournalSink {
   /** See JournalSink.history. Throws on database errors. */
   async history(groupId: string, options: { beforeSeq?: number; limit?: number } = {}): Promise<HistoryPage> {
     const limit = Math.max(1, Math.min(options.limit ?? PAGE, 50));
-    const rows = await this.repo.historyOfGroup(groupId, { limit: limit + 1, ...(options.beforeSeq !== undefined ? { beforeSeq: options.beforeSeq } : {}) });
+    const rows = await this.repo.historyOfGroup(groupId, {
+      limit: limit + 1,
+      ...(options.beforeSeq !== undefined ? { beforeSeq: options.beforeSeq } : {}),
+    });
     const entries = rows.slice(0, limit);
     const last = entries[entries.length - 1];
     return rows.length > limit && last ? { entries, nextBeforeSeq: last.seq } : { entries };
@@ -122,7 +149,9 @@ export class JournalService implements JournalSink {
       const stored = await this.keyValue.getUnexpired(CHANGE_KV + key, now);
       const ids = (stored as { entryIds?: unknown } | undefined)?.entryIds;
       if (!Array.isArray(ids)) return [];
-      const found = await Promise.all(ids.filter((x): x is string => typeof x === 'string').map((id) => this.repo.get(id)));
+      const found = await Promise.all(
+        ids.filter((x): x is string => typeof x === 'string').map((id) => this.repo.get(id)),
+      );
       return found.filter((e): e is JournalEntry => e !== undefined);
     }
     const one = await this.repo.get(key);
@@ -141,7 +170,9 @@ export class JournalService implements JournalSink {
         await this.memberships.endEarly(entry.group.id, entry.target.id, at);
       } catch (err) {
         // The undo itself is done; the sweeper's later removal then finds the member already gone (harmless).
-        process.emitWarning(`groupbot: undid request ${entry.requestId} but could not end its time-bound membership (${err instanceof Error ? err.message : String(err)})`);
+        process.emitWarning(
+          `groupbot: undid request ${entry.requestId} but could not end its time-bound membership (${err instanceof Error ? err.message : String(err)})`,
+        );
       }
     }
     return entry;
@@ -153,8 +184,13 @@ export class JournalService implements JournalSink {
    */
   async beginRun(actor: Actor, start: RunStart, at: Date): Promise<JournalRun> {
     const record: RunRecord = {
-      id: this.newId(), actor: { id: actor.id, name: actor.displayName || actor.userPrincipalName || actor.id }, ...start,
-      done: [], entryIds: [], startedAt: at.toISOString(), leaseUntil: new Date(at.getTime() + this.runLeaseMs).toISOString(),
+      id: this.newId(),
+      actor: { id: actor.id, name: actor.displayName || actor.userPrincipalName || actor.id },
+      ...start,
+      done: [],
+      entryIds: [],
+      startedAt: at.toISOString(),
+      leaseUntil: new Date(at.getTime() + this.runLeaseMs).toISOString(),
     };
     const run = new JournalRun(this, this.keyValue, record, actor, this.runLeaseMs, this.undoMs);
     await run.save(at);
@@ -164,7 +200,9 @@ export class JournalService implements JournalSink {
   /** Runs whose lease ran out at `now` without finishing (oldest first). Throws on database errors. */
   async interruptedRuns(now: Date): Promise<RunRecord[]> {
     const rows = await this.keyValue.listUnexpired(RUN_KV, now);
-    return rows.map((r) => r.value as RunRecord).filter((r) => typeof r?.id === 'string' && Date.parse(r.leaseUntil) <= now.getTime());
+    return rows
+      .map((r) => r.value as RunRecord)
+      .filter((r) => typeof r?.id === 'string' && Date.parse(r.leaseUntil) <= now.getTime());
   }
 
   /**

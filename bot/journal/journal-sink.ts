@@ -4,9 +4,19 @@ import type { JournalEntry, PersonRef } from '../store/types';
 
 /** The changes the bot journals; request-flow entries (`request.deny`, ...) come from bot/requests. */
 export type JournalAction =
-  | 'member.add' | 'member.remove' | 'owner.add' | 'owner.remove'
-  | 'group.create' | 'group.rename' | 'group.update' | 'group.delete' | 'group.restore'
-  | 'rule.set' | 'license.assign' | 'license.remove' | 'group.renew';
+  | 'member.add'
+  | 'member.remove'
+  | 'owner.add'
+  | 'owner.remove'
+  | 'group.create'
+  | 'group.rename'
+  | 'group.update'
+  | 'group.delete'
+  | 'group.restore'
+  | 'rule.set'
+  | 'license.assign'
+  | 'license.remove'
+  | 'group.renew';
 
 /** One write a command made, as the command describes it (the service adds id, time, actor and token owner). */
 export interface JournalChange {

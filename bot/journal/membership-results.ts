@@ -13,15 +13,48 @@ export function principalResults(outcomes: ChangeOutcome[], relation: 'members' 
     const principal = { id: o.principal.id, name: o.principal.displayName };
     switch (o.result) {
       case 'added':
-      case 'removed': out.push({ principal, result: 'succeeded', status: 204 }); break;
-      case 'alreadyPresent': out.push({ principal, result: 'no-op', status: 400, detail: `already ${role === 'member' ? 'a member' : 'an owner'}` }); break;
-      case 'notPresent': out.push({ principal, result: 'no-op', status: 404, detail: `not ${role === 'member' ? 'a member' : 'an owner'}` }); break;
-      case 'notFound': out.push({ principal, result: 'failed', status: 404, detail: 'not found' }); break;
-      case 'lastOwner': out.push({ principal, result: 'failed', status: 400, detail: o.reason ?? 'a group must keep at least one owner' }); break;
-      case 'refused':
-        if (o.kind) out.push({ principal, result: 'failed', status: o.kind === 'forbidden' ? 403 : null, detail: o.reason ?? 'refused' });
+      case 'removed':
+        out.push({ principal, result: 'succeeded', status: 204 });
         break;
-      case 'failed': out.push({ principal, result: 'failed', status: null, detail: o.reason ?? 'failed' }); break;
+      case 'alreadyPresent':
+        out.push({
+          principal,
+          result: 'no-op',
+          status: 400,
+          detail: `already ${role === 'member' ? 'a member' : 'an owner'}`,
+        });
+        break;
+      case 'notPresent':
+        out.push({
+          principal,
+          result: 'no-op',
+          status: 404,
+          detail: `not ${role === 'member' ? 'a member' : 'an owner'}`,
+        });
+        break;
+      case 'notFound':
+        out.push({ principal, result: 'failed', status: 404, detail: 'not found' });
+        break;
+      case 'lastOwner':
+        out.push({
+          principal,
+          result: 'failed',
+          status: 400,
+          detail: o.reason ?? 'a group must keep at least one owner',
+        });
+        break;
+      case 'refused':
+        if (o.kind)
+          out.push({
+            principal,
+            result: 'failed',
+            status: o.kind === 'forbidden' ? 403 : null,
+            detail: o.reason ?? 'refused',
+          });
+        break;
+      case 'failed':
+        out.push({ principal, result: 'failed', status: null, detail: o.reason ?? 'failed' });
+        break;
     }
   }
   return out;

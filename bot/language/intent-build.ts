@@ -4,9 +4,29 @@ import type { Intent, IntentName } from './intent';
 export type Slots = Omit<Intent, 'intent'>;
 
 const ORDER: ReadonlyArray<keyof Slots> = [
-  'users', 'groups', 'name', 'groupType', 'description', 'rule', 'ruleText', 'dynamic', 'visibility', 'startsWith',
-  'nameContains', 'license', 'members', 'owners', 'transitive', 'explain', 'durationDays', 'justification', 'digest', 'when',
-  'allOwned', 'topic', 'steps',
+  'users',
+  'groups',
+  'name',
+  'groupType',
+  'description',
+  'rule',
+  'ruleText',
+  'dynamic',
+  'visibility',
+  'startsWith',
+  'nameContains',
+  'license',
+  'members',
+  'owners',
+  'transitive',
+  'explain',
+  'durationDays',
+  'justification',
+  'digest',
+  'when',
+  'allOwned',
+  'topic',
+  'steps',
 ];
 
 /** An Intent with `intent` first, then the given slots in a fixed order; undefined, '', [] and false are left out. */

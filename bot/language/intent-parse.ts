@@ -85,7 +85,8 @@ const MATCHERS: readonly Matcher[] = [
   matchHelpFallback,
 ];
 
-const TRAILING_WORDS = /[\s,;:.!?]+$|\s+(?:then|now|please|pls|plz|instead|for\s+now|as\s+well|too|thx|ty|thanks|asap|anymore|right\s+now|if\s+(?:you\s+can|possible))$/i;
+const TRAILING_WORDS =
+  /[\s,;:.!?]+$|\s+(?:then|now|please|pls|plz|instead|for\s+now|as\s+well|too|thx|ty|thanks|asap|anymore|right\s+now|if\s+(?:you\s+can|possible))$/i;
 
 /** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
 export function parseClause(raw: string): Intent {
@@ -127,5 +128,9 @@ const WHOLE_TEXT = new Set<Intent['intent']>(['createGroup', 'setRule', 'preview
 /** A pasted list ("add these to Marketing:" then one name a line) is one request, whatever its lines say. */
 function isBulk(text: string): boolean {
   const firstLine = text.split('\n', 1)[0] ?? '';
-  return text.includes('\n') && /^(?:add|put|include|invite|enrol+|remove|delete|drop|kick|take)\b/i.test(firstLine) && /:\s*$|^\S+\s+(?:these|those|the\s+following|following|all\s+of\s+these)\b[^:]*$/i.test(firstLine);
+  return (
+    text.includes('\n') &&
+    /^(?:add|put|include|invite|enrol+|remove|delete|drop|kick|take)\b/i.test(firstLine) &&
+    /:\s*$|^\S+\s+(?:these|those|the\s+following|following|all\s+of\s+these)\b[^:]*$/i.test(firstLine)
+  );
 }

@@ -14,7 +14,10 @@ interface Template {
 }
 
 const TEMPLATES: Template[] = [
-  { words: /\b(?:owners?|owns?|own|manage[sd]?|managers?|admins?|responsible|charge|contact|approve|ask)\b/gi, text: 'who owns {g}' },
+  {
+    words: /\b(?:owners?|owns?|own|manage[sd]?|managers?|admins?|responsible|charge|contact|approve|ask)\b/gi,
+    text: 'who owns {g}',
+  },
   { words: /\b(?:members?|who|people|everyone|inside|list|in)\b/gi, text: 'who is in {g}' },
   { words: /\b(?:is|in|member|belong|belongs|part|access)\b/gi, text: 'is {p} in {g}' },
   { words: /\b(?:add|join|put|include|give|grant|needs?)\b/gi, text: 'add {p} to {g}' },
@@ -45,7 +48,9 @@ export function suggestRequests(text: string, limit = 3): string[] {
   const group = names.find((n) => n.group)?.text ?? names[names.length - 1]?.text;
   const person = names.find((n) => !n.group && n.text !== group)?.text;
   const scored = TEMPLATES.map((t, order) => ({ t, order, score: hits(t.words, clean) }))
-    .filter(({ t }) => (!t.text.includes('{g}') || group !== undefined) && (!t.text.includes('{p}') || person !== undefined))
+    .filter(
+      ({ t }) => (!t.text.includes('{g}') || group !== undefined) && (!t.text.includes('{p}') || person !== undefined),
+    )
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order);
   const out: string[] = [];
@@ -54,7 +59,10 @@ export function suggestRequests(text: string, limit = 3): string[] {
     if (!out.includes(filled)) out.push(filled);
     if (out.length === limit) return out;
   }
-  const fallbacks = group !== undefined ? [`tell me about ${group}`, `who is in ${group}`, `who owns ${group}`] : ['show all groups', 'my groups', 'help'];
+  const fallbacks =
+    group !== undefined
+      ? [`tell me about ${group}`, `who is in ${group}`, `who owns ${group}`]
+      : ['show all groups', 'my groups', 'help'];
   for (const f of fallbacks) {
     if (out.length === limit) break;
     if (!out.includes(f)) out.push(f);

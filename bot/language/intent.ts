@@ -4,20 +4,90 @@
  * against the directory.
  */
 export type IntentName =
-  | 'addMembers' | 'removeMembers' | 'listMembers' | 'listOwners' | 'addOwners' | 'removeOwners'
-  | 'checkMembership' | 'listUserGroups' | 'listOwnedGroups' | 'createGroup' | 'renameGroup' | 'updateGroup' | 'deleteGroup'
-  | 'restoreGroup' | 'listGroups' | 'showGroup' | 'showRule' | 'setRule' | 'previewRule' | 'assignLicense'
-  | 'removeLicense' | 'listLicenses' | 'requestAccess' | 'listRequests' | 'listApprovals' | 'showHistory' | 'undo'
-  | 'smallTalk' | 'multi' | 'help' | 'cancel' | 'unknown' | 'showExpiry' | 'renewGroup'
-  | 'exportMembers' | 'showHygiene' | 'setDigest' | 'watchGroup' | 'unwatchGroup' | 'membersAt' | 'restoreMembers';
+  | 'addMembers'
+  | 'removeMembers'
+  | 'listMembers'
+  | 'listOwners'
+  | 'addOwners'
+  | 'removeOwners'
+  | 'checkMembership'
+  | 'listUserGroups'
+  | 'listOwnedGroups'
+  | 'createGroup'
+  | 'renameGroup'
+  | 'updateGroup'
+  | 'deleteGroup'
+  | 'restoreGroup'
+  | 'listGroups'
+  | 'showGroup'
+  | 'showRule'
+  | 'setRule'
+  | 'previewRule'
+  | 'assignLicense'
+  | 'removeLicense'
+  | 'listLicenses'
+  | 'requestAccess'
+  | 'listRequests'
+  | 'listApprovals'
+  | 'showHistory'
+  | 'undo'
+  | 'smallTalk'
+  | 'multi'
+  | 'help'
+  | 'cancel'
+  | 'unknown'
+  | 'showExpiry'
+  | 'renewGroup'
+  | 'exportMembers'
+  | 'showHygiene'
+  | 'setDigest'
+  | 'watchGroup'
+  | 'unwatchGroup'
+  | 'membersAt'
+  | 'restoreMembers';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
-  'addMembers', 'removeMembers', 'listMembers', 'listOwners', 'addOwners', 'removeOwners', 'checkMembership',
-  'listUserGroups', 'listOwnedGroups', 'createGroup', 'renameGroup', 'updateGroup', 'deleteGroup', 'restoreGroup', 'listGroups',
-  'showGroup', 'showRule', 'setRule', 'previewRule', 'assignLicense', 'removeLicense', 'listLicenses',
-  'requestAccess', 'listRequests', 'listApprovals', 'showHistory', 'undo', 'smallTalk', 'multi', 'help', 'cancel', 'unknown',
-  'showExpiry', 'renewGroup', 'exportMembers', 'showHygiene', 'setDigest', 'watchGroup', 'unwatchGroup', 'membersAt',
+  'addMembers',
+  'removeMembers',
+  'listMembers',
+  'listOwners',
+  'addOwners',
+  'removeOwners',
+  'checkMembership',
+  'listUserGroups',
+  'listOwnedGroups',
+  'createGroup',
+  'renameGroup',
+  'updateGroup',
+  'deleteGroup',
+  'restoreGroup',
+  'listGroups',
+  'showGroup',
+  'showRule',
+  'setRule',
+  'previewRule',
+  'assignLicense',
+  'removeLicense',
+  'listLicenses',
+  'requestAccess',
+  'listRequests',
+  'listApprovals',
+  'showHistory',
+  'undo',
+  'smallTalk',
+  'multi',
+  'help',
+  'cancel',
+  'unknown',
+  'showExpiry',
+  'renewGroup',
+  'exportMembers',
+  'showHygiene',
+  'setDigest',
+  'watchGroup',
+  'unwatchGroup',
+  'membersAt',
   'restoreMembers',
 ];
 

@@ -6,7 +6,15 @@ import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
 import { cleanGroup } from './slot-clean';
 import {
-  continuesRequest, dropParentheticals, GROUP_PRONOUN, isAsking, isChatter, namedThings, PERSON_PRONOUN, splitClauses, splitSentences,
+  continuesRequest,
+  dropParentheticals,
+  GROUP_PRONOUN,
+  isAsking,
+  isChatter,
+  namedThings,
+  PERSON_PRONOUN,
+  splitClauses,
+  splitSentences,
 } from './message-text';
 
 interface Segment {
@@ -18,11 +26,37 @@ interface Segment {
 }
 
 const NOT_ACTIONABLE = new Set<IntentName>(['unknown', 'smallTalk', 'help', 'cancel']);
-const TAKES_USERS = new Set<IntentName>(['addMembers', 'removeMembers', 'addOwners', 'removeOwners', 'checkMembership', 'listUserGroups']);
+const TAKES_USERS = new Set<IntentName>([
+  'addMembers',
+  'removeMembers',
+  'addOwners',
+  'removeOwners',
+  'checkMembership',
+  'listUserGroups',
+]);
 const TAKES_GROUPS = new Set<IntentName>([
-  'addMembers', 'removeMembers', 'addOwners', 'removeOwners', 'checkMembership', 'listMembers', 'listOwners', 'renameGroup',
-  'updateGroup', 'deleteGroup', 'restoreGroup', 'showGroup', 'showRule', 'assignLicense', 'removeLicense', 'listLicenses',
-  'requestAccess', 'showHistory', 'watchGroup', 'unwatchGroup', 'membersAt', 'restoreMembers',
+  'addMembers',
+  'removeMembers',
+  'addOwners',
+  'removeOwners',
+  'checkMembership',
+  'listMembers',
+  'listOwners',
+  'renameGroup',
+  'updateGroup',
+  'deleteGroup',
+  'restoreGroup',
+  'showGroup',
+  'showRule',
+  'assignLicense',
+  'removeLicense',
+  'listLicenses',
+  'requestAccess',
+  'showHistory',
+  'watchGroup',
+  'unwatchGroup',
+  'membersAt',
+  'restoreMembers',
 ]);
 
 /** The messages' clauses in order, chatter left out. */
@@ -34,7 +68,12 @@ function segmentsOf(text: string): Array<Omit<Segment, 'intent'>> {
     const clauses = splitClauses(sentence);
     clauses.forEach((clause, c) => {
       if (isChatter(clause.text, c === 0 ? s : 1, c === 0 ? sentences.length : 0)) return;
-      const asking = clause.joint === 'remark' ? false : c === 0 || clause.joint === 'start' ? isAsking(clause.text) || (c === 0 && /\?\s*$/.test(sentence)) : true;
+      const asking =
+        clause.joint === 'remark'
+          ? false
+          : c === 0 || clause.joint === 'start'
+            ? isAsking(clause.text) || (c === 0 && /\?\s*$/.test(sentence))
+            : true;
       out.push({ text: clause.text, sentence: s, joint: clause.joint, asking });
     });
   });
@@ -87,7 +126,14 @@ function fillFrom(intent: Intent, sources: Intent[]): Intent {
   let users = intent.users;
   let groups = intent.groups;
   for (const s of sources) {
-    if (users === undefined && TAKES_USERS.has(intent.intent) && s.users && TAKES_USERS.has(s.intent) && s.intent !== 'listUserGroups') users = s.users;
+    if (
+      users === undefined &&
+      TAKES_USERS.has(intent.intent) &&
+      s.users &&
+      TAKES_USERS.has(s.intent) &&
+      s.intent !== 'listUserGroups'
+    )
+      users = s.users;
     if (groups === undefined && TAKES_GROUPS.has(intent.intent) && s.groups) groups = s.groups;
   }
   if (users === intent.users && groups === intent.groups) return intent;
@@ -106,7 +152,11 @@ function fillFromNames(intent: Intent, all: Array<Omit<Segment, 'intent'>>, self
   const user = needsUser ? names.find((n) => !n.group)?.text : undefined;
   if (group === undefined && user === undefined) return intent;
   const { intent: name, ...slots } = intent;
-  return makeIntent(name, { ...slots, ...(group !== undefined ? { groups: [group] } : {}), ...(user !== undefined ? { users: [user] } : {}) });
+  return makeIntent(name, {
+    ...slots,
+    ...(group !== undefined ? { groups: [group] } : {}),
+    ...(user !== undefined ? { users: [user] } : {}),
+  });
 }
 
 function sameIntent(a: Intent, b: Intent): boolean {
@@ -128,7 +178,8 @@ export function readSegments(text: string, parse: (clause: string) => Intent, si
     parsed.push({ ...seg, intent: parse(resolved) });
   });
   const actionable = parsed.filter((p) => !NOT_ACTIONABLE.has(p.intent.intent));
-  if (actionable.length === 0) return parsed.find((p) => p.intent.intent !== 'unknown')?.intent ?? makeIntent('unknown');
+  if (actionable.length === 0)
+    return parsed.find((p) => p.intent.intent !== 'unknown')?.intent ?? makeIntent('unknown');
   const primary = actionable.find((p) => p.asking) ?? (actionable[0] as Segment);
   const chosen: Segment[] = [primary];
   for (const p of actionable) {
@@ -142,7 +193,11 @@ export function readSegments(text: string, parse: (clause: string) => Intent, si
   chosen.forEach((seg, i) => {
     const expanded = seg.intent.intent === 'multi' ? (seg.intent.steps ?? []) : [seg.intent];
     for (const step of expanded) {
-      const neighbours = [...steps.slice().reverse(), ...chosen.slice(i + 1).flatMap((c) => (c.intent.intent === 'multi' ? (c.intent.steps ?? []) : [c.intent])), ...context];
+      const neighbours = [
+        ...steps.slice().reverse(),
+        ...chosen.slice(i + 1).flatMap((c) => (c.intent.intent === 'multi' ? (c.intent.steps ?? []) : [c.intent])),
+        ...context,
+      ];
       const filled = fillFromNames(fillFrom(step, neighbours), raw, parsed.indexOf(seg));
       if (!steps.some((s) => sameIntent(s, filled))) steps.push(filled);
     }

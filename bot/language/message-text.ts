@@ -92,7 +92,8 @@ export function isChatter(sentence: string, position: number, count: number): bo
   return position > 0 && position === count - 1 && SIGNATURE.test(t);
 }
 
-const ASKING = /^(?:please|pls|plz|kindly|can|could|would|will|may|also|now|then|and|plus|add|remove|put|make|take|kick|delete|restore|rename|create|set|give|grant|get|let|show|list|tell|who|what|which|whose|where|when|why|how|is|are|am|does|do|has|have|undo|bring|assign|invite|include|swap|you\s+(?:can|could|may|should)|i\s+(?:need|want|would\s+like|['’]d\s+like)|i['’]d\s+like)\b/i;
+const ASKING =
+  /^(?:please|pls|plz|kindly|can|could|would|will|may|also|now|then|and|plus|add|remove|put|make|take|kick|delete|restore|rename|create|set|give|grant|get|let|show|list|tell|who|what|which|whose|where|when|why|how|is|are|am|does|do|has|have|undo|bring|assign|invite|include|swap|you\s+(?:can|could|may|should)|i\s+(?:need|want|would\s+like|['’]d\s+like)|i['’]d\s+like)\b/i;
 
 /** True for a sentence that asks for something (a question or a request), not one that tells context. */
 export function isAsking(sentence: string): boolean {
@@ -101,7 +102,9 @@ export function isAsking(sentence: string): boolean {
 
 /** True for a request that continues the previous one ("Also add Pradeep to …", "Then remove …"). */
 export function continuesRequest(sentence: string): boolean {
-  return /^(?:also|then|and|plus|next|after\s+that|(?:please\s+)?(?:add|remove|put|make|take|kick|delete|restore|rename|give|drop))\b/i.test(sentence.trim());
+  return /^(?:also|then|and|plus|next|after\s+that|(?:please\s+)?(?:add|remove|put|make|take|kick|delete|restore|rename|give|drop))\b/i.test(
+    sentence.trim(),
+  );
 }
 
 const TAIL = new RegExp(
@@ -118,9 +121,15 @@ export function cutTail(phrase: string): string {
       .replace(/\s*[?!]+(?:\s[\s\S]*)?$/, '')
       .replace(/\s*(?:\.\.\.|…)[\s\S]*$/, '')
       .replace(/\s+[-–—]\s+(?=(?:she|he|they|i|we|his|her|their|it|this|the)\b)[\s\S]*$/i, '')
-      .replace(/,\s*(?=(?:she|he|they|i|we|his|her|their|its|it|this|that|the|our|my|no|much|appreciate|thanks|thank|cheers|please|pls|as|if|when|by|for|since|because|who|which)\b)[\s\S]*$/i, '')
+      .replace(
+        /,\s*(?=(?:she|he|they|i|we|his|her|their|its|it|this|that|the|our|my|no|much|appreciate|thanks|thank|cheers|please|pls|as|if|when|by|for|since|because|who|which)\b)[\s\S]*$/i,
+        '',
+      )
       .replace(/\s+(?:she|he|they|i)['’](?:s|re|ll|d|m)\b[\s\S]*$/i, '')
-      .replace(/\s+(?:(?:pls|please|plz|thx|thanks)\s+)?(?:she|he|they|we)\s+(?:is|was|has|had|have|moved|starts?|started|left|leaves|needs?|will|does|did|can|just|now|also|joined|works?)\b[\s\S]*$/i, '')
+      .replace(
+        /\s+(?:(?:pls|please|plz|thx|thanks)\s+)?(?:she|he|they|we)\s+(?:is|was|has|had|have|moved|starts?|started|left|leaves|needs?|will|does|did|can|just|now|also|joined|works?)\b[\s\S]*$/i,
+        '',
+      )
       .replace(/\s+(?:besides|except(?:\s+for)?|other\s+than|apart\s+from)\s+[\s\S]*$/i, '')
       .replace(/[\s,.;:!]+$/, '')
       .replace(TAIL, '');
@@ -130,15 +139,92 @@ export function cutTail(phrase: string): string {
 }
 
 const STOP_WORDS = new Set([
-  'I', 'We', 'You', 'He', 'She', 'They', 'It', 'The', 'A', 'An', 'This', 'That', 'Please', 'Hi', 'Hello', 'Hey',
-  'Thanks', 'Thank', 'Can', 'Could', 'Would', 'Will', 'Quick', 'Sorry', 'Good', 'Morning', 'Monday', 'Tuesday',
-  'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December', 'Also', 'Then', 'Now', 'Our', 'My', 'Is', 'Are',
-  'Why', 'Who', 'What', 'Which', 'Add', 'Remove', 'Make', 'Take', 'Dear', 'Best', 'Regards', 'Cheers', 'Team', 'Bot',
-  'GroupBot', 'Groupbot', 'Teams', 'Q1', 'Q2', 'Q3', 'Q4', 'OK', 'Ok', 'Yes', 'No', 'Hope', 'Just', 'So', 'But',
+  'I',
+  'We',
+  'You',
+  'He',
+  'She',
+  'They',
+  'It',
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'Please',
+  'Hi',
+  'Hello',
+  'Hey',
+  'Thanks',
+  'Thank',
+  'Can',
+  'Could',
+  'Would',
+  'Will',
+  'Quick',
+  'Sorry',
+  'Good',
+  'Morning',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Also',
+  'Then',
+  'Now',
+  'Our',
+  'My',
+  'Is',
+  'Are',
+  'Why',
+  'Who',
+  'What',
+  'Which',
+  'Add',
+  'Remove',
+  'Make',
+  'Take',
+  'Dear',
+  'Best',
+  'Regards',
+  'Cheers',
+  'Team',
+  'Bot',
+  'GroupBot',
+  'Groupbot',
+  'Teams',
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'OK',
+  'Ok',
+  'Yes',
+  'No',
+  'Hope',
+  'Just',
+  'So',
+  'But',
 ]);
-const GROUP_CONTEXT = /(?:\b(?:to|in|into|from|for|of|on|at|leaving|joined|join|joining|owns|own|manage|manages|called|named)\s+(?:the\s+)?)$/i;
-const GROUPISH = /\b(?:sales|marketing|legal|finance|hr|it|engineering|operations|design|team|group|admins?|users|readers|employees|staff|all|core|services|squad|project|leadership|news|alerts|platform|development|research|department|office)\b/i;
+const GROUP_CONTEXT =
+  /(?:\b(?:to|in|into|from|for|of|on|at|leaving|joined|join|joining|owns|own|manage|manages|called|named)\s+(?:the\s+)?)$/i;
+const GROUPISH =
+  /\b(?:sales|marketing|legal|finance|hr|it|engineering|operations|design|team|group|admins?|users|readers|employees|staff|all|core|services|squad|project|leadership|news|alerts|platform|development|research|department|office)\b/i;
 
 /** A name a message mentions, with where it starts and whether it reads as a group. */
 export interface NamedThing {
@@ -156,7 +242,10 @@ export function namedThings(sentence: string): NamedThing[] {
   const out: NamedThing[] = [];
   const re = /[\p{Lu}][\p{L}\p{N}'’.-]*(?:\s+(?:(?:and|of|&)\s+)?[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*)*/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    let words = m[0].replace(/['’]s$/, '').replace(/\.$/, '').split(/\s+/);
+    let words = m[0]
+      .replace(/['’]s$/, '')
+      .replace(/\.$/, '')
+      .split(/\s+/);
     while (words.length > 0 && STOP_WORDS.has(words[0] as string)) words = words.slice(1);
     if (words.length === 0) continue;
     const text = words.join(' ').replace(/['’]s$/, '');
@@ -170,4 +259,5 @@ export function namedThings(sentence: string): NamedThing[] {
 /** Person pronouns that stand for someone named elsewhere in the message. */
 export const PERSON_PRONOUN = /\b(?:she|he|they|him|her|them)\b/gi;
 /** Group references that stand for a group named elsewhere ("add her to it", "that group"). */
-export const GROUP_PRONOUN = /\b(to|into|in|of|from|on|for|restore|undelete|recover|rename|delete)\s+(?:it|that\s+(?:group|team|one)|this\s+(?:group|team|one)|the\s+same\s+(?:group|team|one))\b/gi;
+export const GROUP_PRONOUN =
+  /\b(to|into|in|of|from|on|for|restore|undelete|recover|rename|delete)\s+(?:it|that\s+(?:group|team|one)|this\s+(?:group|team|one)|the\s+same\s+(?:group|team|one))\b/gi;

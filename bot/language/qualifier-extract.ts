@@ -6,13 +6,32 @@ import { maskQuotes } from './quote-mask';
 import { cleanFree } from './slot-clean';
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
 };
 
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
-const DURATION = /[\s,]+(?:for|during)\s+(?:the\s+next\s+|the\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety)\s*-?\s*(day|week|month|year)s?\b(?:\s+only)?/i;
+const DURATION =
+  /[\s,]+(?:for|during)\s+(?:the\s+next\s+|the\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety)\s*-?\s*(day|week|month|year)s?\b(?:\s+only)?/i;
 
 /** Removes a duration clause; returns the rest and the duration in days (weeks ×7, months ×30, years ×365). */
 export function extractDuration(text: string): { text: string; durationDays?: number } {
@@ -46,7 +65,8 @@ export function extractTransitive(text: string): { text: string; transitive: boo
   return { text: found ? out.replace(/\s+/g, ' ').trim() : text, transitive: found };
 }
 
-const JUSTIFICATION = /[\s,;]+(?:because(?:\s+of)?|since|so\s+that|so\s+(?=(?:i|we)\b)|as\s+(?=(?:i|we)\b)|for\s+(?=(?:the|a|an|my|our)\s)|(?<=,)\s*(?=(?:i['’]m|i\s+am|i\s+need|i\s+have|i\s+work|we['’]re|we\s+are|we\s+need)\b)|reason\s*[:-]|justification\s*[:-]|[-–—]+\s)\s*([\s\S]+)$/i;
+const JUSTIFICATION =
+  /[\s,;]+(?:because(?:\s+of)?|since|so\s+that|so\s+(?=(?:i|we)\b)|as\s+(?=(?:i|we)\b)|for\s+(?=(?:the|a|an|my|our)\s)|(?<=,)\s*(?=(?:i['’]m|i\s+am|i\s+need|i\s+have|i\s+work|we['’]re|we\s+are|we\s+need)\b)|reason\s*[:-]|justification\s*[:-]|[-–—]+\s)\s*([\s\S]+)$/i;
 
 /** Removes a reason clause ("because ...", "so that ...", "for the Q3 audit"); returns it trimmed. */
 export function extractJustification(text: string): { text: string; justification?: string } {

@@ -6,7 +6,15 @@
 
 export const MASK = '\uE000';
 
-const PAIRS: Record<string, string> = { '"': '"', '\u201C': '\u201D', '\u201E': '\u201C', '\u00AB': '\u00BB', '`': '`', '\u2018': '\u2019', "'": "'" };
+const PAIRS: Record<string, string> = {
+  '"': '"',
+  '\u201C': '\u201D',
+  '\u201E': '\u201C',
+  '\u00AB': '\u00BB',
+  '`': '`',
+  '\u2018': '\u2019',
+  "'": "'",
+};
 
 /** True when `ch` at `i` can open a single-quoted span (start of text or after a space or bracket). */
 function canOpenSingle(text: string, i: number): boolean {

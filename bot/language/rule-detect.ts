@@ -32,7 +32,9 @@ export function ruleSlot(phrase: string | undefined): { rule?: string; ruleText?
   const trimmed = phrase.trim().replace(/[\s;,]+$/, '');
   if (trimmed.length === 0) return {};
   if (isRuleSyntax(trimmed)) {
-    const bare = unquote(trimmed).replace(/^`([\s\S]*)`$/, '$1').trim();
+    const bare = unquote(trimmed)
+      .replace(/^`([\s\S]*)`$/, '$1')
+      .trim();
     return { rule: bare };
   }
   const text = unquote(cleanEdges(trimmed));

@@ -28,8 +28,10 @@ export function cleanEdges(text: string): string {
     .trim();
 }
 
-const EMPTY_GROUP = /^(?:a|an|the|it|this|that|one|some|any|my|our|new|group|groups|team|teams|this group|that group|the group|a group)$/i;
-const TRAILING_GROUP_WORD = /\s+(?:(?:security|microsoft\s*365|m365|ms\s*365|office\s*365|o365|unified|dynamic|distribution|mail[- ]enabled(?: security)?)\s+)?(?:group|groups|team|teams)$/i;
+const EMPTY_GROUP =
+  /^(?:a|an|the|it|this|that|one|some|any|my|our|new|group|groups|team|teams|this group|that group|the group|a group)$/i;
+const TRAILING_GROUP_WORD =
+  /\s+(?:(?:security|microsoft\s*365|m365|ms\s*365|office\s*365|o365|unified|dynamic|distribution|mail[- ]enabled(?: security)?)\s+)?(?:group|groups|team|teams)$/i;
 
 /** A group phrase as a slot value; undefined when nothing specific is left ("the group"). */
 export function cleanGroup(phrase: string | undefined): string | undefined {
@@ -70,15 +72,18 @@ export function cleanFree(phrase: string | undefined): string | undefined {
 }
 
 const ME = /^(?:me|i|myself|my\s?self|my|moi)$/i;
-const PLACEHOLDER = /^(?:these|those|them|this|that|the following|following|these users|those users|these people|the following users|the following people|everyone below|below|him|her|they|it|someone|somebody|users?|people|members?)$/i;
-const SEPARATOR = /\s*(?:[,;\n]|&|\s\+(?=\s)|(?<=\p{L})\/(?=\p{L})|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
+const PLACEHOLDER =
+  /^(?:these|those|them|this|that|the following|following|these users|those users|these people|the following users|the following people|everyone below|below|him|her|they|it|someone|somebody|users?|people|members?)$/i;
+const SEPARATOR =
+  /\s*(?:[,;\n]|&|\s\+(?=\s)|(?<=\p{L})\/(?=\p{L})|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
 
 /** One person as a slot value, or undefined for placeholders ("these", "them"). */
 export function cleanUser(phrase: string): string | undefined {
   let t = cleanEdges(phrase);
   t = t.replace(/^(?:[-*•·▪◦]|\d{1,4}[.)])\s+/, '');
   t = t.replace(/^(?:the|a|an)\s+(?=\S)/i, '');
-  if (!isQuoted(t)) t = t.replace(/^(?:(?:the\s+)?(?:users?|members?|people|persons?|guests?|employees?|colleagues?))\s+(?=\S)/i, '');
+  if (!isQuoted(t))
+    t = t.replace(/^(?:(?:the\s+)?(?:users?|members?|people|persons?|guests?|employees?|colleagues?))\s+(?=\S)/i, '');
   t = unquote(t);
   const angle = /^(?:.*?)\s*[<(\[]\s*([^\s<>()\[\]]+@[^\s<>()\[\]]+)\s*[>)\]]$/.exec(t);
   if (angle?.[1]) t = angle[1];
@@ -100,7 +105,10 @@ export function usersSlot(phrase: string | undefined): string[] | undefined {
   let start = 0;
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(masked); m; m = SEPARATOR.exec(masked)) {
-    if (m[0].length === 0) { SEPARATOR.lastIndex += 1; continue; }
+    if (m[0].length === 0) {
+      SEPARATOR.lastIndex += 1;
+      continue;
+    }
     parts.push(phrase.slice(start, m.index));
     start = m.index + m[0].length;
   }

@@ -10,8 +10,10 @@ import { cleanGroup, usersSlot } from './slot-clean';
 
 const PEOPLE_CHANGES = new Set(['addMembers', 'removeMembers', 'addOwners', 'removeOwners']);
 const SECOND_GROUP = /^(?<g1>.+?)\s*,?\s+(?:and|&)\s+(?:also\s+)?(?:to|from|into|in|out\s+of|off)\s+(?<g2>.+)$/i;
-const PARALLEL = /^(?<g1>.+?)\s*(?:,\s*|\s+)(?:and|&)\s+(?<u2>(?!also\b|to\b|from\b|in\b|into\b)[^,]+?)\s+(?:to|into|in|from|out\s+of|off)\s+(?<g2>.+)$/i;
-const ALSO_PERSON = /^(?<g>.+?)\s*(?:,\s*(?:and|&)\s+(?<u2>[^,]+?)(?:\s+(?:too|as\s+well|also))?|\s+(?:and|&)\s+(?<u3>[^,]+?)\s+(?:too|as\s+well|also))$/i;
+const PARALLEL =
+  /^(?<g1>.+?)\s*(?:,\s*|\s+)(?:and|&)\s+(?<u2>(?!also\b|to\b|from\b|in\b|into\b)[^,]+?)\s+(?:to|into|in|from|out\s+of|off)\s+(?<g2>.+)$/i;
+const ALSO_PERSON =
+  /^(?<g>.+?)\s*(?:,\s*(?:and|&)\s+(?<u2>[^,]+?)(?:\s+(?:too|as\s+well|also))?|\s+(?:and|&)\s+(?<u3>[^,]+?)\s+(?:too|as\s+well|also))$/i;
 
 function tidyGroup(g: string): string | undefined {
   const cut = cutTail(g);
@@ -33,7 +35,9 @@ export function tidySlots(intent: Intent): Intent {
     const parallel = PARALLEL.exec(cutTail(phrase));
     if (parallel?.groups && !/^(?:development|marketing|compliance)$/i.test(parallel.groups.u2 ?? '')) {
       const first = withGroups(intent, [parallel.groups.g1 ?? '']);
-      const next = withGroups(makeIntent(intent.intent, { users: usersSlot(parallel.groups.u2) }), [parallel.groups.g2 ?? '']);
+      const next = withGroups(makeIntent(intent.intent, { users: usersSlot(parallel.groups.u2) }), [
+        parallel.groups.g2 ?? '',
+      ]);
       return makeIntent('multi', { steps: [first, next] });
     }
   }

@@ -5,16 +5,32 @@
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'",
-  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', ndash: '\u2013', mdash: '\u2014', hellip: '\u2026',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201C',
+  rdquo: '\u201D',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
 };
 
 const BOT_NAME = /^\s*(?:@?\s*)?(?:group\s*bot|bot)\s*$/i;
 
 /** Removes the bot's `<at>` mentions (a leading one, or one naming the bot) and unwraps mentions of people. */
 function stripMentions(text: string): string {
-  let out = text.replace(/^\s*(?:<p>\s*)?<at\b[^>]*>[^<]*<\/at>/i, (m) => (m.toLowerCase().includes('<p>') ? '<p>' : ''));
-  out = out.replace(/<at\b[^>]*>([^<]*)<\/at>/gi, (_m, inner: string) => (BOT_NAME.test(decodeEntities(inner)) ? ' ' : inner));
+  let out = text.replace(/^\s*(?:<p>\s*)?<at\b[^>]*>[^<]*<\/at>/i, (m) =>
+    m.toLowerCase().includes('<p>') ? '<p>' : '',
+  );
+  out = out.replace(/<at\b[^>]*>([^<]*)<\/at>/gi, (_m, inner: string) =>
+    BOT_NAME.test(decodeEntities(inner)) ? ' ' : inner,
+  );
   return out;
 }
 

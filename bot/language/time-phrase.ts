@@ -90,7 +90,7 @@ function dayOf(text: string, now: Date): Date | undefined {
     const want = DAYS.findIndex((d) => d.startsWith((named[2] as string).slice(0, 3)));
     if (named[1]?.startsWith('this')) return new Date(startOfWeek(now).getTime() + ((want + 6) % 7) * DAY_MS);
     // "Monday" and "last Monday": the latest one before today.
-    const back = ((today.getUTCDay() - want + 7) % 7) || 7;
+    const back = (today.getUTCDay() - want + 7) % 7 || 7;
     return new Date(today.getTime() - back * DAY_MS);
   }
   const dm = new RegExp(String.raw`^(\d{1,2})\s+(${MONTH_WORD})(?:\s+(\d{4}))?$`).exec(t);
@@ -128,7 +128,11 @@ export function resolveTimePhrase(phrase: string, now: Date): ResolvedTime | und
 }
 
 function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
-  const t = phrase.toLowerCase().replace(/[.?!]+$/, '').replace(/\s+/g, ' ').trim()
+  const t = phrase
+    .toLowerCase()
+    .replace(/[.?!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(/^(?:on|at|as of|since|from|in|during) /, '');
   if (t === '') return undefined;
   if (t === 'now') return point(now, now, 'now');
@@ -139,14 +143,40 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
   if (/^(this|last|past) (week|month)$/.test(t)) {
     const [which, unit] = t.split(' ') as [string, string];
     if (unit === 'week') {
-      const start = which === 'this' ? startOfWeek(now) : which === 'last' ? new Date(startOfWeek(now).getTime() - 7 * DAY_MS) : new Date(now.getTime() - 7 * DAY_MS);
+      const start =
+        which === 'this'
+          ? startOfWeek(now)
+          : which === 'last'
+            ? new Date(startOfWeek(now).getTime() - 7 * DAY_MS)
+            : new Date(now.getTime() - 7 * DAY_MS);
       const end = which === 'last' ? new Date(startOfWeek(now).getTime() - 1) : now;
-      return point(end, now, which === 'this' ? 'this week' : which === 'last' ? `the week of ${formatUtc(start, false)}` : 'in the past 7 days', start, end);
+      return point(
+        end,
+        now,
+        which === 'this'
+          ? 'this week'
+          : which === 'last'
+            ? `the week of ${formatUtc(start, false)}`
+            : 'in the past 7 days',
+        start,
+        end,
+      );
     }
     const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const start = which === 'this' ? first : which === 'last' ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)) : new Date(now.getTime() - 30 * DAY_MS);
+    const start =
+      which === 'this'
+        ? first
+        : which === 'last'
+          ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+          : new Date(now.getTime() - 30 * DAY_MS);
     const end = which === 'last' ? new Date(first.getTime() - 1) : now;
-    return point(end, now, which === 'this' ? 'this month' : which === 'last' ? 'last month' : 'in the past 30 days', start, end);
+    return point(
+      end,
+      now,
+      which === 'this' ? 'this month' : which === 'last' ? 'last month' : 'in the past 30 days',
+      start,
+      end,
+    );
   }
   const past = /^(?:the )?(?:past|last) (\d+) (days|hours|weeks)$/.exec(t);
   if (past) {
@@ -165,7 +195,12 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
     const h = Number(isoTime[2]);
     const m = Number(isoTime[3]);
     if (!day || h > 23 || m > 59) return undefined;
-    const at = new Date(day.getTime() + (h * 60 + m) * 60_000 + Number(isoTime[4] ?? 0) * 1000 + Math.round(Number(isoTime[5] ?? 0) * 1000));
+    const at = new Date(
+      day.getTime() +
+        (h * 60 + m) * 60_000 +
+        Number(isoTime[4] ?? 0) * 1000 +
+        Math.round(Number(isoTime[5] ?? 0) * 1000),
+    );
     return point(at, now, formatUtc(at), at, now);
   }
   // "<day> [at] <clock>" or "<clock> [on] <day>" or one of them alone.

@@ -12,7 +12,10 @@ export class LocalIdentity {
   private key: SigningKey | undefined;
   private index: UsersIndex | undefined;
 
-  constructor(private readonly graphDataDir: string, private readonly scopes: readonly string[] = DEFAULT_SCOPES) {}
+  constructor(
+    private readonly graphDataDir: string,
+    private readonly scopes: readonly string[] = DEFAULT_SCOPES,
+  ) {}
 
   /** Finds a user by UPN or object id; re-reads the index once when not found (users created since). */
   find(upnOrId: string): IndexedUser | undefined {
@@ -28,7 +31,13 @@ export class LocalIdentity {
     if (!user) throw new Error(`There is no user '${upnOrId}' in the local directory.`);
     this.key ??= ensureSigningKey(this.graphDataDir);
     this.index ??= readUsersIndex(this.graphDataDir);
-    return signAccessToken(this.key, { userId: user.id, upn: user.upn, displayName: user.displayName, tenantId: this.index?.tenantId ?? '', scopes: this.scopes });
+    return signAccessToken(this.key, {
+      userId: user.id,
+      upn: user.upn,
+      displayName: user.displayName,
+      tenantId: this.index?.tenantId ?? '',
+      scopes: this.scopes,
+    });
   }
 
   private lookup(upnOrId: string): IndexedUser | undefined {

@@ -32,7 +32,9 @@ export function graphDataDir(config: BotConfig): string {
 function sharedEmulator(url: string, dir: string): RunningEmulator {
   const caCertPath = path.join(dir, 'tls', 'ca-certificate.pem');
   if (!fs.existsSync(caCertPath)) {
-    throw new Error(`GRAPH_EMULATOR_URL is set to ${url}, but '${caCertPath}' does not exist: set GRAPH_EMULATOR_DATA_DIR to the --data directory that emulator was started with.`);
+    throw new Error(
+      `GRAPH_EMULATOR_URL is set to ${url}, but '${caCertPath}' does not exist: set GRAPH_EMULATOR_DATA_DIR to the --data directory that emulator was started with.`,
+    );
   }
   return {
     port: Number(new URL(url).port),
@@ -101,10 +103,17 @@ export async function startLocal(
     log.info('emulator.shared', { url: emulator.graphUrl, dataDir: dir });
   } else {
     try {
-      emulator = await startEmulator({ dataDir: dir, port: config.graphEmulatorPort, onError: (error) => log.error('emulator.internalError', { error }) });
+      emulator = await startEmulator({
+        dataDir: dir,
+        port: config.graphEmulatorPort,
+        onError: (error) => log.error('emulator.internalError', { error }),
+      });
     } catch (err) {
-      if (err instanceof DirectoryLockedError) throw new Error(`The data directory '${config.dataDir}' is already in use. ${err.message}`);
-      throw new Error(`The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`);
+      if (err instanceof DirectoryLockedError)
+        throw new Error(`The data directory '${config.dataDir}' is already in use. ${err.message}`);
+      throw new Error(
+        `The local Graph emulator could not start on port ${config.graphEmulatorPort} with data in '${dir}': ${(err as Error).message}`,
+      );
     }
     log.info('emulator.listening', { url: emulator.graphUrl, seededSeconds: emulator.seedSeconds });
   }

@@ -8,7 +8,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
-import { DEMO_GROUPS, DEMO_TENANT_ID, DEMO_USERS, type DemoUser, type DemoUserKey } from '../../graph-emulator/seed/demo-tenant';
+import {
+  DEMO_GROUPS,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+  type DemoUser,
+  type DemoUserKey,
+} from '../../graph-emulator/seed/demo-tenant';
 
 /** A Playground user (note the Playground's own spelling `userPrincipleName`). */
 export interface PlaygroundUser {

@@ -43,26 +43,51 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
   // The preload makes the Playground bind 127.0.0.1 only (it listens on every interface by itself).
   const preload = path.join(__dirname, 'loopback-preload.cjs');
   const serviceUrl = playgroundServiceUrl(opts.port);
-  const args = ['--require', preload, cli, '-p', String(opts.port), '-e', opts.botEndpoint, '--service-url', serviceUrl, '--disable-telemetry', ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : [])];
+  const args = [
+    '--require',
+    preload,
+    cli,
+    '-p',
+    String(opts.port),
+    '-e',
+    opts.botEndpoint,
+    '--service-url',
+    serviceUrl,
+    '--disable-telemetry',
+    ...(opts.conversationId ? ['--conversation-id', opts.conversationId] : []),
+  ];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let out = '';
     let seen = false;
-    const timer = setTimeout(() => fail(new Error(`The Agents Playground did not start within ${opts.timeoutMs ?? 15000} ms; see ${opts.logFile}.`)), opts.timeoutMs ?? 15000);
+    const timer = setTimeout(
+      () =>
+        fail(
+          new Error(`The Agents Playground did not start within ${opts.timeoutMs ?? 15000} ms; see ${opts.logFile}.`),
+        ),
+      opts.timeoutMs ?? 15000,
+    );
     const fail = (err: Error) => {
       clearTimeout(timer);
       killGroup(child);
       reject(err);
     };
-    child.on('exit', (code) => fail(new Error(`The Agents Playground exited with code ${code}; its log is ${opts.logFile}.`)));
-    child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('exit', (code) =>
+      fail(new Error(`The Agents Playground exited with code ${code}; its log is ${opts.logFile}.`)),
+    );
+    child.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Listening on (\d+)/.exec(out);
       if (!m || seen) return;
       seen = true;
       const port = Number(m[1]);
-      if (port !== opts.port) return fail(new Error(`Port ${opts.port} is taken (the Playground chose ${port}); set PLAYGROUND_PORT to a free port.`));
+      if (port !== opts.port)
+        return fail(
+          new Error(`Port ${opts.port} is taken (the Playground chose ${port}); set PLAYGROUND_PORT to a free port.`),
+        );
       // "Listening" comes before the config is validated; a refused config exits just after. Wait for the API.
       waitForApi(`http://127.0.0.1:${port}`, () => child.exitCode !== null).then(
         () => {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { inverseOperation } from '../directory/directory-operation';
 import type { Store } from '../store/store';
 import type {
-  AccessRequest, JournalEntry, NewJournalEntry, PersonRef, RequestCardRef, TimeBoundMembership,
+  AccessRequest,
+  JournalEntry,
+  NewJournalEntry,
+  PersonRef,
+  RequestCardRef,
+  TimeBoundMembership,
 } from '../store/types';
 import { decide, TRANSITIONS, type RequestAction, type Refusal } from './request-decision';
 import { describeOutcome, type RequestOutcomeView } from './request-outcome';
@@ -71,14 +76,14 @@ export interface FileResult extends RequestSnapshot {
 /** The result of approve/deny/cancel (and of a sweeper's retry). */
 export type ActionResult =
   | (RequestSnapshot & {
-    ok: true;
-    /** Present when an approval granted a time-bound membership. */
-    membership?: TimeBoundMembership;
-    /** The journal entry recorded with the change. */
-    journal?: JournalEntry;
-    /** Set when the Graph add must be retried later; the request stays `approving`. */
-    retryScheduled?: string;
-  })
+      ok: true;
+      /** Present when an approval granted a time-bound membership. */
+      membership?: TimeBoundMembership;
+      /** The journal entry recorded with the change. */
+      journal?: JournalEntry;
+      /** Set when the Graph add must be retried later; the request stays `approving`. */
+      retryScheduled?: string;
+    })
   /** Refused: `request`/`view`/`cards` (when the request exists) show its current state, to refresh a stale card. */
   | { ok: false; refusal: Refusal; request?: AccessRequest; view?: RequestOutcomeView; cards: RequestCardRef[] };
 
@@ -110,8 +115,14 @@ export class AccessRequestService {
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
     this.opts = {
-      expiryDays: 14, remindAfterHours: 48, leaseSeconds: 120, maxAttempts: 5, undoHours: 24,
-      membershipNoticeDays: 3, timeZone: 'UTC', ...deps.options,
+      expiryDays: 14,
+      remindAfterHours: 48,
+      leaseSeconds: 120,
+      maxAttempts: 5,
+      undoHours: 24,
+      membershipNoticeDays: 3,
+      timeZone: 'UTC',
+      ...deps.options,
     };
     for (const key of ['expiryDays', 'remindAfterHours', 'leaseSeconds', 'maxAttempts', 'undoHours'] as const) {
       if (!(this.opts[key] > 0)) throw new RangeError(`Option ${key} must be positive, got ${this.opts[key]}.`);
@@ -123,10 +134,17 @@ export class AccessRequestService {
    * Membership, dynamic and read-only checks are the caller's (they need Graph). Throws RequestInputError on a
    * bad justification or duration; database errors propagate.
    */
-  async file(input: { requester: Requester; group: PersonRef; justification?: string; durationDays?: number | null }): Promise<FileResult> {
+  async file(input: {
+    requester: Requester;
+    group: PersonRef;
+    justification?: string;
+    durationDays?: number | null;
+  }): Promise<FileResult> {
     const justification = (input.justification ?? '').trim();
     if (justification.length > MAX_JUSTIFICATION) {
-      throw new RequestInputError(`The justification is too long (${justification.length} characters; at most ${MAX_JUSTIFICATION}).`);
+      throw new RequestInputError(
+        `The justification is too long (${justification.length} characters; at most ${MAX_JUSTIFICATION}).`,
+      );
     }
     const days = input.durationDays ?? null;
     if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
@@ -165,8 +183,14 @@ export class AccessRequestService {
     const checked = await this.check(requestId, 'approve', approver, now, true);
     if (!checked.ok) return checked;
     const claimed = await this.store.requests.transition({
-      id: requestId, from: TRANSITIONS.approve.from, to: 'approving', at: now, decidedBy: approver,
-      claimUntil: this.leaseFrom(now), notExpiredAt: now, countAttempt: true,
+      id: requestId,
+      from: TRANSITIONS.approve.from,
+      to: 'approving',
+      at: now,
+      decidedBy: approver,
+      claimUntil: this.leaseFrom(now),
+      notExpiredAt: now,
+      countAttempt: true,
     });
     if (!claimed) return this.refuseAfterRace(requestId, 'approve', approver);
     return this.runAdd(claimed.request, token);
@@ -178,16 +202,37 @@ export class AccessRequestService {
    */
   async deny(requestId: string, approver: PersonRef, reason?: string): Promise<ActionResult> {
     const why = (reason ?? '').trim();
-    if (why.length > MAX_REASON) throw new RequestInputError(`The reason is too long (${why.length} characters; at most ${MAX_REASON}).`);
+    if (why.length > MAX_REASON)
+      throw new RequestInputError(`The reason is too long (${why.length} characters; at most ${MAX_REASON}).`);
     const now = this.clock();
     const checked = await this.check(requestId, 'deny', approver, now, true);
     if (!checked.ok) return checked;
-    const done = await this.store.requests.transition({
-      id: requestId, from: TRANSITIONS.deny.from, to: 'denied', at: now, decidedBy: approver, reason: why || null,
-      claimUntil: this.leaseFrom(now), notExpiredAt: now,
-    }, (r) => this.entry(r, now, { action: 'request.deny', actor: approver, approvedBy: null, result: 'succeeded', detail: why || null }));
+    const done = await this.store.requests.transition(
+      {
+        id: requestId,
+        from: TRANSITIONS.deny.from,
+        to: 'denied',
+        at: now,
+        decidedBy: approver,
+        reason: why || null,
+        claimUntil: this.leaseFrom(now),
+        notExpiredAt: now,
+      },
+      (r) =>
+        this.entry(r, now, {
+          action: 'request.deny',
+          actor: approver,
+          approvedBy: null,
+          result: 'succeeded',
+          detail: why || null,
+        }),
+    );
     if (!done) return this.refuseAfterRace(requestId, 'deny', approver);
-    return { ok: true, ...(await this.snapshot(done.request, now)), ...(done.journal ? { journal: done.journal } : {}) };
+    return {
+      ok: true,
+      ...(await this.snapshot(done.request, now)),
+      ...(done.journal ? { journal: done.journal } : {}),
+    };
   }
 
   /** Cancels, by the requester only, while pending. Database errors propagate. */
@@ -195,12 +240,30 @@ export class AccessRequestService {
     const now = this.clock();
     const checked = await this.check(requestId, 'cancel', requester, now, false);
     if (!checked.ok) return checked;
-    const done = await this.store.requests.transition({
-      id: requestId, from: TRANSITIONS.cancel.from, to: 'cancelled', at: now, claimUntil: this.leaseFrom(now),
-      notExpiredAt: now,
-    }, (r) => this.entry(r, now, { action: 'request.cancel', actor: requester, approvedBy: null, result: 'succeeded', detail: null }));
+    const done = await this.store.requests.transition(
+      {
+        id: requestId,
+        from: TRANSITIONS.cancel.from,
+        to: 'cancelled',
+        at: now,
+        claimUntil: this.leaseFrom(now),
+        notExpiredAt: now,
+      },
+      (r) =>
+        this.entry(r, now, {
+          action: 'request.cancel',
+          actor: requester,
+          approvedBy: null,
+          result: 'succeeded',
+          detail: null,
+        }),
+    );
     if (!done) return this.refuseAfterRace(requestId, 'cancel', requester);
-    return { ok: true, ...(await this.snapshot(done.request, now)), ...(done.journal ? { journal: done.journal } : {}) };
+    return {
+      ok: true,
+      ...(await this.snapshot(done.request, now)),
+      ...(done.journal ? { journal: done.journal } : {}),
+    };
   }
 
   /** The user's requests, newest first (open ones only unless `includeClosed`). Database errors propagate. */
@@ -214,7 +277,10 @@ export class AccessRequestService {
   }
 
   /** Pending requests for the groups `ownedGroupIds` (which the caller got from Graph), oldest first. */
-  async listPendingForOwner(ownedGroupIds: readonly string[], options?: { limit?: number }): Promise<RequestSnapshot[]> {
+  async listPendingForOwner(
+    ownedGroupIds: readonly string[],
+    options?: { limit?: number },
+  ): Promise<RequestSnapshot[]> {
     const now = this.clock();
     const rows = await this.store.requests.listPendingForGroups(ownedGroupIds, options);
     return Promise.all(rows.map((r) => this.snapshot(r, now)));
@@ -238,7 +304,11 @@ export class AccessRequestService {
   /** Claims the pending requests due for a reminder to their owners (each once per period across instances). */
   async remindDue(limit?: number): Promise<RequestSnapshot[]> {
     const now = this.clock();
-    const rows = await this.store.requests.claimDueReminders(now, new Date(now.getTime() - this.opts.remindAfterHours * HOUR), limit);
+    const rows = await this.store.requests.claimDueReminders(
+      now,
+      new Date(now.getTime() - this.opts.remindAfterHours * HOUR),
+      limit,
+    );
     return Promise.all(rows.map((r) => this.snapshot(r, now)));
   }
 
@@ -252,7 +322,13 @@ export class AccessRequestService {
     const results: ActionResult[] = [];
     for (const request of stuck) {
       if (request.attempts > this.opts.maxAttempts) {
-        results.push(await this.failApproval(request, { outcome: 'failed', message: `gave up after ${this.opts.maxAttempts} attempts` }, now));
+        results.push(
+          await this.failApproval(
+            request,
+            { outcome: 'failed', message: `gave up after ${this.opts.maxAttempts} attempts` },
+            now,
+          ),
+        );
       } else {
         results.push(await this.runAdd(request, undefined));
       }
@@ -278,14 +354,21 @@ export class AccessRequestService {
   /** Claims time-bound memberships ending within `membershipNoticeDays` whose member was not yet told. */
   async membershipNoticesDue(limit?: number): Promise<TimeBoundMembership[]> {
     const now = this.clock();
-    return this.store.memberships.claimDueNotices(now, new Date(now.getTime() + this.opts.membershipNoticeDays * DAY), limit);
+    return this.store.memberships.claimDueNotices(
+      now,
+      new Date(now.getTime() + this.opts.membershipNoticeDays * DAY),
+      limit,
+    );
   }
 
   /**
    * Removes members whose time-bound membership ended, through `remove` (Graph), journalling each removal.
    * Returns the memberships handled with what happened. Database errors propagate; the remover's count as retry-later.
    */
-  async removeExpiredMemberships(remove: MemberRemover, limit?: number): Promise<Array<{ membership: TimeBoundMembership; outcome: string }>> {
+  async removeExpiredMemberships(
+    remove: MemberRemover,
+    limit?: number,
+  ): Promise<Array<{ membership: TimeBoundMembership; outcome: string }>> {
     const now = this.clock();
     const due = await this.store.memberships.claimDueRemovals(now, this.leaseFrom(now), limit);
     const handled: Array<{ membership: TimeBoundMembership; outcome: string }> = [];
@@ -303,11 +386,23 @@ export class AccessRequestService {
       if (result.outcome === 'retry-later') {
         await this.store.memberships.recordRemovalFailure(m.id, result.message);
       } else {
-        if (await this.store.memberships.markRemoved(m.id, at) && result.outcome === 'removed') {
+        if ((await this.store.memberships.markRemoved(m.id, at)) && result.outcome === 'removed') {
           await this.store.journal.append({
-            id: this.newId(), at, action: 'member.remove', actor: result.tokenOf, requestedBy: null, approvedBy: grantedBy,
-            tokenOfId: result.tokenOf.id, group, target: user, requestId: m.requestId,
-            result: 'succeeded', status: result.status ?? null, detail: 'time-bound membership ended', undo: null, undoUntil: null,
+            id: this.newId(),
+            at,
+            action: 'member.remove',
+            actor: result.tokenOf,
+            requestedBy: null,
+            approvedBy: grantedBy,
+            tokenOfId: result.tokenOf.id,
+            group,
+            target: user,
+            requestId: m.requestId,
+            result: 'succeeded',
+            status: result.status ?? null,
+            detail: 'time-bound membership ended',
+            undo: null,
+            undoUntil: null,
           });
         }
       }
@@ -337,17 +432,27 @@ export class AccessRequestService {
 
   /** Loads, runs the state machine and (for approvers) the authority check. */
   private async check(
-    requestId: string, action: RequestAction, actor: PersonRef, now: Date, needsApprover: boolean,
+    requestId: string,
+    action: RequestAction,
+    actor: PersonRef,
+    now: Date,
+    needsApprover: boolean,
   ): Promise<{ ok: true; request: AccessRequest } | Extract<ActionResult, { ok: false }>> {
     const request = await this.store.requests.get(requestId);
     if (!request) {
-      return { ok: false, refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' }, cards: [] };
+      return {
+        ok: false,
+        refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' },
+        cards: [],
+      };
     }
     const decision = decide(request, action, actor, now, this.opts.timeZone);
-    if (!decision.allowed) return (await this.refusal(decision.refusal, request, now)) as Extract<ActionResult, { ok: false }>;
+    if (!decision.allowed)
+      return (await this.refusal(decision.refusal, request, now)) as Extract<ActionResult, { ok: false }>;
     if (needsApprover && !(await this.deps.isApprover(request, actor))) {
       const refusal: Refusal = {
-        code: 'not-approver', state: request.state,
+        code: 'not-approver',
+        state: request.state,
         message: `Only an owner of "${request.groupName}" or a Groups or Global Administrator can decide this request.`,
       };
       return (await this.refusal(refusal, request, now)) as Extract<ActionResult, { ok: false }>;
@@ -359,10 +464,19 @@ export class AccessRequestService {
   private async refuseAfterRace(requestId: string, action: RequestAction, actor: PersonRef): Promise<ActionResult> {
     const now = this.clock();
     const current = await this.store.requests.get(requestId);
-    if (!current) return { ok: false, refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' }, cards: [] };
+    if (!current)
+      return {
+        ok: false,
+        refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' },
+        cards: [],
+      };
     const decision = decide(current, action, actor, now, this.opts.timeZone);
     const refusal: Refusal = decision.allowed
-      ? { code: 'in-progress', message: 'This request changed at the same moment; please try again.', state: current.state }
+      ? {
+          code: 'in-progress',
+          message: 'This request changed at the same moment; please try again.',
+          state: current.state,
+        }
       : decision.refusal;
     return this.refusal(refusal, current, now);
   }
@@ -372,8 +486,12 @@ export class AccessRequestService {
     let result: MemberAddResult;
     try {
       result = await this.deps.addMember({
-        requestId: request.id, group: { id: request.groupId, name: request.groupName },
-        user: { id: request.requesterId, name: request.requesterName }, approver, token, attempt: request.attempts,
+        requestId: request.id,
+        group: { id: request.groupId, name: request.groupName },
+        user: { id: request.requesterId, name: request.requesterName },
+        approver,
+        token,
+        attempt: request.attempts,
       });
     } catch (err) {
       result = { outcome: 'retry-later', message: err instanceof Error ? err.message : String(err) };
@@ -386,53 +504,101 @@ export class AccessRequestService {
     const added = result.outcome === 'added';
     const done = await this.store.requests.completeApproval(request.id, now, {
       claimUntil: this.leaseFrom(now),
-      membership: (r) => r.durationDays === null ? undefined : {
-        id: this.newId(), groupId: r.groupId, groupName: r.groupName, userId: r.requesterId, userName: r.requesterName,
-        requestId: r.id, grantedBy: approver, expiresAt: new Date(now.getTime() + r.durationDays * DAY), createdAt: now,
-      },
-      journal: (r) => this.entry(r, now, {
-        action: 'member.add', actor: approver, approvedBy: approver, tokenOfId: approver.id,
-        result: added ? 'succeeded' : 'no-op', status: result.status ?? null,
-        detail: added ? null : 'already a member',
-        undo: added ? inverseOperation({ action: 'member.add', groupId: r.groupId, targetId: r.requesterId }) : null,
-      }),
+      membership: (r) =>
+        r.durationDays === null
+          ? undefined
+          : {
+              id: this.newId(),
+              groupId: r.groupId,
+              groupName: r.groupName,
+              userId: r.requesterId,
+              userName: r.requesterName,
+              requestId: r.id,
+              grantedBy: approver,
+              expiresAt: new Date(now.getTime() + r.durationDays * DAY),
+              createdAt: now,
+            },
+      journal: (r) =>
+        this.entry(r, now, {
+          action: 'member.add',
+          actor: approver,
+          approvedBy: approver,
+          tokenOfId: approver.id,
+          result: added ? 'succeeded' : 'no-op',
+          status: result.status ?? null,
+          detail: added ? null : 'already a member',
+          undo: added ? inverseOperation({ action: 'member.add', groupId: r.groupId, targetId: r.requesterId }) : null,
+        }),
     });
     if (!done) {
       // Another instance completed (or failed) it meanwhile: report the state that stands.
       const current = await this.store.requests.get(request.id);
-      return current ? { ok: true, ...(await this.snapshot(current, now)) } : this.refuseAfterRace(request.id, 'complete', approver);
+      return current
+        ? { ok: true, ...(await this.snapshot(current, now)) }
+        : this.refuseAfterRace(request.id, 'complete', approver);
     }
     return {
-      ok: true, ...(await this.snapshot(done.request, now)),
-      ...(done.membership ? { membership: done.membership } : {}), ...(done.journal ? { journal: done.journal } : {}),
+      ok: true,
+      ...(await this.snapshot(done.request, now)),
+      ...(done.membership ? { membership: done.membership } : {}),
+      ...(done.journal ? { journal: done.journal } : {}),
     };
   }
 
   private async failApproval(
-    request: AccessRequest, result: Extract<MemberAddResult, { outcome: 'failed' }>, now: Date,
+    request: AccessRequest,
+    result: Extract<MemberAddResult, { outcome: 'failed' }>,
+    now: Date,
   ): Promise<ActionResult> {
     const approver = { id: request.decidedById ?? '', name: request.decidedByName ?? '' };
-    const done = await this.store.requests.transition({
-      id: request.id, from: TRANSITIONS.fail.from, to: 'failed', at: now, reason: result.message, claimUntil: this.leaseFrom(now),
-    }, (r) => this.entry(r, now, {
-      action: 'member.add', actor: approver, approvedBy: approver, tokenOfId: approver.id,
-      result: 'failed', status: result.status ?? null, detail: result.message,
-    }));
+    const done = await this.store.requests.transition(
+      {
+        id: request.id,
+        from: TRANSITIONS.fail.from,
+        to: 'failed',
+        at: now,
+        reason: result.message,
+        claimUntil: this.leaseFrom(now),
+      },
+      (r) =>
+        this.entry(r, now, {
+          action: 'member.add',
+          actor: approver,
+          approvedBy: approver,
+          tokenOfId: approver.id,
+          result: 'failed',
+          status: result.status ?? null,
+          detail: result.message,
+        }),
+    );
     if (!done) {
       const current = await this.store.requests.get(request.id);
-      return current ? { ok: true, ...(await this.snapshot(current, now)) } : this.refuseAfterRace(request.id, 'fail', approver);
+      return current
+        ? { ok: true, ...(await this.snapshot(current, now)) }
+        : this.refuseAfterRace(request.id, 'fail', approver);
     }
-    return { ok: true, ...(await this.snapshot(done.request, now)), ...(done.journal ? { journal: done.journal } : {}) };
+    return {
+      ok: true,
+      ...(await this.snapshot(done.request, now)),
+      ...(done.journal ? { journal: done.journal } : {}),
+    };
   }
 
   private entry(
-    r: AccessRequest, now: Date,
+    r: AccessRequest,
+    now: Date,
     e: Pick<NewJournalEntry, 'action' | 'actor' | 'approvedBy' | 'result' | 'detail'> & Partial<NewJournalEntry>,
   ): NewJournalEntry {
     return {
-      id: this.newId(), at: now, requestedBy: { id: r.requesterId, name: r.requesterName }, tokenOfId: null,
-      group: { id: r.groupId, name: r.groupName }, target: { id: r.requesterId, name: r.requesterName }, requestId: r.id,
-      status: null, undo: null,
+      id: this.newId(),
+      at: now,
+      requestedBy: { id: r.requesterId, name: r.requesterName },
+      tokenOfId: null,
+      group: { id: r.groupId, name: r.groupName },
+      target: { id: r.requesterId, name: r.requesterName },
+      requestId: r.id,
+      status: null,
+      undo: null,
       undoUntil: e.undo ? new Date(now.getTime() + this.opts.undoHours * HOUR) : null,
       ...e,
     };

@@ -6,7 +6,13 @@
 export function formatClock(at: Date, now: Date, timeZone = 'UTC'): string {
   const parts = (d: Date): Record<string, string> => {
     const fmt = new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     const out: Record<string, string> = {};
     for (const p of fmt.formatToParts(d)) out[p.type] = p.value;

@@ -1,9 +1,31 @@
 /** Self-service access requests: the pure state machine and the service that runs it over the store. */
-export { decide, isFinal, TRANSITIONS, type Decision, type Refusal, type RefusalCode, type RequestAction, type RequestFacts } from './request-decision';
+export {
+  decide,
+  isFinal,
+  TRANSITIONS,
+  type Decision,
+  type Refusal,
+  type RefusalCode,
+  type RequestAction,
+  type RequestFacts,
+} from './request-decision';
 export { describeOutcome, type RequestOutcomeView } from './request-outcome';
 export { formatClock } from './clock-format';
-export type { MemberAddJob, MemberAddResult, MemberAdder, MemberRemoveJob, MemberRemoveResult, MemberRemover } from './member-change';
+export type {
+  MemberAddJob,
+  MemberAddResult,
+  MemberAdder,
+  MemberRemoveJob,
+  MemberRemoveResult,
+  MemberRemover,
+} from './member-change';
 export {
-  AccessRequestService, RequestInputError, type AccessRequestServiceDeps, type AccessRequestServiceOptions,
-  type ActionResult, type FileResult, type RequestSnapshot, type Requester,
+  AccessRequestService,
+  RequestInputError,
+  type AccessRequestServiceDeps,
+  type AccessRequestServiceOptions,
+  type ActionResult,
+  type FileResult,
+  type RequestSnapshot,
+  type Requester,
 } from './access-request-service';

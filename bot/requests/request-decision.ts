@@ -33,13 +33,21 @@ export interface Refusal {
 
 /** The outcome of `decide`. */
 export type Decision =
-  | { allowed: true; action: RequestAction; from: RequestState; to: RequestState }
-  | { allowed: false; refusal: Refusal };
+  { allowed: true; action: RequestAction; from: RequestState; to: RequestState } | { allowed: false; refusal: Refusal };
 
 /** The fields of a request the state machine looks at. */
-export type RequestFacts = Pick<AccessRequest,
-  'state' | 'requesterId' | 'requesterName' | 'groupName' | 'decidedByName' | 'decidedAt' | 'expiresAt' |
-  'updatedAt' | 'reason'>;
+export type RequestFacts = Pick<
+  AccessRequest,
+  | 'state'
+  | 'requesterId'
+  | 'requesterName'
+  | 'groupName'
+  | 'decidedByName'
+  | 'decidedAt'
+  | 'expiresAt'
+  | 'updatedAt'
+  | 'reason'
+>;
 
 /** Where each action may start, and where it leads. */
 export const TRANSITIONS: Readonly<Record<RequestAction, { from: readonly RequestState[]; to: RequestState }>> = {
@@ -54,7 +62,9 @@ export const TRANSITIONS: Readonly<Record<RequestAction, { from: readonly Reques
 
 /** True for states a request never leaves. */
 export function isFinal(state: RequestState): boolean {
-  return state === 'approved' || state === 'denied' || state === 'cancelled' || state === 'expired' || state === 'failed';
+  return (
+    state === 'approved' || state === 'denied' || state === 'cancelled' || state === 'expired' || state === 'failed'
+  );
 }
 
 function whoAndWhen(r: RequestFacts, now: Date, timeZone: string): string {
@@ -66,19 +76,35 @@ function whoAndWhen(r: RequestFacts, now: Date, timeZone: string): string {
 function closedMessage(r: RequestFacts, now: Date, timeZone: string): { code: RefusalCode; message: string } {
   switch (r.state) {
     case 'approving':
-      return { code: 'in-progress', message: `This request is already being approved by ${whoAndWhen(r, now, timeZone)}.` };
+      return {
+        code: 'in-progress',
+        message: `This request is already being approved by ${whoAndWhen(r, now, timeZone)}.`,
+      };
     case 'approved':
-      return { code: 'already-decided', message: `This request was already approved by ${whoAndWhen(r, now, timeZone)}.` };
+      return {
+        code: 'already-decided',
+        message: `This request was already approved by ${whoAndWhen(r, now, timeZone)}.`,
+      };
     case 'denied':
-      return { code: 'already-decided', message: `This request was already denied by ${whoAndWhen(r, now, timeZone)}.` };
+      return {
+        code: 'already-decided',
+        message: `This request was already denied by ${whoAndWhen(r, now, timeZone)}.`,
+      };
     case 'cancelled':
-      return { code: 'already-decided', message: `This request was cancelled by ${r.requesterName} at ${formatClock(r.updatedAt, now, timeZone)}.` };
+      return {
+        code: 'already-decided',
+        message: `This request was cancelled by ${r.requesterName} at ${formatClock(r.updatedAt, now, timeZone)}.`,
+      };
     case 'expired':
-      return { code: 'already-decided', message: `This request expired at ${formatClock(r.expiresAt, now, timeZone)}.` };
+      return {
+        code: 'already-decided',
+        message: `This request expired at ${formatClock(r.expiresAt, now, timeZone)}.`,
+      };
     case 'failed':
       return {
         code: 'already-decided',
-        message: `This request was approved by ${whoAndWhen(r, now, timeZone)}, but adding the member failed` +
+        message:
+          `This request was approved by ${whoAndWhen(r, now, timeZone)}, but adding the member failed` +
           `${r.reason ? `: ${r.reason}` : '.'}`,
       };
     case 'pending':
@@ -100,7 +126,10 @@ export function decide(
 ): Decision {
   const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
   const rule = TRANSITIONS[action];
-  const refuse = (code: RefusalCode, message: string): Decision => ({ allowed: false, refusal: { code, message, state: request.state } });
+  const refuse = (code: RefusalCode, message: string): Decision => ({
+    allowed: false,
+    refusal: { code, message, state: request.state },
+  });
 
   if (!rule.from.includes(request.state)) {
     if (action === 'complete' || action === 'fail') {
@@ -119,7 +148,11 @@ export function decide(
       }
       break;
     case 'expire':
-      if (!pastExpiry) return refuse('not-applicable', `This request does not expire before ${formatClock(request.expiresAt, now, zone)}.`);
+      if (!pastExpiry)
+        return refuse(
+          'not-applicable',
+          `This request does not expire before ${formatClock(request.expiresAt, now, zone)}.`,
+        );
       break;
     case 'remind':
       if (pastExpiry) return refuse('expired', `This request expired at ${formatClock(request.expiresAt, now, zone)}.`);

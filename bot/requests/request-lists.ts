@@ -17,7 +17,13 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-async function privately(workflow: RequestWorkflow, place: TurnPlace, actor: RequestActor, short: string, reply: Reply): Promise<Reply[]> {
+async function privately(
+  workflow: RequestWorkflow,
+  place: TurnPlace,
+  actor: RequestActor,
+  short: string,
+  reply: Reply,
+): Promise<Reply[]> {
   if (!place.shared || !reply.card) return [reply];
   return workflow.notices.answer(place, actor.id, short, { text: reply.text, card: reply.card });
 }
@@ -27,8 +33,13 @@ export async function listMine(workflow: RequestWorkflow, actor: RequestActor, p
   const mine = await workflow.service().listMine(actor.id.toLowerCase(), { includeClosed: true, limit: LIMIT });
   const card = buildRequestListCard({ view: 'mine', requests: mine.map((s) => summaryOf(s.request)) });
   const text = mine.length ? `Your access requests (${mine.length}).` : 'You have no access requests.';
-  const short = mine.length ? `You have ${mine.length} access ${plural(mine.length, 'request', 'requests')}.` : 'You have no access requests.';
-  if (mine.length === 0) return place.shared ? workflow.notices.answer(place, actor.id, short) : [{ text, card: card as unknown as Record<string, unknown> }];
+  const short = mine.length
+    ? `You have ${mine.length} access ${plural(mine.length, 'request', 'requests')}.`
+    : 'You have no access requests.';
+  if (mine.length === 0)
+    return place.shared
+      ? workflow.notices.answer(place, actor.id, short)
+      : [{ text, card: card as unknown as Record<string, unknown> }];
   return privately(workflow, place, actor, short, { text, card: card as unknown as Record<string, unknown> });
 }
 
@@ -36,10 +47,17 @@ export async function listMine(workflow: RequestWorkflow, actor: RequestActor, p
  * Pending requests the actor may decide (owner of the group, or a Groups / Global Administrator); none when
  * empty and `omitWhenEmpty`. Throws the directory's and database errors.
  */
-export async function listPending(workflow: RequestWorkflow, store: Store, actor: RequestActor, place: TurnPlace, opts: { omitWhenEmpty?: boolean } = {}): Promise<Reply[]> {
+export async function listPending(
+  workflow: RequestWorkflow,
+  store: Store,
+  actor: RequestActor,
+  place: TurnPlace,
+  opts: { omitWhenEmpty?: boolean } = {},
+): Promise<Reply[]> {
   const pending = await store.requests.listPending({ limit: 200 });
   const me = actor.id.toLowerCase();
-  const admin = pending.some((r) => r.requesterId !== me) && (await actor.directory.holdsDecidingRole().catch(() => false));
+  const admin =
+    pending.some((r) => r.requesterId !== me) && (await actor.directory.holdsDecidingRole().catch(() => false));
   const mayByGroup = new Map<string, boolean>();
   const mine: AccessRequest[] = [];
   for (const r of pending) {
@@ -54,7 +72,12 @@ export async function listPending(workflow: RequestWorkflow, store: Store, actor
   }
   if (mine.length === 0 && opts.omitWhenEmpty) return [];
   const card = buildRequestListCard({ view: 'pending', requests: mine.map(summaryOf) });
-  const text = mine.length ? `${mine.length} ${plural(mine.length, 'request waits', 'requests wait')} for your approval.` : 'Nothing is waiting for your approval.';
-  if (mine.length === 0) return place.shared ? workflow.notices.answer(place, actor.id, text) : [{ text, card: card as unknown as Record<string, unknown> }];
+  const text = mine.length
+    ? `${mine.length} ${plural(mine.length, 'request waits', 'requests wait')} for your approval.`
+    : 'Nothing is waiting for your approval.';
+  if (mine.length === 0)
+    return place.shared
+      ? workflow.notices.answer(place, actor.id, text)
+      : [{ text, card: card as unknown as Record<string, unknown> }];
   return privately(workflow, place, actor, text, { text, card: card as unknown as Record<string, unknown> });
 }

@@ -35,7 +35,13 @@ export class RequestNotices {
   }
 
   /** Remembers a copy of the request's card. Throws on database errors. */
-  async recordCopy(requestId: string, conversationId: string, activityId: string, userId: string | null, role: 'requester' | 'approver'): Promise<void> {
+  async recordCopy(
+    requestId: string,
+    conversationId: string,
+    activityId: string,
+    userId: string | null,
+    role: 'requester' | 'approver',
+  ): Promise<void> {
     await this.deps.service().recordCard({ requestId, conversationId, activityId, userId, role });
   }
 
@@ -47,7 +53,11 @@ export class RequestNotices {
    * are returned as unreached instead (a reminder tries again; "pending approvals" lists it for them).
    * Records every copy. `lead` is the sentence above the card.
    */
-  async notifyOwners(r: AccessRequest, route: RequestRoute, opts: { place?: TurnPlace; lead: string; people?: { id: string; name: string }[] }): Promise<OwnersNotified> {
+  async notifyOwners(
+    r: AccessRequest,
+    route: RequestRoute,
+    opts: { place?: TurnPlace; lead: string; people?: { id: string; name: string }[] },
+  ): Promise<OwnersNotified> {
     const card = approvalCardOf(r, route);
     const people = opts.people ?? route.owners;
     const copies = await this.deps.store.requestCards.listForRequest(r.id);
@@ -82,13 +92,27 @@ export class RequestNotices {
     }
     if (unreached.length > 0) {
       const shared = copies.find((c) => c.conversationId === route.askedIn && c.role === 'approver');
-      const viewers = [...people.map((p) => route.mentionIds[p.id] ?? p.id), route.mentionIds[r.requesterId] ?? r.requesterId];
+      const viewers = [
+        ...people.map((p) => route.mentionIds[p.id] ?? p.id),
+        route.mentionIds[r.requesterId] ?? r.requesterId,
+      ];
       const sharedCard = withRefresh(card, r.id, viewers);
       if (shared) {
         await this.deps.messenger.updateCard(route.askedIn, shared.activityId, sharedCard, opts.place);
-        if (await this.deps.messenger.post(route.askedIn, { text: `${opts.lead} The card is above.`, mention: unreached }, opts.place)) posted++;
+        if (
+          await this.deps.messenger.post(
+            route.askedIn,
+            { text: `${opts.lead} The card is above.`, mention: unreached },
+            opts.place,
+          )
+        )
+          posted++;
       } else {
-        const msg = await this.deps.messenger.post(route.askedIn, { text: `${opts.lead} Please approve or deny.`, card: sharedCard, mention: unreached }, opts.place);
+        const msg = await this.deps.messenger.post(
+          route.askedIn,
+          { text: `${opts.lead} Please approve or deny.`, card: sharedCard, mention: unreached },
+          opts.place,
+        );
         if (msg) {
           await this.recordCopy(r.id, msg.conversationId, msg.activityId, null, 'approver');
           posted++;
@@ -104,28 +128,41 @@ export class RequestNotices {
    * records the outcome as announced when every update went through. A failed update leaves it unannounced, so
    * the sweeper tries again after the lease. Never throws.
    */
-  async announce(snap: RequestSnapshot, opts: { place?: TurnPlace; quiet?: boolean; membershipEndsAt?: Date } = {}): Promise<boolean> {
+  async announce(
+    snap: RequestSnapshot,
+    opts: { place?: TurnPlace; quiet?: boolean; membershipEndsAt?: Date } = {},
+  ): Promise<boolean> {
     const r = snap.request;
     if (!snap.view.final) return false;
     let ends = opts.membershipEndsAt;
     let complete = true;
     try {
       if (!ends && r.state === 'approved' && r.durationDays) {
-        ends = (await this.deps.store.memberships.listActiveForGroup(r.groupId)).find((m) => m.requestId === r.id)?.expiresAt;
+        ends = (await this.deps.store.memberships.listActiveForGroup(r.groupId)).find(
+          (m) => m.requestId === r.id,
+        )?.expiresAt;
       }
       const card = finalCardOf(r, ends);
       if (!card) return false;
       const copies = await this.deps.store.requestCards.listForRequest(r.id);
-      await Promise.all(copies.map(async (copy) => {
-        try {
-          await this.deps.messenger.updateCard(copy.conversationId, copy.activityId, card, opts.place);
-        } catch (err) {
-          complete = false;
-          this.deps.log.warn('requests.cardUpdate', { requestId: r.id, conversationId: copy.conversationId, error: err });
-        }
-      }));
+      await Promise.all(
+        copies.map(async (copy) => {
+          try {
+            await this.deps.messenger.updateCard(copy.conversationId, copy.activityId, card, opts.place);
+          } catch (err) {
+            complete = false;
+            this.deps.log.warn('requests.cardUpdate', {
+              requestId: r.id,
+              conversationId: copy.conversationId,
+              error: err,
+            });
+          }
+        }),
+      );
       if (!opts.quiet && r.state !== 'cancelled' && snap.view.requesterMessage) {
-        const text = snap.view.requesterMessage + (r.state === 'approved' && ends ? ` Your membership ends ${ends.toISOString().slice(0, 10)}.` : '');
+        const text =
+          snap.view.requesterMessage +
+          (r.state === 'approved' && ends ? ` Your membership ends ${ends.toISOString().slice(0, 10)}.` : '');
         complete = (await this.tell(r.requesterId, r.requesterName, text, snap, opts.place)) && complete;
       }
       if (complete && !opts.quiet) await this.deps.service().markAnnounced(r.id);
@@ -146,7 +183,11 @@ export class RequestNotices {
       try {
         await this.deps.messenger.updateCard(copy.conversationId, copy.activityId, card, place);
       } catch (err) {
-        this.deps.log.warn('requests.cardUpdate', { requestId: snap.request.id, conversationId: copy.conversationId, error: err });
+        this.deps.log.warn('requests.cardUpdate', {
+          requestId: snap.request.id,
+          conversationId: copy.conversationId,
+          error: err,
+        });
       }
     }
   }
@@ -155,7 +196,13 @@ export class RequestNotices {
    * Sends the requester (or member) a message: in their 1:1 chat when known, otherwise in the conversation of
    * their card copy, mentioning them. False when no conversation is known or the send failed. Never throws.
    */
-  async tell(userId: string, name: string, text: string, snap: Pick<RequestSnapshot, 'cards' | 'request'>, place?: TurnPlace): Promise<boolean> {
+  async tell(
+    userId: string,
+    name: string,
+    text: string,
+    snap: Pick<RequestSnapshot, 'cards' | 'request'>,
+    place?: TurnPlace,
+  ): Promise<boolean> {
     try {
       const personal = await this.deps.messenger.personalConversationOf(userId);
       if (personal) return (await this.deps.messenger.post(personal, { text }, place)) !== undefined;
@@ -178,15 +225,24 @@ export class RequestNotices {
    * @mention), or, when `personal` holds anything private, in their 1:1 chat with one short line in the shared
    * chat. Resolves to the replies the turn itself should still send (none when everything was posted). Never throws.
    */
-  async answer(place: TurnPlace, userId: string, text: string, personal?: { card: Record<string, unknown>; text: string }): Promise<{ text: string; card?: Record<string, unknown> }[]> {
+  async answer(
+    place: TurnPlace,
+    userId: string,
+    text: string,
+    personal?: { card: Record<string, unknown>; text: string },
+  ): Promise<{ text: string; card?: Record<string, unknown> }[]> {
     if (!place.shared) return personal ? [{ text: personal.text, card: personal.card }] : [{ text }];
     const who: MentionTarget = place.from ?? { id: userId, name: 'you' };
     try {
       if (personal) {
         const chat = await this.deps.messenger.personalConversationOf(userId);
         const card = personal.card as unknown as Parameters<RequestMessengerPort['post']>[1]['card'];
-        const sent = chat ? await this.deps.messenger.post(chat, { text: personal.text, ...(card ? { card } : {}) }, place) : undefined;
-        const line = sent ? `${text} I sent the details to our 1:1 chat.` : `${text} The details are personal, so I show them only in our 1:1 chat: message me there.`;
+        const sent = chat
+          ? await this.deps.messenger.post(chat, { text: personal.text, ...(card ? { card } : {}) }, place)
+          : undefined;
+        const line = sent
+          ? `${text} I sent the details to our 1:1 chat.`
+          : `${text} The details are personal, so I show them only in our 1:1 chat: message me there.`;
         await this.deps.messenger.post(place.conversationId, { text: line, mention: [who] }, place);
         return [];
       }

@@ -37,13 +37,14 @@ export function describeOutcome(request: AccessRequest, now: Date, timeZone = 'U
       break;
     case 'approved':
       headline = `Approved by ${who}, ${when(request.decidedAt)}`;
-      requesterMessage = `${who} approved your request: you are now a member of ${group}` +
+      requesterMessage =
+        `${who} approved your request: you are now a member of ${group}` +
         (request.durationDays ? ` for ${request.durationDays} day${request.durationDays === 1 ? '' : 's'}.` : '.');
       break;
     case 'denied':
       headline = `Denied by ${who}, ${when(request.decidedAt)}`;
-      requesterMessage = `${who} denied your request to join ${group}` +
-        (request.reason ? `: "${request.reason}".` : '.');
+      requesterMessage =
+        `${who} denied your request to join ${group}` + (request.reason ? `: "${request.reason}".` : '.');
       break;
     case 'cancelled':
       headline = `Cancelled by ${request.requesterName}, ${when(request.updatedAt)}`;
@@ -55,8 +56,10 @@ export function describeOutcome(request: AccessRequest, now: Date, timeZone = 'U
       break;
     case 'failed':
       headline = `Approved by ${who}, but adding failed`;
-      requesterMessage = `${who} approved your request to join ${group}, but adding you failed` +
-        (request.reason ? `: ${request.reason.replace(/\.$/, '')}.` : '.') + ' Please ask again or contact the group owners.';
+      requesterMessage =
+        `${who} approved your request to join ${group}, but adding you failed` +
+        (request.reason ? `: ${request.reason.replace(/\.$/, '')}.` : '.') +
+        ' Please ask again or contact the group owners.';
       break;
   }
   return {

@@ -85,7 +85,10 @@ export interface RequestDirectory {
   /** The users holding the Groups Administrator role (escalation), empty when none or not readable. */
   groupsAdministrators(): Promise<{ id: string; name: string }[]>;
   /** Team-mates (same department) of the requester and how many are members, when the requester has one. */
-  teammates(groupId: string, requester: { id: string; department: string | null }): Promise<{ members: number; total: number } | undefined>;
+  teammates(
+    groupId: string,
+    requester: { id: string; department: string | null },
+  ): Promise<{ members: number; total: number } | undefined>;
   addMember(groupId: string, userId: string): Promise<MemberAddResult>;
   removeMember(groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult>;
 }

@@ -5,7 +5,8 @@
  */
 
 /** Where a reason clause starts inside a phrase (after the group's name). */
-const REASON_START = /(?:\s*,\s*|\s+)(?=(?:because|since|as\s+(?:i|we)\b|so\s+(?:that\s+)?(?:i|we)\b|for\s+(?:the|a|an|my|our)\s|i['’]m\s|i\s+am\s|i\s+need\s|i\s+have\s|we['’]re\s|we\s+are\s|we\s+need\s|to\s+(?:prepare|help|work|review|support|cover)\b))/i;
+const REASON_START =
+  /(?:\s*,\s*|\s+)(?=(?:because|since|as\s+(?:i|we)\b|so\s+(?:that\s+)?(?:i|we)\b|for\s+(?:the|a|an|my|our)\s|i['’]m\s|i\s+am\s|i\s+need\s|i\s+have\s|we['’]re\s|we\s+are\s|we\s+need\s|to\s+(?:prepare|help|work|review|support|cover)\b))/i;
 const LEADING_MARKER = /^(?:because(?!\s+of\b)|since|so\s+that|so)\s+/i;
 
 /** Splits "Finance Readers because of the audit" into the group phrase and the reason; no reason when none. */

@@ -34,7 +34,8 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new RequestSettingsError(`${name} must be a number from ${min} to ${max}, got '${raw}'.`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new RequestSettingsError(`${name} must be a number from ${min} to ${max}, got '${raw}'.`);
   return n;
 }
 
@@ -44,7 +45,10 @@ export function requestSettingsFrom(env: NodeJS.ProcessEnv = process.env): Reque
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
   } catch (err) {
-    if (err instanceof RangeError) throw new RequestSettingsError(`REQUEST_TIME_ZONE must be an IANA time zone such as Europe/Lisbon, got '${timeZone}'.`);
+    if (err instanceof RangeError)
+      throw new RequestSettingsError(
+        `REQUEST_TIME_ZONE must be an IANA time zone such as Europe/Lisbon, got '${timeZone}'.`,
+      );
     throw err;
   }
   return {

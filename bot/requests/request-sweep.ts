@@ -36,7 +36,17 @@ export interface SweepDeps {
 
 /** Runs one sweep. Each step's failure is logged and the next step still runs. Never throws. */
 export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise<SweepReport> {
-  const report: SweepReport = { retried: 0, completed: 0, expired: 0, reminded: 0, escalated: 0, announced: 0, membershipNotices: 0, removed: 0, purged: 0 };
+  const report: SweepReport = {
+    retried: 0,
+    completed: 0,
+    expired: 0,
+    reminded: 0,
+    escalated: 0,
+    announced: 0,
+    membershipNotices: 0,
+    removed: 0,
+    purged: 0,
+  };
   const { log } = deps;
   const svc = workflow.service();
   const notices = workflow.notices;
@@ -52,7 +62,8 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       report.retried++;
       if (result.ok && result.view.final) {
         report.completed++;
-        if (await notices.announce(result, result.membership ? { membershipEndsAt: result.membership.expiresAt } : {})) report.announced++;
+        if (await notices.announce(result, result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}))
+          report.announced++;
       }
     }
   });
@@ -72,7 +83,17 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       const r = snap.request;
       const lead = `Reminder: ${r.requesterName} is still waiting for a decision on joining '${r.groupName}'.`;
       if ((await notices.notifyOwners(r, route, { lead })).posted > 0) report.reminded++;
-      await saveRoute(workflowStore(workflow), r.id, { ...route, history: [...(route.history ?? []), { at: (deps.clock ?? (() => new Date()))().toISOString(), names: route.owners.map((o) => o.name), kind: 'reminded' }] });
+      await saveRoute(workflowStore(workflow), r.id, {
+        ...route,
+        history: [
+          ...(route.history ?? []),
+          {
+            at: (deps.clock ?? (() => new Date()))().toISOString(),
+            names: route.owners.map((o) => o.name),
+            kind: 'reminded',
+          },
+        ],
+      });
     }
   });
   if (deps.escalateHours && deps.escalateHours > 0) {
@@ -100,13 +121,20 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       report.removed++;
       const snap = h.membership.requestId ? await svc.get(h.membership.requestId) : undefined;
       if (snap && h.outcome === 'removed') {
-        await notices.tell(h.membership.userId, h.membership.userName, `Your time-bound membership of '${h.membership.groupName}' ended, so you were removed from it.`, snap);
+        await notices.tell(
+          h.membership.userId,
+          h.membership.userName,
+          `Your time-bound membership of '${h.membership.groupName}' ended, so you were removed from it.`,
+          snap,
+        );
       }
     }
   });
   if (deps.purge) {
     const purge = deps.purge;
-    await step('purge', async () => { report.purged = await purge(); });
+    await step('purge', async () => {
+      report.purged = await purge();
+    });
   }
   return report;
 }
@@ -128,7 +156,9 @@ export function startSweeper(workflow: RequestWorkflow, deps: SweepDeps, seconds
       .then((r) => {
         if (Object.values(r).some((n) => n > 0)) deps.log.info('requests.swept', { ...r });
       })
-      .finally(() => { running = undefined; });
+      .finally(() => {
+        running = undefined;
+      });
   }, seconds * 1000);
   timer.unref();
   return async () => {

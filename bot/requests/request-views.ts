@@ -5,7 +5,14 @@
  */
 import type { AccessRequest } from '../store/types';
 import type { RequestOutcomeView } from './request-outcome';
-import { buildApprovalCard, buildApprovalResultCard, executeButton, type AdaptiveCard, type PersonSummary, type RequestSummary } from '../../cards';
+import {
+  buildApprovalCard,
+  buildApprovalResultCard,
+  executeButton,
+  type AdaptiveCard,
+  type PersonSummary,
+  type RequestSummary,
+} from '../../cards';
 import { adaptiveCard, container, heading, subtle, textBlock } from '../../cards/elements';
 import { justificationBlock, requestFacts } from '../../cards/approval-card';
 import { md, plain } from '../../cards/markdown';
@@ -30,7 +37,9 @@ export function approvalCardOf(r: AccessRequest, profile?: RequestProfile): Adap
     group: { id: r.groupId, displayName: r.groupName },
     requester: requesterOf(r, profile),
     justification: r.justification || '(no justification given)',
-    ...(profile?.teammates && profile.teammates.total > 0 ? { teammates: { ...profile.teammates, basis: 'department' as const } } : {}),
+    ...(profile?.teammates && profile.teammates.total > 0
+      ? { teammates: { ...profile.teammates, basis: 'department' as const } }
+      : {}),
     ...(r.durationDays ? { durationDays: r.durationDays } : {}),
     requestedAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
@@ -45,7 +54,13 @@ export function requesterCardOf(r: AccessRequest, ownerNames: readonly string[],
     body: [
       heading(md`Your request to join ${r.groupName}`),
       container([textBlock(md`Waiting for a decision from ${who}`, { weight: 'Bolder' })], { style: 'emphasis' }),
-      ...(merged ? [subtle(plain('You had already asked for this; I added this to your open request instead of filing a new one.'))] : []),
+      ...(merged
+        ? [
+            subtle(
+              plain('You had already asked for this; I added this to your open request instead of filing a new one.'),
+            ),
+          ]
+        : []),
       requestFacts(requesterOf(r), r.durationDays ?? undefined, r.createdAt.toISOString()),
       justificationBlock(r.justification || '(no justification given)'),
     ],
@@ -68,9 +83,15 @@ export function approvingCardOf(r: AccessRequest, view: RequestOutcomeView): Ada
 /** The final state every copy shows ("Approved by Olga Owner, 14:02"), or undefined while not final. */
 export function finalCardOf(r: AccessRequest, membershipEndsAt?: Date): AdaptiveCard | undefined {
   if (r.state === 'pending' || r.state === 'approving') return undefined;
-  const decidedBy = r.state === 'cancelled' ? { id: r.requesterId, displayName: r.requesterName }
-    : r.decidedByName ? { ...(r.decidedById ? { id: r.decidedById } : {}), displayName: r.decidedByName } : undefined;
-  const decidedAt = (r.state === 'expired' ? r.expiresAt : r.state === 'cancelled' ? r.updatedAt : r.decidedAt ?? r.updatedAt).toISOString();
+  const decidedBy =
+    r.state === 'cancelled'
+      ? { id: r.requesterId, displayName: r.requesterName }
+      : r.decidedByName
+        ? { ...(r.decidedById ? { id: r.decidedById } : {}), displayName: r.decidedByName }
+        : undefined;
+  const decidedAt = (
+    r.state === 'expired' ? r.expiresAt : r.state === 'cancelled' ? r.updatedAt : (r.decidedAt ?? r.updatedAt)
+  ).toISOString();
   return buildApprovalResultCard({
     requestId: r.id,
     group: { id: r.groupId, displayName: r.groupName },
@@ -126,6 +147,9 @@ export const REFRESH_USER_LIMIT = 60;
 export function withRefresh(card: AdaptiveCard, requestId: string, userIds: readonly string[]): AdaptiveCard {
   const ids = [...new Set(userIds)].slice(0, REFRESH_USER_LIMIT);
   if (ids.length === 0) return card;
-  const refresh = { action: { type: 'Action.Execute', verb: 'requestRefresh', data: { verb: 'requestRefresh', requestId } }, userIds: ids };
+  const refresh = {
+    action: { type: 'Action.Execute', verb: 'requestRefresh', data: { verb: 'requestRefresh', requestId } },
+    userIds: ids,
+  };
   return Object.assign({}, card, { refresh });
 }

@@ -11,13 +11,25 @@ import type { Store } from '../store';
 import type { AccessRequest, PersonRef } from '../store/types';
 import type { Logger } from '../log';
 import type { Reply } from '../commands/context';
-import { AccessRequestService, RequestInputError, type ActionResult, type RequestSnapshot } from './access-request-service';
+import {
+  AccessRequestService,
+  RequestInputError,
+  type ActionResult,
+  type RequestSnapshot,
+} from './access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
 import type { Clock, DirectoryForUser, RequestDirectory, RequestMessengerPort, TurnPlace } from './request-ports';
 import { RequestNotices } from './request-notices';
 import { saveRoute, type RequestRoute } from './request-route';
 import type { RequestSettings } from './request-settings';
-import { approvalCardOf, approvingCardOf, cardReply, currentCardOf, requesterCardOf, withRefresh } from './request-views';
+import {
+  approvalCardOf,
+  approvingCardOf,
+  cardReply,
+  currentCardOf,
+  requesterCardOf,
+  withRefresh,
+} from './request-views';
 import { formatClock } from './clock-format';
 
 /** Who acts in this turn: their Entra object id and their own directory session. */
@@ -62,7 +74,12 @@ export class RequestWorkflow {
 
   constructor(private readonly deps: RequestWorkflowDeps) {
     this.clock = deps.clock ?? (() => new Date());
-    this.notices = new RequestNotices({ store: deps.store, messenger: deps.messenger, log: deps.log, service: () => this.service() });
+    this.notices = new RequestNotices({
+      store: deps.store,
+      messenger: deps.messenger,
+      log: deps.log,
+      service: () => this.service(),
+    });
   }
 
   /** The service; with `directory` (the acting user's), its authority check and the Graph add use that session. */
@@ -72,8 +89,11 @@ export class RequestWorkflow {
       store: this.deps.store,
       clock: this.clock,
       options: {
-        expiryDays: s.expiryDays, remindAfterHours: s.remindHours, leaseSeconds: s.leaseSeconds,
-        membershipNoticeDays: s.membershipNoticeDays, timeZone: s.timeZone,
+        expiryDays: s.expiryDays,
+        remindAfterHours: s.remindHours,
+        leaseSeconds: s.leaseSeconds,
+        membershipNoticeDays: s.membershipNoticeDays,
+        timeZone: s.timeZone,
       },
       isApprover: async (request, actor) => (directory ? this.mayDecide(directory, request.groupId, actor.id) : false),
       addMember: (job) => this.addMember(job, directory),
@@ -105,7 +125,9 @@ export class RequestWorkflow {
    */
   async submit(actor: RequestActor, place: TurnPlace, input: SubmitInput): Promise<Reply[]> {
     const live = { place };
-    return this.within(this.submitNow(actor, live, input), live, async () => [{ text: 'Sending your request: this card shows it as soon as it is filed.' }]);
+    return this.within(this.submitNow(actor, live, input), live, async () => [
+      { text: 'Sending your request: this card shows it as soon as it is filed.' },
+    ]);
   }
 
   private async submitNow(actor: RequestActor, live: { place: TurnPlace }, input: SubmitInput): Promise<Reply[]> {
@@ -120,7 +142,11 @@ export class RequestWorkflow {
       escalated = true;
     }
     if (deciders.length === 0) {
-      return [{ text: `'${group.displayName}' has no other owner who could approve a request, and I found no Groups Administrator to ask. Ask your IT department to add you.` }];
+      return [
+        {
+          text: `'${group.displayName}' has no other owner who could approve a request, and I found no Groups Administrator to ask. Ask your IT department to add you.`,
+        },
+      ];
     }
     const filed = await this.service(dir).file({
       requester: { id: actor.id.toLowerCase(), name: me.displayName, upn: me.userPrincipalName ?? '' },
@@ -133,7 +159,16 @@ export class RequestWorkflow {
     if (filed.kind === 'merged') {
       const asked = (await this.notices.route(r.id))?.owners ?? deciders;
       if (clicked) await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
-      return [cardReply(`You already asked to join '${r.groupName}'; I merged this into your open request, still waiting for ${names(asked)}.`, requesterCardOf(r, asked.map((o) => o.name), true))];
+      return [
+        cardReply(
+          `You already asked to join '${r.groupName}'; I merged this into your open request, still waiting for ${names(asked)}.`,
+          requesterCardOf(
+            r,
+            asked.map((o) => o.name),
+            true,
+          ),
+        ),
+      ];
     }
     let teammates: RequestRoute['teammates'];
     try {
@@ -144,9 +179,12 @@ export class RequestWorkflow {
     const now = this.clock().toISOString();
     const route: RequestRoute = {
       requester: {
-        id: r.requesterId, displayName: r.requesterName,
-        ...(me.mail ? { mail: me.mail } : {}), ...(me.userPrincipalName ? { userPrincipalName: me.userPrincipalName } : {}),
-        ...(me.department ? { department: me.department } : {}), ...(me.jobTitle ? { jobTitle: me.jobTitle } : {}),
+        id: r.requesterId,
+        displayName: r.requesterName,
+        ...(me.mail ? { mail: me.mail } : {}),
+        ...(me.userPrincipalName ? { userPrincipalName: me.userPrincipalName } : {}),
+        ...(me.department ? { department: me.department } : {}),
+        ...(me.jobTitle ? { jobTitle: me.jobTitle } : {}),
       },
       ...(teammates ? { teammates } : {}),
       owners: deciders,
@@ -161,25 +199,38 @@ export class RequestWorkflow {
       ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
       : `${r.requesterName} asks to join '${r.groupName}'.`;
     const notified = await this.notices.notifyOwners(r, route, { place: live.place, lead });
-    const card = requesterCardOf(r, deciders.map((o) => o.name));
+    const card = requesterCardOf(
+      r,
+      deciders.map((o) => o.name),
+    );
     const sent = escalated
       ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
       : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
     const text = sent + unreachedNote(notified.unreached);
     if (!clicked) {
       const posted = await this.deps.messenger.post(live.place.conversationId, { card }, live.place);
-      if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
+      if (posted)
+        await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
       return [{ text }];
     }
     await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
     if (notified.unreached.length > 0) {
       // A click's answer is a card only, so the note goes as a message of its own.
-      await this.deps.messenger.post(live.place.conversationId, { text: unreachedNote(notified.unreached).trim() }, live.place);
+      await this.deps.messenger.post(
+        live.place.conversationId,
+        { text: unreachedNote(notified.unreached).trim() },
+        live.place,
+      );
     }
     if (live.place.shared || live.place.turn === undefined) {
       // The answer to the click replaces the form for the requester only (and, once the turn has ended, not at all):
       // everyone sees the request in place of the form.
-      await this.deps.messenger.updateCard(live.place.conversationId, clicked, withRefresh(card, r.id, [live.place.from?.id ?? r.requesterId]), live.place);
+      await this.deps.messenger.updateCard(
+        live.place.conversationId,
+        clicked,
+        withRefresh(card, r.id, [live.place.from?.id ?? r.requesterId]),
+        live.place,
+      );
     }
     return [cardReply(text, card)];
   }
@@ -191,12 +242,24 @@ export class RequestWorkflow {
    * requester. Answers within `answerWithinMs`; a slower add answers "approved, adding…" and finishes later.
    * Throws RequestInputError (reason too long) and the directory's errors.
    */
-  async decide(actor: RequestActor, place: TurnPlace, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
+  async decide(
+    actor: RequestActor,
+    place: TurnPlace,
+    action: 'approve' | 'deny',
+    requestId: string,
+    reason?: string,
+  ): Promise<Reply[]> {
     const live = { place };
     return this.within(this.decideNow(actor, live, action, requestId, reason), live, () => this.cardNow(requestId));
   }
 
-  private async decideNow(actor: RequestActor, live: { place: TurnPlace }, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
+  private async decideNow(
+    actor: RequestActor,
+    live: { place: TurnPlace },
+    action: 'approve' | 'deny',
+    requestId: string,
+    reason?: string,
+  ): Promise<Reply[]> {
     const me = await actor.directory.me();
     // The name shown on every card comes from the directory, never from what the channel says.
     const who: PersonRef = { id: actor.id.toLowerCase(), name: me.displayName };
@@ -205,7 +268,15 @@ export class RequestWorkflow {
       const request = await this.deps.store.requests.get(requestId);
       if (request) {
         const message = `Only an owner of "${request.groupName}" or a Groups or Global Administrator can decide this request.`;
-        return this.afterAction({ ok: false, refusal: { code: 'not-approver', message, state: request.state }, ...(await this.snapshotOf(request)) }, actor, live);
+        return this.afterAction(
+          {
+            ok: false,
+            refusal: { code: 'not-approver', message, state: request.state },
+            ...(await this.snapshotOf(request)),
+          },
+          actor,
+          live,
+        );
       }
     }
     let result: ActionResult;
@@ -229,7 +300,12 @@ export class RequestWorkflow {
   async cancel(actor: RequestActor, place: TurnPlace, requestId: string): Promise<Reply[]> {
     const me = await actor.directory.me();
     const live = { place };
-    const work = (async () => this.afterAction(await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName }), actor, live))();
+    const work = (async () =>
+      this.afterAction(
+        await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName }),
+        actor,
+        live,
+      ))();
     return this.within(work, live, () => this.cardNow(requestId));
   }
 
@@ -249,10 +325,16 @@ export class RequestWorkflow {
    * Resolves to `work`'s replies, or, when it takes longer than the answer time, to `late()`'s; the work goes on
    * and sends what it still has to send proactively (the turn is over).
    */
-  private async within(work: Promise<Reply[]>, live: { place: TurnPlace }, late: () => Promise<Reply[]>): Promise<Reply[]> {
+  private async within(
+    work: Promise<Reply[]>,
+    live: { place: TurnPlace },
+    late: () => Promise<Reply[]>,
+  ): Promise<Reply[]> {
     const ms = this.deps.settings.answerWithinMs ?? DEFAULT_ANSWER_MS;
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+    const deadline = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ms);
+    });
     try {
       const first = await Promise.race([work, deadline]);
       if (first !== 'late') return first;
@@ -262,11 +344,19 @@ export class RequestWorkflow {
     // The turn ends now: what the work still sends goes out proactively, never through this turn.
     live.place = { ...live.place, turn: undefined };
     // Cards reach their copies through updates; a sentence that was to be the answer is posted instead.
-    work.then(async (replies) => {
-      for (const r of replies) {
-        if (!r.card) await this.deps.messenger.post(live.place.conversationId, { text: r.text, ...(live.place.shared && live.place.from ? { mention: [live.place.from] } : {}) });
-      }
-    }).catch((err) => this.deps.log.error('requests.lateWork', { conversationId: live.place.conversationId, error: err }));
+    work
+      .then(async (replies) => {
+        for (const r of replies) {
+          if (!r.card)
+            await this.deps.messenger.post(live.place.conversationId, {
+              text: r.text,
+              ...(live.place.shared && live.place.from ? { mention: [live.place.from] } : {}),
+            });
+        }
+      })
+      .catch((err) =>
+        this.deps.log.error('requests.lateWork', { conversationId: live.place.conversationId, error: err }),
+      );
     return late();
   }
 
@@ -275,23 +365,45 @@ export class RequestWorkflow {
     const request = result.request;
     if (result.retryScheduled) {
       await this.notices.announceProgress(result, live.place);
-      return [cardReply(`Approved. Adding ${request.requesterName} to '${request.groupName}' didn't work yet (${result.retryScheduled}); I'll keep trying and tell everyone when it's done.`, approvingCardOf(request, result.view))];
+      return [
+        cardReply(
+          `Approved. Adding ${request.requesterName} to '${request.groupName}' didn't work yet (${result.retryScheduled}); I'll keep trying and tell everyone when it's done.`,
+          approvingCardOf(request, result.view),
+        ),
+      ];
     }
-    await this.notices.announce(result, { place: live.place, ...(result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}) });
+    await this.notices.announce(result, {
+      place: live.place,
+      ...(result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}),
+    });
     const card = currentCardOf(request, result.view);
     return card ? [cardReply(result.view.headline, card)] : [{ text: result.view.headline }];
   }
 
-  private async afterRefusal(result: Extract<ActionResult, { ok: false }>, actor: RequestActor, live: { place: TurnPlace }): Promise<Reply[]> {
+  private async afterRefusal(
+    result: Extract<ActionResult, { ok: false }>,
+    actor: RequestActor,
+    live: { place: TurnPlace },
+  ): Promise<Reply[]> {
     const { refusal, request } = result;
     const place = live.place;
     if (!request || !result.view) return this.notices.answer(place, actor.id, refusal.message);
-    if (refusal.code === 'not-approver' || refusal.code === 'not-requester' || (refusal.code === 'expired' && request.state === 'pending')) {
+    if (
+      refusal.code === 'not-approver' ||
+      refusal.code === 'not-requester' ||
+      (refusal.code === 'expired' && request.state === 'pending')
+    ) {
       // The clicked card may be shared: it stays as it is, and the clicker alone is answered.
       const route = await this.notices.route(request.id);
-      const same = request.state !== 'pending' ? currentCardOf(request, result.view)
-        : refusal.code === 'not-requester' ? requesterCardOf(request, (route?.owners ?? []).map((o) => o.name))
-        : approvalCardOf(request, route);
+      const same =
+        request.state !== 'pending'
+          ? currentCardOf(request, result.view)
+          : refusal.code === 'not-requester'
+            ? requesterCardOf(
+                request,
+                (route?.owners ?? []).map((o) => o.name),
+              )
+            : approvalCardOf(request, route);
       const extra = await this.notices.answer(place, actor.id, refusal.message);
       return same ? [cardReply(refusal.message, same), ...extra] : extra.length ? extra : [{ text: refusal.message }];
     }
@@ -306,7 +418,8 @@ export class RequestWorkflow {
     }
     const card = currentCardOf(request, result.view);
     // Make sure every copy shows what stands (the winner may have died before updating them; updates are idempotent).
-    if (result.view.final) await this.notices.announce({ request, view: result.view, cards: result.cards }, { place, quiet: true });
+    if (result.view.final)
+      await this.notices.announce({ request, view: result.view, cards: result.cards }, { place, quiet: true });
     return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
   }
 
@@ -317,12 +430,22 @@ export class RequestWorkflow {
     const snap = await this.service().get(requestId);
     if (!snap) return [{ text: 'This request no longer exists.' }];
     const r = snap.request;
-    if (r.state !== 'pending') return [{ text: `${r.requesterName}'s request to join '${r.groupName}': ${snap.view.headline}.` }];
+    if (r.state !== 'pending')
+      return [{ text: `${r.requesterName}'s request to join '${r.groupName}': ${snap.view.headline}.` }];
     if (!(await this.mayDecide(actor.directory, r.groupId, actor.id))) {
-      return this.notices.answer(place, actor.id, `Only an owner of '${r.groupName}' or a Groups or Global Administrator can decide this request.`);
+      return this.notices.answer(
+        place,
+        actor.id,
+        `Only an owner of '${r.groupName}' or a Groups or Global Administrator can decide this request.`,
+      );
     }
-    const posted = await this.deps.messenger.post(place.conversationId, { card: approvalCardOf(r, await this.notices.route(r.id)) }, place);
-    if (posted) await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, actor.id.toLowerCase(), 'approver');
+    const posted = await this.deps.messenger.post(
+      place.conversationId,
+      { card: approvalCardOf(r, await this.notices.route(r.id)) },
+      place,
+    );
+    if (posted)
+      await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, actor.id.toLowerCase(), 'approver');
     return [{ text: `Here is ${r.requesterName}'s request to join '${r.groupName}'.` }];
   }
 
@@ -338,7 +461,16 @@ export class RequestWorkflow {
     const current = currentCardOf(r, snap.view);
     if (current) return [cardReply(snap.view.headline, current)];
     const route = await this.notices.route(r.id);
-    if (r.requesterId === actor.id.toLowerCase()) return [cardReply(snap.view.headline, requesterCardOf(r, (route?.owners ?? []).map((o) => o.name)))];
+    if (r.requesterId === actor.id.toLowerCase())
+      return [
+        cardReply(
+          snap.view.headline,
+          requesterCardOf(
+            r,
+            (route?.owners ?? []).map((o) => o.name),
+          ),
+        ),
+      ];
     return [cardReply(snap.view.headline, approvalCardOf(r, route))];
   }
 
@@ -371,7 +503,9 @@ export class RequestWorkflow {
       try {
         const dir = await this.deps.directoryFor?.(r.requesterId);
         if (!dir) continue;
-        const admins = (await dir.groupsAdministrators()).filter((a) => a.id !== r.requesterId && !route.owners.some((o) => o.id === a.id));
+        const admins = (await dir.groupsAdministrators()).filter(
+          (a) => a.id !== r.requesterId && !route.owners.some((o) => o.id === a.id),
+        );
         if (admins.length === 0) continue;
         const before = this.historyOf(route);
         const updated: RequestRoute = {
@@ -379,13 +513,22 @@ export class RequestWorkflow {
           owners: [...route.owners, ...admins],
           mentionIds: { ...Object.fromEntries(admins.map((a) => [a.id, a.id])), ...route.mentionIds },
           escalatedAt: now.toISOString(),
-          history: [...(route.history ?? []), { at: now.toISOString(), names: admins.map((a) => a.name), kind: 'escalated' }],
+          history: [
+            ...(route.history ?? []),
+            { at: now.toISOString(), names: admins.map((a) => a.name), kind: 'escalated' },
+          ],
         };
         await saveRoute(this.deps.store.keyValue, r.id, updated);
         const lead = `${r.requesterName} asks to join '${r.groupName}' and the owners have not answered (${before || 'asked when filed'}), so I ask the Groups Administrators too.`;
         await this.notices.notifyOwners(r, updated, { lead, people: admins });
         const snap = await this.service().get(r.id);
-        if (snap) await this.notices.tell(r.requesterId, r.requesterName, `The owners of '${r.groupName}' have not answered yet, so I also sent your request to the Groups Administrators (${names(admins)}).`, snap);
+        if (snap)
+          await this.notices.tell(
+            r.requesterId,
+            r.requesterName,
+            `The owners of '${r.groupName}' have not answered yet, so I also sent your request to the Groups Administrators (${names(admins)}).`,
+            snap,
+          );
         escalated++;
       } catch (err) {
         this.deps.log.warn('requests.escalate', { requestId: r.id, error: err });
@@ -397,7 +540,9 @@ export class RequestWorkflow {
   /** "asked Olga Owner at 14:02; reminded …" for a request's route. */
   historyOf(route: RequestRoute): string {
     const now = this.clock();
-    return (route.history ?? []).map((h) => `${h.kind} ${h.names.join(', ')} ${formatClock(new Date(h.at), now, this.deps.settings.timeZone)}`).join('; ');
+    return (route.history ?? [])
+      .map((h) => `${h.kind} ${h.names.join(', ')} ${formatClock(new Date(h.at), now, this.deps.settings.timeZone)}`)
+      .join('; ');
   }
 }
 

@@ -10,7 +10,13 @@ export function parseIsoDuration(text: string): IsoDuration | undefined {
   const n = (s: string | undefined): number => (s === undefined ? 0 : Number(s));
   return {
     text: text.toUpperCase(),
-    years: n(m[1]), months: n(m[2]), weeks: n(m[3]), days: n(m[4]), hours: n(m[5]), minutes: n(m[6]), seconds: n(m[7]),
+    years: n(m[1]),
+    months: n(m[2]),
+    weeks: n(m[3]),
+    days: n(m[4]),
+    hours: n(m[5]),
+    minutes: n(m[6]),
+    seconds: n(m[7]),
   };
 }
 
@@ -20,6 +26,8 @@ export function shiftInstant(epochMs: number, duration: IsoDuration, sign: 1 | -
   if (duration.years || duration.months) {
     d.setUTCMonth(d.getUTCMonth() + sign * (duration.years * 12 + duration.months));
   }
-  const ms = ((((duration.weeks * 7 + duration.days) * 24 + duration.hours) * 60 + duration.minutes) * 60 + duration.seconds) * 1000;
+  const ms =
+    ((((duration.weeks * 7 + duration.days) * 24 + duration.hours) * 60 + duration.minutes) * 60 + duration.seconds) *
+    1000;
   return d.getTime() + sign * ms;
 }

@@ -7,7 +7,10 @@
 import type { CompareNode, ExprNode, RuleAst, RuleValue } from './rule-ast';
 import { defOf, instantOf } from './rule-evaluate';
 
-type Part = { kind: 'filter'; text: string; compound: 'and' | 'or' | null } | { kind: 'unsupported'; reason: string } | { kind: 'all' };
+type Part =
+  | { kind: 'filter'; text: string; compound: 'and' | 'or' | null }
+  | { kind: 'unsupported'; reason: string }
+  | { kind: 'all' };
 
 /** Quotes text as an OData string literal (single quotes doubled). */
 export function odataString(value: string): string {
@@ -19,16 +22,21 @@ const unsupported = (reason: string): Part => ({ kind: 'unsupported', reason });
 
 function literal(v: RuleValue, nowMs: number): string | undefined {
   switch (v.kind) {
-    case 'string': return odataString(v.value);
-    case 'number': return odataString(v.text);
-    case 'bool': return String(v.value);
-    case 'null': return 'null';
+    case 'string':
+      return odataString(v.value);
+    case 'number':
+      return odataString(v.text);
+    case 'bool':
+      return String(v.value);
+    case 'null':
+      return 'null';
     case 'dateTime':
     case 'now': {
       const ms = instantOf(v, nowMs);
       return ms === null ? undefined : new Date(ms).toISOString().replace('.000Z', 'Z');
     }
-    case 'array': return undefined;
+    case 'array':
+      return undefined;
   }
 }
 
@@ -43,15 +51,20 @@ const NO_SUBSTRING = 'Graph /users $filter has no substring test';
 function itemCompare(node: CompareNode, variable: string, nowMs: number): Part {
   const lit = literal(node.value, nowMs);
   if (lit === undefined) return unsupported(`-${node.op} with a list has no $filter equivalent inside -any`);
-  const ref = node.subject.name === '_' ? variable : `${variable}/${node.subject.name.slice(node.subject.name.indexOf('.') + 1)}`;
+  const ref =
+    node.subject.name === '_' ? variable : `${variable}/${node.subject.name.slice(node.subject.name.indexOf('.') + 1)}`;
   if (node.op === 'eq') {
-    const guid = node.subject.name === 'assignedPlan.servicePlanId' && node.value.kind === 'string' ? node.value.value : undefined;
+    const guid =
+      node.subject.name === 'assignedPlan.servicePlanId' && node.value.kind === 'string' ? node.value.value : undefined;
     return filter(`${ref} eq ${guid ?? lit}`);
   }
   if (node.op === 'startsWith' && node.subject.name === '_') return filter(`startsWith(${ref},${lit})`);
-  if (node.op === 'contains' || node.op === 'notContains') return unsupported(`-contains has no $filter equivalent (${NO_SUBSTRING})`);
+  if (node.op === 'contains' || node.op === 'notContains')
+    return unsupported(`-contains has no $filter equivalent (${NO_SUBSTRING})`);
   if (node.op === 'match' || node.op === 'notMatch') return unsupported('-match has no $filter equivalent');
-  return unsupported(`-${node.op} inside -any has no $filter equivalent (only -eq${node.subject.name === '_' ? ' and -startsWith' : ''})`);
+  return unsupported(
+    `-${node.op} inside -any has no $filter equivalent (only -eq${node.subject.name === '_' ? ' and -startsWith' : ''})`,
+  );
 }
 
 function compare(node: CompareNode, nowMs: number): Part {
@@ -62,13 +75,20 @@ function compare(node: CompareNode, nowMs: number): Part {
   const v = node.value;
   const op = node.op;
   if (op === 'match' || op === 'notMatch') return unsupported('-match has no $filter equivalent');
-  if (op === 'contains' || op === 'notContains') return unsupported(`-${op} has no $filter equivalent (${NO_SUBSTRING})`);
+  if (op === 'contains' || op === 'notContains')
+    return unsupported(`-${op} has no $filter equivalent (${NO_SUBSTRING})`);
   if (def.type === 'stringCollection') {
     if (v.kind === 'null') return unsupported(`${label} -${op} null has no $filter equivalent`);
     const lit = literal(v, nowMs);
     if (lit === undefined) return unsupported(`${label} -${op} with a list has no $filter equivalent`);
-    if (op === 'eq' || op === 'ne') { const any = `${p}/any(x:x eq ${lit})`; return filter(op === 'eq' ? any : `not(${any})`); }
-    if (op === 'startsWith' || op === 'notStartsWith') { const any = `${p}/any(x:startsWith(x,${lit}))`; return filter(op === 'startsWith' ? any : `not(${any})`); }
+    if (op === 'eq' || op === 'ne') {
+      const any = `${p}/any(x:x eq ${lit})`;
+      return filter(op === 'eq' ? any : `not(${any})`);
+    }
+    if (op === 'startsWith' || op === 'notStartsWith') {
+      const any = `${p}/any(x:startsWith(x,${lit}))`;
+      return filter(op === 'startsWith' ? any : `not(${any})`);
+    }
     return unsupported(`-${op} on ${label} has no $filter equivalent (only -eq and -startsWith on each item)`);
   }
   if (v.kind === 'null') {
@@ -97,7 +117,10 @@ function compare(node: CompareNode, nowMs: number): Part {
     }
     case 'endsWith':
     case 'notEndsWith': {
-      if (p !== 'mail' && p !== 'userPrincipalName') return unsupported(`-endsWith has a $filter equivalent only on user.mail and user.userPrincipalName, not on ${label}`);
+      if (p !== 'mail' && p !== 'userPrincipalName')
+        return unsupported(
+          `-endsWith has a $filter equivalent only on user.mail and user.userPrincipalName, not on ${label}`,
+        );
       const f = `endsWith(${p},${literal(v, nowMs) ?? "''"})`;
       return filter(op === 'endsWith' ? f : `not(${f})`);
     }
@@ -133,14 +156,16 @@ function translate(node: ExprNode, nowMs: number, variable: string | undefined):
         parts.push(part);
       }
       if (parts.length === 0) return { kind: 'all' };
-      if (parts.length === 1) return filter((parts[0] as { text: string }).text, (parts[0] as { compound: 'and' | 'or' | null }).compound);
+      if (parts.length === 1)
+        return filter((parts[0] as { text: string }).text, (parts[0] as { compound: 'and' | 'or' | null }).compound);
       return filter(parts.map((p) => wrap(p, node.type)).join(` ${node.type} `), node.type);
     }
     case 'collection': {
       if (variable) return unsupported('nested -any/-all has no $filter equivalent');
       if (node.quantifier === 'all') return unsupported('-all has no $filter equivalent on /users');
       const def = defOf(node.property, 'user');
-      if (!def.filterPath && def.type !== 'planCollection') return unsupported(`${node.property} cannot be used in a Graph /users $filter`);
+      if (!def.filterPath && def.type !== 'planCollection')
+        return unsupported(`${node.property} cannot be used in a Graph /users $filter`);
       const path = def.filterPath ?? 'assignedPlans';
       const body = translate(node.body, nowMs, 'x');
       if (body.kind !== 'filter') return body.kind === 'all' ? unsupported('-any body matches everything') : body;
@@ -154,9 +179,14 @@ function translate(node: ExprNode, nowMs: number, variable: string | undefined):
  * (the filter is then a snapshot). Never throws.
  */
 export function toODataFilter(ast: RuleAst, nowMs: number): { filter: string } | { unsupported: string } {
-  if (ast.kind === 'directReports') return { unsupported: 'a Direct Reports rule has no $filter equivalent; list /users/{manager id}/directReports instead' };
-  if (ast.kind === 'memberOf') return { unsupported: 'a memberOf rule has no $filter equivalent; list the members of the source groups instead' };
-  if (ast.target === 'device') return { unsupported: 'device rules are not translated; this translator targets Graph /users' };
+  if (ast.kind === 'directReports')
+    return {
+      unsupported: 'a Direct Reports rule has no $filter equivalent; list /users/{manager id}/directReports instead',
+    };
+  if (ast.kind === 'memberOf')
+    return { unsupported: 'a memberOf rule has no $filter equivalent; list the members of the source groups instead' };
+  if (ast.target === 'device')
+    return { unsupported: 'device rules are not translated; this translator targets Graph /users' };
   const part = translate(ast.root, nowMs, undefined);
   if (part.kind === 'unsupported') return { unsupported: part.reason };
   if (part.kind === 'all') return { unsupported: 'the rule matches every user; count /users without a $filter' };

@@ -28,49 +28,131 @@ export interface PropertyDef {
 /** Graph names people type by mistake, mapped to the rule name they meant. */
 const GRAPH_NAME_HINTS: Record<RuleTarget, Record<string, string>> = {
   user: {
-    id: 'objectId', officelocation: 'physicalDeliveryOfficeName', mobilephone: 'mobile', faxnumber: 'facsimileTelephoneNumber',
-    businessphones: 'telephoneNumber', onpremisessyncenabled: 'dirSyncEnabled', title: 'jobTitle', upn: 'userPrincipalName',
-    email: 'mail', company: 'companyName', manager: 'Direct Reports for "<manager id>"', memberof: 'memberOf',
+    id: 'objectId',
+    officelocation: 'physicalDeliveryOfficeName',
+    mobilephone: 'mobile',
+    faxnumber: 'facsimileTelephoneNumber',
+    businessphones: 'telephoneNumber',
+    onpremisessyncenabled: 'dirSyncEnabled',
+    title: 'jobTitle',
+    upn: 'userPrincipalName',
+    email: 'mail',
+    company: 'companyName',
+    manager: 'Direct Reports for "<manager id>"',
+    memberof: 'memberOf',
   },
   device: {
-    id: 'objectId', operatingsystem: 'deviceOSType', operatingsystemversion: 'deviceOSVersion', physicalids: 'devicePhysicalIds',
-    trusttype: 'deviceTrustType', manufacturer: 'deviceManufacturer', model: 'deviceModel', mdmappid: 'deviceManagementAppId',
+    id: 'objectId',
+    operatingsystem: 'deviceOSType',
+    operatingsystemversion: 'deviceOSVersion',
+    physicalids: 'devicePhysicalIds',
+    trusttype: 'deviceTrustType',
+    manufacturer: 'deviceManufacturer',
+    model: 'deviceModel',
+    mdmappid: 'deviceManagementAppId',
   },
 };
 
 function userCatalog(): PropertyDef[] {
   const defs: PropertyDef[] = [];
-  const add = (name: string, type: PropertyType, path: readonly (string | number)[], filter: FilterSupport, filterPath?: string, caveat?: string): void => {
-    defs.push({ target: 'user', name, type, path, filter, ...(filterPath !== undefined ? { filterPath } : {}), ...(caveat !== undefined ? { caveat } : {}) });
+  const add = (
+    name: string,
+    type: PropertyType,
+    path: readonly (string | number)[],
+    filter: FilterSupport,
+    filterPath?: string,
+    caveat?: string,
+  ): void => {
+    defs.push({
+      target: 'user',
+      name,
+      type,
+      path,
+      filter,
+      ...(filterPath !== undefined ? { filterPath } : {}),
+      ...(caveat !== undefined ? { caveat } : {}),
+    });
   };
   add('accountEnabled', 'bool', ['accountEnabled'], 'bool', 'accountEnabled');
   add('dirSyncEnabled', 'bool', ['onPremisesSyncEnabled'], 'bool', 'onPremisesSyncEnabled');
-  add('employeeHireDate', 'dateTime', ['employeeHireDate'], 'dateTime', 'employeeHireDate',
-    'user.employeeHireDate is a preview property in Entra rules');
-  const textFilterable = ['city', 'country', 'companyName', 'department', 'displayName', 'employeeId', 'givenName', 'jobTitle',
-    'mail', 'mailNickname', 'postalCode', 'preferredLanguage', 'state', 'streetAddress', 'surname', 'usageLocation', 'userPrincipalName'];
+  add(
+    'employeeHireDate',
+    'dateTime',
+    ['employeeHireDate'],
+    'dateTime',
+    'employeeHireDate',
+    'user.employeeHireDate is a preview property in Entra rules',
+  );
+  const textFilterable = [
+    'city',
+    'country',
+    'companyName',
+    'department',
+    'displayName',
+    'employeeId',
+    'givenName',
+    'jobTitle',
+    'mail',
+    'mailNickname',
+    'postalCode',
+    'preferredLanguage',
+    'state',
+    'streetAddress',
+    'surname',
+    'usageLocation',
+    'userPrincipalName',
+  ];
   for (const name of textFilterable) add(name, 'string', [name], 'text', name);
   add('onPremisesDistinguishedName', 'string', ['onPremisesDistinguishedName'], 'none');
-  add('onPremisesSecurityIdentifier', 'string', ['onPremisesSecurityIdentifier'], 'equality', 'onPremisesSecurityIdentifier');
+  add(
+    'onPremisesSecurityIdentifier',
+    'string',
+    ['onPremisesSecurityIdentifier'],
+    'equality',
+    'onPremisesSecurityIdentifier',
+  );
   add('passwordPolicies', 'string', ['passwordPolicies'], 'equality', 'passwordPolicies');
   add('userType', 'string', ['userType'], 'equality', 'userType');
   add('facsimileTelephoneNumber', 'string', ['faxNumber'], 'text', 'faxNumber');
   add('mobile', 'string', ['mobilePhone'], 'text', 'mobilePhone');
   add('telephoneNumber', 'string', ['businessPhones', 0], 'none', undefined);
-  add('physicalDeliveryOfficeName', 'string', ['officeLocation'], 'text', 'officeLocation',
-    'user.physicalDeliveryOfficeName is read from Graph officeLocation (mapping inferred, not documented)');
+  add(
+    'physicalDeliveryOfficeName',
+    'string',
+    ['officeLocation'],
+    'text',
+    'officeLocation',
+    'user.physicalDeliveryOfficeName is read from Graph officeLocation (mapping inferred, not documented)',
+  );
   add('objectId', 'string', ['id'], 'equality', 'id');
-  add('sipProxyAddress', 'string', ['sipProxyAddress'], 'none', undefined,
-    'user.sipProxyAddress has no Graph v1.0 equivalent; users without a stored sipProxyAddress count as empty');
+  add(
+    'sipProxyAddress',
+    'string',
+    ['sipProxyAddress'],
+    'none',
+    undefined,
+    'user.sipProxyAddress has no Graph v1.0 equivalent; users without a stored sipProxyAddress count as empty',
+  );
   for (let n = 1; n <= 15; n++) {
-    add(`extensionAttribute${n}`, 'string', ['onPremisesExtensionAttributes', `extensionAttribute${n}`], 'text',
-      `onPremisesExtensionAttributes/extensionAttribute${n}`);
+    add(
+      `extensionAttribute${n}`,
+      'string',
+      ['onPremisesExtensionAttributes', `extensionAttribute${n}`],
+      'text',
+      `onPremisesExtensionAttributes/extensionAttribute${n}`,
+    );
   }
   add('otherMails', 'stringCollection', ['otherMails'], 'collection', 'otherMails');
   add('proxyAddresses', 'stringCollection', ['proxyAddresses'], 'collection', 'proxyAddresses');
   add('assignedPlans', 'planCollection', ['assignedPlans'], 'none');
-  add('memberOf', 'memberOf', ['memberOf'], 'none', undefined,
-    'memberOf rules are a preview feature; Microsoft recommends against new memberOf groups');
+  add(
+    'memberOf',
+    'memberOf',
+    ['memberOf'],
+    'none',
+    undefined,
+    'memberOf rules are a preview feature; Microsoft recommends against new memberOf groups',
+  );
   return defs;
 }
 
@@ -81,7 +163,15 @@ function deviceCatalog(): PropertyDef[] {
   };
   add('accountEnabled', 'bool', ['accountEnabled']);
   add('isRooted', 'bool', ['isRooted']);
-  const same = ['deviceCategory', 'deviceId', 'displayName', 'deviceOwnership', 'enrollmentProfileName', 'managementType', 'profileType'];
+  const same = [
+    'deviceCategory',
+    'deviceId',
+    'displayName',
+    'deviceOwnership',
+    'enrollmentProfileName',
+    'managementType',
+    'profileType',
+  ];
   for (const name of same) add(name, 'string', [name]);
   add('deviceManagementAppId', 'string', ['mdmAppId']);
   add('deviceManufacturer', 'string', ['manufacturer']);
@@ -90,7 +180,8 @@ function deviceCatalog(): PropertyDef[] {
   add('deviceOSVersion', 'string', ['operatingSystemVersion']);
   add('deviceTrustType', 'string', ['trustType']);
   add('objectId', 'string', ['id']);
-  for (let n = 1; n <= 15; n++) add(`extensionAttribute${n}`, 'string', ['extensionAttributes', `extensionAttribute${n}`]);
+  for (let n = 1; n <= 15; n++)
+    add(`extensionAttribute${n}`, 'string', ['extensionAttributes', `extensionAttribute${n}`]);
   add('devicePhysicalIds', 'stringCollection', ['physicalIds']);
   add('systemLabels', 'stringCollection', ['systemLabels']);
   add('memberOf', 'memberOf', ['memberOf']);
@@ -111,7 +202,14 @@ export function lookupProperty(target: RuleTarget, name: string): PropertyDef | 
   const ext = EXTENSION_PROPERTY.exec(name);
   if (ext && ext[1] && ext[2]) {
     const canonical = `extension_${ext[1].toLowerCase()}_${ext[2]}`;
-    return { target, name: canonical, type: 'string', path: [canonical], filter: target === 'user' ? 'text' : 'none', ...(target === 'user' ? { filterPath: canonical } : {}) };
+    return {
+      target,
+      name: canonical,
+      type: 'string',
+      path: [canonical],
+      filter: target === 'user' ? 'text' : 'none',
+      ...(target === 'user' ? { filterPath: canonical } : {}),
+    };
   }
   return undefined;
 }
@@ -150,7 +248,10 @@ export function suggestProperty(target: RuleTarget, name: string): string | unde
   let bestDistance = Infinity;
   for (const def of CATALOG[target].values()) {
     const d = editDistance(lower, def.name.toLowerCase());
-    if (d < bestDistance) { bestDistance = d; best = def.name; }
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = def.name;
+    }
   }
   const limit = Math.max(2, Math.floor(lower.length / 4));
   return best !== undefined && bestDistance <= limit ? `${target}.${best}` : undefined;

@@ -6,7 +6,10 @@
 
 /** A pattern that is either invalid or cannot be evaluated locally; `reason` is the message for the admin. */
 export class RegexDialectError extends Error {
-  constructor(readonly reason: string, readonly offset: number) {
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+  ) {
     super(reason);
     this.name = 'RegexDialectError';
   }
@@ -27,7 +30,10 @@ export function translateDotNetRegex(pattern: string): RegExp {
   let classStart = false;
   if (/^\(\?i\)/i.test(pattern)) i = 4;
   const unsupported = (what: string, at: number): never => {
-    throw new RegexDialectError(`the pattern uses ${what}, which cannot be evaluated locally (JavaScript has no equivalent)`, at);
+    throw new RegexDialectError(
+      `the pattern uses ${what}, which cannot be evaluated locally (JavaScript has no equivalent)`,
+      at,
+    );
   };
   let lastWasQuantifier = false;
   while (i < pattern.length) {
@@ -38,24 +44,61 @@ export function translateDotNetRegex(pattern: string): RegExp {
     if (ch === '\\') {
       lastWasQuantifier = false;
       if (next === '') throw new RegexDialectError('the pattern ends with a lone backslash', i);
-      if (!inClass && next === 'A') { out += '^'; i += 2; continue; }
-      if (!inClass && next === 'z') { out += '$'; i += 2; continue; }
+      if (!inClass && next === 'A') {
+        out += '^';
+        i += 2;
+        continue;
+      }
+      if (!inClass && next === 'z') {
+        out += '$';
+        i += 2;
+        continue;
+      }
       if (next === 'Z') unsupported('\\Z (end or before a final newline)', i);
       if (next === 'G') unsupported('\\G (contiguous match)', i);
-      if (next === 'e') { out += '\\x1B'; i += 2; continue; }
-      if (next === 'a') { out += '\\x07'; i += 2; continue; }
-      if (/[A-Za-z0-9]/.test(next)) { out += ch + next; i += 2; continue; }
-      if (JS_SYNTAX.has(next) || (inClass && next === '-')) { out += ch + next; i += 2; continue; }
+      if (next === 'e') {
+        out += '\\x1B';
+        i += 2;
+        continue;
+      }
+      if (next === 'a') {
+        out += '\\x07';
+        i += 2;
+        continue;
+      }
+      if (/[A-Za-z0-9]/.test(next)) {
+        out += ch + next;
+        i += 2;
+        continue;
+      }
+      if (JS_SYNTAX.has(next) || (inClass && next === '-')) {
+        out += ch + next;
+        i += 2;
+        continue;
+      }
       // .NET lets any non-word character be escaped (\@, \#, \ ); JavaScript's unicode mode does not.
       out += next;
       i += 2;
       continue;
     }
     if (inClass) {
-      if (ch === ']' && !wasClassStart) { inClass = false; out += ch; i++; continue; }
-      if (ch === ']' && wasClassStart) { out += '\\]'; i++; continue; }
+      if (ch === ']' && !wasClassStart) {
+        inClass = false;
+        out += ch;
+        i++;
+        continue;
+      }
+      if (ch === ']' && wasClassStart) {
+        out += '\\]';
+        i++;
+        continue;
+      }
       if (ch === '-' && next === '[') unsupported('character class subtraction [a-z-[…]]', i);
-      if (ch === '[') { out += '\\['; i++; continue; }
+      if (ch === '[') {
+        out += '\\[';
+        i++;
+        continue;
+      }
       out += ch;
       i++;
       continue;
@@ -64,7 +107,10 @@ export function translateDotNetRegex(pattern: string): RegExp {
       inClass = true;
       out += ch;
       i++;
-      if (pattern[i] === '^') { out += '^'; i++; }
+      if (pattern[i] === '^') {
+        out += '^';
+        i++;
+      }
       classStart = true;
       lastWasQuantifier = false;
       continue;
@@ -75,16 +121,33 @@ export function translateDotNetRegex(pattern: string): RegExp {
       if (rest.startsWith('(?>')) unsupported('an atomic group (?>…)', i);
       if (rest.startsWith('(?#')) unsupported('an inline comment (?#…)', i);
       if (rest.startsWith('(?(')) unsupported('a conditional (?(…)…)', i);
-      if (rest.startsWith('(?:') || rest.startsWith('(?=') || rest.startsWith('(?!') || rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      if (
+        rest.startsWith('(?:') ||
+        rest.startsWith('(?=') ||
+        rest.startsWith('(?!') ||
+        rest.startsWith('(?<=') ||
+        rest.startsWith('(?<!')
+      ) {
         const len = rest.startsWith('(?<') ? 4 : 3;
         out += rest.slice(0, len);
         i += len;
         continue;
       }
       const named = /^\(\?(?:<([A-Za-z_][A-Za-z0-9_]*)>|'([A-Za-z_][A-Za-z0-9_]*)')/.exec(rest);
-      if (named) { out += `(?<${named[1] ?? named[2]}>`; i += named[0].length; continue; }
-      if (/^\(\?i:/i.test(rest)) { out += '(?:'; i += 4; continue; }
-      if (/^\(\?i\)/i.test(rest)) { i += 4; continue; }
+      if (named) {
+        out += `(?<${named[1] ?? named[2]}>`;
+        i += named[0].length;
+        continue;
+      }
+      if (/^\(\?i:/i.test(rest)) {
+        out += '(?:';
+        i += 4;
+        continue;
+      }
+      if (/^\(\?i\)/i.test(rest)) {
+        i += 4;
+        continue;
+      }
       const options = /^\(\?[-imnsx]+[:)]/.exec(rest);
       if (options) unsupported(`the inline option ${options[0]} (only (?i) is supported)`, i);
       if (/^\(\?<[^>]*-/.test(rest)) unsupported('a balancing group', i);
@@ -104,7 +167,12 @@ export function translateDotNetRegex(pattern: string): RegExp {
       lastWasQuantifier = false;
       continue;
     }
-    if (ch === '}') { out += '\\}'; i++; lastWasQuantifier = false; continue; }
+    if (ch === '}') {
+      out += '\\}';
+      i++;
+      lastWasQuantifier = false;
+      continue;
+    }
     if (ch === '*' || ch === '+' || ch === '?') {
       if (ch === '+' && lastWasQuantifier) unsupported('a possessive quantifier', i);
       out += ch;
@@ -120,7 +188,8 @@ export function translateDotNetRegex(pattern: string): RegExp {
   try {
     return new RegExp(out, 'iu');
   } catch (err) {
-    const detail = err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(err);
+    const detail =
+      err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(err);
     throw new RegexDialectError(`invalid regular expression: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`, 0);
   }
 }

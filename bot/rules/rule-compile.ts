@@ -46,47 +46,70 @@ function envOf(ctx: RuleContext | undefined): EvalEnv {
 
 function idOf(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (v !== null && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') return (v as { id: string }).id;
+  if (v !== null && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string')
+    return (v as { id: string }).id;
   return undefined;
 }
 
 function directGroupIds(user: Record<string, unknown>, ctx: RuleContext | undefined): string[] {
   const source: readonly unknown[] = ctx?.memberOf ?? (Array.isArray(user['memberOf']) ? user['memberOf'] : []);
-  return source.map(idOf).filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
+  return source
+    .map(idOf)
+    .filter((s): s is string => s !== undefined)
+    .map((s) => s.toLowerCase());
 }
 
 function isDateCompare(e: CompiledExpr): boolean {
-  return e.type === 'compare' && (e.node.value.kind === 'dateTime' || e.node.value.kind === 'now' || /employeeHireDate$/i.test(e.node.subject.name));
+  return (
+    e.type === 'compare' &&
+    (e.node.value.kind === 'dateTime' || e.node.value.kind === 'now' || /employeeHireDate$/i.test(e.node.subject.name))
+  );
 }
 
 /** Compiles rule text. Throws RuleSyntaxError (with a 1-based column) when the rule is invalid. */
 export function compileRule(text: string): CompiledRule {
   const { ast, warnings } = parseRule(text);
   const canonical = printRule(ast);
-  const base = { text, canonical, kind: ast.kind, target: ast.target, ast, warnings, toODataFilter: (ctx?: RuleContext) => toODataFilter(ast, envOf(ctx).nowMs) };
+  const base = {
+    text,
+    canonical,
+    kind: ast.kind,
+    target: ast.target,
+    ast,
+    warnings,
+    toODataFilter: (ctx?: RuleContext) => toODataFilter(ast, envOf(ctx).nowMs),
+  };
 
   if (ast.kind === 'directReports') {
     const managerOf = (user: Record<string, unknown>): string | undefined => idOf(user['manager'])?.toLowerCase();
     return {
-      ...base, managerId: ast.managerId,
+      ...base,
+      managerId: ast.managerId,
       matches: (user) => managerOf(user) === ast.managerId,
       explain: (user) => {
         const m = managerOf(user);
         if (m === ast.managerId) return { matched: true, reason: `reports directly to ${ast.managerId}` };
-        return { matched: false, reason: m === undefined ? 'has no manager on record' : `reports to ${m}, not ${ast.managerId}` };
+        return {
+          matched: false,
+          reason: m === undefined ? 'has no manager on record' : `reports to ${m}, not ${ast.managerId}`,
+        };
       },
     };
   }
   if (ast.kind === 'memberOf') {
     const wanted = new Set(ast.groupIds.map((g) => g.toLowerCase()));
     return {
-      ...base, sourceGroupIds: ast.groupIds,
+      ...base,
+      sourceGroupIds: ast.groupIds,
       matches: (user, ctx) => directGroupIds(user, ctx).some((g) => wanted.has(g)),
       explain: (user, ctx) => {
         const hit = directGroupIds(user, ctx).find((g) => wanted.has(g));
         return hit
           ? { matched: true, reason: `is a direct member of source group ${hit}` }
-          : { matched: false, reason: `is not a direct member of any of the ${wanted.size} source group${wanted.size === 1 ? '' : 's'}` };
+          : {
+              matched: false,
+              reason: `is not a direct member of any of the ${wanted.size} source group${wanted.size === 1 ? '' : 's'}`,
+            };
       },
     };
   }

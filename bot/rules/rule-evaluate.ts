@@ -7,7 +7,14 @@
 import { shiftInstant } from './iso-duration';
 import { lookupProperty, type PropertyDef, type RuleTarget } from './property-catalog';
 import { translateDotNetRegex } from './regex-dialect';
-import { NEGATED_OPS, type CollectionNode, type CompareNode, type CompareOp, type ExprNode, type RuleValue } from './rule-ast';
+import {
+  NEGATED_OPS,
+  type CollectionNode,
+  type CompareNode,
+  type CompareOp,
+  type ExprNode,
+  type RuleValue,
+} from './rule-ast';
 
 /** What an evaluation depends on besides the object itself. */
 export interface EvalEnv {
@@ -23,8 +30,21 @@ export type Predicate = (obj: unknown, env: EvalEnv) => boolean;
 export type LeafTest = (actual: unknown, env: EvalEnv) => boolean;
 
 export type CompiledExpr =
-  | { readonly type: 'compare'; readonly node: CompareNode; readonly get: Getter; readonly isCollection: boolean; readonly leaf: LeafTest; readonly test: Predicate }
-  | { readonly type: 'collection'; readonly node: CollectionNode; readonly get: Getter; readonly body: CompiledExpr; readonly test: Predicate }
+  | {
+      readonly type: 'compare';
+      readonly node: CompareNode;
+      readonly get: Getter;
+      readonly isCollection: boolean;
+      readonly leaf: LeafTest;
+      readonly test: Predicate;
+    }
+  | {
+      readonly type: 'collection';
+      readonly node: CollectionNode;
+      readonly get: Getter;
+      readonly body: CompiledExpr;
+      readonly test: Predicate;
+    }
   | { readonly type: 'and' | 'or'; readonly operands: readonly CompiledExpr[]; readonly test: Predicate }
   | { readonly type: 'not'; readonly operand: CompiledExpr; readonly test: Predicate };
 
@@ -108,11 +128,28 @@ function textLeaf(op: CompareOp, value: RuleValue): LeafTest {
   }
   const e = upperText(value) ?? '';
   switch (op) {
-    case 'eq': return (a) => { const t = asText(a); return t !== null && t.toUpperCase() === e; };
-    case 'startsWith': return (a) => { const t = asText(a); return t !== null && t.toUpperCase().startsWith(e); };
-    case 'endsWith': return (a) => { const t = asText(a); return t !== null && t.toUpperCase().endsWith(e); };
-    case 'contains': return (a) => { const t = asText(a); return t !== null && t.toUpperCase().includes(e); };
-    default: return () => false;
+    case 'eq':
+      return (a) => {
+        const t = asText(a);
+        return t !== null && t.toUpperCase() === e;
+      };
+    case 'startsWith':
+      return (a) => {
+        const t = asText(a);
+        return t !== null && t.toUpperCase().startsWith(e);
+      };
+    case 'endsWith':
+      return (a) => {
+        const t = asText(a);
+        return t !== null && t.toUpperCase().endsWith(e);
+      };
+    case 'contains':
+      return (a) => {
+        const t = asText(a);
+        return t !== null && t.toUpperCase().includes(e);
+      };
+    default:
+      return () => false;
   }
 }
 
@@ -134,11 +171,16 @@ function dateLeaf(op: CompareOp, value: RuleValue): LeafTest {
     if (expected === null) return false;
     if (actual === null) return op === 'ne' ? env.negatedOnNull : false;
     switch (op) {
-      case 'eq': return actual === expected;
-      case 'ne': return actual !== expected;
-      case 'le': return actual <= expected;
-      case 'ge': return actual >= expected;
-      default: return false;
+      case 'eq':
+        return actual === expected;
+      case 'ne':
+        return actual !== expected;
+      case 'le':
+        return actual <= expected;
+      case 'ge':
+        return actual >= expected;
+      default:
+        return false;
     }
   };
 }
@@ -176,7 +218,8 @@ export function compileExpr(node: ExprNode, target: RuleTarget): CompiledExpr {
       const operands = node.operands.map((o) => compileExpr(o, target));
       const tests = operands.map((o) => o.test);
       return {
-        type: 'and', operands,
+        type: 'and',
+        operands,
         test: (obj, env) => {
           for (let i = 0; i < tests.length; i++) if (!(tests[i] as Predicate)(obj, env)) return false;
           return true;
@@ -187,7 +230,8 @@ export function compileExpr(node: ExprNode, target: RuleTarget): CompiledExpr {
       const operands = node.operands.map((o) => compileExpr(o, target));
       const tests = operands.map((o) => o.test);
       return {
-        type: 'or', operands,
+        type: 'or',
+        operands,
         test: (obj, env) => {
           for (let i = 0; i < tests.length; i++) if ((tests[i] as Predicate)(obj, env)) return true;
           return false;
@@ -203,9 +247,10 @@ export function compileExpr(node: ExprNode, target: RuleTarget): CompiledExpr {
       const get: Getter = (obj) => readPath(obj, def.path);
       const body = compileExpr(node.body, target);
       const bodyTest = body.test;
-      const test: Predicate = node.quantifier === 'any'
-        ? (obj, env) => itemsOf(get(obj)).some((item) => bodyTest(item, env))
-        : (obj, env) => itemsOf(get(obj)).every((item) => bodyTest(item, env));
+      const test: Predicate =
+        node.quantifier === 'any'
+          ? (obj, env) => itemsOf(get(obj)).some((item) => bodyTest(item, env))
+          : (obj, env) => itemsOf(get(obj)).every((item) => bodyTest(item, env));
       return { type: 'collection', node, get, body, test };
     }
     case 'compare': {
@@ -216,9 +261,11 @@ export function compileExpr(node: ExprNode, target: RuleTarget): CompiledExpr {
       }
       const def = defOf(node.subject.name, target);
       const path = def.path;
-      const get: Getter = path.length === 1 && typeof path[0] === 'string' && !path[0].startsWith('extension_')
-        ? ((key: string) => (obj: unknown) => (obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined))(path[0])
-        : (obj) => readPath(obj, path);
+      const get: Getter =
+        path.length === 1 && typeof path[0] === 'string' && !path[0].startsWith('extension_')
+          ? ((key: string) => (obj: unknown) =>
+              obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined)(path[0])
+          : (obj) => readPath(obj, path);
       const isCollection = def.type === 'stringCollection';
       const leaf = isCollection ? collectionCompare(node.op, node.value, def) : compileLeaf(def, node.op, node.value);
       return { type: 'compare', node, get, isCollection, leaf, test: (obj, env) => leaf(get(obj), env) };

@@ -6,8 +6,18 @@
 import { RuleSyntaxError } from './rule-syntax-error';
 
 export type TokenKind =
-  | 'word' | 'op' | 'string' | 'sqstring' | 'number' | 'dateTime'
-  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'comma' | 'eof';
+  | 'word'
+  | 'op'
+  | 'string'
+  | 'sqstring'
+  | 'number'
+  | 'dateTime'
+  | 'lparen'
+  | 'rparen'
+  | 'lbracket'
+  | 'rbracket'
+  | 'comma'
+  | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -48,8 +58,19 @@ type TokenInit = { kind: TokenKind; text: string; value: string; column: number;
 const WORDLIKE: ReadonlySet<TokenKind> = new Set(['word', 'op', 'string', 'sqstring', 'number', 'dateTime']);
 
 const C_STYLE: Record<string, string> = {
-  '==': '-eq', '=': '-eq', '!=': '-ne', '<>': '-ne', '&&': '-and', '&': '-and', '||': '-or', '|': '-or', '!': '-not',
-  '<=': '-le', '>=': '-ge', '<': '-le', '>': '-ge',
+  '==': '-eq',
+  '=': '-eq',
+  '!=': '-ne',
+  '<>': '-ne',
+  '&&': '-and',
+  '&': '-and',
+  '||': '-or',
+  '|': '-or',
+  '!': '-not',
+  '<=': '-le',
+  '>=': '-ge',
+  '<': '-le',
+  '>': '-ge',
 };
 
 function isSpace(ch: string): boolean {
@@ -64,27 +85,70 @@ export function lex(text: string): Token[] {
   const push = (token: TokenInit): void => {
     const prev = tokens[tokens.length - 1];
     if (prev && !spaceBefore && WORDLIKE.has(prev.kind) && WORDLIKE.has(token.kind)) {
-      throw new RuleSyntaxError(`put a space between ${prev.text} and ${token.text} (properties, operators and values are separated by spaces)`, token.column);
+      throw new RuleSyntaxError(
+        `put a space between ${prev.text} and ${token.text} (properties, operators and values are separated by spaces)`,
+        token.column,
+      );
     }
     // One object shape for every token keeps the lexer monomorphic (an object spread here made it 20x slower).
-    tokens.push({ kind: token.kind, text: token.text, value: token.value, column: token.column, spaceBefore, loneSingleQuote: token.loneSingleQuote === true });
+    tokens.push({
+      kind: token.kind,
+      text: token.text,
+      value: token.value,
+      column: token.column,
+      spaceBefore,
+      loneSingleQuote: token.loneSingleQuote === true,
+    });
     spaceBefore = false;
   };
 
   while (i < text.length) {
     const ch = text[i] as string;
     const column = i + 1;
-    if (isSpace(ch)) { spaceBefore = true; i++; continue; }
-    if (CURLY.has(ch)) {
-      throw new RuleSyntaxError(`curly quote ${ch} is not allowed; use straight double quotes "..." (often pasted from a document)`, column);
+    if (isSpace(ch)) {
+      spaceBefore = true;
+      i++;
+      continue;
     }
-    if (ch === '(') { push({ kind: 'lparen', text: ch, value: ch, column }); i++; continue; }
-    if (ch === ')') { push({ kind: 'rparen', text: ch, value: ch, column }); i++; continue; }
-    if (ch === '[') { push({ kind: 'lbracket', text: ch, value: ch, column }); i++; continue; }
-    if (ch === ']') { push({ kind: 'rbracket', text: ch, value: ch, column }); i++; continue; }
-    if (ch === ',') { push({ kind: 'comma', text: ch, value: ch, column }); i++; continue; }
-    if (ch === '"') { i = lexDoubleQuoted(text, i, push); continue; }
-    if (ch === "'") { i = lexSingleQuoted(text, i, push); continue; }
+    if (CURLY.has(ch)) {
+      throw new RuleSyntaxError(
+        `curly quote ${ch} is not allowed; use straight double quotes "..." (often pasted from a document)`,
+        column,
+      );
+    }
+    if (ch === '(') {
+      push({ kind: 'lparen', text: ch, value: ch, column });
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      push({ kind: 'rparen', text: ch, value: ch, column });
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      push({ kind: 'lbracket', text: ch, value: ch, column });
+      i++;
+      continue;
+    }
+    if (ch === ']') {
+      push({ kind: 'rbracket', text: ch, value: ch, column });
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      push({ kind: 'comma', text: ch, value: ch, column });
+      i++;
+      continue;
+    }
+    if (ch === '"') {
+      i = lexDoubleQuoted(text, i, push);
+      continue;
+    }
+    if (ch === "'") {
+      i = lexSingleQuoted(text, i, push);
+      continue;
+    }
     const code = text.charCodeAt(i);
     const nextCode = text.charCodeAt(i + 1);
     if (ch === '-' && isLetter(nextCode)) {
@@ -101,7 +165,11 @@ export function lex(text: string): Token[] {
       const raw = text.slice(i, j);
       if (NUMBER.test(raw)) push({ kind: 'number', text: raw, value: raw, column });
       else if (ISO_INSTANT.test(raw)) push({ kind: 'dateTime', text: raw, value: raw, column });
-      else if (DATE_START.test(raw)) throw new RuleSyntaxError(`'${raw}' is not a valid date; write an ISO 8601 instant such as 2020-06-10T18:13:20Z`, column);
+      else if (DATE_START.test(raw))
+        throw new RuleSyntaxError(
+          `'${raw}' is not a valid date; write an ISO 8601 instant such as 2020-06-10T18:13:20Z`,
+          column,
+        );
       else throw new RuleSyntaxError(`'${raw}' is not a valid value; put text in double quotes`, column);
       i = j;
       continue;
@@ -122,7 +190,14 @@ export function lex(text: string): Token[] {
     }
     throw new RuleSyntaxError(`unexpected character '${ch}'`, column);
   }
-  tokens.push({ kind: 'eof', text: 'end of rule', value: '', column: text.length + 1, spaceBefore: true, loneSingleQuote: false });
+  tokens.push({
+    kind: 'eof',
+    text: 'end of rule',
+    value: '',
+    column: text.length + 1,
+    spaceBefore: true,
+    loneSingleQuote: false,
+  });
   return tokens;
 }
 
@@ -133,16 +208,30 @@ function lexDoubleQuoted(text: string, start: number, push: (t: TokenInit) => vo
   for (;;) {
     if (i >= text.length) {
       const curly = [...value].some((c) => CURLY.has(c));
-      throw new RuleSyntaxError(curly
-        ? 'unterminated string: it contains a curly quote; close it with a straight double quote "'
-        : 'unterminated string: add the closing double quote "', start + 1);
+      throw new RuleSyntaxError(
+        curly
+          ? 'unterminated string: it contains a curly quote; close it with a straight double quote "'
+          : 'unterminated string: add the closing double quote "',
+        start + 1,
+      );
     }
     const ch = text[i] as string;
     const next = text[i + 1];
-    if (ch === '`' && next === '"') { value += '"'; i += 2; continue; }
-    if (ch === "'" && next === "'") { value += "'"; i += 2; continue; }
+    if (ch === '`' && next === '"') {
+      value += '"';
+      i += 2;
+      continue;
+    }
+    if (ch === "'" && next === "'") {
+      value += "'";
+      i += 2;
+      continue;
+    }
     if (ch === "'") loneSingleQuote = true;
-    if (ch === '"') { i++; break; }
+    if (ch === '"') {
+      i++;
+      break;
+    }
     value += ch;
     i++;
   }
@@ -156,8 +245,15 @@ function lexSingleQuoted(text: string, start: number, push: (t: TokenInit) => vo
   for (;;) {
     if (i >= text.length) throw new RuleSyntaxError("unterminated string: add the closing single quote '", start + 1);
     const ch = text[i] as string;
-    if (ch === "'" && text[i + 1] === "'") { value += "'"; i += 2; continue; }
-    if (ch === "'") { i++; break; }
+    if (ch === "'" && text[i + 1] === "'") {
+      value += "'";
+      i += 2;
+      continue;
+    }
+    if (ch === "'") {
+      i++;
+      break;
+    }
     value += ch;
     i++;
   }

@@ -11,7 +11,10 @@ export interface PreviewOptions extends RuleContext {
   memberOfByUserId?: ReadonlyMap<string, readonly string[]>;
 }
 
-export interface PreviewPerson { readonly id: string; readonly name: string }
+export interface PreviewPerson {
+  readonly id: string;
+  readonly name: string;
+}
 
 export interface RulePreview {
   /** How many of the given objects match. */
@@ -36,7 +39,9 @@ function text(v: unknown): string | undefined {
 
 /** The name a preview shows for a directory object. */
 export function displayNameOf(obj: Record<string, unknown>): string {
-  return text(obj['displayName']) ?? text(obj['userPrincipalName']) ?? text(obj['mail']) ?? text(obj['id']) ?? '(unnamed)';
+  return (
+    text(obj['displayName']) ?? text(obj['userPrincipalName']) ?? text(obj['mail']) ?? text(obj['id']) ?? '(unnamed)'
+  );
 }
 
 /** Evaluates a rule over a snapshot of users (or devices for a device rule). Pure; never throws. */
@@ -78,11 +83,23 @@ export function previewRule(
   }
   const warnings = [...compiled.warnings];
   if (uncertain > 0) {
-    warnings.push(`${uncertain} of the ${count} matches qualify only because a value is empty in a negated condition (-ne, -not…); Entra's handling of empty values is undocumented`);
+    warnings.push(
+      `${uncertain} of the ${count} matches qualify only because a value is empty in a negated condition (-ne, -not…); Entra's handling of empty values is undocumented`,
+    );
   }
-  if (unknown > 0) warnings.push(`${unknown} current member${unknown === 1 ? ' is' : 's are'} not in the directory snapshot, so listed as leaving`);
-  if (compiled.canonical.includes('system.now')) warnings.push(`system.now was taken as ${now.toISOString()}; Entra re-evaluates it over time`);
-  if (users.length > 0 && compiled.kind === 'memberOf' && !ctx.memberOfByUserId && !ctx.memberOf && !users.some((u) => Array.isArray(u['memberOf']))) {
+  if (unknown > 0)
+    warnings.push(
+      `${unknown} current member${unknown === 1 ? ' is' : 's are'} not in the directory snapshot, so listed as leaving`,
+    );
+  if (compiled.canonical.includes('system.now'))
+    warnings.push(`system.now was taken as ${now.toISOString()}; Entra re-evaluates it over time`);
+  if (
+    users.length > 0 &&
+    compiled.kind === 'memberOf' &&
+    !ctx.memberOfByUserId &&
+    !ctx.memberOf &&
+    !users.some((u) => Array.isArray(u['memberOf']))
+  ) {
     warnings.push('no group memberships were supplied, so no one can match this memberOf rule in the preview');
   }
   return { count, sample, added, removed, uncertain, asOf: now.toISOString(), warnings };

@@ -50,9 +50,10 @@ export function botStorage(db: SqlClient): BotStorage {
       const items: StoreItems = {};
       for (const [key, stored] of found) {
         const value = stored.value;
-        items[key] = typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? { ...(value as Record<string, unknown>), eTag: stored.eTag }
-          : value;
+        items[key] =
+          typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? { ...(value as Record<string, unknown>), eTag: stored.eTag }
+            : value;
       }
       return items;
     },

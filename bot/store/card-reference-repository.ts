@@ -28,12 +28,14 @@ export function requestCardRepository(db: SqlClient): RequestCardRepository {
       await db.query(
         `INSERT INTO request_cards (request_id, conversation_id, activity_id, user_id, role, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (request_id, conversation_id, activity_id) DO NOTHING`,
-        [ref.requestId, ref.conversationId, ref.activityId, ref.userId, ref.role, ref.createdAt]);
+        [ref.requestId, ref.conversationId, ref.activityId, ref.userId, ref.role, ref.createdAt],
+      );
     },
     async listForRequest(requestId) {
       const rows = await db.query(
         'SELECT * FROM request_cards WHERE request_id = $1 ORDER BY created_at, conversation_id, activity_id',
-        [requestId]);
+        [requestId],
+      );
       return rows.map(toCardRef);
     },
   };

@@ -19,13 +19,18 @@ export function conversationReferenceRepository(db: SqlClient): ConversationRefe
       await db.query(
         `INSERT INTO conversation_references (user_id, reference, updated_at) VALUES ($1, $2::jsonb, $3)
          ON CONFLICT (user_id) DO UPDATE SET reference = EXCLUDED.reference, updated_at = EXCLUDED.updated_at`,
-        [userId, JSON.stringify(reference), at]);
+        [userId, JSON.stringify(reference), at],
+      );
     },
     async get(userId) {
       const rows = await db.query('SELECT * FROM conversation_references WHERE user_id = $1', [userId]);
       const row = rows[0];
       if (!row) return undefined;
-      return { userId: text(row, 'user_id'), reference: objectOrNull(row, 'reference') ?? {}, updatedAt: date(row, 'updated_at') };
+      return {
+        userId: text(row, 'user_id'),
+        reference: objectOrNull(row, 'reference') ?? {},
+        updatedAt: date(row, 'updated_at'),
+      };
     },
     async delete(userId) {
       const rows = await db.query('DELETE FROM conversation_references WHERE user_id = $1 RETURNING user_id', [userId]);

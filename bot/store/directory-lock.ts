@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
@@ -124,7 +134,8 @@ function lockWithFile(directory: string, file: string, me: LockHolder): () => vo
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolderFile(file);
-      if (holder && holder.pid > 0 && (holder.pid === process.pid || isAlive(holder.pid))) throw new DirectoryLockedError(directory, holder);
+      if (holder && holder.pid > 0 && (holder.pid === process.pid || isAlive(holder.pid)))
+        throw new DirectoryLockedError(directory, holder);
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }

@@ -81,7 +81,8 @@ export interface HistoryRepository {
    * errors.
    */
   recordRound(
-    groupId: string, round: { events: MembershipEvent[]; deltaLink: string; polledAt: Date; names?: Record<string, string> },
+    groupId: string,
+    round: { events: MembershipEvent[]; deltaLink: string; polledAt: Date; names?: Record<string, string> },
   ): Promise<void>;
   /** Records a failed round (the cursor keeps its delta link) and releases the claim. Throws on database errors. */
   roundFailed(groupId: string, error: string, at: Date): Promise<void>;
@@ -89,7 +90,10 @@ export interface HistoryRepository {
    * Events of a group, newest first: between `from` (exclusive) and `to` (inclusive), about `memberIds` when
    * given, at most `limit`, baseline rows left out. Throws on database errors.
    */
-  events(groupId: string, opts?: { from?: Date; to?: Date; memberIds?: string[]; limit?: number }): Promise<StoredMembershipEvent[]>;
+  events(
+    groupId: string,
+    opts?: { from?: Date; to?: Date; memberIds?: string[]; limit?: number },
+  ): Promise<StoredMembershipEvent[]>;
   /** Members and owners right after every event up to `at`; undefined when history begins later. Throws on database errors. */
   membershipAt(groupId: string, at: Date): Promise<MembershipState | undefined>;
 }
@@ -103,21 +107,32 @@ const BASELINE = 4;
 const GROUPBOT = 8;
 
 function flagsOf(e: MembershipEvent): number {
-  return (e.change === 'added' ? ADDED : 0) | (e.relation === 'owner' ? OWNER : 0)
-    | (e.baseline ? BASELINE : 0) | (e.source === 'groupbot' ? GROUPBOT : 0);
+  return (
+    (e.change === 'added' ? ADDED : 0) |
+    (e.relation === 'owner' ? OWNER : 0) |
+    (e.baseline ? BASELINE : 0) |
+    (e.source === 'groupbot' ? GROUPBOT : 0)
+  );
 }
 
 function toWatch(row: SqlRow): WatchedGroup {
   return {
-    groupId: text(row, 'group_id'), groupName: text(row, 'group_name'), watcherId: text(row, 'watcher_id'),
-    watcherName: text(row, 'watcher_name'), since: date(row, 'since'),
+    groupId: text(row, 'group_id'),
+    groupName: text(row, 'group_name'),
+    watcherId: text(row, 'watcher_id'),
+    watcherName: text(row, 'watcher_name'),
+    since: date(row, 'since'),
   };
 }
 
 function toCursor(row: SqlRow): HistoryCursor {
   return {
-    groupId: text(row, 'group_id'), deltaLink: textOrNull(row, 'delta_link'), historyFrom: dateOrNull(row, 'history_from'),
-    polledAt: dateOrNull(row, 'polled_at'), lastAt: dateOrNull(row, 'last_at'), lastError: textOrNull(row, 'last_error'),
+    groupId: text(row, 'group_id'),
+    deltaLink: textOrNull(row, 'delta_link'),
+    historyFrom: dateOrNull(row, 'history_from'),
+    polledAt: dateOrNull(row, 'polled_at'),
+    lastAt: dateOrNull(row, 'last_at'),
+    lastError: textOrNull(row, 'last_error'),
   };
 }
 
@@ -127,10 +142,16 @@ function numbers(value: unknown): number[] {
 }
 
 /** The numbers of object ids, created when missing; names stored when given. Throws on database errors. */
-async function numbersOf(db: SqlExecutor, ids: readonly string[], names: Record<string, string> = {}): Promise<Map<string, number>> {
+async function numbersOf(
+  db: SqlExecutor,
+  ids: readonly string[],
+  names: Record<string, string> = {},
+): Promise<Map<string, number>> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return new Map();
-  await db.query('INSERT INTO history_ids (object_id) SELECT unnest($1::text[]) ON CONFLICT (object_id) DO NOTHING', [unique]);
+  await db.query('INSERT INTO history_ids (object_id) SELECT unnest($1::text[]) ON CONFLICT (object_id) DO NOTHING', [
+    unique,
+  ]);
   const named = unique.filter((id) => names[id]);
   if (named.length) {
     await db.query(
@@ -153,7 +174,11 @@ function replay(members: Set<number>, owners: Set<number>, rows: SqlRow[]): void
 }
 
 /** The state after every event of a group up to `at` (or all), as numbers. Throws on database errors. */
-async function stateAt(db: SqlExecutor, groupN: number, at: Date | null): Promise<{ members: Set<number>; owners: Set<number> }> {
+async function stateAt(
+  db: SqlExecutor,
+  groupN: number,
+  at: Date | null,
+): Promise<{ members: Set<number>; owners: Set<number> }> {
   const cps = await db.query(
     `SELECT upto::text AS upto, members, owners FROM membership_checkpoints WHERE group_n = $1 ${at ? 'AND at <= $2' : ''} ORDER BY upto DESC LIMIT 1`,
     at ? [groupN, at] : [groupN],
@@ -182,23 +207,37 @@ export function historyRepository(db: SqlClient): HistoryRepository {
         );
         const gid = w.groupId.toLowerCase();
         const groupN = (await numbersOf(tx, [gid], { [gid]: w.groupName })).get(gid) as number;
-        await tx.query('INSERT INTO history_cursors (group_id, group_n) VALUES ($1, $2) ON CONFLICT (group_id) DO NOTHING', [w.groupId.toLowerCase(), groupN]);
+        await tx.query(
+          'INSERT INTO history_cursors (group_id, group_n) VALUES ($1, $2) ON CONFLICT (group_id) DO NOTHING',
+          [w.groupId.toLowerCase(), groupN],
+        );
         return rows[0]?.['inserted'] === true;
       });
       return inserted;
     },
 
     async unwatch(groupId, watcherId) {
-      const rows = await db.query('DELETE FROM watched_groups WHERE group_id = $1 AND watcher_id = $2 RETURNING group_id', [groupId.toLowerCase(), watcherId]);
+      const rows = await db.query(
+        'DELETE FROM watched_groups WHERE group_id = $1 AND watcher_id = $2 RETURNING group_id',
+        [groupId.toLowerCase(), watcherId],
+      );
       return rows.length > 0;
     },
 
     async watchesOf(watcherId) {
-      return (await db.query('SELECT * FROM watched_groups WHERE watcher_id = $1 ORDER BY lower(group_name), group_id', [watcherId])).map(toWatch);
+      return (
+        await db.query('SELECT * FROM watched_groups WHERE watcher_id = $1 ORDER BY lower(group_name), group_id', [
+          watcherId,
+        ])
+      ).map(toWatch);
     },
 
     async watchersOf(groupId) {
-      return (await db.query('SELECT * FROM watched_groups WHERE group_id = $1 ORDER BY since, watcher_id', [groupId.toLowerCase()])).map(toWatch);
+      return (
+        await db.query('SELECT * FROM watched_groups WHERE group_id = $1 ORDER BY since, watcher_id', [
+          groupId.toLowerCase(),
+        ])
+      ).map(toWatch);
     },
 
     async claimDue(now, everyMs, leaseMs, limit) {
@@ -231,13 +270,21 @@ export function historyRepository(db: SqlClient): HistoryRepository {
     async recordRound(groupId, round) {
       const gid = groupId.toLowerCase();
       await db.transaction(async (tx) => {
-        const cur = (await tx.query('SELECT group_n, last_at, history_from, since_checkpoint FROM history_cursors WHERE group_id = $1 FOR UPDATE', [gid]))[0];
+        const cur = (
+          await tx.query(
+            'SELECT group_n, last_at, history_from, since_checkpoint FROM history_cursors WHERE group_id = $1 FOR UPDATE',
+            [gid],
+          )
+        )[0];
         if (!cur) throw new Error(`No history cursor for group ${gid}.`);
         const groupN = int(cur, 'group_n');
         const lastAt = dateOrNull(cur, 'last_at');
         const lowered: Record<string, string> = {};
         for (const [k, v] of Object.entries(round.names ?? {})) lowered[k.toLowerCase()] = v;
-        const named = [...round.events.map((e) => e.memberId), ...round.events.flatMap((e) => (e.actorId ? [e.actorId] : []))];
+        const named = [
+          ...round.events.map((e) => e.memberId),
+          ...round.events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+        ];
         const ids = await numbersOf(tx, named, lowered);
         const sorted = [...round.events].sort((a, b) => a.at.getTime() - b.at.getTime());
         let latest = lastAt;
@@ -252,8 +299,11 @@ export function historyRepository(db: SqlClient): HistoryRepository {
             `INSERT INTO membership_events (group_n, at, member_n, flags, actor_n)
              SELECT $1, unnest($2::timestamptz[]), unnest($3::integer[]), unnest($4::smallint[]), unnest($5::integer[])`,
             [
-              groupN, at.map((d) => d.toISOString()), sorted.map((e) => ids.get(e.memberId.toLowerCase())), sorted.map(flagsOf),
-              sorted.map((e) => (e.actorId ? ids.get(e.actorId.toLowerCase()) ?? null : null)),
+              groupN,
+              at.map((d) => d.toISOString()),
+              sorted.map((e) => ids.get(e.memberId.toLowerCase())),
+              sorted.map(flagsOf),
+              sorted.map((e) => (e.actorId ? (ids.get(e.actorId.toLowerCase()) ?? null) : null)),
             ],
           );
         }
@@ -276,15 +326,27 @@ export function historyRepository(db: SqlClient): HistoryRepository {
     },
 
     async roundFailed(groupId, error, at) {
-      await db.query('UPDATE history_cursors SET last_error = $2, polled_at = $3, claimed_until = NULL WHERE group_id = $1', [groupId.toLowerCase(), error.slice(0, 500), at]);
+      await db.query(
+        'UPDATE history_cursors SET last_error = $2, polled_at = $3, claimed_until = NULL WHERE group_id = $1',
+        [groupId.toLowerCase(), error.slice(0, 500), at],
+      );
     },
 
     async events(groupId, opts = {}) {
       const params: unknown[] = [groupId.toLowerCase()];
       const where: string[] = ['c.group_id = $1', `(e.flags & ${BASELINE}) = 0`];
-      if (opts.from) { params.push(opts.from); where.push(`e.at > $${params.length}`); }
-      if (opts.to) { params.push(opts.to); where.push(`e.at <= $${params.length}`); }
-      if (opts.memberIds) { params.push(opts.memberIds.map((m) => m.toLowerCase())); where.push(`m.object_id = ANY($${params.length}::text[])`); }
+      if (opts.from) {
+        params.push(opts.from);
+        where.push(`e.at > $${params.length}`);
+      }
+      if (opts.to) {
+        params.push(opts.to);
+        where.push(`e.at <= $${params.length}`);
+      }
+      if (opts.memberIds) {
+        params.push(opts.memberIds.map((m) => m.toLowerCase()));
+        where.push(`m.object_id = ANY($${params.length}::text[])`);
+      }
       params.push(opts.limit ?? 100);
       const rows = await db.query(
         `SELECT e.at, e.flags, m.object_id AS member_id, m.name AS member_name, a.object_id AS actor_id, a.name AS actor_name
@@ -296,16 +358,22 @@ export function historyRepository(db: SqlClient): HistoryRepository {
       return rows.map((r): StoredMembershipEvent => {
         const flags = int(r, 'flags');
         return {
-          memberId: text(r, 'member_id'), memberName: textOrNull(r, 'member_name'), change: flags & ADDED ? 'added' : 'removed',
-          relation: flags & OWNER ? 'owner' : 'member', at: date(r, 'at'),
-          actorId: textOrNull(r, 'actor_id'), actorName: textOrNull(r, 'actor_name'),
+          memberId: text(r, 'member_id'),
+          memberName: textOrNull(r, 'member_name'),
+          change: flags & ADDED ? 'added' : 'removed',
+          relation: flags & OWNER ? 'owner' : 'member',
+          at: date(r, 'at'),
+          actorId: textOrNull(r, 'actor_id'),
+          actorName: textOrNull(r, 'actor_name'),
           source: flags & GROUPBOT ? 'groupbot' : 'delta',
         };
       });
     },
 
     async membershipAt(groupId, at) {
-      const cur = (await db.query('SELECT group_n, history_from FROM history_cursors WHERE group_id = $1', [groupId.toLowerCase()]))[0];
+      const cur = (
+        await db.query('SELECT group_n, history_from FROM history_cursors WHERE group_id = $1', [groupId.toLowerCase()])
+      )[0];
       const from = cur ? dateOrNull(cur, 'history_from') : null;
       if (!cur || !from || at < from) return undefined;
       // The latest checkpoint at or before `at`, then the last event after it of each person and relation: all in SQL,

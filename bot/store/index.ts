@@ -9,7 +9,15 @@ export type { RequestCardRepository } from './card-reference-repository';
 export type { ConversationReferenceRepository } from './conversation-reference-repository';
 export type { TimeBoundMembershipRepository } from './membership-repository';
 export { JournalSecretError, type JournalRepository } from './journal-repository';
-export { CHECKPOINT_EVERY, type HistoryRepository, type HistoryCursor, type MembershipEvent, type MembershipState, type StoredMembershipEvent, type WatchedGroup } from './history-repository';
+export {
+  CHECKPOINT_EVERY,
+  type HistoryRepository,
+  type HistoryCursor,
+  type MembershipEvent,
+  type MembershipState,
+  type StoredMembershipEvent,
+  type WatchedGroup,
+} from './history-repository';
 export type { KeyValueRepository, VersionedValue } from './key-value-repository';
 export { pendingOperationStore, type DurablePendingStore, type ExpiringItem } from './pending-operation-store';
 export { DirectoryLockedError } from './directory-lock';

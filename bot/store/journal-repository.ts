@@ -88,12 +88,31 @@ export async function appendJournal(db: SqlExecutor, e: NewJournalEntry): Promis
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
        $19::jsonb, $20, $21::jsonb, $22::jsonb)
      RETURNING *`,
-    [e.id, e.at, e.action, e.actor.id, e.actor.name, e.requestedBy?.id ?? null, e.requestedBy?.name ?? null,
-      e.approvedBy?.id ?? null, e.approvedBy?.name ?? null, e.tokenOfId, e.group?.id ?? null,
-      e.group?.name ?? null, e.target?.id ?? null, e.target?.name ?? null, e.requestId,
-      e.result, e.status, e.detail,
-      e.undo ? JSON.stringify(e.undo) : null, e.undo ? e.undoUntil : null,
-      e.before ? JSON.stringify(e.before) : null, e.after ? JSON.stringify(e.after) : null]);
+    [
+      e.id,
+      e.at,
+      e.action,
+      e.actor.id,
+      e.actor.name,
+      e.requestedBy?.id ?? null,
+      e.requestedBy?.name ?? null,
+      e.approvedBy?.id ?? null,
+      e.approvedBy?.name ?? null,
+      e.tokenOfId,
+      e.group?.id ?? null,
+      e.group?.name ?? null,
+      e.target?.id ?? null,
+      e.target?.name ?? null,
+      e.requestId,
+      e.result,
+      e.status,
+      e.detail,
+      e.undo ? JSON.stringify(e.undo) : null,
+      e.undo ? e.undoUntil : null,
+      e.before ? JSON.stringify(e.before) : null,
+      e.after ? JSON.stringify(e.after) : null,
+    ],
+  );
   const row = rows[0];
   if (!row) throw new Error('INSERT ... RETURNING returned no row');
   return toJournalEntry(row);
@@ -117,7 +136,8 @@ export function journalRepository(db: SqlClient): JournalRepository {
       const rows = await db.query(
         `SELECT * FROM journal WHERE group_id = $1 AND ($2::integer IS NULL OR seq < $2)
          ORDER BY seq DESC LIMIT $3`,
-        [groupId, options?.beforeSeq ?? null, limitOf(options?.limit)]);
+        [groupId, options?.beforeSeq ?? null, limitOf(options?.limit)],
+      );
       return rows.map(toJournalEntry);
     },
 
@@ -126,7 +146,8 @@ export function journalRepository(db: SqlClient): JournalRepository {
         `SELECT * FROM journal
          WHERE actor_id = $1 AND undo IS NOT NULL AND undone_at IS NULL AND undo_until > $2 AND result = 'succeeded'
          ORDER BY seq DESC LIMIT $3`,
-        [userId, now, limitOf(options?.limit)]);
+        [userId, now, limitOf(options?.limit)],
+      );
       return rows.map(toJournalEntry);
     },
 
@@ -134,7 +155,8 @@ export function journalRepository(db: SqlClient): JournalRepository {
       const rows = await db.query(
         `UPDATE journal SET undone_at = $2, undone_by_id = $3, undone_by_name = $4
          WHERE id = $1 AND undo IS NOT NULL AND undone_at IS NULL AND undo_until > $2 RETURNING *`,
-        [id, at, by.id, by.name]);
+        [id, at, by.id, by.name],
+      );
       return rows[0] ? toJournalEntry(rows[0]) : undefined;
     },
   };

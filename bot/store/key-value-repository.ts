@@ -52,17 +52,26 @@ export async function putValue(db: SqlExecutor, key: string, value: unknown): Pr
     `INSERT INTO kv (key, value, etag, updated_at) VALUES ($1, $2, nextval('kv_etag_seq')::text, now())
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at,
        expires_at = NULL
-     RETURNING etag`, [key, serialise(key, value)]);
+     RETURNING etag`,
+    [key, serialise(key, value)],
+  );
   const row = rows[0];
   if (!row) throw new Error('INSERT ... RETURNING returned no row');
   return text(row, 'etag');
 }
 
 /** Conditional update on `db` (usable inside a transaction); returns the new eTag or undefined on mismatch. */
-export async function putValueIf(db: SqlExecutor, key: string, value: unknown, eTag: string): Promise<string | undefined> {
+export async function putValueIf(
+  db: SqlExecutor,
+  key: string,
+  value: unknown,
+  eTag: string,
+): Promise<string | undefined> {
   const rows = await db.query(
     `UPDATE kv SET value = $2, etag = nextval('kv_etag_seq')::text, updated_at = now()
-     WHERE key = $1 AND etag = $3 RETURNING etag`, [key, serialise(key, value), eTag]);
+     WHERE key = $1 AND etag = $3 RETURNING etag`,
+    [key, serialise(key, value), eTag],
+  );
   return rows[0] ? text(rows[0], 'etag') : undefined;
 }
 
@@ -92,11 +101,16 @@ export function keyValueRepository(db: SqlClient): KeyValueRepository {
       await db.query(
         `INSERT INTO kv (key, value, etag, updated_at, expires_at) VALUES ($1, $2, nextval('kv_etag_seq')::text, now(), $3)
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at,
-           expires_at = EXCLUDED.expires_at`, [key, serialise(key, value), expiresAt]);
+           expires_at = EXCLUDED.expires_at`,
+        [key, serialise(key, value), expiresAt],
+      );
     },
     async getUnexpired(key, now) {
-      const rows = await db.query('SELECT value FROM kv WHERE key = $1 AND (expires_at IS NULL OR expires_at > $2)', [key, now]);
-      return rows[0] ? JSON.parse(text(rows[0], 'value')) as unknown : undefined;
+      const rows = await db.query('SELECT value FROM kv WHERE key = $1 AND (expires_at IS NULL OR expires_at > $2)', [
+        key,
+        now,
+      ]);
+      return rows[0] ? (JSON.parse(text(rows[0], 'value')) as unknown) : undefined;
     },
     async take(key, now) {
       const rows = await db.query('DELETE FROM kv WHERE key = $1 RETURNING value, expires_at', [key]);
@@ -110,7 +124,8 @@ export function keyValueRepository(db: SqlClient): KeyValueRepository {
       const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const rows = await db.query(
         `SELECT key, value FROM kv WHERE key LIKE $1 AND (expires_at IS NULL OR expires_at > $2) ORDER BY updated_at LIMIT $3`,
-        [pattern, now, Math.max(1, Math.min(limit ?? 100, 1000))]);
+        [pattern, now, Math.max(1, Math.min(limit ?? 100, 1000))],
+      );
       return rows.map((r) => ({ key: text(r, 'key'), value: JSON.parse(text(r, 'value')) as unknown }));
     },
     async purgeExpired(now) {

@@ -67,8 +67,19 @@ export async function grantMembership(db: SqlExecutor, m: NewTimeBoundMembership
        expires_at = EXCLUDED.expires_at, notified_at = NULL, request_id = EXCLUDED.request_id,
        granted_by_id = EXCLUDED.granted_by_id, granted_by_name = EXCLUDED.granted_by_name
      RETURNING *`,
-    [m.id, m.groupId, m.groupName, m.userId, m.userName, m.requestId, m.grantedBy?.id ?? null,
-      m.grantedBy?.name ?? null, m.expiresAt, m.createdAt]);
+    [
+      m.id,
+      m.groupId,
+      m.groupName,
+      m.userId,
+      m.userName,
+      m.requestId,
+      m.grantedBy?.id ?? null,
+      m.grantedBy?.name ?? null,
+      m.expiresAt,
+      m.createdAt,
+    ],
+  );
   const row = rows[0];
   if (!row) throw new Error('INSERT ... RETURNING returned no row');
   return toMembership(row);
@@ -91,7 +102,8 @@ export function timeBoundMembershipRepository(db: SqlClient): TimeBoundMembershi
     async listActiveForGroup(groupId) {
       const rows = await db.query(
         'SELECT * FROM timebound_memberships WHERE group_id = $1 AND removed_at IS NULL ORDER BY expires_at, id',
-        [groupId]);
+        [groupId],
+      );
       return rows.map(toMembership);
     },
 
@@ -103,7 +115,8 @@ export function timeBoundMembershipRepository(db: SqlClient): TimeBoundMembershi
                       ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
            AND removed_at IS NULL AND notified_at IS NULL
          RETURNING *`,
-        [now, noticeBy, limitOf(limit)]);
+        [now, noticeBy, limitOf(limit)],
+      );
       return rows.map(toMembership);
     },
 
@@ -116,14 +129,17 @@ export function timeBoundMembershipRepository(db: SqlClient): TimeBoundMembershi
                       ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
            AND removed_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1)
          RETURNING *`,
-        [now, claimUntil, limitOf(limit)]);
+        [now, claimUntil, limitOf(limit)],
+      );
       return rows.map(toMembership);
     },
 
     async markRemoved(id, at) {
       const rows = await db.query(
         `UPDATE timebound_memberships SET removed_at = $2, claimed_until = NULL, last_error = NULL
-         WHERE id = $1 AND removed_at IS NULL RETURNING id`, [id, at]);
+         WHERE id = $1 AND removed_at IS NULL RETURNING id`,
+        [id, at],
+      );
       return rows.length === 1;
     },
 
@@ -134,7 +150,9 @@ export function timeBoundMembershipRepository(db: SqlClient): TimeBoundMembershi
     async endEarly(groupId, userId, at) {
       const rows = await db.query(
         `UPDATE timebound_memberships SET removed_at = $3, claimed_until = NULL
-         WHERE group_id = $1 AND user_id = $2 AND removed_at IS NULL RETURNING *`, [groupId, userId, at]);
+         WHERE group_id = $1 AND user_id = $2 AND removed_at IS NULL RETURNING *`,
+        [groupId, userId, at],
+      );
       return rows[0] ? toMembership(rows[0]) : undefined;
     },
   };

@@ -3,9 +3,14 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 /** Thrown when the database holds a migration this code does not know (a newer groupbot wrote it). */
 export class SchemaTooNewError extends Error {
-  constructor(readonly databaseVersion: number, readonly codeVersion: number) {
-    super(`The database schema is at version ${databaseVersion}, newer than this groupbot knows (${codeVersion}). ` +
-      'Upgrade groupbot, or point it at another database.');
+  constructor(
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `The database schema is at version ${databaseVersion}, newer than this groupbot knows (${codeVersion}). ` +
+        'Upgrade groupbot, or point it at another database.',
+    );
     this.name = 'SchemaTooNewError';
   }
 }
@@ -38,7 +43,10 @@ export async function applyMigrations(
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       done.push(migration.version);
     }
     return done;

@@ -74,7 +74,11 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   let db: SqlClient | undefined;
   try {
     if ('databaseUrl' in location) {
-      db = openPgClient({ databaseUrl: location.databaseUrl, schema: location.schema, maxConnections: location.maxConnections });
+      db = openPgClient({
+        databaseUrl: location.databaseUrl,
+        schema: location.schema,
+        maxConnections: location.maxConnections,
+      });
       await applyMigrations(db, location.schema);
     } else {
       db = await openPgliteClient('dataDir' in location ? pgliteDirectory(location.dataDir) : undefined);

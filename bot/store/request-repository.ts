@@ -41,7 +41,10 @@ export interface AccessRequestRepository {
     },
   ): Promise<{ request: AccessRequest; membership?: TimeBoundMembership; journal?: JournalEntry } | undefined>;
   /** The requester's requests, newest first, optionally only in `states`. Throws on database errors. */
-  listByRequester(requesterId: string, options?: { states?: readonly RequestState[]; limit?: number }): Promise<AccessRequest[]>;
+  listByRequester(
+    requesterId: string,
+    options?: { states?: readonly RequestState[]; limit?: number },
+  ): Promise<AccessRequest[]>;
   /** Pending requests for any of `groupIds` (the groups an owner owns), oldest first. Throws on database errors. */
   listPendingForGroups(groupIds: readonly string[], options?: { limit?: number }): Promise<AccessRequest[]>;
   /** Every pending request, oldest first (an administrator's "pending approvals"). Throws on database errors. */
@@ -110,14 +113,21 @@ async function transitionOn(db: SqlExecutor, t: RequestTransition): Promise<Acce
     return `$${params.length}`;
   };
   if (t.decidedBy) {
-    sets.push(`decided_by_id = ${param(t.decidedBy.id)}`, `decided_by_name = ${param(t.decidedBy.name)}`, 'decided_at = $4');
+    sets.push(
+      `decided_by_id = ${param(t.decidedBy.id)}`,
+      `decided_by_name = ${param(t.decidedBy.name)}`,
+      'decided_at = $4',
+    );
   }
   if (t.reason !== undefined) sets.push(`reason = ${param(t.reason)}`);
   if (t.claimUntil !== undefined) sets.push(`claimed_until = ${param(t.claimUntil)}`);
   if (t.countAttempt) sets.push('attempts = attempts + 1');
   if (t.notExpiredAt) where.push(`expires_at > ${param(t.notExpiredAt)}`);
   if (t.expectedVersion !== undefined) where.push(`version = ${param(t.expectedVersion)}`);
-  const rows = await db.query(`UPDATE access_requests SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING *`, params);
+  const rows = await db.query(
+    `UPDATE access_requests SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING *`,
+    params,
+  );
   return rows[0] ? toAccessRequest(rows[0]) : undefined;
 }
 
@@ -140,8 +150,18 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
            updated_at = EXCLUDED.updated_at,
            version = access_requests.version + 1
          RETURNING *`,
-        [r.id, r.requesterId, r.requesterUpn, r.requesterName, r.groupId, r.groupName, r.justification,
-          r.durationDays, r.createdAt, r.expiresAt],
+        [
+          r.id,
+          r.requesterId,
+          r.requesterUpn,
+          r.requesterName,
+          r.groupId,
+          r.groupName,
+          r.justification,
+          r.durationDays,
+          r.createdAt,
+          r.expiresAt,
+        ],
       );
       const row = rows[0];
       if (!row) throw new Error('INSERT ... RETURNING returned no row');
@@ -170,7 +190,9 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
       return db.transaction(async (tx) => {
         const rows = await tx.query(
           `UPDATE access_requests SET state = 'approved', updated_at = $2, claimed_until = $3, version = version + 1
-           WHERE id = $1 AND state = 'approving' RETURNING *`, [id, at, extras?.claimUntil ?? null]);
+           WHERE id = $1 AND state = 'approving' RETURNING *`,
+          [id, at, extras?.claimUntil ?? null],
+        );
         if (!rows[0]) return undefined;
         const request = toAccessRequest(rows[0]);
         const grant = extras?.membership?.(request);
@@ -185,7 +207,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
       const rows = await db.query(
         `SELECT * FROM access_requests WHERE requester_id = $1 AND ($2::text[] IS NULL OR state = ANY($2::text[]))
          ORDER BY created_at DESC, id LIMIT $3`,
-        [requesterId, states ? [...states] : null, limitOf(options?.limit)]);
+        [requesterId, states ? [...states] : null, limitOf(options?.limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -194,13 +217,16 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
       const rows = await db.query(
         `SELECT * FROM access_requests WHERE state = 'pending' AND group_id = ANY($1::text[])
          ORDER BY created_at, id LIMIT $2`,
-        [[...groupIds], limitOf(options?.limit)]);
+        [[...groupIds], limitOf(options?.limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
     async listPending(options) {
       const rows = await db.query(
-        `SELECT * FROM access_requests WHERE state = 'pending' ORDER BY created_at, id LIMIT $1`, [limitOf(options?.limit)]);
+        `SELECT * FROM access_requests WHERE state = 'pending' ORDER BY created_at, id LIMIT $1`,
+        [limitOf(options?.limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -213,7 +239,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
                       ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
            AND state = 'pending' AND COALESCE(reminded_at, created_at) <= $2
          RETURNING *`,
-        [now, remindedBefore, limitOf(limit)]);
+        [now, remindedBefore, limitOf(limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -224,7 +251,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
                       ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
            AND state = 'pending' AND expires_at <= $1
          RETURNING *`,
-        [now, claimUntil, limitOf(limit)]);
+        [now, claimUntil, limitOf(limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -237,7 +265,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
                       ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
            AND state = 'approving' AND (claimed_until IS NULL OR claimed_until <= $1)
          RETURNING *`,
-        [now, claimUntil, limitOf(limit)]);
+        [now, claimUntil, limitOf(limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -250,7 +279,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
                       ORDER BY updated_at LIMIT $4 FOR UPDATE SKIP LOCKED)
            AND outcome_notified_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1)
          RETURNING *`,
-        [now, claimUntil, [...FINAL_STATES], limitOf(limit)]);
+        [now, claimUntil, [...FINAL_STATES], limitOf(limit)],
+      );
       return rows.map(toAccessRequest);
     },
 
@@ -258,7 +288,8 @@ export function accessRequestRepository(db: SqlClient): AccessRequestRepository 
       const rows = await db.query(
         `UPDATE access_requests SET outcome_notified_at = $2, claimed_until = NULL
          WHERE id = $1 AND outcome_notified_at IS NULL AND state = ANY($3::text[]) RETURNING id`,
-        [id, at, [...FINAL_STATES]]);
+        [id, at, [...FINAL_STATES]],
+      );
       return rows.length === 1;
     },
   };

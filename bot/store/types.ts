@@ -4,8 +4,15 @@ import type { DirectoryOperation } from '../directory/directory-operation';
 export type RequestState = 'pending' | 'approving' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'failed';
 
 /** Every state, in lifecycle order. */
-export const REQUEST_STATES: readonly RequestState[] =
-  ['pending', 'approving', 'approved', 'denied', 'cancelled', 'expired', 'failed'];
+export const REQUEST_STATES: readonly RequestState[] = [
+  'pending',
+  'approving',
+  'approved',
+  'denied',
+  'cancelled',
+  'expired',
+  'failed',
+];
 
 /** Someone the store records by id and display name. */
 export interface PersonRef {
@@ -49,9 +56,19 @@ export interface AccessRequest {
 }
 
 /** What filing a request needs. */
-export type NewAccessRequest = Pick<AccessRequest,
-  'id' | 'requesterId' | 'requesterUpn' | 'requesterName' | 'groupId' | 'groupName' | 'justification' |
-  'durationDays' | 'createdAt' | 'expiresAt'>;
+export type NewAccessRequest = Pick<
+  AccessRequest,
+  | 'id'
+  | 'requesterId'
+  | 'requesterUpn'
+  | 'requesterName'
+  | 'groupId'
+  | 'groupName'
+  | 'justification'
+  | 'durationDays'
+  | 'createdAt'
+  | 'expiresAt'
+>;
 
 /** A conditional state change: applied only when the row is in one of `from` (and the extra conditions hold). */
 export interface RequestTransition {
@@ -111,9 +128,10 @@ export interface TimeBoundMembership {
 }
 
 /** What granting a time-bound membership needs. */
-export type NewTimeBoundMembership =
-  Pick<TimeBoundMembership, 'id' | 'groupId' | 'groupName' | 'userId' | 'userName' | 'requestId' | 'expiresAt' | 'createdAt'> &
-  { grantedBy: PersonRef | null };
+export type NewTimeBoundMembership = Pick<
+  TimeBoundMembership,
+  'id' | 'groupId' | 'groupName' | 'userId' | 'userName' | 'requestId' | 'expiresAt' | 'createdAt'
+> & { grantedBy: PersonRef | null };
 
 /** One change the bot made, for "history of G" and Undo. */
 export interface JournalEntry {

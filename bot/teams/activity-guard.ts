@@ -42,15 +42,27 @@ const dateTime = z
 /** The fields botbuilder, teams-ai and groupbot read, with the types they assume. Other fields pass through. */
 export const activitySchema = z
   .object({
-    type: z.string().min(1).max(64).regex(/^[A-Za-z][A-Za-z/._-]*$/, 'must be an activity type name'),
+    type: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z][A-Za-z/._-]*$/, 'must be an activity type name'),
     id: id(256).optional(),
-    channelId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
+    channelId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
     serviceUrl: z.string().min(1).max(2048),
     timestamp: dateTime.optional(),
     localTimestamp: dateTime.optional(),
     expiration: dateTime.optional(),
     localTimezone: optionalText(128),
-    locale: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag').optional(),
+    locale: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag')
+      .optional(),
     conversation,
     from: account,
     recipient: account.optional(),
@@ -61,7 +73,10 @@ export const activitySchema = z
     value: z.unknown().optional(),
     channelData: anyObject.optional(),
     entities: z.array(anyObject).max(100).optional(),
-    attachments: z.array(z.object({ contentType: z.string().max(256) }).passthrough()).max(50).optional(),
+    attachments: z
+      .array(z.object({ contentType: z.string().max(256) }).passthrough())
+      .max(50)
+      .optional(),
     membersAdded: z.array(account).max(500).optional(),
     membersRemoved: z.array(account).max(500).optional(),
     action: optionalText(64),
@@ -110,7 +125,8 @@ function pathOf(issue: z.ZodIssue): string {
  * is one. Never throws.
  */
 export function activityProblem(body: unknown): string | null {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The request body must be a JSON activity object.';
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return 'The request body must be a JSON activity object.';
   const deep = deepProblem(body);
   if (deep) return deep;
   const parsed = activitySchema.safeParse(body);
@@ -118,22 +134,39 @@ export function activityProblem(body: unknown): string | null {
   const issue = parsed.error.issues[0] as z.ZodIssue;
   const field = pathOf(issue);
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `The activity needs '${field}'.`;
-  if (issue.code === 'invalid_type') return `The activity's '${field}' must be a ${issue.expected}, not ${issue.received}.`;
+  if (issue.code === 'invalid_type')
+    return `The activity's '${field}' must be a ${issue.expected}, not ${issue.received}.`;
   return `The activity's '${field}' is not valid: ${issue.message.toLowerCase()}.`;
 }
 
-const BOT_FRAMEWORK_HOSTS = [/^([a-z0-9-]+\.)*botframework\.com$/, /^smba\.trafficmanager\.net$/, /^([a-z0-9-]+\.)*teams\.microsoft\.(com|us)$/, /^([a-z0-9-]+\.)*botframework\.(us|azure\.us)$/];
+const BOT_FRAMEWORK_HOSTS = [
+  /^([a-z0-9-]+\.)*botframework\.com$/,
+  /^smba\.trafficmanager\.net$/,
+  /^([a-z0-9-]+\.)*teams\.microsoft\.(com|us)$/,
+  /^([a-z0-9-]+\.)*botframework\.(us|azure\.us)$/,
+];
 
 /** Production: the Bot Framework's and Teams' connector hosts, over https on the default port. Pure. */
 export function isBotFrameworkServiceUrl(url: URL): boolean {
-  return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && BOT_FRAMEWORK_HOSTS.some((h) => h.test(url.hostname));
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    !url.username &&
+    !url.password &&
+    BOT_FRAMEWORK_HOSTS.some((h) => h.test(url.hostname))
+  );
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Local mode without an explicit list: http on a loopback host (the Playground, or a test's connector). Pure. */
 export function isLoopbackServiceUrl(url: URL): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.has(url.hostname) && !url.username && !url.password;
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    LOOPBACK.has(url.hostname) &&
+    !url.username &&
+    !url.password
+  );
 }
 
 /**

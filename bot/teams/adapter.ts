@@ -12,7 +12,11 @@ export class CheckedTeamsAdapter extends TeamsAdapter {
    * @throws AuthenticationError when the Authorization header is not a valid Bot Framework token (production);
    *   the turn's own error otherwise.
    */
-  runChecked(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runChecked(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
 }

@@ -1,11 +1,25 @@
-import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  INVOKE_RESPONSE_KEY,
+  MessageFactory,
+  type Activity,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { actorOf } from './actor';
 import type { UserTokenSource } from './user-tokens';
 import type { Logger } from '../log';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { PendingStore, Reply } from '../commands/context';
-import { handleText, handleAction, welcomeReplies, type RequestActionHandler, type TurnServices } from './turn-handlers';
+import {
+  handleText,
+  handleAction,
+  welcomeReplies,
+  type RequestActionHandler,
+  type TurnServices,
+} from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import type { ConsentResponse, FileConsentOffers } from './file-consent';
 
@@ -51,7 +65,11 @@ const TOO_LONG = 10_000;
 /** True for an `adaptiveCard/action` invoke carrying an Action.Execute (the only invoke the card router takes). */
 function isActionExecute(activity: Partial<Activity>): boolean {
   const action = (activity.value as { action?: { type?: unknown } } | undefined)?.action;
-  return activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action' && action?.type === 'Action.Execute';
+  return (
+    activity.type === ActivityTypes.Invoke &&
+    activity.name === 'adaptiveCard/action' &&
+    action?.type === 'Action.Execute'
+  );
 }
 
 /**
@@ -67,12 +85,23 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     removeRecipientMention: true,
     startTypingTimer: false,
     ...(opts.oauthConnectionName
-      ? { authentication: { settings: { graph: { connectionName: opts.oauthConnectionName, title: 'Sign in to manage groups', enableSso: true } }, autoSignIn: true } }
+      ? {
+          authentication: {
+            settings: {
+              graph: { connectionName: opts.oauthConnectionName, title: 'Sign in to manage groups', enableSso: true },
+            },
+            autoSignIn: true,
+          },
+        }
       : {}),
   });
   const services: TurnServices = {
-    tokens: opts.tokens, graph: opts.graph, pending: opts.pending, log: opts.log,
-    ...(opts.requests ? { requests: opts.requests } : {}), ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
+    tokens: opts.tokens,
+    graph: opts.graph,
+    pending: opts.pending,
+    log: opts.log,
+    ...(opts.requests ? { requests: opts.requests } : {}),
+    ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
     ...(opts.journal ? { journal: opts.journal } : {}),
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
@@ -80,8 +109,12 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   };
   const consent = opts.fileConsent;
   if (consent) {
-    app.fileConsentAccept(async (context, _state, response) => { await consent.accepted(context, response as ConsentResponse); });
-    app.fileConsentDecline(async (context, _state, response) => { await consent.declined(context, response as ConsentResponse); });
+    app.fileConsentAccept(async (context, _state, response) => {
+      await consent.accepted(context, response as ConsentResponse);
+    });
+    app.fileConsentDecline(async (context, _state, response) => {
+      await consent.declined(context, response as ConsentResponse);
+    });
   }
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -105,7 +138,9 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       }
       const text = context.activity.text ?? '';
       if (text.length > TOO_LONG) {
-        await context.sendActivity(`That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${TOO_LONG.toLocaleString('en-US')}. For long lists, paste them in parts.`);
+        await context.sendActivity(
+          `That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${TOO_LONG.toLocaleString('en-US')}. For long lists, paste them in parts.`,
+        );
         return;
       }
       const replies = await handleText(context, state, services, actor, text);
@@ -136,12 +171,16 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke,
     async (context) => {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { message: 'groupbot does not handle this action.' } } });
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: { message: 'groupbot does not handle this action.' } },
+      });
     },
     true,
   );
   app.addRoute(
-    async (context) => context.activity.type !== ActivityTypes.Message && context.activity.type !== ActivityTypes.Invoke,
+    async (context) =>
+      context.activity.type !== ActivityTypes.Message && context.activity.type !== ActivityTypes.Invoke,
     async () => undefined,
   );
 
@@ -152,7 +191,9 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       await context.sendActivity(sorry);
     } else if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
       // Without an invoke response the adapter answers 501 and Teams shows a generic error.
-      const body = isActionExecute(context.activity) ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sorry } : { message: sorry };
+      const body = isActionExecute(context.activity)
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sorry }
+        : { message: sorry };
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     }
   });

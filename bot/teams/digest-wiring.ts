@@ -11,7 +11,10 @@ import type { JournalSink } from '../journal/journal-sink';
 import { DigestStore } from '../hygiene/digest-store';
 import type { DigestPort } from '../hygiene/digest-port';
 import {
-  startDigestSweeper, sweepDigests, type DigestSweepDeps, type DigestSweepReport,
+  startDigestSweeper,
+  sweepDigests,
+  type DigestSweepDeps,
+  type DigestSweepReport,
 } from '../hygiene/digest-sweep';
 import { hygieneSettingsFrom, type HygieneSettings } from '../hygiene/hygiene-settings';
 import { hygieneReply } from '../commands/hygiene-show';
@@ -44,12 +47,16 @@ export function createDigestLayer(opts: {
   const settings = hygieneSettingsFrom(opts.env ?? process.env);
   const store = new DigestStore(opts.store.keyValue);
   const messenger = new RequestMessenger({
-    ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '',
-    conversations: opts.store.conversations, log: opts.log,
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+    botAppId: opts.botAppId ?? '',
+    conversations: opts.store.conversations,
+    log: opts.log,
   });
   const tokenForUser = opts.tokenForUser;
   const deps: DigestSweepDeps = {
-    store, settings, log: opts.log,
+    store,
+    settings,
+    log: opts.log,
     tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
     sessionFor: (token) => openGraphSession(opts.graph, async () => token),
     post: async (conversationId, reply) => {

@@ -14,7 +14,11 @@ export const FILE_CONSENT_TYPE = 'application/vnd.microsoft.teams.card.file.cons
 export const FILE_INFO_TYPE = 'application/vnd.microsoft.teams.card.file.info';
 const TTL_MS = 30 * 60_000;
 
-interface Offered { file: FileOffer; actorId: string; expiresAt: number }
+interface Offered {
+  file: FileOffer;
+  actorId: string;
+  expiresAt: number;
+}
 
 /** What Teams sends back when a consent card is answered (the parts groupbot reads). */
 export interface ConsentResponse {
@@ -27,7 +31,11 @@ export interface ConsentResponse {
 export type Upload = (url: string, body: Buffer) => Promise<void>;
 
 const realUpload: Upload = async (url, body) => {
-  const res = await fetch(url, { method: 'PUT', body: new Uint8Array(body), headers: { 'Content-Length': String(body.length), 'Content-Range': `bytes 0-${body.length - 1}/${body.length}` } });
+  const res = await fetch(url, {
+    method: 'PUT',
+    body: new Uint8Array(body),
+    headers: { 'Content-Length': String(body.length), 'Content-Range': `bytes 0-${body.length - 1}/${body.length}` },
+  });
   if (!res.ok) throw new Error(`upload answered ${res.status}`);
 };
 
@@ -41,15 +49,25 @@ export class FileConsentOffers {
     return {
       offer: async (file: FileOffer): Promise<Reply | undefined> => {
         if (context.activity.conversation?.conversationType !== 'personal') {
-          return { text: `${file.description} Teams can send files only in a 1:1 chat: message me directly and ask again there.` };
+          return {
+            text: `${file.description} Teams can send files only in a 1:1 chat: message me directly and ask again there.`,
+          };
         }
         const fileId = this.keep(file, actorId);
         await context.sendActivity({
           type: 'message',
-          attachments: [{
-            contentType: FILE_CONSENT_TYPE, name: file.name,
-            content: { description: file.description, sizeInBytes: file.body.length, acceptContext: { fileId }, declineContext: { fileId } },
-          }],
+          attachments: [
+            {
+              contentType: FILE_CONSENT_TYPE,
+              name: file.name,
+              content: {
+                description: file.description,
+                sizeInBytes: file.body.length,
+                acceptContext: { fileId },
+                declineContext: { fileId },
+              },
+            },
+          ],
         });
         return undefined;
       },
@@ -73,7 +91,14 @@ export class FileConsentOffers {
     }
     await context.sendActivity({
       type: 'message',
-      attachments: [{ contentType: FILE_INFO_TYPE, contentUrl: info.contentUrl ?? '', name: info.name ?? offered.file.name, content: { uniqueId: info.uniqueId ?? '', fileType: info.fileType ?? 'csv' } }],
+      attachments: [
+        {
+          contentType: FILE_INFO_TYPE,
+          contentUrl: info.contentUrl ?? '',
+          name: info.name ?? offered.file.name,
+          content: { uniqueId: info.uniqueId ?? '', fileType: info.fileType ?? 'csv' },
+        },
+      ],
     });
   }
 

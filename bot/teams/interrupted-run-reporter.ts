@@ -26,14 +26,18 @@ export interface InterruptedRunReporterOptions {
 }
 
 /** One pass: reports every interrupted run whose requester's 1:1 chat is known. Logs, never throws. */
-export async function reportInterruptedRuns(opts: InterruptedRunReporterOptions, unreachable: Set<string> = new Set()): Promise<number> {
+export async function reportInterruptedRuns(
+  opts: InterruptedRunReporterOptions,
+  unreachable: Set<string> = new Set(),
+): Promise<number> {
   const now = (opts.clock ?? (() => new Date()))();
   let reported = 0;
   try {
     for (const run of await opts.journal.interruptedRuns(now)) {
       const conversationId = await opts.messenger.personalConversationOf(run.actor.id);
       if (!conversationId) {
-        if (!unreachable.has(run.id)) opts.log.warn('run.interrupted.unreachable', { runId: run.id, actorId: run.actor.id });
+        if (!unreachable.has(run.id))
+          opts.log.warn('run.interrupted.unreachable', { runId: run.id, actorId: run.actor.id });
         unreachable.add(run.id);
         continue;
       }

@@ -7,7 +7,12 @@
  * authenticates to it with its own app credentials, through botbuilder's UserTokenClient. Tokens are never
  * stored by the bot and never logged.
  */
-import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type BotFrameworkAuthentication,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { Logger } from '../log';
 import type { UserAddress } from './user-address';
 
@@ -31,10 +36,13 @@ export interface OfflineUserTokenOptions {
 
 /** The claims of the bot itself, as CloudAdapter builds them for proactive work (audience and app id = the bot). */
 function botClaims(botAppId: string): ClaimsIdentity {
-  return new ClaimsIdentity([
-    { type: AuthenticationConstants.AudienceClaim, value: botAppId },
-    { type: AuthenticationConstants.AppIdClaim, value: botAppId },
-  ], true);
+  return new ClaimsIdentity(
+    [
+      { type: AuthenticationConstants.AudienceClaim, value: botAppId },
+      { type: AuthenticationConstants.AppIdClaim, value: botAppId },
+    ],
+    true,
+  );
 }
 
 /** HTTP status of a failed call, when the error carries one. */
@@ -74,7 +82,9 @@ export function offlineUserTokens(opts: OfflineUserTokenOptions): TokenForUser {
       return undefined;
     } catch (err) {
       opts.log.warn('requests.userToken.failed', {
-        objectId, connectionName: opts.connectionName, status: statusOf(err),
+        objectId,
+        connectionName: opts.connectionName,
+        status: statusOf(err),
         error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
       });
       return undefined;

@@ -44,7 +44,10 @@ export interface RequestCoordinatorDeps {
 export function placeOf(here: TurnContext): TurnPlace {
   const a = here.activity;
   const conv = a.conversation;
-  const shared = conv?.conversationType === 'groupChat' || conv?.conversationType === 'channel' || (conv?.conversationType === undefined && conv?.isGroup === true);
+  const shared =
+    conv?.conversationType === 'groupChat' ||
+    conv?.conversationType === 'channel' ||
+    (conv?.conversationType === undefined && conv?.isGroup === true);
   return {
     conversationId: conv?.id ?? '',
     ...(a.replyToId ? { clickedActivityId: a.replyToId } : {}),
@@ -58,8 +61,10 @@ export function placeOf(here: TurnContext): TurnPlace {
 function messengerPort(poster: RequestPoster, log: Logger): RequestMessengerPort {
   const turnOf = (place?: TurnPlace): TurnContext | undefined => place?.turn as TurnContext | undefined;
   return {
-    post: (conversationId, message: OutboundMessage, place) => poster.post(conversationId, messageActivity(message), turnOf(place)),
-    updateCard: (conversationId, activityId, card, place) => poster.updateCard(conversationId, activityId, card, turnOf(place)),
+    post: (conversationId, message: OutboundMessage, place) =>
+      poster.post(conversationId, messageActivity(message), turnOf(place)),
+    updateCard: (conversationId, activityId, card, place) =>
+      poster.updateCard(conversationId, activityId, card, turnOf(place)),
     personalConversationOf: (userId) => poster.personalConversationOf(userId),
     mentionIds: async (place, userIds) => {
       const out: Record<string, string> = Object.fromEntries(userIds.map((id) => [id, id]));
@@ -125,7 +130,8 @@ export class RequestCoordinator {
       owners: (groupId) => actor.directory.owners(groupId),
       canManage: (groupId) => actor.directory.mayDecide(groupId, ctx.actor.id),
       listMine: () => guard('requests.listMine', () => listMine(this.workflow, actor, place)),
-      listPending: (opts) => guard('requests.listPending', () => listPending(this.workflow, this.deps.store, actor, place, opts)),
+      listPending: (opts) =>
+        guard('requests.listPending', () => listPending(this.workflow, this.deps.store, actor, place, opts)),
     };
   }
 
@@ -133,13 +139,20 @@ export class RequestCoordinator {
   async handle(action: CardAction, ctx: CommandContext, here: TurnContext): Promise<Reply[] | undefined> {
     try {
       switch (action.verb) {
-        case 'requestSubmit': return await this.submit(ctx, here, action.groupId, action.justification, action.durationDays);
-        case 'approvalApprove': return await this.decide(ctx, here, 'approve', action.requestId);
-        case 'approvalDeny': return await this.decide(ctx, here, 'deny', action.requestId, action.reason);
-        case 'requestCancel': return await this.cancel(ctx, here, action.requestId);
-        case 'approvalOpen': return await this.workflow.open(this.actor(ctx), placeOf(here), action.requestId);
-        case 'requestRefresh': return await this.workflow.refresh(this.actor(ctx), action.requestId);
-        default: return undefined;
+        case 'requestSubmit':
+          return await this.submit(ctx, here, action.groupId, action.justification, action.durationDays);
+        case 'approvalApprove':
+          return await this.decide(ctx, here, 'approve', action.requestId);
+        case 'approvalDeny':
+          return await this.decide(ctx, here, 'deny', action.requestId, action.reason);
+        case 'requestCancel':
+          return await this.cancel(ctx, here, action.requestId);
+        case 'approvalOpen':
+          return await this.workflow.open(this.actor(ctx), placeOf(here), action.requestId);
+        case 'requestRefresh':
+          return await this.workflow.refresh(this.actor(ctx), action.requestId);
+        default:
+          return undefined;
       }
     } catch (err) {
       if (err instanceof RequestInputError) return [reply(err.message)];
@@ -149,13 +162,30 @@ export class RequestCoordinator {
   }
 
   /** Files the request (or merges it), asks the owners, and returns the requester's card. */
-  async submit(ctx: CommandContext, here: TurnContext, groupId: string, justification: string, durationDays?: number): Promise<Reply[]> {
+  async submit(
+    ctx: CommandContext,
+    here: TurnContext,
+    groupId: string,
+    justification: string,
+    durationDays?: number,
+  ): Promise<Reply[]> {
     const blocked = async (): Promise<string | null> => requestBlocker(ctx, await getGroup(ctx.graph, groupId));
-    return this.workflow.submit(this.actor(ctx), placeOf(here), { groupId, justification, blocked, ...(durationDays ? { durationDays } : {}) });
+    return this.workflow.submit(this.actor(ctx), placeOf(here), {
+      groupId,
+      justification,
+      blocked,
+      ...(durationDays ? { durationDays } : {}),
+    });
   }
 
   /** Approve or deny as the clicker (re-checked on the server), then announce the outcome everywhere. */
-  decide(ctx: CommandContext, here: TurnContext, action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]> {
+  decide(
+    ctx: CommandContext,
+    here: TurnContext,
+    action: 'approve' | 'deny',
+    requestId: string,
+    reason?: string,
+  ): Promise<Reply[]> {
     return this.workflow.decide(this.actor(ctx), placeOf(here), action, requestId, reason);
   }
 
@@ -170,9 +200,13 @@ export class RequestCoordinator {
   }
 
   /** See RequestNotices.announce. Never throws. */
-  announce(snap: RequestSnapshot, opts: { here?: TurnContext; quiet?: boolean; membershipEndsAt?: Date } = {}): Promise<boolean> {
+  announce(
+    snap: RequestSnapshot,
+    opts: { here?: TurnContext; quiet?: boolean; membershipEndsAt?: Date } = {},
+  ): Promise<boolean> {
     return this.workflow.notices.announce(snap, {
-      ...(opts.here ? { place: placeOf(opts.here) } : {}), ...(opts.quiet ? { quiet: true } : {}),
+      ...(opts.here ? { place: placeOf(opts.here) } : {}),
+      ...(opts.quiet ? { quiet: true } : {}),
       ...(opts.membershipEndsAt ? { membershipEndsAt: opts.membershipEndsAt } : {}),
     });
   }

@@ -12,7 +12,11 @@ import type { MentionTarget, PostedMessage } from '../requests/request-ports';
 
 /** The part of the Bot Framework adapter proactive messages need (CloudAdapter / TeamsAdapter have it). */
 export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export type { MentionTarget, PostedMessage } from '../requests/request-ports';
@@ -25,11 +29,17 @@ const CONVERSATION_KEY = 'conversation:';
  * cards); without one, into the message text with mention entities. The mentions lead the text, set apart by a
  * colon ("Olga Owner: Ana Silva asks to join…"). Pure.
  */
-export function messageActivity(opts: { text?: string; card?: AdaptiveCard; mention?: readonly MentionTarget[] }): Partial<Activity> {
+export function messageActivity(opts: {
+  text?: string;
+  card?: AdaptiveCard;
+  mention?: readonly MentionTarget[];
+}): Partial<Activity> {
   const mentions = opts.mention ?? [];
   const lead = mentions.map((m) => `<at>${m.name}</at>`).join(', ');
   const text = lead && opts.text ? `${lead}: ${opts.text}` : lead || opts.text || '';
-  const entities: Mention[] = mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } } as Mention));
+  const entities: Mention[] = mentions.map(
+    (m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }) as Mention,
+  );
   if (opts.card) {
     let card: Record<string, unknown> = { ...opts.card };
     if (text) card = { ...card, body: [{ type: 'TextBlock', text, wrap: true }, ...opts.card.body] };
@@ -70,12 +80,17 @@ export class RequestMessenger {
     const ref = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
     delete ref.activityId;
     const writes: Array<[string, Record<string, unknown>]> = [[CONVERSATION_KEY + activity.conversation.id, ref]];
-    const personal = activity.conversation.conversationType === 'personal' || (activity.conversation.conversationType === undefined && activity.conversation.isGroup === false);
+    const personal =
+      activity.conversation.conversationType === 'personal' ||
+      (activity.conversation.conversationType === undefined && activity.conversation.isGroup === false);
     const userId = activity.from?.aadObjectId?.toLowerCase();
     if (personal && userId) writes.push([userId, ref]);
     // Only the parts that identify the user, so moving between conversations does not rewrite it.
     if (userId && activity.from.id && activity.channelId) {
-      writes.push([USER_REFERENCE_KEY + userId, { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId }, channelId: activity.channelId }]);
+      writes.push([
+        USER_REFERENCE_KEY + userId,
+        { user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId }, channelId: activity.channelId },
+      ]);
     }
     const at = (this.deps.clock ?? (() => new Date()))();
     for (const [key, value] of writes) {
@@ -98,13 +113,21 @@ export class RequestMessenger {
    * proactively from the stored reference. Resolves to the new message, or undefined when the conversation is
    * unknown or the adapter is missing (logged). Throws what the channel throws.
    */
-  async post(conversationId: string, activity: Partial<Activity>, here?: TurnContext): Promise<PostedMessage | undefined> {
+  async post(
+    conversationId: string,
+    activity: Partial<Activity>,
+    here?: TurnContext,
+  ): Promise<PostedMessage | undefined> {
     // Proactively first: a reply within a turn (replyToActivity) does not always come back with the new message's
     // id (the Agents Playground answers an invoke turn's replies without one), and the id is what updates need.
     let id: string | undefined;
-    const ran = await this.withConversation(conversationId, async (ctx) => {
-      id = (await ctx.sendActivity(activity))?.id;
-    }, here === undefined || here.activity.conversation?.id !== conversationId);
+    const ran = await this.withConversation(
+      conversationId,
+      async (ctx) => {
+        id = (await ctx.sendActivity(activity))?.id;
+      },
+      here === undefined || here.activity.conversation?.id !== conversationId,
+    );
     if (ran) return id ? { conversationId, activityId: id } : undefined;
     if (here && here.activity.conversation?.id === conversationId) {
       const res = await here.sendActivity(activity);
@@ -117,7 +140,12 @@ export class RequestMessenger {
    * Replaces an earlier message's card in place. Resolves false when the conversation is unknown. Throws what the
    * channel throws (e.g. the message was deleted).
    */
-  async updateCard(conversationId: string, activityId: string, card: AdaptiveCard, here?: TurnContext): Promise<boolean> {
+  async updateCard(
+    conversationId: string,
+    activityId: string,
+    card: AdaptiveCard,
+    here?: TurnContext,
+  ): Promise<boolean> {
     const activity: Partial<Activity> = { ...messageActivity({ card }), id: activityId };
     if (here && here.activity.conversation?.id === conversationId) {
       await here.updateActivity(activity);
@@ -128,7 +156,11 @@ export class RequestMessenger {
     });
   }
 
-  private async withConversation(conversationId: string, logic: (ctx: TurnContext) => Promise<void>, warn = true): Promise<boolean> {
+  private async withConversation(
+    conversationId: string,
+    logic: (ctx: TurnContext) => Promise<void>,
+    warn = true,
+  ): Promise<boolean> {
     const adapter = this.deps.adapter;
     if (!adapter) {
       if (warn) this.deps.log.warn('requests.noAdapter', { conversationId });
@@ -139,7 +171,11 @@ export class RequestMessenger {
       if (warn) this.deps.log.warn('requests.unknownConversation', { conversationId });
       return false;
     }
-    await adapter.continueConversationAsync(this.deps.botAppId, stored.reference as Partial<ConversationReference>, logic);
+    await adapter.continueConversationAsync(
+      this.deps.botAppId,
+      stored.reference as Partial<ConversationReference>,
+      logic,
+    );
     return true;
   }
 }

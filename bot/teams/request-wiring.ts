@@ -36,9 +36,18 @@ export function createRequestLayer(opts: {
   settings?: RequestSettings;
 }): RequestLayer {
   const settings = opts.settings ?? requestSettingsFrom(opts.env ?? process.env);
-  const messenger = new RequestMessenger({ ...(opts.adapter ? { adapter: opts.adapter } : {}), botAppId: opts.botAppId ?? '', conversations: opts.store.conversations, log: opts.log });
+  const messenger = new RequestMessenger({
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+    botAppId: opts.botAppId ?? '',
+    conversations: opts.store.conversations,
+    log: opts.log,
+  });
   const coordinator = new RequestCoordinator({
-    store: opts.store, messenger, graph: opts.graph, log: opts.log, settings,
+    store: opts.store,
+    messenger,
+    graph: opts.graph,
+    log: opts.log,
+    settings,
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
   return {
@@ -53,6 +62,13 @@ export function createRequestLayer(opts: {
     },
     requests: (action, ctx, context) => coordinator.handle(action, ctx, context),
     requestsPort: (ctx, context) => coordinator.port(ctx, context),
-    startSweeper: () => startRequestSweeper(coordinator, opts.log, settings.sweepSeconds, () => opts.store.keyValue.purgeExpired(new Date()), settings.escalateHours),
+    startSweeper: () =>
+      startRequestSweeper(
+        coordinator,
+        opts.log,
+        settings.sweepSeconds,
+        () => opts.store.keyValue.purgeExpired(new Date()),
+        settings.escalateHours,
+      ),
   };
 }

@@ -17,7 +17,11 @@ import type { DigestPort } from '../hygiene/digest-port';
 import type { HistoryService } from '../history/history-service';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
-export type RequestActionHandler = (action: CardAction, ctx: CommandContext, context: TurnContext) => Promise<Reply[] | undefined>;
+export type RequestActionHandler = (
+  action: CardAction,
+  ctx: CommandContext,
+  context: TurnContext,
+) => Promise<Reply[] | undefined>;
 
 export interface TurnServices {
   tokens: UserTokenSource;
@@ -46,16 +50,28 @@ function conversationOf(context: TurnContext): CommandContext['conversation'] {
   return { id: c.id, kind: group ? 'groupChat' : 'personal' };
 }
 
-const WHO_ARE_YOU = "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
+const WHO_ARE_YOU =
+  "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
 const SIGN_IN = 'Please sign in first, so that I can act with your own permissions.';
 
 /** The welcome: a card of what the bot can do, with example buttons. */
 export function welcomeReplies(): Reply[] {
-  return [reply("Hi! I'm groupbot. I manage Microsoft 365 and security groups for you, with your own permissions. Try one of the examples, or tell me what you need.", buildWelcomeCard())];
+  return [
+    reply(
+      "Hi! I'm groupbot. I manage Microsoft 365 and security groups for you, with your own permissions. Try one of the examples, or tell me what you need.",
+      buildWelcomeCard(),
+    ),
+  ];
 }
 
 /** Builds the command context for this turn: the actor's own Graph session and progress updates. */
-async function commandContext(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor, text?: string): Promise<CommandContext | undefined> {
+async function commandContext(
+  context: TurnContext,
+  state: TurnState,
+  services: TurnServices,
+  actor: Actor,
+  text?: string,
+): Promise<CommandContext | undefined> {
   const token = await services.tokens.tokenFor(context, state);
   if (!token) return undefined;
   const graph = openGraphSession(services.graph, async () => token);
@@ -69,7 +85,11 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
     now: () => new Date(),
     ...(text !== undefined ? { text } : {}),
     progress: async (r: Reply) => {
-      const activity = { type: 'message', text: r.text, ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}) };
+      const activity = {
+        type: 'message',
+        text: r.text,
+        ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}),
+      };
       if (!progressId) {
         progressId = (await context.sendActivity(activity))?.id;
       } else {
@@ -87,12 +107,24 @@ async function commandContext(context: TurnContext, state: TurnState, services: 
 }
 
 /** A typed message: language → command. Never throws; unexpected errors become one sentence. */
-export async function handleText(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor | undefined, text: string): Promise<Reply[]> {
+export async function handleText(
+  context: TurnContext,
+  state: TurnState,
+  services: TurnServices,
+  actor: Actor | undefined,
+  text: string,
+): Promise<Reply[]> {
   const intent = parseIntent(text);
   if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
   // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
-  const ctx = await commandContext(context, state, services, actor, intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined);
+  const ctx = await commandContext(
+    context,
+    state,
+    services,
+    actor,
+    intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined,
+  );
   if (!ctx) return [reply(SIGN_IN)];
   services.log.debug('turn.intent', { intent: intent.intent });
   const out = await runIntent(intent, ctx);
@@ -104,7 +136,14 @@ export async function handleText(context: TurnContext, state: TurnState, service
  * clicker is whoever the channel says clicked (never a field of the payload), and every id in it is only a key
  * to server-side state that the command layer checks again.
  */
-export async function handleAction(context: TurnContext, state: TurnState, services: TurnServices, actor: Actor | undefined, value: unknown, _via: 'execute' | 'submit'): Promise<Reply[]> {
+export async function handleAction(
+  context: TurnContext,
+  state: TurnState,
+  services: TurnServices,
+  actor: Actor | undefined,
+  value: unknown,
+  _via: 'execute' | 'submit',
+): Promise<Reply[]> {
   const parsed = parseCardAction(value);
   if (!parsed.ok) {
     services.log.warn('card.rejected', { reason: parsed.error });

@@ -34,7 +34,10 @@ export function userAddressFrom(reference: Record<string, unknown>): UserAddress
  * reference (rows written before the per-user record existed). Undefined when the bot has never heard from them.
  * Throws on database errors.
  */
-export async function userAddressOf(conversations: ConversationReferenceRepository, objectId: string): Promise<UserAddress | undefined> {
+export async function userAddressOf(
+  conversations: ConversationReferenceRepository,
+  objectId: string,
+): Promise<UserAddress | undefined> {
   const id = objectId.toLowerCase();
   for (const key of [USER_REFERENCE_KEY + id, id]) {
     const stored = await conversations.get(key);

@@ -28,7 +28,10 @@ const PROPS: Record<string, (r: AuditRecord) => string | null> = {
 };
 
 function unsupported(clause: string): Error {
-  return E.badRequest(`Invalid filter clause: '${clause}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
+  return E.badRequest(
+    `Invalid filter clause: '${clause}' is not supported on directoryAudits.`,
+    'Request_UnsupportedQuery',
+  );
 }
 
 /** Splits on ` and ` outside quotes and parentheses. Never throws. */
@@ -39,7 +42,7 @@ function clauses(text: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\'') quoted = !quoted;
+    if (ch === "'") quoted = !quoted;
     else if (!quoted && ch === '(') depth++;
     else if (!quoted && ch === ')') depth--;
     else if (!quoted && depth === 0 && /^\sand\s/i.test(text.slice(i, i + 5))) {
@@ -67,20 +70,21 @@ function compileClause(clause: string): AuditPredicate {
   const a = ANY.exec(bare);
   if (a) {
     if (a[1] !== a[2]) throw unsupported(clause);
-    const value = (a[4] as string).replace(/''/g, '\'');
+    const value = (a[4] as string).replace(/''/g, "'");
     const byId = (a[3] as string).toLowerCase() === 'id';
-    return (r) => r.targetResources.some((t) => (byId ? t.id.toLowerCase() === value.toLowerCase() : t.displayName === value));
+    return (r) =>
+      r.targetResources.some((t) => (byId ? t.id.toLowerCase() === value.toLowerCase() : t.displayName === value));
   }
   const st = STARTS.exec(bare);
   const readStart = st ? PROPS[(st[1] as string).toLowerCase()] : undefined;
   if (st && readStart) {
-    const prefix = (st[2] as string).replace(/''/g, '\'').toLowerCase();
+    const prefix = (st[2] as string).replace(/''/g, "'").toLowerCase();
     return (r) => readStart(r)?.toLowerCase().startsWith(prefix) ?? false;
   }
   const e = EQ.exec(bare);
   const read = e ? PROPS[(e[1] as string).toLowerCase()] : undefined;
   if (e && read) {
-    const value = (e[2] as string).replace(/''/g, '\'');
+    const value = (e[2] as string).replace(/''/g, "'");
     return (r) => read(r)?.toLowerCase() === value.toLowerCase();
   }
   throw unsupported(clause);

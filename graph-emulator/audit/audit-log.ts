@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 
 /** The four group activities the emulator records, spelled as Entra's audit log spells them. */
-export type GroupAuditActivity = 'Add member to group' | 'Remove member from group' | 'Add owner to group' | 'Remove owner from group';
+export type GroupAuditActivity =
+  'Add member to group' | 'Remove member from group' | 'Add owner to group' | 'Remove owner from group';
 
 /** A user or group named in a record. */
 export interface AuditTarget {
@@ -40,13 +41,21 @@ export class AuditLog {
 
   /** Appends one record stamped now (never earlier than the previous one). Never throws. */
   append(
-    activity: GroupAuditActivity, initiatedBy: AuditInitiator, subject: AuditTarget, group: AuditTarget, now = new Date(),
+    activity: GroupAuditActivity,
+    initiatedBy: AuditInitiator,
+    subject: AuditTarget,
+    group: AuditTarget,
+    now = new Date(),
   ): AuditRecord {
     const last = this.records.at(-1)?.activityDateTime;
     const at = last && last > now.toISOString() ? last : now.toISOString();
     const record: AuditRecord = {
-      id: `Directory_${randomUUID()}`, activityDateTime: at, activityDisplayName: activity, initiatedBy,
-      targetResources: [subject, group], correlationId: randomUUID(),
+      id: `Directory_${randomUUID()}`,
+      activityDateTime: at,
+      activityDisplayName: activity,
+      initiatedBy,
+      targetResources: [subject, group],
+      correlationId: randomUUID(),
     };
     this.records.push(record);
     return record;
@@ -78,16 +87,32 @@ export function auditJson(r: AuditRecord): Record<string, unknown> {
     initiatedBy: {
       app: null,
       user: {
-        id: r.initiatedBy.id, displayName: r.initiatedBy.displayName, userPrincipalName: r.initiatedBy.userPrincipalName,
-        ipAddress: null, userType: null, homeTenantId: null, homeTenantName: null,
+        id: r.initiatedBy.id,
+        displayName: r.initiatedBy.displayName,
+        userPrincipalName: r.initiatedBy.userPrincipalName,
+        ipAddress: null,
+        userType: null,
+        homeTenantId: null,
+        homeTenantName: null,
       },
     },
     targetResources: [
       {
-        id: subject.id, displayName: subject.displayName, type: subject.type, userPrincipalName: subject.userPrincipalName,
-        groupType: null, modifiedProperties: groupProps,
+        id: subject.id,
+        displayName: subject.displayName,
+        type: subject.type,
+        userPrincipalName: subject.userPrincipalName,
+        groupType: null,
+        modifiedProperties: groupProps,
       },
-      { id: group.id, displayName: group.displayName, type: 'Group', userPrincipalName: null, groupType: null, modifiedProperties: [] },
+      {
+        id: group.id,
+        displayName: group.displayName,
+        type: 'Group',
+        userPrincipalName: null,
+        groupType: null,
+        modifiedProperties: [],
+      },
     ],
     additionalDetails: [],
   };

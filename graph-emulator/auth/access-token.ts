@@ -19,8 +19,17 @@ export interface TokenSubject {
 
 /** Claims the emulator reads back from a verified token. */
 export interface TokenClaims {
-  aud: string; iss: string; tid: string; oid: string; upn: string; preferred_username: string; name: string;
-  scp: string; iat: number; nbf: number; exp: number;
+  aud: string;
+  iss: string;
+  tid: string;
+  oid: string;
+  upn: string;
+  preferred_username: string;
+  name: string;
+  scp: string;
+  iat: number;
+  nbf: number;
+  exp: number;
 }
 
 /** Signs a token for a subject. Never throws for valid keys. */
@@ -101,10 +110,15 @@ export function verifyAccessToken(key: SigningKey, token: string | undefined, no
     throw new TokenRejected('Access token validation failure. Invalid audience.');
   }
   const now = Math.floor(nowMs / 1000);
-  if (typeof claims.exp !== 'number' || claims.exp <= now || (typeof claims.nbf === 'number' && claims.nbf > now + 300)) {
+  if (
+    typeof claims.exp !== 'number' ||
+    claims.exp <= now ||
+    (typeof claims.nbf === 'number' && claims.nbf > now + 300)
+  ) {
     throw new TokenRejected('Lifetime validation failed, the token is expired.');
   }
-  if (typeof claims.oid !== 'string' || typeof claims.upn !== 'string') throw new TokenRejected('Access token validation failure.');
+  if (typeof claims.oid !== 'string' || typeof claims.upn !== 'string')
+    throw new TokenRejected('Access token validation failure.');
   if (typeof claims.scp !== 'string' || typeof claims.tid !== 'string') {
     throw new TokenRejected('Access token validation failure. The token carries no delegated permissions (scp).');
   }

@@ -6,8 +6,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface IndexedUser { id: string; upn: string; displayName: string }
-export interface UsersIndex { tenantId: string; users: Record<string, IndexedUser> }
+export interface IndexedUser {
+  id: string;
+  upn: string;
+  displayName: string;
+}
+export interface UsersIndex {
+  tenantId: string;
+  users: Record<string, IndexedUser>;
+}
 
 export function usersIndexPath(dataDir: string): string {
   return path.join(dataDir, 'users-index.json');

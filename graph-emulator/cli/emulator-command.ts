@@ -25,7 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     opts = parseOptions(argv, ['port', 'data', 'seed']);
     if (!opts.data) throw new UsageError('--data DIR is required');
     port = opts.port === undefined ? 0 : Number(opts.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got '${opts.port}'`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a port number (0-65535), got '${opts.port}'`);
     seed = parseSeed(opts.seed);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -41,7 +42,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot emulator: could not start on '${opts.data}': ${(err as Error).message}\n`);
     return 1;
   }
-  if (emulator.seedSeconds > 0) process.stdout.write(`seeded ${typeof seed === 'object' ? `large:${seed.large}` : 'demo'} tenant in ${emulator.seedSeconds.toFixed(1)} s\n`);
+  if (emulator.seedSeconds > 0)
+    process.stdout.write(
+      `seeded ${typeof seed === 'object' ? `large:${seed.large}` : 'demo'} tenant in ${emulator.seedSeconds.toFixed(1)} s\n`,
+    );
   process.stdout.write(`graph-emulator listening on ${emulator.graphUrl}\n`);
   process.stdout.write(`ca-certificate: ${emulator.caCertPath}\n`);
   const running = emulator;

@@ -36,7 +36,9 @@ export async function run(argv: string[]): Promise<number> {
       tenantId = index.tenantId;
       user = index.users[opts.as.toLowerCase()];
     } else {
-      const demo = (Object.values(DEMO_USERS) as { id: string; upn: string; displayName: string }[]).find((u) => u.upn.toLowerCase() === opts.as?.toLowerCase());
+      const demo = (Object.values(DEMO_USERS) as { id: string; upn: string; displayName: string }[]).find(
+        (u) => u.upn.toLowerCase() === opts.as?.toLowerCase(),
+      );
       if (demo) user = { id: demo.id, upn: demo.upn, displayName: demo.displayName };
     }
   } catch (err) {
@@ -50,7 +52,9 @@ export async function run(argv: string[]): Promise<number> {
   const scopes = opts.scopes === undefined ? DEFAULT_SCOPES : opts.scopes.split(/[\s,]+/).filter(Boolean);
   try {
     const key = ensureSigningKey(dataDir);
-    process.stdout.write(`${signAccessToken(key, { userId: user.id, upn: user.upn, displayName: user.displayName, tenantId, scopes })}\n`);
+    process.stdout.write(
+      `${signAccessToken(key, { userId: user.id, upn: user.upn, displayName: user.displayName, tenantId, scopes })}\n`,
+    );
     return 0;
   } catch (err) {
     process.stderr.write(`groupbot token: cannot use the signing key in '${dataDir}': ${(err as Error).message}\n`);

@@ -47,12 +47,14 @@ export class FaultInjector {
     for (const k of ['retryAfterSeconds', 'everyNth', 'count', 'latencyMs', 'probability', 'seed'] as const) {
       const v = s[k];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (k === 'everyNth' && v < 1)) throw new Error(`'${k}' must be a non-negative number${k === 'everyNth' ? ' of at least 1' : ''}`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (k === 'everyNth' && v < 1))
+        throw new Error(`'${k}' must be a non-negative number${k === 'everyNth' ? ' of at least 1' : ''}`);
       if (k === 'probability' && v > 1) throw new Error("'probability' must be between 0 and 1");
       spec[k] = v;
     }
     if (s.latencyScope !== undefined) {
-      if (s.latencyScope !== 'step' && s.latencyScope !== 'http') throw new Error("'latencyScope' must be 'step' or 'http'");
+      if (s.latencyScope !== 'step' && s.latencyScope !== 'http')
+        throw new Error("'latencyScope' must be 'step' or 'http'");
       spec.latencyScope = s.latencyScope;
     }
     if (s.pathPattern !== undefined) {
@@ -64,7 +66,8 @@ export class FaultInjector {
       }
       spec.pathPattern = s.pathPattern;
     } else this.pattern = undefined;
-    if (spec.status === undefined && spec.latencyMs === undefined) throw new Error("give 'status' (429 or 503) and/or 'latencyMs'");
+    if (spec.status === undefined && spec.latencyMs === undefined)
+      throw new Error("give 'status' (429 or 503) and/or 'latencyMs'");
     this.spec = spec;
     this.seen = 0;
     this.injected = 0;
@@ -91,19 +94,33 @@ export class FaultInjector {
     const spec = this.spec;
     if (!spec) return undefined;
     if (this.pattern && !this.pattern.test(`${method} ${path}`) && !this.pattern.test(path)) return undefined;
-    if (spec.latencyMs && !(inBatch && spec.latencyScope === 'http')) await new Promise((r) => setTimeout(r, spec.latencyMs));
+    if (spec.latencyMs && !(inBatch && spec.latencyScope === 'http'))
+      await new Promise((r) => setTimeout(r, spec.latencyMs));
     if (spec.status === undefined) return undefined;
     this.seen++;
     if (spec.count !== undefined && this.injected >= spec.count) return undefined;
-    if (spec.probability !== undefined ? this.random() >= spec.probability : this.seen % (spec.everyNth ?? 1) !== 0) return undefined;
+    if (spec.probability !== undefined ? this.random() >= spec.probability : this.seen % (spec.everyNth ?? 1) !== 0)
+      return undefined;
     this.injected++;
     const retryAfter = String(spec.retryAfterSeconds ?? (spec.status === 429 ? 1 : 0));
     if (spec.status === 429) {
-      return new GraphHttpError(429, 'TooManyRequests', 'Too many requests are being made to this resource. Please retry after the time given in the Retry-After header.', {
-        'Retry-After': retryAfter, 'x-ms-throttle-information': 'ResourceUnitLimitExceeded', 'x-ms-throttle-scope': 'Tenant_Application/ReadWrite/00000000-0000-0000-0000-00000067b0b1/emulator',
-      });
+      return new GraphHttpError(
+        429,
+        'TooManyRequests',
+        'Too many requests are being made to this resource. Please retry after the time given in the Retry-After header.',
+        {
+          'Retry-After': retryAfter,
+          'x-ms-throttle-information': 'ResourceUnitLimitExceeded',
+          'x-ms-throttle-scope': 'Tenant_Application/ReadWrite/00000000-0000-0000-0000-00000067b0b1/emulator',
+        },
+      );
     }
-    return new GraphHttpError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', { 'Retry-After': retryAfter });
+    return new GraphHttpError(
+      503,
+      'ServiceUnavailable',
+      'The service is temporarily unavailable. Please retry later.',
+      { 'Retry-After': retryAfter },
+    );
   }
 }
 

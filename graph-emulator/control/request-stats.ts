@@ -22,6 +22,11 @@ export class RequestStats {
 
   /** A JSON snapshot. Never throws. */
   snapshot(): Record<string, unknown> {
-    return { requests: this.requests, batchSteps: this.batchSteps, byRoute: { ...this.byRoute }, byStatus: { ...this.byStatus } };
+    return {
+      requests: this.requests,
+      batchSteps: this.batchSteps,
+      byRoute: { ...this.byRoute },
+      byStatus: { ...this.byStatus },
+    };
   }
 }

@@ -7,7 +7,13 @@
  * - group-based licensing: members of licensed groups get licenseAssignmentStates (Active, or Error with
  *   CountViolation when the SKU has no units left), including later joiners; leavers lose them.
  */
-import { isDynamic, type AssignedLicense, type GroupObject, type LicenseAssignmentState, type UserObject } from '../model/types';
+import {
+  isDynamic,
+  type AssignedLicense,
+  type GroupObject,
+  type LicenseAssignmentState,
+  type UserObject,
+} from '../model/types';
 import { isActiveDynamic, type DirectoryStore, type EffectHook, type WriteTx } from '../store/directory-store';
 import type { Mutation } from '../store/mutation';
 import { nowIso } from './object-factory';
@@ -76,7 +82,8 @@ function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, nu
       desired.delete(`${s.assignedByGroup}|${s.skuId}`);
     }
   }
-  const holds = (skuId: string) => next.some((s) => s.skuId === skuId && (s.state === 'Active' || s.state === 'ActiveWithError'));
+  const holds = (skuId: string) =>
+    next.some((s) => s.skuId === skuId && (s.state === 'Active' || s.state === 'ActiveWithError'));
   for (const { groupId, lic } of desired.values()) {
     let free = true;
     if (!holds(lic.skuId)) {
@@ -86,15 +93,27 @@ function reconcileLicenses(tx: WriteTx, userId: string, consumed: Map<string, nu
       free = !!sku && used < sku.prepaidUnits.enabled;
       if (free) consumed.set(lic.skuId, used + 1);
     }
-    next.push({ assignedByGroup: groupId, skuId: lic.skuId, disabledPlans: [...lic.disabledPlans], lastUpdatedDateTime: now, state: free ? 'Active' : 'Error', error: free ? 'None' : 'CountViolation' });
+    next.push({
+      assignedByGroup: groupId,
+      skuId: lic.skuId,
+      disabledPlans: [...lic.disabledPlans],
+      lastUpdatedDateTime: now,
+      state: free ? 'Active' : 'Error',
+      error: free ? 'None' : 'CountViolation',
+    });
   }
   const assigned: AssignedLicense[] = [];
   for (const s of next) {
-    if ((s.state === 'Active' || s.state === 'ActiveWithError') && !assigned.some((a) => a.skuId === s.skuId)) assigned.push({ skuId: s.skuId, disabledPlans: [...s.disabledPlans] });
+    if ((s.state === 'Active' || s.state === 'ActiveWithError') && !assigned.some((a) => a.skuId === s.skuId))
+      assigned.push({ skuId: s.skuId, disabledPlans: [...s.disabledPlans] });
   }
-  const changed = JSON.stringify(next) !== JSON.stringify(u.licenseAssignmentStates) || JSON.stringify(assigned) !== JSON.stringify(u.assignedLicenses);
+  const changed =
+    JSON.stringify(next) !== JSON.stringify(u.licenseAssignmentStates) ||
+    JSON.stringify(assigned) !== JSON.stringify(u.assignedLicenses);
   if (changed) {
-    for (const a of u.assignedLicenses) if (!assigned.some((x) => x.skuId === a.skuId)) consumed.set(a.skuId, (consumed.get(a.skuId) ?? consumedUnits(store, a.skuId)) - 1);
+    for (const a of u.assignedLicenses)
+      if (!assigned.some((x) => x.skuId === a.skuId))
+        consumed.set(a.skuId, (consumed.get(a.skuId) ?? consumedUnits(store, a.skuId)) - 1);
     tx.stage({ op: 'putUser', user: { ...u, licenseAssignmentStates: next, assignedLicenses: assigned } });
   }
 }
@@ -137,12 +156,16 @@ export function createEffectHook(rules: RuleEngine, processor?: () => DynamicPro
         const g = store.groups.get(m.src) ?? store.deleted.get(m.src);
         if (!g || !isDynamic(g)) membershipUsers.add(m.dst); // memberOf rules may depend on static memberships
         const u = store.users.get(m.dst) as UserObject;
-        if ((g?.assignedLicenses.length ?? 0) > 0 || u.licenseAssignmentStates.some((s) => s.assignedByGroup === m.src)) licenseUsers.add(m.dst);
+        if ((g?.assignedLicenses.length ?? 0) > 0 || u.licenseAssignmentStates.some((s) => s.assignedByGroup === m.src))
+          licenseUsers.add(m.dst);
       } else if (m.op === 'link' && m.rel === 'manager') {
         usersToEvaluate.add(m.src);
       }
     }
-    if (membershipUsers.size && store.activeDynamicGroups().some((g) => rules.compile(g.membershipRule as string)?.kind === 'memberOf')) {
+    if (
+      membershipUsers.size &&
+      store.activeDynamicGroups().some((g) => rules.compile(g.membershipRule as string)?.kind === 'memberOf')
+    ) {
       for (const id of membershipUsers) usersToEvaluate.add(id);
     }
     if (!store.activeDynamic.size) usersToEvaluate.clear();

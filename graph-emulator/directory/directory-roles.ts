@@ -19,13 +19,52 @@ export const DIRECTORY_WRITERS = '9360feb5-f418-4baa-8175-e2a00bac4301';
 export const GUEST_INVITER = '95e79109-95c0-4d8e-aee3-d01accf2d47b';
 
 export const DIRECTORY_ROLES: readonly DirectoryRoleDefinition[] = [
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a01', roleTemplateId: GLOBAL_ADMINISTRATOR, displayName: 'Global Administrator', description: 'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a02', roleTemplateId: GROUPS_ADMINISTRATOR, displayName: 'Groups Administrator', description: 'Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a03', roleTemplateId: USER_ADMINISTRATOR, displayName: 'User Administrator', description: 'Can manage all aspects of users and groups, including resetting passwords for limited admins.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a04', roleTemplateId: LICENSE_ADMINISTRATOR, displayName: 'License Administrator', description: 'Can manage product licenses on users and groups.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a05', roleTemplateId: PRIVILEGED_ROLE_ADMINISTRATOR, displayName: 'Privileged Role Administrator', description: 'Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a06', roleTemplateId: DIRECTORY_WRITERS, displayName: 'Directory Writers', description: 'Can read and write basic directory information. For granting access to applications, not intended for users.' },
-  { id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a07', roleTemplateId: GUEST_INVITER, displayName: 'Guest Inviter', description: 'Can invite guest users independent of the \'members can invite guests\' setting.' },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a01',
+    roleTemplateId: GLOBAL_ADMINISTRATOR,
+    displayName: 'Global Administrator',
+    description:
+      'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a02',
+    roleTemplateId: GROUPS_ADMINISTRATOR,
+    displayName: 'Groups Administrator',
+    description:
+      'Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a03',
+    roleTemplateId: USER_ADMINISTRATOR,
+    displayName: 'User Administrator',
+    description: 'Can manage all aspects of users and groups, including resetting passwords for limited admins.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a04',
+    roleTemplateId: LICENSE_ADMINISTRATOR,
+    displayName: 'License Administrator',
+    description: 'Can manage product licenses on users and groups.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a05',
+    roleTemplateId: PRIVILEGED_ROLE_ADMINISTRATOR,
+    displayName: 'Privileged Role Administrator',
+    description:
+      'Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a06',
+    roleTemplateId: DIRECTORY_WRITERS,
+    displayName: 'Directory Writers',
+    description:
+      'Can read and write basic directory information. For granting access to applications, not intended for users.',
+  },
+  {
+    id: '0f5b3a1e-7c2d-4e8f-9a6b-1c3d5e7f9a07',
+    roleTemplateId: GUEST_INVITER,
+    displayName: 'Guest Inviter',
+    description: "Can invite guest users independent of the 'members can invite guests' setting.",
+  },
 ];
 
 /** Role by template id or display name (case-insensitive); undefined when unknown. Never throws. */
@@ -36,7 +75,14 @@ export function findDirectoryRole(key: string): DirectoryRoleDefinition | undefi
 
 /** The Graph JSON of a directoryRole object. Never throws. */
 export function directoryRoleJson(r: DirectoryRoleDefinition): Record<string, unknown> {
-  return { '@odata.type': '#microsoft.graph.directoryRole', id: r.id, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.roleTemplateId };
+  return {
+    '@odata.type': '#microsoft.graph.directoryRole',
+    id: r.id,
+    deletedDateTime: null,
+    description: r.description,
+    displayName: r.displayName,
+    roleTemplateId: r.roleTemplateId,
+  };
 }
 
 /**

@@ -74,15 +74,25 @@ export class DynamicProcessor {
     const pending = pendingOf(tx.store);
     const groups = new Set([...pending.groups, ...work.groups]);
     const users = new Set([...pending.users, ...work.users]);
-    tx.stage({ op: 'setMeta', key: PENDING_META_KEY, value: JSON.stringify({ groups: [...groups], users: [...users] }) });
-    for (const id of work.groups) this.statuses.set(id, { status: 'NotStarted', lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null, errorMessage: null });
+    tx.stage({
+      op: 'setMeta',
+      key: PENDING_META_KEY,
+      value: JSON.stringify({ groups: [...groups], users: [...users] }),
+    });
+    for (const id of work.groups)
+      this.statuses.set(id, {
+        status: 'NotStarted',
+        lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null,
+        errorMessage: null,
+      });
     this.schedule();
   }
 
   /** Schedules processing of work left from a previous run (call once at start). Never throws. */
   resume(): void {
     const pending = pendingOf(this.store);
-    for (const id of pending.groups) this.statuses.set(id, { status: 'NotStarted', lastMembershipUpdated: null, errorMessage: null });
+    for (const id of pending.groups)
+      this.statuses.set(id, { status: 'NotStarted', lastMembershipUpdated: null, errorMessage: null });
     if (pending.groups.length || pending.users.length) this.schedule();
   }
 
@@ -112,30 +122,46 @@ export class DynamicProcessor {
 
   private schedule(): void {
     if (this.stopped || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.run();
-    }, Math.max(0, this.delayMs));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.running = this.run();
+      },
+      Math.max(0, this.delayMs),
+    );
     this.timer.unref();
   }
 
   private async run(): Promise<void> {
     let work: PendingWork = { groups: [], users: [] };
     try {
-      await this.store.write((tx) => {
-        // Set under the write lock and kept until the commit: the effect rounds of this write run inline too.
-        this.inline = true;
-        work = pendingOf(tx.store);
-        for (const id of work.groups) this.statuses.set(id, { status: 'Running', lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null, errorMessage: null });
-        this.evaluate(tx, work);
-        tx.stage({ op: 'deleteMeta', key: PENDING_META_KEY });
-      }).finally(() => {
-        this.inline = false;
-      });
+      await this.store
+        .write((tx) => {
+          // Set under the write lock and kept until the commit: the effect rounds of this write run inline too.
+          this.inline = true;
+          work = pendingOf(tx.store);
+          for (const id of work.groups)
+            this.statuses.set(id, {
+              status: 'Running',
+              lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null,
+              errorMessage: null,
+            });
+          this.evaluate(tx, work);
+          tx.stage({ op: 'deleteMeta', key: PENDING_META_KEY });
+        })
+        .finally(() => {
+          this.inline = false;
+        });
       const now = nowIso();
-      for (const id of work.groups) this.statuses.set(id, { status: 'Succeeded', lastMembershipUpdated: now, errorMessage: null });
+      for (const id of work.groups)
+        this.statuses.set(id, { status: 'Succeeded', lastMembershipUpdated: now, errorMessage: null });
     } catch (err) {
-      for (const id of work.groups) this.statuses.set(id, { status: 'Failed', lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null, errorMessage: err instanceof Error ? err.message : String(err) });
+      for (const id of work.groups)
+        this.statuses.set(id, {
+          status: 'Failed',
+          lastMembershipUpdated: this.statuses.get(id)?.lastMembershipUpdated ?? null,
+          errorMessage: err instanceof Error ? err.message : String(err),
+        });
       this.onError(err);
     } finally {
       this.running = undefined;

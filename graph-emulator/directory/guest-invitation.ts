@@ -10,7 +10,12 @@ import type { DirectoryStore } from '../store/directory-store';
 import { buildUser, nowIso } from './object-factory';
 
 export const INVITES_META_KEY = 'allowInvitesFrom';
-const VALUES: readonly AllowInvitesFrom[] = ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone'];
+const VALUES: readonly AllowInvitesFrom[] = [
+  'none',
+  'adminsAndGuestInviters',
+  'adminsGuestInvitersAndAllMembers',
+  'everyone',
+];
 
 /** The tenant's allowInvitesFrom (Entra's default `everyone` when never set). Never throws. */
 export function allowInvitesFromOf(store: DirectoryStore): AllowInvitesFrom {
@@ -36,9 +41,23 @@ export function guestUpn(email: string, initialDomain: string): string {
 }
 
 /** The guest user an invitation creates. Never throws. */
-export function buildInvitedGuest(id: string, email: string, displayName: string | undefined, initialDomain: string): UserObject {
+export function buildInvitedGuest(
+  id: string,
+  email: string,
+  displayName: string | undefined,
+  initialDomain: string,
+): UserObject {
   const now = nowIso();
-  const user = buildUser({ id, upn: guestUpn(email, initialDomain), displayName: displayName?.trim() || (email.split('@')[0] as string), mail: email, guest: true, createdDateTime: now, usageLocation: null, preferredLanguage: null });
+  const user = buildUser({
+    id,
+    upn: guestUpn(email, initialDomain),
+    displayName: displayName?.trim() || (email.split('@')[0] as string),
+    mail: email,
+    guest: true,
+    createdDateTime: now,
+    usageLocation: null,
+    preferredLanguage: null,
+  });
   return {
     ...user,
     externalUserState: 'PendingAcceptance',

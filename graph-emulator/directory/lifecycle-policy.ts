@@ -38,7 +38,12 @@ export function lifecyclePolicyOf(store: DirectoryStore): LifecyclePolicy | unde
 
 /** The Graph JSON of a policy. Never throws. */
 export function policyJson(p: LifecyclePolicy): Record<string, unknown> {
-  return { id: p.id, alternateNotificationEmails: p.alternateNotificationEmails, groupLifetimeInDays: p.groupLifetimeInDays, managedGroupTypes: p.managedGroupTypes };
+  return {
+    id: p.id,
+    alternateNotificationEmails: p.alternateNotificationEmails,
+    groupLifetimeInDays: p.groupLifetimeInDays,
+    managedGroupTypes: p.managedGroupTypes,
+  };
 }
 
 /** True when the policy applies to the group. Never throws. */
@@ -54,7 +59,8 @@ export function policyCovers(p: LifecyclePolicy | undefined, g: GroupObject): bo
  */
 export function expirationFor(p: LifecyclePolicy | undefined, g: GroupObject, now = nowIso()): string | null {
   if (!policyCovers(p, g)) return null;
-  const renewed = (g.renewedDateTime as string | null | undefined) ?? (g.createdDateTime as string | null | undefined) ?? now;
+  const renewed =
+    (g.renewedDateTime as string | null | undefined) ?? (g.createdDateTime as string | null | undefined) ?? now;
   const due = addDays(renewed, (p as LifecyclePolicy).groupLifetimeInDays);
   return due > now ? due : addDays(now, GRACE_DAYS);
 }

@@ -26,13 +26,30 @@ export function nowIso(): string {
 }
 
 export interface GroupInit {
-  id: string; displayName: string; mailNickname: string; description?: string | null; kind: GroupKind;
-  securityEnabled?: boolean; dynamic?: boolean; membershipRule?: string | null; ruleState?: 'On' | 'Paused' | null;
-  visibility?: string | null; isAssignableToRole?: boolean | null; createdDateTime?: string; mail?: string | null;
-  classification?: string | null; preferredDataLocation?: string | null; preferredLanguage?: string | null; theme?: string | null;
-  resourceBehaviorOptions?: string[]; resourceProvisioningOptions?: string[]; domain: string; initialDomain: string;
+  id: string;
+  displayName: string;
+  mailNickname: string;
+  description?: string | null;
+  kind: GroupKind;
+  securityEnabled?: boolean;
+  dynamic?: boolean;
+  membershipRule?: string | null;
+  ruleState?: 'On' | 'Paused' | null;
+  visibility?: string | null;
+  isAssignableToRole?: boolean | null;
+  createdDateTime?: string;
+  mail?: string | null;
+  classification?: string | null;
+  preferredDataLocation?: string | null;
+  preferredLanguage?: string | null;
+  theme?: string | null;
+  resourceBehaviorOptions?: string[];
+  resourceProvisioningOptions?: string[];
+  domain: string;
+  initialDomain: string;
   /** Set only under a group lifecycle policy (directory/lifecycle-policy.ts); null otherwise. */
-  expirationDateTime?: string | null; renewedDateTime?: string;
+  expirationDateTime?: string | null;
+  renewedDateTime?: string;
 }
 
 /** A full group property bag. Never throws. */
@@ -40,7 +57,12 @@ export function buildGroup(init: GroupInit): GroupObject {
   const created = init.createdDateTime ?? nowIso();
   const unified = init.kind === 'microsoft365';
   const mailEnabled = init.kind !== 'security';
-  const securityEnabled = init.kind === 'security' || init.kind === 'mailEnabledSecurity' ? true : init.kind === 'distribution' ? false : (init.securityEnabled ?? false);
+  const securityEnabled =
+    init.kind === 'security' || init.kind === 'mailEnabledSecurity'
+      ? true
+      : init.kind === 'distribution'
+        ? false
+        : (init.securityEnabled ?? false);
   const mail = mailEnabled ? (init.mail ?? `${init.mailNickname}@${init.domain}`) : null;
   const proxyAddresses = mail ? [`SMTP:${mail}`, `smtp:${init.mailNickname}@${init.initialDomain}`] : [];
   const groupTypes = [...(unified ? ['Unified'] : []), ...(init.dynamic ? ['DynamicMembership'] : [])];
@@ -96,10 +118,26 @@ export function buildGroup(init: GroupInit): GroupObject {
 }
 
 export interface UserInit {
-  id: string; upn: string; displayName: string; givenName?: string | null; surname?: string | null; jobTitle?: string | null;
-  department?: string | null; city?: string | null; country?: string | null; officeLocation?: string | null; usageLocation?: string | null;
-  mail?: string | null; guest?: boolean; accountEnabled?: boolean; preferredLanguage?: string | null; companyName?: string | null;
-  employeeId?: string | null; createdDateTime?: string; mobilePhone?: string | null; businessPhones?: string[];
+  id: string;
+  upn: string;
+  displayName: string;
+  givenName?: string | null;
+  surname?: string | null;
+  jobTitle?: string | null;
+  department?: string | null;
+  city?: string | null;
+  country?: string | null;
+  officeLocation?: string | null;
+  usageLocation?: string | null;
+  mail?: string | null;
+  guest?: boolean;
+  accountEnabled?: boolean;
+  preferredLanguage?: string | null;
+  companyName?: string | null;
+  employeeId?: string | null;
+  createdDateTime?: string;
+  mobilePhone?: string | null;
+  businessPhones?: string[];
 }
 
 /** A full user property bag. Never throws. */

@@ -62,7 +62,8 @@ export function loadRuleEngine(): RuleEngine {
 function unavailableEngine(): RuleEngine {
   return {
     available: false,
-    check: (text) => (text.trim() ? { valid: true, canonical: text.trim() } : { valid: false, error: 'The rule is empty.', column: 1 }),
+    check: (text) =>
+      text.trim() ? { valid: true, canonical: text.trim() } : { valid: false, error: 'The rule is empty.', column: 1 },
     compile: () => undefined,
   };
 }

@@ -5,7 +5,15 @@
  * text/plain). Candidates are never copied wholesale: without `$orderby` and `$count` the scan stops as soon
  * as the page and one more match (for `@odata.nextLink`) are found; otherwise only matches are collected.
  */
-import { contextUrl, planQuery, projectObject, type EntityKind, type CollectionKind, type IndexableClause, type QueryPlan } from '../query';
+import {
+  contextUrl,
+  planQuery,
+  projectObject,
+  type EntityKind,
+  type CollectionKind,
+  type IndexableClause,
+  type QueryPlan,
+} from '../query';
 import { E } from './graph-error';
 import { isEventual, type EmuResponse, type HandlerContext } from './request-context';
 
@@ -41,16 +49,23 @@ function decodeSkipToken(token: string): number {
 
 /** A query string with `$` option names kept literal and values percent-encoded. Never throws. */
 export function queryString(params: URLSearchParams): string {
-  return [...params].map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, '$')}=${encodeURIComponent(v)}`).join('&');
+  return [...params]
+    .map(([k, v]) => `${encodeURIComponent(k).replace(/^%24/, '$')}=${encodeURIComponent(v)}`)
+    .join('&');
 }
 
 /** The plan for a collection GET. Throws GraphQueryError/GraphHttpError with Graph's 400s. */
 export function planFor(
-  ctx: HandlerContext, spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment' | 'relationCount'>,
+  ctx: HandlerContext,
+  spec: Pick<CollectionSpec, 'entity' | 'collection' | 'countSegment' | 'relationCount'>,
 ): QueryPlan {
   return planQuery({
-    entity: spec.entity, collection: spec.collection, params: ctx.req.query, consistencyEventual: isEventual(ctx.req),
-    isCountSegment: spec.countSegment === true, ...(spec.relationCount ? { relationCount: spec.relationCount } : {}),
+    entity: spec.entity,
+    collection: spec.collection,
+    params: ctx.req.query,
+    consistencyEventual: isEventual(ctx.req),
+    isCountSegment: spec.countSegment === true,
+    ...(spec.relationCount ? { relationCount: spec.relationCount } : {}),
   });
 }
 
@@ -60,7 +75,8 @@ export function planFor(
  */
 export function respondCollection(ctx: HandlerContext, spec: CollectionSpec): EmuResponse {
   const plan = planFor(ctx, spec);
-  const candidates: Iterable<Obj> = (plan.indexable && spec.lookup ? spec.lookup(plan.indexable) : undefined) ?? spec.all();
+  const candidates: Iterable<Obj> =
+    (plan.indexable && spec.lookup ? spec.lookup(plan.indexable) : undefined) ?? spec.all();
   const { filter, search } = plan;
   const matches = (o: Obj): boolean => (!filter || filter(o)) && (!search || search(o));
   if (spec.countSegment) {
@@ -103,6 +119,8 @@ export function respondCollection(ctx: HandlerContext, spec: CollectionSpec): Em
     params.set('$skiptoken', encodeSkipToken(end));
     body['@odata.nextLink'] = `${ctx.services.baseUrl}/v1.0${ctx.req.path}?${queryString(params)}`;
   }
-  body.value = page.map((o) => (spec.project ? spec.project(o, plan) : projectObject(spec.entity, o, plan.select, { getById: false })));
+  body.value = page.map((o) =>
+    spec.project ? spec.project(o, plan) : projectObject(spec.entity, o, plan.select, { getById: false }),
+  );
   return { status: 200, body };
 }

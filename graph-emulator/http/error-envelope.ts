@@ -20,7 +20,22 @@ export function toGraphError(err: unknown): GraphHttpError {
 }
 
 /** The error body for a request. Never throws. */
-export function errorBody(err: GraphHttpError, req: EmuRequest, requestId: string | undefined): Record<string, unknown> {
-  const inner = { date: graphDate(), 'request-id': requestId ?? randomUUID(), 'client-request-id': req.headers['client-request-id'] ?? requestId ?? randomUUID() };
-  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), innerError: inner } };
+export function errorBody(
+  err: GraphHttpError,
+  req: EmuRequest,
+  requestId: string | undefined,
+): Record<string, unknown> {
+  const inner = {
+    date: graphDate(),
+    'request-id': requestId ?? randomUUID(),
+    'client-request-id': req.headers['client-request-id'] ?? requestId ?? randomUUID(),
+  };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      innerError: inner,
+    },
+  };
 }

@@ -8,7 +8,8 @@ const GRAPH_HOSTS = /^(graph\.microsoft\.com|localhost|127\.0\.0\.1|\[::1\])$/i;
 /** True when `url` is an absolute http(s) URL on a Graph host (any port on loopback, 443 on Graph). Pure. */
 export function isGraphHostUrl(url: string): boolean {
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password) return false;
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password)
+    return false;
   if (!GRAPH_HOSTS.test(parsed.hostname)) return false;
   return parsed.hostname.toLowerCase() !== 'graph.microsoft.com' || parsed.port === '';
 }

@@ -38,11 +38,19 @@ export class GraphPipeline {
       throw err;
     }
     const store = this.services.store;
-    const user = store.users.get(claims.oid) ?? store.users.get(store.userIndex.userPrincipalName.exact(claims.upn)[0] ?? '');
-    if (!user) throw E.unauthenticated('Access token validation failure: the signed-in user does not exist in this directory.');
-    if (claims.tid !== this.services.tenant.tenantId) throw E.unauthenticated('Access token validation failure: the token was issued for another tenant.');
-    if (user.accountEnabled === false) throw E.unauthenticated('Access token validation failure: the user account is disabled.');
-    return { user, scopes: new Set(claims.scp.split(' ').filter(Boolean)), roles: new Set(store.roles.get(user.id) ?? []) };
+    const user =
+      store.users.get(claims.oid) ?? store.users.get(store.userIndex.userPrincipalName.exact(claims.upn)[0] ?? '');
+    if (!user)
+      throw E.unauthenticated('Access token validation failure: the signed-in user does not exist in this directory.');
+    if (claims.tid !== this.services.tenant.tenantId)
+      throw E.unauthenticated('Access token validation failure: the token was issued for another tenant.');
+    if (user.accountEnabled === false)
+      throw E.unauthenticated('Access token validation failure: the user account is disabled.');
+    return {
+      user,
+      scopes: new Set(claims.scp.split(' ').filter(Boolean)),
+      roles: new Set(store.roles.get(user.id) ?? []),
+    };
   }
 
   /** Runs a request as a caller. Never rejects: every failure becomes a Graph error response. */
@@ -51,7 +59,8 @@ export class GraphPipeline {
     const base: Record<string, string> = {
       'request-id': requestId,
       'client-request-id': req.headers['client-request-id'] ?? requestId,
-      'x-ms-ags-diagnostic': '{"ServerInfo":{"DataCenter":"Loopback","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"graph-emulator"}}',
+      'x-ms-ags-diagnostic':
+        '{"ServerInfo":{"DataCenter":"Loopback","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"graph-emulator"}}',
       'x-ms-resource-unit': '1',
     };
     let routeKey = `${req.method} (unmatched)`;
@@ -74,6 +83,14 @@ export class GraphPipeline {
   /** An error response for failures before dispatch (401, bad version). Never throws. */
   errorResponse(err: GraphHttpError, req: EmuRequest): EmuResponse {
     const requestId = randomUUID();
-    return { status: err.status, headers: { ...err.headers, 'request-id': requestId, 'client-request-id': req.headers['client-request-id'] ?? requestId }, body: errorBody(err, req, requestId) };
+    return {
+      status: err.status,
+      headers: {
+        ...err.headers,
+        'request-id': requestId,
+        'client-request-id': req.headers['client-request-id'] ?? requestId,
+      },
+      body: errorBody(err, req, requestId),
+    };
   }
 }

@@ -29,7 +29,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
     return (await readBounded(req, { maxBytes: MAX_BODY, timeoutMs: BODY_TIMEOUT_MS })).toString('utf8');
   } catch (err) {
     if (!(err instanceof BodyReadError)) throw err;
-    const code = err.status === 413 ? 'Request_EntityTooLarge' : err.status === 408 ? 'RequestTimeout' : err.status === 415 ? 'UnsupportedMediaType' : 'BadRequest';
+    const code =
+      err.status === 413
+        ? 'Request_EntityTooLarge'
+        : err.status === 408
+          ? 'RequestTimeout'
+          : err.status === 415
+            ? 'UnsupportedMediaType'
+            : 'BadRequest';
     throw Object.assign(new GraphHttpError(err.status, code, err.message), { cause: err });
   }
 }
@@ -40,7 +47,11 @@ function mustClose(err: unknown): boolean {
 }
 
 function send(res: ServerResponse, r: EmuResponse): void {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-cache', 'Strict-Transport-Security': 'max-age=31536000', ...(r.headers ?? {}) };
+  const headers: Record<string, string> = {
+    'Cache-Control': 'no-cache',
+    'Strict-Transport-Security': 'max-age=31536000',
+    ...(r.headers ?? {}),
+  };
   let payload: string | undefined;
   if (r.text !== undefined) {
     headers['Content-Type'] = 'text/plain';
@@ -87,7 +98,10 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     const caller = parts.pipeline.authenticate(headers['authorization']);
     send(res, await parts.pipeline.dispatch(emuReq, caller));
   } catch (err) {
-    const g = err instanceof GraphHttpError ? err : new GraphHttpError(500, 'InternalServerError', 'The emulator failed to process the request.');
+    const g =
+      err instanceof GraphHttpError
+        ? err
+        : new GraphHttpError(500, 'InternalServerError', 'The emulator failed to process the request.');
     if (!(err instanceof GraphHttpError)) parts.onError(err);
     if (mustClose(err)) {
       res.setHeader('Connection', 'close');
@@ -115,11 +129,22 @@ async function control(parts: ServerParts, method: string, path: string, req: In
       const spec = parts.faults.set(JSON.parse(text || 'null'));
       return { status: 200, body: { active: true, spec } };
     } catch (err) {
-      return { status: 400, body: { error: { code: 'BadRequest', message: `Invalid fault specification: ${(err as Error).message}` } } };
+      return {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: `Invalid fault specification: ${(err as Error).message}` } },
+      };
     }
   }
   if (route === 'GET /_emulator/health') return { status: 200, body: { status: 'ok' } };
-  return { status: 404, body: { error: { code: 'NotFound', message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/health.` } } };
+  return {
+    status: 404,
+    body: {
+      error: {
+        code: 'NotFound',
+        message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/health.`,
+      },
+    },
+  };
 }
 
 /** Starts the HTTPS server on 127.0.0.1. Resolves to the server and its port. Rejects when the port is taken. */
@@ -127,7 +152,11 @@ export function listen(parts: ServerParts, port: number): Promise<{ server: http
   const server = https.createServer({ cert: parts.certPem, key: parts.keyPem }, (req, res) => {
     handle(parts, req, res).catch((err: unknown) => {
       parts.onError(err);
-      if (!res.headersSent) send(res, { status: 500, body: { error: { code: 'InternalServerError', message: 'The emulator failed to process the request.' } } });
+      if (!res.headersSent)
+        send(res, {
+          status: 500,
+          body: { error: { code: 'InternalServerError', message: 'The emulator failed to process the request.' } },
+        });
       else res.destroy();
     });
   });

@@ -103,10 +103,12 @@ function unstorable(payload: unknown): string | undefined {
     const [value, depth] = stack.pop() as [unknown, number];
     if (depth > MAX_PAYLOAD_DEPTH) return `The request payload is nested more than ${MAX_PAYLOAD_DEPTH} levels deep.`;
     if (typeof value === 'string') {
-      if (value.includes('\u0000') || LONE_SURROGATE.test(value)) return 'The request payload contains a NUL character or an unpaired surrogate.';
+      if (value.includes('\u0000') || LONE_SURROGATE.test(value))
+        return 'The request payload contains a NUL character or an unpaired surrogate.';
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (k.includes('\u0000') || LONE_SURROGATE.test(k)) return 'The request payload contains a NUL character or an unpaired surrogate.';
+        if (k.includes('\u0000') || LONE_SURROGATE.test(k))
+          return 'The request payload contains a NUL character or an unpaired surrogate.';
         stack.push([v, depth + 1]);
       }
     }

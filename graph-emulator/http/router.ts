@@ -6,19 +6,31 @@
 import { E } from './graph-error';
 import type { Handler } from './request-context';
 
-interface Route { method: string; pattern: string; segments: string[]; handler: Handler }
+interface Route {
+  method: string;
+  pattern: string;
+  segments: string[];
+  handler: Handler;
+}
 
-export interface RouteMatch { handler: Handler; params: Record<string, string>; pattern: string }
+export interface RouteMatch {
+  handler: Handler;
+  params: Record<string, string>;
+  pattern: string;
+}
 
 /** Splits a path into decoded segments. Throws GraphHttpError 400 on bad percent-encoding. */
 export function splitPath(path: string): string[] {
-  return path.split('/').filter((s) => s.length > 0).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      throw E.badRequest(`Invalid URI segment '${s}'.`, 'BadRequest');
-    }
-  });
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        throw E.badRequest(`Invalid URI segment '${s}'.`, 'BadRequest');
+      }
+    });
 }
 
 export class Router {
@@ -63,10 +75,14 @@ export class Router {
     let depth = 0;
     for (; depth < segs.length; depth++) {
       const prefix = segs.slice(0, depth + 1);
-      const known = this.routes.some((r) => r.segments.length > depth && prefix.every((s, i) => {
-        const p = r.segments[i] as string;
-        return (p.startsWith('{') && !s.startsWith('$')) || p.toLowerCase() === s.toLowerCase();
-      }));
+      const known = this.routes.some(
+        (r) =>
+          r.segments.length > depth &&
+          prefix.every((s, i) => {
+            const p = r.segments[i] as string;
+            return (p.startsWith('{') && !s.startsWith('$')) || p.toLowerCase() === s.toLowerCase();
+          }),
+      );
       if (!known) break;
     }
     throw E.unknownSegment(segs[Math.min(depth, segs.length - 1)] ?? '');

@@ -37,7 +37,10 @@ export interface GroupObject extends GraphObject {
   isAssignableToRole: boolean | null;
 }
 
-export interface AssignedLicense { skuId: string; disabledPlans: string[] }
+export interface AssignedLicense {
+  skuId: string;
+  disabledPlans: string[];
+}
 
 export interface LicenseAssignmentState {
   assignedByGroup: string | null;
@@ -45,7 +48,15 @@ export interface LicenseAssignmentState {
   disabledPlans: string[];
   lastUpdatedDateTime: string;
   state: 'Active' | 'ActiveWithError' | 'Disabled' | 'Error';
-  error: 'None' | 'CountViolation' | 'MutuallyExclusiveViolation' | 'DependencyViolation' | 'ProhibitedInUsageLocationViolation' | 'UniquenessViolation' | 'Other' | null;
+  error:
+    | 'None'
+    | 'CountViolation'
+    | 'MutuallyExclusiveViolation'
+    | 'DependencyViolation'
+    | 'ProhibitedInUsageLocationViolation'
+    | 'UniquenessViolation'
+    | 'Other'
+    | null;
 }
 
 /** A subscribed SKU (`GET /subscribedSkus` item) without the computed consumedUnits. */

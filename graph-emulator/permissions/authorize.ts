@@ -16,25 +16,75 @@ import { E } from '../http/graph-error';
 import type { Caller } from '../http/request-context';
 import { groupKind, type GroupObject } from '../model/types';
 import type { DirectoryStore } from '../store/directory-store';
-import { DIRECTORY_WRITERS, GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, GUEST_INVITER, LICENSE_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR, USER_ADMINISTRATOR } from '../directory/directory-roles';
+import {
+  DIRECTORY_WRITERS,
+  GLOBAL_ADMINISTRATOR,
+  GROUPS_ADMINISTRATOR,
+  GUEST_INVITER,
+  LICENSE_ADMINISTRATOR,
+  PRIVILEGED_ROLE_ADMINISTRATOR,
+  USER_ADMINISTRATOR,
+} from '../directory/directory-roles';
 
 const ANY_DIRECTORY_WRITE = ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 const ANY_DIRECTORY_READ = ['Directory.Read.All', ...ANY_DIRECTORY_WRITE];
 
 export const Scopes = {
-  readGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All', ...ANY_DIRECTORY_READ],
-  readMembers: ['GroupMember.ReadBasic.All', 'GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  readGroups: [
+    'GroupMember.Read.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'GroupMember.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
+  readMembers: [
+    'GroupMember.ReadBasic.All',
+    'GroupMember.Read.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'GroupMember.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
   createGroups: ['Group.Create', 'Group.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
   writeGroups: ['Group.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
   writeMembers: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
   readAllUsers: ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', ...ANY_DIRECTORY_READ],
-  readSelf: ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', ...ANY_DIRECTORY_READ],
-  readOtherMemberships: ['User.Read.All', 'User.ReadWrite.All', 'GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  readSelf: [
+    'User.Read',
+    'User.ReadWrite',
+    'User.ReadBasic.All',
+    'User.Read.All',
+    'User.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
+  readOtherMemberships: [
+    'User.Read.All',
+    'User.ReadWrite.All',
+    'GroupMember.Read.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'GroupMember.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
   assignLicense: ['LicenseAssignment.ReadWrite.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
-  readSkus: ['Organization.Read.All', 'Organization.ReadWrite.All', 'LicenseAssignment.Read.All', 'LicenseAssignment.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  readSkus: [
+    'Organization.Read.All',
+    'Organization.ReadWrite.All',
+    'LicenseAssignment.Read.All',
+    'LicenseAssignment.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
   readDeleted: ['Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
   invite: ['User.Invite.All', 'User.ReadWrite.All', ...ANY_DIRECTORY_WRITE],
-  readDirectoryObjects: ['Directory.Read.All', 'User.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
+  readDirectoryObjects: [
+    'Directory.Read.All',
+    'User.Read.All',
+    'User.ReadBasic.All',
+    'GroupMember.Read.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    ...ANY_DIRECTORY_READ,
+  ],
   lifecyclePolicyRead: ['Directory.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', ...ANY_DIRECTORY_READ],
   lifecyclePolicyWrite: ['Directory.ReadWrite.All', 'Directory.AccessAsUser.All'],
   readPolicies: ['Policy.Read.All', 'Policy.ReadWrite.Authorization', ...ANY_DIRECTORY_READ],
@@ -71,7 +121,10 @@ export function isMember(store: DirectoryStore, c: Caller, groupId: string): boo
 }
 
 function roleAssignableAllowed(c: Caller): boolean {
-  return c.scopes.has('RoleManagement.ReadWrite.Directory') && (isGlobalAdmin(c) || c.roles.has(PRIVILEGED_ROLE_ADMINISTRATOR));
+  return (
+    c.scopes.has('RoleManagement.ReadWrite.Directory') &&
+    (isGlobalAdmin(c) || c.roles.has(PRIVILEGED_ROLE_ADMINISTRATOR))
+  );
 }
 
 /** May the caller change this group's properties, delete it or renew it? Never throws. */
@@ -124,6 +177,7 @@ export function canInvite(c: Caller, allowInvitesFrom: AllowInvitesFrom): boolea
  */
 export function canSeeMembers(store: DirectoryStore, c: Caller, g: GroupObject): boolean {
   if (isGuest(c)) return isMember(store, c, g.id) || isOwner(store, c, g.id);
-  if (g.visibility === 'HiddenMembership') return isMember(store, c, g.id) || isOwner(store, c, g.id) || isDirectoryAdmin(c);
+  if (g.visibility === 'HiddenMembership')
+    return isMember(store, c, g.id) || isOwner(store, c, g.id) || isDirectoryAdmin(c);
   return true;
 }

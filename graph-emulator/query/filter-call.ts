@@ -12,11 +12,16 @@ import {
 import { QueryMessages, unsupportedQuery } from './graph-query-error';
 
 /** The (property, string literal) arguments of startsWith / endsWith. */
-export function stringArgument(args: Operand[], ctx: FilterContext, pos: number): { path: PathNode; lit: Extract<LiteralNode, { type: 'string' }> } {
+export function stringArgument(
+  args: Operand[],
+  ctx: FilterContext,
+  pos: number,
+): { path: PathNode; lit: Extract<LiteralNode, { type: 'string' }> } {
   const [path, lit] = args;
   if (args.length !== 2 || !path || !lit) throw syntaxError(ctx.source, pos, 'the function takes two arguments');
   if (path.kind !== 'path') throw syntaxError(ctx.source, path.pos, 'the first argument must name a property');
-  if (lit.kind !== 'literal' || lit.type !== 'string') throw syntaxError(ctx.source, lit.pos, 'the second argument must be a string literal');
+  if (lit.kind !== 'literal' || lit.type !== 'string')
+    throw syntaxError(ctx.source, lit.pos, 'the second argument must be a string literal');
   return { path, lit };
 }
 

@@ -62,7 +62,6 @@ function compileNode(node: FilterNode, ctx: FilterContext): Predicate {
   }
 }
 
-
 function compileCompare(op0: CompareOp, left0: Operand, right0: Operand, ctx: FilterContext): Predicate {
   let op = op0;
   let left = left0;
@@ -96,7 +95,8 @@ function compileCompare(op0: CompareOp, left0: Operand, right0: Operand, ctx: Fi
   }
   if (op === 'gt' || op === 'lt') requireMode(undefined, found.name, ctx);
   requireMode(filter.range, found.name, ctx);
-  if (right.type === 'null' || !literalFits(found.spec.type, right)) throw typeMismatch(edmOfProperty(found.spec.type), right, op);
+  if (right.type === 'null' || !literalFits(found.spec.type, right))
+    throw typeMismatch(edmOfProperty(found.spec.type), right, op);
   const order = orderAgainst(right);
   return op === 'ge'
     ? (o) => {

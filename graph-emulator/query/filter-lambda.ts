@@ -21,9 +21,15 @@ function isVariable(op: Operand | undefined, variable: string, tail: string[] = 
   return tail.every((t, i) => (op.segments[i + 1] as string).toLowerCase() === t.toLowerCase());
 }
 
-function compileStringElement(body: FilterNode, variable: string, found: FoundProperty, ctx: FilterContext): ElementTest {
+function compileStringElement(
+  body: FilterNode,
+  variable: string,
+  found: FoundProperty,
+  ctx: FilterContext,
+): ElementTest {
   const filter = found.spec.filter ?? {};
-  const clause = (): GraphQueryError => unsupportedQuery(QueryMessages.unsupportedClause(found.name, ctx.schema.resource));
+  const clause = (): GraphQueryError =>
+    unsupportedQuery(QueryMessages.unsupportedClause(found.name, ctx.schema.resource));
   const element: FoundProperty = { name: found.name, spec: { type: 'string', ret: 'N' } };
   if (body.kind === 'compare' && body.op === 'eq' && isVariable(body.left, variable) && body.right.kind === 'literal') {
     requireMode(filter.any, found.name, ctx);
@@ -50,15 +56,27 @@ function compileStringElement(body: FilterNode, variable: string, found: FoundPr
   throw clause();
 }
 
-function compileLicenseElement(body: FilterNode, variable: string, found: FoundProperty, ctx: FilterContext): ElementTest {
-  const clause = (): GraphQueryError => unsupportedQuery(QueryMessages.unsupportedClause(found.name, ctx.schema.resource));
+function compileLicenseElement(
+  body: FilterNode,
+  variable: string,
+  found: FoundProperty,
+  ctx: FilterContext,
+): ElementTest {
+  const clause = (): GraphQueryError =>
+    unsupportedQuery(QueryMessages.unsupportedClause(found.name, ctx.schema.resource));
   const skuId: FoundProperty = { name: found.name, spec: { type: 'guid', ret: 'N' } };
   const strictGuid = (lit: LiteralNode, op: CompareOp | 'in'): void => {
     if (lit.type !== 'guid') throw typeMismatch('Edm.Guid', lit, op);
     checkLiteral(skuId, lit, op, ctx);
   };
-  const skuOf = (el: unknown): unknown => (el !== null && typeof el === 'object' ? (el as Record<string, unknown>).skuId : undefined);
-  if (body.kind === 'compare' && body.op === 'eq' && isVariable(body.left, variable, ['skuId']) && body.right.kind === 'literal') {
+  const skuOf = (el: unknown): unknown =>
+    el !== null && typeof el === 'object' ? (el as Record<string, unknown>).skuId : undefined;
+  if (
+    body.kind === 'compare' &&
+    body.op === 'eq' &&
+    isVariable(body.left, variable, ['skuId']) &&
+    body.right.kind === 'literal'
+  ) {
     requireMode(found.spec.filter?.any, found.name, ctx);
     strictGuid(body.right, 'eq');
     const eq = equalsLiteral(body.right);
@@ -91,4 +109,3 @@ export function compileLambda(node: Extract<FilterNode, { kind: 'lambda' }>, ctx
     return Array.isArray(v) && v.some(test);
   };
 }
-

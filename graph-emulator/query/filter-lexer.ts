@@ -24,7 +24,11 @@ const LITERALS: ReadonlyArray<[TokenKind, RegExp]> = [
 
 /** Builds the "Invalid filter clause" error used for every syntax problem. */
 export function syntaxError(source: string, pos: number, what: string): GraphQueryError {
-  return new GraphQueryError(400, 'BadRequest', QueryMessages.filterSyntax(`Syntax error: ${what} at position ${pos} in '${source}'.`));
+  return new GraphQueryError(
+    400,
+    'BadRequest',
+    QueryMessages.filterSyntax(`Syntax error: ${what} at position ${pos} in '${source}'.`),
+  );
 }
 
 /**

@@ -57,4 +57,3 @@ export function checkDefaultLimits(node: FilterNode): void {
   const height = filterHeight(node);
   if (height > MAX_HEIGHT) throw unsupportedQuery(QueryMessages.height(height));
 }
-

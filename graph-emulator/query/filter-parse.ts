@@ -48,13 +48,19 @@ class FilterParser {
   }
 
   private unexpected(t: Token, what?: string): GraphQueryError {
-    if (t.kind === 'eof') return syntaxError(this.source, t.pos, what ? `${what} but the expression ended` : 'unexpected end of expression');
+    if (t.kind === 'eof')
+      return syntaxError(
+        this.source,
+        t.pos,
+        what ? `${what} but the expression ended` : 'unexpected end of expression',
+      );
     return syntaxError(this.source, t.pos, what ? `${what}, found '${t.text}'` : `unexpected '${t.text}'`);
   }
 
   /** Parses one nested level with `parse`. Throws a 400 syntax error past MAX_FILTER_NESTING. */
   private nested<T>(at: Token, parse: () => T): T {
-    if (++this.depth > MAX_FILTER_NESTING) throw syntaxError(this.source, at.pos, `the expression is nested more than ${MAX_FILTER_NESTING} levels deep`);
+    if (++this.depth > MAX_FILTER_NESTING)
+      throw syntaxError(this.source, at.pos, `the expression is nested more than ${MAX_FILTER_NESTING} levels deep`);
     try {
       return parse();
     } finally {
@@ -107,7 +113,8 @@ class FilterParser {
         // startsWith(x,'a') eq true  /  … eq false
         this.next();
         const lit = this.parseTerm();
-        if (lit.kind !== 'literal' || lit.type !== 'boolean') throw this.unexpected(opTok, 'boolean literal expected after function');
+        if (lit.kind !== 'literal' || lit.type !== 'boolean')
+          throw this.unexpected(opTok, 'boolean literal expected after function');
         const positive = (op === 'eq') === lit.value;
         return positive ? left : { kind: 'not', operand: left, pos: opTok.pos };
       }
@@ -158,7 +165,8 @@ class FilterParser {
         throw this.unexpected(t, 'value expected');
     }
     const lower = t.text.toLowerCase();
-    if (lower === 'true' || lower === 'false') return { kind: 'literal', type: 'boolean', value: lower === 'true', pos: t.pos };
+    if (lower === 'true' || lower === 'false')
+      return { kind: 'literal', type: 'boolean', value: lower === 'true', pos: t.pos };
     if (lower === 'null') return { kind: 'literal', type: 'null', value: null, pos: t.pos };
     if (this.peek().kind === '(') {
       if (!FUNCTIONS.has(lower)) throw syntaxError(this.source, t.pos, `unknown function '${t.text}'`);

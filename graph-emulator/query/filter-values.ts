@@ -52,9 +52,15 @@ export function resolvePath(segments: string[], ctx: FilterContext): FoundProper
 }
 
 /** Throws the Graph error when a clause is not allowed in this mode. */
-export function requireMode(mode: Mode | undefined, property: string, ctx: FilterContext, operator?: AdvancedOperator): void {
+export function requireMode(
+  mode: Mode | undefined,
+  property: string,
+  ctx: FilterContext,
+  operator?: AdvancedOperator,
+): void {
   if (operator && !ctx.advanced) throw unsupportedQuery(QueryMessages.advancedOperator(operator));
-  const clause = (): GraphQueryError => unsupportedQuery(QueryMessages.unsupportedClause(property, ctx.schema.resource));
+  const clause = (): GraphQueryError =>
+    unsupportedQuery(QueryMessages.unsupportedClause(property, ctx.schema.resource));
   if (mode === undefined) throw clause();
   if (mode === 'A' && !ctx.advanced) throw clause();
   if (mode === 'DO' && ctx.advanced) throw clause();

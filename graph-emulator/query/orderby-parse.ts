@@ -53,13 +53,17 @@ export function compareValues(a: unknown, b: unknown): number {
 export function parseOrderBy(source: string, ctx: OrderByContext): Comparator {
   const keys: { name: string; desc: boolean }[] = [];
   for (const rawKey of source.split(',')) {
-    const parts = rawKey.trim().split(/\s+/).filter((p) => p.length > 0);
+    const parts = rawKey
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p.length > 0);
     const [name, direction, ...rest] = parts;
     if (!name || rest.length > 0 || (direction && !/^(asc|desc)$/i.test(direction))) {
       throw badRequest(`Invalid $orderby expression: '${source}'.`);
     }
     const found = findProperty(ctx.schema, name);
-    if (!found || found.spec.ret === 'nav' || name.includes('/')) throw badRequest(QueryMessages.unknownProperty(name, ctx.schema.typeName));
+    if (!found || found.spec.ret === 'nav' || name.includes('/'))
+      throw badRequest(QueryMessages.unknownProperty(name, ctx.schema.typeName));
     keys.push({ name: found.name, desc: direction?.toLowerCase() === 'desc' });
     const mode = found.spec.orderby;
     const sortingRefused = (): GraphQueryError => unsupportedQuery(QueryMessages.sorting);

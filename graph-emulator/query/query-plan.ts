@@ -15,7 +15,17 @@ export const MAX_PAGE_SIZE = 999;
 /** Page size of a directory role's members: 1,000, and `$top` does not change it (directoryrole-list-members page). */
 export const ROLE_MEMBERS_PAGE_SIZE = 1000;
 
-const SINGLE_OPTIONS = ['$filter', '$search', '$orderby', '$select', '$expand', '$top', '$count', '$skiptoken', '$skip'];
+const SINGLE_OPTIONS = [
+  '$filter',
+  '$search',
+  '$orderby',
+  '$select',
+  '$expand',
+  '$top',
+  '$count',
+  '$skiptoken',
+  '$skip',
+];
 
 /** `$count=true` in the query string (case-insensitive value). */
 export function hasCountTrue(params: URLSearchParams): boolean {

@@ -6,7 +6,8 @@ export type EntityKind = 'group' | 'user' | 'directoryObject' | 'subscribedSku' 
  * transitive lists, whose query parameters are gated more strictly than top-level collections;
  * `roleMembers` is the members list of a directory role, which takes `$select` only.
  */
-export type CollectionKind = 'groups' | 'users' | 'relationship' | 'deletedItems' | 'subscribedSkus' | 'directoryRoles' | 'roleMembers';
+export type CollectionKind =
+  'groups' | 'users' | 'relationship' | 'deletedItems' | 'subscribedSkus' | 'directoryRoles' | 'roleMembers';
 
 /** Everything the engine needs to know about one collection GET. */
 export interface QueryInput {

@@ -1,6 +1,10 @@
 import type { EntitySchema, PropertySpec } from './schema-types';
 
-const str = (ret: PropertySpec['ret'], extra: Omit<PropertySpec, 'type' | 'ret'> = {}): PropertySpec => ({ type: 'string', ret, ...extra });
+const str = (ret: PropertySpec['ret'], extra: Omit<PropertySpec, 'type' | 'ret'> = {}): PropertySpec => ({
+  type: 'string',
+  ret,
+  ...extra,
+});
 const nav: PropertySpec = { type: 'collection', ret: 'nav' };
 
 /**
@@ -21,7 +25,11 @@ export const groupSchema: EntitySchema = {
     expirationDateTime: { type: 'datetime', ret: 'D', filter: { range: 'A' } },
     groupTypes: { type: 'stringCollection', ret: 'D', filter: { any: 'D' } },
     isAssignableToRole: { type: 'boolean', ret: 'D', filter: { eq: 'D' } },
-    mail: str('D', { filter: { eq: 'D', startsWith: 'D', endsWith: 'A', eqNull: 'A' }, orderby: 'A', search: 'prefix' }),
+    mail: str('D', {
+      filter: { eq: 'D', startsWith: 'D', endsWith: 'A', eqNull: 'A' },
+      orderby: 'A',
+      search: 'prefix',
+    }),
     mailEnabled: { type: 'boolean', ret: 'D', filter: { eq: 'D' } },
     mailNickname: str('D', { filter: { eq: 'D', startsWith: 'D', eqNull: 'A' }, orderby: 'A', search: 'prefix' }),
     membershipRule: str('D', { filter: { eq: 'D', startsWith: 'D' } }),

@@ -1,7 +1,10 @@
 import type { EntitySchema, FilterSupport, PropertySpec } from './schema-types';
 
-const text = (ret: PropertySpec['ret'], filter?: FilterSupport, extra: Omit<PropertySpec, 'type' | 'ret' | 'filter'> = {}): PropertySpec =>
-  filter ? { type: 'string', ret, filter, ...extra } : { type: 'string', ret, ...extra };
+const text = (
+  ret: PropertySpec['ret'],
+  filter?: FilterSupport,
+  extra: Omit<PropertySpec, 'type' | 'ret' | 'filter'> = {},
+): PropertySpec => (filter ? { type: 'string', ret, filter, ...extra } : { type: 'string', ret, ...extra });
 /** eq/in/startsWith by default, eq null in advanced mode: the common case for user string properties. */
 const eqStarts: FilterSupport = { eq: 'D', startsWith: 'D', eqNull: 'A' };
 const advancedText: FilterSupport = { eq: 'A', startsWith: 'A', eqNull: 'A' };
@@ -65,7 +68,11 @@ export const userSchema: EntitySchema = {
     onPremisesSecurityIdentifier: text('S', { eq: 'D' }),
     onPremisesSyncEnabled: { type: 'boolean', ret: 'S', filter: { eq: 'D', eqNull: 'A' } },
     onPremisesUserPrincipalName: text('S', { eq: 'D', startsWith: 'D' }),
-    otherMails: { type: 'stringCollection', ret: 'S', filter: { any: 'D', anyStartsWith: 'D', anyEndsWith: 'A', countZero: 'A' } },
+    otherMails: {
+      type: 'stringCollection',
+      ret: 'S',
+      filter: { any: 'D', anyStartsWith: 'D', anyEndsWith: 'A', countZero: 'A' },
+    },
     passwordPolicies: text('S', { eq: 'A' }),
     postalCode: text('S', eqStarts),
     preferredDataLocation: text('S'),

@@ -93,9 +93,19 @@ class SearchParser {
     const text = inner.slice(colon + 1).trim();
     const found = findProperty(this.schema, name);
     if (!found || !found.spec.search) {
-      throw new GraphQueryError(400, 'Request_UnsupportedQuery', QueryMessages.searchProperty(found?.name ?? name, this.schema.resource));
+      throw new GraphQueryError(
+        400,
+        'Request_UnsupportedQuery',
+        QueryMessages.searchProperty(found?.name ?? name, this.schema.resource),
+      );
     }
-    return { kind: 'term', property: found.name, mode: found.spec.search, words: searchWords(text), text: text.toLowerCase() };
+    return {
+      kind: 'term',
+      property: found.name,
+      mode: found.spec.search,
+      words: searchWords(text),
+      text: text.toLowerCase(),
+    };
   }
 }
 

@@ -10,7 +10,17 @@
 import { Router, type RouteMatch } from '../http/router';
 
 /** Entity types used in casts (kept qualified: the `{cast}` parameter expects them so). */
-const TYPES = new Set(['user', 'group', 'device', 'serviceprincipal', 'orgcontact', 'application', 'directoryrole', 'administrativeunit', 'directoryobject']);
+const TYPES = new Set([
+  'user',
+  'group',
+  'device',
+  'serviceprincipal',
+  'orgcontact',
+  'application',
+  'directoryrole',
+  'administrativeunit',
+  'directoryobject',
+]);
 
 /** `directoryRoles(roleTemplateId='…')`, the alternate key of a directory role. */
 const ROLE_TEMPLATE_KEY = /^directoryRoles\(roleTemplateId='([^']*)'\)$/i;

@@ -17,7 +17,13 @@ const ALLOWED = new Set(['$filter', '$top', '$orderby', '$skiptoken']);
 const DEFAULT_PAGE = 1000;
 const READ_DIRECTORY = ['Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 
-interface PageState { f: string; o: 'asc' | 'desc'; top: number; n: number; at: number }
+interface PageState {
+  f: string;
+  o: 'asc' | 'desc';
+  top: number;
+  n: number;
+  at: number;
+}
 
 function checksum(json: string): string {
   return createHash('sha256').update(`groupbot-emulator-audit:${json}`).digest('base64url').slice(0, 12);
@@ -31,7 +37,8 @@ function encode(state: PageState): string {
 function decode(token: string): PageState {
   const [payload, sum] = token.split('.');
   const json = payload ? Buffer.from(payload, 'base64url').toString('utf8') : '';
-  if (!sum || checksum(json) !== sum) throw E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
+  if (!sum || checksum(json) !== sum)
+    throw E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
   return JSON.parse(json) as PageState;
 }
 
@@ -48,7 +55,8 @@ function requireAuditReader(ctx: HandlerContext): void {
 export function listDirectoryAudits(ctx: HandlerContext): EmuResponse {
   requireAuditReader(ctx);
   for (const k of ctx.req.query.keys()) {
-    if (!ALLOWED.has(k)) throw E.badRequest(`The query option '${k}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
+    if (!ALLOWED.has(k))
+      throw E.badRequest(`The query option '${k}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
   }
   const log = ctx.services.store.audits.all();
   const skip = ctx.req.query.get('$skiptoken');
@@ -57,11 +65,22 @@ export function listDirectoryAudits(ctx: HandlerContext): EmuResponse {
   else {
     const topText = ctx.req.query.get('$top');
     const top = topText === null ? DEFAULT_PAGE : Number(topText);
-    if (topText !== null && (!Number.isInteger(top) || top < 1 || top > 999)) throw E.badRequest(`Invalid page size specified: '${topText ?? ''}'. Must be between 1 and 999 inclusive.`, 'Request_UnsupportedQuery');
+    if (topText !== null && (!Number.isInteger(top) || top < 1 || top > 999))
+      throw E.badRequest(
+        `Invalid page size specified: '${topText ?? ''}'. Must be between 1 and 999 inclusive.`,
+        'Request_UnsupportedQuery',
+      );
     const orderText = (ctx.req.query.get('$orderby') ?? 'activityDateTime desc').trim();
     const order = /^activityDateTime(\s+(asc|desc))?$/i.exec(orderText);
-    if (!order) throw E.badRequest(`Sorting on '${orderText}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
-    state = { f: ctx.req.query.get('$filter') ?? '', o: order[2]?.toLowerCase() === 'asc' ? 'asc' : 'desc', top, n: log.length, at: 0 };
+    if (!order)
+      throw E.badRequest(`Sorting on '${orderText}' is not supported on directoryAudits.`, 'Request_UnsupportedQuery');
+    state = {
+      f: ctx.req.query.get('$filter') ?? '',
+      o: order[2]?.toLowerCase() === 'asc' ? 'asc' : 'desc',
+      top,
+      n: log.length,
+      at: 0,
+    };
   }
   const keep = state.f ? compileAuditFilter(state.f) : () => true;
   const matching = log.slice(0, state.n).filter(keep);

@@ -26,14 +26,20 @@ export function listDeletedGroups(ctx: HandlerContext, countSegment = false): Em
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
   return respondCollection(ctx, {
-    entity: 'group', collection: 'deletedItems', contextPath: 'directory/deletedItems/microsoft.graph.group', countSegment,
+    entity: 'group',
+    collection: 'deletedItems',
+    contextPath: 'directory/deletedItems/microsoft.graph.group',
+    countSegment,
     all: () => store.deleted.values(),
   });
 }
 
 /** GET /directory/deletedItems without the cast: unsupported. */
 export function listDeletedWithoutCast(): EmuResponse {
-  throw E.badRequest("Listing '/directory/deletedItems' needs an OData cast such as '/directory/deletedItems/microsoft.graph.group'.", 'Request_UnsupportedQuery');
+  throw E.badRequest(
+    "Listing '/directory/deletedItems' needs an OData cast such as '/directory/deletedItems/microsoft.graph.group'.",
+    'Request_UnsupportedQuery',
+  );
 }
 
 /** GET /directory/deletedItems/{id}. Throws E14/E2, E5. */
@@ -41,7 +47,14 @@ export function getDeletedItem(ctx: HandlerContext): EmuResponse {
   requireScope(ctx.caller, Scopes.readDeleted);
   requireThat(!isGuest(ctx.caller));
   const g = deletedGroup(ctx);
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'), '@odata.type': '#microsoft.graph.group', ...projectObject('group', g, undefined, { getById: true }) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'),
+      '@odata.type': '#microsoft.graph.group',
+      ...projectObject('group', g, undefined, { getById: true }),
+    },
+  };
 }
 
 /** POST /directory/deletedItems/{id}/restore. Throws E14/E2, E5, E10 when the nickname was taken meanwhile. */
@@ -53,10 +66,23 @@ export async function restoreDeletedItem(ctx: HandlerContext): Promise<EmuRespon
   const restored: GroupObject = { ...g, deletedDateTime: null };
   await store.write((tx) => {
     if (!store.deleted.has(g.id)) throw E.notFound(ctx.params.id ?? g.id); // restored or purged meanwhile
-    if (groupKind(g) === 'microsoft365' && store.groupIndex.mailNickname.exact(g.mailNickname).some((id) => store.groups.get(id)?.groupTypes.includes('Unified'))) throw E.duplicateNickname();
+    if (
+      groupKind(g) === 'microsoft365' &&
+      store.groupIndex.mailNickname
+        .exact(g.mailNickname)
+        .some((id) => store.groups.get(id)?.groupTypes.includes('Unified'))
+    )
+      throw E.duplicateNickname();
     tx.stage({ op: 'putGroup', group: restored });
   });
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'), '@odata.type': '#microsoft.graph.group', ...projectObject('group', restored, undefined, { getById: true }) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'),
+      '@odata.type': '#microsoft.graph.group',
+      ...projectObject('group', restored, undefined, { getById: true }),
+    },
+  };
 }
 
 /** DELETE /directory/deletedItems/{id}: permanent delete. Throws E14/E2, E5. */

@@ -12,7 +12,16 @@ import { liveGroup, typed } from './object-lookup';
 
 const MAX_IDS = 1000;
 const TYPES: Record<string, string> = { user: '#microsoft.graph.user', group: '#microsoft.graph.group' };
-const KNOWN_TYPES = ['user', 'group', 'device', 'serviceprincipal', 'application', 'orgcontact', 'directoryrole', 'administrativeunit'];
+const KNOWN_TYPES = [
+  'user',
+  'group',
+  'device',
+  'serviceprincipal',
+  'application',
+  'orgcontact',
+  'directoryrole',
+  'administrativeunit',
+];
 
 /** GET /directoryObjects/{id}. Throws E14/E2, E5 (guests may read only themselves). */
 export function getDirectoryObject(ctx: HandlerContext): EmuResponse {
@@ -24,7 +33,13 @@ export function getDirectoryObject(ctx: HandlerContext): EmuResponse {
     requireScope(ctx.caller, Scopes.readDirectoryObjects);
     requireThat(!isGuest(ctx.caller) || store.groups.has(id));
   }
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'), ...projectObject('directoryObject', typed(obj), undefined, { getById: true }) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'),
+      ...projectObject('directoryObject', typed(obj), undefined, { getById: true }),
+    },
+  };
 }
 
 function stringList(value: unknown, name: string): string[] {
@@ -41,7 +56,10 @@ export function getByIds(ctx: HandlerContext): EmuResponse {
   if (body.ids === undefined || body.ids === null) throw E.required('ids', 'DirectoryObject');
   const ids = stringList(body.ids, 'ids').map(requireGuid);
   if (ids.length > MAX_IDS) throw E.badRequest(`At most ${MAX_IDS} ids may be requested at once.`);
-  const types = body.types === undefined || body.types === null ? undefined : stringList(body.types, 'types').map((t) => t.toLowerCase().replace(/^microsoft\.graph\./, ''));
+  const types =
+    body.types === undefined || body.types === null
+      ? undefined
+      : stringList(body.types, 'types').map((t) => t.toLowerCase().replace(/^microsoft\.graph\./, ''));
   for (const t of types ?? []) if (!KNOWN_TYPES.includes(t)) throw E.invalidValue('types', 'DirectoryObject');
   const value: Record<string, unknown>[] = [];
   for (const id of new Set(ids)) {
@@ -59,8 +77,14 @@ export function listReferences(ctx: HandlerContext, rel: 'members' | 'owners'): 
   const { store, baseUrl } = ctx.services;
   requireScope(ctx.caller, Scopes.readMembers);
   const g = liveGroup(store, ctx.params.id ?? '');
-  requireThat(rel === 'owners' ? !isGuest(ctx.caller) || canSeeMembers(store, ctx.caller, g) : canSeeMembers(store, ctx.caller, g));
+  requireThat(
+    rel === 'owners'
+      ? !isGuest(ctx.caller) || canSeeMembers(store, ctx.caller, g)
+      : canSeeMembers(store, ctx.caller, g),
+  );
   const ids = rel === 'members' ? store.membersOf(g.id) : store.ownersOf(g.id);
-  const value = ids.filter((id) => store.object(id)).map((id) => ({ '@odata.id': `${baseUrl}/v1.0/directoryObjects/${id}` }));
+  const value = ids
+    .filter((id) => store.object(id))
+    .map((id) => ({ '@odata.id': `${baseUrl}/v1.0/directoryObjects/${id}` }));
   return { status: 200, body: { '@odata.context': contextUrl(baseUrl, 'directoryObjects'), value } };
 }

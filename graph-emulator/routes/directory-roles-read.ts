@@ -52,7 +52,10 @@ export function getDirectoryRole(ctx: HandlerContext): EmuResponse {
   const plan = planSingleObject('directoryRole', ctx.req.query);
   return {
     status: 200,
-    body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryRoles/$entity', plan.select), ...projectObject('directoryRole', directoryRoleJson(role), plan.select, { getById: true }) },
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryRoles/$entity', plan.select),
+      ...projectObject('directoryRole', directoryRoleJson(role), plan.select, { getById: true }),
+    },
   };
 }
 

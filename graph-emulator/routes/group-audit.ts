@@ -4,7 +4,12 @@ import type { HandlerContext } from '../http/request-context';
 import type { GroupObject } from '../model/types';
 
 /** Appends the record for `subjectId` joining or leaving `g`. Never throws. */
-export function recordGroupAudit(ctx: HandlerContext, activity: GroupAuditActivity, g: GroupObject, subjectId: string): void {
+export function recordGroupAudit(
+  ctx: HandlerContext,
+  activity: GroupAuditActivity,
+  g: GroupObject,
+  subjectId: string,
+): void {
   const { store } = ctx.services;
   const user = store.users.get(subjectId);
   const group = user ? undefined : store.groups.get(subjectId);
@@ -12,7 +17,12 @@ export function recordGroupAudit(ctx: HandlerContext, activity: GroupAuditActivi
   store.audits.append(
     activity,
     { id: u.id, displayName: u.displayName ?? null, userPrincipalName: u.userPrincipalName ?? null },
-    { id: subjectId, displayName: user?.displayName ?? group?.displayName ?? null, type: user ? 'User' : 'Group', userPrincipalName: user?.userPrincipalName ?? null },
+    {
+      id: subjectId,
+      displayName: user?.displayName ?? group?.displayName ?? null,
+      type: user ? 'User' : 'Group',
+      userPrincipalName: user?.userPrincipalName ?? null,
+    },
     { id: g.id, displayName: g.displayName, type: 'Group', userPrincipalName: null },
   );
 }

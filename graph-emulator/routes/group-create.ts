@@ -13,10 +13,23 @@ import { projectObject, contextUrl } from '../query';
 import { Scopes, isDirectoryAdmin, isGlobalAdmin, isGuest, requireScope, requireThat } from '../permissions/authorize';
 import { PRIVILEGED_ROLE_ADMINISTRATOR } from '../directory/directory-roles';
 import { checkBindCount, validateNewMember, validateNewOwner } from './member-validate';
-import { checkBodyKeys, checkDisplayName, checkGroupTypes, checkNickname, checkRule, normaliseRuleState, normaliseVisibility, optionalString } from './group-properties';
+import {
+  checkBodyKeys,
+  checkDisplayName,
+  checkGroupTypes,
+  checkNickname,
+  checkRule,
+  normaliseRuleState,
+  normaliseVisibility,
+  optionalString,
+} from './group-properties';
 import { referenceId } from './object-lookup';
 
-function bindList(body: Record<string, unknown>, key: string, rel: 'members' | 'owners'): { id: string; set: string }[] {
+function bindList(
+  body: Record<string, unknown>,
+  key: string,
+  rel: 'members' | 'owners',
+): { id: string; set: string }[] {
   const v = body[key];
   if (v === undefined) return [];
   if (!Array.isArray(v)) throw E.badReference(rel);
@@ -28,7 +41,10 @@ function bindList(body: Record<string, unknown>, key: string, rel: 'members' | '
 /** Picks the group's mail: nickname@domain, with four digits appended when that address is taken. */
 function mailFor(ctx: HandlerContext, nickname: string): string {
   const { store, tenant } = ctx.services;
-  const taken = (m: string) => store.groupIndex.mail.exact(m).length > 0 || store.userIndex.mail.exact(m).length > 0 || [...store.deleted.values()].some((g) => g.mail?.toLowerCase() === m.toLowerCase());
+  const taken = (m: string) =>
+    store.groupIndex.mail.exact(m).length > 0 ||
+    store.userIndex.mail.exact(m).length > 0 ||
+    [...store.deleted.values()].some((g) => g.mail?.toLowerCase() === m.toLowerCase());
   let mail = `${nickname}@${tenant.domain}`;
   while (taken(mail)) mail = `${nickname}${randomInt(1000, 10000)}@${tenant.domain}`;
   return mail;
@@ -56,8 +72,10 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const description = body.description === undefined ? null : optionalString('description', body.description);
   let visibility = body.visibility === undefined ? (unified ? 'Public' : null) : normaliseVisibility(body.visibility);
   if (visibility === 'HiddenMembership' && !unified) throw E.invalidValue('visibility');
-  const isAssignableToRole = body.isAssignableToRole === undefined || body.isAssignableToRole === null ? null : body.isAssignableToRole;
-  if (isAssignableToRole !== null && typeof isAssignableToRole !== 'boolean') throw E.invalidValue('isAssignableToRole');
+  const isAssignableToRole =
+    body.isAssignableToRole === undefined || body.isAssignableToRole === null ? null : body.isAssignableToRole;
+  if (isAssignableToRole !== null && typeof isAssignableToRole !== 'boolean')
+    throw E.invalidValue('isAssignableToRole');
   if (isAssignableToRole === true) {
     if (!body.securityEnabled || dynamic) throw E.invalidValue('isAssignableToRole');
     requireScope(caller, Scopes.roleManagement);
@@ -69,7 +87,8 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
   if (dynamic) {
     if (body.membershipRule === undefined || body.membershipRule === null) throw E.required('membershipRule');
     membershipRule = checkRule(rules, body.membershipRule);
-    ruleState = body.membershipRuleProcessingState === undefined ? 'On' : normaliseRuleState(body.membershipRuleProcessingState);
+    ruleState =
+      body.membershipRuleProcessingState === undefined ? 'On' : normaliseRuleState(body.membershipRuleProcessingState);
   } else if (body.membershipRule !== undefined && body.membershipRule !== null) {
     throw E.invalidValue('membershipRule');
   }
@@ -83,20 +102,36 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
   const id = randomUUID();
   const group = await store.write((tx) => {
     if (unified) {
-      const clash = store.groupIndex.mailNickname.exact(mailNickname).some((gid) => store.groups.get(gid)?.groupTypes.includes('Unified'));
+      const clash = store.groupIndex.mailNickname
+        .exact(mailNickname)
+        .some((gid) => store.groups.get(gid)?.groupTypes.includes('Unified'));
       if (clash) throw E.duplicateNickname();
     }
     const g: GroupObject = buildGroup({
-      id, displayName, mailNickname, description, kind: unified ? 'microsoft365' : 'security', securityEnabled: body.securityEnabled as boolean,
-      dynamic, membershipRule, ruleState, visibility, isAssignableToRole,
+      id,
+      displayName,
+      mailNickname,
+      description,
+      kind: unified ? 'microsoft365' : 'security',
+      securityEnabled: body.securityEnabled as boolean,
+      dynamic,
+      membershipRule,
+      ruleState,
+      visibility,
+      isAssignableToRole,
       mail: unified ? mailFor(ctx, mailNickname) : null,
       classification: optionalString('classification', body.classification ?? null),
       preferredDataLocation: optionalString('preferredDataLocation', body.preferredDataLocation ?? null),
       preferredLanguage: optionalString('preferredLanguage', body.preferredLanguage ?? null),
       theme: optionalString('theme', body.theme ?? null),
-      resourceBehaviorOptions: Array.isArray(body.resourceBehaviorOptions) ? (body.resourceBehaviorOptions as string[]) : [],
-      resourceProvisioningOptions: Array.isArray(body.resourceProvisioningOptions) ? (body.resourceProvisioningOptions as string[]) : [],
-      domain: tenant.domain, initialDomain: tenant.initialDomain,
+      resourceBehaviorOptions: Array.isArray(body.resourceBehaviorOptions)
+        ? (body.resourceBehaviorOptions as string[])
+        : [],
+      resourceProvisioningOptions: Array.isArray(body.resourceProvisioningOptions)
+        ? (body.resourceProvisioningOptions as string[])
+        : [],
+      domain: tenant.domain,
+      initialDomain: tenant.initialDomain,
     });
     g.expirationDateTime = expirationFor(lifecyclePolicyOf(tx.store), g);
     for (const o of owners) validateNewOwner(store, g, o);
@@ -110,6 +145,13 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
     for (const m of members) tx.stage({ op: 'link', rel: 'member', src: id, dst: m.id });
     return g;
   });
-  const out = { '@odata.context': contextUrl(services.baseUrl, 'groups/$entity'), ...projectObject('group', group, undefined, { getById: true }) };
-  return { status: 201, headers: { Location: `${services.baseUrl}/v1.0/directoryObjects/${id}/Microsoft.DirectoryServices.Group` }, body: out };
+  const out = {
+    '@odata.context': contextUrl(services.baseUrl, 'groups/$entity'),
+    ...projectObject('group', group, undefined, { getById: true }),
+  };
+  return {
+    status: 201,
+    headers: { Location: `${services.baseUrl}/v1.0/directoryObjects/${id}/Microsoft.DirectoryServices.Group` },
+    body: out,
+  };
 }

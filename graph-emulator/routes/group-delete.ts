@@ -34,11 +34,18 @@ export async function renewGroup(ctx: HandlerContext): Promise<EmuResponse> {
   await store.write((tx) => {
     const g = liveGroup(tx.store, ctx.params.id ?? '');
     requireThat(canManageGroup(store, ctx.caller, g));
-    if (groupKind(g) !== 'microsoft365') throw E.badRequest('Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.');
+    if (groupKind(g) !== 'microsoft365')
+      throw E.badRequest(
+        'Only Microsoft 365 groups can be renewed: the group lifecycle policy applies to Microsoft 365 groups.',
+      );
     const policy = lifecyclePolicyOf(tx.store);
-    if (!policy || !policyCovers(policy, g)) throw E.badRequest('The group has no expiration to renew: no group lifecycle policy applies to it.');
+    if (!policy || !policyCovers(policy, g))
+      throw E.badRequest('The group has no expiration to renew: no group lifecycle policy applies to it.');
     const now = nowIso();
-    tx.stage({ op: 'putGroup', group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, policy.groupLifetimeInDays) } });
+    tx.stage({
+      op: 'putGroup',
+      group: { ...g, renewedDateTime: now, expirationDateTime: addDays(now, policy.groupLifetimeInDays) },
+    });
   });
   return { status: 204 };
 }

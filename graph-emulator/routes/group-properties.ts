@@ -5,16 +5,74 @@
 import { E } from '../http/graph-error';
 import type { RuleEngine } from '../directory/rule-engine';
 
-export const WRITABLE = new Set(['displayName', 'description', 'mailNickname', 'mailEnabled', 'securityEnabled', 'groupTypes', 'visibility', 'isAssignableToRole', 'membershipRule', 'membershipRuleProcessingState', 'classification', 'preferredDataLocation', 'preferredLanguage', 'theme', 'resourceBehaviorOptions', 'resourceProvisioningOptions']);
-export const READ_ONLY = new Set(['id', 'mail', 'proxyAddresses', 'createdDateTime', 'renewedDateTime', 'expirationDateTime', 'deletedDateTime', 'securityIdentifier', 'onPremisesDomainName', 'onPremisesLastSyncDateTime', 'onPremisesNetBiosName', 'onPremisesSamAccountName', 'onPremisesSecurityIdentifier', 'onPremisesSyncEnabled', 'onPremisesProvisioningErrors', 'serviceProvisioningErrors', 'assignedLicenses', 'assignedLabels', 'licenseProcessingState', 'creationOptions', 'isManagementRestricted', 'hasMembersWithLicenseErrors', 'uniqueName']);
-export const EXCHANGE = new Set(['allowExternalSenders', 'autoSubscribeNewMembers', 'hideFromAddressLists', 'hideFromOutlookClients', 'isSubscribedByMail', 'unseenCount', 'unseenConversationsCount', 'unseenMessagesCount', 'isFavorite', 'accessType']);
+export const WRITABLE = new Set([
+  'displayName',
+  'description',
+  'mailNickname',
+  'mailEnabled',
+  'securityEnabled',
+  'groupTypes',
+  'visibility',
+  'isAssignableToRole',
+  'membershipRule',
+  'membershipRuleProcessingState',
+  'classification',
+  'preferredDataLocation',
+  'preferredLanguage',
+  'theme',
+  'resourceBehaviorOptions',
+  'resourceProvisioningOptions',
+]);
+export const READ_ONLY = new Set([
+  'id',
+  'mail',
+  'proxyAddresses',
+  'createdDateTime',
+  'renewedDateTime',
+  'expirationDateTime',
+  'deletedDateTime',
+  'securityIdentifier',
+  'onPremisesDomainName',
+  'onPremisesLastSyncDateTime',
+  'onPremisesNetBiosName',
+  'onPremisesSamAccountName',
+  'onPremisesSecurityIdentifier',
+  'onPremisesSyncEnabled',
+  'onPremisesProvisioningErrors',
+  'serviceProvisioningErrors',
+  'assignedLicenses',
+  'assignedLabels',
+  'licenseProcessingState',
+  'creationOptions',
+  'isManagementRestricted',
+  'hasMembersWithLicenseErrors',
+  'uniqueName',
+]);
+export const EXCHANGE = new Set([
+  'allowExternalSenders',
+  'autoSubscribeNewMembers',
+  'hideFromAddressLists',
+  'hideFromOutlookClients',
+  'isSubscribedByMail',
+  'unseenCount',
+  'unseenConversationsCount',
+  'unseenMessagesCount',
+  'isFavorite',
+  'accessType',
+]);
 export const BINDS = new Set(['owners@odata.bind', 'members@odata.bind']);
 
 const NICKNAME_FORBIDDEN = /[@()\\[\]";:<>, ]/;
 
 /** Throws E9 when a mailNickname breaks Graph's rules. */
 export function checkNickname(value: unknown): string {
-  if (typeof value !== 'string' || value.length < 1 || value.length > 64 || /[^\x00-\x7f]/.test(value) || NICKNAME_FORBIDDEN.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length < 1 ||
+    value.length > 64 ||
+    /[^\x00-\x7f]/.test(value) ||
+    NICKNAME_FORBIDDEN.test(value)
+  ) {
     throw E.invalidValue('mailNickname');
   }
   return value;
@@ -29,14 +87,20 @@ export function checkDisplayName(value: unknown): string {
 /** Normalised visibility (Public, Private, HiddenMembership). Throws a Graph 400 for other values. */
 export function normaliseVisibility(value: unknown): string | null {
   if (value === null) return null;
-  const v = typeof value === 'string' ? ['Public', 'Private', 'HiddenMembership'].find((x) => x.toLowerCase() === value.toLowerCase()) : undefined;
+  const v =
+    typeof value === 'string'
+      ? ['Public', 'Private', 'HiddenMembership'].find((x) => x.toLowerCase() === value.toLowerCase())
+      : undefined;
   if (!v) throw E.invalidValue('visibility');
   return v;
 }
 
 /** Normalised processing state (On, Paused). Throws a Graph 400 for other values. */
 export function normaliseRuleState(value: unknown): 'On' | 'Paused' {
-  const v = typeof value === 'string' ? (['On', 'Paused'] as const).find((x) => x.toLowerCase() === value.toLowerCase()) : undefined;
+  const v =
+    typeof value === 'string'
+      ? (['On', 'Paused'] as const).find((x) => x.toLowerCase() === value.toLowerCase())
+      : undefined;
   if (!v) throw E.invalidValue('membershipRuleProcessingState');
   return v;
 }
@@ -46,7 +110,9 @@ export function checkRule(rules: RuleEngine, value: unknown): string {
   if (typeof value !== 'string' || !value.trim()) throw E.invalidValue('membershipRule');
   const check = rules.check(value);
   if (!check.valid) {
-    throw E.badRequest(`Invalid value specified for property 'membershipRule' of resource 'Group': ${check.error} (at column ${check.column}).`);
+    throw E.badRequest(
+      `Invalid value specified for property 'membershipRule' of resource 'Group': ${check.error} (at column ${check.column}).`,
+    );
   }
   return value;
 }
@@ -79,7 +145,9 @@ export function checkBodyKeys(body: Record<string, unknown>, allowExchange: bool
     if (READ_ONLY.has(key)) throw E.readOnlyProperty(key);
     if (EXCHANGE.has(key)) {
       if (allowExchange) continue;
-      throw E.badRequest(`Property '${key}' is stored in Exchange and cannot be set when a group is created; set it with a PATCH of its own.`);
+      throw E.badRequest(
+        `Property '${key}' is stored in Exchange and cannot be set when a group is created; set it with a PATCH of its own.`,
+      );
     }
     throw E.badRequest(`Property '${key}' does not exist as a declared property or extension property.`);
   }

@@ -8,8 +8,25 @@ import { recordGroupAudit } from './group-audit';
 import { E } from '../http/graph-error';
 import { jsonBody, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { groupKind, isDynamic, isReadOnlyGroup, type GroupObject } from '../model/types';
-import { Scopes, canManageGroup, canManageMembers, canManageOwners, requireScope, requireThat } from '../permissions/authorize';
-import { EXCHANGE, checkBodyKeys, checkDisplayName, checkGroupTypes, checkNickname, checkRule, normaliseRuleState, normaliseVisibility, optionalString } from './group-properties';
+import {
+  Scopes,
+  canManageGroup,
+  canManageMembers,
+  canManageOwners,
+  requireScope,
+  requireThat,
+} from '../permissions/authorize';
+import {
+  EXCHANGE,
+  checkBodyKeys,
+  checkDisplayName,
+  checkGroupTypes,
+  checkNickname,
+  checkRule,
+  normaliseRuleState,
+  normaliseVisibility,
+  optionalString,
+} from './group-properties';
 import { checkBindCount, validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
 import type { WriteTx } from '../store/directory-store';
@@ -52,9 +69,19 @@ export async function updateGroup(ctx: HandlerContext): Promise<EmuResponse> {
 }
 
 /** The group after an Exchange-only PATCH. Throws 400s for mixed or invalid bodies, E5. */
-function exchangeUpdate(ctx: HandlerContext, g: GroupObject, body: Record<string, unknown>, keys: string[], exchangeKeys: string[]): GroupObject {
-  if (exchangeKeys.length !== keys.length) throw E.badRequest('Exchange-stored properties (for example allowExternalSenders or autoSubscribeNewMembers) must be updated in a PATCH of their own.');
-  if (groupKind(g) !== 'microsoft365') throw E.badRequest(`Property '${exchangeKeys[0]}' is only supported on Microsoft 365 groups.`);
+function exchangeUpdate(
+  ctx: HandlerContext,
+  g: GroupObject,
+  body: Record<string, unknown>,
+  keys: string[],
+  exchangeKeys: string[],
+): GroupObject {
+  if (exchangeKeys.length !== keys.length)
+    throw E.badRequest(
+      'Exchange-stored properties (for example allowExternalSenders or autoSubscribeNewMembers) must be updated in a PATCH of their own.',
+    );
+  if (groupKind(g) !== 'microsoft365')
+    throw E.badRequest(`Property '${exchangeKeys[0]}' is only supported on Microsoft 365 groups.`);
   requireThat(canManageGroup(ctx.services.store, ctx.caller, g));
   const next: GroupObject = { ...g };
   for (const k of exchangeKeys) {
@@ -66,7 +93,13 @@ function exchangeUpdate(ctx: HandlerContext, g: GroupObject, body: Record<string
 }
 
 /** Validates a property/bind PATCH against the group as stored now and stages it. Throws the header's errors. */
-function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, body: Record<string, unknown>, keys: string[]): void {
+function applyPropertyUpdate(
+  tx: WriteTx,
+  ctx: HandlerContext,
+  g: GroupObject,
+  body: Record<string, unknown>,
+  keys: string[],
+): void {
   const { caller, services } = ctx;
   const { store, rules } = services;
   const memberRefs = refs(body, 'members@odata.bind', 'members');
@@ -79,10 +112,15 @@ function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, b
   const next: GroupObject = { ...g };
   if ('displayName' in body) next.displayName = checkDisplayName(body.displayName);
   if ('description' in body) next.description = optionalString('description', body.description);
-  for (const k of ['classification', 'preferredDataLocation', 'preferredLanguage', 'theme']) if (k in body) next[k] = optionalString(k, body[k]);
+  for (const k of ['classification', 'preferredDataLocation', 'preferredLanguage', 'theme'])
+    if (k in body) next[k] = optionalString(k, body[k]);
   if ('mailEnabled' in body && body.mailEnabled !== g.mailEnabled) throw E.readOnlyProperty('mailEnabled');
-  if ('isAssignableToRole' in body && body.isAssignableToRole !== g.isAssignableToRole) throw E.readOnlyProperty('isAssignableToRole');
-  if ('resourceBehaviorOptions' in body || 'resourceProvisioningOptions' in body) throw E.readOnlyProperty('resourceBehaviorOptions' in body ? 'resourceBehaviorOptions' : 'resourceProvisioningOptions');
+  if ('isAssignableToRole' in body && body.isAssignableToRole !== g.isAssignableToRole)
+    throw E.readOnlyProperty('isAssignableToRole');
+  if ('resourceBehaviorOptions' in body || 'resourceProvisioningOptions' in body)
+    throw E.readOnlyProperty(
+      'resourceBehaviorOptions' in body ? 'resourceBehaviorOptions' : 'resourceProvisioningOptions',
+    );
   if ('securityEnabled' in body) {
     if (typeof body.securityEnabled !== 'boolean') throw E.invalidValue('securityEnabled');
     if (!body.securityEnabled && groupKind(g) === 'security') throw E.mailEnabledCreate();
@@ -91,7 +129,11 @@ function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, b
   if ('mailNickname' in body) next.mailNickname = checkNickname(body.mailNickname);
   if ('visibility' in body) {
     const v = normaliseVisibility(body.visibility);
-    if (v === 'HiddenMembership' || g.visibility === 'HiddenMembership' || (g.isAssignableToRole === true && v !== 'Private')) {
+    if (
+      v === 'HiddenMembership' ||
+      g.visibility === 'HiddenMembership' ||
+      (g.isAssignableToRole === true && v !== 'Private')
+    ) {
       if (v !== g.visibility) throw E.invalidValue('visibility');
     }
     next.visibility = v;
@@ -121,8 +163,17 @@ function applyPropertyUpdate(tx: WriteTx, ctx: HandlerContext, g: GroupObject, b
   }
   if (dynamicNow && memberRefs.length) throw E.forbidden();
 
-  if ('mailNickname' in body && groupKind(next) === 'microsoft365' && next.mailNickname.toLowerCase() !== g.mailNickname.toLowerCase()) {
-    if (store.groupIndex.mailNickname.exact(next.mailNickname).some((id) => id !== g.id && store.groups.get(id)?.groupTypes.includes('Unified'))) throw E.duplicateNickname();
+  if (
+    'mailNickname' in body &&
+    groupKind(next) === 'microsoft365' &&
+    next.mailNickname.toLowerCase() !== g.mailNickname.toLowerCase()
+  ) {
+    if (
+      store.groupIndex.mailNickname
+        .exact(next.mailNickname)
+        .some((id) => id !== g.id && store.groups.get(id)?.groupTypes.includes('Unified'))
+    )
+      throw E.duplicateNickname();
   }
   for (const r of memberRefs) validateNewMember(store, next, r);
   for (const r of ownerRefs) validateNewOwner(store, next, r);

@@ -45,7 +45,10 @@ function filterIds(text: string): string[] {
   const clauses = text.split(/\s+or\s+/i);
   const ids = clauses.map((c) => ID_CLAUSE.exec(c)?.[1]?.toLowerCase());
   if (ids.some((id) => id === undefined) || ids.length > MAX_FILTER_IDS) {
-    throw E.badRequest(`Delta queries support only $filter=id eq '{id}', joined with 'or', for at most ${MAX_FILTER_IDS} ids.`, 'Request_UnsupportedQuery');
+    throw E.badRequest(
+      `Delta queries support only $filter=id eq '{id}', joined with 'or', for at most ${MAX_FILTER_IDS} ids.`,
+      'Request_UnsupportedQuery',
+    );
   }
   return [...new Set(ids as string[])];
 }
@@ -66,9 +69,13 @@ export function encodeDeltaToken(state: TokenState): string {
 
 /** The state in a token. Throws a Graph 400 when the token was edited, forged or comes from another directory. */
 export function decodeDeltaToken(token: string, store: DirectoryStore, kind: 'delta' | 'skip'): TokenState {
-  const bad = () => kind === 'delta'
-    ? E.badRequest('The delta token is invalid or has expired. Start a new synchronisation without a token.', 'Request_BadRequest')
-    : E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
+  const bad = () =>
+    kind === 'delta'
+      ? E.badRequest(
+          'The delta token is invalid or has expired. Start a new synchronisation without a token.',
+          'Request_BadRequest',
+        )
+      : E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
   const [payload, sum] = token.split('.');
   if (!payload || !sum) throw bad();
   const json = Buffer.from(payload, 'base64url').toString('utf8');
@@ -102,7 +109,11 @@ function groupItem(ctx: HandlerContext, g: GroupObject, sel: string[] | null, me
 }
 
 /** `props`: union of the changed properties, null when one change is a creation, deletion or restore. */
-interface PendingGroup { groupChanged: boolean; props: Set<string> | null; members: Map<string, 'member+' | 'member-'> }
+interface PendingGroup {
+  groupChanged: boolean;
+  props: Set<string> | null;
+  members: Map<string, 'member+' | 'member-'>;
+}
 
 /** Net changes per group in (from, to], in order of first change. Never throws. */
 function netChanges(log: readonly ChangeEntry[], from: number, to: number): Map<string, PendingGroup> {
@@ -115,8 +126,7 @@ function netChanges(log: readonly ChangeEntry[], from: number, to: number): Map<
     if (c.kind === 'group') {
       if (!p.groupChanged || p.props) p.props = c.props && p.props ? new Set([...p.props, ...c.props]) : null;
       p.groupChanged = true;
-    }
-    else if (c.memberId) {
+    } else if (c.memberId) {
       p.members.delete(c.memberId); // keep the order of the latest change
       p.members.set(c.memberId, c.kind);
     }
@@ -130,7 +140,8 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
   for (const k of ctx.req.query.keys()) {
-    if (!ALLOWED.has(k)) throw E.badRequest(`The query option '${k}' is not supported with delta queries.`, 'Request_UnsupportedQuery');
+    if (!ALLOWED.has(k))
+      throw E.badRequest(`The query option '${k}' is not supported with delta queries.`, 'Request_UnsupportedQuery');
   }
   const deltaToken = ctx.req.query.get('$deltatoken');
   const skipToken = ctx.req.query.get('$skiptoken');
@@ -143,8 +154,18 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
     const ids = filterText === null ? undefined : filterIds(filterText);
     const scope = ids ? { ids } : {};
     if (deltaToken === 'latest') return respond(ctx, sel, [], { t: 'delta', s: store.changeSeq, sel, ...scope }, false);
-    state = deltaToken ? decodeDeltaToken(deltaToken, store, 'delta') : { t: 'initial', s: store.changeSeq, after: '', sel, ...scope };
-    if (state.t === 'delta') state = { t: 'changes', from: state.s, to: store.changeSeq, offset: 0, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
+    state = deltaToken
+      ? decodeDeltaToken(deltaToken, store, 'delta')
+      : { t: 'initial', s: store.changeSeq, after: '', sel, ...scope };
+    if (state.t === 'delta')
+      state = {
+        t: 'changes',
+        from: state.s,
+        to: store.changeSeq,
+        offset: 0,
+        sel: state.sel,
+        ...(state.ids ? { ids: state.ids } : {}),
+      };
   }
   const size = pageSize(ctx);
   const withMembers = state.sel?.includes('members') ?? false;
@@ -156,27 +177,43 @@ export function groupsDelta(ctx: HandlerContext): EmuResponse {
     const only = state.ids ? new Set(state.ids) : undefined;
     const ids = [...store.groups.keys()].filter((id) => id > after && (!only || only.has(id))).sort();
     const page = ids.slice(0, size);
-    const value = page.map((id) => groupItem(ctx, store.groups.get(id) as GroupObject, projection, withMembers ? store.membersOf(id).map((m) => memberRef(store, m)) : undefined));
+    const value = page.map((id) =>
+      groupItem(
+        ctx,
+        store.groups.get(id) as GroupObject,
+        projection,
+        withMembers ? store.membersOf(id).map((m) => memberRef(store, m)) : undefined,
+      ),
+    );
     const more = ids.length > size;
-    const next: TokenState = more ? { ...state, after: page.at(-1) as string } : { t: 'delta', s: state.s, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
+    const next: TokenState = more
+      ? { ...state, after: page.at(-1) as string }
+      : { t: 'delta', s: state.s, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
     return respond(ctx, state.sel, value, next, more);
   }
-  if (state.t !== 'changes') throw E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
+  if (state.t !== 'changes')
+    throw E.badRequest('The specified page token value has expired or is invalid.', 'Directory_ExpiredPageToken');
   const only = state.ids ? new Set(state.ids) : undefined;
   const minimal = wantsMinimal(ctx);
-  const pending = [...netChanges(store.changes, state.from, state.to)].filter(([id, p]) => (!only || only.has(id)) && (p.groupChanged || (withMembers && p.members.size > 0)));
+  const pending = [...netChanges(store.changes, state.from, state.to)].filter(
+    ([id, p]) => (!only || only.has(id)) && (p.groupChanged || (withMembers && p.members.size > 0)),
+  );
   const page = pending.slice(state.offset, state.offset + size);
   const value = page.map(([id, p]): Obj => {
     const live = store.groups.get(id);
     if (!live) return { id, '@removed': { reason: store.deleted.has(id) ? 'changed' : 'deleted' } };
     const members = withMembers
-      ? [...p.members].map(([m, kind]) => (kind === 'member+' ? memberRef(store, m) : { ...memberRef(store, m), '@removed': { reason: 'deleted' } }))
+      ? [...p.members].map(([m, kind]) =>
+          kind === 'member+' ? memberRef(store, m) : { ...memberRef(store, m), '@removed': { reason: 'deleted' } },
+        )
       : undefined;
     const item = groupItem(ctx, live, projection, members);
     return minimal && p.props ? minimalItem(item, p.props) : item;
   });
   const more = state.offset + size < pending.length;
-  const next: TokenState = more ? { ...state, offset: state.offset + size } : { t: 'delta', s: state.to, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
+  const next: TokenState = more
+    ? { ...state, offset: state.offset + size }
+    : { t: 'delta', s: state.to, sel: state.sel, ...(state.ids ? { ids: state.ids } : {}) };
   const res = respond(ctx, state.sel, value, next, more);
   return minimal ? { ...res, headers: { 'Preference-Applied': 'return=minimal' } } : res;
 }
@@ -188,10 +225,20 @@ function minimalItem(item: Obj, changed: Set<string>): Obj {
   return out;
 }
 
-function respond(ctx: HandlerContext, sel: string[] | null, value: Obj[], next: TokenState, more: boolean): EmuResponse {
+function respond(
+  ctx: HandlerContext,
+  sel: string[] | null,
+  value: Obj[],
+  next: TokenState,
+  more: boolean,
+): EmuResponse {
   const link = `${ctx.services.baseUrl}/v1.0${ctx.req.path}?${more ? '$skiptoken' : '$deltatoken'}=${encodeDeltaToken(next)}`;
   return {
     status: 200,
-    body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups', sel ?? undefined), value, [more ? '@odata.nextLink' : '@odata.deltaLink']: link },
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groups', sel ?? undefined),
+      value,
+      [more ? '@odata.nextLink' : '@odata.deltaLink']: link,
+    },
   };
 }

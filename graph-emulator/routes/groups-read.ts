@@ -30,7 +30,8 @@ export function indexLookup<K extends string>(
   else {
     const idx = indexes[clause.property as K];
     if (!idx) return undefined;
-    ids = clause.op === 'startsWith' ? idx.prefixIds(clause.values[0] ?? '') : clause.values.flatMap((v) => idx.exact(v));
+    ids =
+      clause.op === 'startsWith' ? idx.prefixIds(clause.values[0] ?? '') : clause.values.flatMap((v) => idx.exact(v));
   }
   // A single key scans one index range, where each object appears once; several values may repeat one.
   return objectsOf(ids, byId, clause.values.length > 1);
@@ -47,7 +48,8 @@ function* objectsOf(ids: Iterable<string>, byId: Map<string, Obj>, dedupe: boole
 }
 
 function groupLookup(store: DirectoryStore) {
-  return (clause: IndexableClause) => indexLookup<GroupIndexKey>(clause, store.groupIndex, store.groups as Map<string, Obj>);
+  return (clause: IndexableClause) =>
+    indexLookup<GroupIndexKey>(clause, store.groupIndex, store.groups as Map<string, Obj>);
 }
 
 /** GET /groups and /groups/$count. Throws E5 for guests; query errors per docs/graph-behaviour.md, Reading and querying. */
@@ -56,9 +58,21 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
   return respondCollection(ctx, {
-    entity: 'group', collection: 'groups', contextPath: 'groups', all: () => store.groups.values(), lookup: groupLookup(store), countSegment,
+    entity: 'group',
+    collection: 'groups',
+    contextPath: 'groups',
+    all: () => store.groups.values(),
+    lookup: groupLookup(store),
+    countSegment,
     relationCount: (o, relation) => (relation === 'owners' ? store.ownersOf(String(o.id)).length : 0),
-    project: (o, plan) => expandGroup(store, ctx.caller, o as GroupObject, projectObject('group', o, plan.select, { getById: false }), plan.expand),
+    project: (o, plan) =>
+      expandGroup(
+        store,
+        ctx.caller,
+        o as GroupObject,
+        projectObject('group', o, plan.select, { getById: false }),
+        plan.expand,
+      ),
   });
 }
 
@@ -68,8 +82,18 @@ export function getGroup(original: HandlerContext): EmuResponse {
   requireScope(ctx.caller, Scopes.readGroups);
   const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
   const plan = planFor(ctx, { entity: 'group', collection: 'groups' });
-  if (plan.filter || plan.search) throw E.badRequest('Query option $filter or $search is not allowed on a single object.', 'Request_BadRequest');
-  const json = expandGroup(ctx.services.store, ctx.caller, g, projectObject('group', g, plan.select, { getById: true }), plan.expand);
+  if (plan.filter || plan.search)
+    throw E.badRequest('Query option $filter or $search is not allowed on a single object.', 'Request_BadRequest');
+  const json = expandGroup(
+    ctx.services.store,
+    ctx.caller,
+    g,
+    projectObject('group', g, plan.select, { getById: true }),
+    plan.expand,
+  );
   if (wanted) json.membershipRuleProcessingStatus = processingStatusJson(ctx, g);
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups/$entity', plan.select), ...json } };
+  return {
+    status: 200,
+    body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groups/$entity', plan.select), ...json },
+  };
 }

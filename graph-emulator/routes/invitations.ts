@@ -10,7 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { E } from '../http/graph-error';
 import { jsonBody, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { contextUrl } from '../query';
-import { INVITES_META_KEY, allowInvitesFromOf, buildInvitedGuest, isInvitableAddress, parseAllowInvitesFrom } from '../directory/guest-invitation';
+import {
+  INVITES_META_KEY,
+  allowInvitesFromOf,
+  buildInvitedGuest,
+  isInvitableAddress,
+  parseAllowInvitesFrom,
+} from '../directory/guest-invitation';
 import type { UserObject } from '../model/types';
 import { Scopes, canInvite, isGlobalAdmin, requireScope, requireThat } from '../permissions/authorize';
 
@@ -22,7 +28,11 @@ function existingUserWithMail(ctx: HandlerContext, email: string): UserObject | 
   return id ? store.users.get(id) : undefined;
 }
 
-function invitationBody(ctx: HandlerContext, guest: UserObject, body: Record<string, unknown>): Record<string, unknown> {
+function invitationBody(
+  ctx: HandlerContext,
+  guest: UserObject,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const { tenant } = ctx.services;
   const id = randomUUID();
   return {
@@ -47,20 +57,31 @@ export async function createInvitation(ctx: HandlerContext): Promise<EmuResponse
   requireScope(ctx.caller, Scopes.invite);
   requireThat(canInvite(ctx.caller, allowInvitesFromOf(store)));
   const body = jsonBody(ctx.req, { emptyIsError: true });
-  if (typeof body.invitedUserEmailAddress !== 'string' || !body.invitedUserEmailAddress.trim()) throw E.required('invitedUserEmailAddress', RESOURCE);
-  if (typeof body.inviteRedirectUrl !== 'string' || !/^https?:\/\/\S+$/i.test(body.inviteRedirectUrl)) throw E.required('inviteRedirectUrl', RESOURCE);
-  if (body.invitedUserType !== undefined && body.invitedUserType !== 'Guest') throw E.invalidValue('invitedUserType', RESOURCE);
+  if (typeof body.invitedUserEmailAddress !== 'string' || !body.invitedUserEmailAddress.trim())
+    throw E.required('invitedUserEmailAddress', RESOURCE);
+  if (typeof body.inviteRedirectUrl !== 'string' || !/^https?:\/\/\S+$/i.test(body.inviteRedirectUrl))
+    throw E.required('inviteRedirectUrl', RESOURCE);
+  if (body.invitedUserType !== undefined && body.invitedUserType !== 'Guest')
+    throw E.invalidValue('invitedUserType', RESOURCE);
   const email = body.invitedUserEmailAddress.trim();
   if (!isInvitableAddress(email)) throw E.invalidValue('invitedUserEmailAddress', RESOURCE);
   const domain = (email.split('@')[1] ?? '').toLowerCase();
   if (domain === tenant.domain.toLowerCase() || domain === tenant.initialDomain.toLowerCase()) {
-    throw E.badRequest(`The invited user's address is in a domain verified by this organization (${domain}); invite an external address instead.`);
+    throw E.badRequest(
+      `The invited user's address is in a domain verified by this organization (${domain}); invite an external address instead.`,
+    );
   }
   const guest = await store.write((tx) => {
     const found = existingUserWithMail(ctx, email);
-    if (found && found.userType !== 'Guest') throw E.badRequest(`The invited user already exists in this directory as a member (${found.id}).`);
+    if (found && found.userType !== 'Guest')
+      throw E.badRequest(`The invited user already exists in this directory as a member (${found.id}).`);
     if (found) return found;
-    const created = buildInvitedGuest(randomUUID(), email, typeof body.invitedUserDisplayName === 'string' ? body.invitedUserDisplayName : undefined, tenant.initialDomain);
+    const created = buildInvitedGuest(
+      randomUUID(),
+      email,
+      typeof body.invitedUserDisplayName === 'string' ? body.invitedUserDisplayName : undefined,
+      tenant.initialDomain,
+    );
     tx.stage({ op: 'putUser', user: created });
     return created;
   });
@@ -79,7 +100,13 @@ function policyBody(ctx: HandlerContext): Record<string, unknown> {
     allowEmailVerifiedUsersToJoinOrganization: false,
     blockMsolPowerShell: false,
     guestUserRoleId: '10dae51f-b6af-4016-8d66-8c2a99b929b3',
-    defaultUserRolePermissions: { allowedToCreateApps: true, allowedToCreateSecurityGroups: true, allowedToCreateTenants: true, allowedToReadBitlockerKeysForOwnedDevice: true, allowedToReadOtherUsers: true },
+    defaultUserRolePermissions: {
+      allowedToCreateApps: true,
+      allowedToCreateSecurityGroups: true,
+      allowedToCreateTenants: true,
+      allowedToReadBitlockerKeysForOwnedDevice: true,
+      allowedToReadOtherUsers: true,
+    },
   };
 }
 
@@ -94,7 +121,8 @@ export async function updateAuthorizationPolicy(ctx: HandlerContext): Promise<Em
   requireScope(ctx.caller, ['Policy.ReadWrite.Authorization']);
   requireThat(isGlobalAdmin(ctx.caller));
   const body = jsonBody(ctx.req, { emptyIsError: true });
-  for (const key of Object.keys(body)) if (key !== 'allowInvitesFrom') throw E.unknownProperty(key, 'microsoft.graph.authorizationPolicy');
+  for (const key of Object.keys(body))
+    if (key !== 'allowInvitesFrom') throw E.unknownProperty(key, 'microsoft.graph.authorizationPolicy');
   const value = parseAllowInvitesFrom(body.allowInvitesFrom);
   if (!value) throw E.invalidValue('allowInvitesFrom', 'AuthorizationPolicy');
   await ctx.services.store.write((tx) => tx.stage({ op: 'setMeta', key: INVITES_META_KEY, value }));

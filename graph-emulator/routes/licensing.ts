@@ -18,7 +18,9 @@ export function listSubscribedSkus(ctx: HandlerContext): EmuResponse {
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
   return respondCollection(ctx, {
-    entity: 'subscribedSku', collection: 'subscribedSkus', contextPath: 'subscribedSkus',
+    entity: 'subscribedSku',
+    collection: 'subscribedSkus',
+    contextPath: 'subscribedSkus',
     all: () => [...store.skus.values()].map((s) => ({ ...s, consumedUnits: consumedUnits(store, s.skuId) })),
   });
 }
@@ -29,7 +31,12 @@ function parseAdd(value: unknown): AssignedLicense[] {
     if (!x || typeof x !== 'object') throw E.invalidValue('addLicenses');
     const { skuId, disabledPlans } = x as { skuId?: unknown; disabledPlans?: unknown };
     if (typeof skuId !== 'string') throw E.required('skuId', 'AssignedLicense');
-    if (disabledPlans !== undefined && disabledPlans !== null && (!Array.isArray(disabledPlans) || disabledPlans.some((p) => typeof p !== 'string'))) throw E.invalidValue('disabledPlans', 'AssignedLicense');
+    if (
+      disabledPlans !== undefined &&
+      disabledPlans !== null &&
+      (!Array.isArray(disabledPlans) || disabledPlans.some((p) => typeof p !== 'string'))
+    )
+      throw E.invalidValue('disabledPlans', 'AssignedLicense');
     return { skuId: requireGuid(skuId), disabledPlans: (disabledPlans as string[] | null | undefined) ?? [] };
   });
 }
@@ -44,7 +51,13 @@ export async function assignLicense(ctx: HandlerContext): Promise<EmuResponse> {
   const body = jsonBody(ctx.req, { emptyIsError: true });
   const add = parseAdd(body.addLicenses);
   if (!Array.isArray(body.removeLicenses)) throw E.required('removeLicenses');
-  const remove = body.removeLicenses.map((x) => (typeof x === 'string' ? requireGuid(x) : (() => { throw E.invalidValue('removeLicenses'); })()));
+  const remove = body.removeLicenses.map((x) =>
+    typeof x === 'string'
+      ? requireGuid(x)
+      : (() => {
+          throw E.invalidValue('removeLicenses');
+        })(),
+  );
   if (!g.securityEnabled) throw E.badRequest('Licenses can be assigned only to security-enabled groups.');
   const known = new Set([...store.skus.values()].map((s) => s.skuId));
   for (const sku of [...add.map((a) => a.skuId), ...remove]) {
@@ -53,14 +66,19 @@ export async function assignLicense(ctx: HandlerContext): Promise<EmuResponse> {
   let next: GroupObject = g;
   await store.write((tx) => {
     const current = store.groups.get(g.id) ?? g;
-    const kept = current.assignedLicenses.filter((l) => !remove.includes(l.skuId) && !add.some((a) => a.skuId === l.skuId));
+    const kept = current.assignedLicenses.filter(
+      (l) => !remove.includes(l.skuId) && !add.some((a) => a.skuId === l.skuId),
+    );
     next = { ...current, assignedLicenses: [...kept, ...add], licenseProcessingState: { state: 'ProcessingComplete' } };
     tx.stage({ op: 'putGroup', group: next });
   });
   return {
     status: 202,
     headers: { Location: `${baseUrl}/v1.0/groups/${g.id}` },
-    body: { '@odata.context': contextUrl(baseUrl, 'groups/$entity'), ...projectObject('group', next, undefined, { getById: true }) },
+    body: {
+      '@odata.context': contextUrl(baseUrl, 'groups/$entity'),
+      ...projectObject('group', next, undefined, { getById: true }),
+    },
   };
 }
 
@@ -71,10 +89,15 @@ export function listMembersWithLicenseErrors(ctx: HandlerContext): EmuResponse {
   requireScope(ctx.caller, Scopes.readMembers);
   requireThat(canSeeMembers(store, ctx.caller, g));
   return respondCollection(ctx, {
-    entity: 'directoryObject', collection: 'relationship', contextPath: 'directoryObjects',
-    all: () => store.membersOf(g.id).flatMap((id) => {
-      const u = store.users.get(id);
-      return u && u.licenseAssignmentStates.some((s) => s.assignedByGroup === g.id && s.state === 'Error') ? [typed(u)] : [];
-    }),
+    entity: 'directoryObject',
+    collection: 'relationship',
+    contextPath: 'directoryObjects',
+    all: () =>
+      store.membersOf(g.id).flatMap((id) => {
+        const u = store.users.get(id);
+        return u && u.licenseAssignmentStates.some((s) => s.assignedByGroup === g.id && s.state === 'Error')
+          ? [typed(u)]
+          : [];
+      }),
   });
 }

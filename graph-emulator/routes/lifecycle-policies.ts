@@ -9,7 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { E } from '../http/graph-error';
 import { jsonBody, requireGuid, type EmuResponse, type HandlerContext } from '../http/request-context';
 import { contextUrl } from '../query';
-import { LIFECYCLE_META_KEY, MAX_SELECTED_GROUPS, lifecyclePolicyOf, policyCovers, policyJson, stagePolicy, type LifecyclePolicy, type ManagedGroupTypes } from '../directory/lifecycle-policy';
+import {
+  LIFECYCLE_META_KEY,
+  MAX_SELECTED_GROUPS,
+  lifecyclePolicyOf,
+  policyCovers,
+  policyJson,
+  stagePolicy,
+  type LifecyclePolicy,
+  type ManagedGroupTypes,
+} from '../directory/lifecycle-policy';
 import { groupKind } from '../model/types';
 import { Scopes, isGroupsAdmin, isGuest, requireScope, requireThat } from '../permissions/authorize';
 import { liveGroup } from './object-lookup';
@@ -35,23 +44,31 @@ function existing(ctx: HandlerContext): LifecyclePolicy {
 }
 
 /** Validated writable properties of a body; `partial` for PATCH. Throws 400 for bad values. */
-function readProperties(body: Record<string, unknown>, partial: boolean): Partial<Omit<LifecyclePolicy, 'id' | 'groupIds'>> {
+function readProperties(
+  body: Record<string, unknown>,
+  partial: boolean,
+): Partial<Omit<LifecyclePolicy, 'id' | 'groupIds'>> {
   const out: Partial<Omit<LifecyclePolicy, 'id' | 'groupIds'>> = {};
   for (const key of Object.keys(body)) {
-    if (!['groupLifetimeInDays', 'managedGroupTypes', 'alternateNotificationEmails'].includes(key)) throw E.unknownProperty(key, 'microsoft.graph.groupLifecyclePolicy');
+    if (!['groupLifetimeInDays', 'managedGroupTypes', 'alternateNotificationEmails'].includes(key))
+      throw E.unknownProperty(key, 'microsoft.graph.groupLifecyclePolicy');
   }
   if (body.groupLifetimeInDays !== undefined) {
     const n = body.groupLifetimeInDays;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 30 || n > 36500) throw E.invalidValue('groupLifetimeInDays', RESOURCE);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 30 || n > 36500)
+      throw E.invalidValue('groupLifetimeInDays', RESOURCE);
     out.groupLifetimeInDays = n;
   } else if (!partial) throw E.required('groupLifetimeInDays', RESOURCE);
   if (body.managedGroupTypes !== undefined) {
-    const t = TYPES.find((x) => typeof body.managedGroupTypes === 'string' && x.toLowerCase() === body.managedGroupTypes.toLowerCase());
+    const t = TYPES.find(
+      (x) => typeof body.managedGroupTypes === 'string' && x.toLowerCase() === body.managedGroupTypes.toLowerCase(),
+    );
     if (!t) throw E.invalidValue('managedGroupTypes', RESOURCE);
     out.managedGroupTypes = t;
   } else if (!partial) throw E.required('managedGroupTypes', RESOURCE);
   if (body.alternateNotificationEmails !== undefined) {
-    if (typeof body.alternateNotificationEmails !== 'string') throw E.invalidValue('alternateNotificationEmails', RESOURCE);
+    if (typeof body.alternateNotificationEmails !== 'string')
+      throw E.invalidValue('alternateNotificationEmails', RESOURCE);
     out.alternateNotificationEmails = body.alternateNotificationEmails;
   } else if (!partial) out.alternateNotificationEmails = '';
   return out;
@@ -61,25 +78,47 @@ function readProperties(body: Record<string, unknown>, partial: boolean): Partia
 export function listLifecyclePolicies(ctx: HandlerContext): EmuResponse {
   requireReader(ctx);
   const p = lifecyclePolicyOf(ctx.services.store);
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies'), value: p ? [policyJson(p)] : [] } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies'),
+      value: p ? [policyJson(p)] : [],
+    },
+  };
 }
 
 /** GET /groupLifecyclePolicies/{id}. Throws E14/E2, E5. */
 export function getLifecyclePolicy(ctx: HandlerContext): EmuResponse {
   requireReader(ctx);
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'), ...policyJson(existing(ctx)) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'),
+      ...policyJson(existing(ctx)),
+    },
+  };
 }
 
 /** POST /groupLifecyclePolicies → 201. Throws E5, 400 for bad bodies or when the tenant already has a policy. */
 export async function createLifecyclePolicy(ctx: HandlerContext): Promise<EmuResponse> {
   requireWriter(ctx);
-  const props = readProperties(jsonBody(ctx.req, { emptyIsError: true }), false) as Omit<LifecyclePolicy, 'id' | 'groupIds'>;
+  const props = readProperties(jsonBody(ctx.req, { emptyIsError: true }), false) as Omit<
+    LifecyclePolicy,
+    'id' | 'groupIds'
+  >;
   const policy: LifecyclePolicy = { id: randomUUID(), ...props, groupIds: [] };
   await ctx.services.store.write((tx) => {
-    if (tx.store.meta.has(LIFECYCLE_META_KEY)) throw E.badRequest('The tenant already has a group lifecycle policy; update it instead of creating another.');
+    if (tx.store.meta.has(LIFECYCLE_META_KEY))
+      throw E.badRequest('The tenant already has a group lifecycle policy; update it instead of creating another.');
     stagePolicy(tx, policy);
   });
-  return { status: 201, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'), ...policyJson(policy) } };
+  return {
+    status: 201,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'),
+      ...policyJson(policy),
+    },
+  };
 }
 
 /** PATCH /groupLifecyclePolicies/{id} → 200 with the policy. Throws E14/E2, E5, 400. */
@@ -94,7 +133,13 @@ export async function updateLifecyclePolicy(ctx: HandlerContext): Promise<EmuRes
     stagePolicy(tx, next);
     return next;
   });
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'), ...policyJson(updated) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies/$entity'),
+      ...policyJson(updated),
+    },
+  };
 }
 
 /** DELETE /groupLifecyclePolicies/{id} → 204; groups lose their expiry. Throws E14/E2, E5. */
@@ -131,7 +176,10 @@ export async function addGroupToPolicy(ctx: HandlerContext): Promise<EmuResponse
     const g = liveGroup(tx.store, groupId);
     if (p.managedGroupTypes !== 'Selected' || groupKind(g) !== 'microsoft365') return false;
     if (p.groupIds.includes(g.id)) return true;
-    if (p.groupIds.length >= MAX_SELECTED_GROUPS) throw E.badRequest(`A Selected lifecycle policy lists at most ${MAX_SELECTED_GROUPS} groups; set managedGroupTypes to All instead.`);
+    if (p.groupIds.length >= MAX_SELECTED_GROUPS)
+      throw E.badRequest(
+        `A Selected lifecycle policy lists at most ${MAX_SELECTED_GROUPS} groups; set managedGroupTypes to All instead.`,
+      );
     stagePolicy(tx, { ...p, groupIds: [...p.groupIds, g.id] });
     return true;
   });
@@ -157,5 +205,11 @@ export function listGroupLifecyclePolicies(ctx: HandlerContext): EmuResponse {
   requireScope(ctx.caller, Scopes.readGroups);
   const g = liveGroup(ctx.services.store, ctx.params.id ?? '');
   const p = lifecyclePolicyOf(ctx.services.store);
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies'), value: p && policyCovers(p, g) ? [policyJson(p)] : [] } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'groupLifecyclePolicies'),
+      value: p && policyCovers(p, g) ? [policyJson(p)] : [],
+    },
+  };
 }

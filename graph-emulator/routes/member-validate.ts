@@ -19,8 +19,10 @@ export function validateNewMember(store: DirectoryStore, g: GroupObject, ref: { 
   if ((ref.set === 'users' && !user) || (ref.set === 'groups' && !group)) throw E.notFound(ref.id);
   if (group) {
     if (group.id === g.id) throw E.badRequest('A group cannot be added as a member of itself.');
-    if (groupKind(g) === 'microsoft365') throw E.badRequest('Only users can be added as members of a Microsoft 365 group.');
-    if (groupKind(group) === 'microsoft365') throw E.badRequest('A Microsoft 365 group cannot be added as a member of another group.');
+    if (groupKind(g) === 'microsoft365')
+      throw E.badRequest('Only users can be added as members of a Microsoft 365 group.');
+    if (groupKind(group) === 'microsoft365')
+      throw E.badRequest('A Microsoft 365 group cannot be added as a member of another group.');
   }
   if (store.members.get(g.id)?.has(ref.id)) throw E.alreadyExists('members');
 }
@@ -31,10 +33,14 @@ export function validateNewOwner(store: DirectoryStore, g: GroupObject, ref: { i
   if (!store.users.has(ref.id)) throw E.notFound(ref.id);
   const owners = store.owners.get(g.id);
   if (owners?.has(ref.id)) throw E.alreadyExists('owners');
-  if ((owners?.size ?? 0) >= MAX_OWNERS) throw E.badRequest(`The group already has the maximum of ${MAX_OWNERS} owners.`);
+  if ((owners?.size ?? 0) >= MAX_OWNERS)
+    throw E.badRequest(`The group already has the maximum of ${MAX_OWNERS} owners.`);
 }
 
 /** Throws 400 when more than 20 binds are given at once. */
 export function checkBindCount(n: number): void {
-  if (n > MAX_BINDS) throw E.badRequest(`The request contains ${n} '@odata.bind' references; at most ${MAX_BINDS} are allowed in one request.`);
+  if (n > MAX_BINDS)
+    throw E.badRequest(
+      `The request contains ${n} '@odata.bind' references; at most ${MAX_BINDS} are allowed in one request.`,
+    );
 }

@@ -64,7 +64,8 @@ export function subjectOf(ctx: HandlerContext, kind: SubjectKind): UserObject | 
   }
 }
 
-const REF = /^https?:\/\/[^/]+\/(?:v1\.0|beta)\/(directoryObjects|users|groups|devices|servicePrincipals|contacts|orgContacts)\/([^/?#]+)$/i;
+const REF =
+  /^https?:\/\/[^/]+\/(?:v1\.0|beta)\/(directoryObjects|users|groups|devices|servicePrincipals|contacts|orgContacts)\/([^/?#]+)$/i;
 
 /**
  * The object id an `@odata.id` / bind URL names.

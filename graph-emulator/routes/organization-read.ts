@@ -10,13 +10,31 @@ export function listOrganization(ctx: HandlerContext): EmuResponse {
     status: 200,
     body: {
       '@odata.context': `${ctx.services.baseUrl}/v1.0/$metadata#organization`,
-      value: [{
-        id: t.tenantId, displayName: t.displayName, tenantType: 'AAD', countryLetterCode: 'US', preferredLanguage: 'en',
-        verifiedDomains: [
-          { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: true, isInitial: false, name: t.domain, type: 'Managed' },
-          { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: false, isInitial: true, name: t.initialDomain, type: 'Managed' },
-        ],
-      }],
+      value: [
+        {
+          id: t.tenantId,
+          displayName: t.displayName,
+          tenantType: 'AAD',
+          countryLetterCode: 'US',
+          preferredLanguage: 'en',
+          verifiedDomains: [
+            {
+              capabilities: 'Email, OfficeCommunicationsOnline',
+              isDefault: true,
+              isInitial: false,
+              name: t.domain,
+              type: 'Managed',
+            },
+            {
+              capabilities: 'Email, OfficeCommunicationsOnline',
+              isDefault: false,
+              isInitial: true,
+              name: t.initialDomain,
+              type: 'Managed',
+            },
+          ],
+        },
+      ],
     },
   };
 }

@@ -25,10 +25,11 @@ export function listOwnedObjects(ctx: HandlerContext, subjectKind: 'me' | 'users
     entity: 'directoryObject',
     collection: 'relationship',
     contextPath: 'directoryObjects',
-    all: () => store.ownerOf.get(subject.id).flatMap((id) => {
-      const g = store.groups.get(id);
-      return g ? [typed(g)] : [];
-    }),
+    all: () =>
+      store.ownerOf.get(subject.id).flatMap((id) => {
+        const g = store.groups.get(id);
+        return g ? [typed(g)] : [];
+      }),
     countSegment,
   });
 }

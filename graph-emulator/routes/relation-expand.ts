@@ -26,7 +26,13 @@ function related(store: DirectoryStore, ids: string[]): Obj[] {
 }
 
 /** Adds the expanded relationships a group's `$expand` names to its projected JSON, in place. Never throws. */
-export function expandGroup(store: DirectoryStore, caller: Caller, g: GroupObject, json: Obj, expand: readonly string[] | undefined): Obj {
+export function expandGroup(
+  store: DirectoryStore,
+  caller: Caller,
+  g: GroupObject,
+  json: Obj,
+  expand: readonly string[] | undefined,
+): Obj {
   for (const rel of expand ?? []) {
     if (rel === 'members') json.members = canSeeMembers(store, caller, g) ? related(store, store.membersOf(g.id)) : [];
     else if (rel === 'owners') json.owners = related(store, store.ownersOf(g.id));

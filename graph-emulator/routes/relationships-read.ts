@@ -29,7 +29,13 @@ function roleObjects(roleIds: ReadonlySet<string> | undefined): Obj[] {
  * Handler for `{subject}/{relationship}[/{cast}][/$count]`.
  * Throws E14/E2 for the subject, E5 when the caller may not read it, E20 for impossible casts.
  */
-export function listRelationship(ctx: HandlerContext, subjectKind: SubjectKind, rel: Relationship, castName: string | undefined, countSegment: boolean): EmuResponse {
+export function listRelationship(
+  ctx: HandlerContext,
+  subjectKind: SubjectKind,
+  rel: Relationship,
+  castName: string | undefined,
+  countSegment: boolean,
+): EmuResponse {
   const { store } = ctx.services;
   const { caller } = ctx;
   const subject = subjectOf(ctx, subjectKind);
@@ -41,7 +47,9 @@ export function listRelationship(ctx: HandlerContext, subjectKind: SubjectKind, 
     if (!subjectIsGroup) throw E.unknownSegment(rel);
     const g = subject as GroupObject;
     requireScope(caller, Scopes.readMembers);
-    requireThat(rel === 'owners' ? !isGuest(caller) || canSeeMembers(store, caller, g) : canSeeMembers(store, caller, g));
+    requireThat(
+      rel === 'owners' ? !isGuest(caller) || canSeeMembers(store, caller, g) : canSeeMembers(store, caller, g),
+    );
     if (cast?.entity === 'group' && rel !== 'owners' && groupKind(g) === 'microsoft365') throw E.unsupportedCast();
   } else {
     const self = subject.id === caller.user.id;
@@ -55,11 +63,16 @@ export function listRelationship(ctx: HandlerContext, subjectKind: SubjectKind, 
 
   const ids = (() => {
     switch (rel) {
-      case 'members': return store.membersOf(subject.id);
-      case 'owners': return store.ownersOf(subject.id);
-      case 'transitiveMembers': return store.transitiveMembersOf(subject.id);
-      case 'memberOf': return store.directGroupsOf(subject.id);
-      case 'transitiveMemberOf': return store.transitiveGroupsOf(subject.id);
+      case 'members':
+        return store.membersOf(subject.id);
+      case 'owners':
+        return store.ownersOf(subject.id);
+      case 'transitiveMembers':
+        return store.transitiveMembersOf(subject.id);
+      case 'memberOf':
+        return store.directGroupsOf(subject.id);
+      case 'transitiveMemberOf':
+        return store.transitiveGroupsOf(subject.id);
     }
   })();
   const all = (): Obj[] => {
@@ -68,7 +81,8 @@ export function listRelationship(ctx: HandlerContext, subjectKind: SubjectKind, 
       const o: UserObject | GroupObject | undefined = store.object(id);
       if (o) objs.push(typed(o));
     }
-    if ((rel === 'memberOf' || rel === 'transitiveMemberOf') && !subjectIsGroup && !cast) objs.push(...roleObjects(store.roles.get(subject.id)));
+    if ((rel === 'memberOf' || rel === 'transitiveMemberOf') && !subjectIsGroup && !cast)
+      objs.push(...roleObjects(store.roles.get(subject.id)));
     return cast ? objs.filter((o) => o['@odata.type'] === cast.type) : objs;
   };
   return respondCollection(ctx, {

@@ -14,19 +14,37 @@ import { addMember, addOwner, deleteMemberObject, removeMember, removeOwner } fr
 import { runMembershipFunction, type MembershipFunction } from './membership-functions';
 import { listRelationship, type Relationship } from './relationships-read';
 import { listOwnedObjects } from './owned-objects';
-import { getDeletedItem, listDeletedGroups, listDeletedWithoutCast, purgeDeletedItem, restoreDeletedItem } from './deleted-items';
+import {
+  getDeletedItem,
+  listDeletedGroups,
+  listDeletedWithoutCast,
+  purgeDeletedItem,
+  restoreDeletedItem,
+} from './deleted-items';
 import { getManager, getUser, listUsers } from './users-read';
 import { updateUser } from './user-update';
 import { validateDirectoryObjectProperties, validateGroupProperties } from './validate-properties';
-import { createGroupSetting, deleteGroupSetting, getGroupSetting, listGroupSettings, updateGroupSetting } from './group-settings';
+import {
+  createGroupSetting,
+  deleteGroupSetting,
+  getGroupSetting,
+  listGroupSettings,
+  updateGroupSetting,
+} from './group-settings';
 import { listOrganization } from './organization-read';
 import { getDirectoryRole, listDirectoryRoleMembers, listDirectoryRoles } from './directory-roles-read';
 import type { SubjectKind } from './object-lookup';
 import { getByIds, getDirectoryObject, listReferences } from './directory-objects';
 import { createInvitation, getAuthorizationPolicy, updateAuthorizationPolicy } from './invitations';
 import {
-  addGroupToPolicy, createLifecyclePolicy, deleteLifecyclePolicy, getLifecyclePolicy, listGroupLifecyclePolicies, listLifecyclePolicies,
-  removeGroupFromPolicy, updateLifecyclePolicy,
+  addGroupToPolicy,
+  createLifecyclePolicy,
+  deleteLifecyclePolicy,
+  getLifecyclePolicy,
+  listGroupLifecyclePolicies,
+  listLifecyclePolicies,
+  removeGroupFromPolicy,
+  updateLifecyclePolicy,
 } from './lifecycle-policies';
 
 /** Builds the router (the `graph.` namespace alias expanded). Never throws. */
@@ -95,7 +113,12 @@ export function buildRouter(): Router {
     .add('GET', '/auditLogs/directoryAudits', listDirectoryAudits)
     .add('POST', '/$batch', runBatch);
 
-  const subjects: [string, SubjectKind][] = [['/me', 'me'], ['/users/{id}', 'users'], ['/groups/{id}', 'groups'], ['/directoryObjects/{id}', 'directoryObjects']];
+  const subjects: [string, SubjectKind][] = [
+    ['/me', 'me'],
+    ['/users/{id}', 'users'],
+    ['/groups/{id}', 'groups'],
+    ['/directoryObjects/{id}', 'directoryObjects'],
+  ];
   const rels: Relationship[] = ['members', 'owners', 'transitiveMembers', 'memberOf', 'transitiveMemberOf'];
   const fns: MembershipFunction[] = ['checkMemberGroups', 'getMemberGroups', 'checkMemberObjects', 'getMemberObjects'];
   for (const [prefix, kind] of subjects) {
@@ -103,8 +126,12 @@ export function buildRouter(): Router {
       if ((rel === 'members' || rel === 'owners' || rel === 'transitiveMembers') && kind !== 'groups') continue;
       r.add('GET', `${prefix}/${rel}`, (c) => listRelationship(c, kind, rel, undefined, false));
       r.add('GET', `${prefix}/${rel}/$count`, (c) => listRelationship(c, kind, rel, undefined, true));
-      r.add('GET', `${prefix}/${rel}/{cast}`, (c: HandlerContext) => listRelationship(c, kind, rel, c.params.cast, false));
-      r.add('GET', `${prefix}/${rel}/{cast}/$count`, (c: HandlerContext) => listRelationship(c, kind, rel, c.params.cast, true));
+      r.add('GET', `${prefix}/${rel}/{cast}`, (c: HandlerContext) =>
+        listRelationship(c, kind, rel, c.params.cast, false),
+      );
+      r.add('GET', `${prefix}/${rel}/{cast}/$count`, (c: HandlerContext) =>
+        listRelationship(c, kind, rel, c.params.cast, true),
+      );
     }
     for (const fn of fns) r.add('POST', `${prefix}/${fn}`, (c) => runMembershipFunction(c, kind, fn));
   }

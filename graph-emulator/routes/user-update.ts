@@ -17,11 +17,40 @@ import { userByIdOrUpn } from './object-lookup';
 const WRITE_USERS = ['User.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All'];
 
 /** Writable string properties (null clears them). */
-const STRINGS = new Set(['department', 'jobTitle', 'city', 'country', 'officeLocation', 'companyName', 'employeeId', 'givenName', 'surname', 'mobilePhone']);
+const STRINGS = new Set([
+  'department',
+  'jobTitle',
+  'city',
+  'country',
+  'officeLocation',
+  'companyName',
+  'employeeId',
+  'givenName',
+  'surname',
+  'mobilePhone',
+]);
 /** Every property the emulator lets a PATCH set. */
-export const WRITABLE_USER_PROPERTIES: ReadonlySet<string> = new Set([...STRINGS, 'displayName', 'usageLocation', 'accountEnabled', 'onPremisesExtensionAttributes']);
+export const WRITABLE_USER_PROPERTIES: ReadonlySet<string> = new Set([
+  ...STRINGS,
+  'displayName',
+  'usageLocation',
+  'accountEnabled',
+  'onPremisesExtensionAttributes',
+]);
 
-const MAX_LENGTH: Record<string, number> = { displayName: 256, givenName: 64, surname: 64, jobTitle: 128, department: 64, city: 128, country: 128, officeLocation: 128, companyName: 64, employeeId: 16, mobilePhone: 64 };
+const MAX_LENGTH: Record<string, number> = {
+  displayName: 256,
+  givenName: 64,
+  surname: 64,
+  jobTitle: 128,
+  department: 64,
+  city: 128,
+  country: 128,
+  officeLocation: 128,
+  companyName: 64,
+  employeeId: 16,
+  mobilePhone: 64,
+};
 const EXTENSION_ATTRIBUTE = /^extensionAttribute([1-9]|1[0-5])$/;
 
 const invalid = (p: string) => E.invalidValue(p, 'User');
@@ -33,7 +62,8 @@ function checkString(name: string, value: unknown): string | null {
 }
 
 function mergeExtensionAttributes(current: unknown, value: unknown): Record<string, string | null> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('onPremisesExtensionAttributes');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw invalid('onPremisesExtensionAttributes');
   const out: Record<string, string | null> = {};
   for (let i = 1; i <= 15; i++) out[`extensionAttribute${i}`] = null;
   if (current && typeof current === 'object') Object.assign(out, current);

@@ -18,9 +18,13 @@ export function listUsers(ctx: HandlerContext, countSegment = false): EmuRespons
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
   return respondCollection(ctx, {
-    entity: 'user', collection: 'users', contextPath: 'users', countSegment,
+    entity: 'user',
+    collection: 'users',
+    contextPath: 'users',
+    countSegment,
     all: () => store.users.values(),
-    lookup: (clause: IndexableClause) => indexLookup<UserIndexKey>(clause, store.userIndex, store.users as Map<string, Record<string, unknown>>),
+    lookup: (clause: IndexableClause) =>
+      indexLookup<UserIndexKey>(clause, store.userIndex, store.users as Map<string, Record<string, unknown>>),
   });
 }
 
@@ -34,8 +38,12 @@ export function getUser(ctx: HandlerContext, me: boolean): EmuResponse {
     requireThat(!isGuest(ctx.caller));
   }
   const plan = planFor(ctx, { entity: 'user', collection: 'users' });
-  if (plan.filter || plan.search) throw E.badRequest('Query option $filter or $search is not allowed on a single object.');
-  const body = { '@odata.context': contextUrl(ctx.services.baseUrl, 'users/$entity', plan.select), ...projectObject('user', u, plan.select, { getById: true }) };
+  if (plan.filter || plan.search)
+    throw E.badRequest('Query option $filter or $search is not allowed on a single object.');
+  const body = {
+    '@odata.context': contextUrl(ctx.services.baseUrl, 'users/$entity', plan.select),
+    ...projectObject('user', u, plan.select, { getById: true }),
+  };
   return { status: 200, body };
 }
 
@@ -47,5 +55,12 @@ export function getManager(ctx: HandlerContext, me: boolean): EmuResponse {
   const managerId = store.managers.get(u.id);
   const m = managerId ? store.users.get(managerId) : undefined;
   if (!m) throw E.notFound('manager');
-  return { status: 200, body: { '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'), '@odata.type': '#microsoft.graph.user', ...projectObject('user', m, undefined, { getById: true }) } };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx.services.baseUrl, 'directoryObjects/$entity'),
+      '@odata.type': '#microsoft.graph.user',
+      ...projectObject('user', m, undefined, { getById: true }),
+    },
+  };
 }

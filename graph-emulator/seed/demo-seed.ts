@@ -3,7 +3,19 @@ import { buildGroup, buildUser, nowIso, addDays } from '../directory/object-fact
 import type { Mutation } from '../store/mutation';
 import { LIFECYCLE_META_KEY, type LifecyclePolicy } from '../directory/lifecycle-policy';
 import { INVITES_META_KEY } from '../directory/guest-invitation';
-import { type DemoUser, type DemoUserKey, DEMO_ALLOW_INVITES_FROM, DEMO_LIFECYCLE_POLICY, DEMO_DOMAIN, DEMO_GROUPS, DEMO_INITIAL_DOMAIN, DEMO_SKUS, DEMO_TENANT_ID, DEMO_TENANT_NAME, DEMO_USERS } from './demo-tenant';
+import {
+  type DemoUser,
+  type DemoUserKey,
+  DEMO_ALLOW_INVITES_FROM,
+  DEMO_LIFECYCLE_POLICY,
+  DEMO_DOMAIN,
+  DEMO_GROUPS,
+  DEMO_INITIAL_DOMAIN,
+  DEMO_SKUS,
+  DEMO_TENANT_ID,
+  DEMO_TENANT_NAME,
+  DEMO_USERS,
+} from './demo-tenant';
 
 /** Tenant metadata mutations shared by every seed. */
 export function tenantMeta(seed: string): Mutation[] {
@@ -26,14 +38,21 @@ export function demoTenantMutations(): Mutation[] {
     for (const r of u.roles ?? []) ms.push({ op: 'putRole', userId: u.id, roleId: r });
   }
   for (const u of Object.values(DEMO_USERS) as DemoUser[]) {
-    if (u.managerKey) ms.push({ op: 'link', rel: 'manager', src: u.id, dst: DEMO_USERS[u.managerKey as DemoUserKey].id });
+    if (u.managerKey)
+      ms.push({ op: 'link', rel: 'manager', src: u.id, dst: DEMO_USERS[u.managerKey as DemoUserKey].id });
   }
   for (const sku of Object.values(DEMO_SKUS)) {
     ms.push({
       op: 'putSku',
       sku: {
-        id: `${DEMO_TENANT_ID}_${sku.skuId}`, skuId: sku.skuId, skuPartNumber: sku.skuPartNumber, accountId: DEMO_TENANT_ID, accountName: DEMO_TENANT_NAME,
-        appliesTo: 'User', capabilityStatus: 'Enabled', subscriptionIds: [],
+        id: `${DEMO_TENANT_ID}_${sku.skuId}`,
+        skuId: sku.skuId,
+        skuPartNumber: sku.skuPartNumber,
+        accountId: DEMO_TENANT_ID,
+        accountName: DEMO_TENANT_NAME,
+        appliesTo: 'User',
+        capabilityStatus: 'Enabled',
+        subscriptionIds: [],
         prepaidUnits: { enabled: sku.units, suspended: 0, warning: 0, lockedOut: 0 },
         servicePlans: sku.servicePlans.map((p) => ({ ...p, provisioningStatus: 'Success', appliesTo: 'User' })),
       },
@@ -47,14 +66,25 @@ export function demoTenantMutations(): Mutation[] {
     const renewed = g.renewedDaysAgo !== undefined ? addDays(now, -g.renewedDaysAgo) : undefined;
     if (renewed) policy.groupIds.push(g.id);
     const group = buildGroup({
-      id: g.id, displayName: g.displayName, mailNickname: g.mailNickname, description: g.description, kind: g.kind,
+      id: g.id,
+      displayName: g.displayName,
+      mailNickname: g.mailNickname,
+      description: g.description,
+      kind: g.kind,
       ...(g.securityEnabled !== undefined ? { securityEnabled: g.securityEnabled } : {}),
-      dynamic: !!g.dynamicRule, membershipRule: g.dynamicRule ?? null, ruleState: g.dynamicRule ? (g.ruleState ?? 'On') : null,
+      dynamic: !!g.dynamicRule,
+      membershipRule: g.dynamicRule ?? null,
+      ruleState: g.dynamicRule ? (g.ruleState ?? 'On') : null,
       ...(g.visibility !== undefined ? { visibility: g.visibility } : {}),
-      isAssignableToRole: g.isAssignableToRole ?? null, createdDateTime: g.createdDateTime ?? created,
-      ...(g.mail ? { mail: g.mail } : {}), classification: g.classification ?? null,
-      domain: DEMO_DOMAIN, initialDomain: DEMO_INITIAL_DOMAIN,
-      ...(renewed ? { renewedDateTime: renewed, expirationDateTime: addDays(renewed, policy.groupLifetimeInDays) } : {}),
+      isAssignableToRole: g.isAssignableToRole ?? null,
+      createdDateTime: g.createdDateTime ?? created,
+      ...(g.mail ? { mail: g.mail } : {}),
+      classification: g.classification ?? null,
+      domain: DEMO_DOMAIN,
+      initialDomain: DEMO_INITIAL_DOMAIN,
+      ...(renewed
+        ? { renewedDateTime: renewed, expirationDateTime: addDays(renewed, policy.groupLifetimeInDays) }
+        : {}),
     });
     if (g.mail) group.proxyAddresses = [`SMTP:${g.mail}`];
     if (g.licenses) {

@@ -31,7 +31,10 @@ export function changedProperties(before: Record<string, unknown>, after: Record
  * The entries a committed list of mutations adds (without sequence numbers). `propsOf` gives the properties a
  * putGroup changed (null: created, deleted or restored). Never throws.
  */
-export function changesOf(ms: readonly Mutation[], propsOf: (m: Mutation) => string[] | null = () => null): Omit<ChangeEntry, 'seq'>[] {
+export function changesOf(
+  ms: readonly Mutation[],
+  propsOf: (m: Mutation) => string[] | null = () => null,
+): Omit<ChangeEntry, 'seq'>[] {
   const out: Omit<ChangeEntry, 'seq'>[] = [];
   const groupEntries = new Map<string, Omit<ChangeEntry, 'seq'>>();
   for (const m of ms) {

@@ -90,8 +90,18 @@ export class DirectoryStore {
   readonly audits = new AuditLog();
   /** Sequence number of the last committed change (0 = none). */
   changeSeq = 0;
-  readonly userIndex: Record<UserIndexKey, SortedIndex> = { displayName: new SortedIndex(), userPrincipalName: new SortedIndex(), mail: new SortedIndex(), givenName: new SortedIndex(), surname: new SortedIndex() };
-  readonly groupIndex: Record<GroupIndexKey, SortedIndex> = { displayName: new SortedIndex(), mail: new SortedIndex(), mailNickname: new SortedIndex() };
+  readonly userIndex: Record<UserIndexKey, SortedIndex> = {
+    displayName: new SortedIndex(),
+    userPrincipalName: new SortedIndex(),
+    mail: new SortedIndex(),
+    givenName: new SortedIndex(),
+    surname: new SortedIndex(),
+  };
+  readonly groupIndex: Record<GroupIndexKey, SortedIndex> = {
+    displayName: new SortedIndex(),
+    mail: new SortedIndex(),
+    mailNickname: new SortedIndex(),
+  };
   /** Ids of live dynamic groups with processing state On (kept on every write, so effects never scan all groups). */
   readonly activeDynamic = new Set<string>();
   /** skuId → number of users holding it directly or by group (consumedUnits), kept on every user write. */
@@ -113,11 +123,25 @@ export class DirectoryStore {
     const users = await db.query<{ data: UserObject }>('select data from users');
     for (const { data } of users.rows) s.users.set(data.id, shareEmptyArrays(data));
     const groups = await db.query<{ data: GroupObject }>('select data from groups');
-    for (const { data } of groups.rows) (data.deletedDateTime ? s.deleted : s.groups).set(data.id, shareEmptyArrays(data));
+    for (const { data } of groups.rows)
+      (data.deletedDateTime ? s.deleted : s.groups).set(data.id, shareEmptyArrays(data));
     const links = await db.query<{ rel: LinkRel; src: string; dst: string }>('select rel, src, dst from links');
     for (const l of links.rows) s.applyLink(l.rel, l.src, l.dst, true);
-    const changes = await db.query<{ seq: number; group_id: string; kind: ChangeKind; member_id: string | null; props: string | null }>('select seq, group_id, kind, member_id, props from changes order by seq');
-    for (const c of changes.rows) s.changes.push({ seq: c.seq, groupId: c.group_id, kind: c.kind, memberId: c.member_id, props: c.props ? (JSON.parse(c.props) as string[]) : null });
+    const changes = await db.query<{
+      seq: number;
+      group_id: string;
+      kind: ChangeKind;
+      member_id: string | null;
+      props: string | null;
+    }>('select seq, group_id, kind, member_id, props from changes order by seq');
+    for (const c of changes.rows)
+      s.changes.push({
+        seq: c.seq,
+        groupId: c.group_id,
+        kind: c.kind,
+        memberId: c.member_id,
+        props: c.props ? (JSON.parse(c.props) as string[]) : null,
+      });
     s.changeSeq = s.changes.at(-1)?.seq ?? 0;
     const roles = await db.query<{ user_id: string; role_id: string }>('select user_id, role_id from roles');
     for (const r of roles.rows) addTo(s.roles, r.user_id, r.role_id);
@@ -292,7 +316,9 @@ export class DirectoryStore {
         if (m.rel === 'manager' && add) {
           const prevManager = this.managers.get(m.src);
           this.applyLink(m.rel, m.src, m.dst, true);
-          return prevManager ? [{ op: 'link', rel: 'manager', src: m.src, dst: prevManager }] : [{ op: 'unlink', rel: 'manager', src: m.src, dst: m.dst }];
+          return prevManager
+            ? [{ op: 'link', rel: 'manager', src: m.src, dst: prevManager }]
+            : [{ op: 'unlink', rel: 'manager', src: m.src, dst: m.dst }];
         }
         if (this.hasLink(m.rel, m.src, m.dst) === add) return [];
         this.applyLink(m.rel, m.src, m.dst, add);
@@ -448,10 +474,21 @@ export class DirectoryStore {
   /** Persists staged mutations and their change-log entries in one transaction. Throws database errors. */
   private async commit(all: readonly Mutation[]): Promise<void> {
     if (!all.length) return;
-    const changes = changesOf(all, (m) => this.groupDiffs.get(m) ?? null).map((c, i) => ({ ...c, seq: this.changeSeq + 1 + i }));
+    const changes = changesOf(all, (m) => this.groupDiffs.get(m) ?? null).map((c, i) => ({
+      ...c,
+      seq: this.changeSeq + 1 + i,
+    }));
     await this.db.transaction(async (t) => {
       await persistAll(t, all);
-      if (changes.length) await t.query('insert into changes (seq, group_id, kind, member_id, props) select (e->>0)::integer, e->>1, e->>2, e->>3, e->>4 from jsonb_array_elements($1::jsonb) e', [JSON.stringify(changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId, c.props ? JSON.stringify(c.props) : null]))]);
+      if (changes.length)
+        await t.query(
+          'insert into changes (seq, group_id, kind, member_id, props) select (e->>0)::integer, e->>1, e->>2, e->>3, e->>4 from jsonb_array_elements($1::jsonb) e',
+          [
+            JSON.stringify(
+              changes.map((c) => [c.seq, c.groupId, c.kind, c.memberId, c.props ? JSON.stringify(c.props) : null]),
+            ),
+          ],
+        );
     });
     for (const c of changes) this.changes.push(c);
     this.changeSeq += changes.length;
@@ -468,17 +505,38 @@ export class DirectoryStore {
     const links: [string, string, string][] = [];
     const rest: Mutation[] = [];
     for (const m of ms) {
-      if (m.op === 'putUser') { users.push(m.user); this.users.set(m.user.id, m.user); }
-      else if (m.op === 'putGroup') { groups.push(m.group); (m.group.deletedDateTime ? this.deleted : this.groups).set(m.group.id, m.group); }
-      else if (m.op === 'link') { links.push([m.rel, m.src, m.dst]); this.applyLink(m.rel, m.src, m.dst, true); }
-      else { rest.push(m); this.apply(m); }
+      if (m.op === 'putUser') {
+        users.push(m.user);
+        this.users.set(m.user.id, m.user);
+      } else if (m.op === 'putGroup') {
+        groups.push(m.group);
+        (m.group.deletedDateTime ? this.deleted : this.groups).set(m.group.id, m.group);
+      } else if (m.op === 'link') {
+        links.push([m.rel, m.src, m.dst]);
+        this.applyLink(m.rel, m.src, m.dst, true);
+      } else {
+        rest.push(m);
+        this.apply(m);
+      }
     }
     this.rebuildIndexes();
     const CHUNK = 1000;
     await this.db.transaction(async (t) => {
-      for (let i = 0; i < users.length; i += CHUNK) await t.query("insert into users (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(users.slice(i, i + CHUNK))]);
-      for (let i = 0; i < groups.length; i += CHUNK) await t.query("insert into groups (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data", [JSON.stringify(groups.slice(i, i + CHUNK))]);
-      for (let i = 0; i < links.length; i += CHUNK * 4) await t.query('insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing', [JSON.stringify(links.slice(i, i + CHUNK * 4))]);
+      for (let i = 0; i < users.length; i += CHUNK)
+        await t.query(
+          "insert into users (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data",
+          [JSON.stringify(users.slice(i, i + CHUNK))],
+        );
+      for (let i = 0; i < groups.length; i += CHUNK)
+        await t.query(
+          "insert into groups (id, data) select e->>'id', e from jsonb_array_elements($1::jsonb) e on conflict (id) do update set data = excluded.data",
+          [JSON.stringify(groups.slice(i, i + CHUNK))],
+        );
+      for (let i = 0; i < links.length; i += CHUNK * 4)
+        await t.query(
+          'insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing',
+          [JSON.stringify(links.slice(i, i + CHUNK * 4))],
+        );
       for (const m of rest) await persist(t, m);
     });
   }
@@ -489,7 +547,7 @@ export class DirectoryStore {
  * Throws database errors.
  */
 async function persistAll(t: Transaction, all: readonly Mutation[]): Promise<void> {
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     const m = all[i] as Mutation;
     if ((m.op === 'link' || m.op === 'unlink') && m.rel !== 'manager') {
       const run: [string, string, string][] = [];
@@ -501,8 +559,16 @@ async function persistAll(t: Transaction, all: readonly Mutation[]): Promise<voi
       }
       if (run.length > 1) {
         const rows = JSON.stringify(run);
-        if (m.op === 'link') await t.query('insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing', [rows]);
-        else await t.query('delete from links l using jsonb_array_elements($1::jsonb) e where l.rel = e->>0 and l.src = e->>1 and l.dst = e->>2', [rows]);
+        if (m.op === 'link')
+          await t.query(
+            'insert into links (rel, src, dst) select e->>0, e->>1, e->>2 from jsonb_array_elements($1::jsonb) e on conflict do nothing',
+            [rows],
+          );
+        else
+          await t.query(
+            'delete from links l using jsonb_array_elements($1::jsonb) e where l.rel = e->>0 and l.src = e->>1 and l.dst = e->>2',
+            [rows],
+          );
         i = j;
         continue;
       }
@@ -514,19 +580,61 @@ async function persistAll(t: Transaction, all: readonly Mutation[]): Promise<voi
 
 async function persist(t: Transaction, m: Mutation): Promise<void> {
   switch (m.op) {
-    case 'putUser': await t.query('insert into users (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.user.id, JSON.stringify(m.user)]); return;
-    case 'deleteUser': await t.query('delete from users where id = $1', [m.id]); return;
-    case 'putGroup': await t.query('insert into groups (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.group.id, JSON.stringify(m.group)]); return;
-    case 'deleteGroup': await t.query('delete from groups where id = $1', [m.id]); return;
+    case 'putUser':
+      await t.query(
+        'insert into users (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data',
+        [m.user.id, JSON.stringify(m.user)],
+      );
+      return;
+    case 'deleteUser':
+      await t.query('delete from users where id = $1', [m.id]);
+      return;
+    case 'putGroup':
+      await t.query(
+        'insert into groups (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data',
+        [m.group.id, JSON.stringify(m.group)],
+      );
+      return;
+    case 'deleteGroup':
+      await t.query('delete from groups where id = $1', [m.id]);
+      return;
     case 'link':
       if (m.rel === 'manager') await t.query('delete from links where rel = $1 and src = $2', [m.rel, m.src]);
-      await t.query('insert into links (rel, src, dst) values ($1, $2, $3) on conflict do nothing', [m.rel, m.src, m.dst]); return;
-    case 'unlink': await t.query('delete from links where rel = $1 and src = $2 and dst = $3', [m.rel, m.src, m.dst]); return;
-    case 'putRole': await t.query('insert into roles (user_id, role_id) values ($1, $2) on conflict do nothing', [m.userId, m.roleId]); return;
-    case 'deleteRole': await t.query('delete from roles where user_id = $1 and role_id = $2', [m.userId, m.roleId]); return;
-    case 'putSku': await t.query('insert into skus (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [m.sku.id, JSON.stringify(m.sku)]); return;
-    case 'deleteSku': await t.query('delete from skus where id = $1', [m.id]); return;
-    case 'setMeta': await t.query('insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [m.key, m.value]); return;
-    case 'deleteMeta': await t.query('delete from meta where key = $1', [m.key]); return;
+      await t.query('insert into links (rel, src, dst) values ($1, $2, $3) on conflict do nothing', [
+        m.rel,
+        m.src,
+        m.dst,
+      ]);
+      return;
+    case 'unlink':
+      await t.query('delete from links where rel = $1 and src = $2 and dst = $3', [m.rel, m.src, m.dst]);
+      return;
+    case 'putRole':
+      await t.query('insert into roles (user_id, role_id) values ($1, $2) on conflict do nothing', [
+        m.userId,
+        m.roleId,
+      ]);
+      return;
+    case 'deleteRole':
+      await t.query('delete from roles where user_id = $1 and role_id = $2', [m.userId, m.roleId]);
+      return;
+    case 'putSku':
+      await t.query('insert into skus (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data', [
+        m.sku.id,
+        JSON.stringify(m.sku),
+      ]);
+      return;
+    case 'deleteSku':
+      await t.query('delete from skus where id = $1', [m.id]);
+      return;
+    case 'setMeta':
+      await t.query(
+        'insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
+        [m.key, m.value],
+      );
+      return;
+    case 'deleteMeta':
+      await t.query('delete from meta where key = $1', [m.key]);
+      return;
   }
 }

@@ -84,7 +84,8 @@ export class SortedIndex {
   exact(value: string): string[] {
     const key = SortedIndex.norm(value);
     const out: string[] = [];
-    for (let i = this.lowerBound(key); i < this.keys.length && this.keys[i] === key; i++) out.push(this.ids[i] as string);
+    for (let i = this.lowerBound(key); i < this.keys.length && this.keys[i] === key; i++)
+      out.push(this.ids[i] as string);
     return out;
   }
 
@@ -99,6 +100,7 @@ export class SortedIndex {
    */
   *prefixIds(value: string): Generator<string> {
     const key = SortedIndex.norm(value);
-    for (let i = this.lowerBound(key); i < this.keys.length && (this.keys[i] as string).startsWith(key); i++) yield this.ids[i] as string;
+    for (let i = this.lowerBound(key); i < this.keys.length && (this.keys[i] as string).startsWith(key); i++)
+      yield this.ids[i] as string;
   }
 }

@@ -44,7 +44,9 @@ export function loadManifestSchema(manifestVersion: string): Record<string, unkn
   try {
     raw = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`manifest schema v${manifestVersion} is not bundled in @microsoft/app-manifest (${(err as Error).message})`);
+    throw new Error(
+      `manifest schema v${manifestVersion} is not bundled in @microsoft/app-manifest (${(err as Error).message})`,
+    );
   }
   // The package cleans the same two escapes JSON does not know before parsing.
   return JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as Record<string, unknown>;

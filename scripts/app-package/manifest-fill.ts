@@ -14,9 +14,9 @@ const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-
 
 /** What each placeholder means, for error messages. */
 const HINTS: Record<string, string> = {
-  BOT_ID: 'the Azure Bot\'s Microsoft App ID (a GUID)',
+  BOT_ID: "the Azure Bot's Microsoft App ID (a GUID)",
   BOT_DOMAIN: 'the public host name of the bot, e.g. groupbot.example.com (no https://, no path)',
-  AAD_APP_CLIENT_ID: 'the Entra app registration\'s client ID used for SSO (a GUID)',
+  AAD_APP_CLIENT_ID: "the Entra app registration's client ID used for SSO (a GUID)",
   AAD_APP_ID_URI: 'the Application ID URI of that app registration, e.g. api://groupbot.example.com/botid-<BOT_ID>',
   TEAMS_APP_ID: 'the Teams app ID (a GUID; defaults to BOT_ID)',
   APP_VERSION: 'the app version (semver; taken from package.json)',
@@ -27,13 +27,17 @@ function checkValue(name: string, value: string): string | undefined {
     return GUID.test(value) ? undefined : `${name} must be a GUID, got '${value}'`;
   }
   if (name === 'BOT_DOMAIN') {
-    return HOST.test(value) ? undefined : `${name} must be a bare host name such as groupbot.example.com (no scheme, port or path), got '${value}'`;
+    return HOST.test(value)
+      ? undefined
+      : `${name} must be a bare host name such as groupbot.example.com (no scheme, port or path), got '${value}'`;
   }
   if (name === 'AAD_APP_ID_URI') {
     return /^api:\/\/\S+$/.test(value) ? undefined : `${name} must start with api://, got '${value}'`;
   }
   if (name === 'APP_VERSION') {
-    return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(value) ? undefined : `${name} must be semver like 1.2.3, got '${value}'`;
+    return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(value)
+      ? undefined
+      : `${name} must be semver like 1.2.3, got '${value}'`;
   }
   return undefined;
 }
@@ -59,5 +63,7 @@ export function fillManifest(template: string, settings: Readonly<Record<string,
     if (problem) problems.push(problem);
   }
   if (problems.length) throw new AppPackageSettingsError(problems);
-  return template.replace(PLACEHOLDER, (_m, name: string) => JSON.stringify((settings[name] as string).trim()).slice(1, -1));
+  return template.replace(PLACEHOLDER, (_m, name: string) =>
+    JSON.stringify((settings[name] as string).trim()).slice(1, -1),
+  );
 }

@@ -12,7 +12,10 @@ describe('parseEnvFile', () => {
   });
 
   it('names the line of a syntax error', () => {
-    assert.throws(() => parseEnvFile('A=1\nnot a pair\n'), (err: unknown) => err instanceof EnvFileSyntaxError && err.line === 2);
+    assert.throws(
+      () => parseEnvFile('A=1\nnot a pair\n'),
+      (err: unknown) => err instanceof EnvFileSyntaxError && err.line === 2,
+    );
     assert.throws(() => parseEnvFile('A="open\n'), /line 1: unterminated/);
     assert.throws(() => parseEnvFile('1A=x'), /invalid variable name/);
   });

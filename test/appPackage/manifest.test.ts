@@ -49,8 +49,18 @@ describe('appPackage/manifest.json', () => {
   });
 
   it('takes SSO and domain values from settings placeholders', () => {
-    assert.deepEqual(placeholdersOf(TEMPLATE).sort(), ['AAD_APP_CLIENT_ID', 'AAD_APP_ID_URI', 'APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
-    assert.deepEqual(manifest.webApplicationInfo, { id: SETTINGS.AAD_APP_CLIENT_ID, resource: SETTINGS.AAD_APP_ID_URI });
+    assert.deepEqual(placeholdersOf(TEMPLATE).sort(), [
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_ID_URI',
+      'APP_VERSION',
+      'BOT_DOMAIN',
+      'BOT_ID',
+      'TEAMS_APP_ID',
+    ]);
+    assert.deepEqual(manifest.webApplicationInfo, {
+      id: SETTINGS.AAD_APP_CLIENT_ID,
+      resource: SETTINGS.AAD_APP_ID_URI,
+    });
     assert.ok((manifest.validDomains as string[]).includes(SETTINGS.BOT_DOMAIN));
     assert.equal(manifest.id, SETTINGS.TEAMS_APP_ID);
     assert.equal(manifest.version, '1.2.3');
@@ -59,7 +69,13 @@ describe('appPackage/manifest.json', () => {
 
   it('refuses missing and malformed settings, naming every one', () => {
     assert.throws(
-      () => fillManifest(TEMPLATE, { ...SETTINGS, BOT_ID: '', AAD_APP_ID_URI: undefined, BOT_DOMAIN: 'https://groupbot.contoso.com' }),
+      () =>
+        fillManifest(TEMPLATE, {
+          ...SETTINGS,
+          BOT_ID: '',
+          AAD_APP_ID_URI: undefined,
+          BOT_DOMAIN: 'https://groupbot.contoso.com',
+        }),
       (err: unknown) => {
         assert.ok(err instanceof AppPackageSettingsError);
         assert.equal(err.problems.length, 3);

@@ -1,8 +1,16 @@
 /** Test helper: reads PNG headers and decodes 8-bit RGBA/RGB PNGs (all five filter types) with node:zlib. */
 import { inflateSync } from 'node:zlib';
 
-export interface PngHeader { width: number; height: number; bitDepth: number; colourType: number; interlace: number }
-export interface DecodedPng extends PngHeader { /** RGBA bytes, row after row. */ pixels: Uint8Array }
+export interface PngHeader {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  interlace: number;
+}
+export interface DecodedPng extends PngHeader {
+  /** RGBA bytes, row after row. */ pixels: Uint8Array;
+}
 
 const SIGNATURE = '89504e470d0a1a0a';
 
@@ -31,7 +39,9 @@ function paeth(a: number, b: number, c: number): number {
 export function decodePng(file: Buffer): DecodedPng {
   const header = readPngHeader(file);
   if (header.bitDepth !== 8 || (header.colourType !== 6 && header.colourType !== 2) || header.interlace !== 0) {
-    throw new Error(`unsupported PNG: depth ${header.bitDepth}, colour type ${header.colourType}, interlace ${header.interlace}`);
+    throw new Error(
+      `unsupported PNG: depth ${header.bitDepth}, colour type ${header.colourType}, interlace ${header.interlace}`,
+    );
   }
   const idat: Buffer[] = [];
   for (let at = 8; at < file.length;) {
@@ -52,7 +62,18 @@ export function decodePng(file: Buffer): DecodedPng {
       const a = x >= bpp ? (rows[y * stride + x - bpp] as number) : 0;
       const b = y > 0 ? (rows[(y - 1) * stride + x] as number) : 0;
       const c = x >= bpp && y > 0 ? (rows[(y - 1) * stride + x - bpp] as number) : 0;
-      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : NaN;
+      const pred =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? a
+            : filter === 2
+              ? b
+              : filter === 3
+                ? (a + b) >> 1
+                : filter === 4
+                  ? paeth(a, b, c)
+                  : NaN;
       if (Number.isNaN(pred)) throw new Error(`bad filter type ${filter} on row ${y}`);
       rows[y * stride + x] = (v + pred) & 0xff;
     }

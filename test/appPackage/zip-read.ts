@@ -2,13 +2,20 @@
 import { inflateRawSync } from 'node:zlib';
 import { crc32 } from 'node:zlib';
 
-export interface ZipFileEntry { name: string; method: number; data: Buffer }
+export interface ZipFileEntry {
+  name: string;
+  method: number;
+  data: Buffer;
+}
 
 /** Reads every entry of a zip. Throws Error on a malformed archive, an unknown method or a CRC mismatch. */
 export function readZip(zip: Buffer): ZipFileEntry[] {
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) throw new Error('no end-of-central-directory record');
   const count = zip.readUInt16LE(end + 10);

@@ -27,12 +27,23 @@ describe('bot/log', () => {
     const lines: string[] = [];
     createLogger('info', (l) => lines.push(l)).info('graph.call', {
       headers: { Authorization: `Bearer ${JWT}`, 'x-request-id': 'r1' },
-      nested: { deeper: { access_token: 'secret-1', clientSecret: 'secret-2', password: 'secret-3', 'Set-Cookie': 'c=secret-4' } },
-      groupKey: 'marketing', keyboardLayout: 'de', monkey: 'george', turnKey: 't1',
+      nested: {
+        deeper: {
+          access_token: 'secret-1',
+          clientSecret: 'secret-2',
+          password: 'secret-3',
+          'Set-Cookie': 'c=secret-4',
+        },
+      },
+      groupKey: 'marketing',
+      keyboardLayout: 'de',
+      monkey: 'george',
+      turnKey: 't1',
       message: `failed with ${JWT} and Bearer abcdefghijklmnop`,
     });
     const text = lines[0] as string;
-    for (const secret of ['secret-1', 'secret-2', 'secret-3', 'secret-4', JWT, 'abcdefghijklmnop']) assert.ok(!text.includes(secret), `${secret} leaked: ${text}`);
+    for (const secret of ['secret-1', 'secret-2', 'secret-3', 'secret-4', JWT, 'abcdefghijklmnop'])
+      assert.ok(!text.includes(secret), `${secret} leaked: ${text}`);
     const entry = JSON.parse(text) as Record<string, unknown>;
     assert.equal(entry['groupKey'], 'marketing');
     assert.equal(entry['keyboardLayout'], 'de');
@@ -57,7 +68,10 @@ describe('bot/log', () => {
     log.info('quiet');
     log.debug('quieter');
     log.warn('loud');
-    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { event: string }).event), ['loud']);
+    assert.deepEqual(
+      lines.map((l) => (JSON.parse(l) as { event: string }).event),
+      ['loud'],
+    );
   });
 
   it('routes console output (botbuilder prints stack traces there) into JSON lines', () => {

@@ -36,8 +36,16 @@ describe('bot/server under hostile input (local mode)', function () {
     ...over,
   });
 
-  const post = async (body: string | Buffer, headers: Record<string, string> = {}, url = bot.endpoint): Promise<{ status: number; text: string }> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const post = async (
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+    url = bot.endpoint,
+  ): Promise<{ status: number; text: string }> => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
     return { status: res.status, text: await res.text() };
   };
 
@@ -46,7 +54,12 @@ describe('bot/server under hostile input (local mode)', function () {
     const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }), dataDir: '/nonexistent-groupbot-hardening-test' };
     bot = await startBot(config, {
       graph: { baseUrl: 'https://localhost:1' },
-      tokens: { tokenFor: async () => { tokenRequests++; return undefined; } },
+      tokens: {
+        tokenFor: async () => {
+          tokenRequests++;
+          return undefined;
+        },
+      },
       log: createLogger('warn', (l) => logLines.push(l)),
       serviceUrls: [connector.serviceUrl],
     });
@@ -81,12 +94,20 @@ describe('bot/server under hostile input (local mode)', function () {
     noTurn(before, tokenRequests);
   });
 
-  it('a web page\'s form post (urlencoded, multipart, text/plain) is refused with 415', async () => {
+  it("a web page's form post (urlencoded, multipart, text/plain) is refused with 415", async () => {
     const before = connector.captured.length;
     const tokens = tokenRequests;
-    const form = 'type=message&serviceUrl=http%3A%2F%2F127.0.0.1%3A9&from[aadObjectId]=x&conversation[id]=c&text=delete+Marketing';
-    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'application/json; charset=utf-16']) {
-      const r = await post(type.startsWith('application/json') ? JSON.stringify(activity()) : form, { 'content-type': type });
+    const form =
+      'type=message&serviceUrl=http%3A%2F%2F127.0.0.1%3A9&from[aadObjectId]=x&conversation[id]=c&text=delete+Marketing';
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+      'application/json; charset=utf-16',
+    ]) {
+      const r = await post(type.startsWith('application/json') ? JSON.stringify(activity()) : form, {
+        'content-type': type,
+      });
       assert.equal(r.status, 415, `${type}: ${r.text}`);
     }
     noTurn(before, tokens);
@@ -107,10 +128,14 @@ describe('bot/server under hostile input (local mode)', function () {
     const rebound = await new Promise<string>((resolve, reject) => {
       const path = new URL(bot.endpoint).pathname;
       const socket = net.connect(bot.port, '127.0.0.1', () => {
-        socket.end(`POST ${path} HTTP/1.1\r\nHost: attacker.example.com:${bot.port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+        socket.end(
+          `POST ${path} HTTP/1.1\r\nHost: attacker.example.com:${bot.port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
       });
       let text = '';
-      socket.on('data', (d: Buffer) => { text += d.toString(); });
+      socket.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
       socket.on('end', () => resolve(text));
       socket.on('error', reject);
     });
@@ -120,7 +145,14 @@ describe('bot/server under hostile input (local mode)', function () {
 
   it('refuses a serviceUrl outside the allow-list (no loopback port scanning, no file: URLs)', async () => {
     const before = connector.captured.length;
-    for (const serviceUrl of ['http://127.0.0.1:22/', 'http://127.0.0.1:1/_connector', 'https://evil.example.com/', 'file:///etc/passwd', 'not a url', `${connector.serviceUrl}../..`.replace(/\/\.\.\/\.\.$/, 'x')]) {
+    for (const serviceUrl of [
+      'http://127.0.0.1:22/',
+      'http://127.0.0.1:1/_connector',
+      'https://evil.example.com/',
+      'file:///etc/passwd',
+      'not a url',
+      `${connector.serviceUrl}../..`.replace(/\/\.\.\/\.\.$/, 'x'),
+    ]) {
       const r = await post(JSON.stringify(activity({ serviceUrl })));
       assert.equal(r.status, 400, `${serviceUrl}: ${r.text}`);
       assert.match(r.text, /serviceUrl/);
@@ -171,7 +203,13 @@ describe('bot/server timeouts', function () {
 
   it('keeps header and body waits well under 75 s in total (Node checks them every 30 s)', () => {
     assert.ok(DEFAULT_LIMITS.headersTimeoutMs + DEFAULT_LIMITS.bodyTimeoutMs + 30_000 <= 75_000);
-    const server = createServer({ adapter: createAdapter(loadConfig({})), logic: async () => undefined, log: createLogger('error', () => undefined), serviceUrlAllowed: isLoopbackServiceUrl, localSecret: 's'.repeat(32) });
+    const server = createServer({
+      adapter: createAdapter(loadConfig({})),
+      logic: async () => undefined,
+      log: createLogger('error', () => undefined),
+      serviceUrlAllowed: isLoopbackServiceUrl,
+      localSecret: 's'.repeat(32),
+    });
     assert.equal(server.server.headersTimeout, DEFAULT_LIMITS.headersTimeoutMs);
     assert.equal(server.server.requestTimeout, DEFAULT_LIMITS.headersTimeoutMs + DEFAULT_LIMITS.bodyTimeoutMs);
     assert.ok(server.server.timeout > 0 && server.server.timeout <= 60_000);
@@ -180,18 +218,26 @@ describe('bot/server timeouts', function () {
   it('answers 408 and closes the connection when a body stops half-way', async () => {
     const secret = 's'.repeat(32);
     const server = createServer({
-      adapter: createAdapter(loadConfig({})), logic: async () => undefined, log: createLogger('error', () => undefined),
-      serviceUrlAllowed: isLoopbackServiceUrl, localSecret: secret, limits: { bodyTimeoutMs: 500 },
+      adapter: createAdapter(loadConfig({})),
+      logic: async () => undefined,
+      log: createLogger('error', () => undefined),
+      serviceUrlAllowed: isLoopbackServiceUrl,
+      localSecret: secret,
+      limits: { bodyTimeoutMs: 500 },
     });
     const port = await listen(server, '127.0.0.1', 0);
     try {
       const t0 = Date.now();
       const { text, closedAfterMs } = await new Promise<{ text: string; closedAfterMs: number }>((resolve, reject) => {
         const socket = net.connect(port, '127.0.0.1', () => {
-          socket.write(`POST /api/messages/${secret} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":"mess`);
+          socket.write(
+            `POST /api/messages/${secret} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":"mess`,
+          );
         });
         let received = '';
-        socket.on('data', (d: Buffer) => { received += d.toString(); });
+        socket.on('data', (d: Buffer) => {
+          received += d.toString();
+        });
         socket.on('close', () => resolve({ text: received, closedAfterMs: Date.now() - t0 }));
         socket.on('error', reject);
       });

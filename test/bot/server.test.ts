@@ -31,7 +31,12 @@ describe('bot/server (HTTP surface, local mode)', function () {
   let connector: ReplyConnector;
   const logLines: string[] = [];
   let tokenRequests = 0;
-  const tokens: UserTokenSource = { tokenFor: async () => { tokenRequests++; return undefined; } };
+  const tokens: UserTokenSource = {
+    tokenFor: async () => {
+      tokenRequests++;
+      return undefined;
+    },
+  };
   let seq = 0;
 
   const activity = (over: Record<string, unknown>): Record<string, unknown> => ({
@@ -45,12 +50,16 @@ describe('bot/server (HTTP surface, local mode)', function () {
     ...over,
   });
 
-  const post = async (body: string, contentType = 'application/json'): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> => {
+  const post = async (
+    body: string,
+    contentType = 'application/json',
+  ): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> => {
     const res = await fetch(bot.endpoint, { method: 'POST', headers: { 'content-type': contentType }, body });
     const text = await res.text();
     return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
   };
-  const reason = (r: { json: () => Record<string, unknown> }): string => String((r.json()['error'] as { message?: string } | undefined)?.message ?? r.json()['message']);
+  const reason = (r: { json: () => Record<string, unknown> }): string =>
+    String((r.json()['error'] as { message?: string } | undefined)?.message ?? r.json()['message']);
 
   before(async () => {
     connector = await startReplyConnector();
@@ -85,7 +94,7 @@ describe('bot/server (HTTP surface, local mode)', function () {
     assert.deepEqual(await res.json(), { status: 'ok', mode: 'local' });
   });
 
-  it('malformed JSON gets 400 with the parser\'s reason', async () => {
+  it("malformed JSON gets 400 with the parser's reason", async () => {
     const r = await post('{"type": "message",');
     assert.equal(r.status, 400);
     assert.match(reason(r), /JSON/);
@@ -101,13 +110,55 @@ describe('bot/server (HTTP surface, local mode)', function () {
   }
 
   const missing: [string, (a: Record<string, unknown>) => void, RegExp][] = [
-    ['type', (a) => { delete a['type']; }, /'type'/],
-    ['serviceUrl', (a) => { delete a['serviceUrl']; }, /'serviceUrl'/],
-    ['a non-http serviceUrl', (a) => { a['serviceUrl'] = 'file:///etc/passwd'; }, /'serviceUrl'/],
-    ['conversation', (a) => { delete a['conversation']; }, /'conversation'/],
-    ['conversation.id', (a) => { a['conversation'] = { name: 'x' }; }, /'conversation\.id'/],
-    ['from', (a) => { delete a['from']; }, /'from'/],
-    ['a string text', (a) => { a['text'] = { evil: true }; }, /'text' must be a string/],
+    [
+      'type',
+      (a) => {
+        delete a['type'];
+      },
+      /'type'/,
+    ],
+    [
+      'serviceUrl',
+      (a) => {
+        delete a['serviceUrl'];
+      },
+      /'serviceUrl'/,
+    ],
+    [
+      'a non-http serviceUrl',
+      (a) => {
+        a['serviceUrl'] = 'file:///etc/passwd';
+      },
+      /'serviceUrl'/,
+    ],
+    [
+      'conversation',
+      (a) => {
+        delete a['conversation'];
+      },
+      /'conversation'/,
+    ],
+    [
+      'conversation.id',
+      (a) => {
+        a['conversation'] = { name: 'x' };
+      },
+      /'conversation\.id'/,
+    ],
+    [
+      'from',
+      (a) => {
+        delete a['from'];
+      },
+      /'from'/,
+    ],
+    [
+      'a string text',
+      (a) => {
+        a['text'] = { evil: true };
+      },
+      /'text' must be a string/,
+    ],
   ];
   for (const [what, mutate, expected] of missing) {
     it(`an activity without ${what} gets 400 with a reason`, async () => {
@@ -162,20 +213,65 @@ describe('bot/server (HTTP surface, local mode)', function () {
   });
 
   it('an adaptiveCard/action that is not an Action.Execute gets 200 too', async () => {
-    const r = await post(JSON.stringify(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit', data: {} } } })));
+    const r = await post(
+      JSON.stringify(
+        activity({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Submit', data: {} } },
+        }),
+      ),
+    );
     assert.equal(r.status, 200);
   });
 
   describe('crafted Action.Execute payloads are refused with a sentence, before any Graph session', () => {
     const execute = (verb: unknown, data: Record<string, unknown>): Record<string, unknown> =>
-      activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data } },
+      });
     const cases: [string, () => string, RegExp][] = [
-      ['an unknown verb', () => JSON.stringify(execute('deleteEverything', { verb: 'deleteEverything' })), /Unknown card action "deleteEverything"/],
-      ['a __proto__ key', () => JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'p1', PROTO: { polluted: true } })).replace('"PROTO"', '"__proto__"'), /forbidden key "__proto__"/],
-      ['a constructor key deep inside', () => JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'p1', x: { y: { constructor: { prototype: {} } } } })), /forbidden key "constructor"/],
-      ['a bad GUID', () => JSON.stringify(execute('groupDelete', { verb: 'groupDelete', groupId: 'f87faa71-57a8-4c14-91f0-51 OR 1=1' })), /"groupId" is not a GUID/],
-      ['a 5 KB string', () => JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'a'.repeat(5 * 1024) })), /"pendingId" is longer than/],
-      ['a verb that differs from its data', () => JSON.stringify(execute('confirm', { verb: 'groupDelete', groupId: 'f87faa71-57a8-4c14-91f0-517f54645106' })), /does not match/],
+      [
+        'an unknown verb',
+        () => JSON.stringify(execute('deleteEverything', { verb: 'deleteEverything' })),
+        /Unknown card action "deleteEverything"/,
+      ],
+      [
+        'a __proto__ key',
+        () =>
+          JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'p1', PROTO: { polluted: true } })).replace(
+            '"PROTO"',
+            '"__proto__"',
+          ),
+        /forbidden key "__proto__"/,
+      ],
+      [
+        'a constructor key deep inside',
+        () =>
+          JSON.stringify(
+            execute('confirm', { verb: 'confirm', pendingId: 'p1', x: { y: { constructor: { prototype: {} } } } }),
+          ),
+        /forbidden key "constructor"/,
+      ],
+      [
+        'a bad GUID',
+        () =>
+          JSON.stringify(execute('groupDelete', { verb: 'groupDelete', groupId: 'f87faa71-57a8-4c14-91f0-51 OR 1=1' })),
+        /"groupId" is not a GUID/,
+      ],
+      [
+        'a 5 KB string',
+        () => JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'a'.repeat(5 * 1024) })),
+        /"pendingId" is longer than/,
+      ],
+      [
+        'a verb that differs from its data',
+        () =>
+          JSON.stringify(execute('confirm', { verb: 'groupDelete', groupId: 'f87faa71-57a8-4c14-91f0-517f54645106' })),
+        /does not match/,
+      ],
       ['no verb at all', () => JSON.stringify(execute(undefined, { pendingId: 'p1' })), /no verb/],
     ];
     for (const [what, body, expected] of cases) {

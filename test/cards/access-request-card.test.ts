@@ -5,7 +5,12 @@ import { assertValidCard, button, clickPayload, textOf } from './card-helpers';
 import { marketing, olga } from './fixtures';
 
 describe('cards/access-request-card', () => {
-  const card = buildAccessRequestCard({ group: { id: marketing.id, displayName: 'Marketing' }, durationDays: 30, owners: [olga], context: "You can't add members to Marketing." });
+  const card = buildAccessRequestCard({
+    group: { id: marketing.id, displayName: 'Marketing' },
+    durationDays: 30,
+    owners: [olga],
+    context: "You can't add members to Marketing.",
+  });
 
   it('asks for a required justification and names who will be asked', () => {
     assertValidCard(card);
@@ -17,7 +22,12 @@ describe('cards/access-request-card', () => {
   });
 
   it('Submit request carries the group, duration and justification', () => {
-    assert.deepEqual(clickPayload(button(card, 'Submit request'), { justification: 'Launch campaign' }), { verb: 'requestSubmit', groupId: marketing.id, justification: 'Launch campaign', durationDays: 30 });
+    assert.deepEqual(clickPayload(button(card, 'Submit request'), { justification: 'Launch campaign' }), {
+      verb: 'requestSubmit',
+      groupId: marketing.id,
+      justification: 'Launch campaign',
+      durationDays: 30,
+    });
     assert.deepEqual(clickPayload(button(card, 'Cancel'), { justification: 'x' }), { verb: 'cancel' });
   });
 });

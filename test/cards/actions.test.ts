@@ -12,27 +12,64 @@ describe('cards/actions', () => {
   describe('parseCardAction accepts', () => {
     it('a choose payload, lower-casing the GUID and keeping the slot', () => {
       const r = parseCardAction({ verb: 'choose', pendingId: 'p-1', objectId: guid(7).toUpperCase(), slot: 'users.1' });
-      assert.deepEqual(r, { ok: true, action: { verb: 'choose', pendingId: 'p-1', objectId: guid(7), slot: 'users.1' } });
+      assert.deepEqual(r, {
+        ok: true,
+        action: { verb: 'choose', pendingId: 'p-1', objectId: guid(7), slot: 'users.1' },
+      });
     });
 
     it('the adaptiveCard/action invoke value shape', () => {
-      const r = parseCardAction({ action: { type: 'Action.Execute', verb: 'approvalDeny', data: { requestId: 'r1', reason: ' too broad ' } } });
+      const r = parseCardAction({
+        action: { type: 'Action.Execute', verb: 'approvalDeny', data: { requestId: 'r1', reason: ' too broad ' } },
+      });
       assert.deepEqual(r, { ok: true, action: { verb: 'approvalDeny', requestId: 'r1', reason: 'too broad' } });
     });
 
     it('bulk picks from pick_N inputs, skipping empty ones, sorted by index', () => {
       const r = parseCardAction({ verb: 'bulkAdd', batchId: 'b1', pick_12: guid(2), pick_3: guid(1), pick_4: '' });
-      assert.deepEqual(r, { ok: true, action: { verb: 'bulkAdd', batchId: 'b1', picks: [{ index: 3, objectId: guid(1) }, { index: 12, objectId: guid(2) }] } });
+      assert.deepEqual(r, {
+        ok: true,
+        action: {
+          verb: 'bulkAdd',
+          batchId: 'b1',
+          picks: [
+            { index: 3, objectId: guid(1) },
+            { index: 12, objectId: guid(2) },
+          ],
+        },
+      });
     });
 
     it('a create form, splitting name lists and defaulting the type', () => {
-      const r = parseCardAction({ verb: 'groupCreate', displayName: 'Finance Readers', mailNickname: 'FinanceReaders', owners: 'Ana, bob@contoso.com;\nDiego', members: '', visibility: 'Private' });
+      const r = parseCardAction({
+        verb: 'groupCreate',
+        displayName: 'Finance Readers',
+        mailNickname: 'FinanceReaders',
+        owners: 'Ana, bob@contoso.com;\nDiego',
+        members: '',
+        visibility: 'Private',
+      });
       assert.ok(r.ok);
-      assert.deepEqual(r.action, { verb: 'groupCreate', form: { groupType: 'security', displayName: 'Finance Readers', mailNickname: 'FinanceReaders', visibility: 'Private', owners: ['Ana', 'bob@contoso.com', 'Diego'], members: [] } });
+      assert.deepEqual(r.action, {
+        verb: 'groupCreate',
+        form: {
+          groupType: 'security',
+          displayName: 'Finance Readers',
+          mailNickname: 'FinanceReaders',
+          visibility: 'Private',
+          owners: ['Ana', 'bob@contoso.com', 'Diego'],
+          members: [],
+        },
+      });
     });
 
     it('durationDays as a number or numeric string, and booleans as strings', () => {
-      const a = parseCardAction({ verb: 'requestSubmit', groupId: guid(1), justification: 'need it', durationDays: '30' });
+      const a = parseCardAction({
+        verb: 'requestSubmit',
+        groupId: guid(1),
+        justification: 'need it',
+        durationDays: '30',
+      });
       assert.ok(a.ok && a.action.verb === 'requestSubmit' && a.action.durationDays === 30);
       const b = parseCardAction({ verb: 'listShow', list: 'members', subjectId: guid(1), transitive: 'true' });
       assert.ok(b.ok && b.action.verb === 'listShow' && b.action.transitive === true);
@@ -46,9 +83,18 @@ describe('cards/actions', () => {
     it('every button the builders emit has a verb in the catalogue', () => {
       for (const verb of CARD_VERBS) assert.equal(typeof verb, 'string');
       const b = executeButton('Undo', { verb: 'undo', journalId: 'j1' });
-      assert.deepEqual(b, { type: 'Action.Execute', title: 'Undo', verb: 'undo', data: { verb: 'undo', journalId: 'j1' } });
+      assert.deepEqual(b, {
+        type: 'Action.Execute',
+        title: 'Undo',
+        verb: 'undo',
+        data: { verb: 'undo', journalId: 'j1' },
+      });
       const s = sendTextButton('Try', 'who owns X');
-      assert.deepEqual(s.data, { verb: 'sendText', text: 'who owns X', msteams: { type: 'imBack', value: 'who owns X' } });
+      assert.deepEqual(s.data, {
+        verb: 'sendText',
+        text: 'who owns X',
+        msteams: { type: 'imBack', value: 'who owns X' },
+      });
       assert.deepEqual(parseCardAction(s.data), { ok: true, action: { verb: 'sendText', text: 'who owns X' } });
     });
   });
@@ -106,12 +152,18 @@ describe('cards/actions', () => {
     it('prototype pollution keys at any depth', () => {
       fails(JSON.parse('{"verb":"undo","journalId":"j1","__proto__":{"isAdmin":true}}'), /forbidden key "__proto__"/);
       fails({ verb: 'undo', journalId: 'j1', constructor: { prototype: {} } }, /forbidden key "constructor"/);
-      fails(JSON.parse('{"action":{"type":"Action.Execute","verb":"undo","data":{"journalId":"j1","x":{"__proto__":{}}}}}'), /forbidden key/);
+      fails(
+        JSON.parse('{"action":{"type":"Action.Execute","verb":"undo","data":{"journalId":"j1","x":{"__proto__":{}}}}}'),
+        /forbidden key/,
+      );
       assert.equal(({} as Record<string, unknown>)['isAdmin'], undefined);
     });
 
     it('a verb that differs between action and data, and absurd nesting', () => {
-      fails({ action: { type: 'Action.Execute', verb: 'groupDelete', data: { verb: 'undo', groupId: guid(1) } } }, /does not match/);
+      fails(
+        { action: { type: 'Action.Execute', verb: 'groupDelete', data: { verb: 'undo', groupId: guid(1) } } },
+        /does not match/,
+      );
       let deep: Record<string, unknown> = { verb: 'cancel' };
       for (let i = 0; i < 10; i++) deep = { verb: 'cancel', nested: deep };
       fails(deep, /too deeply/);

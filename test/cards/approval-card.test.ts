@@ -4,7 +4,15 @@ import { actionsOf, assertValidCard, button, clickPayload, rawTexts, textOf } fr
 import { AN_HOUR_AGO, ana1, marketing, nasty } from './fixtures';
 
 describe('cards/approval-card', () => {
-  const card = buildApprovalCard({ requestId: 'req-1', group: { id: marketing.id, displayName: 'Marketing' }, requester: ana1, justification: 'I run the launch', teammates: { members: 4, total: 9, basis: 'department' }, durationDays: 30, requestedAt: AN_HOUR_AGO });
+  const card = buildApprovalCard({
+    requestId: 'req-1',
+    group: { id: marketing.id, displayName: 'Marketing' },
+    requester: ana1,
+    justification: 'I run the launch',
+    teammates: { members: 4, total: 9, basis: 'department' },
+    durationDays: 30,
+    requestedAt: AN_HOUR_AGO,
+  });
 
   it('shows requester, department, justification, team-mates and duration', () => {
     assertValidCard(card);
@@ -18,13 +26,26 @@ describe('cards/approval-card', () => {
 
   it('uses Action.Execute for Approve and Deny; Deny carries the reason, Approve ignores it', () => {
     assert.ok(card.actions?.every((a) => a.type === 'Action.Execute'));
-    assert.deepEqual(clickPayload(button(card, 'Approve'), { reason: 'x' }), { verb: 'approvalApprove', requestId: 'req-1' });
-    assert.deepEqual(clickPayload(button(card, 'Deny'), { reason: 'Use Campaigns' }), { verb: 'approvalDeny', requestId: 'req-1', reason: 'Use Campaigns' });
+    assert.deepEqual(clickPayload(button(card, 'Approve'), { reason: 'x' }), {
+      verb: 'approvalApprove',
+      requestId: 'req-1',
+    });
+    assert.deepEqual(clickPayload(button(card, 'Deny'), { reason: 'Use Campaigns' }), {
+      verb: 'approvalDeny',
+      requestId: 'req-1',
+      reason: 'Use Campaigns',
+    });
     assert.equal(actionsOf(card).length, 2);
   });
 
   it('escapes a hostile requester name and a markdown justification', () => {
-    const evil = buildApprovalCard({ requestId: 'r', group: { id: marketing.id, displayName: 'Marketing' }, requester: nasty, justification: '[approve me](https://evil.example)', requestedAt: AN_HOUR_AGO });
+    const evil = buildApprovalCard({
+      requestId: 'r',
+      group: { id: marketing.id, displayName: 'Marketing' },
+      requester: nasty,
+      justification: '[approve me](https://evil.example)',
+      requestedAt: AN_HOUR_AGO,
+    });
     const texts = rawTexts(evil);
     assert.ok(texts.includes('\\[approve me\\](https://evil.example)'));
     assert.ok(texts.every((t) => !/(^|[^\\])\*\*Boss/.test(t)));

@@ -3,7 +3,13 @@ import { buildApprovalResultCard } from '../../cards/approval-result-card';
 import { actionsOf, assertValidCard, rawTexts, textOf } from './card-helpers';
 import { ana1, marketing, NOW, olga } from './fixtures';
 
-const base = { requestId: 'r1', group: { id: marketing.id, displayName: 'Marketing' }, requester: ana1, justification: 'campaign', decidedAt: '2026-11-26T14:02:00Z' };
+const base = {
+  requestId: 'r1',
+  group: { id: marketing.id, displayName: 'Marketing' },
+  requester: ana1,
+  justification: 'campaign',
+  decidedAt: '2026-11-26T14:02:00Z',
+};
 
 describe('cards/approval-result-card', () => {
   it('"Approved by Olga Owner, 14:02" with the time as a client-local TIME function, and no buttons', () => {
@@ -16,8 +22,17 @@ describe('cards/approval-result-card', () => {
   });
 
   it('shows a denial with its reason, a cancellation and an expiry', () => {
-    assert.match(textOf(buildApprovalResultCard({ ...base, state: 'denied', decidedBy: olga, reason: 'Use *Campaigns*' })), /Denied by Olga Owner, 14:02 UTC\nReason: Use \*Campaigns\*/);
-    assert.match(textOf(buildApprovalResultCard({ ...base, state: 'cancelled', decidedBy: ana1 })), /^Cancelled by Ana Lopez, 14:02 UTC$/m);
-    assert.match(textOf(buildApprovalResultCard({ ...base, state: 'expired', decidedAt: NOW })), /^Expired without a decision, 14:30 UTC$/m);
+    assert.match(
+      textOf(buildApprovalResultCard({ ...base, state: 'denied', decidedBy: olga, reason: 'Use *Campaigns*' })),
+      /Denied by Olga Owner, 14:02 UTC\nReason: Use \*Campaigns\*/,
+    );
+    assert.match(
+      textOf(buildApprovalResultCard({ ...base, state: 'cancelled', decidedBy: ana1 })),
+      /^Cancelled by Ana Lopez, 14:02 UTC$/m,
+    );
+    assert.match(
+      textOf(buildApprovalResultCard({ ...base, state: 'expired', decidedAt: NOW })),
+      /^Expired without a decision, 14:30 UTC$/m,
+    );
   });
 });

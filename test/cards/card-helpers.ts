@@ -25,11 +25,15 @@ export function textOf(card: AdaptiveCard): string {
 export function rawTexts(card: unknown): string[] {
   const out: string[] = [];
   const visit = (n: unknown): void => {
-    if (Array.isArray(n)) { n.forEach(visit); return; }
+    if (Array.isArray(n)) {
+      n.forEach(visit);
+      return;
+    }
     if (n === null || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (o['type'] === 'TextBlock' && typeof o['text'] === 'string') out.push(o['text']);
-    if (typeof o['title'] === 'string' && typeof o['value'] === 'string' && o['type'] === undefined) out.push(o['title'], o['value']);
+    if (typeof o['title'] === 'string' && typeof o['value'] === 'string' && o['type'] === undefined)
+      out.push(o['title'], o['value']);
     for (const [k, v] of Object.entries(o)) if (k !== 'data') visit(v);
   };
   visit(card);
@@ -39,7 +43,12 @@ export function rawTexts(card: unknown): string[] {
 /** Finds the button with this title, or fails. */
 export function button(card: AdaptiveCard, title: string): RenderedAction {
   const a = actionsOf(card).find((x) => x.title === title);
-  assert.ok(a, `no button "${title}" in ${actionsOf(card).map((x) => x.title).join(', ')}`);
+  assert.ok(
+    a,
+    `no button "${title}" in ${actionsOf(card)
+      .map((x) => x.title)
+      .join(', ')}`,
+  );
   return a;
 }
 

@@ -4,7 +4,17 @@ import { actionsOf, assertValidCard, clickPayload, textOf } from './card-helpers
 
 describe('cards/confirmation-card', () => {
   it('shows title, facts and what will happen, with Confirm / Cancel for the pending operation', () => {
-    const card = buildConfirmationCard({ pendingId: 'p5', title: 'Assign E5 to Marketing?', facts: [{ title: 'Licence', value: 'Microsoft 365 E5' }, { title: 'Group', value: '_Marketing_' }], consequence: 'All 42 members get the licence.', destructive: true, confirmLabel: 'Assign' });
+    const card = buildConfirmationCard({
+      pendingId: 'p5',
+      title: 'Assign E5 to Marketing?',
+      facts: [
+        { title: 'Licence', value: 'Microsoft 365 E5' },
+        { title: 'Group', value: '_Marketing_' },
+      ],
+      consequence: 'All 42 members get the licence.',
+      destructive: true,
+      confirmLabel: 'Assign',
+    });
     assertValidCard(card);
     const text = textOf(card);
     assert.match(text, /^Licence: Microsoft 365 E5$/m);
@@ -21,8 +31,12 @@ describe('cards/confirmation-card', () => {
 describe('cards/confirmation-card look-ahead parts', () => {
   it('names who is left as is, adds notes, and puts warnings in a Warnings block', () => {
     const card = buildConfirmationCard({
-      pendingId: 'p6', title: 'Add Ana and Bob to Marketing', facts: [], consequence: 'Bob will become a member.',
-      skipped: [{ reason: 'Already a member', names: ['Ana'] }], notes: ['Bob will get Office 365 E5 through this group.'],
+      pendingId: 'p6',
+      title: 'Add Ana and Bob to Marketing',
+      facts: [],
+      consequence: 'Bob will become a member.',
+      skipped: [{ reason: 'Already a member', names: ['Ana'] }],
+      notes: ['Bob will get Office 365 E5 through this group.'],
       warnings: ['Bob is a guest from outside your organisation.'],
     });
     assertValidCard(card);

@@ -4,7 +4,10 @@ import { md, Markdown } from '../../cards/markdown';
 
 describe('cards/escape-markdown', () => {
   it('escapes emphasis, links, code, and date functions', () => {
-    assert.equal(escapeMarkdown('**Boss** _x_ `c` [a](b) {{DATE(x)}}'), '\\*\\*Boss\\*\\* \\_x\\_ \\`c\\` \\[a\\](b) \\{\\{DATE(x)\\}\\}');
+    assert.equal(
+      escapeMarkdown('**Boss** _x_ `c` [a](b) {{DATE(x)}}'),
+      '\\*\\*Boss\\*\\* \\_x\\_ \\`c\\` \\[a\\](b) \\{\\{DATE(x)\\}\\}',
+    );
   });
 
   it('escapes line-start list markers, headings and quotes', () => {

@@ -8,10 +8,25 @@ describe('cards/group-details-card', () => {
     const card = buildGroupDetailsCard({ group: marketing });
     assertValidCard(card);
     const text = textOf(card);
-    for (const line of ['Kind: Microsoft 365 group', 'Mail: marketing@contoso.com', 'Visibility: Private', 'Members: 42', 'Owners: 2']) assert.match(text, new RegExp(`^${line}$`, 'm'));
+    for (const line of [
+      'Kind: Microsoft 365 group',
+      'Mail: marketing@contoso.com',
+      'Visibility: Private',
+      'Members: 42',
+      'Owners: 2',
+    ])
+      assert.match(text, new RegExp(`^${line}$`, 'm'));
     assert.match(text, /Olga Owner · olga@contoso\.com · Marketing/);
-    assert.deepEqual(clickPayload(button(card, 'Members')), { verb: 'listShow', list: 'members', subjectId: marketing.id });
-    assert.deepEqual(clickPayload(button(card, 'Owners')), { verb: 'listShow', list: 'owners', subjectId: marketing.id });
+    assert.deepEqual(clickPayload(button(card, 'Members')), {
+      verb: 'listShow',
+      list: 'members',
+      subjectId: marketing.id,
+    });
+    assert.deepEqual(clickPayload(button(card, 'Owners')), {
+      verb: 'listShow',
+      list: 'owners',
+      subjectId: marketing.id,
+    });
     assert.equal(actionsOf(card).length, 2);
   });
 
@@ -22,6 +37,9 @@ describe('cards/group-details-card', () => {
   });
 
   it('warns about a group without owners', () => {
-    assert.match(textOf(buildGroupDetailsCard({ group: { ...marketing, owners: [], ownerCount: 0 } })), /This group has no owners\./);
+    assert.match(
+      textOf(buildGroupDetailsCard({ group: { ...marketing, owners: [], ownerCount: 0 } })),
+      /This group has no owners\./,
+    );
   });
 });

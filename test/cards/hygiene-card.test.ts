@@ -9,19 +9,54 @@ const U1 = '33333333-3333-4333-8333-333333333333';
 
 function model(overrides: Partial<HygieneCardModel> = {}): HygieneCardModel {
   return {
-    scope: 'tenant', generatedAt: '2026-12-06T09:00:00Z',
+    scope: 'tenant',
+    generatedAt: '2026-12-06T09:00:00Z',
     sections: [
-      { key: 'ownerless', title: 'Groups without an owner', total: 1, complete: true,
-        lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: 'no owner; suggested: Ana Silva',
-          fix: { kind: 'makeOwner', userId: U1, userName: 'Ana Silva' } }] },
-      { key: 'expiring', title: 'Expiring soon', total: 3, complete: true,
-        lines: [{ groupId: G2, groupName: 'Marketing', detail: 'expires in 5 days', at: '2026-12-11T09:00:00Z',
-          fix: { kind: 'renew' } }] },
+      {
+        key: 'ownerless',
+        title: 'Groups without an owner',
+        total: 1,
+        complete: true,
+        lines: [
+          {
+            groupId: G1,
+            groupName: 'Orphan *Squad*',
+            detail: 'no owner; suggested: Ana Silva',
+            fix: { kind: 'makeOwner', userId: U1, userName: 'Ana Silva' },
+          },
+        ],
+      },
+      {
+        key: 'expiring',
+        title: 'Expiring soon',
+        total: 3,
+        complete: true,
+        lines: [
+          {
+            groupId: G2,
+            groupName: 'Marketing',
+            detail: 'expires in 5 days',
+            at: '2026-12-11T09:00:00Z',
+            fix: { kind: 'renew' },
+          },
+        ],
+      },
       { key: 'empty', title: 'Groups without members', total: 0, complete: true, lines: [] },
       { key: 'guests', title: 'Groups with guests', total: 0, complete: false, lines: [] },
-      { key: 'disabled', title: 'Members whose accounts are disabled', total: 1, complete: true,
-        lines: [{ groupId: G1, groupName: 'Orphan *Squad*', detail: "Raul Razo's account is disabled",
-          fix: { kind: 'removeMember', userId: U1, userName: 'Raul Razo' } }] },
+      {
+        key: 'disabled',
+        title: 'Members whose accounts are disabled',
+        total: 1,
+        complete: true,
+        lines: [
+          {
+            groupId: G1,
+            groupName: 'Orphan *Squad*',
+            detail: "Raul Razo's account is disabled",
+            fix: { kind: 'removeMember', userId: U1, userName: 'Raul Razo' },
+          },
+        ],
+      },
     ],
     ...overrides,
   };
@@ -34,14 +69,17 @@ describe('cards/hygiene-card', () => {
     const text = textOf(card);
     assert.match(text, /Groups without an owner \(1\)/);
     assert.match(text, /Groups without members \(0\)\nAll tidy\./);
-    assert.match(text, /Groups with guests \(0\)\nNone found in what I could read\./,
-      'an incomplete read does not claim all tidy');
+    assert.match(
+      text,
+      /Groups with guests \(0\)\nNone found in what I could read\./,
+      'an incomplete read does not claim all tidy',
+    );
     assert.match(text, /…and 2 more\./);
     assert.match(text, /Checked every group in the organisation/);
     assert.ok(JSON.stringify(card).length < MAX_CARD_BYTES);
   });
 
-  it('escapes group names and shows expiry times in the reader\'s time zone', () => {
+  it("escapes group names and shows expiry times in the reader's time zone", () => {
     const card = buildHygieneCard(model());
     assert.ok(rawTexts(card).some((t) => t.includes('Orphan \\*Squad\\*')));
     assert.ok(rawTexts(card).some((t) => t.includes('{{DATE(2026-12-11T09:00:00Z, SHORT)}}')));
@@ -50,15 +88,23 @@ describe('cards/hygiene-card', () => {
 
   it('gives each fixable line a button whose payload parses back to the ids only', () => {
     const card = buildHygieneCard(model());
-    assert.deepEqual(clickPayload(button(card, 'Make Ana Silva owner')),
-      { verb: 'hygieneFix', fix: 'makeOwner', groupId: G1, userId: U1 });
+    assert.deepEqual(clickPayload(button(card, 'Make Ana Silva owner')), {
+      verb: 'hygieneFix',
+      fix: 'makeOwner',
+      groupId: G1,
+      userId: U1,
+    });
     assert.deepEqual(clickPayload(button(card, 'Renew')), { verb: 'hygieneFix', fix: 'renew', groupId: G2 });
-    assert.deepEqual(clickPayload(button(card, 'Remove')),
-      { verb: 'hygieneFix', fix: 'removeMember', groupId: G1, userId: U1 });
+    assert.deepEqual(clickPayload(button(card, 'Remove')), {
+      verb: 'hygieneFix',
+      fix: 'removeMember',
+      groupId: G1,
+      userId: U1,
+    });
     assert.deepEqual(clickPayload(button(card, 'Check again')), { verb: 'sendText', text: 'group hygiene' });
   });
 
-  it('says whose groups an owner\'s digest covers, and uses a given title', () => {
+  it("says whose groups an owner's digest covers, and uses a given title", () => {
     const card = buildHygieneCard(model({ scope: 'owned', title: 'Weekly group hygiene digest' }));
     assert.match(textOf(card), /^Weekly group hygiene digest\nChecked the groups you own/);
     assert.match(textOf(card), /Groups without an owner are listed for Global and Groups Administrators\./);
@@ -69,8 +115,13 @@ describe('cards/hygiene-card', () => {
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: 'not-a-guid' }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'deleteGroup', groupId: G1 }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'makeOwner', groupId: G1 }).ok, false);
-    const renew = parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: G1.toUpperCase(), userId: U1,
-      extra: 'x' });
+    const renew = parseCardAction({
+      verb: 'hygieneFix',
+      fix: 'renew',
+      groupId: G1.toUpperCase(),
+      userId: U1,
+      extra: 'x',
+    });
     assert.deepEqual(renew, { ok: true, action: { verb: 'hygieneFix', fix: 'renew', groupId: G1 } });
   });
 });

@@ -8,7 +8,7 @@ import { SAMPLES } from './samples';
 function sampleInputs(card: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const input of renderCardText(card).inputs) {
-    out[input.id] = input.value || (input.kind === 'choice' ? input.choices?.[0]?.value ?? '' : 'sample text');
+    out[input.id] = input.value || (input.kind === 'choice' ? (input.choices?.[0]?.value ?? '') : 'sample text');
   }
   return out;
 }

@@ -5,14 +5,27 @@ import { actionsOf, assertValidCard, clickPayload, textOf } from './card-helpers
 import { AN_HOUR_AGO, marketing, NOW, TWO_DAYS_AGO } from './fixtures';
 import { SAMPLES } from './samples';
 
-const entry: JournalEntry = { journalId: 'j1', at: AN_HOUR_AGO, operation: 'addMember', group: { id: marketing.id, displayName: 'Marketing' }, target: { displayName: 'Ana Lopez' }, askedBy: { displayName: 'Ana Lopez' }, tokenOf: { displayName: 'Olga Owner' }, result: 'succeeded', undoable: true };
+const entry: JournalEntry = {
+  journalId: 'j1',
+  at: AN_HOUR_AGO,
+  operation: 'addMember',
+  group: { id: marketing.id, displayName: 'Marketing' },
+  target: { displayName: 'Ana Lopez' },
+  askedBy: { displayName: 'Ana Lopez' },
+  tokenOf: { displayName: 'Olga Owner' },
+  result: 'succeeded',
+  undoable: true,
+};
 
 describe('cards/journal-card', () => {
   it('shows who asked, who approved, whose token, and Undo only within 24 hours on successes', () => {
     const card = SAMPLES['journal']!();
     assertValidCard(card);
     const text = textOf(card);
-    assert.match(text, /Added Ana Lopez to Marketing\n2026-11-26 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/);
+    assert.match(
+      text,
+      /Added Ana Lopez to Marketing\n2026-11-26 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/,
+    );
     assert.match(text, /Failed: Diego is a guest/);
     const undo = actionsOf(card).filter((a) => a.verb === 'undo');
     assert.equal(undo.length, 1, 'the 2-day-old and the failed entries get no Undo');
@@ -30,6 +43,9 @@ describe('cards/journal-card', () => {
 
   it('describes operations in plain words', () => {
     assert.equal(describeJournalEntry({ ...entry, operation: 'addOwner' }), 'Made Ana Lopez an owner of Marketing');
-    assert.equal(describeJournalEntry({ ...entry, operation: 'assignLicense', target: { displayName: 'Microsoft 365 E5' } }), 'Assigned Microsoft 365 E5 to Marketing');
+    assert.equal(
+      describeJournalEntry({ ...entry, operation: 'assignLicense', target: { displayName: 'Microsoft 365 E5' } }),
+      'Assigned Microsoft 365 E5 to Marketing',
+    );
   });
 });

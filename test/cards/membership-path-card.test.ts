@@ -12,12 +12,21 @@ describe('cards/membership-path-card', () => {
     assertValidCard(card);
     assert.match(textOf(card), /^Yes, Ana Lopez is a member of SecurityGroup101 through nested groups\.$/m);
     assert.match(textOf(card), /^Ana Lopez → Design Team → SecurityGroup101$/m);
-    assert.equal(card.fallbackText, 'Yes, Ana Lopez is a member of SecurityGroup101: Ana Lopez → Design Team → SecurityGroup101.');
+    assert.equal(
+      card.fallbackText,
+      'Yes, Ana Lopez is a member of SecurityGroup101: Ana Lopez → Design Team → SecurityGroup101.',
+    );
   });
 
   it('says direct member, or not a member', () => {
-    assert.match(textOf(buildMembershipPathCard({ user: ana1, group: target, isMember: true, paths: [[target]] })), /is a direct member of SecurityGroup101/);
-    assert.match(textOf(buildMembershipPathCard({ user: ana1, group: target, isMember: false, paths: [] })), /^No, Ana Lopez is not a member of SecurityGroup101\.$/m);
+    assert.match(
+      textOf(buildMembershipPathCard({ user: ana1, group: target, isMember: true, paths: [[target]] })),
+      /is a direct member of SecurityGroup101/,
+    );
+    assert.match(
+      textOf(buildMembershipPathCard({ user: ana1, group: target, isMember: false, paths: [] })),
+      /^No, Ana Lopez is not a member of SecurityGroup101\.$/m,
+    );
   });
 
   it('escapes names in the path', () => {

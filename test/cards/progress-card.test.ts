@@ -5,7 +5,12 @@ import { marketing } from './fixtures';
 
 describe('cards/progress-card', () => {
   it('says "Added 40 of 200…" with a bar', () => {
-    const card = buildProgressCard({ operation: 'addMembers', group: { id: marketing.id, displayName: 'Marketing' }, done: 40, total: 200 });
+    const card = buildProgressCard({
+      operation: 'addMembers',
+      group: { id: marketing.id, displayName: 'Marketing' },
+      done: 40,
+      total: 200,
+    });
     assertValidCard(card);
     assert.match(textOf(card), /^Added 40 of 200 to Marketing…$/m);
     assert.equal(card.fallbackText, 'Added 40 of 200 to Marketing…');

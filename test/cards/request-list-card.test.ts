@@ -8,7 +8,10 @@ describe('cards/request-list-card', () => {
     const card = SAMPLES['myRequests']!();
     assertValidCard(card);
     const actions = actionsOf(card);
-    assert.deepEqual(actions.map((a) => a.title), ['Cancel request', 'More']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Cancel request', 'More'],
+    );
     assert.deepEqual(clickPayload(actions[0]!), { verb: 'requestCancel', requestId: 'r1' });
     assert.deepEqual(clickPayload(button(card, 'More')), { verb: 'listMore', list: 'myRequests', cursor: 'more1' });
     assert.match(textOf(card), /SecurityGroup101 · denied[\s\S]*denied by Olga Owner[\s\S]*Reason: no/);
@@ -19,8 +22,10 @@ describe('cards/request-list-card', () => {
     assertValidCard(card);
     const payloads = actionsOf(card).map((a) => clickPayload(a));
     assert.deepEqual(payloads, [
-      { verb: 'approvalApprove', requestId: 'r3' }, { verb: 'approvalOpen', requestId: 'r3' },
-      { verb: 'approvalApprove', requestId: 'r4' }, { verb: 'approvalOpen', requestId: 'r4' },
+      { verb: 'approvalApprove', requestId: 'r3' },
+      { verb: 'approvalOpen', requestId: 'r3' },
+      { verb: 'approvalApprove', requestId: 'r4' },
+      { verb: 'approvalOpen', requestId: 'r4' },
     ]);
     assert.match(textOf(card), /Bob Stone · bob@contoso\.com/);
   });

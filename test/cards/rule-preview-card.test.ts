@@ -5,7 +5,17 @@ import { ana1, bob, dynGroup, NOW } from './fixtures';
 
 describe('cards/rule-preview-card', () => {
   it('shows count, sample, added/removed against current members, warnings and the as-of time', () => {
-    const card = buildRulePreviewCard({ rule: 'user.city -eq "Seattle"', group: { id: dynGroup.id, displayName: dynGroup.displayName }, matchCount: 12, sample: [ana1], added: { count: 2, sample: [ana1] }, removed: { count: 1, sample: [bob] }, warnings: ['Users with no city never match.'], asOf: NOW, applyPendingId: 'p7' });
+    const card = buildRulePreviewCard({
+      rule: 'user.city -eq "Seattle"',
+      group: { id: dynGroup.id, displayName: dynGroup.displayName },
+      matchCount: 12,
+      sample: [ana1],
+      added: { count: 2, sample: [ana1] },
+      removed: { count: 1, sample: [bob] },
+      warnings: ['Users with no city never match.'],
+      asOf: NOW,
+      applyPendingId: 'p7',
+    });
     assertValidCard(card);
     const text = textOf(card);
     assert.match(text, /^12 people would match\nas of 2026-11-26 14:30 UTC\nAna Lopez/m);
@@ -18,7 +28,13 @@ describe('cards/rule-preview-card', () => {
   });
 
   it('is read-only without a pending change', () => {
-    const card = buildRulePreviewCard({ rule: 'user.city -eq "Oslo"', matchCount: 1, sample: [bob], warnings: [], asOf: NOW });
+    const card = buildRulePreviewCard({
+      rule: 'user.city -eq "Oslo"',
+      matchCount: 1,
+      sample: [bob],
+      warnings: [],
+      asOf: NOW,
+    });
     assertValidCard(card);
     assert.equal(actionsOf(card).length, 0);
     assert.match(textOf(card), /^1 person would match$/m);

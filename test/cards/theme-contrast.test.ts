@@ -8,11 +8,17 @@ import type { ContainerStyle, TextColor } from '../../cards/card-types';
 function texts(card: unknown): { text: string; style: ContainerStyle; color: TextColor }[] {
   const out: { text: string; style: ContainerStyle; color: TextColor }[] = [];
   const walk = (v: unknown, style: ContainerStyle): void => {
-    if (Array.isArray(v)) { v.forEach((x) => walk(x, style)); return; }
+    if (Array.isArray(v)) {
+      v.forEach((x) => walk(x, style));
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const e = v as Record<string, unknown>;
-    const here = (typeof e['style'] === 'string' && (e['type'] === 'Container' || e['type'] === 'TableRow') ? e['style'] : style) as ContainerStyle;
-    if (e['type'] === 'TextBlock') out.push({ text: String(e['text']), style: here, color: (e['color'] as TextColor | undefined) ?? 'Default' });
+    const here = (
+      typeof e['style'] === 'string' && (e['type'] === 'Container' || e['type'] === 'TableRow') ? e['style'] : style
+    ) as ContainerStyle;
+    if (e['type'] === 'TextBlock')
+      out.push({ text: String(e['text']), style: here, color: (e['color'] as TextColor | undefined) ?? 'Default' });
     Object.values(e).forEach((x) => walk(x, here));
   };
   walk(card, 'default');
@@ -32,8 +38,23 @@ describe('cards/theme-contrast', () => {
   });
 
   it('every text of a Warnings block reads at 4.5:1 or more in Teams light and dark', () => {
-    const confirm = buildConfirmationCard({ pendingId: 'p', title: 'Remove Lee Gu from Licensed E5 Users', facts: [], consequence: 'Lee Gu will no longer be a member.', destructive: true, warnings: ['Lee Gu will lose Office 365 E5, which they get only through this group.'] });
-    const outcome = buildMemberOutcomeCard({ operation: 'addMembers', groups: [{ id: 'g', displayName: 'G' }], outcomes: [{ input: 'Bob', status: 'failed', reason: 'throttled' }, { input: 'Zed', status: 'notFound' }, { input: 'Olga', status: 'refused' }] });
+    const confirm = buildConfirmationCard({
+      pendingId: 'p',
+      title: 'Remove Lee Gu from Licensed E5 Users',
+      facts: [],
+      consequence: 'Lee Gu will no longer be a member.',
+      destructive: true,
+      warnings: ['Lee Gu will lose Office 365 E5, which they get only through this group.'],
+    });
+    const outcome = buildMemberOutcomeCard({
+      operation: 'addMembers',
+      groups: [{ id: 'g', displayName: 'G' }],
+      outcomes: [
+        { input: 'Bob', status: 'failed', reason: 'throttled' },
+        { input: 'Zed', status: 'notFound' },
+        { input: 'Olga', status: 'refused' },
+      ],
+    });
     for (const card of [confirm, outcome]) {
       const all = texts(card);
       const warn = all.filter((t) => t.style === 'warning' || t.style === 'attention');

@@ -8,7 +8,10 @@ describe('cards/welcome-card', () => {
     const card = buildWelcomeCard();
     assertValidCard(card);
     const actions = actionsOf(card);
-    assert.deepEqual(actions.map((a) => a.title), [...DEFAULT_EXAMPLES]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [...DEFAULT_EXAMPLES],
+    );
     for (const a of actions) {
       assert.deepEqual(a.data['msteams'], { type: 'imBack', value: a.title });
       assert.deepEqual(clickPayload(a), { verb: 'sendText', text: a.title });
@@ -22,6 +25,9 @@ describe('cards/welcome-card', () => {
   });
 
   it('has a not-understood variant', () => {
-    assert.match(textOf(buildWelcomeCard({ mode: 'notUnderstood', examples: ['my groups'] })), /^Sorry, I did not understand that\./);
+    assert.match(
+      textOf(buildWelcomeCard({ mode: 'notUnderstood', examples: ['my groups'] })),
+      /^Sorry, I did not understand that\./,
+    );
   });
 });

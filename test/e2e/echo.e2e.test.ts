@@ -20,7 +20,9 @@ describe('e2e: Agents Playground UI with the echo bot', function () {
 
   before(async () => {
     const t0 = Date.now();
-    const mark = (what: string): void => { process.stdout.write(`      ${what} +${Date.now() - t0} ms\n`); };
+    const mark = (what: string): void => {
+      process.stdout.write(`      ${what} +${Date.now() - t0} ms\n`);
+    };
     dir = mkdtempSync(join(tmpdir(), 'groupbot-e2e-echo-'));
     bot = await startEchoBot();
     const configPath = join(dir, 'playground.yml');
@@ -71,8 +73,11 @@ describe('e2e: Agents Playground UI with the echo bot', function () {
     await browser.screenshot('group-echo');
   });
 
-  it('aborted the UI\'s off-loopback requests (web fonts) and no loopback one', () => {
-    assert.ok(browser.blocked.some((url) => url.startsWith('https://res-1.cdn.office.net/')), browser.blocked.join('\n'));
+  it("aborted the UI's off-loopback requests (web fonts) and no loopback one", () => {
+    assert.ok(
+      browser.blocked.some((url) => url.startsWith('https://res-1.cdn.office.net/')),
+      browser.blocked.join('\n'),
+    );
     for (const url of browser.blocked) assert.doesNotMatch(url, /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/);
   });
 });

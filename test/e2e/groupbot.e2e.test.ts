@@ -25,7 +25,9 @@ const DELETABLE = DEMO_GROUPS.legal;
 
 /** Member ids of a group, read with Megan's token. */
 async function memberIds(graph: Client, groupId: string): Promise<string[]> {
-  const page = (await graph.api(`/groups/${groupId}/members`).select('id').top(999).get()) as { value: { id: string }[] };
+  const page = (await graph.api(`/groups/${groupId}/members`).select('id').top(999).get()) as {
+    value: { id: string }[];
+  };
   return page.value.map((m) => m.id);
 }
 
@@ -53,7 +55,9 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
   before(async function () {
     this.timeout(90000);
     const t0 = Date.now();
-    const mark = (what: string): void => { process.stdout.write(`      ${what} +${Date.now() - t0} ms\n`); };
+    const mark = (what: string): void => {
+      process.stdout.write(`      ${what} +${Date.now() - t0} ms\n`);
+    };
     dir = mkdtempSync(join(tmpdir(), 'groupbot-e2e-'));
     const config = loadConfig({ DATA_DIR: join(dir, 'data'), PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'info' });
     // Chromium starts while the emulator seeds and the bot starts (both take seconds on a loaded machine).
@@ -61,7 +65,10 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     // Marks the rejection handled until the `await` below rethrows it (no unhandled-rejection crash meanwhile).
     launching.catch(() => undefined);
     try {
-      local = await startLocal(config, createLogger('info', (line) => botLog.push(line)));
+      local = await startLocal(
+        config,
+        createLogger('info', (line) => botLog.push(line)),
+      );
     } finally {
       browser = await launching;
     }
@@ -130,7 +137,10 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     assert.match(await done.innerText(), /Ana Silva[\s\S]*Added/);
     await browser.screenshot('add-ana-outcome');
 
-    assert.ok((await memberIds(graph, group.id)).includes(ana.id), 'Graph must list Ana Silva as a member of OutlookGroup101');
+    assert.ok(
+      (await memberIds(graph, group.id)).includes(ana.id),
+      'Graph must list Ana Silva as a member of OutlookGroup101',
+    );
 
     await browser.send('is Ana Silva in OutlookGroup101');
     const check = await browser.waitForCard({ text: 'Ana Silva is a direct member of OutlookGroup101' });
@@ -190,7 +200,7 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     assert.ok((await memberIds(graph, DELETABLE.id)).length > 0, 'the restored group keeps its members');
   });
 
-  it('files Ana\'s access request in the group chat and shows Megan\'s approval on every copy of the card', async () => {
+  it("files Ana's access request in the group chat and shows Megan's approval on every copy of the card", async () => {
     // Issue 5: the requester asks in the group chat, the bot asks for a justification on a card and files it,
     // the owners' approval card is posted there (the bot knows no 1:1 chat with them), a Global Administrator
     // approves, every copy of the card ends in the same final state, and the add runs.
@@ -203,26 +213,50 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
 
     await browser.pickChat(/Group requests/);
     // Opening the chat installs the bot there, and it greets (issue 6 item 2); that card is not the answer.
-    await client.waitForBot(chat, { timeoutMs: 15000, where: (p) => /manages groups with your own permissions/.test(pushText(p)) });
-    await messageAsUser({ playgroundUrl: playground.url, conversationId: chat, from: anaInChat, bot: client.config.bot, text: `add me to ${group.displayName}` });
+    await client.waitForBot(chat, {
+      timeoutMs: 15000,
+      where: (p) => /manages groups with your own permissions/.test(pushText(p)),
+    });
+    await messageAsUser({
+      playgroundUrl: playground.url,
+      conversationId: chat,
+      from: anaInChat,
+      bot: client.config.bot,
+      text: `add me to ${group.displayName}`,
+    });
     const first = await client.waitForBot(chat, { timeoutMs: 15000 });
-    assert.match(pushText(first), new RegExp(`Ask to join ${group.displayName}`),
+    assert.match(
+      pushText(first),
+      new RegExp(`Ask to join ${group.displayName}`),
       `issue 5: "add me to ${group.displayName}" from a non-owner must answer with the access-request card ` +
-      `(justification + Submit request); the bot answered: ${describePush(first)}`);
+        `(justification + Submit request); the bot answered: ${describePush(first)}`,
+    );
     await browser.waitForCard({ text: `Ask to join ${group.displayName}` });
     await browser.screenshot('request-justification-card');
 
     // Ana submits her justification (the UI clicks as Megan, so Ana's click goes through the Playground API).
     const justification = 'I prepare the quarterly finance review.';
     await client.invokeExecute({
-      conversationId: chat, replyToId: first.message.messageId, as: anaInChat.id, title: 'Submit request',
-      verb: 'requestSubmit', data: { verb: 'requestSubmit', groupId: group.id, justification },
+      conversationId: chat,
+      replyToId: first.message.messageId,
+      as: anaInChat.id,
+      title: 'Submit request',
+      verb: 'requestSubmit',
+      data: { verb: 'requestSubmit', groupId: group.id, justification },
     });
     const approvalHeading = `${ana.displayName} asks to join ${group.displayName}`;
-    const approval = await client.waitForBot(chat, { timeoutMs: 15000, where: (p: PlaygroundPush) => pushText(p).includes(approvalHeading) });
+    const approval = await client.waitForBot(chat, {
+      timeoutMs: 15000,
+      where: (p: PlaygroundPush) => pushText(p).includes(approvalHeading),
+    });
     const owner = DEMO_USERS.olga.displayName;
-    const ownerMentioned = client.messages(chat).some((p) => p.seq > first.seq && p.message.from.id === client.config.bot.id && pushText(p).includes(owner));
-    assert.ok(ownerMentioned, `the approval posted in the group chat must name (mention) the group's owner ${owner}; seen: ${describePush(approval)}`);
+    const ownerMentioned = client
+      .messages(chat)
+      .some((p) => p.seq > first.seq && p.message.from.id === client.config.bot.id && pushText(p).includes(owner));
+    assert.ok(
+      ownerMentioned,
+      `the approval posted in the group chat must name (mention) the group's owner ${owner}; seen: ${describePush(approval)}`,
+    );
     const approvalCard = await browser.waitForCard({ text: approvalHeading });
     assert.match(await approvalCard.innerText(), new RegExp(justification.replace('.', '\\.')));
     await browser.screenshot('request-approval-card');
@@ -232,18 +266,32 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     await approvalCard.getByRole('button', { name: 'Approve' }).click();
     const decided = `Approved by ${DEMO_USERS.megan.displayName}`;
     await browser.waitForCard({ text: decided });
-    await client.waitForBot(chat, { timeoutMs: 15000, actions: ['updateMessage'], where: (p) => pushText(p).includes(decided) });
+    await client.waitForBot(chat, {
+      timeoutMs: 15000,
+      actions: ['updateMessage'],
+      where: (p) => pushText(p).includes(decided),
+    });
     await browser.screenshot('request-approved');
 
     // Every copy (the requester's card and the owners' card) shows the same final state, with no buttons left.
-    const copies = browser.page.locator('.ac-adaptiveCard').filter({ hasText: group.displayName }).filter({ hasText: ana.displayName });
+    const copies = browser.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: group.displayName })
+      .filter({ hasText: ana.displayName });
     const count = await copies.count();
     assert.ok(count >= 2, `expected the requester's and the owners' copies of the card, found ${count}`);
     for (let i = 0; i < count; i++) {
       const copy = copies.nth(i);
       assert.match(await copy.innerText(), new RegExp(decided), `copy ${i + 1} of ${count} is not in the final state`);
-      assert.equal(await copy.getByRole('button', { name: /Approve|Deny|Submit request/ }).count(), 0, `copy ${i + 1} still has buttons`);
+      assert.equal(
+        await copy.getByRole('button', { name: /Approve|Deny|Submit request/ }).count(),
+        0,
+        `copy ${i + 1} still has buttons`,
+      );
     }
-    assert.ok((await memberIds(graph, group.id)).includes(ana.id), 'Graph must list Ana Silva as a member of Finance Readers');
+    assert.ok(
+      (await memberIds(graph, group.id)).includes(ana.id),
+      'Graph must list Ana Silva as a member of Finance Readers',
+    );
   });
 });

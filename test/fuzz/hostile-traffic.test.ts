@@ -44,9 +44,11 @@ function tally(): Tally {
 /** Runs `jobs` with `limit` in flight. */
 async function pool<T>(items: readonly T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await job(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await job(items[next++] as T);
+    }),
+  );
 }
 
 function record(t: Tally, label: string, status: number | 'dropped', detail: string): void {
@@ -60,7 +62,10 @@ function record(t: Tally, label: string, status: number | 'dropped', detail: str
 }
 
 function summary(t: Tally): string {
-  return [...t.byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
+  return [...t.byStatus.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
 }
 
 describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph emulator)', function () {
@@ -80,14 +85,25 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     dir = mkdtempSync(join(tmpdir(), 'groupbot-fuzz-'));
     connector = await startReplyConnector();
     serve = await startGroupbot(['serve'], {
-      env: { DATA_DIR: join(dir, 'data'), PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'error', BOT_SERVICE_URLS: connector.serviceUrl },
+      env: {
+        DATA_DIR: join(dir, 'data'),
+        PORT: '0',
+        GRAPH_EMULATOR_PORT: '0',
+        LOG_LEVEL: 'error',
+        BOT_SERVICE_URLS: connector.serviceUrl,
+      },
       ready: /graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/,
       timeoutMs: 80_000,
     });
     graphOrigin = serve.ready[1] as string;
     startSeconds = (Date.now() - t0) / 1000;
     endpoint = new URL((/groupbot listening on (\S+)/.exec(serve.output()) as RegExpExecArray)[1] as string);
-    agent = new Agent({ connect: { ca: (await import('node:fs')).readFileSync(join(dir, 'data', 'graph', 'tls', 'ca-certificate.pem'), 'utf8') }, connections: CONCURRENCY });
+    agent = new Agent({
+      connect: {
+        ca: (await import('node:fs')).readFileSync(join(dir, 'data', 'graph', 'tls', 'ca-certificate.pem'), 'utf8'),
+      },
+      connections: CONCURRENCY,
+    });
   });
 
   after(async function () {
@@ -108,7 +124,13 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
 
   async function sendBot(t: Tally, probe: BotProbe): Promise<void> {
     try {
-      const res = await request(botUrl(probe), { method: probe.method as 'POST', headers: probe.headers, ...(probe.body !== undefined ? { body: probe.body } : {}), headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const res = await request(botUrl(probe), {
+        method: probe.method as 'POST',
+        headers: probe.headers,
+        ...(probe.body !== undefined ? { body: probe.body } : {}),
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000,
+      });
       record(t, probe.label, res.statusCode, await res.body.text());
     } catch (err) {
       record(t, probe.label, 'dropped', (err as Error).message);
@@ -118,7 +140,14 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
   async function sendGraph(t: Tally, probe: GraphProbe): Promise<void> {
     const path = probe.path.replace(/ /g, '%20').replace(/'/g, '%27').replace(/"/g, '%22');
     try {
-      const res = await request(`${graphOrigin}${path}`, { method: probe.method as 'GET', headers: probe.headers, dispatcher: agent, ...(probe.body !== undefined ? { body: probe.body } : {}), headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const res = await request(`${graphOrigin}${path}`, {
+        method: probe.method as 'GET',
+        headers: probe.headers,
+        dispatcher: agent,
+        ...(probe.body !== undefined ? { body: probe.body } : {}),
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000,
+      });
       record(t, probe.label, res.statusCode, await res.body.text());
     } catch (err) {
       record(t, probe.label, 'dropped', (err as Error).message);
@@ -135,7 +164,11 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     // Warm up with 100 probes of the same mix (not counted: JIT, caches and both databases' buffers fill up
     // first), then take the baseline, so that the growth measured is what the hostile traffic itself leaves.
     const warm = tally();
-    await pool(Array.from({ length: 100 }, () => factory.next()), CONCURRENCY, (p) => sendBot(warm, p));
+    await pool(
+      Array.from({ length: 100 }, () => factory.next()),
+      CONCURRENCY,
+      (p) => sendBot(warm, p),
+    );
     const rssBefore = rssMb(serve.pid);
     const t0 = Date.now();
 
@@ -165,12 +198,21 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     assert.ok(rssAfter - rssBefore < 50, `RSS grew by ${(rssAfter - rssBefore).toFixed(1)} MB`);
     assert.ok(connector.captured.length > 0, 'the well-formed turns among them were answered');
     assert.ok((bot.byStatus.get(400) ?? 0) > 100 && (bot.byStatus.get(415) ?? 0) > 10, `bot statuses: ${summary(bot)}`);
-    assert.ok((emu.byStatus.get(401) ?? 0) >= 30 && (emu.byStatus.get(400) ?? 0) >= 30, `emulator statuses: ${summary(emu)}`);
+    assert.ok(
+      (emu.byStatus.get(401) ?? 0) >= 30 && (emu.byStatus.get(400) ?? 0) >= 30,
+      `emulator statuses: ${summary(emu)}`,
+    );
   });
 
   it('left no trace of the attacks on stdout/stderr other than JSON log lines', () => {
     assert.equal(exited, false);
-    const lines = serve.output().split('\n').filter((l) => l.trim() && !/^groupbot listening|^graph-emulator listening|DeprecationWarning|trace-deprecation/.test(l));
+    const lines = serve
+      .output()
+      .split('\n')
+      .filter(
+        (l) =>
+          l.trim() && !/^groupbot listening|^graph-emulator listening|DeprecationWarning|trace-deprecation/.test(l),
+      );
     for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), `not a JSON log line: ${line.slice(0, 300)}`);
   });
 });

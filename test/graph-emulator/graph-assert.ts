@@ -1,10 +1,21 @@
 /** Assertions on Graph errors as `@microsoft/microsoft-graph-client` throws them (GraphError). */
 import { strict as assert } from 'node:assert';
 
-interface GraphErrorLike { statusCode: number; code: string | null; message: string; requestId: string | null; body: unknown }
+interface GraphErrorLike {
+  statusCode: number;
+  code: string | null;
+  message: string;
+  requestId: string | null;
+  body: unknown;
+}
 
 /** Awaits a call that must fail and checks status, code and message (exact text or pattern). */
-export async function rejectsWithGraphError(call: Promise<unknown>, status: number, code: string, message?: string | RegExp): Promise<GraphErrorLike> {
+export async function rejectsWithGraphError(
+  call: Promise<unknown>,
+  status: number,
+  code: string,
+  message?: string | RegExp,
+): Promise<GraphErrorLike> {
   let caught: unknown;
   try {
     await call;

@@ -31,7 +31,11 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
 
   describe('users', () => {
     it('reads a user with $select, collections parsed as arrays', async () => {
-      const u = await sdk.client.users.byUserId(U.ana.id).get({ queryParameters: { select: ['id', 'displayName', 'identities', 'imAddresses', 'department', 'employeeOrgData'] } });
+      const u = await sdk.client.users.byUserId(U.ana.id).get({
+        queryParameters: {
+          select: ['id', 'displayName', 'identities', 'imAddresses', 'department', 'employeeOrgData'],
+        },
+      });
       assert.equal(u?.displayName, 'Ana Silva');
       assert.equal(u?.department, 'Marketing');
       assert.deepEqual(u?.identities, []);
@@ -39,7 +43,9 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
     });
 
     it('lists users with $filter and $top, and by UPN', async () => {
-      const page = await sdk.client.users.get({ queryParameters: { filter: "startsWith(displayName,'Ana')", select: ['id', 'displayName'], top: 5 } });
+      const page = await sdk.client.users.get({
+        queryParameters: { filter: "startsWith(displayName,'Ana')", select: ['id', 'displayName'], top: 5 },
+      });
       assert.deepEqual(page?.value?.map((u) => u.id).sort(), [U.ana.id, U.anaSouza.id].sort());
       const byUpn = await sdk.client.users.byUserId('liam.obrien@contoso.com').get();
       assert.equal(byUpn?.id, U.liam.id);
@@ -48,13 +54,20 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
     it('reads memberOf and the transitiveMemberOf/graph.group cast (advanced query)', async () => {
       const direct = await sdk.client.users.byUserId(U.ana.id).memberOf.get();
       assert.ok(direct?.value?.some((o) => o.id === G.marketing.id));
-      const transitive = await sdk.client.users.byUserId(U.ana.id).transitiveMemberOf.graphGroup.get({ ...EVENTUAL, queryParameters: { count: true } });
-      assert.ok(transitive?.value?.some((g) => g.id === G.securityGroup101.id), 'SecurityGroup101 through Design Team');
+      const transitive = await sdk.client.users
+        .byUserId(U.ana.id)
+        .transitiveMemberOf.graphGroup.get({ ...EVENTUAL, queryParameters: { count: true } });
+      assert.ok(
+        transitive?.value?.some((g) => g.id === G.securityGroup101.id),
+        'SecurityGroup101 through Design Team',
+      );
       assert.equal(typeof transitive?.odataCount, 'number');
     });
 
     it('runs checkMemberGroups and getMemberGroups transitively', async () => {
-      const check = await sdk.client.users.byUserId(U.ana.id).checkMemberGroups.post({ groupIds: [G.securityGroup101.id, G.legal.id] });
+      const check = await sdk.client.users
+        .byUserId(U.ana.id)
+        .checkMemberGroups.post({ groupIds: [G.securityGroup101.id, G.legal.id] });
       assert.deepEqual(check?.value, [G.securityGroup101.id]);
       const all = await sdk.client.users.byUserId(U.zoe.id).getMemberGroups.post({ securityEnabledOnly: true });
       assert.ok(all?.value?.includes(G.engineeringAll.id), 'five levels up');
@@ -69,14 +82,20 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
       }
       assert.equal(caught?.responseStatusCode, 404);
       assert.equal(caught?.errorEscaped?.code, 'Request_ResourceNotFound');
-    assert.match(caught?.errorEscaped?.message ?? '', /does not exist/);
+      assert.match(caught?.errorEscaped?.message ?? '', /does not exist/);
     });
   });
 
   describe('directory', () => {
     it('lists deleted groups through deletedItems/graph.group, reads one and restores it', async () => {
       const nick = `sdkdel${Date.now().toString(36)}`;
-      const g = (await megan.api('/groups').post({ displayName: `SDK deleted ${nick}`, groupTypes: ['Unified'], mailEnabled: true, mailNickname: nick, securityEnabled: false })) as Obj;
+      const g = (await megan.api('/groups').post({
+        displayName: `SDK deleted ${nick}`,
+        groupTypes: ['Unified'],
+        mailEnabled: true,
+        mailNickname: nick,
+        securityEnabled: false,
+      })) as Obj;
       await megan.api(`/groups/${g.id}`).delete();
       const deleted = await sdk.client.directory.deletedItems.graphGroup.get();
       const listed = deleted?.value?.find((x) => x.id === g.id);
@@ -95,14 +114,26 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
       const o = await sdk.client.directoryObjects.byDirectoryObjectId(U.ana.id).get();
       assert.equal(o?.id, U.ana.id);
       assert.equal(o?.odataType, '#microsoft.graph.user');
-      const found = await sdk.client.directoryObjects.getByIds.post({ ids: [U.ana.id, G.marketing.id], types: ['group'] });
-      assert.deepEqual(found?.value?.map((x) => [x.id, x.odataType]), [[G.marketing.id, '#microsoft.graph.group']]);
+      const found = await sdk.client.directoryObjects.getByIds.post({
+        ids: [U.ana.id, G.marketing.id],
+        types: ['group'],
+      });
+      assert.deepEqual(
+        found?.value?.map((x) => [x.id, x.odataType]),
+        [[G.marketing.id, '#microsoft.graph.group']],
+      );
     });
 
-    it('checks group membership of a group and validates a new group\'s properties', async () => {
-      const check = await sdk.client.directoryObjects.byDirectoryObjectId(G.directorySquad.id).checkMemberGroups.post({ groupIds: [G.engineeringAll.id] });
+    it("checks group membership of a group and validates a new group's properties", async () => {
+      const check = await sdk.client.directoryObjects
+        .byDirectoryObjectId(G.directorySquad.id)
+        .checkMemberGroups.post({ groupIds: [G.engineeringAll.id] });
       assert.deepEqual(check?.value, [G.engineeringAll.id]);
-      const ok = await sdk.client.directoryObjects.validateProperties.post({ entityType: 'Group', displayName: 'SDK Validated', mailNickname: `sdkvalid${Date.now().toString(36)}` });
+      const ok = await sdk.client.directoryObjects.validateProperties.post({
+        entityType: 'Group',
+        displayName: 'SDK Validated',
+        mailNickname: `sdkvalid${Date.now().toString(36)}`,
+      });
       assert.equal(ok, undefined, '204');
     });
   });
@@ -110,7 +141,11 @@ describe('graph-emulator through the Kiota Graph SDK (@microsoft/msgraph-sdk)', 
   describe('groups URL forms of the unpublished groups package (raw requests)', () => {
     it('answers members/graph.user, deletedItems/graph.group, groups/delta() and graph.renew with Kiota-style encoding', async () => {
       const token = await emu.token('megan@contoso.com');
-      const users = await emu.raw('GET', `/v1.0/groups/${G.securityGroup101.id}/members/graph.user?%24select=id,userPrincipalName`, { token });
+      const users = await emu.raw(
+        'GET',
+        `/v1.0/groups/${G.securityGroup101.id}/members/graph.user?%24select=id,userPrincipalName`,
+        { token },
+      );
       assert.equal(users.status, 200, users.text);
       assert.ok((users.json() as { value: Obj[] }).value.length > 0);
       const deleted = await emu.raw('GET', '/v1.0/directory/deletedItems/graph.group?%24top=5', { token });

@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { groupKind, isDynamic, isReadOnlyGroup, isReadOnlyKind, kindLabel, kindTitle } from '../../graph-model/group-kind';
+import {
+  groupKind,
+  isDynamic,
+  isReadOnlyGroup,
+  isReadOnlyKind,
+  kindLabel,
+  kindTitle,
+} from '../../graph-model/group-kind';
 
 const m365 = { groupTypes: ['Unified'], mailEnabled: true, securityEnabled: false };
 const dynamicSecurity = { groupTypes: ['DynamicMembership'], mailEnabled: false, securityEnabled: true };
@@ -19,7 +26,12 @@ describe('graph-model/group-kind (shared by the bot, the cards and the emulator)
   });
 
   it('marks mail-enabled security groups and distribution lists read-only, by kind or by group', () => {
-    assert.deepEqual([m365, dynamicSecurity, mailSecurity, distribution].map(isReadOnlyGroup), [false, false, true, true]);
+    assert.deepEqual([m365, dynamicSecurity, mailSecurity, distribution].map(isReadOnlyGroup), [
+      false,
+      false,
+      true,
+      true,
+    ]);
     assert.equal(isReadOnlyKind('distribution'), true);
     assert.equal(isReadOnlyKind('security'), false);
   });

@@ -7,7 +7,10 @@ import { findImportCycles } from '../../scripts/import-cycles';
 describe('scripts/import-cycles', () => {
   it('finds no import cycle in bot, cards and graph-emulator', () => {
     const cycles = findImportCycles(['bot', 'cards', 'graph-emulator']);
-    assert.deepEqual(cycles.map((c) => c.join(' > ')), []);
+    assert.deepEqual(
+      cycles.map((c) => c.join(' > ')),
+      [],
+    );
   });
 
   it('reports a cycle made only of type imports, through an index file', () => {
@@ -17,10 +20,16 @@ describe('scripts/import-cycles', () => {
       fs.writeFileSync(path.join(dir, 'a.ts'), "import type { B } from './b';\nexport interface A { b?: B }\n");
       fs.writeFileSync(path.join(dir, 'b', 'index.ts'), "export type { B } from './b';\n");
       fs.writeFileSync(path.join(dir, 'b', 'b.ts'), "import type { A } from '../a';\nexport interface B { a?: A }\n");
-      fs.writeFileSync(path.join(dir, 'c.ts'), "import { x } from 'node:fs';\nimport type { A } from './a';\nexport type C = A | typeof x;\n");
+      fs.writeFileSync(
+        path.join(dir, 'c.ts'),
+        "import { x } from 'node:fs';\nimport type { A } from './a';\nexport type C = A | typeof x;\n",
+      );
       const cycles = findImportCycles([dir]);
       assert.equal(cycles.length, 1);
-      assert.deepEqual(cycles[0]?.map((f) => path.basename(f)), ['a.ts', 'index.ts', 'b.ts']);
+      assert.deepEqual(
+        cycles[0]?.map((f) => path.basename(f)),
+        ['a.ts', 'index.ts', 'b.ts'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -62,7 +62,12 @@ async function onTurn(context: TurnContext): Promise<void> {
     const body = {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
-      value: updatedCard(action.action?.verb ?? '', activity.from?.name ?? '', activity.from?.aadObjectId ?? '', action.action?.data ?? null),
+      value: updatedCard(
+        action.action?.verb ?? '',
+        activity.from?.name ?? '',
+        activity.from?.aadObjectId ?? '',
+        action.action?.data ?? null,
+      ),
     };
     const response: InvokeResponse = { status: 200, body };
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
@@ -114,8 +119,9 @@ export async function startEchoBot(opts: { port?: number } = {}): Promise<EchoBo
     port,
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     turns: () => turns,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

@@ -29,7 +29,11 @@ export interface TestEmulator {
   /** A Graph client acting as a directory user. */
   clientFor(upn: string, scopes?: string[]): Promise<Client>;
   /** A raw HTTPS request to the emulator (control endpoints, bad input the SDK would not send). */
-  raw(method: string, pathAndQuery: string, opts?: { token?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }>;
+  raw(
+    method: string,
+    pathAndQuery: string,
+    opts?: { token?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }>;
   /** Stops the emulator and deletes its data directory. */
   stop(): Promise<void>;
 }
@@ -55,8 +59,14 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
     raw: async (method, pathAndQuery, o = {}) => {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.token) headers.Authorization = `Bearer ${o.token}`;
-      if (o.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
-      const res = await fetch(`${emulator.baseUrl}${pathAndQuery}`, { method, headers, ...(o.body !== undefined ? { body: o.body } : {}), dispatcher: agent } as RequestInit);
+      if (o.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['Content-Type'] = 'application/json';
+      const res = await fetch(`${emulator.baseUrl}${pathAndQuery}`, {
+        method,
+        headers,
+        ...(o.body !== undefined ? { body: o.body } : {}),
+        dispatcher: agent,
+      } as RequestInit);
       const text = await res.text();
       return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as unknown };
     },
@@ -77,7 +87,8 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}): Pr
 export function useTestEmulator(opts: Partial<EmulatorOptions> = {}): TestEmulator {
   let current: TestEmulator | undefined;
   const running = (): TestEmulator => {
-    if (!current) throw new Error('the test emulator runs only between the before() and after() hooks of its describe block');
+    if (!current)
+      throw new Error('the test emulator runs only between the before() and after() hooks of its describe block');
     return current;
   };
   before(async () => {
@@ -89,9 +100,15 @@ export function useTestEmulator(opts: Partial<EmulatorOptions> = {}): TestEmulat
     current = undefined;
   });
   return {
-    get emulator() { return running().emulator; },
-    get baseUrl() { return running().baseUrl; },
-    get dataDir() { return running().dataDir; },
+    get emulator() {
+      return running().emulator;
+    },
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get dataDir() {
+      return running().dataDir;
+    },
     token: (upn, scopes) => running().token(upn, scopes),
     clientFor: (upn, scopes) => running().clientFor(upn, scopes),
     raw: (method, pathAndQuery, o) => running().raw(method, pathAndQuery, o),

@@ -10,7 +10,10 @@ const GROUPBOT = join(__dirname, '..', '..', 'bin', 'groupbot.js');
 
 /** The process did not become ready; the message ends with its output. */
 export class GroupbotStartError extends Error {
-  constructor(message: string, readonly output: string) {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
     super(`${message}\n--- output ---\n${output.split('\n').slice(-30).join('\n')}`);
     this.name = 'GroupbotStartError';
   }
@@ -35,7 +38,10 @@ export interface GroupbotProcess {
  * mode), and resolves once stdout matches `ready`.
  * @throws GroupbotStartError when it exits first or is not ready within `timeoutMs` (default 30 s); it is then killed.
  */
-export async function startGroupbot(args: readonly string[], opts: { env?: Record<string, string>; ready: RegExp; timeoutMs?: number }): Promise<GroupbotProcess> {
+export async function startGroupbot(
+  args: readonly string[],
+  opts: { env?: Record<string, string>; ready: RegExp; timeoutMs?: number },
+): Promise<GroupbotProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_PROXY: 'localhost,127.0.0.1', ...opts.env };
   delete env.BOT_ID;
   delete env.MicrosoftAppId;
@@ -45,15 +51,20 @@ export async function startGroupbot(args: readonly string[], opts: { env?: Recor
   const stop = (): Promise<void> => proc.stop(5000);
   if (ready === 'exit' || ready === 'timeout') {
     await stop();
-    throw new GroupbotStartError(ready === 'exit'
-      ? `groupbot ${args.join(' ')} exited at start (code ${proc.child.exitCode})`
-      : `groupbot ${args.join(' ')} did not print ${opts.ready} within ${timeoutMs} ms`, proc.output());
+    throw new GroupbotStartError(
+      ready === 'exit'
+        ? `groupbot ${args.join(' ')} exited at start (code ${proc.child.exitCode})`
+        : `groupbot ${args.join(' ')} did not print ${opts.ready} within ${timeoutMs} ms`,
+      proc.output(),
+    );
   }
   return {
     pid: proc.pid,
     ready,
     output: proc.output,
-    get running() { return proc.running; },
+    get running() {
+      return proc.running;
+    },
     crash: () => proc.kill(),
     stop,
   };

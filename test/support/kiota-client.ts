@@ -19,14 +19,19 @@ export interface KiotaGraph {
 
 /** A GraphServiceClient acting as a demo user of the emulator. Rejects when the SDK packages cannot load. */
 export async function kiotaClientFor(emu: TestEmulator, upn: string, scopes?: string[]): Promise<KiotaGraph> {
-  const [{ createGraphServiceClient, GraphRequestAdapter }, abstractions, { KiotaClientFactory }, json, text] = await Promise.all([
-    import('@microsoft/msgraph-sdk'),
-    import('@microsoft/kiota-abstractions'),
-    import('@microsoft/kiota-http-fetchlibrary'),
-    import('@microsoft/kiota-serialization-json'),
-    import('@microsoft/kiota-serialization-text'),
+  const [{ createGraphServiceClient, GraphRequestAdapter }, abstractions, { KiotaClientFactory }, json, text] =
+    await Promise.all([
+      import('@microsoft/msgraph-sdk'),
+      import('@microsoft/kiota-abstractions'),
+      import('@microsoft/kiota-http-fetchlibrary'),
+      import('@microsoft/kiota-serialization-json'),
+      import('@microsoft/kiota-serialization-text'),
+    ]);
+  await Promise.all([
+    import('@microsoft/msgraph-sdk-users'),
+    import('@microsoft/msgraph-sdk-directory'),
+    import('@microsoft/msgraph-sdk-directoryobjects'),
   ]);
-  await Promise.all([import('@microsoft/msgraph-sdk-users'), import('@microsoft/msgraph-sdk-directory'), import('@microsoft/msgraph-sdk-directoryobjects')]);
   const token = await emu.token(upn, scopes);
   const auth = new abstractions.BaseBearerTokenAuthenticationProvider({
     getAuthorizationToken: async () => token,
@@ -41,7 +46,11 @@ export async function kiotaClientFor(emu: TestEmulator, upn: string, scopes?: st
   serialize.registerDefaultSerializer(text.TextSerializationWriterFactory);
   const agent = new Agent({ connect: { ca: emu.emulator.caPem } });
   // undici's fetch takes a dispatcher; the SDK's types expect the DOM fetch signature.
-  const customFetch = ((url: string, init: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as (request: string, init: RequestInit) => Promise<Response>;
+  const customFetch = ((url: string, init: RequestInit) =>
+    undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as (
+    request: string,
+    init: RequestInit,
+  ) => Promise<Response>;
   const adapter = new GraphRequestAdapter(auth, parse, serialize, KiotaClientFactory.create(customFetch));
   adapter.baseUrl = emu.emulator.graphUrl;
   return { client: createGraphServiceClient(adapter), close: () => agent.close() };

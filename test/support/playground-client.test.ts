@@ -7,14 +7,22 @@ import { PlaygroundClient } from './playground-client';
 const BOT = { id: '28:bot', name: 'bot' };
 const CONFIG = {
   config: {
-    tenantId: 't', bot: BOT,
+    tenantId: 't',
+    bot: BOT,
     currentUser: { id: 'u0', name: 'Megan Bowen', aadObjectId: 'a0', userPrincipleName: 'megan@contoso.com' },
-    users: [], personalChat: { id: 'pc' }, groupChats: [{ id: 'gc' }], teams: [{ id: 'team', channels: [] }],
+    users: [],
+    personalChat: { id: 'pc' },
+    groupChats: [{ id: 'gc' }],
+    teams: [{ id: 'team', channels: [] }],
   },
 };
 
 function push(text: string, timestamp: number): string {
-  return JSON.stringify({ action: 'createMessage', actionConversationId: 'pc', message: { messageId: String(timestamp), timestamp, from: { id: BOT.id }, text, attachments: [] } });
+  return JSON.stringify({
+    action: 'createMessage',
+    actionConversationId: 'pc',
+    message: { messageId: String(timestamp), timestamp, from: { id: BOT.id }, text, attachments: [] },
+  });
 }
 
 describe('PlaygroundClient draining (fake Playground)', () => {
@@ -55,7 +63,10 @@ describe('PlaygroundClient draining (fake Playground)', () => {
       const reply = await client.waitForBot('pc', { timeoutMs: 5000 });
       assert.equal(reply.message.text, 'live reply');
       assert.equal(client.drained, 2);
-      assert.deepEqual(client.messages().map((p) => p.message.text), ['live reply']);
+      assert.deepEqual(
+        client.messages().map((p) => p.message.text),
+        ['live reply'],
+      );
     } finally {
       await client.close();
     }

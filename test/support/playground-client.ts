@@ -5,7 +5,12 @@
  */
 import WebSocket from 'ws';
 
-export interface PlaygroundPerson { id: string; name: string; aadObjectId: string; userPrincipleName: string }
+export interface PlaygroundPerson {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipleName: string;
+}
 
 export interface PlaygroundTestConfig {
   tenantId: string;
@@ -18,7 +23,10 @@ export interface PlaygroundTestConfig {
   teamChannelIds: string[];
 }
 
-export interface PlaygroundAttachment { contentType: string; content: Record<string, unknown> }
+export interface PlaygroundAttachment {
+  contentType: string;
+  content: Record<string, unknown>;
+}
 
 export interface PlaygroundMessage {
   messageId: string;
@@ -57,7 +65,11 @@ export class PlaygroundWaitError extends Error {
 
 /** An HTTP call to the Playground failed. */
 export class PlaygroundHttpError extends Error {
-  constructor(readonly status: number, readonly path: string, readonly body: string) {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly body: string,
+  ) {
     super(`Agents Playground ${path} answered ${status}: ${body.slice(0, 300)}`);
     this.name = 'PlaygroundHttpError';
   }
@@ -73,13 +85,23 @@ interface RawConfig {
   teams: { id: string; channels: { id: string }[] }[];
 }
 
-interface Waiter { conversationId: string; options: WaitOptions; resolve(p: PlaygroundPush): void }
+interface Waiter {
+  conversationId: string;
+  options: WaitOptions;
+  resolve(p: PlaygroundPush): void;
+}
 
 /** Summarises a push for error messages: its text, or the first TextBlocks of its card. */
 export function describePush(push: PlaygroundPush): string {
   const card = push.message.attachments[0]?.content;
   const body = (card?.body as { text?: string }[] | undefined) ?? [];
-  const text = push.message.text ?? body.map((b) => b.text).filter(Boolean).slice(0, 2).join(' | ');
+  const text =
+    push.message.text ??
+    body
+      .map((b) => b.text)
+      .filter(Boolean)
+      .slice(0, 2)
+      .join(' | ');
   return `${push.action} ${push.message.messageId}${card ? ' [card]' : ''}: ${String(text).slice(0, 120)}`;
 }
 
@@ -105,7 +127,11 @@ export class PlaygroundClient {
   /** When the stream opened (ms epoch); messages stamped earlier were buffered for a previous client. */
   private openedAt = Number.POSITIVE_INFINITY;
 
-  private constructor(readonly baseUrl: string, readonly config: PlaygroundTestConfig, private readonly ws: WebSocket) {
+  private constructor(
+    readonly baseUrl: string,
+    readonly config: PlaygroundTestConfig,
+    private readonly ws: WebSocket,
+  ) {
     ws.on('message', (data: WebSocket.RawData) => this.onPush(data));
   }
 
@@ -178,11 +204,13 @@ export class PlaygroundClient {
 
   private matches(push: PlaygroundPush, conversationId: string, options: WaitOptions): boolean {
     const actions = options.actions ?? ['createMessage', 'updateMessage'];
-    return push.conversationId === conversationId
-      && push.seq >= (this.cursors.get(conversationId) ?? 0)
-      && push.message.from?.id === this.config.bot.id
-      && actions.includes(push.action)
-      && (!options.where || options.where(push));
+    return (
+      push.conversationId === conversationId &&
+      push.seq >= (this.cursors.get(conversationId) ?? 0) &&
+      push.message.from?.id === this.config.bot.id &&
+      actions.includes(push.action) &&
+      (!options.where || options.where(push))
+    );
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {
@@ -200,8 +228,9 @@ export class PlaygroundClient {
   userId(who: string): string {
     const people = [this.config.currentUser, ...this.config.users];
     const needle = who.toLowerCase();
-    const person = people.find((p) => [p.id, p.name, p.name.split(' ')[0], p.userPrincipleName, p.aadObjectId]
-      .some((v) => v?.toLowerCase() === needle));
+    const person = people.find((p) =>
+      [p.id, p.name, p.name.split(' ')[0], p.userPrincipleName, p.aadObjectId].some((v) => v?.toLowerCase() === needle),
+    );
     if (!person) throw new Error(`no Playground user '${who}' (known: ${people.map((p) => p.name).join(', ')})`);
     return person.id;
   }
@@ -211,8 +240,11 @@ export class PlaygroundClient {
    * @throws PlaygroundHttpError on a non-2xx answer.
    */
   async sendPersonal(text: string): Promise<{ messageId: string }> {
-    return this.post(`/_conversation/v1/conversations/${encodeURIComponent(this.config.personalChatId)}/messages`,
-      { from: { id: this.config.currentUser.id }, text, textFormat: 'plain' });
+    return this.post(`/_conversation/v1/conversations/${encodeURIComponent(this.config.personalChatId)}/messages`, {
+      from: { id: this.config.currentUser.id },
+      text,
+      textFormat: 'plain',
+    });
   }
 
   /**
@@ -220,7 +252,10 @@ export class PlaygroundClient {
    * The bot always receives it from the current user (the Playground's rule for text).
    * @throws PlaygroundHttpError on a non-2xx answer.
    */
-  async sendGroup(text: string, opts: { conversationId?: string; mentionBot?: boolean } = {}): Promise<{ messageId: string }> {
+  async sendGroup(
+    text: string,
+    opts: { conversationId?: string; mentionBot?: boolean } = {},
+  ): Promise<{ messageId: string }> {
     const conversationId = opts.conversationId ?? this.config.groupChatId;
     const mention = `<at>${this.config.bot.name}</at>`;
     const mentionBot = opts.mentionBot ?? true;
@@ -228,7 +263,9 @@ export class PlaygroundClient {
       from: { id: this.config.currentUser.id },
       text: mentionBot ? `${mention} ${text}` : text,
       textFormat: 'plain',
-      ...(mentionBot ? { mentions: [{ mentioned: { id: this.config.bot.id, name: this.config.bot.name }, text: mention }] } : {}),
+      ...(mentionBot
+        ? { mentions: [{ mentioned: { id: this.config.bot.id, name: this.config.bot.name }, text: mention }] }
+        : {}),
     });
   }
 
@@ -238,10 +275,19 @@ export class PlaygroundClient {
    * Resolves to the bot's invoke response body (e.g. `{type, value: card}`).
    * @throws PlaygroundHttpError on a non-2xx answer; Error for an unknown user.
    */
-  async invokeExecute(args: { conversationId: string; replyToId: string; verb: string; data?: Record<string, unknown>; title?: string; as?: string }): Promise<unknown> {
+  async invokeExecute(args: {
+    conversationId: string;
+    replyToId: string;
+    verb: string;
+    data?: Record<string, unknown>;
+    title?: string;
+    as?: string;
+  }): Promise<unknown> {
     return this.post('/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', title: args.title ?? args.verb, verb: args.verb, data: args.data ?? {} } },
+      value: {
+        action: { type: 'Action.Execute', title: args.title ?? args.verb, verb: args.verb, data: args.data ?? {} },
+      },
       from: { id: args.as ? this.userId(args.as) : this.config.currentUser.id },
       conversation: { id: args.conversationId },
       replyToId: args.replyToId,
@@ -252,7 +298,12 @@ export class PlaygroundClient {
    * Clicks an Action.Submit as `as` (default the current user); the bot receives a message with `value`.
    * @throws PlaygroundHttpError on a non-2xx answer; Error for an unknown user.
    */
-  async submit(args: { conversationId: string; replyToId: string; value: Record<string, unknown>; as?: string }): Promise<void> {
+  async submit(args: {
+    conversationId: string;
+    replyToId: string;
+    value: Record<string, unknown>;
+    as?: string;
+  }): Promise<void> {
     await this.post('/_conversation/v1/submit', {
       conversation: { id: args.conversationId },
       from: { id: args.as ? this.userId(args.as) : this.config.currentUser.id },
@@ -280,14 +331,24 @@ export class PlaygroundClient {
     if (this.closed) return Promise.reject(new PlaygroundWaitError('the Playground client is closed'));
     const timeoutMs = options.timeoutMs ?? 10000;
     return new Promise<PlaygroundPush>((resolve, reject) => {
-      const waiter: Waiter = { conversationId, options, resolve: (p) => { clearTimeout(timer); resolve(p); } };
+      const waiter: Waiter = {
+        conversationId,
+        options,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         const seen = this.pushes.filter((p) => p.conversationId === conversationId).map(describePush);
-        reject(new PlaygroundWaitError(
-          `no bot ${(options.actions ?? ['createMessage', 'updateMessage']).join('/')} in conversation ${conversationId} ` +
-          `within ${timeoutMs} ms${options.where ? ' matching the filter' : ''}; bot pushes there so far: ` +
-          (seen.length ? `\n  ${seen.join('\n  ')}` : 'none')));
+        reject(
+          new PlaygroundWaitError(
+            `no bot ${(options.actions ?? ['createMessage', 'updateMessage']).join('/')} in conversation ${conversationId} ` +
+              `within ${timeoutMs} ms${options.where ? ' matching the filter' : ''}; bot pushes there so far: ` +
+              (seen.length ? `\n  ${seen.join('\n  ')}` : 'none'),
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });

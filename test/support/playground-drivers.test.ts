@@ -34,7 +34,7 @@ describe('Playground launcher and client (against the echo bot)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts with the config\'s personal chat, logs to the given folder, answers ping', async () => {
+  it("starts with the config's personal chat, logs to the given folder, answers ping", async () => {
     assert.equal(playground.personalChatId, PLAYGROUND_PERSONAL_CHAT_ID);
     assert.equal(client.config.personalChatId, PLAYGROUND_PERSONAL_CHAT_ID);
     assert.ok(playground.logFile.startsWith(dir));
@@ -64,10 +64,15 @@ describe('Playground launcher and client (against the echo bot)', function () {
 
   it('clicks Action.Execute as the current user and gets the updated card', async () => {
     await client.sendPersonal('card');
-    const card = await client.waitForBot(client.config.personalChatId, { where: (p) => p.message.attachments.length > 0 });
+    const card = await client.waitForBot(client.config.personalChatId, {
+      where: (p) => p.message.attachments.length > 0,
+    });
     assert.equal(card.message.attachments[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
     const body = await client.invokeExecute({
-      conversationId: client.config.personalChatId, replyToId: card.message.messageId, verb: 'echoClick', data: { note: 'hi' },
+      conversationId: client.config.personalChatId,
+      replyToId: card.message.messageId,
+      verb: 'echoClick',
+      data: { note: 'hi' },
     });
     const texts = cardTexts(body);
     assert.match(texts, /Clicked echoClick by Megan Bowen/);
@@ -77,9 +82,16 @@ describe('Playground launcher and client (against the echo bot)', function () {
 
   it('refuses an invoke by another user in the personal chat', async () => {
     await client.sendPersonal('card');
-    const card = await client.waitForBot(client.config.personalChatId, { where: (p) => p.message.attachments.length > 0 });
+    const card = await client.waitForBot(client.config.personalChatId, {
+      where: (p) => p.message.attachments.length > 0,
+    });
     await assert.rejects(
-      client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: card.message.messageId, verb: 'echoClick', as: 'Bob' }),
+      client.invokeExecute({
+        conversationId: client.config.personalChatId,
+        replyToId: card.message.messageId,
+        verb: 'echoClick',
+        as: 'Bob',
+      }),
       (err: unknown) => err instanceof PlaygroundHttpError && err.status === 400,
     );
   });
@@ -90,7 +102,12 @@ describe('Playground launcher and client (against the echo bot)', function () {
     assert.equal((await client.waitForBot(group)).message.text, 'Echo: hi group');
     await client.sendGroup('card');
     const card = await client.waitForBot(group, { where: (p) => pushText(p).includes('Echo card') });
-    const body = await client.invokeExecute({ conversationId: group, replyToId: card.message.messageId, verb: 'approve', as: 'bob@contoso.com' });
+    const body = await client.invokeExecute({
+      conversationId: group,
+      replyToId: card.message.messageId,
+      verb: 'approve',
+      as: 'bob@contoso.com',
+    });
     assert.match(cardTexts(body), /Clicked approve by Bob Kelly/);
     assert.match(cardTexts(body), new RegExp(DEMO_USERS.bob.id));
   });
@@ -107,15 +124,25 @@ describe('Playground launcher and client (against the echo bot)', function () {
     const group = client.config.groupChatId;
     await client.sendGroup('card');
     const card = await client.waitForBot(group, { where: (p) => p.message.attachments.length > 0 });
-    await client.submit({ conversationId: group, replyToId: card.message.messageId, value: { source: 'echo-submit', note: 'x' }, as: 'Ana' });
+    await client.submit({
+      conversationId: group,
+      replyToId: card.message.messageId,
+      value: { source: 'echo-submit', note: 'x' },
+      as: 'Ana',
+    });
     assert.equal((await client.waitForBot(group)).message.text, 'Submitted: {"source":"echo-submit","note":"x"}');
   });
 
   it('times out with a clear error naming the conversation and what arrived', async () => {
     await assert.rejects(
-      client.waitForBot(client.config.personalChatId, { timeoutMs: 200, where: (p) => pushText(p).includes('never said') }),
-      (err: unknown) => err instanceof PlaygroundWaitError && new RegExp(`${PLAYGROUND_PERSONAL_CHAT_ID} within 200 ms matching the filter`).test(err.message)
-        && /Echo: hello there/.test(err.message),
+      client.waitForBot(client.config.personalChatId, {
+        timeoutMs: 200,
+        where: (p) => pushText(p).includes('never said'),
+      }),
+      (err: unknown) =>
+        err instanceof PlaygroundWaitError &&
+        new RegExp(`${PLAYGROUND_PERSONAL_CHAT_ID} within 200 ms matching the filter`).test(err.message) &&
+        /Echo: hello there/.test(err.message),
     );
   });
 
@@ -131,22 +158,32 @@ describe('Playground launcher and client (against the echo bot)', function () {
     client = await PlaygroundClient.connect(playground.url);
     await client.sendPersonal('fresh');
     assert.equal((await client.waitForBot(client.config.personalChatId)).message.text, 'Echo: fresh');
-    assert.deepEqual(client.messages().map((p) => p.message.text), ['Echo: fresh']);
+    assert.deepEqual(
+      client.messages().map((p) => p.message.text),
+      ['Echo: fresh'],
+    );
   });
 
   it('throws for an unknown user name', () => {
     assert.throws(() => client.userId('Nobody'), /no Playground user 'Nobody'/);
   });
 
-  it('reports a refused config with the Playground\'s reason, and stop() ends the process', async () => {
+  it("reports a refused config with the Playground's reason, and stop() ends the process", async () => {
     const bad = join(dir, 'bad.yml');
     writeFileSync(bad, 'version: "0.1.1"\ntenantId: x\n');
     await assert.rejects(
       startPlayground({ botEndpoint: bot.endpoint, configPath: bad, logDir: mkdtempSync(join(dir, 'bad-')) }),
-      (err: unknown) => err instanceof PlaygroundStartError && /exited at start/.test(err.message) && /required property 'bot'/.test(err.message),
+      (err: unknown) =>
+        err instanceof PlaygroundStartError &&
+        /exited at start/.test(err.message) &&
+        /required property 'bot'/.test(err.message),
     );
     // Without a config file the fixed --conversation-id names the personal chat.
-    const second = await startPlayground({ botEndpoint: bot.endpoint, logDir: mkdtempSync(join(dir, 'second-')), conversationId: 'drivers-personal' });
+    const second = await startPlayground({
+      botEndpoint: bot.endpoint,
+      logDir: mkdtempSync(join(dir, 'second-')),
+      conversationId: 'drivers-personal',
+    });
     assert.equal(second.personalChatId, 'drivers-personal');
     await second.stop();
     await assert.rejects(fetch(`${second.url}/_debug/ping`), TypeError);

@@ -51,7 +51,10 @@ function logSummary(log: string): string {
 
 /** The Playground did not start; the message includes the end of its log. */
 export class PlaygroundStartError extends Error {
-  constructor(message: string, readonly log: string) {
+  constructor(
+    message: string,
+    readonly log: string,
+  ) {
     super(`${message}${log ? `\n--- playground log ---\n${logSummary(log)}` : ''}`);
     this.name = 'PlaygroundStartError';
   }
@@ -87,11 +90,19 @@ async function servedPersonalChatId(url: string): Promise<string> {
   const res = await fetch(`${url}/_internal/v1/testConfig`);
   const body = (await res.json()) as { config?: { personalChat?: { id?: string } } };
   const id = body.config?.personalChat?.id;
-  if (!res.ok || !id) throw new PlaygroundStartError(`the Agents Playground's /_internal/v1/testConfig answered ${res.status} without a personal chat`, '');
+  if (!res.ok || !id)
+    throw new PlaygroundStartError(
+      `the Agents Playground's /_internal/v1/testConfig answered ${res.status} without a personal chat`,
+      '',
+    );
   return id;
 }
 
-async function startOnce(opts: PlaygroundOptions, port: number, logFile: string): Promise<RunningPlayground | 'port-taken'> {
+async function startOnce(
+  opts: PlaygroundOptions,
+  port: number,
+  logFile: string,
+): Promise<RunningPlayground | 'port-taken'> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -103,11 +114,17 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
   if (opts.configPath) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = opts.configPath;
   else delete env.M365_AGENTS_PLAYGROUND_CONFIG_PATH;
   const args = [
-    '--require', PRELOAD, CLI,
-    '-p', String(port),
-    '-e', opts.botEndpoint,
-    '--conversation-id', opts.conversationId ?? PLAYGROUND_PERSONAL_CHAT_ID,
-    '--service-url', `${url}/_connector`,
+    '--require',
+    PRELOAD,
+    CLI,
+    '-p',
+    String(port),
+    '-e',
+    opts.botEndpoint,
+    '--conversation-id',
+    opts.conversationId ?? PLAYGROUND_PERSONAL_CHAT_ID,
+    '--service-url',
+    `${url}/_connector`,
     '--disable-telemetry',
   ];
   const proc = spawnGroupProcess(args, { env });
@@ -117,9 +134,12 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
   const listening = await proc.waitFor(/Listening on (\d+)/, timeoutMs);
   if (listening === 'exit' || listening === 'timeout') {
     await stop();
-    throw new PlaygroundStartError(listening === 'exit'
-      ? `the Agents Playground exited at start (code ${proc.child.exitCode}); a bad config file is the usual cause`
-      : `the Agents Playground did not print "Listening on" within ${timeoutMs} ms`, readLog());
+    throw new PlaygroundStartError(
+      listening === 'exit'
+        ? `the Agents Playground exited at start (code ${proc.child.exitCode}); a bad config file is the usual cause`
+        : `the Agents Playground did not print "Listening on" within ${timeoutMs} ms`,
+      readLog(),
+    );
   }
   if (Number(listening[1]) !== port) {
     // The Playground silently moves to a random port when ours is taken: treat it as a failed attempt.
@@ -131,9 +151,12 @@ async function startOnce(opts: PlaygroundOptions, port: number, logFile: string)
     if (proc.child.exitCode !== null || Date.now() > deadline) {
       const code = proc.child.exitCode;
       await stop();
-      throw new PlaygroundStartError(code !== null
-        ? `the Agents Playground exited at start (code ${code}); a bad config file is the usual cause`
-        : `the Agents Playground on port ${port} did not answer /_debug/ping`, readLog());
+      throw new PlaygroundStartError(
+        code !== null
+          ? `the Agents Playground exited at start (code ${code}); a bad config file is the usual cause`
+          : `the Agents Playground on port ${port} did not answer /_debug/ping`,
+        readLog(),
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }

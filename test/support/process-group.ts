@@ -37,14 +37,23 @@ export interface GroupProcess {
  * Spawns `node <args>` with exactly `env`, detached into its own process group, stdout and stderr piped and kept.
  * `stdin: 'pipe'` leaves stdin open for the caller (`child.stdin`); the default ignores it.
  */
-export function spawnGroupProcess(args: readonly string[], opts: { env: NodeJS.ProcessEnv; stdin?: 'ignore' | 'pipe' }): GroupProcess {
-  const child = spawn(process.execPath, args, { env: opts.env, detached: true, stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'] });
+export function spawnGroupProcess(
+  args: readonly string[],
+  opts: { env: NodeJS.ProcessEnv; stdin?: 'ignore' | 'pipe' },
+): GroupProcess {
+  const child = spawn(process.execPath, args, {
+    env: opts.env,
+    detached: true,
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let all = '';
   let exitValue: number | string | undefined;
   const listeners = new Set<() => void>();
-  const notify = (): void => { for (const listener of [...listeners]) listener(); };
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
   child.stdout?.on('data', (d: Buffer) => {
     const text = d.toString('utf8');
     out += text;
@@ -77,17 +86,32 @@ export function spawnGroupProcess(args: readonly string[], opts: { env: NodeJS.P
     stdout: () => out,
     stderr: () => err,
     output: () => all,
-    get running() { return child.exitCode === null && child.signalCode === null; },
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     exited,
     waitFor(re, timeoutMs) {
       return new Promise((resolve) => {
         const check = (): void => {
           const m = re.exec(out);
-          if (m) { done(); resolve(m); return; }
-          if (exitValue !== undefined) { done(); resolve('exit'); }
+          if (m) {
+            done();
+            resolve(m);
+            return;
+          }
+          if (exitValue !== undefined) {
+            done();
+            resolve('exit');
+          }
         };
-        const timer = setTimeout(() => { done(); resolve('timeout'); }, timeoutMs);
-        const done = (): void => { clearTimeout(timer); listeners.delete(check); };
+        const timer = setTimeout(() => {
+          done();
+          resolve('timeout');
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
         listeners.add(check);
         check();
       });

@@ -5,7 +5,13 @@
  * answers 502 (the request may have had effects, so it is not replayed). Every request is recorded with the
  * backend that answered it and, for Bot Framework activities, the activity's type, name and verb.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the proxy saw it. */
@@ -25,7 +31,10 @@ export interface ProxiedRequest {
   text?: string;
 }
 
-interface Backend { host: string; port: number }
+interface Backend {
+  host: string;
+  port: number;
+}
 
 function activityOf(body: Buffer): Pick<ProxiedRequest, 'activityType' | 'name' | 'verb' | 'text'> {
   if (body.length === 0) return {};
@@ -80,7 +89,8 @@ export class RoundRobinProxy {
     if (backendUrls.length === 0) throw new TypeError('the proxy needs at least one backend');
     const backends = backendUrls.map((raw) => {
       const url = new URL(raw);
-      if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(url.hostname)) throw new TypeError(`backend '${raw}' must be http on 127.0.0.1`);
+      if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost'].includes(url.hostname))
+        throw new TypeError(`backend '${raw}' must be http on 127.0.0.1`);
       return { host: '127.0.0.1', port: Number(url.port) };
     });
     const proxy = new RoundRobinProxy(backends);
@@ -94,7 +104,8 @@ export class RoundRobinProxy {
 
   /** The next request goes to backend `index`; later ones continue round-robin from there. Throws RangeError. */
   sendNextTo(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.backends.length) throw new RangeError(`no backend ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.backends.length)
+      throw new RangeError(`no backend ${index}`);
     this.next = index;
   }
 
@@ -114,22 +125,39 @@ export class RoundRobinProxy {
       const body = Buffer.concat(chunks);
       const first = this.next;
       this.next = (this.next + 1) % this.backends.length;
-      const record: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', backend: first, skipped: [], status: 0, ...activityOf(body) };
+      const record: ProxiedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        backend: first,
+        skipped: [],
+        status: 0,
+        ...activityOf(body),
+      };
       this.handled.push(record);
       this.forward(req, res, body, record, first, 0);
     });
   }
 
-  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer, record: ProxiedRequest, index: number, tries: number): void {
+  private forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    record: ProxiedRequest,
+    index: number,
+    tries: number,
+  ): void {
     const backend = this.backends[index] as Backend;
     record.backend = index;
     const headers = { ...req.headers, host: `${backend.host}:${backend.port}`, 'content-length': String(body.length) };
-    const upstream = httpRequest({ host: backend.host, port: backend.port, method: req.method, path: req.url, headers }, (answer) => {
-      record.status = answer.statusCode ?? 502;
-      res.writeHead(record.status, answer.headers);
-      answer.pipe(res);
-      answer.on('error', () => res.destroy());
-    });
+    const upstream = httpRequest(
+      { host: backend.host, port: backend.port, method: req.method, path: req.url, headers },
+      (answer) => {
+        record.status = answer.statusCode ?? 502;
+        res.writeHead(record.status, answer.headers);
+        answer.pipe(res);
+        answer.on('error', () => res.destroy());
+      },
+    );
     upstream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ECONNREFUSED' && tries + 1 < this.backends.length) {
         // Down before it saw the request: safe to send it to the next backend.

@@ -34,7 +34,8 @@ export interface TokenServiceStandIn {
   stop(): Promise<void>;
 }
 
-const key = (userId: string, connectionName: string, channelId: string) => JSON.stringify([userId, connectionName, channelId]);
+const key = (userId: string, connectionName: string, channelId: string) =>
+  JSON.stringify([userId, connectionName, channelId]);
 
 /** Starts the stand-in on 127.0.0.1, on a free port. Throws when it cannot listen. */
 export async function startTokenServiceStandIn(): Promise<TokenServiceStandIn> {
@@ -50,7 +51,8 @@ export async function startTokenServiceStandIn(): Promise<TokenServiceStandIn> {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
-    if (req.method !== 'GET' || url.pathname !== '/api/usertoken/GetToken') return send(404, { error: { code: 'NotFound', message: 'no such route on the stand-in' } });
+    if (req.method !== 'GET' || url.pathname !== '/api/usertoken/GetToken')
+      return send(404, { error: { code: 'NotFound', message: 'no such route on the stand-in' } });
     if (failures && failures.count > 0) {
       failures.count -= 1;
       return send(failures.status, { error: { code: 'ServiceError', message: `stand-in failure ${failures.status}` } });
@@ -78,9 +80,10 @@ export async function startTokenServiceStandIn(): Promise<TokenServiceStandIn> {
     failNext: (status, count = 1) => {
       failures = { status, count };
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

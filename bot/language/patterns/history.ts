@@ -17,9 +17,15 @@ const THE_OPT = String.raw`(?:(?:the|a|all|all\s+the)\s+)?`;
 const HISTORY: RegExp[] = [
   rx(String.raw`^${SHOW_OPT}${THE_OPT}${HISTORY_NOUN}\s+(?:of|for|on|in|to|about)\s+(?<g>.+)$`),
   rx(String.raw`^${SHOW_OPT}${THE_OPT}${HISTORY_NOUN}$`),
-  rx(String.raw`^${SHOW_OPT}(?<g>(?!the\b|me\b|my\b|all\b)[^\n]+?)['’]s?\s+(?:change\s+|audit\s+)?(?:history|audit\s+log|changelog|changes)$`),
-  rx(String.raw`^what(?:['’]s|\s+has|\s+have)?\s+(?:been\s+)?(?:changed|happened|changes\s+were\s+made)\s+(?:in|to|on|with)\s+(?<g>.+?)(?:\s+(?:lately|recently|today|this\s+week))?$`),
-  rx(String.raw`^who\s+(?:has\s+)?(?:changed|modified|edited|touched|renamed|deleted|restored|created)\s+(?<g>.+?)(?:\s+(?:lately|recently|today))?$`),
+  rx(
+    String.raw`^${SHOW_OPT}(?<g>(?!the\b|me\b|my\b|all\b)[^\n]+?)['’]s?\s+(?:change\s+|audit\s+)?(?:history|audit\s+log|changelog|changes)$`,
+  ),
+  rx(
+    String.raw`^what(?:['’]s|\s+has|\s+have)?\s+(?:been\s+)?(?:changed|happened|changes\s+were\s+made)\s+(?:in|to|on|with)\s+(?<g>.+?)(?:\s+(?:lately|recently|today|this\s+week))?$`,
+  ),
+  rx(
+    String.raw`^who\s+(?:has\s+)?(?:changed|modified|edited|touched|renamed|deleted|restored|created)\s+(?<g>.+?)(?:\s+(?:lately|recently|today))?$`,
+  ),
 ];
 
 const WHO_DID: RegExp[] = [

@@ -7,7 +7,8 @@ import { ALL_OPT, ME_OPT, SHOW } from './vocabulary';
 
 const LIC = String.raw`(?:licen[cs]es?)`;
 /** SKU-like words that make a phrase a licence even without the word "license". */
-const SKU_HINT = /\b(?:licen[cs]es?|skus?|[EFAGP][1-5]|copilot|visio|power\s*bi(?:\s+pro)?|project\s+(?:plan\s*\d|online)|ems|intune|teams\s+(?:essentials|premium|phone|rooms)|exchange\s+online(?:\s+plan\s*\d)?|enterprise\s*pack|enterprise\s*premium|spe_\w+|business\s+(?:basic|standard|premium)|defender|entra\s+id\s+p[12]|aad_premium\w*)\b/i;
+const SKU_HINT =
+  /\b(?:licen[cs]es?|skus?|[EFAGP][1-5]|copilot|visio|power\s*bi(?:\s+pro)?|project\s+(?:plan\s*\d|online)|ems|intune|teams\s+(?:essentials|premium|phone|rooms)|exchange\s+online(?:\s+plan\s*\d)?|enterprise\s*pack|enterprise\s*premium|spe_\w+|business\s+(?:basic|standard|premium)|defender|entra\s+id\s+p[12]|aad_premium\w*)\b/i;
 
 function isLicense(text: string | undefined): boolean {
   return text !== undefined && SKU_HINT.test(text);
@@ -26,7 +27,9 @@ function cleanLicense(text: string | undefined): string | undefined {
 
 const GROUP = String.raw`(?:(?:the\s+)?(?:group|team)\s+)?(?<g>.+)`;
 const ASSIGN: RegExp[] = [
-  rx(String.raw`^(?:assign|add|give|grant|apply|attach|allocate|provision|enable)\s+(?<l>.+?)\s+(?:to|for|on)\s+${GROUP}$`),
+  rx(
+    String.raw`^(?:assign|add|give|grant|apply|attach|allocate|provision|enable)\s+(?<l>.+?)\s+(?:to|for|on)\s+${GROUP}$`,
+  ),
   rx(String.raw`^(?:give|grant|assign)\s+(?<g>.+?)\s+(?:the|an?)\s+(?<l>.+)$`),
   rx(String.raw`^(?:give|grant|assign)\s+(?<g>.+)\s+(?<l>\S+\s+${LIC}|[A-Z]\d)$`),
   rx(String.raw`^licen[cs]e\s+(?<g>.+?)\s+(?:for|with)\s+(?<l>.+)$`),
@@ -40,13 +43,16 @@ export const matchAssignLicense: Matcher = (u) => {
   if (capture(u, ASSIGN_BARE)) return makeIntent('assignLicense');
   for (const re of ASSIGN) {
     const c = capture(u, re);
-    if (c && isLicense(c.l) && !isLicense(c.g)) return makeIntent('assignLicense', { groups: groupsSlot(c.g), license: cleanLicense(c.l) });
+    if (c && isLicense(c.l) && !isLicense(c.g))
+      return makeIntent('assignLicense', { groups: groupsSlot(c.g), license: cleanLicense(c.l) });
   }
   return undefined;
 };
 
 const REMOVE: RegExp[] = [
-  rx(String.raw`^(?:remove|revoke|unassign|un-assign|take\s+away|take|drop|delete|strip|pull|disable)\s+(?<l>.+?)(?:\s+away)?\s+(?:from|for|off|of)\s+${GROUP}$`),
+  rx(
+    String.raw`^(?:remove|revoke|unassign|un-assign|take\s+away|take|drop|delete|strip|pull|disable)\s+(?<l>.+?)(?:\s+away)?\s+(?:from|for|off|of)\s+${GROUP}$`,
+  ),
   rx(String.raw`^(?:remove|revoke|take\s+away|strip|unassign)\s+(?<g>.+?)['’]s?\s+(?<l>.+?\s+${LIC}|${LIC}|[A-Z]\d)$`),
   rx(String.raw`^(?:take|strip)\s+(?:the\s+)?(?<l>.+?)\s+away\s+from\s+${GROUP}$`),
 ];
@@ -56,23 +62,38 @@ export const matchRemoveLicense: Matcher = (u) => {
   if (capture(u, REMOVE_BARE)) return makeIntent('removeLicense');
   for (const re of REMOVE) {
     const c = capture(u, re);
-    if (c && isLicense(c.l)) return makeIntent('removeLicense', { groups: groupsSlot(c.g), license: cleanLicense(c.l) });
+    if (c && isLicense(c.l))
+      return makeIntent('removeLicense', { groups: groupsSlot(c.g), license: cleanLicense(c.l) });
   }
   return undefined;
 };
 
 const LICS = String.raw`(?:licen[cs]es|skus|subscriptions|licen[cs]e\s+(?:list|assignments?|skus))`;
 const LIST_FOR_GROUP: RegExp[] = [
-  rx(String.raw`^(?:which|what)\s+${LICS}\s+(?:does|do|is|are)\s+(?<g>.+?)\s+(?:have|has|got|get|getting|use|using|assigned|hold|holding)$`),
-  rx(String.raw`^(?:which|what)\s+${LICS}\s+(?:are\s+|is\s+)?(?:assigned\s+to|on|for|in|applied\s+to|given\s+to)\s+(?<g>.+)$`),
-  rx(String.raw`^(?:${SHOW}\s+|check\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?(?:assigned\s+|group\s+)?${LICS}\s+(?:of|for|on|assigned\s+to|in|applied\s+to)\s+(?<g>.+)$`),
-  rx(String.raw`^(?:${SHOW}\s+)?${ME_OPT}(?<g>(?!all\b|the\b|available\b|our\b|my\b|${SHOW}\b)[^\n]+?)(?:['’]s?)?\s+${LICS}$`),
+  rx(
+    String.raw`^(?:which|what)\s+${LICS}\s+(?:does|do|is|are)\s+(?<g>.+?)\s+(?:have|has|got|get|getting|use|using|assigned|hold|holding)$`,
+  ),
+  rx(
+    String.raw`^(?:which|what)\s+${LICS}\s+(?:are\s+|is\s+)?(?:assigned\s+to|on|for|in|applied\s+to|given\s+to)\s+(?<g>.+)$`,
+  ),
+  rx(
+    String.raw`^(?:${SHOW}\s+|check\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?(?:assigned\s+|group\s+)?${LICS}\s+(?:of|for|on|assigned\s+to|in|applied\s+to)\s+(?<g>.+)$`,
+  ),
+  rx(
+    String.raw`^(?:${SHOW}\s+)?${ME_OPT}(?<g>(?!all\b|the\b|available\b|our\b|my\b|${SHOW}\b)[^\n]+?)(?:['’]s?)?\s+${LICS}$`,
+  ),
   rx(String.raw`^(?:does|do)\s+(?<g>.+?)\s+have\s+(?:any\s+)?${LICS}$`),
 ];
 const LIST_ALL: RegExp[] = [
-  rx(String.raw`^(?:which|what)\s+${LICS}\s+(?:are\s+(?:there|available|free|left|in\s+the\s+tenant)|(?:do\s+)?we\s+have|exist|can\s+(?:i|we)\s+(?:assign|use)|(?:does|do)\s+(?:the\s+tenant|our\s+(?:tenant|company|org))\s+have)$`),
-  rx(String.raw`^(?:${SHOW}\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?(?:our\s+|available\s+|tenant\s+|subscribed\s+)*${LICS}(?:\s+(?:available|we\s+have|in\s+the\s+tenant|there\s+are|that\s+exist|left))?$`),
-  rx(String.raw`^how\s+many\s+${LICS}\s+(?:are\s+|do\s+we\s+have\s+)?(?:left|available|free|remaining|unused|in\s+use)$`),
+  rx(
+    String.raw`^(?:which|what)\s+${LICS}\s+(?:are\s+(?:there|available|free|left|in\s+the\s+tenant)|(?:do\s+)?we\s+have|exist|can\s+(?:i|we)\s+(?:assign|use)|(?:does|do)\s+(?:the\s+tenant|our\s+(?:tenant|company|org))\s+have)$`,
+  ),
+  rx(
+    String.raw`^(?:${SHOW}\s+)?${ME_OPT}${ALL_OPT}(?:the\s+)?(?:our\s+|available\s+|tenant\s+|subscribed\s+)*${LICS}(?:\s+(?:available|we\s+have|in\s+the\s+tenant|there\s+are|that\s+exist|left))?$`,
+  ),
+  rx(
+    String.raw`^how\s+many\s+${LICS}\s+(?:are\s+|do\s+we\s+have\s+)?(?:left|available|free|remaining|unused|in\s+use)$`,
+  ),
   rx(String.raw`^(?:licen[cs]e|sku)\s+(?:overview|summary|usage|availability)$`),
 ];
 

@@ -10,7 +10,9 @@ const AS_CSV = String.raw`(?:\s+(?:as|to|in(?:to)?)\s+(?:an?\s+)?(?:csv|excel|sp
 const EXPORT: RegExp[] = [
   rx(String.raw`^(?:please\s+)?${VERB}\s+(?:all\s+)?(?:the\s+)?${NOUN}\s+(?:of|in|from|for)\s+(?<g>.+?)${AS_CSV}$`),
   rx(String.raw`^(?:please\s+)?${VERB}\s+(?:the\s+)?(?<g>.+?)(?:['’]s?)?\s+${NOUN}${AS_CSV}$`),
-  rx(String.raw`^(?:please\s+)?(?:give\s+me|send\s+me|i\s+(?:want|need))\s+(?:an?\s+|the\s+)?(?:csv|excel|spreadsheet)\s+(?:file\s+)?(?:of|with)\s+(?:the\s+)?${NOUN}\s+(?:of|in)\s+(?<g>.+)$`),
+  rx(
+    String.raw`^(?:please\s+)?(?:give\s+me|send\s+me|i\s+(?:want|need))\s+(?:an?\s+|the\s+)?(?:csv|excel|spreadsheet)\s+(?:file\s+)?(?:of|with)\s+(?:the\s+)?${NOUN}\s+(?:of|in)\s+(?<g>.+)$`,
+  ),
 ];
 
 /** "export the members of Marketing (as CSV)". */

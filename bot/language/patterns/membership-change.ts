@@ -7,7 +7,9 @@ import { groupsSlot, usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 
 const LIST_NOUNS = String.raw`(?:users|people|persons|person|user|members|accounts|emails|e-mails|addresses|email\s+addresses|names|guests|employees|folks|ones|colleagues|contacts|below)`;
-const BULK = rx(String.raw`^(?<verb>add|put|include|invite|enrol+|remove|delete|drop|kick|take)\s+(?:(?:these|those|the\s+following|following|this\s+list\s+of|the\s+list\s+of|all\s+(?:of\s+)?(?:these|those|the\s+following)|all)\s+)?(?:\d+\s+)?(?:${LIST_NOUNS}\s+)?(?<role>as\s+(?:an?\s+|the\s+)?(?:co-?)?owners?\s+(?:of|to|for|on|in)|to|into|in|from|out\s+of|off)\s+(?<g>[^\n:]+?)\s*(?::\s*|\n\s*)(?<u>[\s\S]+)$`);
+const BULK = rx(
+  String.raw`^(?<verb>add|put|include|invite|enrol+|remove|delete|drop|kick|take)\s+(?:(?:these|those|the\s+following|following|this\s+list\s+of|the\s+list\s+of|all\s+(?:of\s+)?(?:these|those|the\s+following)|all)\s+)?(?:\d+\s+)?(?:${LIST_NOUNS}\s+)?(?<role>as\s+(?:an?\s+|the\s+)?(?:co-?)?owners?\s+(?:of|to|for|on|in)|to|into|in|from|out\s+of|off)\s+(?<g>[^\n:]+?)\s*(?::\s*|\n\s*)(?<u>[\s\S]+)$`,
+);
 
 /** "add these to Marketing:\nana@…\nBob" — the whole list becomes `users`. */
 export const matchBulk: Matcher = (u) => {
@@ -17,14 +19,26 @@ export const matchBulk: Matcher = (u) => {
   const owner = /owner/i.test(c.role);
   if (removing && /^(?:to|into|in)$/i.test(c.role)) return undefined;
   if (!removing && /^(?:from|out\s+of|off)$/i.test(c.role)) return undefined;
-  const name: IntentName = owner ? (removing ? 'removeOwners' : 'addOwners') : removing ? 'removeMembers' : 'addMembers';
+  const name: IntentName = owner
+    ? removing
+      ? 'removeOwners'
+      : 'addOwners'
+    : removing
+      ? 'removeMembers'
+      : 'addMembers';
   const duration = removing ? { text: c.g ?? '' } : extractDuration(c.g ?? '');
-  return makeIntent(name, { users: usersSlot(c.u), groups: groupsSlot(duration.text), durationDays: 'durationDays' in duration ? duration.durationDays : undefined });
+  return makeIntent(name, {
+    users: usersSlot(c.u),
+    groups: groupsSlot(duration.text),
+    durationDays: 'durationDays' in duration ? duration.durationDays : undefined,
+  });
 };
 
 const GROUP_TAIL = String.raw`(?<g>.+?)(?:\s+as\s+(?:an?\s+)?(?:regular\s+|normal\s+)?(?:members?|guests?))?`;
 const ADD: RegExp[] = [
-  rx(String.raw`^(?:add|put|include|invite|enrol+|place|insert|stick|bring|sign\s+up|subscribe|assign|get)\s+(?<u>.+?)(?:\s+back)?\s+(?:as\s+(?:an?\s+)?members?\s+(?:of|to|in)|to\s+the\s+members?\s+(?:of|list\s+of)|to|into|in|onto|on|inside|in\s+to)\s+${GROUP_TAIL}$`),
+  rx(
+    String.raw`^(?:add|put|include|invite|enrol+|place|insert|stick|bring|sign\s+up|subscribe|assign|get)\s+(?<u>.+?)(?:\s+back)?\s+(?:as\s+(?:an?\s+)?members?\s+(?:of|to|in)|to\s+the\s+members?\s+(?:of|list\s+of)|to|into|in|onto|on|inside|in\s+to)\s+${GROUP_TAIL}$`,
+  ),
   rx(String.raw`^(?:sign\s+up\s+(?<u>.+?)|sign\s+(?<u2>.+?)\s+up)\s+(?:for|to)\s+${GROUP_TAIL}$`),
   rx(String.raw`^(?:give|grant)\s+(?<u>.+?)\s+(?:access|membership)\s+(?:to|in|on|for)\s+${GROUP_TAIL}$`),
   rx(String.raw`^make\s+(?<u>.+?)\s+(?:an?\s+)?members?\s+(?:of|in)\s+${GROUP_TAIL}$`),
@@ -38,15 +52,24 @@ export const matchAddMembers: Matcher = (u) => {
   const v: Utterance = duration.durationDays === undefined ? u : toUtterance(duration.text);
   for (const re of ADD) {
     const c = capture(v, re);
-    if (c) return makeIntent('addMembers', { users: usersSlot(c.u ?? c.u2), groups: groupsSlot(c.g), durationDays: duration.durationDays });
+    if (c)
+      return makeIntent('addMembers', {
+        users: usersSlot(c.u ?? c.u2),
+        groups: groupsSlot(c.g),
+        durationDays: duration.durationDays,
+      });
   }
   return undefined;
 };
 
 const REMOVE: RegExp[] = [
-  rx(String.raw`^(?:remove|delete|drop|kick|kick\s+out|throw\s+out|throw|boot|evict|exclude|take|unsubscribe|unenrol+|pull|get)\s+(?<u>.+?)\s+(?:out\s+of|off\s+of|off|from|out\s+from)\s+(?<g>.+?)(?:\s+(?:as\s+(?:an?\s+)?members?|completely|entirely))?$`),
+  rx(
+    String.raw`^(?:remove|delete|drop|kick|kick\s+out|throw\s+out|throw|boot|evict|exclude|take|unsubscribe|unenrol+|pull|get)\s+(?<u>.+?)\s+(?:out\s+of|off\s+of|off|from|out\s+from)\s+(?<g>.+?)(?:\s+(?:as\s+(?:an?\s+)?members?|completely|entirely))?$`,
+  ),
   rx(String.raw`^(?:revoke|remove)\s+(?<u>.+?)['’]s?\s+(?:access|membership)\s+(?:to|in|of|from|on)\s+(?<g>.+)$`),
-  rx(String.raw`^(?:leave|quit|exit|unsubscribe\s+(?:me\s+)?from|get\s+me\s+out\s+of|take\s+me\s+(?:off|out\s+of)|opt\s+out\s+of|sign\s+me\s+out\s+of|i\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+leave)\s+(?<g>.+)$`),
+  rx(
+    String.raw`^(?:leave|quit|exit|unsubscribe\s+(?:me\s+)?from|get\s+me\s+out\s+of|take\s+me\s+(?:off|out\s+of)|opt\s+out\s+of|sign\s+me\s+out\s+of|i\s+(?:want|need|would\s+like|['’]d\s+like)\s+to\s+leave)\s+(?<g>.+)$`,
+  ),
   rx(String.raw`^(?<u>leave)$`),
   rx(String.raw`^(?:take|get|kick|throw)\s+(?<u>.+?)\s+out$`),
 ];

@@ -19,26 +19,42 @@ const WHEN = String.raw`(?<when>${TIME_PHRASE})`;
 
 const WATCH_ALL = [rx(String.raw`^${WATCH}\s+${ALL_MINE}$`)];
 const WATCH_ONE = [
-  rx(String.raw`^${WATCH}\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>(?!all\b|my\b|me\b|up\b|out\b|for\b)[^\n]+?)(?:['’]s?\s+${MEMBERS})?(?:\s+for\s+me)?$`),
+  rx(
+    String.raw`^${WATCH}\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>(?!all\b|my\b|me\b|up\b|out\b|for\b)[^\n]+?)(?:['’]s?\s+${MEMBERS})?(?:\s+for\s+me)?$`,
+  ),
 ];
 const WATCH_LIST = [
-  rx(String.raw`^(?:what|which)\s+groups\s+(?:am\s+I|do\s+I|are\s+you)\s+(?:watching|watch|following|follow|tracking|track)(?:\s+for\s+me)?$`),
+  rx(
+    String.raw`^(?:what|which)\s+groups\s+(?:am\s+I|do\s+I|are\s+you)\s+(?:watching|watch|following|follow|tracking|track)(?:\s+for\s+me)?$`,
+  ),
   rx(String.raw`^(?:(?:show|list)\s+(?:me\s+)?)?(?:my\s+|the\s+)?(?:watched|followed|tracked)\s+groups$`),
 ];
 const UNWATCH_ALL = [rx(String.raw`^${UNWATCH}\s+(?:${ALL_MINE}|all\s+(?:the\s+)?groups|everything|any\s+groups?)$`)];
-const UNWATCH_ONE = [rx(String.raw`^${UNWATCH}\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?(?:\s+any\s*more)?$`)];
+const UNWATCH_ONE = [
+  rx(
+    String.raw`^${UNWATCH}\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?(?:\s+any\s*more)?$`,
+  ),
+];
 
 const MEMBERS_AT = [
   rx(String.raw`^who\s+(?:was|were)\s+(?:in|a\s+member\s+of|(?:the\s+)?members\s+of|on)\s+(?<g>[^\n]+?)\s+${WHEN}$`),
-  rx(String.raw`^(?:(?:show|list|get|give)\s+(?:me\s+)?)?(?:who\s+were\s+)?(?:the\s+)?members\s+(?:of|in)\s+(?<g>[^\n]+?)\s+${WHEN}$`),
+  rx(
+    String.raw`^(?:(?:show|list|get|give)\s+(?:me\s+)?)?(?:who\s+were\s+)?(?:the\s+)?members\s+(?:of|in)\s+(?<g>[^\n]+?)\s+${WHEN}$`,
+  ),
   rx(String.raw`^what\s+was\s+(?:the\s+)?membership\s+of\s+(?<g>[^\n]+?)\s+${WHEN}$`),
   rx(String.raw`^(?:(?:show|list)\s+(?:me\s+)?)?(?<g>[^\n]+?)['’]s?\s+members(?:hip)?\s+${WHEN}$`),
 ];
 const THE_WAY = String.raw`(?:the\s+way|how|as|what)\s+(?:it|they)\s+(?:was|were|looked)`;
 const RESTORE = [
-  rx(String.raw`^(?:please\s+)?(?:put|set|bring|get|turn)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+back\s+(?:to\s+)?${THE_WAY}\s+${WHEN}$`),
-  rx(String.raw`^(?:please\s+)?make\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:look\s+)?${THE_WAY}\s+${WHEN}(?:\s+again)?$`),
-  rx(String.raw`^(?:restore|roll\s*back|revert|reset|put\s+back|bring\s+back|set\s+back)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:back\s+)?(?:to|as\s+(?:it|they)\s+(?:was|were))\s+(?:(?:how|what)\s+(?:it|they)\s+(?:was|were)\s+|the\s+state\s+of\s+)?${WHEN}$`),
+  rx(
+    String.raw`^(?:please\s+)?(?:put|set|bring|get|turn)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+back\s+(?:to\s+)?${THE_WAY}\s+${WHEN}$`,
+  ),
+  rx(
+    String.raw`^(?:please\s+)?make\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:look\s+)?${THE_WAY}\s+${WHEN}(?:\s+again)?$`,
+  ),
+  rx(
+    String.raw`^(?:restore|roll\s*back|revert|reset|put\s+back|bring\s+back|set\s+back)\s+(?:the\s+)?(?:${MEMBERS}\s+(?:of|in)\s+)?(?<g>[^\n]+?)(?:['’]s?\s+${MEMBERS})?\s+(?:back\s+)?(?:to|as\s+(?:it|they)\s+(?:was|were))\s+(?:(?:how|what)\s+(?:it|they)\s+(?:was|were)\s+|the\s+state\s+of\s+)?${WHEN}$`,
+  ),
 ];
 
 /** A time phrase the commands will understand (checked against a fixed clock: the parser stays pure). */

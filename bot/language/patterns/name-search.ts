@@ -6,8 +6,12 @@ import type { Matcher } from './matcher';
 
 const LEAD = String.raw`^(?:(?:list|show|find|search|get|give)\s+(?:me\s+)?)?(?:(?:any|all|the|every)\s+)*(?:groups?|teams?)\s+`;
 const CONTAINS: RegExp[] = [
-  rx(String.raw`${LEAD}(?:whose|with\s+(?:a\s+)?|where\s+the)\s*names?\s+(?:mentions?|contains?|includes?|has|have|with|is\s+like)\s+(?<w>.+)$`),
-  rx(String.raw`${LEAD}(?:that|which)\s+(?:mention|contain|include|have)\s+(?<w>.+?)(?:\s+in\s+(?:the|their|its)\s+names?)?$`),
+  rx(
+    String.raw`${LEAD}(?:whose|with\s+(?:a\s+)?|where\s+the)\s*names?\s+(?:mentions?|contains?|includes?|has|have|with|is\s+like)\s+(?<w>.+)$`,
+  ),
+  rx(
+    String.raw`${LEAD}(?:that|which)\s+(?:mention|contain|include|have)\s+(?<w>.+?)(?:\s+in\s+(?:the|their|its)\s+names?)?$`,
+  ),
   rx(String.raw`${LEAD}with\s+(?<w>.+?)\s+in\s+(?:the|their|its)\s+names?$`),
   rx(String.raw`${LEAD}(?:containing|mentioning|including|named\s+like)\s+(?<w>.+)$`),
 ];
@@ -24,6 +28,7 @@ export const matchNameSearch: Matcher = (u) => {
   }
   const w = capture(u, WHAT_IS);
   const g = w?.g?.trim();
-  if (g !== undefined && /^[\p{Lu}\p{N}"“'‘]/u.test(g) && !NOT_A_GROUP.test(g)) return makeIntent('showGroup', { groups: groupsSlot(g) });
+  if (g !== undefined && /^[\p{Lu}\p{N}"“'‘]/u.test(g) && !NOT_A_GROUP.test(g))
+    return makeIntent('showGroup', { groups: groupsSlot(g) });
   return undefined;
 };

@@ -14,7 +14,9 @@ const OWNED: RegExp[] = [
   rx(String.raw`^(?:which|what)\s+${GROUPS}\s+(?:do|does|did)\s+(?<u>.+?)\s+(?:still\s+)?${OWN_VERB}$`),
   rx(String.raw`^(?:which|what)\s+${GROUPS}\s+(?:am|is|are)\s+(?<u>.+?)\s+${OWNER_OF}$`),
   rx(String.raw`${LIST}${GROUPS}\s+(?:owned|managed)\s+by\s+(?<u>.+)$`),
-  rx(String.raw`${LIST}${GROUPS}\s+(?:that\s+|which\s+)?(?!(?:do|does|did|am|is|are)\b)(?<u>.+?)\s+(?:owns?|manages?|(?:am|is|are)\s+${OWNER_OF})$`),
+  rx(
+    String.raw`${LIST}${GROUPS}\s+(?:that\s+|which\s+)?(?!(?:do|does|did|am|is|are)\b)(?<u>.+?)\s+(?:owns?|manages?|(?:am|is|are)\s+${OWNER_OF})$`,
+  ),
   rx(String.raw`${LIST}(?<u>my|[^\n]+?)(?:['’]s?)?\s+owned\s+${GROUPS}$`),
   rx(String.raw`^(?:what|which)\s+(?:do|does)\s+(?<u>.+?)\s+own$`),
 ];

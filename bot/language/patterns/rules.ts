@@ -11,7 +11,8 @@ const PREVIEW_HEAD = String.raw`(?:who\s+(?:would|will|could|might|does|do)\s+(?
 const PREVIEW_BARE = rx(String.raw`^(?:preview|who\s+would\s+match|preview\s+${A_RULE}|test\s+${A_RULE})$`);
 const PREVIEW = rx(String.raw`^${PREVIEW_HEAD}\s*:?\s+(?<r>.+)$`);
 const PREVIEW_OF_GROUP = /^(?:of|for|on)\s+(?<g>.+)$/is;
-const INSIDE_GROUP = /^(?:(?:a|the|an)\s+)?(?:dynamic\s+)?group\s+(?:with|where|using)\s+(?:(?:the|a)\s+)?(?:rule\s+)?/i;
+const INSIDE_GROUP =
+  /^(?:(?:a|the|an)\s+)?(?:dynamic\s+)?group\s+(?:with|where|using)\s+(?:(?:the|a)\s+)?(?:rule\s+)?/i;
 
 /** "who would match user.city -eq "Seattle"", "preview everyone in Seattle", a bare rule. */
 export const matchPreviewRule: Matcher = (u) => {
@@ -21,7 +22,8 @@ export const matchPreviewRule: Matcher = (u) => {
   if (!c || c.r === undefined) return undefined;
   const r = c.r.replace(INSIDE_GROUP, '');
   const ofGroup = PREVIEW_OF_GROUP.exec(r);
-  if (ofGroup?.groups?.g !== undefined && !isRuleSyntax(r)) return makeIntent('previewRule', { groups: groupsSlot(ofGroup.groups.g) });
+  if (ofGroup?.groups?.g !== undefined && !isRuleSyntax(r))
+    return makeIntent('previewRule', { groups: groupsSlot(ofGroup.groups.g) });
   return makeIntent('previewRule', ruleSlot(r));
 };
 
@@ -30,11 +32,15 @@ const TO = String.raw`(?:\s+(?:to|as|with|into)(?:\s*[:=]\s*|\s+)|\s*[:=]\s*)`;
 const SET: RegExp[] = [
   rx(String.raw`^${SET_VERB}\s+${A_RULE}\s+(?:of|for|on|in)\s+(?<g>.+?)${TO}(?<r>.+)$`),
   rx(String.raw`^${SET_VERB}\s+(?<g>.+?)['’]s?\s+${RULE_NOUN}${TO}(?<r>.+)$`),
-  rx(String.raw`^(?:make\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?|convert\s+(?<g2>.+?)\s+(?:to|into)\s+(?:a\s+)?dynamic(?:\s+group)?)\s+(?:with|using|for|where|based\s+on)\s+(?:(?:the|a)\s+)?(?:rule\s+)?(?<r>.+)$`),
+  rx(
+    String.raw`^(?:make\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?|convert\s+(?<g2>.+?)\s+(?:to|into)\s+(?:a\s+)?dynamic(?:\s+group)?)\s+(?:with|using|for|where|based\s+on)\s+(?:(?:the|a)\s+)?(?:rule\s+)?(?<r>.+)$`,
+  ),
   rx(String.raw`^(?:apply|use)\s+${A_RULE}\s+(?<r>.+?)\s+(?:to|for|on)\s+(?<g>.+)$`),
   rx(String.raw`^${SET_VERB}\s+${A_RULE}\s+(?:of|for|on|in)\s+(?<g>.+)$`),
   rx(String.raw`^${SET_VERB}\s+(?<g>.+?)['’]s?\s+${RULE_NOUN}$`),
-  rx(String.raw`^(?:make\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?|convert\s+(?<g2>.+?)\s+(?:to|into)\s+(?:a\s+)?dynamic(?:\s+group)?)$`),
+  rx(
+    String.raw`^(?:make\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?|convert\s+(?<g2>.+?)\s+(?:to|into)\s+(?:a\s+)?dynamic(?:\s+group)?)$`,
+  ),
   rx(String.raw`^${SET_VERB}\s+${A_RULE}$`),
 ];
 
@@ -48,10 +54,14 @@ export const matchSetRule: Matcher = (u) => {
 };
 
 const SHOW_RULE: RegExp[] = [
-  rx(String.raw`^(?:what(?:['’]s|\s+is|\s+are|s)|show(?:\s+me)?|get|display|view|see|tell\s+me|print|give\s+me|read|explain|check)\s+(?:the\s+)?(?:current\s+)?${RULE_NOUN}\s+(?:of|for|on|in|used\s+by|behind)\s+(?<g>.+)$`),
+  rx(
+    String.raw`^(?:what(?:['’]s|\s+is|\s+are|s)|show(?:\s+me)?|get|display|view|see|tell\s+me|print|give\s+me|read|explain|check)\s+(?:the\s+)?(?:current\s+)?${RULE_NOUN}\s+(?:of|for|on|in|used\s+by|behind)\s+(?<g>.+)$`,
+  ),
   rx(String.raw`^(?:what(?:['’]s|\s+is|s)|show(?:\s+me)?|get|display|view)\s+(?<g>.+?)['’]s?\s+${RULE_NOUN}$`),
   rx(String.raw`^(?:what|which)\s+${RULE_NOUN}\s+(?:does|do)\s+(?<g>.+?)\s+(?:use|have|follow)$`),
-  rx(String.raw`^how\s+(?:is|are|does)\s+(?<g>.+?)(?:['’]s)?\s+(?:membership\s+)?(?:calculated|determined|populated|defined|computed|decided|built|filled|work|get\s+(?:its\s+)?members)$`),
+  rx(
+    String.raw`^how\s+(?:is|are|does)\s+(?<g>.+?)(?:['’]s)?\s+(?:membership\s+)?(?:calculated|determined|populated|defined|computed|decided|built|filled|work|get\s+(?:its\s+)?members)$`,
+  ),
   rx(String.raw`^${RULE_NOUN}\s+(?:of|for)\s+(?<g>.+)$`),
   rx(String.raw`^(?:what(?:['’]s|\s+is)|show(?:\s+me)?)\s+(?:the\s+)?${RULE_NOUN}$`),
   rx(String.raw`^(?:is|are)\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?$`),

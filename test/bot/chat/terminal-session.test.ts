@@ -24,24 +24,34 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
 
   const session = (who: Who): TerminalSession => {
     const u = DEMO_USERS[who];
-    return new TerminalSession({ id: u.id, upn: u.upn, displayName: u.displayName }, { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
-      new LocalTokenSource((id) => tokens.get(id)), createLogger('warn', (l) => logLines.push(l)));
+    return new TerminalSession(
+      { id: u.id, upn: u.upn, displayName: u.displayName },
+      { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
+      new LocalTokenSource((id) => tokens.get(id)),
+      createLogger('warn', (l) => logLines.push(l)),
+    );
   };
   const memberIds = async (groupId: string): Promise<string[]> => {
     const client = await emu.clientFor(DEMO_USERS.megan.upn);
-    const page = await client.api(`/groups/${groupId}/members`).select('id').top(999).get() as { value: { id: string }[] };
+    const page = (await client.api(`/groups/${groupId}/members`).select('id').top(999).get()) as {
+      value: { id: string }[];
+    };
     return page.value.map((m) => m.id);
   };
   /** Clicks the latest card's button whose title matches. */
   const click = async (s: TerminalSession, title: RegExp): Promise<ShownMessage[]> => {
     const action = s.currentActions()?.actions.find((a) => title.test(a.title));
-    assert.ok(action, `no button ${title} on the latest card: ${JSON.stringify(s.currentActions()?.actions.map((a) => a.title))}`);
+    assert.ok(
+      action,
+      `no button ${title} on the latest card: ${JSON.stringify(s.currentActions()?.actions.map((a) => a.title))}`,
+    );
     return s.click(action.number);
   };
 
   before(async () => {
     emu = await startTestEmulator();
-    for (const who of ['megan', 'bob', 'ana', 'pat'] as const) tokens.set(DEMO_USERS[who].id, await emu.token(DEMO_USERS[who].upn));
+    for (const who of ['megan', 'bob', 'ana', 'pat'] as const)
+      tokens.set(DEMO_USERS[who].id, await emu.token(DEMO_USERS[who].upn));
   });
   after(async () => {
     await emu?.stop();
@@ -56,7 +66,10 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
         assert.match(shown[0]?.text ?? '', /I manage Microsoft 365 and security groups/);
         const titles = shown[0]?.actions.map((a) => a.title) ?? [];
         assert.ok(titles.includes('who owns SecurityGroup101'), titles.join(', '));
-        assert.deepEqual(shown[0]?.actions.map((a) => a.number), titles.map((_t, i) => i + 1));
+        assert.deepEqual(
+          shown[0]?.actions.map((a) => a.number),
+          titles.map((_t, i) => i + 1),
+        );
       });
     }
 
@@ -67,7 +80,10 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
         assert.match(out, /not sure what you meant/, text);
         assert.match(out, /Did you mean/, text);
         assert.ok((shown[0]?.actions.length ?? 0) >= 3, 'suggestion buttons are offered');
-        assert.ok(shown[0]?.actions.some((a) => a.title === 'Show everything I can do'), 'and a way to help');
+        assert.ok(
+          shown[0]?.actions.some((a) => a.title === 'Show everything I can do'),
+          'and a way to help',
+        );
       }
     });
 
@@ -127,7 +143,10 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     for (const text of ['who is in Marketing', 'add me to Marketing', 'which groups is Ana in']) {
       it(`"${text}" is refused with a sentence that says why (guests cannot look up the directory)`, async () => {
         const out = joined(await session('pat').say(text));
-        assert.match(out, /You don't have permission to look up people and groups in this directory \(guests often can't\)/);
+        assert.match(
+          out,
+          /You don't have permission to look up people and groups in this directory \(guests often can't\)/,
+        );
       });
     }
 
@@ -139,7 +158,7 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
       const refused = await click(s, /^Create$/);
       assert.match(joined(refused), /can't|cannot|permission|not allowed/i);
       const client = await emu.clientFor(DEMO_USERS.megan.upn);
-      const found = await client.api('/groups').filter("displayName eq 'Pat Club'").get() as { value: unknown[] };
+      const found = (await client.api('/groups').filter("displayName eq 'Pat Club'").get()) as { value: unknown[] };
       assert.equal(found.value.length, 0);
     });
   });
@@ -166,8 +185,12 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     });
 
     it('a user unknown to the local directory is asked to sign in, not crashed', async () => {
-      const stranger = new TerminalSession({ id: '00000000-0000-4000-8000-000000000001', upn: 'nobody@contoso.com', displayName: 'Nobody' },
-        { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, new LocalTokenSource(() => undefined), createLogger('warn', (l) => logLines.push(l)));
+      const stranger = new TerminalSession(
+        { id: '00000000-0000-4000-8000-000000000001', upn: 'nobody@contoso.com', displayName: 'Nobody' },
+        { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
+        new LocalTokenSource(() => undefined),
+        createLogger('warn', (l) => logLines.push(l)),
+      );
       assert.match(joined(await stranger.say('who owns Legal')), /Please sign in first/);
     });
   });

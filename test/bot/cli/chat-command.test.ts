@@ -12,7 +12,9 @@ describe('groupbot chat (spawned)', function () {
   this.timeout(120_000);
   const procs: GroupbotProcess[] = [];
   let dataDir: string;
-  before(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-chat-')); });
+  before(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-chat-'));
+  });
   after(async () => {
     for (const p of procs) await p.cleanup();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -48,7 +50,7 @@ describe('groupbot chat (spawned)', function () {
     assert.match(out, /\(card updated\)[\s\S]*Waiting for a decision from Olga Owner/);
     assert.match(out, /1\) Cancel request/);
     assert.match(out, /Olga Owner has not chatted with me yet/, 'told that the owner has no 1:1 chat yet');
-    assert.doesNotMatch(out, /Approve/, 'the owners\' buttons never show in the requester\'s own chat');
+    assert.doesNotMatch(out, /Approve/, "the owners' buttons never show in the requester's own chat");
   });
 
   it('a button on a card with inputs asks for each input on the next lines, keeping shown values on empty lines', async () => {

@@ -28,17 +28,37 @@ export interface GroupbotProcess {
 
 /** Environment for a local-mode groupbot: no bot credentials, all ports 0 unless given, quiet logs. */
 export function localEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'warn', NO_PROXY: 'localhost,127.0.0.1', ...extra };
-  for (const k of ['BOT_ID', 'MicrosoftAppId', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'DATABASE_URL', 'M365_AGENTS_PLAYGROUND_CONFIG_PATH']) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    GRAPH_EMULATOR_PORT: '0',
+    LOG_LEVEL: 'warn',
+    NO_PROXY: 'localhost,127.0.0.1',
+    ...extra,
+  };
+  for (const k of [
+    'BOT_ID',
+    'MicrosoftAppId',
+    'BOT_PASSWORD',
+    'BOT_TENANT_ID',
+    'DATABASE_URL',
+    'M365_AGENTS_PLAYGROUND_CONFIG_PATH',
+  ])
+    delete env[k];
   return env;
 }
 
 /** Spawns groupbot; `input` (if given) is written to stdin, which is then closed. */
-export function spawnGroupbot(args: string[], opts: { env?: Record<string, string>; input?: string; dataDir?: string } = {}): GroupbotProcess {
+export function spawnGroupbot(
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string; dataDir?: string } = {},
+): GroupbotProcess {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-cli-'));
   const proc = spawnGroupProcess([BIN, ...args], { env: localEnv(dataDir, opts.env), stdin: 'pipe' });
   if (opts.input !== undefined) proc.child.stdin?.end(opts.input);
-  const describe = (): string => `\n--- stdout ---\n${proc.stdout().slice(-3000)}\n--- stderr ---\n${proc.stderr().slice(-3000)}`;
+  const describe = (): string =>
+    `\n--- stdout ---\n${proc.stdout().slice(-3000)}\n--- stderr ---\n${proc.stderr().slice(-3000)}`;
   return {
     child: proc.child,
     pid: proc.pid,
@@ -47,15 +67,20 @@ export function spawnGroupbot(args: string[], opts: { env?: Record<string, strin
     stderr: proc.stderr,
     async waitFor(re, timeoutMs = 60_000) {
       const m = await proc.waitFor(re, timeoutMs);
-      if (m === 'exit') throw new Error(`groupbot ${args.join(' ')} exited (${await proc.exited}) before printing ${re}${describe()}`);
-      if (m === 'timeout') throw new Error(`groupbot ${args.join(' ')} did not print ${re} within ${timeoutMs} ms${describe()}`);
+      if (m === 'exit')
+        throw new Error(`groupbot ${args.join(' ')} exited (${await proc.exited}) before printing ${re}${describe()}`);
+      if (m === 'timeout')
+        throw new Error(`groupbot ${args.join(' ')} did not print ${re} within ${timeoutMs} ms${describe()}`);
       return m;
     },
     exited(timeoutMs = 30_000) {
       return Promise.race([
         proc.exited,
         new Promise<never>((_resolve, reject) => {
-          const t = setTimeout(() => reject(new Error(`groupbot ${args.join(' ')} did not exit within ${timeoutMs} ms${describe()}`)), timeoutMs);
+          const t = setTimeout(
+            () => reject(new Error(`groupbot ${args.join(' ')} did not exit within ${timeoutMs} ms${describe()}`)),
+            timeoutMs,
+          );
           void proc.exited.then(() => clearTimeout(t));
         }),
       ]);
@@ -71,7 +96,10 @@ export function spawnGroupbot(args: string[], opts: { env?: Record<string, strin
 export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -96,7 +124,11 @@ export function descendants(pid: number): number[] {
   const frontier = [pid];
   while (frontier.length) {
     const p = frontier.pop() as number;
-    for (const [child, parent] of parentOf) if (parent === p) { out.push(child); frontier.push(child); }
+    for (const [child, parent] of parentOf)
+      if (parent === p) {
+        out.push(child);
+        frontier.push(child);
+      }
   }
   return out;
 }

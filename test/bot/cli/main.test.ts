@@ -7,7 +7,8 @@ const bin = path.resolve(__dirname, '../../../bin/groupbot.js');
 describe('groupbot command line', () => {
   it('lists its commands on --help', () => {
     const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
-    for (const name of ['start', 'serve', 'chat', 'parse', 'rule', 'emulator', 'token']) assert.match(out, new RegExp(`\\b${name}\\b`));
+    for (const name of ['start', 'serve', 'chat', 'parse', 'rule', 'emulator', 'token'])
+      assert.match(out, new RegExp(`\\b${name}\\b`));
   });
 
   it('refuses an unknown command with exit code 2', () => {

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 const bin = path.resolve(__dirname, '../../../bin/groupbot.js');
 
 function groupbot(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const res = spawnSync(process.execPath, [bin, 'rule', ...args], { encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  const res = spawnSync(process.execPath, [bin, 'rule', ...args], {
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+  });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -13,7 +16,10 @@ describe('groupbot rule', () => {
   it('check prints the canonical form of a valid rule and exits 0', () => {
     const r = groupbot(['check', 'user.city eq "Seattle" AND user.department -EQ "Sales"']);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout), { valid: true, canonical: 'user.city -eq "Seattle" -and user.department -eq "Sales"' });
+    assert.deepEqual(JSON.parse(r.stdout), {
+      valid: true,
+      canonical: 'user.city -eq "Seattle" -and user.department -eq "Sales"',
+    });
   });
 
   it('check prints the reason and column of an invalid rule and exits 1', () => {
@@ -23,7 +29,8 @@ describe('groupbot rule', () => {
   });
 
   it('eval prints true/false a line, in order', () => {
-    const input = ['{"city":"Seattle"}', '{"city":"Paris"}', '', '{"city":"seattle","department":"x"}'].join('\n') + '\n';
+    const input =
+      ['{"city":"Seattle"}', '{"city":"Paris"}', '', '{"city":"seattle","department":"x"}'].join('\n') + '\n';
     const r = groupbot(['eval', 'user.city -eq "Seattle"'], input);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, 'true\nfalse\ntrue\n');
@@ -40,11 +47,18 @@ describe('groupbot rule', () => {
   it('eval of an invalid rule prints the check JSON on stderr and exits 1', () => {
     const r = groupbot(['eval', 'user.departmnt -eq "x"'], '{}\n');
     assert.equal(r.status, 1);
-    assert.deepEqual(JSON.parse(r.stderr), { valid: false, error: "unknown property 'user.departmnt' (did you mean user.department?)", column: 1 });
+    assert.deepEqual(JSON.parse(r.stderr), {
+      valid: false,
+      error: "unknown property 'user.departmnt' (did you mean user.department?)",
+      column: 1,
+    });
   });
 
   it('eval honours --now for system.now', () => {
-    const r = groupbot(['eval', 'user.employeeHireDate -ge system.now -minus P1D', '--now', '2025-01-02T00:00:00Z'], '{"employeeHireDate":"2025-01-01T12:00:00Z"}\n');
+    const r = groupbot(
+      ['eval', 'user.employeeHireDate -ge system.now -minus P1D', '--now', '2025-01-02T00:00:00Z'],
+      '{"employeeHireDate":"2025-01-01T12:00:00Z"}\n',
+    );
     assert.equal(r.stdout, 'true\n');
   });
 

@@ -39,9 +39,15 @@ describe('a second instance on a live data directory (spawned processes)', funct
 
   const createGroup = async (name: string): Promise<void> => {
     const res = await request(`${graphOrigin}/v1.0/groups`, {
-      method: 'POST', dispatcher: agent,
+      method: 'POST',
+      dispatcher: agent,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ displayName: name, mailEnabled: false, mailNickname: name.replace(/\W/g, ''), securityEnabled: true }),
+      body: JSON.stringify({
+        displayName: name,
+        mailEnabled: false,
+        mailNickname: name.replace(/\W/g, ''),
+        securityEnabled: true,
+      }),
     });
     const text = await res.body.text();
     assert.equal(res.statusCode, 201, text);
@@ -49,7 +55,10 @@ describe('a second instance on a live data directory (spawned processes)', funct
   };
 
   /** Starts `args` on the live DATA_DIR and expects it to exit 1 quickly, naming the first process. */
-  const refused = async (args: string[], env: Record<string, string> = {}): Promise<{ stderr: string; seconds: number }> => {
+  const refused = async (
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ stderr: string; seconds: number }> => {
     const t0 = Date.now();
     const second = spawnGroupbot(args, { dataDir, env: { PLAYGROUND_PORT: '0', ...env } });
     const code = await second.exited(60_000);
@@ -63,7 +72,9 @@ describe('a second instance on a live data directory (spawned processes)', funct
     this.timeout(150_000);
     first = spawnGroupbot(['start'], { dataDir, env: { PLAYGROUND_PORT: '0' } });
     await first.waitFor(/Agents Playground: http/, 140_000);
-    graphOrigin = (/graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/.exec(first.stdout()) as RegExpExecArray)[1] as string;
+    graphOrigin = (
+      /graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/.exec(first.stdout()) as RegExpExecArray
+    )[1] as string;
     agent = new Agent({ connect: { ca: readFileSync(join(graphDir, 'tls', 'ca-certificate.pem'), 'utf8') } });
     token = new LocalIdentity(graphDir).tokenFor(DEMO_USERS.megan.upn);
     for (let i = 0; i < 25; i++) await createGroup(`Acknowledged Before ${i}`);
@@ -91,11 +102,14 @@ describe('a second instance on a live data directory (spawned processes)', funct
   });
 
   it('a `groupbot serve` on the shared emulator but the same bot store fails at once too', async () => {
-    const { stderr } = await refused(['serve'], { GRAPH_EMULATOR_URL: `${graphOrigin}/v1.0`, GRAPH_EMULATOR_DATA_DIR: graphDir });
+    const { stderr } = await refused(['serve'], {
+      GRAPH_EMULATOR_URL: `${graphOrigin}/v1.0`,
+      GRAPH_EMULATOR_DATA_DIR: graphDir,
+    });
     assert.match(stderr, new RegExp(`bot-store' is in use by process ${first.pid} \\(groupbot start\\)`));
   });
 
-  it('the refused processes touched none of the running databases\' files', () => {
+  it("the refused processes touched none of the running databases' files", () => {
     const filesAfter = new Map([...fileStates(join(graphDir, 'pgdata')), ...fileStates(join(dataDir, 'bot-store'))]);
     assert.deepEqual(filesAfter, filesBefore);
   });
@@ -106,10 +120,15 @@ describe('a second instance on a live data directory (spawned processes)', funct
     await first.exited(30_000);
     const again = spawnGroupbot(['emulator', '--port', '0', '--data', graphDir], { dataDir });
     try {
-      graphOrigin = (await again.waitFor(/graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/, 90_000))[1] as string;
+      graphOrigin = (
+        await again.waitFor(/graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/, 90_000)
+      )[1] as string;
       const missing: string[] = [];
       for (const id of created) {
-        const res = await request(`${graphOrigin}/v1.0/groups/${id}?$select=id`, { dispatcher: agent, headers: { authorization: `Bearer ${token}` } });
+        const res = await request(`${graphOrigin}/v1.0/groups/${id}?$select=id`, {
+          dispatcher: agent,
+          headers: { authorization: `Bearer ${token}` },
+        });
         await res.body.text();
         if (res.statusCode !== 200) missing.push(`${id} → ${res.statusCode}`);
       }

@@ -18,12 +18,14 @@ describe('groupbot serve (spawned)', function () {
     botPort = Number(bot[1]);
     graphPort = Number(graph[1]);
   });
-  after(async () => { await proc?.cleanup(); });
+  after(async () => {
+    await proc?.cleanup();
+  });
 
   it('answers GET /healthz with 200', async () => {
     const res = await fetch(`http://127.0.0.1:${botPort}/healthz`);
     assert.equal(res.status, 200);
-    const body = await res.json() as { status: string; mode: string };
+    const body = (await res.json()) as { status: string; mode: string };
     assert.equal(body.status, 'ok');
     assert.equal(body.mode, 'local');
   });

@@ -5,7 +5,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { PlaygroundClient, pushText } from '../../support/playground-client';
-import { spawnGroupbot, portOpen, descendants, alive, listeningSockets, type GroupbotProcess } from './groupbot-process';
+import {
+  spawnGroupbot,
+  portOpen,
+  descendants,
+  alive,
+  listeningSockets,
+  type GroupbotProcess,
+} from './groupbot-process';
 
 describe('groupbot start (spawned)', function () {
   this.timeout(150_000);
@@ -28,7 +35,9 @@ describe('groupbot start (spawned)', function () {
     botPort = Number((/groupbot listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.stdout()) ?? [])[1]);
     graphPort = Number((/graph-emulator listening on https:\/\/localhost:(\d+)/.exec(proc.stdout()) ?? [])[1]);
   });
-  after(async () => { await proc?.cleanup(); });
+  after(async () => {
+    await proc?.cleanup();
+  });
 
   it('prints the Playground URL (a free port for PLAYGROUND_PORT=0), and the bot and emulator addresses', () => {
     assert.ok(playgroundPort > 0);
@@ -51,7 +60,10 @@ describe('groupbot start (spawned)', function () {
 
   it('groupbot itself listens on 127.0.0.1 only', () => {
     const sockets = listeningSockets(proc.pid);
-    assert.ok(sockets.some((s) => s.port === botPort), JSON.stringify(sockets));
+    assert.ok(
+      sockets.some((s) => s.port === botPort),
+      JSON.stringify(sockets),
+    );
     for (const s of sockets) assert.equal(s.address, '127.0.0.1', `port ${s.port} is bound to ${s.address}`);
   });
 

@@ -24,20 +24,32 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export const UPN = { megan: 'megan@contoso.com', bob: 'bob@contoso.com', ana: 'ana@contoso.com', guest: 'pat_fabrikam.com#EXT#@contoso.onmicrosoft.com' } as const;
+export const UPN = {
+  megan: 'megan@contoso.com',
+  bob: 'bob@contoso.com',
+  ana: 'ana@contoso.com',
+  guest: 'pat_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+} as const;
 
 /**
  * Starts an emulator on a fresh data directory. `dynamicProcessingDelayMs` as startEmulator's (its default,
  * a few seconds, when not given; 0 = dynamic groups are filled inside the write).
  */
-export async function startHarness(seed: 'demo' | { large: number } = 'demo', opts: { dynamicProcessingDelayMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  seed: 'demo' | { large: number } = 'demo',
+  opts: { dynamicProcessingDelayMs?: number } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-commands-'));
   const emulator = await startEmulator({ dataDir, port: 0, seed, ...opts });
   const agent = new Agent({ connect: { ca: emulator.caPem } });
   const control = async (method: string, route: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${emulator.baseUrl}${route}`, { method, dispatcher: agent, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+    const res = await fetch(`${emulator.baseUrl}${route}`, {
+      method,
+      dispatcher: agent,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+    });
     const text = await res.text();
-    return text ? JSON.parse(text) as unknown : undefined;
+    return text ? (JSON.parse(text) as unknown) : undefined;
   };
   const users = Object.values(DEMO_USERS) as { id: string; upn: string; displayName: string }[];
   return {
@@ -53,11 +65,17 @@ export async function startHarness(seed: 'demo' | { large: number } = 'demo', op
         graph: new GraphSession(client, { baseUrl: emulator.baseUrl }, async () => undefined),
         pending: opts.pending ?? new MemoryPendingStore(),
         now: () => new Date(),
-        ...(progress ? { progress: async (r: Reply) => { progress.push(r); } } : {}),
+        ...(progress
+          ? {
+              progress: async (r: Reply) => {
+                progress.push(r);
+              },
+            }
+          : {}),
       };
     },
     async requests() {
-      const s = await control('GET', '/_emulator/stats') as { requests: number };
+      const s = (await control('GET', '/_emulator/stats')) as { requests: number };
       return s.requests;
     },
     async resetStats() {
@@ -78,10 +96,17 @@ export async function startHarness(seed: 'demo' | { large: number } = 'demo', op
 export function buttonData(reply: Reply | undefined, verb: string): Record<string, unknown> | undefined {
   const found: Record<string, unknown>[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if ((o['type'] === 'Action.Execute' || o['type'] === 'Action.Submit') && (o['data'] as Record<string, unknown> | undefined)?.['verb'] === verb) found.push(o['data'] as Record<string, unknown>);
+      if (
+        (o['type'] === 'Action.Execute' || o['type'] === 'Action.Submit') &&
+        (o['data'] as Record<string, unknown> | undefined)?.['verb'] === verb
+      )
+        found.push(o['data'] as Record<string, unknown>);
       Object.values(o).forEach(walk);
     }
   };

@@ -17,11 +17,27 @@ const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
 function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContext & { calls: number } {
   const state = { calls: 0 };
   const client = Client.initWithMiddleware({
-    middleware: { execute: async () => { state.calls++; throw new Error('no Graph in this test'); }, setNext: () => undefined },
+    middleware: {
+      execute: async () => {
+        state.calls++;
+        throw new Error('no Graph in this test');
+      },
+      setNext: () => undefined,
+    },
   } as never);
-  return Object.assign({ actor: { id: actorId, displayName: 'Test' }, graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined), pending, now: () => new Date() }, {
-    get calls() { return state.calls; },
-  });
+  return Object.assign(
+    {
+      actor: { id: actorId, displayName: 'Test' },
+      graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined),
+      pending,
+      now: () => new Date(),
+    },
+    {
+      get calls() {
+        return state.calls;
+      },
+    },
+  );
 }
 
 describe('bot/commands/dispatch', () => {
@@ -29,9 +45,14 @@ describe('bot/commands/dispatch', () => {
     assert.deepEqual(Object.keys(COMMANDS).sort(), [...INTENT_NAMES].sort());
   });
 
-  it('refuses to continue someone else\'s pending operation, and leaves it usable by its owner', async () => {
+  it("refuses to continue someone else's pending operation, and leaves it usable by its owner", async () => {
     const pending = new MemoryPendingStore();
-    const op = await pending.put({ actorId: ANA, intent: { intent: 'addMembers', users: [ANA], groups: ['x'] }, kind: 'confirm', expiresAt: Date.now() + 60_000 });
+    const op = await pending.put({
+      actorId: ANA,
+      intent: { intent: 'addMembers', users: [ANA], groups: ['x'] },
+      kind: 'confirm',
+      expiresAt: Date.now() + 60_000,
+    });
     const other = offlineCtx(BOB, pending);
     const out = await continuePending(op.id, { confirmed: true }, other);
     assert.match(out.replies[0]?.text ?? '', /Only the person who asked/);
@@ -41,7 +62,15 @@ describe('bot/commands/dispatch', () => {
 
   it('rejects a candidate that was not offered, without calling Graph', async () => {
     const pending = new MemoryPendingStore();
-    const op = await pending.put({ actorId: ANA, intent: { intent: 'addMembers', users: ['Ana'], groups: ['Legal'] }, kind: 'choice', slot: 'users', position: 0, candidateIds: [ANA], expiresAt: Date.now() + 60_000 });
+    const op = await pending.put({
+      actorId: ANA,
+      intent: { intent: 'addMembers', users: ['Ana'], groups: ['Legal'] },
+      kind: 'choice',
+      slot: 'users',
+      position: 0,
+      candidateIds: [ANA],
+      expiresAt: Date.now() + 60_000,
+    });
     const ctx = offlineCtx(ANA, pending);
     const out = await continuePending(op.id, { candidateId: BOB }, ctx);
     assert.match(out.replies[0]?.text ?? '', /isn't one of the options/);
@@ -56,15 +85,35 @@ describe('bot/commands/dispatch', () => {
 
   it('cancel takes the operation away, so a later confirm does nothing', async () => {
     const pending = new MemoryPendingStore();
-    const op = await pending.put({ actorId: ANA, intent: { intent: 'deleteGroup', groups: [BOB] }, kind: 'confirm', expiresAt: Date.now() + 60_000 });
+    const op = await pending.put({
+      actorId: ANA,
+      intent: { intent: 'deleteGroup', groups: [BOB] },
+      kind: 'confirm',
+      expiresAt: Date.now() + 60_000,
+    });
     const ctx = offlineCtx(ANA, pending);
     assert.match((await continuePending(op.id, { confirmed: false }, ctx)).replies[0]?.text ?? '', /cancelled/);
-    assert.match((await continuePending(op.id, { confirmed: true }, ctx)).replies[0]?.text ?? '', /expired or was already used/);
+    assert.match(
+      (await continuePending(op.id, { confirmed: true }, ctx)).replies[0]?.text ?? '',
+      /expired or was already used/,
+    );
     assert.equal(ctx.calls, 0);
   });
 
   it('substitutes a chosen id at the slot position', () => {
-    const intent = substitute({ id: 'p', actorId: ANA, kind: 'choice', intent: { intent: 'addMembers', users: ['x', 'Ana'], groups: ['g'] }, slot: 'users', position: 1, candidateIds: [ANA], expiresAt: 0 }, ANA);
+    const intent = substitute(
+      {
+        id: 'p',
+        actorId: ANA,
+        kind: 'choice',
+        intent: { intent: 'addMembers', users: ['x', 'Ana'], groups: ['g'] },
+        slot: 'users',
+        position: 1,
+        candidateIds: [ANA],
+        expiresAt: 0,
+      },
+      ANA,
+    );
     assert.deepEqual(intent.users, ['x', ANA]);
     assert.deepEqual(intent.groups, ['g']);
   });
@@ -72,34 +121,82 @@ describe('bot/commands/dispatch', () => {
 
 describe('bot/commands/group-create form values', () => {
   it('validates the form and keeps the nickname for the run', () => {
-    const r = applyFormValues({ intent: 'createGroup' }, { groupType: 'microsoft365', displayName: 'Finance Readers', mailNickname: 'FinanceReaders', owners: 'Ana, Bob', visibility: 'Private' });
+    const r = applyFormValues(
+      { intent: 'createGroup' },
+      {
+        groupType: 'microsoft365',
+        displayName: 'Finance Readers',
+        mailNickname: 'FinanceReaders',
+        owners: 'Ana, Bob',
+        visibility: 'Private',
+      },
+    );
     assert.ok(r.ok);
     assert.deepEqual(r.ok && r.intent.owners, ['Ana', 'Bob']);
     assert.equal(r.ok && r.mailNickname, 'FinanceReaders');
   });
 
   it('refuses a bad nickname, a missing name and an unknown visibility', () => {
-    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: 'X', mailNickname: 'bad nick' }) as { error: string }).error), /cannot contain spaces/);
-    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: '  ' }) as { error: string }).error), /needs a name/);
-    assert.match(String((applyFormValues({ intent: 'createGroup' }, { displayName: 'X', visibility: 'Secret' }) as { error: string }).error), /Visibility/);
+    assert.match(
+      String(
+        (
+          applyFormValues({ intent: 'createGroup' }, { displayName: 'X', mailNickname: 'bad nick' }) as {
+            error: string;
+          }
+        ).error,
+      ),
+      /cannot contain spaces/,
+    );
+    assert.match(
+      String((applyFormValues({ intent: 'createGroup' }, { displayName: '  ' }) as { error: string }).error),
+      /needs a name/,
+    );
+    assert.match(
+      String(
+        (applyFormValues({ intent: 'createGroup' }, { displayName: 'X', visibility: 'Secret' }) as { error: string })
+          .error,
+      ),
+      /Visibility/,
+    );
   });
 });
 
 describe('bot/commands/paging and snapshot', () => {
-  const graph = new GraphSession(Client.init({ authProvider: (done) => done(null, 'unused') }), { baseUrl: 'https://localhost:1' });
-  const base = { actor: { id: ANA, displayName: 'A' }, graph, pending: new MemoryPendingStore(), now: () => new Date() };
+  const graph = new GraphSession(Client.init({ authProvider: (done) => done(null, 'unused') }), {
+    baseUrl: 'https://localhost:1',
+  });
+  const base = {
+    actor: { id: ANA, displayName: 'A' },
+    graph,
+    pending: new MemoryPendingStore(),
+    now: () => new Date(),
+  };
   const page = (next: string) => ({ kind: 'page' as const, next, offset: 0 });
-  it('follows only https nextLinks on the session\'s own Graph v1.0', () => {
-    assert.equal(nextLinkOf({ ...base, continuation: page('https://localhost:1/v1.0/groups?$skiptoken=x') }), 'https://localhost:1/v1.0/groups?$skiptoken=x');
+  it("follows only https nextLinks on the session's own Graph v1.0", () => {
+    assert.equal(
+      nextLinkOf({ ...base, continuation: page('https://localhost:1/v1.0/groups?$skiptoken=x') }),
+      'https://localhost:1/v1.0/groups?$skiptoken=x',
+    );
     assert.equal(nextLinkOf({ ...base, continuation: page('http://evil.example/v1.0/groups') }), undefined);
     assert.equal(nextLinkOf({ ...base, continuation: page('https://evil.example/steal') }), undefined);
-    assert.equal(nextLinkOf({ ...base, continuation: page('https://evil.example/v1.0/groups') }), undefined, 'another host');
-    assert.equal(nextLinkOf({ ...base, continuation: page('https://localhost:1/beta/groups') }), undefined, 'another version');
+    assert.equal(
+      nextLinkOf({ ...base, continuation: page('https://evil.example/v1.0/groups') }),
+      undefined,
+      'another host',
+    );
+    assert.equal(
+      nextLinkOf({ ...base, continuation: page('https://localhost:1/beta/groups') }),
+      undefined,
+      'another version',
+    );
     assert.equal(nextLinkOf(base), undefined);
   });
 
   it('round-trips a snapshot through a continuation and survives a damaged one', () => {
-    const snapshot = compactSnapshot({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva', mail: 'ana@contoso.com', jobTitle: 'x' } }, groups: {} });
+    const snapshot = compactSnapshot({
+      users: { [ANA]: { id: ANA, displayName: 'Ana Silva', mail: 'ana@contoso.com', jobTitle: 'x' } },
+      groups: {},
+    });
     assert.equal(snapshot.users[ANA]?.jobTitle, undefined, 'only what later steps need is stored');
     assert.equal(readSnapshot(JSON.parse(JSON.stringify(snapshot))).users[ANA]?.displayName, 'Ana Silva');
     assert.deepEqual(readSnapshot('{not json'), { users: {}, groups: {} });
@@ -107,14 +204,48 @@ describe('bot/commands/paging and snapshot', () => {
   });
 
   it('reads operations stored before continuations were typed', () => {
-    const op = (flags: Record<string, string | number | boolean>) => ({ id: 'p', actorId: ANA, intent: { intent: 'showHistory' as const }, kind: 'confirm' as const, flags, expiresAt: 0 });
+    const op = (flags: Record<string, string | number | boolean>) => ({
+      id: 'p',
+      actorId: ANA,
+      intent: { intent: 'showHistory' as const },
+      kind: 'confirm' as const,
+      flags,
+      expiresAt: 0,
+    });
     assert.deepEqual(continuationOf(op({ undo: 'chg-1' })), { kind: 'undo', key: 'chg-1' });
-    assert.deepEqual(continuationOf(op({ historyGroup: 'g', historyName: 'Sales', beforeSeq: 7, historyUsers: JSON.stringify([{ id: 'u', name: 'Bob' }]) })),
-      { kind: 'historyPage', group: { id: 'g', name: 'Sales' }, users: [{ id: 'u', name: 'Bob' }], beforeSeq: 7 });
+    assert.deepEqual(
+      continuationOf(
+        op({
+          historyGroup: 'g',
+          historyName: 'Sales',
+          beforeSeq: 7,
+          historyUsers: JSON.stringify([{ id: 'u', name: 'Bob' }]),
+        }),
+      ),
+      { kind: 'historyPage', group: { id: 'g', name: 'Sales' }, users: [{ id: 'u', name: 'Bob' }], beforeSeq: 7 },
+    );
     const snap = JSON.stringify({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva' } }, groups: {} });
-    assert.deepEqual(continuationOf(op({ snapshot: snap, table: JSON.stringify({ 0: [ANA] }) })), { kind: 'bulkTable', snapshot: JSON.parse(snap), table: { 0: [ANA] } });
-    assert.deepEqual(continuationOf(op({ snapshot: '{not json' })), { kind: 'resolve', snapshot: { users: {}, groups: {} } }, 'a damaged snapshot');
-    assert.deepEqual(continuationOf(op({ formSubmitted: true, mailNickname: 'fin' })), { kind: 'groupForm', snapshot: { users: {}, groups: {} }, submitted: true, mailNickname: 'fin' });
-    assert.deepEqual(continuationOf(op({ next: 'https://x/v1.0/groups', offset: 20 })), { kind: 'page', snapshot: { users: {}, groups: {} }, next: 'https://x/v1.0/groups', offset: 20 });
+    assert.deepEqual(continuationOf(op({ snapshot: snap, table: JSON.stringify({ 0: [ANA] }) })), {
+      kind: 'bulkTable',
+      snapshot: JSON.parse(snap),
+      table: { 0: [ANA] },
+    });
+    assert.deepEqual(
+      continuationOf(op({ snapshot: '{not json' })),
+      { kind: 'resolve', snapshot: { users: {}, groups: {} } },
+      'a damaged snapshot',
+    );
+    assert.deepEqual(continuationOf(op({ formSubmitted: true, mailNickname: 'fin' })), {
+      kind: 'groupForm',
+      snapshot: { users: {}, groups: {} },
+      submitted: true,
+      mailNickname: 'fin',
+    });
+    assert.deepEqual(continuationOf(op({ next: 'https://x/v1.0/groups', offset: 20 })), {
+      kind: 'page',
+      snapshot: { users: {}, groups: {} },
+      next: 'https://x/v1.0/groups',
+      offset: 20,
+    });
   });
 });

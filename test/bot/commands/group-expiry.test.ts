@@ -13,19 +13,33 @@ import { parseIntent } from '../../../bot/language';
 describe('bot/commands group expiry and renew (emulator)', function () {
   this.timeout(120_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('says when a covered group expires, counting the days', async () => {
     const ctx = await h.ctx(UPN.ana);
     const text = allText(await runIntent(parseIntent('when does Marketing expire?'), ctx));
-    assert.match(text, /^'Marketing' expires on \d{1,2} \w+ \d{4} \(in 20 days\)\. It was last renewed on .+ To keep it longer, say "renew Marketing"\.$/);
+    assert.match(
+      text,
+      /^'Marketing' expires on \d{1,2} \w+ \d{4} \(in 20 days\)\. It was last renewed on .+ To keep it longer, say "renew Marketing"\.$/,
+    );
   });
 
   it('explains groups that never expire: security groups, and Microsoft 365 groups outside the policy', async () => {
     const ctx = await h.ctx(UPN.ana);
-    assert.match(allText(await runIntent(parseIntent('does SecurityGroup101 expire'), ctx)), /doesn't expire: expiration policies apply only to Microsoft 365 groups/);
-    assert.match(allText(await runIntent(parseIntent('when does Legal expire'), ctx)), /doesn't expire: the organisation's group expiration policy does not cover it/);
+    assert.match(
+      allText(await runIntent(parseIntent('does SecurityGroup101 expire'), ctx)),
+      /doesn't expire: expiration policies apply only to Microsoft 365 groups/,
+    );
+    assert.match(
+      allText(await runIntent(parseIntent('when does Legal expire'), ctx)),
+      /doesn't expire: the organisation's group expiration policy does not cover it/,
+    );
   });
 
   /** Answers the confirmation card of `asked` with Confirm. */
@@ -37,11 +51,23 @@ describe('bot/commands group expiry and renew (emulator)', function () {
 
   it('asks for confirmation, then renews a group its owner manages: the expiry moves to 180 days from now', async () => {
     const recorded: JournalChange[] = [];
-    const journal = { record: async (_a: unknown, changes: JournalChange[]) => { recorded.push(...changes); return { entries: [] }; } } as unknown as JournalSink;
+    const journal = {
+      record: async (_a: unknown, changes: JournalChange[]) => {
+        recorded.push(...changes);
+        return { entries: [] };
+      },
+    } as unknown as JournalSink;
     const olga = { ...(await h.ctx('olga@contoso.com')), journal };
     const asked = await runIntent(parseIntent('renew Marketing'), olga);
-    assert.match(allText(asked), /^Renew 'Marketing'\? .*A renewal cannot be undone\. Choose Renew to go ahead, or Cancel\.$/);
-    assert.match(allText(await runIntent(parseIntent('when does Marketing expire'), olga)), /\(in 20 days\)/, 'nothing renewed before Confirm');
+    assert.match(
+      allText(asked),
+      /^Renew 'Marketing'\? .*A renewal cannot be undone\. Choose Renew to go ahead, or Cancel\.$/,
+    );
+    assert.match(
+      allText(await runIntent(parseIntent('when does Marketing expire'), olga)),
+      /\(in 20 days\)/,
+      'nothing renewed before Confirm',
+    );
     const text = allText(await confirm(asked, olga));
     assert.match(text, /^Renewed\. 'Marketing' expires on .+ \(in 180 days\) \(it was .+\)\.$/);
     assert.match(allText(await runIntent(parseIntent('when does Marketing expire'), olga)), /\(in 180 days\)/);
@@ -54,8 +80,14 @@ describe('bot/commands group expiry and renew (emulator)', function () {
 
   it('refuses a member who does not own the group, and explains a group with nothing to renew', async () => {
     const ana = await h.ctx(UPN.ana);
-    assert.match(allText(await confirm(await runIntent(parseIntent('renew Sales'), ana), ana)), /You can't renew 'Sales'/);
-    assert.match(allText(await runIntent(parseIntent('renew Legal'), await h.ctx(UPN.megan))), /There is nothing to renew/);
+    assert.match(
+      allText(await confirm(await runIntent(parseIntent('renew Sales'), ana), ana)),
+      /You can't renew 'Sales'/,
+    );
+    assert.match(
+      allText(await runIntent(parseIntent('renew Legal'), await h.ctx(UPN.megan))),
+      /There is nothing to renew/,
+    );
     assert.match(allText(await runIntent(parseIntent('renew'), ana)), /Which group\?/);
   });
 });

@@ -14,9 +14,12 @@ describe('commands: watch, unwatch, members at a time', function () {
   let h: Harness;
   let store: Store;
   const withHistory = async (upn: string): Promise<CommandContext> => ({
-    ...(await h.ctx(upn)), journal: new JournalService(store.journal, store.keyValue), history: new HistoryService(store, createLogger('error'), 300),
+    ...(await h.ctx(upn)),
+    journal: new JournalService(store.journal, store.keyValue),
+    history: new HistoryService(store, createLogger('error'), 300),
   });
-  const say = async (upn: string, text: string): Promise<string> => allText(await runIntent(parseIntent(text), await withHistory(upn)));
+  const say = async (upn: string, text: string): Promise<string> =>
+    allText(await runIntent(parseIntent(text), await withHistory(upn)));
 
   before(async () => {
     h = await startHarness();
@@ -32,7 +35,10 @@ describe('commands: watch, unwatch, members at a time', function () {
     assert.match(await say(UPN.megan, 'watch Marketing'), /already watching 'Marketing'/);
     assert.ok((await store.history.cursor(DEMO_GROUPS.marketing.id))?.historyFrom, 'the first round ran');
     assert.match(await say(UPN.megan, 'which groups am I watching'), /watching 1 group:\n- Marketing \(since/);
-    assert.match(await say(UPN.megan, 'who was in Marketing 1 hour ago'), /I've recorded the membership of 'Marketing' since .*earlier/s);
+    assert.match(
+      await say(UPN.megan, 'who was in Marketing 1 hour ago'),
+      /I've recorded the membership of 'Marketing' since .*earlier/s,
+    );
     assert.match(await say(UPN.megan, 'stop watching Marketing'), /stopped watching 'Marketing'/);
     assert.match(await say(UPN.megan, 'stop watching Marketing'), /were not watching 'Marketing'/);
   });
@@ -44,7 +50,7 @@ describe('commands: watch, unwatch, members at a time', function () {
 
   it('says when nobody watches a group', async () => {
     assert.match(await say(UPN.megan, 'who was in Legal yesterday'), /Nobody watches 'Legal'.*say "watch Legal"/s);
-    assert.match(await say(UPN.megan, 'restore Legal\'s members to yesterday'), /Nobody watches 'Legal'/);
+    assert.match(await say(UPN.megan, "restore Legal's members to yesterday"), /Nobody watches 'Legal'/);
     assert.match(await say(UPN.megan, 'what changed in Legal this week'), /Nobody watches 'Legal'/);
   });
 

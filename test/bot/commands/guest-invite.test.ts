@@ -24,15 +24,26 @@ function confirmId(o: Outcome): string {
 describe('bot/commands guest invitation on add (emulator)', function () {
   this.timeout(120_000);
   let h: Harness;
-  before(async () => { h = await startHarness('demo', { dynamicProcessingDelayMs: 0 }); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness('demo', { dynamicProcessingDelayMs: 0 });
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('offers a Guest Inviter to invite an unknown address, then invites and adds the guest', async () => {
     const olga = await h.ctx('olga@contoso.com');
     const ask = await runIntent(parseIntent('add sam@fabrikam.com to Marketing'), olga);
-    assert.match(allText(ask), /^Invite sam@fabrikam\.com as a guest and add them to 'Marketing'\? sam@fabrikam\.com is not in this directory yet\./);
+    assert.match(
+      allText(ask),
+      /^Invite sam@fabrikam\.com as a guest and add them to 'Marketing'\? sam@fabrikam\.com is not in this directory yet\./,
+    );
     const done = await continuePending(confirmId(ask), { confirmed: true }, olga);
-    assert.match(allText(done), /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam was added to 'Marketing'\.$/);
+    assert.match(
+      allText(done),
+      /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam was added to 'Marketing'\.$/,
+    );
     const members = allText(await runIntent({ intent: 'listMembers', groups: [DEMO_GROUPS.marketing.id] }, olga));
     assert.match(members, /sam/);
     const again = await continuePending(confirmId(ask), { confirmed: true }, olga);
@@ -54,13 +65,18 @@ describe('bot/commands guest invitation on add (emulator)', function () {
 
   it('checks a pasted list of addresses in one look-up round, not one request per address', async () => {
     const megan = await h.ctx('megan@contoso.com');
-    const upns = Object.values(DEMO_USERS).map((u) => u.upn).filter((upn) => upn !== 'megan@contoso.com');
+    const upns = Object.values(DEMO_USERS)
+      .map((u) => u.upn)
+      .filter((upn) => upn !== 'megan@contoso.com');
     assert.ok(upns.length >= 20, 'enough demo users for the check');
     await h.resetStats();
     const table = await runIntent({ intent: 'addMembers', users: upns, groups: [DEMO_GROUPS.marketing.id] }, megan);
     assert.doesNotMatch(allText(table), /as a guest/, 'every address is known: no invitation offered');
     const requests = await h.requests();
-    assert.ok(requests <= 8, `looking up ${upns.length} known addresses and resolving them took ${requests} Graph requests`);
+    assert.ok(
+      requests <= 8,
+      `looking up ${upns.length} known addresses and resolving them took ${requests} Graph requests`,
+    );
   });
 
   it('recognises email addresses, not names or ids', () => {

@@ -31,7 +31,9 @@ describe('bot/journal: which group a history is about, and who may see it (emula
 
   async function confirmed(ctx: CommandContext, intent: Parameters<typeof runIntent>[0]): Promise<Outcome> {
     const ask = await runIntent(intent, ctx);
-    const pendingId = ask.replies.map((r) => buttonData(r, 'confirm')?.['pendingId']).find((x) => typeof x === 'string');
+    const pendingId = ask.replies
+      .map((r) => buttonData(r, 'confirm')?.['pendingId'])
+      .find((x) => typeof x === 'string');
     assert.ok(typeof pendingId === 'string', `a confirmation: ${allText(ask)}`);
     return continuePending(pendingId, { confirmed: true }, ctx);
   }
@@ -39,10 +41,18 @@ describe('bot/journal: which group a history is about, and who may see it (emula
   before(async () => {
     h = await startHarness();
     store = await openStore({ memory: true });
-    journal = new JournalService(store.journal, store.keyValue, { onError: (err) => { throw err; } });
+    journal = new JournalService(store.journal, store.keyValue, {
+      onError: (err) => {
+        throw err;
+      },
+    });
     // Patti (owner of the hidden-membership group) adds Diego: the entry names a member.
     const patti = await ctxFor('patti');
-    const added = await confirmed(patti, { intent: 'addMembers', users: ['Diego Siciliani'], groups: ['Executive Leadership'] });
+    const added = await confirmed(patti, {
+      intent: 'addMembers',
+      users: ['Diego Siciliani'],
+      groups: ['Executive Leadership'],
+    });
     assert.match(allText(added), /Diego Siciliani was added to 'Executive Leadership'/);
   });
   after(async () => {
@@ -57,10 +67,16 @@ describe('bot/journal: which group a history is about, and who may see it (emula
     const text = allText(out);
     assert.match(text, REFUSED);
     assert.doesNotMatch(text, /Diego/);
-    assert.ok(out.replies.every((r) => !r.card || !JSON.stringify(r.card).includes('Diego')), 'no card names the member');
+    assert.ok(
+      out.replies.every((r) => !r.card || !JSON.stringify(r.card).includes('Diego')),
+      'no card names the member',
+    );
     const byId = await runIntent({ intent: 'showHistory', groups: [HIDDEN.id] }, ana);
     assert.match(allText(byId), REFUSED, 'asking by id is refused the same way');
-    const aboutPerson = await runIntent({ intent: 'showHistory', users: ['Diego Siciliani'], groups: ['Executive Leadership'] }, ana);
+    const aboutPerson = await runIntent(
+      { intent: 'showHistory', users: ['Diego Siciliani'], groups: ['Executive Leadership'] },
+      ana,
+    );
     assert.match(allText(aboutPerson), REFUSED, '"who added Diego to G" too');
   });
 
@@ -101,7 +117,10 @@ describe('bot/journal: which group a history is about, and who may see it (emula
     const patti = await ctxFor('patti');
     const deleted = await confirmed(patti, { intent: 'deleteGroup', groups: ['Executive Leadership'] });
     assert.match(allText(deleted), /Deleted 'Executive Leadership'/);
-    assert.match(allText(await runIntent({ intent: 'showHistory', groups: ['Executive Leadership'] }, await ctxFor('ana'))), REFUSED);
+    assert.match(
+      allText(await runIntent({ intent: 'showHistory', groups: ['Executive Leadership'] }, await ctxFor('ana'))),
+      REFUSED,
+    );
     const admin = await runIntent({ intent: 'showHistory', groups: ['Executive Leadership'] }, await ctxFor('grace'));
     assert.match(allText(admin), /History of 'Executive Leadership'/);
     assert.match(allText(admin), /Added Diego Siciliani to Executive Leadership/);

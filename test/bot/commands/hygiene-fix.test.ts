@@ -18,8 +18,12 @@ describe('bot/commands hygiene-fix (emulator)', function () {
   let megan: CommandContext;
   let orphanId = '';
   const recorded: JournalChange[] = [];
-  const journal = { record: async (_a: unknown,
-    changes: JournalChange[]) => { recorded.push(...changes); return { entries: [] }; } } as unknown as JournalSink;
+  const journal = {
+    record: async (_a: unknown, changes: JournalChange[]) => {
+      recorded.push(...changes);
+      return { entries: [] };
+    },
+  } as unknown as JournalSink;
 
   const click = (ctx: CommandContext, fix: HygieneFixKind, groupId: string, userId?: string): Promise<Outcome> => {
     const run = runCardAction({ verb: 'hygieneFix', fix, groupId, ...(userId ? { userId } : {}) }, ctx);
@@ -32,25 +36,39 @@ describe('bot/commands hygiene-fix (emulator)', function () {
     return continuePending(String(data['pendingId']), { confirmed: true }, ctx);
   };
   const ownersOf = async (groupId: string): Promise<string[]> =>
-    ((await megan.graph.get<{ value: { id: string }[] }>(`/groups/${groupId}/owners`)).value).map((o) => o.id);
+    (await megan.graph.get<{ value: { id: string }[] }>(`/groups/${groupId}/owners`)).value.map((o) => o.id);
 
   before(async () => {
     h = await startHarness();
     megan = { ...(await h.ctx(UPN.megan)), journal };
-    orphanId = (await megan.graph.post<{ id: string }>('/groups',
-      { displayName: 'Orphan Squad', mailNickname: 'orphansquad', mailEnabled: false, securityEnabled: true })).id;
+    orphanId = (
+      await megan.graph.post<{ id: string }>('/groups', {
+        displayName: 'Orphan Squad',
+        mailNickname: 'orphansquad',
+        mailEnabled: false,
+        securityEnabled: true,
+      })
+    ).id;
     for (const u of [DEMO_USERS.raul, DEMO_USERS.ana, DEMO_USERS.pat]) {
       await megan.graph.post(`/groups/${orphanId}/members/$ref`, { '@odata.id': megan.graph.directoryObjectUrl(u.id) });
     }
   });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('will not make a disabled member or a guest owner, whatever the card says', async () => {
-    assert.match(allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.raul.id)),
-      /no longer an enabled member of 'Orphan Squad'/);
+    assert.match(
+      allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.raul.id)),
+      /no longer an enabled member of 'Orphan Squad'/,
+    );
     assert.match(allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.pat.id)), /no longer an enabled member/);
-    assert.match(allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.bob.id)),
-      /no longer an enabled member/, 'Bob is not a member');
+    assert.match(
+      allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.bob.id)),
+      /no longer an enabled member/,
+      'Bob is not a member',
+    );
     assert.deepEqual(await ownersOf(orphanId), []);
   });
 
@@ -66,19 +84,27 @@ describe('bot/commands hygiene-fix (emulator)', function () {
     assert.deepEqual(await ownersOf(orphanId), [], 'nothing before Confirm');
     await confirm(asked, megan);
     assert.deepEqual(await ownersOf(orphanId), [DEMO_USERS.ana.id]);
-    assert.ok(recorded.some((c) =>
-      c.action === 'owner.add' && c.result === 'succeeded' && c.target?.id === DEMO_USERS.ana.id));
-    assert.match(allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.ana.id)),
-      /has an owner again, so nothing was done/);
+    assert.ok(
+      recorded.some((c) => c.action === 'owner.add' && c.result === 'succeeded' && c.target?.id === DEMO_USERS.ana.id),
+    );
+    assert.match(
+      allText(await click(megan, 'makeOwner', orphanId, DEMO_USERS.ana.id)),
+      /has an owner again, so nothing was done/,
+    );
   });
 
   it('removes a disabled member after Confirm, and refuses enabled members and non-members', async () => {
     assert.match(allText(await click(megan, 'removeMember', orphanId, DEMO_USERS.ana.id)), /account is enabled again/);
     await confirm(await click(megan, 'removeMember', orphanId, DEMO_USERS.raul.id), megan);
-    assert.ok(recorded.some((c) =>
-      c.action === 'member.remove' && c.result === 'succeeded' && c.target?.id === DEMO_USERS.raul.id));
-    assert.match(allText(await click(megan, 'removeMember', orphanId, DEMO_USERS.raul.id)),
-      /no longer a member of 'Orphan Squad'/);
+    assert.ok(
+      recorded.some(
+        (c) => c.action === 'member.remove' && c.result === 'succeeded' && c.target?.id === DEMO_USERS.raul.id,
+      ),
+    );
+    assert.match(
+      allText(await click(megan, 'removeMember', orphanId, DEMO_USERS.raul.id)),
+      /no longer a member of 'Orphan Squad'/,
+    );
   });
 
   it('renews through the confirmed renew command, and says when the group is gone', async () => {

@@ -12,23 +12,35 @@ import { DEMO_GROUPS } from '../../../graph-emulator/seed/demo-tenant';
 describe('bot/commands hygiene-show (emulator)', function () {
   this.timeout(120_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('answers a Global Administrator with a sentence and a valid card of the whole tenant', async () => {
     const out = await runIntent(parseIntent('group hygiene'), await h.ctx(UPN.megan));
     assert.equal(out.replies.length, 1);
     const r = out.replies[0];
-    assert.match(r?.text ?? '',
-      /^Group hygiene \(every group\): expiring soon: 2; members whose accounts are disabled: 1\. /);
+    assert.match(
+      r?.text ?? '',
+      /^Group hygiene \(every group\): expiring soon: 2; members whose accounts are disabled: 1\. /,
+    );
     assert.deepEqual(validateCard(r?.card as unknown as AdaptiveCard).errors, []);
-    assert.deepEqual(buttonData(r, 'hygieneFix'),
-      { verb: 'hygieneFix', fix: 'renew', groupId: DEMO_GROUPS.outlookGroup101.id });
+    assert.deepEqual(buttonData(r, 'hygieneFix'), {
+      verb: 'hygieneFix',
+      fix: 'renew',
+      groupId: DEMO_GROUPS.outlookGroup101.id,
+    });
   });
 
   it('gives a Groups Administrator the whole tenant too, and an owner only their groups', async () => {
-    assert.match(allText(await runIntent(parseIntent('show me group hygiene'), await h.ctx('grace@contoso.com'))),
-      /^Group hygiene \(every group\)/);
+    assert.match(
+      allText(await runIntent(parseIntent('show me group hygiene'), await h.ctx('grace@contoso.com'))),
+      /^Group hygiene \(every group\)/,
+    );
     const bob = allText(await runIntent(parseIntent('which groups have no owner'), await h.ctx(UPN.bob)));
     // Bob owns SecurityGroup101 and Project Falcon; owners are not told about groups without owners.
     assert.match(bob, /^Group hygiene \(the groups you own\): all tidy\. Nothing expiring within 30 days, empty/);
@@ -44,7 +56,9 @@ describe('bot/commands hygiene-show (emulator)', function () {
     const token = await h.emulator.issueToken(UPN.megan, { scopes: ['User.Read'] });
     const client = createGraphClient({ baseUrl: h.emulator.baseUrl, caPem: h.emulator.caPem }, async () => token);
     const ctx = { ...(await h.ctx(UPN.megan)), graph: new GraphSession(client, { baseUrl: h.emulator.baseUrl }) };
-    assert.match(allText(await runIntent(parseIntent('group hygiene'), ctx)),
-      /You don't have permission to read the groups a hygiene check needs/);
+    assert.match(
+      allText(await runIntent(parseIntent('group hygiene'), ctx)),
+      /You don't have permission to read the groups a hygiene check needs/,
+    );
   });
 });

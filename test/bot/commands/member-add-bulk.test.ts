@@ -15,10 +15,14 @@ const NAMES = largeTenantMutations(150)
 function choiceValues(card: unknown, id: string): string[] {
   let out: string[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
-    if (o['type'] === 'Input.ChoiceSet' && o['id'] === id) out = ((o['choices'] as { value: string }[]) ?? []).map((c) => c.value);
+    if (o['type'] === 'Input.ChoiceSet' && o['id'] === id)
+      out = ((o['choices'] as { value: string }[]) ?? []).map((c) => c.value);
     Object.values(o).forEach(walk);
   };
   walk(card);
@@ -28,8 +32,13 @@ function choiceValues(card: unknown, id: string): string[] {
 describe('bot/commands/member-add bulk (emulator, large tenant)', function () {
   this.timeout(240_000);
   let h: Harness;
-  before(async () => { h = await startHarness({ large: 150 }); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness({ large: 150 });
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('100 named users: resolution table, confirmation, progress, outcomes, in at most 12 round trips', async () => {
     assert.equal(NAMES.length, 100);

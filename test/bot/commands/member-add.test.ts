@@ -16,13 +16,21 @@ function pendingOf(o: Outcome, verb: string): string {
 describe('bot/commands/member-add (emulator)', function () {
   this.timeout(180_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('"add Ana Silva and Bob Kelly to Marketing": confirm, then per-user outcomes, in at most 3 round trips', async () => {
     const ctx = await h.ctx(UPN.megan);
     await h.resetStats();
-    const ask = await runIntent({ intent: 'addMembers', users: ['Ana Silva', 'Bob Kelly'], groups: ['Marketing'] }, ctx);
+    const ask = await runIntent(
+      { intent: 'addMembers', users: ['Ana Silva', 'Bob Kelly'], groups: ['Marketing'] },
+      ctx,
+    );
     assert.match(allText(ask), /Add Ana Silva and Bob Kelly to 'Marketing'/);
     assert.match(allText(ask), /Already a member, so left as is: Ana Silva\./, 'the confirmation names who is skipped');
     assert.match(allText(ask), /Bob Kelly will become a member of 'Marketing'/);
@@ -47,7 +55,7 @@ describe('bot/commands/member-add (emulator)', function () {
     assert.equal(await h.requests(), 0);
   });
 
-  it('another user cannot continue someone else\'s confirmation', async () => {
+  it("another user cannot continue someone else's confirmation", async () => {
     const pending = new MemoryPendingStore();
     const megan = await h.ctx(UPN.megan, { pending });
     const bob = await h.ctx(UPN.bob, { pending });
@@ -135,7 +143,10 @@ describe('bot/commands/member-add (emulator)', function () {
 
   it('missing slots get a question, not a crash', async () => {
     const ctx = await h.ctx(UPN.megan);
-    assert.match(allText(await runIntent({ intent: 'addMembers', groups: ['Legal'] }, ctx)), /Who should I add to 'Legal'/);
+    assert.match(
+      allText(await runIntent({ intent: 'addMembers', groups: ['Legal'] }, ctx)),
+      /Who should I add to 'Legal'/,
+    );
     assert.match(allText(await runIntent({ intent: 'addMembers', users: ['Ana'] }, ctx)), /Which group/);
   });
 });

@@ -16,7 +16,10 @@ function pendingOf(o: Outcome): string {
 function warningsOf(o: Outcome): string {
   const out: string[] = [];
   const walk = (v: unknown, inside: boolean): void => {
-    if (Array.isArray(v)) { v.forEach((x) => walk(x, inside)); return; }
+    if (Array.isArray(v)) {
+      v.forEach((x) => walk(x, inside));
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const e = v as Record<string, unknown>;
     const here = inside || (e['type'] === 'Container' && e['style'] === 'warning');
@@ -30,13 +33,21 @@ function warningsOf(o: Outcome): string {
 describe('bot/commands/membership-change look-ahead (emulator)', function () {
   this.timeout(180_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('a guest and a disabled account added to a licensed group: flagged, licence gain named, in 2 requests before confirming', async () => {
     const ctx = await h.ctx(UPN.megan);
     await h.resetStats();
-    const ask = await runIntent({ intent: 'addMembers', users: ['Pat Partner', 'Raul Razo'], groups: ['Licensed E5 Users'] }, ctx);
+    const ask = await runIntent(
+      { intent: 'addMembers', users: ['Pat Partner', 'Raul Razo'], groups: ['Licensed E5 Users'] },
+      ctx,
+    );
     assert.equal(await h.requests(), 2, 'resolution + look-ahead');
     const warnings = warningsOf(ask);
     assert.match(warnings, /Pat Partner is a guest from outside your organisation/);
@@ -53,7 +64,10 @@ describe('bot/commands/membership-change look-ahead (emulator)', function () {
   it('a role-assignable group says which role the change needs', async () => {
     const ctx = await h.ctx(UPN.megan);
     const ask = await runIntent({ intent: 'addMembers', users: ['Adele Vance'], groups: ['Helpdesk Admins'] }, ctx);
-    assert.match(warningsOf(ask), /can be assigned to Microsoft Entra roles: changing its members needs the Privileged Role Administrator role/);
+    assert.match(
+      warningsOf(ask),
+      /can be assigned to Microsoft Entra roles: changing its members needs the Privileged Role Administrator role/,
+    );
   });
 
   it('removing the only owner warns before anything is written; the outcome says why nothing changed', async () => {
@@ -66,7 +80,10 @@ describe('bot/commands/membership-change look-ahead (emulator)', function () {
 
   it('a person already in and one not in, removed: the one not there is named as left as is', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const ask = await runIntent({ intent: 'removeMembers', users: ['Lidia Holloway', 'Zoë Müller'], groups: ['Design Team'] }, ctx);
+    const ask = await runIntent(
+      { intent: 'removeMembers', users: ['Lidia Holloway', 'Zoë Müller'], groups: ['Design Team'] },
+      ctx,
+    );
     assert.match(allText(ask), /Not a member, so left as is: Zo/);
     const done = await continuePending(pendingOf(ask), { confirmed: true }, ctx);
     assert.match(allText(done), /Lidia Holloway was removed from 'Design Team'\./);
@@ -75,7 +92,10 @@ describe('bot/commands/membership-change look-ahead (emulator)', function () {
 
   it('two names with one unknown: a table instead of ending the request, "You wrote" keeps the typing', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const ask = await runIntent({ intent: 'addMembers', users: ['adele@contoso.com', 'Nobody Atall'], groups: ['Legal'] }, ctx);
+    const ask = await runIntent(
+      { intent: 'addMembers', users: ['adele@contoso.com', 'Nobody Atall'], groups: ['Legal'] },
+      ctx,
+    );
     assert.match(allText(ask), /Of the 2 names for 'Legal': 1 found, 0 need a pick, 1 not found/);
     assert.match(JSON.stringify(ask.replies[0]?.card), /adele@contoso\.com/);
     assert.ok(buttonData(ask.replies[0], 'bulkAdd'));

@@ -24,13 +24,34 @@ describe('bot/commands dynamic membership follow-up (emulator, processing on dem
   this.timeout(180_000);
   let h: Harness;
   // A long delay: processing runs only when the test calls dynamicIdle(), so "not processed yet" is observable.
-  before(async () => { h = await startHarness('demo', { dynamicProcessingDelayMs: 600_000 }); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness('demo', { dynamicProcessingDelayMs: 600_000 });
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('create a dynamic group: "being processed" with Check again, then up to date with its members', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const form = await runIntent({ intent: 'createGroup', name: 'Berlin Office', groupType: 'security', rule: 'user.city -eq "Berlin"' }, ctx);
-    const confirm = await continuePending(data(form, 'groupCreate')['pendingId'] as string, { values: { groupType: 'security', displayName: 'Berlin Office', mailNickname: 'BerlinOffice', owners: '', members: '', rule: 'user.city -eq "Berlin"' } }, ctx);
+    const form = await runIntent(
+      { intent: 'createGroup', name: 'Berlin Office', groupType: 'security', rule: 'user.city -eq "Berlin"' },
+      ctx,
+    );
+    const confirm = await continuePending(
+      data(form, 'groupCreate')['pendingId'] as string,
+      {
+        values: {
+          groupType: 'security',
+          displayName: 'Berlin Office',
+          mailNickname: 'BerlinOffice',
+          owners: '',
+          members: '',
+          rule: 'user.city -eq "Berlin"',
+        },
+      },
+      ctx,
+    );
     const done = await continuePending(data(confirm, 'confirm')['pendingId'] as string, { confirmed: true }, ctx);
     const text = allText(done);
     assert.match(text, /Created 'Berlin Office'\. Its membership is being processed/);
@@ -42,25 +63,43 @@ describe('bot/commands dynamic membership follow-up (emulator, processing on dem
 
     await h.emulator.dynamicIdle?.();
     const after = await runCardAction({ verb: 'ruleShow', groupId }, ctx);
-    assert.match(allText(after as Outcome), /The membership of 'Berlin Office' is up to date \(last updated .+ UTC\): 2 members\./);
+    assert.match(
+      allText(after as Outcome),
+      /The membership of 'Berlin Office' is up to date \(last updated .+ UTC\): 2 members\./,
+    );
     assert.equal(data(after, 'listShow')['subjectId'], groupId, 'Show members once done');
   });
 
   it('change a rule: the reply says the old members stay until processing has run', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const ask = await runIntent({ intent: 'setRule', groups: ['Seattle Employees'], rule: 'user.city -eq "Madrid"' }, ctx);
+    const ask = await runIntent(
+      { intent: 'setRule', groups: ['Seattle Employees'], rule: 'user.city -eq "Madrid"' },
+      ctx,
+    );
     const done = await continuePending(data(ask, 'confirm')['pendingId'] as string, { confirmed: true }, ctx);
-    assert.match(allText(done), /is now user\.city -eq "Madrid"\. Its membership is being processed: .+ still shows the old members/);
+    assert.match(
+      allText(done),
+      /is now user\.city -eq "Madrid"\. Its membership is being processed: .+ still shows the old members/,
+    );
     const members = allText(await runIntent({ intent: 'listMembers', groups: ['Seattle Employees'] }, ctx));
     assert.doesNotMatch(members, /José Álvarez/, 'not processed yet');
     await h.emulator.dynamicIdle?.();
-    assert.match(allText(await runIntent({ intent: 'listMembers', groups: ['Seattle Employees'] }, ctx)), /José Álvarez/);
+    assert.match(
+      allText(await runIntent({ intent: 'listMembers', groups: ['Seattle Employees'] }, ctx)),
+      /José Álvarez/,
+    );
   });
 
   it('words each processing state', () => {
     const base = { lastMembershipUpdated: null, errorMessage: null, memberCount: 3 };
-    assert.deepEqual(processingText('G', { ...base, state: 'Running' }), { text: "Entra is processing the membership of 'G' right now. 3 members so far. Check again in a minute.", done: false });
-    assert.deepEqual(processingText('G', { ...base, state: 'Failed', errorMessage: 'Rule too complex.' }), { text: "Entra could not process the membership of 'G': Rule too complex. Check the rule, then set it again.", done: true });
+    assert.deepEqual(processingText('G', { ...base, state: 'Running' }), {
+      text: "Entra is processing the membership of 'G' right now. 3 members so far. Check again in a minute.",
+      done: false,
+    });
+    assert.deepEqual(processingText('G', { ...base, state: 'Failed', errorMessage: 'Rule too complex.' }), {
+      text: "Entra could not process the membership of 'G': Rule too complex. Check the rule, then set it again.",
+      done: true,
+    });
     assert.equal(processingText('G', { ...base, state: 'Unknown', memberCount: null }).done, false);
   });
 });

@@ -22,8 +22,13 @@ async function confirmed(intent: Intent, ctx: CommandContext): Promise<Outcome> 
 describe('bot/commands operations (emulator)', function () {
   this.timeout(180_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); await closeGraphConnections(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+    await closeGraphConnections();
+  });
 
   it('owner-remove: the last owner cannot be removed', async () => {
     const ctx = await h.ctx(UPN.megan);
@@ -33,15 +38,24 @@ describe('bot/commands operations (emulator)', function () {
 
   it('owner-add then member-remove report per-user outcomes', async () => {
     const ctx = await h.ctx(UPN.megan);
-    assert.match(allText(await confirmed({ intent: 'addOwners', users: ['Ana Silva'], groups: ['Design Team'] }, ctx)), /Ana Silva is now an owner of 'Design Team'\./);
-    const out = await confirmed({ intent: 'removeMembers', users: ['Joni Sherman', 'Adele Vance'], groups: ['Legal'] }, ctx);
+    assert.match(
+      allText(await confirmed({ intent: 'addOwners', users: ['Ana Silva'], groups: ['Design Team'] }, ctx)),
+      /Ana Silva is now an owner of 'Design Team'\./,
+    );
+    const out = await confirmed(
+      { intent: 'removeMembers', users: ['Joni Sherman', 'Adele Vance'], groups: ['Legal'] },
+      ctx,
+    );
     assert.match(allText(out), /Joni Sherman was removed from 'Legal'\./);
     assert.match(allText(out), /Adele Vance wasn't a member of 'Legal', so nothing changed for them\./);
   });
 
   it('member-list and owner-list answer at once', async () => {
     const ctx = await h.ctx(UPN.bob);
-    assert.match(allText(await runIntent({ intent: 'listOwners', groups: ['SecurityGroup101'] }, ctx)), /Owners of SecurityGroup101: Bob Kelly/);
+    assert.match(
+      allText(await runIntent({ intent: 'listOwners', groups: ['SecurityGroup101'] }, ctx)),
+      /Owners of SecurityGroup101: Bob Kelly/,
+    );
     const members = allText(await runIntent({ intent: 'listMembers', groups: ['SecurityGroup101'] }, ctx));
     assert.match(members, /Henrietta Mueller/);
     assert.match(members, /Design Team \(group\)/);
@@ -49,8 +63,16 @@ describe('bot/commands operations (emulator)', function () {
 
   it('membership-check explains the nesting path and a dynamic rule', async () => {
     const ctx = await h.ctx(UPN.megan);
-    assert.match(allText(await runIntent({ intent: 'checkMembership', users: ['Ana Silva'], groups: ['SecurityGroup101'] }, ctx)), /Ana Silva → Design Team → SecurityGroup101/);
-    const why = allText(await runIntent({ intent: 'checkMembership', users: ['Ana Silva'], groups: ['Marketing department'], explain: true }, ctx));
+    assert.match(
+      allText(await runIntent({ intent: 'checkMembership', users: ['Ana Silva'], groups: ['SecurityGroup101'] }, ctx)),
+      /Ana Silva → Design Team → SecurityGroup101/,
+    );
+    const why = allText(
+      await runIntent(
+        { intent: 'checkMembership', users: ['Ana Silva'], groups: ['Marketing department'], explain: true },
+        ctx,
+      ),
+    );
     assert.match(why, /because of its rule/);
     assert.match(why, /department/i);
   });
@@ -67,7 +89,10 @@ describe('bot/commands operations (emulator)', function () {
     const show = allText(await runIntent({ intent: 'showGroup', groups: ['OutlookGroup101'] }, ctx));
     assert.match(show, /'OutlookGroup101' is a Microsoft 365 group\./);
     assert.match(show, /owner/);
-    assert.match(allText(await runIntent({ intent: 'showRule', groups: ['Seattle Employees'] }, ctx)), /user\.city -eq "Seattle"/);
+    assert.match(
+      allText(await runIntent({ intent: 'showRule', groups: ['Seattle Employees'] }, ctx)),
+      /user\.city -eq "Seattle"/,
+    );
     const noRule = allText(await runIntent({ intent: 'showRule', groups: ['Legal'] }, ctx));
     assert.match(noRule, /has no membership rule/);
     assert.match(noRule, /set the rule of Legal to user\.department -eq "Sales"/);
@@ -97,7 +122,10 @@ describe('bot/commands operations (emulator)', function () {
 
   it('rule-set: validate, preview, confirm, apply', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const ask = await runIntent({ intent: 'setRule', groups: ['Seattle Employees'], rule: 'user.city -eq "Redmond"' }, ctx);
+    const ask = await runIntent(
+      { intent: 'setRule', groups: ['Seattle Employees'], rule: 'user.city -eq "Redmond"' },
+      ctx,
+    );
     assert.match(allText(ask), /would join/);
     const done = await continuePending(idOf(ask, 'confirm'), { confirmed: true }, ctx);
     assert.match(allText(done), /is now user\.city -eq "Redmond"/);
@@ -105,8 +133,14 @@ describe('bot/commands operations (emulator)', function () {
 
   it('rename and update go through a confirmation', async () => {
     const ctx = await h.ctx(UPN.megan);
-    assert.match(allText(await confirmed({ intent: 'renameGroup', groups: ['Research and Development'], name: 'R&D' }, ctx)), /is now called 'R&D'/);
-    assert.match(allText(await confirmed({ intent: 'updateGroup', groups: ['Sales'], visibility: 'Private' }, ctx)), /visibility Private/);
+    assert.match(
+      allText(await confirmed({ intent: 'renameGroup', groups: ['Research and Development'], name: 'R&D' }, ctx)),
+      /is now called 'R&D'/,
+    );
+    assert.match(
+      allText(await confirmed({ intent: 'updateGroup', groups: ['Sales'], visibility: 'Private' }, ctx)),
+      /visibility Private/,
+    );
   });
 
   it('group-delete says what is lost, then Restore brings it back', async () => {
@@ -116,8 +150,14 @@ describe('bot/commands operations (emulator)', function () {
     assert.equal(await h.requests(), 2, 'resolution + one look-ahead $batch');
     const text = allText(ask);
     assert.match(text, /With it go its 2 members \(5 people counting nested groups\) and its owner \(Lee Gu\)\./);
-    assert.match(text, /can be restored, with its members and owners, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(30 days\)/);
-    assert.match(text, /Warning: While it is deleted, 5 people lose the apps, files and sites shared with the group, and anything else granted to the group/);
+    assert.match(
+      text,
+      /can be restored, with its members and owners, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(30 days\)/,
+    );
+    assert.match(
+      text,
+      /Warning: While it is deleted, 5 people lose the apps, files and sites shared with the group, and anything else granted to the group/,
+    );
     const done = await continuePending(idOf(ask, 'confirm'), { confirmed: true }, ctx);
     assert.match(allText(done), /Deleted 'Engineering All'/);
     const groupId = idOf(done, 'groupRestore', 'groupId');
@@ -131,11 +171,30 @@ describe('bot/commands operations (emulator)', function () {
     const ctx = await h.ctx(UPN.bob);
     const form = await runIntent({ intent: 'createGroup', name: 'Finance Auditors', groupType: 'security' }, ctx);
     const formId = idOf(form, 'groupCreate');
-    const bad = await continuePending(formId, { values: { groupType: 'security', displayName: 'Finance Auditors', mailNickname: 'bad nick' } }, ctx);
+    const bad = await continuePending(
+      formId,
+      { values: { groupType: 'security', displayName: 'Finance Auditors', mailNickname: 'bad nick' } },
+      ctx,
+    );
     assert.match(allText(bad), /cannot contain spaces/);
-    const confirm = await continuePending(idOf(bad, 'groupCreate'), { values: { groupType: 'security', displayName: 'Finance Auditors', mailNickname: 'FinanceAuditors', owners: '', members: 'Ana Silva' } }, ctx);
+    const confirm = await continuePending(
+      idOf(bad, 'groupCreate'),
+      {
+        values: {
+          groupType: 'security',
+          displayName: 'Finance Auditors',
+          mailNickname: 'FinanceAuditors',
+          owners: '',
+          members: 'Ana Silva',
+        },
+      },
+      ctx,
+    );
     assert.match(allText(confirm), /Create the security group 'Finance Auditors'/);
-    assert.match(allText(confirm), /You will be an owner of the new group: Microsoft Graph makes its creator an owner\./);
+    assert.match(
+      allText(confirm),
+      /You will be an owner of the new group: Microsoft Graph makes its creator an owner\./,
+    );
     const done = await continuePending(idOf(confirm, 'confirm'), { confirmed: true }, ctx);
     assert.match(allText(done), /Created 'Finance Auditors'/);
   });
@@ -143,7 +202,10 @@ describe('bot/commands operations (emulator)', function () {
   it('licences: list with SKU names, assign with confirmation', async () => {
     const ctx = await h.ctx(UPN.megan);
     assert.match(allText(await runIntent({ intent: 'listLicenses' }, ctx)), /Office 365 E5/);
-    assert.match(allText(await confirmed({ intent: 'assignLicense', groups: ['Finance Readers'], license: 'E5' }, ctx)), /Office 365 E5 is assigned to 'Finance Readers'/);
+    assert.match(
+      allText(await confirmed({ intent: 'assignLicense', groups: ['Finance Readers'], license: 'E5' }, ctx)),
+      /Office 365 E5 is assigned to 'Finance Readers'/,
+    );
   });
 
   it('help, cancel and unknown always answer', async () => {
@@ -152,6 +214,9 @@ describe('bot/commands operations (emulator)', function () {
       const out = await runIntent({ intent: name }, ctx);
       assert.ok(out.replies.length > 0 && (out.replies[0]?.text.length ?? 0) > 10, name);
     }
-    assert.match(allText(await runIntent({ intent: 'unknown' }, ctx)), /Did you mean: .*Say "help" to see everything I can do/);
+    assert.match(
+      allText(await runIntent({ intent: 'unknown' }, ctx)),
+      /Did you mean: .*Say "help" to see everything I can do/,
+    );
   });
 });

@@ -14,7 +14,9 @@ const SG101 = DEMO_GROUPS.securityGroup101;
 describe('bot/commands owned-groups (emulator)', function () {
   this.timeout(120_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
+  before(async () => {
+    h = await startHarness();
+  });
   after(async () => {
     await h.stop();
     await closeGraphConnections();
@@ -41,8 +43,14 @@ describe('bot/commands owned-groups (emulator)', function () {
 
   it('someone who owns nothing gets a plain sentence; an unknown name gets the not-found sentence', async () => {
     const ana = await h.ctx(UPN.ana);
-    assert.match(allText(await runIntent({ intent: 'listOwnedGroups', users: ['me'] }, ana)), /^You don't own any group\.$/);
-    assert.match(allText(await runIntent({ intent: 'listOwnedGroups', users: ['Nobody Atall'] }, ana)), /couldn't find anyone named 'Nobody Atall'/);
+    assert.match(
+      allText(await runIntent({ intent: 'listOwnedGroups', users: ['me'] }, ana)),
+      /^You don't own any group\.$/,
+    );
+    assert.match(
+      allText(await runIntent({ intent: 'listOwnedGroups', users: ['Nobody Atall'] }, ana)),
+      /couldn't find anyone named 'Nobody Atall'/,
+    );
   });
 
   it('one ownedObjects request after resolution, and owning a new group shows up', async () => {
@@ -51,7 +59,9 @@ describe('bot/commands owned-groups (emulator)', function () {
     await runIntent({ intent: 'listOwnedGroups', users: ['me'] }, bob);
     assert.equal(await h.requests(), 1, 'no lookup for "me", one list call');
     const megan = await h.ctx(UPN.megan);
-    await megan.graph.post(`/groups/${DEMO_GROUPS.legal.id}/owners/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${bob.actor.id}` });
+    await megan.graph.post(`/groups/${DEMO_GROUPS.legal.id}/owners/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${bob.actor.id}`,
+    });
     const out = await runIntent({ intent: 'listOwnedGroups', users: ['me'] }, bob);
     assert.match(allText(out), /Legal/);
     assert.match(allText(out), new RegExp(SG101.displayName));

@@ -67,33 +67,52 @@ describe('bot/commands for messages as people type them (emulator)', function ()
     assert.match(card, /because of its membership rule: city equals Seattle/);
     assert.match(card, /user\.city -eq \\"Seattle\\"/);
     const nested = allText(await runIntent(parseIntent('why is Zoë in Engineering All'), ctx));
-    assert.match(nested, /Zoë Müller → Directory Squad → Identity Services → Platform Core → Engineering Platform → Engineering All/);
+    assert.match(
+      nested,
+      /Zoë Müller → Directory Squad → Identity Services → Platform Core → Engineering Platform → Engineering All/,
+    );
   });
 
   it('fills the create form from a sentence: owners resolved, the rest as description, no visibility for security', async () => {
-    const out = await runIntent(parseIntent("new security group 'VPN Users' for remote staff, owner grace"), await h.ctx(UPN.megan));
+    const out = await runIntent(
+      parseIntent("new security group 'VPN Users' for remote staff, owner grace"),
+      await h.ctx(UPN.megan),
+    );
     const card = JSON.stringify(out.replies[0]?.card);
     assert.match(card, /"value":"VPN Users"/);
     assert.match(card, /"value":"grace@contoso.com"/);
     assert.match(card, /"value":"for remote staff"/);
     assert.doesNotMatch(card, /"id":"visibility"/);
-    const team = JSON.stringify((await runIntent(parseIntent('create a team called Launch Crew, owners Megan and Adele'), await h.ctx(UPN.megan))).replies[0]?.card);
+    const team = JSON.stringify(
+      (await runIntent(parseIntent('create a team called Launch Crew, owners Megan and Adele'), await h.ctx(UPN.megan)))
+        .replies[0]?.card,
+    );
     assert.match(team, /"id":"visibility"/, 'a Microsoft 365 group keeps its visibility field');
     assert.match(team, /megan@contoso.com, adele@contoso.com/);
   });
 
   it('finds the longest known name inside a phrase and names typed without accents', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const out = await runIntent({ intent: 'addMembers', users: ['francois dubois'], groups: ["Legal, I'm helping with contracts"] }, ctx);
+    const out = await runIntent(
+      { intent: 'addMembers', users: ['francois dubois'], groups: ["Legal, I'm helping with contracts"] },
+      ctx,
+    );
     assert.match(allText(out), /Add François Dubois to 'Legal'/);
   });
 
   it('"oops, undo that" offers to undo the last change, and says so when there is none', async () => {
-    const journal = new JournalService(store.journal, store.keyValue, { onError: (err) => { throw err; } });
+    const journal = new JournalService(store.journal, store.keyValue, {
+      onError: (err) => {
+        throw err;
+      },
+    });
     const ctx = { ...(await h.ctx(UPN.megan)), journal };
     assert.match(allText(await runIntent(parseIntent('oops, undo that'), ctx)), /nothing of yours I can undo/);
     const ask = await runIntent({ intent: 'addMembers', users: ['Raul Razo'], groups: ['Sales'] }, ctx);
-    assert.match(allText(await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, ctx)), /Raul Razo was added to 'Sales'/);
+    assert.match(
+      allText(await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, ctx)),
+      /Raul Razo was added to 'Sales'/,
+    );
     const undo = await runIntent(parseIntent('oops, undo that'), ctx);
     assert.match(allText(undo), /Remove Raul Razo from 'Sales'/);
     const done = await continuePending(pendingOf(undo, 'confirm'), { confirmed: true }, ctx);

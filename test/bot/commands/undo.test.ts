@@ -44,11 +44,15 @@ function hasButton(o: Outcome, verb: string): boolean {
 function undoIds(o: Outcome): string[] {
   const ids: string[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (v && typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       const data = obj['data'] as Record<string, unknown> | undefined;
-      if (obj['type'] === 'Action.Execute' && data?.['verb'] === 'undo' && typeof data['journalId'] === 'string') ids.push(data['journalId']);
+      if (obj['type'] === 'Action.Execute' && data?.['verb'] === 'undo' && typeof data['journalId'] === 'string')
+        ids.push(data['journalId']);
       Object.values(obj).forEach(walk);
     }
   };
@@ -65,7 +69,10 @@ describe('bot/commands: history and undo (emulator)', function () {
   const touchedGroups = new Set<string>();
 
   /** A context built as command-harness builds one, plus the journal and an optional clock. */
-  async function ctxFor(upn: string, opts: { now?: () => Date; pending?: MemoryPendingStore } = {}): Promise<CommandContext> {
+  async function ctxFor(
+    upn: string,
+    opts: { now?: () => Date; pending?: MemoryPendingStore } = {},
+  ): Promise<CommandContext> {
     const user = Object.values(users).find((u) => u.upn === upn);
     if (!user) throw new Error(`no demo user ${upn}`);
     const token = await h.emulator.issueToken(upn);
@@ -102,7 +109,11 @@ describe('bot/commands: history and undo (emulator)', function () {
   before(async () => {
     h = await startHarness();
     store = await openStore({ memory: true });
-    journal = new JournalService(store.journal, store.keyValue, { onError: (err) => { throw err; } });
+    journal = new JournalService(store.journal, store.keyValue, {
+      onError: (err) => {
+        throw err;
+      },
+    });
   });
   after(async () => {
     await store.close();
@@ -178,7 +189,11 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.equal(again.done, undefined);
     assert.match(allText(again.ask), /already undone/);
     const rows = await store.journal.historyOfGroup(FINANCE_READERS);
-    assert.equal(rows.filter((r) => r.action === 'member.remove' && r.target?.id === ADELE).length, 1, 'one undo journalled');
+    assert.equal(
+      rows.filter((r) => r.action === 'member.remove' && r.target?.id === ADELE).length,
+      1,
+      'one undo journalled',
+    );
   });
 
   it('two confirmed undos at the same moment revert the change once and mark it once', async () => {
@@ -188,20 +203,27 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.ok(id);
     const a = await (runCardAction({ verb: 'undo', journalId: id }, megan) as Promise<Outcome>);
     const b = await (runCardAction({ verb: 'undo', journalId: id }, megan) as Promise<Outcome>);
-    const [one, two] = await Promise.all([a, b].map((o) => continuePending(button(o, 'confirm')['pendingId'] as string, { confirmed: true }, megan)));
+    const [one, two] = await Promise.all(
+      [a, b].map((o) => continuePending(button(o, 'confirm')['pendingId'] as string, { confirmed: true }, megan)),
+    );
     assert.ok(one && two);
     assert.match(`${allText(one)}\n${allText(two)}`, /Undone/);
     assert.ok(!(await memberIds(megan, FINANCE_READERS)).includes(BOB));
     const entry = await store.journal.get(id);
     assert.ok(entry?.undoneAt, 'marked undone');
-    const undos = (await store.journal.historyOfGroup(FINANCE_READERS, { limit: 5 }))
-      .filter((r) => r.action === 'member.remove' && r.target?.id === BOB && r.result === 'succeeded');
+    const undos = (await store.journal.historyOfGroup(FINANCE_READERS, { limit: 5 })).filter(
+      (r) => r.action === 'member.remove' && r.target?.id === BOB && r.result === 'succeeded',
+    );
     assert.equal(undos.length, 1, 'exactly one removal reached Graph and was journalled');
   });
 
   it('undo after 24 hours is refused, and history no longer offers it', async () => {
     const megan = await ctxFor(UPN.megan);
-    const added = await confirmed(megan, { intent: 'addMembers', users: ['Diego Siciliani'], groups: ['Finance Readers'] });
+    const added = await confirmed(megan, {
+      intent: 'addMembers',
+      users: ['Diego Siciliani'],
+      groups: ['Finance Readers'],
+    });
     const [id] = undoIds(added);
     assert.ok(id);
     const later = await ctxFor(UPN.megan, { now: () => new Date(Date.now() + 25 * HOUR) });
@@ -242,7 +264,11 @@ describe('bot/commands: history and undo (emulator)', function () {
   it('one Undo on a change of several people reverts all of them (one $batch)', async () => {
     touchedGroups.add(FINANCE_READERS);
     const megan = await ctxFor(UPN.megan);
-    const added = await confirmed(megan, { intent: 'addMembers', users: ['Bob Kelly', 'Adele Vance'], groups: ['Finance Readers'] });
+    const added = await confirmed(megan, {
+      intent: 'addMembers',
+      users: ['Bob Kelly', 'Adele Vance'],
+      groups: ['Finance Readers'],
+    });
     const [key] = undoIds(added);
     assert.ok(key && key.startsWith('chg-'), `a change key: ${key}`);
     assert.ok((await memberIds(megan, FINANCE_READERS)).includes(BOB));
@@ -305,7 +331,12 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.match(allText(assigned), /is assigned to 'Finance Readers'/);
     const [id] = undoIds(assigned);
     assert.ok(id);
-    const skus = async (): Promise<string[]> => (await megan.graph.get<{ assignedLicenses: { skuId: string }[] }>(`/groups/${FINANCE_READERS}?$select=id,assignedLicenses`)).assignedLicenses.map((l) => l.skuId);
+    const skus = async (): Promise<string[]> =>
+      (
+        await megan.graph.get<{ assignedLicenses: { skuId: string }[] }>(
+          `/groups/${FINANCE_READERS}?$select=id,assignedLicenses`,
+        )
+      ).assignedLicenses.map((l) => l.skuId);
     assert.equal((await skus()).length, 1);
     const out = await undo(megan, id);
     assert.ok(out.done);
@@ -321,7 +352,11 @@ describe('bot/commands: history and undo (emulator)', function () {
     const out = await undo(megan, id);
     assert.ok(out.done);
     assert.match(allText(out.done), /Undone/);
-    assert.equal((await megan.graph.get<{ visibility: string }>(`/groups/${groups['legal']?.id as string}?$select=visibility`)).visibility, 'Private');
+    assert.equal(
+      (await megan.graph.get<{ visibility: string }>(`/groups/${groups['legal']?.id as string}?$select=visibility`))
+        .visibility,
+      'Private',
+    );
   });
 
   it('history pages ten at a time with a server-side More cursor', async () => {
@@ -329,8 +364,11 @@ describe('bot/commands: history and undo (emulator)', function () {
     const megan = await ctxFor(UPN.megan);
     const sales = { id: SALES, name: 'Sales' };
     const changes = Array.from({ length: 12 }, (_, i) => ({
-      action: 'group.update' as const, group: sales,
-      result: 'succeeded' as const, status: 204, detail: `change ${i + 1}`,
+      action: 'group.update' as const,
+      group: sales,
+      result: 'succeeded' as const,
+      status: 204,
+      detail: `change ${i + 1}`,
     }));
     for (const c of changes) await journal.record(megan.actor, [c], new Date());
     const first = await runIntent({ intent: 'showHistory', groups: ['Sales'] }, megan);
@@ -338,7 +376,10 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.doesNotMatch(allText(first), /change 2\b/);
     const more = button(first, 'listMore');
     assert.equal(more['list'], 'journal');
-    const second = await (runCardAction({ verb: 'listMore', list: 'journal', cursor: more['cursor'] as string }, megan) as Promise<Outcome>);
+    const second = await (runCardAction(
+      { verb: 'listMore', list: 'journal', cursor: more['cursor'] as string },
+      megan,
+    ) as Promise<Outcome>);
     assert.match(allText(second), /change 2\b/);
     assert.match(allText(second), /change 1\b/);
     assert.doesNotMatch(allText(second), /change 3\b/);

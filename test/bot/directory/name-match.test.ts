@@ -1,8 +1,21 @@
 import { strict as assert } from 'node:assert';
 import { rankCandidates, closest, fold, editDistance, longestNameInside } from '../../../bot/directory/name-match';
 
-const ana = { id: '1', displayName: 'Ana Silva', givenName: 'Ana', surname: 'Silva', mail: 'ana@contoso.com', userPrincipalName: 'ana@contoso.com' };
-const anaSouza = { id: '2', displayName: 'Ana Souza', givenName: 'Ana', surname: 'Souza', mail: 'ana.souza@contoso.com' };
+const ana = {
+  id: '1',
+  displayName: 'Ana Silva',
+  givenName: 'Ana',
+  surname: 'Silva',
+  mail: 'ana@contoso.com',
+  userPrincipalName: 'ana@contoso.com',
+};
+const anaSouza = {
+  id: '2',
+  displayName: 'Ana Souza',
+  givenName: 'Ana',
+  surname: 'Souza',
+  mail: 'ana.souza@contoso.com',
+};
 const anastasia = { id: '3', displayName: 'Anastasia Ivanova', givenName: 'Anastasia', surname: 'Ivanova' };
 const zoe = { id: '4', displayName: 'Zoë Müller', givenName: 'Zoë', surname: 'Müller' };
 
@@ -50,8 +63,19 @@ describe('name-match', () => {
 
   it('orders suggestions by edit distance', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
-    const out = closest('Markting', [{ id: 'x', displayName: 'Legal' }, { id: 'y', displayName: 'Marketing' }, { id: 'z', displayName: 'Marketing department' }], 2);
-    assert.deepEqual(out.map((o) => o.id), ['y', 'z']);
+    const out = closest(
+      'Markting',
+      [
+        { id: 'x', displayName: 'Legal' },
+        { id: 'y', displayName: 'Marketing' },
+        { id: 'z', displayName: 'Marketing department' },
+      ],
+      2,
+    );
+    assert.deepEqual(
+      out.map((o) => o.id),
+      ['y', 'z'],
+    );
   });
 });
 

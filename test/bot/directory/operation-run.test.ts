@@ -32,11 +32,17 @@ describe('bot/directory writes use the configured Graph base URL (emulator)', fu
 
   before(async () => {
     const token = await emu.token('megan@contoso.com');
-    session = new BodyKeepingSession(createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token), { baseUrl: emu.baseUrl });
+    session = new BodyKeepingSession(
+      createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token),
+      { baseUrl: emu.baseUrl },
+    );
   });
-  after(async () => { await closeGraphConnections(); });
+  after(async () => {
+    await closeGraphConnections();
+  });
 
-  const memberIds = async (groupId: string): Promise<string[]> => (await listRelation(session, groupId, 'members')).items.map((m) => m.id);
+  const memberIds = async (groupId: string): Promise<string[]> =>
+    (await listRelation(session, groupId, 'members')).items.map((m) => m.id);
 
   it('adds a member by an @odata.id on the emulator, not on graph.microsoft.com', async () => {
     const [r] = await runOperations(session, [{ kind: 'addMember', groupId: SECURITY, principalId: ANA }]);
@@ -52,19 +58,39 @@ describe('bot/directory writes use the configured Graph base URL (emulator)', fu
     session.posted.length = 0;
     const group = await getGroup(session, SECURITY);
     const out = await writeMembership(session, group, 'members', 'add', [
-      { id: ANA, displayName: 'Ana Silva', type: 'user' }, { id: DIEGO, displayName: 'Diego Siciliani', type: 'user' },
+      { id: ANA, displayName: 'Ana Silva', type: 'user' },
+      { id: DIEGO, displayName: 'Diego Siciliani', type: 'user' },
     ]);
-    assert.deepEqual(out.map((o) => o.result), ['added', 'added']);
+    assert.deepEqual(
+      out.map((o) => o.result),
+      ['added', 'added'],
+    );
     const steps = (session.posted[0] as { requests: { body?: Record<string, string[]> }[] }).requests;
-    assert.deepEqual(steps.map((s) => s.body?.['members@odata.bind']), [[ANA, DIEGO].map((id) => `${emu.baseUrl}/v1.0/directoryObjects/${id}`)]);
-    const undone = await runOperations(session, [ANA, DIEGO].map((id) => ({ kind: 'removeMember' as const, groupId: SECURITY, principalId: id })));
-    assert.deepEqual(undone.map((r) => r.status), [204, 204]);
+    assert.deepEqual(
+      steps.map((s) => s.body?.['members@odata.bind']),
+      [[ANA, DIEGO].map((id) => `${emu.baseUrl}/v1.0/directoryObjects/${id}`)],
+    );
+    const undone = await runOperations(
+      session,
+      [ANA, DIEGO].map((id) => ({ kind: 'removeMember' as const, groupId: SECURITY, principalId: id })),
+    );
+    assert.deepEqual(
+      undone.map((r) => r.status),
+      [204, 204],
+    );
   });
 
-  it('binds a new group\'s members with users on the emulator', async () => {
+  it("binds a new group's members with users on the emulator", async () => {
     session.posted.length = 0;
-    const g = await createGroup(session, { displayName: 'Base URL Check', mailNickname: 'baseurlcheck', kind: 'security', memberIds: [ANA] });
-    assert.deepEqual((session.posted[0] as Record<string, unknown>)['members@odata.bind'], [`${emu.baseUrl}/v1.0/users/${ANA}`]);
+    const g = await createGroup(session, {
+      displayName: 'Base URL Check',
+      mailNickname: 'baseurlcheck',
+      kind: 'security',
+      memberIds: [ANA],
+    });
+    assert.deepEqual((session.posted[0] as Record<string, unknown>)['members@odata.bind'], [
+      `${emu.baseUrl}/v1.0/users/${ANA}`,
+    ]);
     assert.deepEqual(await memberIds(g.id), [ANA]);
     await deleteGroup(session, g.id);
   });

@@ -17,15 +17,24 @@ const ROLE_READ = [...DEFAULT_SCOPES, 'RoleManagement.Read.Directory'];
 describe('bot/directory/request-directory against the emulator', function () {
   this.timeout(60_000);
   const emu = useTestEmulator();
-  after(async () => { await closeGraphConnections(); });
+  after(async () => {
+    await closeGraphConnections();
+  });
 
   const directoryOf = async (upn: string, scopes?: string[]) =>
-    requestDirectory(new GraphSession(await emu.clientFor(upn, scopes), { baseUrl: emu.baseUrl }, async () => undefined));
+    requestDirectory(
+      new GraphSession(await emu.clientFor(upn, scopes), { baseUrl: emu.baseUrl }, async () => undefined),
+    );
 
   it('finds the Groups Administrators for an ordinary member whose token may read directory roles', async () => {
     const admins = await (await directoryOf(DEMO_USERS.ana.upn, ROLE_READ)).groupsAdministrators();
-    const expected = Object.values<DemoUser>(DEMO_USERS).filter((u) => (u.roles ?? []).includes(GROUPS_ADMINISTRATOR)).map((u) => ({ id: u.id, name: u.displayName }));
-    assert.ok(expected.some((a) => a.id === DEMO_USERS.grace.id), 'Grace is the demo Groups Administrator');
+    const expected = Object.values<DemoUser>(DEMO_USERS)
+      .filter((u) => (u.roles ?? []).includes(GROUPS_ADMINISTRATOR))
+      .map((u) => ({ id: u.id, name: u.displayName }));
+    assert.ok(
+      expected.some((a) => a.id === DEMO_USERS.grace.id),
+      'Grace is the demo Groups Administrator',
+    );
     assert.deepEqual(admins, expected);
   });
 

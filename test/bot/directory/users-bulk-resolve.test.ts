@@ -13,7 +13,7 @@ const UPNS = largeTenantMutations(150)
 describe('bot/directory/users-bulk-resolve', function () {
   this.timeout(180_000);
 
-  it('puts 15 values in a lookup (Graph\'s limit on OR clauses) and each typed value once', () => {
+  it("puts 15 values in a lookup (Graph's limit on OR clauses) and each typed value once", () => {
     const steps = exactLookupSteps([...UPNS.slice(0, 31), UPNS[0] as string, 'Ana Silva', 'Bob Kelly']);
     assert.equal(steps.length, 4, '31 addresses in 3 steps, 2 names in 1');
     assert.ok(steps.every((s) => s.values.length <= IN_LIMIT));
@@ -22,8 +22,13 @@ describe('bot/directory/users-bulk-resolve', function () {
 
   describe('against the emulator', () => {
     let h: Harness;
-    before(async () => { h = await startHarness({ large: 150 }); });
-    after(async () => { await h.stop(); await closeGraphConnections(); });
+    before(async () => {
+      h = await startHarness({ large: 150 });
+    });
+    after(async () => {
+      await h.stop();
+      await closeGraphConnections();
+    });
 
     it('100 UPNs: all resolved in one $batch request', async () => {
       const ctx = await h.ctx(UPN.megan);
@@ -33,13 +38,23 @@ describe('bot/directory/users-bulk-resolve', function () {
       assert.equal(await h.requests(), 1);
     });
 
-    it('mixed: an upper-case mail, a guest\'s mail, a name, a given name shared by several, an unknown name', async () => {
+    it("mixed: an upper-case mail, a guest's mail, a name, a given name shared by several, an unknown name", async () => {
       const ctx = await h.ctx(UPN.megan);
       await h.resetStats();
-      const r = await resolveUserList(ctx.graph, ['ADELE@CONTOSO.COM', 'pat@fabrikam.com', 'Bob Kelly', 'Ana', 'Nobody Atall']);
+      const r = await resolveUserList(ctx.graph, [
+        'ADELE@CONTOSO.COM',
+        'pat@fabrikam.com',
+        'Bob Kelly',
+        'Ana',
+        'Nobody Atall',
+      ]);
       const [adele, pat, bob, ana, nobody] = r.resolutions;
       assert.equal(adele?.status === 'resolved' && adele.item.displayName, 'Adele Vance');
-      assert.equal(pat?.status === 'resolved' && pat.item.displayName, 'Pat Partner', 'found by mail in the second round');
+      assert.equal(
+        pat?.status === 'resolved' && pat.item.displayName,
+        'Pat Partner',
+        'found by mail in the second round',
+      );
       assert.equal(bob?.status === 'resolved' && bob.item.displayName, 'Bob Kelly');
       assert.equal(ana?.status, 'ambiguous');
       assert.equal(nobody?.status, 'notFound');

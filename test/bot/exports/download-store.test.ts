@@ -20,7 +20,7 @@ describe('bot/exports', () => {
   });
 
   it('CSV: quoting, line ends, a BOM, and formulas defused', () => {
-    assert.equal(csvCell('O\'Brien, Liam'), '"O\'Brien, Liam"');
+    assert.equal(csvCell("O'Brien, Liam"), '"O\'Brien, Liam"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
     assert.equal(csvCell('-1'), "'-1");

@@ -26,7 +26,9 @@ import { allText, buttonData } from '../commands/command-harness';
 
 const U = DEMO_USERS;
 const G = DEMO_GROUPS;
-const ref = (id: string): Record<string, unknown> => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
+const ref = (id: string): Record<string, unknown> => ({
+  '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}`,
+});
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('membership history (poller, audit attribution, journal dedup) against the emulator', function () {
@@ -44,7 +46,10 @@ describe('membership history (poller, audit attribution, journal dedup) against 
     megan = await emu.clientFor('megan@contoso.com');
     const upnOf = new Map(Object.values(DEMO_USERS).map((u) => [u.id, u.upn]));
     deps = {
-      store, graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, log: createLogger(process.env['HISTORY_TEST_LOG'] === '1' ? 'debug' : 'error'), everySeconds: 1,
+      store,
+      graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
+      log: createLogger(process.env['HISTORY_TEST_LOG'] === '1' ? 'debug' : 'error'),
+      everySeconds: 1,
       tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
     };
   });
@@ -55,7 +60,10 @@ describe('membership history (poller, audit attribution, journal dedup) against 
   });
 
   it('records changes made by another client, with the actor from the audit log', async () => {
-    await store.history.watch({ groupId: G.marketing.id, groupName: 'Marketing', watcherId: U.megan.id, watcherName: 'Megan Bowen' }, new Date());
+    await store.history.watch(
+      { groupId: G.marketing.id, groupName: 'Marketing', watcherId: U.megan.id, watcherName: 'Megan Bowen' },
+      new Date(),
+    );
     const first = await pollDue(deps);
     assert.deepEqual([first.polled, first.failed], [1, 0]);
     const baselineAt = new Date();
@@ -71,21 +79,35 @@ describe('membership history (poller, audit attribution, journal dedup) against 
     assert.deepEqual([second.polled, second.failed], [1, 0]);
     const events = await store.history.events(G.marketing.id);
     const seen = events.map((e) => [e.memberId, e.relation, e.change, e.actorId, e.source]);
-    assert.deepEqual(seen.sort(), [
-      [U.ana.id, 'member', 'removed', U.grace.id, 'delta'],
-      [U.bob.id, 'member', 'added', U.grace.id, 'delta'],
-      [U.joni.id, 'owner', 'added', U.grace.id, 'delta'],
-    ].sort());
+    assert.deepEqual(
+      seen.sort(),
+      [
+        [U.ana.id, 'member', 'removed', U.grace.id, 'delta'],
+        [U.bob.id, 'member', 'added', U.grace.id, 'delta'],
+        [U.joni.id, 'owner', 'added', U.grace.id, 'delta'],
+      ].sort(),
+    );
     assert.equal(events.find((e) => e.memberId === U.ana.id)?.actorName, 'Grace Taylor');
-    assert.deepEqual((await store.history.membershipAt(G.marketing.id, baselineAt))?.members, [U.megan.id, U.ana.id, U.francois.id].sort());
-    assert.deepEqual((await store.history.membershipAt(G.marketing.id, new Date()))?.members, [U.megan.id, U.bob.id, U.francois.id].sort());
+    assert.deepEqual(
+      (await store.history.membershipAt(G.marketing.id, baselineAt))?.members,
+      [U.megan.id, U.ana.id, U.francois.id].sort(),
+    );
+    assert.deepEqual(
+      (await store.history.membershipAt(G.marketing.id, new Date()))?.members,
+      [U.megan.id, U.bob.id, U.francois.id].sort(),
+    );
   });
 
   it('keeps a change made through groupbot as its journal entry (source groupbot), not twice', async () => {
     const journal = new JournalService(store.journal, store.keyValue);
     await megan.api(`/groups/${G.marketing.id}/members/$ref`).post(ref(U.zoe.id));
-    await journal.record({ id: U.megan.id, displayName: 'Megan Bowen' }, membershipRecords({ id: G.marketing.id, displayName: 'Marketing' }, 'members', 'add',
-      [{ principal: { id: U.zoe.id, name: 'Zoe' }, result: 'succeeded', status: 204 }]), new Date());
+    await journal.record(
+      { id: U.megan.id, displayName: 'Megan Bowen' },
+      membershipRecords({ id: G.marketing.id, displayName: 'Marketing' }, 'members', 'add', [
+        { principal: { id: U.zoe.id, name: 'Zoe' }, result: 'succeeded', status: 204 },
+      ]),
+      new Date(),
+    );
     await pause(1100);
     await pollDue(deps);
     const zoe = await store.history.events(G.marketing.id, { memberIds: [U.zoe.id] });
@@ -94,18 +116,27 @@ describe('membership history (poller, audit attribution, journal dedup) against 
   });
 
   it('records changes without an actor when the watcher may not read the audit log', async () => {
-    await store.history.watch({ groupId: G.legal.id, groupName: 'Legal', watcherId: U.grace.id, watcherName: 'Grace Taylor' }, new Date());
+    await store.history.watch(
+      { groupId: G.legal.id, groupName: 'Legal', watcherId: U.grace.id, watcherName: 'Grace Taylor' },
+      new Date(),
+    );
     await pollDue(deps);
     await megan.api(`/groups/${G.legal.id}/members/${U.bob.id}/$ref`).delete();
     await pause(1100);
     await pollDue(deps);
     const bob = await store.history.events(G.legal.id, { memberIds: [U.bob.id] });
-    assert.deepEqual(bob.map((e) => [e.change, e.actorId, e.source]), [['removed', null, 'delta']]);
+    assert.deepEqual(
+      bob.map((e) => [e.change, e.actorId, e.source]),
+      [['removed', null, 'delta']],
+    );
   });
 
   it('runs at most one round per group per interval, however often it is asked', async () => {
     const again = await Promise.all([pollDue({ ...deps, everySeconds: 300 }), pollDue({ ...deps, everySeconds: 300 })]);
-    assert.deepEqual(again.map((r) => r.polled), [0, 0]);
+    assert.deepEqual(
+      again.map((r) => r.polled),
+      [0, 0],
+    );
   });
 });
 
@@ -125,12 +156,19 @@ describe('restoring members to a past time against the emulator', function () {
     const log = createLogger('error');
     const upnOf = new Map(Object.values(DEMO_USERS).map((u) => [u.id, u.upn]));
     deps = {
-      store, graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, log, everySeconds: 1,
+      store,
+      graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
+      log,
+      everySeconds: 1,
       tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
     };
     megan = {
       actor: { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
-      graph: new GraphSession(createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token), { baseUrl: emu.baseUrl }, async () => undefined),
+      graph: new GraphSession(
+        createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token),
+        { baseUrl: emu.baseUrl },
+        async () => undefined,
+      ),
       pending: new MemoryPendingStore(),
       now: () => new Date(),
       journal: new JournalService(store.journal, store.keyValue),
@@ -179,7 +217,13 @@ describe('restoring members to a past time against the emulator', function () {
     await pause(1100);
     await pollDue(deps);
     const zoe = await store.history.events(G.marketing.id, { memberIds: [U.zoe.id] });
-    assert.deepEqual(zoe.map((e) => [e.change, e.source]), [['removed', 'groupbot'], ['added', 'delta']]);
+    assert.deepEqual(
+      zoe.map((e) => [e.change, e.source]),
+      [
+        ['removed', 'groupbot'],
+        ['added', 'delta'],
+      ],
+    );
     assert.deepEqual((await store.history.membershipAt(G.marketing.id, new Date()))?.members, expected);
   });
 });

@@ -8,25 +8,58 @@ const base: RoundInput = { changes: [], initial: false, polledAt: T(10), previou
 
 describe('history: one delta round → events (the attribution rule)', () => {
   it('first round: the membership and owners as a baseline at the round time', () => {
-    const r = roundEvents({ ...base, initial: true, previousPoll: null, changes: [{ id: 'a', type: 'user', removed: false }], initialOwners: ['o'] });
-    assert.deepEqual(r.events.map((e) => [e.memberId, e.relation, e.change, e.baseline, +e.at]), [['a', 'member', 'added', true, +T(10)], ['o', 'owner', 'added', true, +T(10)]]);
+    const r = roundEvents({
+      ...base,
+      initial: true,
+      previousPoll: null,
+      changes: [{ id: 'a', type: 'user', removed: false }],
+      initialOwners: ['o'],
+    });
+    assert.deepEqual(
+      r.events.map((e) => [e.memberId, e.relation, e.change, e.baseline, +e.at]),
+      [
+        ['a', 'member', 'added', true, +T(10)],
+        ['o', 'owner', 'added', true, +T(10)],
+      ],
+    );
   });
 
   it('a change groupbot journalled keeps the journal time and actor (source groupbot); the audit log explains the others', () => {
     const r = roundEvents({
       ...base,
-      changes: [{ id: 'a', type: 'user', removed: false }, { id: 'b', type: 'user', removed: true }, { id: 'c', type: 'user', removed: false }],
+      changes: [
+        { id: 'a', type: 'user', removed: false },
+        { id: 'b', type: 'user', removed: true },
+        { id: 'c', type: 'user', removed: false },
+      ],
       journal: [{ memberId: 'a', relation: 'member', change: 'added', at: T(7), actor: MEGAN, memberName: 'Ana' }],
       audit: [
-        { at: T(6), change: 'added', relation: 'member', subjectId: 'a', subjectName: 'Ana', actor: { id: 'megan', name: 'Megan Bowen' } },
-        { at: T(8), change: 'removed', relation: 'member', subjectId: 'b', subjectName: 'Bob', actor: { id: 'grace', name: 'Grace Taylor' } },
+        {
+          at: T(6),
+          change: 'added',
+          relation: 'member',
+          subjectId: 'a',
+          subjectName: 'Ana',
+          actor: { id: 'megan', name: 'Megan Bowen' },
+        },
+        {
+          at: T(8),
+          change: 'removed',
+          relation: 'member',
+          subjectId: 'b',
+          subjectName: 'Bob',
+          actor: { id: 'grace', name: 'Grace Taylor' },
+        },
       ],
     });
-    assert.deepEqual(r.events.map((e) => [e.memberId, e.change, e.source, e.actorId, +e.at]), [
-      ['a', 'added', 'groupbot', 'megan', +T(7)],
-      ['b', 'removed', 'delta', 'grace', +T(8)],
-      ['c', 'added', 'delta', null, +T(10)],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [e.memberId, e.change, e.source, e.actorId, +e.at]),
+      [
+        ['a', 'added', 'groupbot', 'megan', +T(7)],
+        ['b', 'removed', 'delta', 'grace', +T(8)],
+        ['c', 'added', 'delta', null, +T(10)],
+      ],
+    );
     assert.equal(r.names['grace'], 'Grace Taylor');
   });
 
@@ -36,10 +69,20 @@ describe('history: one delta round → events (the attribution rule)', () => {
       changes: [{ id: 'a', type: 'user', removed: true }],
       journal: [
         { memberId: 'a', relation: 'member', change: 'added', at: T(7), actor: MEGAN, memberName: null },
-        { memberId: 'a', relation: 'member', change: 'removed', at: new Date(T(5).getTime() - 3600_000), actor: MEGAN, memberName: null },
+        {
+          memberId: 'a',
+          relation: 'member',
+          change: 'removed',
+          at: new Date(T(5).getTime() - 3600_000),
+          actor: MEGAN,
+          memberName: null,
+        },
       ],
     });
-    assert.deepEqual(r.events.map((e) => [e.change, e.source, e.actorId]), [['removed', 'delta', null]]);
+    assert.deepEqual(
+      r.events.map((e) => [e.change, e.source, e.actorId]),
+      [['removed', 'delta', null]],
+    );
   });
 
   it('owner changes come from the journal and the audit log, once each', () => {
@@ -47,16 +90,50 @@ describe('history: one delta round → events (the attribution rule)', () => {
       ...base,
       journal: [{ memberId: 'o', relation: 'owner', change: 'added', at: T(6), actor: MEGAN, memberName: null }],
       audit: [
-        { at: T(6), change: 'added', relation: 'owner', subjectId: 'o', subjectName: null, actor: { id: 'megan', name: null } },
-        { at: T(9), change: 'removed', relation: 'owner', subjectId: 'p', subjectName: null, actor: { id: 'grace', name: null } },
+        {
+          at: T(6),
+          change: 'added',
+          relation: 'owner',
+          subjectId: 'o',
+          subjectName: null,
+          actor: { id: 'megan', name: null },
+        },
+        {
+          at: T(9),
+          change: 'removed',
+          relation: 'owner',
+          subjectId: 'p',
+          subjectName: null,
+          actor: { id: 'grace', name: null },
+        },
       ],
     });
-    assert.deepEqual(r.events.map((e) => [e.memberId, e.relation, e.change, e.source]), [['o', 'owner', 'added', 'groupbot'], ['p', 'owner', 'removed', 'delta']]);
+    assert.deepEqual(
+      r.events.map((e) => [e.memberId, e.relation, e.change, e.source]),
+      [
+        ['o', 'owner', 'added', 'groupbot'],
+        ['p', 'owner', 'removed', 'delta'],
+      ],
+    );
   });
 
   it('a restarted round (stale delta link) is diffed against the stored membership', () => {
-    const r = roundEvents({ ...base, initial: true, previous: { members: ['a', 'b'], owners: [] }, changes: [{ id: 'b', type: 'user', removed: false }, { id: 'c', type: 'user', removed: false }] });
-    assert.deepEqual(r.events.map((e) => [e.memberId, e.change, e.baseline ?? false]), [['c', 'added', false], ['a', 'removed', false]]);
+    const r = roundEvents({
+      ...base,
+      initial: true,
+      previous: { members: ['a', 'b'], owners: [] },
+      changes: [
+        { id: 'b', type: 'user', removed: false },
+        { id: 'c', type: 'user', removed: false },
+      ],
+    });
+    assert.deepEqual(
+      r.events.map((e) => [e.memberId, e.change, e.baseline ?? false]),
+      [
+        ['c', 'added', false],
+        ['a', 'removed', false],
+      ],
+    );
   });
 });
 

@@ -27,18 +27,30 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
 
   function deps(overrides: Partial<DigestSweepDeps> = {}): DigestSweepDeps {
     return {
-      store: digests, settings: DEFAULT_HYGIENE_SETTINGS, clock: () => NOW,
+      store: digests,
+      settings: DEFAULT_HYGIENE_SETTINGS,
+      clock: () => NOW,
       log: createLogger('error', () => undefined),
       tokenFor: async (userId) => (userId === DEMO_USERS.megan.id ? h.emulator.issueToken(UPN.megan) : undefined),
-      sessionFor: (token) => new GraphSession(createGraphClient({ baseUrl: h.emulator.baseUrl,
-        caPem: h.emulator.caPem }, async () => token), { baseUrl: h.emulator.baseUrl }),
-      post: async (conversationId, reply) => { posts.push({ conversationId, reply }); return true; },
+      sessionFor: (token) =>
+        new GraphSession(
+          createGraphClient({ baseUrl: h.emulator.baseUrl, caPem: h.emulator.caPem }, async () => token),
+          { baseUrl: h.emulator.baseUrl },
+        ),
+      post: async (conversationId, reply) => {
+        posts.push({ conversationId, reply });
+        return true;
+      },
       render: (report) => hygieneReply(report, 'Weekly group hygiene digest'),
       ...overrides,
     };
   }
   const sub = (conversationId: string, ownerId: string, lastSentDaysAgo?: number): DigestSubscription => ({
-    conversationId, kind: 'channel', ownerId, ownerName: 'x', createdAt: '2026-01-01T00:00:00Z',
+    conversationId,
+    kind: 'channel',
+    ownerId,
+    ownerName: 'x',
+    createdAt: '2026-01-01T00:00:00Z',
     ...(lastSentDaysAgo !== undefined
       ? { lastSentAt: new Date(NOW.getTime() - lastSentDaysAgo * DAY).toISOString() }
       : {}),
@@ -53,15 +65,22 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
     posts = [];
     for (const { sub: s } of await digests.list(NOW)) await digests.remove(s.conversationId);
   });
-  after(async () => { await store.close(); await h.stop(); await closeGraphConnections(); });
+  after(async () => {
+    await store.close();
+    await h.stop();
+    await closeGraphConnections();
+  });
 
-  it('posts the due digests with the subscriber\'s token, once', async () => {
+  it("posts the due digests with the subscriber's token, once", async () => {
     await digests.put(sub('due', DEMO_USERS.megan.id, 7));
     await digests.put(sub('fresh', DEMO_USERS.megan.id, 6));
     await digests.put(sub('no-token', DEMO_USERS.ana.id));
     const report = await sweepDigests(deps());
     assert.deepEqual(report, { due: 2, sent: 1, skipped: 1, failed: 0 });
-    assert.deepEqual(posts.map((p) => p.conversationId), ['due']);
+    assert.deepEqual(
+      posts.map((p) => p.conversationId),
+      ['due'],
+    );
     assert.match(posts[0]?.reply.text ?? '', /^Group hygiene \(every group\)/);
     assert.match(JSON.stringify(posts[0]?.reply.card), /Weekly group hygiene digest/);
     assert.equal((await digests.get('due'))?.lastSentAt, NOW.toISOString());

@@ -2,8 +2,14 @@ import { strict as assert } from 'node:assert';
 import { isOwnerCandidate, pickOwner } from '../../../bot/hygiene/owner-pick';
 import type { HygieneMember } from '../../../bot/directory/hygiene-read';
 
-const user = (id: string, displayName: string, extra: Partial<HygieneMember> = {}): HygieneMember =>
-  ({ id, displayName, type: 'user', userType: 'Member', accountEnabled: true, ...extra });
+const user = (id: string, displayName: string, extra: Partial<HygieneMember> = {}): HygieneMember => ({
+  id,
+  displayName,
+  type: 'user',
+  userType: 'Member',
+  accountEnabled: true,
+  ...extra,
+});
 
 describe('bot/hygiene owner-pick', () => {
   const zoe = user('z', 'Zoë');
@@ -18,7 +24,10 @@ describe('bot/hygiene owner-pick', () => {
   });
 
   it('takes the earliest add the journal knows, whatever the names', () => {
-    const added = new Map([['z', new Date('2025-01-01')], ['b', new Date('2026-01-01')]]);
+    const added = new Map([
+      ['z', new Date('2025-01-01')],
+      ['b', new Date('2026-01-01')],
+    ]);
     assert.equal(pickOwner([ana, bob, zoe], added), zoe);
   });
 

@@ -27,16 +27,26 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
   let olga: CommandContext;
 
   /** Files a request for `requester` with a duration and has Olga (owner) approve it, adding through Graph. */
-  async function approvedFor(requester: { id: string; upn: string; displayName: string }, days: number, journal: JournalService) {
+  async function approvedFor(
+    requester: { id: string; upn: string; displayName: string },
+    days: number,
+    journal: JournalService,
+  ) {
     const service = new AccessRequestService({
       store,
       isApprover: async (_r, actor) => actor.id === OLGA.id,
       addMember: async (job) => {
-        await olga.graph.post(`/groups/${job.group.id}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${job.user.id}` });
+        await olga.graph.post(`/groups/${job.group.id}/members/$ref`, {
+          '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${job.user.id}`,
+        });
         return { outcome: 'added', status: 204 };
       },
     });
-    const filed = await service.file({ requester: { id: requester.id, name: requester.displayName, upn: requester.upn }, group: { id: FINANCE.id, name: FINANCE.displayName }, durationDays: days });
+    const filed = await service.file({
+      requester: { id: requester.id, name: requester.displayName, upn: requester.upn },
+      group: { id: FINANCE.id, name: FINANCE.displayName },
+      durationDays: days,
+    });
     const approved = await service.approve(filed.request.id, { id: OLGA.id, name: OLGA.displayName }, 'unused-here');
     assert.ok(approved.ok, 'approved');
     assert.ok(approved.membership, 'a time-bound membership was granted');
@@ -47,13 +57,17 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
 
   async function undo(ctx: CommandContext, journalId: string): Promise<Outcome> {
     const ask = await (runCardAction({ verb: 'undo', journalId }, ctx) as Promise<Outcome>);
-    const pendingId = ask.replies.map((r) => buttonData(r, 'confirm')?.['pendingId']).find((x) => typeof x === 'string');
+    const pendingId = ask.replies
+      .map((r) => buttonData(r, 'confirm')?.['pendingId'])
+      .find((x) => typeof x === 'string');
     assert.ok(typeof pendingId === 'string', `a confirmation: ${allText(ask)}`);
     return continuePending(pendingId, { confirmed: true }, ctx);
   }
 
   async function memberIds(): Promise<string[]> {
-    return (await olga.graph.get<{ value: { id: string }[] }>(`/groups/${FINANCE.id}/members?$select=id&$top=999`)).value.map((m) => m.id);
+    return (
+      await olga.graph.get<{ value: { id: string }[] }>(`/groups/${FINANCE.id}/members?$select=id&$top=999`)
+    ).value.map((m) => m.id);
   }
 
   before(async () => {
@@ -68,7 +82,12 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
   });
 
   it('Undo removes the member and ends the membership: no notice, no removal sweep later', async () => {
-    const journal = new JournalService(store.journal, store.keyValue, { memberships: store.memberships, onError: (err) => { throw err; } });
+    const journal = new JournalService(store.journal, store.keyValue, {
+      memberships: store.memberships,
+      onError: (err) => {
+        throw err;
+      },
+    });
     const { membership, entry, ctx } = await approvedFor(ANA, 30, journal);
     assert.ok((await memberIds()).includes(ANA.id));
     assert.equal((await store.memberships.listActiveForGroup(FINANCE.id)).filter((m) => m.userId === ANA.id).length, 1);
@@ -78,28 +97,52 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
     assert.ok(!(await memberIds()).includes(ANA.id), 'Ana was removed by the undo');
     const ended = await store.memberships.get(membership.id);
     assert.ok(ended?.removedAt, 'the time-bound membership is ended');
-    assert.deepEqual((await store.memberships.listActiveForGroup(FINANCE.id)).filter((m) => m.userId === ANA.id), []);
+    assert.deepEqual(
+      (await store.memberships.listActiveForGroup(FINANCE.id)).filter((m) => m.userId === ANA.id),
+      [],
+    );
 
     // Past the expiry: the sweeper finds nothing of it to announce or remove.
     const later = new Date(Date.now() + 31 * DAY);
     assert.ok(!(await store.memberships.claimDueNotices(later, later)).some((m) => m.id === membership.id));
     // A control: another time-bound membership (never undone) that the same sweep must pick up.
     const control = await store.memberships.grant({
-      id: 'control-membership', groupId: FINANCE.id, groupName: FINANCE.displayName, userId: DEMO_USERS.pradeep.id,
-      userName: DEMO_USERS.pradeep.displayName, requestId: null, grantedBy: null, expiresAt: new Date(Date.now() + DAY), createdAt: new Date(),
+      id: 'control-membership',
+      groupId: FINANCE.id,
+      groupName: FINANCE.displayName,
+      userId: DEMO_USERS.pradeep.id,
+      userName: DEMO_USERS.pradeep.displayName,
+      requestId: null,
+      grantedBy: null,
+      expiresAt: new Date(Date.now() + DAY),
+      createdAt: new Date(),
     });
     const sweeper = new AccessRequestService({
-      store, clock: () => later, isApprover: async () => false, addMember: async () => ({ outcome: 'retry-later', message: 'not used' }),
+      store,
+      clock: () => later,
+      isApprover: async () => false,
+      addMember: async () => ({ outcome: 'retry-later', message: 'not used' }),
     });
     const removals: string[] = [];
-    await sweeper.removeExpiredMemberships(async (job) => { removals.push(job.membershipId); return { outcome: 'not-member' }; });
+    await sweeper.removeExpiredMemberships(async (job) => {
+      removals.push(job.membershipId);
+      return { outcome: 'not-member' };
+    });
     assert.ok(removals.includes(control.id), 'the sweep ran and acted on the control');
     assert.ok(!removals.includes(membership.id), 'the sweep does not act on the undone one');
-    assert.ok(!(await store.memberships.claimDueRemovals(later, new Date(later.getTime() + DAY))).some((m) => m.id === membership.id));
+    assert.ok(
+      !(await store.memberships.claimDueRemovals(later, new Date(later.getTime() + DAY))).some(
+        (m) => m.id === membership.id,
+      ),
+    );
   });
 
   it('a journal without the membership repository leaves the schedule alone (the wiring is what ends it)', async () => {
-    const journal = new JournalService(store.journal, store.keyValue, { onError: (err) => { throw err; } });
+    const journal = new JournalService(store.journal, store.keyValue, {
+      onError: (err) => {
+        throw err;
+      },
+    });
     const { membership, entry, ctx } = await approvedFor(DIEGO, 7, journal);
     const done = await undo(ctx, entry.id);
     assert.match(allText(done), /Undone/);

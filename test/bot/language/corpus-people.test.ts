@@ -28,6 +28,9 @@ describe('bot/language corpus of messages as people type them', () => {
   it(`reads at least ${HELD_BACK_TARGET * 100}% of the held-back set exactly`, () => {
     const misses = heldBack.filter((c) => !isDeepStrictEqual(parseIntent(c.text), c.expect));
     const score = (heldBack.length - misses.length) / heldBack.length;
-    assert.ok(score >= HELD_BACK_TARGET, `${(score * 100).toFixed(1)}%; missed: ${misses.map((m) => JSON.stringify(m.text)).join(', ')}`);
+    assert.ok(
+      score >= HELD_BACK_TARGET,
+      `${(score * 100).toFixed(1)}%; missed: ${misses.map((m) => JSON.stringify(m.text)).join(', ')}`,
+    );
   });
 });

@@ -15,7 +15,9 @@ function main(): void {
     process.stdout.write(`${label} (${file}): ${cases.length - misses.length}/${cases.length} = ${pct}%\n`);
     if (showMisses) {
       for (const m of misses) {
-        process.stdout.write(`  ${JSON.stringify(m.text)}\n    want ${JSON.stringify(m.expect)}\n    got  ${JSON.stringify(parseIntent(m.text))}\n`);
+        process.stdout.write(
+          `  ${JSON.stringify(m.text)}\n    want ${JSON.stringify(m.expect)}\n    got  ${JSON.stringify(parseIntent(m.text))}\n`,
+        );
       }
     }
   }

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { INTENT_NAMES, parseIntent, type Intent } from '../../../bot/language';
 
-interface Case { text: string; expect: Intent }
+interface Case {
+  text: string;
+  expect: Intent;
+}
 
 const corpusPath = path.join(__dirname, 'corpus.jsonl');
 const cases: Case[] = readFileSync(corpusPath, 'utf8')
@@ -11,7 +14,8 @@ const cases: Case[] = readFileSync(corpusPath, 'utf8')
   .filter((line) => line.trim().length > 0)
   .map((line, i) => {
     const parsed = JSON.parse(line) as Case;
-    if (typeof parsed.text !== 'string' || typeof parsed.expect?.intent !== 'string') throw new Error(`corpus line ${i + 1} is malformed`);
+    if (typeof parsed.text !== 'string' || typeof parsed.expect?.intent !== 'string')
+      throw new Error(`corpus line ${i + 1} is malformed`);
     return parsed;
   });
 
@@ -22,8 +26,13 @@ describe('bot/language corpus', () => {
   });
 
   it('covers every intent of the design table (with the people corpus)', () => {
-    const people = readFileSync(path.join(__dirname, 'corpus-people.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
-    const seen = new Set([...cases.map((c) => c.expect.intent), ...people.map((l) => (JSON.parse(l) as Case).expect.intent)]);
+    const people = readFileSync(path.join(__dirname, 'corpus-people.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const seen = new Set([
+      ...cases.map((c) => c.expect.intent),
+      ...people.map((l) => (JSON.parse(l) as Case).expect.intent),
+    ]);
     const missing = INTENT_NAMES.filter((name) => !seen.has(name));
     assert.deepEqual(missing, []);
   });

@@ -24,16 +24,29 @@ describe('parseIntent', () => {
   });
 
   it('is deterministic and does not keep state between calls', () => {
-    const texts = ['add Ana and Bob to Marketing', 'remove these from Legal:\nana@contoso.com\nbob@contoso.com', 'who owns X'];
+    const texts = [
+      'add Ana and Bob to Marketing',
+      'remove these from Legal:\nana@contoso.com\nbob@contoso.com',
+      'who owns X',
+    ];
     const first = texts.map((t) => parseIntent(t));
-    const second = texts.slice().reverse().map((t) => parseIntent(t)).reverse();
+    const second = texts
+      .slice()
+      .reverse()
+      .map((t) => parseIntent(t))
+      .reverse();
     assert.deepStrictEqual(second, first);
   });
 
   it('puts the intent name first and leaves out empty slots', () => {
     const intent = parseIntent('create a group');
     assert.deepStrictEqual(Object.keys(intent), ['intent']);
-    assert.deepStrictEqual(Object.keys(parseIntent('add Ana to Marketing for 30 days')), ['intent', 'users', 'groups', 'durationDays']);
+    assert.deepStrictEqual(Object.keys(parseIntent('add Ana to Marketing for 30 days')), [
+      'intent',
+      'users',
+      'groups',
+      'durationDays',
+    ]);
   });
 
   it('never splits a group phrase on "and" but splits users on it', () => {

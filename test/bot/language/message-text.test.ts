@@ -1,18 +1,40 @@
 import { strict as assert } from 'node:assert';
-import { cutTail, dropParentheticals, isAsking, isChatter, namedThings, splitClauses, splitSentences } from '../../../bot/language/message-text';
+import {
+  cutTail,
+  dropParentheticals,
+  isAsking,
+  isChatter,
+  namedThings,
+  splitClauses,
+  splitSentences,
+} from '../../../bot/language/message-text';
 
 describe('message-text', () => {
   it('splits sentences at end marks and line breaks, but not inside addresses or continued lines', () => {
-    assert.deepEqual(splitSentences('Hi. Adele starts Monday! Add her to Legal? Thanks'), ['Hi.', 'Adele starts Monday!', 'Add her to Legal?', 'Thanks']);
+    assert.deepEqual(splitSentences('Hi. Adele starts Monday! Add her to Legal? Thanks'), [
+      'Hi.',
+      'Adele starts Monday!',
+      'Add her to Legal?',
+      'Thanks',
+    ]);
     assert.deepEqual(splitSentences('add ana@contoso.com to Sales'), ['add ana@contoso.com to Sales']);
     assert.deepEqual(splitSentences('add Ana to\nMarketing'), ['add Ana to\nMarketing']);
     assert.deepEqual(splitSentences('add "Dr. No. 1" to Sales. Thanks'), ['add "Dr. No. 1" to Sales.', 'Thanks']);
   });
 
   it('splits clauses at a new request, a remark or a second operation', () => {
-    assert.deepEqual(splitClauses('Raul is leaving Sales, take him out').map((c) => c.joint), ['start', 'comma']);
-    assert.deepEqual(splitClauses("add Joni to Legal, I'm helping").map((c) => c.text), ['add Joni to Legal', "I'm helping"]);
-    assert.deepEqual(splitClauses('add Christie to Sales and remove her from Marketing').map((c) => c.joint), ['start', 'and']);
+    assert.deepEqual(
+      splitClauses('Raul is leaving Sales, take him out').map((c) => c.joint),
+      ['start', 'comma'],
+    );
+    assert.deepEqual(
+      splitClauses("add Joni to Legal, I'm helping").map((c) => c.text),
+      ['add Joni to Legal', "I'm helping"],
+    );
+    assert.deepEqual(
+      splitClauses('add Christie to Sales and remove her from Marketing').map((c) => c.joint),
+      ['start', 'and'],
+    );
     assert.deepEqual(splitClauses('add Ana, Bob, and Chen to Marketing').length, 1);
   });
 
@@ -42,7 +64,17 @@ describe('message-text', () => {
 
   it('finds the people and groups a sentence names', () => {
     const things = namedThings('Diego Siciliani moved from HR to Legal');
-    assert.deepEqual(things.map((t) => [t.text, t.group]), [['Diego Siciliani', false], ['HR', true], ['Legal', true]]);
-    assert.deepEqual(namedThings("Raul's contract ended").map((t) => t.text), ['Raul']);
+    assert.deepEqual(
+      things.map((t) => [t.text, t.group]),
+      [
+        ['Diego Siciliani', false],
+        ['HR', true],
+        ['Legal', true],
+      ],
+    );
+    assert.deepEqual(
+      namedThings("Raul's contract ended").map((t) => t.text),
+      ['Raul'],
+    );
   });
 });

@@ -3,7 +3,14 @@ import { cleanGroup, cleanName, isQuoted, unquote, usersSlot } from '../../../bo
 
 describe('slot cleaning', () => {
   it('splits users on commas, semicolons, "and", "&" and newlines', () => {
-    assert.deepStrictEqual(usersSlot('Ana, Bob; Chen and Diego & Eve\nFay'), ['Ana', 'Bob', 'Chen', 'Diego', 'Eve', 'Fay']);
+    assert.deepStrictEqual(usersSlot('Ana, Bob; Chen and Diego & Eve\nFay'), [
+      'Ana',
+      'Bob',
+      'Chen',
+      'Diego',
+      'Eve',
+      'Fay',
+    ]);
   });
 
   it('does not split inside words or quotes', () => {
@@ -12,8 +19,10 @@ describe('slot cleaning', () => {
   });
 
   it('keeps emails, GUIDs, apostrophes and non-ASCII letters', () => {
-    assert.deepStrictEqual(usersSlot("O'Brien, d’Arcy, Ngọc Trần, a.b@contoso.com, 0b6a2c1e-3f4d-4e5f-8a9b-1c2d3e4f5a6b"),
-      ["O'Brien", 'd’Arcy', 'Ngọc Trần', 'a.b@contoso.com', '0b6a2c1e-3f4d-4e5f-8a9b-1c2d3e4f5a6b']);
+    assert.deepStrictEqual(
+      usersSlot("O'Brien, d’Arcy, Ngọc Trần, a.b@contoso.com, 0b6a2c1e-3f4d-4e5f-8a9b-1c2d3e4f5a6b"),
+      ["O'Brien", 'd’Arcy', 'Ngọc Trần', 'a.b@contoso.com', '0b6a2c1e-3f4d-4e5f-8a9b-1c2d3e4f5a6b'],
+    );
   });
 
   it('maps me, I, myself and my to "me" and drops placeholders', () => {

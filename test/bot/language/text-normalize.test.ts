@@ -7,7 +7,10 @@ describe('normalizeUtterance', () => {
   });
 
   it('turns Teams markup into text and lines', () => {
-    assert.equal(normalizeUtterance('<p>add&nbsp;these&nbsp;to X:</p><p>a@b.c<br/>d@e.f</p>'), 'add these to X:\na@b.c\nd@e.f');
+    assert.equal(
+      normalizeUtterance('<p>add&nbsp;these&nbsp;to X:</p><p>a@b.c<br/>d@e.f</p>'),
+      'add these to X:\na@b.c\nd@e.f',
+    );
     assert.equal(normalizeUtterance('Tom &amp; Jerry &#39;x&#39; &#x41;'), "Tom & Jerry 'x' A");
   });
 

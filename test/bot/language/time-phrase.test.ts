@@ -37,7 +37,8 @@ describe('language: time phrases (UTC, pure)', () => {
   }
 
   it('refuses what it does not understand, and never answers a time after now', () => {
-    for (const p of ['garbage', '2026-02-30', '25:00', 'last Funday']) assert.equal(resolveTimePhrase(p, NOW), undefined, p);
+    for (const p of ['garbage', '2026-02-30', '25:00', 'last Funday'])
+      assert.equal(resolveTimePhrase(p, NOW), undefined, p);
     assert.ok((resolveTimePhrase('today', NOW)?.at ?? NOW) <= NOW);
   });
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { editDistance, fixTypos } from '../../../bot/language/typo-fix';
 
 describe('fixTypos', () => {
-  it('corrects the bot\'s own words within a small edit distance', () => {
+  it("corrects the bot's own words within a small edit distance", () => {
     assert.equal(fixTypos('show memebrs of Sales'), 'show members of Sales');
     assert.equal(fixTypos('whcih groups is Bob in'), 'which groups is Bob in');
     assert.equal(fixTypos('remvoe Bob from Legal'), 'remove Bob from Legal');

@@ -26,9 +26,15 @@ interface Case {
 const CASES: Case[] = [
   { text: 'Hi! Could you add Adele Vance to Marketing please? Thanks a lot', names: ['Adele Vance', 'Marketing'] },
   { text: 'hey, nestor needs to be in Sales asap', names: ['Nestor Wilke', 'Sales'] },
-  { text: 'Good morning 🙂 Joni Sherman starts in Legal on Monday. Can you add her to the Legal group? Cheers, Megan', names: ['Joni Sherman', 'Legal'] },
+  {
+    text: 'Good morning 🙂 Joni Sherman starts in Legal on Monday. Can you add her to the Legal group? Cheers, Megan',
+    names: ['Joni Sherman', 'Legal'],
+  },
   { text: 'pls add grace to finance readers thx', names: ['Grace Taylor', 'Finance Readers'] },
-  { text: "Add Pradeep to Finance Readers, he's covering the audit this quarter", names: ['Pradeep Gupta', 'Finance Readers'] },
+  {
+    text: "Add Pradeep to Finance Readers, he's covering the audit this quarter",
+    names: ['Pradeep Gupta', 'Finance Readers'],
+  },
   { text: 'wich groups is Lee Gu in?', names: ['Lee Gu', 'Engineering All'] },
   { text: 'show me the memebrs of Sales', names: ['Sales', 'Miriam Graham'] },
   { text: 'ownes of Legal?', names: ['Legal', 'Enrico Cattaneo'] },
@@ -45,7 +51,10 @@ const CASES: Case[] = [
   { text: 'add francois dubois to Marketing', names: ['François Dubois', 'Marketing'] },
   { text: 'add nestor + adele to Sales', names: ['Nestor Wilke', 'Adele Vance', 'Sales'] },
   { text: 'add Megan (my manager) to Legal', names: ['Megan Bowen', 'Legal'] },
-  { text: "new security group 'VPN Users' for remote staff, owner grace", names: ['VPN Users', 'grace@contoso.com', 'for remote staff'] },
+  {
+    text: "new security group 'VPN Users' for remote staff, owner grace",
+    names: ['VPN Users', 'grace@contoso.com', 'for remote staff'],
+  },
   { text: 'why is Adele in Seattle Employees?', names: ['Adele Vance', 'Seattle Employees', 'city equals Seattle'] },
   { text: 'how come Zoë is in Engineering All', names: ['Zoë Müller', 'Engineering All', 'Directory Squad'] },
   { text: 'remove bob from legal, he moved to IT', names: ['Bob Kelly', 'Legal'] },
@@ -58,19 +67,43 @@ const CASES: Case[] = [
   { text: 'does Pradeep have access to Finance Alerts', names: ['Pradeep Gupta', 'Finance Alerts'] },
   { text: 'what groups does Megan belong to', names: ['Megan Bowen', 'Marketing'] },
   { text: "Hello! Quick one: who's the owner of OutlookGroup101?", names: ['OutlookGroup101'] },
-  { text: 'Hi, can you tell me who is in Finance Readers? I want to check before the audit.', names: ['Finance Readers', 'Olga Owner', 'Pradeep Gupta'] },
-  { text: 'Morning! Nestor Wilke joined Operations last week. He needs Seattle Employees access. Could you add him? Thx', names: ['Seattle Employees', 'dynamic membership'] }, // a dynamic group: the answer says why nobody can be added
+  {
+    text: 'Hi, can you tell me who is in Finance Readers? I want to check before the audit.',
+    names: ['Finance Readers', 'Olga Owner', 'Pradeep Gupta'],
+  },
+  {
+    text: 'Morning! Nestor Wilke joined Operations last week. He needs Seattle Employees access. Could you add him? Thx',
+    names: ['Seattle Employees', 'dynamic membership'],
+  }, // a dynamic group: the answer says why nobody can be added
   { text: 'add Henrietta Mueller to Identity Services for 2 weeks', names: ['Henrietta Mueller', 'Identity Services'] },
   { text: 'list everyone in Engineering All including nested groups', names: ['Engineering All', 'Zoë Müller'] },
   { text: 'why is Zoë Müller in Engineering All?', names: ['Zoë Müller', 'Engineering All', 'Platform Core'] },
-  { text: 'Hi. Adele Vance is joining the legal team next week. Please add her to Legal. Thanks', names: ['Adele Vance', 'Legal'] },
+  {
+    text: 'Hi. Adele Vance is joining the legal team next week. Please add her to Legal. Thanks',
+    names: ['Adele Vance', 'Legal'],
+  },
   { text: "Raul's contract ended yesterday. Please remove him from Sales.", names: ['Raul Razo', 'Sales'] },
-  { text: 'Grace Taylor starts on Monday in IT. Please add her to Helpdesk Admins. Thanks!', names: ['Grace Taylor', 'Helpdesk Admins'] },
-  { text: "Hey, Pradeep is covering Olga's work while she is away. Can you add him as an owner of Finance Readers?", names: ['Pradeep Gupta', 'Finance Readers'] },
-  { text: 'Hello! Lee Gu is the new lead of Research and Development. Please make him an owner of it.', names: ['Lee Gu', 'Research and Development'] },
+  {
+    text: 'Grace Taylor starts on Monday in IT. Please add her to Helpdesk Admins. Thanks!',
+    names: ['Grace Taylor', 'Helpdesk Admins'],
+  },
+  {
+    text: "Hey, Pradeep is covering Olga's work while she is away. Can you add him as an owner of Finance Readers?",
+    names: ['Pradeep Gupta', 'Finance Readers'],
+  },
+  {
+    text: 'Hello! Lee Gu is the new lead of Research and Development. Please make him an owner of it.',
+    names: ['Lee Gu', 'Research and Development'],
+  },
   { text: 'Christie Cline is a buyer now. Is she still in Sales?', names: ['Christie Cline', 'Sales'] },
-  { text: 'Hi, Bob Kelly is in Seattle. Why is he in Seattle Employees?', names: ['Bob Kelly', 'Seattle Employees', 'city equals Seattle'] },
-  { text: 'Good evening. Henrietta will help on Platform Core. Could you add her to that group?', names: ['Henrietta Mueller', 'Platform Core'] },
+  {
+    text: 'Hi, Bob Kelly is in Seattle. Why is he in Seattle Employees?',
+    names: ['Bob Kelly', 'Seattle Employees', 'city equals Seattle'],
+  },
+  {
+    text: 'Good evening. Henrietta will help on Platform Core. Could you add her to that group?',
+    names: ['Henrietta Mueller', 'Platform Core'],
+  },
   { text: 'Adele Vance has a new role. Which groups is she in right now?', names: ['Adele Vance'] },
   { text: 'whcih groups is Bob in', names: ['Bob Kelly', 'Legal'] },
   { text: 'owenrs of SecurityGroup101', names: ['SecurityGroup101'] },
@@ -88,7 +121,10 @@ const CASES: Case[] = [
   { text: 'add Adele & Grace to Legal', names: ['Adele Vance', 'Grace Taylor', 'Legal'] },
   { text: 'add Bob (IT) to Legal', names: ['Bob Kelly', 'Legal'] },
   { text: 'is francois dubois in marketing department', names: ['François Dubois', 'Marketing department'] },
-  { text: 'create a team called Launch Crew, owners Megan and Adele', names: ['Launch Crew', 'megan@contoso.com', 'adele@contoso.com'] },
+  {
+    text: 'create a team called Launch Crew, owners Megan and Adele',
+    names: ['Launch Crew', 'megan@contoso.com', 'adele@contoso.com'],
+  },
   { text: "add Joni to Legal, I'm helping with contracts", names: ['Joni Sherman', 'Legal'] },
   { text: 'add Megan to Research and Development (temporary)', names: ['Megan Bowen', 'Research and Development'] },
   { text: 'add to Marketing', names: ['Marketing', 'Who should I add'] },
@@ -97,7 +133,7 @@ const CASES: Case[] = [
   { text: 'Finance Readers owners pls', names: ['Finance Readers', 'Olga Owner'] },
 ];
 
-describe('understanding people\'s messages end to end (Agents Playground, as Megan)', function () {
+describe("understanding people's messages end to end (Agents Playground, as Megan)", function () {
   this.timeout(30000);
   let dir: string;
   let local: LocalRuntime;
@@ -109,7 +145,10 @@ describe('understanding people\'s messages end to end (Agents Playground, as Meg
     this.timeout(90000);
     dir = mkdtempSync(join(tmpdir(), 'groupbot-understanding-'));
     const config = loadConfig({ DATA_DIR: join(dir, 'data'), PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'info' });
-    local = await startLocal(config, createLogger('info', (line) => botLog.push(line)));
+    local = await startLocal(
+      config,
+      createLogger('info', (line) => botLog.push(line)),
+    );
     const configPath = join(dir, 'playground.yml');
     writePlaygroundConfig(configPath);
     playground = await startPlayground({ botEndpoint: local.bot?.endpoint ?? '', configPath, logDir: dir });
@@ -135,10 +174,14 @@ describe('understanding people\'s messages end to end (Agents Playground, as Meg
       await client.sendPersonal(c.text);
       const first = await client.waitForBot(chat, { actions: ['createMessage'] });
       const said = pushText(first);
-      for (const name of c.names) assert.ok(said.includes(name), `"${name}" is not in the first answer:\n${said.slice(0, 1500)}`);
+      for (const name of c.names)
+        assert.ok(said.includes(name), `"${name}" is not in the first answer:\n${said.slice(0, 1500)}`);
       for (let i = 1; i < (c.replies ?? 1); i += 1) await client.waitForBot(chat, { actions: ['createMessage'] });
       // Nothing else may still be on its way into the next case.
-      await assert.rejects(client.waitForBot(chat, { actions: ['createMessage'], timeoutMs: 250 }), PlaygroundWaitError);
+      await assert.rejects(
+        client.waitForBot(chat, { actions: ['createMessage'], timeoutMs: 250 }),
+        PlaygroundWaitError,
+      );
     });
   }
 });

@@ -11,7 +11,14 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { startLocal, readRunningRuntime, writeRuntimeFile, runtimeFile, graphDataDir, type LocalRuntime } from '../../../bot/local/local-runtime';
+import {
+  startLocal,
+  readRunningRuntime,
+  writeRuntimeFile,
+  runtimeFile,
+  graphDataDir,
+  type LocalRuntime,
+} from '../../../bot/local/local-runtime';
 import { loadConfig, type BotConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/log';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
@@ -39,7 +46,9 @@ describe('bot/local/local-runtime', function () {
   it('binds the bot and the emulator to 127.0.0.1 only', () => {
     const running = local as LocalRuntime;
     assert.equal((running.bot?.server.address() as net.AddressInfo).address, '127.0.0.1');
-    const mine = listeningSockets(process.pid).filter((s) => s.port === running.bot?.port || s.port === running.emulator.port);
+    const mine = listeningSockets(process.pid).filter(
+      (s) => s.port === running.bot?.port || s.port === running.emulator.port,
+    );
     assert.equal(mine.length, 2, JSON.stringify(mine));
     for (const s of mine) assert.equal(s.address, '127.0.0.1', `port ${s.port} is bound to ${s.address}`);
   });
@@ -50,9 +59,12 @@ describe('bot/local/local-runtime', function () {
     const token = running.identity.tokenFor('megan@contoso.com');
     const agent = new Agent({ connect: { ca: running.emulator.caPem } });
     try {
-      const res = await undiciFetch(`${running.emulator.graphUrl}/me?$select=id,displayName`, { headers: { authorization: `Bearer ${token}` }, dispatcher: agent });
+      const res = await undiciFetch(`${running.emulator.graphUrl}/me?$select=id,displayName`, {
+        headers: { authorization: `Bearer ${token}` },
+        dispatcher: agent,
+      });
       assert.equal(res.status, 200);
-      const me = await res.json() as { id: string; displayName: string };
+      const me = (await res.json()) as { id: string; displayName: string };
       assert.equal(me.id, DEMO_USERS.megan.id);
       assert.equal(me.displayName, 'Megan Bowen');
     } finally {
@@ -65,15 +77,27 @@ describe('bot/local/local-runtime', function () {
     assert.equal(identity.find('ANA@contoso.com')?.id, DEMO_USERS.ana.id);
     assert.equal(identity.find(DEMO_USERS.bob.id)?.upn, DEMO_USERS.bob.upn);
     assert.equal(identity.find('nobody@contoso.com'), undefined);
-    assert.throws(() => identity.tokenFor('nobody@contoso.com'), /There is no user 'nobody@contoso\.com' in the local directory/);
+    assert.throws(
+      () => identity.tokenFor('nobody@contoso.com'),
+      /There is no user 'nobody@contoso\.com' in the local directory/,
+    );
   });
 
   it('the runtime file names a running stack, and is ignored once its process is gone', () => {
     const running = local as LocalRuntime;
-    writeRuntimeFile(config, { pid: process.pid, emulatorUrl: running.emulator.graphUrl, caCertPath: running.emulator.caCertPath, botEndpoint: running.bot?.endpoint ?? '' });
+    writeRuntimeFile(config, {
+      pid: process.pid,
+      emulatorUrl: running.emulator.graphUrl,
+      caCertPath: running.emulator.caCertPath,
+      botEndpoint: running.bot?.endpoint ?? '',
+    });
     assert.equal(readRunningRuntime(config)?.botEndpoint, running.bot?.endpoint);
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeRuntimeFile(config, { pid: Number(gone.stdout), emulatorUrl: running.emulator.graphUrl, caCertPath: running.emulator.caCertPath });
+    writeRuntimeFile(config, {
+      pid: Number(gone.stdout),
+      emulatorUrl: running.emulator.graphUrl,
+      caCertPath: running.emulator.caCertPath,
+    });
     assert.equal(readRunningRuntime(config), undefined);
     fs.rmSync(runtimeFile(config));
     assert.equal(readRunningRuntime(config), undefined);
@@ -101,7 +125,10 @@ describe('bot/local/local-runtime', function () {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
     const taken = (blocker.address() as net.AddressInfo).port;
     try {
-      await assert.rejects(startLocal({ ...config, port: taken }, log), new RegExp(`The bot could not listen on 127\\.0\\.0\\.1:${taken}`));
+      await assert.rejects(
+        startLocal({ ...config, port: taken }, log),
+        new RegExp(`The bot could not listen on 127\\.0\\.0\\.1:${taken}`),
+      );
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }

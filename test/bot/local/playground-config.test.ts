@@ -3,16 +3,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  buildPlaygroundConfig, playgroundConfigYaml, writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID,
+  buildPlaygroundConfig,
+  playgroundConfigYaml,
+  writePlaygroundConfig,
+  PLAYGROUND_PERSONAL_CHAT_ID,
 } from '../../../bot/local/playground-config';
 import { GLOBAL_ADMINISTRATOR } from '../../../graph-emulator/directory/directory-roles';
 import { DEMO_GROUPS, DEMO_TENANT_ID, DEMO_USERS, type DemoUser } from '../../../graph-emulator/seed/demo-tenant';
 import { startPlayground, type RunningPlayground } from '../../support/playground-launcher';
 
-const byId = new Map<string, DemoUser & { key: string }>(Object.entries(DEMO_USERS).map(([key, u]) => [u.id, { ...u, key }]));
+const byId = new Map<string, DemoUser & { key: string }>(
+  Object.entries(DEMO_USERS).map(([key, u]) => [u.id, { ...u, key }]),
+);
 
 function ownsSomething(key: string): string[] {
-  return Object.values(DEMO_GROUPS).filter((g) => !g.deleted && (g.owners as string[] | undefined)?.includes(key)).map((g) => g.displayName);
+  return Object.values(DEMO_GROUPS)
+    .filter((g) => !g.deleted && (g.owners as string[] | undefined)?.includes(key))
+    .map((g) => g.displayName);
 }
 
 describe('bot/local/playground-config', () => {
@@ -38,7 +45,9 @@ describe('bot/local/playground-config', () => {
     assert.equal(config.currentUser.userPrincipleName, 'megan@contoso.com');
     assert.ok(byId.get(config.currentUser.aadObjectId)?.roles?.includes(GLOBAL_ADMINISTRATOR));
     const upns = config.users.map((u) => u.userPrincipleName);
-    assert.ok(upns.includes('bob@contoso.com') && upns.includes('ana@contoso.com') && upns.includes('olga@contoso.com'));
+    assert.ok(
+      upns.includes('bob@contoso.com') && upns.includes('ana@contoso.com') && upns.includes('olga@contoso.com'),
+    );
     assert.ok(DEMO_GROUPS.securityGroup101.owners?.includes('bob'));
     assert.deepEqual(ownsSomething('ana'), [], 'Ana owns no group');
     assert.equal((DEMO_USERS.ana as DemoUser).roles, undefined, 'Ana has no directory role');
@@ -69,7 +78,11 @@ describe('bot/local/playground-config', () => {
       const file = join(dir, 'playground.yml');
       writePlaygroundConfig(file);
       // No bot is needed to load a config; the endpoint is a closed loopback port.
-      playground = await startPlayground({ botEndpoint: 'http://127.0.0.1:9/api/messages', configPath: file, logDir: dir });
+      playground = await startPlayground({
+        botEndpoint: 'http://127.0.0.1:9/api/messages',
+        configPath: file,
+        logDir: dir,
+      });
     });
     after(async () => {
       await playground?.stop();
@@ -81,7 +94,14 @@ describe('bot/local/playground-config', () => {
       assert.match(pg.readLog(), new RegExp(`Listening on ${pg.port}`));
       assert.equal(await (await fetch(`${pg.url}/_debug/ping`)).text(), 'pong');
       const served = (await (await fetch(`${pg.url}/_internal/v1/testConfig`)).json()) as {
-        config: { tenantId: string; bot: unknown; currentUser: unknown; users: unknown[]; personalChat: { id: string }; groupChats: { id: string }[] };
+        config: {
+          tenantId: string;
+          bot: unknown;
+          currentUser: unknown;
+          users: unknown[];
+          personalChat: { id: string };
+          groupChats: { id: string }[];
+        };
       };
       assert.equal(served.config.tenantId, DEMO_TENANT_ID);
       assert.deepEqual(served.config.bot, config.bot);

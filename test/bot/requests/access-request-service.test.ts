@@ -3,7 +3,9 @@ import { openStore } from '../../../bot/store/open-store';
 import type { Store } from '../../../bot/store/store';
 import type { AccessRequest, PersonRef } from '../../../bot/store/types';
 import {
-  AccessRequestService, RequestInputError, type AccessRequestServiceDeps,
+  AccessRequestService,
+  RequestInputError,
+  type AccessRequestServiceDeps,
 } from '../../../bot/requests/access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemoveJob } from '../../../bot/requests/member-change';
 import { dropSchemas, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
@@ -37,17 +39,28 @@ function harness(store: Store, start = new Date('2025-03-03T14:02:00Z')) {
   const requester = () => ({ id: uniq('ana'), upn: 'ana@contoso.test', name: 'Ana Asker' });
   const group = () => ({ id: uniq('group'), name: 'Marketing' });
   return {
-    service, adds, requester, group,
-    advance: (ms: number) => { now = new Date(now.getTime() + ms); },
-    setAdder: (f: typeof next) => { next = f; },
+    service,
+    adds,
+    requester,
+    group,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+    setAdder: (f: typeof next) => {
+      next = f;
+    },
   };
 }
 
 describe('AccessRequestService (PGlite)', function () {
   this.timeout(120_000);
   let store: Store;
-  before(async () => { store = await openStore({ memory: true }); });
-  after(async () => { await store?.close(); });
+  before(async () => {
+    store = await openStore({ memory: true });
+  });
+  after(async () => {
+    await store?.close();
+  });
 
   it('files a request, and merges an identical second one', async () => {
     const h = harness(store);
@@ -56,7 +69,10 @@ describe('AccessRequestService (PGlite)', function () {
     const first = await h.service.file({ requester: ana, group: g, justification: '  campaign  ', durationDays: 30 });
     assert.equal(first.kind, 'filed');
     assert.equal(first.request.justification, 'campaign');
-    assert.equal(first.request.expiresAt.toISOString(), new Date(Date.parse('2025-03-03T14:02:00Z') + 14 * DAY).toISOString());
+    assert.equal(
+      first.request.expiresAt.toISOString(),
+      new Date(Date.parse('2025-03-03T14:02:00Z') + 14 * DAY).toISOString(),
+    );
     const second = await h.service.file({ requester: ana, group: g });
     assert.equal(second.kind, 'merged');
     assert.equal(second.request.id, first.request.id);
@@ -64,16 +80,37 @@ describe('AccessRequestService (PGlite)', function () {
 
   it('rejects bad input with a sentence', async () => {
     const h = harness(store);
-    await assert.rejects(h.service.file({ requester: h.requester(), group: h.group(), durationDays: 0 }), RequestInputError);
-    await assert.rejects(h.service.file({ requester: h.requester(), group: h.group(), durationDays: 1.5 }), /1 to 3650 whole days/);
-    await assert.rejects(h.service.file({ requester: h.requester(), group: h.group(), justification: 'x'.repeat(1001) }), /too long/);
+    await assert.rejects(
+      h.service.file({ requester: h.requester(), group: h.group(), durationDays: 0 }),
+      RequestInputError,
+    );
+    await assert.rejects(
+      h.service.file({ requester: h.requester(), group: h.group(), durationDays: 1.5 }),
+      /1 to 3650 whole days/,
+    );
+    await assert.rejects(
+      h.service.file({ requester: h.requester(), group: h.group(), justification: 'x'.repeat(1001) }),
+      /too long/,
+    );
   });
 
-  it('approves: adds with the approver\'s token, journals with undo, grants the time-bound membership', async () => {
+  it("approves: adds with the approver's token, journals with undo, grants the time-bound membership", async () => {
     const h = harness(store);
     const filed = await h.service.file({ requester: h.requester(), group: h.group(), durationDays: 30 });
-    await h.service.recordCard({ requestId: filed.request.id, conversationId: 'c-olga', activityId: 'a1', userId: OLGA.id, role: 'approver' });
-    await h.service.recordCard({ requestId: filed.request.id, conversationId: 'c-ana', activityId: 'a2', userId: filed.request.requesterId, role: 'requester' });
+    await h.service.recordCard({
+      requestId: filed.request.id,
+      conversationId: 'c-olga',
+      activityId: 'a1',
+      userId: OLGA.id,
+      role: 'approver',
+    });
+    await h.service.recordCard({
+      requestId: filed.request.id,
+      conversationId: 'c-ana',
+      activityId: 'a2',
+      userId: filed.request.requesterId,
+      role: 'requester',
+    });
     h.advance(MIN);
     const result = await h.service.approve(filed.request.id, OLGA, 'olga-token');
     assert.ok(result.ok);
@@ -85,7 +122,11 @@ describe('AccessRequestService (PGlite)', function () {
     assert.deepEqual(h.adds[0]?.approver, OLGA);
     assert.equal(result.journal?.action, 'member.add');
     assert.equal(result.journal?.tokenOfId, OLGA.id);
-    assert.deepEqual(result.journal?.undo, { kind: 'removeMember', groupId: filed.request.groupId, principalId: filed.request.requesterId });
+    assert.deepEqual(result.journal?.undo, {
+      kind: 'removeMember',
+      groupId: filed.request.groupId,
+      principalId: filed.request.requesterId,
+    });
     assert.equal(result.journal?.undoUntil?.getTime(), Date.parse('2025-03-03T14:03:00Z') + DAY);
     assert.equal(result.membership?.expiresAt.getTime(), Date.parse('2025-03-03T14:03:00Z') + 30 * DAY);
     assert.equal(JSON.stringify(result).includes('olga-token'), false, 'the token is never kept');
@@ -109,7 +150,10 @@ describe('AccessRequestService (PGlite)', function () {
     }
     const late = await h.service.deny(filed.request.id, BOB, 'no');
     assert.ok(!late.ok);
-    assert.equal(late.refusal.message, `This request was already approved by ${winner?.request.decidedByName ?? '?'} at 14:02.`);
+    assert.equal(
+      late.refusal.message,
+      `This request was already approved by ${winner?.request.decidedByName ?? '?'} at 14:02.`,
+    );
     assert.equal(late.view?.state, 'approved', 'the refusal carries the state to refresh a stale card');
   });
 
@@ -129,7 +173,10 @@ describe('AccessRequestService (PGlite)', function () {
     const r = await h.service.deny(filed.request.id, BOB, 'use Marketing Readers');
     assert.ok(r.ok);
     assert.equal(r.request.state, 'denied');
-    assert.equal(r.view.requesterMessage, 'Bob Owner denied your request to join "Marketing": "use Marketing Readers".');
+    assert.equal(
+      r.view.requesterMessage,
+      'Bob Owner denied your request to join "Marketing": "use Marketing Readers".',
+    );
     assert.equal(r.journal?.action, 'request.deny');
     await assert.rejects(h.service.deny(filed.request.id, BOB, 'x'.repeat(501)), RequestInputError);
   });
@@ -194,7 +241,9 @@ describe('AccessRequestService (PGlite)', function () {
     assert.ok(r.ok);
     assert.equal(r.request.state, 'approving');
     assert.equal(r.retryScheduled, 'throttled');
-    h.setAdder(async () => { throw new Error('socket hang up'); });
+    h.setAdder(async () => {
+      throw new Error('socket hang up');
+    });
     for (let i = 0; i < 4; i++) {
       h.advance(3 * MIN);
       const swept = (await h.service.retryStuckApprovals()).find((x) => x.ok && x.request.id === filed.request.id);
@@ -211,7 +260,10 @@ describe('AccessRequestService (PGlite)', function () {
     const h = harness(store, new Date('2030-01-01T00:00:00Z'));
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
     await h.service.deny(filed.request.id, OLGA);
-    assert.ok(!(await h.service.outcomesToAnnounce()).some((s) => s.request.id === filed.request.id), 'leased to the decider');
+    assert.ok(
+      !(await h.service.outcomesToAnnounce()).some((s) => s.request.id === filed.request.id),
+      'leased to the decider',
+    );
     h.advance(3 * MIN);
     assert.ok((await h.service.outcomesToAnnounce()).some((s) => s.request.id === filed.request.id));
     assert.equal(await h.service.markAnnounced(filed.request.id), true);
@@ -229,7 +281,10 @@ describe('AccessRequestService (PGlite)', function () {
     h.advance(13 * DAY);
     const expired = (await h.service.expireDue()).find((s) => s.request.id === filed.request.id);
     assert.equal(expired?.request.state, 'expired');
-    assert.equal(expired?.view.requesterMessage, 'Your request to join "Marketing" expired without a decision. You can ask again.');
+    assert.equal(
+      expired?.view.requesterMessage,
+      'Your request to join "Marketing" expired without a decision. You can ask again.',
+    );
     const late = await h.service.approve(filed.request.id, OLGA, 't');
     assert.ok(!late.ok);
     assert.match(late.refusal.message, /expired/);
@@ -243,9 +298,15 @@ describe('AccessRequestService (PGlite)', function () {
     const a = await h.service.file({ requester: ana, group: g1 });
     const b = await h.service.file({ requester: ana, group: g2 });
     await h.service.cancel(b.request.id, ana);
-    assert.deepEqual((await h.service.listMine(ana.id)).map((s) => s.request.id), [a.request.id]);
+    assert.deepEqual(
+      (await h.service.listMine(ana.id)).map((s) => s.request.id),
+      [a.request.id],
+    );
     assert.equal((await h.service.listMine(ana.id, { includeClosed: true })).length, 2);
-    assert.deepEqual((await h.service.listPendingForOwner([g1.id, g2.id])).map((s) => s.request.id), [a.request.id]);
+    assert.deepEqual(
+      (await h.service.listPendingForOwner([g1.id, g2.id])).map((s) => s.request.id),
+      [a.request.id],
+    );
   });
 
   it('notifies and removes ended time-bound memberships, journalling the removal', async () => {
@@ -263,10 +324,16 @@ describe('AccessRequestService (PGlite)', function () {
       jobs.push(job);
       return { outcome: 'removed', tokenOf: OLGA, status: 204 };
     });
-    assert.deepEqual(handled.filter((x) => x.membership.id === approved.membership?.id).map((x) => x.outcome), ['removed']);
+    assert.deepEqual(
+      handled.filter((x) => x.membership.id === approved.membership?.id).map((x) => x.outcome),
+      ['removed'],
+    );
     assert.deepEqual(jobs.find((j) => j.membershipId === approved.membership?.id)?.grantedBy, OLGA);
     const history = await store.journal.historyOfGroup(filed.request.groupId);
-    assert.deepEqual(history.map((e) => e.action), ['member.remove', 'member.add']);
+    assert.deepEqual(
+      history.map((e) => e.action),
+      ['member.remove', 'member.add'],
+    );
   });
 });
 

@@ -9,15 +9,27 @@ const OLGA = { id: 'olga', name: 'Olga Owner' };
 function facts(state: RequestState, over: Partial<RequestFacts> = {}): RequestFacts {
   const decided = state !== 'pending' && state !== 'cancelled' && state !== 'expired';
   return {
-    state, requesterId: ANA.id, requesterName: ANA.name, groupName: 'Marketing',
-    decidedByName: decided ? OLGA.name : null, decidedAt: decided ? new Date('2025-03-03T14:02:00Z') : null,
-    expiresAt: new Date('2025-03-17T14:00:00Z'), updatedAt: new Date('2025-03-03T14:05:00Z'), reason: null, ...over,
+    state,
+    requesterId: ANA.id,
+    requesterName: ANA.name,
+    groupName: 'Marketing',
+    decidedByName: decided ? OLGA.name : null,
+    decidedAt: decided ? new Date('2025-03-03T14:02:00Z') : null,
+    expiresAt: new Date('2025-03-17T14:00:00Z'),
+    updatedAt: new Date('2025-03-03T14:05:00Z'),
+    reason: null,
+    ...over,
   };
 }
 
 describe('request state machine: decide', () => {
   it('lets an approver approve a pending request, into approving', () => {
-    assert.deepEqual(decide(facts('pending'), 'approve', OLGA, NOW), { allowed: true, action: 'approve', from: 'pending', to: 'approving' });
+    assert.deepEqual(decide(facts('pending'), 'approve', OLGA, NOW), {
+      allowed: true,
+      action: 'approve',
+      from: 'pending',
+      to: 'approving',
+    });
   });
 
   it('lets an approver deny a pending request', () => {
@@ -29,7 +41,11 @@ describe('request state machine: decide', () => {
     const d = decide(facts('approved'), 'approve', { id: 'bob', name: 'Bob Owner' }, NOW);
     assert.deepEqual(d, {
       allowed: false,
-      refusal: { code: 'already-decided', state: 'approved', message: 'This request was already approved by Olga Owner at 14:02.' },
+      refusal: {
+        code: 'already-decided',
+        state: 'approved',
+        message: 'This request was already approved by Olga Owner at 14:02.',
+      },
     });
   });
 
@@ -61,7 +77,10 @@ describe('request state machine: decide', () => {
   it('explains a failed approval with its reason', () => {
     const d = decide(facts('failed', { reason: 'the group is read-only' }), 'approve', OLGA, NOW);
     assert.ok(!d.allowed);
-    assert.match(d.refusal.message, /approved by Olga Owner at 14:02, but adding the member failed: the group is read-only$/);
+    assert.match(
+      d.refusal.message,
+      /approved by Olga Owner at 14:02, but adding the member failed: the group is read-only$/,
+    );
   });
 
   it('lets only the requester cancel', () => {

@@ -11,7 +11,12 @@ import { requestDirectory } from '../../../bot/directory/request-directory';
 import { createLogger } from '../../../bot/log';
 import { openStore, type Store } from '../../../bot/store';
 import { RequestWorkflow } from '../../../bot/requests/request-workflow';
-import type { OutboundMessage, RequestDirectory, RequestMessengerPort, TurnPlace } from '../../../bot/requests/request-ports';
+import type {
+  OutboundMessage,
+  RequestDirectory,
+  RequestMessengerPort,
+  TurnPlace,
+} from '../../../bot/requests/request-ports';
 import { requestSettingsFrom } from '../../../bot/requests/request-settings';
 import { sweep } from '../../../bot/requests/request-sweep';
 import { DEFAULT_SCOPES } from '../../../graph-emulator';
@@ -58,34 +63,69 @@ describe('bot/requests escalation to the Groups Administrators, against the emul
   const directoryOf = async (userId: string): Promise<RequestDirectory | undefined> => {
     const user = Object.values(DEMO_USERS).find((u) => u.id === userId);
     if (!user) return undefined;
-    return requestDirectory(new GraphSession(await emu.clientFor(user.upn, ROLE_READ), { baseUrl: emu.baseUrl }, async () => undefined));
+    return requestDirectory(
+      new GraphSession(await emu.clientFor(user.upn, ROLE_READ), { baseUrl: emu.baseUrl }, async () => undefined),
+    );
   };
 
-  it('sends a request the owners left unanswered to Grace Taylor, the tenant\'s Groups Administrator', async () => {
+  it("sends a request the owners left unanswered to Grace Taylor, the tenant's Groups Administrator", async () => {
     const settings = requestSettingsFrom({});
     const escalateHours = settings.escalateHours ?? 0;
     assert.ok(escalateHours > 0, 'escalation is on by default');
     let now = new Date();
     const messenger = new RecordingMessenger();
     const log = createLogger('error', () => undefined);
-    const workflow = new RequestWorkflow({ store, messenger, log, settings, clock: () => now, directoryFor: directoryOf });
+    const workflow = new RequestWorkflow({
+      store,
+      messenger,
+      log,
+      settings,
+      clock: () => now,
+      directoryFor: directoryOf,
+    });
     const group = DEMO_GROUPS.financeReaders;
     const ana = DEMO_USERS.ana;
-    assert.ok(!(group.members ?? []).includes('ana') && !(group.owners ?? []).includes('grace'), 'Ana may ask; Grace is not already asked as an owner');
+    assert.ok(
+      !(group.members ?? []).includes('ana') && !(group.owners ?? []).includes('grace'),
+      'Ana may ask; Grace is not already asked as an owner',
+    );
 
-    const place: TurnPlace = { conversationId: 'group-chat', shared: true, turn: {}, clickedActivityId: 'ask-1', from: { id: ana.id, name: ana.displayName } };
-    const filed = await workflow.submit({ id: ana.id, directory: (await directoryOf(ana.id)) as RequestDirectory }, place, { groupId: group.id, justification: 'Quarterly review', blocked: null });
+    const place: TurnPlace = {
+      conversationId: 'group-chat',
+      shared: true,
+      turn: {},
+      clickedActivityId: 'ask-1',
+      from: { id: ana.id, name: ana.displayName },
+    };
+    const filed = await workflow.submit(
+      { id: ana.id, directory: (await directoryOf(ana.id)) as RequestDirectory },
+      place,
+      { groupId: group.id, justification: 'Quarterly review', blocked: null },
+    );
     assert.ok(filed.length > 0);
     const [request] = await store.requests.listByRequester(ana.id);
     assert.ok(request, 'the request was filed');
-    assert.ok(!messenger.texts().some((t) => t.includes(DEMO_USERS.grace.displayName)), 'Grace is not asked while the owners may still answer');
+    assert.ok(
+      !messenger.texts().some((t) => t.includes(DEMO_USERS.grace.displayName)),
+      'Grace is not asked while the owners may still answer',
+    );
 
     now = new Date(now.getTime() + (escalateHours + 1) * 3_600_000);
     const report = await sweep(workflow, { log, removeMember: workflow.removeMember, escalateHours, clock: () => now });
     assert.equal(report.escalated, 1);
     const route = await workflow.notices.route(request.id);
     assert.ok(route?.escalatedAt, 'the route is marked escalated');
-    assert.ok(route.owners.some((o) => o.id === DEMO_USERS.grace.id && o.name === DEMO_USERS.grace.displayName), JSON.stringify(route.owners));
-    assert.ok(messenger.texts().some((t) => t.includes(`also sent your request to the Groups Administrators (${DEMO_USERS.grace.displayName})`)), 'the requester is told who was asked');
+    assert.ok(
+      route.owners.some((o) => o.id === DEMO_USERS.grace.id && o.name === DEMO_USERS.grace.displayName),
+      JSON.stringify(route.owners),
+    );
+    assert.ok(
+      messenger
+        .texts()
+        .some((t) =>
+          t.includes(`also sent your request to the Groups Administrators (${DEMO_USERS.grace.displayName})`),
+        ),
+      'the requester is told who was asked',
+    );
   });
 });

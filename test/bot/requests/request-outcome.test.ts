@@ -6,11 +6,30 @@ const NOW = new Date('2025-03-03T15:00:00Z');
 
 function request(over: Partial<AccessRequest>): AccessRequest {
   return {
-    id: 'r1', requesterId: 'ana', requesterUpn: 'ana@contoso.test', requesterName: 'Ana Asker', groupId: 'g1',
-    groupName: 'Marketing', justification: 'campaign', durationDays: null, state: 'pending', decidedById: null,
-    decidedByName: null, decidedAt: null, reason: null, createdAt: new Date('2025-03-03T10:00:00Z'),
-    updatedAt: new Date('2025-03-03T10:00:00Z'), expiresAt: new Date('2025-03-17T10:00:00Z'), remindedAt: null,
-    reminderCount: 0, mergedCount: 0, claimedUntil: null, attempts: 0, outcomeNotifiedAt: null, version: 1, ...over,
+    id: 'r1',
+    requesterId: 'ana',
+    requesterUpn: 'ana@contoso.test',
+    requesterName: 'Ana Asker',
+    groupId: 'g1',
+    groupName: 'Marketing',
+    justification: 'campaign',
+    durationDays: null,
+    state: 'pending',
+    decidedById: null,
+    decidedByName: null,
+    decidedAt: null,
+    reason: null,
+    createdAt: new Date('2025-03-03T10:00:00Z'),
+    updatedAt: new Date('2025-03-03T10:00:00Z'),
+    expiresAt: new Date('2025-03-17T10:00:00Z'),
+    remindedAt: null,
+    reminderCount: 0,
+    mergedCount: 0,
+    claimedUntil: null,
+    attempts: 0,
+    outcomeNotifiedAt: null,
+    version: 1,
+    ...over,
   };
 }
 
@@ -21,14 +40,20 @@ describe('describeOutcome', () => {
     const v = describeOutcome(request({ state: 'approved', ...decided, durationDays: 30 }), NOW);
     assert.equal(v.headline, 'Approved by Olga Owner, 14:02');
     assert.equal(v.final, true);
-    assert.equal(v.requesterMessage, 'Olga Owner approved your request: you are now a member of "Marketing" for 30 days.');
+    assert.equal(
+      v.requesterMessage,
+      'Olga Owner approved your request: you are now a member of "Marketing" for 30 days.',
+    );
     assert.equal(v.decidedAt, '2025-03-03T14:02:00.000Z');
   });
 
   it('quotes the deny reason to the requester', () => {
     const v = describeOutcome(request({ state: 'denied', ...decided, reason: 'use Marketing Readers instead' }), NOW);
     assert.equal(v.headline, 'Denied by Olga Owner, 14:02');
-    assert.equal(v.requesterMessage, 'Olga Owner denied your request to join "Marketing": "use Marketing Readers instead".');
+    assert.equal(
+      v.requesterMessage,
+      'Olga Owner denied your request to join "Marketing": "use Marketing Readers instead".',
+    );
     assert.equal(v.reason, 'use Marketing Readers instead');
   });
 
@@ -41,10 +66,18 @@ describe('describeOutcome', () => {
   });
 
   it('describes expiry, cancellation and failure', () => {
-    assert.equal(describeOutcome(request({ state: 'expired', expiresAt: new Date('2025-03-03T12:00:00Z') }), NOW).headline, 'Expired, 12:00');
-    assert.equal(describeOutcome(request({ state: 'cancelled', updatedAt: new Date('2025-03-03T11:00:00Z') }), NOW).headline, 'Cancelled by Ana Asker, 11:00');
+    assert.equal(
+      describeOutcome(request({ state: 'expired', expiresAt: new Date('2025-03-03T12:00:00Z') }), NOW).headline,
+      'Expired, 12:00',
+    );
+    assert.equal(
+      describeOutcome(request({ state: 'cancelled', updatedAt: new Date('2025-03-03T11:00:00Z') }), NOW).headline,
+      'Cancelled by Ana Asker, 11:00',
+    );
     const failed = describeOutcome(request({ state: 'failed', ...decided, reason: 'Insufficient privileges.' }), NOW);
-    assert.equal(failed.requesterMessage,
-      'Olga Owner approved your request to join "Marketing", but adding you failed: Insufficient privileges. Please ask again or contact the group owners.');
+    assert.equal(
+      failed.requesterMessage,
+      'Olga Owner approved your request to join "Marketing", but adding you failed: Insufficient privileges. Please ask again or contact the group owners.',
+    );
   });
 });

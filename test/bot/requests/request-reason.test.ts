@@ -24,9 +24,18 @@ describe('bot/requests/request-reason', () => {
   });
 
   it('splits a group phrase that still carries the reason ("add me to X because …")', () => {
-    assert.deepEqual(splitReason('Finance Readers because I joined the audit team'), { rest: 'Finance Readers', reason: 'I joined the audit team' });
-    assert.deepEqual(splitReason("Finance Readers, I'm preparing the review"), { rest: 'Finance Readers', reason: "I'm preparing the review" });
-    assert.deepEqual(splitReason('Finance Readers for the audit'), { rest: 'Finance Readers', reason: 'For the audit' });
+    assert.deepEqual(splitReason('Finance Readers because I joined the audit team'), {
+      rest: 'Finance Readers',
+      reason: 'I joined the audit team',
+    });
+    assert.deepEqual(splitReason("Finance Readers, I'm preparing the review"), {
+      rest: 'Finance Readers',
+      reason: "I'm preparing the review",
+    });
+    assert.deepEqual(splitReason('Finance Readers for the audit'), {
+      rest: 'Finance Readers',
+      reason: 'For the audit',
+    });
   });
 
   it('leaves group names alone when there is no reason clause', () => {

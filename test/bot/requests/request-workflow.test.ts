@@ -6,12 +6,25 @@ import { strict as assert } from 'node:assert';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestWorkflow, type RequestActor } from '../../../bot/requests/request-workflow';
-import type { DirectoryPerson, OutboundMessage, RequestDirectory, RequestMessengerPort, TurnPlace } from '../../../bot/requests/request-ports';
+import type {
+  DirectoryPerson,
+  OutboundMessage,
+  RequestDirectory,
+  RequestMessengerPort,
+  TurnPlace,
+} from '../../../bot/requests/request-ports';
 import type { MemberAddResult } from '../../../bot/requests/member-change';
 import type { AdaptiveCard } from '../../../cards';
 import { sweep } from '../../../bot/requests/request-sweep';
 
-interface Sent { kind: 'post' | 'update'; conversationId: string; activityId: string; message?: OutboundMessage; card?: AdaptiveCard; duringTurn: boolean }
+interface Sent {
+  kind: 'post' | 'update';
+  conversationId: string;
+  activityId: string;
+  message?: OutboundMessage;
+  card?: AdaptiveCard;
+  duringTurn: boolean;
+}
 
 /** A recording messenger (stands in for the chat channel). */
 class FakeMessenger implements RequestMessengerPort {
@@ -82,14 +95,21 @@ function directoryAs(me: string, opts: { addDelayMs?: number; readDelayMs?: numb
       g.members.add(userId);
       return { outcome: 'added' };
     },
-    removeMember: async (id, userId, grantedBy) => (group(id).members.delete(userId) ? { outcome: 'removed', tokenOf: grantedBy } : { outcome: 'not-member' }),
+    removeMember: async (id, userId, grantedBy) =>
+      group(id).members.delete(userId) ? { outcome: 'removed', tokenOf: grantedBy } : { outcome: 'not-member' },
   };
 }
 
-const actor = (who: string, opts: { addDelayMs?: number; readDelayMs?: number } = {}): RequestActor => ({ id: who, directory: directoryAs(who, opts) });
+const actor = (who: string, opts: { addDelayMs?: number; readDelayMs?: number } = {}): RequestActor => ({
+  id: who,
+  directory: directoryAs(who, opts),
+});
 const GROUP_CHAT: TurnPlace = { conversationId: 'group-chat', shared: true, turn: {} };
-const clickIn = (activityId: string, who: string, name = (PEOPLE[who] as DirectoryPerson).displayName): TurnPlace =>
-  ({ ...GROUP_CHAT, clickedActivityId: activityId, from: { id: `29:${who}`, name } });
+const clickIn = (activityId: string, who: string, name = (PEOPLE[who] as DirectoryPerson).displayName): TurnPlace => ({
+  ...GROUP_CHAT,
+  clickedActivityId: activityId,
+  from: { id: `29:${who}`, name },
+});
 
 describe('bot/requests/request-workflow (ports only, no botbuilder)', function () {
   this.timeout(30000);
@@ -106,8 +126,20 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
     now = new Date('2026-11-26T10:00:00Z');
     GROUPS.finance = { name: 'Finance Readers', owners: ['olga'], members: new Set(['olga']) };
     workflow = new RequestWorkflow({
-      store, messenger, log, clock: () => now,
-      settings: { sweepSeconds: 0, remindHours: 48, expiryDays: 14, leaseSeconds: 120, membershipNoticeDays: 3, timeZone: 'UTC', answerWithinMs: 200, escalateHours: 72 },
+      store,
+      messenger,
+      log,
+      clock: () => now,
+      settings: {
+        sweepSeconds: 0,
+        remindHours: 48,
+        expiryDays: 14,
+        leaseSeconds: 120,
+        membershipNoticeDays: 3,
+        timeZone: 'UTC',
+        answerWithinMs: 200,
+        escalateHours: 72,
+      },
       directoryFor: async (userId) => (PEOPLE[userId] ? directoryAs(userId) : undefined),
     });
   });
@@ -116,7 +148,11 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
   });
 
   async function file(groupId = 'finance'): Promise<string> {
-    const out = await workflow.submit(actor('ana'), clickIn('ask-1', 'ana'), { groupId, justification: 'Quarterly review', blocked: null });
+    const out = await workflow.submit(actor('ana'), clickIn('ask-1', 'ana'), {
+      groupId,
+      justification: 'Quarterly review',
+      blocked: null,
+    });
     assert.ok(out[0]?.card, out[0]?.text);
     const [r] = await store.requests.listByRequester('ana');
     return (r as { id: string }).id;
@@ -127,29 +163,51 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
     const answer = await workflow.decide(actor('olga', { addDelayMs: 800 }), clickIn('m1', 'olga'), 'approve', id);
     assert.match(JSON.stringify(answer[0]?.card), /Approved by Olga Owner, adding…/);
     assert.equal((await store.requests.get(id))?.state, 'approving', 'answered before the add finished');
-    for (let i = 0; i < 50 && (await store.requests.get(id))?.outcomeNotifiedAt == null; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 50 && (await store.requests.get(id))?.outcomeNotifiedAt == null; i++)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal((await store.requests.get(id))?.state, 'approved');
     const copies = await store.requestCards.listForRequest(id);
     for (const c of copies) {
-      const update = messenger.sent.find((s) => s.kind === 'update' && s.activityId === c.activityId && /Approved by Olga Owner, /.test(messenger.text(s)) && !/adding/.test(messenger.text(s)));
+      const update = messenger.sent.find(
+        (s) =>
+          s.kind === 'update' &&
+          s.activityId === c.activityId &&
+          /Approved by Olga Owner, /.test(messenger.text(s)) &&
+          !/adding/.test(messenger.text(s)),
+      );
       assert.ok(update, `copy ${c.activityId} updated to the outcome`);
-      assert.equal(update.duringTurn, false, 'after the answer, updates go out proactively (never through the ended turn)');
+      assert.equal(
+        update.duringTurn,
+        false,
+        'after the answer, updates go out proactively (never through the ended turn)',
+      );
     }
     assert.ok(GROUPS.finance?.members.has('ana'));
   });
 
   it('answers a slow filing at once, then shows the request in place of the form and asks the owners', async () => {
-    const answer = await workflow.submit(actor('ana', { readDelayMs: 600 }), clickIn('ask-1', 'ana'), { groupId: 'finance', justification: 'Quarterly review', blocked: null });
+    const answer = await workflow.submit(actor('ana', { readDelayMs: 600 }), clickIn('ask-1', 'ana'), {
+      groupId: 'finance',
+      justification: 'Quarterly review',
+      blocked: null,
+    });
     assert.match(answer[0]?.text ?? '', /Sending your request/, 'answered before the filing finished');
-    assert.equal((await store.requests.listByRequester('ana')).length, 0, 'nothing filed yet when the click was answered');
-    for (let i = 0; i < 60 && !messenger.sent.some((s) => s.kind === 'update' && s.activityId === 'ask-1'); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(
+      (await store.requests.listByRequester('ana')).length,
+      0,
+      'nothing filed yet when the click was answered',
+    );
+    for (let i = 0; i < 60 && !messenger.sent.some((s) => s.kind === 'update' && s.activityId === 'ask-1'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const form = messenger.sent.find((s) => s.kind === 'update' && s.activityId === 'ask-1');
     assert.match(messenger.text(form as Sent), /Waiting for a decision from Olga Owner/);
     assert.equal(form?.duringTurn, false);
-    assert.ok(messenger.sent.some((s) => s.kind === 'post' && /asks to join 'Finance Readers'/.test(messenger.text(s))));
+    assert.ok(
+      messenger.sent.some((s) => s.kind === 'post' && /asks to join 'Finance Readers'/.test(messenger.text(s))),
+    );
   });
 
-  it('takes the approver\'s name from the directory, not from what the chat says', async () => {
+  it("takes the approver's name from the directory, not from what the chat says", async () => {
     const id = await file();
     const out = await workflow.decide(actor('olga'), clickIn('m1', 'olga', 'Mallory the Boss'), 'approve', id);
     assert.match(JSON.stringify(out[0]?.card), /Approved by Olga Owner/);
@@ -169,8 +227,15 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
   });
 
   it('asks the Groups Administrators when the group has no owner, and says so', async () => {
-    const out = await workflow.submit(actor('ana'), clickIn('ask-1', 'ana'), { groupId: 'orphan', justification: 'x', blocked: null });
-    assert.match(out[0]?.text ?? '', /no other owner, so I sent your request to the Groups Administrators \(Grace Taylor\)/);
+    const out = await workflow.submit(actor('ana'), clickIn('ask-1', 'ana'), {
+      groupId: 'orphan',
+      justification: 'x',
+      blocked: null,
+    });
+    assert.match(
+      out[0]?.text ?? '',
+      /no other owner, so I sent your request to the Groups Administrators \(Grace Taylor\)/,
+    );
     const card = messenger.sent.find((s) => s.kind === 'post' && /asks to join 'Orphan Group'/.test(messenger.text(s)));
     assert.deepEqual(card?.message?.mention, [{ id: '29:grace', name: 'Grace Taylor' }]);
   });
@@ -178,39 +243,74 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
   it('escalates unanswered requests once, with the history, and reminders never duplicate a card', async () => {
     messenger.personal.set('olga', 'olga-dm');
     const id = await file();
-    const cardsInDm = () => messenger.sent.filter((s) => s.kind === 'post' && s.conversationId === 'olga-dm' && s.message?.card).length;
+    const cardsInDm = () =>
+      messenger.sent.filter((s) => s.kind === 'post' && s.conversationId === 'olga-dm' && s.message?.card).length;
     assert.equal(cardsInDm(), 1);
     now = new Date(now.getTime() + 49 * 3_600_000);
-    const first = await sweep(workflow, { log, removeMember: workflow.removeMember, escalateHours: 72, clock: () => now });
+    const first = await sweep(workflow, {
+      log,
+      removeMember: workflow.removeMember,
+      escalateHours: 72,
+      clock: () => now,
+    });
     assert.equal(first.reminded, 1);
-    assert.equal(cardsInDm(), 1, 'the reminder updated Olga\'s card instead of posting another');
+    assert.equal(cardsInDm(), 1, "the reminder updated Olga's card instead of posting another");
     assert.equal(first.escalated, 0, 'not before the escalation time');
     now = new Date(now.getTime() + 24 * 3_600_000);
-    const second = await sweep(workflow, { log, removeMember: workflow.removeMember, escalateHours: 72, clock: () => now });
+    const second = await sweep(workflow, {
+      log,
+      removeMember: workflow.removeMember,
+      escalateHours: 72,
+      clock: () => now,
+    });
     assert.equal(second.escalated, 1);
-    const escalation = messenger.sent.find((s) => s.kind === 'post' && /ask the Groups Administrators too/.test(messenger.text(s)));
+    const escalation = messenger.sent.find(
+      (s) => s.kind === 'post' && /ask the Groups Administrators too/.test(messenger.text(s)),
+    );
     assert.match(messenger.text(escalation as Sent), /asked Olga Owner .*reminded Olga Owner/);
-    assert.ok(messenger.sent.some((s) => s.kind === 'post' && /also sent your request to the Groups Administrators \(Grace Taylor\)/.test(messenger.text(s))), 'the requester is told where it is');
-    const third = await sweep(workflow, { log, removeMember: workflow.removeMember, escalateHours: 72, clock: () => now });
+    assert.ok(
+      messenger.sent.some(
+        (s) =>
+          s.kind === 'post' &&
+          /also sent your request to the Groups Administrators \(Grace Taylor\)/.test(messenger.text(s)),
+      ),
+      'the requester is told where it is',
+    );
+    const third = await sweep(workflow, {
+      log,
+      removeMember: workflow.removeMember,
+      escalateHours: 72,
+      clock: () => now,
+    });
     assert.equal(third.escalated, 0, 'escalated once');
     const out = await workflow.decide(actor('grace'), clickIn('m1', 'grace'), 'approve', id);
     assert.match(JSON.stringify(out[0]?.card), /Approved by Grace Taylor/);
   });
 
-  describe('asked in the requester\'s 1:1 chat', () => {
+  describe("asked in the requester's 1:1 chat", () => {
     const PERSONAL: TurnPlace = { conversationId: 'ana-1to1', shared: false, turn: {} };
 
     it('never posts the approval card there; names the owners it could not reach', async () => {
-      const out = await workflow.submit(actor('ana'), PERSONAL, { groupId: 'finance', justification: 'Audit', blocked: null });
-      const approvalPosts = messenger.sent.filter((s) => s.conversationId === 'ana-1to1' && /Approve/.test(messenger.text(s)));
-      assert.deepEqual(approvalPosts, [], 'no Approve button in the requester\'s own chat');
+      const out = await workflow.submit(actor('ana'), PERSONAL, {
+        groupId: 'finance',
+        justification: 'Audit',
+        blocked: null,
+      });
+      const approvalPosts = messenger.sent.filter(
+        (s) => s.conversationId === 'ana-1to1' && /Approve/.test(messenger.text(s)),
+      );
+      assert.deepEqual(approvalPosts, [], "no Approve button in the requester's own chat");
       assert.match(out[0]?.text ?? '', /Olga Owner has not chatted with me yet/);
       assert.match(out[0]?.text ?? '', /pending approvals/);
     });
 
     it('sends the card to an owner who has a 1:1 chat, and adds no note', async () => {
       messenger.personal.set('olga', 'olga-1to1');
-      const out = await workflow.submit(actor('ana'), PERSONAL, { groupId: 'finance', justification: 'Audit', blocked: null });
+      const out = await workflow.submit(actor('ana'), PERSONAL, {
+        groupId: 'finance',
+        justification: 'Audit',
+        blocked: null,
+      });
       assert.ok(messenger.sent.some((s) => s.conversationId === 'olga-1to1' && /Approve/.test(messenger.text(s))));
       assert.doesNotMatch(out[0]?.text ?? '', /not chatted/);
     });

@@ -23,11 +23,20 @@ describe('rule → Graph $filter', () => {
     ['user.otherMails -any (_ -eq "a@b.c" -or _ -eq "d@e.f")', "otherMails/any(x:x eq 'a@b.c' or x eq 'd@e.f')"],
     ['user.proxyAddresses -eq "SMTP:a@b.c"', "proxyAddresses/any(x:x eq 'SMTP:a@b.c')"],
     ['user.employeeHireDate -ge system.now -minus P30D', 'employeeHireDate ge 2025-05-02T12:00:00Z'],
-    ['user.department -eq "Sales" -and (user.city -eq "Paris" -or user.city -eq "Lyon")', "department eq 'Sales' and (city eq 'Paris' or city eq 'Lyon')"],
-    ['user.department -eq "Sales" -or user.city -eq "Paris" -and user.accountEnabled -eq true', "department eq 'Sales' or (city eq 'Paris' and accountEnabled eq true)"],
+    [
+      'user.department -eq "Sales" -and (user.city -eq "Paris" -or user.city -eq "Lyon")',
+      "department eq 'Sales' and (city eq 'Paris' or city eq 'Lyon')",
+    ],
+    [
+      'user.department -eq "Sales" -or user.city -eq "Paris" -and user.accountEnabled -eq true',
+      "department eq 'Sales' or (city eq 'Paris' and accountEnabled eq true)",
+    ],
     ['-not (user.userType -eq "Guest")', "not(userType eq 'Guest')"],
     ['user.objectId -ne null -and user.userType -eq "Member"', "userType eq 'Member'"],
-    ['user.assignedPlans -any (assignedPlan.servicePlanId -eq "efb87545-963c-4e0d-99df-69c6916d9eb0")', 'assignedPlans/any(x:x/servicePlanId eq efb87545-963c-4e0d-99df-69c6916d9eb0)'],
+    [
+      'user.assignedPlans -any (assignedPlan.servicePlanId -eq "efb87545-963c-4e0d-99df-69c6916d9eb0")',
+      'assignedPlans/any(x:x/servicePlanId eq efb87545-963c-4e0d-99df-69c6916d9eb0)',
+    ],
   ];
   for (const [rule, filter] of cases) {
     it(`translates ${rule}`, () => assert.deepEqual(odata(rule), { filter }));

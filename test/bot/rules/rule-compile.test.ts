@@ -21,9 +21,14 @@ describe('rule vectors', () => {
       const rule = compileRule(v.rule);
       if (v.canonical !== undefined) assert.equal(rule.canonical, v.canonical);
       for (const name of v.match) assert.equal(rule.matches(object(name), { now }), true, `${name} should match`);
-      for (const name of v.noMatch) assert.equal(rule.matches(object(name), { now }), false, `${name} should not match`);
+      for (const name of v.noMatch)
+        assert.equal(rule.matches(object(name), { now }), false, `${name} should not match`);
       for (const name of [...v.match, ...v.noMatch]) {
-        assert.equal(rule.explain(object(name), { now }).matched, v.match.includes(name), `explain() agrees with matches() for ${name}`);
+        assert.equal(
+          rule.explain(object(name), { now }).matched,
+          v.match.includes(name),
+          `explain() agrees with matches() for ${name}`,
+        );
       }
     });
   }
@@ -35,7 +40,11 @@ describe('rule vectors', () => {
       if (check.valid) return;
       assert.ok(check.error.includes(v.error), `error "${check.error}" should include "${v.error}"`);
       assert.equal(check.column, v.column, `column for "${check.error}"`);
-      assert.throws(() => compileRule(v.rule), (e: unknown) => e instanceof RuleSyntaxError && e.column === v.column && e.message.endsWith(`at column ${v.column}`));
+      assert.throws(
+        () => compileRule(v.rule),
+        (e: unknown) =>
+          e instanceof RuleSyntaxError && e.column === v.column && e.message.endsWith(`at column ${v.column}`),
+      );
     });
   }
 });
@@ -47,7 +56,11 @@ describe('compileRule', () => {
     assert.equal(atLimit.length, 3072);
     assert.equal(checkRule(atLimit).valid, true);
     const over = head + 'x'.repeat(3072 - head.length) + '"';
-    assert.deepEqual(checkRule(over), { valid: false, error: 'the rule is 3,073 characters long; the limit is 3,072', column: 3073 });
+    assert.deepEqual(checkRule(over), {
+      valid: false,
+      error: 'the rule is 3,073 characters long; the limit is 3,072',
+      column: 3073,
+    });
   });
 
   it('limits memberOf rules to 50 source groups', () => {
@@ -83,10 +96,14 @@ describe('compileRule', () => {
   });
 
   it('warns about non-canonical property casing, -match dialect and direct collection operators', () => {
-    assert.ok(compileRule('user.Department -eq "x"').warnings.some((w) => w.includes('write user.department rather than user.Department')));
+    assert.ok(
+      compileRule('user.Department -eq "x"').warnings.some((w) =>
+        w.includes('write user.department rather than user.Department'),
+      ),
+    );
     assert.ok(compileRule('user.city -match "^S"').warnings.some((w) => w.includes('.NET')));
     assert.ok(compileRule('user.otherMails -startsWith "a"').warnings.some((w) => w.includes('applied to each item')));
-    assert.ok(compileRule('user.surname -eq "O\'Brien"').warnings.some((w) => w.includes("write it twice")));
+    assert.ok(compileRule('user.surname -eq "O\'Brien"').warnings.some((w) => w.includes('write it twice')));
     assert.deepEqual(compileRule('user.department -eq "x"').warnings, []);
   });
 
@@ -98,8 +115,17 @@ describe('compileRule', () => {
   });
 
   it('never throws from matches on odd JSON', () => {
-    const rule = compileRule('user.proxyAddresses -any (_ -eq "x") -and user.city -startsWith "S" -and user.employeeHireDate -le system.now');
-    for (const odd of [{}, { proxyAddresses: 'x' }, { proxyAddresses: [null, 3, { a: 1 }] }, { city: 42 }, { city: { x: 1 } }, { employeeHireDate: 'not a date' }]) {
+    const rule = compileRule(
+      'user.proxyAddresses -any (_ -eq "x") -and user.city -startsWith "S" -and user.employeeHireDate -le system.now',
+    );
+    for (const odd of [
+      {},
+      { proxyAddresses: 'x' },
+      { proxyAddresses: [null, 3, { a: 1 }] },
+      { city: 42 },
+      { city: { x: 1 } },
+      { employeeHireDate: 'not a date' },
+    ]) {
       assert.equal(rule.matches(odd as Record<string, unknown>), false);
     }
   });

@@ -14,7 +14,31 @@ function prng(seed: number): () => number {
 describe('rule parser robustness', () => {
   it('answers every mutated rule with a valid result or a RuleSyntaxError, never another exception', () => {
     const rand = prng(7);
-    const alphabet = ['"', "'", '`', '(', ')', '[', ']', ',', '-', ' ', '_', '.', '$', 'a', '0', 'eq', '-and ', '-any ', 'user.', 'null', '\u201C', '\\', '*'];
+    const alphabet = [
+      '"',
+      "'",
+      '`',
+      '(',
+      ')',
+      '[',
+      ']',
+      ',',
+      '-',
+      ' ',
+      '_',
+      '.',
+      '$',
+      'a',
+      '0',
+      'eq',
+      '-and ',
+      '-any ',
+      'user.',
+      'null',
+      '\u201C',
+      '\\',
+      '*',
+    ];
     const seeds = loadVectors().valid.map((v) => v.rule);
     let valid = 0;
     let invalid = 0;
@@ -23,7 +47,12 @@ describe('rule parser robustness', () => {
       const at = Math.floor(rand() * (base.length + 1));
       const kind = Math.floor(rand() * 3);
       const piece = alphabet[Math.floor(rand() * alphabet.length)] as string;
-      const text = kind === 0 ? base.slice(0, at) + base.slice(at + 1) : kind === 1 ? base.slice(0, at) + piece + base.slice(at) : base.slice(0, at);
+      const text =
+        kind === 0
+          ? base.slice(0, at) + base.slice(at + 1)
+          : kind === 1
+            ? base.slice(0, at) + piece + base.slice(at)
+            : base.slice(0, at);
       const check = checkRule(text);
       if (check.valid) {
         valid++;
@@ -36,7 +65,10 @@ describe('rule parser robustness', () => {
         assert.ok('filter' in rule.toODataFilter() || 'unsupported' in rule.toODataFilter());
       } else {
         invalid++;
-        assert.ok(check.column >= 1 && check.column <= text.length + 1, `column ${check.column} within ${JSON.stringify(text)}`);
+        assert.ok(
+          check.column >= 1 && check.column <= text.length + 1,
+          `column ${check.column} within ${JSON.stringify(text)}`,
+        );
         assert.ok(check.error.length > 0 && !/\n\s+at /.test(check.error));
       }
     }
@@ -50,8 +82,13 @@ describe('rule parser robustness', () => {
   });
 
   it('binds -and tighter than -or, and -not tighter than -and', () => {
-    const ast = parseRule('user.a1 -eq "1" -or user.a2 -eq "2" -and -not user.a3 -eq "3"'.replace(/a(\d)/g, 'extensionAttribute$1')).ast;
-    assert.equal(printRule(ast), 'user.extensionAttribute1 -eq "1" -or (user.extensionAttribute2 -eq "2" -and -not (user.extensionAttribute3 -eq "3"))');
+    const ast = parseRule(
+      'user.a1 -eq "1" -or user.a2 -eq "2" -and -not user.a3 -eq "3"'.replace(/a(\d)/g, 'extensionAttribute$1'),
+    ).ast;
+    assert.equal(
+      printRule(ast),
+      'user.extensionAttribute1 -eq "1" -or (user.extensionAttribute2 -eq "2" -and -not (user.extensionAttribute3 -eq "3"))',
+    );
   });
 
   it('maps legacy rule names to Graph v1.0 properties', () => {

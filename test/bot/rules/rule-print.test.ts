@@ -32,16 +32,25 @@ describe('canonical printer', () => {
   }
 
   it('uses hyphenated operators in canonical casing, catalog names and null for $null', () => {
-    assert.equal(printRule(parseRule('USER.city NOTSTARTSWITH "a" AND user.mail eq $null').ast), 'user.city -notStartsWith "a" -and user.mail -eq null');
+    assert.equal(
+      printRule(parseRule('USER.city NOTSTARTSWITH "a" AND user.mail eq $null').ast),
+      'user.city -notStartsWith "a" -and user.mail -eq null',
+    );
   });
 
   it('adds parentheses only where they keep -and inside -or unambiguous, or are needed', () => {
-    assert.equal(printRule(parseRule('(user.city -eq "a") -or ((user.city -eq "b") -and user.state -eq "c")').ast),
-      'user.city -eq "a" -or (user.city -eq "b" -and user.state -eq "c")');
-    assert.equal(printRule(parseRule('(user.city -eq "a" -or user.city -eq "b") -and user.state -eq "c"').ast),
-      '(user.city -eq "a" -or user.city -eq "b") -and user.state -eq "c"');
-    assert.equal(printRule(parseRule('user.city -eq "a" -and (user.state -eq "b" -and user.country -eq "c")').ast),
-      'user.city -eq "a" -and user.state -eq "b" -and user.country -eq "c"');
+    assert.equal(
+      printRule(parseRule('(user.city -eq "a") -or ((user.city -eq "b") -and user.state -eq "c")').ast),
+      'user.city -eq "a" -or (user.city -eq "b" -and user.state -eq "c")',
+    );
+    assert.equal(
+      printRule(parseRule('(user.city -eq "a" -or user.city -eq "b") -and user.state -eq "c"').ast),
+      '(user.city -eq "a" -or user.city -eq "b") -and user.state -eq "c"',
+    );
+    assert.equal(
+      printRule(parseRule('user.city -eq "a" -and (user.state -eq "b" -and user.country -eq "c")').ast),
+      'user.city -eq "a" -and user.state -eq "b" -and user.country -eq "c"',
+    );
   });
 
   it('escapes double quotes with a backtick and single quotes by doubling', () => {

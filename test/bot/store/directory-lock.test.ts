@@ -10,28 +10,42 @@ const LOCK_MODULE = join(__dirname, '..', '..', '..', 'bot', 'store', 'directory
 /** A separate process that takes the lock, prints "locked" and then waits to be killed. */
 function holderProcess(dir: string): Promise<ChildProcess> {
   const script = `require(${JSON.stringify(LOCK_MODULE)}).lockDirectory(${JSON.stringify(dir)}).then(() => { process.stdout.write('locked\\n'); setInterval(() => undefined, 1000); });`;
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => { if (d.toString().includes('locked')) resolve(child); });
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('locked')) resolve(child);
+    });
     child.once('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
   });
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }
 
 describe('lockDirectory (one process per PGlite directory)', function () {
   this.timeout(20_000);
   let base: string;
-  beforeEach(() => { base = mkdtempSync(join(tmpdir(), 'groupbot-lock-')); });
-  afterEach(() => { rmSync(base, { recursive: true, force: true }); });
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'groupbot-lock-'));
+  });
+  afterEach(() => {
+    rmSync(base, { recursive: true, force: true });
+  });
 
   it('refuses a second holder in the same process until released', async () => {
     const dir = join(base, 'bot-store');
     const release = await lockDirectory(dir);
     assert.equal(existsSync(`${dir}.lock`), true);
-    await assert.rejects(lockDirectory(dir), (err: unknown) => err instanceof DirectoryLockedError && err.pid === process.pid && /in use by process/.test(err.message));
+    await assert.rejects(
+      lockDirectory(dir),
+      (err: unknown) =>
+        err instanceof DirectoryLockedError && err.pid === process.pid && /in use by process/.test(err.message),
+    );
     release();
     assert.equal(existsSync(`${dir}.lock`), false);
     (await lockDirectory(dir))();

@@ -27,18 +27,38 @@ const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 function newRequest(over: Partial<NewAccessRequest> = {}): NewAccessRequest {
   return {
-    id: randomUUID(), requesterId: `user-${randomUUID()}`, requesterUpn: 'ana@contoso.test', requesterName: 'Ana Asker',
-    groupId: `group-${randomUUID()}`, groupName: 'Marketing', justification: 'campaign work', durationDays: null,
-    createdAt: T0, expiresAt: at(14 * DAY), ...over,
+    id: randomUUID(),
+    requesterId: `user-${randomUUID()}`,
+    requesterUpn: 'ana@contoso.test',
+    requesterName: 'Ana Asker',
+    groupId: `group-${randomUUID()}`,
+    groupName: 'Marketing',
+    justification: 'campaign work',
+    durationDays: null,
+    createdAt: T0,
+    expiresAt: at(14 * DAY),
+    ...over,
   };
 }
 
 function journalEntry(over: Partial<NewJournalEntry> = {}): NewJournalEntry {
   return {
-    id: randomUUID(), at: T0, action: 'member.add', actor: { id: 'olga', name: 'Olga Owner' },
-    requestedBy: { id: 'ana', name: 'Ana Asker' }, approvedBy: { id: 'olga', name: 'Olga Owner' }, tokenOfId: 'olga',
-    group: { id: 'g-1', name: 'Marketing' }, target: { id: 'ana', name: 'Ana Asker' }, requestId: null,
-    result: 'succeeded', status: 204, detail: null, undo: { kind: 'removeMember', groupId: 'g-1', principalId: 'ana' }, undoUntil: at(DAY), ...over,
+    id: randomUUID(),
+    at: T0,
+    action: 'member.add',
+    actor: { id: 'olga', name: 'Olga Owner' },
+    requestedBy: { id: 'ana', name: 'Ana Asker' },
+    approvedBy: { id: 'olga', name: 'Olga Owner' },
+    tokenOfId: 'olga',
+    group: { id: 'g-1', name: 'Marketing' },
+    target: { id: 'ana', name: 'Ana Asker' },
+    requestId: null,
+    result: 'succeeded',
+    status: 204,
+    detail: null,
+    undo: { kind: 'removeMember', groupId: 'g-1', principalId: 'ana' },
+    undoUntil: at(DAY),
+    ...over,
   };
 }
 
@@ -128,7 +148,12 @@ export function storeContract(
         const { request } = await store.requests.fileOrMerge(newRequest({ durationDays: 7 }));
         const olga = { id: 'olga', name: 'Olga Owner' };
         const approving = await store.requests.transition({
-          id: request.id, from: ['pending'], to: 'approving', at: at(MIN), decidedBy: olga, claimUntil: at(3 * MIN),
+          id: request.id,
+          from: ['pending'],
+          to: 'approving',
+          at: at(MIN),
+          decidedBy: olga,
+          claimUntil: at(3 * MIN),
           countAttempt: true,
         });
         assert.equal(approving?.request.state, 'approving');
@@ -136,12 +161,22 @@ export function storeContract(
         assert.equal(approving?.request.decidedAt?.toISOString(), at(MIN).toISOString());
         assert.equal(approving?.request.attempts, 1);
         assert.equal(approving?.request.version, 2);
-        assert.equal(await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: at(MIN) }), undefined);
+        assert.equal(
+          await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: at(MIN) }),
+          undefined,
+        );
 
         const done = await store.requests.completeApproval(request.id, at(2 * MIN), {
           membership: (r) => ({
-            id: randomUUID(), groupId: r.groupId, groupName: r.groupName, userId: r.requesterId, userName: r.requesterName,
-            requestId: r.id, grantedBy: olga, expiresAt: at(7 * DAY), createdAt: at(2 * MIN),
+            id: randomUUID(),
+            groupId: r.groupId,
+            groupName: r.groupName,
+            userId: r.requesterId,
+            userName: r.requesterName,
+            requestId: r.id,
+            grantedBy: olga,
+            expiresAt: at(7 * DAY),
+            createdAt: at(2 * MIN),
           }),
           journal: (r) => journalEntry({ requestId: r.id, group: { id: r.groupId, name: r.groupName } }),
         });
@@ -155,9 +190,34 @@ export function storeContract(
 
       it('refuses a decision on a request past its expiry (notExpiredAt) and honours expectedVersion', async () => {
         const { request } = await store.requests.fileOrMerge(newRequest({ expiresAt: at(DAY) }));
-        assert.equal(await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: at(2 * DAY), notExpiredAt: at(2 * DAY) }), undefined);
-        assert.equal(await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: T0, expectedVersion: 7 }), undefined);
-        const ok = await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: T0, expectedVersion: 1, reason: 'not now' });
+        assert.equal(
+          await store.requests.transition({
+            id: request.id,
+            from: ['pending'],
+            to: 'denied',
+            at: at(2 * DAY),
+            notExpiredAt: at(2 * DAY),
+          }),
+          undefined,
+        );
+        assert.equal(
+          await store.requests.transition({
+            id: request.id,
+            from: ['pending'],
+            to: 'denied',
+            at: T0,
+            expectedVersion: 7,
+          }),
+          undefined,
+        );
+        const ok = await store.requests.transition({
+          id: request.id,
+          from: ['pending'],
+          to: 'denied',
+          at: T0,
+          expectedVersion: 1,
+          reason: 'not now',
+        });
         assert.equal(ok?.request.reason, 'not now');
       });
 
@@ -165,7 +225,14 @@ export function storeContract(
         const { request } = await store.requests.fileOrMerge(newRequest());
         const done = await store.requests.transition(
           { id: request.id, from: ['pending'], to: 'denied', at: T0, decidedBy: { id: 'olga', name: 'Olga Owner' } },
-          (r) => journalEntry({ action: 'request.deny', requestId: r.id, group: { id: r.groupId, name: r.groupName }, undo: null, tokenOfId: null }),
+          (r) =>
+            journalEntry({
+              action: 'request.deny',
+              requestId: r.id,
+              group: { id: r.groupId, name: r.groupName },
+              undo: null,
+              tokenOfId: null,
+            }),
         );
         assert.equal(done?.journal?.action, 'request.deny');
         assert.equal(done?.journal?.tokenOfId, null);
@@ -180,12 +247,22 @@ export function storeContract(
       it('merges a second identical open request into the first', async () => {
         const first = newRequest({ justification: '' });
         await store.requests.fileOrMerge(first);
-        const again = await store.requests.fileOrMerge({ ...newRequest(), requesterId: first.requesterId, groupId: first.groupId, justification: 'now with a reason' });
+        const again = await store.requests.fileOrMerge({
+          ...newRequest(),
+          requesterId: first.requesterId,
+          groupId: first.groupId,
+          justification: 'now with a reason',
+        });
         assert.equal(again.merged, true);
         assert.equal(again.request.id, first.id);
         assert.equal(again.request.mergedCount, 1);
         assert.equal(again.request.justification, 'now with a reason', 'an empty justification is filled in');
-        const third = await store.requests.fileOrMerge({ ...newRequest(), requesterId: first.requesterId, groupId: first.groupId, justification: 'other' });
+        const third = await store.requests.fileOrMerge({
+          ...newRequest(),
+          requesterId: first.requesterId,
+          groupId: first.groupId,
+          justification: 'other',
+        });
         assert.equal(third.request.justification, 'now with a reason', 'an existing justification is kept');
         assert.equal(third.request.mergedCount, 2);
         const otherGroup = await store.requests.fileOrMerge({ ...newRequest(), requesterId: first.requesterId });
@@ -196,15 +273,26 @@ export function storeContract(
         const first = newRequest();
         await store.requests.fileOrMerge(first);
         await store.requests.transition({ id: first.id, from: ['pending'], to: 'denied', at: T0 });
-        const again = await store.requests.fileOrMerge({ ...newRequest(), requesterId: first.requesterId, groupId: first.groupId });
+        const again = await store.requests.fileOrMerge({
+          ...newRequest(),
+          requesterId: first.requesterId,
+          groupId: first.groupId,
+        });
         assert.equal(again.merged, false);
         assert.notEqual(again.request.id, first.id);
       });
 
       it('merges concurrent identical filings into one request', async () => {
         const base = newRequest();
-        const results = await Promise.all([0, 1, 2, 3].map((i) =>
-          (i % 2 ? other : store).requests.fileOrMerge({ ...newRequest(), requesterId: base.requesterId, groupId: base.groupId })));
+        const results = await Promise.all(
+          [0, 1, 2, 3].map((i) =>
+            (i % 2 ? other : store).requests.fileOrMerge({
+              ...newRequest(),
+              requesterId: base.requesterId,
+              groupId: base.groupId,
+            }),
+          ),
+        );
         assert.equal(new Set(results.map((r) => r.request.id)).size, 1);
         assert.equal(results.filter((r) => !r.merged).length, 1);
       });
@@ -212,8 +300,17 @@ export function storeContract(
       it('approves exactly once when approvals race (two instances / concurrent promises)', async () => {
         const { request } = await store.requests.fileOrMerge(newRequest());
         const approvers = Array.from({ length: 8 }, (_, i) => ({ id: `owner-${i}`, name: `Owner ${i}` }));
-        const results = await Promise.all(approvers.map((who, i) =>
-          (i % 2 ? other : store).requests.transition({ id: request.id, from: ['pending'], to: 'approving', at: at(MIN), decidedBy: who })));
+        const results = await Promise.all(
+          approvers.map((who, i) =>
+            (i % 2 ? other : store).requests.transition({
+              id: request.id,
+              from: ['pending'],
+              to: 'approving',
+              at: at(MIN),
+              decidedBy: who,
+            }),
+          ),
+        );
         const winners = results.filter((r) => r !== undefined);
         assert.equal(winners.length, 1);
         const stored = await store.requests.get(request.id);
@@ -230,13 +327,19 @@ export function storeContract(
         assert.equal([a, b].filter((r) => r !== undefined).length, 1);
       });
 
-      it('lists a requester\'s requests newest first, filtered by state', async () => {
+      it("lists a requester's requests newest first, filtered by state", async () => {
         const who = `user-${randomUUID()}`;
         const older = await store.requests.fileOrMerge(newRequest({ requesterId: who, createdAt: T0 }));
         const newer = await store.requests.fileOrMerge(newRequest({ requesterId: who, createdAt: at(MIN) }));
         await store.requests.transition({ id: older.request.id, from: ['pending'], to: 'cancelled', at: at(MIN) });
-        assert.deepEqual((await store.requests.listByRequester(who)).map((r) => r.id), [newer.request.id, older.request.id]);
-        assert.deepEqual((await store.requests.listByRequester(who, { states: ['pending'] })).map((r) => r.id), [newer.request.id]);
+        assert.deepEqual(
+          (await store.requests.listByRequester(who)).map((r) => r.id),
+          [newer.request.id, older.request.id],
+        );
+        assert.deepEqual(
+          (await store.requests.listByRequester(who, { states: ['pending'] })).map((r) => r.id),
+          [newer.request.id],
+        );
         assert.deepEqual(await store.requests.listByRequester('nobody'), []);
       });
 
@@ -248,7 +351,10 @@ export function storeContract(
         const c = await store.requests.fileOrMerge(newRequest({ groupId: g2, createdAt: at(2 * MIN) }));
         await store.requests.fileOrMerge(newRequest());
         await store.requests.transition({ id: c.request.id, from: ['pending'], to: 'denied', at: at(3 * MIN) });
-        assert.deepEqual((await store.requests.listPendingForGroups([g1, g2])).map((r) => r.id), [a.request.id, b.request.id]);
+        assert.deepEqual(
+          (await store.requests.listPendingForGroups([g1, g2])).map((r) => r.id),
+          [a.request.id, b.request.id],
+        );
         assert.deepEqual(await store.requests.listPendingForGroups([]), []);
       });
     });
@@ -260,10 +366,13 @@ export function storeContract(
 
       it('claims due reminders once per period', async () => {
         const due = await store.requests.fileOrMerge(newRequest({ createdAt: far(0), expiresAt: far(14 * DAY) }));
-        const fresh = await store.requests.fileOrMerge(newRequest({ createdAt: far(DAY + MIN), expiresAt: far(14 * DAY) }));
+        const fresh = await store.requests.fileOrMerge(
+          newRequest({ createdAt: far(DAY + MIN), expiresAt: far(14 * DAY) }),
+        );
         const now = far(2 * DAY);
         const claims = await Promise.all([
-          store.requests.claimDueReminders(now, far(DAY)), other.requests.claimDueReminders(now, far(DAY)),
+          store.requests.claimDueReminders(now, far(DAY)),
+          other.requests.claimDueReminders(now, far(DAY)),
         ]);
         const claimed = claims.flat().map((r) => r.id);
         assert.ok(claimed.includes(due.request.id));
@@ -275,15 +384,25 @@ export function storeContract(
         const soon = await store.requests.claimDueReminders(far(2 * DAY + MIN), far(DAY + MIN));
         assert.ok(!soon.some((r) => r.id === due.request.id), 'not again within the period');
         const later = await store.requests.claimDueReminders(far(3 * DAY + MIN), far(2 * DAY + MIN));
-        assert.ok(later.some((r) => r.id === due.request.id), 'again after the period');
+        assert.ok(
+          later.some((r) => r.id === due.request.id),
+          'again after the period',
+        );
       });
 
       it('expires due pending requests exactly once', async () => {
         const base = new Date('2091-01-01T00:00:00Z').getTime();
-        const due = await store.requests.fileOrMerge(newRequest({ createdAt: new Date(base), expiresAt: new Date(base + DAY) }));
-        const notYet = await store.requests.fileOrMerge(newRequest({ createdAt: new Date(base), expiresAt: new Date(base + 3 * DAY) }));
+        const due = await store.requests.fileOrMerge(
+          newRequest({ createdAt: new Date(base), expiresAt: new Date(base + DAY) }),
+        );
+        const notYet = await store.requests.fileOrMerge(
+          newRequest({ createdAt: new Date(base), expiresAt: new Date(base + 3 * DAY) }),
+        );
         const now = new Date(base + 2 * DAY);
-        const [a, b] = await Promise.all([store.requests.expireDue(now, new Date(base + 2 * DAY + MIN)), other.requests.expireDue(now, new Date(base + 2 * DAY + MIN))]);
+        const [a, b] = await Promise.all([
+          store.requests.expireDue(now, new Date(base + 2 * DAY + MIN)),
+          other.requests.expireDue(now, new Date(base + 2 * DAY + MIN)),
+        ]);
         const expired = [...a, ...b].map((r) => r.id);
         assert.equal(expired.filter((id) => id === due.request.id).length, 1);
         assert.ok(!expired.includes(notYet.request.id));
@@ -293,11 +412,28 @@ export function storeContract(
 
       it('hands stuck approvals to one sweeper after their lease runs out', async () => {
         const base = new Date('2092-01-01T00:00:00Z').getTime();
-        const { request } = await store.requests.fileOrMerge(newRequest({ createdAt: new Date(base), expiresAt: new Date(base + 14 * DAY) }));
-        await store.requests.transition({ id: request.id, from: ['pending'], to: 'approving', at: new Date(base), claimUntil: new Date(base + 2 * MIN), countAttempt: true });
-        assert.ok(!(await store.requests.claimStuckApprovals(new Date(base + MIN), new Date(base + 3 * MIN))).some((r) => r.id === request.id), 'leased');
+        const { request } = await store.requests.fileOrMerge(
+          newRequest({ createdAt: new Date(base), expiresAt: new Date(base + 14 * DAY) }),
+        );
+        await store.requests.transition({
+          id: request.id,
+          from: ['pending'],
+          to: 'approving',
+          at: new Date(base),
+          claimUntil: new Date(base + 2 * MIN),
+          countAttempt: true,
+        });
+        assert.ok(
+          !(await store.requests.claimStuckApprovals(new Date(base + MIN), new Date(base + 3 * MIN))).some(
+            (r) => r.id === request.id,
+          ),
+          'leased',
+        );
         const now = new Date(base + 5 * MIN);
-        const [a, b] = await Promise.all([store.requests.claimStuckApprovals(now, new Date(base + 7 * MIN)), other.requests.claimStuckApprovals(now, new Date(base + 7 * MIN))]);
+        const [a, b] = await Promise.all([
+          store.requests.claimStuckApprovals(now, new Date(base + 7 * MIN)),
+          other.requests.claimStuckApprovals(now, new Date(base + 7 * MIN)),
+        ]);
         const mine = [...a, ...b].filter((r) => r.id === request.id);
         assert.equal(mine.length, 1);
         assert.equal(mine[0]?.attempts, 2);
@@ -306,23 +442,48 @@ export function storeContract(
 
       it('hands unannounced outcomes back until they are marked announced', async () => {
         const base = new Date('2093-01-01T00:00:00Z').getTime();
-        const { request } = await store.requests.fileOrMerge(newRequest({ createdAt: new Date(base), expiresAt: new Date(base + DAY) }));
-        await store.requests.transition({ id: request.id, from: ['pending'], to: 'denied', at: new Date(base), claimUntil: new Date(base + 2 * MIN) });
-        assert.ok(!(await store.requests.claimUnnotifiedOutcomes(new Date(base + MIN), new Date(base + 3 * MIN))).some((r) => r.id === request.id));
-        const claimed = await store.requests.claimUnnotifiedOutcomes(new Date(base + 3 * MIN), new Date(base + 5 * MIN));
+        const { request } = await store.requests.fileOrMerge(
+          newRequest({ createdAt: new Date(base), expiresAt: new Date(base + DAY) }),
+        );
+        await store.requests.transition({
+          id: request.id,
+          from: ['pending'],
+          to: 'denied',
+          at: new Date(base),
+          claimUntil: new Date(base + 2 * MIN),
+        });
+        assert.ok(
+          !(await store.requests.claimUnnotifiedOutcomes(new Date(base + MIN), new Date(base + 3 * MIN))).some(
+            (r) => r.id === request.id,
+          ),
+        );
+        const claimed = await store.requests.claimUnnotifiedOutcomes(
+          new Date(base + 3 * MIN),
+          new Date(base + 5 * MIN),
+        );
         assert.ok(claimed.some((r) => r.id === request.id));
         assert.equal(await store.requests.markOutcomeNotified(request.id, new Date(base + 4 * MIN)), true);
         assert.equal(await store.requests.markOutcomeNotified(request.id, new Date(base + 4 * MIN)), false);
-        assert.ok(!(await store.requests.claimUnnotifiedOutcomes(new Date(base + 10 * MIN), new Date(base + 11 * MIN))).some((r) => r.id === request.id));
+        assert.ok(
+          !(await store.requests.claimUnnotifiedOutcomes(new Date(base + 10 * MIN), new Date(base + 11 * MIN))).some(
+            (r) => r.id === request.id,
+          ),
+        );
       });
     });
 
     describe('time-bound memberships', () => {
       const base = new Date('2094-01-01T00:00:00Z').getTime();
       const grant = (expiresIn: number, over: { groupId?: string; userId?: string } = {}) => ({
-        id: randomUUID(), groupId: over.groupId ?? `group-${randomUUID()}`, groupName: 'Marketing',
-        userId: over.userId ?? `user-${randomUUID()}`, userName: 'Ana Asker', requestId: null,
-        grantedBy: { id: 'olga', name: 'Olga Owner' }, expiresAt: new Date(base + expiresIn), createdAt: new Date(base),
+        id: randomUUID(),
+        groupId: over.groupId ?? `group-${randomUUID()}`,
+        groupName: 'Marketing',
+        userId: over.userId ?? `user-${randomUUID()}`,
+        userName: 'Ana Asker',
+        requestId: null,
+        grantedBy: { id: 'olga', name: 'Olga Owner' },
+        expiresAt: new Date(base + expiresIn),
+        createdAt: new Date(base),
       });
 
       it('grants, and re-granting extends the active membership', async () => {
@@ -345,7 +506,11 @@ export function storeContract(
         assert.equal(notices.filter((id) => id === ending.id).length, 1);
         assert.ok(!notices.includes(later.id));
 
-        assert.ok(!(await store.memberships.claimDueRemovals(new Date(base + DAY), new Date(base + DAY + MIN))).some((m) => m.id === ending.id));
+        assert.ok(
+          !(await store.memberships.claimDueRemovals(new Date(base + DAY), new Date(base + DAY + MIN))).some(
+            (m) => m.id === ending.id,
+          ),
+        );
         const after = new Date(base + 3 * DAY);
         const [a, b] = await Promise.all([
           store.memberships.claimDueRemovals(after, new Date(base + 3 * DAY + 2 * MIN)),
@@ -354,25 +519,49 @@ export function storeContract(
         assert.equal([...a, ...b].filter((m) => m.id === ending.id).length, 1);
         await store.memberships.recordRemovalFailure(ending.id, 'throttled');
         assert.equal((await store.memberships.get(ending.id))?.lastError, 'throttled');
-        assert.ok(!(await store.memberships.claimDueRemovals(new Date(base + 3 * DAY + MIN), new Date(base + 4 * DAY))).some((m) => m.id === ending.id), 'leased');
+        assert.ok(
+          !(await store.memberships.claimDueRemovals(new Date(base + 3 * DAY + MIN), new Date(base + 4 * DAY))).some(
+            (m) => m.id === ending.id,
+          ),
+          'leased',
+        );
         assert.equal(await store.memberships.markRemoved(ending.id, after), true);
         assert.equal(await store.memberships.markRemoved(ending.id, after), false);
-        assert.ok(!(await store.memberships.claimDueRemovals(new Date(base + 9 * DAY), new Date(base + 10 * DAY))).some((m) => m.id === ending.id));
+        assert.ok(
+          !(await store.memberships.claimDueRemovals(new Date(base + 9 * DAY), new Date(base + 10 * DAY))).some(
+            (m) => m.id === ending.id,
+          ),
+        );
         assert.equal((await store.memberships.listActiveForGroup(ending.groupId)).length, 0);
       });
     });
 
     describe('membership history', () => {
       const gid = (): string => randomUUID();
-      const ev = (memberId: string, change: 'added' | 'removed', ms: number, over: Partial<MembershipEvent> = {}): MembershipEvent =>
-        ({ memberId, change, relation: 'member', at: at(ms), actorId: null, source: 'delta', ...over });
+      const ev = (
+        memberId: string,
+        change: 'added' | 'removed',
+        ms: number,
+        over: Partial<MembershipEvent> = {},
+      ): MembershipEvent => ({
+        memberId,
+        change,
+        relation: 'member',
+        at: at(ms),
+        actorId: null,
+        source: 'delta',
+        ...over,
+      });
 
       it('watches once per person, lists watchers and watched groups, and unwatches', async () => {
         const g = gid();
         const w = { groupId: g, groupName: 'Marketing', watcherId: `u-${randomUUID()}`, watcherName: 'Megan Bowen' };
         assert.equal(await store.history.watch(w, at(0)), true);
         assert.equal(await store.history.watch(w, at(MIN)), false);
-        assert.deepEqual((await store.history.watchesOf(w.watcherId)).map((x) => [x.groupId, x.groupName, +x.since]), [[g, 'Marketing', +at(0)]]);
+        assert.deepEqual(
+          (await store.history.watchesOf(w.watcherId)).map((x) => [x.groupId, x.groupName, +x.since]),
+          [[g, 'Marketing', +at(0)]],
+        );
         assert.equal((await store.history.watchersOf(g)).length, 1);
         assert.equal(await store.history.unwatch(g, w.watcherId), true);
         assert.equal(await store.history.unwatch(g, w.watcherId), false);
@@ -383,11 +572,25 @@ export function storeContract(
         const g = gid();
         await store.history.watch({ groupId: g, groupName: 'Due', watcherId: 'u-due', watcherName: 'Due' }, at(0));
         const now = at(10 * DAY);
-        const [a, b] = await Promise.all([store.history.claimDue(now, 5 * MIN, MIN, 1000), other.history.claimDue(now, 5 * MIN, MIN, 1000)]);
+        const [a, b] = await Promise.all([
+          store.history.claimDue(now, 5 * MIN, MIN, 1000),
+          other.history.claimDue(now, 5 * MIN, MIN, 1000),
+        ]);
         assert.equal([...(a ?? []), ...(b ?? [])].filter((c) => c.groupId === g).length, 1);
-        await store.history.recordRound(g, { events: [], deltaLink: 'https://graph/v1.0/groups/delta?$deltatoken=x', polledAt: now });
-        assert.equal((await store.history.claimDue(at(10 * DAY + MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g).length, 0);
-        assert.equal((await store.history.claimDue(at(10 * DAY + 6 * MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g).length, 1);
+        await store.history.recordRound(g, {
+          events: [],
+          deltaLink: 'https://graph/v1.0/groups/delta?$deltatoken=x',
+          polledAt: now,
+        });
+        assert.equal(
+          (await store.history.claimDue(at(10 * DAY + MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g).length,
+          0,
+        );
+        assert.equal(
+          (await store.history.claimDue(at(10 * DAY + 6 * MIN), 5 * MIN, MIN, 1000)).filter((c) => c.groupId === g)
+            .length,
+          1,
+        );
         const cur = await store.history.cursor(g);
         assert.equal(cur?.deltaLink, 'https://graph/v1.0/groups/delta?$deltatoken=x');
         assert.equal(+(cur?.historyFrom ?? 0), +now);
@@ -398,24 +601,51 @@ export function storeContract(
         await store.history.watch({ groupId: g, groupName: 'Legal', watcherId: 'u-legal', watcherName: 'Olga' }, at(0));
         const [ana, bob, cai, owner, actor] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
         await store.history.recordRound(g, {
-          events: [ev(ana, 'added', 0, { baseline: true }), ev(bob, 'added', 0, { baseline: true }), ev(owner, 'added', 0, { baseline: true, relation: 'owner' })],
-          deltaLink: 'd1', polledAt: at(0),
+          events: [
+            ev(ana, 'added', 0, { baseline: true }),
+            ev(bob, 'added', 0, { baseline: true }),
+            ev(owner, 'added', 0, { baseline: true, relation: 'owner' }),
+          ],
+          deltaLink: 'd1',
+          polledAt: at(0),
         });
         await store.history.recordRound(g, {
-          events: [ev(bob, 'removed', 10 * MIN, { actorId: actor }), ev(cai, 'added', 12 * MIN, { source: 'groupbot', actorId: actor })],
-          deltaLink: 'd2', polledAt: at(15 * MIN), names: { [actor]: 'Megan Bowen', [bob]: 'Bob' },
+          events: [
+            ev(bob, 'removed', 10 * MIN, { actorId: actor }),
+            ev(cai, 'added', 12 * MIN, { source: 'groupbot', actorId: actor }),
+          ],
+          deltaLink: 'd2',
+          polledAt: at(15 * MIN),
+          names: { [actor]: 'Megan Bowen', [bob]: 'Bob' },
         });
         // A change reported earlier than the last stored one is kept at that time, never before it.
-        await store.history.recordRound(g, { events: [ev(ana, 'removed', 5 * MIN)], deltaLink: 'd3', polledAt: at(20 * MIN) });
+        await store.history.recordRound(g, {
+          events: [ev(ana, 'removed', 5 * MIN)],
+          deltaLink: 'd3',
+          polledAt: at(20 * MIN),
+        });
         assert.equal(await store.history.membershipAt(g, at(-MIN)), undefined);
         assert.deepEqual(await store.history.membershipAt(g, at(MIN)), { members: [ana, bob].sort(), owners: [owner] });
         assert.deepEqual((await store.history.membershipAt(g, at(11 * MIN)))?.members, [ana]);
         assert.deepEqual((await store.history.membershipAt(g, at(13 * MIN)))?.members, [cai]);
         assert.deepEqual((await store.history.membershipAt(g, at(30 * MIN)))?.members, [cai]);
         const changes = await store.history.events(g);
-        assert.deepEqual(changes.map((c) => [c.memberId, c.change, c.source, +c.at]), [[ana, 'removed', 'delta', +at(12 * MIN)], [cai, 'added', 'groupbot', +at(12 * MIN)], [bob, 'removed', 'delta', +at(10 * MIN)]]);
-        assert.deepEqual([changes[2]?.actorName, changes[2]?.memberName, changes[2]?.actorId], ['Megan Bowen', 'Bob', actor]);
-        assert.deepEqual((await store.history.events(g, { memberIds: [bob] })).map((c) => c.change), ['removed']);
+        assert.deepEqual(
+          changes.map((c) => [c.memberId, c.change, c.source, +c.at]),
+          [
+            [ana, 'removed', 'delta', +at(12 * MIN)],
+            [cai, 'added', 'groupbot', +at(12 * MIN)],
+            [bob, 'removed', 'delta', +at(10 * MIN)],
+          ],
+        );
+        assert.deepEqual(
+          [changes[2]?.actorName, changes[2]?.memberName, changes[2]?.actorId],
+          ['Megan Bowen', 'Bob', actor],
+        );
+        assert.deepEqual(
+          (await store.history.events(g, { memberIds: [bob] })).map((c) => c.change),
+          ['removed'],
+        );
         assert.deepEqual((await store.history.events(g, { from: at(11 * MIN), to: at(12 * MIN) })).length, 2);
       });
 
@@ -428,14 +658,18 @@ export function storeContract(
         for (let i = 0; i < CHECKPOINT_EVERY + 500; i++) {
           const p = people[i % people.length] as string;
           const change = expected.has(p) ? 'removed' : 'added';
-          if (change === 'added') expected.add(p); else expected.delete(p);
+          if (change === 'added') expected.add(p);
+          else expected.delete(p);
           events.push(ev(p, change, i * 1000));
           if (i === 999) {
             await store.history.recordRound(g, { events: events.splice(0), deltaLink: 'a', polledAt: at(0) });
           }
         }
         const midway = new Set<string>();
-        for (const e of events.slice(0, 1500)) { if (e.change === 'added') midway.add(e.memberId); else midway.delete(e.memberId); }
+        for (const e of events.slice(0, 1500)) {
+          if (e.change === 'added') midway.add(e.memberId);
+          else midway.delete(e.memberId);
+        }
         await store.history.recordRound(g, { events, deltaLink: 'b', polledAt: at(DAY) });
         assert.deepEqual((await store.history.membershipAt(g, at(DAY)))?.members, [...expected].sort());
         const replayed = await store.history.membershipAt(g, at(2499 * 1000));
@@ -444,17 +678,35 @@ export function storeContract(
     });
 
     describe('journal', () => {
-      it('records entries and lists a group\'s history newest first, with paging', async () => {
+      it("records entries and lists a group's history newest first, with paging", async () => {
         const group = { id: `group-${randomUUID()}`, name: 'Finance Readers' };
         const ids: string[] = [];
-        for (let i = 0; i < 3; i++) ids.push((await store.journal.append(journalEntry({ group, at: at(i * MIN), before: { displayName: `n${i}` }, after: { displayName: `n${i + 1}` } }))).id);
+        for (let i = 0; i < 3; i++)
+          ids.push(
+            (
+              await store.journal.append(
+                journalEntry({
+                  group,
+                  at: at(i * MIN),
+                  before: { displayName: `n${i}` },
+                  after: { displayName: `n${i + 1}` },
+                }),
+              )
+            ).id,
+          );
         const history = await store.journal.historyOfGroup(group.id);
-        assert.deepEqual(history.map((e) => e.id), [...ids].reverse());
+        assert.deepEqual(
+          history.map((e) => e.id),
+          [...ids].reverse(),
+        );
         assert.deepEqual([history[0]?.before, history[0]?.after], [{ displayName: 'n2' }, { displayName: 'n3' }]);
         assert.deepEqual(history[0]?.undo, { kind: 'removeMember', groupId: 'g-1', principalId: 'ana' });
         assert.equal(history[0]?.approvedBy?.name, 'Olga Owner');
         const page = await store.journal.historyOfGroup(group.id, { limit: 1, beforeSeq: history[0]?.seq });
-        assert.deepEqual(page.map((e) => e.id), [ids[1]]);
+        assert.deepEqual(
+          page.map((e) => e.id),
+          [ids[1]],
+        );
       });
 
       it('lists undoable entries within the window and undoes each once', async () => {
@@ -462,7 +714,10 @@ export function storeContract(
         const open = await store.journal.append(journalEntry({ actor, undoUntil: at(DAY) }));
         await store.journal.append(journalEntry({ actor, undo: null }));
         await store.journal.append(journalEntry({ actor, result: 'failed' }));
-        assert.deepEqual((await store.journal.undoableFor(actor.id, at(MIN))).map((e) => e.id), [open.id]);
+        assert.deepEqual(
+          (await store.journal.undoableFor(actor.id, at(MIN))).map((e) => e.id),
+          [open.id],
+        );
         assert.deepEqual(await store.journal.undoableFor(actor.id, at(DAY + MIN)), [], 'window closed');
         assert.equal(await store.journal.markUndone(open.id, actor, at(DAY + MIN)), undefined, 'too late');
         const undone = await store.journal.markUndone(open.id, actor, at(2 * MIN));
@@ -472,8 +727,14 @@ export function storeContract(
       });
 
       it('refuses to store anything that looks like a token', async () => {
-        await assert.rejects(store.journal.append(journalEntry({ detail: 'Authorization: Bearer abc.def' })), JournalSecretError);
-        await assert.rejects(store.journal.append(journalEntry({ before: { description: '/me?access_token=x' } })), JournalSecretError);
+        await assert.rejects(
+          store.journal.append(journalEntry({ detail: 'Authorization: Bearer abc.def' })),
+          JournalSecretError,
+        );
+        await assert.rejects(
+          store.journal.append(journalEntry({ before: { description: '/me?access_token=x' } })),
+          JournalSecretError,
+        );
       });
 
       it('reads rows written before typed operations: their Graph-call Undo becomes the same operation', async () => {
@@ -482,13 +743,18 @@ export function storeContract(
         const group = { id: g, name: 'Legacy' };
         const legacy = [
           { method: 'DELETE', path: `/groups/${g}/members/${u}/$ref` },
-          { method: 'POST', path: `/groups/${g}/owners/$ref`, body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${u}` } },
+          {
+            method: 'POST',
+            path: `/groups/${g}/owners/$ref`,
+            body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${u}` },
+          },
           { method: 'PATCH', path: `/groups/${g}`, body: { displayName: 'Before' } },
           { method: 'POST', path: `/directory/deletedItems/${g}/restore` },
           { method: 'POST', path: `/groups/${g}/assignLicense`, body: { addLicenses: [], removeLicenses: [u] } },
           { method: 'GET', path: `/users/${u}` },
         ];
-        for (const [i, undo] of legacy.entries()) await store.journal.append(journalEntry({ group, at: at(i * MIN), undo: undo as never }));
+        for (const [i, undo] of legacy.entries())
+          await store.journal.append(journalEntry({ group, at: at(i * MIN), undo: undo as never }));
         const read = (await store.journal.historyOfGroup(g)).reverse().map((e) => e.undo);
         assert.deepEqual(read.slice(0, 5), [
           { kind: 'removeMember', groupId: g, principalId: u },
@@ -497,23 +763,47 @@ export function storeContract(
           { kind: 'restoreGroup', groupId: g },
           { kind: 'setLicense', groupId: g, skuId: u, assign: null },
         ]);
-        assert.deepEqual(read[5], { method: 'GET', path: `/users/${u}` }, 'an unknown shape is passed on, and refused when planned');
+        assert.deepEqual(
+          read[5],
+          { method: 'GET', path: `/users/${u}` },
+          'an unknown shape is passed on, and refused when planned',
+        );
       });
     });
 
     describe('card and conversation references', () => {
       it('remembers every copy of a request card once', async () => {
         const { request } = await store.requests.fileOrMerge(newRequest());
-        const ref = { requestId: request.id, conversationId: 'conv-1', activityId: 'act-1', userId: 'olga', role: 'approver' as const, createdAt: T0 };
+        const ref = {
+          requestId: request.id,
+          conversationId: 'conv-1',
+          activityId: 'act-1',
+          userId: 'olga',
+          role: 'approver' as const,
+          createdAt: T0,
+        };
         await store.requestCards.add(ref);
         await store.requestCards.add(ref);
-        await store.requestCards.add({ ...ref, conversationId: 'conv-2', activityId: 'act-2', userId: null, role: 'requester', createdAt: at(MIN) });
+        await store.requestCards.add({
+          ...ref,
+          conversationId: 'conv-2',
+          activityId: 'act-2',
+          userId: null,
+          role: 'requester',
+          createdAt: at(MIN),
+        });
         const cards = await store.requestCards.listForRequest(request.id);
-        assert.deepEqual(cards.map((c) => [c.conversationId, c.userId, c.role]), [['conv-1', 'olga', 'approver'], ['conv-2', null, 'requester']]);
+        assert.deepEqual(
+          cards.map((c) => [c.conversationId, c.userId, c.role]),
+          [
+            ['conv-1', 'olga', 'approver'],
+            ['conv-2', null, 'requester'],
+          ],
+        );
         await assert.rejects(store.requestCards.add({ ...ref, requestId: 'missing' }));
       });
 
-      it('stores, replaces and deletes a user\'s conversation reference', async () => {
+      it("stores, replaces and deletes a user's conversation reference", async () => {
         const user = `user-${randomUUID()}`;
         await store.conversations.put(user, { conversation: { id: 'a' }, serviceUrl: 'https://x' }, T0);
         await store.conversations.put(user, { conversation: { id: 'b' }, serviceUrl: 'https://x' }, at(MIN));
@@ -589,7 +879,10 @@ export function storeContract(
         assert.deepEqual(await store.keyValue.getUnexpired(key, at(MIN)), { step: 1 });
         assert.equal(await store.keyValue.getUnexpired(key, at(10 * MIN)), undefined);
         const takes = await Promise.all([store.keyValue.take(key, at(MIN)), other.keyValue.take(key, at(MIN))]);
-        assert.deepEqual(takes.filter((t) => t !== undefined), [{ step: 1 }]);
+        assert.deepEqual(
+          takes.filter((t) => t !== undefined),
+          [{ step: 1 }],
+        );
         await store.keyValue.putExpiring(key, 'late', at(MIN));
         assert.equal(await store.keyValue.take(key, at(2 * MIN)), undefined, 'an expired value is not handed out');
         const gone = `pending/${randomUUID()}`;
@@ -598,13 +891,16 @@ export function storeContract(
         assert.equal(await store.keyValue.get(gone), undefined);
       });
 
-      it('pending operations: put/get/take with expiry, as bot/commands\' PendingStore', async () => {
+      it("pending operations: put/get/take with expiry, as bot/commands' PendingStore", async () => {
         let clock = T0.getTime();
         const pending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(store, () => clock);
         const op = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + 5 * MIN });
         assert.equal(typeof op.id, 'string');
         assert.deepEqual(await pending.get(op.id), op);
-        const otherPending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(other, () => clock);
+        const otherPending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(
+          other,
+          () => clock,
+        );
         const [x, y] = await Promise.all([pending.take(op.id), otherPending.take(op.id)]);
         assert.equal([x, y].filter((t) => t !== undefined).length, 1, 'a confirmation is used once');
         const stale = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + MIN });

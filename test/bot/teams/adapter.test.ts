@@ -33,8 +33,14 @@ function fakeJwt(iss: string): string {
 }
 
 const ACTIVITY = {
-  type: 'message', id: 'a1', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/',
-  conversation: { id: 'c1' }, from: { id: '29:x', aadObjectId: '17da675f-27c5-4df3-8e3d-7b27d437674d' }, recipient: { id: '28:bot' }, text: 'help',
+  type: 'message',
+  id: 'a1',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  conversation: { id: 'c1' },
+  from: { id: '29:x', aadObjectId: '17da675f-27c5-4df3-8e3d-7b27d437674d' },
+  recipient: { id: '28:bot' },
+  text: 'help',
 };
 
 describe('bot/teams/adapter (production: JWT validation enforced)', function () {
@@ -53,13 +59,22 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
       // net.connect() passes its normalized arguments as one array; socket.connect(options|port, host) does not.
       const list = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
       const first = list[0] as { host?: string; path?: string } | number | string | undefined;
-      const host = typeof first === 'object' && first ? (first.path ? 'ipc' : first.host ?? 'localhost') : typeof list[1] === 'string' ? list[1] : 'localhost';
+      const host =
+        typeof first === 'object' && first
+          ? first.path
+            ? 'ipc'
+            : (first.host ?? 'localhost')
+          : typeof list[1] === 'string'
+            ? list[1]
+            : 'localhost';
       connectsSeen.push(host);
       if (!['127.0.0.1', 'localhost', '::1', 'ipc'].includes(host)) remoteConnects.push(host);
       return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
     } as typeof net.Socket.prototype.connect;
     // CloudAdapter prints the AuthenticationError with console.error; keep it out of the test output, and check it.
-    console.error = (...args: unknown[]) => { consoleLines.push(args.map(String).join(' ')); };
+    console.error = (...args: unknown[]) => {
+      consoleLines.push(args.map(String).join(' '));
+    };
   });
   after(() => {
     net.Socket.prototype.connect = realConnect;
@@ -79,21 +94,37 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
     const logLines: string[] = [];
     before(async () => {
       const adapter = createAdapter(config);
-      server = createServer({ adapter, logic: async () => { turns++; }, log: createLogger('warn', (l) => logLines.push(l)), serviceUrlAllowed: isBotFrameworkServiceUrl });
+      server = createServer({
+        adapter,
+        logic: async () => {
+          turns++;
+        },
+        log: createLogger('warn', (l) => logLines.push(l)),
+        serviceUrlAllowed: isBotFrameworkServiceUrl,
+      });
       port = await listen(server, '127.0.0.1', 0);
     });
-    after(async () => { await new Promise<void>((resolve) => server.close(() => resolve())); });
+    after(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
 
     const cases: [string, Record<string, string>][] = [
       ['no Authorization header', {}],
       ['an empty bearer', { authorization: 'Bearer ' }],
       ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
-      ['a JWT from an issuer Bot Framework does not trust', { authorization: `Bearer ${fakeJwt('https://evil.example.com/')}` }],
+      [
+        'a JWT from an issuer Bot Framework does not trust',
+        { authorization: `Bearer ${fakeJwt('https://evil.example.com/')}` },
+      ],
       ['a Basic credential', { authorization: 'Basic dXNlcjpwYXNz' }],
     ];
     for (const [what, headers] of cases) {
       it(`refuses ${what} with 401, without running the turn or using the network`, async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(ACTIVITY) });
+        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(ACTIVITY),
+        });
         assert.equal(res.status, 401, await res.text());
         assert.equal(turns, 0);
         assert.deepEqual(remoteConnects, []);
@@ -104,7 +135,10 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
       const before = connectsSeen.length;
       await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } });
       const agentless = await new Promise<number>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(connectsSeen.length); });
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.end();
+          resolve(connectsSeen.length);
+        });
         socket.once('error', reject);
       });
       assert.ok(agentless > before, `connects seen: ${connectsSeen.join(', ')}`);
@@ -112,21 +146,41 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
     });
 
     it('an unauthenticated invoke is refused the same way', async () => {
-      const body = { ...ACTIVITY, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'confirm', data: { verb: 'confirm', pendingId: 'p' } } } };
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const body = {
+        ...ACTIVITY,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'confirm', data: { verb: 'confirm', pendingId: 'p' } } },
+      };
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       assert.equal(res.status, 401);
       assert.equal(turns, 0);
     });
 
     it('the refusals are logged as JSON lines, and the bot password reaches neither the log nor the console', () => {
-      const refusals = logLines.map((l) => JSON.parse(l) as { event: string }).filter((e) => e.event === 'http.unauthorized');
+      const refusals = logLines
+        .map((l) => JSON.parse(l) as { event: string })
+        .filter((e) => e.event === 'http.unauthorized');
       assert.ok(refusals.length >= cases.length, `logged: ${logLines.join('\n')}`);
       assert.ok(![...logLines, ...consoleLines].some((l) => l.includes(PRODUCTION_ENV.BOT_PASSWORD)));
     });
 
-    it('refuses a serviceUrl outside the Bot Framework\'s hosts with 400 before any token check', async () => {
-      for (const serviceUrl of ['http://127.0.0.1:22/', 'https://evil.example.com/', 'https://smba.trafficmanager.net.evil.com/', 'file:///etc/passwd']) {
-        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...ACTIVITY, serviceUrl }) });
+    it("refuses a serviceUrl outside the Bot Framework's hosts with 400 before any token check", async () => {
+      for (const serviceUrl of [
+        'http://127.0.0.1:22/',
+        'https://evil.example.com/',
+        'https://smba.trafficmanager.net.evil.com/',
+        'file:///etc/passwd',
+      ]) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...ACTIVITY, serviceUrl }),
+        });
         assert.equal(res.status, 400, serviceUrl);
         assert.match(await res.text(), /serviceUrl/);
       }
@@ -137,19 +191,33 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
   describe('the whole production bot (startBot with the loaded config)', () => {
     let bot: RunningBot;
     before(async () => {
-      bot = await startBot(config, { graph: { baseUrl: config.graphBaseUrl }, tokens: new OAuthTokenSource('graph'), log: createLogger('error', () => undefined) });
+      bot = await startBot(config, {
+        graph: { baseUrl: config.graphBaseUrl },
+        tokens: new OAuthTokenSource('graph'),
+        log: createLogger('error', () => undefined),
+      });
     });
-    after(async () => { await bot?.stop(); });
+    after(async () => {
+      await bot?.stop();
+    });
 
     it('refuses an unauthenticated POST /api/messages with 401 and still answers /healthz', async () => {
-      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ACTIVITY) });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ACTIVITY),
+      });
       assert.equal(res.status, 401);
       assert.equal((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status, 200);
       assert.deepEqual(remoteConnects, []);
     });
 
     it('still answers a malformed activity with 400 (shape is checked before authentication)', async () => {
-      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message"}',
+      });
       assert.equal(res.status, 400);
     });
   });

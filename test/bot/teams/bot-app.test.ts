@@ -26,10 +26,17 @@ type InvokeBody = { statusCode?: number; type?: string; value?: unknown };
 function actionsOf(card: unknown): { title: string; verb: string; data: Json }[] {
   const found: { title: string; verb: string; data: Json }[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as Json;
-    if ((o['type'] === 'Action.Execute' || o['type'] === 'Action.Submit') && o['data'] && typeof o['data'] === 'object') {
+    if (
+      (o['type'] === 'Action.Execute' || o['type'] === 'Action.Submit') &&
+      o['data'] &&
+      typeof o['data'] === 'object'
+    ) {
       const data = o['data'] as Json;
       found.push({ title: String(o['title']), verb: String(o['verb'] ?? data['verb']), data });
     }
@@ -70,11 +77,14 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
     const res = await undiciFetch(`${local.emulator.baseUrl}${route}`, {
       method,
       dispatcher: agent,
-      headers: { ...(route.startsWith('/v1.0') ? { authorization: `Bearer ${meganToken}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(route.startsWith('/v1.0') ? { authorization: `Bearer ${meganToken}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) as Json : {} };
+    return { status: res.status, json: text ? (JSON.parse(text) as Json) : {} };
   };
   const memberIds = async (groupId: string): Promise<string[]> => {
     const r = await graph('GET', `/v1.0/groups/${groupId}/members?$select=id&$top=999`);
@@ -82,12 +92,17 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
     return (r.json['value'] as { id: string }[]).map((m) => m.id);
   };
   const graphRequests = async (): Promise<number> => Number((await graph('GET', '/_emulator/stats')).json['requests']);
-  const resetStats = async (): Promise<void> => { await graph('POST', '/_emulator/stats/reset'); };
+  const resetStats = async (): Promise<void> => {
+    await graph('POST', '/_emulator/stats/reset');
+  };
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-botapp-'));
     const config = { ...loadConfig({ PORT: '0', GRAPH_EMULATOR_PORT: '0', LOG_LEVEL: 'warn' }), dataDir: dir };
-    local = await startLocal(config, createLogger('warn', (l) => logLines.push(l)));
+    local = await startLocal(
+      config,
+      createLogger('warn', (l) => logLines.push(l)),
+    );
     agent = new Agent({ connect: { ca: local.emulator.caPem } });
     meganToken = await local.emulator.issueToken(DEMO_USERS.megan.upn);
     const configPath = path.join(dir, 'playground.yml');
@@ -117,18 +132,33 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       await client.sendPersonal('add Ana to OutlookGroup101');
       const choice = await client.waitForBot(client.config.personalChatId);
       const choices = actionsOf(cardOf(choice)).filter((a) => a.verb === 'choose');
-      assert.deepEqual(choices.map((c) => c.data['objectId']).sort(), [ANA.id, ANA_SOUZA.id].sort(), 'both Anas are offered');
+      assert.deepEqual(
+        choices.map((c) => c.data['objectId']).sort(),
+        [ANA.id, ANA_SOUZA.id].sort(),
+        'both Anas are offered',
+      );
       const silva = choices.find((c) => c.data['objectId'] === ANA.id);
       assert.ok(silva);
 
-      const confirmBody = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose', data: silva.data, title: silva.title }) as InvokeBody;
+      const confirmBody = (await client.invokeExecute({
+        conversationId: client.config.personalChatId,
+        replyToId: choice.message.messageId,
+        verb: 'choose',
+        data: silva.data,
+        title: silva.title,
+      })) as InvokeBody;
       assert.equal(confirmBody.type, 'application/vnd.microsoft.card.adaptive');
       assert.match(invokeText(confirmBody), /Add Ana Silva to 'OutlookGroup101'/);
       const confirm = actionsOf(confirmBody.value).find((a) => a.verb === 'confirm');
       assert.ok(confirm, 'the confirmation card has a confirm button');
       assert.ok(!(await memberIds(OUTLOOK.id)).includes(ANA.id), 'nothing is written before the confirmation');
 
-      const doneBody = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'confirm', data: confirm.data }) as InvokeBody;
+      const doneBody = (await client.invokeExecute({
+        conversationId: client.config.personalChatId,
+        replyToId: choice.message.messageId,
+        verb: 'confirm',
+        data: confirm.data,
+      })) as InvokeBody;
       assert.equal(doneBody.type, 'application/vnd.microsoft.card.adaptive');
       assert.match(renderCardText(doneBody.value).text, /Ana Silva \(ana@contoso\.com\) \| Added/);
       assert.ok((await memberIds(OUTLOOK.id)).includes(ANA.id), 'Graph confirms Ana Silva is a member');
@@ -141,10 +171,12 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       const offered = actionsOf(cardOf(choice)).find((a) => a.verb === 'choose');
       assert.ok(offered);
       await resetStats();
-      const body = await client.invokeExecute({
-        conversationId: client.config.personalChatId, replyToId: choice.message.messageId, verb: 'choose',
+      const body = (await client.invokeExecute({
+        conversationId: client.config.personalChatId,
+        replyToId: choice.message.messageId,
+        verb: 'choose',
         data: { ...offered.data, objectId: DIEGO.id },
-      }) as InvokeBody;
+      })) as InvokeBody;
       assert.match(invokeText(body), /isn't one of the options I offered/);
       assert.equal(await graphRequests(), 0, 'no Graph request was made');
     });
@@ -158,10 +190,13 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       const reply = await client.waitForBot(group);
       assert.match(pushText(reply), /Bob Kelly/);
       assert.doesNotMatch(pushText(reply), /Enrico/);
-      assert.ok(!client.messages(group).some((p) => /Owners of Legal/.test(pushText(p))), 'the unmentioned message got no answer');
+      assert.ok(
+        !client.messages(group).some((p) => /Owners of Legal/.test(pushText(p))),
+        'the unmentioned message got no answer',
+      );
     });
 
-    it('another member cannot answer the first user\'s confirmation; the first user still can', async () => {
+    it("another member cannot answer the first user's confirmation; the first user still can", async () => {
       const group = client.config.groupChatId;
       assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id));
       await client.sendGroup(`add ${DIEGO.upn} to Finance Readers`);
@@ -169,18 +204,32 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       const confirm = actionsOf(cardOf(ask)).find((a) => a.verb === 'confirm');
       assert.ok(confirm, `a confirmation card: ${pushText(ask)}`);
 
-      const bobBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data, as: DEMO_USERS.bob.upn }) as InvokeBody;
+      const bobBody = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: ask.message.messageId,
+        verb: 'confirm',
+        data: confirm.data,
+        as: DEMO_USERS.bob.upn,
+      })) as InvokeBody;
       assert.match(invokeText(bobBody), /Only the person who asked can answer this/);
-      assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id), 'Bob\'s click changed nothing');
+      assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id), "Bob's click changed nothing");
 
-      const meganBody = await client.invokeExecute({ conversationId: group, replyToId: ask.message.messageId, verb: 'confirm', data: confirm.data }) as InvokeBody;
+      const meganBody = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: ask.message.messageId,
+        verb: 'confirm',
+        data: confirm.data,
+      })) as InvokeBody;
       assert.match(renderCardText(meganBody.value).text, /Diego Siciliani \(diego@contoso\.com\) \| Added/);
       assert.ok((await memberIds(FINANCE.id)).includes(DIEGO.id));
     });
 
     it('a team channel @mention is answered too', async () => {
       const channel = client.config.teamChannelIds[0] as string;
-      const sent = await client.sendGroup('who owns SecurityGroup101', { conversationId: channel }) as { messageId: string; postConversationId?: string };
+      const sent = (await client.sendGroup('who owns SecurityGroup101', { conversationId: channel })) as {
+        messageId: string;
+        postConversationId?: string;
+      };
       const conversation = sent.postConversationId ?? channel;
       const reply = await client.waitForBot(conversation);
       assert.match(pushText(reply), /Bob Kelly/);
@@ -194,16 +243,41 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       replyToId = (await client.waitForBot(client.config.personalChatId)).message.messageId;
     });
     const cases: [string, string, () => Json, RegExp][] = [
-      ['an unknown verb', 'dropTenant', () => ({ verb: 'dropTenant', groupId: OUTLOOK.id }), /Unknown card action "dropTenant"/],
-      ['a bad GUID', 'groupDelete', () => ({ verb: 'groupDelete', groupId: `${OUTLOOK.id}' or 1 eq 1` }), /"groupId" is not a GUID/],
-      ['a 5 KB string', 'groupRestore', () => ({ verb: 'groupRestore', groupId: 'f'.repeat(5 * 1024) }), /"groupId" is longer than 256 characters/],
-      ['an expired or invented pending id', 'confirm', () => ({ verb: 'confirm', pendingId: 'invented-pending-id' }), /expired or was already used/],
+      [
+        'an unknown verb',
+        'dropTenant',
+        () => ({ verb: 'dropTenant', groupId: OUTLOOK.id }),
+        /Unknown card action "dropTenant"/,
+      ],
+      [
+        'a bad GUID',
+        'groupDelete',
+        () => ({ verb: 'groupDelete', groupId: `${OUTLOOK.id}' or 1 eq 1` }),
+        /"groupId" is not a GUID/,
+      ],
+      [
+        'a 5 KB string',
+        'groupRestore',
+        () => ({ verb: 'groupRestore', groupId: 'f'.repeat(5 * 1024) }),
+        /"groupId" is longer than 256 characters/,
+      ],
+      [
+        'an expired or invented pending id',
+        'confirm',
+        () => ({ verb: 'confirm', pendingId: 'invented-pending-id' }),
+        /expired or was already used/,
+      ],
     ];
     for (const [what, verb, data, expected] of cases) {
       it(what, async () => {
         const membersBefore = await memberIds(OUTLOOK.id);
         await resetStats();
-        const body = await client.invokeExecute({ conversationId: client.config.personalChatId, replyToId, verb, data: data() }) as InvokeBody;
+        const body = (await client.invokeExecute({
+          conversationId: client.config.personalChatId,
+          replyToId,
+          verb,
+          data: data(),
+        })) as InvokeBody;
         assert.match(invokeText(body), expected);
         assert.equal(await graphRequests(), 0, 'no Graph request was made');
         assert.deepEqual(await memberIds(OUTLOOK.id), membersBefore);
@@ -214,13 +288,18 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
 
   it('a __proto__ key (posted to the bot directly: the Playground drops such keys) is refused and changes nothing', async () => {
     await resetStats();
-    const raw = '{"type":"invoke","name":"adaptiveCard/action","id":"inv-proto","channelId":"msteams",' +
+    const raw =
+      '{"type":"invoke","name":"adaptiveCard/action","id":"inv-proto","channelId":"msteams",' +
       `"serviceUrl":${JSON.stringify(`${playground.url}/_connector`)},"conversation":{"id":${JSON.stringify(client.config.personalChatId)}},` +
       `"from":{"id":${JSON.stringify(client.config.currentUser.id)},"aadObjectId":"${DEMO_USERS.megan.id}"},"recipient":{"id":${JSON.stringify(client.config.bot.id)}},` +
       `"value":{"action":{"type":"Action.Execute","verb":"groupDelete","data":{"verb":"groupDelete","groupId":"${OUTLOOK.id}","__proto__":{"isAdmin":true}}}}}`;
-    const res = await fetch(local.bot?.endpoint ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+    const res = await fetch(local.bot?.endpoint ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw,
+    });
     assert.equal(res.status, 200);
-    const body = await res.json() as InvokeBody;
+    const body = (await res.json()) as InvokeBody;
     assert.match(invokeText(body), /forbidden key "__proto__"/);
     assert.equal(await graphRequests(), 0, 'no Graph request was made');
     assert.equal(({} as Json)['isAdmin'], undefined);
@@ -232,13 +311,22 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          type: 'invoke', name, id: `inv-${name}`, channelId: 'msteams', serviceUrl: `${playground.url}/_connector`,
-          conversation: { id: client.config.personalChatId }, from: { id: client.config.currentUser.id, aadObjectId: DEMO_USERS.megan.id },
-          recipient: { id: client.config.bot.id }, value: {},
+          type: 'invoke',
+          name,
+          id: `inv-${name}`,
+          channelId: 'msteams',
+          serviceUrl: `${playground.url}/_connector`,
+          conversation: { id: client.config.personalChatId },
+          from: { id: client.config.currentUser.id, aadObjectId: DEMO_USERS.megan.id },
+          recipient: { id: client.config.bot.id },
+          value: {},
         }),
       });
       assert.equal(res.status, 200, `${name}: ${await res.text()}`);
     }
-    assert.ok(!logLines.some((l) => l.includes('"turn.error"')), logLines.filter((l) => l.includes('turn.error')).join('\n'));
+    assert.ok(
+      !logLines.some((l) => l.includes('"turn.error"')),
+      logLines.filter((l) => l.includes('turn.error')).join('\n'),
+    );
   });
 });

@@ -12,7 +12,12 @@
 import { strict as assert } from 'node:assert';
 import type { TurnContext } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { AppCredentials, AuthenticationConstants, ServiceClientCredentialsFactory, type AuthenticatorResult } from 'botframework-connector';
+import {
+  AppCredentials,
+  AuthenticationConstants,
+  ServiceClientCredentialsFactory,
+  type AuthenticatorResult,
+} from 'botframework-connector';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestMessenger } from '../../../bot/teams/request-messenger';
@@ -29,7 +34,11 @@ import { startHarness, type Harness } from '../commands/command-harness';
 const APP_ID = '00000000-0000-0000-0000-0000000000b7';
 const BOT_APP_TOKEN = 'stand-in-bot-app-token-for-the-token-service';
 const CONNECTION = 'graph-sso';
-const OLGA = { objectId: '5A1C0F0E-2B7D-4D4B-9E55-0A0000000001', teamsId: '29:1olga-teams-user-id', name: 'Olga Owner' };
+const OLGA = {
+  objectId: '5A1C0F0E-2B7D-4D4B-9E55-0A0000000001',
+  teamsId: '29:1olga-teams-user-id',
+  name: 'Olga Owner',
+};
 const LEE = { objectId: '5a1c0f0e-2b7d-4d4b-9e55-0a0000000002', teamsId: '29:1lee-teams-user-id', name: 'Lee Granter' };
 const OLGA_GRAPH_TOKEN = 'eyJhbGciOiJub25lIn0.eyJvaWQiOiJvbGdhIn0.olga-delegated-graph-token';
 
@@ -56,10 +65,15 @@ class StandInCredentialsFactory extends ServiceClientCredentialsFactory {
 }
 
 /** A turn as the messenger reads it: a message from `who` in `conversation`. */
-function turnFrom(who: { objectId: string; teamsId: string; name: string }, conversation: { id: string; conversationType: string }): TurnContext {
+function turnFrom(
+  who: { objectId: string; teamsId: string; name: string },
+  conversation: { id: string; conversationType: string },
+): TurnContext {
   return {
     activity: {
-      type: 'message', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
       from: { id: who.teamsId, name: who.name, aadObjectId: who.objectId },
       recipient: { id: `28:${APP_ID}`, name: 'groupbot' },
       conversation: { ...conversation, isGroup: conversation.conversationType !== 'personal' },
@@ -86,29 +100,43 @@ describe('bot/teams/offline-user-tokens', function () {
     standIn.calls.length = 0;
     standIn.clearTokens();
     for (const who of [OLGA, LEE]) {
-      for (const key of [who.objectId.toLowerCase(), USER_REFERENCE_KEY + who.objectId.toLowerCase()]) await store.conversations.delete(key);
+      for (const key of [who.objectId.toLowerCase(), USER_REFERENCE_KEY + who.objectId.toLowerCase()])
+        await store.conversations.delete(key);
     }
     credentials = new StandInCredentialsFactory();
     logLines = [];
     const log = createLogger('debug', (line) => logLines.push(line));
-    const auth = new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: APP_ID,
-      // Setting the token service URL makes botbuilder take every endpoint from these options: the public cloud's.
-      OAuthUrl: standIn.url,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-    }, credentials);
-    tokenForUser = offlineUserTokens({ auth, botAppId: APP_ID, connectionName: CONNECTION, addressOf: (id) => userAddressOf(store.conversations, id), log });
+    const auth = new ConfigurationBotFrameworkAuthentication(
+      {
+        MicrosoftAppId: APP_ID,
+        // Setting the token service URL makes botbuilder take every endpoint from these options: the public cloud's.
+        OAuthUrl: standIn.url,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      },
+      credentials,
+    );
+    tokenForUser = offlineUserTokens({
+      auth,
+      botAppId: APP_ID,
+      connectionName: CONNECTION,
+      addressOf: (id) => userAddressOf(store.conversations, id),
+      log,
+    });
   });
   async function remember(...turns: TurnContext[]): Promise<void> {
-    const messenger = new RequestMessenger({ botAppId: APP_ID, conversations: store.conversations, log: createLogger('error', () => undefined) });
+    const messenger = new RequestMessenger({
+      botAppId: APP_ID,
+      conversations: store.conversations,
+      log: createLogger('error', () => undefined),
+    });
     for (const t of turns) await messenger.remember(t);
   }
 
-  it('asks the token service for the user\'s Teams id, the connection and the channel, signed as the bot, and gives the token', async () => {
+  it("asks the token service for the user's Teams id, the connection and the channel, signed as the bot, and gives the token", async () => {
     await remember(turnFrom(OLGA, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }));
     standIn.putToken(OLGA.teamsId, CONNECTION, 'msteams', OLGA_GRAPH_TOKEN);
 
@@ -123,7 +151,13 @@ describe('bot/teams/offline-user-tokens', function () {
     assert.equal(call?.query.channelId, 'msteams');
     assert.ok(!call?.query.code, 'no magic code: only an already cached token');
     assert.equal(call?.authorization, `Bearer ${BOT_APP_TOKEN}`);
-    assert.deepEqual(credentials.asked, [{ appId: APP_ID, audience: AuthenticationConstants.ToChannelFromBotOAuthScope, loginEndpoint: AuthenticationConstants.ToChannelFromBotLoginUrl }]);
+    assert.deepEqual(credentials.asked, [
+      {
+        appId: APP_ID,
+        audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        loginEndpoint: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      },
+    ]);
   });
 
   it('resolves to undefined when the token service has no token for the user (404)', async () => {
@@ -132,8 +166,14 @@ describe('bot/teams/offline-user-tokens', function () {
 
     assert.equal(await tokenForUser(LEE.objectId), undefined);
 
-    assert.deepEqual(standIn.calls.map((c) => [c.query.userId, c.query.connectionName, c.query.channelId]), [[LEE.teamsId, CONNECTION, 'msteams']]);
-    assert.ok(logLines.some((l) => l.includes('requests.userToken.none')), 'the missing token is logged at debug level');
+    assert.deepEqual(
+      standIn.calls.map((c) => [c.query.userId, c.query.connectionName, c.query.channelId]),
+      [[LEE.teamsId, CONNECTION, 'msteams']],
+    );
+    assert.ok(
+      logLines.some((l) => l.includes('requests.userToken.none')),
+      'the missing token is logged at debug level',
+    );
   });
 
   it('does not call the token service for a user the bot has never heard from', async () => {
@@ -143,10 +183,17 @@ describe('bot/teams/offline-user-tokens', function () {
   });
 
   it('finds a user by the 1:1 reference alone (rows stored before the per-user record)', async () => {
-    await store.conversations.put(OLGA.objectId.toLowerCase(), {
-      channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: 'a:olga-personal' },
-      user: { id: OLGA.teamsId, aadObjectId: OLGA.objectId }, bot: { id: `28:${APP_ID}` },
-    }, new Date());
+    await store.conversations.put(
+      OLGA.objectId.toLowerCase(),
+      {
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        conversation: { id: 'a:olga-personal' },
+        user: { id: OLGA.teamsId, aadObjectId: OLGA.objectId },
+        bot: { id: `28:${APP_ID}` },
+      },
+      new Date(),
+    );
     standIn.putToken(OLGA.teamsId, CONNECTION, 'msteams', OLGA_GRAPH_TOKEN);
     assert.equal(await tokenForUser(OLGA.objectId), OLGA_GRAPH_TOKEN);
   });
@@ -157,7 +204,9 @@ describe('bot/teams/offline-user-tokens', function () {
     standIn.failNext(401);
 
     assert.equal(await tokenForUser(OLGA.objectId), undefined);
-    const warning = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === 'requests.userToken.failed');
+    const warning = logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.event === 'requests.userToken.failed');
     assert.equal(warning?.status, 401);
     assert.equal(warning?.level, 'warn');
 
@@ -165,8 +214,11 @@ describe('bot/teams/offline-user-tokens', function () {
     assert.equal(standIn.calls.length, 2);
   });
 
-  it('never logs the user\'s token nor the bot\'s app token', async () => {
-    await remember(turnFrom(OLGA, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }), turnFrom(LEE, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }));
+  it("never logs the user's token nor the bot's app token", async () => {
+    await remember(
+      turnFrom(OLGA, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }),
+      turnFrom(LEE, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }),
+    );
     standIn.putToken(OLGA.teamsId, CONNECTION, 'msteams', OLGA_GRAPH_TOKEN);
     assert.equal(await tokenForUser(OLGA.objectId), OLGA_GRAPH_TOKEN);
     assert.equal(await tokenForUser(LEE.objectId), undefined);
@@ -182,10 +234,17 @@ describe('bot/teams/offline-user-tokens', function () {
     }
   });
 
-  it('remembers the sender\'s address in group chats too, under the lower-case object id', async () => {
+  it("remembers the sender's address in group chats too, under the lower-case object id", async () => {
     await remember(turnFrom(OLGA, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }));
-    assert.deepEqual(await userAddressOf(store.conversations, OLGA.objectId), { userId: OLGA.teamsId, channelId: 'msteams' });
-    assert.equal(await store.conversations.get(OLGA.objectId.toLowerCase()), undefined, 'a group chat is not recorded as the 1:1 chat');
+    assert.deepEqual(await userAddressOf(store.conversations, OLGA.objectId), {
+      userId: OLGA.teamsId,
+      channelId: 'msteams',
+    });
+    assert.equal(
+      await store.conversations.get(OLGA.objectId.toLowerCase()),
+      undefined,
+      'a group chat is not recorded as the 1:1 chat',
+    );
   });
 });
 
@@ -222,41 +281,83 @@ describe('bot/teams/offline-user-tokens: the sweeper in production mode', functi
     await harness?.stop();
   });
 
-  it('retries an interrupted approval with the approver\'s token from the token service, once it has one', async () => {
+  it("retries an interrupted approval with the approver's token from the token service, once it has one", async () => {
     now = new Date('2026-11-26T10:00:00Z');
     const log = createLogger('error', () => undefined);
-    const auth = new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: APP_ID, OAuthUrl: standIn.url,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    }, new StandInCredentialsFactory());
+    const auth = new ConfigurationBotFrameworkAuthentication(
+      {
+        MicrosoftAppId: APP_ID,
+        OAuthUrl: standIn.url,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      },
+      new StandInCredentialsFactory(),
+    );
     const coordinator = new RequestCoordinator({
-      store, messenger: new NullPoster(), graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem }, log, clock: () => now,
-      settings: { sweepSeconds: 0, remindHours: 48, expiryDays: 14, leaseSeconds: 120, membershipNoticeDays: 3, timeZone: 'UTC' },
-      tokenForUser: offlineUserTokens({ auth, botAppId: APP_ID, connectionName: CONNECTION, addressOf: (id) => userAddressOf(store.conversations, id), log }),
+      store,
+      messenger: new NullPoster(),
+      graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem },
+      log,
+      clock: () => now,
+      settings: {
+        sweepSeconds: 0,
+        remindHours: 48,
+        expiryDays: 14,
+        leaseSeconds: 120,
+        membershipNoticeDays: 3,
+        timeZone: 'UTC',
+      },
+      tokenForUser: offlineUserTokens({
+        auth,
+        botAppId: APP_ID,
+        connectionName: CONNECTION,
+        addressOf: (id) => userAddressOf(store.conversations, id),
+        log,
+      }),
     });
     const messenger = new RequestMessenger({ botAppId: APP_ID, conversations: store.conversations, log });
     await messenger.remember(turnFrom(olga, { id: '19:group-chat@thread.v2', conversationType: 'groupChat' }));
 
     const ana = await harness.ctx(DEMO_USERS.ana.upn);
     const group = DEMO_GROUPS.financeReaders.id;
-    await coordinator.submit(ana as CommandContext, { activity: { conversation: { id: '19:group-chat@thread.v2' }, replyToId: 'ask-1' } } as unknown as TurnContext, group, 'Quarterly review');
+    await coordinator.submit(
+      ana as CommandContext,
+      { activity: { conversation: { id: '19:group-chat@thread.v2' }, replyToId: 'ask-1' } } as unknown as TurnContext,
+      group,
+      'Quarterly review',
+    );
     const id = (await store.requests.listByRequester(DEMO_USERS.ana.id))[0]?.id ?? '';
     // What a crash leaves behind: approving by Olga, no add made; the lease has run out.
-    await store.requests.transition({ id, from: ['pending'], to: 'approving', at: now, decidedBy: { id: olga.objectId, name: olga.name }, claimUntil: new Date(now.getTime() + 120_000), countAttempt: true });
+    await store.requests.transition({
+      id,
+      from: ['pending'],
+      to: 'approving',
+      at: now,
+      decidedBy: { id: olga.objectId, name: olga.name },
+      claimUntil: new Date(now.getTime() + 120_000),
+      countAttempt: true,
+    });
     now = new Date(now.getTime() + 121_000);
 
     let report = await sweepRequests(coordinator, log);
     assert.equal(report.completed, 0, 'no cached token: the job waits');
     assert.equal((await store.requests.get(id))?.state, 'approving');
-    assert.deepEqual(standIn.calls.map((c) => c.query.userId), [olga.teamsId]);
+    assert.deepEqual(
+      standIn.calls.map((c) => c.query.userId),
+      [olga.teamsId],
+    );
 
     standIn.putToken(olga.teamsId, CONNECTION, 'msteams', await harness.emulator.issueToken(DEMO_USERS.olga.upn));
     now = new Date(now.getTime() + 121_000);
     report = await sweepRequests(coordinator, log);
     assert.equal(report.completed, 1);
     assert.equal((await store.requests.get(id))?.state, 'approved');
-    const members = await (ana as CommandContext).graph.get<{ value: { id: string }[] }>(`/groups/${group}/members?$select=id&$top=999`);
-    assert.ok(members.value.some((m) => m.id === DEMO_USERS.ana.id), 'Ana was added with Olga\'s token');
+    const members = await (ana as CommandContext).graph.get<{ value: { id: string }[] }>(
+      `/groups/${group}/members?$select=id&$top=999`,
+    );
+    assert.ok(
+      members.value.some((m) => m.id === DEMO_USERS.ana.id),
+      "Ana was added with Olga's token",
+    );
   });
 });

@@ -53,14 +53,29 @@ export async function startReplyConnector(): Promise<ReplyConnector> {
         if (check()) return;
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter);
-          const seen = captured.filter((c) => c.conversationId === conversationId).map((c) => `${c.method} ${String(c.activity['text'] ?? c.activity['type'])}`);
-          reject(new Error(`expected ${count} bot activities in ${conversationId} within ${timeoutMs} ms; got: ${seen.join(' | ') || 'none'}`));
+          const seen = captured
+            .filter((c) => c.conversationId === conversationId)
+            .map((c) => `${c.method} ${String(c.activity['text'] ?? c.activity['type'])}`);
+          reject(
+            new Error(
+              `expected ${count} bot activities in ${conversationId} within ${timeoutMs} ms; got: ${seen.join(' | ') || 'none'}`,
+            ),
+          );
         }, timeoutMs);
-        const waiter = (): void => { if (check()) { clearTimeout(timer); waiters = waiters.filter((w) => w !== waiter); } };
+        const waiter = (): void => {
+          if (check()) {
+            clearTimeout(timer);
+            waiters = waiters.filter((w) => w !== waiter);
+          }
+        };
         waiters.push(waiter);
       });
     },
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -97,7 +112,10 @@ export async function startReplyConnector(): Promise<ReplyConnector> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => { server.removeListener('error', reject); resolve(); });
+    server.listen(0, '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
   });
   connector.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return connector;

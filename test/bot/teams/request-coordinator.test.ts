@@ -16,7 +16,13 @@ import type { CommandContext } from '../../../bot/commands/context';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { startHarness, type Harness } from '../commands/command-harness';
 
-interface Sent { kind: 'post' | 'update'; conversationId: string; activityId: string; activity?: Partial<Activity>; card?: Record<string, unknown> }
+interface Sent {
+  kind: 'post' | 'update';
+  conversationId: string;
+  activityId: string;
+  activity?: Partial<Activity>;
+  card?: Record<string, unknown>;
+}
 
 class RecordingPoster implements RequestPoster {
   sent: Sent[] = [];
@@ -39,13 +45,22 @@ class RecordingPoster implements RequestPoster {
   }
 }
 
-const SETTINGS: RequestSettings = { sweepSeconds: 0, remindHours: 48, expiryDays: 14, leaseSeconds: 120, membershipNoticeDays: 3, timeZone: 'UTC' };
+const SETTINGS: RequestSettings = {
+  sweepSeconds: 0,
+  remindHours: 48,
+  expiryDays: 14,
+  leaseSeconds: 120,
+  membershipNoticeDays: 3,
+  timeZone: 'UTC',
+};
 const FINANCE = DEMO_GROUPS.financeReaders;
 const GROUP_CHAT = 'group-chat-1';
 
 /** A fake turn: only the fields the coordinator reads (conversation, the clicked card's id). */
 function turn(replyToId?: string): TurnContext {
-  return { activity: { conversation: { id: GROUP_CHAT, conversationType: 'groupChat' }, ...(replyToId ? { replyToId } : {}) } } as unknown as TurnContext;
+  return {
+    activity: { conversation: { id: GROUP_CHAT, conversationType: 'groupChat' }, ...(replyToId ? { replyToId } : {}) },
+  } as unknown as TurnContext;
 }
 
 describe('bot/teams/request-coordinator', function () {
@@ -59,7 +74,8 @@ describe('bot/teams/request-coordinator', function () {
 
   before(async () => {
     harness = await startHarness();
-    for (const who of ['ana', 'olga', 'lee', 'grace', 'megan'] as const) ctx[who] = await harness.ctx(DEMO_USERS[who].upn);
+    for (const who of ['ana', 'olga', 'lee', 'grace', 'megan'] as const)
+      ctx[who] = await harness.ctx(DEMO_USERS[who].upn);
   });
   after(async () => {
     await harness?.stop();
@@ -69,8 +85,12 @@ describe('bot/teams/request-coordinator', function () {
     poster = new RecordingPoster();
     now = new Date('2026-11-26T10:00:00Z');
     coordinator = new RequestCoordinator({
-      store, messenger: poster, graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem },
-      log: createLogger('error', () => undefined), settings: SETTINGS, clock: () => now,
+      store,
+      messenger: poster,
+      graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem },
+      log: createLogger('error', () => undefined),
+      settings: SETTINGS,
+      clock: () => now,
       tokenForUser: async (userId) => {
         const user = Object.values(DEMO_USERS).find((u) => u.id === userId);
         return user ? harness.emulator.issueToken(user.upn) : undefined;
@@ -85,7 +105,9 @@ describe('bot/teams/request-coordinator', function () {
   });
 
   async function memberIds(groupId: string): Promise<string[]> {
-    const body = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(`/groups/${groupId}/members?$select=id&$top=999`);
+    const body = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(
+      `/groups/${groupId}/members?$select=id&$top=999`,
+    );
     return body.value.map((m) => m.id);
   }
 
@@ -106,14 +128,20 @@ describe('bot/teams/request-coordinator', function () {
     assert.match(card, /Marketing/, 'department of the requester');
     assert.match(card, /approvalApprove/);
     const copies = await store.requestCards.listForRequest(id);
-    assert.deepEqual(copies.map((c) => [c.role, c.activityId]).sort(), [['approver', 'm1'], ['requester', 'ask-1']]);
+    assert.deepEqual(copies.map((c) => [c.role, c.activityId]).sort(), [
+      ['approver', 'm1'],
+      ['requester', 'ask-1'],
+    ]);
   });
 
-  it('sends the card to an owner\'s 1:1 chat when the bot knows it', async () => {
+  it("sends the card to an owner's 1:1 chat when the bot knows it", async () => {
     poster.personal.set(DEMO_USERS.olga.id, 'olga-dm');
     await fileAsAna();
     const posts = poster.sent.filter((s) => s.kind === 'post');
-    assert.deepEqual(posts.map((p) => p.conversationId), ['olga-dm']);
+    assert.deepEqual(
+      posts.map((p) => p.conversationId),
+      ['olga-dm'],
+    );
     assert.doesNotMatch(JSON.stringify(posts[0]?.activity), /<at>/);
   });
 
@@ -125,7 +153,7 @@ describe('bot/teams/request-coordinator', function () {
     assert.equal((await store.requests.get(id))?.mergedCount, 1);
   });
 
-  it('refuses an already-member, and refuses a non-owner\'s approve without changing anything', async () => {
+  it("refuses an already-member, and refuses a non-owner's approve without changing anything", async () => {
     const member = await coordinator.submit(ctx.ana as CommandContext, turn('x'), DEMO_GROUPS.marketing.id, 'x');
     assert.match(member[0]?.text ?? '', /already a member/);
     const id = await fileAsAna();
@@ -154,7 +182,10 @@ describe('bot/teams/request-coordinator', function () {
     assert.equal(r?.state, 'approved');
     assert.ok(r?.outcomeNotifiedAt, 'announced');
     const updates = poster.sent.filter((s) => s.kind === 'update');
-    assert.ok(updates.some((u) => u.activityId === 'ask-1' && /Approved by Olga Owner/.test(JSON.stringify(u.card))), 'the requester\'s copy is updated');
+    assert.ok(
+      updates.some((u) => u.activityId === 'ask-1' && /Approved by Olga Owner/.test(JSON.stringify(u.card))),
+      "the requester's copy is updated",
+    );
     const told = poster.sent.filter((s) => s.kind === 'post' && /approved your request/.test(poster.text(s)));
     assert.equal(told.length, 1, 'the requester is told once');
     assert.match(poster.text(told[0] as Sent), /<at>Ana Silva<\/at>/);
@@ -162,7 +193,13 @@ describe('bot/teams/request-coordinator', function () {
 
   it('lets a Groups Administrator (Grace) decide, and sends the deny reason to the requester', async () => {
     const id = await fileAsAna();
-    const out = await coordinator.decide(ctx.grace as CommandContext, turn('m1'), 'deny', id, 'Use the finance share instead');
+    const out = await coordinator.decide(
+      ctx.grace as CommandContext,
+      turn('m1'),
+      'deny',
+      id,
+      'Use the finance share instead',
+    );
     assert.match(JSON.stringify(out[0]?.card), /Denied by Grace Taylor/);
     assert.match(JSON.stringify(out[0]?.card), /Use the finance share instead/);
     const told = poster.sent.find((s) => s.kind === 'post' && /denied your request/.test(poster.text(s)));
@@ -184,27 +221,60 @@ describe('bot/teams/request-coordinator', function () {
   it('sweeper: reminds the owners, then expires the request and tells the requester', async () => {
     const id = await fileAsAna();
     now = new Date(now.getTime() + 49 * 3_600_000);
-    const first = await sweepRequests(coordinator, createLogger('error', () => undefined));
+    const first = await sweepRequests(
+      coordinator,
+      createLogger('error', () => undefined),
+    );
     assert.equal(first.reminded, 1);
-    assert.ok(poster.sent.some((s) => s.kind === 'post' && /Reminder: Ana Silva is still waiting/.test(poster.text(s))));
+    assert.ok(
+      poster.sent.some((s) => s.kind === 'post' && /Reminder: Ana Silva is still waiting/.test(poster.text(s))),
+    );
     now = new Date(now.getTime() + 14 * 86_400_000);
-    const second = await sweepRequests(coordinator, createLogger('error', () => undefined));
+    const second = await sweepRequests(
+      coordinator,
+      createLogger('error', () => undefined),
+    );
     assert.equal(second.expired, 1);
     assert.equal((await store.requests.get(id))?.state, 'expired');
     assert.ok(poster.sent.some((s) => s.kind === 'post' && /expired without a decision/.test(poster.text(s))));
     const copies = await store.requestCards.listForRequest(id);
     for (const c of copies) {
-      assert.ok(poster.sent.some((s) => s.kind === 'update' && s.activityId === c.activityId && /Expired/.test(JSON.stringify(s.card))), `copy ${c.activityId} updated`);
+      assert.ok(
+        poster.sent.some(
+          (s) => s.kind === 'update' && s.activityId === c.activityId && /Expired/.test(JSON.stringify(s.card)),
+        ),
+        `copy ${c.activityId} updated`,
+      );
     }
   });
 
-  it('sweeper: completes an approval whose process died before the Graph add, with the approver\'s token', async () => {
+  it("sweeper: completes an approval whose process died before the Graph add, with the approver's token", async () => {
     const id = await fileAsAna();
     // What a crash leaves behind: approving, lease still held, no add made.
-    await store.requests.transition({ id, from: ['pending'], to: 'approving', at: now, decidedBy: { id: DEMO_USERS.olga.id, name: 'Olga Owner' }, claimUntil: new Date(now.getTime() + 120_000), countAttempt: true });
-    assert.equal((await sweepRequests(coordinator, createLogger('error', () => undefined))).retried, 0, 'not before the lease ran out');
+    await store.requests.transition({
+      id,
+      from: ['pending'],
+      to: 'approving',
+      at: now,
+      decidedBy: { id: DEMO_USERS.olga.id, name: 'Olga Owner' },
+      claimUntil: new Date(now.getTime() + 120_000),
+      countAttempt: true,
+    });
+    assert.equal(
+      (
+        await sweepRequests(
+          coordinator,
+          createLogger('error', () => undefined),
+        )
+      ).retried,
+      0,
+      'not before the lease ran out',
+    );
     now = new Date(now.getTime() + 121_000);
-    const report = await sweepRequests(coordinator, createLogger('error', () => undefined));
+    const report = await sweepRequests(
+      coordinator,
+      createLogger('error', () => undefined),
+    );
     assert.equal(report.completed, 1);
     assert.equal((await store.requests.get(id))?.state, 'approved');
     assert.ok((await memberIds(FINANCE.id)).includes(DEMO_USERS.ana.id));

@@ -68,31 +68,53 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
     stores = [await openStore({ databaseUrl, schema }), await openStore({ databaseUrl, schema })];
     posters = [new Poster('a'), new Poster('b')];
     now = new Date('2026-11-26T10:00:00Z');
-    bots = stores.map((store, i) => new RequestCoordinator({
-      store, messenger: posters[i] as Poster, graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem }, log: quiet,
-      settings: { sweepSeconds: 0, remindHours: 48, expiryDays: 14, leaseSeconds: 120, membershipNoticeDays: 3, timeZone: 'UTC' },
-      clock: () => now,
-      tokenForUser: async (userId) => {
-        const user = Object.values(DEMO_USERS).find((u) => u.id === userId);
-        return user ? harness.emulator.issueToken(user.upn) : undefined;
-      },
-    }));
+    bots = stores.map(
+      (store, i) =>
+        new RequestCoordinator({
+          store,
+          messenger: posters[i] as Poster,
+          graph: { baseUrl: harness.emulator.baseUrl, caPem: harness.emulator.caPem },
+          log: quiet,
+          settings: {
+            sweepSeconds: 0,
+            remindHours: 48,
+            expiryDays: 14,
+            leaseSeconds: 120,
+            membershipNoticeDays: 3,
+            timeZone: 'UTC',
+          },
+          clock: () => now,
+          tokenForUser: async (userId) => {
+            const user = Object.values(DEMO_USERS).find((u) => u.id === userId);
+            return user ? harness.emulator.issueToken(user.upn) : undefined;
+          },
+        }),
+    );
   });
   afterEach(async () => {
     for (const s of stores) await s.close();
-    const members = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(`/groups/${FINANCE.id}/members?$select=id`);
+    const members = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(
+      `/groups/${FINANCE.id}/members?$select=id`,
+    );
     if (members.value.some((m) => m.id === DEMO_USERS.ana.id)) {
       await (ctx.megan as CommandContext).graph.delete(`/groups/${FINANCE.id}/members/${DEMO_USERS.ana.id}/$ref`);
     }
   });
 
   async function anaMemberships(): Promise<number> {
-    const members = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(`/groups/${FINANCE.id}/members?$select=id`);
+    const members = await (ctx.megan as CommandContext).graph.get<{ value: { id: string }[] }>(
+      `/groups/${FINANCE.id}/members?$select=id`,
+    );
     return members.value.filter((m) => m.id === DEMO_USERS.ana.id).length;
   }
 
   async function fileOnA(): Promise<string> {
-    await (bots[0] as RequestCoordinator).submit(ctx.ana as CommandContext, turn('ask'), FINANCE.id, 'Quarterly review');
+    await (bots[0] as RequestCoordinator).submit(
+      ctx.ana as CommandContext,
+      turn('ask'),
+      FINANCE.id,
+      'Quarterly review',
+    );
     const [r] = await (stores[1] as Store).requests.listByRequester(DEMO_USERS.ana.id);
     assert.ok(r, 'instance B sees the request filed on instance A');
     return r.id;
@@ -103,10 +125,13 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
     const out = await (bots[1] as RequestCoordinator).decide(ctx.olga as CommandContext, turn('a-1'), 'approve', id);
     assert.match(JSON.stringify(out[0]?.card), /Approved by Olga Owner/);
     assert.equal(await anaMemberships(), 1);
-    assert.ok((posters[1] as Poster).updates.some((u) => u.activityId === 'ask' && /Approved by Olga Owner/.test(u.text)), 'B updated the requester copy A recorded');
+    assert.ok(
+      (posters[1] as Poster).updates.some((u) => u.activityId === 'ask' && /Approved by Olga Owner/.test(u.text)),
+      'B updated the requester copy A recorded',
+    );
   });
 
-  it('two owners\' clicks on two instances at the same moment add once and show one decision', async () => {
+  it("two owners' clicks on two instances at the same moment add once and show one decision", async () => {
     const id = await fileOnA();
     const results = await Promise.all([
       (bots[0] as RequestCoordinator).decide(ctx.olga as CommandContext, turn('a-1'), 'approve', id),
@@ -115,14 +140,27 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
     const r = await (stores[0] as Store).requests.get(id);
     assert.ok(r && (r.state === 'approved' || r.state === 'denied'), `one decision stands (${r?.state})`);
     const headline = r.state === 'approved' ? /Approved by Olga Owner/ : /Denied by Megan Bowen/;
-    for (const out of results) assert.match(JSON.stringify(out.find((x) => x.card)?.card), headline, 'both clickers see the decision that stands');
+    for (const out of results)
+      assert.match(
+        JSON.stringify(out.find((x) => x.card)?.card),
+        headline,
+        'both clickers see the decision that stands',
+      );
     assert.equal(await anaMemberships(), r.state === 'approved' ? 1 : 0);
   });
 
-  it('an approval whose instance died after deciding is completed by the other instance\'s sweeper', async () => {
+  it("an approval whose instance died after deciding is completed by the other instance's sweeper", async () => {
     const id = await fileOnA();
     // Instance A decided (pending → approving, lease taken) and died before its Graph add.
-    await (stores[0] as Store).requests.transition({ id, from: ['pending'], to: 'approving', at: now, decidedBy: { id: DEMO_USERS.olga.id, name: 'Olga Owner' }, claimUntil: new Date(now.getTime() + 120_000), countAttempt: true });
+    await (stores[0] as Store).requests.transition({
+      id,
+      from: ['pending'],
+      to: 'approving',
+      at: now,
+      decidedBy: { id: DEMO_USERS.olga.id, name: 'Olga Owner' },
+      claimUntil: new Date(now.getTime() + 120_000),
+      countAttempt: true,
+    });
     await (stores[0] as Store).close();
     stores = [stores[1] as Store];
     now = new Date(now.getTime() + 121_000);

@@ -33,7 +33,11 @@ function anaConfigYaml(): string {
   const config = buildPlaygroundConfig();
   const ana = config.users.find((u) => u.aadObjectId === ANA.id);
   if (!ana) throw new Error('Ana is not in the Playground config');
-  return playgroundConfigYaml({ ...config, currentUser: ana, users: [config.currentUser, ...config.users.filter((u) => u !== ana)] });
+  return playgroundConfigYaml({
+    ...config,
+    currentUser: ana,
+    users: [config.currentUser, ...config.users.filter((u) => u !== ana)],
+  });
 }
 
 /** `databaseUrl` with its search_path set to `schema` (the bot's DATABASE_URL; pg reads `options` from the URL). */
@@ -97,9 +101,14 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     return bot;
   }
 
-  async function emulatorControl(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Record<string, unknown>> {
+  async function emulatorControl(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>> {
     const res = await request(`${emulatorOrigin}${path}`, {
-      method, dispatcher: caAgent,
+      method,
+      dispatcher: caAgent,
       ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     });
     const text = await res.body.text();
@@ -114,7 +123,9 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     schema = uniqueSchemaName('procs');
     // Creates the schema and its tables; the bots find them migrated. Also the test's window into the state.
     observer = await openStore({ databaseUrl, schema });
-    emulator = await startGroupbot(['emulator', '--port', '0', '--data', join(dir, 'graph')], { ready: /graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/ });
+    emulator = await startGroupbot(['emulator', '--port', '0', '--data', join(dir, 'graph')], {
+      ready: /graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/,
+    });
     emulatorOrigin = emulator.ready[1] as string;
     outputs.push({ instance: `emulator (pid ${emulator.pid})`, output: () => emulator.output() });
     const identity = new LocalIdentity(join(dir, 'graph'));
@@ -126,7 +137,12 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     proxy = await RoundRobinProxy.start(ports.slice(0, 2).map((p) => `http://127.0.0.1:${p}`));
     const configPath = join(dir, 'playground.yml');
     writeFileSync(configPath, anaConfigYaml());
-    playground = await startPlayground({ botEndpoint: `${proxy.url}/api/messages/${ENDPOINT_SECRET}`, port: ports[2] as number, configPath, logDir: dir });
+    playground = await startPlayground({
+      botEndpoint: `${proxy.url}/api/messages/${ENDPOINT_SECRET}`,
+      port: ports[2] as number,
+      configPath,
+      logDir: dir,
+    });
     client = await PlaygroundClient.connect(playground.url);
     const megan = identity.tokenFor(DEMO_USERS.megan.upn);
     graph = createGraphClient({ baseUrl: emulatorOrigin, caPem }, async () => megan);
@@ -135,7 +151,8 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
   after(async function () {
     this.timeout(60000);
     if (failed || process.env.REQUESTS_TEST_LOG) {
-      for (const o of outputs) process.stderr.write(`--- bot ${o.instance} ---\n${o.output().split('\n').slice(-25).join('\n')}\n`);
+      for (const o of outputs)
+        process.stderr.write(`--- bot ${o.instance} ---\n${o.output().split('\n').slice(-25).join('\n')}\n`);
     }
     await client?.close();
     await playground?.stop();
@@ -151,31 +168,43 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') failed = true;
     if (!graph) return;
-    if (await anaMemberships() > 0) await graph.api(`/groups/${FINANCE.id}/members/${ANA.id}/$ref`).delete();
+    if ((await anaMemberships()) > 0) await graph.api(`/groups/${FINANCE.id}/members/${ANA.id}/$ref`).delete();
   });
 
   const group = (): string => client.config.groupChatId;
-  const isCard = (p: PlaygroundPush, text: string): boolean => p.message.attachments.length > 0 && pushText(p).includes(text);
+  const isCard = (p: PlaygroundPush, text: string): boolean =>
+    p.message.attachments.length > 0 && pushText(p).includes(text);
 
   async function anaMemberships(): Promise<number> {
-    const members = (await graph.api(`/groups/${FINANCE.id}/members`).select('id').get()) as { value: { id: string }[] };
+    const members = (await graph.api(`/groups/${FINANCE.id}/members`).select('id').get()) as {
+      value: { id: string }[];
+    };
     return members.value.filter((m) => m.id === ANA.id).length;
   }
 
   /** Ana asks and submits, both pinned to instance `on`; returns her card, the owners' card and the request id. */
-  async function fileRequest(on: number): Promise<{ ask: PlaygroundPush; approval: PlaygroundPush; requestId: string }> {
+  async function fileRequest(
+    on: number,
+  ): Promise<{ ask: PlaygroundPush; approval: PlaygroundPush; requestId: string }> {
     proxy.sendNextTo(on);
     await client.sendGroup('I need access to Finance Readers');
     const ask = await client.waitForBot(group(), { where: (p) => isCard(p, 'Ask to join') });
     proxy.sendNextTo(on);
     const submitted = await client.invokeExecute({
-      conversationId: group(), replyToId: ask.message.messageId, verb: 'requestSubmit', as: 'Ana',
+      conversationId: group(),
+      replyToId: ask.message.messageId,
+      verb: 'requestSubmit',
+      as: 'Ana',
       data: { groupId: FINANCE.id, justification: 'I prepare the quarterly finance review.' },
     });
     assert.match(JSON.stringify(submitted), /Waiting for a decision from Olga Owner/);
-    const approval = await client.waitForBot(group(), { actions: ['createMessage'], where: (p) => isCard(p, 'asks to join') });
-    const data = (approval.message.attachments[0]?.content.actions as { data?: { verb?: string; requestId?: string } }[])
-      .find((a) => a.data?.verb === 'approvalApprove')?.data;
+    const approval = await client.waitForBot(group(), {
+      actions: ['createMessage'],
+      where: (p) => isCard(p, 'asks to join'),
+    });
+    const data = (
+      approval.message.attachments[0]?.content.actions as { data?: { verb?: string; requestId?: string } }[]
+    ).find((a) => a.data?.verb === 'approvalApprove')?.data;
     assert.ok(data?.requestId, 'the approval card has an Approve button with a request id');
     const submit = proxy.handled.filter((h) => h.verb === 'requestSubmit').at(-1);
     assert.equal(submit?.backend, on, `the submit landed on instance ${on}`);
@@ -183,12 +212,24 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
   }
 
   function approve(approval: PlaygroundPush, requestId: string): Promise<unknown> {
-    return client.invokeExecute({ conversationId: group(), replyToId: approval.message.messageId, verb: 'approvalApprove', data: { requestId }, as: 'Olga' });
+    return client.invokeExecute({
+      conversationId: group(),
+      replyToId: approval.message.messageId,
+      verb: 'approvalApprove',
+      data: { requestId },
+      as: 'Olga',
+    });
   }
 
   /** The last card each of the two copies (requester's, owners') shows in the Playground. */
   function lastCards(ask: PlaygroundPush, approval: PlaygroundPush): unknown[] {
-    return [ask, approval].map((copy) => client.messages(group()).filter((p) => p.message.messageId === copy.message.messageId).at(-1)?.message.attachments[0]?.content);
+    return [ask, approval].map(
+      (copy) =>
+        client
+          .messages(group())
+          .filter((p) => p.message.messageId === copy.message.messageId)
+          .at(-1)?.message.attachments[0]?.content,
+    );
   }
 
   /** Index of the first push of the running test (pushes before it belong to earlier tests). */
@@ -204,14 +245,18 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     });
     assert.equal(r.decidedByName, 'Olga Owner');
     assert.equal(await anaMemberships(), 1, 'Ana was added exactly once');
-    const told = client.messages(group()).filter((p) => p.seq >= mark && p.action === 'createMessage' && pushText(p).includes('approved your request'));
+    const told = client
+      .messages(group())
+      .filter((p) => p.seq >= mark && p.action === 'createMessage' && pushText(p).includes('approved your request'));
     assert.equal(told.length, 1, 'Ana was told once');
     assert.match(pushText(told[0] as PlaygroundPush), /<at>Ana Silva<\/at>/);
     const copies = await observer.requestCards.listForRequest(requestId);
-    assert.equal(copies.length, 2, 'the requester\'s copy and the owners\' copy are recorded');
-    const journal = (await observer.journal.historyOfGroup(FINANCE.id)).filter((e) => e.requestId === requestId && e.action === 'member.add');
+    assert.equal(copies.length, 2, "the requester's copy and the owners' copy are recorded");
+    const journal = (await observer.journal.historyOfGroup(FINANCE.id)).filter(
+      (e) => e.requestId === requestId && e.action === 'member.add',
+    );
     assert.equal(journal.length, 1, 'the add is journalled once');
-    assert.equal(journal[0]?.tokenOfId, DEMO_USERS.olga.id, 'with Olga\'s token');
+    assert.equal(journal[0]?.tokenOfId, DEMO_USERS.olga.id, "with Olga's token");
     return journal[0] as JournalEntry;
   }
 
@@ -221,11 +266,22 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     proxy.sendNextTo(1);
     const byOlga = await approve(approval, requestId);
     assert.match(JSON.stringify(byOlga), /Approved by Olga Owner, \d\d:\d\d/);
-    assert.equal(proxy.handled.filter((h) => h.verb === 'approvalApprove').at(-1)?.backend, 1, 'the approval landed on instance B');
-    await client.waitForBot(group(), { actions: ['createMessage'], where: (p) => pushText(p).includes('approved your request') });
+    assert.equal(
+      proxy.handled.filter((h) => h.verb === 'approvalApprove').at(-1)?.backend,
+      1,
+      'the approval landed on instance B',
+    );
+    await client.waitForBot(group(), {
+      actions: ['createMessage'],
+      where: (p) => pushText(p).includes('approved your request'),
+    });
     assert.equal((await assertApprovedEverywhere(requestId)).result, 'succeeded');
     const [requesterCopy] = lastCards(ask, approval);
-    assert.deepEqual(requesterCopy, (byOlga as { value?: unknown }).value, 'the requester\'s copy shows the card that replaced the owners\' copy');
+    assert.deepEqual(
+      requesterCopy,
+      (byOlga as { value?: unknown }).value,
+      "the requester's copy shows the card that replaced the owners' copy",
+    );
     process.stdout.write(`      A files, B approves, all told: ${Date.now() - t0} ms\n`);
   });
 
@@ -240,10 +296,17 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     proxy.sendNextTo(0);
     const byOlga = await approve(approval, requestId);
     assert.match(JSON.stringify(byOlga), /Approved by Olga Owner/);
-    await client.waitForBot(group(), { actions: ['createMessage'], where: (p) => pushText(p).includes('approved your request') });
+    await client.waitForBot(group(), {
+      actions: ['createMessage'],
+      where: (p) => pushText(p).includes('approved your request'),
+    });
     assert.equal((await assertApprovedEverywhere(requestId)).result, 'succeeded');
     const [requesterCopy] = lastCards(ask, approval);
-    assert.deepEqual(requesterCopy, (byOlga as { value?: unknown }).value, 'the copy posted before the crashes was updated by the new process');
+    assert.deepEqual(
+      requesterCopy,
+      (byOlga as { value?: unknown }).value,
+      'the copy posted before the crashes was updated by the new process',
+    );
     process.stdout.write(`      two SIGKILLs + restarts: ${restartMs} ms\n`);
   });
 
@@ -251,15 +314,23 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     const { ask, approval, requestId } = await fileRequest(0);
     await emulatorControl('POST', '/_emulator/stats/reset');
     // Holds the add at the emulator long enough to kill the approving instance while it waits for the answer.
-    await emulatorControl('POST', '/_emulator/faults', { latencyMs: 1500, pathPattern: `^POST /v1\\.0/groups/${FINANCE.id}/members/\\$ref$` });
+    await emulatorControl('POST', '/_emulator/faults', {
+      latencyMs: 1500,
+      pathPattern: `^POST /v1\\.0/groups/${FINANCE.id}/members/\\$ref$`,
+    });
     proxy.sendNextTo(1);
-    const click = approve(approval, requestId).then((body) => ({ body }), (err: Error) => ({ err }));
+    const click = approve(approval, requestId).then(
+      (body) => ({ body }),
+      (err: Error) => ({ err }),
+    );
     // Kill only once the add is held at the emulator: the row is 'approving' and a Graph request is in flight
     // (the emulator counts requests on arrival and routes once answered; only the add is slowed down).
-    await until('the approving instance\'s Graph add to be in flight', async () => {
+    await until("the approving instance's Graph add to be in flight", async () => {
       if ((await observer.requests.get(requestId))?.state !== 'approving') return undefined;
       const stats = await emulatorControl('GET', '/_emulator/stats');
-      const answered = Object.values(stats.byRoute as Record<string, number>).reduce((a, b) => a + b, 0) - (stats.batchSteps as number);
+      const answered =
+        Object.values(stats.byRoute as Record<string, number>).reduce((a, b) => a + b, 0) -
+        (stats.batchSteps as number);
       return (stats.requests as number) > answered ? true : undefined;
     });
     const victim = bots[1] as GroupbotProcess;
@@ -270,21 +341,37 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     assert.ok('err' in clicked, 'the click whose instance died got no card back');
     assert.equal(proxy.handled.filter((h) => h.verb === 'approvalApprove').at(-1)?.status, 502);
     const restarting = startInstance(1);
-    const told = await client.waitForBot(group(), { actions: ['createMessage'], timeoutMs: 30000, where: (p) => pushText(p).includes('approved your request') });
+    const told = await client.waitForBot(group(), {
+      actions: ['createMessage'],
+      timeoutMs: 30000,
+      where: (p) => pushText(p).includes('approved your request'),
+    });
     const completedMs = Date.now() - tKill;
     await restarting;
     assert.match(pushText(told), /Olga Owner approved your request/);
     const entry = await assertApprovedEverywhere(requestId);
-    assert.equal(entry.result, 'no-op', 'the held add went through after its caller died, so the retry found Ana already a member');
+    assert.equal(
+      entry.result,
+      'no-op',
+      'the held add went through after its caller died, so the retry found Ana already a member',
+    );
     const [requesterCopy, ownersCopy] = lastCards(ask, approval);
-    assert.match(JSON.stringify(ownersCopy), /Approved by Olga Owner/, 'the owners\' copy (whose click got no answer) was updated');
+    assert.match(
+      JSON.stringify(ownersCopy),
+      /Approved by Olga Owner/,
+      "the owners' copy (whose click got no answer) was updated",
+    );
     assert.deepEqual(requesterCopy, ownersCopy, 'both copies end in the same state');
-    const sweeps = outputs.filter((o) => /"event":"requests\.swept"[^\n]*"completed":1/.test(o.output())).map((o) => o.instance);
+    const sweeps = outputs
+      .filter((o) => /"event":"requests\.swept"[^\n]*"completed":1/.test(o.output()))
+      .map((o) => o.instance);
     assert.equal(sweeps.length, 1, `one instance's sweeper completed the approval (${sweeps.join(', ')})`);
     assert.ok(!sweeps[0]?.includes(String(victim.pid)), 'not the killed process');
     const stats = await emulatorControl('GET', '/_emulator/stats');
     const adds = (stats.byRoute as Record<string, number>)['POST /groups/{id}/members/$ref'] ?? 0;
-    assert.equal(adds, 2, 'the held add (answered to a dead process) and the sweeper\'s retry');
-    process.stdout.write(`      SIGKILL during the add → completed by ${sweeps[0]} after ${completedMs} ms (lease ${LEASE_SECONDS} s); Graph adds seen: ${adds}\n`);
+    assert.equal(adds, 2, "the held add (answered to a dead process) and the sweeper's retry");
+    process.stdout.write(
+      `      SIGKILL during the add → completed by ${sweeps[0]} after ${completedMs} ms (lease ${LEASE_SECONDS} s); Graph adds seen: ${adds}\n`,
+    );
   });
 });

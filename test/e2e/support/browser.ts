@@ -12,9 +12,18 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The flags measured to work headless here (docs/local-mode.md, Browser), background traffic off. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--no-default-browser-check',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
 ];
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -32,7 +41,10 @@ export function e2eRunDir(): string {
   return runDir;
 }
 
-export interface TextMatch { text: string | RegExp; timeoutMs?: number }
+export interface TextMatch {
+  text: string | RegExp;
+  timeoutMs?: number;
+}
 
 /** One browser (persistent context with a throwaway profile) on the Playground UI. */
 export class PlaygroundBrowser {
@@ -40,7 +52,11 @@ export class PlaygroundBrowser {
   /** Requests that were aborted because they left loopback (e.g. the UI's web fonts). */
   readonly blocked: string[] = [];
 
-  private constructor(readonly context: BrowserContext, readonly page: Page, readonly screenshotDir: string) {}
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly screenshotDir: string,
+  ) {}
 
   /**
    * Launches Chromium headless with loopback-only routing. `suite` names the screenshot sub-folder.
@@ -57,7 +73,9 @@ export class PlaygroundBrowser {
         viewport: { width: 1400, height: 900 },
       });
     } catch (err) {
-      throw new Error(`cannot start Chromium at ${CHROMIUM_PATH} (apt-get install chromium): ${(err as Error).message.split('\n')[0]}`);
+      throw new Error(
+        `cannot start Chromium at ${CHROMIUM_PATH} (apt-get install chromium): ${(err as Error).message.split('\n')[0]}`,
+      );
     }
     const dir = join(e2eRunDir(), suite.replace(/[^A-Za-z0-9._-]+/g, '-'));
     mkdirSync(dir, { recursive: true });
@@ -153,7 +171,11 @@ export class PlaygroundBrowser {
    * @throws playwright TimeoutError after `timeoutMs` (default 15 s).
    */
   async waitForCardGone({ text, timeoutMs = 15000 }: TextMatch): Promise<void> {
-    await this.page.locator('.ac-adaptiveCard').filter({ hasText: text }).last().waitFor({ state: 'detached', timeout: timeoutMs });
+    await this.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: text })
+      .last()
+      .waitFor({ state: 'detached', timeout: timeoutMs });
   }
 
   /** Clicks the button named `button` on the last card containing `cardText`. */
@@ -171,7 +193,10 @@ export class PlaygroundBrowser {
   /** Saves a full-page screenshot as NN-<step>.png in this suite's run folder; resolves to its path. */
   async screenshot(step: string): Promise<string> {
     this.shots++;
-    const file = join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${step.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+    const file = join(
+      this.screenshotDir,
+      `${String(this.shots).padStart(2, '0')}-${step.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`,
+    );
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }

@@ -24,9 +24,14 @@ export interface MessageAsUser {
  */
 export async function messageAsUser(args: MessageAsUser): Promise<void> {
   const base = args.playgroundUrl;
-  const templateRes = await fetch(`${base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(args.conversationId)}`);
+  const templateRes = await fetch(
+    `${base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(args.conversationId)}`,
+  );
   const templateText = await templateRes.text();
-  if (!templateRes.ok) throw new Error(`the Playground's custom activity template answered ${templateRes.status}: ${templateText.slice(0, 300)}`);
+  if (!templateRes.ok)
+    throw new Error(
+      `the Playground's custom activity template answered ${templateRes.status}: ${templateText.slice(0, 300)}`,
+    );
   const template = JSON.parse(templateText) as Record<string, unknown>;
   const mention = `<at>${args.bot.name}</at>`;
   const activity = {
@@ -42,5 +47,6 @@ export async function messageAsUser(args: MessageAsUser): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(activity),
   });
-  if (!res.ok) throw new Error(`the Playground refused the custom activity: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  if (!res.ok)
+    throw new Error(`the Playground refused the custom activity: ${res.status} ${(await res.text()).slice(0, 300)}`);
 }

@@ -3,12 +3,18 @@ import { UsageError, parseCommandLine, parseOptions } from '../../../graph-emula
 
 describe('graph-emulator/cli/cli-args (util.parseArgs for every sub-command)', () => {
   it('reads --name value and --name=value, only the allowed names', () => {
-    assert.deepEqual(parseOptions(['--port=8443', '--data', '.data/graph'], ['port', 'data', 'seed']), { port: '8443', data: '.data/graph' });
+    assert.deepEqual(parseOptions(['--port=8443', '--data', '.data/graph'], ['port', 'data', 'seed']), {
+      port: '8443',
+      data: '.data/graph',
+    });
   });
 
   it('turns parse errors into short usage sentences', () => {
     const usage = (argv: string[], message: string) =>
-      assert.throws(() => parseOptions(argv, ['port', 'data']), (err: unknown) => err instanceof UsageError && err.message === message);
+      assert.throws(
+        () => parseOptions(argv, ['port', 'data']),
+        (err: unknown) => err instanceof UsageError && err.message === message,
+      );
     usage(['--foo', '1'], "unknown argument '--foo'");
     usage(['--port'], "option '--port' needs a value");
     usage(['--port', '--data', 'x'], "option '--port' needs a value");

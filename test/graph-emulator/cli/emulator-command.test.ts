@@ -14,10 +14,17 @@ const bin = path.resolve(__dirname, '../../../bin/groupbot.js');
 // Plain `node bin/groupbot.js`, as a user runs it (the bin registers the TypeScript loader itself).
 const nodeArgs = [bin];
 
-interface Started { child: ChildProcess; url: string; caPath: string; exit: Promise<number | null> }
+interface Started {
+  child: ChildProcess;
+  url: string;
+  caPath: string;
+  exit: Promise<number | null>;
+}
 
 function startCli(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeArgs, 'emulator', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, 'emulator', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -51,10 +58,25 @@ describe('groupbot emulator / token (command line)', function () {
     const t = token(dataDir, 'megan@contoso.com');
     assert.equal(t.status, 0, t.stderr);
     const headers = { Authorization: `Bearer ${t.stdout}`, 'Content-Type': 'application/json' };
-    const created = await fetch(`${first.url}/groups`, { method: 'POST', headers, body: JSON.stringify({ displayName: 'Survives Kill', mailEnabled: false, mailNickname: 'surviveskill', securityEnabled: true }), dispatcher: agent } as RequestInit);
+    const created = await fetch(`${first.url}/groups`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        displayName: 'Survives Kill',
+        mailEnabled: false,
+        mailNickname: 'surviveskill',
+        securityEnabled: true,
+      }),
+      dispatcher: agent,
+    } as RequestInit);
     assert.equal(created.status, 201);
     const id = ((await created.json()) as { id: string }).id;
-    const patched = await fetch(`${first.url}/groups/${DEMO_GROUPS.legal.id}`, { method: 'PATCH', headers, body: JSON.stringify({ description: 'after kill' }), dispatcher: agent } as RequestInit);
+    const patched = await fetch(`${first.url}/groups/${DEMO_GROUPS.legal.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ description: 'after kill' }),
+      dispatcher: agent,
+    } as RequestInit);
     assert.equal(patched.status, 204);
     first.child.kill('SIGKILL');
     await first.exit;
@@ -64,7 +86,10 @@ describe('groupbot emulator / token (command line)', function () {
     const read = await fetch(`${second.url}/groups/${id}`, { headers, dispatcher: agent } as RequestInit);
     assert.equal(read.status, 200, 'the token issued before the restart is still valid');
     assert.equal(((await read.json()) as { displayName: string }).displayName, 'Survives Kill');
-    const legal = await fetch(`${second.url}/groups/${DEMO_GROUPS.legal.id}`, { headers, dispatcher: agent } as RequestInit);
+    const legal = await fetch(`${second.url}/groups/${DEMO_GROUPS.legal.id}`, {
+      headers,
+      dispatcher: agent,
+    } as RequestInit);
     assert.equal(((await legal.json()) as { description: string }).description, 'after kill');
     second.child.kill('SIGTERM');
     assert.equal(await second.exit, 0);

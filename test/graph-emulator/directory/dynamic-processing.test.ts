@@ -23,10 +23,25 @@ describe('graph-emulator asynchronous dynamic membership across restarts', funct
   it('keeps queued work through a restart and processes it after', async () => {
     const first = await startTestEmulator({ dataDir, dynamicProcessingDelayMs: 600_000 });
     const megan = await first.clientFor('megan@contoso.com', [...DEFAULT_SCOPES, 'User.ReadWrite.All']);
-    const g = (await megan.api('/groups').post({ displayName: 'Madrid people', mailEnabled: false, mailNickname: 'madridpeople', securityEnabled: true, groupTypes: ['DynamicMembership'], membershipRule: 'user.city -eq "Madrid"' })) as { id: string };
+    const g = (await megan.api('/groups').post({
+      displayName: 'Madrid people',
+      mailEnabled: false,
+      mailNickname: 'madridpeople',
+      securityEnabled: true,
+      groupTypes: ['DynamicMembership'],
+      membershipRule: 'user.city -eq "Madrid"',
+    })) as { id: string };
     await megan.api(`/users/${DEMO_USERS.ana.id}`).patch({ city: 'Seattle' });
-    assert.deepEqual(memberIds(await megan.api(`/groups/${g.id}/members`).get()), [], 'not processed before the restart');
-    assert.ok(!memberIds(await megan.api(`/groups/${DEMO_GROUPS.seattleEmployees.id}/members`).get()).includes(DEMO_USERS.ana.id));
+    assert.deepEqual(
+      memberIds(await megan.api(`/groups/${g.id}/members`).get()),
+      [],
+      'not processed before the restart',
+    );
+    assert.ok(
+      !memberIds(await megan.api(`/groups/${DEMO_GROUPS.seattleEmployees.id}/members`).get()).includes(
+        DEMO_USERS.ana.id,
+      ),
+    );
     await first.stop();
 
     const second = await startTestEmulator({ dataDir, dynamicProcessingDelayMs: 0 });
@@ -34,7 +49,12 @@ describe('graph-emulator asynchronous dynamic membership across restarts', funct
       await second.emulator.dynamicIdle?.();
       const client = await second.clientFor('megan@contoso.com');
       assert.deepEqual(memberIds(await client.api(`/groups/${g.id}/members`).get()), [DEMO_USERS.jose.id]);
-      assert.ok(memberIds(await client.api(`/groups/${DEMO_GROUPS.seattleEmployees.id}/members`).get()).includes(DEMO_USERS.ana.id), 'the user change was re-evaluated');
+      assert.ok(
+        memberIds(await client.api(`/groups/${DEMO_GROUPS.seattleEmployees.id}/members`).get()).includes(
+          DEMO_USERS.ana.id,
+        ),
+        'the user change was re-evaluated',
+      );
     } finally {
       await second.stop();
     }

@@ -15,7 +15,10 @@ describe('graph-emulator shared empty arrays', () => {
   });
 
   it('shareEmptyArrays swaps parsed empty arrays and leaves the rest alone', () => {
-    const parsed = JSON.parse('{"id":"1","otherMails":[],"businessPhones":["+1 555"],"mail":null}') as Record<string, unknown>;
+    const parsed = JSON.parse('{"id":"1","otherMails":[],"businessPhones":["+1 555"],"mail":null}') as Record<
+      string,
+      unknown
+    >;
     const out = shareEmptyArrays(parsed);
     assert.equal(out, parsed);
     assert.equal(out.otherMails, emptyArray());

@@ -18,8 +18,24 @@ describe('graph-emulator query: $filter tokenizer and parser', () => {
   });
 
   it('reads unquoted GUID, datetime and number literals', () => {
-    const kinds = tokenize('a eq 184efa21-98c3-4e5d-95ab-d07053a96e67 b ge 2024-01-01T00:00:00Z c eq 0 d eq 2024-05-01').map((t) => t.kind);
-    assert.deepEqual(kinds, ['ident', 'ident', 'guid', 'ident', 'ident', 'datetime', 'ident', 'ident', 'number', 'ident', 'ident', 'datetime', 'eof']);
+    const kinds = tokenize(
+      'a eq 184efa21-98c3-4e5d-95ab-d07053a96e67 b ge 2024-01-01T00:00:00Z c eq 0 d eq 2024-05-01',
+    ).map((t) => t.kind);
+    assert.deepEqual(kinds, [
+      'ident',
+      'ident',
+      'guid',
+      'ident',
+      'ident',
+      'datetime',
+      'ident',
+      'ident',
+      'number',
+      'ident',
+      'ident',
+      'datetime',
+      'eof',
+    ]);
   });
 
   it('reads a GUID that starts with letters as a GUID, not a name', () => {
@@ -28,11 +44,21 @@ describe('graph-emulator query: $filter tokenizer and parser', () => {
   });
 
   it('refuses an unterminated string with the position of its quote', () => {
-    expectQueryError(() => parseFilter("displayName eq 'abc"), 400, 'BadRequest', "Invalid filter clause: Syntax error: unterminated string literal at position 15 in 'displayName eq 'abc'.");
+    expectQueryError(
+      () => parseFilter("displayName eq 'abc"),
+      400,
+      'BadRequest',
+      "Invalid filter clause: Syntax error: unterminated string literal at position 15 in 'displayName eq 'abc'.",
+    );
   });
 
   it('refuses an invalid character', () => {
-    expectQueryError(() => parseFilter('displayName eq "abc"'), 400, 'BadRequest', /character '"' is not valid at position 15/);
+    expectQueryError(
+      () => parseFilter('displayName eq "abc"'),
+      400,
+      'BadRequest',
+      /character '"' is not valid at position 15/,
+    );
   });
 
   it('parses precedence: and binds tighter than or', () => {
@@ -50,19 +76,31 @@ describe('graph-emulator query: $filter tokenizer and parser', () => {
   it('parses keywords and function names case-insensitively', () => {
     const tree = parseFilter("NOT StartsWith(displayName,'a') AND mailEnabled EQ true");
     assert.equal(tree.kind, 'and');
-    assert.ok(tree.kind === 'and' && tree.left.kind === 'not' && tree.left.operand.kind === 'call' && tree.left.operand.name === 'startsWith');
+    assert.ok(
+      tree.kind === 'and' &&
+        tree.left.kind === 'not' &&
+        tree.left.operand.kind === 'call' &&
+        tree.left.operand.name === 'startsWith',
+    );
   });
 
   it('parses an any() lambda with its variable and body', () => {
     const tree = parseFilter("groupTypes/any(c:c eq 'Unified')");
     assert.equal(tree.kind, 'lambda');
-    assert.ok(tree.kind === 'lambda' && tree.variable === 'c' && tree.quantifier === 'any' && tree.body.kind === 'compare');
+    assert.ok(
+      tree.kind === 'lambda' && tree.variable === 'c' && tree.quantifier === 'any' && tree.body.kind === 'compare',
+    );
   });
 
   it('parses a nested lambda path a/skuId', () => {
     const tree = parseFilter('assignedLicenses/any(a:a/skuId eq 184efa21-98c3-4e5d-95ab-d07053a96e67)');
     assert.ok(tree.kind === 'lambda' && tree.body.kind === 'compare' && tree.body.left.kind === 'path');
-    assert.ok(tree.kind === 'lambda' && tree.body.kind === 'compare' && tree.body.left.kind === 'path' && tree.body.left.segments.join('/') === 'a/skuId');
+    assert.ok(
+      tree.kind === 'lambda' &&
+        tree.body.kind === 'compare' &&
+        tree.body.left.kind === 'path' &&
+        tree.body.left.segments.join('/') === 'a/skuId',
+    );
   });
 
   it('parses /$count comparisons', () => {
@@ -81,11 +119,21 @@ describe('graph-emulator query: $filter tokenizer and parser', () => {
   });
 
   it('refuses a bare property that is not a boolean expression', () => {
-    expectQueryError(() => parseFilter('displayName'), 400, 'BadRequest', 'Invalid filter clause: The $filter expression must evaluate to a single boolean value.');
+    expectQueryError(
+      () => parseFilter('displayName'),
+      400,
+      'BadRequest',
+      'Invalid filter clause: The $filter expression must evaluate to a single boolean value.',
+    );
   });
 
   it('refuses an unknown function', () => {
-    expectQueryError(() => parseFilter("substringof('a',displayName)"), 400, 'BadRequest', /unknown function 'substringof'/);
+    expectQueryError(
+      () => parseFilter("substringof('a',displayName)"),
+      400,
+      'BadRequest',
+      /unknown function 'substringof'/,
+    );
   });
 
   it('refuses a missing closing parenthesis', () => {

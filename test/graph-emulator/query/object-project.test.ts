@@ -11,7 +11,15 @@ describe('graph-emulator query: projectObject', () => {
     const keys = Object.keys(out);
     assert.equal(keys[0], 'id');
     assert.ok(keys.indexOf('displayName') < keys.indexOf('visibility'));
-    for (const k of ['mail', 'proxyAddresses', 'onPremisesSyncEnabled', 'theme', 'securityIdentifier', 'expirationDateTime']) assert.ok(k in out, k);
+    for (const k of [
+      'mail',
+      'proxyAddresses',
+      'onPremisesSyncEnabled',
+      'theme',
+      'securityIdentifier',
+      'expirationDateTime',
+    ])
+      assert.ok(k in out, k);
     assert.equal(out.theme, null);
     assert.ok(!('assignedLicenses' in out));
     assert.ok(!('allowExternalSenders' in out));
@@ -42,7 +50,12 @@ describe('graph-emulator query: projectObject', () => {
   });
 
   it('never returns hasMembersWithLicenseErrors or navigation properties', () => {
-    const out = projectObject('group', { ...group, hasMembersWithLicenseErrors: true, members: [] }, ['hasMembersWithLicenseErrors', 'members'], { getById: true });
+    const out = projectObject(
+      'group',
+      { ...group, hasMembersWithLicenseErrors: true, members: [] },
+      ['hasMembersWithLicenseErrors', 'members'],
+      { getById: true },
+    );
     assert.deepEqual(out, { id: group.id });
   });
 
@@ -66,15 +79,26 @@ describe('graph-emulator query: projectObject', () => {
   });
 
   it('user $select returns department, licenses and extension attributes', () => {
-    const out = projectObject('user', user, ['department', 'assignedLicenses', 'onPremisesExtensionAttributes', 'licenseAssignmentStates'], { getById: false });
+    const out = projectObject(
+      'user',
+      user,
+      ['department', 'assignedLicenses', 'onPremisesExtensionAttributes', 'licenseAssignmentStates'],
+      { getById: false },
+    );
     assert.equal(out.department, 'Marketing');
     assert.deepEqual(out.onPremisesExtensionAttributes, { extensionAttribute1: 'Contractor' });
-    assert.deepEqual(out.licenseAssignmentStates, [], 'a collection property without values is an empty array, never null');
+    assert.deepEqual(
+      out.licenseAssignmentStates,
+      [],
+      'a collection property without values is an empty array, never null',
+    );
     assert.equal(out.id, 'u-megan');
   });
 
   it('directoryObject items carry @odata.type and their own default shape', () => {
-    const u = projectObject('directoryObject', { ...user, '@odata.type': '#microsoft.graph.user' }, undefined, { getById: false });
+    const u = projectObject('directoryObject', { ...user, '@odata.type': '#microsoft.graph.user' }, undefined, {
+      getById: false,
+    });
     assert.equal(u['@odata.type'], '#microsoft.graph.user');
     assert.ok('userPrincipalName' in u && !('securityEnabled' in u));
     const g = projectObject('directoryObject', group, undefined, { getById: false });
@@ -95,11 +119,17 @@ describe('graph-emulator query: projectObject', () => {
 
 describe('graph-emulator query: contextUrl', () => {
   it('builds a list context with a select list', () => {
-    assert.equal(contextUrl('https://localhost:8443', 'groups', ['id', 'displayName']), 'https://localhost:8443/v1.0/$metadata#groups(id,displayName)');
+    assert.equal(
+      contextUrl('https://localhost:8443', 'groups', ['id', 'displayName']),
+      'https://localhost:8443/v1.0/$metadata#groups(id,displayName)',
+    );
   });
 
   it('builds a plain list context', () => {
-    assert.equal(contextUrl('https://localhost:8443/', 'directoryObjects'), 'https://localhost:8443/v1.0/$metadata#directoryObjects');
+    assert.equal(
+      contextUrl('https://localhost:8443/', 'directoryObjects'),
+      'https://localhost:8443/v1.0/$metadata#directoryObjects',
+    );
   });
 
   it('accepts a base that already ends in /v1.0', () => {
@@ -107,6 +137,9 @@ describe('graph-emulator query: contextUrl', () => {
   });
 
   it('keeps /$entity after the select list', () => {
-    assert.equal(contextUrl('https://localhost:8443', 'groups/$entity', ['displayName']), 'https://localhost:8443/v1.0/$metadata#groups(displayName)/$entity');
+    assert.equal(
+      contextUrl('https://localhost:8443', 'groups/$entity', ['displayName']),
+      'https://localhost:8443/v1.0/$metadata#groups(displayName)/$entity',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { GraphQueryError, planQuery, type CollectionKind, type EntityKind, type QueryPlan } from '../../../graph-emulator/query';
+import {
+  GraphQueryError,
+  planQuery,
+  type CollectionKind,
+  type EntityKind,
+  type QueryPlan,
+} from '../../../graph-emulator/query';
 
 export interface PlanOptions {
   entity?: EntityKind;

@@ -20,7 +20,12 @@ describe('graph-emulator query: planQuery paging and counting', () => {
 
   for (const bad of ['1000', '0', '-5', 'abc', '2.5']) {
     it(`refuses $top=${bad} with E15`, () => {
-      expectQueryError(() => plan(`$top=${bad}`), 400, 'Request_UnsupportedQuery', `Invalid page size specified: '${bad}'. Must be between 1 and 999 inclusive.`);
+      expectQueryError(
+        () => plan(`$top=${bad}`),
+        400,
+        'Request_UnsupportedQuery',
+        `Invalid page size specified: '${bad}'. Must be between 1 and 999 inclusive.`,
+      );
     });
   }
 
@@ -29,7 +34,12 @@ describe('graph-emulator query: planQuery paging and counting', () => {
   });
 
   it('refuses a repeated query option', () => {
-    expectQueryError(() => plan('$top=5&$top=6'), 400, 'Request_BadRequest', "Query option '$top' was specified more than once, but it must be specified at most once.");
+    expectQueryError(
+      () => plan('$top=5&$top=6'),
+      400,
+      'Request_BadRequest',
+      "Query option '$top' was specified more than once, but it must be specified at most once.",
+    );
   });
 
   it('passes $skiptoken through', () => {
@@ -37,7 +47,12 @@ describe('graph-emulator query: planQuery paging and counting', () => {
   });
 
   it('/$count without ConsistencyLevel is 400 "$count is not currently supported."', () => {
-    expectQueryError(() => plan('', { countSegment: true }), 400, 'Request_BadRequest', '$count is not currently supported.');
+    expectQueryError(
+      () => plan('', { countSegment: true }),
+      400,
+      'Request_BadRequest',
+      '$count is not currently supported.',
+    );
   });
 
   it('/$count with ConsistencyLevel counts and is advanced', () => {
@@ -57,7 +72,15 @@ describe('graph-emulator query: planQuery paging and counting', () => {
   });
 
   it('$count=false with ConsistencyLevel is not advanced', () => {
-    assert.equal(isAdvancedQuery({ entity: 'group', collection: 'groups', params: new URLSearchParams('$count=false'), consistencyEventual: true }), false);
+    assert.equal(
+      isAdvancedQuery({
+        entity: 'group',
+        collection: 'groups',
+        params: new URLSearchParams('$count=false'),
+        consistencyEventual: true,
+      }),
+      false,
+    );
   });
 });
 
@@ -75,16 +98,27 @@ describe('graph-emulator query: planQuery $search', () => {
     const p = plan('$search="displayName:security"', { eventual: true });
     assert.ok(p.search);
     assert.equal(p.count, false);
-    assert.deepEqual(groups.filter((g) => p.search?.(g)).map((g) => g.displayName), ['SecurityGroup101']);
+    assert.deepEqual(
+      groups.filter((g) => p.search?.(g)).map((g) => g.displayName),
+      ['SecurityGroup101'],
+    );
   });
 
   it('an encoded & inside $search gives the known-bug 400', () => {
-    expectQueryError(() => plan('$search="displayName:R%26D"', { eventual: true }), 400, 'Request_BadRequest', "Unrecognized query argument specified: ''.");
+    expectQueryError(
+      () => plan('$search="displayName:R%26D"', { eventual: true }),
+      400,
+      'Request_BadRequest',
+      "Unrecognized query argument specified: ''.",
+    );
   });
 
   it('combines with $filter', () => {
     const p = plan('$search="displayName:o"&$filter=mailEnabled eq true', { eventual: true });
-    assert.deepEqual(groups.filter((g) => p.search?.(g) && p.filter?.(g)).map((g) => g.displayName), ['OutlookGroup101', "O'Brien Research and Development"]);
+    assert.deepEqual(
+      groups.filter((g) => p.search?.(g) && p.filter?.(g)).map((g) => g.displayName),
+      ['OutlookGroup101', "O'Brien Research and Development"],
+    );
   });
 });
 
@@ -92,20 +126,40 @@ describe('graph-emulator query: planQuery $orderby', () => {
   const sorted = (p: ReturnType<typeof plan>): unknown[] => [...groups].sort(p.compare).map((g) => g.displayName);
 
   it('displayName works by default, ascending, case- and accent-insensitive', () => {
-    assert.deepEqual(sorted(plan('$orderby=displayName')), ['Équipe Ventes', "O'Brien Research and Development", 'OutlookGroup101', 'SecurityGroup101']);
+    assert.deepEqual(sorted(plan('$orderby=displayName')), [
+      'Équipe Ventes',
+      "O'Brien Research and Development",
+      'OutlookGroup101',
+      'SecurityGroup101',
+    ]);
   });
 
   it('desc reverses', () => {
-    assert.deepEqual(sorted(plan('$orderby=displayName desc')), ['SecurityGroup101', 'OutlookGroup101', "O'Brien Research and Development", 'Équipe Ventes']);
+    assert.deepEqual(sorted(plan('$orderby=displayName desc')), [
+      'SecurityGroup101',
+      'OutlookGroup101',
+      "O'Brien Research and Development",
+      'Équipe Ventes',
+    ]);
   });
 
   it('createdDateTime needs advanced mode', () => {
     expectQueryError(() => plan('$orderby=createdDateTime'), 400, 'Request_UnsupportedQuery', SORTING);
-    assert.deepEqual(sorted(advanced('$orderby=createdDateTime desc')), ["O'Brien Research and Development", 'OutlookGroup101', 'SecurityGroup101', 'Équipe Ventes']);
+    assert.deepEqual(sorted(advanced('$orderby=createdDateTime desc')), [
+      "O'Brien Research and Development",
+      'OutlookGroup101',
+      'SecurityGroup101',
+      'Équipe Ventes',
+    ]);
   });
 
   it('$filter with $orderby needs advanced mode', () => {
-    expectQueryError(() => plan('$filter=securityEnabled eq true&$orderby=displayName'), 400, 'Request_UnsupportedQuery', SORTING);
+    expectQueryError(
+      () => plan('$filter=securityEnabled eq true&$orderby=displayName'),
+      400,
+      'Request_UnsupportedQuery',
+      SORTING,
+    );
     assert.ok(advanced('$filter=securityEnabled eq true&$orderby=displayName').compare);
   });
 
@@ -114,11 +168,21 @@ describe('graph-emulator query: planQuery $orderby', () => {
   });
 
   it('an unknown property is a 400 naming the type', () => {
-    expectQueryError(() => plan('$orderby=colour'), 400, 'Request_BadRequest', "Could not find a property named 'colour' on type 'microsoft.graph.group'.");
+    expectQueryError(
+      () => plan('$orderby=colour'),
+      400,
+      'Request_BadRequest',
+      "Could not find a property named 'colour' on type 'microsoft.graph.group'.",
+    );
   });
 
   it('a malformed key is refused', () => {
-    expectQueryError(() => plan('$orderby=displayName sideways'), 400, 'Request_BadRequest', "Invalid $orderby expression: 'displayName sideways'.");
+    expectQueryError(
+      () => plan('$orderby=displayName sideways'),
+      400,
+      'Request_BadRequest',
+      "Invalid $orderby expression: 'displayName sideways'.",
+    );
   });
 
   it('ties are broken by id so paging is stable', () => {
@@ -133,7 +197,12 @@ describe('graph-emulator query: planQuery $orderby', () => {
   });
 
   it('deletedItems sort by deletedDateTime in advanced mode only', () => {
-    expectQueryError(() => plan('$orderby=deletedDateTime', { collection: 'deletedItems' }), 400, 'Request_UnsupportedQuery', SORTING);
+    expectQueryError(
+      () => plan('$orderby=deletedDateTime', { collection: 'deletedItems' }),
+      400,
+      'Request_UnsupportedQuery',
+      SORTING,
+    );
     assert.ok(advanced('$orderby=deletedDateTime desc', { collection: 'deletedItems' }).compare);
   });
 });
@@ -144,15 +213,28 @@ describe('graph-emulator query: planQuery $select and $expand', () => {
   });
 
   it('refuses an unknown $select property as Graph does', () => {
-    expectQueryError(() => plan('$select=id,colour'), 400, 'Request_BadRequest', "Could not find a property named 'colour' on type 'microsoft.graph.group'.");
+    expectQueryError(
+      () => plan('$select=id,colour'),
+      400,
+      'Request_BadRequest',
+      "Could not find a property named 'colour' on type 'microsoft.graph.group'.",
+    );
   });
 
   it('refuses an unknown user $select property naming microsoft.graph.user', () => {
-    expectQueryError(() => plan('$select=colour', { entity: 'user' }), 400, 'Request_BadRequest', "Could not find a property named 'colour' on type 'microsoft.graph.user'.");
+    expectQueryError(
+      () => plan('$select=colour', { entity: 'user' }),
+      400,
+      'Request_BadRequest',
+      "Could not find a property named 'colour' on type 'microsoft.graph.user'.",
+    );
   });
 
   it('accepts $select-only and GET-only group properties', () => {
-    assert.deepEqual(plan('$select=assignedLicenses,allowExternalSenders').select, ['assignedLicenses', 'allowExternalSenders']);
+    assert.deepEqual(plan('$select=assignedLicenses,allowExternalSenders').select, [
+      'assignedLicenses',
+      'allowExternalSenders',
+    ]);
   });
 
   it('parses $expand and drops nested options', () => {
@@ -170,7 +252,12 @@ describe('graph-emulator query: planQuery $select and $expand', () => {
   });
 
   it('refuses $expand in advanced queries', () => {
-    expectQueryError(() => advanced('$expand=members'), 400, 'Request_UnsupportedQuery', '$expand is not supported with advanced queries (ConsistencyLevel:eventual and $count=true).');
+    expectQueryError(
+      () => advanced('$expand=members'),
+      400,
+      'Request_UnsupportedQuery',
+      '$expand is not supported with advanced queries (ConsistencyLevel:eventual and $count=true).',
+    );
   });
 });
 
@@ -193,7 +280,10 @@ describe('graph-emulator query: relationship collections', () => {
       { '@odata.type': '#microsoft.graph.group', id: '2', displayName: 'Nested', securityEnabled: true },
       { '@odata.type': '#microsoft.graph.user', id: '3', displayName: 'Bob Kelly' },
     ];
-    assert.deepEqual(items.filter((i) => p.filter?.(i)).map((i) => i.id), ['1', '2']);
+    assert.deepEqual(
+      items.filter((i) => p.filter?.(i)).map((i) => i.id),
+      ['1', '2'],
+    );
   });
 
   it('$orderby needs advanced mode', () => {
@@ -207,14 +297,22 @@ describe('graph-emulator query: relationship collections', () => {
   });
 
   it('/$count on a relationship needs the header', () => {
-    expectQueryError(() => plan('', { ...rel, countSegment: true }), 400, 'Request_BadRequest', '$count is not currently supported.');
+    expectQueryError(
+      () => plan('', { ...rel, countSegment: true }),
+      400,
+      'Request_BadRequest',
+      '$count is not currently supported.',
+    );
     assert.equal(plan('', { ...rel, countSegment: true, eventual: true }).count, true);
   });
 });
 
 describe('graph-emulator query: subscribedSkus and index hints', () => {
   it('subscribedSkus ignores $filter, $top and $search', () => {
-    const p = plan("$filter=bogus eq 'x'&$top=5000&$search=whatever", { entity: 'subscribedSku', collection: 'subscribedSkus' });
+    const p = plan("$filter=bogus eq 'x'&$top=5000&$search=whatever", {
+      entity: 'subscribedSku',
+      collection: 'subscribedSkus',
+    });
     assert.equal(p.filter, undefined);
     assert.equal(p.search, undefined);
     assert.ok(p.top >= 999);
@@ -238,7 +336,12 @@ describe('graph-emulator query: subscribedSkus and index hints', () => {
     assert.equal(p.count, false);
     assert.deepEqual(p.select, ['displayName']);
     assert.equal(plan('$skiptoken=abc', roleMembers).skipToken, 'abc', 'later pages follow the nextLink');
-    expectQueryError(() => plan('$select=colour', roleMembers), 400, 'Request_BadRequest', "Could not find a property named 'colour' on type 'microsoft.graph.directoryObject'.");
+    expectQueryError(
+      () => plan('$select=colour', roleMembers),
+      400,
+      'Request_BadRequest',
+      "Could not find a property named 'colour' on type 'microsoft.graph.directoryObject'.",
+    );
   });
 
   it('offers an eq conjunct as the index hint, lower-cased', () => {
@@ -272,7 +375,10 @@ describe('graph-emulator query: subscribedSkus and index hints', () => {
 
 describe('graph-emulator query: planSingleObject', () => {
   it('validates $select and $expand for a GET by id and ignores list options', () => {
-    const p = planSingleObject('group', new URLSearchParams('$select=displayName,allowExternalSenders&$expand=owners&$filter=nonsense'));
+    const p = planSingleObject(
+      'group',
+      new URLSearchParams('$select=displayName,allowExternalSenders&$expand=owners&$filter=nonsense'),
+    );
     assert.deepEqual(p, { select: ['displayName', 'allowExternalSenders'], expand: ['owners'] });
   });
 

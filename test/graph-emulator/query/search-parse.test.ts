@@ -4,7 +4,8 @@ import { userSchema } from '../../../graph-emulator/query/schema-user';
 import { parseSearch, searchWords } from '../../../graph-emulator/query/search-parse';
 import { expectQueryError, groups, users } from './query-helpers';
 
-const names = (pred: (o: Record<string, unknown>) => boolean, objs: Record<string, unknown>[]): unknown[] => objs.filter(pred).map((o) => o.displayName);
+const names = (pred: (o: Record<string, unknown>) => boolean, objs: Record<string, unknown>[]): unknown[] =>
+  objs.filter(pred).map((o) => o.displayName);
 
 describe('graph-emulator query: $search', () => {
   it('splits words on punctuation and spaces', () => {
@@ -12,8 +13,12 @@ describe('graph-emulator query: $search', () => {
   });
 
   it('displayName matches the prefix of any word', () => {
-    assert.deepEqual(names(parseSearch('"displayName:research"', groupSchema), groups), ["O'Brien Research and Development"]);
-    assert.deepEqual(names(parseSearch('"displayName:DEV"', groupSchema), groups), ["O'Brien Research and Development"]);
+    assert.deepEqual(names(parseSearch('"displayName:research"', groupSchema), groups), [
+      "O'Brien Research and Development",
+    ]);
+    assert.deepEqual(names(parseSearch('"displayName:DEV"', groupSchema), groups), [
+      "O'Brien Research and Development",
+    ]);
   });
 
   it('does not match the middle of a word in displayName', () => {
@@ -21,7 +26,9 @@ describe('graph-emulator query: $search', () => {
   });
 
   it('every word of a multi-word term must match', () => {
-    assert.deepEqual(names(parseSearch('"displayName:brien dev"', groupSchema), groups), ["O'Brien Research and Development"]);
+    assert.deepEqual(names(parseSearch('"displayName:brien dev"', groupSchema), groups), [
+      "O'Brien Research and Development",
+    ]);
     assert.deepEqual(names(parseSearch('"displayName:brien sales"', groupSchema), groups), []);
   });
 
@@ -42,19 +49,34 @@ describe('graph-emulator query: $search', () => {
   });
 
   it('user search on givenName and userPrincipalName', () => {
-    assert.deepEqual(names(parseSearch('"givenName:an" OR "userPrincipalName:bob"', userSchema), users), ['Ana Silva', 'Bob Kelly']);
+    assert.deepEqual(names(parseSearch('"givenName:an" OR "userPrincipalName:bob"', userSchema), users), [
+      'Ana Silva',
+      'Bob Kelly',
+    ]);
   });
 
   it('proxyAddresses match after the smtp: prefix', () => {
-    assert.deepEqual(names(parseSearch('"proxyAddresses:outlookgroup101@contoso.onmicrosoft"', groupSchema), groups), ['OutlookGroup101']);
+    assert.deepEqual(names(parseSearch('"proxyAddresses:outlookgroup101@contoso.onmicrosoft"', groupSchema), groups), [
+      'OutlookGroup101',
+    ]);
   });
 
   it('refuses an unquoted clause', () => {
-    expectQueryError(() => parseSearch('displayName:Video', groupSchema), 400, 'Request_UnsupportedQuery', /clauses must be quoted/);
+    expectQueryError(
+      () => parseSearch('displayName:Video', groupSchema),
+      400,
+      'Request_UnsupportedQuery',
+      /clauses must be quoted/,
+    );
   });
 
   it('refuses a clause without a property', () => {
-    expectQueryError(() => parseSearch('"Video"', groupSchema), 400, 'Request_UnsupportedQuery', /must name a property/);
+    expectQueryError(
+      () => parseSearch('"Video"', groupSchema),
+      400,
+      'Request_UnsupportedQuery',
+      /must name a property/,
+    );
   });
 
   it('refuses a property that cannot be searched', () => {
@@ -67,6 +89,11 @@ describe('graph-emulator query: $search', () => {
   });
 
   it('refuses a dangling operator', () => {
-    expectQueryError(() => parseSearch('"displayName:a" OR', groupSchema), 400, 'Request_UnsupportedQuery', /clause is missing/);
+    expectQueryError(
+      () => parseSearch('"displayName:a" OR', groupSchema),
+      400,
+      'Request_UnsupportedQuery',
+      /clause is missing/,
+    );
   });
 });

@@ -26,8 +26,16 @@ describe('graph-emulator PATCH /groups/{id} concurrency', function () {
   });
 
   it('a PATCH racing a DELETE either lands before it or gets 404; the delete is never undone', async () => {
-    const g = (await megan.api('/groups').post({ displayName: 'Race delete', mailEnabled: false, mailNickname: 'racedelete', securityEnabled: true })) as Obj;
-    const results = await Promise.allSettled([megan.api(`/groups/${g.id as string}`).delete(), megan.api(`/groups/${g.id as string}`).patch({ description: 'late' })]);
+    const g = (await megan.api('/groups').post({
+      displayName: 'Race delete',
+      mailEnabled: false,
+      mailNickname: 'racedelete',
+      securityEnabled: true,
+    })) as Obj;
+    const results = await Promise.allSettled([
+      megan.api(`/groups/${g.id as string}`).delete(),
+      megan.api(`/groups/${g.id as string}`).patch({ description: 'late' }),
+    ]);
     assert.equal(results[0].status, 'fulfilled');
     const deleted = (await megan.api(`/directory/deletedItems/${g.id as string}`).get()) as Obj;
     assert.equal(typeof deleted.deletedDateTime, 'string');
@@ -46,7 +54,9 @@ describe('graph-emulator updateGroup while the write lock is held', function () 
     const db = await openDatabase(dataDir);
     close = () => db.close();
     store = await DirectoryStore.load(db);
-    await store.write((tx) => { for (const m of [...tenantMeta('demo'), ...demoTenantMutations()]) tx.stage(m); });
+    await store.write((tx) => {
+      for (const m of [...tenantMeta('demo'), ...demoTenantMutations()]) tx.stage(m);
+    });
   });
   after(async () => {
     await close?.();
@@ -54,9 +64,35 @@ describe('graph-emulator updateGroup while the write lock is held', function () 
   });
 
   function patch(body: Obj): Promise<EmuResponse> {
-    const caller: Caller = { user: store.users.get(DEMO_USERS.megan.id) as Caller['user'], scopes: new Set(['Group.ReadWrite.All']), roles: new Set([GLOBAL_ADMINISTRATOR]) };
-    const services: Services = { store, tenant: { tenantId: 't', displayName: 'Contoso', domain: 'contoso.com', initialDomain: 'contoso.onmicrosoft.com' }, rules: loadRuleEngine(), baseUrl: 'https://localhost', dispatch: () => Promise.reject(new Error('not used')) };
-    const ctx: HandlerContext = { req: { method: 'PATCH', path: `/groups/${DEMO_GROUPS.legal.id}`, query: new URLSearchParams(), headers: {}, bodyText: JSON.stringify(body) }, caller, params: { id: DEMO_GROUPS.legal.id }, services };
+    const caller: Caller = {
+      user: store.users.get(DEMO_USERS.megan.id) as Caller['user'],
+      scopes: new Set(['Group.ReadWrite.All']),
+      roles: new Set([GLOBAL_ADMINISTRATOR]),
+    };
+    const services: Services = {
+      store,
+      tenant: {
+        tenantId: 't',
+        displayName: 'Contoso',
+        domain: 'contoso.com',
+        initialDomain: 'contoso.onmicrosoft.com',
+      },
+      rules: loadRuleEngine(),
+      baseUrl: 'https://localhost',
+      dispatch: () => Promise.reject(new Error('not used')),
+    };
+    const ctx: HandlerContext = {
+      req: {
+        method: 'PATCH',
+        path: `/groups/${DEMO_GROUPS.legal.id}`,
+        query: new URLSearchParams(),
+        headers: {},
+        bodyText: JSON.stringify(body),
+      },
+      caller,
+      params: { id: DEMO_GROUPS.legal.id },
+      services,
+    };
     return Promise.resolve(updateGroup(ctx));
   }
 
@@ -64,16 +100,22 @@ describe('graph-emulator updateGroup while the write lock is held', function () 
     let release: () => void = () => undefined;
     let started: () => void = () => undefined;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const holding = store.write(() => new Promise<void>((resolve) => {
-      release = resolve;
-      started();
-    }));
+    const holding = store.write(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    );
     await running;
     const first = patch({ description: 'changed by the first PATCH' });
     const second = patch({ displayName: 'Legal (renamed by the second PATCH)' });
     release();
     await holding;
-    assert.deepEqual((await Promise.all([first, second])).map((r) => r.status), [204, 204]);
+    assert.deepEqual(
+      (await Promise.all([first, second])).map((r) => r.status),
+      [204, 204],
+    );
     const g = store.groups.get(DEMO_GROUPS.legal.id);
     assert.equal(g?.description, 'changed by the first PATCH');
     assert.equal(g?.displayName, 'Legal (renamed by the second PATCH)');

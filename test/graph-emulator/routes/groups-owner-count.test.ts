@@ -9,7 +9,10 @@ import { useTestEmulator } from '../../support/emulator';
 import { rejectsWithGraphError } from '../graph-assert';
 
 type Obj = Record<string, unknown>;
-interface Page { '@odata.count'?: number; value: Obj[] }
+interface Page {
+  '@odata.count'?: number;
+  value: Obj[];
+}
 
 const UNSUPPORTED = "Unsupported or invalid query filter clause specified for property 'owners' of resource 'Group'.";
 
@@ -22,15 +25,21 @@ describe('graph-emulator GET /groups owners/$count', function () {
   before(async () => {
     megan = await emu.clientFor(DEMO_USERS.megan.upn);
     // A Global Administrator who creates a security group without naming owners does not become its owner.
-    const created = (await megan.api('/groups').post({ displayName: 'Orphan Readers', mailNickname: 'orphanreaders',
-      mailEnabled: false, securityEnabled: true })) as Obj;
+    const created = (await megan.api('/groups').post({
+      displayName: 'Orphan Readers',
+      mailNickname: 'orphanreaders',
+      mailEnabled: false,
+      securityEnabled: true,
+    })) as Obj;
     orphanId = created.id as string;
   });
 
   const advanced = (filter: string): Promise<Page> =>
-    megan.api('/groups').header('ConsistencyLevel',
-      'eventual').query({ $filter: filter, $count: 'true', $select: 'id,displayName',
-        $top: '999' }).get() as Promise<Page>;
+    megan
+      .api('/groups')
+      .header('ConsistencyLevel', 'eventual')
+      .query({ $filter: filter, $count: 'true', $select: 'id,displayName', $top: '999' })
+      .get() as Promise<Page>;
 
   it('finds the groups without owners, with @odata.count', async () => {
     const page = await advanced('owners/$count eq 0');
@@ -51,29 +60,52 @@ describe('graph-emulator GET /groups owners/$count', function () {
 
   it('combines with other clauses', async () => {
     const page = await advanced("owners/$count eq 0 and startsWith(displayName,'Orphan')");
-    assert.deepEqual(page.value.map((g) => g.id), [orphanId]);
+    assert.deepEqual(
+      page.value.map((g) => g.id),
+      [orphanId],
+    );
   });
 
   it('refuses the clause outside advanced mode, and counts other than 0 and 1', async () => {
-    await rejectsWithGraphError(megan.api('/groups').query({ $filter: 'owners/$count eq 0' }).get(), 400,
-      'Request_UnsupportedQuery', UNSUPPORTED);
-    await rejectsWithGraphError(megan.api('/groups').header('ConsistencyLevel',
-      'eventual').query({ $filter: 'owners/$count eq 0' }).get(), 400, 'Request_UnsupportedQuery', UNSUPPORTED);
+    await rejectsWithGraphError(
+      megan.api('/groups').query({ $filter: 'owners/$count eq 0' }).get(),
+      400,
+      'Request_UnsupportedQuery',
+      UNSUPPORTED,
+    );
+    await rejectsWithGraphError(
+      megan.api('/groups').header('ConsistencyLevel', 'eventual').query({ $filter: 'owners/$count eq 0' }).get(),
+      400,
+      'Request_UnsupportedQuery',
+      UNSUPPORTED,
+    );
     await rejectsWithGraphError(advanced('owners/$count eq 2'), 400, 'Request_UnsupportedQuery', UNSUPPORTED);
     await rejectsWithGraphError(advanced('owners/$count gt 0'), 400, 'Request_UnsupportedQuery', UNSUPPORTED);
   });
 
   it('still refuses counts of stored collections other than 0 (proxyAddresses/$count eq 1)', async () => {
-    await rejectsWithGraphError(advanced('proxyAddresses/$count eq 1'), 400, 'Request_UnsupportedQuery',
-      /proxyAddresses/);
+    await rejectsWithGraphError(
+      advanced('proxyAddresses/$count eq 1'),
+      400,
+      'Request_UnsupportedQuery',
+      /proxyAddresses/,
+    );
     const none = await advanced('proxyAddresses/$count eq 0');
-    assert.ok(none.value.some((g) => g.id === orphanId), 'a security group has no proxy addresses');
+    assert.ok(
+      none.value.some((g) => g.id === orphanId),
+      'a security group has no proxy addresses',
+    );
   });
 
   it('is refused on relationship lists, which cannot count owners of their items', async () => {
     await rejectsWithGraphError(
-      megan.api('/me/memberOf/microsoft.graph.group').header('ConsistencyLevel',
-        'eventual').query({ $filter: 'owners/$count eq 0', $count: 'true' }).get(),
-      400, 'Request_UnsupportedQuery');
+      megan
+        .api('/me/memberOf/microsoft.graph.group')
+        .header('ConsistencyLevel', 'eventual')
+        .query({ $filter: 'owners/$count eq 0', $count: 'true' })
+        .get(),
+      400,
+      'Request_UnsupportedQuery',
+    );
   });
 });

@@ -10,11 +10,18 @@ import { useTestEmulator } from '../../support/emulator';
 import { rejectsWithGraphError } from '../graph-assert';
 
 type Obj = Record<string, unknown>;
-interface Page { '@odata.context': string; '@odata.nextLink'?: string; value: Obj[] }
+interface Page {
+  '@odata.context': string;
+  '@odata.nextLink'?: string;
+  value: Obj[];
+}
 
 /** Ids of the live demo groups `key` owns, sorted. */
 function ownedBySeed(key: DemoUserKey): string[] {
-  return Object.values(DEMO_GROUPS).filter((g) => !g.deleted && (g.owners ?? []).includes(key)).map((g) => g.id).sort();
+  return Object.values(DEMO_GROUPS)
+    .filter((g) => !g.deleted && (g.owners ?? []).includes(key))
+    .map((g) => g.id)
+    .sort();
 }
 
 describe('graph-emulator GET ownedObjects', function () {
@@ -56,7 +63,10 @@ describe('graph-emulator GET ownedObjects', function () {
       page = (await megan.api(next).get()) as Page;
     }
     assert.deepEqual(seen.sort(), expected);
-    const count = await megan.api(`/users/${DEMO_USERS.lee.id}/ownedObjects/$count`).header('ConsistencyLevel', 'eventual').get() as unknown;
+    const count = (await megan
+      .api(`/users/${DEMO_USERS.lee.id}/ownedObjects/$count`)
+      .header('ConsistencyLevel', 'eventual')
+      .get()) as unknown;
     assert.equal(Number(count), expected.length);
     const byUpn = (await megan.api(`/users/${DEMO_USERS.lee.upn}/ownedObjects`).select('id,displayName').get()) as Page;
     assert.equal(byUpn.value.length, expected.length);
@@ -67,7 +77,15 @@ describe('graph-emulator GET ownedObjects', function () {
     const none = (await megan.api(`/users/${DEMO_USERS.raul.id}/ownedObjects`).get()) as Page;
     assert.deepEqual(ownedBySeed('raul'), [], 'the seed gives Raul no group');
     assert.deepEqual(none.value, []);
-    await rejectsWithGraphError(megan.api('/users/00000000-0000-4000-8000-000000000001/ownedObjects').get(), 404, 'Request_ResourceNotFound');
-    await rejectsWithGraphError(guest.api(`/users/${DEMO_USERS.bob.id}/ownedObjects`).get(), 403, 'Authorization_RequestDenied');
+    await rejectsWithGraphError(
+      megan.api('/users/00000000-0000-4000-8000-000000000001/ownedObjects').get(),
+      404,
+      'Request_ResourceNotFound',
+    );
+    await rejectsWithGraphError(
+      guest.api(`/users/${DEMO_USERS.bob.id}/ownedObjects`).get(),
+      403,
+      'Authorization_RequestDenied',
+    );
   });
 });

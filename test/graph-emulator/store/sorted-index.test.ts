@@ -29,7 +29,10 @@ describe('graph-emulator SortedIndex', () => {
 
   it('prefixIds yields lazily: a consumer can stop after the first ids', () => {
     const idx = new SortedIndex();
-    idx.load(Array.from({ length: 1000 }, (_, i) => ({ id: String(i).padStart(4, '0'), name: `Person ${i}` })), (p) => p.name);
+    idx.load(
+      Array.from({ length: 1000 }, (_, i) => ({ id: String(i).padStart(4, '0'), name: `Person ${i}` })),
+      (p) => p.name,
+    );
     const it = idx.prefixIds('person 1');
     assert.deepEqual([it.next().value, it.next().value], ['0001', '0010']);
     assert.equal(idx.prefix('person 1').length, 111);
