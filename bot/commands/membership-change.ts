@@ -37,7 +37,8 @@ export const BULK_THRESHOLD = 5;
 /** More people than this: progress updates after each chunk of 20. */
 export const PROGRESS_THRESHOLD = 20;
 
-const STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
+/** How each write outcome shows on an outcome card. */
+export const OUTCOME_STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
   added: 'added',
   alreadyPresent: 'alreadyMember',
   removed: 'removed',
@@ -244,14 +245,16 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
         input: r.principal.displayName,
         person: toPerson(snapshot.users[r.principal.id] ?? r.principal),
         ...(writable.length > 1 ? { group: groupRef(g) } : {}),
-        status: STATUS[r.result],
+        status: OUTCOME_STATUS[r.result],
         ...(r.reason
           ? { reason: r.reason }
           : r.result === 'lastOwner'
             ? { reason: 'A group must keep at least one owner.' }
             : {}),
       });
-      lines.push(outcomeSentence(r.principal.displayName, STATUS[r.result], spec.operation, g.displayName, r.reason));
+      lines.push(
+        outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], spec.operation, g.displayName, r.reason),
+      );
       if (r.result === 'failed') {
         failedIds.add(r.principal.id);
         failedGroups.add(g.id);

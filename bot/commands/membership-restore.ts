@@ -15,28 +15,18 @@ import { membershipRecords } from '../journal/change-records';
 import { principalResults } from '../journal/membership-results';
 import { planRestore, type RestorePlan } from '../history/restore-plan';
 import { buildMemberOutcomeCard, outcomeSentence } from '../../cards/member-outcome-card';
-import type { MemberOutcome, OutcomeStatus } from '../../cards/view-models';
+import type { MemberOutcome } from '../../cards/view-models';
 import { previewChange, type ChangePreview } from './change-preview';
 import { askToConfirm, isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
+import { OUTCOME_STATUS } from './membership-change';
 import { NO_HISTORY } from './group-watch';
 import { notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { groupRef, nameList } from './views';
 import { undoOption } from './undo-reply';
-
-const STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
-  added: 'added',
-  alreadyPresent: 'alreadyMember',
-  removed: 'removed',
-  notPresent: 'notMember',
-  notFound: 'notFound',
-  refused: 'refused',
-  lastOwner: 'refused',
-  failed: 'failed',
-};
 
 function principalsOf(ids: string[], objects: Map<string, HistoryObject>): Principal[] {
   return ids.map((id) => ({
@@ -170,15 +160,15 @@ async function restore(
     results.map((r) => ({
       input: r.principal.displayName,
       person: { id: r.principal.id, displayName: r.principal.displayName },
-      status: STATUS[r.result],
+      status: OUTCOME_STATUS[r.result],
       ...(r.reason ? { reason: r.reason } : {}),
     }));
   const lines = [
     ...added.map((r) =>
-      outcomeSentence(r.principal.displayName, STATUS[r.result], 'addMembers', g.displayName, r.reason),
+      outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], 'addMembers', g.displayName, r.reason),
     ),
     ...removed.map((r) =>
-      outcomeSentence(r.principal.displayName, STATUS[r.result], 'removeMembers', g.displayName, r.reason),
+      outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], 'removeMembers', g.displayName, r.reason),
     ),
   ];
   const shown = lines.length > 50 ? [...lines.slice(0, 50), `…and ${lines.length - 50} more (see the cards).`] : lines;

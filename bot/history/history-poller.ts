@@ -17,6 +17,7 @@ import type { Logger } from '../log';
 import type { HistoryCursor, Store } from '../store';
 import type { JournalEntry } from '../store/types';
 import { roundEvents, DEDUP_WINDOW_MS, type JournalEvidence } from './round-events';
+import { repeatEvery } from '../shared/repeat-every';
 
 /** What one round needs. */
 export interface RoundDeps {
@@ -199,24 +200,12 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
  */
 export function startHistoryPoller(deps: PollerDeps): () => Promise<void> {
   if (!(deps.everySeconds > 0)) return async () => undefined;
-  let running: Promise<unknown> | undefined;
   // Checked a few times per interval so that newly watched groups get their first round soon.
   const tick = Math.max(1, Math.min(deps.everySeconds, 30));
-  const timer = setInterval(() => {
-    if (running) return;
-    running = pollDue(deps)
-      .then((r) => {
-        if (r.polled || r.failed) deps.log.info('history.polled', { ...r });
-      })
-      .finally(() => {
-        running = undefined;
-      });
-  }, tick * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeatEvery(tick, async () => {
+    const r = await pollDue(deps);
+    if (r.polled || r.failed) deps.log.info('history.polled', { ...r });
+  });
 }
 
 /** HISTORY_POLL_SECONDS: seconds between delta rounds of one group (default 300; 0 turns polling off). Throws on a bad value. */

@@ -12,6 +12,7 @@ import { isDigestDue, type DigestStore, type DigestSubscription } from './digest
 import type { HygieneReport } from './hygiene-report';
 import { scanHygiene } from './hygiene-scan';
 import type { HygieneSettings } from './hygiene-settings';
+import { repeatEvery } from '../shared/repeat-every';
 
 export interface DigestSweepDeps {
   store: DigestStore;
@@ -80,21 +81,8 @@ export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepRe
  * function that stops it and waits for a running sweep. `seconds` 0 starts nothing.
  */
 export function startDigestSweeper(deps: DigestSweepDeps, seconds: number): () => Promise<void> {
-  if (!(seconds > 0)) return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepDigests(deps)
-      .then((r) => {
-        if (r.due > 0) deps.log.info('digest.swept', { ...r });
-      })
-      .finally(() => {
-        running = undefined;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeatEvery(seconds, async () => {
+    const r = await sweepDigests(deps);
+    if (r.due > 0) deps.log.info('digest.swept', { ...r });
+  });
 }

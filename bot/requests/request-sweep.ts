@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import type { MemberRemover } from './member-change';
 import { saveRoute } from './request-route';
 import type { RequestWorkflow } from './request-workflow';
+import { repeatEvery } from '../shared/repeat-every';
 
 /** What one sweep did, for logs and tests. */
 export interface SweepReport {
@@ -148,21 +149,8 @@ function workflowStore(workflow: RequestWorkflow): Parameters<typeof saveRoute>[
  * Returns a function that stops it and waits for a running sweep. `seconds` 0 starts nothing.
  */
 export function startSweeper(workflow: RequestWorkflow, deps: SweepDeps, seconds: number): () => Promise<void> {
-  if (!(seconds > 0)) return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweep(workflow, deps)
-      .then((r) => {
-        if (Object.values(r).some((n) => n > 0)) deps.log.info('requests.swept', { ...r });
-      })
-      .finally(() => {
-        running = undefined;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeatEvery(seconds, async () => {
+    const r = await sweep(workflow, deps);
+    if (Object.values(r).some((n) => n > 0)) deps.log.info('requests.swept', { ...r });
+  });
 }
