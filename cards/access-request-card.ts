@@ -22,18 +22,14 @@ export function buildAccessRequestCard(model: AccessRequestCardModel): AdaptiveC
     textBlock(
       owners.length > 0
         ? md`Your request goes to the ${plural(owners.length, 'owner')}: ${owners.map((o) => o.displayName).join(', ')}.`
-        : md`
-Your request goes to the group's owners.
-          `,
+        : md`Your request goes to the group's owners.`,
     ),
   );
   body.push(
     textBlock(
       model.durationDays
         ? md`You ask for access for ${plural(model.durationDays, 'day')}.`
-        : md`
-You ask for access with no end date.
-          `,
+        : md`You ask for access with no end date.`,
       { spacing: 'Small' },
     ),
   );

@@ -26,12 +26,7 @@ export function requestFacts(
 export function justificationBlock(justification: string): CardElement {
   return container(
     [
-      textBlock(
-        md`
-Justification
-        `,
-        { weight: 'Bolder' },
-      ),
+      textBlock(md`Justification`, { weight: 'Bolder' }),
       textBlock(Markdown.plain(justification, { multiline: true }), { spacing: 'Small' }),
     ],
     { style: 'emphasis', spacing: 'Medium' },

@@ -26,9 +26,7 @@ export function buildBulkResolutionCard(model: BulkResolutionCardModel): Adaptiv
       md`${model.operation === 'addOwners' ? 'New owners' : 'Add'} for ${model.group.displayName}: check the names`,
     ),
     textBlock(plain(summary)),
-    subtle(md`
-Nothing has been changed yet.
-    `),
+    subtle(md`Nothing has been changed yet.`),
   ];
   if (resolved.length > 0) {
     body.push(textBlock(md`Resolved (${resolved.length})`, { weight: 'Bolder', spacing: 'Medium' }));
@@ -88,12 +86,7 @@ Nothing has been changed yet.
   if (resolved.length > 0 || ambiguous.length > 0) {
     const title = resolved.length > 0 ? `${verb} the ${resolved.length} resolved` : `${verb} the ones I picked`;
     actions.push(executeButton(title, { verb: 'bulkAdd', batchId: model.batchId }, { style: 'positive' }));
-    if (ambiguous.length > 0)
-      body.push(
-        subtle(md`
-People you pick above are included too.
-        `),
-      );
+    if (ambiguous.length > 0) body.push(subtle(md`People you pick above are included too.`));
   }
   actions.push(executeButton('Cancel', { verb: 'cancel', pendingId: model.batchId }, { ignoreInputs: true }));
   return adaptiveCard({ fallbackText: `${summary} Nothing has been changed yet.`, body, actions, fullWidth: true });

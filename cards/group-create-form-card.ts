@@ -30,17 +30,9 @@ const NICKNAME_REGEX = '^[A-Za-z0-9._\\-]{1,64}$';
 export function buildGroupCreateFormCard(model: GroupCreateFormModel): AdaptiveCard {
   const pending = model.pendingId !== undefined ? { pendingId: model.pendingId } : {};
   const nickname = model.mailNickname ?? (model.displayName ? deriveMailNickname(model.displayName) : '');
-  const body: CardElement[] = [
-    heading(md`
-Create a group
-    `),
-  ];
+  const body: CardElement[] = [heading(md`Create a group`)];
   if (model.error) body.push(textBlock(plain(model.error), { color: 'Attention' }));
-  body.push(
-    subtle(md`
-Check the details, then choose Create group. Nothing is created before that.
-    `),
-  );
+  body.push(subtle(md`Check the details, then choose Create group. Nothing is created before that.`));
   body.push(
     choiceSet(
       INPUT_IDS.groupType,

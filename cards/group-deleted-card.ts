@@ -15,9 +15,7 @@ export function buildGroupDeletedCard(model: GroupDeletedCardModel): AdaptiveCar
     textBlock(
       model.restorableUntil
         ? md`You can restore it until ${cardTime(model.restorableUntil)}.`
-        : md`
-It cannot be restored.
-          `,
+        : md`It cannot be restored.`,
     ),
   ];
   const actions: CardButton[] = model.restorableUntil

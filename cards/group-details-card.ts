@@ -33,28 +33,12 @@ export function buildGroupDetailsCard(model: GroupDetailsCardModel): AdaptiveCar
   }
   if (g.owners) {
     body.push(textBlock(Markdown.trusted('Owners'), { weight: 'Bolder', spacing: 'Medium' }));
-    if (g.owners.length === 0)
-      body.push(
-        textBlock(
-          md`
-This group has no owners.
-          `,
-          { color: 'Warning' },
-        ),
-      );
+    if (g.owners.length === 0) body.push(textBlock(md`This group has no owners.`, { color: 'Warning' }));
     for (const o of g.owners.slice(0, OWNERS_SHOWN)) body.push(textBlock(personLine(o), { spacing: 'Small' }));
     const total = g.ownerCount ?? g.owners.length;
     if (total > OWNERS_SHOWN) body.push(subtle(md`and ${total - OWNERS_SHOWN} more`));
   }
-  if (g.deletedDateTime)
-    body.push(
-      textBlock(
-        md`
-This group is deleted.
-        `,
-        { color: 'Attention' },
-      ),
-    );
+  if (g.deletedDateTime) body.push(textBlock(md`This group is deleted.`, { color: 'Attention' }));
 
   const actions: CardButton[] = [];
   if (!g.deletedDateTime) {

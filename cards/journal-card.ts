@@ -63,12 +63,7 @@ function who(e: JournalEntry): Markdown {
  */
 export function buildJournalCard(model: JournalCardModel): AdaptiveCard {
   const body: CardElement[] = [heading(plain(model.title))];
-  if (model.entries.length === 0)
-    body.push(
-      textBlock(md`
-No changes made through groupbot.
-      `),
-    );
+  if (model.entries.length === 0) body.push(textBlock(md`No changes made through groupbot.`));
   for (const e of model.entries) {
     const items: CardElement[] = [
       textBlock(plain(describeJournalEntry(e)), {

@@ -20,11 +20,7 @@ export function buildLicensesCard(model: LicensesCardModel): AdaptiveCard {
     model.scope.kind === 'group' ? `Licences of ${model.scope.group.displayName}` : 'Licences in this organisation';
   const body: CardElement[] = [heading(plain(title))];
   if (model.licenses.length === 0) {
-    body.push(
-      textBlock(md`
-No licences.
-      `),
-    );
+    body.push(textBlock(md`No licences.`));
   } else if (model.scope.kind === 'tenant') {
     body.push(
       table(
@@ -48,11 +44,7 @@ No licences.
         [3, 2],
       ),
     );
-    body.push(
-      subtle(md`
-Members of the group get these licences through group-based licensing.
-      `),
-    );
+    body.push(subtle(md`Members of the group get these licences through group-based licensing.`));
   }
   return adaptiveCard({
     fallbackText: `${title}: ${model.licenses.map(skuName).join(', ') || 'none'}.`,

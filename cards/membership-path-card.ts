@@ -37,14 +37,7 @@ export function buildMembershipPathCard(model: MembershipPathCardModel): Adaptiv
   const body: CardElement[] = [heading(answer), subtle(personLine(user))];
   if (rule) body.push(textBlock(md`Rule: ${rule.rule}`, { spacing: 'Small', fontType: 'Monospace' }));
   if (model.isMember && paths.length > 0 && !(rule && direct)) {
-    body.push(
-      textBlock(
-        md`
-How
-        `,
-        { weight: 'Bolder', spacing: 'Medium' },
-      ),
-    );
+    body.push(textBlock(md`How`, { weight: 'Bolder', spacing: 'Medium' }));
     for (const p of paths.slice(0, PATHS_SHOWN)) body.push(textBlock(pathLine(user, p), { spacing: 'Small' }));
     if (paths.length > PATHS_SHOWN) body.push(subtle(md`and ${paths.length - PATHS_SHOWN} more paths`));
   }

@@ -27,9 +27,9 @@ export function buildMembershipProcessingCard(model: MembershipProcessingModel):
   const body = [textBlock(plain(model.text))];
   if (!model.done)
     body.push(
-      subtle(md`
-Entra adds and removes members in the background (minutes in large directories); until then the member list is not final.
-      `),
+      subtle(
+        md`Entra adds and removes members in the background (minutes in large directories); until then the member list is not final.`,
+      ),
     );
   if (model.undo) body.push(subtle(md`Undo is available until ${cardTime(model.undo.until)}.`));
   return adaptiveCard({ fallbackText: model.text, body, actions });

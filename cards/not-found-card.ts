@@ -14,18 +14,10 @@ export function buildNotFoundCard(model: NotFoundCardModel): AdaptiveCard {
   const slot = model.slot !== undefined ? { slot: model.slot } : {};
   const body: CardElement[] = [heading(md`I could not find ${noun} ${called} "${model.searchedName}".`)];
   if (model.closest.length === 0) {
-    body.push(
-      textBlock(md`
-Nothing close either. Check the spelling, or try the full name or email address.
-      `),
-    );
+    body.push(textBlock(md`Nothing close either. Check the spelling, or try the full name or email address.`));
     return adaptiveCard({ fallbackText: `I could not find ${noun} ${called} "${model.searchedName}".`, body });
   }
-  body.push(
-    textBlock(md`
-Did you mean one of these?
-    `),
-  );
+  body.push(textBlock(md`Did you mean one of these?`));
   for (const c of model.closest)
     body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
   body.push(

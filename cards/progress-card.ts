@@ -26,10 +26,6 @@ export function buildProgressCard(model: ProgressCardModel): AdaptiveCard {
     textBlock(plain(progressBar(model.done, model.total)), { fontType: 'Monospace' }),
   ];
   if (model.failed) body.push(subtle(md`${model.failed} failed so far; you can retry them at the end.`));
-  body.push(
-    subtle(md`
-This card updates as the work goes on.
-    `),
-  );
+  body.push(subtle(md`This card updates as the work goes on.`));
   return adaptiveCard({ fallbackText: line, body });
 }

@@ -22,13 +22,7 @@ function changeSection(title: string, change: { count: number; sample: PersonSum
  */
 export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard {
   const body: CardElement[] = [
-    heading(
-      model.group
-        ? md`Rule preview for ${model.group.displayName}`
-        : md`
-Rule preview
-          `,
-    ),
+    heading(model.group ? md`Rule preview for ${model.group.displayName}` : md`Rule preview`),
     textBlock(plain(model.rule), { fontType: 'Monospace' }),
     ...previewMatchSection(model.matchCount, model.sample, model.asOf),
   ];

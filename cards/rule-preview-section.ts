@@ -27,12 +27,7 @@ export function warningsSection(warnings: readonly string[]): CardElement[] {
   return [
     container(
       [
-        textBlock(
-          md`
-Warnings
-          `,
-          { weight: 'Bolder', color: 'Warning' },
-        ),
+        textBlock(md`Warnings`, { weight: 'Bolder', color: 'Warning' }),
         ...warnings.map((w) => textBlock(plain(w), { spacing: 'Small' })),
       ],
       { style: 'warning', spacing: 'Medium' },

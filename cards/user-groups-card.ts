@@ -13,15 +13,7 @@ export function buildUserGroupsCard(model: UserGroupsCardModel): AdaptiveCard {
   const u = model.user;
   const body: CardElement[] = [heading(md`Groups of ${u.displayName}`), subtle(personLine(u))];
   body.push(textBlock(md`Direct member (${model.direct.length})`, { weight: 'Bolder', spacing: 'Medium' }));
-  if (model.direct.length === 0)
-    body.push(
-      textBlock(
-        md`
-None.
-        `,
-        { spacing: 'Small' },
-      ),
-    );
+  if (model.direct.length === 0) body.push(textBlock(md`None.`, { spacing: 'Small' }));
   for (const g of model.direct) body.push(textBlock(groupLine(g), { spacing: 'Small' }));
   if (model.viaNesting.length > 0) {
     body.push(

@@ -161,14 +161,17 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     const token = new LocalIdentity(dataGraph).tokenFor(DEMO_USERS.megan.upn);
     const graph = graphProbes(ensureSigningKey(dataGraph), token, GRAPH_REQUESTS, SEED);
 
-    // Warm up with 100 probes of the same mix (not counted: JIT, caches and both databases' buffers fill up
+    // Warm up with 100 activities and 40 Graph probes of the same mixes (not counted: JIT, caches and both databases' buffers fill up
     // first), then take the baseline, so that the growth measured is what the hostile traffic itself leaves.
     const warm = tally();
-    await pool(
-      Array.from({ length: 100 }, () => factory.next()),
-      CONCURRENCY,
-      (p) => sendBot(warm, p),
-    );
+    await Promise.all([
+      pool(
+        Array.from({ length: 100 }, () => factory.next()),
+        CONCURRENCY,
+        (p) => sendBot(warm, p),
+      ),
+      pool(graphProbes(ensureSigningKey(dataGraph), token, 40, SEED + 1), 2, (p) => sendGraph(warm, p)),
+    ]);
     const rssBefore = rssMb(serve.pid);
     const t0 = Date.now();
 
