@@ -362,9 +362,13 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
       "the owners' copy (whose click got no answer) was updated",
     );
     assert.deepEqual(requesterCopy, ownersCopy, 'both copies end in the same state');
-    const sweeps = outputs
-      .filter((o) => /"event":"requests\.swept"[^\n]*"completed":1/.test(o.output()))
-      .map((o) => o.instance);
+    // The sweep tells the requester before it logs its report, so its log line may still be on its way.
+    const sweeps = await until('the sweep report that completed the approval', async () => {
+      const found = outputs
+        .filter((o) => /"event":"requests\.swept"[^\n]*"completed":1/.test(o.output()))
+        .map((o) => o.instance);
+      return found.length > 0 ? found : undefined;
+    }).catch(() => [] as string[]);
     assert.equal(sweeps.length, 1, `one instance's sweeper completed the approval (${sweeps.join(', ')})`);
     assert.ok(!sweeps[0]?.includes(String(victim.pid)), 'not the killed process');
     const stats = await emulatorControl('GET', '/_emulator/stats');
