@@ -525,7 +525,8 @@ type DemoGroupKey =
   | 'licensedE5'
   | 'seattleEmployees'
   | 'helpdeskAdmins'
-  | 'oldProjectPhoenix';
+  | 'oldProjectPhoenix'
+  | 'vendorPortal';
 
 /** Demo groups by short key. */
 export const DEMO_GROUPS: Record<DemoGroupKey, DemoGroup> = {
@@ -775,6 +776,16 @@ export const DEMO_GROUPS: Record<DemoGroupKey, DemoGroup> = {
     owners: ['lee'],
     members: ['lee', 'zoe'],
     deleted: true,
+  },
+  vendorPortal: {
+    id: '0b4f6c1e-93a2-4d57-8e0f-2c9d7a61b5e4',
+    displayName: 'Vendor Portal Access',
+    mailNickname: 'vendorportalaccess',
+    description: 'Left without an owner when its owner moved on (shows in "group hygiene")',
+    kind: 'security',
+    securityEnabled: true,
+    owners: [],
+    members: ['nestor', 'adele', 'pat'],
   },
 };
 

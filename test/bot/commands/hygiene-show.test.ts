@@ -7,7 +7,7 @@ import { GraphSession } from '../../../bot/directory/graph-session';
 import { parseIntent } from '../../../bot/language';
 import { validateCard } from '../../../cards';
 import type { AdaptiveCard } from '../../../cards/card-types';
-import { DEMO_GROUPS } from '../../../graph-emulator/seed/demo-tenant';
+import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 
 describe('bot/commands hygiene-show (emulator)', function () {
   this.timeout(120_000);
@@ -26,13 +26,14 @@ describe('bot/commands hygiene-show (emulator)', function () {
     const r = out.replies[0];
     assert.match(
       r?.text ?? '',
-      /^Group hygiene \(every group\): expiring soon: 2; members whose accounts are disabled: 1\. /,
+      /^Group hygiene \(every group\): groups without an owner: 1; expiring soon: 2; groups with guests: 1; members whose accounts are disabled: 1\. /,
     );
     assert.deepEqual(validateCard(r?.card as unknown as AdaptiveCard).errors, []);
     assert.deepEqual(buttonData(r, 'hygieneFix'), {
       verb: 'hygieneFix',
-      fix: 'renew',
-      groupId: DEMO_GROUPS.outlookGroup101.id,
+      fix: 'makeOwner',
+      groupId: DEMO_GROUPS.vendorPortal.id,
+      userId: DEMO_USERS.adele.id,
     });
   });
 

@@ -84,7 +84,7 @@ describe('bot/hygiene scan (emulator)', function () {
     const ownerless = section(r, 'ownerless');
     assert.deepEqual(
       ownerless.lines.map((l) => l.groupName),
-      ['Orphan Squad'],
+      ['Orphan Squad', 'Vendor Portal Access'],
     );
     // Raul is disabled and Pat a guest: of Ana and Bob, Ana comes first by name (the journal knows neither).
     assert.deepEqual(ownerless.lines[0]?.fix, {
@@ -112,7 +112,10 @@ describe('bot/hygiene scan (emulator)', function () {
     const guests = section(r, 'guests');
     assert.deepEqual(
       guests.lines.map((l) => [l.groupName, l.detail]),
-      [['Orphan Squad', '1 guest: Pat Partner']],
+      [
+        ['Orphan Squad', '1 guest: Pat Partner'],
+        ['Vendor Portal Access', '1 guest: Pat Partner'],
+      ],
     );
 
     const disabled = section(r, 'disabled');
