@@ -20,3 +20,17 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   }
   return originalListen.apply(this, args);
 };
+
+// The Playground runs in its own process group, so a groupbot process that dies without stopping it (SIGKILL,
+// a crash) would leave it holding its port. It exits once the process that started it is gone.
+const parentPid = Number(process.env.GROUPBOT_PLAYGROUND_PARENT);
+if (Number.isInteger(parentPid) && parentPid > 1) {
+  const watchdog = setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch (err) {
+      if (err && err.code === 'ESRCH') process.exit(0);
+    }
+  }, 1000);
+  watchdog.unref();
+}

@@ -38,6 +38,8 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
     TEAMSAPPTESTER_BROWSER: 'none',
     M365_AGENTS_PLAYGROUND_LOGFILE: opts.logFile,
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: opts.configPath,
+    // The preload ends the Playground when this process is gone (see loopback-preload.cjs).
+    GROUPBOT_PLAYGROUND_PARENT: String(process.pid),
     NO_PROXY: 'localhost,127.0.0.1',
   };
   // The preload makes the Playground bind 127.0.0.1 only (it listens on every interface by itself).

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { Agent, request } from 'undici';
 import { LocalIdentity } from '../../../bot/local/local-identity';
 import { DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
@@ -68,10 +69,11 @@ describe('a second instance on a live data directory (spawned processes)', funct
     return { stderr: second.stderr(), seconds };
   };
 
+  let playgroundPort = 0;
   before(async function () {
     this.timeout(150_000);
     first = spawnGroupbot(['start'], { dataDir, env: { PLAYGROUND_PORT: '0' } });
-    await first.waitFor(/Agents Playground: http/, 140_000);
+    playgroundPort = Number((await first.waitFor(/Agents Playground: http:\/\/localhost:(\d+)/, 140_000))[1]);
     graphOrigin = (
       /graph-emulator listening on (https:\/\/localhost:\d+)\/v1\.0/.exec(first.stdout()) as RegExpExecArray
     )[1] as string;
@@ -118,6 +120,8 @@ describe('a second instance on a live data directory (spawned processes)', funct
     for (let i = 0; i < 25; i++) await createGroup(`Acknowledged After ${i}`);
     process.kill(-first.pid, 'SIGKILL');
     await first.exited(30_000);
+    // Its Agents Playground (its own process group) notices and exits instead of keeping its port.
+    await waitForClosedPort(playgroundPort, 10_000);
     const again = spawnGroupbot(['emulator', '--port', '0', '--data', graphDir], { dataDir });
     try {
       graphOrigin = (
@@ -140,3 +144,20 @@ describe('a second instance on a live data directory (spawned processes)', funct
     }
   });
 });
+
+/** Resolves once nothing accepts connections on the loopback port; throws after `timeoutMs`. */
+async function waitForClosedPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (!open) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} still open ${timeoutMs} ms after its parent was killed`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
