@@ -22,6 +22,7 @@ import { getGroup } from '../directory/groups-read';
 import { requestDirectory } from '../directory/request-directory';
 import type { Logger } from '../log';
 import { messageActivity, type RequestPoster } from './request-messenger';
+import { conversationKind } from './conversation-kind';
 
 export type { RequestRoute };
 
@@ -44,10 +45,7 @@ export interface RequestCoordinatorDeps {
 export function placeOf(here: TurnContext): TurnPlace {
   const a = here.activity;
   const conv = a.conversation;
-  const shared =
-    conv?.conversationType === 'groupChat' ||
-    conv?.conversationType === 'channel' ||
-    (conv?.conversationType === undefined && conv?.isGroup === true);
+  const shared = conversationKind(conv) !== 'personal';
   return {
     conversationId: conv?.id ?? '',
     ...(a.replyToId ? { clickedActivityId: a.replyToId } : {}),

@@ -15,6 +15,7 @@ import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
 import type { HistoryService } from '../history/history-service';
+import { conversationKind } from './conversation-kind';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
 export type RequestActionHandler = (
@@ -44,10 +45,7 @@ export interface TurnServices {
 /** The conversation of a turn as the digest commands see it. */
 function conversationOf(context: TurnContext): CommandContext['conversation'] {
   const c = context.activity.conversation;
-  if (!c?.id) return undefined;
-  if (c.conversationType === 'channel') return { id: c.id, kind: 'channel' };
-  const group = c.conversationType === 'groupChat' || (c.conversationType === undefined && c.isGroup === true);
-  return { id: c.id, kind: group ? 'groupChat' : 'personal' };
+  return c?.id ? { id: c.id, kind: conversationKind(c) } : undefined;
 }
 
 const WHO_ARE_YOU =
