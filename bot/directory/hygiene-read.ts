@@ -9,6 +9,7 @@ import type { GraphSession, BatchResult } from './graph-session';
 import { DomainError, mapGraphError } from './errors';
 import { stepError } from './graph-session';
 import { withQuery } from './odata';
+import { listOwnedGroups } from './owned-groups';
 
 /** A group as the hygiene scan needs it. */
 export interface HygieneGroup {
@@ -227,9 +228,8 @@ export function readGroupsOfUsers(
 
 /** The groups the signed-in user owns, with what the scan needs (`/me/ownedObjects`). Throws DomainError. */
 export async function readMyOwnedGroups(session: GraphSession, maxPages = 20): Promise<ReadResult<HygieneGroup>> {
-  const read = await pages<RawGroup & { '@odata.type'?: string }>(session, '/me/ownedObjects', false, maxPages);
-  const groups = read.items.filter((o) => (o['@odata.type'] ?? '').endsWith('.group'));
-  return { items: groups.map(toGroup), complete: read.complete };
+  const owned = await listOwnedGroups(session, 'me', maxPages);
+  return { items: owned.groups.map((g) => toGroup(g as unknown as RawGroup)), complete: owned.complete };
 }
 
 /** One group with the fields the scan uses, or undefined when it no longer exists. Throws DomainError otherwise. */
