@@ -1,5 +1,6 @@
 import type { BatchResult, BatchStep, GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
+import { forEachConcurrently } from '../shared/concurrent-each';
 
 /** Most steps Graph accepts in one `$batch`. */
 export const BATCH_STEPS = 20;
@@ -35,19 +36,13 @@ export async function runBatches(
   const chunks: BatchStep[][] = [];
   for (let i = 0; i < steps.length; i += BATCH_STEPS) chunks.push(steps.slice(i, i + BATCH_STEPS));
   const byId = new Map<string, BatchResult>();
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    for (let k = next++; k < chunks.length; k = next++) {
-      const chunk = chunks[k] as BatchStep[];
-      const results = await batchOrFailure(session, chunk);
-      for (const r of results) byId.set(r.id, r);
-      done += chunk.length;
-      await opts.onChunk?.(done, steps.length, chunk, results);
-    }
-  };
-  const workers = Math.max(1, Math.min(opts.concurrency ?? BATCH_CONCURRENCY, chunks.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  await forEachConcurrently(chunks, opts.concurrency ?? BATCH_CONCURRENCY, async (chunk) => {
+    const results = await batchOrFailure(session, chunk);
+    for (const r of results) byId.set(r.id, r);
+    done += chunk.length;
+    await opts.onChunk?.(done, steps.length, chunk, results);
+  });
   return steps.map((s) => byId.get(s.id) ?? failed(s.id, 500, 'The batch response had no entry for this step.'));
 }
 

@@ -18,6 +18,7 @@ import type { HistoryCursor, Store } from '../store';
 import type { JournalEntry } from '../store/types';
 import { roundEvents, DEDUP_WINDOW_MS, type JournalEvidence } from './round-events';
 import { repeatEvery } from '../shared/repeat-every';
+import { forEachConcurrently } from '../shared/concurrent-each';
 
 /** What one round needs. */
 export interface RoundDeps {
@@ -186,11 +187,7 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
     }
   };
   // A few groups side by side (each round is a handful of small Graph calls), in claim order.
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < due.length) await one(due[next++] as HistoryCursor);
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, due.length) }, worker));
+  await forEachConcurrently(due, deps.concurrency ?? 4, one);
   return report;
 }
 
