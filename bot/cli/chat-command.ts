@@ -122,13 +122,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot chat: there is no user '${args.as}' in the local directory.\n`);
     return 1;
   }
+  // A user's token outside their turn (requests, digests, the history poller): undefined for an unknown id.
+  const tokenForUser = async (id: string): Promise<string | undefined> =>
+    identity.find(id) ? identity.tokenFor(id) : undefined;
   const session = new TerminalSession(
     { id: user.id, upn: user.upn, displayName: user.displayName },
     graph,
     new LocalTokenSource((id) => identity.tokenFor(id)),
     log,
     print,
-    store ? { store, tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined) } : {},
+    store ? { store, tokenForUser } : {},
   );
   // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md).
   const stopHistory = store
@@ -137,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
         graph,
         log,
         everySeconds: historyPollSecondsFrom(process.env),
-        tokenForUser: async (id) => (identity.find(id) ? identity.tokenFor(id) : undefined),
+        tokenForUser,
       })
     : async () => undefined;
   process.stdout.write(

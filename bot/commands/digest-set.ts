@@ -1,4 +1,5 @@
 import type { Intent } from '../language';
+import type { DigestPort } from '../hygiene/digest-port';
 import type { DigestSubscription } from '../hygiene/digest-store';
 import { seesWholeTenant } from '../hygiene/hygiene-scan';
 import { currentHygieneSettings } from '../hygiene/hygiene-settings';
@@ -31,12 +32,11 @@ function whereText(kind: DigestSubscription['kind']): string {
 /** Subscribes `conversationId` and answers with this period's digest at once (the next is due a period later). */
 async function subscribe(
   ctx: CommandContext,
+  digests: DigestPort,
   conversationId: string,
   kind: DigestSubscription['kind'],
   lead: string,
 ): Promise<Outcome> {
-  const digests = ctx.digests;
-  if (!digests) return say(NO_STORE);
   const existing = await digests.store.get(conversationId);
   if (existing?.ownerId === ctx.actor.id) {
     return say('The hygiene digest already comes here, with your permissions. Say "stop the digest" to stop it.');
@@ -50,9 +50,7 @@ async function subscribe(
 }
 
 /** "stop the digest": this conversation's (or, without one, the speaker's 1:1 chat's). */
-async function stop(ctx: CommandContext): Promise<Outcome> {
-  const digests = ctx.digests;
-  if (!digests) return say(NO_STORE);
+async function stop(ctx: CommandContext, digests: DigestPort): Promise<Outcome> {
   const id = ctx.conversation?.id ?? (await digests.personalConversationOf(ctx.actor.id));
   const sub = id ? await digests.store.get(id) : undefined;
   if (!id || !sub) return say('There is no weekly digest in this conversation, so there is nothing to stop.');
@@ -73,7 +71,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     const digests = ctx.digests;
     if (!digests) return say(NO_STORE);
-    if (intent.digest === 'stop') return await stop(ctx);
+    if (intent.digest === 'stop') return await stop(ctx, digests);
     const days = currentHygieneSettings().everyDays;
     const here = ctx.conversation;
     if (intent.digest === 'me') {
@@ -83,7 +81,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       }
       const lead =
         `Done: I'll send you the hygiene digest ${every(days)}, with your own permissions. ` + 'Here is the first one.';
-      return await subscribe(ctx, personal, 'personal', lead);
+      return await subscribe(ctx, digests, personal, 'personal', lead);
     }
     if (!here) {
       return say(NO_CONVERSATION);
@@ -92,7 +90,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const lead =
       `Done: I'll post the hygiene digest ${whereText(here.kind)} ${every(days)}, ` +
       `checked with your permissions (${ctx.actor.displayName}). Here is the first one.`;
-    return await subscribe(ctx, here.id, here.kind, lead);
+    return await subscribe(ctx, digests, here.id, here.kind, lead);
   } catch (err) {
     return say(errorText(err));
   }

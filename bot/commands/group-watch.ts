@@ -10,6 +10,7 @@ import { listOwnedGroups } from '../directory/owned-groups';
 import type { DirectoryGroup } from '../directory/types';
 import { formatUtc } from '../language/time-phrase';
 import type { CommandContext, Outcome } from './context';
+import type { HistoryService } from '../history/history-service';
 import { errorText } from './error-text';
 import { say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -42,7 +43,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const history = ctx.history;
   if (!history) return say(NO_HISTORY);
   try {
-    if (intent.allOwned) return await watchOwned(ctx);
+    if (intent.allOwned) return await watchOwned(ctx, history);
     if (!intent.groups?.length) return say(await watchList(ctx));
     const step = await resolveIntent(intent, ctx, { groups: true, purpose: 'to watch' });
     if (!step.ok) return step.outcome;
@@ -76,9 +77,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 }
 
 /** "watch all my groups": every group the actor owns (the first round comes with the poller). Throws DomainError. */
-async function watchOwned(ctx: CommandContext): Promise<Outcome> {
-  const history = ctx.history;
-  if (!history) return say(NO_HISTORY);
+async function watchOwned(ctx: CommandContext, history: HistoryService): Promise<Outcome> {
   const owned = await listOwnedGroups(ctx.graph, 'me');
   if (owned.groups.length === 0) return say("You don't own any group, so there is nothing to watch.");
   let fresh = 0;
