@@ -26,6 +26,11 @@ const SHOW: RegExp[] = [
   rx(String.raw`^(?:show(?:\s+me)?|list|find)?\s*(?:the\s+|all\s+)?ownerless\s+groups$`),
   rx(String.raw`^(?:which|what)\s+groups\s+need\s+(?:tidying|cleaning)(?:\s+up)?$`),
   rx(
+    String.raw`^(?:is\s+there\s+|are\s+there\s+)?(?:anything|any\s+groups?)\s+(?:in\s+(?:our|my|the)\s+groups\s+)?` +
+      String.raw`(?:that\s+)?needs?\s+(?:tidying|cleaning|clean-?up|attention)(?:\s+up)?$`,
+  ),
+  rx(String.raw`^do\s+any\s+(?:of\s+(?:our|my|the)\s+)?groups\s+need\s+(?:tidying|cleaning|attention)(?:\s+up)?$`),
+  rx(
     String.raw`^(?:(?:is\s+there\s+)?anything\s+to\s+)?(?:tidy|clean)\s+up` +
       String.raw`(?:\s+(?:in\s+)?(?:my\s+|the\s+|our\s+)?groups)?$`,
   ),
