@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { canUndo, describeJournalEntry } from '../../cards/journal-card';
+import { buildJournalCard, canUndo, describeJournalEntry } from '../../cards/journal-card';
 import type { JournalEntry } from '../../cards/view-models';
 import { actionsOf, assertValidCard, clickPayload, textOf } from './card-helpers';
 import { AN_HOUR_AGO, marketing, NOW, TWO_DAYS_AGO } from './fixtures';
@@ -18,6 +18,12 @@ const entry: JournalEntry = {
 };
 
 describe('cards/journal-card', () => {
+  it('without entries says nothing was changed through groupbot (changes made elsewhere may follow it)', () => {
+    const card = buildJournalCard({ title: "History of 'Marketing'", entries: [], now: NOW });
+    assertValidCard(card);
+    assert.match(textOf(card), /History of 'Marketing'\nNo changes made through groupbot\./);
+  });
+
   it('shows who asked, who approved, whose token, and Undo only within 24 hours on successes', () => {
     const card = SAMPLES['journal']!();
     assertValidCard(card);

@@ -90,6 +90,14 @@ describe('bot/commands/membership-change look-ahead (emulator)', function () {
     assert.match(allText(done), /wasn't a member of 'Design Team', so nothing changed for them\./);
   });
 
+  it('two people of whom none is a member, removed: the card says none of them is there', async () => {
+    const ask = await runIntent(
+      { intent: 'removeMembers', users: ['Nestor Wilke', 'Zoë Müller'], groups: ['Design Team'] },
+      await h.ctx(UPN.megan),
+    );
+    assert.match(allText(ask), /Nothing to change: none of them is there\. You can still confirm to check again\./);
+  });
+
   it('two names with one unknown: a table instead of ending the request, "You wrote" keeps the typing', async () => {
     const ctx = await h.ctx(UPN.megan);
     const ask = await runIntent(
