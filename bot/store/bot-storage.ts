@@ -1,5 +1,5 @@
 import type { SqlClient } from './sql-client';
-import { keyValueRepository, putValue, putValueIf } from './key-value-repository';
+import { insertValueIfAbsent, keyValueRepository, putValue, putValueIf } from './key-value-repository';
 
 /** Items by key, as botbuilder's `StoreItems`. An item may carry `eTag`. */
 export type StoreItems = Record<string, unknown>;
@@ -13,8 +13,11 @@ export interface BotStorage {
   read(keys: string[]): Promise<StoreItems>;
   /**
    * Writes every change in one transaction. An item without `eTag`, or with `eTag: '*'`, is written
-   * unconditionally; an item whose `eTag` no longer matches the stored one (changed or deleted meanwhile) makes
-   * the whole write fail with EtagConflictError and nothing is written. Throws on database errors.
+   * unconditionally. An item with another `eTag` updates the stored item only while that is still its eTag, and
+   * is inserted when the key does not exist (as botbuilder's MemoryStorage does: Teams SSO dedupe writes
+   * `{eTag: <exchange id>}` to a new key and needs exactly one writer to succeed). When the stored eTag differs,
+   * or a concurrent writer inserted the key first, the whole write fails with EtagConflictError and nothing is
+   * written. Throws on database errors.
    */
   write(changes: StoreItems): Promise<void>;
   /** Deletes the keys (missing keys are ignored). Throws on database errors. */
@@ -67,7 +70,10 @@ export function botStorage(db: SqlClient): BotStorage {
           const value = withoutETag(item);
           if (eTag === undefined || eTag === '*') {
             await putValue(tx, key, value);
-          } else if ((await putValueIf(tx, key, value, eTag)) === undefined) {
+          } else if (
+            (await putValueIf(tx, key, value, eTag)) === undefined &&
+            (await insertValueIfAbsent(tx, key, value)) === undefined
+          ) {
             throw new EtagConflictError(key);
           }
         }

@@ -75,6 +75,20 @@ export async function putValueIf(
   return rows[0] ? text(rows[0], 'etag') : undefined;
 }
 
+/**
+ * Inserts only if the key does not exist (`INSERT … ON CONFLICT DO NOTHING`, usable inside a transaction); returns
+ * the new eTag, or undefined when the key exists (of concurrent inserters exactly one gets an eTag). Throws on
+ * database errors or values JSON cannot represent.
+ */
+export async function insertValueIfAbsent(db: SqlExecutor, key: string, value: unknown): Promise<string | undefined> {
+  const rows = await db.query(
+    `INSERT INTO kv (key, value, etag, updated_at) VALUES ($1, $2, nextval('kv_etag_seq')::text, now())
+     ON CONFLICT (key) DO NOTHING RETURNING etag`,
+    [key, serialise(key, value)],
+  );
+  return rows[0] ? text(rows[0], 'etag') : undefined;
+}
+
 /** The key/value repository on `db`. */
 export function keyValueRepository(db: SqlClient): KeyValueRepository {
   const getMany = async (keys: readonly string[]): Promise<Map<string, VersionedValue>> => {

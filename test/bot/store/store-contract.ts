@@ -851,13 +851,22 @@ export function storeContract(
         assert.equal(((await store.botStorage.read([key]))[key] as { v: number }).v, 9);
       });
 
-      it('deletes keys; a stale eTag of a deleted item conflicts', async () => {
+      it('deletes keys; an eTag on a key that does not exist (deleted, or never written) inserts it', async () => {
         const key = `conv/${randomUUID()}`;
         await store.botStorage.write({ [key]: { v: 1 } });
         const item = (await store.botStorage.read([key]))[key] as { eTag: string };
         await store.botStorage.delete([key, 'never-existed']);
         assert.deepEqual(await store.botStorage.read([key]), {});
-        await assert.rejects(store.botStorage.write({ [key]: { v: 2, eTag: item.eTag } }), EtagConflictError);
+        // As botbuilder's MemoryStorage: Teams SSO dedupe writes {eTag: <exchange id>} to a new key.
+        await store.botStorage.write({ [key]: { v: 2, eTag: item.eTag } });
+        assert.equal(((await store.botStorage.read([key]))[key] as { v: number }).v, 2);
+        const fresh = `sso/${randomUUID()}`;
+        await store.botStorage.write({ [fresh]: { eTag: 'exchange-1' } });
+        await assert.rejects(
+          other.botStorage.write({ [fresh]: { eTag: 'exchange-1' } }),
+          (err: unknown) => err instanceof EtagConflictError && /etag conflict/i.test(err.message),
+          'a second writer with the same eTag on the now existing key conflicts',
+        );
       });
 
       it('of two writers holding the same eTag exactly one wins', async () => {
