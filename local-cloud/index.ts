@@ -1,0 +1,135 @@
+/**
+ * The local cloud: wire-compatible local parts for what Teams and Azure do for a production-mode bot, on one HTTPS
+ * server on 127.0.0.1 whose certificate comes from the Graph emulator's local CA (so one NODE_EXTRA_CA_CERTS file
+ * trusts both):
+ *
+ * - Entra (login.microsoftonline.com): `/{tenant}/v2.0/.well-known/openid-configuration`,
+ *   `/{tenant}/oauth2/v2.0/token` (client credentials for the bot), `/{tenant}/discovery/v2.0/keys`;
+ * - Bot Framework channel auth (login.botframework.com): `/v1/.well-known/openidconfiguration`, `/v1/.well-known/keys`
+ *   (with `endorsements`), the keys that sign the JWTs Teams puts on activities;
+ * - the Bot Framework token service (token.botframework.com): `/api/usertoken/*`, `/api/botsignin/GetSignInResource`,
+ *   and a sign-in page that completes as a chosen user and shows a magic code;
+ * - a Bot Connector with Teams' behaviour (smba.trafficmanager.net/amer/): `/amer/v3/conversations…`;
+ * - a Teams client (`teams`), a library that sends signed activities to the bot as a user and records what the bot
+ *   sends back.
+ *
+ * Usage:
+ * ```ts
+ * const emulator = await startEmulator({ dataDir: graphDir });
+ * const cloud = await startLocalCloud({ dataDir: cloudDir, graphDataDir: graphDir });
+ * const env = cloud.botEnv({ databaseUrl, graphBaseUrl: emulator.graphUrl, port: 3978 });
+ * // start `groupbot serve` with { ...process.env, ...env }, then:
+ * cloud.teams.setBotEndpoint('http://127.0.0.1:3978/api/messages');
+ * await cloud.teams.install('megan');
+ * const chat = cloud.teams.personalConversation('megan');
+ * await cloud.teams.sendMessage('megan', chat.id, 'my groups');
+ * const reply = await cloud.teams.nextSent(chat.id, { timeoutMs: 10_000 });
+ * await cloud.stop();
+ * ```
+ */
+import type { TeamsClient } from './teams/teams-client-types';
+import { startCloud } from './cloud-start';
+
+export type {
+  TeamsClient,
+  TeamsUser,
+  TeamsConversation,
+  BotSent,
+  InvokeResult,
+  UserBehaviour,
+  SignInEvent,
+  WaitOptions,
+} from './teams/teams-client-types';
+
+export interface LocalCloudOptions {
+  /** The local cloud's own data directory: keys, the bot's app registration, installs, conversations, user tokens. */
+  dataDir: string;
+  /**
+   * The Graph emulator's data directory. Its CA and server certificate (`tls/`) serve the cloud, and its token
+   * signing key (`keys/`) signs the delegated Graph tokens the token service hands out, so the emulator accepts
+   * them. The emulator need not run; created here when absent (do not create a fresh one concurrently with it).
+   */
+  graphDataDir: string;
+  /** 0 = any free port (default). */
+  port?: number;
+  /** The bot's messaging endpoint (`http://127.0.0.1:P/api/messages`); can also be set later on `teams`. */
+  botEndpoint?: string;
+  /** The OAuth connection registered for the bot in the token service. Default `graph`. */
+  connectionName?: string;
+  /** Delegated scopes on the Graph tokens the token service issues. Default: the emulator's DEFAULT_SCOPES. */
+  graphScopes?: readonly string[];
+  /** Where unexpected internal errors go (default: stderr, never with tokens or secrets). */
+  onError?: (err: unknown) => void;
+}
+
+/** The bot's app registration in local Entra and the Bot Framework (generated once per data directory). */
+export interface BotRegistration {
+  /** Microsoft App ID (BOT_ID). */
+  appId: string;
+  /** Client secret (BOT_PASSWORD). */
+  password: string;
+  /** The App ID URI SSO tokens are issued for (AAD_APP_ID_URI): `api://botid-<appId>`. */
+  appIdUri: string;
+  /** OAuth connection name (OAUTH_CONNECTION_NAME). */
+  connectionName: string;
+  /** Bot display name. */
+  name: string;
+}
+
+export interface LocalCloudUrls {
+  /** `https://localhost:P` */
+  base: string;
+  /** BOT_LOGIN_URL: the Entra authority for the tenant, `https://localhost:P/<tenantId>`. */
+  login: string;
+  /** BOT_OPENID_METADATA_URL: `https://localhost:P/v1/.well-known/openidconfiguration`. */
+  channelOpenIdMetadata: string;
+  /** BOT_TOKEN_ISSUER: the `iss` of channel tokens. */
+  channelTokenIssuer: string;
+  /** BOT_TOKEN_SERVICE_URL: `https://localhost:P` (paths /api/usertoken/…, /api/botsignin/…). */
+  tokenService: string;
+  /** The serviceUrl Teams puts on activities: `https://localhost:P/amer/`. */
+  serviceUrl: string;
+}
+
+/** What `botEnv` needs from the caller. */
+export interface BotEnvOptions {
+  /** DATABASE_URL (PostgreSQL). */
+  databaseUrl: string;
+  /** GRAPH_BASE_URL, e.g. the emulator's `graphUrl`. */
+  graphBaseUrl?: string;
+  /** PORT for `groupbot serve`, when given. */
+  port?: number;
+}
+
+export interface LocalCloud {
+  urls: LocalCloudUrls;
+  /** The CA to trust (NODE_EXTRA_CA_CERTS), the Graph emulator's. */
+  caCertPath: string;
+  /** The demo tenant's id (BOT_TENANT_ID). */
+  tenantId: string;
+  bot: BotRegistration;
+  /**
+   * The exact environment for `groupbot serve` in production mode (names from /work/notes/endpoints.md): BOT_ID,
+   * BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, OAUTH_CONNECTION_NAME, AAD_APP_ID_URI, DATABASE_URL, GRAPH_BASE_URL,
+   * BOT_LOGIN_URL, BOT_OAUTH_SCOPE, BOT_TOKEN_ISSUER, BOT_OPENID_METADATA_URL, BOT_TOKEN_SERVICE_URL,
+   * BOT_CHANNEL_SERVICE, NODE_EXTRA_CA_CERTS (and PORT when given).
+   */
+  botEnv(opts: BotEnvOptions): Record<string, string>;
+  /** The Teams client and Teams' view of users, installs and conversations. */
+  teams: TeamsClient;
+  /**
+   * An SSO token as Teams gets it for a user from Entra (aud = the bot's App ID URI, scope `access_as_user`).
+   * Throws for an unknown user.
+   */
+  issueSsoToken(user: string): string;
+  /** Stops the server and flushes state. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local cloud on 127.0.0.1. State persists under `dataDir` (keys are generated once and reused).
+ * Rejects when a directory is unusable or the port is taken.
+ */
+export function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  return startCloud(options);
+}
