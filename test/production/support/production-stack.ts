@@ -1,0 +1,142 @@
+/**
+ * The production stack as Teams and Azure would see it, all on 127.0.0.1: a private PostgreSQL (one fresh schema
+ * per stack), the Graph emulator, the local cloud (Entra, channel keys, token service, Bot Connector, Teams
+ * client), and one or more `groupbot serve` child processes in PRODUCTION mode, with the environment the local
+ * cloud gives (`botEnv()`), the local CA in NODE_EXTRA_CA_CERTS and bot/local/loopback-preload.cjs preloaded.
+ *
+ *   const stack = await startProductionStack({ instances: 1 });
+ *   await stack.cloud.teams.sendMessage('megan', ...);
+ *   await stack.stop();
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { startEmulator, type RunningEmulator } from '../../../graph-emulator';
+import { startLocalCloud, type LocalCloud } from '../../../local-cloud';
+import { dropSchemas, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
+import { spawnGroupProcess, type GroupProcess } from '../../support/process-group';
+
+const REPO = path.join(__dirname, '..', '..', '..');
+const GROUPBOT = path.join(REPO, 'bin', 'groupbot.js');
+/** Preloaded into every bot process (NODE_OPTIONS=--require): binds a host-less listen to 127.0.0.1. */
+export const LOOPBACK_PRELOAD = path.join(REPO, 'bot', 'local', 'loopback-preload.cjs');
+
+/** One `groupbot serve` process of the stack. */
+export interface BotInstance {
+  /** `http://127.0.0.1:P/api/messages` */
+  endpoint: string;
+  process: GroupProcess;
+  /** The process's log lines (stderr, JSON) written so far. */
+  logLines(): string[];
+}
+
+export interface ProductionStack {
+  dir: string;
+  /** The local cloud's data directory (its keys, under `keys/`). */
+  cloudDir: string;
+  databaseUrl: string;
+  emulator: RunningEmulator;
+  cloud: LocalCloud;
+  bots: BotInstance[];
+  /** The environment every bot process got (without the inherited process environment). */
+  botEnv: Record<string, string>;
+  /** The last `lines` log lines of every bot (for a failing test's message). */
+  tail(lines?: number): string;
+  /** Stops the bots (SIGTERM, SIGKILL after 5 s), the cloud and the emulator, drops the schema, deletes `dir`. */
+  stop(): Promise<void>;
+}
+
+/** Variables of the parent environment that would change what the bot does; never inherited. */
+const NOT_INHERITED = /^(BOT_|MicrosoftApp|OAUTH_|AAD_|DATABASE_URL$|GRAPH_|DATA_DIR$|PORT$|HOST$|NODE_OPTIONS$)/;
+
+/** The database URL with every connection's search_path set to `schema` (libpq `options`, which pg passes on). */
+export function withSearchPath(databaseUrl: string, schema: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.href;
+}
+
+/**
+ * Starts the stack. Rejects (after stopping what it started) when PostgreSQL, the emulator, the cloud or a bot
+ * process does not come up; a bot's failure message ends with its output.
+ */
+export async function startProductionStack(opts: { instances?: number } = {}): Promise<ProductionStack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-production-'));
+  const serverUrl = await testDatabaseUrl();
+  const schema = uniqueSchemaName('prod');
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const databaseUrl = withSearchPath(serverUrl, schema);
+  const graphDir = path.join(dir, 'graph');
+  const cloudDir = path.join(dir, 'cloud');
+  const started: { emulator?: RunningEmulator; cloud?: LocalCloud; bots: BotInstance[] } = { bots: [] };
+  const stop = async (): Promise<void> => {
+    await Promise.all(started.bots.map((b) => b.process.stop(5000)));
+    await started.cloud?.stop();
+    await started.emulator?.stop();
+    await dropSchemas(serverUrl, [schema]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    started.emulator = await startEmulator({ dataDir: graphDir, port: 0, seed: 'demo', dynamicProcessingDelayMs: 0 });
+    started.cloud = await startLocalCloud({ dataDir: cloudDir, graphDataDir: graphDir });
+    const botEnv = {
+      ...started.cloud.botEnv({ databaseUrl, graphBaseUrl: started.emulator.graphUrl, port: 0 }),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_OPTIONS: `--require ${LOOPBACK_PRELOAD}`,
+      NO_PROXY: 'localhost,127.0.0.1',
+      // Background loops off: the scenarios drive every turn themselves.
+      HISTORY_POLL_SECONDS: '0',
+    };
+    const count = opts.instances ?? 1;
+    const bots = await Promise.all(
+      Array.from({ length: count }, (_, i) => startBotProcess(path.join(dir, `bot-${i}`), botEnv)),
+    );
+    started.bots.push(...bots);
+    started.cloud.teams.setBotEndpoint((bots[0] as BotInstance).endpoint);
+    const { emulator, cloud } = started;
+    return {
+      dir,
+      cloudDir,
+      databaseUrl,
+      emulator,
+      cloud,
+      bots,
+      botEnv,
+      tail: (lines = 40) => bots.map((b, i) => `--- bot ${i} ---\n${b.logLines().slice(-lines).join('\n')}`).join('\n'),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Starts one `groupbot serve` with exactly the inherited environment minus bot settings, plus `botEnv`. */
+async function startBotProcess(dataDir: string, botEnv: Record<string, string>): Promise<BotInstance> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!NOT_INHERITED.test(k)) env[k] = v;
+  Object.assign(env, botEnv, { DATA_DIR: dataDir });
+  const proc = spawnGroupProcess([GROUPBOT, 'serve'], { env });
+  const ready = await proc.waitFor(/groupbot listening on [^:\s]+:(\d+)\/api\/messages/, 60_000);
+  if (ready === 'exit' || ready === 'timeout') {
+    await proc.stop(5000);
+    throw new Error(
+      `groupbot serve (production mode) ${ready === 'exit' ? 'exited at start' : 'did not start within 60 s'}\n` +
+        proc.output().split('\n').slice(-30).join('\n'),
+    );
+  }
+  return {
+    endpoint: `http://127.0.0.1:${ready[1]}/api/messages`,
+    process: proc,
+    logLines: () => proc.stderr().split('\n').filter(Boolean),
+  };
+}
