@@ -6,7 +6,7 @@ import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
 import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
-import { isBotFrameworkServiceUrl, isLoopbackServiceUrl, serviceUrlPrefixes } from './teams/activity-guard';
+import { isLoopbackServiceUrl, isProductionServiceUrl, serviceUrlPrefixes } from './teams/activity-guard';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 import type { GraphEndpoint } from './directory/graph-client';
@@ -39,7 +39,7 @@ export interface BotParts {
   health?: () => Promise<Record<string, unknown>>;
   /**
    * Local mode: the serviceUrl prefixes replies may go to (the Playground's `http://127.0.0.1:P/_connector`).
-   * Unset: any http URL on a loopback host. Production always uses the Bot Framework's hosts.
+   * Unset: any http URL on a loopback host. Production accepts any https serviceUrl: the channel's JWT binds it.
    */
   serviceUrls?: readonly string[];
   /**
@@ -133,7 +133,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     config.mode === 'local' ? (config.botEndpointSecret ?? randomBytes(24).toString('base64url')) : undefined;
   const serviceUrlAllowed =
     config.mode === 'production'
-      ? isBotFrameworkServiceUrl
+      ? isProductionServiceUrl
       : parts.serviceUrls
         ? serviceUrlPrefixes(parts.serviceUrls)
         : isLoopbackServiceUrl;

@@ -4,7 +4,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { CheckedTeamsAdapter } from './teams/adapter';
 import { BodyReadError, mediaType, readBody } from './http/body-read';
-import { activityProblem, serviceUrlProblem } from './teams/activity-guard';
+import { checkActivity, serviceUrlProblem } from './teams/activity-guard';
 import type { Logger } from './log';
 import { downloadResponse, DOWNLOAD_PREFIX, type DownloadStore } from './exports/download-store';
 
@@ -90,9 +90,9 @@ function activityOf(body: Buffer, serviceUrlAllowed: (url: URL) => boolean): Act
   } catch (err) {
     return `The request body is not valid JSON (${(err as Error).message.slice(0, 100)}).`;
   }
-  const problem = activityProblem(parsed);
-  if (problem) return problem;
-  const activity = parsed as Record<string, unknown>;
+  const checked = checkActivity(parsed);
+  if (!checked.ok) return checked.problem;
+  const activity = checked.activity;
   const urlProblem = serviceUrlProblem(String(activity['serviceUrl']), serviceUrlAllowed);
   if (urlProblem) return urlProblem;
   // What botbuilder's own request parsing does: timestamps become Dates (the schema checked they parse).

@@ -9,14 +9,22 @@ import { z } from 'zod';
 /** No C0 control character or DEL: ids go into URLs, storage keys and logs. */
 const ID_CHARS = /^[^\u0000-\u001f\u007f]+$/;
 
+/**
+ * An optional field: JSON null (which the Bot Framework schema allows, and .NET channels send) is taken as
+ * absent before the check, so nothing later meets a null where botbuilder and groupbot expect a value or nothing.
+ */
+function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+}
+
 const id = (max: number) => z.string().min(1).max(max).regex(ID_CHARS, 'must not contain control characters');
-const optionalText = (max: number) => z.string().max(max).optional();
+const optionalText = (max: number) => optional(z.string().max(max));
 
 const account = z
   .object({
     id: id(512),
     name: optionalText(512),
-    aadObjectId: z.string().max(128).regex(ID_CHARS, 'must not contain control characters').optional(),
+    aadObjectId: optional(z.string().max(128).regex(ID_CHARS, 'must not contain control characters')),
     role: optionalText(64),
   })
   .passthrough();
@@ -27,7 +35,7 @@ const conversation = z
     name: optionalText(512),
     conversationType: optionalText(64),
     tenantId: optionalText(128),
-    isGroup: z.boolean().optional(),
+    isGroup: optional(z.boolean()),
   })
   .passthrough();
 
@@ -39,7 +47,11 @@ const dateTime = z
   .max(64)
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
 
-/** The fields botbuilder, teams-ai and groupbot read, with the types they assume. Other fields pass through. */
+/**
+ * The fields botbuilder, teams-ai and groupbot read, with the types they assume. Other fields pass through. Lists
+ * are not capped: the body size limit (bot/server.ts) already bounds them, and Teams sends one conversationUpdate
+ * with every member of a large team.
+ */
 export const activitySchema = z
   .object({
     type: z
@@ -47,38 +59,37 @@ export const activitySchema = z
       .min(1)
       .max(64)
       .regex(/^[A-Za-z][A-Za-z/._-]*$/, 'must be an activity type name'),
-    id: id(256).optional(),
+    id: optional(id(256)),
     channelId: z
       .string()
       .min(1)
       .max(64)
       .regex(/^[A-Za-z0-9._-]+$/, 'must be a channel name'),
     serviceUrl: z.string().min(1).max(2048),
-    timestamp: dateTime.optional(),
-    localTimestamp: dateTime.optional(),
-    expiration: dateTime.optional(),
+    timestamp: optional(dateTime),
+    localTimestamp: optional(dateTime),
+    expiration: optional(dateTime),
     localTimezone: optionalText(128),
-    locale: z
-      .string()
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag')
-      .optional(),
+    locale: optional(
+      z
+        .string()
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]*$/, 'must be a language tag'),
+    ),
     conversation,
     from: account,
-    recipient: account.optional(),
+    recipient: optional(account),
     text: optionalText(200_000),
     textFormat: optionalText(32),
     name: optionalText(256),
-    replyToId: id(512).optional(),
-    value: z.unknown().optional(),
-    channelData: anyObject.optional(),
-    entities: z.array(anyObject).max(100).optional(),
-    attachments: z
-      .array(z.object({ contentType: z.string().max(256) }).passthrough())
-      .max(50)
-      .optional(),
-    membersAdded: z.array(account).max(500).optional(),
-    membersRemoved: z.array(account).max(500).optional(),
+    // Teams sends "" on some first messages; that is "not a reply".
+    replyToId: z.preprocess((v) => (v === null || v === '' ? undefined : v), id(512).optional()),
+    value: optional(z.unknown()),
+    channelData: optional(anyObject),
+    entities: optional(z.array(anyObject)),
+    attachments: optional(z.array(z.object({ contentType: z.string().max(256) }).passthrough())),
+    membersAdded: optional(z.array(account)),
+    membersRemoved: optional(z.array(account)),
     action: optionalText(64),
     deliveryMode: optionalText(32),
   })
@@ -120,41 +131,68 @@ function pathOf(issue: z.ZodIssue): string {
   return issue.path.map(String).join('.').slice(0, 80) || 'body';
 }
 
+/** An activity that passed the checks (null in optional fields turned into absent), or why it did not. */
+export type ActivityCheck = { ok: true; activity: Record<string, unknown> } | { ok: false; problem: string };
+
+/** Drops the keys whose value is undefined (what the null → absent step leaves behind), recursively. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * Checks `body` as an activity groupbot accepts. On success, `activity` is a copy whose checked optional fields
+ * that were JSON null are absent (other fields, and everything inside `value` and `channelData`, as sent). On
+ * failure, `problem` is one short sentence naming the field. Never throws.
+ */
+export function checkActivity(body: unknown): ActivityCheck {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, problem: 'The request body must be a JSON activity object.' };
+  const deep = deepProblem(body);
+  if (deep) return { ok: false, problem: deep };
+  const parsed = activitySchema.safeParse(body);
+  if (parsed.success) {
+    const activity = withoutUndefined(parsed.data) as Record<string, unknown>;
+    for (const key of ['from', 'recipient', 'conversation'] as const) {
+      if (activity[key] !== undefined) activity[key] = withoutUndefined(activity[key]);
+    }
+    for (const key of ['membersAdded', 'membersRemoved'] as const) {
+      const list = activity[key];
+      if (Array.isArray(list)) activity[key] = list.map(withoutUndefined);
+    }
+    return { ok: true, activity };
+  }
+  const issue = parsed.error.issues[0] as z.ZodIssue;
+  const field = pathOf(issue);
+  if (issue.code === 'invalid_type' && issue.received === 'undefined')
+    return { ok: false, problem: `The activity needs '${field}'.` };
+  if (issue.code === 'invalid_type')
+    return { ok: false, problem: `The activity's '${field}' must be a ${issue.expected}, not ${issue.received}.` };
+  return { ok: false, problem: `The activity's '${field}' is not valid: ${issue.message.toLowerCase()}.` };
+}
+
 /**
  * Returns why `body` is not an activity groupbot accepts (one short sentence naming the field), or null when it
  * is one. Never throws.
  */
 export function activityProblem(body: unknown): string | null {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    return 'The request body must be a JSON activity object.';
-  const deep = deepProblem(body);
-  if (deep) return deep;
-  const parsed = activitySchema.safeParse(body);
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0] as z.ZodIssue;
-  const field = pathOf(issue);
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `The activity needs '${field}'.`;
-  if (issue.code === 'invalid_type')
-    return `The activity's '${field}' must be a ${issue.expected}, not ${issue.received}.`;
-  return `The activity's '${field}' is not valid: ${issue.message.toLowerCase()}.`;
+  const checked = checkActivity(body);
+  return checked.ok ? null : checked.problem;
 }
 
-const BOT_FRAMEWORK_HOSTS = [
-  /^([a-z0-9-]+\.)*botframework\.com$/,
-  /^smba\.trafficmanager\.net$/,
-  /^([a-z0-9-]+\.)*teams\.microsoft\.(com|us)$/,
-  /^([a-z0-9-]+\.)*botframework\.(us|azure\.us)$/,
-];
-
-/** Production: the Bot Framework's and Teams' connector hosts, over https on the default port. Pure. */
-export function isBotFrameworkServiceUrl(url: URL): boolean {
-  return (
-    url.protocol === 'https:' &&
-    url.port === '' &&
-    !url.username &&
-    !url.password &&
-    BOT_FRAMEWORK_HOSTS.some((h) => h.test(url.hostname))
-  );
+/**
+ * Production: any https connector without credentials in the URL. There is no host list: Teams uses hosts beyond
+ * smba.trafficmanager.net (canary.botapi.skype.com, the GCC High, DoD and 21Vianet connectors), and what binds
+ * the serviceUrl is the channel's JWT, whose `serviceurl` claim botframework-connector requires to equal
+ * activity.serviceUrl before any turn runs (node_modules/botframework-connector/lib/auth/
+ * parameterizedBotFrameworkAuthentication.js, governmentChannelValidation_ValidateIdentity: "ServiceUrl claim do
+ * not match" → 401; CloudAdapter reaches it through ConfigurationBotFrameworkAuthentication). Pure.
+ */
+export function isProductionServiceUrl(url: URL): boolean {
+  return url.protocol === 'https:' && !url.username && !url.password;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

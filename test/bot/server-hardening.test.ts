@@ -81,6 +81,23 @@ describe('bot/server under hostile input (local mode)', function () {
     await connector.take((a['conversation'] as { id: string }).id);
   });
 
+  it('a Teams activity with JSON null in optional fields and replyToId "" is answered, not refused', async () => {
+    const a = activity({
+      replyToId: '',
+      locale: null,
+      timestamp: null,
+      channelData: null,
+      value: null,
+      entities: null,
+      from: { id: '29:ana', name: null, aadObjectId: USER_ID },
+      conversation: { id: `conv-nulls-${++seq}`, conversationType: 'personal', name: null, tenantId: null },
+    });
+    const r = await post(JSON.stringify(a));
+    assert.equal(r.status, 200, r.text);
+    const [sent] = await connector.take((a['conversation'] as { id: string }).id);
+    assert.ok(sent, 'the turn ran and replied');
+  });
+
   it('a body claiming gzip is refused with 415, whether or not it is gzip, and the bot keeps running', async () => {
     const before = connector.captured.length;
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20)); // a few KB that would inflate to 20 MB

@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { createAdapter } from '../../../bot/teams/adapter';
 import { createServer, listen } from '../../../bot/server';
-import { isBotFrameworkServiceUrl } from '../../../bot/teams/activity-guard';
+import { isProductionServiceUrl } from '../../../bot/teams/activity-guard';
 import { startBot, type RunningBot } from '../../../bot/runtime';
 import { loadConfig, type BotConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/log';
@@ -100,7 +100,7 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
           turns++;
         },
         log: createLogger('warn', (l) => logLines.push(l)),
-        serviceUrlAllowed: isBotFrameworkServiceUrl,
+        serviceUrlAllowed: isProductionServiceUrl,
       });
       port = await listen(server, '127.0.0.1', 0);
     });
