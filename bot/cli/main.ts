@@ -18,6 +18,10 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<SubComm
     summary: 'chat with the bot in this terminal: chat [--as <upn>]',
     load: async () => (require('./chat-command') as { run: SubCommand }).run,
   },
+  cloud: {
+    summary: 'production mode on this machine (local cloud + Teams chat here): cloud [--as <upn>] [--no-sso]',
+    load: async () => (require('./cloud-command') as { run: SubCommand }).run,
+  },
   parse: {
     summary: 'parse "<text>" or parse - (one utterance a line on stdin)',
     load: async () => (require('./parse-command') as { run: SubCommand }).run,

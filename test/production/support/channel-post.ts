@@ -10,7 +10,7 @@ import { ensureRsaKey, type RsaKey } from '../../../local-cloud/crypto/rsa-key';
 import type { LocalCloud, TeamsConversation } from '../../../local-cloud';
 
 /** The file name (under `<cloud dir>/keys/`) of the key that signs channel tokens. */
-export const CHANNEL_KEY_NAME = 'channel';
+export const CHANNEL_KEY_NAME = 'channel-signing-key';
 
 export interface PostResult {
   status: number;

@@ -93,6 +93,8 @@ export async function startProductionStack(opts: { instances?: number } = {}): P
       LOG_LEVEL: 'info',
       NODE_OPTIONS: `--require ${LOOPBACK_PRELOAD}`,
       NO_PROXY: 'localhost,127.0.0.1',
+      // The preload ends the bot when this test process is gone (a crashed run leaves nothing running).
+      GROUPBOT_PLAYGROUND_PARENT: String(process.pid),
       // Background loops off: the scenarios drive every turn themselves.
       HISTORY_POLL_SECONDS: '0',
     };

@@ -1,0 +1,242 @@
+/**
+ * `groupbot cloud [--as <upn>] [--no-sso]`: production mode, tried locally in one command. Starts the Graph
+ * emulator, a PostgreSQL (DATABASE_URL, else a private cluster under DATA_DIR), the local cloud (Entra, Bot
+ * Framework channel keys and token service, a Bot Connector with Teams' behaviour) and `groupbot serve` in
+ * PRODUCTION mode against them, then chats in this terminal as a Teams user. Everything binds 127.0.0.1; data
+ * persists under DATA_DIR/cloud. Ctrl-C (or "exit") stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { startEmulator, type RunningEmulator } from '../../graph-emulator';
+import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
+import { startLocalCloud, type LocalCloud } from '../../local-cloud';
+import type { RenderedInput } from '../../cards';
+import { CloudChat } from './cloud-chat';
+import { startPrivatePostgres, type PrivatePostgres } from './cloud-postgres';
+
+const USAGE =
+  'usage: groupbot cloud [--as <upn>] [--no-sso]\n' +
+  '  production mode on this machine: Graph emulator + local cloud + `groupbot serve` + a Teams chat here.\n' +
+  '  --as <upn>   the demo user you chat as (default megan@contoso.com, Global Administrator)\n' +
+  '  --no-sso     sign in with the sign-in link and magic code instead of Teams SSO';
+
+/** Settings of this shell that must not leak into the bot's production environment. */
+const NOT_INHERITED = /^(BOT_|MicrosoftApp|OAUTH_|AAD_|DATABASE_URL$|GRAPH_|DATA_DIR$|PORT$|HOST$|NODE_OPTIONS$)/;
+
+interface Running {
+  emulator?: RunningEmulator;
+  postgres?: PrivatePostgres;
+  cloud?: LocalCloud;
+  bot?: ChildProcess;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Starts `groupbot serve` (this same entry point) with `env`; resolves to the process and its endpoint. */
+async function startBot(env: NodeJS.ProcessEnv, logFile: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const log = fs.openSync(logFile, 'a');
+  // Its own process group: Ctrl-C reaches this command, which stops the bot in order.
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1] as string, 'serve'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', log],
+  });
+  fs.closeSync(log);
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`groupbot serve did not start within 60 s; see ${logFile}`)),
+      60_000,
+    );
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = /groupbot listening on [^:\s]+:(\d+)\/api\/messages/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${m[1]}/api/messages`);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`groupbot serve exited at start (code ${code}); see ${logFile}`));
+    });
+  });
+  child.stdout?.resume();
+  return { child, endpoint };
+}
+
+async function stopAll(r: Running): Promise<void> {
+  const bot = r.bot;
+  if (bot && bot.exitCode === null && bot.signalCode === null && bot.pid !== undefined) {
+    const exited = new Promise((resolve) => bot.once('exit', resolve));
+    process.kill(-bot.pid, 'SIGTERM');
+    const kill = setTimeout(() => bot.pid !== undefined && process.kill(-bot.pid, 'SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(kill);
+  }
+  await r.cloud?.stop();
+  await r.postgres?.stop();
+  await r.emulator?.stop();
+}
+
+/** Starts the stack, chats until "exit", end of input or Ctrl-C, then stops everything. Resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    say(USAGE);
+    return 0;
+  }
+  let as: string;
+  let sso: boolean;
+  try {
+    const { options, flags } = parseCommandLine(argv, ['as'], false, ['no-sso']);
+    as = options['as'] ?? 'megan@contoso.com';
+    sso = flags['no-sso'] !== true;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`groupbot cloud: ${err.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const base = path.join(path.resolve(process.env.DATA_DIR || '.data'), 'cloud');
+  fs.mkdirSync(base, { recursive: true });
+  const graphDir = path.join(base, 'graph');
+  const running: Running = {};
+  let interrupted = false;
+  const onSignal = (): void => {
+    interrupted = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    running.emulator = await startEmulator({ dataDir: graphDir, port: 0 });
+    say(`Graph emulator       ${running.emulator.graphUrl}`);
+    let databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) say('PostgreSQL           DATABASE_URL');
+    else {
+      running.postgres = await startPrivatePostgres(path.join(base, 'postgres'));
+      databaseUrl = running.postgres.databaseUrl;
+      say(`PostgreSQL           private cluster in ${path.join(base, 'postgres')}`);
+    }
+    running.cloud = await startLocalCloud({ dataDir: path.join(base, 'local-cloud'), graphDataDir: graphDir });
+    say(`local cloud          ${running.cloud.urls.base} (Entra, channel keys, token service, Bot Connector)`);
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!NOT_INHERITED.test(k)) env[k] = v;
+    Object.assign(env, running.cloud.botEnv({ databaseUrl, graphBaseUrl: running.emulator.graphUrl }), {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: path.join(base, 'bot'),
+      NODE_OPTIONS: `--require ${path.join(__dirname, '..', 'local', 'loopback-preload.cjs')}`,
+      // The preload ends the bot when this process is gone (a crash here leaves nothing running).
+      GROUPBOT_PLAYGROUND_PARENT: String(process.pid),
+    });
+    const logFile = path.join(base, 'bot.log');
+    const bot = await startBot(env, logFile);
+    running.bot = bot.child;
+    say(`groupbot serve       ${bot.endpoint} (production mode; log: ${logFile})`);
+    if (interrupted) return 130;
+    const { teams } = running.cloud;
+    let user;
+    try {
+      user = teams.user(as);
+    } catch (err) {
+      process.stderr.write(
+        `groupbot cloud: ${(err as Error).message}; try one of ${teams
+          .users()
+          .slice(0, 8)
+          .map((u) => u.upn)
+          .join(', ')}, …\n`,
+      );
+      return 1;
+    }
+    teams.setBotEndpoint(bot.endpoint);
+    teams.setBehaviour(user.key, { sso, completesSignIn: true });
+    if (!teams.isInstalled(user.key)) await teams.install(user.key);
+    const chat = new CloudChat(teams, user.key, teams.personalConversation(user.key).id, (lines) =>
+      say(lines.map((l) => `bot> ${l}`).join('\n')),
+    );
+    say(
+      `\nIn Teams as ${user.name} <${user.upn}>, 1:1 chat with the bot; sign-in: ${sso ? 'SSO' : 'sign-in link + magic code'}.\n` +
+        'Type a request, a number to press a button of the latest card, "exit" or Ctrl-C to stop everything.',
+    );
+    chat.start();
+    await lineLoop(chat, () => interrupted);
+    chat.stop();
+    return 0;
+  } catch (err) {
+    process.stderr.write(`groupbot cloud: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    say('Stopping…');
+    await stopAll(running);
+  }
+}
+
+/** Reads lines until "exit", end of input or Ctrl-C: text is sent, a number presses a button of the latest card. */
+async function lineLoop(chat: CloudChat, interrupted: () => boolean): Promise<void> {
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY === true,
+    prompt: 'you> ',
+  });
+  rl.on('SIGINT', () => rl.close());
+  const onSignal = (): void => rl.close();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value).
+  let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
+  const promptFor = (input: RenderedInput): void => {
+    const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
+    process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
+  };
+  rl.prompt();
+  try {
+    for await (const raw of rl) {
+      if (interrupted()) break;
+      const line = raw.trim();
+      try {
+        if (filling) {
+          const input = filling.inputs[Object.keys(filling.values).length] as RenderedInput;
+          filling.values[input.id] = line || input.value || '';
+          const next = filling.inputs[Object.keys(filling.values).length];
+          if (next) {
+            promptFor(next);
+            continue;
+          }
+          const { button, values } = filling;
+          filling = undefined;
+          await chat.click(button, values);
+        } else if (line === 'exit' || line === 'quit') {
+          break;
+        } else if (/^\d+$/.test(line) && chat.currentActions()) {
+          const current = chat.currentActions();
+          const action = current?.actions.find((a) => a.number === Number(line));
+          const inputs = action?.usesInputs ? (current?.inputs ?? []) : [];
+          if (inputs[0]) {
+            filling = { button: Number(line), inputs, values: {} };
+            promptFor(inputs[0]);
+            continue;
+          }
+          await chat.click(Number(line));
+        } else if (line) {
+          await chat.say(line);
+        }
+      } catch (err) {
+        filling = undefined;
+        say(`(${(err as Error).message})`);
+      }
+      // The prompt comes back once the bot has been quiet for a moment (answers, sign-in, follow-ups).
+      await chat.settled(800, 8000, 30_000);
+      rl.prompt();
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    rl.close();
+  }
+}
