@@ -1,7 +1,7 @@
-import { ConfigurationBotFrameworkAuthentication, MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type * as restify from 'restify';
-import { createAdapter } from './teams/adapter';
+import { botFrameworkAuthenticationOf, createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
 import { randomBytes } from 'node:crypto';
@@ -20,13 +20,13 @@ import { JournalService } from './journal/journal-service';
 import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
 import { userAddressOf } from './teams/user-address';
 import { RequestMessenger } from './teams/request-messenger';
-import { runLeaseSecondsFrom, startInterruptedRunReporter } from './teams/interrupted-run-reporter';
+import { startInterruptedRunReporter } from './teams/interrupted-run-reporter';
 import { DownloadStore } from './exports/download-store';
 import { linkFileSink } from './exports/link-file-sink';
 import { FileConsentOffers } from './teams/file-consent';
 import { createDigestLayer } from './teams/digest-wiring';
 import { HistoryService } from './history/history-service';
-import { historyPollSecondsFrom, startHistoryPoller } from './history/history-poller';
+import { startHistoryPoller } from './history/history-poller';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -69,10 +69,11 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         botAppId: config.botId ?? '',
         graph: parts.graph,
         log: parts.log,
+        settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
       })
     : undefined;
-  const runLeaseSeconds = runLeaseSecondsFrom(process.env);
+  const runLeaseSeconds = config.bulkRunLeaseSeconds;
   const journal = parts.store
     ? new JournalService(parts.store.journal, parts.store.keyValue, {
         memberships: parts.store.memberships,
@@ -93,11 +94,12 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         botAppId: config.botId ?? '',
         graph: parts.graph,
         log: parts.log,
+        settings: config.hygiene,
         ...(tokenForUser ? { tokenForUser } : {}),
         ...(journal ? { journal } : {}),
       })
     : undefined;
-  const historyPollSeconds = historyPollSecondsFrom(process.env);
+  const historyPollSeconds = config.historyPollSeconds;
   const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending =
     parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
@@ -207,7 +209,7 @@ function productionTokenForUser(
 ): TokenForUser | undefined {
   if (config.mode !== 'production' || !config.botId || !config.oauthConnectionName) return undefined;
   return offlineUserTokens({
-    auth: new ConfigurationBotFrameworkAuthentication(adapter.botFrameworkAuthConfig ?? {}, adapter.credentialsFactory),
+    auth: botFrameworkAuthenticationOf(adapter),
     botAppId: config.botId,
     connectionName: config.oauthConnectionName,
     addressOf: (objectId) => userAddressOf(store.conversations, objectId),
@@ -220,5 +222,10 @@ function productionTokenForUser(
  * embedded PGlite under the data directory. Throws StoreOpenError (never with the password in the message).
  */
 export function openBotStore(config: BotConfig): Promise<Store> {
-  return config.databaseUrl ? openStore({ databaseUrl: config.databaseUrl }) : openStore({ dataDir: config.dataDir });
+  return config.databaseUrl
+    ? openStore({ databaseUrl: config.databaseUrl })
+    : openStore({
+        dataDir: config.dataDir,
+        ...(config.pgliteTemplateDir ? { pgliteTemplateDir: config.pgliteTemplateDir } : {}),
+      });
 }

@@ -41,9 +41,12 @@ export interface EmulatorOptions {
   onError?: (err: unknown) => void;
   /**
    * Milliseconds between a write that affects dynamic membership and its processing (Entra processes rules
-   * asynchronously). 0 = inside the write itself (instant). Default: GROUPBOT_DYNAMIC_DELAY_MS, else 3000.
+   * asynchronously). 0 = inside the write itself (instant). Default 3000. The caller decides: `groupbot` passes
+   * GROUPBOT_DYNAMIC_DELAY_MS (read by bot/config.ts), `groupbot emulator` its --dynamic-delay-ms option.
    */
   dynamicProcessingDelayMs?: number;
+  /** Where the machine's empty PGlite cluster is kept (default: under the OS temp directory). */
+  pgliteTemplateDir?: string;
 }
 
 export interface RunningEmulator {
@@ -68,10 +71,8 @@ export interface RunningEmulator {
 }
 
 function dynamicDelay(opts: EmulatorOptions): number {
-  if (opts.dynamicProcessingDelayMs !== undefined) return Math.max(0, opts.dynamicProcessingDelayMs);
-  const fromEnv = Number(process.env.GROUPBOT_DYNAMIC_DELAY_MS);
-  return process.env.GROUPBOT_DYNAMIC_DELAY_MS && Number.isFinite(fromEnv) && fromEnv >= 0
-    ? fromEnv
+  return opts.dynamicProcessingDelayMs !== undefined
+    ? Math.max(0, opts.dynamicProcessingDelayMs)
     : DEFAULT_DYNAMIC_DELAY_MS;
 }
 
@@ -128,7 +129,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
       ));
   const tls = await ensureCertificates(dataDir);
   const key = ensureSigningKey(dataDir);
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, opts.pgliteTemplateDir);
   try {
     const store = await DirectoryStore.load(db);
     const rules = loadRuleEngine();

@@ -8,11 +8,12 @@ import type { GraphEndpoint } from '../directory/graph-client';
 import type { Logger } from '../log';
 import { MemoryPendingStore } from '../commands/pending-memory';
 import { createRequestLayer } from '../teams/request-wiring';
-import { requestSettingsFrom } from '../requests/request-settings';
+import { DEFAULT_REQUEST_SETTINGS } from '../requests/request-settings';
+import { DEFAULT_HYGIENE_SETTINGS } from '../hygiene/hygiene-settings';
+import type { BotConfig } from '../config';
 import { JournalService } from '../journal/journal-service';
 import { createDigestLayer } from '../teams/digest-wiring';
 import { HistoryService } from '../history/history-service';
-import { historyPollSecondsFrom } from '../history/history-poller';
 import type { Store } from '../store';
 
 export interface TerminalUser {
@@ -50,7 +51,12 @@ export class TerminalSession {
     tokens: UserTokenSource,
     log: Logger,
     onProactive: (shown: ShownMessage[]) => void = () => undefined,
-    opts: { store?: Store; tokenForUser?: (userId: string) => Promise<string | undefined> } = {},
+    opts: {
+      store?: Store;
+      tokenForUser?: (userId: string) => Promise<string | undefined>;
+      /** The settings from bot/config.ts (default: those of an unset environment). */
+      settings?: Pick<BotConfig, 'requests' | 'hygiene' | 'historyPollSeconds'>;
+    } = {},
   ) {
     this.adapter = new InProcessAdapter((out) => onProactive(this.show(out)));
     const requests = opts.store
@@ -59,7 +65,7 @@ export class TerminalSession {
           adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
           graph,
           log,
-          settings: { ...requestSettingsFrom(), sweepSeconds: 0 },
+          settings: { ...(opts.settings?.requests ?? DEFAULT_REQUEST_SETTINGS), sweepSeconds: 0 },
           ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
         })
       : undefined;
@@ -69,6 +75,7 @@ export class TerminalSession {
           graph,
           log,
           adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
+          settings: opts.settings?.hygiene ?? DEFAULT_HYGIENE_SETTINGS,
           ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
         })
       : undefined;
@@ -85,7 +92,7 @@ export class TerminalSession {
             }),
           }
         : {}),
-      ...(opts.store ? { history: new HistoryService(opts.store, log, historyPollSecondsFrom(process.env)) } : {}),
+      ...(opts.store ? { history: new HistoryService(opts.store, log, opts.settings?.historyPollSeconds ?? 300) } : {}),
       ...(requests
         ? {
             rememberConversation: requests.rememberConversation,

@@ -5,7 +5,7 @@ import { createLogger } from '../log';
 import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
-import { historyPollSecondsFrom, startHistoryPoller } from '../history/history-poller';
+import { startHistoryPoller } from '../history/history-poller';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
@@ -95,7 +95,11 @@ export async function run(argv: string[]): Promise<number> {
   let stop = async (): Promise<void> => undefined;
   let store: Store | undefined;
   if (running) {
-    graph = { baseUrl: new URL(running.emulatorUrl).origin, caPem: fs.readFileSync(running.caCertPath, 'utf8') };
+    graph = {
+      baseUrl: new URL(running.emulatorUrl).origin,
+      caPem: fs.readFileSync(running.caCertPath, 'utf8'),
+      ...config.directory,
+    };
     if (running.playgroundUrl) {
       process.stdout.write(
         '`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n',
@@ -103,7 +107,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
-    graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem };
+    graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem, ...config.directory };
     try {
       store = await openBotStore(config);
     } catch (err) {
@@ -131,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
     new LocalTokenSource((id) => identity.tokenFor(id)),
     log,
     print,
-    store ? { store, tokenForUser } : {},
+    store ? { store, tokenForUser, settings: config } : { settings: config },
   );
   // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md).
   const stopHistory = store
@@ -139,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
         store,
         graph,
         log,
-        everySeconds: historyPollSecondsFrom(process.env),
+        everySeconds: config.historyPollSeconds,
         tokenForUser,
       })
     : async () => undefined;

@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       store = await openBotStore(config);
       bot = await startBot(config, {
-        graph: { baseUrl: config.graphBaseUrl },
+        graph: { baseUrl: config.graphBaseUrl, ...config.directory },
         tokens: new OAuthTokenSource('graph'),
         log,
         store,

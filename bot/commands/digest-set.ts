@@ -2,7 +2,6 @@ import type { Intent } from '../language';
 import type { DigestPort } from '../hygiene/digest-port';
 import type { DigestSubscription } from '../hygiene/digest-store';
 import { seesWholeTenant } from '../hygiene/hygiene-scan';
-import { currentHygieneSettings } from '../hygiene/hygiene-settings';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import * as hygieneShow from './hygiene-show';
@@ -72,7 +71,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const digests = ctx.digests;
     if (!digests) return say(NO_STORE);
     if (intent.digest === 'stop') return await stop(ctx, digests);
-    const days = currentHygieneSettings().everyDays;
+    const days = digests.settings.everyDays;
     const here = ctx.conversation;
     if (intent.digest === 'me') {
       const personal = here?.kind === 'personal' ? here.id : await digests.personalConversationOf(ctx.actor.id);

@@ -2,7 +2,7 @@ import type { Intent } from '../language';
 import type { Reply } from '../shared/types';
 import { buildHygieneCard } from '../../cards/hygiene-card';
 import { scanHygiene } from '../hygiene/hygiene-scan';
-import { currentHygieneSettings } from '../hygiene/hygiene-settings';
+import { DEFAULT_HYGIENE_SETTINGS } from '../hygiene/hygiene-settings';
 import { isTidy, type HygieneReport } from '../hygiene/hygiene-report';
 import type { CommandContext, Outcome } from './context';
 import { hygieneErrorText } from './error-text';
@@ -39,7 +39,7 @@ export function hygieneReply(report: HygieneReport, title?: string): Reply {
  * members, with guests, disabled members. Read-only; the buttons start confirmed commands. Never throws.
  */
 export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  const settings = currentHygieneSettings();
+  const settings = ctx.digests?.settings ?? DEFAULT_HYGIENE_SETTINGS;
   try {
     const report = await scanHygiene({
       session: ctx.graph,

@@ -4,15 +4,12 @@ import { forEachConcurrently } from '../shared/concurrent-each';
 
 /** Most steps Graph accepts in one `$batch`. */
 export const BATCH_STEPS = 20;
-/**
- * How many `$batch` requests run at once. Graph throttles per app and tenant, not per connection; four
- * batches of 20 in flight stay far below the identity budget while hiding most of the round-trip latency.
- * GROUPBOT_BATCH_CONCURRENCY overrides it (1: one round trip at a time, e.g. to watch a bulk change step by step).
- */
-export const BATCH_CONCURRENCY =
-  Number(process.env.GROUPBOT_BATCH_CONCURRENCY) > 0 ? Number(process.env.GROUPBOT_BATCH_CONCURRENCY) : 4;
-
 export interface PoolOptions {
+  /**
+   * How many `$batch` requests run at once; default the session's (4 unless GROUPBOT_BATCH_CONCURRENCY says
+   * otherwise). Graph throttles per app and tenant, not per connection; four batches of 20 in flight stay far
+   * below the identity budget while hiding most of the round-trip latency.
+   */
   concurrency?: number;
   /** Called after each batch finishes with the steps done so far, the total, the batch's steps and their results. */
   onChunk?: (
@@ -37,7 +34,7 @@ export async function runBatches(
   for (let i = 0; i < steps.length; i += BATCH_STEPS) chunks.push(steps.slice(i, i + BATCH_STEPS));
   const byId = new Map<string, BatchResult>();
   let done = 0;
-  await forEachConcurrently(chunks, opts.concurrency ?? BATCH_CONCURRENCY, async (chunk) => {
+  await forEachConcurrently(chunks, opts.concurrency ?? session.batchConcurrency, async (chunk) => {
     const results = await batchOrFailure(session, chunk);
     for (const r of results) byId.set(r.id, r);
     done += chunk.length;

@@ -9,6 +9,10 @@ export interface GraphEndpoint {
   version?: string;
   /** PEM of an extra certificate authority to trust (the local emulator's CA); undefined in production. */
   caPem?: string;
+  /** How many `$batch` requests run at once (BotConfig.directory.batchConcurrency; default 4). */
+  batchConcurrency?: number;
+  /** False: member adds are written one `$ref` step each instead of 20 binds per PATCH (default true). */
+  patchBinds?: boolean;
 }
 
 /** Supplies the acting user's delegated access token. Called once per request by the Graph client. */

@@ -34,13 +34,19 @@ const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export class GraphSession {
   /** The version root every absolute reference starts with, e.g. `https://localhost:8443/v1.0`. */
   private readonly root: string;
+  /** How many `$batch` requests run at once (GraphEndpoint.batchConcurrency, default 4). */
+  readonly batchConcurrency: number;
+  /** Whether member adds are bound 20 per PATCH (GraphEndpoint.patchBinds, default true). */
+  readonly patchBinds: boolean;
 
   constructor(
     private readonly client: Client,
-    endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version'>,
+    endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version' | 'batchConcurrency' | 'patchBinds'>,
     private readonly sleep: Sleep = realSleep,
   ) {
     this.root = graphRoot(endpoint);
+    this.batchConcurrency = endpoint.batchConcurrency ?? 4;
+    this.patchBinds = endpoint.patchBinds ?? true;
   }
 
   /** The absolute URL of a directory object on this session's Graph (the `@odata.id` of a `$ref` write). Never throws. */

@@ -13,8 +13,6 @@ import { groupKind, type DirectoryGroup } from './types';
 
 /** Most `members@odata.bind` references Graph takes in one PATCH. */
 export const BINDS_PER_PATCH = 20;
-/** GROUPBOT_PATCH_BINDS=off writes every member with its own `$ref` step (where PATCH binds are unwanted). */
-const PATCH_BINDS = process.env.GROUPBOT_PATCH_BINDS !== 'off';
 
 export interface BulkWriteOptions {
   /** Ids the look-ahead saw already present (adds) : each is written on its own so Graph's answer is reported. */
@@ -38,10 +36,11 @@ export interface BulkWritePlan {
 /**
  * Plans the writes: adds of members go 20 per PATCH (`members@odata.bind`), except people the look-ahead saw
  * already present (a PATCH is all-or-nothing, so one of them would sink 19 others); owners and removals go
- * one `$ref` step per person. Pure; never throws.
+ * one `$ref` step per person; with `patchBinds` false (GROUPBOT_PATCH_BINDS=off) every member is a `$ref` step
+ * too. Pure; never throws.
  */
 export function planMembershipWrites(
-  session: Pick<GraphSession, 'directoryObjectUrl'>,
+  session: Pick<GraphSession, 'directoryObjectUrl'> & Partial<Pick<GraphSession, 'patchBinds'>>,
   group: DirectoryGroup,
   relation: Relation,
   op: 'add' | 'remove',
@@ -63,7 +62,10 @@ export function planMembershipWrites(
       todo.push(p);
     }
   }
-  const bindable = PATCH_BINDS && op === 'add' && relation === 'members' ? todo.filter((p) => !present.has(p.id)) : [];
+  const bindable =
+    session.patchBinds !== false && op === 'add' && relation === 'members'
+      ? todo.filter((p) => !present.has(p.id))
+      : [];
   const bound = new Set(bindable.map((p) => p.id));
   const patches = chunked(bindable, BINDS_PER_PATCH).map((part, i) => ({
     principals: part,

@@ -204,13 +204,3 @@ export function startHistoryPoller(deps: PollerDeps): () => Promise<void> {
     if (r.polled || r.failed) deps.log.info('history.polled', { ...r });
   });
 }
-
-/** HISTORY_POLL_SECONDS: seconds between delta rounds of one group (default 300; 0 turns polling off). Throws on a bad value. */
-export function historyPollSecondsFrom(env: NodeJS.ProcessEnv): number {
-  const raw = env['HISTORY_POLL_SECONDS'];
-  if (raw === undefined || raw.trim() === '') return 300;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(`HISTORY_POLL_SECONDS must be a whole number of seconds (0 turns polling off), not '${raw}'.`);
-  return n;
-}

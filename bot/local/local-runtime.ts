@@ -106,6 +106,10 @@ export async function startLocal(
       emulator = await startEmulator({
         dataDir: dir,
         port: config.graphEmulatorPort,
+        ...(config.pgliteTemplateDir ? { pgliteTemplateDir: config.pgliteTemplateDir } : {}),
+        ...(config.graphEmulatorDynamicDelayMs !== undefined
+          ? { dynamicProcessingDelayMs: config.graphEmulatorDynamicDelayMs }
+          : {}),
         onError: (error) => log.error('emulator.internalError', { error }),
       });
     } catch (err) {
@@ -129,7 +133,7 @@ export async function startLocal(
   let bot: RunningBot;
   try {
     bot = await startBot(config, {
-      graph: { baseUrl: emulator.baseUrl, caPem: emulator.caPem },
+      graph: { baseUrl: emulator.baseUrl, caPem: emulator.caPem, ...config.directory },
       tokens: new LocalTokenSource((objectId) => (identity.find(objectId) ? identity.tokenFor(objectId) : undefined)),
       log,
       store,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { childProcessEnv } from '../config';
 
 export interface PlaygroundOptions {
   port: number;
@@ -32,8 +33,8 @@ export function playgroundServiceUrl(port: number): string {
 export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  // This process's environment passed through (bot/config.ts builds it), with the Playground's own settings on top.
+  const env = childProcessEnv({
     APPLICATION_INSIGHTS_NO_STATSBEAT: '1',
     TEAMSAPPTESTER_BROWSER: 'none',
     M365_AGENTS_PLAYGROUND_LOGFILE: opts.logFile,
@@ -41,7 +42,7 @@ export function startPlayground(opts: PlaygroundOptions): Promise<RunningPlaygro
     // The preload ends the Playground when this process is gone (see loopback-preload.cjs).
     GROUPBOT_PLAYGROUND_PARENT: String(process.pid),
     NO_PROXY: 'localhost,127.0.0.1',
-  };
+  });
   // The preload makes the Playground bind 127.0.0.1 only (it listens on every interface by itself).
   const preload = path.join(__dirname, 'loopback-preload.cjs');
   const serviceUrl = playgroundServiceUrl(opts.port);

@@ -1,4 +1,4 @@
-/** Settings of the access-request lifecycle, read from the environment (documented in .env.example and README). */
+/** Settings of the access-request lifecycle; bot/config.ts reads them from the environment (.env.example, README). */
 
 export interface RequestSettings {
   /** How often every instance runs the sweeper (REQUESTS_SWEEP_SECONDS, default 60; 0 = never). */
@@ -22,43 +22,14 @@ export interface RequestSettings {
   answerWithinMs?: number;
 }
 
-/** A setting has a value that is not allowed; the message names it. */
-export class RequestSettingsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RequestSettingsError';
-  }
-}
-
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new RequestSettingsError(`${name} must be a number from ${min} to ${max}, got '${raw}'.`);
-  return n;
-}
-
-/** Reads the settings. Throws RequestSettingsError naming the bad setting. */
-export function requestSettingsFrom(env: NodeJS.ProcessEnv = process.env): RequestSettings {
-  const timeZone = env.REQUEST_TIME_ZONE?.trim() || 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-  } catch (err) {
-    if (err instanceof RangeError)
-      throw new RequestSettingsError(
-        `REQUEST_TIME_ZONE must be an IANA time zone such as Europe/Lisbon, got '${timeZone}'.`,
-      );
-    throw err;
-  }
-  return {
-    sweepSeconds: numberFrom(env, 'REQUESTS_SWEEP_SECONDS', 60, 0, 86_400),
-    remindHours: numberFrom(env, 'REQUEST_REMIND_HOURS', 48, 0.001, 24 * 365),
-    expiryDays: numberFrom(env, 'REQUEST_EXPIRY_DAYS', 14, 0.0001, 365),
-    leaseSeconds: numberFrom(env, 'REQUEST_LEASE_SECONDS', 120, 1, 86_400),
-    membershipNoticeDays: numberFrom(env, 'REQUEST_MEMBERSHIP_NOTICE_DAYS', 3, 0, 365),
-    timeZone,
-    escalateHours: numberFrom(env, 'REQUEST_ESCALATE_HOURS', 72, 0, 24 * 365),
-    answerWithinMs: 1500,
-  };
-}
+/** The settings when no variable is set (bot/config.ts applies them; tests and the terminal chat use them). */
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+  sweepSeconds: 60,
+  remindHours: 48,
+  expiryDays: 14,
+  leaseSeconds: 120,
+  membershipNoticeDays: 3,
+  timeZone: 'UTC',
+  escalateHours: 72,
+  answerWithinMs: 1500,
+};

@@ -16,7 +16,7 @@ import { botStorage } from './bot-storage';
 /** Where the store lives. */
 export type StoreLocation =
   /** Embedded PGlite under `<dataDir>/bot-store` (one process per directory). */
-  | { dataDir: string }
+  | { dataDir: string; pgliteTemplateDir?: string }
   /** PostgreSQL (production: DATABASE_URL); several processes may share it. `schema` isolates (e.g. tests). */
   | { databaseUrl: string; schema?: string; maxConnections?: number }
   /** Embedded PGlite in memory, gone on close (for tests of other parts). */
@@ -81,7 +81,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       });
       await applyMigrations(db, location.schema);
     } else {
-      db = await openPgliteClient('dataDir' in location ? pgliteDirectory(location.dataDir) : undefined);
+      db = await openPgliteClient(
+        'dataDir' in location ? pgliteDirectory(location.dataDir) : undefined,
+        'dataDir' in location ? location.pgliteTemplateDir : undefined,
+      );
       await applyMigrations(db);
     }
     return storeOn(db);

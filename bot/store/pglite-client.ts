@@ -21,13 +21,13 @@ function wrap(db: PGlite | Transaction): SqlExecutor {
  * undefined. Only one process (and one open store) may use a directory at a time: a lock file enforces it.
  * Throws DirectoryLockedError when the directory is in use, or when it cannot be created or read.
  */
-export async function openPgliteClient(directory: string | undefined): Promise<SqlClient> {
+export async function openPgliteClient(directory: string | undefined, templateDir?: string): Promise<SqlClient> {
   let unlock = (): void => undefined;
   if (directory) {
     unlock = await lockDirectory(directory);
     mkdirSync(directory, { recursive: true });
     try {
-      await preparePgliteDirectory(directory);
+      await preparePgliteDirectory(directory, templateDir);
     } catch (err) {
       unlock();
       throw err;

@@ -16,16 +16,16 @@ function pgliteVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function templateDir(): string {
-  return process.env.GROUPBOT_PGLITE_TEMPLATE ?? path.join(os.tmpdir(), `groupbot-pglite-template-${pgliteVersion()}`);
+/** The machine's template directory: under the OS temp directory, one per PGlite version. */
+function defaultTemplateDir(): string {
+  return path.join(os.tmpdir(), `groupbot-pglite-template-${pgliteVersion()}`);
 }
 
 function isCluster(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'PG_VERSION'));
 }
 
-async function ensureTemplate(): Promise<string> {
-  const dir = templateDir();
+async function ensureTemplate(dir: string): Promise<string> {
   if (isCluster(dir)) return dir;
   const building = `${dir}.building-${process.pid}-${Date.now()}`;
   const db = new PGlite(building);
@@ -44,12 +44,13 @@ async function ensureTemplate(): Promise<string> {
 /**
  * Makes `target` a PGlite data directory: does nothing when it already is one, otherwise copies the template
  * into it (through a staging name and a rename, so a crash never leaves half a cluster). An existing empty
- * directory is replaced. Throws on file-system errors.
+ * directory is replaced. `templateDir` is GROUPBOT_PGLITE_TEMPLATE (BotConfig.pgliteTemplateDir) when set. Throws on
+ * file-system errors.
  */
-export async function preparePgliteDirectory(target: string): Promise<void> {
+export async function preparePgliteDirectory(target: string, templateDir?: string): Promise<void> {
   if (isCluster(target)) return;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const template = await ensureTemplate();
+  const template = await ensureTemplate(templateDir ?? defaultTemplateDir());
   const staging = `${target}.staging-${process.pid}-${Date.now()}`;
   fs.cpSync(template, staging, { recursive: true });
   if (isCluster(target)) {

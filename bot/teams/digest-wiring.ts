@@ -16,7 +16,7 @@ import {
   type DigestSweepDeps,
   type DigestSweepReport,
 } from '../hygiene/digest-sweep';
-import { hygieneSettingsFrom, type HygieneSettings } from '../hygiene/hygiene-settings';
+import { DEFAULT_HYGIENE_SETTINGS, type HygieneSettings } from '../hygiene/hygiene-settings';
 import { hygieneReply } from '../commands/hygiene-show';
 import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
@@ -32,7 +32,7 @@ export interface DigestLayer {
 
 export const DIGEST_TITLE = 'Weekly group hygiene digest';
 
-/** Builds the layer. Throws HygieneSettingsError on a bad GROUPBOT_DIGEST_* setting. */
+/** Builds the layer. Never throws (bot/config.ts has checked the settings). */
 export function createDigestLayer(opts: {
   store: Store;
   adapter?: ProactiveAdapter;
@@ -41,10 +41,11 @@ export function createDigestLayer(opts: {
   log: Logger;
   tokenForUser?: TokenForUser;
   journal?: JournalSink;
-  env?: NodeJS.ProcessEnv;
+  /** BotConfig.hygiene (default: the defaults of an unset environment). */
+  settings?: HygieneSettings;
   clock?: () => Date;
 }): DigestLayer {
-  const settings = hygieneSettingsFrom(opts.env ?? process.env);
+  const settings = opts.settings ?? DEFAULT_HYGIENE_SETTINGS;
   const store = new DigestStore(opts.store.keyValue);
   const messenger = new RequestMessenger({
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
@@ -70,7 +71,7 @@ export function createDigestLayer(opts: {
     ...(opts.clock ? { clock: opts.clock } : {}),
   };
   return {
-    port: { store, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },
+    port: { store, settings, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },
     settings,
     sweep: () => sweepDigests(deps),
     start: () => startDigestSweeper(deps, settings.checkSeconds),

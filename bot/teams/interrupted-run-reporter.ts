@@ -9,12 +9,6 @@ import type { JournalService } from '../journal/journal-service';
 import type { Logger } from '../log';
 import { messageActivity, type RequestPoster } from './request-messenger';
 
-/** The lease of a bulk run in seconds: BULK_RUN_LEASE_SECONDS when it is a positive number, else 60. Never throws. */
-export function runLeaseSecondsFrom(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.BULK_RUN_LEASE_SECONDS);
-  return Number.isFinite(n) && n > 0 ? n : 60;
-}
-
 export interface InterruptedRunReporterOptions {
   journal: JournalService;
   pending: PendingStore;

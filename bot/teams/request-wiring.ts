@@ -8,7 +8,7 @@ import type { RequestsPort } from '../commands/access-request';
 import type { CardAction } from '../../cards/actions';
 import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
-import { requestSettingsFrom, type RequestSettings } from '../requests/request-settings';
+import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
 
 export interface RequestLayer {
@@ -24,7 +24,7 @@ export interface RequestLayer {
   startSweeper(): () => Promise<void>;
 }
 
-/** Builds the layer. Throws RequestSettingsError on a bad REQUEST_* setting. */
+/** Builds the layer. Never throws (bot/config.ts has checked the settings). */
 export function createRequestLayer(opts: {
   store: Store;
   adapter?: ProactiveAdapter;
@@ -32,10 +32,10 @@ export function createRequestLayer(opts: {
   graph: GraphEndpoint;
   log: Logger;
   tokenForUser?: (userId: string) => Promise<string | undefined>;
-  env?: NodeJS.ProcessEnv;
+  /** BotConfig.requests (default: the defaults of an unset environment). */
   settings?: RequestSettings;
 }): RequestLayer {
-  const settings = opts.settings ?? requestSettingsFrom(opts.env ?? process.env);
+  const settings = opts.settings ?? DEFAULT_REQUEST_SETTINGS;
   const messenger = new RequestMessenger({
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
     botAppId: opts.botAppId ?? '',

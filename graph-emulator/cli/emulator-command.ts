@@ -1,11 +1,11 @@
 /**
- * `groupbot emulator --port P --data DIR [--seed demo|large:N]`: runs the Graph emulator until SIGINT or
- * SIGTERM. Prints `graph-emulator listening on https://localhost:P/v1.0` and `ca-certificate: <path>`.
+ * `groupbot emulator --port P --data DIR [--seed demo|large:N] [--dynamic-delay-ms MS]`: runs the Graph emulator
+ * until SIGINT or SIGTERM. Prints `graph-emulator listening on https://localhost:P/v1.0` and `ca-certificate: <path>`.
  */
 import { startEmulator } from '../index';
 import { UsageError, parseOptions } from './cli-args';
 
-const USAGE = 'usage: groupbot emulator --port P --data DIR [--seed demo|large:N]';
+const USAGE = 'usage: groupbot emulator --port P --data DIR [--seed demo|large:N] [--dynamic-delay-ms MS]';
 
 function parseSeed(value: string | undefined): 'demo' | { large: number } {
   if (value === undefined || value === 'demo') return 'demo';
@@ -21,13 +21,20 @@ export async function run(argv: string[]): Promise<number> {
   let opts: Record<string, string>;
   let seed: 'demo' | { large: number };
   let port: number;
+  let dynamicProcessingDelayMs: number | undefined;
   try {
-    opts = parseOptions(argv, ['port', 'data', 'seed']);
+    opts = parseOptions(argv, ['port', 'data', 'seed', 'dynamic-delay-ms']);
     if (!opts.data) throw new UsageError('--data DIR is required');
     port = opts.port === undefined ? 0 : Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be a port number (0-65535), got '${opts.port}'`);
     seed = parseSeed(opts.seed);
+    const delay = opts['dynamic-delay-ms'];
+    if (delay !== undefined) {
+      dynamicProcessingDelayMs = /^\d+$/.test(delay) ? Number(delay) : NaN;
+      if (!(dynamicProcessingDelayMs <= 3_600_000))
+        throw new UsageError(`--dynamic-delay-ms must be a whole number of milliseconds, got '${delay}'`);
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`groupbot emulator: ${err.message}\n${USAGE}\n`);
@@ -37,7 +44,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   let emulator;
   try {
-    emulator = await startEmulator({ dataDir: opts.data, port, seed });
+    emulator = await startEmulator({
+      dataDir: opts.data,
+      port,
+      seed,
+      ...(dynamicProcessingDelayMs !== undefined ? { dynamicProcessingDelayMs } : {}),
+    });
   } catch (err) {
     process.stderr.write(`groupbot emulator: could not start on '${opts.data}': ${(err as Error).message}\n`);
     return 1;

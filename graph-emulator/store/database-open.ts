@@ -21,9 +21,9 @@ alter table changes add column if not exists props text;
  * Opens (creating on first use) the database of a data directory. Resolves to the open PGlite handle.
  * Throws when the directory cannot be created or PGlite fails to start (e.g. another process holds it).
  */
-export async function openDatabase(dataDir: string): Promise<PGlite> {
+export async function openDatabase(dataDir: string, pgliteTemplateDir?: string): Promise<PGlite> {
   const pgdata = path.join(dataDir, 'pgdata');
-  await preparePgliteDirectory(pgdata);
+  await preparePgliteDirectory(pgdata, pgliteTemplateDir);
   const db = new PGlite(pgdata);
   await db.waitReady;
   await db.exec(SCHEMA);

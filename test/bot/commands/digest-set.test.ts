@@ -7,6 +7,7 @@ import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { parseIntent } from '../../../bot/language';
 import { openStore, type Store } from '../../../bot/store';
 import { DigestStore } from '../../../bot/hygiene/digest-store';
+import { DEFAULT_HYGIENE_SETTINGS } from '../../../bot/hygiene/hygiene-settings';
 
 describe('bot/commands digest-set (emulator, store)', function () {
   this.timeout(120_000);
@@ -24,7 +25,11 @@ describe('bot/commands digest-set (emulator, store)', function () {
     return {
       ...ctx,
       ...(conversation ? { conversation } : {}),
-      digests: { store: digests, personalConversationOf: async (id) => `personal-${id}` },
+      digests: {
+        store: digests,
+        settings: DEFAULT_HYGIENE_SETTINGS,
+        personalConversationOf: async (id) => `personal-${id}`,
+      },
     };
   }
 

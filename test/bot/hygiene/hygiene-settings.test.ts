@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import {
-  DEFAULT_HYGIENE_SETTINGS,
-  HygieneSettingsError,
-  hygieneSettingsFrom,
-} from '../../../bot/hygiene/hygiene-settings';
+import { DEFAULT_HYGIENE_SETTINGS } from '../../../bot/hygiene/hygiene-settings';
+import { ConfigError, loadConfig } from '../../../bot/config';
+
+/** The digest's settings as bot/config.ts reads them from `env`. */
+const hygieneSettingsFrom = (env: NodeJS.ProcessEnv) => loadConfig(env).hygiene;
 import { isDigestDue } from '../../../bot/hygiene/digest-store';
 
 describe('bot/hygiene settings and due dates', () => {
@@ -22,7 +22,7 @@ describe('bot/hygiene settings and due dates', () => {
     assert.deepEqual(s, { expiringDays: 14, lines: 5, everyDays: 1, checkSeconds: 0 });
     assert.throws(
       () => hygieneSettingsFrom({ GROUPBOT_DIGEST_LINES: '0' }),
-      (e: Error) => e instanceof HygieneSettingsError && /GROUPBOT_DIGEST_LINES/.test(e.message),
+      (e: Error) => e instanceof ConfigError && /GROUPBOT_DIGEST_LINES/.test(e.message),
     );
     assert.throws(() => hygieneSettingsFrom({ GROUPBOT_DIGEST_EVERY_DAYS: 'weekly' }), /GROUPBOT_DIGEST_EVERY_DAYS/);
   });

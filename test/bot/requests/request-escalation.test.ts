@@ -17,7 +17,7 @@ import type {
   RequestMessengerPort,
   TurnPlace,
 } from '../../../bot/requests/request-ports';
-import { requestSettingsFrom } from '../../../bot/requests/request-settings';
+import { loadConfig } from '../../../bot/config';
 import { sweep } from '../../../bot/requests/request-sweep';
 import { DEFAULT_SCOPES } from '../../../graph-emulator';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
@@ -69,7 +69,7 @@ describe('bot/requests escalation to the Groups Administrators, against the emul
   };
 
   it("sends a request the owners left unanswered to Grace Taylor, the tenant's Groups Administrator", async () => {
-    const settings = requestSettingsFrom({});
+    const settings = loadConfig({}).requests;
     const escalateHours = settings.escalateHours ?? 0;
     assert.ok(escalateHours > 0, 'escalation is on by default');
     let now = new Date();
