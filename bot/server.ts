@@ -4,12 +4,13 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { CheckedTeamsAdapter } from './teams/adapter';
 import { BodyReadError, mediaType, readBody } from './http/body-read';
+import { answerThenClose, type LingerLimits } from './http/lingering-close';
 import { checkActivity, serviceUrlProblem } from './teams/activity-guard';
 import type { Logger } from './log';
 import { downloadResponse, DOWNLOAD_PREFIX, type DownloadStore } from './exports/download-store';
 
 /** Bounds on every request; the defaults suit Teams (messages ≤ ~100 KB, answered within seconds). */
-export interface HttpLimits {
+export interface HttpLimits extends LingerLimits {
   maxBodyBytes: number;
   /** The body must arrive within this time once its headers have. */
   bodyTimeoutMs: number;
@@ -24,6 +25,10 @@ export const DEFAULT_LIMITS: HttpLimits = {
   bodyTimeoutMs: 20_000,
   headersTimeoutMs: 20_000,
   idleTimeoutMs: 30_000,
+  // A refused body larger than 4 × maxBodyBytes: after the 413 is written, the client gets this long (and this
+  // many bytes) to stop sending before its connection is closed, so that it reads the answer rather than a reset.
+  lingerMs: 2_000,
+  lingerBytes: 16 * 1024 * 1024,
 };
 
 export interface ServerParts {
@@ -49,14 +54,20 @@ export interface ServerParts {
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
-/** Answers with a JSON error body; closes the connection when the request was not read to its end. */
-function refuse(res: restify.Response, status: number, code: string, message: string, close = false): void {
+/**
+ * Answers with a JSON error body. `close` (given when the request was not read to its end): the connection is
+ * closed after the answer without resetting it under a client still sending (bot/http/lingering-close.ts).
+ */
+function refuse(
+  res: restify.Response,
+  status: number,
+  code: string,
+  message: string,
+  close?: { req: restify.Request; linger: LingerLimits },
+): void {
   if (res.headersSent) return;
-  if (close) {
-    res.header('Connection', 'close');
-    res.once('finish', () => res.socket?.destroySoon());
-  }
-  res.send(status, { error: { code, message } });
+  if (close) answerThenClose(close.req, res, status, { error: { code, message } }, close.linger);
+  else res.send(status, { error: { code, message } });
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {
@@ -134,7 +145,7 @@ export function createServer(parts: ServerParts): restify.Server {
       () => true,
       (err: unknown) => !(err instanceof BodyReadError && err.closeConnection),
     );
-    refuse(res, status, code, message, !drained);
+    refuse(res, status, code, message, drained ? undefined : { req, linger: limits });
   };
   const onMessages = async (req: restify.Request, res: restify.Response): Promise<void> => {
     const local = parts.localSecret === undefined ? null : localProblem(req, parts.localSecret);
@@ -162,7 +173,7 @@ export function createServer(parts: ServerParts): restify.Server {
         err.status,
         err.status === 413 ? 'RequestTooLarge' : err.status === 415 ? 'UnsupportedMediaType' : 'BadRequest',
         err.message,
-        err.closeConnection,
+        err.closeConnection ? { req, linger: limits } : undefined,
       );
     }
     const activity = activityOf(body, parts.serviceUrlAllowed);
@@ -174,7 +185,7 @@ export function createServer(parts: ServerParts): restify.Server {
       await onMessages(req, res);
     } catch (err) {
       parts.log.error('http.failed', { error: err });
-      refuse(res, 500, 'InternalError', 'The bot could not process this request.', true);
+      refuse(res, 500, 'InternalError', 'The bot could not process this request.', { req, linger: limits });
     }
   };
   if (parts.localSecret === undefined) server.post('/api/messages', guarded);
