@@ -119,8 +119,11 @@ export interface TeamsClient {
   install(user: string, opts?: { notify?: boolean }): Promise<number[]>;
   /** Uninstalls: `installationUpdate` (remove) and `conversationUpdate` (bot removed) unless `notify: false`. */
   uninstall(user: string, opts?: { notify?: boolean }): Promise<number[]>;
-  /** Adds the bot to a group chat or team, as `by`: `installationUpdate` + `conversationUpdate` with the bot in membersAdded. */
-  addBotTo(conversationId: string, by: string): Promise<number[]>;
+  /**
+   * Adds the bot to a group chat or team, as `by`: `installationUpdate` + `conversationUpdate` with the bot in
+   * membersAdded, unless `notify: false`. Returns the bot's HTTP statuses.
+   */
+  addBotTo(conversationId: string, by: string, opts?: { notify?: boolean }): Promise<number[]>;
 
   /** A message from the user. Returns the new activity's id and the bot's HTTP status. */
   sendMessage(

@@ -126,11 +126,12 @@ export class LocalTeamsClient implements TeamsClient {
     return [a.status, b.status];
   }
 
-  async addBotTo(conversationId: string, by: string): Promise<number[]> {
+  async addBotTo(conversationId: string, by: string, opts: { notify?: boolean } = {}): Promise<number[]> {
     const c = this.requireConversation(conversationId);
     if (c.kind === 'personal') throw new Error('local-cloud: use install() for a personal chat');
     this.requireMember(by, c);
     this.d.directory.setBotMember(c.id, true);
+    if (opts.notify === false) return [];
     const target = c.kind === 'channel' ? (this.d.directory.conversation(c.teamId as string) as TeamsConversation) : c;
     const a = await this.post(installationUpdateActivity(this.envelope(by, target), 'add'));
     const b = await this.post(botMembershipActivity(this.envelope(by, target), true));
