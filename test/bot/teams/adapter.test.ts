@@ -169,13 +169,8 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
       assert.ok(![...logLines, ...consoleLines].some((l) => l.includes(PRODUCTION_ENV.BOT_PASSWORD)));
     });
 
-    it("refuses a serviceUrl outside the Bot Framework's hosts with 400 before any token check", async () => {
-      for (const serviceUrl of [
-        'http://127.0.0.1:22/',
-        'https://evil.example.com/',
-        'https://smba.trafficmanager.net.evil.com/',
-        'file:///etc/passwd',
-      ]) {
+    it('refuses a serviceUrl that is not plain https with 400 before any token check', async () => {
+      for (const serviceUrl of ['http://127.0.0.1:22/', 'file:///etc/passwd', 'https://user:pw@evil.example.com/']) {
         const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -185,6 +180,17 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
         assert.match(await res.text(), /serviceUrl/);
       }
       assert.equal(turns, 0);
+    });
+
+    it('an https serviceUrl of any host still needs a valid token (botbuilder binds it to the JWT)', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...ACTIVITY, serviceUrl: 'https://evil.example.com/' }),
+      });
+      assert.equal(res.status, 401);
+      assert.equal(turns, 0);
+      assert.deepEqual(remoteConnects, []);
     });
   });
 
@@ -220,5 +226,102 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
       });
       assert.equal(res.status, 400);
     });
+  });
+});
+
+describe('bot/teams/adapter (the cloud: BOT_CLOUD presets and BOT_* overrides reach botbuilder)', () => {
+  const { PORT: _port, LOG_LEVEL: _level, ...base } = PRODUCTION_ENV;
+  const TENANT = PRODUCTION_ENV.BOT_TENANT_ID;
+  /** The settings botbuilder gets, as a plain object. */
+  const settingsFor = (env: Record<string, string>) =>
+    createAdapter(loadConfig({ ...base, ...env })).botFrameworkAuthConfig as Record<string, unknown>;
+
+  // Values from Microsoft's pages cited in bot/cloud-endpoints.ts (public: botframework-connector's constants and
+  // "OAuth URL support"; gcch and dod: "Configure Bot Framework bots for US Government customers"; china:
+  // "Configure a bot in Azure operated by 21Vianet"), written out here so a typo in a preset fails.
+  const expected: Record<string, Record<string, unknown>> = {
+    public: {
+      ChannelService: '',
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${TENANT}`,
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      OAuthUrl: 'https://token.botframework.com',
+    },
+    gcch: {
+      ChannelService: 'https://botframework.azure.us',
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.us/${TENANT}`,
+      ToChannelFromBotOAuthScope: 'https://api.botframework.us',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.us',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+      OAuthUrl: 'https://tokengcch.botframework.azure.us',
+    },
+    dod: {
+      ChannelService: 'https://botframework.azure.us',
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.us/${TENANT}`,
+      ToChannelFromBotOAuthScope: 'https://api.botframework.us',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.us',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+      OAuthUrl: 'https://apiDoD.botframework.azure.us',
+    },
+    china: {
+      ChannelService: 'https://botframework.azure.cn',
+      ToChannelFromBotLoginUrl: `https://login.partner.microsoftonline.cn/${TENANT}`,
+      ToChannelFromBotOAuthScope: 'https://api.botframework.azure.cn',
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.azure.cn',
+      ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.azure.cn/v1/.well-known/openidconfiguration',
+      OAuthUrl: 'https://token.botframework.azure.cn',
+    },
+  };
+
+  for (const [cloud, want] of Object.entries(expected)) {
+    it(`BOT_CLOUD=${cloud} gives botbuilder that cloud's endpoints, with the app's identity`, () => {
+      const settings = settingsFor(cloud === 'public' ? {} : { BOT_CLOUD: cloud });
+      for (const [key, value] of Object.entries(want)) assert.equal(settings[key], value, `${cloud} ${key}`);
+      assert.equal(settings.MicrosoftAppId, PRODUCTION_ENV.BOT_ID);
+      assert.equal(settings.MicrosoftAppTenantId, TENANT);
+      assert.equal(settings.MicrosoftAppType, 'SingleTenant');
+      assert.equal(settings.ValidateAuthority, true);
+    });
+  }
+
+  it("a multi-tenant bot logs in at its cloud's Bot Framework tenant", () => {
+    assert.equal(
+      settingsFor({ BOT_TYPE: 'MultiTenant' }).ToChannelFromBotLoginUrl,
+      'https://login.microsoftonline.com/botframework.com',
+    );
+    assert.equal(
+      settingsFor({ BOT_TYPE: 'MultiTenant', BOT_CLOUD: 'gcch' }).ToChannelFromBotLoginUrl,
+      'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+    );
+  });
+
+  it('each BOT_* variable overrides its setting on top of the preset (the local cloud sets them all)', () => {
+    const local = 'https://localhost:9443';
+    const settings = settingsFor({
+      BOT_CLOUD: 'gcch',
+      BOT_LOGIN_URL: `${local}/${TENANT}`,
+      BOT_OAUTH_SCOPE: 'https://api.local.test',
+      BOT_TOKEN_ISSUER: 'https://issuer.local.test',
+      BOT_OPENID_METADATA_URL: `${local}/v1/.well-known/openidconfiguration`,
+      BOT_TOKEN_SERVICE_URL: `${local}/`,
+      BOT_CHANNEL_SERVICE: 'https://channel.local.test',
+    });
+    assert.equal(settings.ToChannelFromBotLoginUrl, `${local}/${TENANT}`);
+    assert.equal(settings.ToChannelFromBotOAuthScope, 'https://api.local.test');
+    assert.equal(settings.ToBotFromChannelTokenIssuer, 'https://issuer.local.test');
+    assert.equal(settings.ToBotFromChannelOpenIdMetadataUrl, `${local}/v1/.well-known/openidconfiguration`);
+    assert.equal(settings.OAuthUrl, local, 'a trailing slash is dropped');
+    assert.equal(settings.ChannelService, 'https://channel.local.test');
+    assert.equal(settings.ValidateAuthority, false, 'a private authority is not validated against Microsoft');
+    const adapter = createAdapter(loadConfig({ ...base, BOT_LOGIN_URL: `${local}/${TENANT}` }));
+    assert.equal(adapter.credentialsFactory.constructor.name, 'MsalServiceClientCredentialsFactory');
+    const publicAdapter = createAdapter(loadConfig(base));
+    assert.equal(publicAdapter.credentialsFactory.constructor.name, 'ConfigurationServiceClientCredentialFactory');
+  });
+
+  it('local mode stays anonymous, with no endpoints', () => {
+    const adapter = createAdapter(loadConfig({}));
+    assert.deepEqual(adapter.botFrameworkAuthConfig, {});
   });
 });
