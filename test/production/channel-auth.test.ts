@@ -7,7 +7,7 @@
  *   h. optional fields sent as JSON null → accepted, and the turn runs.
  */
 import { strict as assert } from 'node:assert';
-import { startProductionStack, type ProductionStack } from './support/production-stack';
+import { sharedProductionStack, type ProductionStack } from './support/production-stack';
 import { ChannelPoster, type TokenTweaks } from './support/channel-post';
 import { describeSent, isSignInCard } from './support/sent-activity';
 import { awaitSent, lastSeq, sentWithin } from './support/wait-sent';
@@ -35,18 +35,19 @@ describe('production mode: the messaging endpoint checks Bot Framework tokens as
 
   before(async function () {
     this.timeout(180_000);
-    stack = await startProductionStack();
+    stack = await sharedProductionStack();
     poster = new ChannelPoster(stack.cloud, stack.cloudDir);
     await stack.cloud.teams.install('megan');
+    await stack.cloud.teams.install('lee');
+  });
+
+  let mark: number[] = [];
+  beforeEach(() => {
+    mark = stack.logMark();
   });
 
   afterEach(function () {
-    if (this.currentTest?.state === 'failed' && stack) process.stderr.write(`${stack.tail(30)}\n`);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await stack?.stop();
+    if (this.currentTest?.state === 'failed' && stack) process.stderr.write(`${stack.tail(mark)}\n`);
   });
 
   const endpoint = (): string => (stack.bots[0] as { endpoint: string }).endpoint;
@@ -105,9 +106,9 @@ describe('production mode: the messaging endpoint checks Bot Framework tokens as
 
   it('h. optional fields sent as JSON null are accepted, and the turn runs', async () => {
     const { teams } = stack.cloud;
-    const chat = teams.personalConversation('megan');
+    const chat = teams.personalConversation('lee');
     const since = lastSeq(teams);
-    const activity = poster.activity('megan', chat, { type: 'message', text: 'who owns Marketing' });
+    const activity = poster.activity('lee', chat, { type: 'message', text: 'who owns Marketing' });
     const from = activity.from as Record<string, unknown>;
     const conversation = activity.conversation as Record<string, unknown>;
     const withNulls = {
@@ -124,9 +125,9 @@ describe('production mode: the messaging endpoint checks Bot Framework tokens as
     };
     const answer = await poster.post(endpoint(), withNulls);
     assert.equal(answer.status, 200, `accepted: ${JSON.stringify(answer.body)}`);
-    // Megan has not signed in on this stack, so the turn's first visible effect is the sign-in card.
-    await awaitSent(teams, chat.id, since, isSignInCard, 'the turn to run (a sign-in card for Megan)');
-    const update = poster.activity('megan', chat, {
+    // Lee has not signed in (no scenario uses him), so the turn's first visible effect is the sign-in card.
+    await awaitSent(teams, chat.id, since, isSignInCard, 'the turn to run (a sign-in card for Lee)');
+    const update = poster.activity('lee', chat, {
       type: 'conversationUpdate',
       text: null,
       membersAdded: [{ id: teams.user('ana').id, name: null, aadObjectId: null }],

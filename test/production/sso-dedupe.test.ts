@@ -5,7 +5,7 @@
  * duplicate (HTTP 200, empty body). Issue 21, point 3, scenario e; review finding R1.
  */
 import { strict as assert } from 'node:assert';
-import { startProductionStack, type ProductionStack } from './support/production-stack';
+import { sharedProductionStack, type ProductionStack } from './support/production-stack';
 import { ChannelPoster } from './support/channel-post';
 import { describeSent, isSignInCard, oauthCardOf, textOf } from './support/sent-activity';
 import { awaitSent, lastSeq, sentWithin } from './support/wait-sent';
@@ -17,17 +17,17 @@ describe('production mode: two bot instances on one PostgreSQL and one SSO token
 
   before(async function () {
     this.timeout(180_000);
-    stack = await startProductionStack({ instances: 2 });
+    stack = await sharedProductionStack();
     poster = new ChannelPoster(stack.cloud, stack.cloudDir);
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && stack) process.stderr.write(`${stack.tail(30)}\n`);
+  let mark: number[] = [];
+  beforeEach(() => {
+    mark = stack.logMark();
   });
 
-  after(async function () {
-    this.timeout(60_000);
-    await stack?.stop();
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && stack) process.stderr.write(`${stack.tail(mark)}\n`);
   });
 
   it('e. the same signin/tokenExchange to both instances: exactly one proceeds, the other answers 200 with no body', async () => {

@@ -41,8 +41,10 @@ export interface ProductionStack {
   bots: BotInstance[];
   /** The environment every bot process got (without the inherited process environment). */
   botEnv: Record<string, string>;
-  /** The last `lines` log lines of every bot (for a failing test's message). */
-  tail(lines?: number): string;
+  /** How many log lines each bot has written so far (a mark for `tail`). */
+  logMark(): number[];
+  /** Every bot's log lines after `mark` (default: all), at most the last 40 each, for a failing test's message. */
+  tail(mark?: number[]): string;
   /** Stops the bots (SIGTERM, SIGKILL after 5 s), the cloud and the emulator, drops the schema, deletes `dir`. */
   stop(): Promise<void>;
 }
@@ -141,4 +143,27 @@ async function startBotProcess(dataDir: string, botEnv: Record<string, string>):
     process: proc,
     logLines: () => proc.stderr().split('\n').filter(Boolean),
   };
+}
+
+let shared: Promise<ProductionStack> | undefined;
+
+/**
+ * One stack with two bot instances for every production test file of this mocha process (starting a stack costs
+ * tens of seconds: seeding the emulator, compiling the bot). Started on first use; stopped by a root-level after()
+ * hook, once all files have run. Scenarios keep apart by using different demo users and conversations.
+ * Rejects as startProductionStack does (and again on every later call).
+ */
+export function sharedProductionStack(): Promise<ProductionStack> {
+  shared ??= startProductionStack({ instances: 2 });
+  return shared;
+}
+
+// A root-level hook (registered while mocha loads the spec files that import this module).
+if (typeof after === 'function') {
+  after(async function () {
+    this.timeout(60_000);
+    const stack = await shared?.catch(() => undefined);
+    shared = undefined;
+    await stack?.stop();
+  });
 }
