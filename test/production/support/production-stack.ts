@@ -115,7 +115,18 @@ export async function startProductionStack(opts: { instances?: number } = {}): P
       cloud,
       bots,
       botEnv,
-      tail: (lines = 40) => bots.map((b, i) => `--- bot ${i} ---\n${b.logLines().slice(-lines).join('\n')}`).join('\n'),
+      logMark: () => bots.map((b) => b.logLines().length),
+      tail: (mark = []) =>
+        bots
+          .map(
+            (b, i) =>
+              `--- bot ${i} log ---\n${b
+                .logLines()
+                .slice(mark[i] ?? 0)
+                .slice(-40)
+                .join('\n')}`,
+          )
+          .join('\n'),
       stop,
     };
   } catch (err) {
