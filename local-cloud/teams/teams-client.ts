@@ -68,6 +68,8 @@ export class LocalTeamsClient implements TeamsClient {
   private readonly signInCursor = new Map<string, number>();
   private signInWaiters: Array<{ user: string; resolve: (e: SignInEvent) => void }> = [];
   private readonly pending = new Set<Promise<void>>();
+  /** Activities posted to the bot whose HTTP answer has not come yet (their turn is still running). */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(private readonly d: TeamsClientDeps) {
     this.tenantId = d.directory.tenantId;
@@ -292,13 +294,20 @@ export class LocalTeamsClient implements TeamsClient {
   private async post(activity: Activity): Promise<{ status: number; body: unknown }> {
     if (!this.endpoint) throw new Error('local-cloud: no bot endpoint; call teams.setBotEndpoint(url) first');
     const token = signChannelToken(this.d.channelAuth, this.d.botAppId, this.serviceUrl);
-    const r = await httpRequest(this.endpoint, {
+    const id = String(activity.id);
+    const request = httpRequest(this.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(activity),
       ca: this.d.caPem,
     });
-    return { status: r.status, body: r.body };
+    this.inFlight.set(id, request);
+    try {
+      const r = await request;
+      return { status: r.status, body: r.body };
+    } finally {
+      this.inFlight.delete(id);
+    }
   }
 
   private record(event: SignInEvent): void {
@@ -323,7 +332,13 @@ export class LocalTeamsClient implements TeamsClient {
       (c?.kind === 'personal' ? this.user(c.memberIds[0] as string).key : undefined);
     if (!user || !c) return;
     const conversationId = String((sent.activity?.conversation as { id?: string } | undefined)?.id ?? c.id);
-    const task = new Promise<void>((resolve) => setImmediate(resolve))
+    // The client acts on the card once it is shown, after the turn that sent it has ended (its state saved).
+    const turn = (replyTo && this.inFlight.get(replyTo)) || Promise.resolve();
+    const task = turn
+      .then(
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+      )
       .then(() => this.signInOnCard(user, conversationId, oauth.content as LoginRequest))
       .catch((err: unknown) => this.d.onError(err))
       .finally(() => this.pending.delete(task));

@@ -39,8 +39,8 @@ export async function startCloudFixture(opts: Partial<LocalCloudOptions> = {}): 
       return w;
     },
     cleanup: async () => {
+      await cloud.stop(); // first: it waits for sign-ins the Teams client is still doing with a worker bot
       await Promise.all(workers.map((w) => w.stop()));
-      await cloud.stop();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -15,6 +15,8 @@ export class TrustedChild {
   private next = 1;
   private readonly waiting = new Map<number, (r: { ok: boolean; result?: unknown; error?: WorkerError }) => void>();
   private stderr = '';
+  /** The child's ready line (e.g. a port it listens on). */
+  info: Record<string, unknown> = {};
 
   private constructor(private readonly proc: ChildProcessWithoutNullStreams) {}
 
@@ -30,7 +32,10 @@ export class TrustedChild {
       proc.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready: ${child.stderr}`)));
       readline.createInterface({ input: proc.stdout }).on('line', (line) => {
         const msg = JSON.parse(line) as { ready?: boolean; id?: number; ok: boolean };
-        if (msg.ready) return resolve(child);
+        if (msg.ready) {
+          child.info = msg as Record<string, unknown>;
+          return resolve(child);
+        }
         const done = msg.id !== undefined ? child.waiting.get(msg.id) : undefined;
         if (done && msg.id !== undefined) {
           child.waiting.delete(msg.id);
@@ -60,6 +65,11 @@ export class TrustedChild {
       this.waiting.set(id, resolve);
       this.proc.stdin.write(`${JSON.stringify({ id, op, args })}\n`);
     });
+  }
+
+  /** The last 4000 characters the child wrote to stderr. */
+  get errors(): string {
+    return this.stderr;
   }
 
   /** Ends the child (closes its stdin, then waits for exit). */
