@@ -78,6 +78,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ? new JournalService(parts.store.journal, parts.store.keyValue, {
         memberships: parts.store.memberships,
         runLeaseSeconds,
+        log: parts.log,
         onError: (err, change) =>
           parts.log.warn('journal.append.failed', {
             action: change.action,
@@ -119,6 +120,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     log: parts.log,
     ...(config.botId ? { botAppId: config.botId } : {}),
     ...(config.oauthConnectionName ? { oauthConnectionName: config.oauthConnectionName } : {}),
+    ...(config.aadAppIdUri ? { tokenExchangeUri: config.aadAppIdUri } : {}),
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,

@@ -4,6 +4,7 @@ import {
   INVOKE_RESPONSE_KEY,
   MessageFactory,
   type Activity,
+  type InvokeResponse,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
@@ -22,6 +23,15 @@ import {
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import type { ConsentResponse, FileConsentOffers } from './file-consent';
+import {
+  SSO_FALLBACK,
+  entraCode,
+  signInFailureNotice,
+  signInFailureOf,
+  signInFailureText,
+  startsSignIn,
+  withoutTokens,
+} from './sign-in';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
@@ -34,6 +44,11 @@ export interface BotAppOptions {
   botAppId?: string;
   /** Production: the OAuth connection for the user's Graph token (Teams SSO). */
   oauthConnectionName?: string;
+  /**
+   * Production: the bot's App ID URI (`api://botid-<BOT_ID>`), sent with the 401 loginRequest of a card click by a
+   * user who has not signed in, so that Teams signs them in with SSO instead of a sign-in popup.
+   */
+  tokenExchangeUri?: string;
   /** Called for every turn with the activity's conversation reference (proactive messages later). */
   rememberConversation?: (context: TurnContext) => Promise<void>;
   /** Card verbs of the requests layer (requestSubmit, approvals, ...); see TurnServices.requests. */
@@ -62,6 +77,35 @@ export function toActivity(reply: Reply): Partial<Activity> {
 
 const TOO_LONG = 10_000;
 
+/** The teams-ai authentication setting that holds the user's Graph token (bot/teams/user-tokens.ts reads it). */
+const SETTING = 'graph';
+
+/**
+ * Adapter middleware: when the SSO token exchange of a `signin/tokenExchange` failed (the invoke is answered 412,
+ * and Teams falls back to the card's Sign in button), tells the user what to do, most often missing consent.
+ */
+function ssoFallbackNotice(log: Logger): { onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> } {
+  return {
+    async onTurn(context, next) {
+      if (context.activity.type !== ActivityTypes.Invoke || context.activity.name !== 'signin/tokenExchange') {
+        return next();
+      }
+      let failed = false;
+      context.onSendActivities(async (_ctx, activities, sendNext) => {
+        for (const a of activities) {
+          if (a.type === ActivityTypes.InvokeResponse && (a.value as InvokeResponse | undefined)?.status === 412)
+            failed = true;
+        }
+        return sendNext();
+      });
+      await next();
+      if (!failed) return;
+      log.warn('signin.sso.failed', { status: 412 });
+      await context.sendActivity(SSO_FALLBACK);
+    },
+  };
+}
+
 /** True for an `adaptiveCard/action` invoke carrying an Action.Execute (the only invoke the card router takes). */
 function isActionExecute(activity: Partial<Activity>): boolean {
   const action = (activity.value as { action?: { type?: unknown } } | undefined)?.action;
@@ -78,6 +122,11 @@ function isActionExecute(activity: Partial<Activity>): boolean {
  * welcome card. Catch-alls are registered last so nothing goes unanswered.
  */
 export function createBotApp(opts: BotAppOptions): Application<TurnState> {
+  // Before the Application (whose SSO middleware this wraps): a failed silent SSO exchange (412) gets a hint.
+  if (opts.adapter && opts.oauthConnectionName) opts.adapter.use(ssoFallbackNotice(opts.log));
+  // Whether the user already has a token (a call to the token service); used for channel messages only.
+  const signedIn = async (context: TurnContext): Promise<boolean> =>
+    Boolean(await app.authentication.get(SETTING).isUserSignedIn(context));
   const app = new Application<TurnState>({
     ...(opts.adapter ? { adapter: opts.adapter } : {}),
     storage: opts.storage,
@@ -88,9 +137,17 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       ? {
           authentication: {
             settings: {
-              graph: { connectionName: opts.oauthConnectionName, title: 'Sign in to manage groups', enableSso: true },
+              [SETTING]: {
+                connectionName: opts.oauthConnectionName,
+                title: 'Sign in to manage groups',
+                enableSso: true,
+                // A message while the sign-in card is pending ends that prompt and starts a new one with the
+                // new message, instead of being swallowed until the prompt times out (15 minutes).
+                endOnInvalidMessage: true,
+                ...(opts.tokenExchangeUri ? { tokenExchangeUri: opts.tokenExchangeUri } : {}),
+              },
             },
-            autoSignIn: true,
+            autoSignIn: (context: TurnContext) => startsSignIn(context.activity, () => signedIn(context)),
           },
         }
       : {}),
@@ -125,6 +182,18 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     }
   });
 
+  /** A typed text: language → commands, answered in this turn. */
+  const answerText = async (context: TurnContext, state: TurnState, text: string): Promise<void> => {
+    if (text.length > TOO_LONG) {
+      await context.sendActivity(
+        `That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${TOO_LONG.toLocaleString('en-US')}. For long lists, paste them in parts.`,
+      );
+      return;
+    }
+    const replies = await handleText(context, state, services, actorOf(context.activity), text);
+    for (const r of replies) await context.sendActivity(toActivity(r));
+  };
+
   app.message(
     async (context) => context.activity.type === ActivityTypes.Message,
     async (context, state) => {
@@ -136,16 +205,42 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
         for (const r of replies) await context.sendActivity(toActivity(r));
         return;
       }
-      const text = context.activity.text ?? '';
-      if (text.length > TOO_LONG) {
-        await context.sendActivity(
-          `That message is ${text.length.toLocaleString('en-US')} characters long; I read at most ${TOO_LONG.toLocaleString('en-US')}. For long lists, paste them in parts.`,
-        );
-        return;
-      }
-      const replies = await handleText(context, state, services, actor, text);
-      for (const r of replies) await context.sendActivity(toActivity(r));
+      await answerText(context, state, context.activity.text ?? '');
     },
+  );
+
+  if (opts.oauthConnectionName) {
+    const auth = app.authentication.get(SETTING);
+    // After SSO or the magic code: teams-ai has put the message that started the sign-in back into the
+    // activity's text (and the token into turn state), so the request runs without being typed again.
+    auth.onUserSignInSuccess(async (context, state) => {
+      await opts.rememberConversation?.(context);
+      const text = context.activity.text ?? '';
+      opts.log.info('signin.success', { restored: text.length > 0 });
+      if (text.trim()) await answerText(context, state, text);
+      else await context.sendActivity("You're signed in. What would you like to do?");
+    });
+    auth.onUserSignInFailure(async (context, _state, error) => {
+      opts.log.warn('signin.failed', {
+        cause: error.cause,
+        code: entraCode(error.message),
+        reason: withoutTokens(error.message),
+      });
+      await context.sendActivity(signInFailureText(error));
+    });
+  }
+
+  // Teams reports a failed SSO in the client (wrong App ID URI, app not installed, ...) with signin/failure.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'signin/failure',
+    async (context) => {
+      const failure = signInFailureOf(context.activity.value);
+      opts.log.warn('signin.failure', { code: failure.code, message: failure.message });
+      const notice = signInFailureNotice(failure.code);
+      if (notice) await context.sendActivity(notice);
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+    },
+    true,
   );
 
   // A function selector is used as is by teams-ai, so it must itself check for an Action.Execute invoke:

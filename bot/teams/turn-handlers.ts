@@ -16,6 +16,7 @@ import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
 import type { HistoryService } from '../history/history-service';
 import { conversationKind } from './conversation-kind';
+import { CHANNEL_SIGN_IN } from './sign-in';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
 export type RequestActionHandler = (
@@ -52,6 +53,16 @@ const WHO_ARE_YOU =
   "I can't tell who you are: this message came without a Microsoft Entra user id, so I can't act on your behalf.";
 const SIGN_IN = 'Please sign in first, so that I can act with your own permissions.';
 
+/** "Sign in first", or in a channel (where Teams has no sign-in) where to sign in. */
+function signInReply(context: TurnContext): Reply {
+  return reply(conversationKind(context.activity.conversation) === 'channel' ? CHANNEL_SIGN_IN : SIGN_IN);
+}
+
+/** A Graph token getter for a turn that has none: any Graph call fails with this (never sent anywhere). */
+const NO_TOKEN = async (): Promise<string> => {
+  throw new Error('This action needs you to sign in first.');
+};
+
 /** The welcome: a card of what the bot can do, with example buttons. */
 export function welcomeReplies(): Reply[] {
   return [
@@ -69,15 +80,17 @@ async function commandContext(
   services: TurnServices,
   actor: Actor,
   text?: string,
+  withoutToken = false,
 ): Promise<CommandContext | undefined> {
   const token = await services.tokens.tokenFor(context, state);
-  if (!token) return undefined;
-  const graph = openGraphSession(services.graph, async () => token);
+  if (!token && !withoutToken) return undefined;
+  const graph = openGraphSession(services.graph, token ? async () => token : NO_TOKEN);
   let progressId: string | undefined;
   const ctx: RequestCommandContext = {
     actor,
     graph,
     pending: services.pending,
+    log: services.log,
     ...(services.journal ? { journal: services.journal } : {}),
     ...(services.history ? { history: services.history } : {}),
     now: () => new Date(),
@@ -123,7 +136,7 @@ export async function handleText(
     actor,
     intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined,
   );
-  if (!ctx) return [reply(SIGN_IN)];
+  if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
   const out = await runIntent(intent, ctx);
   return out.replies;
@@ -150,8 +163,10 @@ export async function handleAction(
   const action = parsed.action;
   if (action.verb === 'sendText') return handleText(context, state, services, actor, action.text);
   if (!actor) return [reply(WHO_ARE_YOU)];
-  const ctx = await commandContext(context, state, services, actor);
-  if (!ctx) return [reply(SIGN_IN)];
+  // A refresh shows the card as this viewer should see it, from the store alone: it needs no Graph token, and
+  // Teams sends it for viewers who never signed in (bot/teams/sign-in.ts starts no sign-in for it).
+  const ctx = await commandContext(context, state, services, actor, undefined, action.verb === 'requestRefresh');
+  if (!ctx) return [signInReply(context)];
   const run = runCardAction(action, ctx);
   if (run) return (await run).replies;
   if (services.requests) {
