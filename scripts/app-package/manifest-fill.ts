@@ -17,7 +17,7 @@ const HINTS: Record<string, string> = {
   BOT_ID: "the Azure Bot's Microsoft App ID (a GUID)",
   BOT_DOMAIN: 'the public host name of the bot, e.g. groupbot.example.com (no https://, no path)',
   AAD_APP_CLIENT_ID: "the Entra app registration's client ID used for SSO (a GUID)",
-  AAD_APP_ID_URI: 'the Application ID URI of that app registration, e.g. api://groupbot.example.com/botid-<BOT_ID>',
+  AAD_APP_ID_URI: 'the Application ID URI of that app registration: api://botid-<BOT_ID>',
   TEAMS_APP_ID: 'the Teams app ID (a GUID; defaults to BOT_ID)',
   APP_VERSION: 'the app version (semver; taken from package.json)',
 };
