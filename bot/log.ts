@@ -44,6 +44,11 @@ const SECRET_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
+/** The password of a URL with credentials (`postgres://user:password@host/db`), anywhere in a string. */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s/?#@]+@/gi;
+/** `password=…`, `client_secret=…` and the like in a form body or query string. */
+const SECRET_PARAM =
+  /((?:^|[?&\s])(?:password|client_secret|client_assertion|access_token|refresh_token|code)=)[^&\s]+/gi;
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g;
 /** Long strings are cut so that one event cannot flood the log. */
 const MAX_STRING = 4000;
@@ -55,7 +60,11 @@ export function isSecretKey(key: string): boolean {
 
 function cleanString(value: string): string {
   const cut = value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
-  return cut.replace(BEARER, '$1[redacted]').replace(JWT, '[redacted-jwt]');
+  return cut
+    .replace(BEARER, '$1[redacted]')
+    .replace(JWT, '[redacted-jwt]')
+    .replace(URL_PASSWORD, '$1[redacted]@')
+    .replace(SECRET_PARAM, '$1[redacted]');
 }
 
 /** Returns a copy safe to log. Never throws. */
@@ -124,6 +133,45 @@ export function createLogger(level: Level = 'info', sink?: (line: string) => voi
     base[lvl]({ event: cleanString(event), ...fieldsOf(data) });
   };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
+}
+
+let configured: Logger | undefined;
+let fallback: Logger | undefined;
+
+/**
+ * Makes `log` the logger of the code that has no context to carry one (a store's idle connection, a stored
+ * link's parse): the CLI commands call it with the logger they configured from LOG_LEVEL, so there is one logger
+ * per process. Never throws.
+ */
+export function setProcessLogger(log: Logger): void {
+  configured = log;
+}
+
+/**
+ * The process's logger: the one setProcessLogger was given, or, before any (tests, a library use), one writing
+ * warnings and errors to stderr. Never throws.
+ */
+export function processLogger(): Logger {
+  if (configured) return configured;
+  fallback ??= createLogger('warn');
+  return fallback;
+}
+
+/**
+ * Logs Node's process warnings (a library's deprecation) as `process.warning` events of the process's logger
+ * instead of Node's plain "(node:…) Warning" lines, leaving out the codes in `ignored`. For the CLI's entry.
+ */
+export function routeProcessWarningsToLog(ignored: readonly string[] = []): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: string }) => {
+    if (warning.code && ignored.includes(warning.code)) return;
+    processLogger().warn('process.warning', { name: warning.name, message: warning.message, code: warning.code });
+  });
+}
+
+/** The logger a context carries, else the process's logger. Never throws. */
+export function logOf(holder?: { log?: Logger | undefined }): Logger {
+  return holder?.log ?? processLogger();
 }
 
 /**

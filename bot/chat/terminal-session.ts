@@ -89,6 +89,7 @@ export class TerminalSession {
         ? {
             journal: new JournalService(opts.store.journal, opts.store.keyValue, {
               memberships: opts.store.memberships,
+              log,
             }),
           }
         : {}),

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { configForCommand } from '../config';
-import { createLogger } from '../log';
+import { createLogger, setProcessLogger } from '../log';
 import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
@@ -60,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   const config = configForCommand('chat');
   if (!config) return 2;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  setProcessLogger(log);
   const running = readRunningRuntime(config);
   if (args.group) {
     if (!running?.playgroundUrl) {

@@ -3,16 +3,12 @@
  * (`node dist/bot/cli/entry.js serve` in production, after `npm run build`). Sets the exit code; never throws.
  */
 import { main } from './main';
+import { routeProcessWarningsToLog } from '../log';
 
-// restify 11 (pinned: 12 needs Node 22) touches process.binding('http_parser') through a dependency, which prints a
-// DEP0111 warning on every start; it is harmless, so only that one warning is silenced.
-const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const first = rest[0];
-  const code = typeof first === 'object' && first !== null ? (first as { code?: unknown }).code : rest[1];
-  if (code === 'DEP0111') return;
-  emitWarning(warning, ...rest);
-}) as typeof process.emitWarning;
+// Node's warnings go through the logger as JSON lines. restify 11 (pinned: 12 needs Node 22) touches
+// process.binding('http_parser') through a dependency, which raises a DEP0111 warning on every start; it is
+// harmless, so only that one is left out.
+routeProcessWarningsToLog(['DEP0111']);
 
 main(process.argv.slice(2)).then(
   (code) => {

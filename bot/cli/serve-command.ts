@@ -1,6 +1,6 @@
 import { configForCommand } from '../config';
 import { acceptsNoArguments } from './no-arguments';
-import { createLogger, routeConsoleToLog } from '../log';
+import { createLogger, routeConsoleToLog, setProcessLogger } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { startBot, openBotStore } from '../runtime';
 import { OAuthTokenSource } from '../teams/user-tokens';
@@ -15,6 +15,7 @@ export async function run(argv: string[]): Promise<number> {
   const config = configForCommand('serve');
   if (!config) return 2;
   const log = createLogger(config.logLevel);
+  setProcessLogger(log);
   routeConsoleToLog(log);
   let stop: () => Promise<void>;
   if (config.mode === 'local') {

@@ -1,7 +1,7 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { configForCommand } from '../config';
-import { createLogger, routeConsoleToLog } from '../log';
+import { createLogger, routeConsoleToLog, setProcessLogger } from '../log';
 import { startLocal, writeRuntimeFile } from '../local/local-runtime';
 import { playgroundServiceUrl, startPlayground } from '../local/playground-process';
 import { writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID } from '../local/playground-config';
@@ -25,6 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const log = createLogger(config.logLevel);
+  setProcessLogger(log);
   routeConsoleToLog(log);
   // The Playground has no "any free port" of its own (0 makes it pick one silently, which startPlayground
   // then reports as "port taken"), so PLAYGROUND_PORT=0 is resolved to a free loopback port here. It is known

@@ -4,6 +4,7 @@
  */
 import type { PersonRef } from '../store/types';
 import { emptySnapshot, readSnapshot, type Snapshot } from './snapshot';
+import { processLogger } from '../log';
 
 export type Continuation =
   /** A choice or confirmation: the names resolved so far (`bulkDone` right after a bulk table was answered). */
@@ -47,7 +48,7 @@ function parseJson(raw: unknown): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (err) {
-    process.emitWarning(`groupbot: ignoring an unreadable value of a stored operation (${(err as Error).message})`);
+    processLogger().warn('pending.value.unreadable', { error: err });
     return undefined;
   }
 }

@@ -17,6 +17,7 @@ import { groupCreated } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
 import { outcomeReply } from './undo-reply';
 import { processingStartedReply } from './membership-processing';
+import { logOf } from '../log';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -102,7 +103,7 @@ async function resolvedPeople(intent: Intent, ctx: CommandContext): Promise<Inte
       ...(members.length ? { members: members.map((m, i) => name(m, owners.length + i)) } : {}),
     };
   } catch (err) {
-    process.emitWarning(`groupbot: names in the create-group sentence were not looked up (${(err as Error).message})`);
+    logOf(ctx).warn('group.create.namesNotResolved', { error: err });
     return intent;
   }
 }
@@ -194,7 +195,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     try {
       admin = await actsAsAdministrator(ctx.graph);
     } catch (err) {
-      process.emitWarning(`groupbot: could not read the creator's roles (${(err as Error).message})`);
+      logOf(ctx).warn('group.create.rolesUnreadable', { error: err });
     }
     const ownership = creatorOwnershipSentence({ admin, kind, othersNamed: owners.some((o) => o.id !== ctx.actor.id) });
     return askToConfirm(ctx, step.value.intent, step.value.snapshot, {

@@ -10,6 +10,7 @@ import { journalChange, journalFailure } from './record-step';
 import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
+import { logOf } from '../log';
 
 /**
  * "renew Marketing": asks for confirmation, renews a Microsoft 365 group under the expiration policy, journals
@@ -46,7 +47,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     after = (await getGroupExpiry(ctx.graph, group.id)).expirationDateTime;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    process.emitWarning(`groupbot: renewed group ${group.id} but could not read its new expiry (${why})`);
+    logOf(ctx).warn('group.renew.expiryUnreadable', { groupId: group.id, error: why });
   }
   await journalChange(ctx, groupRenewed(group, before.expirationDateTime, after));
   if (!after) return say(`Renewed '${group.displayName}'.`);

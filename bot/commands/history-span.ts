@@ -6,6 +6,7 @@ import { displayNamesOf } from '../directory/group-history-read';
 import { formatUtc, resolveTimePhrase, type ResolvedTime } from '../language/time-phrase';
 import type { HistoryCursor } from '../store';
 import type { CommandContext } from './context';
+import { logOf } from '../log';
 
 /** The time of `when` at the context's clock, or the sentence to answer when it is not understood. Never throws. */
 export function timeOf(when: string | undefined, ctx: CommandContext, example: string): ResolvedTime | string {
@@ -61,9 +62,7 @@ export async function namesFor(
     try {
       for (const [id, name] of await displayNamesOf(ctx.graph, missing)) out.set(id, name);
     } catch (err) {
-      process.emitWarning(
-        `groupbot: could not read names for history (${err instanceof Error ? err.message : String(err)})`,
-      );
+      logOf(ctx).warn('history.names.unreadable', { error: err });
     }
   }
   for (const id of ids) if (!out.has(id)) out.set(id, `${id} (no longer in the directory)`);

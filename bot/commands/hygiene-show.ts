@@ -7,6 +7,7 @@ import { isTidy, type HygieneReport } from '../hygiene/hygiene-report';
 import type { CommandContext, Outcome } from './context';
 import { hygieneErrorText } from './error-text';
 import { outcome, reply, say } from './reply';
+import { logOf } from '../log';
 
 const NOTHING_OWNED =
   "You don't own any group, so there is nothing of yours to check. " +
@@ -47,6 +48,7 @@ export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome
       expiringDays: settings.expiringDays,
       maxLines: settings.lines,
       ...(ctx.journal ? { journal: ctx.journal } : {}),
+      log: logOf(ctx),
     });
     if (report.ownedGroups === 0) return say(NOTHING_OWNED);
     return outcome(hygieneReply(report));

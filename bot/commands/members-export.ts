@@ -7,6 +7,7 @@ import { failureReply } from './ask-owners';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
+import { logOf } from '../log';
 
 export const EXPORT_HEADER = ['Name', 'Mail', 'User principal name', 'Type', 'How they are in the group'] as const;
 /** Rows shown inline where no file can be delivered (terminal chat). */
@@ -63,7 +64,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     });
     return sent ? outcome(sent) : outcome(reply(`${description} I've sent the file ${name}.`));
   } catch (err) {
-    process.emitWarning(`groupbot: a file offer failed (${(err as Error).message})`);
+    logOf(ctx).warn('export.offer.failed', { error: err });
     return say(`I made the export of '${g.displayName}' but couldn't hand you the file. Please try again.`);
   }
 }

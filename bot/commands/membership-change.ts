@@ -25,6 +25,7 @@ import { resolveIntent } from './resolve-step';
 import { groupRef, nameList, toPerson } from './views';
 import { startMembershipJournal } from './membership-journal';
 import { undoOption } from './undo-reply';
+import { logOf } from '../log';
 
 export interface ChangeSpec {
   operation: MemberOperation;
@@ -196,7 +197,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
                 ),
               );
             },
-            (err) => process.emitWarning(`groupbot: a progress update failed (${(err as Error).message})`),
+            (err) => logOf(ctx).warn('membership.progress.failed', { error: err }),
           )
         : undefined;
     let results: ChangeOutcome[];
@@ -333,7 +334,7 @@ async function lookAhead(
       try {
         facts = await readChangeFacts(ctx.graph, g.id, spec.relation, people);
       } catch (err) {
-        process.emitWarning(`groupbot: look-ahead for a membership change failed (${(err as Error).message})`);
+        logOf(ctx).warn('membership.lookahead.failed', { error: err });
         return;
       }
       out.set(

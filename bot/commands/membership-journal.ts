@@ -9,6 +9,7 @@ import { groupOf, membershipRecords } from '../journal/change-records';
 import type { BulkRun, JournalChange, RecordedChanges } from '../journal/journal-sink';
 import { principalResults } from '../journal/membership-results';
 import type { CommandContext } from './context';
+import { logOf } from '../log';
 
 export interface MembershipJournal {
   /** One round trip's outcomes for `group`, as they land. Never throws. */
@@ -46,9 +47,8 @@ export async function startMembershipJournal(
         ctx.now(),
       );
     } catch (err) {
-      process.emitWarning(
-        `groupbot: could not record a bulk change before it started; it is journalled at its end (${err instanceof Error ? err.message : String(err)})`,
-      );
+      // It is journalled at its end instead.
+      logOf(ctx).warn('journal.run.notStarted', { error: err });
     }
   }
   const keep = async (changes: JournalChange[]): Promise<void> => {

@@ -27,6 +27,7 @@ import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { groupRef, nameList } from './views';
 import { undoOption } from './undo-reply';
+import { logOf } from '../log';
 
 function principalsOf(ids: string[], objects: Map<string, HistoryObject>): Principal[] {
   return ids.map((id) => ({
@@ -48,7 +49,7 @@ async function lookAhead(
     const facts = await readChangeFacts(ctx.graph, g.id, 'members', people);
     return previewChange({ group: g, relation: 'members', op, people, facts, knownGuests: new Set() });
   } catch (err) {
-    process.emitWarning(`groupbot: look-ahead for a restore failed (${(err as Error).message})`);
+    logOf(ctx).warn('restore.lookahead.failed', { error: err });
     return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../directory/errors';
 import type { PersonRef } from '../store/types';
 import { failedChange } from '../journal/change-records';
 import type { JournalAction, JournalChange, RecordedChanges } from '../journal/journal-sink';
+import { logOf } from '../log';
 
 /** Journals one change made by the context's actor, when the context has a journal. Never throws. */
 export async function journalChange(ctx: CommandContext, change: JournalChange): Promise<RecordedChanges | undefined> {
@@ -35,8 +36,6 @@ export async function settleReverted(ctx: CommandContext, groupId: string, actio
     );
     if (open) await ctx.journal.markUndone(open.id, { id: ctx.actor.id, name: ctx.actor.displayName }, ctx.now());
   } catch (err) {
-    process.emitWarning(
-      `groupbot: could not settle the journal after reverting '${action}' on group ${groupId} (${err instanceof Error ? err.message : String(err)})`,
-    );
+    logOf(ctx).warn('journal.revert.notSettled', { action, groupId, error: err });
   }
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { mapGraphError, type ErrorContext } from './errors';
 import { createGraphClient, type GraphEndpoint, type TokenSource } from './graph-client';
+import { processLogger } from '../log';
 
 /** One step of a JSON batch (docs/graph-behaviour.md, Batching). `url` is relative to the version root, e.g. `/groups/{id}`. */
 export interface BatchStep {
@@ -64,7 +65,7 @@ export class GraphSession {
       const root = new URL(this.root);
       return u.protocol === 'https:' && u.origin === root.origin && u.pathname.startsWith(`${root.pathname}/`);
     } catch (err) {
-      process.emitWarning(`groupbot: ignoring a malformed stored link (${(err as Error).message})`);
+      processLogger().warn('graph.storedLink.malformed', { error: err });
       return false;
     }
   }

@@ -1,6 +1,7 @@
 import type { GraphSession } from './graph-session';
 import { groupLicenses } from './licenses';
 import type { PreviousLicense } from './directory-operation';
+import { processLogger } from '../log';
 
 /**
  * The group's state for one licence before a change (for Undo): absent, or present with its disabled plans.
@@ -15,9 +16,8 @@ export async function readPreviousLicense(
     const found = (await groupLicenses(graph, groupId)).find((l) => l.skuId.toLowerCase() === skuId.toLowerCase());
     return found ? { had: true, disabledPlans: found.disabledPlans } : { had: false };
   } catch (err) {
-    process.emitWarning(
-      `groupbot: could not read the licences of group ${groupId} before changing them; the change will have no Undo (${err instanceof Error ? err.message : String(err)})`,
-    );
+    // The change then has no Undo.
+    processLogger().warn('license.previous.unreadable', { groupId, error: err });
     return undefined;
   }
 }

@@ -65,6 +65,7 @@ export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepRe
         expiringDays: deps.settings.expiringDays,
         maxLines: deps.settings.lines,
         ...(deps.journal ? { journal: deps.journal } : {}),
+        log: deps.log,
       });
       if (await deps.post(sub.conversationId, deps.render(scan, sub))) report.sent++;
       else report.failed++;

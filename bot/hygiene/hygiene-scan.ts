@@ -26,6 +26,7 @@ import {
   type HygieneSectionKey,
   type UserFinding,
 } from './hygiene-report';
+import { logOf, processLogger, type Logger } from '../log';
 
 export interface ScanInput {
   session: GraphSession;
@@ -34,6 +35,8 @@ export interface ScanInput {
   maxLines: number;
   /** Where the suggested owner's join time comes from; without it the rule falls back to display names. */
   journal?: Pick<JournalSink, 'history'>;
+  /** Where an unreadable journal is reported (default: the process's logger). */
+  log?: Logger;
 }
 
 /** Most disabled users, and most guests, whose groups one scan reads (20 `$batch` round trips each). */
@@ -49,6 +52,7 @@ const JOURNAL_PAGES = 3;
 export async function firstAdds(
   journal: Pick<JournalSink, 'history'> | undefined,
   groupId: string,
+  log: Logger = processLogger(),
 ): Promise<Map<string, Date>> {
   const out = new Map<string, Date>();
   if (!journal) return out;
@@ -67,7 +71,7 @@ export async function firstAdds(
     }
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    process.emitWarning(`groupbot: the hygiene scan could not read the journal of group ${groupId} (${why})`);
+    log.warn('hygiene.journal.unreadable', { groupId, error: why });
   }
   return out;
 }
@@ -118,7 +122,7 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   const suggestions = new Map(
     await Promise.all(
       shown.map(async (g) => {
-        const pick = pickOwner(members.get(g.id)?.items ?? [], await firstAdds(input.journal, g.id));
+        const pick = pickOwner(members.get(g.id)?.items ?? [], await firstAdds(input.journal, g.id, logOf(input)));
         return [g.id, pick] as const;
       }),
     ),

@@ -7,6 +7,7 @@ import type { KeyValueRepository } from '../store/key-value-repository';
 import type { JournalEntry, PersonRef } from '../store/types';
 import type { Actor } from '../shared/types';
 import type { BulkRun, JournalChange, RecordedChanges, RunStart } from './journal-sink';
+import { processLogger } from '../log';
 
 /** Key prefix of runs in the key/value table. */
 export const RUN_KV = 'journal.run.';
@@ -69,9 +70,7 @@ export class JournalRun implements BulkRun {
     try {
       await this.save(at);
     } catch (err) {
-      process.emitWarning(
-        `groupbot: could not store the progress of bulk run ${this.record.id} (${err instanceof Error ? err.message : String(err)})`,
-      );
+      processLogger().warn('journal.run.progressNotStored', { runId: this.record.id, error: err });
     }
   }
 
@@ -80,9 +79,8 @@ export class JournalRun implements BulkRun {
     try {
       await this.keyValue.delete(RUN_KV + this.record.id);
     } catch (err) {
-      process.emitWarning(
-        `groupbot: could not close bulk run ${this.record.id}; it may be reported as interrupted (${err instanceof Error ? err.message : String(err)})`,
-      );
+      // It may then be reported as interrupted.
+      processLogger().warn('journal.run.notClosed', { runId: this.record.id, error: err });
     }
     return this.journal.undoKeyFor(this.entries, new Date(at.getTime() + this.undoMs), this.first);
   }

@@ -6,6 +6,7 @@ import type { JournalEntry, NewJournalEntry, PersonRef } from '../store/types';
 import type { Actor } from '../shared/types';
 import type { HistoryPage, JournalChange, JournalSink, RecordedChanges, RunStart } from './journal-sink';
 import { JournalRun, RUN_KV, type RunRecord } from './journal-run';
+import { logOf, type Logger } from '../log';
 
 /** How long a change can be undone, unless configured otherwise. */
 export const UNDO_HOURS = 24;
@@ -19,7 +20,7 @@ export interface JournalServiceOptions {
   /** Undo window in hours (default 24). */
   undoHours?: number;
   newId?: () => string;
-  /** Told about entries that could not be stored (the change itself already happened). Defaults to a process warning. */
+  /** Told about entries that could not be stored (the change itself already happened). Default: logged by `log`. */
   onError?: (err: unknown, change: JournalChange) => void;
   /**
    * Time-bound memberships: when an approved request's add is undone, its scheduled removal is ended with it, so
@@ -31,6 +32,8 @@ export interface JournalServiceOptions {
    * chunk renews it, so a run that is still working is never reported.
    */
   runLeaseSeconds?: number;
+  /** Where failures to journal are logged (default: the process's logger). */
+  log?: Logger;
 }
 
 /** The journal on the bot's store: records changes, pages history, finds what an Undo button stands for. */
@@ -40,6 +43,7 @@ export class JournalService implements JournalSink {
   private readonly onError: (err: unknown, change: JournalChange) => void;
   private readonly memberships: Pick<TimeBoundMembershipRepository, 'endEarly'> | undefined;
   private readonly runLeaseMs: number;
+  private readonly log: Logger;
 
   constructor(
     private readonly repo: JournalRepository,
@@ -50,12 +54,12 @@ export class JournalService implements JournalSink {
     this.newId = options.newId ?? randomUUID;
     this.memberships = options.memberships;
     this.runLeaseMs = (options.runLeaseSeconds ?? 60) * 1000;
+    this.log = logOf(options);
     this.onError =
       options.onError ??
       ((err, change) => {
-        process.emitWarning(
-          `groupbot: a '${change.action}' change on group ${change.group.id} was made but could not be journalled (${err instanceof Error ? err.message : String(err)})`,
-        );
+        // The change was made; only its journal entry is missing.
+        this.log.warn('journal.append.failed', { action: change.action, groupId: change.group.id, error: err });
       });
   }
 
@@ -117,10 +121,7 @@ export class JournalService implements JournalSink {
       await this.keyValue.putExpiring(CHANGE_KV + key, { entryIds: undoable.map((e) => e.id) }, undoUntil);
     } catch (err) {
       if (first) this.onError(err, first);
-      else
-        process.emitWarning(
-          `groupbot: could not store an undo key (${err instanceof Error ? err.message : String(err)})`,
-        );
+      else this.log.warn('journal.undoKey.notStored', { error: err });
       return { entries };
     }
     return { entries, undo: { key, until: undoUntil } };
@@ -170,9 +171,7 @@ export class JournalService implements JournalSink {
         await this.memberships.endEarly(entry.group.id, entry.target.id, at);
       } catch (err) {
         // The undo itself is done; the sweeper's later removal then finds the member already gone (harmless).
-        process.emitWarning(
-          `groupbot: undid request ${entry.requestId} but could not end its time-bound membership (${err instanceof Error ? err.message : String(err)})`,
-        );
+        this.log.warn('journal.undo.membershipNotEnded', { requestId: entry.requestId, error: err });
       }
     }
     return entry;

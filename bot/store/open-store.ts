@@ -12,6 +12,7 @@ import { journalRepository } from './journal-repository';
 import { keyValueRepository } from './key-value-repository';
 import { historyRepository } from './history-repository';
 import { botStorage } from './bot-storage';
+import { processLogger } from '../log';
 
 /** Where the store lives. */
 export type StoreLocation =
@@ -91,7 +92,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   } catch (err) {
     if (db) {
       await db.close().catch((closeError: unknown) => {
-        process.emitWarning(`groupbot store: closing after a failed open failed: ${String(closeError)}`);
+        processLogger().warn('store.close.failed', { error: closeError });
       });
     }
     const reason = err instanceof Error ? err.message : String(err);

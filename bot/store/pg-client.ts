@@ -1,5 +1,6 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
+import { processLogger } from '../log';
 
 /** Options for a PostgreSQL pool. */
 export interface PgClientOptions {
@@ -45,7 +46,7 @@ export function openPgClient(options: PgClientOptions): SqlClient {
   const pool = new Pool(config);
   // An idle client losing its connection (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (err) => {
-    process.emitWarning(`groupbot store: idle PostgreSQL connection failed: ${err.message}`);
+    processLogger().warn('store.idleConnection.failed', { error: err });
   });
   const executor = wrapClient(pool);
   let closed = false;

@@ -3,7 +3,17 @@
  * masked inside strings, error stacks and control characters kept inside JSON strings (no forged lines).
  */
 import { strict as assert } from 'node:assert';
-import { createLogger, isSecretKey, redact, routeConsoleToLog } from '../../bot/log';
+import {
+  createLogger,
+  isSecretKey,
+  logOf,
+  processLogger,
+  redact,
+  routeConsoleToLog,
+  routeProcessWarningsToLog,
+  setProcessLogger,
+  type Logger,
+} from '../../bot/log';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtZWdhbiJ9.c2lnbmF0dXJlLXZhbHVl';
 
@@ -95,5 +105,87 @@ describe('bot/log', () => {
     for (let i = 0; i < 20; i++) deep = { d: deep };
     assert.match(JSON.stringify(redact(deep)), /\[…\]/);
     assert.ok(String(redact('x'.repeat(10_000))).length < 5000);
+  });
+
+  it('never logs secrets: authorization headers, tokens, passwords, client secrets, DATABASE_URL passwords', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', (l) => lines.push(l));
+    const databaseUrl = 'postgres://groupbot:pg-pass-1@db.example.internal:5432/groupbot';
+    log.error('store.open.failed', {
+      databaseUrl,
+      DATABASE_URL: databaseUrl,
+      error: new Error(`connect ECONNREFUSED for ${databaseUrl.replace('pg-pass-1', 'pg-pass-2')}`),
+      where: `postgresql://admin:pg-pass-3@127.0.0.1/x?sslmode=require`,
+      headers: { authorization: 'Basic dXNlcjpwYXNz', Authorization: 'Bearer opaque-token-4' },
+      request: { body: 'grant_type=client_credentials&client_id=app&client_secret=secret-5&scope=x' },
+      query: 'https://login.local/token?code=code-6&state=s',
+      botPassword: 'secret-7',
+      MicrosoftAppPassword: 'secret-8',
+      tokenResponse: { access_token: 'at-9', refresh_token: 'rt-10', id_token: JWT },
+    });
+    const text = lines.join('\n');
+    for (const secret of [
+      'pg-pass-1',
+      'pg-pass-2',
+      'pg-pass-3',
+      'dXNlcjpwYXNz',
+      'opaque-token-4',
+      'secret-5',
+      'code-6',
+      'secret-7',
+      'secret-8',
+      'at-9',
+      'rt-10',
+      JWT,
+    ])
+      assert.ok(!text.includes(secret), `${secret} leaked: ${text}`);
+    // What is not secret stays readable: the host of the database, the user name, the grant type.
+    assert.match(text, /db\.example\.internal/);
+    assert.match(text, /postgres:\/\/groupbot:\[redacted\]@/);
+    assert.match(text, /grant_type=client_credentials/);
+  });
+
+  it('one process logger: the one the CLI configured from LOG_LEVEL, else warnings to stderr; contexts may carry their own', () => {
+    const fallback = processLogger();
+    assert.equal(processLogger(), fallback, 'the fallback is made once');
+    const lines: string[] = [];
+    const configured = createLogger('warn', (l) => lines.push(l));
+    setProcessLogger(configured);
+    try {
+      assert.equal(processLogger(), configured);
+      assert.equal(logOf(undefined), configured);
+      assert.equal(logOf({}), configured);
+      const own: Logger = createLogger('error', () => undefined);
+      assert.equal(logOf({ log: own }), own);
+      processLogger().info('quiet.event');
+      processLogger().warn('loud.event', { password: 'p-1' });
+      assert.equal(lines.length, 1, 'LOG_LEVEL filters the process logger too');
+      assert.match(lines[0] as string, /loud\.event/);
+      assert.ok(!(lines[0] as string).includes('p-1'));
+    } finally {
+      setProcessLogger(fallback);
+    }
+  });
+
+  it("routes Node's process warnings through the process logger, leaving out the codes it is told to", async () => {
+    const saved = process.listeners('warning');
+    const lines: string[] = [];
+    const before = processLogger();
+    setProcessLogger(createLogger('warn', (l) => lines.push(l)));
+    try {
+      routeProcessWarningsToLog(['DEP0111']);
+      process.emitWarning('old API with Bearer abcdefghijklmnopq', { code: 'DEP9999', type: 'DeprecationWarning' });
+      process.emitWarning('ignored one', { code: 'DEP0111', type: 'DeprecationWarning' });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(lines.length, 1, lines.join('\n'));
+      const entry = JSON.parse(lines[0] as string) as Record<string, string>;
+      assert.equal(entry['event'], 'process.warning');
+      assert.equal(entry['code'], 'DEP9999');
+      assert.ok(!(lines[0] as string).includes('abcdefghijklmnopq'));
+    } finally {
+      process.removeAllListeners('warning');
+      for (const listener of saved) process.on('warning', listener);
+      setProcessLogger(before);
+    }
   });
 });
