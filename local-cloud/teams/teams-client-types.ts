@@ -167,4 +167,6 @@ export interface TeamsClient {
   signIns(): SignInEvent[];
   /** Waits for the next sign-in for the user after those already returned by this method. Rejects on timeout. */
   nextSignIn(user: string, opts?: { timeoutMs?: number }): Promise<SignInEvent>;
+  /** Resolves when every sign-in the client started on its own (reacting to OAuthCards) has finished. */
+  idle(): Promise<void>;
 }

@@ -348,7 +348,9 @@ export class LocalTeamsClient implements TeamsClient {
   private async signInOnCard(user: string, conversationId: string, card: LoginRequest): Promise<void> {
     const b = this.behaviour(user);
     const ter = card.tokenExchangeResource;
-    if (b.sso && ter?.uri) {
+    // Teams does not do bot SSO in channels: there the card only offers its sign-in button.
+    const inChannel = this.d.directory.conversation(conversationId)?.kind === 'channel';
+    if (b.sso && ter?.uri && !inChannel) {
       if (ter.uri !== this.d.appIdUri) {
         await this.invoke(user, conversationId, 'signin/failure', {
           code: 'resourcematchfailed',

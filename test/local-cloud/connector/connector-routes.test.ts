@@ -131,6 +131,34 @@ describe("local-cloud connector: botframework-connector's ConnectorClient agains
     assert.equal(all.length, general.memberIds.length);
   });
 
+  it('creates a new thread in a channel of a team the bot is in (isGroup with channelData.channel)', async () => {
+    const approvals = f.cloud.teams.teamChannels()[1]!;
+    await f.cloud.teams.addBotTo(approvals.id, 'megan', { notify: false });
+    const r = await call<{ id: string; activityId: string }>('create', {
+      parameters: {
+        isGroup: true,
+        bot: { id: `28:${f.cloud.bot.appId}` },
+        channelData: { channel: { id: approvals.id }, tenant: { id: f.cloud.tenantId } },
+        activity: { type: 'message', text: 'new thread' },
+      },
+    });
+    assert.equal(r.id, `${approvals.id};messageid=${r.activityId}`);
+    const posted = await f.cloud.teams.nextSent(approvals.id);
+    assert.deepEqual([posted.activityId, posted.activity?.text], [r.activityId, 'new thread']);
+  });
+
+  it('after an uninstall the 1:1 conversation can no longer be created or posted to', async () => {
+    await f.cloud.teams.install('lidia', { notify: false });
+    const created = await call<{ id: string }>('create', createFor('lidia'));
+    await f.cloud.teams.uninstall('lidia', { notify: false });
+    assert.equal((await fail('create', createFor('lidia'))).status, 403);
+    const send = await fail('send', {
+      conversationId: created.id,
+      activity: { type: 'message', text: 'still there?' },
+    });
+    assert.equal(send.status, 403);
+  });
+
   it('answers 401 to a call without the bot token', async () => {
     const chat = encodeURIComponent(f.cloud.teams.personalConversation('megan').id);
     const r = await httpRequest(`${f.cloud.urls.serviceUrl}v3/conversations/${chat}/activities`, {

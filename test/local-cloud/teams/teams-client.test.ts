@@ -106,4 +106,37 @@ describe('local-cloud Teams client driving a teams-ai bot (real CloudAdapter, OA
     assert.equal((r?.body as { statusCode: number }).statusCode, 200);
     assert.match(cardText(f.cloud.teams.currentActivity(group.id, posted.activityId)), /refresh by megan@contoso\.com/);
   });
+
+  it('channels: a message with an @mention starts a thread the bot answers in; no SSO there, only the sign-in link', async () => {
+    const general = f.cloud.teams.teamChannels()[0]!;
+    await f.cloud.teams.addBotTo(general.id, 'lee');
+    await f.cloud.teams.nextSent(general.id, { match: isText('welcome') });
+    const sent = await f.cloud.teams.sendMessage('lee', general.id, 'whoami');
+    const oauth = await f.cloud.teams.nextSent(general.id);
+    assert.equal(
+      (oauth.activity?.conversation as { id: string }).id,
+      `${general.id};messageid=${sent.activityId}`,
+      'the answer goes to the thread the message started',
+    );
+    const signIn = await f.cloud.teams.nextSignIn('lee');
+    assert.deepEqual([signIn.kind, signIn.status], ['magic-code', 200]);
+    await f.cloud.teams.nextSent(general.id, { match: isText('signed in as lee@contoso.com') });
+  });
+
+  it('a user who does not complete sign-in leaves the OAuthCard unanswered', async () => {
+    await f.cloud.teams.install('isaiah', { notify: false });
+    f.cloud.teams.setBehaviour('isaiah', { sso: false, completesSignIn: false });
+    const chat = f.cloud.teams.personalConversation('isaiah').id;
+    await f.cloud.teams.sendMessage('isaiah', chat, 'whoami');
+    await f.cloud.teams.nextSent(chat, {
+      match: (s) =>
+        (s.activity?.attachments as Array<{ contentType: string }> | undefined)?.[0]?.contentType ===
+        'application/vnd.microsoft.card.oauth',
+    });
+    await f.cloud.teams.idle();
+    assert.deepEqual(
+      f.cloud.teams.signIns().filter((e) => e.user === 'isaiah'),
+      [],
+    );
+  });
 });
