@@ -117,8 +117,15 @@ function activityOf(body: Buffer, serviceUrlAllowed: (url: URL) => boolean): Act
   return activity as unknown as Activity;
 }
 
+/** jsonwebtoken's errors, which botframework-connector lets through when a token's signature or dates are bad. */
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
 function isAuthFailure(err: unknown): boolean {
-  return err instanceof AuthenticationError || (err as { statusCode?: number } | null)?.statusCode === 401;
+  return (
+    err instanceof AuthenticationError ||
+    (err as { statusCode?: number } | null)?.statusCode === 401 ||
+    (err instanceof Error && JWT_ERRORS.has(err.name))
+  );
 }
 
 /**
