@@ -105,11 +105,16 @@ export async function run(argv: string[]): Promise<number> {
   const graphDir = path.join(base, 'graph');
   const running: Running = {};
   let interrupted = false;
-  const onSignal = (): void => {
-    interrupted = true;
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let onSignal = (): void => undefined;
+  // Resolves on the first Ctrl-C / SIGTERM, whenever it comes (during start-up or while chatting).
+  const stopRequested = new Promise<void>((resolve) => {
+    onSignal = () => {
+      interrupted = true;
+      resolve();
+    };
+  });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     running.emulator = await startEmulator({ dataDir: graphDir, port: 0 });
     say(`Graph emulator       ${running.emulator.graphUrl}`);
@@ -153,16 +158,18 @@ export async function run(argv: string[]): Promise<number> {
     }
     teams.setBotEndpoint(bot.endpoint);
     teams.setBehaviour(user.key, { sso, completesSignIn: true });
-    if (!teams.isInstalled(user.key)) await teams.install(user.key);
     const chat = new CloudChat(teams, user.key, teams.personalConversation(user.key).id, (lines) =>
       say(lines.map((l) => `bot> ${l}`).join('\n')),
     );
+    // Installed after the chat starts watching, so the welcome card of a first install is shown.
+    if (!teams.isInstalled(user.key)) await teams.install(user.key);
     say(
       `\nIn Teams as ${user.name} <${user.upn}>, 1:1 chat with the bot; sign-in: ${sso ? 'SSO' : 'sign-in link + magic code'}.\n` +
         'Type a request, a number to press a button of the latest card, "exit" or Ctrl-C to stop everything.',
     );
     chat.start();
-    await lineLoop(chat, () => interrupted);
+    await chat.settled(300, 1000, 5000);
+    if (!interrupted) await lineLoop(chat, stopRequested);
     chat.stop();
     return 0;
   } catch (err) {
@@ -177,17 +184,16 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** Reads lines until "exit", end of input or Ctrl-C: text is sent, a number presses a button of the latest card. */
-async function lineLoop(chat: CloudChat, interrupted: () => boolean): Promise<void> {
+async function lineLoop(chat: CloudChat, stopRequested: Promise<void>): Promise<void> {
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: process.stdin.isTTY === true,
     prompt: 'you> ',
   });
+  // On a terminal readline takes Ctrl-C itself; otherwise the signal handlers of `run` resolve stopRequested.
   rl.on('SIGINT', () => rl.close());
-  const onSignal = (): void => rl.close();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  void stopRequested.then(() => rl.close());
   // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value).
   let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
   const promptFor = (input: RenderedInput): void => {
@@ -197,7 +203,6 @@ async function lineLoop(chat: CloudChat, interrupted: () => boolean): Promise<vo
   rl.prompt();
   try {
     for await (const raw of rl) {
-      if (interrupted()) break;
       const line = raw.trim();
       try {
         if (filling) {
@@ -235,8 +240,6 @@ async function lineLoop(chat: CloudChat, interrupted: () => boolean): Promise<vo
       rl.prompt();
     }
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
     rl.close();
   }
 }
