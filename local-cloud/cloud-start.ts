@@ -54,7 +54,7 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
   const tenantId = DEMO_TENANT_ID;
   const app = ensureAppRegistration(dataDir, tenantId, options.connectionName ?? 'graph');
   const directory = new TeamsDirectory(dataDir, app.appId);
-  const log = new SentLog();
+  const log = new SentLog(path.join(dataDir, 'messages.jsonl'));
   const newActivityId = activityIds();
   const scopes = options.graphScopes ?? DEFAULT_SCOPES;
   const store = new UserTokenStore(dataDir, (u) => {

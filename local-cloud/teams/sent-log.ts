@@ -1,8 +1,19 @@
 /**
  * What the bot sent through the connector, in order, with the current state of every message (after updates
  * and deletes) and event-driven waits: a per-conversation read cursor for `next`, and waiters woken on each entry.
+ * With a file, the messages' current state survives a restart (an append-only JSON-lines journal replayed at
+ * start), so the bot can still update or delete a card it posted before; the log of entries starts empty.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { BotSent, WaitOptions } from './teams-client-types';
+
+interface JournalLine {
+  c: string;
+  id: string;
+  /** The activity, or null for a deleted message. */
+  a: Record<string, unknown> | null;
+}
 
 interface Waiter {
   conversationId: string;
@@ -17,6 +28,37 @@ export class SentLog {
   private waiters: Waiter[] = [];
   private listeners: Array<(s: BotSent) => void> = [];
 
+  /** Replays `file` (when given) into the messages' current state. Throws on an unreadable file. */
+  constructor(private readonly file?: string) {
+    if (!file || !fs.existsSync(file)) return;
+    let text = fs.readFileSync(file, 'utf8');
+    if (text && !text.endsWith('\n')) {
+      // A kill mid-append left a torn last line: cut it off, so that later appends start on a line of their own.
+      text = text.slice(0, text.lastIndexOf('\n') + 1);
+      fs.truncateSync(file, Buffer.byteLength(text));
+    }
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      let entry: JournalLine;
+      try {
+        entry = JSON.parse(line) as JournalLine;
+      } catch (err) {
+        if (err instanceof SyntaxError) throw new Error(`local-cloud: ${file} has a line that is not JSON`);
+        throw err;
+      }
+      const key = `${entry.c}\u0000${entry.id}`;
+      if (entry.a) this.current.set(key, entry.a);
+      else this.current.delete(key);
+    }
+  }
+
+  private journal(conversationId: string, activityId: string, activity: Record<string, unknown> | null): void {
+    if (!this.file) return;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const line: JournalLine = { c: conversationId, id: activityId, a: activity };
+    fs.appendFileSync(this.file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+  }
+
   /** Records an entry, updates the message state, wakes waiters and listeners. Returns the entry. */
   record(entry: Omit<BotSent, 'seq'>): BotSent {
     const sent: BotSent = { ...entry, seq: this.entries.length + 1 };
@@ -24,6 +66,7 @@ export class SentLog {
     const key = `${sent.conversationId}\u0000${sent.activityId}`;
     if (sent.kind === 'delete') this.current.delete(key);
     else if (sent.activity) this.current.set(key, sent.activity);
+    this.journal(sent.conversationId, sent.activityId, sent.kind === 'delete' ? null : (sent.activity ?? null));
     this.notify(sent);
     for (const l of this.listeners) l(sent);
     return sent;
@@ -32,6 +75,7 @@ export class SentLog {
   /** Replaces a message's stored state without a connector call (a card an invoke response put in place). */
   replace(conversationId: string, activityId: string, activity: Record<string, unknown>): void {
     this.current.set(`${conversationId}\u0000${activityId}`, activity);
+    this.journal(conversationId, activityId, activity);
   }
 
   /** Called for every entry after it is recorded. */

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { SentLog } from '../../../local-cloud/teams/sent-log';
 
 describe('local-cloud SentLog', () => {
@@ -41,5 +44,27 @@ describe('local-cloud SentLog', () => {
     const log = new SentLog();
     log.record({ kind: 'send', conversationId: 'c', activityId: '1', activity: { type: 'message', text: 'hello' } });
     await assert.rejects(log.next('c', { match: () => false, timeoutMs: 20 }), /nothing matching.*"hello"/);
+  });
+
+  it('with a file, messages as they stand survive a restart (the entries do not)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sent-log-'));
+    try {
+      const file = path.join(dir, 'messages.jsonl');
+      const a = new SentLog(file);
+      a.record({ kind: 'send', conversationId: 'c', activityId: '1', activity: { text: 'card' } });
+      a.record({ kind: 'send', conversationId: 'c', activityId: '2', activity: { text: 'gone soon' } });
+      a.replace('c', '1', { text: 'card, answered' });
+      a.record({ kind: 'delete', conversationId: 'c', activityId: '2' });
+      fs.appendFileSync(file, '{"c":"c","id":"3","a":{"te');
+      const b = new SentLog(file);
+      assert.equal(b.activity('c', '1')?.text, 'card, answered');
+      assert.equal(b.has('c', '2'), false);
+      assert.equal(b.has('c', '3'), false, 'a torn last line is ignored');
+      assert.deepEqual(b.list(), []);
+      b.record({ kind: 'send', conversationId: 'c', activityId: '4', activity: { text: 'after the restart' } });
+      assert.equal(new SentLog(file).activity('c', '4')?.text, 'after the restart', 'appends after the cut line');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
