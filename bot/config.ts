@@ -68,8 +68,8 @@ export interface BotConfig {
   directory: { batchConcurrency: number; patchBinds: boolean };
   /** Where the machine's empty PGlite cluster is kept (GROUPBOT_PGLITE_TEMPLATE; unset = under the OS temp dir). */
   pgliteTemplateDir?: string;
-  /** For `npm run package` (scripts/package-app.ts): BOT_DOMAIN and AAD_APP_CLIENT_ID, when set. */
-  appPackage: { botDomain?: string; aadAppClientId?: string };
+  /** For `npm run package` (scripts/package-app.ts): BOT_DOMAIN, AAD_APP_CLIENT_ID and TEAMS_APP_ID, when set. */
+  appPackage: { botDomain?: string; aadAppClientId?: string; teamsAppId?: string };
 }
 
 export class ConfigError extends Error {}
@@ -243,6 +243,7 @@ const VARIABLES = {
   // Teams app package (npm run package).
   BOT_DOMAIN: text,
   AAD_APP_CLIENT_ID: text,
+  TEAMS_APP_ID: text,
 };
 
 type Parsed = { [K in keyof typeof VARIABLES]: z.output<(typeof VARIABLES)[K]> };
@@ -295,6 +296,7 @@ function toConfig(env: Parsed, ctx: z.RefinementCtx): BotConfig {
     appPackage: {
       ...(env.BOT_DOMAIN ? { botDomain: env.BOT_DOMAIN } : {}),
       ...(env.AAD_APP_CLIENT_ID ? { aadAppClientId: env.AAD_APP_CLIENT_ID } : {}),
+      ...(env.TEAMS_APP_ID ? { teamsAppId: env.TEAMS_APP_ID } : {}),
     },
   };
   if (mode === 'local') {
