@@ -99,6 +99,7 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
         if (directory.findUser(oid)) directory.setBehaviour(oid, { consented: true });
       },
       users: () => directory.users().map((u) => ({ oid: u.aadObjectId, upn: u.upn, name: u.name })),
+      tokenExchangeUrl: options.tokenExchangeUrl ?? app.appIdUri,
     }),
     ...connectorRoutes({ auth, directory, log, newActivityId }),
   );

@@ -56,6 +56,12 @@ export interface LocalCloudOptions {
   botEndpoint?: string;
   /** The OAuth connection registered for the bot in the token service. Default `graph`. */
   connectionName?: string;
+  /**
+   * The OAuth connection's Token Exchange URL, which the token service puts in tokenExchangeResource and accepts as
+   * the SSO token's audience. Default: the bot's App ID URI. Any other value models the misconfiguration that makes
+   * Teams answer `signin/failure` (`resourcematchfailed`) instead of SSO.
+   */
+  tokenExchangeUrl?: string;
   /** Delegated scopes on the Graph tokens the token service issues. Default: the emulator's DEFAULT_SCOPES. */
   graphScopes?: readonly string[];
   /** Where unexpected internal errors go (default: stderr, never with tokens or secrets). */

@@ -64,9 +64,10 @@ export interface SignInEvent {
   conversationId: string;
   /**
    * `sso`: signin/tokenExchange sent for an OAuthCard; `magic-code`: sign-in page then signin/verifyState;
-   * `action-sso`: Action.Execute resent with `authentication`; `action-magic-code`: Action.Execute resent with `state`.
+   * `action-sso`: Action.Execute resent with `authentication`; `action-magic-code`: Action.Execute resent with `state`;
+   * `sso-failure`: signin/failure sent because the card's resource is not the app's App ID URI (resourcematchfailed).
    */
-  kind: 'sso' | 'magic-code' | 'action-sso' | 'action-magic-code';
+  kind: 'sso' | 'magic-code' | 'action-sso' | 'action-magic-code' | 'sso-failure';
   /** The bot's HTTP status for the invoke sent. */
   status: number;
 }

@@ -352,10 +352,13 @@ export class LocalTeamsClient implements TeamsClient {
     const inChannel = this.d.directory.conversation(conversationId)?.kind === 'channel';
     if (b.sso && ter?.uri && !inChannel) {
       if (ter.uri !== this.d.appIdUri) {
-        await this.invoke(user, conversationId, 'signin/failure', {
+        // Teams cannot get a token for a resource other than the manifest's webApplicationInfo.resource; the user
+        // sees nothing, the bot gets signin/failure.
+        const r = await this.invoke(user, conversationId, 'signin/failure', {
           code: 'resourcematchfailed',
           message: 'Resource match failed',
         });
+        this.record({ user: this.user(user).key, conversationId, kind: 'sso-failure', status: r.status });
         return;
       }
       const token = this.d.ssoToken(this.user(user), ter.uri);

@@ -26,6 +26,8 @@ export interface TokenServiceDeps {
   grantConsent(oid: string): void;
   /** Users the sign-in page offers. */
   users(): SignedInUser[];
+  /** The OAuth connection's Token Exchange URL (normally the App ID URI; another value models a misconfiguration). */
+  tokenExchangeUrl: string;
 }
 
 const bad = (message: string) => new HttpError(400, { error: { code: 'BadArgument', message } });
@@ -147,13 +149,13 @@ export function tokenServiceRoutes(d: TokenServiceDeps): Route[] {
         const body = jsonBody(r);
         const ssoToken = typeof body.token === 'string' ? body.token : '';
         if (!ssoToken) throw bad('The token is required.');
-        if (typeof body.uri === 'string' && body.uri && body.uri !== d.app.appIdUri)
+        if (typeof body.uri === 'string' && body.uri && body.uri !== d.tokenExchangeUrl)
           throw bad(`The uri '${body.uri}' does not match the connection's token exchange URL.`);
         let claims: Record<string, unknown>;
         try {
           claims = verifyJwt(d.auth.entraKey, ssoToken, {
             issuer: entraIssuer(d.auth.base, d.auth.tenantId),
-            audience: [d.app.appIdUri, d.app.appId],
+            audience: [d.tokenExchangeUrl, d.app.appId],
           });
         } catch (err) {
           if (err instanceof JwtRejected)
@@ -183,7 +185,7 @@ export function tokenServiceRoutes(d: TokenServiceDeps): Route[] {
         const { ticketId } = link(r);
         sendJson(res, 200, {
           signInLink: signInLink(baseOf(r), ticketId),
-          tokenExchangeResource: { id: ticketId, uri: d.app.appIdUri, providerId: d.app.providerId },
+          tokenExchangeResource: { id: ticketId, uri: d.tokenExchangeUrl, providerId: d.app.providerId },
         });
       },
     },

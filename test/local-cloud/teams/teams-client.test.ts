@@ -139,4 +139,24 @@ describe('local-cloud Teams client driving a teams-ai bot (real CloudAdapter, OA
       [],
     );
   });
+
+  it('a connection whose Token Exchange URL is not the App ID URI gets signin/failure (resourcematchfailed), no SSO', async () => {
+    const g = await startCloudFixture({ tokenExchangeUrl: 'api://botid-someone-else' });
+    try {
+      const other = await g.worker(path.join(__dirname, '../support/sso-test-bot.ts'));
+      g.cloud.teams.setBotEndpoint(`http://127.0.0.1:${String(other.info.port)}/api/messages`);
+      await g.cloud.teams.install('megan', { notify: false });
+      const chat = g.cloud.teams.personalConversation('megan').id;
+      await g.cloud.teams.sendMessage('megan', chat, 'whoami');
+      const e = await g.cloud.teams.nextSignIn('megan');
+      assert.equal(e.kind, 'sso-failure');
+      await g.cloud.teams.idle();
+      assert.deepEqual(
+        g.cloud.teams.signIns().map((x) => x.kind),
+        ['sso-failure'],
+      );
+    } finally {
+      await g.cleanup();
+    }
+  });
 });
