@@ -50,6 +50,18 @@ function run(cmd: string, args: string[], asPostgres: boolean): Promise<string> 
   });
 }
 
+/** As `run`, adding (as root) that the postgres user must be able to reach the folder. */
+async function runWithHint(cmd: string, args: string[], asPostgres: boolean, dir: string): Promise<string> {
+  try {
+    return await run(cmd, args, asPostgres);
+  } catch (err) {
+    if (!asPostgres) throw err;
+    throw new CloudPostgresError(
+      `${(err as Error).message} (as root the server runs as the postgres user, who must be able to reach ${dir}; set DATA_DIR elsewhere or DATABASE_URL)`,
+    );
+  }
+}
+
 /** A free TCP port on 127.0.0.1 (bound and released). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,7 +88,7 @@ export async function startPrivatePostgres(dir: string): Promise<PrivatePostgres
   if (asPostgres) await run('chown', ['postgres', dir], false);
   const fresh = !fs.existsSync(path.join(data, 'PG_VERSION'));
   if (fresh) {
-    await run(
+    await runWithHint(
       path.join(bin, 'initdb'),
       [
         '-D',
@@ -89,6 +101,7 @@ export async function startPrivatePostgres(dir: string): Promise<PrivatePostgres
         '--locale=C.UTF-8',
       ],
       asPostgres,
+      dir,
     );
   }
   const port = await freePort();
