@@ -104,4 +104,14 @@ describe('groupbot emulator / token (command line)', function () {
     assert.equal(u.status, 2);
     assert.match(u.stderr, /--as UPN is required/);
   });
+
+  it('emulator: --dynamic-delay-ms takes a whole number of milliseconds (the emulator reads no environment)', () => {
+    const r = spawnSync(
+      process.execPath,
+      [...nodeArgs, 'emulator', '--port', '0', '--data', dataDir, '--dynamic-delay-ms', 'soon'],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--dynamic-delay-ms must be a whole number of milliseconds, got 'soon'/);
+  });
 });
