@@ -47,6 +47,15 @@ function mentionsAsText(text: string): string {
   return text.replace(/<at>(.*?)<\/at>/g, '@$1');
 }
 
+/** How each sign-in step of the Teams client is told in the terminal. */
+const SIGN_IN_WORDS: Record<string, string> = {
+  sso: 'Teams exchanged your SSO token (signin/tokenExchange)',
+  'magic-code': 'you signed in on the sign-in page; Teams sent the magic code (signin/verifyState)',
+  'action-sso': 'Teams resent the card action with your SSO token',
+  'action-magic-code': 'you signed in on the sign-in page; Teams resent the card action with the magic code',
+  'sso-failure': "Teams could not use SSO (the card's resource is not the app's App ID URI) and sent signin/failure",
+};
+
 /** A chat between one demo user and the bot, in the user's 1:1 chat, through the local cloud's Teams client. */
 export class CloudChat {
   private latest: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
@@ -108,12 +117,7 @@ export class CloudChat {
     }
     const events = this.teams.signIns();
     for (const e of events.slice(this.seenSignIns)) {
-      const how = {
-        sso: 'Teams exchanged your SSO token (signin/tokenExchange)',
-        'magic-code': 'you signed in on the sign-in page; Teams sent the magic code (signin/verifyState)',
-        'action-sso': 'Teams resent the card action with your SSO token',
-        'action-magic-code': 'you signed in on the sign-in page; Teams resent the card action with the magic code',
-      }[e.kind];
+      const how = SIGN_IN_WORDS[e.kind] ?? `Teams performed a sign-in step (${e.kind})`;
       this.show([`(sign-in: ${how} → HTTP ${e.status})`]);
     }
     this.seenSignIns = events.length;
