@@ -23,15 +23,7 @@ import {
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import type { ConsentResponse, FileConsentOffers } from './file-consent';
-import {
-  SSO_FALLBACK,
-  entraCode,
-  signInFailureNotice,
-  signInFailureOf,
-  signInFailureText,
-  startsSignIn,
-  withoutTokens,
-} from './sign-in';
+import { SSO_FALLBACK, entraCode, signInFailureOf, signInFailureText, startsSignIn, withoutTokens } from './sign-in';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
@@ -234,10 +226,10 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'signin/failure',
     async (context) => {
+      // Logged for the administrator (the codes name configuration errors such as resourcematchfailed); the
+      // user is not messaged: Teams shows its own fallback, and this invoke is answered in its HTTP response only.
       const failure = signInFailureOf(context.activity.value);
       opts.log.warn('signin.failure', { code: failure.code, message: failure.message });
-      const notice = signInFailureNotice(failure.code);
-      if (notice) await context.sendActivity(notice);
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
     },
     true,

@@ -67,28 +67,10 @@ export function signInFailureText(error: { message: string; cause?: unknown }): 
   return `I couldn't sign you in (code: ${reason}), so I did nothing. Please try again; if it keeps failing, ask your administrator to check groupbot's sign-in setup and quote that code.`;
 }
 
-/** Teams' `signin/failure` codes that only an administrator can fix (the app registration or the manifest). */
-const ADMIN_FIX_CODES: Record<string, string> = {
-  resourcematchfailed:
-    "the App ID URI on groupbot's sign-in card does not match its Entra app registration (Expose an API)",
-  oauthcardnotvalid: "Teams could not read groupbot's sign-in card",
-  tokenmissing: 'Teams could not get a sign-in token from Entra',
-};
-
 /** The `code` and `message` of a Teams `signin/failure` invoke value; strings cut short, tokens removed. */
 export function signInFailureOf(value: unknown): { code: string; message: string } {
   const v = (value && typeof value === 'object' ? value : {}) as { code?: unknown; message?: unknown };
   const code = typeof v.code === 'string' && v.code ? v.code.slice(0, 64) : 'unknown';
   const message = typeof v.message === 'string' ? withoutTokens(v.message) : '';
   return { code, message };
-}
-
-/**
- * What to tell the user after a Teams `signin/failure` (SSO failed in the client), or undefined when Teams itself
- * falls back to the sign-in button and a message would only add noise.
- */
-export function signInFailureNotice(code: string): string | undefined {
-  const why = ADMIN_FIX_CODES[code.toLowerCase()];
-  if (!why) return undefined;
-  return `Single sign-on failed: ${why} (code: ${code}). You can still use the Sign in button; please tell your administrator, who can fix it as the README's "Deploying to a real tenant" describes.`;
 }

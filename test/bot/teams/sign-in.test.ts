@@ -8,7 +8,6 @@ import type { Activity } from 'botbuilder';
 import {
   CHANNEL_SIGN_IN,
   isAutomaticRefresh,
-  signInFailureNotice,
   signInFailureOf,
   signInFailureText,
   startsSignIn,
@@ -116,11 +115,6 @@ describe('bot/teams/sign-in', () => {
       });
       assert.deepEqual(signInFailureOf(null), { code: 'unknown', message: '' });
       assert.equal(signInFailureOf({ code: 'x', message: `bad ${TOKEN}` }).message, 'bad [token]');
-    });
-
-    it('tells the user only about failures an administrator must fix', () => {
-      assert.match(signInFailureNotice('resourcematchfailed') ?? '', /App ID URI.*\(code: resourcematchfailed\)/);
-      assert.equal(signInFailureNotice('installedappnotfound'), undefined);
     });
   });
 });
