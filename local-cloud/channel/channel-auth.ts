@@ -23,6 +23,7 @@ export function channelMetadataUrl(base: string): string {
   return `${base}/v1/.well-known/openidconfiguration`;
 }
 
+/** The metadata and keys routes. Their handlers never throw. */
 export function channelAuthRoutes(c: ChannelAuth): Route[] {
   return [
     {

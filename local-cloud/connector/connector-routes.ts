@@ -29,6 +29,10 @@ export function baseConversationId(id: string): string {
   return id.split(';')[0] as string;
 }
 
+/**
+ * The connector's routes. Their handlers throw HttpError (401, 400, 403, 404) for the answers above, which the server
+ * sends as they are.
+ */
 export function connectorRoutes(d: ConnectorDeps): Route[] {
   const prefix = '^/amer/v3/conversations';
   const conv = (r: RouteRequest): string => {

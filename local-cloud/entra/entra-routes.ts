@@ -23,7 +23,10 @@ function entraError(status: number, error: string, code: number, description: st
 /** Resources an app may get an app-only token for here. */
 const APP_ONLY_RESOURCES = new Set([BOT_FRAMEWORK_RESOURCE]);
 
-/** Routes under `/{tenant}/…` for the registered tenant (also `botframework.com`, the multi-tenant bot's authority). */
+/**
+ * Routes under `/{tenant}/…` for the registered tenant (also `botframework.com`, the multi-tenant bot's authority).
+ * Handlers throw HttpError with Entra's error bodies (400/401), which the server sends as they are.
+ */
 export function entraRoutes(e: EntraIssuer, apps: () => readonly AppRegistration[], tenantId: string): Route[] {
   const known = (tenant: string): string => {
     if (tenant === tenantId || tenant === 'botframework.com' || tenant === 'organizations' || tenant === 'common')

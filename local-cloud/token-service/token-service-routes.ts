@@ -36,6 +36,10 @@ function tokenResponse(t: StoredToken, connectionName: string, channelId: string
   return { channelId, connectionName, token: t.token, expiration: t.expiration };
 }
 
+/**
+ * The token service's routes. Their handlers throw HttpError (401 without the bot's token, 400 for bad arguments and
+ * failed exchanges), which the server sends as they are; file-system errors of the store propagate (500).
+ */
 export function tokenServiceRoutes(d: TokenServiceDeps): Route[] {
   const q = (r: RouteRequest, name: string, required = true): string => {
     const v = r.url.searchParams.get(name) ?? '';
