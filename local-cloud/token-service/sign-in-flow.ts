@@ -27,8 +27,11 @@ export class SignInFlow {
   private readonly tickets = new Map<string, SignInTicket>();
   private readonly codes = new Map<string, PendingCode>();
 
-  /** A new ticket id for a sign-in link. */
+  /** A new ticket id for a sign-in link (expired tickets and codes are dropped first). */
   open(ticket: Omit<SignInTicket, 'createdAt'>): string {
+    const cutoff = Date.now() - TTL_MS;
+    for (const [k, t] of this.tickets) if (t.createdAt <= cutoff) this.tickets.delete(k);
+    for (const [k, c] of this.codes) if (c.createdAt <= cutoff) this.codes.delete(k);
     const id = randomBytes(18).toString('base64url');
     this.tickets.set(id, { ...ticket, createdAt: Date.now() });
     return id;
