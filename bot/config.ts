@@ -377,9 +377,12 @@ export function configForCommand(command: string, env: NodeJS.ProcessEnv = proce
 }
 
 /**
- * The environment of a child process groupbot starts (the Agents Playground): this process's own environment
- * passed through, with `extra` on top. The one place besides loadConfig that touches process.env.
+ * The environment of a child process groupbot starts (the Agents Playground, `groupbot cloud`'s bot): this
+ * process's own environment passed through, without the variables `leaveOut` matches, with `extra` on top. The
+ * one place besides loadConfig that touches process.env. Never throws.
  */
-export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+export function childProcessEnv(extra: Record<string, string>, leaveOut?: RegExp): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!leaveOut?.test(name)) env[name] = value;
+  return { ...env, ...extra };
 }

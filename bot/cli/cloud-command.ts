@@ -14,6 +14,7 @@ import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args'
 import { startLocalCloud, type LocalCloud } from '../../local-cloud';
 import type { RenderedInput } from '../../cards';
 import { CloudChat } from './cloud-chat';
+import { childProcessEnv, configForCommand } from '../config';
 import { startPrivatePostgres, type PrivatePostgres } from './cloud-postgres';
 
 const USAGE =
@@ -100,7 +101,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`groupbot cloud: ${err.message}\n${USAGE}\n`);
     return 2;
   }
-  const base = path.join(path.resolve(process.env.DATA_DIR || '.data'), 'cloud');
+  // This shell's DATA_DIR and DATABASE_URL, read by bot/config.ts (its bot settings are not this command's).
+  const config = configForCommand('cloud', childProcessEnv({}, /^(BOT_|MicrosoftApp)/));
+  if (!config) return 2;
+  const base = path.join(config.dataDir, 'cloud');
   fs.mkdirSync(base, { recursive: true });
   const graphDir = path.join(base, 'graph');
   const running: Running = {};
@@ -118,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     running.emulator = await startEmulator({ dataDir: graphDir, port: 0 });
     say(`Graph emulator       ${running.emulator.graphUrl}`);
-    let databaseUrl = process.env.DATABASE_URL;
+    let databaseUrl = config.databaseUrl;
     if (databaseUrl) say('PostgreSQL           DATABASE_URL');
     else {
       running.postgres = await startPrivatePostgres(path.join(base, 'postgres'));
@@ -127,8 +131,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     running.cloud = await startLocalCloud({ dataDir: path.join(base, 'local-cloud'), graphDataDir: graphDir });
     say(`local cloud          ${running.cloud.urls.base} (Entra, channel keys, token service, Bot Connector)`);
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!NOT_INHERITED.test(k)) env[k] = v;
+    const env = childProcessEnv({}, NOT_INHERITED);
     Object.assign(env, running.cloud.botEnv({ databaseUrl, graphBaseUrl: running.emulator.graphUrl }), {
       HOST: '127.0.0.1',
       PORT: '0',
