@@ -47,7 +47,7 @@ function nodeBinaries(): string[] {
 }
 
 function runProbe(node: string): { result: ProbeResult; stderr: string } {
-  const env = { ...process.env, NODE_OPTIONS: `--require ${PRELOAD}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${PRELOAD}` };
   delete env.GROUPBOT_PLAYGROUND_PARENT;
   const run = spawnSync(node, [PROBE, UNDICI], { env, encoding: 'utf8', timeout: 30_000 });
   assert.equal(run.status, 0, `the probe exits 0 (stderr: ${run.stderr})`);
