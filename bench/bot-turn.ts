@@ -1,6 +1,6 @@
 /**
  * Benchmark: the cost of one text turn through the real HTTP endpoint (POST /api/messages), groupbot vs a plain
- * botbuilder echo bot on the same stack (restify 11 + CloudAdapter, test/support/echo-bot.ts), one turn at a time.
+ * botbuilder echo bot on the same stack (restify 12 + CloudAdapter, test/support/echo-bot.ts), one turn at a time.
  *
  * A turn is timed from the start of the POST until both the HTTP answer and the bot's reply have arrived; the
  * reply goes to a tiny local connector on 127.0.0.1 (the activities' serviceUrl), so the bot is measured, not
