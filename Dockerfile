@@ -1,10 +1,10 @@
-# The production bot: compiled JavaScript on Node 20, production dependencies only, run as an unprivileged user.
+# The production bot: compiled JavaScript on Node 24 (LTS), production dependencies only, run as an unprivileged user.
 #   docker build -t groupbot .
 #   docker run -p 3978:3978 -e BOT_ID=... -e BOT_PASSWORD=... -e BOT_TENANT_ID=... -e DATABASE_URL=... groupbot
 # Settings are environment variables (README, Configuration); BOT_ID must be set (production mode).
 
 # Build stage: every dependency (TypeScript, and rimraf, which a botbuilder install script runs through npx).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV npm_config_yes=true
 COPY package.json package-lock.json ./
@@ -17,7 +17,7 @@ COPY graph-model ./graph-model
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: the compiled build and the pruned node_modules, nothing else.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

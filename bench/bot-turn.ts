@@ -1,6 +1,6 @@
 /**
  * Benchmark: the cost of one text turn through the real HTTP endpoint (POST /api/messages), groupbot vs a plain
- * botbuilder echo bot on the same stack (restify 11 + CloudAdapter, test/support/echo-bot.ts), one turn at a time.
+ * botbuilder echo bot on the same stack (restify 12 + CloudAdapter, test/support/echo-bot.ts), one turn at a time.
  *
  * A turn is timed from the start of the POST until both the HTTP answer and the bot's reply have arrived. Graph
  * latency is excluded by choice of utterance: an out-of-domain sentence goes the whole way (mention removal,

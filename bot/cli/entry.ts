@@ -5,10 +5,8 @@
 import { main } from './main';
 import { routeProcessWarningsToLog } from '../log';
 
-// Node's warnings go through the logger as JSON lines. restify 11 (pinned: 12 needs Node 22) touches
-// process.binding('http_parser') through a dependency, which raises a DEP0111 warning on every start; it is
-// harmless, so only that one is left out.
-routeProcessWarningsToLog(['DEP0111']);
+// Node's own warnings (deprecations and the like) go through the logger as JSON lines.
+routeProcessWarningsToLog();
 
 main(process.argv.slice(2)).then(
   (code) => {

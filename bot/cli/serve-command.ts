@@ -63,7 +63,11 @@ export async function run(argv: string[]): Promise<number> {
   return waitForSignal(stop);
 }
 
-/** Resolves with exit code 0 after SIGINT/SIGTERM once `stop` finished. */
+/**
+ * Resolves with exit code 0 after SIGINT/SIGTERM once `stop` finished. Later signals are ignored while it stops:
+ * Ctrl-C on `npm start` can deliver SIGINT twice (from the terminal, and forwarded by npm when its script shell
+ * execs the command, as bash does), and the second must not kill the process half-way through stopping.
+ */
 export function waitForSignal(stop: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     let stopping = false;
@@ -78,7 +82,7 @@ export function waitForSignal(stop: () => Promise<void>): Promise<number> {
         },
       );
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }

@@ -1,5 +1,5 @@
 /**
- * A plain botbuilder 4.23 CloudAdapter + restify 11 echo bot on 127.0.0.1 with no app id: the reference bot
+ * A plain botbuilder 4.23 CloudAdapter + restify 12 echo bot on 127.0.0.1 with no app id: the reference bot
  * for the Playground drivers' own tests and the baseline of the bot benchmark.
  * - text "card" → an Adaptive Card 1.5 with an Action.Execute button (verb "echoClick") and an Input.Text;
  * - other text → "Echo: <text>" (a bot @mention is removed first);
