@@ -16,7 +16,10 @@ const TITLES: Record<string, string> = {
   deleted: 'Deleted groups',
 };
 
-/** "show all security groups", "groups starting with Fin", "deleted groups": one page, "More" for the next. Never throws. */
+/**
+ * "show all security groups", "groups starting with Fin", "groups whose name mentions Finance", "deleted groups":
+ * one page, "More" for the next. Never throws.
+ */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const kind = intent.groupType;
   const offset = offsetOf(ctx);
@@ -25,6 +28,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     page = await listGroups(ctx.graph, {
       ...(kind ? { kind } : {}),
       ...(intent.startsWith ? { startsWith: intent.startsWith } : {}),
+      ...(intent.nameContains ? { nameContains: intent.nameContains } : {}),
       ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}),
     });
   } catch (err) {
@@ -34,10 +38,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (page.next)
     nextCursor = (await saveConfirm(ctx, intent, { kind: 'page', next: page.next, offset: offset + page.items.length }))
       .id;
-  const title = `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}`;
+  const title =
+    `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}` +
+    (intent.nameContains ? ` whose name mentions '${intent.nameContains}'` : '');
   const text =
     page.items.length === 0 && offset === 0
-      ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`
+      ? `No ${title.replace(/^(Security|Dynamic|Deleted|Groups)\b/, (w) => w.toLowerCase())} found.`
       : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${page.items.map((g) => `- ${g.displayName} (${kindLabel(g)})`).join('\n')}${page.next ? '\n… more available.' : ''}`;
   return outcome(
     reply(
