@@ -13,11 +13,11 @@ const STYLE: Record<ApprovalResultCardModel['state'], ContainerStyle> = {
   failed: 'warning',
 };
 
-/** "Approved by Olga Owner, 14:02" (with the reader's local time in the card; UTC in plain text). */
+/** "Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC" (the Teams shell shows it in the reader's zone). */
 export function decisionLine(model: ApprovalResultCardModel): { card: Markdown; text: string } {
   const by = model.decidedBy?.displayName;
-  const t = cardTime(model.decidedAt, { timeOnly: true });
-  const pt = plainTime(model.decidedAt, { timeOnly: true });
+  const t = cardTime(model.decidedAt);
+  const pt = plainTime(model.decidedAt);
   switch (model.state) {
     case 'approved':
       return by

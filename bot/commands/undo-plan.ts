@@ -4,11 +4,12 @@
  * describes them.
  */
 import { isDirectoryOperation } from '../directory/directory-operation';
+import { formatTime } from '../../cards/card-time';
 import type { JournalEntry } from '../store/types';
 
-/** "2025-03-14 14:02 UTC". */
+/** "Fri 14 Mar 2025, 14:02 UTC": the cards' one way of writing a time (cards/card-time.ts). */
 export function whenText(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return formatTime(d);
 }
 
 function q(name: string | undefined | null): string {

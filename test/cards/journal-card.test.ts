@@ -30,7 +30,7 @@ describe('cards/journal-card', () => {
     const text = textOf(card);
     assert.match(
       text,
-      /Added Ana Lopez to Marketing\n2026-11-26 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/,
+      /Added Ana Lopez to Marketing\nThu 26 Nov 2026, 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/,
     );
     assert.match(text, /Failed: Diego is a guest/);
     const undo = actionsOf(card).filter((a) => a.verb === 'undo');

@@ -18,7 +18,7 @@ describe('cards/rule-preview-card', () => {
     });
     assertValidCard(card);
     const text = textOf(card);
-    assert.match(text, /^12 people would match\nas of 2026-11-26 14:30 UTC\nAna Lopez/m);
+    assert.match(text, /^12 people would match\nas of Thu 26 Nov 2026, 14:30 UTC\nAna Lopez/m);
     assert.match(text, /and 11 more/);
     assert.match(text, /Would be added: 2\nAna Lopez[^\n]*\nand 1 more/);
     assert.match(text, /Would be removed: 1\nBob Stone/);

@@ -152,7 +152,7 @@ describe('bot/commands operations (emulator)', function () {
     assert.match(text, /With it go its 2 members \(5 people counting nested groups\) and its owner \(Lee Gu\)\./);
     assert.match(
       text,
-      /can be restored, with its members and owners, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(30 days\)/,
+      /can be restored, with its members and owners, until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC \(30 days\)/,
     );
     assert.match(
       text,
