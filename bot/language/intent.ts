@@ -136,6 +136,12 @@ export interface Intent {
   owners?: string[];
   /** Extra, optional (LANGUAGE): checkMembership: the user asked why/how ("why is Ana in Marketing") — explain the path. */
   explain?: boolean;
+  /**
+   * Extra, optional (LANGUAGE): addMembers / removeMembers / addOwners / removeOwners from a pasted list ("add these
+   * to Marketing: …") whose names arrived on one line with nothing between them (a client that joins pasted lines),
+   * so where one name ends cannot be told; `users` then holds the line as one entry.
+   */
+  listOnOneLine?: boolean;
   /** listGroups: a word the group name contains ("groups whose name mentions Finance" → "Finance"). */
   nameContains?: string;
   /** setDigest: post the weekly hygiene digest in this conversation, send it to the speaker, or stop it here. */
