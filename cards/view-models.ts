@@ -374,7 +374,10 @@ export interface JournalEntry {
   /** Whose delegated token made the Graph call. */
   tokenOf: PersonRef;
   result: 'succeeded' | 'failed';
+  /** In plain words (no object ids, no Graph messages); for a failed entry, why it failed. */
   detail?: string;
+  /** The entry is the undo of an earlier change (its operation is what the undo did). */
+  isUndo?: boolean;
   /** The server's view on whether this entry can be undone at all (the 24 h window is checked too). */
   undoable: boolean;
   undoneAt?: string;

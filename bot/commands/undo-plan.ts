@@ -53,6 +53,25 @@ export function undoPhrase(e: JournalEntry): string {
   }
 }
 
+const PAST: Record<string, string> = {
+  remove: 'removed',
+  add: 'added',
+  make: 'made',
+  delete: 'deleted',
+  restore: 'restored',
+  rename: 'renamed',
+  put: 'put',
+  assign: 'assigned',
+  revert: 'reverted',
+};
+
+/** What undoing one entry did, in the past tense: "removed Bob Kelly from 'Marketing'", "deleted the group 'X'". */
+export function undoDonePhrase(e: JournalEntry): string {
+  const phrase = undoPhrase(e);
+  const verb = phrase.split(' ', 1)[0] ?? '';
+  return PAST[verb] ? `${PAST[verb]}${phrase.slice(verb.length)}` : phrase;
+}
+
 /** Why an entry can't be undone at `now`, or null when it can. */
 export function whyNotUndoable(e: JournalEntry, now: Date): string | null {
   if (e.undoneAt)

@@ -3,7 +3,7 @@ import { askToConfirm } from './confirm-step';
 import { errorText } from './error-text';
 import { say } from './reply';
 import type { JournalEntry } from '../store/types';
-import { planUndo, undoPhrase } from './undo-plan';
+import { planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
 
 export const NO_JOURNAL = "I don't keep a journal of changes here, so there is no history to show or undo.";
@@ -65,7 +65,7 @@ function summary(results: UndoResult[], entries: JournalEntry[]): string {
   const raced = results.filter((r) => r.outcome === 'raced');
   if (results.length === 1) {
     const r = results[0] as UndoResult;
-    if (r.outcome === 'done') return `Undone: I did ${undoPhrase(r.entry)}.`;
+    if (r.outcome === 'done') return `Undone: I ${undoDonePhrase(r.entry)}.`;
     if (r.outcome === 'moot')
       return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
     if (r.outcome === 'raced')

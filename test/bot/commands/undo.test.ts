@@ -14,6 +14,7 @@ import { GraphSession } from '../../../bot/directory/graph-session';
 import { openStore, type Store } from '../../../bot/store';
 import { JournalService } from '../../../bot/journal';
 import type { JournalEntry } from '../../../bot/store/types';
+import { assertNoLeaks } from '../../support/card-scan';
 
 const HOUR = 3_600_000;
 const users = DEMO_USERS as unknown as Record<string, { id: string; upn: string; displayName: string }>;
@@ -146,12 +147,12 @@ describe('bot/commands: history and undo (emulator)', function () {
     const { ask, done } = await undo(megan, fromOutcome);
     assert.match(allText(ask), /Undo: Remove Bob Kelly from 'Marketing'/);
     assert.ok(done);
-    assert.match(allText(done), /Undone: I did remove Bob Kelly from 'Marketing'/);
+    assert.match(allText(done), /^Undone: I removed Bob Kelly from 'Marketing'\.$/m);
     assert.ok(!(await memberIds(megan, MARKETING)).includes(BOB), 'Bob was removed again');
 
     const after = await runIntent({ intent: 'showHistory', groups: ['Marketing'] }, megan);
     const text = allText(after);
-    const removedAt = text.indexOf('Removed Bob Kelly from Marketing');
+    const removedAt = text.indexOf('Undo: removed Bob Kelly from Marketing');
     const addedAt = text.indexOf('Added Bob Kelly to Marketing');
     assert.ok(removedAt > 0 && addedAt > removedAt, `newest first:\n${text}`);
     assert.match(text, /\(undone\)/);
@@ -252,6 +253,10 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.equal(attempt?.status, 403);
     assert.equal(attempt?.tokenOfId, bob.actor.id, "the attempt ran with Bob's token");
     assert.equal((await store.journal.get(entry.id))?.undoneAt, null, 'a refused undo leaves the change undoable');
+    const shown = await runIntent({ intent: 'showHistory', groups: ['Finance Readers'] }, megan);
+    assert.match(allText(shown), /Could not undo: remove Diego \w+ from Finance Readers/);
+    assert.match(allText(shown), /You don't have the rights to change 'Finance Readers', so Microsoft Graph refused\./);
+    for (const r of shown.replies) assertNoLeaks(r.card ?? {}, 'history card');
 
     const olga = await ctxFor('olga@contoso.com');
     const ok = await undo(olga, entry.id);
