@@ -202,6 +202,8 @@ export interface RulePreviewSummary {
   matchCount: number;
   sample: PersonSummary[];
   warnings: string[];
+  /** Information, not warnings (how the count was made). */
+  notes?: string[];
   asOf: string;
   error?: string;
 }
@@ -276,6 +278,8 @@ export interface RulePreviewCardModel {
   added?: { count: number; sample: PersonSummary[] };
   removed?: { count: number; sample: PersonSummary[] };
   warnings: string[];
+  /** Information, not warnings: how the count was made ("Counted by Microsoft Graph with …"). */
+  notes?: string[];
   asOf: string;
   /** When set: Apply / Cancel buttons confirming the rule change. */
   applyPendingId?: string;

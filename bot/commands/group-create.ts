@@ -134,7 +134,13 @@ export async function showForm(
   if (withPreview && input?.ok) {
     try {
       const p = await previewOnGraph(ctx, input.rule);
-      model.rulePreview = { matchCount: p.matchCount, sample: p.sample, warnings: p.warnings, asOf: p.asOf };
+      model.rulePreview = {
+        matchCount: p.matchCount,
+        sample: p.sample,
+        warnings: p.warnings,
+        ...(p.notes ? { notes: p.notes } : {}),
+        asOf: p.asOf,
+      };
     } catch (err) {
       model.rulePreview = {
         matchCount: 0,

@@ -112,8 +112,15 @@ describe('bot/commands operations (emulator)', function () {
 
   it('rule-preview counts through $filter, and invalid rules never reach Graph', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const p = allText(await runIntent({ intent: 'previewRule', rule: 'user.city -eq "Seattle"' }, ctx));
+    const out = await runIntent({ intent: 'previewRule', rule: 'user.city -eq "Seattle"' }, ctx);
+    const p = allText(out);
     assert.match(p, /\d+ people match/);
+    const card = JSON.stringify(out.replies.map((r) => r.card));
+    assert.match(
+      card,
+      /"items":\[\{"type":"TextBlock","text":"Note"[^\]]*Counted by Microsoft Graph[^\]]*\],"style":"emphasis"/,
+    );
+    assert.doesNotMatch(card, /Warnings/, 'how it was counted is a note, not a warning');
     await h.resetStats();
     const bad = allText(await runIntent({ intent: 'previewRule', rule: 'user.city -eq' }, ctx));
     assert.match(bad, /not valid/);
