@@ -40,7 +40,7 @@ export const matchBulk: Matcher = (u) => {
       : 'addMembers';
   const duration = removing ? { text: c.g ?? '' } : extractDuration(c.g ?? '');
   const users = usersSlot(c.u);
-  const joined = users?.length === 1 && !c.u.includes('\n') ? oneLineList(users[0] as string) : undefined;
+  const joined = users?.length === 1 && !c.u?.includes('\n') ? oneLineList(users[0] as string) : undefined;
   return makeIntent(name, {
     users: joined?.users ?? users,
     listOnOneLine: joined?.ambiguous,

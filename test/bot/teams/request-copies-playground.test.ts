@@ -274,7 +274,7 @@ describe('every copy of a request card, after each decision, in the Agents Playg
       timeoutMs: 30000,
       where: (p) => pushText(p).includes('access request'),
     });
-    assert.match(pushText(line), /<at>Ana Silva<\/at>: You have \d+ access requests?\./);
+    assert.match(pushText(line), /<at>Ana Silva<\/at>: You have \d+ access requests?: .*Finance Readers \(/);
     assert.doesNotMatch(
       pushText(line),
       /quarterly review|Not this quarter/,

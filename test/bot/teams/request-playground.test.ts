@@ -198,7 +198,7 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
     const line = await client.waitForBot(group(), { where: (p) => pushText(p).includes('access request') });
     assert.match(
       pushText(line),
-      /<at>Ana Silva<\/at>: You have 1 access request\. I sent the details to our 1:1 chat\./,
+      /<at>Ana Silva<\/at>: You have 1 access request: Finance Readers \(approved by [^)]+\)\. I sent the details to our 1:1 chat\./,
     );
     assert.equal(line.message.attachments.length, 0, 'no list card in the group chat');
     const again = await client.waitForBot(client.config.personalChatId, {
