@@ -38,6 +38,7 @@ import * as smallTalk from './small-talk';
 import * as stepsRun from './steps-run';
 import * as undoLast from './undo-last';
 import * as history from './history-show';
+import * as myChanges from './my-changes';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
@@ -89,6 +90,7 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   listRequests: requestList.run,
   listApprovals: requestList.runApprovals,
   showHistory: history.run,
+  showMyChanges: myChanges.run,
   undo: undoLast.run,
   smallTalk: smallTalk.run,
   multi: (intent, ctx) => stepsRun.run(intent, ctx, runIntent),

@@ -30,6 +30,7 @@ export type IntentName =
   | 'listRequests'
   | 'listApprovals'
   | 'showHistory'
+  | 'showMyChanges'
   | 'undo'
   | 'smallTalk'
   | 'multi'
@@ -74,6 +75,7 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listRequests',
   'listApprovals',
   'showHistory',
+  'showMyChanges',
   'undo',
   'smallTalk',
   'multi',
@@ -147,7 +149,7 @@ export interface Intent {
   /** setDigest: post the weekly hygiene digest in this conversation, send it to the speaker, or stop it here. */
   digest?: 'here' | 'me' | 'stop';
   /**
-   * showHistory / membersAt / restoreMembers: the time as written ("last Monday 09:00", "2026-11-02", "this week");
+   * showHistory / showMyChanges / membersAt / restoreMembers: the time as written ("last Monday 09:00", "2026-11-02", "this week");
    * resolved against the clock by the command (bot/language/time-phrase.ts).
    */
   when?: string;
