@@ -34,6 +34,7 @@ export const CARD_VERBS = [
   'undo',
   'requestRefresh',
   'hygieneFix',
+  'groupShow',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -134,7 +135,9 @@ export type CardAction =
   /** Universal Actions refresh of a request card: the card as this viewer should see it now. */
   | { verb: 'requestRefresh'; requestId: string }
   /** A digest line's button: the server re-reads the group and asks for confirmation (userId: owner or member). */
-  | { verb: 'hygieneFix'; fix: HygieneFixKind; groupId: string; userId?: string };
+  | { verb: 'hygieneFix'; fix: HygieneFixKind; groupId: string; userId?: string }
+  /** Show one group (its card), e.g. the existing group a new one would share its name with. */
+  | { verb: 'groupShow'; groupId: string };
 
 /** The part of an action that a card embeds in its button; the rest comes from the card's inputs. */
 export type CardActionData =
@@ -398,6 +401,7 @@ const PARSERS: Record<CardVerb, Parser> = {
   bulkAdd: (f) => ({ verb: 'bulkAdd', batchId: f.id('batchId'), picks: f.picks() }),
   groupDelete: (f) => ({ verb: 'groupDelete', groupId: f.guid('groupId') }),
   groupRestore: (f) => ({ verb: 'groupRestore', groupId: f.guid('groupId') }),
+  groupShow: (f) => ({ verb: 'groupShow', groupId: f.guid('groupId') }),
   groupCreate: (f) => {
     const pendingId = f.optId('pendingId');
     const form = f.createForm();

@@ -1,6 +1,6 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard, CardElement } from './card-types';
-import { groupButtonTitle, groupLine, personButtonTitle, personLine } from './describe';
+import { groupButtonTitle, groupButtonTitles, groupLine, personButtonTitle, personLine } from './describe';
 import { actionSets, adaptiveCard, container, heading, subtle, textBlock } from './elements';
 import { md } from './markdown';
 import type { Candidate, ChoiceCardModel } from './view-models';
@@ -37,10 +37,14 @@ export function buildChoiceCard(model: ChoiceCardModel): AdaptiveCard {
   for (const c of model.candidates)
     body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
   const slot = model.slot !== undefined ? { slot: model.slot } : {};
+  // Same-named groups get titles that tell them apart (kind, mail, owners, created).
+  const groupTitles = groupButtonTitles(model.candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
+  let g = 0;
+  const titles = model.candidates.map((c) => (c.kind === 'group' ? (groupTitles[g++] as string) : candidateTitle(c)));
   body.push(
     ...actionSets(
-      model.candidates.map((c) =>
-        executeButton(candidateTitle(c), {
+      model.candidates.map((c, i) =>
+        executeButton(titles[i] as string, {
           verb: 'choose',
           pendingId: model.pendingId,
           objectId: candidateId(c),

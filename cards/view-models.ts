@@ -39,6 +39,8 @@ export interface GroupSummary {
   ownerCount?: number;
   owners?: PersonSummary[];
   deletedDateTime?: string;
+  /** When the group was created (ISO); tells same-named groups apart as a last resort. */
+  createdDateTime?: string;
 }
 
 /** The least a card needs to name a group. */
@@ -181,6 +183,8 @@ export interface ConfirmationCardModel {
   notes?: string[];
   /** What to read before confirming (guests, disabled accounts, licences lost, role needs). */
   warnings?: string[];
+  /** Groups the reader may want to look at first (a group that already has the new group's name): a Show button each. */
+  showGroups?: GroupRef[];
 }
 
 export interface DeleteConfirmationCardModel {

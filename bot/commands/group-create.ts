@@ -17,6 +17,10 @@ import { groupCreated } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
 import { outcomeReply } from './undo-reply';
 import { processingStartedReply } from './membership-processing';
+import { groupsNamed, ownerNamesOf } from '../directory/namesakes';
+import { toGroupSummary } from './views';
+import { kindTitle, ownedBy } from '../../cards/describe';
+import type { GroupSummary } from '../../cards/view-models';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -156,6 +160,45 @@ export async function showForm(
 }
 
 /**
+ * The groups already called `name`, with their owners, for the warning on the confirmation. A failed look-up is
+ * warned about and gives none (the create goes on; Graph does not refuse a repeated display name). Never throws.
+ */
+async function existingNamesakes(ctx: CommandContext, name: string): Promise<GroupSummary[]> {
+  try {
+    const found = await groupsNamed(ctx.graph, name);
+    if (found.length === 0) return [];
+    const owners = await ownerNamesOf(
+      ctx.graph,
+      found.map((g) => g.id),
+    );
+    return found.map((g) => {
+      const names = owners.get(g.id);
+      return toGroupSummary(
+        g,
+        names ? { owners: names.map((displayName, i) => ({ id: `${g.id}#${i}`, displayName })) } : {},
+      );
+    });
+  } catch (err) {
+    process.emitWarning(
+      `groupbot: could not check whether the name '${name}' is in use (${err instanceof Error ? err.message : String(err)})`,
+    );
+    return [];
+  }
+}
+
+/** "A group called 'Finance Readers' already exists (Security group, owned by Olga Owner). …" Never throws. */
+export function namesakeWarning(name: string, existing: readonly GroupSummary[]): string {
+  const which = existing
+    .map((g) => [kindTitle(g.kind, g.dynamic), g.mail, ownedBy(g)].filter(Boolean).join(', '))
+    .join('; ');
+  const head =
+    existing.length === 1
+      ? `A group called '${name}' already exists (${which}).`
+      : `${existing.length} groups called '${name}' already exist (${which}).`;
+  return `${head} Another one with the same name is easy to confuse with it; choose a different name unless you mean to have both.`;
+}
+
+/**
  * "create a security group called Finance Readers": the prefilled form first; on submit, validation (name,
  * mail nickname, rule through the rules engine, before any Graph call), owner and member resolution, and a
  * confirmation with the rule preview; then POST /groups. Never throws.
@@ -203,6 +246,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       process.emitWarning(`groupbot: could not read the creator's roles (${(err as Error).message})`);
     }
     const ownership = creatorOwnershipSentence({ admin, kind, othersNamed: owners.some((o) => o.id !== ctx.actor.id) });
+    const namesakes = await existingNamesakes(ctx, name);
     return askToConfirm(ctx, step.value.intent, step.value.snapshot, {
       title: `Create the ${kind === 'microsoft365' ? 'Microsoft 365' : 'security'} group '${name}'`,
       facts: [
@@ -237,6 +281,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ],
       consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'} ${ownership}`,
       confirmLabel: 'Create',
+      ...(namesakes.length
+        ? {
+            warnings: [namesakeWarning(name, namesakes)],
+            showGroups: namesakes.map((g) => ({ id: g.id, displayName: g.displayName })),
+          }
+        : {}),
       continuation: { kind: 'groupForm', snapshot: step.value.snapshot, submitted: true, mailNickname: nick },
     });
   }
