@@ -125,7 +125,8 @@ export type CardAction =
   | { verb: 'rulePreview'; groupId: string }
   /** Open the justification card for a request to join the group. */
   | { verb: 'requestStart'; groupId: string }
-  | { verb: 'requestSubmit'; groupId: string; justification: string; durationDays?: number }
+  /** pendingId: the card's owner (a pending operation on the server); absent on cards made before cards had one. */
+  | { verb: 'requestSubmit'; groupId: string; justification: string; durationDays?: number; pendingId?: string }
   | { verb: 'requestCancel'; requestId: string }
   | { verb: 'approvalApprove'; requestId: string }
   | { verb: 'approvalDeny'; requestId: string; reason?: string }
@@ -144,7 +145,7 @@ export type CardActionData =
   | Exclude<CardAction, { verb: 'bulkAdd' | 'groupCreate' | 'groupCreatePreview' | 'requestSubmit' | 'approvalDeny' }>
   | { verb: 'bulkAdd'; batchId: string }
   | { verb: 'groupCreate' | 'groupCreatePreview'; pendingId?: string }
-  | { verb: 'requestSubmit'; groupId: string; durationDays?: number }
+  | { verb: 'requestSubmit'; groupId: string; durationDays?: number; pendingId?: string }
   | { verb: 'approvalDeny'; requestId: string };
 
 export type ButtonStyle = 'default' | 'positive' | 'destructive';
@@ -419,6 +420,7 @@ const PARSERS: Record<CardVerb, Parser> = {
       groupId: f.guid('groupId'),
       justification: f.str(INPUT_IDS.justification, { max: 1000 }),
       durationDays: f.optInt('durationDays', 1, LIMITS.durationDays),
+      pendingId: f.optId('pendingId'),
     }),
   requestCancel: (f) => ({ verb: 'requestCancel', requestId: f.id('requestId') }),
   approvalApprove: (f) => ({ verb: 'approvalApprove', requestId: f.id('requestId') }),

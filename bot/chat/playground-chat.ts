@@ -207,7 +207,7 @@ export class PlaygroundChat {
       );
     }
     return typeof answer.value === 'string'
-      ? [{ id: last.messageId, text: answer.value, actions: [], inputs: [], updated: true }]
+      ? [{ id: `${last.messageId}:answer`, text: answer.value, actions: [], inputs: [], updated: false }]
       : [];
   }
 

@@ -87,7 +87,7 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
     case 'requestStart':
       return intent({ intent: 'requestAccess', groups: [action.groupId] });
     case 'undo':
-      return startUndo(action.journalId, freshRun(ctx));
+      return startUndo(action.journalId, freshRun(ctx), { clicked: true });
     case 'hygieneFix':
       return hygieneFix.run(action, freshRun(ctx));
     default:

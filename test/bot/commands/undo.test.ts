@@ -197,6 +197,40 @@ describe('bot/commands: history and undo (emulator)', function () {
     );
   });
 
+  it('Undo on an outcome or history card leaves that card as it is; a stale Undo says what it found', async () => {
+    touchedGroups.add(DESIGN);
+    const megan = await ctxFor(UPN.megan);
+    const added = await confirmed(megan, { intent: 'addMembers', users: ['Diego Siciliani'], groups: ['Design Team'] });
+    const [fromOutcome] = undoIds(added);
+    assert.ok(fromOutcome, 'the outcome card offers Undo');
+    const history = await runIntent({ intent: 'showHistory', groups: ['Design Team'] }, megan);
+    const [fromHistory] = undoIds(history);
+    assert.equal(fromHistory, fromOutcome, 'the history card offers Undo for the same change');
+
+    // A live Undo from the history card: the history stays; the confirmation is a new message.
+    const ask = await (runCardAction({ verb: 'undo', journalId: fromHistory as string }, megan) as Promise<Outcome>);
+    assert.equal(ask.replies[0]?.keepCard, true, 'the history card is not replaced');
+    assert.equal(ask.replies[0]?.card, undefined);
+    assert.match(ask.replies[0]?.text ?? '', /Nothing is undone yet/);
+    assert.ok(buttonData(ask.replies[1], 'confirm'), 'the Undo confirmation follows as a new message');
+    const done = await continuePending(button(ask, 'confirm')['pendingId'] as string, { confirmed: true }, megan);
+    assert.match(allText(done), /^Undone: I removed Diego Siciliani from 'Design Team'\.$/);
+
+    // Stale Undo buttons: on the outcome card, then on the (older) history card.
+    await h.resetStats();
+    for (const id of [fromOutcome, fromHistory]) {
+      const stale = await (runCardAction({ verb: 'undo', journalId: id as string }, megan) as Promise<Outcome>);
+      assert.equal(stale.replies.length, 1);
+      assert.equal(stale.replies[0]?.keepCard, true, 'the card it sits on is not replaced');
+      assert.equal(stale.replies[0]?.card, undefined);
+      assert.match(
+        allText(stale),
+        /^That change was already undone by Megan Bowen at \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\./,
+      );
+    }
+    assert.equal(await h.requests(), 0, 'a stale Undo makes no Graph call');
+  });
+
   it('two confirmed undos at the same moment revert the change once and mark it once', async () => {
     const megan = await ctxFor(UPN.megan);
     const added = await confirmed(megan, { intent: 'addMembers', users: ['Bob Kelly'], groups: ['Finance Readers'] });

@@ -891,18 +891,24 @@ export function storeContract(
         assert.equal(await store.keyValue.get(gone), undefined);
       });
 
-      it("pending operations: put/get/take with expiry, as bot/commands' PendingStore", async () => {
+      it("pending operations: put/get/take/finish with expiry, as bot/commands' PendingStore", async () => {
         let clock = T0.getTime();
-        const pending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(store, () => clock);
+        type Op = { id: string; actorId: string; expiresAt: number; usedAt?: string; done?: Record<string, string> };
+        const pending = pendingOperationStore<Op>(store, () => clock);
         const op = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + 5 * MIN });
         assert.equal(typeof op.id, 'string');
         assert.deepEqual(await pending.get(op.id), op);
-        const otherPending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(
-          other,
-          () => clock,
-        );
+        const otherPending = pendingOperationStore<Op>(other, () => clock);
         const [x, y] = await Promise.all([pending.take(op.id), otherPending.take(op.id)]);
         assert.equal([x, y].filter((t) => t !== undefined).length, 1, 'a confirmation is used once');
+        const used = await pending.get(op.id);
+        assert.equal(used?.usedAt, T0.toISOString(), 'a used operation stays readable, marked used');
+        assert.equal(await pending.take(op.id), undefined, 'and is not handed out again');
+        const done = { at: T0.toISOString(), how: 'done', summary: 'Ana Silva was added.' };
+        await otherPending.finish(op.id, done, T0.getTime() + 60 * MIN);
+        clock += 10 * MIN;
+        assert.deepEqual((await pending.get(op.id))?.done, done, 'what its use did is kept past the first expiry');
+        clock -= 10 * MIN;
         const stale = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + MIN });
         clock += 2 * MIN;
         assert.equal(await pending.get(stale.id), undefined);
