@@ -9,6 +9,7 @@ import { historyPollSecondsFrom, startHistoryPoller } from '../history/history-p
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
+import { StackStoppedError, stackStoppedText } from '../chat/stack-stopped';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { openBotStore } from '../runtime';
@@ -87,9 +88,12 @@ export async function run(argv: string[]): Promise<number> {
       click: (n, inputs) => chat.click(n, inputs),
       currentActions: () => chat.currentActions(),
     };
-    await lineLoop(remote);
+    // The stream closes the moment `npm start` stops: say so then, even while nobody types.
+    const ended = await lineLoop(remote, (end) => {
+      chat.onStopped = end;
+    });
     chat.close();
-    return 0;
+    return ended === 'stopped' ? 1 : 0;
   }
   let graph: GraphEndpoint;
   let stop = async (): Promise<void> => undefined;
@@ -146,20 +150,65 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`,
   );
-  await lineLoop(session);
+  const ended = await lineLoop(running ? whileRunning(session, running.pid, user.upn) : session);
   await stopHistory();
   await stop();
-  return 0;
+  return ended === 'stopped' ? 1 : 0;
 }
 
-/** Reads lines until "exit" or end of input: text is said, a number presses a button of the latest card. */
-async function lineLoop(session: ChatLike): Promise<void> {
+/** True while process `pid` runs. Never throws. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The session, checking before and after each line that the `npm start` whose directory it uses still runs: once it
+ * has stopped, a StackStoppedError says so (instead of Graph "not answering").
+ */
+function whileRunning(session: ChatLike, pid: number, upn: string): ChatLike {
+  const check = (): void => {
+    if (!isRunning(pid)) throw new StackStoppedError(stackStoppedText(pid, upn));
+  };
+  const guarded = async (run: () => Promise<ShownMessage[]>): Promise<ShownMessage[]> => {
+    check();
+    const shown = await run();
+    check();
+    return shown;
+  };
+  return {
+    say: (text) => guarded(() => session.say(text)),
+    click: (n, inputs) => guarded(() => session.click(n, inputs)),
+    currentActions: () => session.currentActions(),
+  };
+}
+
+/**
+ * Reads lines until "exit", end of input or the joined stack stopping: text is said, a number presses a button of
+ * the latest card. `watch` receives a function that ends the loop with a sentence (the stack stopped while idle).
+ */
+async function lineLoop(
+  session: ChatLike,
+  watch?: (end: (message: string) => void) => void,
+): Promise<'done' | 'stopped'> {
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: process.stdin.isTTY === true,
     prompt: 'you> ',
   });
+  const state: { ended: 'done' | 'stopped' } = { ended: 'done' };
+  const stopped = (message: string): void => {
+    if (state.ended === 'stopped') return;
+    state.ended = 'stopped';
+    process.stdout.write(`\n${message}\n`);
+    rl.close();
+  };
+  watch?.(stopped);
   // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
   // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
   let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
@@ -199,9 +248,15 @@ async function lineLoop(session: ChatLike): Promise<void> {
       }
     } catch (err) {
       filling = undefined;
+      if (err instanceof StackStoppedError) {
+        stopped(err.message);
+        break;
+      }
       process.stdout.write(`bot> ${(err as Error).message}\n`);
     }
+    if (state.ended === 'stopped') break;
     rl.prompt();
   }
   rl.close();
+  return state.ended;
 }
