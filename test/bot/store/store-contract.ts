@@ -95,7 +95,7 @@ export function storeContract(
 
     describe('schema and migrations', () => {
       it('applies every migration on open, once', async () => {
-        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
       });
 
       it('reopening an existing store applies nothing twice and keeps the data', async () => {
@@ -106,7 +106,7 @@ export function storeContract(
         await first.close();
         const second = await site.open();
         try {
-          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
           assert.equal((await second.requests.get(filed.request.id))?.state, 'pending');
           assert.deepEqual((await second.keyValue.get('kept'))?.value, { n: 1 });
         } finally {
@@ -119,8 +119,8 @@ export function storeContract(
           const site = await harness.fresh();
           const [a, b] = await Promise.all([site.open(), site.open()]);
           try {
-            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6]);
-            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
+            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
           } finally {
             await Promise.all([a.close(), b.close()]);
           }
@@ -707,6 +707,26 @@ export function storeContract(
           page.map((e) => e.id),
           [ids[1]],
         );
+      });
+
+      it("lists one person's entries across groups, newest first, within a time span and by page", async () => {
+        const me = { id: `user-${randomUUID()}`, name: 'Megan Bowen' };
+        const other = { id: `user-${randomUUID()}`, name: 'Bob Kelly' };
+        const early = await store.journal.append(
+          journalEntry({ actor: me, at: at(-DAY), group: { id: 'g-a', name: 'A' } }),
+        );
+        const mid = await store.journal.append(
+          journalEntry({ actor: me, at: at(MIN), group: { id: 'g-b', name: 'B' } }),
+        );
+        await store.journal.append(journalEntry({ actor: other, at: at(2 * MIN) }));
+        const late = await store.journal.append(
+          journalEntry({ actor: me, at: at(3 * MIN), group: { id: 'g-a', name: 'A' } }),
+        );
+        const ids = async (o?: Parameters<typeof store.journal.byActor>[1]): Promise<string[]> =>
+          (await store.journal.byActor(me.id, o)).map((e) => e.id);
+        assert.deepEqual(await ids(), [late.id, mid.id, early.id]);
+        assert.deepEqual(await ids({ from: at(0), to: at(3 * MIN) }), [mid.id], 'from inclusive, to exclusive');
+        assert.deepEqual(await ids({ limit: 1, beforeSeq: late.seq }), [mid.id]);
       });
 
       it('lists undoable entries within the window and undoes each once', async () => {
