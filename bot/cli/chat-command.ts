@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { configForCommand } from '../config';
 import { createLogger } from '../log';
-import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
+import { graphDataDir, readRunningRuntime, startLocal, type RuntimeInfo } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
 import { historyPollSecondsFrom, startHistoryPoller } from '../history/history-poller';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
+import { BotEndpointChat } from '../chat/bot-endpoint-chat';
 import { StackStoppedError, stackStoppedText } from '../chat/stack-stopped';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
@@ -44,8 +45,8 @@ function print(shown: ShownMessage[]): void {
 }
 
 /**
- * `groupbot chat [--as <upn>]`: a terminal chat with the same bot. Uses the running local stack's Graph
- * emulator when `npm start` is up on the same DATA_DIR, otherwise starts one in this process. Type a number
+ * `groupbot chat [--as <upn>]`: a terminal chat with the same bot. When `npm start` is up on the same DATA_DIR, a 1:1
+ * chat with that process's bot, which holds the store; otherwise an emulator and the bot in this process. Type a number
  * to press that button of the latest card; the chat asks for the card's inputs first. "exit" or Ctrl-D quits.
  */
 export async function run(argv: string[]): Promise<number> {
@@ -95,16 +96,12 @@ export async function run(argv: string[]): Promise<number> {
     chat.close();
     return ended === 'stopped' ? 1 : 0;
   }
+  if (running?.botEndpoint) return chatThroughRunningBot(running, graphDataDir(config), args.as);
   let graph: GraphEndpoint;
   let stop = async (): Promise<void> => undefined;
   let store: Store | undefined;
   if (running) {
     graph = { baseUrl: new URL(running.emulatorUrl).origin, caPem: fs.readFileSync(running.caCertPath, 'utf8') };
-    if (running.playgroundUrl) {
-      process.stdout.write(
-        '`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n',
-      );
-    }
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
     graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem };
@@ -153,6 +150,33 @@ export async function run(argv: string[]): Promise<number> {
   const ended = await lineLoop(running ? whileRunning(session, running.pid, user.upn) : session);
   await stopHistory();
   await stop();
+  return ended === 'stopped' ? 1 : 0;
+}
+
+/**
+ * The 1:1 chat while `npm start` runs on this DATA_DIR: through that process's bot (its endpoint and secret are in
+ * local-runtime.json), which holds the store, so requests, approvals, history and Undo work as in the Playground.
+ */
+async function chatThroughRunningBot(running: RuntimeInfo, graphDir: string, upn: string): Promise<number> {
+  const user = new LocalIdentity(graphDir).find(upn);
+  if (!user) {
+    process.stderr.write(`groupbot chat: there is no user '${upn}' in the local directory.\n`);
+    return 1;
+  }
+  let chat: BotEndpointChat;
+  try {
+    const me = { id: user.id, upn: user.upn, displayName: user.displayName };
+    chat = await BotEndpointChat.open(running.botEndpoint ?? '', me, print);
+  } catch (err) {
+    process.stderr.write(`groupbot chat: ${(err as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(
+    `Chatting as ${user.displayName} <${user.upn}> in a 1:1 chat with the bot of \`npm start\` (its store: requests, approvals, history and Undo).\n` +
+      'Type "help" for examples, a number to press a button, "exit" to quit.\n',
+  );
+  const ended = await lineLoop(whileRunning(chat, running.pid, user.upn));
+  await chat.close();
   return ended === 'stopped' ? 1 : 0;
 }
 
