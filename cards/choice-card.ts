@@ -21,6 +21,16 @@ export function candidateTitle(c: Candidate): string {
 }
 
 /**
+ * Button titles for candidates shown together: same-named groups get titles that tell them apart (kind, mail,
+ * owners, creation date: describe.ts groupButtonTitles). Never throws.
+ */
+export function candidateTitles(candidates: readonly Candidate[]): string[] {
+  const groupTitles = groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
+  let g = 0;
+  return candidates.map((c) => (c.kind === 'group' ? (groupTitles[g++] as string) : candidateTitle(c)));
+}
+
+/**
  * "Which Ana did you mean?": one line of details and one `choose` button per candidate, plus
  * "None of these" (`chooseNone`). Never throws.
  */
@@ -37,10 +47,7 @@ export function buildChoiceCard(model: ChoiceCardModel): AdaptiveCard {
   for (const c of model.candidates)
     body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
   const slot = model.slot !== undefined ? { slot: model.slot } : {};
-  // Same-named groups get titles that tell them apart (kind, mail, owners, created).
-  const groupTitles = groupButtonTitles(model.candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
-  let g = 0;
-  const titles = model.candidates.map((c) => (c.kind === 'group' ? (groupTitles[g++] as string) : candidateTitle(c)));
+  const titles = candidateTitles(model.candidates);
   body.push(
     ...actionSets(
       model.candidates.map((c, i) =>

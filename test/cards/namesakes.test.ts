@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { buildChoiceCard } from '../../cards/choice-card';
 import { buildConfirmationCard } from '../../cards/confirmation-card';
 import { buildPagedListCard } from '../../cards/paged-list-card';
+import { buildNotFoundCard } from '../../cards/not-found-card';
+import { buildUserGroupsCard } from '../../cards/user-groups-card';
 import { groupButtonTitles, ownedBy } from '../../cards/describe';
 import type { GroupSummary } from '../../cards/view-models';
 import { actionsOf, assertValidCard, button, clickPayload, textOf } from './card-helpers';
-import { bob, guid, olga } from './fixtures';
+import { ana1, bob, guid, olga } from './fixtures';
 import { assertNoLeaks } from '../support/card-scan';
 
 const readers = (n: number, over: Partial<GroupSummary> = {}): GroupSummary => ({
@@ -109,5 +111,32 @@ describe('cards: same-named groups', () => {
       actionsOf(card).map((a) => a.verb),
       ['confirm', 'cancel', 'groupShow'],
     );
+  });
+
+  it('the closest names of a not-found card and the groups of a person tell namesakes apart too', () => {
+    const nf = buildNotFoundCard({
+      pendingId: 'p2',
+      slot: 'groups.0',
+      searchedName: 'Finance Reader',
+      objectType: 'group',
+      closest: [
+        { kind: 'group', group: readers(1, { owners: [olga] }) },
+        { kind: 'group', group: readers(2, { owners: [bob] }) },
+      ],
+    });
+    assertValidCard(nf);
+    const titles = actionsOf(nf)
+      .map((a) => a.title)
+      .filter((t) => t.startsWith('Finance'));
+    assert.deepEqual(titles, [
+      'Finance Readers (Security group, owned by Olga Owner)',
+      'Finance Readers (Security group, owned by Bob Stone)',
+    ]);
+    const ug = buildUserGroupsCard({
+      user: ana1,
+      direct: [readers(1, { owners: [olga] }), readers(2, { owners: [bob] })],
+      viaNesting: [],
+    });
+    assert.match(textOf(ug), /Finance Readers · Security group · owned by Olga Owner\n.*owned by Bob Stone/);
   });
 });
