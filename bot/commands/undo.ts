@@ -2,11 +2,12 @@ import type { CommandContext, Outcome } from './context';
 import { askToConfirm } from './confirm-step';
 import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
+import { storeNeeded } from './store-needed';
 import type { JournalEntry } from '../store/types';
 import { planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
 
-export const NO_JOURNAL = "I don't keep a journal of changes here, so there is no history to show or undo.";
+export const NO_JOURNAL = storeNeeded('History and Undo');
 
 /**
  * The `undo {journalId}` card action (and "undo that"): loads the entry (or the change it stands for) from the
