@@ -195,7 +195,13 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
       replyToId: ask.message.messageId,
       verb: 'requestSubmit',
       as: 'Ana',
-      data: { groupId: FINANCE.id, justification: 'I prepare the quarterly finance review.' },
+      // Ana's own card: its Submit names her pending operation as the card's owner.
+      data: {
+        ...(ask.message.attachments[0]?.content.actions as { data?: Record<string, unknown> }[]).find(
+          (a) => a.data?.['verb'] === 'requestSubmit',
+        )?.data,
+        justification: 'I prepare the quarterly finance review.',
+      },
     });
     assert.match(JSON.stringify(submitted), /Waiting for a decision from Olga Owner/);
     const approval = await client.waitForBot(group(), {
