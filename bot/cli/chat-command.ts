@@ -10,7 +10,7 @@ import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
 import { BotEndpointChat } from '../chat/bot-endpoint-chat';
-import { StackStoppedError, stackStoppedText } from '../chat/stack-stopped';
+import { isUnreachable, StackStoppedError, stackStoppedText } from '../chat/stack-stopped';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { openBotStore } from '../runtime';
@@ -200,7 +200,14 @@ function whileRunning(session: ChatLike, pid: number, upn: string): ChatLike {
   };
   const guarded = async (run: () => Promise<ShownMessage[]>): Promise<ShownMessage[]> => {
     check();
-    const shown = await run();
+    let shown: ShownMessage[];
+    try {
+      shown = await run();
+    } catch (err) {
+      // The stack stopping mid-line fails the call itself ("fetch failed"): say what happened instead.
+      if (isUnreachable(err)) check();
+      throw err;
+    }
     check();
     return shown;
   };

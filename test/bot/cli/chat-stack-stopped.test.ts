@@ -59,6 +59,30 @@ describe('groupbot chat when the joined stack stops (spawned, real Playground)',
     assert.doesNotMatch(out + chat.stderr(), /fetch failed/);
   });
 
+  it('a 1:1 chat joined to `npm start`: once that process stops, the next line says so and the chat exits 1', async function () {
+    this.timeout(180_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-chat-joined-'));
+    const start = spawnGroupbot(['start'], { dataDir: dir, env: { PLAYGROUND_PORT: '0' } });
+    let joined: GroupbotProcess | undefined;
+    try {
+      await start.waitFor(/ready in \d+\.\d s/, 150_000);
+      joined = spawnGroupbot(['chat', '--as', 'bob@contoso.com'], { dataDir: dir });
+      await joined.waitFor(/Chatting as Bob Kelly/, 60_000);
+      process.kill(start.pid, 'SIGINT');
+      assert.equal(await start.exited(60_000), 0, start.stderr());
+      joined.child.stdin?.write('who owns SecurityGroup101\n');
+      assert.equal(await joined.exited(60_000), 1, joined.stderr());
+      const out = joined.stdout();
+      assert.match(out, new RegExp(`\\(process ${start.pid}\\) has stopped`));
+      assert.match(out, /Start it again with `npm start` \(same DATA_DIR\)/);
+      assert.doesNotMatch(out + joined.stderr(), /fetch failed/);
+    } finally {
+      await joined?.cleanup();
+      await start.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('words both cases and recognises an unreachable server', () => {
     assert.match(playgroundStoppedText('http://localhost:56150', 'ana@contoso.com'), /^The Agents Playground at/);
     assert.match(stackStoppedText(4242, 'ana@contoso.com'), /\(process 4242\) has stopped/);
