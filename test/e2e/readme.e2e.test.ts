@@ -619,6 +619,37 @@ describe('e2e: every README promise, against `npm start` (Playground API)', func
   });
 
   // ---------------------------------------------------------------------------------------------------------------
+  // "How to chat", in a terminal: while `npm start` runs, `groupbot chat --as …` is a 1:1 chat with its bot.
+
+  describe('How to chat', () => {
+    it('How to chat: the terminal 1:1 chat uses the bot and store of `npm start`', async () => {
+      const bullet =
+        /- \*\*In a terminal\*\*: `(npx groupbot chat --as [^`]+)`[\s\S]*?When `npm start` is up on the same `DATA_DIR`, it is that user's 1:1 chat with the\s+bot `npm start` runs \(same store: `my requests`, approvals, history and Undo\)/.exec(
+          README,
+        );
+      assert.ok(bullet, 'README "How to chat" still promises the 1:1 chat through the running bot');
+      const args = (bullet[1] as string).replace(/^npx groupbot /, '').split(/\s+/);
+      const chat = spawnGroupProcess([GROUPBOT, ...args], {
+        env: { ...process.env, ...env(), NO_PROXY: 'localhost,127.0.0.1' },
+        stdin: 'pipe',
+      });
+      children.push(chat);
+      const ready = await chat.waitFor(/in a 1:1 chat with the bot of `npm start`/, WAIT_MS);
+      assert.ok(ready !== 'exit' && ready !== 'timeout', `the chat did not join npm start:\n${chat.output()}`);
+      chat.child.stdin?.write('my requests\n');
+      // Ana's requests from the stack's store (the earlier checks filed two: one cancelled, one approved).
+      const listed = await chat.waitFor(
+        /Your access requests[\s\S]*Finance Readers[\s\S]*(approved|Approved)/,
+        WAIT_MS,
+      );
+      assert.ok(listed !== 'exit' && listed !== 'timeout', `no list of her requests:\n${chat.output()}`);
+      assert.doesNotMatch(chat.output(), /not available here|runs without its store/);
+      chat.child.stdin?.write('exit\n');
+      await chat.exited;
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------------------------
   // The command block: each line run as written (through bash, in the repository), except that the emulator gets
   // a free port and a temporary data directory instead of 8443 and .data/graph (they may be taken here).
 
