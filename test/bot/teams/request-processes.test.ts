@@ -271,7 +271,7 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     const { ask, approval, requestId } = await fileRequest(0);
     proxy.sendNextTo(1);
     const byOlga = await approve(approval, requestId);
-    assert.match(JSON.stringify(byOlga), /Approved by Olga Owner, \d\d:\d\d/);
+    assert.match(JSON.stringify(byOlga), /Approved by Olga Owner, \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC/);
     assert.equal(
       proxy.handled.filter((h) => h.verb === 'approvalApprove').at(-1)?.backend,
       1,
