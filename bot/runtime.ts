@@ -6,7 +6,12 @@ import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
 import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
-import { isLoopbackServiceUrl, isProductionServiceUrl, serviceUrlPrefixes } from './teams/activity-guard';
+import {
+  isLoopbackServiceUrl,
+  isProductionServiceUrl,
+  isTerminalConnectorUrl,
+  serviceUrlPrefixes,
+} from './teams/activity-guard';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 import type { GraphEndpoint } from './directory/graph-client';
@@ -38,8 +43,9 @@ export interface BotParts {
   store?: Store;
   health?: () => Promise<Record<string, unknown>>;
   /**
-   * Local mode: the serviceUrl prefixes replies may go to (the Playground's `http://127.0.0.1:P/_connector`).
-   * Unset: any http URL on a loopback host. Production accepts any https serviceUrl: the channel's JWT binds it.
+   * Local mode: the serviceUrl prefixes replies may go to (the Playground's `http://127.0.0.1:P/_connector`), besides
+   * the terminal chats' connectors (`http://127.0.0.1:Q/groupbot-terminal/…`). Unset: any http URL on a loopback
+   * host. Production accepts any https serviceUrl: the channel's JWT binds it.
    */
   serviceUrls?: readonly string[];
   /**
@@ -139,7 +145,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     config.mode === 'production'
       ? isProductionServiceUrl
       : parts.serviceUrls
-        ? serviceUrlPrefixes(parts.serviceUrls)
+        ? orTerminal(serviceUrlPrefixes(parts.serviceUrls))
         : isLoopbackServiceUrl;
   const server = createServer({
     adapter,
@@ -217,6 +223,11 @@ function productionTokenForUser(
     addressOf: (objectId) => userAddressOf(store.conversations, objectId),
     log,
   });
+}
+
+/** Local mode: the listed connectors, and the terminal chats' own loopback connectors (`groupbot chat`). Pure. */
+function orTerminal(allowed: (url: URL) => boolean): (url: URL) => boolean {
+  return (url) => allowed(url) || isTerminalConnectorUrl(url);
 }
 
 /**

@@ -10,9 +10,10 @@ export const JUSTIFICATION_MAX = 1000;
 
 /**
  * "Ask to join Marketing": who will be asked, the requested duration, a justification input and
- * Submit request (requestSubmit) / Cancel. Never throws.
+ * Submit request (requestSubmit) / Cancel. `pendingId` names the card's owner on the server (only they can
+ * submit or cancel it). Never throws.
  */
-export function buildAccessRequestCard(model: AccessRequestCardModel): AdaptiveCard {
+export function buildAccessRequestCard(model: AccessRequestCardModel & { pendingId?: string }): AdaptiveCard {
   const g = model.group;
   const body: CardElement[] = [heading(md`Ask to join ${g.displayName}`)];
   if (model.context) body.push(textBlock(plain(model.context)));
@@ -47,13 +48,20 @@ export function buildAccessRequestCard(model: AccessRequestCardModel): AdaptiveC
     verb: 'requestSubmit' as const,
     groupId: g.id,
     ...(model.durationDays ? { durationDays: model.durationDays } : {}),
+    ...(model.pendingId ? { pendingId: model.pendingId } : {}),
   };
   return adaptiveCard({
     fallbackText: `Ask to join ${g.displayName}: reply with why you need access.`,
     body,
     actions: [
       executeButton('Submit request', data, { style: 'positive' }),
-      executeButton('Cancel', { verb: 'cancel' }, { ignoreInputs: true }),
+      executeButton(
+        'Cancel',
+        { verb: 'cancel', ...(model.pendingId ? { pendingId: model.pendingId } : {}) },
+        {
+          ignoreInputs: true,
+        },
+      ),
     ],
   });
 }

@@ -34,6 +34,7 @@ export const CARD_VERBS = [
   'undo',
   'requestRefresh',
   'hygieneFix',
+  'groupShow',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -124,7 +125,8 @@ export type CardAction =
   | { verb: 'rulePreview'; groupId: string }
   /** Open the justification card for a request to join the group. */
   | { verb: 'requestStart'; groupId: string }
-  | { verb: 'requestSubmit'; groupId: string; justification: string; durationDays?: number }
+  /** pendingId: the card's owner (a pending operation on the server); absent on cards made before cards had one. */
+  | { verb: 'requestSubmit'; groupId: string; justification: string; durationDays?: number; pendingId?: string }
   | { verb: 'requestCancel'; requestId: string }
   | { verb: 'approvalApprove'; requestId: string }
   | { verb: 'approvalDeny'; requestId: string; reason?: string }
@@ -134,14 +136,16 @@ export type CardAction =
   /** Universal Actions refresh of a request card: the card as this viewer should see it now. */
   | { verb: 'requestRefresh'; requestId: string }
   /** A digest line's button: the server re-reads the group and asks for confirmation (userId: owner or member). */
-  | { verb: 'hygieneFix'; fix: HygieneFixKind; groupId: string; userId?: string };
+  | { verb: 'hygieneFix'; fix: HygieneFixKind; groupId: string; userId?: string }
+  /** Show one group (its card), e.g. the existing group a new one would share its name with. */
+  | { verb: 'groupShow'; groupId: string };
 
 /** The part of an action that a card embeds in its button; the rest comes from the card's inputs. */
 export type CardActionData =
   | Exclude<CardAction, { verb: 'bulkAdd' | 'groupCreate' | 'groupCreatePreview' | 'requestSubmit' | 'approvalDeny' }>
   | { verb: 'bulkAdd'; batchId: string }
   | { verb: 'groupCreate' | 'groupCreatePreview'; pendingId?: string }
-  | { verb: 'requestSubmit'; groupId: string; durationDays?: number }
+  | { verb: 'requestSubmit'; groupId: string; durationDays?: number; pendingId?: string }
   | { verb: 'approvalDeny'; requestId: string };
 
 export type ButtonStyle = 'default' | 'positive' | 'destructive';
@@ -398,6 +402,7 @@ const PARSERS: Record<CardVerb, Parser> = {
   bulkAdd: (f) => ({ verb: 'bulkAdd', batchId: f.id('batchId'), picks: f.picks() }),
   groupDelete: (f) => ({ verb: 'groupDelete', groupId: f.guid('groupId') }),
   groupRestore: (f) => ({ verb: 'groupRestore', groupId: f.guid('groupId') }),
+  groupShow: (f) => ({ verb: 'groupShow', groupId: f.guid('groupId') }),
   groupCreate: (f) => {
     const pendingId = f.optId('pendingId');
     const form = f.createForm();
@@ -415,6 +420,7 @@ const PARSERS: Record<CardVerb, Parser> = {
       groupId: f.guid('groupId'),
       justification: f.str(INPUT_IDS.justification, { max: 1000 }),
       durationDays: f.optInt('durationDays', 1, LIMITS.durationDays),
+      pendingId: f.optId('pendingId'),
     }),
   requestCancel: (f) => ({ verb: 'requestCancel', requestId: f.id('requestId') }),
   approvalApprove: (f) => ({ verb: 'approvalApprove', requestId: f.id('requestId') }),

@@ -22,8 +22,21 @@ export function requestFacts(
   ]);
 }
 
-/** The justification, quoted in an emphasis container. */
-export function justificationBlock(justification: string): CardElement {
+/** How a card is shown: to its reader alone, or as the copy everyone in a shared chat sees. */
+export interface CardAudience {
+  /** A copy everyone in a group chat or channel sees: the requester's justification is left out. */
+  shared?: boolean;
+}
+
+/** Stands where the justification would be on a shared copy. */
+export const JUSTIFICATION_KEPT_PRIVATE = 'The reason is shown only to the requester and to the people who can decide.';
+
+/**
+ * The justification, quoted in an emphasis container; on a shared copy (`shared`) only a line saying who sees it
+ * (docs/cards-and-conversation.md, Who sees a card).
+ */
+export function justificationBlock(justification: string, audience: CardAudience = {}): CardElement {
+  if (audience.shared) return subtle(plain(JUSTIFICATION_KEPT_PRIVATE));
   return container(
     [
       textBlock(md`Justification`, { weight: 'Bolder' }),
@@ -36,14 +49,15 @@ export function justificationBlock(justification: string): CardElement {
 /**
  * The owners' approval card: requester, department, justification, team-mates already in the group,
  * requested duration; Approve (approvalApprove) and Deny (approvalDeny, with the `reason` input), both
- * Action.Execute so the bot learns who clicked. Never throws.
+ * Action.Execute so the bot learns who clicked. A `shared` copy (a group chat) leaves the justification out; the
+ * deciders see it in their own view (Universal Actions refresh) or their 1:1 chat. Never throws.
  */
-export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
+export function buildApprovalCard(model: ApprovalCardModel, audience: CardAudience = {}): AdaptiveCard {
   const r = model.requester;
   const body: CardElement[] = [
     heading(md`${r.displayName} asks to join ${model.group.displayName}`),
     requestFacts(r, model.durationDays, model.requestedAt),
-    justificationBlock(model.justification),
+    justificationBlock(model.justification, audience),
   ];
   if (model.teammates) {
     const t = model.teammates;
@@ -65,7 +79,7 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
     }),
   );
   return adaptiveCard({
-    fallbackText: `${r.displayName} asks to join ${model.group.displayName} (requested ${plainTime(model.requestedAt)}): "${model.justification}". Approve or deny in Teams.`,
+    fallbackText: `${r.displayName} asks to join ${model.group.displayName} (requested ${plainTime(model.requestedAt)})${audience.shared ? '' : `: "${model.justification}"`}. Approve or deny in Teams.`,
     speak: `${r.displayName} asks to join ${model.group.displayName}.`,
     body,
     actions: [

@@ -2,7 +2,7 @@ import type { AdaptiveCard, ContainerStyle } from './card-types';
 import { cardTime, plainTime } from './card-time';
 import { adaptiveCard, container, heading, subtle, textBlock } from './elements';
 import { type Markdown, md } from './markdown';
-import { justificationBlock, requestFacts } from './approval-card';
+import { justificationBlock, requestFacts, type CardAudience } from './approval-card';
 import type { ApprovalResultCardModel } from './view-models';
 
 const STYLE: Record<ApprovalResultCardModel['state'], ContainerStyle> = {
@@ -13,11 +13,11 @@ const STYLE: Record<ApprovalResultCardModel['state'], ContainerStyle> = {
   failed: 'warning',
 };
 
-/** "Approved by Olga Owner, 14:02" (with the reader's local time in the card; UTC in plain text). */
+/** "Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC" (the Teams shell shows it in the reader's zone). */
 export function decisionLine(model: ApprovalResultCardModel): { card: Markdown; text: string } {
   const by = model.decidedBy?.displayName;
-  const t = cardTime(model.decidedAt, { timeOnly: true });
-  const pt = plainTime(model.decidedAt, { timeOnly: true });
+  const t = cardTime(model.decidedAt);
+  const pt = plainTime(model.decidedAt);
   switch (model.state) {
     case 'approved':
       return by
@@ -42,9 +42,9 @@ export function decisionLine(model: ApprovalResultCardModel): { card: Markdown; 
 
 /**
  * The final state every copy of an approval card is updated to: approved / denied with reason /
- * cancelled / expired / failed; no buttons. Never throws.
+ * cancelled / expired / failed; no buttons. A `shared` copy leaves the justification out. Never throws.
  */
-export function buildApprovalResultCard(model: ApprovalResultCardModel): AdaptiveCard {
+export function buildApprovalResultCard(model: ApprovalResultCardModel, audience: CardAudience = {}): AdaptiveCard {
   const line = decisionLine(model);
   const status = [textBlock(line.card, { weight: 'Bolder' })];
   if (model.reason) status.push(textBlock(md`Reason: ${model.reason}`, { spacing: 'Small' }));
@@ -57,7 +57,7 @@ export function buildApprovalResultCard(model: ApprovalResultCardModel): Adaptiv
       heading(md`${model.requester.displayName} asked to join ${model.group.displayName}`),
       container(status, { style: STYLE[model.state] }),
       requestFacts(model.requester, model.durationDays, model.requestedAt),
-      justificationBlock(model.justification),
+      justificationBlock(model.justification, audience),
     ],
   });
 }

@@ -1,6 +1,6 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard, CardElement } from './card-types';
-import { groupButtonTitle, groupLine, personButtonTitle, personLine } from './describe';
+import { groupButtonTitle, groupButtonTitles, groupLine, personButtonTitle, personLine } from './describe';
 import { actionSets, adaptiveCard, container, heading, subtle, textBlock } from './elements';
 import { md } from './markdown';
 import type { Candidate, ChoiceCardModel } from './view-models';
@@ -21,6 +21,16 @@ export function candidateTitle(c: Candidate): string {
 }
 
 /**
+ * Button titles for candidates shown together: same-named groups get titles that tell them apart (kind, mail,
+ * owners, creation date: describe.ts groupButtonTitles). Never throws.
+ */
+export function candidateTitles(candidates: readonly Candidate[]): string[] {
+  const groupTitles = groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
+  let g = 0;
+  return candidates.map((c) => (c.kind === 'group' ? (groupTitles[g++] as string) : candidateTitle(c)));
+}
+
+/**
  * "Which Ana did you mean?": one line of details and one `choose` button per candidate, plus
  * "None of these" (`chooseNone`). Never throws.
  */
@@ -37,10 +47,11 @@ export function buildChoiceCard(model: ChoiceCardModel): AdaptiveCard {
   for (const c of model.candidates)
     body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
   const slot = model.slot !== undefined ? { slot: model.slot } : {};
+  const titles = candidateTitles(model.candidates);
   body.push(
     ...actionSets(
-      model.candidates.map((c) =>
-        executeButton(candidateTitle(c), {
+      model.candidates.map((c, i) =>
+        executeButton(titles[i] as string, {
           verb: 'choose',
           pendingId: model.pendingId,
           objectId: candidateId(c),

@@ -1,7 +1,7 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard } from './card-types';
 import type { CardElement } from './card-types';
-import { adaptiveCard, factSet, heading, textBlock } from './elements';
+import { adaptiveCard, factSet, heading, plainTitle, textBlock } from './elements';
 import { Markdown, plain } from './markdown';
 import type { ConfirmationCardModel } from './view-models';
 import { warningsBlock } from './warnings-block';
@@ -29,7 +29,8 @@ export function confirmationSentences(
 
 /**
  * A generic "are you sure?": title, facts, what will happen, who is left as is, further consequences, a
- * Warnings block, then Confirm (confirm) and Cancel (cancel), both keyed by the pending operation.
+ * Warnings block, then Confirm (confirm) and Cancel (cancel), both keyed by the pending operation, and a Show button
+ * (groupShow) for each group the reader may want to look at first.
  * Never throws.
  */
 export function buildConfirmationCard(model: ConfirmationCardModel): AdaptiveCard {
@@ -56,6 +57,9 @@ export function buildConfirmationCard(model: ConfirmationCardModel): AdaptiveCar
         { style: model.destructive ? 'destructive' : 'positive' },
       ),
       executeButton(model.cancelLabel ?? 'Cancel', { verb: 'cancel', pendingId: model.pendingId }),
+      ...(model.showGroups ?? []).map((g) =>
+        executeButton(plainTitle(`Show the existing '${g.displayName}'`, 80), { verb: 'groupShow', groupId: g.id }),
+      ),
     ],
   });
 }

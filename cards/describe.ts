@@ -1,6 +1,7 @@
 /** Shared wording for people and groups in cards: kind labels, one-line descriptions, button titles. */
 import { plainTitle } from './elements';
 import { Markdown, md } from './markdown';
+import { plainTime } from './card-time';
 import { kindTitle } from '../graph-model/group-kind';
 import type { GroupSummary, PersonSummary } from './view-models';
 
@@ -34,12 +35,50 @@ export function personLine(p: PersonSummary): Markdown {
   return Markdown.join(bits, ' · ');
 }
 
-/** Bold name, then kind, address and description: one line. */
+/** "owned by Olga Owner and Bob Kelly", or undefined when the owners are not known. */
+export function ownedBy(g: GroupSummary): string | undefined {
+  const names = (g.owners ?? []).map((o) => o.displayName).filter((n) => n !== '');
+  if (g.owners && names.length === 0) return 'no owner';
+  if (names.length === 0) return undefined;
+  const shown = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  return `owned by ${shown}${g.ownerCount !== undefined && g.ownerCount > names.length ? ' and others' : ''}`;
+}
+
+/** Bold name, then kind, address, owners (when known) and description: one line. */
 export function groupLine(g: GroupSummary): Markdown {
   const bits: Markdown[] = [md`**${g.displayName}**`, md`${kindTitle(g.kind, g.dynamic)}`];
   if (g.mail) bits.push(md`${g.mail}`);
+  const owners = ownedBy(g);
+  if (owners) bits.push(md`${owners}`);
   if (g.description) bits.push(md`${plainTitle(g.description, 120)}`);
   return Markdown.join(bits, ' · ');
+}
+
+/**
+ * Button titles for groups shown together, each different from the others: "Finance Readers (Security group)",
+ * and for groups that would still read the same, their mail, then their owners, then when they were created, and
+ * as a last resort a number ("Finance Readers (Security group, finance@contoso.com)"). Never throws.
+ */
+export function groupButtonTitles(groups: readonly GroupSummary[]): string[] {
+  const details = groups.map((g) => [kindTitle(g.kind, g.dynamic)]);
+  const extras: ((g: GroupSummary) => string | undefined)[] = [
+    (g) => g.mail,
+    (g) => ownedBy(g),
+    (g) => (g.createdDateTime ? `created ${plainTime(g.createdDateTime).split(',')[0]}` : undefined),
+  ];
+  const title = (i: number): string => `${groups[i]?.displayName} (${(details[i] ?? []).join(', ')})`.toLowerCase();
+  const clashing = (): number[] =>
+    groups.map((_, i) => i).filter((i) => groups.some((_, j) => j !== i && title(j) === title(i)));
+  for (const extra of extras) {
+    const clash = clashing();
+    if (clash.length === 0) break;
+    for (const i of clash) {
+      const x = extra(groups[i] as GroupSummary);
+      if (x) details[i]?.push(x);
+    }
+  }
+  clashing().forEach((i, n) => details[i]?.push(`#${n + 1}`));
+  return groups.map((g, i) => plainTitle(`${g.displayName} (${(details[i] ?? []).join(', ')})`, 120));
 }
 
 /** Button title for a person: "Ana Lopez (ana@contoso.com)". */

@@ -4,6 +4,7 @@ import { adaptiveCard, choiceSet, container, heading, inputText, subtle, textBlo
 import { md, plain } from './markdown';
 import { previewMatchSection, warningsSection } from './rule-preview-section';
 import type { GroupCreateFormModel } from './view-models';
+import { notesBlock } from './notes-block';
 
 /**
  * A mailNickname from a display name: ASCII letters, digits, '-', '.', '_' only, at most 64 characters
@@ -105,7 +106,11 @@ export function buildGroupCreateFormCard(model: GroupCreateFormModel): AdaptiveC
     const p = model.rulePreview;
     const items: CardElement[] = p.error
       ? [textBlock(md`The rule has a problem: ${p.error}`, { color: 'Attention' })]
-      : [...previewMatchSection(p.matchCount, p.sample, p.asOf), ...warningsSection(p.warnings)];
+      : [
+          ...previewMatchSection(p.matchCount, p.sample, p.asOf),
+          ...warningsSection(p.warnings),
+          ...[notesBlock(p.notes ?? [])].filter((b) => b !== undefined),
+        ];
     body.push(container(items, { style: 'emphasis', spacing: 'Medium' }));
   }
   const name = model.displayName ? `"${model.displayName}"` : 'a new group';

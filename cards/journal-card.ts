@@ -16,38 +16,57 @@ export function canUndo(e: JournalEntry, now: string): boolean {
   );
 }
 
-/** "Added Ana Lopez to Marketing" for one entry (plain text). */
-export function describeJournalEntry(e: JournalEntry): string {
+/** What an entry did as a verb phrase, past ("added Ana Lopez to Marketing") or to do ("add Ana Lopez to Marketing"). */
+function changePhrase(e: JournalEntry, form: 'done' | 'to do'): string {
   const t = e.target?.displayName ?? 'someone';
+  const licence = e.target?.displayName ?? 'a licence';
   const g = e.group.displayName;
-  switch (e.operation) {
-    case 'addMember':
-      return `Added ${t} to ${g}`;
-    case 'removeMember':
-      return `Removed ${t} from ${g}`;
-    case 'addOwner':
-      return `Made ${t} an owner of ${g}`;
-    case 'removeOwner':
-      return `Removed ${t} as owner of ${g}`;
-    case 'createGroup':
-      return `Created ${g}`;
-    case 'updateGroup':
-      return `Updated ${g}`;
-    case 'renameGroup':
-      return `Renamed ${g}`;
-    case 'deleteGroup':
-      return `Deleted ${g}`;
-    case 'restoreGroup':
-      return `Restored ${g}`;
-    case 'setRule':
-      return `Changed the membership rule of ${g}`;
-    case 'assignLicense':
-      return `Assigned ${e.target?.displayName ?? 'a licence'} to ${g}`;
-    case 'removeLicense':
-      return `Removed ${e.target?.displayName ?? 'a licence'} from ${g}`;
-    case 'renewGroup':
-      return `Renewed ${g}`;
-  }
+  const [done, todo]: [string, string] = ((): [string, string] => {
+    switch (e.operation) {
+      case 'addMember':
+        return [`added ${t} to ${g}`, `add ${t} to ${g}`];
+      case 'removeMember':
+        return [`removed ${t} from ${g}`, `remove ${t} from ${g}`];
+      case 'addOwner':
+        return [`made ${t} an owner of ${g}`, `make ${t} an owner of ${g}`];
+      case 'removeOwner':
+        return [`removed ${t} as owner of ${g}`, `remove ${t} as owner of ${g}`];
+      case 'createGroup':
+        return [`created ${g}`, `create ${g}`];
+      case 'updateGroup':
+        return [`updated ${g}`, `update ${g}`];
+      case 'renameGroup':
+        return [`renamed ${g}`, `rename ${g}`];
+      case 'deleteGroup':
+        return [`deleted ${g}`, `delete ${g}`];
+      case 'restoreGroup':
+        return [`restored ${g}`, `restore ${g}`];
+      case 'setRule':
+        return [`changed the membership rule of ${g}`, `change the membership rule of ${g}`];
+      case 'assignLicense':
+        return [`assigned ${licence} to ${g}`, `assign ${licence} to ${g}`];
+      case 'removeLicense':
+        return [`removed ${licence} from ${g}`, `remove ${licence} from ${g}`];
+      case 'renewGroup':
+        return [`renewed ${g}`, `renew ${g}`];
+    }
+  })();
+  return form === 'done' ? done : todo;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * One entry's title (plain text): "Added Ana Lopez to Marketing"; a failed one says so ("Could not add Ana Lopez
+ * to Marketing"), and an undo says it was one ("Undo: removed Nestor Wilke from Marketing", "Could not undo:
+ * remove Nestor Wilke from Marketing").
+ */
+export function describeJournalEntry(e: JournalEntry): string {
+  if (e.isUndo)
+    return e.result === 'failed' ? `Could not undo: ${changePhrase(e, 'to do')}` : `Undo: ${changePhrase(e, 'done')}`;
+  return e.result === 'failed' ? `Could not ${changePhrase(e, 'to do')}` : capital(changePhrase(e, 'done'));
 }
 
 function who(e: JournalEntry): Markdown {
@@ -73,7 +92,7 @@ export function buildJournalCard(model: JournalCardModel): AdaptiveCard {
       subtle(who(e)),
     ];
     if (e.result === 'failed')
-      items.push(textBlock(md`Failed${e.detail ? `: ${e.detail}` : '.'}`, { spacing: 'Small', color: 'Attention' }));
+      items.push(textBlock(plain(e.detail ?? 'Microsoft Graph refused it.'), { spacing: 'Small', color: 'Attention' }));
     else if (e.detail) items.push(subtle(plain(e.detail)));
     if (e.undoneAt) items.push(subtle(md`Undone ${cardTime(e.undoneAt)}`));
     if (canUndo(e, model.now)) items.push(actionSet([executeButton('Undo', { verb: 'undo', journalId: e.journalId })]));

@@ -1,6 +1,6 @@
 import { executeButton } from './actions';
 import type { AdaptiveCard, CardElement } from './card-types';
-import { candidateId, candidateLine, candidateTitle } from './choice-card';
+import { candidateId, candidateLine, candidateTitles } from './choice-card';
 import { actionSets, adaptiveCard, container, heading, textBlock } from './elements';
 import { md } from './markdown';
 import type { NotFoundCardModel } from './view-models';
@@ -20,10 +20,11 @@ export function buildNotFoundCard(model: NotFoundCardModel): AdaptiveCard {
   body.push(textBlock(md`Did you mean one of these?`));
   for (const c of model.closest)
     body.push(container([textBlock(candidateLine(c))], { separator: true, spacing: 'Small' }));
+  const titles = candidateTitles(model.closest);
   body.push(
     ...actionSets(
-      model.closest.map((c) =>
-        executeButton(candidateTitle(c), {
+      model.closest.map((c, i) =>
+        executeButton(titles[i] as string, {
           verb: 'choose',
           pendingId: model.pendingId,
           objectId: candidateId(c),
@@ -33,7 +34,7 @@ export function buildNotFoundCard(model: NotFoundCardModel): AdaptiveCard {
     ),
   );
   return adaptiveCard({
-    fallbackText: `I could not find ${noun} ${called} "${model.searchedName}". Closest: ${model.closest.map(candidateTitle).join(', ')}.`,
+    fallbackText: `I could not find ${noun} ${called} "${model.searchedName}". Closest: ${titles.join(', ')}.`,
     body,
     actions: [executeButton('None of these', { verb: 'chooseNone', pendingId: model.pendingId, ...slot })],
   });

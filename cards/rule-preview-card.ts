@@ -5,6 +5,7 @@ import { adaptiveCard, container, heading, subtle, textBlock } from './elements'
 import { md, plain } from './markdown';
 import { PREVIEW_SAMPLE_SHOWN, previewMatchSection, warningsSection } from './rule-preview-section';
 import type { PersonSummary, RulePreviewCardModel } from './view-models';
+import { notesBlock } from './notes-block';
 
 function changeSection(title: string, change: { count: number; sample: PersonSummary[] }): CardElement[] {
   const items: CardElement[] = [textBlock(plain(`${title}: ${change.count}`), { weight: 'Bolder' })];
@@ -17,7 +18,7 @@ function changeSection(title: string, change: { count: number; sample: PersonSum
 
 /**
  * Who a rule would match: count, sample, people added and removed compared with the group's current
- * members, warnings and the "as of" time. With `applyPendingId`: Apply rule (confirm) and Cancel.
+ * members, warnings, notes (how it was counted, not in the warning style) and the "as of" time. With `applyPendingId`: Apply rule (confirm) and Cancel.
  * Never throws.
  */
 export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard {
@@ -29,6 +30,8 @@ export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard 
   if (model.added) body.push(...changeSection('Would be added', model.added));
   if (model.removed) body.push(...changeSection('Would be removed', model.removed));
   body.push(...warningsSection(model.warnings));
+  const notes = notesBlock(model.notes ?? []);
+  if (notes) body.push(notes);
   const actions: CardButton[] = model.applyPendingId
     ? [
         executeButton('Apply rule', { verb: 'confirm', pendingId: model.applyPendingId }, { style: 'positive' }),
@@ -42,7 +45,7 @@ export function buildRulePreviewCard(model: RulePreviewCardModel): AdaptiveCard 
     .filter(Boolean)
     .join(', ');
   return adaptiveCard({
-    fallbackText: `${plural(model.matchCount, 'person', 'people')} would match ${model.rule}${changes ? ` (${changes})` : ''}.${model.warnings.length ? ` Warnings: ${model.warnings.join(' ')}` : ''}`,
+    fallbackText: `${plural(model.matchCount, 'person', 'people')} would match ${model.rule}${changes ? ` (${changes})` : ''}.${model.warnings.length ? ` Warnings: ${model.warnings.join(' ')}` : ''}${model.notes?.length ? ` ${model.notes.join(' ')}` : ''}`,
     body,
     actions,
   });

@@ -39,6 +39,8 @@ export interface GroupSummary {
   ownerCount?: number;
   owners?: PersonSummary[];
   deletedDateTime?: string;
+  /** When the group was created (ISO); tells same-named groups apart as a last resort. */
+  createdDateTime?: string;
 }
 
 /** The least a card needs to name a group. */
@@ -181,6 +183,8 @@ export interface ConfirmationCardModel {
   notes?: string[];
   /** What to read before confirming (guests, disabled accounts, licences lost, role needs). */
   warnings?: string[];
+  /** Groups the reader may want to look at first (a group that already has the new group's name): a Show button each. */
+  showGroups?: GroupRef[];
 }
 
 export interface DeleteConfirmationCardModel {
@@ -202,6 +206,8 @@ export interface RulePreviewSummary {
   matchCount: number;
   sample: PersonSummary[];
   warnings: string[];
+  /** Information, not warnings (how the count was made). */
+  notes?: string[];
   asOf: string;
   error?: string;
 }
@@ -276,6 +282,8 @@ export interface RulePreviewCardModel {
   added?: { count: number; sample: PersonSummary[] };
   removed?: { count: number; sample: PersonSummary[] };
   warnings: string[];
+  /** Information, not warnings: how the count was made ("Counted by Microsoft Graph with …"). */
+  notes?: string[];
   asOf: string;
   /** When set: Apply / Cancel buttons confirming the rule change. */
   applyPendingId?: string;
@@ -374,7 +382,10 @@ export interface JournalEntry {
   /** Whose delegated token made the Graph call. */
   tokenOf: PersonRef;
   result: 'succeeded' | 'failed';
+  /** In plain words (no object ids, no Graph messages); for a failed entry, why it failed. */
   detail?: string;
+  /** The entry is the undo of an earlier change (its operation is what the undo did). */
+  isUndo?: boolean;
   /** The server's view on whether this entry can be undone at all (the 24 h window is checked too). */
   undoable: boolean;
   undoneAt?: string;

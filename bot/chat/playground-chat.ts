@@ -7,6 +7,7 @@
 import { WebSocket } from 'undici';
 import { actionPayload, renderCardText, type RenderedAction, type RenderedInput } from '../../cards';
 import type { ShownMessage } from './terminal-session';
+import { isUnreachable, playgroundStoppedText, StackStoppedError } from './stack-stopped';
 
 /** A Playground person (the Playground's spelling of userPrincipleName). */
 interface PlaygroundPerson {
@@ -42,6 +43,9 @@ export class PlaygroundChat {
   private latest: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
   private ws: WebSocket | undefined;
   private readonly shownText = new Map<string, string>();
+  private closing = false;
+  /** Called once when the Playground closes the stream (the stack stopped), with the sentence to show. */
+  onStopped: ((message: string) => void) | undefined;
 
   private constructor(
     private readonly baseUrl: string,
@@ -104,6 +108,9 @@ export class PlaygroundChat {
       if (push.action === 'createMessage' || push.action === 'updateMessage')
         this.onShow(this.show(m, push.action === 'updateMessage'));
     });
+    ws.addEventListener('close', () => {
+      if (!this.closing) this.onStopped?.(this.stoppedText());
+    });
     await new Promise<void>((resolve, reject) => {
       ws.addEventListener('open', () => resolve(), { once: true });
       ws.addEventListener('error', () => reject(new PlaygroundChatError('The Playground refused the chat stream.')), {
@@ -123,8 +130,22 @@ export class PlaygroundChat {
     return [{ id: m.messageId, text, actions: r.actions, inputs: r.inputs, updated }];
   }
 
+  private stoppedText(): string {
+    return playgroundStoppedText(this.baseUrl, this.person.userPrincipleName);
+  }
+
+  /** fetch on the Playground; a Playground that no longer answers at all is a StackStoppedError. */
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${this.baseUrl}${path}`, init);
+    } catch (err) {
+      if (isUnreachable(err)) throw new StackStoppedError(this.stoppedText());
+      throw err;
+    }
+  }
+
   private async post(path: string, body: unknown): Promise<string> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
+    const res = await this.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -138,7 +159,8 @@ export class PlaygroundChat {
   /**
    * Says `text` in the group chat as this person: it appears in the chat, and the bot receives it from this person
    * (a Playground custom activity, as its own text box always sends as the current user). Bot answers arrive
-   * through the stream. Throws PlaygroundChatError when the Playground refuses.
+   * through the stream. Throws PlaygroundChatError when the Playground refuses, StackStoppedError when it no longer
+   * answers (`npm start` stopped).
    */
   async say(text: string): Promise<void> {
     const from = { id: this.person.id, name: this.person.name, aadObjectId: this.person.aadObjectId };
@@ -147,9 +169,12 @@ export class PlaygroundChat {
       from: { id: this.person.id },
       text,
       textFormat: 'plain',
-    }).catch((err: Error) => process.stderr.write(`(your line is not shown in the browser: ${err.message})\n`));
-    const template = await fetch(
-      `${this.baseUrl}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(this.conversationId)}`,
+    }).catch((err: Error) => {
+      if (err instanceof StackStoppedError) throw err;
+      process.stderr.write(`(your line is not shown in the browser: ${err.message})\n`);
+    });
+    const template = await this.request(
+      `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(this.conversationId)}`,
     );
     if (!template.ok)
       throw new PlaygroundChatError(`The Playground answered ${template.status} for an activity template.`);
@@ -207,12 +232,13 @@ export class PlaygroundChat {
       );
     }
     return typeof answer.value === 'string'
-      ? [{ id: last.messageId, text: answer.value, actions: [], inputs: [], updated: true }]
+      ? [{ id: `${last.messageId}:answer`, text: answer.value, actions: [], inputs: [], updated: false }]
       : [];
   }
 
   /** Leaves the chat (closes the stream). Never throws. */
   close(): void {
+    this.closing = true;
     this.ws?.close();
   }
 }

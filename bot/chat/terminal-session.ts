@@ -159,7 +159,8 @@ export class TerminalSession {
           attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body.value }],
         });
       } else if (body?.type === 'application/vnd.microsoft.activity.message' && typeof body.value === 'string') {
-        out.updated.unshift({ id: last.messageId, type: 'message', text: body.value });
+        // A message response leaves the card as it is: show it as a note, not as the card's new content.
+        out.sent.unshift({ id: `${last.messageId}:answer`, type: 'message', text: body.value });
       }
       return this.show(out);
     }

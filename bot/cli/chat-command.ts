@@ -2,13 +2,15 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { configForCommand } from '../config';
 import { createLogger, setProcessLogger } from '../log';
-import { graphDataDir, readRunningRuntime, startLocal } from '../local/local-runtime';
+import { graphDataDir, readRunningRuntime, startLocal, type RuntimeInfo } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
 import { startHistoryPoller } from '../history/history-poller';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
+import { BotEndpointChat } from '../chat/bot-endpoint-chat';
+import { isUnreachable, StackStoppedError, stackStoppedText } from '../chat/stack-stopped';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { openBotStore } from '../runtime';
@@ -43,8 +45,8 @@ function print(shown: ShownMessage[]): void {
 }
 
 /**
- * `groupbot chat [--as <upn>]`: a terminal chat with the same bot. Uses the running local stack's Graph
- * emulator when `npm start` is up on the same DATA_DIR, otherwise starts one in this process. Type a number
+ * `groupbot chat [--as <upn>]`: a terminal chat with the same bot. When `npm start` is up on the same DATA_DIR, a 1:1
+ * chat with that process's bot, which holds the store; otherwise an emulator and the bot in this process. Type a number
  * to press that button of the latest card; the chat asks for the card's inputs first. "exit" or Ctrl-D quits.
  */
 export async function run(argv: string[]): Promise<number> {
@@ -88,10 +90,14 @@ export async function run(argv: string[]): Promise<number> {
       click: (n, inputs) => chat.click(n, inputs),
       currentActions: () => chat.currentActions(),
     };
-    await lineLoop(remote);
+    // The stream closes the moment `npm start` stops: say so then, even while nobody types.
+    const ended = await lineLoop(remote, (end) => {
+      chat.onStopped = end;
+    });
     chat.close();
-    return 0;
+    return ended === 'stopped' ? 1 : 0;
   }
+  if (running?.botEndpoint) return chatThroughRunningBot(running, graphDataDir(config), args.as);
   let graph: GraphEndpoint;
   let stop = async (): Promise<void> => undefined;
   let store: Store | undefined;
@@ -101,11 +107,6 @@ export async function run(argv: string[]): Promise<number> {
       caPem: fs.readFileSync(running.caCertPath, 'utf8'),
       ...config.directory,
     };
-    if (running.playgroundUrl) {
-      process.stdout.write(
-        '`npm start` runs on this DATA_DIR and holds its store: add --group to chat through it (requests, approvals, lists and Undo).\n',
-      );
-    }
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
     graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem, ...config.directory };
@@ -151,20 +152,99 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`,
   );
-  await lineLoop(session);
+  const ended = await lineLoop(running ? whileRunning(session, running.pid, user.upn) : session);
   await stopHistory();
   await stop();
-  return 0;
+  return ended === 'stopped' ? 1 : 0;
 }
 
-/** Reads lines until "exit" or end of input: text is said, a number presses a button of the latest card. */
-async function lineLoop(session: ChatLike): Promise<void> {
+/**
+ * The 1:1 chat while `npm start` runs on this DATA_DIR: through that process's bot (its endpoint and secret are in
+ * local-runtime.json), which holds the store, so requests, approvals, history and Undo work as in the Playground.
+ */
+async function chatThroughRunningBot(running: RuntimeInfo, graphDir: string, upn: string): Promise<number> {
+  const user = new LocalIdentity(graphDir).find(upn);
+  if (!user) {
+    process.stderr.write(`groupbot chat: there is no user '${upn}' in the local directory.\n`);
+    return 1;
+  }
+  let chat: BotEndpointChat;
+  try {
+    const me = { id: user.id, upn: user.upn, displayName: user.displayName };
+    chat = await BotEndpointChat.open(running.botEndpoint ?? '', me, print);
+  } catch (err) {
+    process.stderr.write(`groupbot chat: ${(err as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(
+    `Chatting as ${user.displayName} <${user.upn}> in a 1:1 chat with the bot of \`npm start\` (its store: requests, approvals, history and Undo).\n` +
+      'Type "help" for examples, a number to press a button, "exit" to quit.\n',
+  );
+  const ended = await lineLoop(whileRunning(chat, running.pid, user.upn));
+  await chat.close();
+  return ended === 'stopped' ? 1 : 0;
+}
+
+/** True while process `pid` runs. Never throws. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The session, checking before and after each line that the `npm start` whose directory it uses still runs: once it
+ * has stopped, a StackStoppedError says so (instead of Graph "not answering").
+ */
+function whileRunning(session: ChatLike, pid: number, upn: string): ChatLike {
+  const check = (): void => {
+    if (!isRunning(pid)) throw new StackStoppedError(stackStoppedText(pid, upn));
+  };
+  const guarded = async (run: () => Promise<ShownMessage[]>): Promise<ShownMessage[]> => {
+    check();
+    let shown: ShownMessage[];
+    try {
+      shown = await run();
+    } catch (err) {
+      // The stack stopping mid-line fails the call itself ("fetch failed"): say what happened instead.
+      if (isUnreachable(err)) check();
+      throw err;
+    }
+    check();
+    return shown;
+  };
+  return {
+    say: (text) => guarded(() => session.say(text)),
+    click: (n, inputs) => guarded(() => session.click(n, inputs)),
+    currentActions: () => session.currentActions(),
+  };
+}
+
+/**
+ * Reads lines until "exit", end of input or the joined stack stopping: text is said, a number presses a button of
+ * the latest card. `watch` receives a function that ends the loop with a sentence (the stack stopped while idle).
+ */
+async function lineLoop(
+  session: ChatLike,
+  watch?: (end: (message: string) => void) => void,
+): Promise<'done' | 'stopped'> {
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: process.stdin.isTTY === true,
     prompt: 'you> ',
   });
+  const state: { ended: 'done' | 'stopped' } = { ended: 'done' };
+  const stopped = (message: string): void => {
+    if (state.ended === 'stopped') return;
+    state.ended = 'stopped';
+    process.stdout.write(`\n${message}\n`);
+    rl.close();
+  };
+  watch?.(stopped);
   // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
   // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
   let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
@@ -204,9 +284,15 @@ async function lineLoop(session: ChatLike): Promise<void> {
       }
     } catch (err) {
       filling = undefined;
+      if (err instanceof StackStoppedError) {
+        stopped(err.message);
+        break;
+      }
       process.stdout.write(`bot> ${(err as Error).message}\n`);
     }
+    if (state.ended === 'stopped') break;
     rl.prompt();
   }
   rl.close();
+  return state.ended;
 }

@@ -7,6 +7,7 @@ import { playgroundServiceUrl, startPlayground } from '../local/playground-proce
 import { writePlaygroundConfig, PLAYGROUND_PERSONAL_CHAT_ID } from '../local/playground-config';
 import { acceptsNoArguments } from './no-arguments';
 import { waitForSignal } from './serve-command';
+import { startLogLevel } from './start-log-level';
 
 /**
  * `groupbot start` (npm start): local mode end to end — the Graph emulator, the bot and the Microsoft 365
@@ -24,7 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const log = createLogger(config.logLevel);
+  // At a terminal the human lines come first: routine JSON lines only at LOG_LEVEL=debug (start-log-level.ts).
+  const log = createLogger(startLogLevel(config.logLevel, process.stdout.isTTY === true));
   setProcessLogger(log);
   routeConsoleToLog(log);
   // The Playground has no "any free port" of its own (0 makes it pick one silently, which startPlayground

@@ -6,6 +6,7 @@ import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { oneGroup } from './group-target';
+import { saveConfirm } from './pending-ops';
 import { groupRef, nameList } from './views';
 import { justificationPrefill, splitReason } from '../requests/request-reason';
 
@@ -77,7 +78,14 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const mine = owners.filter((o) => o.id !== ctx.actor.id.toLowerCase());
     if (owners.length > 0 && mine.length === 0)
       return say(`You own '${g.displayName}', so you can add yourself: say "add me to ${g.displayName}".`);
+    // The card's owner, on the server: only the one who asked can submit (or cancel) it, even in a shared chat.
+    const owner = await saveConfirm(ctx, {
+      intent: 'requestAccess',
+      groups: [g.id],
+      ...(intent.durationDays ? { durationDays: intent.durationDays } : {}),
+    });
     const card = buildAccessRequestCard({
+      pendingId: owner.id,
       group: { ...groupRef(g), ...(g.description ? { description: g.description } : {}) },
       owners: mine.map((o) => ({ id: o.id, displayName: o.name })),
       ...(intent.durationDays ? { durationDays: intent.durationDays } : {}),

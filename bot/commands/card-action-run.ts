@@ -9,7 +9,7 @@ import * as hygieneFix from './hygiene-fix';
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:
  * choose / chooseNone / confirm / cancel / listMore / retryFailed / bulkAdd / groupCreate(Preview) continue a
- * pending operation (the ids are keys to server-side state); listShow, groupDelete, groupRestore, ruleShow,
+ * pending operation (the ids are keys to server-side state); listShow, groupShow, groupDelete, groupRestore, ruleShow,
  * rulePreview and requestStart start an intent from the object id (each write still asks for confirmation);
  * undo loads the journal entry on the server and asks for confirmation. Returns undefined for verbs that belong
  * to other layers (sendText, requests, approvals). Never throws.
@@ -80,12 +80,14 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
       return intent({ intent: 'restoreGroup', groups: [action.groupId] });
     case 'ruleShow':
       return intent({ intent: 'showRule', groups: [action.groupId] });
+    case 'groupShow':
+      return intent({ intent: 'showGroup', groups: [action.groupId] });
     case 'rulePreview':
       return intent({ intent: 'previewRule', groups: [action.groupId] });
     case 'requestStart':
       return intent({ intent: 'requestAccess', groups: [action.groupId] });
     case 'undo':
-      return startUndo(action.journalId, freshRun(ctx));
+      return startUndo(action.journalId, freshRun(ctx), { clicked: true });
     case 'hygieneFix':
       return hygieneFix.run(action, freshRun(ctx));
     default:

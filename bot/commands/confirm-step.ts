@@ -18,6 +18,8 @@ export interface ConfirmSpec {
   skipped?: { reason: string; names: string[] }[];
   notes?: string[];
   warnings?: string[];
+  /** Groups to offer a Show button for (see the confirmation card). */
+  showGroups?: { id: string; displayName: string }[];
 }
 
 /**
@@ -41,6 +43,7 @@ export async function askToConfirm(
     ...(spec.skipped?.length ? { skipped: spec.skipped } : {}),
     ...(spec.notes?.length ? { notes: spec.notes } : {}),
     ...(spec.warnings?.length ? { warnings: spec.warnings } : {}),
+    ...(spec.showGroups?.length ? { showGroups: spec.showGroups } : {}),
   });
   const said = confirmationSentences(spec).join(' ');
   return outcome(

@@ -19,6 +19,8 @@ export interface PendingOperation {
   id: string;
   /** Only this user may continue it. */
   actorId: string;
+  /** Their display name, to tell anyone else who clicks whose card it is (absent on operations stored before). */
+  actorName?: string;
   /** The intent to run again once the choice or confirmation is made; resolved names are replaced by ids. */
   intent: Intent;
   kind: 'choice' | 'confirm';
@@ -34,14 +36,34 @@ export interface PendingOperation {
    */
   flags?: Record<string, string | number | boolean>;
   expiresAt: number;
+  /** When its button was used (ISO time): the operation stays stored, so a later click can say what happened. */
+  usedAt?: string;
+  /** What that use did, once it finished. */
+  done?: PendingDone;
+}
+
+/** What the use of a pending operation did, kept for PENDING_DONE_TTL_MS after it (bot/commands/pending-ops.ts). */
+export interface PendingDone {
+  /** When it finished (ISO time). */
+  at: string;
+  /** done: a confirmation went ahead; cancelled: Cancel; answered: a choice or form led to the next step. */
+  how: 'done' | 'cancelled' | 'answered';
+  /** The sentence its answer began with ("Ana Silva was added to 'OutlookGroup101'."). */
+  summary: string;
 }
 
 /** Server-side storage of pending operations. Implementations: memory (tests, chat) and bot/store. */
 export interface PendingStore {
   put(op: Omit<PendingOperation, 'id'>): Promise<PendingOperation>;
+  /** The operation unless missing or expired, used ones included (with `usedAt`, and `done` once finished). */
   get(id: string): Promise<PendingOperation | undefined>;
-  /** Deletes and returns it: a confirmation can be used once only (double clicks do nothing the second time). */
+  /**
+   * Marks it used and returns it: of concurrent takers exactly one gets it (a double click runs once); undefined
+   * when missing, expired or already used. The used operation stays readable through `get`.
+   */
   take(id: string): Promise<PendingOperation | undefined>;
+  /** Records what the use did and keeps the operation (for `get`) until `keepUntil` (epoch ms) at least. */
+  finish(id: string, done: PendingDone, keepUntil: number): Promise<void>;
 }
 
 export interface Outcome {

@@ -6,10 +6,9 @@ import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import * as hygieneShow from './hygiene-show';
 import { outcome, reply, say } from './reply';
+import { storeNeeded } from './store-needed';
 
-const NO_STORE =
-  "I can't keep a weekly digest here: this bot has no store to remember it in. " +
-  'You can still say "group hygiene" any time.';
+const NO_STORE = `${storeNeeded('Weekly digests')} You can still say "group hygiene" any time.`;
 const NOT_ADMIN =
   'Only a Global or Groups Administrator can post the digest in a conversation. ' +
   'You can say "send the digest to me" for the groups you own.';

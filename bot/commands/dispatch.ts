@@ -1,9 +1,11 @@
 import type { Intent, IntentName } from '../language';
 import { INTENT_NAMES } from '../language/intent';
 import { isGuid } from '../directory/odata';
-import type { CommandContext, Outcome, PendingOperation } from './context';
+import type { CommandContext, Outcome, PendingDone, PendingOperation } from './context';
 import { errorText } from './error-text';
-import { say } from './reply';
+import { clickerOnly, say } from './reply';
+import { answers, doneOf } from './pending-answer';
+import { PENDING_DONE_TTL_MS } from './pending-ops';
 import { continuationOf, type Continuation } from './continuation';
 import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
@@ -38,6 +40,7 @@ import * as smallTalk from './small-talk';
 import * as stepsRun from './steps-run';
 import * as undoLast from './undo-last';
 import * as history from './history-show';
+import * as myChanges from './my-changes';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
 import * as guestInvite from './guest-invite';
@@ -89,6 +92,7 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   listRequests: requestList.run,
   listApprovals: requestList.runApprovals,
   showHistory: history.run,
+  showMyChanges: myChanges.run,
   undo: undoLast.run,
   smallTalk: smallTalk.run,
   multi: (intent, ctx) => stepsRun.run(intent, ctx, runIntent),
@@ -130,13 +134,11 @@ export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Ou
   }
 }
 
-const EXPIRED = 'That button has expired or was already used, so nothing was done. Please ask me again.';
-const NOT_YOURS = 'Only the person who asked can answer this. If you want the same thing, ask me yourself.';
-
 /**
- * Continues a pending operation from a card: checks it exists and belongs to the actor, applies the
- * choice (a candidate that must be one of those offered, a confirmation, or form values), takes it from the
- * store (so a double click does nothing the second time) and re-runs its intent. Never throws.
+ * Continues a pending operation from a card: checks it exists and belongs to the actor (anyone else is told whose
+ * card it is), applies the choice (a candidate that must be one of those offered, a confirmation, or form values),
+ * marks it used (so a double click runs it once, and the second click is told what the first did) and re-runs its
+ * intent. Never throws.
  */
 export async function continuePending(pendingId: string, choice: PendingChoice, ctx: CommandContext): Promise<Outcome> {
   try {
@@ -146,15 +148,47 @@ export async function continuePending(pendingId: string, choice: PendingChoice, 
   }
 }
 
-async function continueInner(pendingId: string, choice: PendingChoice, ctx: CommandContext): Promise<Outcome> {
-  if (typeof pendingId !== 'string' || pendingId.length === 0 || pendingId.length > 128) return say(EXPIRED);
+/** The answer when `take` found the operation used meanwhile (a concurrent click won). */
+async function usedMeanwhile(pendingId: string, ctx: CommandContext): Promise<Outcome> {
   const op = await ctx.pending.get(pendingId);
-  if (!op) return say(EXPIRED);
-  if (op.actorId !== ctx.actor.id) return say(NOT_YOURS);
+  return op?.usedAt ? answers.used(op) : answers.expired();
+}
+
+/** Takes the operation, runs `work` and remembers what it did, for later clicks. */
+async function takeAndRun(
+  pendingId: string,
+  how: PendingDone['how'],
+  ctx: CommandContext,
+  work: () => Promise<Outcome>,
+): Promise<Outcome> {
+  if (!(await ctx.pending.take(pendingId))) return usedMeanwhile(pendingId, ctx);
+  const out = await work();
+  const now = ctx.now();
+  try {
+    await ctx.pending.finish(pendingId, doneOf(how, out, now), now.getTime() + PENDING_DONE_TTL_MS);
+  } catch (err) {
+    // The work is done and its answer stands; only a later click's "already done" loses its detail.
+    return {
+      replies: [
+        ...out.replies,
+        {
+          text: `(I could not keep a note of this answer, so a second click will only say the button was used: ${errorText(err)})`,
+        },
+      ],
+    };
+  }
+  return out;
+}
+
+async function continueInner(pendingId: string, choice: PendingChoice, ctx: CommandContext): Promise<Outcome> {
+  if (typeof pendingId !== 'string' || pendingId.length === 0 || pendingId.length > 128) return answers.expired();
+  const op = await ctx.pending.get(pendingId);
+  if (!op) return answers.expired();
+  if (op.actorId !== ctx.actor.id) return answers.notYours(op);
+  if (op.usedAt) return answers.used(op);
 
   if (choice.confirmed === false) {
-    await ctx.pending.take(pendingId);
-    return say('OK, cancelled. Nothing was changed.');
+    return takeAndRun(pendingId, 'cancelled', ctx, async () => say('OK, cancelled. Nothing was changed.'));
   }
   const next = continuationOf(op);
   const run = (intent: Intent, continuation: Continuation | undefined, confirmed = false): Promise<Outcome> =>
@@ -165,37 +199,39 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
     const applied = groupCreate.applyFormValues(op.intent, choice.values);
     if (!applied.ok) return groupCreate.showForm(applied.intent, ctx, applied.error);
     if (choice.values['action'] === 'preview') return groupCreate.showForm(applied.intent, ctx, undefined, true);
-    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
     const snapshot = next && 'snapshot' in next && next.snapshot ? { snapshot: next.snapshot } : {};
-    return run(applied.intent, {
-      kind: 'groupForm',
-      ...snapshot,
-      submitted: true,
-      ...(applied.mailNickname ? { mailNickname: applied.mailNickname } : {}),
-    });
+    return takeAndRun(pendingId, 'answered', ctx, () =>
+      run(applied.intent, {
+        kind: 'groupForm',
+        ...snapshot,
+        submitted: true,
+        ...(applied.mailNickname ? { mailNickname: applied.mailNickname } : {}),
+      }),
+    );
   }
 
   if (op.kind === 'confirm') {
-    if (choice.confirmed !== true) return say('Please use the Confirm or Cancel button.');
-    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
+    if (choice.confirmed !== true) return clickerOnly('Please use the Confirm or Cancel button.');
+    const how = next?.kind === 'page' || next?.kind === 'historyPage' ? 'answered' : 'done';
     // A confirmed Undo is its own command; every other confirmation re-runs its intent.
-    if (next?.kind === 'undo') return confirmUndo(next.key, { ...ctx, confirmed: true });
-    return run(op.intent, next, true);
+    return takeAndRun(pendingId, how, ctx, () =>
+      next?.kind === 'undo' ? confirmUndo(next.key, { ...ctx, confirmed: true }) : run(op.intent, next, true),
+    );
   }
 
   // A choice.
   if (next?.kind === 'bulkTable') {
     const picked = applyTable(op, next.table, choice.values ?? {});
-    if (!picked.ok) return say(picked.error);
-    if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-    return run(picked.intent, { kind: 'resolve', snapshot: next.snapshot, bulkDone: true });
+    if (!picked.ok) return clickerOnly(picked.error);
+    return takeAndRun(pendingId, 'answered', ctx, () =>
+      run(picked.intent, { kind: 'resolve', snapshot: next.snapshot, bulkDone: true }),
+    );
   }
   const id = choice.candidateId?.toLowerCase();
-  if (!id) return say('Please pick one of the options on the card.');
+  if (!id) return clickerOnly('Please pick one of the options on the card.');
   if (!op.candidateIds?.includes(id) || !op.slot || op.position === undefined)
-    return say("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
-  if (!(await ctx.pending.take(pendingId))) return say(EXPIRED);
-  return run(substitute(op, id), next);
+    return clickerOnly("That isn't one of the options I offered, so I didn't use it. Please pick one from the card.");
+  return takeAndRun(pendingId, 'answered', ctx, () => run(substitute(op, id), next));
 }
 
 /** Puts the chosen id into the intent slot position the choice was about. */

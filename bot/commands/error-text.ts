@@ -1,4 +1,4 @@
-import { DomainError } from '../directory/errors';
+import { DomainError, mapGraphError } from '../directory/errors';
 
 /** What the failed call was about, so the sentence can name it. All optional. */
 export interface ErrorSubject {
@@ -14,16 +14,28 @@ export interface ErrorSubject {
   objectName?: string;
   /** The action concerns the whole directory (no group, so no owners to ask), e.g. "list all groups". */
   directoryWide?: boolean;
+  /** false: a 403 is only stated, without offering to ask the owners (a record of the past, such as the journal). */
+  offerOwners?: false;
 }
 
 function quoted(name: string | undefined, fallback: string): string {
   return name ? `'${name}'` : fallback;
 }
 
-/** Graph's reason without its trailing period, for embedding in a sentence. */
-function graphReason(err: DomainError): string {
-  const m = (err.graph?.message ?? err.message).trim();
-  return m.replace(/\.$/, '');
+/** An object id, as Graph's messages quote them. */
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+/** Wording of Graph's error bodies that means nothing to a person (codes, "Resource '…' does not exist…"). */
+const GRAPH_JARGON = [/Resource '/, /queried reference-property/, /\bRequest_\w+/, /ErrorCode/, /\w+_\w+Denied/];
+
+/** True when `text` is fit for a person: no object ids and none of Graph's codes or internal wording. Never throws. */
+export function isPlainText(text: string): boolean {
+  return !GUID.test(text) && !GRAPH_JARGON.some((j) => j.test(text));
+}
+
+/** Graph's reason without its trailing period, for embedding in a sentence; undefined when it is not plain words. */
+function graphReason(err: DomainError): string | undefined {
+  const m = (err.graph?.message ?? err.message).trim().replace(/\.$/, '');
+  return m && isPlainText(m) ? m : undefined;
 }
 
 /**
@@ -54,6 +66,8 @@ export function errorText(err: unknown, about: ErrorSubject = {}): string {
     case 'forbidden':
       if (about.directoryWide)
         return `Your account can't ${about.action ?? 'do that'} in this directory (guest accounts, for example, can't). Ask me about a group by its name instead.`;
+      if (about.offerOwners === false)
+        return `You don't have the rights to ${about.action ?? 'change'} ${group}, so Microsoft Graph refused.`;
       return `You can't ${about.action ?? 'change'} ${group}. Shall I ask its owners?`;
     case 'throttled':
       return 'Microsoft Graph is throttling requests right now; I retried, but it still refused. Please try again in a minute.';
@@ -67,16 +81,31 @@ export function errorText(err: unknown, about: ErrorSubject = {}): string {
       return `${about.objectName ? `'${about.objectName}'` : 'That person'} is not in ${group}.`;
     case 'alreadyPresent':
       return `${about.objectName ? `'${about.objectName}'` : 'That person'} is already in ${group}.`;
-    case 'invalid':
-      return `Microsoft Graph refused that: ${graphReason(err)}.`;
+    case 'invalid': {
+      const why = graphReason(err);
+      return why ? `Microsoft Graph refused that: ${why}.` : 'Microsoft Graph refused that request as not valid.';
+    }
     case 'conflict':
       return `Another group already uses that mail nickname. Please choose a different one.`;
     case 'unauthenticated':
       return 'Your sign-in has expired or is not valid. Please sign in again, then repeat your request.';
     case 'unexpected':
-    default:
-      return `Microsoft Graph returned an unexpected error${err.graph?.status ? ` (HTTP ${err.graph.status})` : ''}: ${graphReason(err)}.`;
+    default: {
+      const why = graphReason(err);
+      return `Microsoft Graph returned an unexpected error${err.graph?.status ? ` (HTTP ${err.graph.status})` : ''}${why ? `: ${why}` : ''}.`;
+    }
   }
+}
+
+/**
+ * A reason stored earlier (a journal entry's detail) in plain words: kept when it already is, otherwise (a raw
+ * Graph message, from rows written before reasons were sentences) rebuilt from the HTTP status through errorText.
+ * Never throws.
+ */
+export function plainReason(stored: string, status: number | null, about: ErrorSubject = {}): string {
+  if (isPlainText(stored)) return stored;
+  if (status === null) return 'Microsoft Graph refused the change.';
+  return errorText(mapGraphError({ statusCode: status, message: stored }), about);
 }
 
 function capital(s: string): string {

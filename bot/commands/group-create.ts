@@ -18,6 +18,10 @@ import { journalChange, journalFailure } from './record-step';
 import { outcomeReply } from './undo-reply';
 import { processingStartedReply } from './membership-processing';
 import { logOf } from '../log';
+import { groupsNamed, ownerNamesOf } from '../directory/namesakes';
+import { toGroupSummary } from './views';
+import { kindTitle, ownedBy } from '../../cards/describe';
+import type { GroupSummary } from '../../cards/view-models';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -135,7 +139,13 @@ export async function showForm(
   if (withPreview && input?.ok) {
     try {
       const p = await previewOnGraph(ctx, input.rule);
-      model.rulePreview = { matchCount: p.matchCount, sample: p.sample, warnings: p.warnings, asOf: p.asOf };
+      model.rulePreview = {
+        matchCount: p.matchCount,
+        sample: p.sample,
+        warnings: p.warnings,
+        ...(p.notes ? { notes: p.notes } : {}),
+        asOf: p.asOf,
+      };
     } catch (err) {
       model.rulePreview = {
         matchCount: 0,
@@ -148,6 +158,43 @@ export async function showForm(
   }
   const text = `${error ? `${error} ` : ''}Here is the new group${intent.name ? ` '${intent.name}'` : ''}: check the details on the card, then choose Create group.`;
   return outcome(reply(text, buildGroupCreateFormCard(model)));
+}
+
+/**
+ * The groups already called `name`, with their owners, for the warning on the confirmation. A failed look-up is
+ * warned about and gives none (the create goes on; Graph does not refuse a repeated display name). Never throws.
+ */
+async function existingNamesakes(ctx: CommandContext, name: string): Promise<GroupSummary[]> {
+  try {
+    const found = await groupsNamed(ctx.graph, name);
+    if (found.length === 0) return [];
+    const owners = await ownerNamesOf(
+      ctx.graph,
+      found.map((g) => g.id),
+    );
+    return found.map((g) => {
+      const names = owners.get(g.id);
+      return toGroupSummary(
+        g,
+        names ? { owners: names.map((displayName, i) => ({ id: `${g.id}#${i}`, displayName })) } : {},
+      );
+    });
+  } catch (err) {
+    logOf(ctx).warn('group.create.namesakesUnreadable', { error: err });
+    return [];
+  }
+}
+
+/** "A group called 'Finance Readers' already exists (Security group, owned by Olga Owner). …" Never throws. */
+export function namesakeWarning(name: string, existing: readonly GroupSummary[]): string {
+  const which = existing
+    .map((g) => [kindTitle(g.kind, g.dynamic), g.mail, ownedBy(g)].filter(Boolean).join(', '))
+    .join('; ');
+  const head =
+    existing.length === 1
+      ? `A group called '${name}' already exists (${which}).`
+      : `${existing.length} groups called '${name}' already exist (${which}).`;
+  return `${head} Another one with the same name is easy to confuse with it; choose a different name unless you mean to have both.`;
 }
 
 /**
@@ -198,6 +245,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       logOf(ctx).warn('group.create.rolesUnreadable', { error: err });
     }
     const ownership = creatorOwnershipSentence({ admin, kind, othersNamed: owners.some((o) => o.id !== ctx.actor.id) });
+    const namesakes = await existingNamesakes(ctx, name);
     return askToConfirm(ctx, step.value.intent, step.value.snapshot, {
       title: `Create the ${kind === 'microsoft365' ? 'Microsoft 365' : 'security'} group '${name}'`,
       facts: [
@@ -232,6 +280,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       ],
       consequence: `${rule ? `Its members will come from the rule.${preview}` : 'The group is created with the members listed.'} ${ownership}`,
       confirmLabel: 'Create',
+      ...(namesakes.length
+        ? {
+            warnings: [namesakeWarning(name, namesakes)],
+            showGroups: namesakes.map((g) => ({ id: g.id, displayName: g.displayName })),
+          }
+        : {}),
       continuation: { kind: 'groupForm', snapshot: step.value.snapshot, submitted: true, mailNickname: nick },
     });
   }

@@ -7,7 +7,8 @@ import { saveConfirm } from './pending-ops';
 import { nextLinkOf, offsetOf } from './paging';
 import { outcome, reply, say } from './reply';
 import { toGroupSummary } from './views';
-import { kindLabel } from '../../graph-model/group-kind';
+import { namesakeOwners } from './namesake-owners';
+import { groupButtonTitles } from '../../cards/describe';
 
 const TITLES: Record<string, string> = {
   security: 'Security groups',
@@ -16,7 +17,10 @@ const TITLES: Record<string, string> = {
   deleted: 'Deleted groups',
 };
 
-/** "show all security groups", "groups starting with Fin", "deleted groups": one page, "More" for the next. Never throws. */
+/**
+ * "show all security groups", "groups starting with Fin", "groups whose name mentions Finance", "deleted groups":
+ * one page, "More" for the next. Never throws.
+ */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const kind = intent.groupType;
   const offset = offsetOf(ctx);
@@ -25,6 +29,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     page = await listGroups(ctx.graph, {
       ...(kind ? { kind } : {}),
       ...(intent.startsWith ? { startsWith: intent.startsWith } : {}),
+      ...(intent.nameContains ? { nameContains: intent.nameContains } : {}),
       ...(nextLinkOf(ctx) ? { next: nextLinkOf(ctx) as string } : {}),
     });
   } catch (err) {
@@ -34,18 +39,24 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   if (page.next)
     nextCursor = (await saveConfirm(ctx, intent, { kind: 'page', next: page.next, offset: offset + page.items.length }))
       .id;
-  const title = `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}`;
+  const owners = await namesakeOwners(ctx, page.items);
+  const items = page.items.map((g) => ({ kind: 'group' as const, group: toGroupSummary(g, owners(g.id)) }));
+  // Same-named groups are told apart in the text as on the card (kind, mail, owners).
+  const lines = groupButtonTitles(items.map((i) => i.group));
+  const title =
+    `${kind ? TITLES[kind] : 'Groups'}${intent.startsWith ? ` starting with '${intent.startsWith}'` : ''}` +
+    (intent.nameContains ? ` whose name mentions '${intent.nameContains}'` : '');
   const text =
     page.items.length === 0 && offset === 0
-      ? `No ${title.toLowerCase().replace(/^groups/, 'groups')} found.`
-      : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${page.items.map((g) => `- ${g.displayName} (${kindLabel(g)})`).join('\n')}${page.next ? '\n… more available.' : ''}`;
+      ? `No ${title.replace(/^(Security|Dynamic|Deleted|Groups)\b/, (w) => w.toLowerCase())} found.`
+      : `${title}${offset ? ` (from ${offset + 1})` : ''}:\n${lines.map((l) => `- ${l}`).join('\n')}${page.next ? '\n… more available.' : ''}`;
   return outcome(
     reply(
       text,
       buildPagedListCard({
         list: kind === 'deleted' ? 'deletedGroups' : 'groups',
         title,
-        items: page.items.map((g) => ({ kind: 'group' as const, group: toGroupSummary(g) })),
+        items,
         ...(offset ? { offset } : {}),
         ...(nextCursor ? { nextCursor } : {}),
       }),

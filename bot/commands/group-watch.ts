@@ -13,10 +13,11 @@ import type { CommandContext, Outcome } from './context';
 import type { HistoryService } from '../history/history-service';
 import { errorText } from './error-text';
 import { say } from './reply';
+import { storeNeeded } from './store-needed';
 import { resolveIntent } from './resolve-step';
 import { nameList } from './views';
 
-export const NO_HISTORY = "I don't keep membership history here (no store is configured), so I can't watch groups.";
+export const NO_HISTORY = storeNeeded('Watching groups and their membership history');
 
 function watchOf(
   ctx: CommandContext,

@@ -2,6 +2,7 @@
 import type { JournalEntry as CardEntry, JournalOperation } from '../../cards/view-models';
 import type { JournalEntry } from '../store/types';
 import { whenText } from './undo-plan';
+import { plainReason } from './error-text';
 
 const OPERATIONS: Record<string, JournalOperation> = {
   'member.add': 'addMember',
@@ -27,14 +28,29 @@ function tokenOwner(e: JournalEntry): { id: string; displayName: string } {
 }
 
 /**
- * One journal row as the card shows it, or undefined for rows that are not changes of the group (a denied or
+ * How bot/commands/undo-run.ts marks the row of an undo: "undo of <entry id> (<what it did>)", then ": <why it
+ * failed>" when it failed (a sentence; older rows have Graph's own message there). The reason is group 1.
+ */
+const UNDO_DETAIL = /^undo of \S+ \([^]*?\)(?:: ([^]*))?$/;
+
+/**
+ * One journal row as the card shows it, in plain words (no object ids, no Graph messages: errorText rewrites old
+ * raw reasons), or undefined for rows that are not changes of the group (a denied or
  * cancelled request, which the requests cards show). Never throws.
  */
 export function toCardEntry(e: JournalEntry): CardEntry | undefined {
   const operation = Object.prototype.hasOwnProperty.call(OPERATIONS, e.action) ? OPERATIONS[e.action] : undefined;
   if (!operation || !e.group) return undefined;
+  const undo = UNDO_DETAIL.exec(e.detail ?? '');
+  const stated = undo ? (undo[1] ?? '') : (e.detail ?? '');
+  const about = {
+    groupName: e.group.name,
+    ...(e.target?.name && e.status !== 403 ? { objectName: e.target.name } : {}),
+    action: 'change',
+    offerOwners: false as const,
+  };
   const details = [
-    e.detail ?? '',
+    stated ? plainReason(stated, e.status, about) : '',
     e.result === 'no-op' ? 'nothing changed' : '',
     e.undoneBy ? `undone by ${e.undoneBy.name}` : '',
   ].filter(Boolean);
@@ -48,20 +64,21 @@ export function toCardEntry(e: JournalEntry): CardEntry | undefined {
     ...(e.approvedBy ? { approvedBy: { id: e.approvedBy.id, displayName: e.approvedBy.name } } : {}),
     tokenOf: tokenOwner(e),
     result: e.result === 'failed' ? 'failed' : 'succeeded',
+    ...(undo ? { isUndo: true } : {}),
     ...(details.length ? { detail: details.join('; ') } : {}),
     undoable: e.result === 'succeeded' && e.undo !== null,
     ...(e.undoneAt ? { undoneAt: e.undoneAt.toISOString() } : {}),
   };
 }
 
-/** One line of the text reply: "2025-03-14 14:02 UTC: Added Bob Kelly to Marketing, asked by Megan (undone)". */
+/** One line of the text reply: "Fri 14 Mar 2025, 14:02 UTC: Added Bob Kelly to Marketing, asked by Megan (undone)". */
 export function historyLine(e: CardEntry, describe: (e: CardEntry) => string): string {
   const parts = [`asked by ${e.askedBy.displayName}`];
   if (e.approvedBy) parts.push(`approved by ${e.approvedBy.displayName}`);
   if (e.tokenOf.id !== e.askedBy.id) parts.push(`with ${e.tokenOf.displayName}'s permissions`);
   const state =
     e.result === 'failed'
-      ? ` (failed${e.detail ? `: ${e.detail}` : ''})`
+      ? ` (${e.detail ?? 'Microsoft Graph refused it.'})`
       : `${e.detail ? ` (${e.detail})` : ''}${e.undoneAt ? ' (undone)' : ''}`;
   return `${whenText(new Date(e.at))}: ${describe(e)}, ${parts.join(', ')}${state}`;
 }

@@ -49,6 +49,7 @@ export async function interruptedRunReply(run: RunRecord, pending: PendingStore,
   const groups = [...new Map(rest.map((r) => [r.group.id, r.group])).values()];
   const op = await pending.put({
     actorId: run.actor.id,
+    actorName: run.actor.name,
     kind: 'confirm',
     expiresAt: now.getTime() + PENDING_TTL_MS,
     intent: { intent: INTENTS[run.action], users: people.map((p) => p.id), groups: groups.map((g) => g.id) },

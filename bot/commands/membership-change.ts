@@ -95,6 +95,12 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       `Which group should I ${w.verb.toLowerCase()} ${nameList(intent.users)} ${w.prep}? For example: "${w.verb.toLowerCase()} ${intent.users[0]} ${w.prep} Marketing".`,
     );
 
+  if (intent.listOnOneLine)
+    return say(
+      `Your list arrived on one line ("${intent.users[0]}"), so I cannot tell where one name ends and the next ` +
+        `begins. Separate them with commas, e.g. "${w.verb.toLowerCase()} these ${w.prep} ${intent.groups[0]}: ` +
+        `Ana Silva, Bob Kelly" (the Agents Playground joins pasted lines into one). Nothing has been changed.`,
+    );
   const purpose = `to ${w.verb.toLowerCase()} ${w.prep === 'to' ? 'to' : 'from'} a group`;
   const step = await resolveIntent(intent, ctx, {
     people: ['users'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PendingOperation, PendingStore } from './context';
+import type { PendingDone, PendingOperation, PendingStore } from './context';
 
 /** In-process PendingStore (terminal chat and tests); the Teams bot uses the durable one in bot/store. */
 export class MemoryPendingStore implements PendingStore {
@@ -24,7 +24,14 @@ export class MemoryPendingStore implements PendingStore {
 
   async take(id: string): Promise<PendingOperation | undefined> {
     const op = await this.get(id);
-    this.items.delete(id);
-    return op;
+    if (!op || op.usedAt) return undefined;
+    const used = { ...op, usedAt: new Date(this.clock()).toISOString() };
+    this.items.set(id, used);
+    return used;
+  }
+
+  async finish(id: string, done: PendingDone, keepUntil: number): Promise<void> {
+    const op = this.items.get(id);
+    if (op) this.items.set(id, { ...op, done, expiresAt: Math.max(op.expiresAt, keepUntil) });
   }
 }

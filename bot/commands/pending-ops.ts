@@ -6,6 +6,9 @@ import { compactSnapshot } from './snapshot';
 /** How long a choice, confirmation or "more" button stays usable. */
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** How long a used button is remembered with what it did, so a later click can say so. */
+export const PENDING_DONE_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** The continuation as stored: snapshots compacted to what later steps need. */
 function stored(next: Continuation | undefined): { continuation?: Continuation } {
   if (!next) return {};
@@ -18,6 +21,7 @@ function stored(next: Continuation | undefined): { continuation?: Continuation }
 export function saveConfirm(ctx: CommandContext, intent: Intent, next?: Continuation): Promise<PendingOperation> {
   return ctx.pending.put({
     actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
     intent,
     kind: 'confirm',
     ...stored(next),
@@ -36,6 +40,7 @@ export function saveChoice(
 ): Promise<PendingOperation> {
   return ctx.pending.put({
     actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
     intent,
     kind: 'choice',
     slot,

@@ -16,3 +16,12 @@ export function outcome(...replies: Reply[]): Outcome {
 export function say(text: string): Outcome {
   return { replies: [{ text }] };
 }
+
+/**
+ * An answer for the one who clicked only, leaving the clicked card as it is (a refusal, "already done"): in Teams
+ * an Action.Execute gets it as a message response (shown to the clicker; the card stays), an Action.Submit as a
+ * new message. `more` replies go as new messages after it.
+ */
+export function clickerOnly(text: string, ...more: Reply[]): Outcome {
+  return { replies: [{ text, keepCard: true }, ...more] };
+}

@@ -2,6 +2,7 @@ import type { Intent } from '../language';
 import type { CommandContext, Outcome } from './context';
 import { outcome, say } from './reply';
 import { requestsOf } from './access-request';
+import { storeNeeded } from './store-needed';
 
 const APPROVALS = /\b(approv\w*|pending\s+for\s+me|waiting\s+for\s+(me|my)|to\s+(approve|review)|review)\b/i;
 
@@ -12,7 +13,7 @@ const APPROVALS = /\b(approv\w*|pending\s+for\s+me|waiting\s+for\s+(me|my)|to\s+
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const port = requestsOf(ctx);
-  if (!port) return say('Access requests are not available here (the bot runs without its store).');
+  if (!port) return say(storeNeeded('Access requests'));
   const text = ctx.text;
   if (text === undefined)
     return outcome(...(await port.listMine()), ...(await port.listPending({ omitWhenEmpty: true })));
@@ -23,6 +24,6 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 /** "pending approvals", "requests waiting for me": the requests the actor may decide. Never throws. */
 export async function runApprovals(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const port = requestsOf(ctx);
-  if (!port) return say('Access requests are not available here (the bot runs without its store).');
+  if (!port) return say(storeNeeded('Access requests'));
   return outcome(...(await port.listPending()));
 }

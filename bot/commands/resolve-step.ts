@@ -16,6 +16,8 @@ import type { Snapshot } from './snapshot';
 import { resolved, snapshotOf } from './continuation';
 import { toGroupSummary, toPerson } from './views';
 import { errorText, isForbidden } from './error-text';
+import { namesakeOwners } from './namesake-owners';
+import { groupButtonTitles } from '../../cards/describe';
 
 /** Person slots of an Intent that hold names to resolve. */
 export type PersonSlot = 'users' | 'owners' | 'members';
@@ -234,7 +236,8 @@ async function askGroup(
         ? r.suggestions.slice(0, 5)
         : [];
   for (const g of list) snapshot.groups[g.id] = g;
-  const candidates: Candidate[] = list.map((g) => ({ kind: 'group', group: toGroupSummary(g) }));
+  const owners = await namesakeOwners(ctx, list);
+  const candidates: Candidate[] = list.map((g) => ({ kind: 'group', group: toGroupSummary(g, owners(g.id)) }));
   if (r.status === 'notFound' && list.length === 0) {
     return outcome(
       reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`),
@@ -250,7 +253,8 @@ async function askGroup(
   );
   const slot = `groups.${position}`;
   if (r.status === 'ambiguous') {
-    const text = `Several groups match '${r.query}': ${list.map((g) => g.displayName + (g.mail ? ` (${g.mail})` : '')).join('; ')}. Which one did you mean?`;
+    const titles = groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
+    const text = `Several groups match '${r.query}': ${titles.join('; ')}. Which one did you mean?`;
     return outcome(
       reply(
         text,

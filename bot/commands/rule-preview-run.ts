@@ -79,8 +79,8 @@ export async function previewOnGraph(
       ...base,
       matchCount: 0,
       sample: [],
-      warnings: [
-        ...warnings,
+      warnings,
+      notes: [
         'A preview of "Direct Reports" rules is not available here; Entra evaluates them from the manager\'s reports.',
       ],
       method: 'none',
@@ -96,7 +96,8 @@ export async function previewOnGraph(
       matchCount: matches.length,
       sample: sampleOf(matches),
       ...(group ? await diffWith(ctx, group, matches) : {}),
-      warnings: [...warnings, 'Counted from the direct members of the groups the rule names.'],
+      warnings,
+      notes: ['Counted from the direct members of the groups the rule names.'],
       method: 'memberOf',
     };
   }
@@ -109,7 +110,8 @@ export async function previewOnGraph(
         ...base,
         matchCount: r.count,
         sample: sampleOf(r.sample),
-        warnings: [...warnings, `Counted by Microsoft Graph with the equivalent filter ${translated.filter}.`],
+        warnings,
+        notes: [`Counted by Microsoft Graph with the equivalent filter ${translated.filter}.`],
         method: 'count',
       };
     }
@@ -120,7 +122,8 @@ export async function previewOnGraph(
       matchCount: all.users.length,
       sample: sampleOf(all.users),
       ...(await diffWith(ctx, group, all.users)),
-      warnings: [...warnings, ...more, `Matched by Microsoft Graph with the equivalent filter ${translated.filter}.`],
+      warnings: [...warnings, ...more],
+      notes: [`Matched by Microsoft Graph with the equivalent filter ${translated.filter}.`],
       method: 'filter',
     };
   }
@@ -154,6 +157,8 @@ export async function previewOnGraph(
     warnings: [
       ...p.warnings,
       ...(scan.complete ? [] : ['Only part of the directory was read; counts are lower bounds.']),
+    ],
+    notes: [
       `Evaluated here over ${scan.scanned} users read from the directory (Graph has no equivalent filter: ${translated.unsupported}).`,
     ],
     method: 'scan',
@@ -186,7 +191,7 @@ async function diffWith(
 
 /** One line: "12 people match (e.g. Ana Silva, Megan Bowen); 3 would join, 1 would leave." */
 export function previewSentence(p: RulePreviewModel): string {
-  if (p.method === 'none') return p.warnings[p.warnings.length - 1] ?? 'No preview is available for this rule.';
+  if (p.method === 'none') return p.notes?.[p.notes.length - 1] ?? 'No preview is available for this rule.';
   const names = p.sample
     .slice(0, 5)
     .map((s) => s.displayName)

@@ -4,11 +4,12 @@
  * describes them.
  */
 import { isDirectoryOperation } from '../directory/directory-operation';
+import { formatTime } from '../../cards/card-time';
 import type { JournalEntry } from '../store/types';
 
-/** "2025-03-14 14:02 UTC". */
+/** "Fri 14 Mar 2025, 14:02 UTC": the cards' one way of writing a time (cards/card-time.ts). */
 export function whenText(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return formatTime(d);
 }
 
 function q(name: string | undefined | null): string {
@@ -50,6 +51,25 @@ export function undoPhrase(e: JournalEntry): string {
     default:
       return `revert '${e.action}' on ${g}`;
   }
+}
+
+const PAST: Record<string, string> = {
+  remove: 'removed',
+  add: 'added',
+  make: 'made',
+  delete: 'deleted',
+  restore: 'restored',
+  rename: 'renamed',
+  put: 'put',
+  assign: 'assigned',
+  revert: 'reverted',
+};
+
+/** What undoing one entry did, in the past tense: "removed Bob Kelly from 'Marketing'", "deleted the group 'X'". */
+export function undoDonePhrase(e: JournalEntry): string {
+  const phrase = undoPhrase(e);
+  const verb = phrase.split(' ', 1)[0] ?? '';
+  return PAST[verb] ? `${PAST[verb]}${phrase.slice(verb.length)}` : phrase;
 }
 
 /** Why an entry can't be undone at `now`, or null when it can. */

@@ -5,6 +5,7 @@ import { runOperations, type OperationResult } from '../directory/operation-run'
 import type { JournalEntry, PersonRef } from '../store/types';
 import type { JournalChange, JournalSink } from '../journal/journal-sink';
 import { inverseAction, undoPhrase } from './undo-plan';
+import { errorText } from './error-text';
 
 /** What happened to one entry's undo. */
 export interface UndoResult {
@@ -21,6 +22,16 @@ function runInverses(ctx: CommandContext, entries: JournalEntry[]): Promise<Oper
     ctx.graph,
     entries.map((e) => e.undo as DirectoryOperation),
   );
+}
+
+/** Why an undo failed, in plain words (bot/commands/error-text.ts), for the journal. */
+function undoFailureReason(e: JournalEntry, err: DomainError): string {
+  return errorText(err, {
+    groupName: e.group?.name ?? 'the group',
+    ...(e.target?.name && err.kind !== 'forbidden' ? { objectName: e.target.name } : {}),
+    action: 'change',
+    offerOwners: false,
+  });
 }
 
 /** A failure that means "it is already the way the undo would make it". */
@@ -60,7 +71,8 @@ export async function runUndo(
       target: e.target,
       result: outcome === 'done' ? 'succeeded' : outcome === 'moot' ? 'no-op' : 'failed',
       status: r.status,
-      detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${r.error.graph?.message ?? r.error.message}` : ''}`,
+      // "undo of <entry> (<what>)" marks the row as an undo (bot/commands/history-view.ts); the reason is a sentence.
+      detail: `undo of ${e.id} (${undoPhrase(e)})${r.error ? `: ${undoFailureReason(e, r.error)}` : ''}`,
       undo: null,
     });
   }

@@ -1,26 +1,30 @@
 import type { CommandContext, Outcome } from './context';
 import { askToConfirm } from './confirm-step';
 import { errorText } from './error-text';
-import { say } from './reply';
+import { clickerOnly, say } from './reply';
+import { storeNeeded } from './store-needed';
 import type { JournalEntry } from '../store/types';
-import { planUndo, undoPhrase } from './undo-plan';
+import { planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
 
-export const NO_JOURNAL = "I don't keep a journal of changes here, so there is no history to show or undo.";
+export const NO_JOURNAL = storeNeeded('History and Undo');
 
 /**
- * The `undo {journalId}` card action: loads the entry (or the change it stands for) from the journal, never from
- * the card; refuses when it is already undone, too old (24 h) or not undoable; otherwise asks for confirmation
- * (saying plainly when undoing deletes a group). Never throws.
+ * The `undo {journalId}` card action (and "undo that"): loads the entry (or the change it stands for) from the
+ * journal, never from the card; refuses when it is already undone, too old (24 h) or not undoable; otherwise asks
+ * for confirmation (saying plainly when undoing deletes a group). From a card (`clicked`), the card it sits on (an
+ * outcome, the history) stays as it is: a refusal is for the clicker only, and the confirmation comes as a new
+ * message. Never throws.
  */
-export async function startUndo(key: string, ctx: CommandContext): Promise<Outcome> {
+export async function startUndo(key: string, ctx: CommandContext, opts: { clicked?: boolean } = {}): Promise<Outcome> {
+  const refuse = (text: string): Outcome => (opts.clicked ? clickerOnly(text) : say(text));
   try {
-    if (!ctx.journal) return say(NO_JOURNAL);
+    if (!ctx.journal) return refuse(NO_JOURNAL);
     const entries = await ctx.journal.undoTargets(key, ctx.now());
     const planned = planUndo(entries, ctx.now());
-    if (!planned.ok) return say(planned.message);
+    if (!planned.ok) return refuse(planned.message);
     const p = planned.plan;
-    return await askToConfirm(ctx, { intent: 'showHistory' }, undefined, {
+    const ask = await askToConfirm(ctx, { intent: 'showHistory' }, undefined, {
       title: p.title,
       facts: p.facts,
       consequence: p.consequence,
@@ -28,8 +32,11 @@ export async function startUndo(key: string, ctx: CommandContext): Promise<Outco
       ...(p.destructive ? { destructive: true } : {}),
       continuation: { kind: 'undo', key },
     });
+    return opts.clicked
+      ? clickerOnly('Nothing is undone yet: please confirm in the new message below.', ...ask.replies)
+      : ask;
   } catch (err) {
-    return say(errorText(err));
+    return refuse(errorText(err));
   }
 }
 
@@ -65,7 +72,7 @@ function summary(results: UndoResult[], entries: JournalEntry[]): string {
   const raced = results.filter((r) => r.outcome === 'raced');
   if (results.length === 1) {
     const r = results[0] as UndoResult;
-    if (r.outcome === 'done') return `Undone: I did ${undoPhrase(r.entry)}.`;
+    if (r.outcome === 'done') return `Undone: I ${undoDonePhrase(r.entry)}.`;
     if (r.outcome === 'moot')
       return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
     if (r.outcome === 'raced')

@@ -6,6 +6,7 @@ import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { toGroupSummary, toPerson } from './views';
+import { namesakeOwners } from './namesake-owners';
 
 /** "which groups is Ana in", "my groups": direct groups, then groups through nesting. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
@@ -30,6 +31,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   }
   const directIds = new Set(direct.map((g) => g.id));
   const nested = all.filter((g) => !directIds.has(g.id));
+  // Groups sharing a display name are told apart by their owners (read for those only).
+  const owners = await namesakeOwners(ctx, [...direct, ...nested]);
   const me = who.id === ctx.actor.id;
   const text =
     direct.length + nested.length === 0
@@ -40,8 +43,8 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       text,
       buildUserGroupsCard({
         user: toPerson(user),
-        direct: direct.map((g) => toGroupSummary(g)),
-        viaNesting: nested.map((g) => ({ group: toGroupSummary(g), via: [] })),
+        direct: direct.map((g) => toGroupSummary(g, owners(g.id))),
+        viaNesting: nested.map((g) => ({ group: toGroupSummary(g, owners(g.id)), via: [] })),
       }),
     ),
   );

@@ -31,6 +31,7 @@ export function toGroupSummary(g: DirectoryGroup, extra: Partial<GroupSummary> =
   if (g.membershipRule) s.membershipRule = g.membershipRule;
   if (g.membershipRuleProcessingState) s.processingState = g.membershipRuleProcessingState;
   if (g.deletedDateTime) s.deletedDateTime = g.deletedDateTime;
+  if (g.createdDateTime) s.createdDateTime = g.createdDateTime;
   return { ...s, ...extra };
 }
 

@@ -1,6 +1,6 @@
 import { GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
-import { literal, withQuery } from './odata';
+import { literal, searchTerm, withQuery } from './odata';
 import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
 
 interface ODataList<T> {
@@ -22,14 +22,18 @@ export function getGroup(session: GraphSession, id: string): Promise<DirectoryGr
 }
 
 /**
- * One page of groups, optionally of one kind or starting with a prefix; `next` continues from a nextLink.
- * Deleted groups come from /directory/deletedItems. Throws DomainError.
+ * One page of groups, optionally of one kind, starting with a prefix, or with a word in the name
+ * (`nameContains`: Graph's `$search` on displayName, which matches the start of any word of the name and needs
+ * `ConsistencyLevel: eventual`, also on the following pages); `next` continues from a nextLink. Deleted groups
+ * come from /directory/deletedItems. Throws DomainError.
  */
 export async function listGroups(
   session: GraphSession,
-  opts: { kind?: GroupFilter; startsWith?: string; next?: string },
+  opts: { kind?: GroupFilter; startsWith?: string; nameContains?: string; next?: string },
 ): Promise<Page<DirectoryGroup>> {
-  if (opts.next) return pageOf(await session.get<ODataList<DirectoryGroup>>(opts.next));
+  const search = opts.nameContains?.trim() && opts.kind !== 'deleted' ? opts.nameContains.trim() : undefined;
+  if (opts.next)
+    return pageOf(await session.get<ODataList<DirectoryGroup>>(opts.next, search ? { eventual: true } : {}));
   const clauses: string[] = [];
   if (opts.kind === 'security') clauses.push('securityEnabled eq true', 'mailEnabled eq false');
   if (opts.kind === 'microsoft365') clauses.push("groupTypes/any(c:c eq 'Unified')");
@@ -40,9 +44,10 @@ export async function listGroups(
     $select: opts.kind === 'deleted' ? `${GROUP_SELECT},deletedDateTime` : GROUP_SELECT,
     $top: PAGE,
     ...(clauses.length ? { $filter: clauses.join(' and ') } : {}),
-    ...(opts.kind !== 'deleted' && clauses.length === 0 ? { $orderby: 'displayName' } : {}),
+    ...(search ? { $search: searchTerm('displayName', search), $count: true } : {}),
+    ...(opts.kind !== 'deleted' && (clauses.length === 0 || search) ? { $orderby: 'displayName' } : {}),
   });
-  return pageOf(await session.get<ODataList<DirectoryGroup>>(url));
+  return pageOf(await session.get<ODataList<DirectoryGroup>>(url, search ? { eventual: true } : {}));
 }
 
 interface RawMember {

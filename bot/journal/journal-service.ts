@@ -139,6 +139,18 @@ export class JournalService implements JournalSink {
     return rows.length > limit && last ? { entries, nextBeforeSeq: last.seq } : { entries };
   }
 
+  /** See JournalSink.changesBy. Throws on database errors. */
+  async changesBy(
+    actorId: string,
+    options: { from?: Date; to?: Date; beforeSeq?: number; limit?: number } = {},
+  ): Promise<HistoryPage> {
+    const limit = Math.max(1, Math.min(options.limit ?? PAGE, 50));
+    const rows = await this.repo.byActor(actorId, { ...options, limit: limit + 1 });
+    const entries = rows.slice(0, limit);
+    const last = entries[entries.length - 1];
+    return rows.length > limit && last ? { entries, nextBeforeSeq: last.seq } : { entries };
+  }
+
   /** See JournalSink.latestUndoable. Throws on database errors. */
   async latestUndoable(actorId: string, now: Date): Promise<JournalEntry | undefined> {
     return (await this.repo.undoableFor(actorId, now, { limit: 1 }))[0];

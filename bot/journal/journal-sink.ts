@@ -85,6 +85,14 @@ export interface JournalSink {
    * unknown or its change key expired by `now`. Throws on database errors.
    */
   undoTargets(key: string, now: Date): Promise<JournalEntry[]>;
+  /**
+   * The changes `actorId` made through groupbot, across groups, newest first ("what did I change today"): at most
+   * `limit` (default 10, at most 50) within [from, to) when given. Throws on database errors.
+   */
+  changesBy?(
+    actorId: string,
+    options?: { from?: Date; to?: Date; beforeSeq?: number; limit?: number },
+  ): Promise<HistoryPage>;
   /** The actor's most recent change that can still be undone at `now` ("oops, undo that"). Throws on database errors. */
   latestUndoable?(actorId: string, now: Date): Promise<JournalEntry | undefined>;
   /**

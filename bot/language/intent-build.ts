@@ -26,6 +26,7 @@ const ORDER: ReadonlyArray<keyof Slots> = [
   'when',
   'allOwned',
   'topic',
+  'listOnOneLine',
   'steps',
 ];
 

@@ -24,6 +24,7 @@ import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/o
 import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
 import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
 import { matchShowHistory } from './patterns/history';
+import { matchShowMyChanges } from './patterns/my-changes';
 import { matchMembersAt, matchRestoreMembers, matchUnwatch, matchWatch } from './patterns/membership-history';
 import { matchListOwnedGroups } from './patterns/owned-groups';
 import { matchRenewGroup, matchShowExpiry } from './patterns/group-expiry';
@@ -46,6 +47,7 @@ const MATCHERS: readonly Matcher[] = [
   matchMembersAt,
   matchUnwatch,
   matchWatch,
+  matchShowMyChanges,
   matchShowHistory,
   matchExportMembers,
   matchSetDigest,

@@ -30,6 +30,7 @@ export type IntentName =
   | 'listRequests'
   | 'listApprovals'
   | 'showHistory'
+  | 'showMyChanges'
   | 'undo'
   | 'smallTalk'
   | 'multi'
@@ -74,6 +75,7 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'listRequests',
   'listApprovals',
   'showHistory',
+  'showMyChanges',
   'undo',
   'smallTalk',
   'multi',
@@ -136,12 +138,18 @@ export interface Intent {
   owners?: string[];
   /** Extra, optional (LANGUAGE): checkMembership: the user asked why/how ("why is Ana in Marketing") — explain the path. */
   explain?: boolean;
+  /**
+   * Extra, optional (LANGUAGE): addMembers / removeMembers / addOwners / removeOwners from a pasted list ("add these
+   * to Marketing: …") whose names arrived on one line with nothing between them (a client that joins pasted lines),
+   * so where one name ends cannot be told; `users` then holds the line as one entry.
+   */
+  listOnOneLine?: boolean;
   /** listGroups: a word the group name contains ("groups whose name mentions Finance" → "Finance"). */
   nameContains?: string;
   /** setDigest: post the weekly hygiene digest in this conversation, send it to the speaker, or stop it here. */
   digest?: 'here' | 'me' | 'stop';
   /**
-   * showHistory / membersAt / restoreMembers: the time as written ("last Monday 09:00", "2026-11-02", "this week");
+   * showHistory / showMyChanges / membersAt / restoreMembers: the time as written ("last Monday 09:00", "2026-11-02", "this week");
    * resolved against the clock by the command (bot/language/time-phrase.ts).
    */
   when?: string;

@@ -1,7 +1,7 @@
 /**
  * "my requests" (one's own requests, with Cancel on pending ones) and "pending approvals" (requests the actor may
  * decide). Both hold justifications and reasons, so in a shared chat they go to the actor's 1:1 chat and the shared
- * chat gets one short line addressed to them.
+ * chat gets one short line addressed to them: for "my requests", the groups and where each request stands.
  */
 import type { AccessRequest } from '../store/types';
 import type { Reply } from '../commands/context';
@@ -28,13 +28,41 @@ async function privately(
   return workflow.notices.answer(place, actor.id, short, { text: reply.text, card: reply.card });
 }
 
+const SHORT_LIMIT = 5;
+
+/** Where one request stands, in words, without its justification or reason (they stay out of shared chats). */
+function stateOf(r: AccessRequest): string {
+  const by = r.decidedByName ? ` by ${r.decidedByName}` : '';
+  switch (r.state) {
+    case 'pending':
+      return 'waiting for a decision';
+    case 'approving':
+      return `approved${by}, being added`;
+    case 'approved':
+    case 'denied':
+      return `${r.state}${by}`;
+    default:
+      return r.state;
+  }
+}
+
+/**
+ * "Finance Readers (approved by Megan Bowen), Legal (waiting for a decision)": the groups and states of the first
+ * requests, the rest counted. Pure.
+ */
+export function stateLine(requests: readonly AccessRequest[]): string {
+  const shown = requests.slice(0, SHORT_LIMIT).map((r) => `${r.groupName} (${stateOf(r)})`);
+  const rest = requests.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
 /** The actor's requests, newest first (closed ones too). Throws database errors. */
 export async function listMine(workflow: RequestWorkflow, actor: RequestActor, place: TurnPlace): Promise<Reply[]> {
   const mine = await workflow.service().listMine(actor.id.toLowerCase(), { includeClosed: true, limit: LIMIT });
   const card = buildRequestListCard({ view: 'mine', requests: mine.map((s) => summaryOf(s.request)) });
   const text = mine.length ? `Your access requests (${mine.length}).` : 'You have no access requests.';
   const short = mine.length
-    ? `You have ${mine.length} access ${plural(mine.length, 'request', 'requests')}.`
+    ? `You have ${mine.length} access ${plural(mine.length, 'request', 'requests')}: ${stateLine(mine.map((m) => m.request))}.`
     : 'You have no access requests.';
   if (mine.length === 0)
     return place.shared

@@ -34,6 +34,12 @@ export class RequestNotices {
     return loadRoute(this.deps.store.keyValue, requestId);
   }
 
+  /** The shared chat (group chat, channel) the request was asked in, whose copies everyone there sees; or undefined. */
+  async sharedConversation(requestId: string): Promise<string | undefined> {
+    const route = await this.route(requestId);
+    return route?.askedInShared ? route.askedIn : undefined;
+  }
+
   /** Remembers a copy of the request's card. Throws on database errors. */
   async recordCopy(
     requestId: string,
@@ -96,7 +102,9 @@ export class RequestNotices {
         ...people.map((p) => route.mentionIds[p.id] ?? p.id),
         route.mentionIds[r.requesterId] ?? r.requesterId,
       ];
-      const sharedCard = withRefresh(card, r.id, viewers);
+      // Everyone in the chat sees this copy: without the justification; the deciders and the requester get their
+      // own view (with it) through the refresh.
+      const sharedCard = withRefresh(approvalCardOf(r, route, { shared: true }), r.id, viewers);
       if (shared) {
         await this.deps.messenger.updateCard(route.askedIn, shared.activityId, sharedCard, opts.place);
         if (
@@ -143,12 +151,19 @@ export class RequestNotices {
         )?.expiresAt;
       }
       const card = finalCardOf(r, ends);
-      if (!card) return false;
+      const sharedCard = finalCardOf(r, ends, { shared: true });
+      if (!card || !sharedCard) return false;
       const copies = await this.deps.store.requestCards.listForRequest(r.id);
+      const sharedIn = await this.sharedConversation(r.id);
       await Promise.all(
         copies.map(async (copy) => {
           try {
-            await this.deps.messenger.updateCard(copy.conversationId, copy.activityId, card, opts.place);
+            await this.deps.messenger.updateCard(
+              copy.conversationId,
+              copy.activityId,
+              copy.conversationId === sharedIn ? sharedCard : card,
+              opts.place,
+            );
           } catch (err) {
             complete = false;
             this.deps.log.warn('requests.cardUpdate', {

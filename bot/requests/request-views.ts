@@ -14,7 +14,7 @@ import {
   type RequestSummary,
 } from '../../cards';
 import { adaptiveCard, container, heading, subtle, textBlock } from '../../cards/elements';
-import { justificationBlock, requestFacts } from '../../cards/approval-card';
+import { justificationBlock, requestFacts, type CardAudience } from '../../cards/approval-card';
 import { md, plain } from '../../cards/markdown';
 import type { Reply } from '../commands/context';
 
@@ -30,24 +30,37 @@ export function requesterOf(r: AccessRequest, profile?: RequestProfile): PersonS
   return profile?.requester ?? { id: r.requesterId, displayName: r.requesterName, userPrincipalName: r.requesterUpn };
 }
 
-/** The owners' card while the request is pending: Approve / Deny (Action.Execute). Never throws. */
-export function approvalCardOf(r: AccessRequest, profile?: RequestProfile): AdaptiveCard {
-  return buildApprovalCard({
-    requestId: r.id,
-    group: { id: r.groupId, displayName: r.groupName },
-    requester: requesterOf(r, profile),
-    justification: r.justification || '(no justification given)',
-    ...(profile?.teammates && profile.teammates.total > 0
-      ? { teammates: { ...profile.teammates, basis: 'department' as const } }
-      : {}),
-    ...(r.durationDays ? { durationDays: r.durationDays } : {}),
-    requestedAt: r.createdAt.toISOString(),
-    expiresAt: r.expiresAt.toISOString(),
-  });
+export type { CardAudience };
+
+/**
+ * The owners' card while the request is pending: Approve / Deny (Action.Execute). A `shared` copy (everyone in a
+ * group chat sees it) leaves the justification out. Never throws.
+ */
+export function approvalCardOf(r: AccessRequest, profile?: RequestProfile, audience: CardAudience = {}): AdaptiveCard {
+  return buildApprovalCard(
+    {
+      requestId: r.id,
+      group: { id: r.groupId, displayName: r.groupName },
+      requester: requesterOf(r, profile),
+      justification: r.justification || '(no justification given)',
+      ...(profile?.teammates && profile.teammates.total > 0
+        ? { teammates: { ...profile.teammates, basis: 'department' as const } }
+        : {}),
+      ...(r.durationDays ? { durationDays: r.durationDays } : {}),
+      requestedAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+    },
+    audience,
+  );
 }
 
-/** The requester's copy while pending: who was asked, and Cancel request. Never throws. */
-export function requesterCardOf(r: AccessRequest, ownerNames: readonly string[], merged = false): AdaptiveCard {
+/** The requester's copy while pending: who was asked, and Cancel request (`shared`: without the justification). Never throws. */
+export function requesterCardOf(
+  r: AccessRequest,
+  ownerNames: readonly string[],
+  merged = false,
+  audience: CardAudience = {},
+): AdaptiveCard {
   const who = ownerNames.length ? ownerNames.join(', ') : "the group's owners";
   return adaptiveCard({
     fallbackText: `Your request to join ${r.groupName} is waiting for ${who}.`,
@@ -62,7 +75,7 @@ export function requesterCardOf(r: AccessRequest, ownerNames: readonly string[],
           ]
         : []),
       requestFacts(requesterOf(r), r.durationDays ?? undefined, r.createdAt.toISOString()),
-      justificationBlock(r.justification || '(no justification given)'),
+      justificationBlock(r.justification || '(no justification given)', audience),
     ],
     actions: [executeButton('Cancel request', { verb: 'requestCancel', requestId: r.id })],
   });
@@ -80,8 +93,15 @@ export function approvingCardOf(r: AccessRequest, view: RequestOutcomeView): Ada
   });
 }
 
-/** The final state every copy shows ("Approved by Olga Owner, 14:02"), or undefined while not final. */
-export function finalCardOf(r: AccessRequest, membershipEndsAt?: Date): AdaptiveCard | undefined {
+/**
+ * The final state every copy shows ("Approved by Olga Owner, 14:02"), or undefined while not final; a `shared` copy
+ * without the justification.
+ */
+export function finalCardOf(
+  r: AccessRequest,
+  membershipEndsAt?: Date,
+  audience: CardAudience = {},
+): AdaptiveCard | undefined {
   if (r.state === 'pending' || r.state === 'approving') return undefined;
   const decidedBy =
     r.state === 'cancelled'
@@ -92,25 +112,32 @@ export function finalCardOf(r: AccessRequest, membershipEndsAt?: Date): Adaptive
   const decidedAt = (
     r.state === 'expired' ? r.expiresAt : r.state === 'cancelled' ? r.updatedAt : (r.decidedAt ?? r.updatedAt)
   ).toISOString();
-  return buildApprovalResultCard({
-    requestId: r.id,
-    group: { id: r.groupId, displayName: r.groupName },
-    requester: requesterOf(r),
-    justification: r.justification || '(no justification given)',
-    requestedAt: r.createdAt.toISOString(),
-    state: r.state,
-    ...(decidedBy ? { decidedBy } : {}),
-    decidedAt,
-    ...(r.reason ? { reason: r.reason } : {}),
-    ...(r.durationDays ? { durationDays: r.durationDays } : {}),
-    ...(membershipEndsAt ? { membershipEndsAt: membershipEndsAt.toISOString() } : {}),
-  });
+  return buildApprovalResultCard(
+    {
+      requestId: r.id,
+      group: { id: r.groupId, displayName: r.groupName },
+      requester: requesterOf(r),
+      justification: r.justification || '(no justification given)',
+      requestedAt: r.createdAt.toISOString(),
+      state: r.state,
+      ...(decidedBy ? { decidedBy } : {}),
+      decidedAt,
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.durationDays ? { durationDays: r.durationDays } : {}),
+      ...(membershipEndsAt ? { membershipEndsAt: membershipEndsAt.toISOString() } : {}),
+    },
+    audience,
+  );
 }
 
 /** The card a copy should show now: final, approving, or undefined (pending: leave it). */
-export function currentCardOf(r: AccessRequest, view: RequestOutcomeView): AdaptiveCard | undefined {
+export function currentCardOf(
+  r: AccessRequest,
+  view: RequestOutcomeView,
+  audience: CardAudience = {},
+): AdaptiveCard | undefined {
   if (r.state === 'approving') return approvingCardOf(r, view);
-  return finalCardOf(r);
+  return finalCardOf(r, undefined, audience);
 }
 
 /** A reply carrying a card (the card's fallback text as the message text). */

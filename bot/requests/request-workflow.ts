@@ -203,12 +203,27 @@ export class RequestWorkflow {
       r,
       deciders.map((o) => o.name),
     );
+    const sharedRequesterCard = requesterCardOf(
+      r,
+      deciders.map((o) => o.name),
+      false,
+      { shared: true },
+    );
     const sent = escalated
       ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
       : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
     const text = sent + unreachedNote(notified.unreached);
     if (!clicked) {
-      const posted = await this.deps.messenger.post(live.place.conversationId, { card }, live.place);
+      // In a shared chat everyone sees this copy: without the justification, the requester's own view by refresh.
+      const posted = await this.deps.messenger.post(
+        live.place.conversationId,
+        {
+          card: live.place.shared
+            ? withRefresh(sharedRequesterCard, r.id, [live.place.from?.id ?? r.requesterId])
+            : card,
+        },
+        live.place,
+      );
       if (posted)
         await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, r.requesterId, 'requester');
       return [{ text }];
@@ -224,15 +239,16 @@ export class RequestWorkflow {
     }
     if (live.place.shared || live.place.turn === undefined) {
       // The answer to the click replaces the form for the requester only (and, once the turn has ended, not at all):
-      // everyone sees the request in place of the form.
+      // everyone sees the request in place of the form, without the justification (the requester's own view has it).
       await this.deps.messenger.updateCard(
         live.place.conversationId,
         clicked,
-        withRefresh(card, r.id, [live.place.from?.id ?? r.requesterId]),
+        withRefresh(live.place.shared ? sharedRequesterCard : card, r.id, [live.place.from?.id ?? r.requesterId]),
         live.place,
       );
     }
-    return [cardReply(text, card)];
+    // In a shared chat the clicker's answer is the copy everyone there sees (their own view comes by refresh).
+    return [cardReply(text, live.place.shared ? sharedRequesterCard : card)];
   }
 
   // ---- decisions -------------------------------------------------------------------------------------
@@ -376,7 +392,8 @@ export class RequestWorkflow {
       place: live.place,
       ...(result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}),
     });
-    const card = currentCardOf(request, result.view);
+    // In a shared chat the clicked copy shows what everyone there sees (announce updated it so).
+    const card = currentCardOf(request, result.view, { shared: live.place.shared });
     return card ? [cardReply(result.view.headline, card)] : [{ text: result.view.headline }];
   }
 
@@ -393,19 +410,8 @@ export class RequestWorkflow {
       refusal.code === 'not-requester' ||
       (refusal.code === 'expired' && request.state === 'pending')
     ) {
-      // The clicked card may be shared: it stays as it is, and the clicker alone is answered.
-      const route = await this.notices.route(request.id);
-      const same =
-        request.state !== 'pending'
-          ? currentCardOf(request, result.view)
-          : refusal.code === 'not-requester'
-            ? requesterCardOf(
-                request,
-                (route?.owners ?? []).map((o) => o.name),
-              )
-            : approvalCardOf(request, route);
-      const extra = await this.notices.answer(place, actor.id, refusal.message);
-      return same ? [cardReply(refusal.message, same), ...extra] : extra.length ? extra : [{ text: refusal.message }];
+      // The clicked card may be shared: it stays as it is for everyone, and the clicker alone is answered.
+      return [{ text: refusal.message, keepCard: true }];
     }
     // A stale card: decided elsewhere, or another click's add is still running.
     const inProcess = [...(this.running.get(request.id) ?? [])];
@@ -413,10 +419,10 @@ export class RequestWorkflow {
       // The winning click runs in this process: wait for it (the answer time still bounds this turn).
       await Promise.allSettled(inProcess);
       const settled = await this.service().get(request.id);
-      const card = settled ? currentCardOf(settled.request, settled.view) : undefined;
+      const card = settled ? currentCardOf(settled.request, settled.view, { shared: place.shared }) : undefined;
       return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
     }
-    const card = currentCardOf(request, result.view);
+    const card = currentCardOf(request, result.view, { shared: place.shared });
     // Make sure every copy shows what stands (the winner may have died before updating them; updates are idempotent).
     if (result.view.final)
       await this.notices.announce({ request, view: result.view, cards: result.cards }, { place, quiet: true });
@@ -439,11 +445,12 @@ export class RequestWorkflow {
         `Only an owner of '${r.groupName}' or a Groups or Global Administrator can decide this request.`,
       );
     }
-    const posted = await this.deps.messenger.post(
-      place.conversationId,
-      { card: approvalCardOf(r, await this.notices.route(r.id)) },
-      place,
-    );
+    const route = await this.notices.route(r.id);
+    // In a shared chat the copy everyone sees leaves the justification out; this decider's own view has it (refresh).
+    const card = place.shared
+      ? withRefresh(approvalCardOf(r, route, { shared: true }), r.id, [place.from?.id ?? actor.id])
+      : approvalCardOf(r, route);
+    const posted = await this.deps.messenger.post(place.conversationId, { card }, place);
     if (posted)
       await this.notices.recordCopy(r.id, posted.conversationId, posted.activityId, actor.id.toLowerCase(), 'approver');
     return [{ text: `Here is ${r.requesterName}'s request to join '${r.groupName}'.` }];
@@ -458,10 +465,13 @@ export class RequestWorkflow {
     const snap = await this.service().get(requestId);
     if (!snap) return [{ text: 'This request no longer exists.' }];
     const r = snap.request;
-    const current = currentCardOf(r, snap.view);
+    const isRequester = r.requesterId === actor.id.toLowerCase();
+    // Only the requester and those who may decide see the justification; anyone else gets the shared copy's view.
+    const audience = { shared: !isRequester && !(await this.mayDecide(actor.directory, r.groupId, actor.id)) };
+    const current = currentCardOf(r, snap.view, audience);
     if (current) return [cardReply(snap.view.headline, current)];
     const route = await this.notices.route(r.id);
-    if (r.requesterId === actor.id.toLowerCase())
+    if (isRequester)
       return [
         cardReply(
           snap.view.headline,
@@ -471,7 +481,7 @@ export class RequestWorkflow {
           ),
         ),
       ];
-    return [cardReply(snap.view.headline, approvalCardOf(r, route))];
+    return [cardReply(snap.view.headline, approvalCardOf(r, route, audience))];
   }
 
   /** The store the workflow runs over. */

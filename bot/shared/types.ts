@@ -15,4 +15,9 @@ export interface Actor {
 export interface Reply {
   text: string;
   card?: Record<string, unknown>;
+  /**
+   * As the first answer to a card click: leave the clicked card as it is and show `text` to the clicker only (a
+   * refusal, "already done", a pointer to a new message). Without it the first reply's card replaces the clicked one.
+   */
+  keepCard?: true;
 }

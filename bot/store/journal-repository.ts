@@ -20,6 +20,14 @@ export interface JournalRepository {
   get(id: string): Promise<JournalEntry | undefined>;
   /** Entries about a group, newest first; `beforeSeq` pages back. Throws on database errors. */
   historyOfGroup(groupId: string, options?: { limit?: number; beforeSeq?: number }): Promise<JournalEntry[]>;
+  /**
+   * Entries `actorId` made, across groups, newest first, at or after `from` and before `to` when given; `beforeSeq`
+   * pages back. Throws on database errors.
+   */
+  byActor(
+    actorId: string,
+    options?: { from?: Date; to?: Date; beforeSeq?: number; limit?: number },
+  ): Promise<JournalEntry[]>;
   /** Entries `userId` made that can still be undone at `now` (undo data, not undone, undo_until later). */
   undoableFor(userId: string, now: Date, options?: { limit?: number }): Promise<JournalEntry[]>;
   /**
@@ -137,6 +145,17 @@ export function journalRepository(db: SqlClient): JournalRepository {
         `SELECT * FROM journal WHERE group_id = $1 AND ($2::integer IS NULL OR seq < $2)
          ORDER BY seq DESC LIMIT $3`,
         [groupId, options?.beforeSeq ?? null, limitOf(options?.limit)],
+      );
+      return rows.map(toJournalEntry);
+    },
+
+    async byActor(actorId, options) {
+      const rows = await db.query(
+        `SELECT * FROM journal
+         WHERE actor_id = $1 AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
+           AND ($4::integer IS NULL OR seq < $4)
+         ORDER BY seq DESC LIMIT $5`,
+        [actorId, options?.from ?? null, options?.to ?? null, options?.beforeSeq ?? null, limitOf(options?.limit)],
       );
       return rows.map(toJournalEntry);
     },

@@ -208,4 +208,12 @@ CREATE TABLE membership_checkpoints (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'journal entries by the person who made them',
+    sql: `
+-- "what did I change today": one person's entries across groups, newest first.
+CREATE INDEX journal_actor_seq_ix ON journal (actor_id, seq DESC);
+`,
+  },
 ];

@@ -207,6 +207,17 @@ export function isLoopbackServiceUrl(url: URL): boolean {
   );
 }
 
+/** The path every terminal chat's own loopback connector lives under (bot/chat/bot-endpoint-chat.ts). */
+export const TERMINAL_CONNECTOR_PATH = '/groupbot-terminal/';
+
+/**
+ * A terminal chat's connector (`groupbot chat` while `npm start` runs): http on a loopback host, under
+ * TERMINAL_CONNECTOR_PATH. Only a caller that holds the local endpoint secret can make the bot answer there. Pure.
+ */
+export function isTerminalConnectorUrl(url: URL): boolean {
+  return url.protocol === 'http:' && isLoopbackServiceUrl(url) && url.pathname.startsWith(TERMINAL_CONNECTOR_PATH);
+}
+
 /**
  * Builds the serviceUrl check for a list of allowed prefixes (such as the Playground's
  * `http://127.0.0.1:P/_connector`): a serviceUrl is allowed when it equals one or continues it after a '/'. Pure.

@@ -248,6 +248,9 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
       // The first reply replaces the card that was clicked; any others follow as new messages.
       const [first, ...rest] = replies;
       for (const r of rest) await context.sendActivity(toActivity(r));
+      // A reply that keeps the clicked card (a refusal, "already done") is a message response: Teams shows it to
+      // the clicker only and leaves the card as everyone sees it (docs/cards-and-conversation.md, Actions).
+      if (first?.keepCard) return first.text as never;
       // Always a card: a text-only answer would leave the clicked card's buttons live beside a toast.
       const card = first?.card ?? buildNoticeCard(first?.text ?? 'Done.');
       return card as never;

@@ -15,6 +15,7 @@ import type { CardAction } from '../../cards/actions';
 import type { CommandContext, Reply } from '../commands/context';
 import { requestBlocker, type RequestsPort } from '../commands/access-request';
 import { errorText } from '../commands/error-text';
+import { cardOwnerRefusal } from '../commands/card-owner';
 import { reply } from '../commands/reply';
 import { openGraphSession, type GraphSession } from '../directory/graph-session';
 import type { GraphEndpoint } from '../directory/graph-client';
@@ -137,8 +138,12 @@ export class RequestCoordinator {
   async handle(action: CardAction, ctx: CommandContext, here: TurnContext): Promise<Reply[] | undefined> {
     try {
       switch (action.verb) {
-        case 'requestSubmit':
+        case 'requestSubmit': {
+          // Only the one the card was made for files from it: anyone else is told whose card it is.
+          const refused = await cardOwnerRefusal(action.pendingId, ctx);
+          if (refused) return refused.replies;
           return await this.submit(ctx, here, action.groupId, action.justification, action.durationDays);
+        }
         case 'approvalApprove':
           return await this.decide(ctx, here, 'approve', action.requestId);
         case 'approvalDeny':

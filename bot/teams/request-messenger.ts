@@ -27,7 +27,8 @@ const CONVERSATION_KEY = 'conversation:';
  * Builds a message activity: optional text, optional card, and @mentions. With a card, the text and mentions go
  * into the card (a first TextBlock "<at>Name</at>: text" plus `msteams.entities`, as Teams renders mentions in
  * cards); without one, into the message text with mention entities. The mentions lead the text, set apart by a
- * colon ("Olga Owner: Ana Silva asks to join…"). Pure.
+ * colon ("Olga Owner: Ana Silva asks to join…"). The `summary` (the chat list's preview) has the names without the
+ * `<at>` markup. Pure.
  */
 export function messageActivity(opts: {
   text?: string;
@@ -46,7 +47,9 @@ export function messageActivity(opts: {
     if (entities.length) card = { ...card, msteams: { ...(opts.card.msteams ?? {}), entities } };
     // No activity text beside the card: a channel may split text + card into two messages (the Agents Playground
     // does, and then answers without the message id that later card updates need).
-    return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: text || opts.card.fallbackText };
+    // The chat list previews `summary` as plain text: the names without the <at> markup the card uses.
+    const summary = text ? text.replace(/<at>(.*?)<\/at>/g, '$1') : opts.card.fallbackText;
+    return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary };
   }
   return { type: 'message', ...(text ? { text } : {}), ...(entities.length ? { entities } : {}) };
 }

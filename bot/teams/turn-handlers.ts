@@ -17,6 +17,7 @@ import type { DigestPort } from '../hygiene/digest-port';
 import type { HistoryService } from '../history/history-service';
 import { conversationKind } from './conversation-kind';
 import { CHANNEL_SIGN_IN } from './sign-in';
+import { localizeReply, readerTimeZone } from './reader-time-zone';
 
 /** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
 export type RequestActionHandler = (
@@ -95,7 +96,8 @@ async function commandContext(
     ...(services.history ? { history: services.history } : {}),
     now: () => new Date(),
     ...(text !== undefined ? { text } : {}),
-    progress: async (r: Reply) => {
+    progress: async (given: Reply) => {
+      const r = localizeReply(given, readerTimeZone(context.activity));
       const activity = {
         type: 'message',
         text: r.text,
@@ -117,8 +119,22 @@ async function commandContext(
   return ctx;
 }
 
-/** A typed message: language → command. Never throws; unexpected errors become one sentence. */
+/**
+ * A typed message: language → command, the times in the replies shown in the sender's zone. Never throws;
+ * unexpected errors become one sentence.
+ */
 export async function handleText(
+  context: TurnContext,
+  state: TurnState,
+  services: TurnServices,
+  actor: Actor | undefined,
+  text: string,
+): Promise<Reply[]> {
+  const zone = readerTimeZone(context.activity);
+  return (await answerText(context, state, services, actor, text)).map((r) => localizeReply(r, zone));
+}
+
+async function answerText(
   context: TurnContext,
   state: TurnState,
   services: TurnServices,
@@ -153,6 +169,18 @@ export async function handleAction(
   services: TurnServices,
   actor: Actor | undefined,
   value: unknown,
+  via: 'execute' | 'submit',
+): Promise<Reply[]> {
+  const zone = readerTimeZone(context.activity);
+  return (await answerAction(context, state, services, actor, value, via)).map((r) => localizeReply(r, zone));
+}
+
+async function answerAction(
+  context: TurnContext,
+  state: TurnState,
+  services: TurnServices,
+  actor: Actor | undefined,
+  value: unknown,
   _via: 'execute' | 'submit',
 ): Promise<Reply[]> {
   const parsed = parseCardAction(value);
@@ -161,7 +189,7 @@ export async function handleAction(
     return [reply(`I couldn't use that button: ${parsed.error}`)];
   }
   const action = parsed.action;
-  if (action.verb === 'sendText') return handleText(context, state, services, actor, action.text);
+  if (action.verb === 'sendText') return answerText(context, state, services, actor, action.text);
   if (!actor) return [reply(WHO_ARE_YOU)];
   // A refresh shows the card as this viewer should see it, from the store alone: it needs no Graph token, and
   // Teams sends it for viewers who never signed in (bot/teams/sign-in.ts starts no sign-in for it).

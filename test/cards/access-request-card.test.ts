@@ -30,4 +30,16 @@ describe('cards/access-request-card', () => {
     });
     assert.deepEqual(clickPayload(button(card, 'Cancel'), { justification: 'x' }), { verb: 'cancel' });
   });
+
+  it("names its owner's pending operation on Submit and Cancel, so only they can use it", () => {
+    const owned = buildAccessRequestCard({ group: { id: marketing.id, displayName: 'Marketing' }, pendingId: 'p-1' });
+    assertValidCard(owned);
+    assert.deepEqual(clickPayload(button(owned, 'Submit request'), { justification: 'Launch' }), {
+      verb: 'requestSubmit',
+      groupId: marketing.id,
+      pendingId: 'p-1',
+      justification: 'Launch',
+    });
+    assert.deepEqual(clickPayload(button(owned, 'Cancel'), {}), { verb: 'cancel', pendingId: 'p-1' });
+  });
 });

@@ -24,6 +24,22 @@ describe('cards/approval-card', () => {
     assert.match(text, /^4 of 9 people in the Design department are already members\.$/m);
   });
 
+  it('leaves the justification out of the copy a shared chat sees, fallback text included', () => {
+    const model = {
+      requestId: 'req-1',
+      group: { id: marketing.id, displayName: 'Marketing' },
+      requester: ana1,
+      justification: 'I run the launch',
+      requestedAt: AN_HOUR_AGO,
+    };
+    const shared = buildApprovalCard(model, { shared: true });
+    assertValidCard(shared);
+    assert.doesNotMatch(JSON.stringify(shared), /I run the launch/);
+    assert.match(textOf(shared), /The reason is shown only to the requester and to the people who can decide\./);
+    assert.deepEqual(actionsOf(shared), actionsOf(buildApprovalCard(model)), 'the same buttons');
+    assert.match(JSON.stringify(buildApprovalCard(model)), /I run the launch/);
+  });
+
   it('uses Action.Execute for Approve and Deny; Deny carries the reason, Approve ignores it', () => {
     assert.ok(card.actions?.every((a) => a.type === 'Action.Execute'));
     assert.deepEqual(clickPayload(button(card, 'Approve'), { reason: 'x' }), {

@@ -12,27 +12,27 @@ const base = {
 };
 
 describe('cards/approval-result-card', () => {
-  it('"Approved by Olga Owner, 14:02" with the time as a client-local TIME function, and no buttons', () => {
+  it('"Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC" in the one card time format, and no buttons', () => {
     const card = buildApprovalResultCard({ ...base, state: 'approved', decidedBy: olga });
     assertValidCard(card);
-    assert.ok(rawTexts(card).includes('Approved by Olga Owner, {{TIME(2026-11-26T14:02:00Z)}}'));
-    assert.match(textOf(card), /^Approved by Olga Owner, 14:02 UTC$/m);
+    assert.ok(rawTexts(card).includes('Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC'));
+    assert.match(textOf(card), /^Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC$/m);
     assert.equal(actionsOf(card).length, 0);
-    assert.match(card.fallbackText, /Approved by Olga Owner, 14:02 UTC/);
+    assert.match(card.fallbackText, /Approved by Olga Owner, Thu 26 Nov 2026, 14:02 UTC/);
   });
 
   it('shows a denial with its reason, a cancellation and an expiry', () => {
     assert.match(
       textOf(buildApprovalResultCard({ ...base, state: 'denied', decidedBy: olga, reason: 'Use *Campaigns*' })),
-      /Denied by Olga Owner, 14:02 UTC\nReason: Use \*Campaigns\*/,
+      /Denied by Olga Owner, Thu 26 Nov 2026, 14:02 UTC\nReason: Use \*Campaigns\*/,
     );
     assert.match(
       textOf(buildApprovalResultCard({ ...base, state: 'cancelled', decidedBy: ana1 })),
-      /^Cancelled by Ana Lopez, 14:02 UTC$/m,
+      /^Cancelled by Ana Lopez, Thu 26 Nov 2026, 14:02 UTC$/m,
     );
     assert.match(
       textOf(buildApprovalResultCard({ ...base, state: 'expired', decidedAt: NOW })),
-      /^Expired without a decision, 14:30 UTC$/m,
+      /^Expired without a decision, Thu 26 Nov 2026, 14:30 UTC$/m,
     );
   });
 });

@@ -62,7 +62,10 @@ describe('cards/choice-card', () => {
         ],
       }),
     );
-    assert.match(text, /Marketing · Microsoft 365 group · marketing@contoso\.com · Campaigns and brand/);
+    assert.match(
+      text,
+      /Marketing · Microsoft 365 group · marketing@contoso\.com · owned by Olga Owner and Bob Stone · Campaigns and brand/,
+    );
     assert.match(text, /Marketing · Security group · Old marketing ACL/);
   });
 

@@ -66,7 +66,7 @@ describe('cards/group-create-form-card', () => {
       }),
     );
     assert.match(text, /^A group called Finance already exists\.$/m);
-    assert.match(text, /3 people would match\nas of 2026-11-26 14:30 UTC/);
+    assert.match(text, /3 people would match\nas of Thu 26 Nov 2026, 14:30 UTC/);
     assert.match(text, /Warnings\nw1/);
   });
 

@@ -7,7 +7,7 @@ describe('cards/group-deleted-card', () => {
   it('offers Restore while restorable', () => {
     const card = buildGroupDeletedCard({ group: marketing, deletedAt: NOW, restorableUntil: '2026-12-26T14:30:00Z' });
     assertValidCard(card);
-    assert.match(textOf(card), /You can restore it until 2026-12-26 14:30 UTC\./);
+    assert.match(textOf(card), /You can restore it until Sat 26 Dec 2026, 14:30 UTC\./);
     assert.deepEqual(clickPayload(button(card, 'Restore')), { verb: 'groupRestore', groupId: marketing.id });
   });
 

@@ -3,6 +3,7 @@ import { parseCardAction } from '../../cards/actions';
 import { actionPayload, renderCardText } from '../../cards/render-text';
 import { assertValidCard, rawTexts } from './card-helpers';
 import { SAMPLES } from './samples';
+import { assertNoLeaks } from '../support/card-scan';
 
 /** A plausible value for each input, as a user would fill it in. */
 function sampleInputs(card: unknown): Record<string, string> {
@@ -38,6 +39,10 @@ describe('cards (every builder)', () => {
           assert.ok(!/(^|[^\\])\]\(https:/.test(text), `raw link from a name in "${text}"`);
           assert.ok(!/(^|[^\\])\{\{DATE\(2026-01-01/.test(text), `date function from a name in "${text}"`);
         }
+      });
+
+      it('shows no object ids and no raw Graph error wording (test/support/card-scan.ts)', () => {
+        assertNoLeaks(card, name);
       });
     });
   }

@@ -4,6 +4,7 @@ import type { JournalEntry } from '../../cards/view-models';
 import { actionsOf, assertValidCard, clickPayload, textOf } from './card-helpers';
 import { AN_HOUR_AGO, marketing, NOW, TWO_DAYS_AGO } from './fixtures';
 import { SAMPLES } from './samples';
+import { assertNoLeaks } from '../support/card-scan';
 
 const entry: JournalEntry = {
   journalId: 'j1',
@@ -30,9 +31,9 @@ describe('cards/journal-card', () => {
     const text = textOf(card);
     assert.match(
       text,
-      /Added Ana Lopez to Marketing\n2026-11-26 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/,
+      /Added Ana Lopez to Marketing\nThu 26 Nov 2026, 13:30 UTC · asked by Ana Lopez · approved by Olga Owner · done with Olga Owner's permissions\n1\) Undo/,
     );
-    assert.match(text, /Failed: Diego is a guest/);
+    assert.match(text, /Could not make Diego an owner of Marketing\n.*\nDiego is a guest/);
     const undo = actionsOf(card).filter((a) => a.verb === 'undo');
     assert.equal(undo.length, 1, 'the 2-day-old and the failed entries get no Undo');
     assert.deepEqual(clickPayload(undo[0]!), { verb: 'undo', journalId: 'j1' });
@@ -53,5 +54,27 @@ describe('cards/journal-card', () => {
       describeJournalEntry({ ...entry, operation: 'assignLicense', target: { displayName: 'Microsoft 365 E5' } }),
       'Assigned Microsoft 365 E5 to Marketing',
     );
+  });
+
+  it('titles a failed step as failed and an undo as an undo, with the reason in plain words', () => {
+    const nestor = {
+      ...entry,
+      operation: 'removeMember' as const,
+      target: { displayName: 'Nestor Wilke' },
+      isUndo: true,
+      undoable: false,
+    };
+    const failed = { ...nestor, journalId: 'j2', result: 'failed' as const, detail: "I couldn't find 'Nestor Wilke'." };
+    assert.equal(describeJournalEntry(failed), 'Could not undo: remove Nestor Wilke from Marketing');
+    assert.equal(describeJournalEntry(nestor), 'Undo: removed Nestor Wilke from Marketing');
+    assert.equal(describeJournalEntry({ ...entry, result: 'failed' }), 'Could not add Ana Lopez to Marketing');
+    const card = buildJournalCard({ title: "History of 'Marketing'", entries: [failed, nestor], now: NOW });
+    assertValidCard(card);
+    assertNoLeaks(card);
+    assert.match(
+      textOf(card),
+      /Could not undo: remove Nestor Wilke from Marketing\n.*\nI couldn't find 'Nestor Wilke'\./,
+    );
+    assert.doesNotMatch(textOf(card), /Failed/);
   });
 });

@@ -70,7 +70,7 @@ describe('cards/member-outcome-card', () => {
     assert.deepEqual(clickPayload(button(card, 'Undo')), { verb: 'undo', journalId: 'j9' });
     assert.match(
       textOf(card),
-      /^Undo is available until 2026-11-27 14:00 UTC\.$/m,
+      /^Undo is available until Fri 27 Nov 2026, 14:00 UTC\.$/m,
       'one date format, with its time zone',
     );
     const expired = buildMemberOutcomeCard({

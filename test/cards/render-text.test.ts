@@ -30,7 +30,7 @@ describe('cards/render-text', () => {
 
   it('shows user text literally (escapes removed) and card times as UTC', () => {
     const r = renderCardText(SAMPLES['approvalApproved']!());
-    assert.match(r.text, /^Approved by Olga Owner, 14:02 UTC$/m);
+    assert.match(r.text, /^Approved by Olga Owner, \w{3} \d{1,2} \w{3} \d{4}, 14:02 UTC$/m);
     assert.equal(
       markdownToText('**Bold** \\*\\*lit\\*\\* {{DATE(2026-01-02T03:04:05Z, SHORT)}} {{TIME(2026-01-02T03:04:05Z)}}'),
       'Bold **lit** 2026-01-02 03:04 UTC',

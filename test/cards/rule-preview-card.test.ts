@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { buildRulePreviewCard } from '../../cards/rule-preview-card';
 import { actionsOf, assertValidCard, button, clickPayload, textOf } from './card-helpers';
 import { ana1, bob, dynGroup, NOW } from './fixtures';
+import { NOTES_STYLE } from '../../cards/notes-block';
+import { WARNINGS_STYLE } from '../../cards/warnings-block';
 
 describe('cards/rule-preview-card', () => {
   it('shows count, sample, added/removed against current members, warnings and the as-of time', () => {
@@ -18,7 +20,7 @@ describe('cards/rule-preview-card', () => {
     });
     assertValidCard(card);
     const text = textOf(card);
-    assert.match(text, /^12 people would match\nas of 2026-11-26 14:30 UTC\nAna Lopez/m);
+    assert.match(text, /^12 people would match\nas of Thu 26 Nov 2026, 14:30 UTC\nAna Lopez/m);
     assert.match(text, /and 11 more/);
     assert.match(text, /Would be added: 2\nAna Lopez[^\n]*\nand 1 more/);
     assert.match(text, /Would be removed: 1\nBob Stone/);
@@ -38,5 +40,27 @@ describe('cards/rule-preview-card', () => {
     assertValidCard(card);
     assert.equal(actionsOf(card).length, 0);
     assert.match(textOf(card), /^1 person would match$/m);
+  });
+
+  it('puts how it was counted in a Note, never in the yellow Warnings box', () => {
+    const note = "Counted by Microsoft Graph with the equivalent filter city eq 'Oslo'.";
+    const card = buildRulePreviewCard({
+      rule: 'user.city -eq "Oslo"',
+      matchCount: 1,
+      sample: [bob],
+      warnings: [],
+      notes: [note],
+      asOf: NOW,
+    });
+    assertValidCard(card);
+    const containers = (card.body as { type: string; style?: string; items?: { text?: string }[] }[]).filter(
+      (e) => e.type === 'Container',
+    );
+    const holding = containers.find((c) => c.items?.some((i) => i.text === note));
+    assert.ok(holding, 'the note is on the card');
+    assert.equal(holding.style, NOTES_STYLE);
+    assert.notEqual(holding.style, WARNINGS_STYLE);
+    assert.match(textOf(card), /^Note\nCounted by Microsoft Graph/m);
+    assert.doesNotMatch(textOf(card), /Warnings/);
   });
 });

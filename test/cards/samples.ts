@@ -186,6 +186,7 @@ export const SAMPLES: Record<string, () => AdaptiveCard> = {
       added: { count: 2, sample: [ana1] },
       removed: { count: 1, sample: [bob] },
       warnings: ['city is compared case-insensitively'],
+      notes: ["Counted by Microsoft Graph with the equivalent filter city eq 'Seattle'."],
       asOf: NOW,
       applyPendingId: 'p7',
     }),

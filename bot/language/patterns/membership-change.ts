@@ -11,6 +11,18 @@ const BULK = rx(
   String.raw`^(?<verb>add|put|include|invite|enrol+|remove|delete|drop|kick|take)\s+(?:(?:these|those|the\s+following|following|this\s+list\s+of|the\s+list\s+of|all\s+(?:of\s+)?(?:these|those|the\s+following)|all)\s+)?(?:\d+\s+)?(?:${LIST_NOUNS}\s+)?(?<role>as\s+(?:an?\s+|the\s+)?(?:co-?)?owners?\s+(?:of|to|for|on|in)|to|into|in|from|out\s+of|off)\s+(?<g>[^\n:]+?)\s*(?::\s*|\n\s*)(?<u>[\s\S]+)$`,
 );
 
+const ADDRESS_OR_ID = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * A pasted list that arrived as one line without separators (a client joined its lines): addresses and ids split
+ * on spaces; four words or more of names cannot be split, so they are flagged. Undefined for a plain name.
+ */
+function oneLineList(line: string): { users?: string[]; ambiguous?: true } | undefined {
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length >= 2 && words.every((w) => ADDRESS_OR_ID.test(w))) return { users: words };
+  return words.length >= 4 ? { ambiguous: true } : undefined;
+}
+
 /** "add these to Marketing:\nana@…\nBob" — the whole list becomes `users`. */
 export const matchBulk: Matcher = (u) => {
   const c = capture(u, BULK);
@@ -27,8 +39,11 @@ export const matchBulk: Matcher = (u) => {
       ? 'removeMembers'
       : 'addMembers';
   const duration = removing ? { text: c.g ?? '' } : extractDuration(c.g ?? '');
+  const users = usersSlot(c.u);
+  const joined = users?.length === 1 && !c.u?.includes('\n') ? oneLineList(users[0] as string) : undefined;
   return makeIntent(name, {
-    users: usersSlot(c.u),
+    users: joined?.users ?? users,
+    listOnOneLine: joined?.ambiguous,
     groups: groupsSlot(duration.text),
     durationDays: 'durationDays' in duration ? duration.durationDays : undefined,
   });

@@ -27,7 +27,7 @@ describe('bot/commands/delete-preview', () => {
       'its team in Microsoft Teams, its SharePoint site and files, its mailbox, calendar and Planner plans',
     ]);
     assert.equal(p.restorableUntil, '2027-01-04T09:00:00.000Z');
-    assert.match(p.restore, /until 2027-01-04 09:00 UTC \(30 days\)/);
+    assert.match(p.restore, /until Mon 4 Jan 2027, 09:00 UTC \(30 days\)/);
     assert.match(p.warnings[0] ?? '', /While it is deleted, 3 people lose its conversations, files and calendar/);
   });
 

@@ -55,7 +55,8 @@ describe('bot/commands/dispatch', () => {
     });
     const other = offlineCtx(BOB, pending);
     const out = await continuePending(op.id, { confirmed: true }, other);
-    assert.match(out.replies[0]?.text ?? '', /Only the person who asked/);
+    assert.match(out.replies[0]?.text ?? '', /This card is for the person who asked: only they can use it/);
+    assert.equal(out.replies[0]?.keepCard, true, 'the refusal leaves the card as others see it');
     assert.equal(other.calls, 0);
     assert.ok(await pending.get(op.id), 'still there for its owner');
   });
@@ -83,7 +84,7 @@ describe('bot/commands/dispatch', () => {
     assert.match(out.replies[0]?.text ?? '', /expired or was already used/);
   });
 
-  it('cancel takes the operation away, so a later confirm does nothing', async () => {
+  it('cancel uses the operation, so a later confirm does nothing and says it was cancelled', async () => {
     const pending = new MemoryPendingStore();
     const op = await pending.put({
       actorId: ANA,
@@ -95,7 +96,7 @@ describe('bot/commands/dispatch', () => {
     assert.match((await continuePending(op.id, { confirmed: false }, ctx)).replies[0]?.text ?? '', /cancelled/);
     assert.match(
       (await continuePending(op.id, { confirmed: true }, ctx)).replies[0]?.text ?? '',
-      /expired or was already used/,
+      /^Already cancelled at .*, so nothing was done\./,
     );
     assert.equal(ctx.calls, 0);
   });

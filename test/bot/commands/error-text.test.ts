@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DomainError, mapGraphError } from '../../../bot/directory/errors';
-import { errorText, isForbidden } from '../../../bot/commands/error-text';
+import { errorText, isForbidden, isPlainText, plainReason } from '../../../bot/commands/error-text';
 
 describe('bot/commands/error-text', () => {
   it('read-only groups point to Exchange', () => {
@@ -82,5 +82,47 @@ describe('bot/commands/error-text', () => {
     const text = errorText(new TypeError('x is undefined'));
     assert.doesNotMatch(text, /TypeError|at /);
     assert.match(text, /went wrong/);
+  });
+
+  it("never passes on Graph's object ids or codes; plain reasons pass through", () => {
+    const raw = mapGraphError({
+      statusCode: 400,
+      code: 'Request_BadRequest',
+      message:
+        "Resource '53b5c2a0-1d4e-4f6a-9b8c-7d6e5f4a3b2c' does not exist or one of its queried reference-property objects are not present.",
+    });
+    assert.equal(errorText(raw), 'Microsoft Graph refused that request as not valid.');
+    const odd = mapGraphError({ statusCode: 500, message: 'Request_UnknownError: ErrorCode 7' });
+    assert.equal(errorText(odd), 'Microsoft Graph returned an unexpected error (HTTP 500).');
+    assert.equal(
+      errorText(mapGraphError({ statusCode: 400, message: 'The description is too long.' })),
+      'Microsoft Graph refused that: The description is too long.',
+    );
+    assert.equal(isPlainText("I couldn't find 'Nestor Wilke'."), true);
+    assert.equal(isPlainText('Request_ResourceNotFound'), false);
+  });
+
+  it('rebuilds a stored raw Graph reason from its status; a 403 in the journal offers nobody to ask', () => {
+    assert.equal(
+      plainReason(
+        "Resource 'x' does not exist or one of its queried reference-property objects are not present.",
+        404,
+        {
+          groupName: 'Marketing',
+          objectName: 'Nestor Wilke',
+        },
+      ),
+      "I couldn't find 'Nestor Wilke'; it may have been deleted or renamed.",
+    );
+    assert.equal(plainReason('a guest', 400), 'a guest');
+    assert.equal(plainReason('Request_Denied', null), 'Microsoft Graph refused the change.');
+    assert.equal(
+      plainReason('Authorization_RequestDenied: Insufficient privileges', 403, {
+        groupName: 'Legal',
+        action: 'change',
+        offerOwners: false,
+      }),
+      "You don't have the rights to change 'Legal', so Microsoft Graph refused.",
+    );
   });
 });

@@ -47,7 +47,12 @@ describe('bot/commands guest invitation on add (emulator)', function () {
     const members = allText(await runIntent({ intent: 'listMembers', groups: [DEMO_GROUPS.marketing.id] }, olga));
     assert.match(members, /sam/);
     const again = await continuePending(confirmId(ask), { confirmed: true }, olga);
-    assert.match(allText(again), /expired or was already used/, 'a second click invites nobody');
+    assert.match(
+      allText(again),
+      /^Already done at .*: Invited sam@fabrikam\.com as a guest/,
+      'a second click invites nobody',
+    );
+    assert.equal(again.replies[0]?.keepCard, true, 'and leaves the outcome card as it is');
   });
 
   it('tells an ordinary member who may invite, and invites nobody', async () => {

@@ -51,7 +51,12 @@ describe('bot/commands/member-add (emulator)', function () {
     assert.match(allText(first), /Diego Siciliani was added to 'Finance Readers'/);
     await h.resetStats();
     const second = await continuePending(id, { confirmed: true }, ctx);
-    assert.match(allText(second), /expired or was already used/);
+    assert.match(
+      allText(second),
+      /^Already done at \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC: Adding members to 'Finance Readers': Diego Siciliani was added to 'Finance Readers'\. I did not do it again\.$/,
+    );
+    assert.equal(second.replies.length, 1);
+    assert.equal(second.replies[0]?.keepCard, true, 'the outcome card stays as the first click left it');
     assert.equal(await h.requests(), 0);
   });
 
@@ -61,7 +66,8 @@ describe('bot/commands/member-add (emulator)', function () {
     const bob = await h.ctx(UPN.bob, { pending });
     const ask = await runIntent({ intent: 'addMembers', users: ['Adele Vance'], groups: ['Legal'] }, megan);
     const out = await continuePending(pendingOf(ask, 'confirm'), { confirmed: true }, bob);
-    assert.match(allText(out), /Only the person who asked/);
+    assert.match(allText(out), /^This card is Megan Bowen's: only they can use it\. Nothing was done\./);
+    assert.equal(out.replies[0]?.keepCard, true, "the stranger's click leaves Megan's card as it is");
   });
 
   it('two people called Ana: a choice card, then the chosen one', async () => {
@@ -73,6 +79,27 @@ describe('bot/commands/member-add (emulator)', function () {
     const souza = '46b0c53d-d1c9-4189-b186-3ccca495a849';
     const confirm = await continuePending(String(choose['pendingId']), { candidateId: souza }, ctx);
     assert.match(allText(confirm), /Add Ana Souza to 'Legal'/);
+  });
+
+  it("a stranger's pick on a choice card is refused with the owner's name; the owner's card still works", async () => {
+    const pending = new MemoryPendingStore();
+    const megan = await h.ctx(UPN.megan, { pending });
+    const bob = await h.ctx(UPN.bob, { pending });
+    const ask = await runIntent({ intent: 'addMembers', users: ['Ana'], groups: ['Legal'] }, megan);
+    const choose = buttonData(ask.replies[0], 'choose');
+    assert.ok(choose);
+    const souza = '46b0c53d-d1c9-4189-b186-3ccca495a849';
+    await h.resetStats();
+    const refused = await continuePending(String(choose['pendingId']), { candidateId: souza }, bob);
+    assert.equal(refused.replies.length, 1);
+    assert.match(allText(refused), /^This card is Megan Bowen's: only they can use it\. Nothing was done\./);
+    assert.equal(refused.replies[0]?.keepCard, true, 'the choice card stays as everyone sees it');
+    assert.equal(await h.requests(), 0, "the stranger's pick made no Graph call");
+    const mine = await continuePending(String(choose['pendingId']), { candidateId: souza }, megan);
+    assert.match(allText(mine), /Add Ana Souza to 'Legal'/, 'the owner can still choose');
+    const again = await continuePending(String(choose['pendingId']), { candidateId: souza }, megan);
+    assert.match(allText(again), /^Already answered at .*: Add Ana Souza to 'Legal'\?/);
+    assert.equal(again.replies[0]?.keepCard, true, 'a second pick leaves the card as the first left it');
   });
 
   it('two groups called Project Falcon: a choice between groups', async () => {

@@ -112,8 +112,15 @@ describe('bot/commands operations (emulator)', function () {
 
   it('rule-preview counts through $filter, and invalid rules never reach Graph', async () => {
     const ctx = await h.ctx(UPN.megan);
-    const p = allText(await runIntent({ intent: 'previewRule', rule: 'user.city -eq "Seattle"' }, ctx));
+    const out = await runIntent({ intent: 'previewRule', rule: 'user.city -eq "Seattle"' }, ctx);
+    const p = allText(out);
     assert.match(p, /\d+ people match/);
+    const card = JSON.stringify(out.replies.map((r) => r.card));
+    assert.match(
+      card,
+      /"items":\[\{"type":"TextBlock","text":"Note"[^\]]*Counted by Microsoft Graph[^\]]*\],"style":"emphasis"/,
+    );
+    assert.doesNotMatch(card, /Warnings/, 'how it was counted is a note, not a warning');
     await h.resetStats();
     const bad = allText(await runIntent({ intent: 'previewRule', rule: 'user.city -eq' }, ctx));
     assert.match(bad, /not valid/);
@@ -152,7 +159,7 @@ describe('bot/commands operations (emulator)', function () {
     assert.match(text, /With it go its 2 members \(5 people counting nested groups\) and its owner \(Lee Gu\)\./);
     assert.match(
       text,
-      /can be restored, with its members and owners, until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(30 days\)/,
+      /can be restored, with its members and owners, until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC \(30 days\)/,
     );
     assert.match(
       text,

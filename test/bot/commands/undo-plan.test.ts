@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { planUndo, whyNotUndoable } from '../../../bot/commands/undo-plan';
+import { planUndo, undoDonePhrase, whyNotUndoable } from '../../../bot/commands/undo-plan';
 import { isDirectoryOperation } from '../../../bot/directory/directory-operation';
 import {
   groupCreated,
@@ -145,5 +145,15 @@ describe('bot/commands/undo-plan', () => {
     assert.deepEqual(records[1]?.before, { displayName: 'Old' });
     assert.deepEqual(records[1]?.after, { displayName: 'New' });
     assert.deepEqual(records[1]?.undo, { kind: 'updateGroup', groupId: G, set: { displayName: 'Old' } });
+  });
+
+  it('says what an undo did in the past tense ("Undone: I deleted …", never "I did delete …")', () => {
+    assert.equal(undoDonePhrase(entry({})), "removed Bob Kelly from 'Marketing'");
+    assert.equal(
+      undoDonePhrase(entry({ action: 'group.create', target: null, undo: { kind: 'deleteGroup', groupId: G } })),
+      "deleted the group 'Marketing'",
+    );
+    assert.equal(undoDonePhrase(entry({ action: 'member.remove' })), "added Bob Kelly back to 'Marketing'");
+    assert.equal(undoDonePhrase(entry({ action: 'owner.remove' })), "made Bob Kelly an owner of 'Marketing' again");
   });
 });

@@ -14,6 +14,7 @@ import { GraphSession } from '../../../bot/directory/graph-session';
 import { openStore, type Store } from '../../../bot/store';
 import { JournalService } from '../../../bot/journal';
 import type { JournalEntry } from '../../../bot/store/types';
+import { assertNoLeaks } from '../../support/card-scan';
 
 const HOUR = 3_600_000;
 const users = DEMO_USERS as unknown as Record<string, { id: string; upn: string; displayName: string }>;
@@ -146,12 +147,12 @@ describe('bot/commands: history and undo (emulator)', function () {
     const { ask, done } = await undo(megan, fromOutcome);
     assert.match(allText(ask), /Undo: Remove Bob Kelly from 'Marketing'/);
     assert.ok(done);
-    assert.match(allText(done), /Undone: I did remove Bob Kelly from 'Marketing'/);
+    assert.match(allText(done), /^Undone: I removed Bob Kelly from 'Marketing'\.$/m);
     assert.ok(!(await memberIds(megan, MARKETING)).includes(BOB), 'Bob was removed again');
 
     const after = await runIntent({ intent: 'showHistory', groups: ['Marketing'] }, megan);
     const text = allText(after);
-    const removedAt = text.indexOf('Removed Bob Kelly from Marketing');
+    const removedAt = text.indexOf('Undo: removed Bob Kelly from Marketing');
     const addedAt = text.indexOf('Added Bob Kelly to Marketing');
     assert.ok(removedAt > 0 && addedAt > removedAt, `newest first:\n${text}`);
     assert.match(text, /\(undone\)/);
@@ -194,6 +195,40 @@ describe('bot/commands: history and undo (emulator)', function () {
       1,
       'one undo journalled',
     );
+  });
+
+  it('Undo on an outcome or history card leaves that card as it is; a stale Undo says what it found', async () => {
+    touchedGroups.add(DESIGN);
+    const megan = await ctxFor(UPN.megan);
+    const added = await confirmed(megan, { intent: 'addMembers', users: ['Diego Siciliani'], groups: ['Design Team'] });
+    const [fromOutcome] = undoIds(added);
+    assert.ok(fromOutcome, 'the outcome card offers Undo');
+    const history = await runIntent({ intent: 'showHistory', groups: ['Design Team'] }, megan);
+    const [fromHistory] = undoIds(history);
+    assert.equal(fromHistory, fromOutcome, 'the history card offers Undo for the same change');
+
+    // A live Undo from the history card: the history stays; the confirmation is a new message.
+    const ask = await (runCardAction({ verb: 'undo', journalId: fromHistory as string }, megan) as Promise<Outcome>);
+    assert.equal(ask.replies[0]?.keepCard, true, 'the history card is not replaced');
+    assert.equal(ask.replies[0]?.card, undefined);
+    assert.match(ask.replies[0]?.text ?? '', /Nothing is undone yet/);
+    assert.ok(buttonData(ask.replies[1], 'confirm'), 'the Undo confirmation follows as a new message');
+    const done = await continuePending(button(ask, 'confirm')['pendingId'] as string, { confirmed: true }, megan);
+    assert.match(allText(done), /^Undone: I removed Diego Siciliani from 'Design Team'\.$/);
+
+    // Stale Undo buttons: on the outcome card, then on the (older) history card.
+    await h.resetStats();
+    for (const id of [fromOutcome, fromHistory]) {
+      const stale = await (runCardAction({ verb: 'undo', journalId: id as string }, megan) as Promise<Outcome>);
+      assert.equal(stale.replies.length, 1);
+      assert.equal(stale.replies[0]?.keepCard, true, 'the card it sits on is not replaced');
+      assert.equal(stale.replies[0]?.card, undefined);
+      assert.match(
+        allText(stale),
+        /^That change was already undone by Megan Bowen at \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\./,
+      );
+    }
+    assert.equal(await h.requests(), 0, 'a stale Undo makes no Graph call');
   });
 
   it('two confirmed undos at the same moment revert the change once and mark it once', async () => {
@@ -252,6 +287,10 @@ describe('bot/commands: history and undo (emulator)', function () {
     assert.equal(attempt?.status, 403);
     assert.equal(attempt?.tokenOfId, bob.actor.id, "the attempt ran with Bob's token");
     assert.equal((await store.journal.get(entry.id))?.undoneAt, null, 'a refused undo leaves the change undoable');
+    const shown = await runIntent({ intent: 'showHistory', groups: ['Finance Readers'] }, megan);
+    assert.match(allText(shown), /Could not undo: remove Diego \w+ from Finance Readers/);
+    assert.match(allText(shown), /You don't have the rights to change 'Finance Readers', so Microsoft Graph refused\./);
+    for (const r of shown.replies) assertNoLeaks(r.card ?? {}, 'history card');
 
     const olga = await ctxFor('olga@contoso.com');
     const ok = await undo(olga, entry.id);

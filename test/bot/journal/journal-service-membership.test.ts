@@ -93,7 +93,7 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
     assert.equal((await store.memberships.listActiveForGroup(FINANCE.id)).filter((m) => m.userId === ANA.id).length, 1);
 
     const done = await undo(ctx, entry.id);
-    assert.match(allText(done), /Undone: I did remove Ana Silva from 'Finance Readers'/);
+    assert.match(allText(done), /Undone: I removed Ana Silva from 'Finance Readers'/);
     assert.ok(!(await memberIds()).includes(ANA.id), 'Ana was removed by the undo');
     const ended = await store.memberships.get(membership.id);
     assert.ok(ended?.removedAt, 'the time-bound membership is ended');

@@ -215,14 +215,16 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
     assert.equal((await store.requests.get(id))?.decidedByName, 'Olga Owner');
   });
 
-  it('tells a guest who clicks Approve that only owners or administrators decide, addressed to them', async () => {
+  it('tells a guest who clicks Approve, privately, that only owners or administrators decide', async () => {
     const id = await file();
+    const before = messenger.sent.length;
     const out = await workflow.decide(actor('pat'), clickIn('m1', 'pat'), 'approve', id);
-    const all = JSON.stringify(out) + JSON.stringify(messenger.sent);
-    assert.match(all, /Only an owner of \\?"Finance Readers/);
-    assert.doesNotMatch(all, /Shall I ask/);
-    const addressed = messenger.sent.find((s) => s.kind === 'post' && /Only an owner/.test(messenger.text(s)));
-    assert.deepEqual(addressed?.message?.mention, [{ id: '29:pat', name: 'Pat Partner' }]);
+    assert.equal(out.length, 1);
+    assert.match(out[0]?.text ?? '', /^Only an owner of "Finance Readers/);
+    assert.doesNotMatch(out[0]?.text ?? '', /Shall I ask/);
+    assert.equal(out[0]?.keepCard, true, 'the shared card stays as everyone sees it');
+    assert.equal(out[0]?.card, undefined);
+    assert.deepEqual(messenger.sent.slice(before), [], 'nothing is posted to the chat or changed on any copy');
     assert.equal((await store.requests.get(id))?.state, 'pending');
   });
 

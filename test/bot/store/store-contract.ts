@@ -95,7 +95,7 @@ export function storeContract(
 
     describe('schema and migrations', () => {
       it('applies every migration on open, once', async () => {
-        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
       });
 
       it('reopening an existing store applies nothing twice and keeps the data', async () => {
@@ -106,7 +106,7 @@ export function storeContract(
         await first.close();
         const second = await site.open();
         try {
-          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
           assert.equal((await second.requests.get(filed.request.id))?.state, 'pending');
           assert.deepEqual((await second.keyValue.get('kept'))?.value, { n: 1 });
         } finally {
@@ -119,8 +119,8 @@ export function storeContract(
           const site = await harness.fresh();
           const [a, b] = await Promise.all([site.open(), site.open()]);
           try {
-            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6]);
-            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6]);
+            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
+            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
           } finally {
             await Promise.all([a.close(), b.close()]);
           }
@@ -709,6 +709,26 @@ export function storeContract(
         );
       });
 
+      it("lists one person's entries across groups, newest first, within a time span and by page", async () => {
+        const me = { id: `user-${randomUUID()}`, name: 'Megan Bowen' };
+        const other = { id: `user-${randomUUID()}`, name: 'Bob Kelly' };
+        const early = await store.journal.append(
+          journalEntry({ actor: me, at: at(-DAY), group: { id: 'g-a', name: 'A' } }),
+        );
+        const mid = await store.journal.append(
+          journalEntry({ actor: me, at: at(MIN), group: { id: 'g-b', name: 'B' } }),
+        );
+        await store.journal.append(journalEntry({ actor: other, at: at(2 * MIN) }));
+        const late = await store.journal.append(
+          journalEntry({ actor: me, at: at(3 * MIN), group: { id: 'g-a', name: 'A' } }),
+        );
+        const ids = async (o?: Parameters<typeof store.journal.byActor>[1]): Promise<string[]> =>
+          (await store.journal.byActor(me.id, o)).map((e) => e.id);
+        assert.deepEqual(await ids(), [late.id, mid.id, early.id]);
+        assert.deepEqual(await ids({ from: at(0), to: at(3 * MIN) }), [mid.id], 'from inclusive, to exclusive');
+        assert.deepEqual(await ids({ limit: 1, beforeSeq: late.seq }), [mid.id]);
+      });
+
       it('lists undoable entries within the window and undoes each once', async () => {
         const actor = { id: `user-${randomUUID()}`, name: 'Olga Owner' };
         const open = await store.journal.append(journalEntry({ actor, undoUntil: at(DAY) }));
@@ -900,18 +920,24 @@ export function storeContract(
         assert.equal(await store.keyValue.get(gone), undefined);
       });
 
-      it("pending operations: put/get/take with expiry, as bot/commands' PendingStore", async () => {
+      it("pending operations: put/get/take/finish with expiry, as bot/commands' PendingStore", async () => {
         let clock = T0.getTime();
-        const pending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(store, () => clock);
+        type Op = { id: string; actorId: string; expiresAt: number; usedAt?: string; done?: Record<string, string> };
+        const pending = pendingOperationStore<Op>(store, () => clock);
         const op = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + 5 * MIN });
         assert.equal(typeof op.id, 'string');
         assert.deepEqual(await pending.get(op.id), op);
-        const otherPending = pendingOperationStore<{ id: string; actorId: string; expiresAt: number }>(
-          other,
-          () => clock,
-        );
+        const otherPending = pendingOperationStore<Op>(other, () => clock);
         const [x, y] = await Promise.all([pending.take(op.id), otherPending.take(op.id)]);
         assert.equal([x, y].filter((t) => t !== undefined).length, 1, 'a confirmation is used once');
+        const used = await pending.get(op.id);
+        assert.equal(used?.usedAt, T0.toISOString(), 'a used operation stays readable, marked used');
+        assert.equal(await pending.take(op.id), undefined, 'and is not handed out again');
+        const done = { at: T0.toISOString(), how: 'done', summary: 'Ana Silva was added.' };
+        await otherPending.finish(op.id, done, T0.getTime() + 60 * MIN);
+        clock += 10 * MIN;
+        assert.deepEqual((await pending.get(op.id))?.done, done, 'what its use did is kept past the first expiry');
+        clock -= 10 * MIN;
         const stale = await pending.put({ actorId: 'ana', expiresAt: T0.getTime() + MIN });
         clock += 2 * MIN;
         assert.equal(await pending.get(stale.id), undefined);

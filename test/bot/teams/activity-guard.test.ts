@@ -10,6 +10,8 @@ import {
   checkActivity,
   isLoopbackServiceUrl,
   isProductionServiceUrl,
+  isTerminalConnectorUrl,
+  serviceUrlProblem,
 } from '../../../bot/teams/activity-guard';
 
 const AAD = '17da675f-27c5-4df3-8e3d-7b27d437674d';
@@ -156,5 +158,29 @@ describe('bot/teams/activity-guard', () => {
       assert.equal(isLoopbackServiceUrl(new URL('http://127.0.0.1:56000/_connector')), true);
       assert.equal(isLoopbackServiceUrl(new URL('https://canary.botapi.skype.com/amer/')), false);
     });
+  });
+});
+
+
+describe('bot/teams/activity-guard isTerminalConnectorUrl (the terminal chat while npm start runs)', () => {
+  it('accepts http on a loopback host under /groupbot-terminal/', () => {
+    for (const url of ['http://127.0.0.1:41234/groupbot-terminal/abc', 'http://localhost:1/groupbot-terminal/x/v3'])
+      assert.equal(isTerminalConnectorUrl(new URL(url)), true, url);
+  });
+
+  it('refuses another path, another host, https and credentials in the URL', () => {
+    for (const url of [
+      'http://127.0.0.1:41234/_connector',
+      'http://127.0.0.1:41234/groupbot-terminalx',
+      'http://example.com/groupbot-terminal/abc',
+      'http://10.0.0.1/groupbot-terminal/abc',
+      'https://127.0.0.1/groupbot-terminal/abc',
+      'http://user:pw@127.0.0.1/groupbot-terminal/abc',
+    ])
+      assert.equal(isTerminalConnectorUrl(new URL(url)), false, url);
+    assert.match(
+      serviceUrlProblem('http://example.com/groupbot-terminal/a', isTerminalConnectorUrl) ?? '',
+      /not a connector this bot answers/,
+    );
   });
 });

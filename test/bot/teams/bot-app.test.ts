@@ -211,8 +211,15 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
         data: confirm.data,
         as: DEMO_USERS.bob.upn,
       })) as InvokeBody;
-      assert.match(invokeText(bobBody), /Only the person who asked can answer this/);
+      assert.equal(bobBody.type, 'application/vnd.microsoft.activity.message', "Bob's answer leaves the card as is");
+      assert.match(invokeText(bobBody), /^This card is Megan Bowen's: only they can use it\. Nothing was done\./);
       assert.ok(!(await memberIds(FINANCE.id)).includes(DIEGO.id), "Bob's click changed nothing");
+      assert.ok(
+        !client
+          .messages(group)
+          .some((p) => p.message.messageId === ask.message.messageId && p.action === 'updateMessage'),
+        "no copy of Megan's card was changed",
+      );
 
       const meganBody = (await client.invokeExecute({
         conversationId: group,
@@ -222,6 +229,107 @@ describe('bot/teams/bot-app over HTTP (Agents Playground → bot → Graph emula
       })) as InvokeBody;
       assert.match(renderCardText(meganBody.value).text, /Diego Siciliani \(diego@contoso\.com\) \| Added/);
       assert.ok((await memberIds(FINANCE.id)).includes(DIEGO.id));
+    });
+
+    it("a stranger's pick on a choice card is refused privately; the owner's choice still works", async () => {
+      const group = client.config.groupChatId;
+      await client.sendGroup('add Ana to Legal');
+      const choice = await client.waitForBot(group, {
+        where: (p) => actionsOf(cardOf(p)).some((a) => a.verb === 'choose' && a.data['objectId'] === ANA_SOUZA.id),
+      });
+      const souza = actionsOf(cardOf(choice)).find((a) => a.verb === 'choose' && a.data['objectId'] === ANA_SOUZA.id);
+      assert.ok(souza, 'Ana Souza is offered');
+      await resetStats();
+      const bobBody = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: choice.message.messageId,
+        verb: 'choose',
+        data: souza.data,
+        as: DEMO_USERS.bob.upn,
+      })) as InvokeBody;
+      assert.equal(bobBody.type, 'application/vnd.microsoft.activity.message');
+      assert.match(invokeText(bobBody), /^This card is Megan Bowen's: only they can use it\./);
+      assert.equal(await graphRequests(), 0, "Bob's pick made no Graph request");
+      const meganBody = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: choice.message.messageId,
+        verb: 'choose',
+        data: souza.data,
+      })) as InvokeBody;
+      assert.match(invokeText(meganBody), /Add Ana Souza to 'Legal'/, 'the owner still gets her confirmation');
+    });
+
+    it('a stranger\'s Submit on an "Ask to join" card files nothing and leaves the owner\'s card intact', async () => {
+      const group = client.config.groupChatId;
+      await client.sendGroup('I need access to Finance Readers, I prepare the audit');
+      const ask = await client.waitForBot(group, { where: (p) => /Ask to join/.test(pushText(p)) });
+      const submit = actionsOf(cardOf(ask)).find((a) => a.verb === 'requestSubmit');
+      assert.ok(submit?.data['pendingId'], 'the card names its owner by a pending id');
+      const bobBody = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: ask.message.messageId,
+        verb: 'requestSubmit',
+        data: { ...submit.data, justification: 'Bob wants in too' },
+        as: DEMO_USERS.bob.upn,
+      })) as InvokeBody;
+      assert.equal(bobBody.type, 'application/vnd.microsoft.activity.message');
+      assert.match(invokeText(bobBody), /^This card is Megan Bowen's: only they can use it\. Nothing was done\./);
+      const store = local.store;
+      assert.ok(store);
+      assert.deepEqual(await store.requests.listByRequester(DEMO_USERS.bob.id), [], 'nothing was filed as Bob');
+      assert.deepEqual(await store.requests.listByRequester(DEMO_USERS.megan.id), [], 'nor as Megan');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(
+        !client
+          .messages(group)
+          .some((p) => p.message.messageId === ask.message.messageId && p.action === 'updateMessage'),
+        "Megan's card was not changed for anyone",
+      );
+      // Without its owner's pending id, a card in a shared chat is refused too.
+      const { pendingId: _owner, ...unowned } = submit.data;
+      const crafted = (await client.invokeExecute({
+        conversationId: group,
+        replyToId: ask.message.messageId,
+        verb: 'requestSubmit',
+        data: { ...unowned, justification: 'crafted' },
+        as: DEMO_USERS.bob.upn,
+      })) as InvokeBody;
+      assert.match(invokeText(crafted), /cannot tell whose it is and did nothing/);
+      assert.deepEqual(await store.requests.listByRequester(DEMO_USERS.bob.id), []);
+    });
+
+    it('a double click on Confirm: the outcome card stands, the second click says what was already done', async () => {
+      const group = client.config.groupChatId;
+      await client.sendGroup(`add ${ANA_SOUZA.upn} to OutlookGroup101`);
+      const ask = await client.waitForBot(group, {
+        where: (p) => /Add Ana Souza to 'OutlookGroup101'/.test(pushText(p)),
+      });
+      const confirm = actionsOf(cardOf(ask)).find((a) => a.verb === 'confirm');
+      assert.ok(confirm);
+      const click = async (): Promise<InvokeBody> =>
+        (await client.invokeExecute({
+          conversationId: group,
+          replyToId: ask.message.messageId,
+          verb: 'confirm',
+          data: confirm.data,
+        })) as InvokeBody;
+      const both = await Promise.all([click(), click()]);
+      const outcome = both.filter((b) => b.type === 'application/vnd.microsoft.card.adaptive');
+      const other = both.filter((b) => b.type === 'application/vnd.microsoft.activity.message');
+      assert.equal(outcome.length, 1, 'one click ran and answered with the outcome card');
+      assert.match(invokeText(outcome[0] as InvokeBody), /Ana Souza \(ana\.souza@contoso\.com\) \| Added/);
+      assert.equal(other.length, 1, 'the other is a message: Teams leaves the outcome card in place');
+      assert.match(invokeText(other[0] as InvokeBody), /^(Already done at|That is already under way)/);
+      assert.doesNotMatch(invokeText(other[0] as InvokeBody), /expired/);
+      await resetStats();
+      const later = await click();
+      assert.equal(later.type, 'application/vnd.microsoft.activity.message');
+      assert.match(
+        invokeText(later),
+        /^Already done at \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC: .*Ana Souza was added to 'OutlookGroup101'\..* I did not do it again\.$/,
+      );
+      assert.equal(await graphRequests(), 0, 'the later click made no Graph request');
+      assert.equal((await memberIds(OUTLOOK.id)).filter((id) => id === ANA_SOUZA.id).length, 1);
     });
 
     it('a team channel @mention is answered too', async () => {

@@ -124,7 +124,8 @@ describe('bot/teams/request-coordinator', function () {
     assert.equal(posts.length, 1);
     const card = JSON.stringify(posts[0]?.activity);
     assert.match(card, /<at>Olga Owner<\/at>/);
-    assert.match(card, /Quarterly review/);
+    assert.doesNotMatch(card, /Quarterly review/, "the group chat's copy leaves Ana's justification out");
+    assert.match(card, /The reason is shown only to the requester and to the people who can decide/);
     assert.match(card, /Marketing/, 'department of the requester');
     assert.match(card, /approvalApprove/);
     const copies = await store.requestCards.listForRequest(id);
@@ -132,6 +133,22 @@ describe('bot/teams/request-coordinator', function () {
       ['approver', 'm1'],
       ['requester', 'ask-1'],
     ]);
+  });
+
+  it('shows the justification in the group chat only to the requester and the deciders (per-user refresh)', async () => {
+    const id = await fileAsAna();
+    const shared = JSON.stringify(poster.sent.find((s) => s.kind === 'post')?.activity);
+    assert.match(shared, /"refresh":\{"action":\{"type":"Action.Execute","verb":"requestRefresh"/);
+    const refresh = { verb: 'requestRefresh' as const, requestId: id };
+    const view = async (who: 'olga' | 'megan' | 'lee' | 'ana'): Promise<string> =>
+      JSON.stringify(await coordinator.handle(refresh, ctx[who] as CommandContext, turn('m1')));
+    assert.match(await view('olga'), /Quarterly review/, 'the owner sees why');
+    assert.match(await view('megan'), /Quarterly review/, 'an administrator who may decide sees why');
+    assert.match(await view('ana'), /Quarterly review/, 'the requester sees her own reason');
+    const lee = await view('lee');
+    assert.doesNotMatch(lee, /Quarterly review/, 'anyone else in the chat does not');
+    assert.match(lee, /The reason is shown only to the requester/);
+    assert.equal((await store.requests.get(id))?.state, 'pending');
   });
 
   it("sends the card to an owner's 1:1 chat when the bot knows it", async () => {
@@ -159,7 +176,9 @@ describe('bot/teams/request-coordinator', function () {
     const id = await fileAsAna();
     const byLee = await coordinator.decide(ctx.lee as CommandContext, turn('m1'), 'approve', id);
     assert.match(byLee.map((r) => r.text).join(' '), /Only an owner of "Finance Readers"/);
-    assert.match(JSON.stringify(byLee[0]?.card), /approvalApprove/, 'the shared card keeps its buttons');
+    assert.equal(byLee.length, 1);
+    assert.equal(byLee[0]?.keepCard, true, 'the shared card stays as everyone sees it, buttons and all');
+    assert.equal(byLee[0]?.card, undefined);
     assert.equal((await store.requests.get(id))?.state, 'pending');
     assert.ok(!(await memberIds(FINANCE.id)).includes(DEMO_USERS.ana.id));
   });

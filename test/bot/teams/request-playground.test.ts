@@ -93,12 +93,16 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
     const ask = await client.waitForBot(group(), { where: (p) => isCard(p, 'Ask to join') });
     assert.match(pushText(ask), /Olga Owner/);
 
+    const submitData = (
+      ask.message.attachments[0]?.content.actions as { data?: { verb?: string; pendingId?: string } }[]
+    ).find((a) => a.data?.verb === 'requestSubmit')?.data;
+    assert.ok(submitData?.pendingId, "the card names Ana's pending operation as its owner");
     const submitted = await client.invokeExecute({
       conversationId: group(),
       replyToId: ask.message.messageId,
       verb: 'requestSubmit',
       as: 'Ana',
-      data: { groupId: FINANCE.id, justification: 'I prepare the quarterly finance review.' },
+      data: { ...submitData, justification: 'I prepare the quarterly finance review.' },
     });
     assert.match(cardText(submitted), /Waiting for a decision from Olga Owner/);
     const approval = await client.waitForBot(group(), {
@@ -114,7 +118,11 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
       'Olga is @mentioned (by her Teams id) in the group chat',
     );
     const approvalText = pushText(approval);
-    assert.match(approvalText, /I prepare the quarterly finance review/);
+    assert.doesNotMatch(approvalText, /quarterly finance review/, 'the group chat does not see the justification');
+    assert.match(approvalText, /The reason is shown only to the requester and to the people who can decide/);
+    const refreshFor = (approval.message.attachments[0]?.content.refresh as { userIds?: string[] } | undefined)
+      ?.userIds;
+    assert.ok(refreshFor?.includes(client.userId('Olga')), "Olga's own view (with the reason) comes by refresh");
     assert.match(approvalText, /Marketing/, "the requester's department is shown");
     const data = (
       approval.message.attachments[0]?.content.actions as { data?: { verb?: string; requestId?: string } }[]
@@ -129,17 +137,25 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
         data: { requestId: data.requestId },
         as: who,
       });
-      assert.match(
-        cardText(refused),
-        /approvalApprove/,
-        `${who}'s click leaves the shared approval card with its buttons`,
+      const answer = refused as { type?: string; value?: unknown };
+      assert.equal(
+        answer.type,
+        'application/vnd.microsoft.activity.message',
+        `${who}'s click leaves the shared approval card as everyone sees it, buttons and all`,
       );
-      const notice = await client.waitForBot(group(), {
-        actions: ['createMessage'],
-        where: (p) => pushText(p).includes('Only an owner of'),
-      });
-      assert.match(pushText(notice), /Finance Readers/);
+      assert.match(String(answer.value), /^Only an owner of "Finance Readers"/, `${who} alone is told`);
     }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(
+      !client
+        .messages(group())
+        .some(
+          (p) =>
+            (p.action === 'updateMessage' && p.message.messageId === approval.message.messageId) ||
+            pushText(p).includes('Only an owner of'),
+        ),
+      'the refusals changed no copy and posted nothing to the chat',
+    );
 
     const t0 = Date.now();
     const [byOlga, byOlgaAgain] = await Promise.all([
@@ -198,7 +214,7 @@ describe('requests in the Agents Playground (Ana asks, Olga approves)', function
     const line = await client.waitForBot(group(), { where: (p) => pushText(p).includes('access request') });
     assert.match(
       pushText(line),
-      /<at>Ana Silva<\/at>: You have 1 access request\. I sent the details to our 1:1 chat\./,
+      /<at>Ana Silva<\/at>: You have 1 access request: Finance Readers \(approved by [^)]+\)\. I sent the details to our 1:1 chat\./,
     );
     assert.equal(line.message.attachments.length, 0, 'no list card in the group chat');
     const again = await client.waitForBot(client.config.personalChatId, {

@@ -195,7 +195,13 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
       replyToId: ask.message.messageId,
       verb: 'requestSubmit',
       as: 'Ana',
-      data: { groupId: FINANCE.id, justification: 'I prepare the quarterly finance review.' },
+      // Ana's own card: its Submit names her pending operation as the card's owner.
+      data: {
+        ...(ask.message.attachments[0]?.content.actions as { data?: Record<string, unknown> }[]).find(
+          (a) => a.data?.['verb'] === 'requestSubmit',
+        )?.data,
+        justification: 'I prepare the quarterly finance review.',
+      },
     });
     assert.match(JSON.stringify(submitted), /Waiting for a decision from Olga Owner/);
     const approval = await client.waitForBot(group(), {
@@ -265,7 +271,7 @@ describe('requests on two bot processes behind one Agents Playground (one Postgr
     const { ask, approval, requestId } = await fileRequest(0);
     proxy.sendNextTo(1);
     const byOlga = await approve(approval, requestId);
-    assert.match(JSON.stringify(byOlga), /Approved by Olga Owner, \d\d:\d\d/);
+    assert.match(JSON.stringify(byOlga), /Approved by Olga Owner, \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC/);
     assert.equal(
       proxy.handled.filter((h) => h.verb === 'approvalApprove').at(-1)?.backend,
       1,
