@@ -161,7 +161,6 @@ describe('bot/teams/activity-guard', () => {
   });
 });
 
-
 describe('bot/teams/activity-guard isTerminalConnectorUrl (the terminal chat while npm start runs)', () => {
   it('accepts http on a loopback host under /groupbot-terminal/', () => {
     for (const url of ['http://127.0.0.1:41234/groupbot-terminal/abc', 'http://localhost:1/groupbot-terminal/x/v3'])
