@@ -23,7 +23,15 @@ import {
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import type { ConsentResponse, FileConsentOffers } from './file-consent';
-import { SSO_FALLBACK, entraCode, signInFailureOf, signInFailureText, startsSignIn, withoutTokens } from './sign-in';
+import {
+  SSO_FALLBACK,
+  entraCode,
+  signInFailureOf,
+  signInFailureText,
+  ssoFailureText,
+  startsSignIn,
+  withoutTokens,
+} from './sign-in';
 
 export interface BotAppOptions {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
@@ -226,10 +234,11 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'signin/failure',
     async (context) => {
-      // Logged for the administrator (the codes name configuration errors such as resourcematchfailed); the
-      // user is not messaged: Teams shows its own fallback, and this invoke is answered in its HTTP response only.
+      // Logged for the administrator (the codes name configuration errors such as resourcematchfailed), and the
+      // user is told: Teams shows nothing for these codes, so the user would otherwise wait in silence.
       const failure = signInFailureOf(context.activity.value);
       opts.log.warn('signin.failure', { code: failure.code, message: failure.message });
+      await context.sendActivity(ssoFailureText(failure.code));
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
     },
     true,

@@ -67,6 +67,18 @@ export function signInFailureText(error: { message: string; cause?: unknown }): 
   return `I couldn't sign you in (code: ${reason}), so I did nothing. Please try again; if it keeps failing, ask your administrator to check groupbot's sign-in setup and quote that code.`;
 }
 
+/**
+ * What the user is told when Teams reports that its single sign-on failed in the client (`signin/failure`): Teams
+ * itself shows nothing for codes such as `resourcematchfailed`, so without this the user would wait in silence.
+ */
+export function ssoFailureText(code: string): string {
+  const setup =
+    code === 'resourcematchfailed'
+      ? " The app's App ID URI does not match its sign-in setup: ask your administrator to check that the manifest's webApplicationInfo.resource, the app registration's Application ID URI and the OAuth connection's Token Exchange URL are the same api://botid-… value."
+      : " If it keeps failing, ask your administrator to check groupbot's sign-in setup and quote that code.";
+  return `Teams couldn't sign you in silently (code: ${code}), so please use the Sign in button on the card.${setup}`;
+}
+
 /** The `code` and `message` of a Teams `signin/failure` invoke value; strings cut short, tokens removed. */
 export function signInFailureOf(value: unknown): { code: string; message: string } {
   const v = (value && typeof value === 'object' ? value : {}) as { code?: unknown; message?: unknown };

@@ -4,12 +4,13 @@
  *   f. unsigned, expired, wrong-audience, wrong-issuer and foreign-key activities → 401, and no turn runs;
  *   g. signed activities from every real Teams serviceUrl form → 200 (activities chosen so that the bot sends
  *      nothing back: those hosts are off this machine; bot/local/loopback-preload.cjs is preloaded too);
+ *   a signin/failure (SSO failed in the client) → logged with its code, and the user is told what to do;
  *   h. optional fields sent as JSON null → accepted, and the turn runs.
  */
 import { strict as assert } from 'node:assert';
 import { sharedProductionStack, type ProductionStack } from './support/production-stack';
 import { ChannelPoster, type TokenTweaks } from './support/channel-post';
-import { describeSent, isSignInCard } from './support/sent-activity';
+import { describeSent, isSignInCard, textOf } from './support/sent-activity';
 import { awaitSent, lastSeq, sentWithin } from './support/wait-sent';
 
 const TENANT_SUFFIX = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -82,26 +83,42 @@ describe('production mode: the messaging endpoint checks Bot Framework tokens as
     const errorsBefore = errorLines(bot.logLines()).length;
     const statuses: Record<string, number[]> = {};
     for (const serviceUrl of TEAMS_SERVICE_URLS) {
-      // A member (not the bot) joins: the bot has nothing to say. A signin/failure: answered in the HTTP response.
+      // A member (not the bot) joins, and someone reacts to a message: the bot has nothing to say to either.
       const joined = poster.activity('megan', chat, {
         type: 'conversationUpdate',
         serviceUrl,
         membersAdded: [{ id: teams.user('ana').id, aadObjectId: teams.user('ana').aadObjectId }],
       });
-      const failure = poster.activity('megan', chat, {
-        type: 'invoke',
-        name: 'signin/failure',
+      const reaction = poster.activity('megan', chat, {
+        type: 'messageReaction',
         serviceUrl,
-        value: { code: 'resourcematchfailed', message: 'Resource match failed' },
+        replyToId: '1733566531000',
+        reactionsAdded: [{ type: 'like' }],
       });
       statuses[serviceUrl] = [
         (await poster.post(endpoint(), joined)).status,
-        (await poster.post(endpoint(), failure)).status,
+        (await poster.post(endpoint(), reaction)).status,
       ];
     }
     assert.deepEqual(statuses, Object.fromEntries(TEAMS_SERVICE_URLS.map((u) => [u, [200, 200]])));
     const errors = errorLines(bot.logLines()).slice(errorsBefore);
     assert.deepEqual(errors, [], 'the bot tried to send nothing (no failed outbound call was logged)');
+  });
+
+  it('a signin/failure from the Teams client is logged with its code and the user is told what to do', async () => {
+    const { teams } = stack.cloud;
+    const chat = teams.personalConversation('megan');
+    const since = lastSeq(teams);
+    const logFrom = stack.logMark();
+    const failure = poster.activity('megan', chat, {
+      type: 'invoke',
+      name: 'signin/failure',
+      value: { code: 'resourcematchfailed', message: 'Resource match failed' },
+    });
+    assert.equal((await poster.post(endpoint(), failure)).status, 200);
+    const told = await awaitSent(teams, chat.id, since, (s) => /resourcematchfailed/.test(textOf(s)), 'the notice');
+    assert.match(textOf(told), /Sign in button/);
+    assert.match(stack.tail(logFrom), /signin\.failure.*resourcematchfailed/);
   });
 
   it('h. optional fields sent as JSON null are accepted, and the turn runs', async () => {

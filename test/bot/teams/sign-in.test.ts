@@ -10,6 +10,7 @@ import {
   isAutomaticRefresh,
   signInFailureOf,
   signInFailureText,
+  ssoFailureText,
   startsSignIn,
 } from '../../../bot/teams/sign-in';
 
@@ -115,6 +116,23 @@ describe('bot/teams/sign-in', () => {
       });
       assert.deepEqual(signInFailureOf(null), { code: 'unknown', message: '' });
       assert.equal(signInFailureOf({ code: 'x', message: `bad ${TOKEN}` }).message, 'bad [token]');
+    });
+  });
+
+  describe('ssoFailureText (Teams sent signin/failure)', () => {
+    it('names the code, points to the Sign in button, and for resourcematchfailed names the three values to align', () => {
+      const text = ssoFailureText('resourcematchfailed');
+      assert.match(text, /code: resourcematchfailed/);
+      assert.match(text, /Sign in button/);
+      assert.match(text, /webApplicationInfo\.resource/);
+      assert.match(text, /Token Exchange URL/);
+    });
+
+    it('for any other code asks the user to quote it to the administrator', () => {
+      const text = ssoFailureText('installappfailed');
+      assert.match(text, /code: installappfailed/);
+      assert.match(text, /quote that code/);
+      assert.doesNotMatch(text, /webApplicationInfo/);
     });
   });
 });
