@@ -1,7 +1,7 @@
 /** Journal rows → the journal card's view model ("history of G"). Pure. */
 import type { JournalEntry as CardEntry, JournalOperation } from '../../cards/view-models';
 import type { JournalEntry } from '../store/types';
-import { whenText } from './undo-plan';
+import { formatTime } from '../../cards/card-time';
 import { plainReason } from './error-text';
 
 const OPERATIONS: Record<string, JournalOperation> = {
@@ -80,5 +80,5 @@ export function historyLine(e: CardEntry, describe: (e: CardEntry) => string): s
     e.result === 'failed'
       ? ` (${e.detail ?? 'Microsoft Graph refused it.'})`
       : `${e.detail ? ` (${e.detail})` : ''}${e.undoneAt ? ' (undone)' : ''}`;
-  return `${whenText(new Date(e.at))}: ${describe(e)}, ${parts.join(', ')}${state}`;
+  return `${formatTime(new Date(e.at))}: ${describe(e)}, ${parts.join(', ')}${state}`;
 }

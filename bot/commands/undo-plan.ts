@@ -6,6 +6,8 @@
 import { isDirectoryOperation } from '../directory/directory-operation';
 import { formatTime } from '../../cards/card-time';
 import type { JournalEntry } from '../store/types';
+import { describeJournalEntry } from '../../cards/journal-card';
+import { toCardEntry } from './history-view';
 
 /** "Fri 14 Mar 2025, 14:02 UTC": the cards' one way of writing a time (cards/card-time.ts). */
 export function whenText(d: Date): string {
@@ -119,8 +121,8 @@ export function planUndo(
       title: 'Change',
       value:
         open.length === 1
-          ? `${first.action} by ${first.actor.name}`
-          : `${open.length} × ${first.action} by ${first.actor.name}`,
+          ? `${changeTitle(first)}, by ${first.actor.name}`
+          : `${open.length} changes to '${group}', by ${first.actor.name}`,
     },
     { title: 'Made', value: whenText(first.at) },
     { title: 'Undo possible until', value: first.undoUntil ? whenText(first.undoUntil) : '' },
@@ -156,6 +158,12 @@ export function planUndo(
       destructive: open.some((e) => DESTRUCTIVE.has(e.action)),
     },
   };
+}
+
+/** The change an entry made, in words: "Added Nestor Wilke to Legal" (the history card's title for it). */
+function changeTitle(e: JournalEntry): string {
+  const entry = toCardEntry(e);
+  return entry ? describeJournalEntry(entry) : 'A change made through groupbot';
 }
 
 function capital(s: string): string {

@@ -107,6 +107,16 @@ describe('bot/commands/undo-plan', () => {
     assert.equal(p.ok, false);
   });
 
+  it('says what the change was in words, never as its journal action name', () => {
+    const one = planUndo([entry({})], AT);
+    assert.ok(one.ok);
+    const change = (p: typeof one) => (p.ok ? p.plan.facts.find((f) => f.title === 'Change')?.value : undefined);
+    assert.equal(change(one), 'Added Bob Kelly to Marketing, by Megan Bowen');
+    const two = planUndo([entry({ id: 'a' }), entry({ id: 'b' })], AT);
+    assert.equal(change(two), "2 changes to 'Marketing', by Megan Bowen");
+    assert.doesNotMatch(JSON.stringify([one, two]), /member\.add by/);
+  });
+
   it('plans the still-open part of a multi-person change and says how many are left out', () => {
     const p = planUndo([entry({ id: 'a' }), entry({ id: 'b', undoneAt: AT })], AT);
     assert.ok(p.ok);
