@@ -167,6 +167,11 @@ async function lineLoop(session: ChatLike): Promise<void> {
     const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
     process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
   };
+  // Piped input may end (closing rl) while a turn still runs; Node 24 throws on prompt() after close.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -201,7 +206,7 @@ async function lineLoop(session: ChatLike): Promise<void> {
       filling = undefined;
       process.stdout.write(`bot> ${(err as Error).message}\n`);
     }
-    rl.prompt();
+    if (!closed) rl.prompt();
   }
   rl.close();
 }
