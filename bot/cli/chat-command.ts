@@ -252,6 +252,11 @@ async function lineLoop(
     const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
     process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
   };
+  // Piped input may end (closing rl) while a turn still runs; Node 24 throws on prompt() after close.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -291,7 +296,7 @@ async function lineLoop(
       process.stdout.write(`bot> ${(err as Error).message}\n`);
     }
     if (state.ended === 'stopped') break;
-    rl.prompt();
+    if (!closed) rl.prompt();
   }
   rl.close();
   return state.ended;
