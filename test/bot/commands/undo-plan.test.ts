@@ -110,7 +110,8 @@ describe('bot/commands/undo-plan', () => {
   it('says what the change was in words, never as its journal action name', () => {
     const one = planUndo([entry({})], AT);
     assert.ok(one.ok);
-    const change = (p: typeof one) => (p.ok ? p.plan.facts.find((f) => f.title === 'Change')?.value : undefined);
+    const change = (p: ReturnType<typeof planUndo>) =>
+      p.ok ? p.plan.facts.find((f) => f.title === 'Change')?.value : undefined;
     assert.equal(change(one), 'Added Bob Kelly to Marketing, by Megan Bowen');
     const two = planUndo([entry({ id: 'a' }), entry({ id: 'b' })], AT);
     assert.equal(change(two), "2 changes to 'Marketing', by Megan Bowen");
