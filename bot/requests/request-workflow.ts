@@ -466,11 +466,11 @@ export class RequestWorkflow {
     if (!snap) return [{ text: 'This request no longer exists.' }];
     const r = snap.request;
     const isRequester = r.requesterId === actor.id.toLowerCase();
+    const route = await this.notices.route(r.id);
     // Only the requester and those who may decide see the justification; anyone else gets the shared copy's view.
-    const audience = { shared: !isRequester && !(await this.mayDecide(actor.directory, r.groupId, actor.id)) };
+    const audience = { shared: !isRequester && !(await this.viewerMayDecide(actor, r.groupId, route)) };
     const current = currentCardOf(r, snap.view, audience);
     if (current) return [cardReply(snap.view.headline, current)];
-    const route = await this.notices.route(r.id);
     if (isRequester)
       return [
         cardReply(
@@ -482,6 +482,21 @@ export class RequestWorkflow {
         ),
       ];
     return [cardReply(snap.view.headline, approvalCardOf(r, route, audience))];
+  }
+
+  /**
+   * For a refresh, whether this viewer may decide: an owner the request was routed to (from the store, so a viewer
+   * who never signed in is known too: Teams refreshes without asking anyone to sign in), else the directory's
+   * answer when the viewer's token allows one. A refresh must not fail on Graph, so a directory error means "no".
+   */
+  private async viewerMayDecide(
+    actor: RequestActor,
+    groupId: string,
+    route: { owners: { id: string }[] } | undefined,
+  ): Promise<boolean> {
+    const viewer = actor.id.toLowerCase();
+    if (route?.owners.some((o) => o.id.toLowerCase() === viewer)) return true;
+    return this.mayDecide(actor.directory, groupId, actor.id).catch(() => false);
   }
 
   /** The store the workflow runs over. */

@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_GROUPS, DEMO_USERS } from '../../graph-emulator/seed/demo-tenant';
 import { sharedProductionStack, type ProductionStack } from './support/production-stack';
-import { describeSent, isSignInCard, textOf } from './support/sent-activity';
+import { describeSent, isSignInCard, submitDataOf, textOf } from './support/sent-activity';
 import { awaitSent, lastSeq, sentAfter, sentWithin } from './support/wait-sent';
 
 /** The bot's answer to "add Ana to Marketing" for a user with rights: two people match "Ana". */
@@ -131,7 +131,8 @@ describe('production mode: sign-in as Teams does it (local cloud)', function () 
     );
     const submitted = await teams.executeAction('ana', group.id, ask.activityId, {
       verb: 'requestSubmit',
-      data: { groupId: DEMO_GROUPS.financeReaders.id, justification: 'I prepare the quarterly finance review.' },
+      // Ana's own card: its Submit names her pending operation as the card's owner.
+      data: { ...submitDataOf(ask.activity), justification: 'I prepare the quarterly finance review.' },
     });
     assert.equal(submitted.status, 200, 'the request is filed');
     const approval = await awaitSent(

@@ -11,9 +11,9 @@
  * bot/teams/request-coordinator.ts), so the client would not send it on its own.
  */
 import { strict as assert } from 'node:assert';
-import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
+import { DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { sharedProductionStack, type ProductionStack } from '../../production/support/production-stack';
-import { textOf } from '../../production/support/sent-activity';
+import { submitDataOf, textOf } from '../../production/support/sent-activity';
 import { ChannelPoster } from '../../production/support/channel-post';
 import { awaitSent, lastSeq } from '../../production/support/wait-sent';
 
@@ -46,7 +46,8 @@ describe('bot/teams: an automatic refresh never asks a viewer to sign in (produc
     );
     const submitted = await teams.executeAction('bob', group.id, ask.activityId, {
       verb: 'requestSubmit',
-      data: { groupId: DEMO_GROUPS.financeReaders.id, justification: 'Budget review for the security team.' },
+      // Bob's own card: its Submit names his pending operation as the card's owner.
+      data: { ...submitDataOf(ask.activity), justification: 'Budget review for the security team.' },
     });
     assert.equal(submitted.status, 200);
     const approval = await awaitSent(
@@ -78,7 +79,7 @@ describe('bot/teams: an automatic refresh never asks a viewer to sign in (produc
     assert.equal(body.statusCode, 200, `not a 401 loginRequest: ${JSON.stringify(body).slice(0, 300)}`);
     assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
     const card = JSON.stringify(body.value);
-    assert.match(card, /approvalApprove/, "Olga's view has the Approve button");
+    assert.match(card, /approvalApprove/, `Olga's view has the Approve button: ${card.slice(0, 600)}`);
     assert.match(card, /approvalDeny/, "Olga's view has the Deny button");
     assert.deepEqual(
       teams

@@ -54,3 +54,19 @@ export function describeSent(list: readonly BotSent[]): string {
     )
     .join('\n');
 }
+
+/** The data of the card's requestSubmit button (found wherever the card keeps its actions). */
+export function submitDataOf(activity: unknown): Record<string, unknown> {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const data = (node as { data?: Record<string, unknown> }).data;
+      if (data?.['verb'] === 'requestSubmit') found.push(data);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(activity);
+  if (!found[0]) throw new Error('the "Ask to join" card has no Submit button');
+  return found[0];
+}
