@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { z } from 'zod';
+import { isKnownTimeZone } from '../cards/card-time';
 import { BOT_CLOUDS, resolveEndpoints, type BotEndpoints } from './cloud-endpoints';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './requests/request-settings';
 import { DEFAULT_HYGIENE_SETTINGS, type HygieneSettings } from './hygiene/hygiene-settings';
@@ -126,15 +127,7 @@ const httpsUrl = optional((raw) => {
   return url && url.protocol === 'https:' ? raw.replace(/\/+$/, '') : got('an https URL', raw);
 });
 
-const timeZone = optional((raw) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: raw });
-    return raw;
-  } catch (err) {
-    if (err instanceof RangeError) return got('an IANA time zone such as Europe/Lisbon', raw);
-    throw err;
-  }
-});
+const timeZone = optional((raw) => (isKnownTimeZone(raw) ? raw : got('an IANA time zone such as Europe/Lisbon', raw)));
 
 /** Never echoes the value: a connection string holds a password. */
 const databaseUrl = optional((raw) =>

@@ -38,6 +38,12 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The date part of the card way, in UTC: "Tue 8 Dec 2026" (for a day, not a time). An invalid date gives ''. Never throws. */
+export function formatDay(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
 /**
  * `d` written the card way: "Tue 8 Dec 2026, 12:44 UTC", or in `timeZone` ("Tue 8 Dec 2026, 13:44 Paris time")
  * when it is a known zone other than UTC. An invalid date gives ''. Never throws.
@@ -45,10 +51,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
 export function formatTime(d: Date, timeZone?: string): string {
   if (Number.isNaN(d.getTime())) return '';
   const zone = timeZone && timeZone !== 'UTC' && timeZone !== 'Etc/UTC' && isKnownTimeZone(timeZone) ? timeZone : '';
-  if (!zone) {
-    const date = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-    return `${date}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
-  }
+  if (!zone) return `${formatDay(d)}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: zone,
     weekday: 'short',

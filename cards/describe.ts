@@ -1,7 +1,7 @@
 /** Shared wording for people and groups in cards: kind labels, one-line descriptions, button titles. */
 import { plainTitle } from './elements';
 import { Markdown, md } from './markdown';
-import { plainTime } from './card-time';
+import { formatDay } from './card-time';
 import { kindTitle } from '../graph-model/group-kind';
 import type { GroupSummary, PersonSummary } from './view-models';
 
@@ -64,7 +64,7 @@ export function groupButtonTitles(groups: readonly GroupSummary[]): string[] {
   const extras: ((g: GroupSummary) => string | undefined)[] = [
     (g) => g.mail,
     (g) => ownedBy(g),
-    (g) => (g.createdDateTime ? `created ${plainTime(g.createdDateTime).split(',')[0]}` : undefined),
+    (g) => (g.createdDateTime ? `created ${formatDay(new Date(g.createdDateTime)) || g.createdDateTime}` : undefined),
   ];
   const title = (i: number): string => `${groups[i]?.displayName} (${(details[i] ?? []).join(', ')})`.toLowerCase();
   const clashing = (): number[] =>

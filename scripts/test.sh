@@ -4,8 +4,8 @@
 # their own through scripts/postgres-for-tests.sh), installs the npm packages exactly as locked, then runs the
 # type-check, the linter, the unit and integration tests, the production build, and the browser end-to-end tests.
 # Then the same node_modules on Node 24 (the active LTS; installed from the npm registry's `node` package into a
-# cache folder outside the repo, reused on later runs): the start check (`npm start` ready, Ctrl-C stops it
-# cleanly), the browser end-to-end tests, and the production-mode tests.
+# cache folder outside the repo, reused on later runs): the loopback guard's test, the start check (`npm start`
+# ready, Ctrl-C stops it cleanly), the browser end-to-end tests, and the production-mode tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -45,6 +45,8 @@ if [ "$(node --version)" != "v$NODE24_VERSION" ]; then
   export PATH="$node24_dir/node_modules/.bin:$PATH"
   [ "$(node --version)" = "v$NODE24_VERSION" ] || { echo "test.sh: Node $NODE24_VERSION did not install" >&2; exit 1; }
   echo "test.sh: now on Node $(node --version), same node_modules"
+  # The loopback guard again on this Node line (the unit run above checked it on the first one).
+  npx mocha test/bot/local/loopback-preload.test.ts
   bash scripts/start-check.sh
   npm run test:e2e
 else

@@ -1,12 +1,13 @@
 /** Sentences about a group's expiry, shared by "when does X expire" and "renew X". Pure. */
 import type { GroupExpiry } from '../directory/group-expiry';
+import { formatDay } from '../../cards/card-time';
 import { groupKind } from '../directory/types';
 
 const DAY_MS = 86_400_000;
 
-/** "5 December 2026" (UTC). Never throws for a valid date. */
+/** "Sat 5 Dec 2026" (UTC, cards/card-time.ts's day); an unparsable input as given. Never throws. */
 export function dayText(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatDay(new Date(iso)) || iso;
 }
 
 /** "in 19 days", "tomorrow", "today", "2 days ago". Never throws. */
@@ -26,7 +27,7 @@ export function noExpiryText(g: GroupExpiry): string {
   return `'${g.displayName}' doesn't expire: the organisation's group expiration policy does not cover it.`;
 }
 
-/** "'Marketing' expires on 24 December 2026 (in 19 days)." Never throws. */
+/** "'Marketing' expires on Thu 24 Dec 2026 (in 19 days)." Never throws. */
 export function expiresText(g: GroupExpiry & { expirationDateTime: string }, now: Date): string {
   const when = `${dayText(g.expirationDateTime)} (${relativeDays(g.expirationDateTime, now)})`;
   const past = Date.parse(g.expirationDateTime) < now.getTime();

@@ -3,6 +3,7 @@ import { findDeletedGroups, getDeletedGroup, restoreGroup } from '../directory/g
 import { isGuid } from '../directory/odata';
 import type { DirectoryGroup } from '../directory/types';
 import { buildChoiceCard } from '../../cards/choice-card';
+import { plainTime } from '../../cards/card-time';
 import type { CommandContext, Outcome } from './context';
 import { failureReply } from './ask-owners';
 import { askToConfirm, isConfirmed } from './confirm-step';
@@ -76,7 +77,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
           ? [
               {
                 title: 'Deleted',
-                value: `${new Date(group.deletedDateTime).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+                value: plainTime(group.deletedDateTime),
               },
             ]
           : []),

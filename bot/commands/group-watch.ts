@@ -8,7 +8,7 @@ import type { Intent } from '../language';
 import { mayDecide } from '../directory/request-access-checks';
 import { listOwnedGroups } from '../directory/owned-groups';
 import type { DirectoryGroup } from '../directory/types';
-import { formatUtc } from '../language/time-phrase';
+import { formatTime } from '../../cards/card-time';
 import type { CommandContext, Outcome } from './context';
 import type { HistoryService } from '../history/history-service';
 import { errorText } from './error-text';
@@ -35,7 +35,7 @@ async function watchList(ctx: CommandContext): Promise<string> {
   const watched = (await ctx.history?.repo.watchesOf(ctx.actor.id)) ?? [];
   if (watched.length === 0)
     return 'You are not watching any group. Say "watch Marketing" or "watch all my groups" to start.';
-  const lines = watched.map((w) => `- ${w.groupName} (since ${formatUtc(w.since)})`);
+  const lines = watched.map((w) => `- ${w.groupName} (since ${formatTime(w.since)})`);
   return `You are watching ${watched.length} group${watched.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 

@@ -10,7 +10,8 @@ import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
 import { NO_JOURNAL } from './undo';
 import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
-import { formatUtc, type ResolvedTime } from '../language/time-phrase';
+import type { ResolvedTime } from '../language/time-phrase';
+import { formatTime } from '../../cards/card-time';
 import type { HistoryCursor, StoredMembershipEvent } from '../store';
 
 const PAGE = 10;
@@ -108,7 +109,7 @@ async function outsideLines(ctx: CommandContext, subject: Subject, span: Resolve
     const by = e.actorId
       ? `, by ${e.actorName ?? e.actorId}`
       : ' (who did it is not known: the audit log could not be read)';
-    const when = e.actorId ? formatUtc(e.at) : `by ${formatUtc(e.at)}`;
+    const when = e.actorId ? formatTime(e.at) : `by ${formatTime(e.at)}`;
     return `- ${when}: ${names.get(e.memberId) ?? e.memberId} ${VERB[`${e.relation}|${e.change}`] ?? 'changed'}${by}`;
   });
   const head = lines.length

@@ -3,7 +3,8 @@
  * first), names of the people it holds, and the sentence that says from when history exists.
  */
 import { displayNamesOf } from '../directory/group-history-read';
-import { formatUtc, resolveTimePhrase, type ResolvedTime } from '../language/time-phrase';
+import { resolveTimePhrase, type ResolvedTime } from '../language/time-phrase';
+import { formatTime } from '../../cards/card-time';
 import type { HistoryCursor } from '../store';
 import type { CommandContext } from './context';
 import { logOf } from '../log';
@@ -34,7 +35,7 @@ export async function recordedHistory(ctx: CommandContext, groupId: string): Pro
 
 /** "I've recorded Marketing's membership since Sun 6 Dec 2026 02:14 UTC." Never throws. */
 export function sinceSentence(groupName: string, cursor: HistoryCursor): string {
-  return `I've recorded the membership of '${groupName}' since ${formatUtc(cursor.historyFrom as Date)}.`;
+  return `I've recorded the membership of '${groupName}' since ${formatTime(cursor.historyFrom as Date)}.`;
 }
 
 /** "Say "watch Marketing" to start recording." for a group nobody watches. Never throws. */

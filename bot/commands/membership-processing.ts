@@ -7,7 +7,7 @@ import { buildMembershipProcessingCard } from '../../cards/membership-processing
 import { getMembershipProcessing, type MembershipProcessing } from '../directory/dynamic-status';
 import type { RecordedChanges } from '../journal/journal-sink';
 import type { CommandContext, Reply } from './context';
-import { dayText } from './expiry-text';
+import { plainTime } from '../../cards/card-time';
 import { reply } from './reply';
 
 /** The reply to a write that started processing: the sentence, Check again, and Undo when recorded. Never throws. */
@@ -17,7 +17,7 @@ export function processingStartedReply(text: string, groupId: string, recorded: 
 }
 
 function timeText(iso: string): string {
-  return `${dayText(iso)} ${new Date(iso).toISOString().slice(11, 16)} UTC`;
+  return plainTime(iso);
 }
 
 function members(n: number | null): string {

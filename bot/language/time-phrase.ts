@@ -5,6 +5,8 @@
  * ("who was in G on 2026-11-02": the membership when that day ended) and the whole day as a span.
  */
 
+import { formatDay, formatTime } from '../../cards/card-time';
+
 /** A resolved phrase: a point in time and a span of time (for "what changed …"). */
 export interface ResolvedTime {
   /** The point: "members on D", "restore to D". */
@@ -12,7 +14,7 @@ export interface ResolvedTime {
   /** The span: "what changed D"; `to` is never after now. */
   from: Date;
   to: Date;
-  /** How to say it back, e.g. "Mon 2 Nov 2026 09:00 UTC". */
+  /** How to say it back, in cards/card-time.ts's format: "Mon 2 Nov 2026, 09:00 UTC", "Mon 2 Nov 2026" for a day. */
   label: string;
 }
 
@@ -43,19 +45,6 @@ function endOfDay(d: Date): Date {
 function startOfWeek(d: Date): Date {
   const day = startOfDay(d);
   return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** "Mon 2 Nov 2026 09:00 UTC" (seconds when not 0) or "Mon 2 Nov 2026". Never throws. */
-export function formatUtc(d: Date, withTime = true): string {
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const date = `${day} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
-  const seconds = d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : '';
-  return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds} UTC` : date;
 }
 
 /** Hours, minutes and seconds of a clock phrase ("09:00", "09:00:30", "9am", "3:30 pm", "noon"); else undefined. */
@@ -153,11 +142,7 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
       return point(
         end,
         now,
-        which === 'this'
-          ? 'this week'
-          : which === 'last'
-            ? `the week of ${formatUtc(start, false)}`
-            : 'in the past 7 days',
+        which === 'this' ? 'this week' : which === 'last' ? `the week of ${formatDay(start)}` : 'in the past 7 days',
         start,
         end,
       );
@@ -187,7 +172,7 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
   const agoShort = /^(\d+) (minute|hour)s? ago$/.exec(t);
   if (agoShort) {
     const at = new Date(now.getTime() - Number(agoShort[1]) * (agoShort[2] === 'hour' ? 3600_000 : 60_000));
-    return point(at, now, formatUtc(at), at, now);
+    return point(at, now, formatTime(at), at, now);
   }
   const isoTime = /^(\d{4}-\d{2}-\d{2})[t ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?z?$/.exec(t);
   if (isoTime) {
@@ -201,7 +186,7 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
         Number(isoTime[4] ?? 0) * 1000 +
         Math.round(Number(isoTime[5] ?? 0) * 1000),
     );
-    return point(at, now, formatUtc(at), at, now);
+    return point(at, now, formatTime(at), at, now);
   }
   // "<day> [at] <clock>" or "<clock> [on] <day>" or one of them alone.
   const split = new RegExp(String.raw`^(.+?)\s*,?\s+(${CLOCK})$`).exec(t) ?? undefined;
@@ -215,7 +200,7 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
     let at = new Date(day.getTime() + (clock.h * 60 + clock.m) * 60_000 + clock.s * 1000);
     // A bare clock later than now means that time yesterday.
     if (clockText === undefined && at > now) at = new Date(at.getTime() - DAY_MS);
-    return point(at, now, formatUtc(at), at, now);
+    return point(at, now, formatTime(at), at, now);
   }
-  return point(endOfDay(day), now, formatUtc(day, false), day, endOfDay(day));
+  return point(endOfDay(day), now, formatDay(day), day, endOfDay(day));
 }

@@ -10,7 +10,6 @@ export {
   type RequestFacts,
 } from './request-decision';
 export { describeOutcome, type RequestOutcomeView } from './request-outcome';
-export { formatClock } from './clock-format';
 export type {
   MemberAddJob,
   MemberAddResult,

@@ -1,5 +1,5 @@
 import type { AccessRequest, PersonRef, RequestState } from '../store/types';
-import { formatClock } from './clock-format';
+import { formatTime, isKnownTimeZone } from '../../cards/card-time';
 
 /**
  * What can happen to a request. approve/deny come from an approver (authority checked by the caller), cancel from
@@ -67,44 +67,44 @@ export function isFinal(state: RequestState): boolean {
   );
 }
 
-function whoAndWhen(r: RequestFacts, now: Date, timeZone: string): string {
+function whoAndWhen(r: RequestFacts, timeZone: string): string {
   const who = r.decidedByName ?? 'someone';
-  return r.decidedAt ? `${who} at ${formatClock(r.decidedAt, now, timeZone)}` : who;
+  return r.decidedAt ? `${who} at ${formatTime(r.decidedAt, timeZone)}` : who;
 }
 
 /** The sentence that explains why a request in state `r.state` cannot take a user's action. */
-function closedMessage(r: RequestFacts, now: Date, timeZone: string): { code: RefusalCode; message: string } {
+function closedMessage(r: RequestFacts, timeZone: string): { code: RefusalCode; message: string } {
   switch (r.state) {
     case 'approving':
       return {
         code: 'in-progress',
-        message: `This request is already being approved by ${whoAndWhen(r, now, timeZone)}.`,
+        message: `This request is already being approved by ${whoAndWhen(r, timeZone)}.`,
       };
     case 'approved':
       return {
         code: 'already-decided',
-        message: `This request was already approved by ${whoAndWhen(r, now, timeZone)}.`,
+        message: `This request was already approved by ${whoAndWhen(r, timeZone)}.`,
       };
     case 'denied':
       return {
         code: 'already-decided',
-        message: `This request was already denied by ${whoAndWhen(r, now, timeZone)}.`,
+        message: `This request was already denied by ${whoAndWhen(r, timeZone)}.`,
       };
     case 'cancelled':
       return {
         code: 'already-decided',
-        message: `This request was cancelled by ${r.requesterName} at ${formatClock(r.updatedAt, now, timeZone)}.`,
+        message: `This request was cancelled by ${r.requesterName} at ${formatTime(r.updatedAt, timeZone)}.`,
       };
     case 'expired':
       return {
         code: 'already-decided',
-        message: `This request expired at ${formatClock(r.expiresAt, now, timeZone)}.`,
+        message: `This request expired at ${formatTime(r.expiresAt, timeZone)}.`,
       };
     case 'failed':
       return {
         code: 'already-decided',
         message:
-          `This request was approved by ${whoAndWhen(r, now, timeZone)}, but adding the member failed` +
+          `This request was approved by ${whoAndWhen(r, timeZone)}, but adding the member failed` +
           `${r.reason ? `: ${r.reason}` : '.'}`,
       };
     case 'pending':
@@ -124,7 +124,7 @@ export function decide(
   now: Date,
   timeZone = 'UTC',
 ): Decision {
-  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
   const rule = TRANSITIONS[action];
   const refuse = (code: RefusalCode, message: string): Decision => ({
     allowed: false,
@@ -135,41 +135,28 @@ export function decide(
     if (action === 'complete' || action === 'fail') {
       return refuse('not-applicable', `This request is ${request.state}, not being approved.`);
     }
-    return { allowed: false, refusal: { ...closedMessage(request, now, zone), state: request.state } };
+    return { allowed: false, refusal: { ...closedMessage(request, zone), state: request.state } };
   }
   const pastExpiry = request.expiresAt.getTime() <= now.getTime();
   switch (action) {
     case 'approve':
     case 'deny':
     case 'cancel':
-      if (pastExpiry) return refuse('expired', `This request expired at ${formatClock(request.expiresAt, now, zone)}.`);
+      if (pastExpiry) return refuse('expired', `This request expired at ${formatTime(request.expiresAt, zone)}.`);
       if (action === 'cancel' && actor.id !== request.requesterId) {
         return refuse('not-requester', `Only ${request.requesterName}, who asked, can cancel this request.`);
       }
       break;
     case 'expire':
       if (!pastExpiry)
-        return refuse(
-          'not-applicable',
-          `This request does not expire before ${formatClock(request.expiresAt, now, zone)}.`,
-        );
+        return refuse('not-applicable', `This request does not expire before ${formatTime(request.expiresAt, zone)}.`);
       break;
     case 'remind':
-      if (pastExpiry) return refuse('expired', `This request expired at ${formatClock(request.expiresAt, now, zone)}.`);
+      if (pastExpiry) return refuse('expired', `This request expired at ${formatTime(request.expiresAt, zone)}.`);
       break;
     case 'complete':
     case 'fail':
       break;
   }
   return { allowed: true, action, from: request.state, to: rule.to };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch (err) {
-    if (err instanceof RangeError) return false;
-    throw err;
-  }
 }

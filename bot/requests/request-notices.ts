@@ -8,6 +8,7 @@ import type { AccessRequest } from '../store/types';
 import type { Logger } from '../log';
 import type { AccessRequestService, RequestSnapshot } from './access-request-service';
 import type { MentionTarget, RequestMessengerPort, TurnPlace } from './request-ports';
+import { formatTime } from '../../cards/card-time';
 import { loadRoute, type RequestRoute } from './request-route';
 import { approvalCardOf, approvingCardOf, finalCardOf, withRefresh } from './request-views';
 
@@ -177,7 +178,7 @@ export class RequestNotices {
       if (!opts.quiet && r.state !== 'cancelled' && snap.view.requesterMessage) {
         const text =
           snap.view.requesterMessage +
-          (r.state === 'approved' && ends ? ` Your membership ends ${ends.toISOString().slice(0, 10)}.` : '');
+          (r.state === 'approved' && ends ? ` Your membership ends ${formatTime(ends)}.` : '');
         complete = (await this.tell(r.requesterId, r.requesterName, text, snap, opts.place)) && complete;
       }
       if (complete && !opts.quiet) await this.deps.service().markAnnounced(r.id);

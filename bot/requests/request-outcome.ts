@@ -1,5 +1,5 @@
 import type { AccessRequest, RequestState } from '../store/types';
-import { formatClock } from './clock-format';
+import { formatTime } from '../../cards/card-time';
 import { isFinal } from './request-decision';
 
 /** What every copy of the card and the requester's message show for a request's current state. */
@@ -19,12 +19,12 @@ export interface RequestOutcomeView {
 }
 
 /**
- * The view of `request` for cards and notices (pure). Times are formatted relative to `now` in `timeZone`.
- * Throws RangeError when `timeZone` is not a valid IANA time zone.
+ * The view of `request` for cards and notices (pure). Times are written the one card way (cards/card-time.ts) in
+ * `timeZone` (UTC when it is not a known zone); `now` is not needed for that and kept for the callers. Never throws.
  */
 export function describeOutcome(request: AccessRequest, now: Date, timeZone = 'UTC'): RequestOutcomeView {
   const who = request.decidedByName ?? 'someone';
-  const when = (d: Date | null): string => formatClock(d ?? request.updatedAt, now, timeZone);
+  const when = (d: Date | null): string => formatTime(d ?? request.updatedAt, timeZone);
   const group = `"${request.groupName}"`;
   let headline: string;
   let requesterMessage: string | null = null;

@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../log';
 import type { MemberRemover } from './member-change';
+import { formatTime } from '../../cards/card-time';
 import { saveRoute } from './request-route';
 import type { RequestWorkflow } from './request-workflow';
 import { repeatEvery } from '../shared/repeat-every';
@@ -112,7 +113,7 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     for (const m of await svc.membershipNoticesDue()) {
       const snap = m.requestId ? await svc.get(m.requestId) : undefined;
       if (!snap) continue;
-      const text = `Your membership of '${m.groupName}' ends ${m.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Ask again if you still need it.`;
+      const text = `Your membership of '${m.groupName}' ends ${formatTime(m.expiresAt)}. Ask again if you still need it.`;
       if (await notices.tell(m.userId, m.userName, text, snap)) report.membershipNotices++;
     }
   });

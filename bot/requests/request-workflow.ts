@@ -30,7 +30,7 @@ import {
   requesterCardOf,
   withRefresh,
 } from './request-views';
-import { formatClock } from './clock-format';
+import { formatTime } from '../../cards/card-time';
 
 /** Who acts in this turn: their Entra object id and their own directory session. */
 export interface RequestActor {
@@ -564,9 +564,8 @@ export class RequestWorkflow {
 
   /** "asked Olga Owner at 14:02; reminded …" for a request's route. */
   historyOf(route: RequestRoute): string {
-    const now = this.clock();
     return (route.history ?? [])
-      .map((h) => `${h.kind} ${h.names.join(', ')} ${formatClock(new Date(h.at), now, this.deps.settings.timeZone)}`)
+      .map((h) => `${h.kind} ${h.names.join(', ')} ${formatTime(new Date(h.at), this.deps.settings.timeZone)}`)
       .join('; ');
   }
 }

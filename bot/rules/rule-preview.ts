@@ -3,6 +3,7 @@
  * says who would join and leave compared with the current members, plus the caveats of a local evaluation.
  */
 import type { CompiledRule, RuleContext } from './rule-compile';
+import { formatTime } from '../../cards/card-time';
 
 export interface PreviewOptions extends RuleContext {
   /** How many names the sample lists; default 10. */
@@ -92,7 +93,7 @@ export function previewRule(
       `${unknown} current member${unknown === 1 ? ' is' : 's are'} not in the directory snapshot, so listed as leaving`,
     );
   if (compiled.canonical.includes('system.now'))
-    warnings.push(`system.now was taken as ${now.toISOString()}; Entra re-evaluates it over time`);
+    warnings.push(`system.now was taken as ${formatTime(now)}; Entra re-evaluates it over time`);
   if (
     users.length > 0 &&
     compiled.kind === 'memberOf' &&

@@ -1,9 +1,12 @@
 /**
  * A browser-less driver for the Agents Playground's own HTTP + WebSocket API (the one its UI uses): send text as
  * the current user, @mention the bot in the group chat, invoke Action.Execute and Action.Submit as any member,
- * and wait for the bot's replies pushed over the WebSocket.
+ * and wait for the bot's replies pushed over the WebSocket. Every message and card update the bot pushes, and
+ * every card an Action.Execute answers with, is recorded in card-scan-collector's `shownByBot` (the e2e root hook
+ * fails the run when one shows an object id or Graph's error wording).
  */
 import WebSocket from 'ws';
+import { ADAPTIVE_CARD, shownByBot } from './card-scan-collector';
 
 export interface PlaygroundPerson {
   id: string;
@@ -179,6 +182,14 @@ export class PlaygroundClient {
       return;
     }
     if (!parsed.action || !parsed.actionConversationId || !parsed.message) return;
+    if (
+      (parsed.action === 'createMessage' || parsed.action === 'updateMessage') &&
+      parsed.message.from?.id === this.config.bot.id
+    )
+      shownByBot.recordMessage(
+        `${parsed.action} ${parsed.message.messageId} in ${parsed.actionConversationId}`,
+        parsed.message,
+      );
     // A buffered push flushed late (after the drain window) is recognised by its server timestamp.
     const stamp = Number(parsed.message.timestamp);
     if (parsed.action === 'createMessage' && Number.isFinite(stamp) && stamp < this.openedAt - 50) {
@@ -283,7 +294,7 @@ export class PlaygroundClient {
     title?: string;
     as?: string;
   }): Promise<unknown> {
-    return this.post('/_conversation/v1/invoke', {
+    const answer = await this.post<unknown>('/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',
       value: {
         action: { type: 'Action.Execute', title: args.title ?? args.verb, verb: args.verb, data: args.data ?? {} },
@@ -292,6 +303,11 @@ export class PlaygroundClient {
       conversation: { id: args.conversationId },
       replyToId: args.replyToId,
     });
+    const body = answer as { type?: unknown; value?: unknown } | undefined;
+    const card = body?.value as { type?: unknown } | undefined;
+    if (card && typeof card === 'object' && (body?.type === ADAPTIVE_CARD || card.type === 'AdaptiveCard'))
+      shownByBot.recordCard(`invoke answer to '${args.verb}' on ${args.replyToId} in ${args.conversationId}`, card);
+    return answer;
   }
 
   /**

@@ -26,7 +26,7 @@ describe('bot/commands group expiry and renew (emulator)', function () {
     const text = allText(await runIntent(parseIntent('when does Marketing expire?'), ctx));
     assert.match(
       text,
-      /^'Marketing' expires on \d{1,2} \w+ \d{4} \(in 20 days\)\. It was last renewed on .+ To keep it longer, say "renew Marketing"\.$/,
+      /^'Marketing' expires on \w{3} \d{1,2} \w{3} \d{4} \(in 20 days\)\. It was last renewed on .+ To keep it longer, say "renew Marketing"\.$/,
     );
   });
 

@@ -65,7 +65,7 @@ describe('bot/commands dynamic membership follow-up (emulator, processing on dem
     const after = await runCardAction({ verb: 'ruleShow', groupId }, ctx);
     assert.match(
       allText(after as Outcome),
-      /The membership of 'Berlin Office' is up to date \(last updated .+ UTC\): 2 members\./,
+      /The membership of 'Berlin Office' is up to date \(last updated \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\): 2 members\./,
     );
     assert.equal(data(after, 'listShow')['subjectId'], groupId, 'Show members once done');
   });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatUtc, resolveTimePhrase, TIME_PHRASE } from '../../../bot/language/time-phrase';
+import { resolveTimePhrase, TIME_PHRASE } from '../../../bot/language/time-phrase';
 
 // Sunday 6 December 2026, 02:30 UTC.
 const NOW = new Date('2026-12-06T02:30:00Z');
@@ -42,9 +42,11 @@ describe('language: time phrases (UTC, pure)', () => {
     assert.ok((resolveTimePhrase('today', NOW)?.at ?? NOW) <= NOW);
   });
 
-  it('says times back in UTC, with seconds only when there are some', () => {
-    assert.equal(formatUtc(new Date('2026-11-02T09:00:00Z')), 'Mon 2 Nov 2026 09:00 UTC');
-    assert.equal(formatUtc(new Date('2026-11-02T09:00:07Z')), 'Mon 2 Nov 2026 09:00:07 UTC');
-    assert.equal(formatUtc(new Date('2026-11-02T09:00:00Z'), false), 'Mon 2 Nov 2026');
+  it("says times back in the cards' one format (cards/card-time.ts), days without a time of day", () => {
+    const label = (p: string): string | undefined => resolveTimePhrase(p, NOW)?.label;
+    assert.equal(label('2026-11-02 09:00'), 'Mon 2 Nov 2026, 09:00 UTC');
+    assert.equal(label('since 2026-11-02 09:00'), 'since Mon 2 Nov 2026, 09:00 UTC');
+    assert.equal(label('2026-11-02'), 'Mon 2 Nov 2026');
+    assert.equal(label('last week'), 'the week of Mon 23 Nov 2026');
   });
 });

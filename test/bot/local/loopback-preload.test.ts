@@ -3,12 +3,12 @@
  * production suite's bots get it): connections to 127.0.0.1 and localhost work; one to 10.255.255.1, one to a
  * hostname (plain TCP and TLS), a `localhost` that resolves off loopback, and fetch (Node's and the undici package's)
  * to a non-loopback URL are refused at once with ERR_LOOPBACK_GUARD and a stderr line naming the host, without a DNS
- * lookup; a listen without a host binds 127.0.0.1. Runs on this Node (20) and on every other Node binary found
- * under /tmp/<dir>/node_modules/.bin/node (22, 24) or named in LOOPBACK_TEST_NODES (colon-separated).
+ * lookup; a listen without a host binds 127.0.0.1. Runs on this Node (process.execPath) and on the Node binaries
+ * named in LOOPBACK_TEST_NODES (colon-separated paths) only, so what it tests never depends on leftovers on the
+ * machine; scripts/test.sh runs it again with Node 24 first in PATH.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 const REPO = path.join(__dirname, '..', '..', '..');
@@ -30,27 +30,20 @@ interface ProbeResult {
   [name: string]: Attempt | string | number;
 }
 
-/** This Node plus the other Node binaries available here, one per major version. */
+/**
+ * This Node plus each binary named in LOOPBACK_TEST_NODES (colon-separated), in that order, without duplicates.
+ * A named binary that does not exist is kept, so its probe fails loudly instead of being skipped.
+ */
 function nodeBinaries(): string[] {
-  const found = [process.execPath];
-  const candidates = (process.env.LOOPBACK_TEST_NODES ?? '').split(':').filter(Boolean);
-  for (const dir of fs.readdirSync('/tmp')) candidates.push(path.join('/tmp', dir, 'node_modules', '.bin', 'node'));
-  const majors = new Set([process.versions.node.split('.')[0]]);
-  for (const bin of candidates) {
-    if (!fs.existsSync(bin)) continue;
-    const major = execFileSync(bin, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim().split('.')[0];
-    if (majors.has(major)) continue;
-    majors.add(major);
-    found.push(bin);
-  }
-  return found;
+  const named = (process.env.LOOPBACK_TEST_NODES ?? '').split(':').filter(Boolean);
+  return [...new Set([process.execPath, ...named.map((bin) => path.resolve(bin))])];
 }
 
 function runProbe(node: string): { result: ProbeResult; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${PRELOAD}` };
   delete env.GROUPBOT_PLAYGROUND_PARENT;
   const run = spawnSync(node, [PROBE, UNDICI], { env, encoding: 'utf8', timeout: 30_000 });
-  assert.equal(run.status, 0, `the probe exits 0 (stderr: ${run.stderr})`);
+  assert.equal(run.status, 0, `the probe on ${node} exits 0 (${run.error?.message ?? 'ran'}; stderr: ${run.stderr})`);
   return { result: JSON.parse(run.stdout) as ProbeResult, stderr: run.stderr };
 }
 

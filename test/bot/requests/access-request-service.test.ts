@@ -115,7 +115,7 @@ describe('AccessRequestService (PGlite)', function () {
     const result = await h.service.approve(filed.request.id, OLGA, 'olga-token');
     assert.ok(result.ok);
     assert.equal(result.request.state, 'approved');
-    assert.equal(result.view.headline, 'Approved by Olga Owner, 14:03');
+    assert.equal(result.view.headline, 'Approved by Olga Owner, Mon 3 Mar 2025, 14:03 UTC');
     assert.equal(result.cards.length, 2, 'every copy of the card is returned for updating');
     assert.equal(h.adds.length, 1);
     assert.equal(h.adds[0]?.token, 'olga-token');
@@ -146,13 +146,16 @@ describe('AccessRequestService (PGlite)', function () {
     for (const loser of results.filter((r) => !r.ok)) {
       assert.ok(!loser.ok);
       assert.ok(['already-decided', 'in-progress'].includes(loser.refusal.code), loser.refusal.code);
-      assert.match(loser.refusal.message, new RegExp(`by ${winner?.request.decidedByName ?? '?'} at 14:02`));
+      assert.match(
+        loser.refusal.message,
+        new RegExp(`by ${winner?.request.decidedByName ?? '?'} at Mon 3 Mar 2025, 14:02 UTC`),
+      );
     }
     const late = await h.service.deny(filed.request.id, BOB, 'no');
     assert.ok(!late.ok);
     assert.equal(
       late.refusal.message,
-      `This request was already approved by ${winner?.request.decidedByName ?? '?'} at 14:02.`,
+      `This request was already approved by ${winner?.request.decidedByName ?? '?'} at Mon 3 Mar 2025, 14:02 UTC.`,
     );
     assert.equal(late.view?.state, 'approved', 'the refusal carries the state to refresh a stale card');
   });

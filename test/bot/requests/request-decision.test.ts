@@ -44,34 +44,40 @@ describe('request state machine: decide', () => {
       refusal: {
         code: 'already-decided',
         state: 'approved',
-        message: 'This request was already approved by Olga Owner at 14:02.',
+        message: 'This request was already approved by Olga Owner at Mon 3 Mar 2025, 14:02 UTC.',
       },
     });
   });
 
-  it('names the day when the decision was on another day', () => {
+  it('writes the decision time the one card way, whatever the day of the question', () => {
     const d = decide(facts('denied'), 'approve', OLGA, new Date('2025-03-05T09:00:00Z'));
     assert.ok(!d.allowed);
-    assert.equal(d.refusal.message, 'This request was already denied by Olga Owner at 3 Mar 14:02.');
+    assert.equal(d.refusal.message, 'This request was already denied by Olga Owner at Mon 3 Mar 2025, 14:02 UTC.');
   });
 
   it('formats times in the configured time zone', () => {
     const d = decide(facts('approved'), 'deny', OLGA, NOW, 'Europe/Berlin');
     assert.ok(!d.allowed);
-    assert.equal(d.refusal.message, 'This request was already approved by Olga Owner at 15:02.');
+    assert.equal(
+      d.refusal.message,
+      'This request was already approved by Olga Owner at Mon 3 Mar 2025, 15:02 Berlin time.',
+    );
   });
 
   it('falls back to UTC on an unknown time zone', () => {
     const d = decide(facts('approved'), 'deny', OLGA, NOW, 'Mars/Olympus');
     assert.ok(!d.allowed);
-    assert.match(d.refusal.message, /at 14:02\.$/);
+    assert.match(d.refusal.message, /at Mon 3 Mar 2025, 14:02 UTC\.$/);
   });
 
   it('says an approval is under way while approving', () => {
     const d = decide(facts('approving'), 'deny', OLGA, NOW);
     assert.ok(!d.allowed);
     assert.equal(d.refusal.code, 'in-progress');
-    assert.equal(d.refusal.message, 'This request is already being approved by Olga Owner at 14:02.');
+    assert.equal(
+      d.refusal.message,
+      'This request is already being approved by Olga Owner at Mon 3 Mar 2025, 14:02 UTC.',
+    );
   });
 
   it('explains a failed approval with its reason', () => {
@@ -79,7 +85,7 @@ describe('request state machine: decide', () => {
     assert.ok(!d.allowed);
     assert.match(
       d.refusal.message,
-      /approved by Olga Owner at 14:02, but adding the member failed: the group is read-only$/,
+      /approved by Olga Owner at Mon 3 Mar 2025, 14:02 UTC, but adding the member failed: the group is read-only$/,
     );
   });
 
@@ -135,10 +141,10 @@ describe('request state machine: decide', () => {
   it('describes cancellations and expiries in their own words', () => {
     const c = decide(facts('cancelled'), 'approve', OLGA, NOW);
     assert.ok(!c.allowed);
-    assert.equal(c.refusal.message, 'This request was cancelled by Ana Asker at 14:05.');
+    assert.equal(c.refusal.message, 'This request was cancelled by Ana Asker at Mon 3 Mar 2025, 14:05 UTC.');
     const e = decide(facts('expired', { expiresAt: new Date('2025-03-03T12:00:00Z') }), 'approve', OLGA, NOW);
     assert.ok(!e.allowed);
-    assert.equal(e.refusal.message, 'This request expired at 12:00.');
+    assert.equal(e.refusal.message, 'This request expired at Mon 3 Mar 2025, 12:00 UTC.');
   });
 
   it('has a transition table where only pending and approving have ways out', () => {

@@ -38,7 +38,7 @@ const decided = { decidedById: 'olga', decidedByName: 'Olga Owner', decidedAt: n
 describe('describeOutcome', () => {
   it('shows who approved and when, and tells the requester', () => {
     const v = describeOutcome(request({ state: 'approved', ...decided, durationDays: 30 }), NOW);
-    assert.equal(v.headline, 'Approved by Olga Owner, 14:02');
+    assert.equal(v.headline, 'Approved by Olga Owner, Mon 3 Mar 2025, 14:02 UTC');
     assert.equal(v.final, true);
     assert.equal(
       v.requesterMessage,
@@ -49,7 +49,7 @@ describe('describeOutcome', () => {
 
   it('quotes the deny reason to the requester', () => {
     const v = describeOutcome(request({ state: 'denied', ...decided, reason: 'use Marketing Readers instead' }), NOW);
-    assert.equal(v.headline, 'Denied by Olga Owner, 14:02');
+    assert.equal(v.headline, 'Denied by Olga Owner, Mon 3 Mar 2025, 14:02 UTC');
     assert.equal(
       v.requesterMessage,
       'Olga Owner denied your request to join "Marketing": "use Marketing Readers instead".',
@@ -68,11 +68,11 @@ describe('describeOutcome', () => {
   it('describes expiry, cancellation and failure', () => {
     assert.equal(
       describeOutcome(request({ state: 'expired', expiresAt: new Date('2025-03-03T12:00:00Z') }), NOW).headline,
-      'Expired, 12:00',
+      'Expired, Mon 3 Mar 2025, 12:00 UTC',
     );
     assert.equal(
       describeOutcome(request({ state: 'cancelled', updatedAt: new Date('2025-03-03T11:00:00Z') }), NOW).headline,
-      'Cancelled by Ana Asker, 11:00',
+      'Cancelled by Ana Asker, Mon 3 Mar 2025, 11:00 UTC',
     );
     const failed = describeOutcome(request({ state: 'failed', ...decided, reason: 'Insufficient privileges.' }), NOW);
     assert.equal(
