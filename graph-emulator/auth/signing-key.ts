@@ -16,8 +16,17 @@ export interface SigningKey {
 
 /** Loads the data directory's signing key, creating it on first use. Throws on file-system errors. */
 export function ensureSigningKey(dataDir: string): SigningKey {
+  return ensureRsaKeyFile(dataDir, 'token-signing-key');
+}
+
+/**
+ * Loads the RSA key `<dataDir>/keys/<name>.pem`, creating it on first use with an exclusive create (a link of a
+ * private temporary file), so that concurrent processes never end up with two different keys. The local cloud
+ * keeps its Entra and channel keys this way too. Throws on file-system errors.
+ */
+export function ensureRsaKeyFile(dataDir: string, name: string): SigningKey {
   const dir = path.join(dataDir, 'keys');
-  const file = path.join(dir, 'token-signing-key.pem');
+  const file = path.join(dir, `${name}.pem`);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
