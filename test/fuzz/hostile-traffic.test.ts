@@ -2,7 +2,13 @@
  * The bounded fuzz suite: a real `groupbot serve` process (local mode: the bot and its Graph emulator, fresh
  * DATA_DIR) receives at least 1,000 malformed or hostile activities and 200 hostile Graph requests, several at a
  * time, beside well-formed turns. It must not exit, must answer none of them with 500 or more (nor drop the
- * connection), and its resident memory must grow by less than 50 MB. The figures are printed.
+ * connection), and its resident memory must grow by less than 80 MB. The figures are printed.
+ *
+ * The bound was 50 MB. On this machine one round grew RSS by 14-37 MB before December 2026's round of changes and by
+ * 32-59 MB after it, which keeps used pending operations with their outcome for 24 hours (double clicks answer
+ * "Already done") and writes more per turn; a run three times as long grew by 114 MB before and 106 MB after, so
+ * the growth per request did not rise: the PGlite heap grows with what is stored. What the growth per request is
+ * made of is still to be measured.
  *
  *   npx mocha test/fuzz/hostile-traffic.test.ts      (FUZZ_SEED=<n> picks another deterministic mix)
  */
@@ -154,7 +160,7 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     }
   }
 
-  it(`survives ${ACTIVITIES} hostile activities and ${GRAPH_REQUESTS} hostile Graph requests: no exit, no 5xx, RSS growth < 50 MB`, async () => {
+  it(`survives ${ACTIVITIES} hostile activities and ${GRAPH_REQUESTS} hostile Graph requests: no exit, no 5xx, RSS growth < 80 MB`, async () => {
     const factory = new ActivityFactory(rng(SEED), connector.serviceUrl);
     const activities = Array.from({ length: ACTIVITIES }, () => factory.next());
     const dataGraph = join(dir, 'data', 'graph');
@@ -198,7 +204,7 @@ describe('fuzz: hostile traffic against a running groupbot serve (bot + Graph em
     assert.deepEqual([...bot.serverErrors, ...emu.serverErrors], [], 'responses >= 500');
     assert.deepEqual([...bot.dropped, ...emu.dropped], [], 'connections dropped without an answer');
     assert.equal(healthStatus, 200);
-    assert.ok(rssAfter - rssBefore < 50, `RSS grew by ${(rssAfter - rssBefore).toFixed(1)} MB`);
+    assert.ok(rssAfter - rssBefore < 80, `RSS grew by ${(rssAfter - rssBefore).toFixed(1)} MB`);
     assert.ok(connector.captured.length > 0, 'the well-formed turns among them were answered');
     assert.ok((bot.byStatus.get(400) ?? 0) > 100 && (bot.byStatus.get(415) ?? 0) > 10, `bot statuses: ${summary(bot)}`);
     assert.ok(
