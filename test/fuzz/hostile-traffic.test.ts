@@ -6,9 +6,9 @@
  *
  * The bound was 50 MB. On this machine one round grew RSS by 14-37 MB before December 2026's round of changes and by
  * 32-59 MB after it, which keeps used pending operations with their outcome for 24 hours (double clicks answer
- * "Already done") and writes more per turn; a run three times as long grew by 114 MB before and 106 MB after, so
- * the growth per request did not rise: the PGlite heap grows with what is stored. What the growth per request is
- * made of is still to be measured.
+ * "Already done") and writes more per turn. Memory grows with traffic in both: a run three times as long grew by
+ * 114 MB before and 106 MB after, and a second round of the same size adds about as much as the first. What that
+ * growth per request is made of (PGlite keeps what it stores in its heap) is still to be measured.
  *
  *   npx mocha test/fuzz/hostile-traffic.test.ts      (FUZZ_SEED=<n> picks another deterministic mix)
  */
