@@ -9,8 +9,9 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_GROUPS, DEMO_USERS } from '../../graph-emulator/seed/demo-tenant';
 import { sharedProductionStack, type ProductionStack } from './support/production-stack';
-import { describeSent, isSignInCard, submitDataOf, textOf } from './support/sent-activity';
+import { describeSent, isSignInCard, textOf } from './support/sent-activity';
 import { awaitSent, lastSeq, sentAfter, sentWithin } from './support/wait-sent';
+import { fileGroupChatRequest } from './support/group-chat-request';
 
 /** The bot's answer to "add Ana to Marketing" for a user with rights: two people match "Ana". */
 const ADD_ANA_REPLY = /Which "Ana"|Ana Silva/;
@@ -114,34 +115,7 @@ describe('production mode: sign-in as Teams does it (local cloud)', function () 
       assert.ok(group.memberIds.includes(id), `${key} is in the demo group chat`);
     }
     // Ana (no rights on Finance Readers) signs in once in her 1:1 chat (SSO), then asks in the group chat.
-    await teams.install('ana');
-    const anaChat = teams.personalConversation('ana');
-    await teams.sendMessage('ana', anaChat.id, 'my groups');
-    const anaSignIn = await teams.nextSignIn('ana', { timeoutMs: 15_000 });
-    assert.equal(anaSignIn.status, 200, 'Ana signs in with SSO');
-    await teams.addBotTo(group.id, 'megan');
-    const since = lastSeq(teams);
-    await teams.sendMessage('ana', group.id, 'I need access to Finance Readers');
-    const ask = await awaitSent(
-      teams,
-      group.id,
-      since,
-      (s) => /Ask to join/i.test(textOf(s)),
-      'the "Ask to join" card',
-    );
-    const submitted = await teams.executeAction('ana', group.id, ask.activityId, {
-      verb: 'requestSubmit',
-      // Ana's own card: its Submit names her pending operation as the card's owner.
-      data: { ...submitDataOf(ask.activity), justification: 'I prepare the quarterly finance review.' },
-    });
-    assert.equal(submitted.status, 200, 'the request is filed');
-    const approval = await awaitSent(
-      teams,
-      group.id,
-      ask.seq,
-      (s) => s.kind !== 'update' && /asks to join/i.test(textOf(s)),
-      'the approval card for the owners',
-    );
+    const { approval } = await fileGroupChatRequest(teams, 'ana', 'I prepare the quarterly finance review.');
     const requestId = requestIdOf(approval.activity);
     assert.ok(requestId, 'the approval card has an Approve button with a request id');
     const signInsBefore = teams.signIns().length;

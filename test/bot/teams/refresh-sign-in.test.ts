@@ -13,9 +13,10 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { sharedProductionStack, type ProductionStack } from '../../production/support/production-stack';
-import { submitDataOf, textOf } from '../../production/support/sent-activity';
+import { textOf } from '../../production/support/sent-activity';
 import { ChannelPoster } from '../../production/support/channel-post';
-import { awaitSent, lastSeq } from '../../production/support/wait-sent';
+import { lastSeq } from '../../production/support/wait-sent';
+import { fileGroupChatRequest } from '../../production/support/group-chat-request';
 
 describe('bot/teams: an automatic refresh never asks a viewer to sign in (production, local cloud)', function () {
   this.timeout(90_000);
@@ -30,33 +31,8 @@ describe('bot/teams: an automatic refresh never asks a viewer to sign in (produc
     const { teams } = stack.cloud;
     const group = teams.groupChat();
     assert.ok(group.memberIds.includes(DEMO_USERS.bob.id) && group.memberIds.includes(DEMO_USERS.olga.id));
-    await teams.install('bob');
-    const bobChat = teams.personalConversation('bob');
-    await teams.sendMessage('bob', bobChat.id, 'my groups');
-    assert.equal((await teams.nextSignIn('bob', { timeoutMs: 15_000 })).status, 200, 'Bob signs in with SSO');
-    await teams.addBotTo(group.id, 'megan');
-    const since = lastSeq(teams);
-    await teams.sendMessage('bob', group.id, 'I need access to Finance Readers');
-    const ask = await awaitSent(
-      teams,
-      group.id,
-      since,
-      (s) => /Ask to join/i.test(textOf(s)),
-      'the "Ask to join" card',
-    );
-    const submitted = await teams.executeAction('bob', group.id, ask.activityId, {
-      verb: 'requestSubmit',
-      // Bob's own card: its Submit names his pending operation as the card's owner.
-      data: { ...submitDataOf(ask.activity), justification: 'Budget review for the security team.' },
-    });
-    assert.equal(submitted.status, 200);
-    const approval = await awaitSent(
-      teams,
-      group.id,
-      ask.seq,
-      (s) => s.kind !== 'update' && /Bob.*asks to join/i.test(textOf(s)),
-      "the approval card for Bob's request",
-    );
+    // Bob signs in once in his 1:1 chat (SSO) and asks in the group chat; Olga only views.
+    const { approval } = await fileGroupChatRequest(teams, 'bob', 'Budget review for the security team.');
 
     const requestId = /"verb":"requestRefresh","requestId":"([^"]+)"/.exec(JSON.stringify(approval.activity))?.[1];
     assert.ok(requestId, 'the approval card carries a Universal Actions refresh');
