@@ -7,6 +7,7 @@ import { LocalIdentity } from '../local/local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
 import { startHistoryPoller } from '../history/history-poller';
 import { TerminalSession, type ShownMessage } from '../chat/terminal-session';
+import { LineReader } from '../chat/line-reader';
 import type { RenderedAction, RenderedInput } from '../../cards';
 import { PlaygroundChat } from '../chat/playground-chat';
 import { BotEndpointChat } from '../chat/bot-endpoint-chat';
@@ -245,50 +246,26 @@ async function lineLoop(
     rl.close();
   };
   watch?.(stopped);
-  // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value),
-  // then the button is pressed. Read from the same line loop, so piped input works as typed input does.
-  let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
-  const promptFor = (input: RenderedInput): void => {
-    const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
-    process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
-  };
   // Piped input may end (closing rl) while a turn still runs; Node 24 throws on prompt() after close.
   let closed = false;
   rl.once('close', () => {
     closed = true;
   });
+  // Buttons with inputs are answered from the same line loop, so piped input works as typed input does.
+  const reader = new LineReader();
   rl.prompt();
   for await (const raw of rl) {
-    const line = raw.trim();
+    const step = reader.read(raw, session.currentActions());
+    if (step.kind === 'exit') break;
+    if (step.kind === 'ask') {
+      process.stdout.write(step.prompt);
+      continue;
+    }
     try {
-      if (filling) {
-        const input = filling.inputs[Object.keys(filling.values).length] as RenderedInput;
-        filling.values[input.id] = line || input.value || '';
-        const next = filling.inputs[Object.keys(filling.values).length];
-        if (next) {
-          promptFor(next);
-          continue;
-        }
-        const { button, values } = filling;
-        filling = undefined;
-        print(await session.click(button, values));
-      } else if (line === 'exit' || line === 'quit') {
-        break;
-      } else if (/^\d+$/.test(line) && session.currentActions()) {
-        const current = session.currentActions();
-        const action = current?.actions.find((a) => a.number === Number(line));
-        const inputs = action?.usesInputs ? (current?.inputs ?? []) : [];
-        if (inputs[0]) {
-          filling = { button: Number(line), inputs, values: {} };
-          promptFor(inputs[0]);
-          continue;
-        }
-        print(await session.click(Number(line)));
-      } else if (line) {
-        print(await session.say(line));
-      }
+      if (step.kind === 'click') print(await session.click(step.button, step.values));
+      else if (step.kind === 'say') print(await session.say(step.text));
     } catch (err) {
-      filling = undefined;
+      reader.reset();
       if (err instanceof StackStoppedError) {
         stopped(err.message);
         break;

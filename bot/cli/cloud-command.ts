@@ -12,7 +12,7 @@ import * as readline from 'node:readline';
 import { startEmulator, type RunningEmulator } from '../../graph-emulator';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { startLocalCloud, type LocalCloud } from '../../local-cloud';
-import type { RenderedInput } from '../../cards';
+import { LineReader } from '../chat/line-reader';
 import { CloudChat } from './cloud-chat';
 import { childProcessEnv, configForCommand } from '../config';
 import { startPrivatePostgres, type PrivatePostgres } from './cloud-postgres';
@@ -197,50 +197,31 @@ async function lineLoop(chat: CloudChat, stopRequested: Promise<void>): Promise<
   // On a terminal readline takes Ctrl-C itself; otherwise the signal handlers of `run` resolve stopRequested.
   rl.on('SIGINT', () => rl.close());
   void stopRequested.then(() => rl.close());
-  // A button on a card with inputs: the next lines answer its inputs one by one (empty keeps the shown value).
-  let filling: { button: number; inputs: RenderedInput[]; values: Record<string, string> } | undefined;
-  const promptFor = (input: RenderedInput): void => {
-    const choices = input.choices?.length ? ` (${input.choices.map((c) => c.value).join(' / ')})` : '';
-    process.stdout.write(`  ${input.label}${choices}${input.value ? ` [${input.value}]` : ''}: `);
-  };
+  // Piped input may end (closing rl) while a turn still runs; Node 24 throws on prompt() after close.
+  let closed = false;
+  rl.once('close', () => {
+    closed = true;
+  });
+  const reader = new LineReader();
   rl.prompt();
   try {
     for await (const raw of rl) {
-      const line = raw.trim();
+      const step = reader.read(raw, chat.currentActions());
+      if (step.kind === 'exit') break;
+      if (step.kind === 'ask') {
+        process.stdout.write(step.prompt);
+        continue;
+      }
       try {
-        if (filling) {
-          const input = filling.inputs[Object.keys(filling.values).length] as RenderedInput;
-          filling.values[input.id] = line || input.value || '';
-          const next = filling.inputs[Object.keys(filling.values).length];
-          if (next) {
-            promptFor(next);
-            continue;
-          }
-          const { button, values } = filling;
-          filling = undefined;
-          await chat.click(button, values);
-        } else if (line === 'exit' || line === 'quit') {
-          break;
-        } else if (/^\d+$/.test(line) && chat.currentActions()) {
-          const current = chat.currentActions();
-          const action = current?.actions.find((a) => a.number === Number(line));
-          const inputs = action?.usesInputs ? (current?.inputs ?? []) : [];
-          if (inputs[0]) {
-            filling = { button: Number(line), inputs, values: {} };
-            promptFor(inputs[0]);
-            continue;
-          }
-          await chat.click(Number(line));
-        } else if (line) {
-          await chat.say(line);
-        }
+        if (step.kind === 'click') await chat.click(step.button, step.values);
+        else if (step.kind === 'say') await chat.say(step.text);
       } catch (err) {
-        filling = undefined;
+        reader.reset();
         say(`(${(err as Error).message})`);
       }
       // The prompt comes back once the bot has been quiet for a moment (answers, sign-in, follow-ups).
       await chat.settled(800, 8000, 30_000);
-      rl.prompt();
+      if (!closed) rl.prompt();
     }
   } finally {
     rl.close();
