@@ -26,6 +26,7 @@ import { largeTenantMutations } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
+import { DriveStore } from './drive/drive-store';
 import { ensureCertificates } from './tls/certificates-ensure';
 
 export { DEFAULT_SCOPES } from './auth/delegated-scopes';
@@ -176,7 +177,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
     const faults = new FaultInjector();
     const stats = new RequestStats();
     const pipeline = new GraphPipeline(
-      { store, tenant, rules, baseUrl: 'https://localhost' },
+      { store, tenant, rules, drives: new DriveStore(path.join(dataDir, 'drives')), baseUrl: 'https://localhost' },
       buildRouter(),
       faults,
       stats,
