@@ -177,7 +177,13 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
     const faults = new FaultInjector();
     const stats = new RequestStats();
     const pipeline = new GraphPipeline(
-      { store, tenant, rules, drives: new DriveStore(path.join(dataDir, 'drives')), baseUrl: 'https://localhost' },
+      {
+        store,
+        tenant,
+        rules,
+        drives: new DriveStore(path.join(dataDir, 'drives'), (id) => store.users.get(id)?.userPrincipalName),
+        baseUrl: 'https://localhost',
+      },
       buildRouter(),
       faults,
       stats,

@@ -22,7 +22,6 @@ import {
   type TurnServices,
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
-import type { ConsentResponse, FileConsentOffers } from './file-consent';
 import {
   SSO_FALLBACK,
   entraCode,
@@ -63,8 +62,6 @@ export interface BotAppOptions {
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
   digests?: TurnServices['digests'];
-  /** Teams file consent (production): answers to consent cards go here. */
-  fileConsent?: FileConsentOffers;
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -164,15 +161,6 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
   };
-  const consent = opts.fileConsent;
-  if (consent) {
-    app.fileConsentAccept(async (context, _state, response) => {
-      await consent.accepted(context, response as ConsentResponse);
-    });
-    app.fileConsentDecline(async (context, _state, response) => {
-      await consent.declined(context, response as ConsentResponse);
-    });
-  }
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

@@ -1,7 +1,7 @@
 /**
  * The JSON shapes of drive resources as Graph v1.0 returns them (drive, driveItem, permission with a link facet),
- * and the emulator's web addresses: a file's `webUrl` `https://localhost:P/personal/<ownerId>/Documents/<path>`
- * and a sharing link's `https://localhost:P/personal/<ownerId>/s/<token>` (served by drive/drive-web.ts). Pure.
+ * and the emulator's web addresses: a file's `webUrl` `https://localhost:P/personal/<ownerKey>/Documents/<path>`
+ * and a sharing link's `https://localhost:P/personal/<ownerKey>/s/<token>` (ownerKey: megan_contoso_com) (served by drive/drive-web.ts). Pure.
  */
 import type { UserObject } from '../model/types';
 import type { DriveItemRecord, DriveRecord, SharingLinkRecord } from './drive-store';
@@ -25,12 +25,12 @@ function encodePath(p: string): string {
 
 /** The web address of a file or folder (opens for its owner). Never throws. */
 export function itemWebUrl(baseUrl: string, d: DriveRecord, itemPath: string): string {
-  return `${baseUrl}${PERSONAL_PREFIX}${d.ownerId}/Documents${itemPath ? `/${encodePath(itemPath)}` : ''}`;
+  return `${baseUrl}${PERSONAL_PREFIX}${d.ownerKey}/Documents${itemPath ? `/${encodePath(itemPath)}` : ''}`;
 }
 
 /** The web address of a sharing link. Never throws. */
-export function linkWebUrl(baseUrl: string, ownerId: string, link: SharingLinkRecord): string {
-  return `${baseUrl}${PERSONAL_PREFIX}${ownerId}/s/${link.token}`;
+export function linkWebUrl(baseUrl: string, d: DriveRecord, link: SharingLinkRecord): string {
+  return `${baseUrl}${PERSONAL_PREFIX}${d.ownerKey}/s/${link.token}`;
 }
 
 /** A drive resource. Never throws. */
@@ -89,19 +89,19 @@ export function driveItemJson(
 }
 
 /** A permission with its link facet, as createLink returns it. Never throws. */
-export function permissionJson(baseUrl: string, ownerId: string, link: SharingLinkRecord): Record<string, unknown> {
+export function permissionJson(baseUrl: string, d: DriveRecord, link: SharingLinkRecord): Record<string, unknown> {
   return {
     '@odata.context': `${baseUrl}/v1.0/$metadata#microsoft.graph.permission`,
     id: link.id,
     roles: [link.type === 'edit' ? 'write' : 'read'],
-    shareId: `u!${Buffer.from(linkWebUrl(baseUrl, ownerId, link)).toString('base64url')}`,
+    shareId: `u!${Buffer.from(linkWebUrl(baseUrl, d, link)).toString('base64url')}`,
     hasPassword: false,
     grantedToIdentitiesV2: [],
     grantedToIdentities: [],
     link: {
       scope: link.scope,
       type: link.type,
-      webUrl: linkWebUrl(baseUrl, ownerId, link),
+      webUrl: linkWebUrl(baseUrl, d, link),
       preventsDownload: false,
     },
   };

@@ -44,6 +44,11 @@ export interface SharingLinkRecord {
 export interface DriveRecord {
   id: string;
   ownerId: string;
+  /**
+   * The owner's part of web addresses, from their UPN as OneDrive for Business names personal sites
+   * (megan@contoso.com → megan_contoso_com; a digit is added when another drive has it): no object id in a link.
+   */
+  ownerKey: string;
   rootId: string;
   createdDateTime: string;
   items: Record<string, DriveItemRecord>;
@@ -76,8 +81,28 @@ export class DriveStore {
   private readonly cache = new Map<string, DriveRecord>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `dir` is `<dataDir>/drives`; created when first written. */
-  constructor(private readonly dir: string) {}
+  /**
+   * `dir` is `<dataDir>/drives`, created when first written; `upnOf` gives a user's UPN (for the owner key of a
+   * new drive).
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly upnOf: (userId: string) => string | undefined,
+  ) {}
+
+  /** The id of the user whose drive has this owner key, or undefined. Throws on file system errors. */
+  async ownerByKey(key: string): Promise<string | undefined> {
+    const lower = key.toLowerCase();
+    const cached = [...this.cache.values()].find((d) => d.ownerKey === lower);
+    if (cached) return cached.ownerId;
+    if (!fs.existsSync(this.dir)) return undefined;
+    for (const userId of await fs.promises.readdir(this.dir)) {
+      if (this.cache.has(userId) || !fs.existsSync(this.driveFile(userId))) continue;
+      const d = await this.drive(userId);
+      if (d.ownerKey === lower) return d.ownerId;
+    }
+    return undefined;
+  }
 
   /** The user's drive, created on first use. Throws on file system errors. */
   async drive(userId: string): Promise<DriveRecord> {
@@ -104,9 +129,13 @@ export class DriveStore {
         lastModifiedDateTime: now,
         version: 1,
       };
+      const base = (this.upnOf(userId) ?? userId).toLowerCase().replace(/[^a-z0-9]/g, '_');
+      let ownerKey = base;
+      for (let n = 1; (await this.ownerByKey(ownerKey)) !== undefined; n++) ownerKey = `${base}${n}`;
       const d: DriveRecord = {
         id: `b!${randomBytes(48).toString('base64url')}`,
         ownerId: userId,
+        ownerKey,
         rootId: root.id,
         createdDateTime: now,
         items: { [root.id]: root },
@@ -258,11 +287,6 @@ export class DriveStore {
     if (!fs.existsSync(this.driveFile(userId)) && !this.cache.has(userId)) return undefined;
     const d = await this.drive(userId);
     return Object.values(d.links).find((l) => l.token === token);
-  }
-
-  /** Whether the user's drive exists on disk or in memory (no drive is created). Never throws. */
-  exists(userId: string): boolean {
-    return this.cache.has(userId) || fs.existsSync(this.driveFile(userId));
   }
 
   private driveFile(userId: string): string {

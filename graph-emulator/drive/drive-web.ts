@@ -1,6 +1,6 @@
 /**
- * The emulator's stand-in for OneDrive's web addresses: `GET /personal/<ownerId>/Documents/<path>` (a driveItem's
- * `webUrl`, its owner only) and `GET /personal/<ownerId>/s/<token>` (a sharing link's `webUrl`: a `users` link
+ * The emulator's stand-in for OneDrive's web addresses: `GET /personal/<ownerKey>/Documents/<path>` (a driveItem's
+ * `webUrl`, its owner only) and `GET /personal/<ownerKey>/s/<token>` (a sharing link's `webUrl`: a `users` link
  * opens for the owner only, since no one was added to it; an `organization` link for any member of the tenant).
  * Either downloads the file. Instead of a browser session the caller shows who they are with a bearer token of
  * this emulator (`groupbot token --as <upn>`); without one the answer is 401.
@@ -66,9 +66,10 @@ export async function driveWebResponse(
 
 async function serve(pipeline: GraphPipeline, caller: Caller, segs: string[]): Promise<WebResponse> {
   const drives = pipeline.services.drives;
-  const [ownerId, kind, ...rest] = segs as [string, string, ...string[]];
-  const owner = pipeline.services.store.users.get(ownerId.toLowerCase());
-  if (!owner || !drives.exists(owner.id)) return NOT_FOUND();
+  const [ownerKey, kind, ...rest] = segs as [string, string, ...string[]];
+  const ownerId = await drives.ownerByKey(ownerKey);
+  const owner = ownerId ? pipeline.services.store.users.get(ownerId) : undefined;
+  if (!owner) return NOT_FOUND();
   let item: DriveItemRecord | undefined;
   let allowed = caller.user.id === owner.id;
   if (kind === 's' && rest.length === 1) {

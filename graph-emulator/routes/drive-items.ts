@@ -135,5 +135,6 @@ export async function createLink(ctx: HandlerContext): Promise<EmuResponse> {
   const item = await ctx.services.drives.item(userId, ctx.params.id ?? '');
   if (!item) throw itemNotFound();
   const { link, created } = await ctx.services.drives.createLink(userId, item.id, type as LinkType, scope as LinkScope);
-  return { status: created ? 201 : 200, body: permissionJson(ctx.services.baseUrl, userId, link) };
+  const d = await ctx.services.drives.drive(userId);
+  return { status: created ? 201 : 200, body: permissionJson(ctx.services.baseUrl, d, link) };
 }

@@ -79,7 +79,7 @@ describe('graph-emulator updateGroup while the write lock is held', function () 
         initialDomain: 'contoso.onmicrosoft.com',
       },
       rules: loadRuleEngine(),
-      drives: new DriveStore(path.join(os.tmpdir(), 'groupbot-unused-drives')),
+      drives: new DriveStore(path.join(os.tmpdir(), 'groupbot-unused-drives'), () => undefined),
       baseUrl: 'https://localhost',
       dispatch: () => Promise.reject(new Error('not used')),
     };
