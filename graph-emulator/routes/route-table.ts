@@ -46,6 +46,13 @@ import {
   removeGroupFromPolicy,
   updateLifecyclePolicy,
 } from './lifecycle-policies';
+import {
+  getUserInstalledApp,
+  installUserApp,
+  listCatalogApps,
+  listUserInstalledApps,
+  uninstallUserApp,
+} from './user-installed-apps';
 
 /** Builds the router (the `graph.` namespace alias expanded). Never throws. */
 export function buildRouter(): Router {
@@ -111,6 +118,11 @@ export function buildRouter(): Router {
     .add('GET', '/directoryRoles/{id}', getDirectoryRole)
     .add('GET', '/directoryRoles/{id}/members', listDirectoryRoleMembers)
     .add('GET', '/auditLogs/directoryAudits', listDirectoryAudits)
+    .add('GET', '/users/{id}/teamwork/installedApps', listUserInstalledApps)
+    .add('POST', '/users/{id}/teamwork/installedApps', installUserApp)
+    .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
+    .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
+    .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [
