@@ -77,6 +77,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         log: parts.log,
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
+        ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
@@ -130,6 +131,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,
+          conversationEvent: requests.conversationEvent,
           requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
