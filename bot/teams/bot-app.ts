@@ -68,6 +68,8 @@ export interface BotAppOptions {
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
   digests?: TurnServices['digests'];
+  /** Delayed licence-error checks; absent when the bot runs without a store. */
+  licenceChecks?: TurnServices['licenceChecks'];
   /** Teams file consent (production): answers to consent cards go here. */
   fileConsent?: FileConsentOffers;
 }
@@ -168,6 +170,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
   };
   const consent = opts.fileConsent;
   if (consent) {
