@@ -10,6 +10,7 @@ import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
+import { createBackgroundWork } from './background-wiring';
 
 export interface RequestLayer {
   coordinator: RequestCoordinator;
@@ -50,6 +51,16 @@ export function createRequestLayer(opts: {
     settings,
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
+  // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
+  const background = opts.tokenForUser
+    ? createBackgroundWork({
+        store: opts.store,
+        graph: opts.graph,
+        tokenForUser: opts.tokenForUser,
+        messenger,
+        log: opts.log,
+      })
+    : undefined;
   return {
     coordinator,
     settings,
@@ -69,6 +80,7 @@ export function createRequestLayer(opts: {
         settings.sweepSeconds,
         () => opts.store.keyValue.purgeExpired(new Date()),
         settings.escalateHours,
+        { ...(background ? { background } : {}), timeZone: settings.timeZone },
       ),
   };
 }
