@@ -7,6 +7,7 @@ import type { HistoryService } from '../history/history-service';
 import type { Actor, Reply } from '../shared/types';
 import type { Continuation } from './continuation';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { RecentGroups } from './recent-groups';
 import { type Logger } from '../log';
 
 export type { Actor, Reply } from '../shared/types';
@@ -95,6 +96,8 @@ export interface CommandContext {
   conversation?: { id: string; kind: 'personal' | 'channel' | 'groupChat' };
   /** Weekly hygiene digest subscriptions; absent where no store is configured. */
   digests?: DigestPort;
+  /** The groups this user just created, resolved by id (replication delay); absent where no store is configured. */
+  recentGroups?: RecentGroups;
   /** The bot's logger (LOG_LEVEL); absent in some tests, where logOf(ctx) falls back to the process's logger. */
   log?: Logger;
 }

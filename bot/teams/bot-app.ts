@@ -63,6 +63,8 @@ export interface BotAppOptions {
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
   digests?: TurnServices['digests'];
+  /** The groups each user just created (replication delay); absent when the bot runs without a store. */
+  recentGroups?: TurnServices['recentGroups'];
   /** Teams file consent (production): answers to consent cards go here. */
   fileConsent?: FileConsentOffers;
 }
@@ -163,6 +165,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.recentGroups ? { recentGroups: opts.recentGroups } : {}),
   };
   const consent = opts.fileConsent;
   if (consent) {
