@@ -33,6 +33,7 @@ import { createDigestLayer } from './teams/digest-wiring';
 import { createLicenceCheckLayer } from './teams/license-check-wiring';
 import { HistoryService } from './history/history-service';
 import { startHistoryPoller } from './history/history-poller';
+import { KeyValueRecentGroups } from './commands/recent-groups';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -152,6 +153,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
     ...(digests ? { digests: digests.port } : {}),
     ...(licenceChecks ? { licenceChecks: licenceChecks.port } : {}),
+    ...(parts.store ? { recentGroups: new KeyValueRecentGroups(parts.store.keyValue) } : {}),
     ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).

@@ -70,6 +70,8 @@ export interface BotAppOptions {
   digests?: TurnServices['digests'];
   /** Delayed licence-error checks; absent when the bot runs without a store. */
   licenceChecks?: TurnServices['licenceChecks'];
+  /** The groups each user just created (replication delay); absent when the bot runs without a store. */
+  recentGroups?: TurnServices['recentGroups'];
   /** Teams file consent (production): answers to consent cards go here. */
   fileConsent?: FileConsentOffers;
 }
@@ -171,6 +173,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
     ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
+    ...(opts.recentGroups ? { recentGroups: opts.recentGroups } : {}),
   };
   const consent = opts.fileConsent;
   if (consent) {
