@@ -47,6 +47,13 @@ import {
   removeGroupFromPolicy,
   updateLifecyclePolicy,
 } from './lifecycle-policies';
+import {
+  getUserInstalledApp,
+  installUserApp,
+  listCatalogApps,
+  listUserInstalledApps,
+  uninstallUserApp,
+} from './user-installed-apps';
 
 /** Builds the router (the `graph.` namespace alias expanded). Never throws. */
 export function buildRouter(): Router {
@@ -118,6 +125,11 @@ export function buildRouter(): Router {
     .add('PUT', '/me/drive/root:/{path}/content', putContentByPath)
     .add('GET', '/me/drive/items/{id}', getItem)
     .add('POST', '/me/drive/items/{id}/createLink', createLink)
+    .add('GET', '/users/{id}/teamwork/installedApps', listUserInstalledApps)
+    .add('POST', '/users/{id}/teamwork/installedApps', installUserApp)
+    .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
+    .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
+    .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [
