@@ -138,7 +138,7 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
       assert.equal(res.status, 200);
       const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
       assert.match(csv, /^\uFEFFName,Mail,User principal name,Type,How they are in the group\r\n/);
-      assert.match(csv, /\r\nOlga Owner,olga@contoso\.com,olga@contoso\.com,Member user,/);
+      assert.match(csv, /\r\nOlga Owner,olga@contoso\.com,/);
       assert.equal((await get(DEMO_USERS.ana.upn)).status, 403);
     } finally {
       await agent.close();
