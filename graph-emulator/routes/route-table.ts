@@ -119,17 +119,17 @@ export function buildRouter(): Router {
     .add('GET', '/directoryRoles/{id}', getDirectoryRole)
     .add('GET', '/directoryRoles/{id}/members', listDirectoryRoleMembers)
     .add('GET', '/auditLogs/directoryAudits', listDirectoryAudits)
+    .add('GET', '/users/{id}/teamwork/installedApps', listUserInstalledApps)
+    .add('POST', '/users/{id}/teamwork/installedApps', installUserApp)
+    .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
+    .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
+    .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
     .add('GET', '/me/drive', getDrive)
     .add('GET', '/me/drive/root', getRoot)
     .add('GET', '/me/drive/root:/{path}', getItemByPath)
     .add('PUT', '/me/drive/root:/{path}/content', putContentByPath)
     .add('GET', '/me/drive/items/{id}', getItem)
     .add('POST', '/me/drive/items/{id}/createLink', createLink)
-    .add('GET', '/users/{id}/teamwork/installedApps', listUserInstalledApps)
-    .add('POST', '/users/{id}/teamwork/installedApps', installUserApp)
-    .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
-    .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
-    .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [
