@@ -40,7 +40,7 @@ export interface TurnServices {
   journal?: JournalSink;
   /** Watched groups and their membership history (questions over time, restore). */
   history?: HistoryService;
-  /** Where a turn's files go (exports): a download link locally, file consent in a Teams 1:1 chat. */
+  /** Where a turn's files go (exports): the user's own OneDrive and a link, in every scope (bot/exports). */
   files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
   /** Weekly hygiene digest subscriptions ("post the digest here"). */
   digests?: DigestPort;
