@@ -13,6 +13,7 @@ import { startRequestSweeper } from './request-sweeper';
 import { conversationEvents } from './install-events';
 import { deliverPendingTo } from '../requests/owner-arrival';
 import type { AppInstallResult } from '../requests/request-ports';
+import { createBackgroundWork } from './background-wiring';
 
 export interface RequestLayer {
   coordinator: RequestCoordinator;
@@ -61,6 +62,16 @@ export function createRequestLayer(opts: {
     settings,
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
+  // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
+  const background = opts.tokenForUser
+    ? createBackgroundWork({
+        store: opts.store,
+        graph: opts.graph,
+        tokenForUser: opts.tokenForUser,
+        messenger,
+        log: opts.log,
+      })
+    : undefined;
   return {
     coordinator,
     settings,
@@ -86,6 +97,7 @@ export function createRequestLayer(opts: {
         settings.sweepSeconds,
         () => opts.store.keyValue.purgeExpired(new Date()),
         settings.escalateHours,
+        { ...(background ? { background } : {}), timeZone: settings.timeZone },
       ),
   };
 }
