@@ -63,6 +63,8 @@ export interface BotConfig {
   hygiene: HygieneSettings;
   /** Seconds between two delta rounds of one watched group (HISTORY_POLL_SECONDS; 0 = the poller is off). */
   historyPollSeconds: number;
+  /** Seconds between a group licence assignment and the check of its licence errors (LICENSE_CHECK_DELAY_SECONDS). */
+  licenceCheckDelaySeconds: number;
   /** How long a bulk run's lease lasts before another instance reports it interrupted (BULK_RUN_LEASE_SECONDS). */
   bulkRunLeaseSeconds: number;
   /** Graph write tuning, carried on the GraphEndpoint (GROUPBOT_BATCH_CONCURRENCY, GROUPBOT_PATCH_BINDS). */
@@ -241,6 +243,7 @@ const VARIABLES = {
   GROUPBOT_DIGEST_CHECK_SECONDS: whole(0, 86_400 * 7),
   // Watched groups, bulk changes, stores.
   HISTORY_POLL_SECONDS: whole(0, 86_400 * 7),
+  LICENSE_CHECK_DELAY_SECONDS: whole(1, 86_400),
   BULK_RUN_LEASE_SECONDS: decimal(0.001, 86_400),
   GROUPBOT_BATCH_CONCURRENCY: whole(1, 64),
   GROUPBOT_PATCH_BINDS: onOff,
@@ -296,6 +299,7 @@ function toConfig(env: Parsed, ctx: z.RefinementCtx): BotConfig {
       checkSeconds: env.GROUPBOT_DIGEST_CHECK_SECONDS ?? DEFAULT_HYGIENE_SETTINGS.checkSeconds,
     },
     historyPollSeconds: env.HISTORY_POLL_SECONDS ?? 300,
+    licenceCheckDelaySeconds: env.LICENSE_CHECK_DELAY_SECONDS ?? 300,
     bulkRunLeaseSeconds: env.BULK_RUN_LEASE_SECONDS ?? 60,
     directory: { batchConcurrency: env.GROUPBOT_BATCH_CONCURRENCY ?? 4, patchBinds: env.GROUPBOT_PATCH_BINDS ?? true },
     ...(env.GROUPBOT_PGLITE_TEMPLATE ? { pgliteTemplateDir: path.resolve(env.GROUPBOT_PGLITE_TEMPLATE) } : {}),

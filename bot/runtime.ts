@@ -30,6 +30,7 @@ import { DownloadStore } from './exports/download-store';
 import { linkFileSink } from './exports/link-file-sink';
 import { FileConsentOffers } from './teams/file-consent';
 import { createDigestLayer } from './teams/digest-wiring';
+import { createLicenceCheckLayer } from './teams/license-check-wiring';
 import { HistoryService } from './history/history-service';
 import { startHistoryPoller } from './history/history-poller';
 
@@ -77,6 +78,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         log: parts.log,
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
+        ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
@@ -106,6 +108,18 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         ...(journal ? { journal } : {}),
       })
     : undefined;
+  // Delayed licence-error checks: scheduled in the store by the licence commands, run beside the requests sweep.
+  const licenceChecks = parts.store
+    ? createLicenceCheckLayer({
+        store: parts.store,
+        adapter,
+        botAppId: config.botId ?? '',
+        graph: parts.graph,
+        log: parts.log,
+        delaySeconds: config.licenceCheckDelaySeconds,
+        ...(tokenForUser ? { tokenForUser } : {}),
+      })
+    : undefined;
   const historyPollSeconds = config.historyPollSeconds;
   const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending =
@@ -130,12 +144,14 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,
+          conversationEvent: requests.conversationEvent,
           requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
       : {}),
     files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
     ...(digests ? { digests: digests.port } : {}),
+    ...(licenceChecks ? { licenceChecks: licenceChecks.port } : {}),
     ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
@@ -163,6 +179,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   const stopDigests = digests ? digests.start() : async () => undefined;
+  const stopLicenceChecks = licenceChecks ? licenceChecks.start(config.requests.sweepSeconds) : async () => undefined;
   // Watched groups: one delta round per group per HISTORY_POLL_SECONDS with a watcher's own token (docs/history.md).
   const stopHistory =
     parts.store && tokenForUser
@@ -197,6 +214,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     stop: async () => {
       await stopSweeper();
       await stopDigests();
+      await stopLicenceChecks();
       await stopHistory();
       await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,6 +7,7 @@ import type { HistoryService } from '../history/history-service';
 import type { Actor, Reply } from '../shared/types';
 import type { Continuation } from './continuation';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { LicenceCheckPort } from '../licences/license-check-store';
 import { type Logger } from '../log';
 
 export type { Actor, Reply } from '../shared/types';
@@ -95,6 +96,8 @@ export interface CommandContext {
   conversation?: { id: string; kind: 'personal' | 'channel' | 'groupChat' };
   /** Weekly hygiene digest subscriptions; absent where no store is configured. */
   digests?: DigestPort;
+  /** Delayed licence-error checks after a group licence assignment; absent where no store is configured. */
+  licenceChecks?: LicenceCheckPort;
   /** The bot's logger (LOG_LEVEL); absent in some tests, where logOf(ctx) falls back to the process's logger. */
   log?: Logger;
 }

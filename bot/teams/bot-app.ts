@@ -51,6 +51,11 @@ export interface BotAppOptions {
   tokenExchangeUri?: string;
   /** Called for every turn with the activity's conversation reference (proactive messages later). */
   rememberConversation?: (context: TurnContext) => Promise<void>;
+  /**
+   * Called for every installationUpdate and conversationUpdate (bot/teams/install-events.ts): remembers or forgets
+   * the conversation, and delivers waiting approval cards after a personal install. Must not throw.
+   */
+  conversationEvent?: (context: TurnContext) => Promise<void>;
   /** Card verbs of the requests layer (requestSubmit, approvals, ...); see TurnServices.requests. */
   requests?: RequestActionHandler;
   /** The requests port attached to every command context (access requests, "my requests"). */
@@ -63,6 +68,8 @@ export interface BotAppOptions {
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
   digests?: TurnServices['digests'];
+  /** Delayed licence-error checks; absent when the bot runs without a store. */
+  licenceChecks?: TurnServices['licenceChecks'];
   /** Teams file consent (production): answers to consent cards go here. */
   fileConsent?: FileConsentOffers;
 }
@@ -163,6 +170,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
   };
   const consent = opts.fileConsent;
   if (consent) {
@@ -174,12 +182,17 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     });
   }
 
-  app.conversationUpdate('membersAdded', async (context) => {
+  // Every conversation event is remembered (or, for a removal, forgotten); the bot's own arrival gets the welcome.
+  app.activity(ActivityTypes.ConversationUpdate, async (context) => {
+    await opts.conversationEvent?.(context);
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id === botId)) {
       for (const r of welcomeReplies()) await context.sendActivity(toActivity(r));
     }
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await opts.conversationEvent?.(context);
   });
 
   /** A typed text: language → commands, answered in this turn. */

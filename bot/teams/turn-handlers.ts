@@ -14,6 +14,7 @@ import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { LicenceCheckPort } from '../licences/license-check-store';
 import type { HistoryService } from '../history/history-service';
 import { conversationKind } from './conversation-kind';
 import { CHANNEL_SIGN_IN } from './sign-in';
@@ -42,6 +43,8 @@ export interface TurnServices {
   files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
   /** Weekly hygiene digest subscriptions ("post the digest here"). */
   digests?: DigestPort;
+  /** Delayed licence-error checks (bot/licences). */
+  licenceChecks?: LicenceCheckPort;
 }
 
 /** The conversation of a turn as the digest commands see it. */
@@ -115,6 +118,7 @@ async function commandContext(
   const conversation = conversationOf(context);
   if (conversation) ctx.conversation = conversation;
   if (services.digests) ctx.digests = services.digests;
+  if (services.licenceChecks) ctx.licenceChecks = services.licenceChecks;
   if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
   return ctx;
 }

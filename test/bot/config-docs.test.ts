@@ -60,6 +60,7 @@ const APPLIED: Record<string, (l: BotConfig, p: BotConfig) => string | undefined
   GROUPBOT_DIGEST_EVERY_DAYS: (l) => String(l.hygiene.everyDays),
   GROUPBOT_DIGEST_CHECK_SECONDS: (l) => String(l.hygiene.checkSeconds),
   HISTORY_POLL_SECONDS: (l) => String(l.historyPollSeconds),
+  LICENSE_CHECK_DELAY_SECONDS: (l) => String(l.licenceCheckDelaySeconds),
   BULK_RUN_LEASE_SECONDS: (l) => String(l.bulkRunLeaseSeconds),
   GROUPBOT_BATCH_CONCURRENCY: (l) => String(l.directory.batchConcurrency),
   GROUPBOT_PATCH_BINDS: (l) => (l.directory.patchBinds ? 'on' : 'off'),
