@@ -4,6 +4,7 @@ import type * as restify from 'restify';
 import { botFrameworkAuthenticationOf, createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
+import { appInstaller } from './teams/app-install-wiring';
 import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
 import {
@@ -78,6 +79,10 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
         ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
+        // TEAMS_APP_CATALOG_ID set: an approver without the app may get it with the requester's token.
+        ...(tokenForUser && config.teamsAppCatalogId
+          ? { installApp: appInstaller(parts.graph, tokenForUser, config.teamsAppCatalogId) }
+          : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
