@@ -31,6 +31,11 @@ export class EndpointRouter {
     this.turn = 0;
   }
 
+  /** Whether at least one endpoint is set. */
+  hasEndpoints(): boolean {
+    return this.urls.length > 0;
+  }
+
   /**
    * The endpoint for the next request: `choice` (an index) when given, else the next in turn (a choice does not
    * move the turn). Throws Error when no endpoint is set or `choice` is out of range.

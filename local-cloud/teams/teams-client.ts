@@ -49,6 +49,11 @@ export interface TeamsClientDeps {
   /** An SSO token for the user and resource, from local Entra. */
   ssoToken(user: TeamsUser, resource: string): string;
   onError(err: unknown): void;
+  /**
+   * Called (and awaited) after a personal install or uninstall is recorded, before Teams tells the bot: the local
+   * cloud shows it in Graph's installed apps (graph-install-bridge.ts). Must not reject.
+   */
+  onPersonalInstall?(aadObjectId: string, installed: boolean): Promise<void>;
 }
 
 const OAUTH_CARD = 'application/vnd.microsoft.card.oauth';
@@ -117,8 +122,14 @@ export class LocalTeamsClient implements TeamsClient {
     return this.d.directory.isInstalled(user);
   }
 
+  /** Whether a bot endpoint is set (activities can be sent). */
+  hasBotEndpoint(): boolean {
+    return this.router.hasEndpoints();
+  }
+
   async install(user: string, opts: { notify?: boolean; via?: Via } = {}): Promise<number[]> {
     this.d.directory.setInstalled(user, true);
+    await this.d.onPersonalInstall?.(this.user(user).aadObjectId, true);
     if (opts.notify === false) return [];
     const via = viaSequence(opts.via);
     const e = this.envelope(user, this.personalConversation(user));
@@ -130,6 +141,7 @@ export class LocalTeamsClient implements TeamsClient {
   async uninstall(user: string, opts: { notify?: boolean } = {}): Promise<number[]> {
     const e = this.envelope(user, this.personalConversation(user));
     this.d.directory.setInstalled(user, false);
+    await this.d.onPersonalInstall?.(this.user(user).aadObjectId, false);
     if (opts.notify === false) return [];
     // Teams sends these after the app is gone; the bot can no longer post there.
     const a = await this.post(installationUpdateActivity(e, 'remove'));
