@@ -71,6 +71,12 @@ export interface BotConfig {
   directory: { batchConcurrency: number; patchBinds: boolean };
   /** Where the machine's empty PGlite cluster is kept (GROUPBOT_PGLITE_TEMPLATE; unset = under the OS temp dir). */
   pgliteTemplateDir?: string;
+  /**
+   * groupbot's id in the tenant's Teams app catalog (TEAMS_APP_CATALOG_ID; the catalog id, not the manifest id).
+   * When set, an approver without the app may get it installed with the acting user's delegated token
+   * (bot/directory/teams-app-install.ts, TeamsAppInstallation.ReadWriteForUser). Unset: never tried.
+   */
+  teamsAppCatalogId?: string;
   /** For `npm run package` (scripts/package-app.ts): BOT_DOMAIN, AAD_APP_CLIENT_ID and TEAMS_APP_ID, when set. */
   appPackage: { botDomain?: string; aadAppClientId?: string; teamsAppId?: string };
 }
@@ -178,6 +184,11 @@ const endpointSecret = optional((raw) =>
 
 const onOff = optional((raw) => (raw === 'on' ? true : raw === 'off' ? false : got('on or off', raw)));
 
+const catalogId = optional((raw) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)
+    ? raw.toLowerCase()
+    : got("a GUID (the app's id in the Teams app catalog)", raw),
+);
 const appIdUri = optional((raw) => (URL.canParse(raw) ? raw : got('a URI such as api://botid-<BOT_ID>', raw)));
 
 /**
@@ -206,6 +217,7 @@ const VARIABLES = {
   BOT_TYPE: oneOf(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const),
   OAUTH_CONNECTION_NAME: text,
   AAD_APP_ID_URI: appIdUri,
+  TEAMS_APP_CATALOG_ID: catalogId,
   DATABASE_URL: databaseUrl,
   HOST: text,
   // Production: the cloud and its Bot Framework endpoints.
@@ -269,6 +281,7 @@ function toConfig(env: Parsed, ctx: z.RefinementCtx): BotConfig {
     graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.AAD_APP_ID_URI ? { aadAppIdUri: env.AAD_APP_ID_URI } : {}),
+    ...(env.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: env.TEAMS_APP_CATALOG_ID } : {}),
     requests: {
       sweepSeconds: env.REQUESTS_SWEEP_SECONDS ?? DEFAULT_REQUEST_SETTINGS.sweepSeconds,
       remindHours: env.REQUEST_REMIND_HOURS ?? DEFAULT_REQUEST_SETTINGS.remindHours,

@@ -26,13 +26,12 @@ import { offlineUserTokens, type TokenForUser } from './teams/offline-user-token
 import { userAddressOf } from './teams/user-address';
 import { RequestMessenger } from './teams/request-messenger';
 import { startInterruptedRunReporter } from './teams/interrupted-run-reporter';
-import { DownloadStore } from './exports/download-store';
-import { linkFileSink } from './exports/link-file-sink';
-import { FileConsentOffers } from './teams/file-consent';
+import { oneDriveFileSink } from './exports/onedrive-file-sink';
 import { createDigestLayer } from './teams/digest-wiring';
 import { createLicenceCheckLayer } from './teams/license-check-wiring';
 import { HistoryService } from './history/history-service';
 import { startHistoryPoller } from './history/history-poller';
+import { KeyValueRecentGroups } from './commands/recent-groups';
 
 export interface BotParts {
   graph: GraphEndpoint;
@@ -78,6 +77,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         log: parts.log,
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
+        ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
@@ -123,11 +123,8 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending =
     parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
-  // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
-  const downloads = config.mode === 'production' ? undefined : new DownloadStore();
-  let boundPort = 0;
-  const consent = config.mode === 'production' ? new FileConsentOffers({ log: parts.log }) : undefined;
-  const linkSink = downloads ? linkFileSink(downloads, () => `http://127.0.0.1:${boundPort}`) : undefined;
+  // Exports, in every scope and both modes: saved in the user's own OneDrive and shared with a link only they open.
+  const files = oneDriveFileSink({ log: parts.log });
   const app = createBotApp({
     adapter,
     storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
@@ -143,14 +140,15 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,
+          conversationEvent: requests.conversationEvent,
           requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
       : {}),
-    files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
+    files: () => files,
     ...(digests ? { digests: digests.port } : {}),
     ...(licenceChecks ? { licenceChecks: licenceChecks.port } : {}),
-    ...(consent ? { fileConsent: consent } : {}),
+    ...(parts.store ? { recentGroups: new KeyValueRecentGroups(parts.store.keyValue) } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
   const localSecret =
@@ -170,10 +168,8 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     serviceUrlAllowed,
     ...(localSecret !== undefined ? { localSecret } : {}),
     ...(parts.health ? { health: parts.health } : {}),
-    ...(downloads ? { downloads } : {}),
   });
   const port = await listen(server, config.host, config.port);
-  boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   const stopDigests = digests ? digests.start() : async () => undefined;

@@ -38,6 +38,7 @@ const APPLIED: Record<string, (l: BotConfig, p: BotConfig) => string | undefined
   BOT_TYPE: (_l, p) => p.botAppType,
   OAUTH_CONNECTION_NAME: (_l, p) => p.oauthConnectionName,
   AAD_APP_ID_URI: (_l, p) => p.aadAppIdUri?.replace(BOT_ID, '<BOT_ID>'),
+  TEAMS_APP_CATALOG_ID: (l, p) => l.teamsAppCatalogId ?? p.teamsAppCatalogId,
   DATABASE_URL: (l) => l.databaseUrl,
   HOST: (_l, p) => p.host,
   BOT_CLOUD: (_l, p) => p.botEndpoints?.cloud,
