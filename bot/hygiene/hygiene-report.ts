@@ -5,7 +5,7 @@
 import { isDynamic, isReadOnlyGroup } from '../../graph-model/group-kind';
 import type { HygieneGroup, HygieneMember, HygieneUser } from '../directory/hygiene-read';
 
-export type HygieneSectionKey = 'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled';
+export type HygieneSectionKey = 'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled' | 'background';
 
 /** What a line's button does; the command re-checks everything before it asks for confirmation. */
 export type HygieneFix =
@@ -50,6 +50,7 @@ export const SECTION_TITLES: Record<HygieneSectionKey, string> = {
   empty: 'Groups without members',
   guests: 'Groups with guests',
   disabled: 'Members whose accounts are disabled',
+  background: 'Background work failing',
 };
 
 /** One group that has no owner, with the member the digest suggests (see owner-pick.ts). */
@@ -183,6 +184,8 @@ export function buildReport(
     empty: emptyLines(findings.empty),
     guests: guestLines(findings.guests),
     disabled: disabledLines(findings.disabled),
+    // Not from the scan: the digest adds it (background-section.ts).
+    background: [],
   };
   // An owner's own groups always have an owner: that section is for administrators only.
   const keys: HygieneSectionKey[] =

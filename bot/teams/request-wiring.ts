@@ -11,6 +11,7 @@ import { RequestCoordinator } from './request-coordinator';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
 import { createBackgroundWork } from './background-wiring';
+import type { BackgroundWork } from '../requests/background-work';
 
 export interface RequestLayer {
   coordinator: RequestCoordinator;
@@ -35,6 +36,8 @@ export function createRequestLayer(opts: {
   tokenForUser?: (userId: string) => Promise<string | undefined>;
   /** BotConfig.requests (default: the defaults of an unset environment). */
   settings?: RequestSettings;
+  /** The instance's background work (runtime.ts shares it with the history poller); built here when unset. */
+  background?: BackgroundWork;
 }): RequestLayer {
   const settings = opts.settings ?? DEFAULT_REQUEST_SETTINGS;
   const messenger = new RequestMessenger({
@@ -52,15 +55,17 @@ export function createRequestLayer(opts: {
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
   // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
-  const background = opts.tokenForUser
-    ? createBackgroundWork({
-        store: opts.store,
-        graph: opts.graph,
-        tokenForUser: opts.tokenForUser,
-        messenger,
-        log: opts.log,
-      })
-    : undefined;
+  const background =
+    opts.background ??
+    (opts.tokenForUser
+      ? createBackgroundWork({
+          store: opts.store,
+          graph: opts.graph,
+          tokenForUser: opts.tokenForUser,
+          messenger,
+          log: opts.log,
+        })
+      : undefined);
   return {
     coordinator,
     settings,
