@@ -84,7 +84,7 @@ export function createDigestLayer(opts: {
 }
 
 /** The digest's "Background work failing" section for a reader; a store error leaves it out (logged). */
-function backgroundSectionOf(
+export function backgroundSectionOf(
   failures: Pick<BackgroundFailures, 'givenUp'>,
   settings: HygieneSettings,
   log: Logger,
