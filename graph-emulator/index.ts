@@ -27,6 +27,7 @@ import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
 import { ensureCertificates } from './tls/certificates-ensure';
+import { ReplicationLag } from './control/replication-lag';
 
 export { DEFAULT_SCOPES } from './auth/delegated-scopes';
 export { DEMO_USERS, DEMO_GROUPS, DEMO_SKUS, DEMO_TENANT_ID, DEMO_DOMAIN } from './seed/demo-tenant';
@@ -47,6 +48,11 @@ export interface EmulatorOptions {
   dynamicProcessingDelayMs?: number;
   /** Where the machine's empty PGlite cluster is kept (default: under the OS temp directory). */
   pgliteTemplateDir?: string;
+  /**
+   * Seconds after a create during which the new group is missing from lists, `$filter` and `$search`, and adds
+   * on it answer E16 (control/replication-lag.ts). Default 0 (off); `POST /_emulator/replication-lag` changes it.
+   */
+  replicationLagSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -67,6 +73,8 @@ export interface RunningEmulator {
    * Absent on a handle to an emulator another process runs.
    */
   dynamicIdle?: () => Promise<void>;
+  /** The replication-lag knob of this emulator (absent on a handle to an emulator another process runs). */
+  replication?: ReplicationLag;
   stop(): Promise<void>;
 }
 
@@ -175,8 +183,9 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
 
     const faults = new FaultInjector();
     const stats = new RequestStats();
+    const replication = new ReplicationLag(opts.replicationLagSeconds ?? 0);
     const pipeline = new GraphPipeline(
-      { store, tenant, rules, baseUrl: 'https://localhost' },
+      { store, tenant, rules, baseUrl: 'https://localhost', replication },
       buildRouter(),
       faults,
       stats,
@@ -184,7 +193,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
       onError,
     );
     const { server, port } = await listen(
-      { pipeline, faults, stats, certPem: tls.certPem, keyPem: tls.keyPem, onError },
+      { pipeline, faults, stats, replication, certPem: tls.certPem, keyPem: tls.keyPem, onError },
       opts.port ?? 0,
     );
     const baseUrl = `https://localhost:${port}`;
@@ -212,6 +221,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
         });
       },
       dynamicIdle: () => processor.idle(),
+      replication,
       stop: () => (stopped ??= closeAll(server, store, db, processor).finally(unlock)),
     };
   } catch (err) {

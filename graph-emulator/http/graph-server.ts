@@ -11,6 +11,7 @@ import { BodyReadError, readBody as readBounded } from '../../bot/http/body-read
 import { E, GraphHttpError } from './graph-error';
 import type { GraphPipeline } from './graph-pipeline';
 import type { EmuRequest, EmuResponse } from './request-context';
+import type { ReplicationLag } from '../control/replication-lag';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 /** Graph's own limit on a request body is 4 MB. */
@@ -69,6 +70,8 @@ export interface ServerParts {
   pipeline: GraphPipeline;
   faults: FaultInjector;
   stats: RequestStats;
+  /** The replication-lag knob (GET|POST /_emulator/replication-lag); absent = not offered. */
+  replication?: ReplicationLag;
   certPem: string;
   keyPem: string;
   onError: (err: unknown) => void;
@@ -135,13 +138,27 @@ async function control(parts: ServerParts, method: string, path: string, req: In
       };
     }
   }
+  if (route === 'GET /_emulator/replication-lag' && parts.replication)
+    return { status: 200, body: parts.replication.describe() };
+  if (route === 'POST /_emulator/replication-lag' && parts.replication) {
+    try {
+      const body = JSON.parse((await readBody(req)) || 'null') as { seconds?: unknown } | null;
+      parts.replication.set(body?.seconds);
+      return { status: 200, body: parts.replication.describe() };
+    } catch (err) {
+      return {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: `Invalid replication lag: ${(err as Error).message}` } },
+      };
+    }
+  }
   if (route === 'GET /_emulator/health') return { status: 200, body: { status: 'ok' } };
   return {
     status: 404,
     body: {
       error: {
         code: 'NotFound',
-        message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/health.`,
+        message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET|POST /_emulator/replication-lag, GET /_emulator/health.`,
       },
     },
   };

@@ -6,6 +6,7 @@ import type { DirectoryStore } from '../store/directory-store';
 import type { UserObject } from '../model/types';
 import type { RuleEngine } from '../directory/rule-engine';
 import { E } from './graph-error';
+import type { ReplicationLag } from '../control/replication-lag';
 
 export interface EmuRequest {
   method: string;
@@ -53,6 +54,8 @@ export interface Services {
   rules: RuleEngine;
   /** `https://localhost:P` (no version). */
   baseUrl: string;
+  /** Replication delay after creates (control/replication-lag.ts); absent = none. */
+  replication?: ReplicationLag;
   /** Runs a request (a `$batch` step) through the full pipeline except transport. */
   dispatch: (req: EmuRequest, caller: Caller) => Promise<EmuResponse>;
 }

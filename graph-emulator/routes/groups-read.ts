@@ -57,12 +57,18 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
   requireScope(ctx.caller, Scopes.readGroups);
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
+  const lag = ctx.services.replication;
+  // Groups created moments ago are not in lists, filters or searches yet when replication lag is on.
+  const lookup = groupLookup(store);
   return respondCollection(ctx, {
     entity: 'group',
     collection: 'groups',
     contextPath: 'groups',
-    all: () => store.groups.values(),
-    lookup: groupLookup(store),
+    all: () => (lag ? lag.replicated(store.groups.values() as Iterable<Obj>) : store.groups.values()),
+    lookup: (clause) => {
+      const found = lookup(clause);
+      return found && lag ? lag.replicated(found) : found;
+    },
     countSegment,
     relationCount: (o, relation) => (relation === 'owners' ? store.ownersOf(String(o.id)).length : 0),
     project: (o, plan) =>
