@@ -22,7 +22,7 @@ import { buildRouter } from './routes/route-table';
 import { RETENTION_DAYS } from './routes/deleted-items';
 import { demoTenantMutations, tenantMeta } from './seed/demo-seed';
 import { DEMO_DOMAIN, DEMO_INITIAL_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './seed/demo-tenant';
-import { largeTenantMutations } from './seed/large-seed';
+import { largeTenantMutations, type LargeGroupOptions } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
@@ -37,7 +37,7 @@ export interface EmulatorOptions {
   /** 0 = any free port. Default 0. */
   port?: number;
   /** Seed used when the data directory is new. Default 'demo'. Ignored for an existing directory. */
-  seed?: 'demo' | { large: number };
+  seed?: 'demo' | ({ large: number } & LargeGroupOptions);
   /** Where unexpected internal errors are reported (default: stderr, without request data). */
   onError?: (err: unknown) => void;
   /**
@@ -105,7 +105,7 @@ async function seed(store: DirectoryStore, kind: EmulatorOptions['seed']): Promi
   await store.write((tx) => {
     for (const m of [...tenantMeta(label), ...demoTenantMutations()]) tx.stage(m);
   });
-  if (kind && typeof kind === 'object') await store.bulkLoad(largeTenantMutations(kind.large));
+  if (kind && typeof kind === 'object') await store.bulkLoad(largeTenantMutations(kind.large, kind));
   await store.write((tx) => tx.stage({ op: 'setMeta', key: 'seeded', value: nowIso() }));
 }
 
