@@ -3,9 +3,10 @@
  * (`groupbot serve` with a private PostgreSQL, the Graph emulator, the local cloud's Entra, token service, Bot
  * Connector and Teams client; test/production/support/production-stack.ts).
  *
- * Each round a different owner is the only owner of Finance Readers: the app is installed for them (Teams sends
- * installationUpdate and conversationUpdate, as an admin's setup policy would) but they never chatted with
- * groupbot. Ana (signed in once before timing) asks in her 1:1 chat and clicks Submit; the clock starts at that
+ * Each round a different owner is the only owner of Finance Readers: the app is installed for them but they never
+ * chatted with groupbot, and by default groupbot did not get the install events either (installed while it was
+ * down, or events lost), so it knows no conversation with them and must create the 1:1 chat (createConversation);
+ * `--install-events` sends installationUpdate and conversationUpdate, as Teams does for a setup-policy install. Ana (signed in once before timing) asks in her 1:1 chat and clicks Submit; the clock starts at that
  * click. Measured: until the approval card is in the owner's NEW 1:1 chat (groupbot must create it), the owner's
  * Approve click (their first, so it includes the SSO sign-in Teams does on the 401 loginRequest) clicked as soon
  * as the card is there, until every copy of the card (request_cards rows and the two known messages) shows the
@@ -16,6 +17,7 @@
  * ("my groups", untimed) instead. `--owners chatted` measures that way from the start.
  *
  * Run: node bin/run-ts.js bench/approval-round-trip.ts [--rounds 20] [--instances 1] [--owners installed|chatted]
+ *      [--install-events]
  */
 import { Client } from 'pg';
 import { DEMO_GROUPS, DEMO_USERS, type DemoUserKey } from '../graph-emulator/seed/demo-tenant';
@@ -91,6 +93,7 @@ class RoundTrip {
   constructor(
     private readonly stack: ProductionStack,
     private readonly db: Client,
+    private readonly installEvents: boolean,
   ) {}
 
   private get teams(): TeamsClient {
@@ -102,7 +105,7 @@ class RoundTrip {
     const graph = this.stack.emulator;
     await graphAsAdmin(graph, 'POST', `/groups/${GROUP.id}/owners/$ref`, directoryRef(DEMO_USERS[owner].id));
     await graphAsAdmin(graph, 'DELETE', `/groups/${GROUP.id}/owners/${DEMO_USERS[previous].id}/$ref`);
-    await this.teams.install(owner);
+    await this.teams.install(owner, { notify: this.installEvents });
   }
 
   /**
@@ -214,7 +217,8 @@ async function main(): Promise<void> {
     teams.setBotEndpoints(stack.bots.map((b) => b.endpoint));
     await teams.install(REQUESTER);
     await chatOnce(teams, REQUESTER);
-    const bench = new RoundTrip(stack, db);
+    const installEvents = process.argv.includes('--install-events');
+    const bench = new RoundTrip(stack, db, installEvents);
     let previous: DemoUserKey = 'olga';
     // Round -1 warms up (connections, MSAL token, compiled paths) and is not recorded.
     for (let i = -1; i < rounds; i++) {
@@ -234,7 +238,8 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `approval round trip in production mode on the local cloud, ${rounds} rounds, ${instances} instance(s), ` +
-        `owners ${mode === 'installed' ? 'installed, never chatted (card in a new 1:1)' : 'who chatted once'} ` +
+        `owners ${mode === 'installed' ? 'installed, never chatted (card in a new 1:1)' : 'who chatted once'}, ` +
+        `install events ${installEvents ? 'sent' : 'not sent'} ` +
         `(${new Date().toISOString()})\n${notes}`,
     );
     for (const step of STEPS) {

@@ -217,6 +217,70 @@ describe('production mode: two instances on one PostgreSQL (local cloud)', funct
       assert.equal(fresh.length, 1, `one approval card in each owner's chat:\n${describeSent(fresh)}`);
     }
   });
+
+  it('Olga on B and Megan on A click Approve at the same moment: one decision, one add, Ana told once', async () => {
+    await removeMember(stack, DEMO_GROUPS.marketing.id, DEMO_USERS.ana.id);
+    await teams.idle();
+    const anaChat = teams.personalConversation('ana');
+    const olgaChat = teams.personalConversation('olga');
+    const meganChat = teams.personalConversation('megan');
+    const since = lastSeq(teams);
+    await teams.sendMessage('ana', anaChat.id, 'I need access to Marketing', { via: B });
+    const ask = await awaitSent(teams, anaChat.id, since, (s) => /Ask to join/i.test(textOf(s)), '"Ask to join"');
+    const submitted = await teams.executeAction(
+      'ana',
+      anaChat.id,
+      ask.activityId,
+      { verb: 'requestSubmit', data: { ...submitDataOf(ask.activity), justification: 'Autumn campaign' } },
+      { via: B },
+    );
+    assert.equal(submitted.status, 200);
+    const isApprovalCard = (s: BotSent): boolean => s.kind !== 'update' && /Ana Silva asks to join/.test(textOf(s));
+    const olgaCard = await awaitSent(teams, olgaChat.id, since, isApprovalCard, "Olga's approval card");
+    const meganCard = await awaitSent(teams, meganChat.id, since, isApprovalCard, "Megan's approval card");
+    const requestId = buttonData(olgaCard.activity, 'approvalApprove').requestId;
+    const [olga, megan] = await Promise.all([
+      teams.executeAction(
+        'olga',
+        olgaChat.id,
+        olgaCard.activityId,
+        {
+          verb: 'approvalApprove',
+          data: { requestId },
+        },
+        { via: B },
+      ),
+      teams.executeAction(
+        'megan',
+        meganChat.id,
+        meganCard.activityId,
+        {
+          verb: 'approvalApprove',
+          data: { requestId },
+        },
+        { via: A },
+      ),
+    ]);
+    assert.deepEqual([olga.status, megan.status], [200, 200]);
+    const deciders = [JSON.stringify(olga.body), JSON.stringify(megan.body)].flatMap(
+      (t) => /Approved by (Olga Owner|Megan Bowen)/.exec(t)?.[1] ?? [],
+    );
+    assert.ok(deciders.length >= 1, 'at least the winning click is answered with the decision');
+    assert.equal(new Set(deciders).size, 1, `one decider, whoever won: ${deciders.join(', ')}`);
+    const winner = deciders[0] as string;
+    for (const [chat, id, whose] of [
+      [olgaChat.id, olgaCard.activityId, "Olga's copy"],
+      [meganChat.id, meganCard.activityId, "Megan's copy"],
+      [anaChat.id, ask.activityId, "Ana's request card"],
+    ] as const) {
+      await untilCard(teams, chat, id, new RegExp(`Approved by ${winner}`), whose);
+    }
+    assert.ok((await graphMembers(stack, DEMO_GROUPS.marketing.id)).includes(DEMO_USERS.ana.id), 'Ana is a member');
+    await awaitSent(teams, anaChat.id, since, (s) => /approved your request/i.test(textOf(s)), 'Ana is told');
+    const toAna = await sentWithin(teams, anaChat.id, since, 3000);
+    const told = toAna.filter((s) => s.kind !== 'update' && /approved your request/i.test(textOf(s)));
+    assert.equal(told.length, 1, `Ana is told exactly once; the bot sent her:\n${describeSent(toAna)}`);
+  });
 });
 
 /** The data of the first Action.Execute with `verb` (and a title matching `title`) in an activity's card. */
