@@ -2,14 +2,19 @@
  * The emulator's stand-in for OneDrive's web addresses: `GET /personal/<ownerKey>/Documents/<path>` (a driveItem's
  * `webUrl`, its owner only) and `GET /personal/<ownerKey>/s/<token>` (a sharing link's `webUrl`: a `users` link
  * opens for the owner only, since no one was added to it; an `organization` link for any member of the tenant).
- * Either downloads the file. Instead of a browser session the caller shows who they are with a bearer token of
- * this emulator (`groupbot token --as <upn>`); without one the answer is 401.
+ * Either downloads the file. The caller shows who they are either with a bearer token of this emulator
+ * (`groupbot token --as <upn>`; a wrong one is 401, as before) or, like a browser on SharePoint, with a session
+ * cookie set by the emulator's local sign-in page (browser-sessions.ts, sign-in-page.ts). A request with neither
+ * is sent to the sign-in page (302) when it accepts HTML, and answered 401 otherwise. A signed-in browser the
+ * address does not admit gets an HTML 403 page "This link was shared with someone else.".
  */
 import { GraphHttpError } from '../http/graph-error';
 import type { GraphPipeline } from '../http/graph-pipeline';
-import type { Caller } from '../http/request-context';
+import type { UserObject } from '../model/types';
+import { sessionIdOf, type BrowserSessions } from './browser-sessions';
 import { PERSONAL_PREFIX } from './drive-json';
 import type { DriveItemRecord } from './drive-store';
+import { SIGN_IN_PATH, sharedWithSomeoneElsePage } from './sign-in-page';
 
 export interface WebResponse {
   status: number;
@@ -21,6 +26,13 @@ const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
 
 function text(status: number, body: string, extra: Record<string, string> = {}): WebResponse {
   return { status, headers: { ...TEXT, ...extra }, body: `${body}\n` };
+}
+
+/** The request headers a drive web address looks at (lower-case names). */
+export interface WebRequestHeaders {
+  authorization?: string;
+  cookie?: string;
+  accept?: string;
 }
 
 const NOT_FOUND = (): WebResponse => text(404, 'This item might not exist or is no longer available.');
@@ -42,41 +54,69 @@ export async function driveWebResponse(
   pipeline: GraphPipeline,
   method: string,
   pathname: string,
-  authorization: string | undefined,
+  headers: WebRequestHeaders,
+  sessions: BrowserSessions,
 ): Promise<WebResponse> {
   if (method !== 'GET') return text(405, 'Only GET is served here.', { Allow: 'GET' });
   const segs = decoded(pathname.slice(PERSONAL_PREFIX.length).split('/').filter(Boolean));
   if (!segs || segs.length < 2) return NOT_FOUND();
-  let caller: Caller;
-  try {
-    caller = pipeline.authenticate(authorization);
-  } catch (err) {
-    if (!(err instanceof GraphHttpError)) throw err;
-    return text(401, "Sign in to open this file: send the owner's bearer token (groupbot token --as <upn>).", {
-      'WWW-Authenticate': 'Bearer realm="graph-emulator"',
-    });
+  let user: UserObject;
+  let browser = false;
+  if (headers.authorization !== undefined) {
+    try {
+      user = pipeline.authenticate(headers.authorization).user;
+    } catch (err) {
+      if (!(err instanceof GraphHttpError)) throw err;
+      return unauthorized();
+    }
+  } else {
+    const sessionUser = sessions.userOf(sessionIdOf(headers.cookie));
+    const found = sessionUser ? pipeline.services.store.users.get(sessionUser) : undefined;
+    if (!found) {
+      if (!/\btext\/html\b/i.test(headers.accept ?? '')) return unauthorized();
+      return {
+        status: 302,
+        headers: { ...TEXT, Location: `${SIGN_IN_PATH}?return=${encodeURIComponent(pathname)}` },
+        body: 'Sign in to open this file.\n',
+      };
+    }
+    user = found;
+    browser = true;
   }
   try {
-    return await serve(pipeline, caller, segs);
+    const r = await serve(pipeline, user, segs);
+    if (r.status === 403 && browser)
+      return {
+        status: 403,
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+        body: sharedWithSomeoneElsePage(user.userPrincipalName, pathname),
+      };
+    return r;
   } catch (err) {
     if (err instanceof GraphHttpError) return text(err.status, err.message);
     return text(500, 'The emulator failed to read the file.');
   }
 }
 
-async function serve(pipeline: GraphPipeline, caller: Caller, segs: string[]): Promise<WebResponse> {
+function unauthorized(): WebResponse {
+  return text(401, "Sign in to open this file: send the owner's bearer token (groupbot token --as <upn>).", {
+    'WWW-Authenticate': 'Bearer realm="graph-emulator"',
+  });
+}
+
+async function serve(pipeline: GraphPipeline, user: UserObject, segs: string[]): Promise<WebResponse> {
   const drives = pipeline.services.drives;
   const [ownerKey, kind, ...rest] = segs as [string, string, ...string[]];
   const ownerId = await drives.ownerByKey(ownerKey);
   const owner = ownerId ? pipeline.services.store.users.get(ownerId) : undefined;
   if (!owner) return NOT_FOUND();
   let item: DriveItemRecord | undefined;
-  let allowed = caller.user.id === owner.id;
+  let allowed = user.id === owner.id;
   if (kind === 's' && rest.length === 1) {
     const link = await drives.linkByToken(owner.id, rest[0] as string);
     if (!link) return NOT_FOUND();
     item = await drives.item(owner.id, link.itemId);
-    allowed ||= link.scope === 'organization' && caller.user.userType === 'Member';
+    allowed ||= link.scope === 'organization' && user.userType === 'Member';
   } else if (kind === 'Documents' && rest.length > 0) {
     item = await drives.itemAtPath(owner.id, rest.join('/'));
   } else {

@@ -14,6 +14,9 @@ import type { EmuRequest, EmuResponse } from './request-context';
 import { MAX_SIMPLE_UPLOAD_BYTES } from '../routes/drive-items';
 import { driveWebResponse } from '../drive/drive-web';
 import { PERSONAL_PREFIX } from '../drive/drive-json';
+import { BrowserSessions } from '../drive/browser-sessions';
+import { signInResponse } from '../drive/browser-sign-in';
+import { SIGN_IN_PATH } from '../drive/sign-in-page';
 import type { ReplicationLag } from '../control/replication-lag';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -91,7 +94,19 @@ export interface ServerParts {
   onError: (err: unknown) => void;
 }
 
-async function handle(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const WEB_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+async function handle(
+  parts: ServerParts,
+  sessions: BrowserSessions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://localhost');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
@@ -102,9 +117,32 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     send(res, await control(parts, method, url.pathname, req));
     return;
   }
+  if (url.pathname === SIGN_IN_PATH) {
+    let form = '';
+    if (method === 'POST') {
+      try {
+        form = (await readBody(req)).toString('utf8');
+      } catch (err) {
+        if (!(err instanceof GraphHttpError)) throw err;
+        res.writeHead(err.status, { ...WEB_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end(`${err.message}\n`);
+        return;
+      }
+    }
+    const r = signInResponse(parts.pipeline, sessions, method, url.searchParams, form);
+    res.writeHead(r.status, { ...WEB_HEADERS, ...r.headers });
+    res.end(r.body);
+    return;
+  }
   if (url.pathname.startsWith(PERSONAL_PREFIX)) {
-    const r = await driveWebResponse(parts.pipeline, method, url.pathname, headers['authorization']);
-    res.writeHead(r.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...r.headers });
+    const r = await driveWebResponse(
+      parts.pipeline,
+      method,
+      url.pathname,
+      { authorization: headers['authorization'], cookie: headers['cookie'], accept: headers['accept'] },
+      sessions,
+    );
+    res.writeHead(r.status, { ...WEB_HEADERS, ...r.headers });
     res.end(r.body);
     return;
   }
@@ -191,8 +229,10 @@ async function control(parts: ServerParts, method: string, path: string, req: In
 
 /** Starts the HTTPS server on 127.0.0.1. Resolves to the server and its port. Rejects when the port is taken. */
 export function listen(parts: ServerParts, port: number): Promise<{ server: https.Server; port: number }> {
+  // Browser sessions of the OneDrive web pages: in memory, one set per server (drive/browser-sessions.ts).
+  const sessions = new BrowserSessions();
   const server = https.createServer({ cert: parts.certPem, key: parts.keyPem }, (req, res) => {
-    handle(parts, req, res).catch((err: unknown) => {
+    handle(parts, sessions, req, res).catch((err: unknown) => {
       parts.onError(err);
       if (!res.headersSent)
         send(res, {
