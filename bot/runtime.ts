@@ -130,7 +130,6 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,
-          requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
       : {}),

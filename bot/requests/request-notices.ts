@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import type { AccessRequestService, RequestSnapshot } from './access-request-service';
 import type { MentionTarget, RequestMessengerPort, TurnPlace } from './request-ports';
 import { formatTime } from '../../cards/card-time';
-import { loadRoute, type RequestRoute } from './request-route';
+import type { RequestRoute } from './request-route';
 import { approvalCardOf, approvingCardOf, finalCardOf, withRefresh } from './request-views';
 
 /** What `notifyOwners` managed: messages posted, and the people it could not reach anywhere. */
@@ -32,7 +32,7 @@ export class RequestNotices {
 
   /** The stored route of a request, or undefined. Throws on database errors. */
   route(requestId: string): Promise<RequestRoute | undefined> {
-    return loadRoute(this.deps.store.keyValue, requestId);
+    return this.deps.service().route(requestId);
   }
 
   /** The shared chat (group chat, channel) the request was asked in, whose copies everyone there sees; or undefined. */
@@ -67,7 +67,7 @@ export class RequestNotices {
   ): Promise<OwnersNotified> {
     const card = approvalCardOf(r, route);
     const people = opts.people ?? route.owners;
-    const copies = await this.deps.store.requestCards.listForRequest(r.id);
+    const copies = await this.deps.service().copies(r.id);
     const unreached: MentionTarget[] = [];
     let posted = 0;
     for (const person of people) {
@@ -146,15 +146,11 @@ export class RequestNotices {
     let ends = opts.membershipEndsAt;
     let complete = true;
     try {
-      if (!ends && r.state === 'approved' && r.durationDays) {
-        ends = (await this.deps.store.memberships.listActiveForGroup(r.groupId)).find(
-          (m) => m.requestId === r.id,
-        )?.expiresAt;
-      }
+      if (!ends) ends = await this.deps.service().membershipEnd(r);
       const card = finalCardOf(r, ends);
       const sharedCard = finalCardOf(r, ends, { shared: true });
       if (!card || !sharedCard) return false;
-      const copies = await this.deps.store.requestCards.listForRequest(r.id);
+      const copies = await this.deps.service().copies(r.id);
       const sharedIn = await this.sharedConversation(r.id);
       await Promise.all(
         copies.map(async (copy) => {

@@ -8,7 +8,6 @@
 import type { Logger } from '../log';
 import type { MemberRemover } from './member-change';
 import { formatTime } from '../../cards/card-time';
-import { saveRoute } from './request-route';
 import type { RequestWorkflow } from './request-workflow';
 import { repeatEvery } from '../shared/repeat-every';
 
@@ -85,7 +84,7 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       const r = snap.request;
       const lead = `Reminder: ${r.requesterName} is still waiting for a decision on joining '${r.groupName}'.`;
       if ((await notices.notifyOwners(r, route, { lead })).posted > 0) report.reminded++;
-      await saveRoute(workflowStore(workflow), r.id, {
+      await svc.saveRoute(r.id, {
         ...route,
         history: [
           ...(route.history ?? []),
@@ -139,10 +138,6 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     });
   }
   return report;
-}
-
-function workflowStore(workflow: RequestWorkflow): Parameters<typeof saveRoute>[0] {
-  return workflow.store.keyValue;
 }
 
 /**
