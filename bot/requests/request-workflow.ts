@@ -384,7 +384,8 @@ export class RequestWorkflow {
   ): Promise<Reply[]> {
     const { refusal, request } = result;
     const place = live.place;
-    if (!request || !result.view) return this.notices.answer(place, actor.id, refusal.message);
+    // No such request (a crafted or very old card): the clicker alone is answered, the card stays as it is.
+    if (!request || !result.view) return [{ text: refusal.message, keepCard: true }];
     if (
       refusal.code === 'not-approver' ||
       refusal.code === 'not-requester' ||

@@ -9,6 +9,7 @@ import type { TurnContext, Activity } from 'botbuilder';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
+import { parseCardAction } from '../../../cards/actions';
 import { click, submit, decide } from './request-clicks';
 import type { RequestPoster, PostedMessage } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
@@ -81,7 +82,9 @@ describe('bot/teams/request-coordinator', function () {
   after(async () => {
     await harness?.stop();
   });
-  beforeEach(async () => {
+  beforeEach(async function () {
+    // A fresh in-memory store each time: slow on a loaded machine (PGlite starts its WASM Postgres).
+    this.timeout(120_000);
     store = await openStore({ memory: true });
     poster = new RecordingPoster();
     now = new Date('2026-11-26T10:00:00Z');
@@ -186,6 +189,25 @@ describe('bot/teams/request-coordinator', function () {
     assert.equal(byLee[0]?.card, undefined);
     assert.equal((await store.requests.get(id))?.state, 'pending');
     assert.ok(!(await memberIds(FINANCE.id)).includes(DEMO_USERS.ana.id));
+  });
+
+  it('answers a crafted request payload with one message and changes nothing (routed in bot/commands)', async () => {
+    const id = await fileAsAna();
+    const forged = parseCardAction({ verb: 'approvalApprove', requestId: id, approvedBy: DEMO_USERS.olga.id });
+    assert.ok(forged.ok);
+    const byLee = await click(coordinator, ctx.lee as CommandContext, turn('m1'), forged.action);
+    assert.deepEqual(
+      byLee.map((r) => r.text),
+      ['Only an owner of "Finance Readers" or a Groups or Global Administrator can decide this request.'],
+    );
+    const unknown = parseCardAction({ verb: 'approvalApprove', requestId: 'no-such-request', state: 'approved' });
+    assert.ok(unknown.ok);
+    const out = await click(coordinator, ctx.olga as CommandContext, turn('m1'), unknown.action);
+    assert.deepEqual(
+      out.map((r) => r.text),
+      ['This request no longer exists.'],
+    );
+    assert.equal((await store.requests.get(id))?.state, 'pending');
   });
 
   it('approves once for two simultaneous clicks, updates every copy and tells the requester', async () => {
