@@ -21,6 +21,22 @@ export interface ChatUserIdsDeps {
   clock?: () => Date;
 }
 
+/**
+ * Records known chat ids (e.g. local mode's Playground users, whose connector looks members up by chat id only).
+ * Throws on database errors.
+ */
+export async function rememberChatIds(
+  keyValue: KeyValueRepository,
+  people: readonly { aadObjectId?: string; id: string }[],
+  now = new Date(),
+  keepDays = DEFAULT_KEEP_DAYS,
+): Promise<void> {
+  const until = new Date(now.getTime() + keepDays * DAY);
+  for (const p of people) {
+    if (p.aadObjectId && p.id) await keyValue.putExpiring(KEY + p.aadObjectId.toLowerCase(), p.id, until);
+  }
+}
+
 /** Entra object id → Teams MRI, cached. */
 export class ChatUserIds {
   private readonly clock: () => Date;
@@ -72,8 +88,7 @@ export class ChatUserIds {
     }
     if (!mri) return undefined;
     try {
-      const keep = (this.deps.keepDays ?? DEFAULT_KEEP_DAYS) * DAY;
-      await this.deps.keyValue.putExpiring(KEY + userId, mri, new Date(this.clock().getTime() + keep));
+      await rememberChatIds(this.deps.keyValue, [{ aadObjectId: userId, id: mri }], this.clock(), this.deps.keepDays);
     } catch (err) {
       this.deps.log.warn('requests.chatIdCache', { userId, error: err });
     }
