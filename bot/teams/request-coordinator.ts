@@ -64,6 +64,9 @@ function messengerPort(poster: RequestPoster, chatIds: ChatUserIds): RequestMess
     updateCard: (conversationId, activityId, card, place) =>
       poster.updateCard(conversationId, activityId, card, turnOf(place)),
     personalConversationOf: (userId) => poster.personalConversationOf(userId),
+    ...(poster.openPersonal ? { openPersonal: poster.openPersonal.bind(poster) } : {}),
+    ...(poster.teamChannelOf ? { teamChannelOf: poster.teamChannelOf.bind(poster) } : {}),
+    ...(poster.installFor ? { installFor: poster.installFor.bind(poster) } : {}),
     mentionIds: (place, userIds) => chatIds.resolve(turnOf(place), userIds),
   };
 }
