@@ -401,6 +401,11 @@ export class RequestWorkflow {
     // the add ends, its outcome reaches every copy, this one included, as a proactive update; the clicker's view
     // of an approval under way also carries a refresh, so it shows what stands whenever it is seen again.
     if (request.state === 'approving') {
+      // Read once more just before answering: an add that ended meanwhile is answered with its outcome.
+      const latest = await this.requests.get(request.id);
+      const ended = latest && latest.request.state !== 'approving' ? latest : undefined;
+      const endedCard = ended && currentCardOf(ended.request, ended.view, { shared: place.shared });
+      if (ended && endedCard) return [cardReply(ended.view.headline, endedCard)];
       const viewer = place.from?.id;
       const card = approvingCardOf(request, result.view);
       return [cardReply(refusal.message, viewer ? withRefresh(card, request.id, [viewer]) : card)];
