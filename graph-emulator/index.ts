@@ -26,6 +26,7 @@ import { largeTenantMutations } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
+import { DriveStore } from './drive/drive-store';
 import { ensureCertificates } from './tls/certificates-ensure';
 import { appInstallHub } from './teamwork/install-hub';
 import { installRecorder, installChanges } from './teamwork/install-recorder';
@@ -184,7 +185,13 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
     const faults = new FaultInjector();
     const stats = new RequestStats();
     const pipeline = new GraphPipeline(
-      { store, tenant, rules, baseUrl: 'https://localhost' },
+      {
+        store,
+        tenant,
+        rules,
+        drives: new DriveStore(path.join(dataDir, 'drives'), (id) => store.users.get(id)?.userPrincipalName),
+        baseUrl: 'https://localhost',
+      },
       buildRouter(),
       faults,
       stats,

@@ -41,6 +41,8 @@ export type {
   UserBehaviour,
   SignInEvent,
   WaitOptions,
+  SendOptions,
+  Via,
 } from './teams/teams-client-types';
 
 export interface LocalCloudOptions {

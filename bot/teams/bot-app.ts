@@ -22,7 +22,6 @@ import {
   type TurnServices,
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
-import type { ConsentResponse, FileConsentOffers } from './file-consent';
 import {
   SSO_FALLBACK,
   entraCode,
@@ -70,8 +69,8 @@ export interface BotAppOptions {
   digests?: TurnServices['digests'];
   /** Delayed licence-error checks; absent when the bot runs without a store. */
   licenceChecks?: TurnServices['licenceChecks'];
-  /** Teams file consent (production): answers to consent cards go here. */
-  fileConsent?: FileConsentOffers;
+  /** The groups each user just created (replication delay); absent when the bot runs without a store. */
+  recentGroups?: TurnServices['recentGroups'];
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -171,16 +170,8 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
     ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
+    ...(opts.recentGroups ? { recentGroups: opts.recentGroups } : {}),
   };
-  const consent = opts.fileConsent;
-  if (consent) {
-    app.fileConsentAccept(async (context, _state, response) => {
-      await consent.accepted(context, response as ConsentResponse);
-    });
-    app.fileConsentDecline(async (context, _state, response) => {
-      await consent.declined(context, response as ConsentResponse);
-    });
-  }
 
   // Every conversation event is remembered (or, for a removal, forgotten); the bot's own arrival gets the welcome.
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {

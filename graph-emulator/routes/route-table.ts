@@ -32,6 +32,7 @@ import {
   updateGroupSetting,
 } from './group-settings';
 import { listOrganization } from './organization-read';
+import { createLink, getDrive, getItem, getItemByPath, getRoot, putContentByPath } from './drive-items';
 import { getDirectoryRole, listDirectoryRoleMembers, listDirectoryRoles } from './directory-roles-read';
 import type { SubjectKind } from './object-lookup';
 import { getByIds, getDirectoryObject, listReferences } from './directory-objects';
@@ -123,6 +124,12 @@ export function buildRouter(): Router {
     .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
     .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
     .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
+    .add('GET', '/me/drive', getDrive)
+    .add('GET', '/me/drive/root', getRoot)
+    .add('GET', '/me/drive/root:/{path}', getItemByPath)
+    .add('PUT', '/me/drive/root:/{path}/content', putContentByPath)
+    .add('GET', '/me/drive/items/{id}', getItem)
+    .add('POST', '/me/drive/items/{id}/createLink', createLink)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [
