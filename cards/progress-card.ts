@@ -25,6 +25,7 @@ export function buildProgressCard(model: ProgressCardModel): AdaptiveCard {
     heading(plain(line)),
     textBlock(plain(progressBar(model.done, model.total)), { fontType: 'Monospace' }),
   ];
+  if (model.note) body.push(textBlock(plain(model.note)));
   if (model.failed) body.push(subtle(md`${model.failed} failed so far; you can retry them at the end.`));
   body.push(subtle(md`This card updates as the work goes on.`));
   return adaptiveCard({ fallbackText: line, body });

@@ -166,6 +166,8 @@ export interface ProgressCardModel {
   done: number;
   total: number;
   failed?: number;
+  /** Why the work is waiting, shown under the bar ("Entra is still setting up …; trying again (2 of 6)…"). */
+  note?: string;
 }
 
 export interface ConfirmationCardModel {

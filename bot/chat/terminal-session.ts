@@ -15,6 +15,7 @@ import { JournalService } from '../journal/journal-service';
 import { createDigestLayer } from '../teams/digest-wiring';
 import { HistoryService } from '../history/history-service';
 import type { Store } from '../store';
+import { KeyValueRecentGroups } from '../commands/recent-groups';
 
 export interface TerminalUser {
   id: string;
@@ -102,6 +103,7 @@ export class TerminalSession {
           }
         : {}),
       ...(digests ? { digests: digests.port } : {}),
+      ...(opts.store ? { recentGroups: new KeyValueRecentGroups(opts.store.keyValue) } : {}),
     });
   }
 

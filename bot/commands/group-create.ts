@@ -22,6 +22,7 @@ import { groupsNamed, ownerNamesOf } from '../directory/namesakes';
 import { toGroupSummary } from './views';
 import { kindTitle, ownedBy } from '../../cards/describe';
 import type { GroupSummary } from '../../cards/view-models';
+import type { DirectoryGroup } from '../directory/types';
 
 const MAX_NAME = 256;
 const MAX_DESCRIPTION = 1024;
@@ -185,6 +186,20 @@ async function existingNamesakes(ctx: CommandContext, name: string): Promise<Gro
   }
 }
 
+/**
+ * Remembers the new group for this user (recent-groups.ts), so that the next "add … to <its name>" uses its id
+ * rather than a name look-up that replication may not serve yet. A store that fails is warned about: the create
+ * itself succeeded. Never throws.
+ */
+async function rememberCreated(ctx: CommandContext, g: DirectoryGroup): Promise<void> {
+  if (!ctx.recentGroups) return;
+  try {
+    await ctx.recentGroups.remember(ctx.actor.id, g, ctx.now());
+  } catch (err) {
+    logOf(ctx).warn('group.create.notRemembered', { groupId: g.id, error: err });
+  }
+}
+
 /** "A group called 'Finance Readers' already exists (Security group, owned by Olga Owner). …" Never throws. */
 export function namesakeWarning(name: string, existing: readonly GroupSummary[]): string {
   const which = existing
@@ -304,6 +319,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       },
       ctx.actor.id,
     );
+    await rememberCreated(ctx, g);
     const recorded = await journalChange(ctx, groupCreated(g, 201));
     const undoNote = recorded?.undo ? ' Undo (within 24 hours) deletes it again.' : '';
     const created = `Created '${g.displayName}'${g.mail ? ` (${g.mail})` : ''}.`;

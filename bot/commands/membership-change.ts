@@ -26,6 +26,8 @@ import { groupRef, nameList, toPerson } from './views';
 import { startMembershipJournal } from './membership-journal';
 import { undoOption } from './undo-reply';
 import { logOf } from '../log';
+import { recentGroupsFor } from './recent-groups';
+import { replicationWaitSentence } from '../directory/replication-retry';
 
 export interface ChangeSpec {
   operation: MemberOperation;
@@ -183,6 +185,7 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   const failedGroups = new Set<string>();
   const extra: Reply[] = [];
   const journal = await startMembershipJournal(ctx, spec.relation, spec.op, writable, people);
+  const newIds = new Set((await recentGroupsFor(ctx)).map((g) => g.id.toLowerCase()));
   for (const g of writable) {
     let failedSoFar = 0;
     const pacer =
@@ -211,6 +214,10 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
       results = await writeMembership(ctx.graph, g, spec.relation, spec.op, people, {
         present: new Set(presentByGroup[g.id] ?? []),
         onLanded: (landed) => journal.landed(g, landed),
+        replication: {
+          groupIsNew: newIds.has(g.id.toLowerCase()),
+          onWait: (attempt: number, of: number) => replicationProgress(ctx, spec, g, people.length, attempt, of),
+        },
         ...(pacer
           ? {
               onProgress: (done: number, total: number, failed: number) => {
@@ -293,6 +300,29 @@ export async function runMembershipChange(intent: Intent, ctx: CommandContext, s
   }
   replies.push(...extra);
   return outcome(...replies);
+}
+
+/**
+ * Tells the user the write is waiting on replication ("Entra is still setting up Finance Readers; trying again
+ * (2 of 6)…") on the progress card. A failed update is warned about. Never throws.
+ */
+async function replicationProgress(
+  ctx: CommandContext,
+  spec: ChangeSpec,
+  g: DirectoryGroup,
+  total: number,
+  attempt: number,
+  of: number,
+): Promise<void> {
+  if (!ctx.progress) return;
+  const note = replicationWaitSentence(g.displayName, attempt, of);
+  try {
+    await ctx.progress(
+      reply(note, buildProgressCard({ operation: spec.operation, group: groupRef(g), done: 0, total, note })),
+    );
+  } catch (err) {
+    logOf(ctx).warn('membership.progress.failed', { error: err });
+  }
 }
 
 /** "This person will become a member of 'X'.", "They will no longer be owners of 'X'.". Never throws. */

@@ -18,6 +18,7 @@ import { toGroupSummary, toPerson } from './views';
 import { errorText, isForbidden } from './error-text';
 import { namesakeOwners } from './namesake-owners';
 import { groupButtonTitles } from '../../cards/describe';
+import { recentGroupNamed, recentGroupsFor } from './recent-groups';
 
 /** Person slots of an Intent that hold names to resolve. */
 export type PersonSlot = 'users' | 'owners' | 'members';
@@ -93,9 +94,12 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
   const groupQueries: string[] = [];
   const groupEntries: (Entry<DirectoryGroup> | number)[] = [];
   if (wantGroups) {
+    const recent = await recentGroupsFor(ctx, intent.groups ?? []);
     for (const raw of intent.groups ?? []) {
       const name = raw.trim();
-      const known = isGuid(name) ? snapshot.groups[name.toLowerCase()] : undefined;
+      // A group this user just created is known by its id: name look-ups may not find it yet (replication).
+      const known = isGuid(name) ? snapshot.groups[name.toLowerCase()] : recentGroupNamed(name, recent);
+      if (known && !isGuid(name)) snapshot.groups[known.id] = known;
       groupEntries.push(known ? { known } : groupQueries.push(name) - 1);
     }
   }

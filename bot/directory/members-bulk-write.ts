@@ -1,4 +1,4 @@
-import type { BatchStep, GraphSession } from './graph-session';
+import type { BatchResult, BatchStep, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { chunked, runBatches } from './batch-pool';
 import {
@@ -10,6 +10,13 @@ import {
   type Relation,
 } from './members-write';
 import { groupKind, type DirectoryGroup } from './types';
+import {
+  isReplicationTransient,
+  replicationDelays,
+  replicationGaveUpSentence,
+  REPLICATION_RETRY,
+  type ReplicationRetryPolicy,
+} from './replication-retry';
 
 /** Most `members@odata.bind` references Graph takes in one PATCH. */
 export const BINDS_PER_PATCH = 20;
@@ -22,6 +29,20 @@ export interface BulkWriteOptions {
   /** Each round trip's final outcomes as they land (a journal keeps them before the next write). */
   onLanded?: (outcomes: ChangeOutcome[]) => Promise<void> | void;
   concurrency?: number;
+  /** How replication delay right after a create is waited out (docs/graph-behaviour.md, Replication delay). */
+  replication?: ReplicationOptions;
+}
+
+/** Retries of E16 (and of 404 on a group created moments ago) with backoff; see replication-retry.ts. */
+export interface ReplicationOptions {
+  /** The group was created moments ago by this user: a 404 on it is replication delay too. */
+  groupIsNew?: boolean;
+  /** Called before each wait: the retry about to happen (1-based), how many there can be, and the wait in ms. */
+  onWait?: (attempt: number, of: number, waitMs: number) => Promise<void> | void;
+  /** Default: REPLICATION_RETRY (about two minutes). */
+  policy?: ReplicationRetryPolicy;
+  /** Default: a real timer (tests inject a fast one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface BulkWritePlan {
@@ -104,9 +125,11 @@ function singleStep(
  * Adds or removes many members or owners with the fewest Graph requests: PATCH binds of 20 (adds of members),
  * single `$ref` steps otherwise, 20 steps per `$batch` and several batches at once. A PATCH Graph refuses as a
  * whole (one person already a member, one id gone) is redone person by person so that everyone gets their own
- * outcome. Throttled steps are retried by the session honouring Retry-After; what still fails is `failed`.
- * Resolves to one outcome per principal in the order given. Throws DomainError (readOnlyGroup, dynamicGroup)
- * before writing anything when Graph would refuse the whole group.
+ * outcome. Throttled steps are retried by the session honouring Retry-After. Replication delay right after a
+ * create (E16, or 404 on a group `opts.replication.groupIsNew` says is new) is retried with backoff for about two
+ * minutes (replication-retry.ts), the people concerned landing only once settled; what still fails is `failed`
+ * with a sentence saying so. Resolves to one outcome per principal in the order given. Throws DomainError
+ * (readOnlyGroup, dynamicGroup) before writing anything when Graph would refuse the whole group.
  */
 export async function writeMembership(
   session: GraphSession,
@@ -122,12 +145,26 @@ export async function writeMembership(
   const pool = { ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) };
   const tally = { done: 0, failed: 0 };
   const outcomes: ChangeOutcome[] = [];
+  const groupIsNew = opts.replication?.groupIsNew === true;
   const land = async (landed: ChangeOutcome[]): Promise<void> => {
     outcomes.push(...landed);
     for (const o of landed)
       if (FAILED_RESULTS.has(o.result)) tally.failed++;
       else tally.done++;
     if (landed.length) await opts.onLanded?.(landed);
+  };
+  const report = async (): Promise<void> => {
+    await opts.onProgress?.(tally.done, total, tally.failed);
+  };
+  /** Held back: people whose write met replication delay, tried again after a wait. */
+  let held: Principal[] = [];
+  const settle = (p: Principal, r: BatchResult): ChangeOutcome | undefined => {
+    const err = r.status >= 400 ? stepError(r) : undefined;
+    if (err && op === 'add' && isReplicationTransient({ status: r.status, message: err.message }, groupIsNew)) {
+      held.push(p);
+      return undefined;
+    }
+    return outcomeOf(p, r.status, err, op, relation, group);
   };
   await land(plan.refused);
   const patchOf = new Map(plan.patches.map((p) => [p.step.id, p.principals]));
@@ -146,23 +183,44 @@ export async function writeMembership(
         else if (bound)
           landed.push(...bound.map((principal) => outcomeOf(principal, r.status, stepError(r), op, relation, group)));
         const single = singleOf.get(r.id);
-        if (single)
-          landed.push(outcomeOf(single, r.status, r.status >= 400 ? stepError(r) : undefined, op, relation, group));
+        const settled = single ? settle(single, r) : undefined;
+        if (settled) landed.push(settled);
       }
       await land(landed);
-      await opts.onProgress?.(tally.done, total, tally.failed);
+      await report();
     },
   });
-  if (redo.length > 0)
-    await redoOneByOne(session, group, relation, op, redo, pool, async (landed) => {
-      await land(landed);
-      await opts.onProgress?.(tally.done, total, tally.failed);
+  const oneByOne = async (people: Principal[]): Promise<void> => {
+    await redoOneByOne(session, group, relation, op, people, pool, async (pairs) => {
+      await land(pairs.map(([p, r]) => settle(p, r)).filter((o): o is ChangeOutcome => o !== undefined));
+      await report();
     });
+  };
+  if (redo.length > 0) await oneByOne(redo);
+  const delays = held.length ? replicationDelays(opts.replication?.policy ?? REPLICATION_RETRY) : [];
+  const sleep = opts.replication?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let waited = 0;
+  for (let i = 0; i < delays.length && held.length > 0; i++) {
+    const wait = delays[i] as number;
+    await opts.replication?.onWait?.(i + 1, delays.length, wait);
+    await sleep(wait);
+    waited += wait;
+    const again = held;
+    held = [];
+    await oneByOne(again);
+  }
+  if (held.length > 0) {
+    const reason = replicationGaveUpSentence(`'${group.displayName}'`, waited);
+    await land(
+      held.map((principal) => ({ principal, result: 'failed' as const, reason, kind: 'unavailable' as const })),
+    );
+    await report();
+  }
   const order = new Map(principals.map((p, i) => [p.id, i]));
   return outcomes.sort((a, b) => (order.get(a.principal.id) ?? 0) - (order.get(b.principal.id) ?? 0));
 }
 
-/** The people of PATCH binds Graph refused as a whole, one `$ref` step each, so everyone gets their own outcome. */
+/** People written one `$ref` step each (redone PATCH binds, replication retries); each result with its person. */
 async function redoOneByOne(
   session: GraphSession,
   group: DirectoryGroup,
@@ -170,25 +228,14 @@ async function redoOneByOne(
   op: 'add' | 'remove',
   redo: Principal[],
   pool: { concurrency?: number },
-  onLanded: (landed: ChangeOutcome[]) => Promise<void>,
+  onResults: (pairs: [Principal, BatchResult][]) => Promise<void>,
 ): Promise<void> {
   const singles = new Map(redo.map((p, i) => [`r${i}`, p]));
   const steps = [...singles].map(([id, p]) => singleStep(session, id, group, relation, op, p));
   await runBatches(session, steps, {
     ...pool,
     onChunk: async (_done, _total, _chunk, results) => {
-      await onLanded(
-        results.map((r) =>
-          outcomeOf(
-            singles.get(r.id) as Principal,
-            r.status,
-            r.status >= 400 ? stepError(r) : undefined,
-            op,
-            relation,
-            group,
-          ),
-        ),
-      );
+      await onResults(results.map((r) => [singles.get(r.id) as Principal, r]));
     },
   });
 }
