@@ -63,12 +63,20 @@ export interface BotConfig {
   hygiene: HygieneSettings;
   /** Seconds between two delta rounds of one watched group (HISTORY_POLL_SECONDS; 0 = the poller is off). */
   historyPollSeconds: number;
+  /** Seconds between a group licence assignment and the check of its licence errors (LICENSE_CHECK_DELAY_SECONDS). */
+  licenceCheckDelaySeconds: number;
   /** How long a bulk run's lease lasts before another instance reports it interrupted (BULK_RUN_LEASE_SECONDS). */
   bulkRunLeaseSeconds: number;
   /** Graph write tuning, carried on the GraphEndpoint (GROUPBOT_BATCH_CONCURRENCY, GROUPBOT_PATCH_BINDS). */
   directory: { batchConcurrency: number; patchBinds: boolean };
   /** Where the machine's empty PGlite cluster is kept (GROUPBOT_PGLITE_TEMPLATE; unset = under the OS temp dir). */
   pgliteTemplateDir?: string;
+  /**
+   * groupbot's id in the tenant's Teams app catalog (TEAMS_APP_CATALOG_ID; the catalog id, not the manifest id).
+   * When set, an approver without the app may get it installed with the acting user's delegated token
+   * (bot/directory/teams-app-install.ts, TeamsAppInstallation.ReadWriteForUser). Unset: never tried.
+   */
+  teamsAppCatalogId?: string;
   /** For `npm run package` (scripts/package-app.ts): BOT_DOMAIN, AAD_APP_CLIENT_ID and TEAMS_APP_ID, when set. */
   appPackage: { botDomain?: string; aadAppClientId?: string; teamsAppId?: string };
 }
@@ -176,6 +184,11 @@ const endpointSecret = optional((raw) =>
 
 const onOff = optional((raw) => (raw === 'on' ? true : raw === 'off' ? false : got('on or off', raw)));
 
+const catalogId = optional((raw) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)
+    ? raw.toLowerCase()
+    : got("a GUID (the app's id in the Teams app catalog)", raw),
+);
 const appIdUri = optional((raw) => (URL.canParse(raw) ? raw : got('a URI such as api://botid-<BOT_ID>', raw)));
 
 /**
@@ -204,6 +217,7 @@ const VARIABLES = {
   BOT_TYPE: oneOf(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const),
   OAUTH_CONNECTION_NAME: text,
   AAD_APP_ID_URI: appIdUri,
+  TEAMS_APP_CATALOG_ID: catalogId,
   DATABASE_URL: databaseUrl,
   HOST: text,
   // Production: the cloud and its Bot Framework endpoints.
@@ -229,6 +243,7 @@ const VARIABLES = {
   GROUPBOT_DIGEST_CHECK_SECONDS: whole(0, 86_400 * 7),
   // Watched groups, bulk changes, stores.
   HISTORY_POLL_SECONDS: whole(0, 86_400 * 7),
+  LICENSE_CHECK_DELAY_SECONDS: whole(1, 86_400),
   BULK_RUN_LEASE_SECONDS: decimal(0.001, 86_400),
   GROUPBOT_BATCH_CONCURRENCY: whole(1, 64),
   GROUPBOT_PATCH_BINDS: onOff,
@@ -266,6 +281,7 @@ function toConfig(env: Parsed, ctx: z.RefinementCtx): BotConfig {
     graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.AAD_APP_ID_URI ? { aadAppIdUri: env.AAD_APP_ID_URI } : {}),
+    ...(env.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: env.TEAMS_APP_CATALOG_ID } : {}),
     requests: {
       sweepSeconds: env.REQUESTS_SWEEP_SECONDS ?? DEFAULT_REQUEST_SETTINGS.sweepSeconds,
       remindHours: env.REQUEST_REMIND_HOURS ?? DEFAULT_REQUEST_SETTINGS.remindHours,
@@ -283,6 +299,7 @@ function toConfig(env: Parsed, ctx: z.RefinementCtx): BotConfig {
       checkSeconds: env.GROUPBOT_DIGEST_CHECK_SECONDS ?? DEFAULT_HYGIENE_SETTINGS.checkSeconds,
     },
     historyPollSeconds: env.HISTORY_POLL_SECONDS ?? 300,
+    licenceCheckDelaySeconds: env.LICENSE_CHECK_DELAY_SECONDS ?? 300,
     bulkRunLeaseSeconds: env.BULK_RUN_LEASE_SECONDS ?? 60,
     directory: { batchConcurrency: env.GROUPBOT_BATCH_CONCURRENCY ?? 4, patchBinds: env.GROUPBOT_PATCH_BINDS ?? true },
     ...(env.GROUPBOT_PGLITE_TEMPLATE ? { pgliteTemplateDir: path.resolve(env.GROUPBOT_PGLITE_TEMPLATE) } : {}),

@@ -4,6 +4,7 @@ import type * as restify from 'restify';
 import { botFrameworkAuthenticationOf, createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
+import { appInstaller } from './teams/app-install-wiring';
 import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
 import {
@@ -23,13 +24,13 @@ import { openStore, pendingOperationStore, type Store } from './store';
 import type { PendingOperation } from './commands/context';
 import { JournalService } from './journal/journal-service';
 import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
+import { createBackgroundWork } from './teams/background-wiring';
 import { userAddressOf } from './teams/user-address';
 import { RequestMessenger } from './teams/request-messenger';
 import { startInterruptedRunReporter } from './teams/interrupted-run-reporter';
-import { DownloadStore } from './exports/download-store';
-import { linkFileSink } from './exports/link-file-sink';
-import { FileConsentOffers } from './teams/file-consent';
+import { oneDriveFileSink } from './exports/onedrive-file-sink';
 import { createDigestLayer } from './teams/digest-wiring';
+import { createLicenceCheckLayer } from './teams/license-check-wiring';
 import { HistoryService } from './history/history-service';
 import { startHistoryPoller } from './history/history-poller';
 import { KeyValueRecentGroups } from './commands/recent-groups';
@@ -69,6 +70,23 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const adapter = createAdapter(config);
   const tokenForUser =
     parts.tokenForUser ?? (parts.store ? productionTokenForUser(config, adapter, parts.store, parts.log) : undefined);
+  // Background work (retries, time-bound removals, polling) falls back from one person's token to an owner's or
+  // an administrator's, and counts what failed (bot/teams/background-wiring.ts).
+  const background =
+    parts.store && tokenForUser
+      ? createBackgroundWork({
+          store: parts.store,
+          graph: parts.graph,
+          tokenForUser,
+          messenger: new RequestMessenger({
+            adapter,
+            botAppId: config.botId ?? '',
+            conversations: parts.store.conversations,
+            log: parts.log,
+          }),
+          log: parts.log,
+        })
+      : undefined;
   const requests = parts.store
     ? createRequestLayer({
         store: parts.store,
@@ -78,6 +96,12 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         log: parts.log,
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
+        ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
+        // TEAMS_APP_CATALOG_ID set: an approver without the app may get it with the requester's token.
+        ...(tokenForUser && config.teamsAppCatalogId
+          ? { installApp: appInstaller(parts.graph, tokenForUser, config.teamsAppCatalogId) }
+          : {}),
+        ...(background ? { background } : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
@@ -105,17 +129,27 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         settings: config.hygiene,
         ...(tokenForUser ? { tokenForUser } : {}),
         ...(journal ? { journal } : {}),
+        ...(background ? { background: background.failures } : {}),
+      })
+    : undefined;
+  // Delayed licence-error checks: scheduled in the store by the licence commands, run beside the requests sweep.
+  const licenceChecks = parts.store
+    ? createLicenceCheckLayer({
+        store: parts.store,
+        adapter,
+        botAppId: config.botId ?? '',
+        graph: parts.graph,
+        log: parts.log,
+        delaySeconds: config.licenceCheckDelaySeconds,
+        ...(tokenForUser ? { tokenForUser } : {}),
       })
     : undefined;
   const historyPollSeconds = config.historyPollSeconds;
   const history = parts.store ? new HistoryService(parts.store, parts.log, historyPollSeconds) : undefined;
   const pending =
     parts.pending ?? (parts.store ? pendingOperationStore<PendingOperation>(parts.store) : new MemoryPendingStore());
-  // Exports: a download link on this loopback server locally (the Playground), Teams file consent in production.
-  const downloads = config.mode === 'production' ? undefined : new DownloadStore();
-  let boundPort = 0;
-  const consent = config.mode === 'production' ? new FileConsentOffers({ log: parts.log }) : undefined;
-  const linkSink = downloads ? linkFileSink(downloads, () => `http://127.0.0.1:${boundPort}`) : undefined;
+  // Exports, in every scope and both modes: saved in the user's own OneDrive and shared with a link only they open.
+  const files = oneDriveFileSink({ log: parts.log });
   const app = createBotApp({
     adapter,
     storage: parts.storage ?? (parts.store ? (parts.store.botStorage as unknown as Storage) : new MemoryStorage()),
@@ -131,14 +165,15 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     ...(requests
       ? {
           rememberConversation: requests.rememberConversation,
+          conversationEvent: requests.conversationEvent,
           requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
       : {}),
-    files: (context, actor) => (consent ? consent.sinkFor(context, actor.id) : linkSink),
+    files: () => files,
     ...(digests ? { digests: digests.port } : {}),
+    ...(licenceChecks ? { licenceChecks: licenceChecks.port } : {}),
     ...(parts.store ? { recentGroups: new KeyValueRecentGroups(parts.store.keyValue) } : {}),
-    ...(consent ? { fileConsent: consent } : {}),
   });
   // Local mode: a fresh secret per start (or BOT_ENDPOINT_SECRET, for several processes behind one endpoint).
   const localSecret =
@@ -158,13 +193,12 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     serviceUrlAllowed,
     ...(localSecret !== undefined ? { localSecret } : {}),
     ...(parts.health ? { health: parts.health } : {}),
-    ...(downloads ? { downloads } : {}),
   });
   const port = await listen(server, config.host, config.port);
-  boundPort = port;
   parts.log.info('bot.listening', { host: config.host, port, mode: config.mode });
   const stopSweeper = requests ? requests.startSweeper() : async () => undefined;
   const stopDigests = digests ? digests.start() : async () => undefined;
+  const stopLicenceChecks = licenceChecks ? licenceChecks.start(config.requests.sweepSeconds) : async () => undefined;
   // Watched groups: one delta round per group per HISTORY_POLL_SECONDS with a watcher's own token (docs/history.md).
   const stopHistory =
     parts.store && tokenForUser
@@ -174,6 +208,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
           log: parts.log,
           tokenForUser,
           everySeconds: historyPollSeconds,
+          ...(background ? { background } : {}),
         })
       : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).
@@ -199,6 +234,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
     stop: async () => {
       await stopSweeper();
       await stopDigests();
+      await stopLicenceChecks();
       await stopHistory();
       await stopReporter();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,7 +7,6 @@ import { BodyReadError, mediaType, readBody } from './http/body-read';
 import { answerThenClose, type LingerLimits } from './http/lingering-close';
 import { checkActivity, serviceUrlProblem } from './teams/activity-guard';
 import type { Logger } from './log';
-import { downloadResponse, DOWNLOAD_PREFIX, type DownloadStore } from './exports/download-store';
 
 /** Bounds on every request; the defaults suit Teams (messages ≤ ~100 KB, answered within seconds). */
 export interface HttpLimits extends LingerLimits {
@@ -48,8 +47,6 @@ export interface ServerParts {
   /** Extra readiness facts for /healthz. */
   health?: () => Promise<Record<string, unknown>>;
   limits?: Partial<HttpLimits>;
-  /** Files offered for download (local mode: exports in the Playground); no download route without it. */
-  downloads?: DownloadStore;
 }
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
@@ -202,15 +199,6 @@ export function createServer(parts: ServerParts): restify.Server {
     const extra = parts.health ? await parts.health().catch((e: Error) => ({ healthError: e.message })) : {};
     res.json({ status: 'ok', ...extra });
   });
-
-  const downloads = parts.downloads;
-  if (downloads) {
-    server.get(`${DOWNLOAD_PREFIX}*`, async (req: restify.Request, res: restify.Response) => {
-      const r = downloadResponse(downloads, req.path());
-      res.writeHead(r.status, r.headers);
-      res.end(r.body);
-    });
-  }
 
   server.on(
     'restifyError',

@@ -76,6 +76,16 @@ export interface CardValidation {
 export interface ValidateOptions {
   /** Allow a `refresh` block (not used by groupbot today). Default false. */
   allowRefresh?: boolean;
+  /**
+   * Allow Action.OpenUrl actions whose `url` is https (the export card's link to the file in the user's own
+   * OneDrive). Default false: no other card links anywhere.
+   */
+  allowFileLinks?: boolean;
+}
+
+/** True for an Action.OpenUrl the options allow. */
+function allowedLink(node: Obj, opts: ValidateOptions): boolean {
+  return opts.allowFileLinks === true && typeof node['url'] === 'string' && /^https:\/\/[^\s]+$/.test(node['url']);
 }
 
 type Obj = Record<string, unknown>;
@@ -97,7 +107,8 @@ function walk(node: unknown, path: string, version: number, errors: string[], op
   const type = node['type'];
   if (typeof type === 'string' && type !== 'AdaptiveCard') {
     const min = TYPE_VERSIONS[type];
-    if (type === 'Action.OpenUrl') errors.push(`${path}: Action.OpenUrl is not allowed (no external URLs).`);
+    if (type === 'Action.OpenUrl' && !allowedLink(node, opts))
+      errors.push(`${path}: Action.OpenUrl is not allowed (no external URLs).`);
     else if (min === undefined) errors.push(`${path}: element type "${type}" is not allowed.`);
     else if (min > version) errors.push(`${path}: ${type} needs card version ${min.toFixed(1)}.`);
     if (type === 'Image' && (typeof node['altText'] !== 'string' || node['altText'].trim() === ''))
@@ -123,6 +134,7 @@ function walk(node: unknown, path: string, version: number, errors: string[], op
     }
   }
   for (const [key, value] of Object.entries(node)) {
+    if (key === 'url' && type === 'Action.OpenUrl' && allowedLink(node, opts)) continue;
     if (key === 'url' || key === 'iconUrl' || key === 'backgroundImage')
       errors.push(`${path}.${key}: URLs are not allowed in groupbot cards.`);
     if (key === 'refresh' && !opts.allowRefresh) errors.push(`${path}: a refresh block is not allowed here.`);

@@ -26,10 +26,15 @@ import { largeTenantMutations, type LargeGroupOptions } from './seed/large-seed'
 import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
+import { DriveStore } from './drive/drive-store';
 import { ensureCertificates } from './tls/certificates-ensure';
+import { appInstallHub } from './teamwork/install-hub';
+import { installRecorder, installChanges } from './teamwork/install-recorder';
 import { ReplicationLag } from './control/replication-lag';
 
 export { DEFAULT_SCOPES } from './auth/delegated-scopes';
+export { GROUPBOT_CATALOG_APP_ID } from './teamwork/app-catalog';
+export { appInstallHub, type AppInstallChange, type AppInstallHub } from './teamwork/install-hub';
 export { DEMO_USERS, DEMO_GROUPS, DEMO_SKUS, DEMO_TENANT_ID, DEMO_DOMAIN } from './seed/demo-tenant';
 
 export interface EmulatorOptions {
@@ -174,18 +179,29 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
     const existing = readUsersIndex(dataDir);
     if (!existing || Object.keys(existing.users).length !== indexedUsers || existing.tenantId !== tenant.tenantId)
       writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
+    // Installs of apps in users' personal scope are announced to a local Teams in this process (teamwork/).
+    const installs = appInstallHub(dataDir);
     store.onCommitted = (ms) => {
       if (store.users.size !== indexedUsers || ms.some((m) => m.op === 'deleteUser')) {
         indexedUsers = store.users.size;
         writeUsersIndex(dataDir, usersIndexOf(store, tenant.tenantId));
       }
+      for (const change of installChanges(ms)) installs.emit(change, onError);
     };
+    installs.attach(installRecorder(store));
 
     const faults = new FaultInjector();
     const stats = new RequestStats();
     const replication = new ReplicationLag(opts.replicationLagSeconds ?? 0);
     const pipeline = new GraphPipeline(
-      { store, tenant, rules, baseUrl: 'https://localhost', replication },
+      {
+        store,
+        tenant,
+        rules,
+        drives: new DriveStore(path.join(dataDir, 'drives'), (id) => store.users.get(id)?.userPrincipalName),
+        baseUrl: 'https://localhost',
+        replication,
+      },
       buildRouter(),
       faults,
       stats,
@@ -222,7 +238,11 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
       },
       dynamicIdle: () => processor.idle(),
       replication,
-      stop: () => (stopped ??= closeAll(server, store, db, processor).finally(unlock)),
+      stop: () =>
+        (stopped ??= (async () => {
+          installs.attach(undefined);
+          await closeAll(server, store, db, processor);
+        })().finally(unlock)),
     };
   } catch (err) {
     await db.close();

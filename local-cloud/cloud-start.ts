@@ -10,6 +10,9 @@ import { DEFAULT_SCOPES, GRAPH_AUDIENCE } from '../graph-emulator/auth/delegated
 import { ensureSigningKey } from '../graph-emulator/auth/signing-key';
 import { DEMO_TENANT_ID } from '../graph-emulator/seed/demo-tenant';
 import { ensureCertificates } from '../graph-emulator/tls/certificates-ensure';
+import { GROUPBOT_CATALOG_APP_ID } from '../graph-emulator/teamwork/app-catalog';
+import { appInstallHub } from '../graph-emulator/teamwork/install-hub';
+import { TEAMS_APP_INSTALL_SCOPE } from '../graph-emulator/permissions/teams-app-install';
 import { channelAuthRoutes, channelMetadataUrl, type ChannelAuth } from './channel/channel-auth';
 import { connectorRoutes, SERVICE_PATH } from './connector/connector-routes';
 import { ensureRsaKey } from './crypto/rsa-key';
@@ -20,6 +23,7 @@ import { listenCloud } from './http/cloud-server';
 import type { Route } from './http/http-kit';
 import type { LocalCloud, LocalCloudOptions } from './index';
 import { SentLog } from './teams/sent-log';
+import { GraphInstallBridge } from './teams/graph-install-bridge';
 import { LocalTeamsClient } from './teams/teams-client';
 import { TeamsDirectory } from './teams/teams-directory';
 import { SignInFlow } from './token-service/sign-in-flow';
@@ -56,7 +60,8 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
   const directory = new TeamsDirectory(dataDir, app.appId);
   const log = new SentLog(path.join(dataDir, 'messages.jsonl'));
   const newActivityId = activityIds();
-  const scopes = options.graphScopes ?? DEFAULT_SCOPES;
+  // The OAuth connection's scopes: groupbot's, plus the optional delegated permission to install it for approvers.
+  const scopes = options.graphScopes ?? [...DEFAULT_SCOPES, TEAMS_APP_INSTALL_SCOPE];
   const store = new UserTokenStore(dataDir, (u) => {
     const lifetimeSeconds = 3600;
     return {
@@ -106,6 +111,12 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
 
   const ssoToken = (user: { aadObjectId: string; upn: string; name: string }, audience: string) =>
     signSsoToken(entra, { tenantId, oid: user.aadObjectId, upn: user.upn, name: user.name, audience });
+  const installs = new GraphInstallBridge({
+    hub: appInstallHub(graphDataDir),
+    catalogAppId: GROUPBOT_CATALOG_APP_ID,
+    directory,
+    onError,
+  });
   const teams = new LocalTeamsClient({
     directory,
     log,
@@ -118,8 +129,10 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
     newActivityId,
     ssoToken,
     onError,
+    onPersonalInstall: (oid, installed) => installs.recordInGraph(oid, installed),
   });
   if (options.botEndpoint) teams.setBotEndpoint(options.botEndpoint);
+  await installs.start(teams);
 
   const urls = {
     base,
@@ -159,10 +172,12 @@ export async function startCloud(options: LocalCloudOptions): Promise<LocalCloud
       BOT_CHANNEL_SERVICE: '',
       NODE_EXTRA_CA_CERTS: tls.caCertPath,
       ...(o.port !== undefined ? { PORT: String(o.port) } : {}),
+      ...(o.teamsAppInstall ? { TEAMS_APP_CATALOG_ID: GROUPBOT_CATALOG_APP_ID } : {}),
     }),
     issueSsoToken: (user) => ssoToken(directory.user(user), app.appIdUri),
     stop: () =>
       (stopped ??= (async () => {
+        await installs.stop();
         await teams.idle();
         await server.close();
       })()),

@@ -30,6 +30,8 @@
 import type { TeamsClient } from './teams/teams-client-types';
 import { startCloud } from './cloud-start';
 
+export { GROUPBOT_CATALOG_APP_ID } from '../graph-emulator/teamwork/app-catalog';
+
 export type {
   TeamsClient,
   TeamsUser,
@@ -39,6 +41,8 @@ export type {
   UserBehaviour,
   SignInEvent,
   WaitOptions,
+  SendOptions,
+  Via,
 } from './teams/teams-client-types';
 
 export interface LocalCloudOptions {
@@ -62,7 +66,10 @@ export interface LocalCloudOptions {
    * Teams answer `signin/failure` (`resourcematchfailed`) instead of SSO.
    */
   tokenExchangeUrl?: string;
-  /** Delegated scopes on the Graph tokens the token service issues. Default: the emulator's DEFAULT_SCOPES. */
+  /**
+   * Delegated scopes on the Graph tokens the token service issues. Default: the emulator's DEFAULT_SCOPES plus
+   * TeamsAppInstallation.ReadWriteForUser (the optional permission to install groupbot for an approver).
+   */
   graphScopes?: readonly string[];
   /** Where unexpected internal errors go (default: stderr, never with tokens or secrets). */
   onError?: (err: unknown) => void;
@@ -105,6 +112,11 @@ export interface BotEnvOptions {
   graphBaseUrl?: string;
   /** PORT for `groupbot serve`, when given. */
   port?: number;
+  /**
+   * Sets TEAMS_APP_CATALOG_ID to groupbot's id in the emulator's app catalog, so the bot installs itself for an
+   * approver who does not have it (the Graph tokens carry TeamsAppInstallation.ReadWriteForUser). Default false.
+   */
+  teamsAppInstall?: boolean;
 }
 
 export interface LocalCloud {
@@ -118,7 +130,7 @@ export interface LocalCloud {
    * The exact environment for `groupbot serve` in production mode (names from /work/notes/endpoints.md): BOT_ID,
    * BOT_PASSWORD, BOT_TENANT_ID, BOT_TYPE, OAUTH_CONNECTION_NAME, AAD_APP_ID_URI, DATABASE_URL, GRAPH_BASE_URL,
    * BOT_LOGIN_URL, BOT_OAUTH_SCOPE, BOT_TOKEN_ISSUER, BOT_OPENID_METADATA_URL, BOT_TOKEN_SERVICE_URL,
-   * BOT_CHANNEL_SERVICE, NODE_EXTRA_CA_CERTS (and PORT when given).
+   * BOT_CHANNEL_SERVICE, NODE_EXTRA_CA_CERTS (and PORT when given; TEAMS_APP_CATALOG_ID with `teamsAppInstall`).
    */
   botEnv(opts: BotEnvOptions): Record<string, string>;
   /** The Teams client and Teams' view of users, installs and conversations. */

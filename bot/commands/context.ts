@@ -7,6 +7,7 @@ import type { HistoryService } from '../history/history-service';
 import type { Actor, Reply } from '../shared/types';
 import type { Continuation } from './continuation';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { LicenceCheckPort } from '../licences/license-check-store';
 import type { RecentGroups } from './recent-groups';
 import { type Logger } from '../log';
 
@@ -96,6 +97,8 @@ export interface CommandContext {
   conversation?: { id: string; kind: 'personal' | 'channel' | 'groupChat' };
   /** Weekly hygiene digest subscriptions; absent where no store is configured. */
   digests?: DigestPort;
+  /** Delayed licence-error checks after a group licence assignment; absent where no store is configured. */
+  licenceChecks?: LicenceCheckPort;
   /** The groups this user just created, resolved by id (replication delay); absent where no store is configured. */
   recentGroups?: RecentGroups;
   /** The bot's logger (LOG_LEVEL); absent in some tests, where logOf(ctx) falls back to the process's logger. */

@@ -11,6 +11,11 @@ import { groupOf, licenseChanged } from '../journal/change-records';
 import { readPreviousLicense } from '../directory/license-state';
 import { journalChange, journalFailure } from './record-step';
 import { outcomeReply } from './undo-reply';
+import { readSeatsNeeded } from '../directory/license-seats';
+import type { SubscribedSku } from '../directory/types';
+import { nestedGroupsNote, seatsFact, seatsWarning } from './license-seats-text';
+import { checkAnnouncement } from '../licences/license-check-text';
+import { logOf } from '../log';
 
 /**
  * Assigns or removes a licence on a group (group-based licensing): the licence named by what the user said,
@@ -52,13 +57,16 @@ export async function runLicenseChange(intent: Intent, ctx: CommandContext, op: 
   const sku = matches[0] as (typeof matches)[number];
   const name = skuDisplayName(sku.skuPartNumber);
   if (!isConfirmed(ctx)) {
+    const seats = op === 'add' ? await seatFigures(ctx, g.id, sku, name) : undefined;
     return askToConfirm(ctx, { ...t.resolved.intent, groups: [g.id], license: sku.skuId }, t.resolved.snapshot, {
       title: op === 'add' ? `Assign ${name} to '${g.displayName}'` : `Remove ${name} from '${g.displayName}'`,
       facts: [
         { title: 'Licence', value: `${name} (${sku.skuPartNumber})` },
-        { title: 'In use', value: `${sku.consumed} of ${sku.enabled}` },
+        seats?.fact ?? { title: 'In use', value: `${sku.consumed} of ${sku.enabled}` },
         { title: 'Group', value: g.displayName },
       ],
+      ...(seats?.warnings.length ? { warnings: seats.warnings } : {}),
+      ...(seats?.notes.length ? { notes: seats.notes } : {}),
       consequence:
         op === 'add'
           ? 'Every member gets this licence, including people who join later; members who leave lose it.'
@@ -78,12 +86,75 @@ export async function runLicenseChange(intent: Intent, ctx: CommandContext, op: 
     return outcome(failureReply(err, { action: `${verb} licences on` }, groupRef(g)));
   }
   const recorded = await journalChange(ctx, licenseChanged(g, { skuId: sku.skuId, name }, op, previous));
+  const check = op === 'add' ? await scheduleCheck(ctx, g, sku.skuId, name) : '';
   return outcome(
     outcomeReply(
       op === 'add'
-        ? `Done: ${name} is assigned to '${g.displayName}'. Its members get it as Entra processes the group.`
+        ? `Done: ${name} is assigned to '${g.displayName}'. Its members get it as Entra processes the group.${check}`
         : `Done: ${name} is removed from '${g.displayName}'.`,
       recorded,
     ),
   );
+}
+
+/**
+ * The seat figures of an assignment's confirmation: seats needed against free, the warning when short, a note for
+ * nested groups. A failed count leaves the tenant's figures and says so. Never throws.
+ */
+async function seatFigures(
+  ctx: CommandContext,
+  groupId: string,
+  sku: SubscribedSku,
+  name: string,
+): Promise<{ fact: { title: string; value: string }; warnings: string[]; notes: string[] }> {
+  try {
+    const seats = await readSeatsNeeded(ctx.graph, groupId, sku.skuId);
+    const warning = seatsWarning(seats, sku, name);
+    const nested = nestedGroupsNote(seats);
+    return {
+      fact: { title: 'Seats', value: seatsFact(seats, sku) },
+      warnings: warning ? [warning] : [],
+      notes: nested ? [nested] : [],
+    };
+  } catch (err) {
+    logOf(ctx).warn('license.seats.unreadable', { groupId, error: err });
+    return {
+      fact: { title: 'In use', value: `${sku.consumed} of ${sku.enabled}` },
+      warnings: [],
+      notes: ["I couldn't count the members who would take a seat, so this shows the organisation's figures only."],
+    };
+  }
+}
+
+/**
+ * Schedules the check of the group's licence errors, to tell the asker here who got no licence; the sentence
+ * that says so, or '' when no check can be scheduled (no store, no conversation). Never throws.
+ */
+async function scheduleCheck(
+  ctx: CommandContext,
+  g: { id: string; displayName: string },
+  skuId: string,
+  skuName: string,
+): Promise<string> {
+  const checks = ctx.licenceChecks;
+  const conversationId = ctx.conversation?.id;
+  if (!checks || !conversationId) return '';
+  try {
+    await checks.schedule(
+      {
+        groupId: g.id,
+        groupName: g.displayName,
+        skuId,
+        skuName,
+        askerId: ctx.actor.id,
+        askerName: ctx.actor.displayName,
+        conversationId,
+      },
+      ctx.now(),
+    );
+    return ` ${checkAnnouncement(checks.delaySeconds)}`;
+  } catch (err) {
+    logOf(ctx).warn('license.check.unscheduled', { groupId: g.id, error: err });
+    return '';
+  }
 }

@@ -101,6 +101,17 @@ export class GraphSession {
     }
   }
 
+  /**
+   * PUT raw bytes (a file's content) with their content type. Resolves to the response body. Throws DomainError.
+   */
+  async putBytes<T>(path: string, body: Buffer, contentType: string, ctx: ErrorContext = {}): Promise<T> {
+    try {
+      return (await this.client.api(path).header('Content-Type', contentType).put(body)) as T;
+    } catch (err) {
+      throw mapGraphError(err, ctx);
+    }
+  }
+
   /** PATCH a body. Throws DomainError. */
   async patch(path: string, body: unknown, ctx: ErrorContext = {}): Promise<void> {
     try {

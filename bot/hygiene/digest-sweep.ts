@@ -10,7 +10,8 @@ import type { JournalSink } from '../journal/journal-sink';
 import type { Logger } from '../log';
 import type { Reply } from '../shared/types';
 import { isDigestDue, type DigestStore, type DigestSubscription } from './digest-store';
-import type { HygieneReport } from './hygiene-report';
+import type { HygieneReport, HygieneSection } from './hygiene-report';
+import { withBackgroundSection } from './background-section';
 import { scanHygiene } from './hygiene-scan';
 import type { HygieneSettings } from './hygiene-settings';
 import { repeatEvery } from '../shared/repeat-every';
@@ -27,6 +28,8 @@ export interface DigestSweepDeps {
   /** Turns a report into the reply the chat shows (the same as "group hygiene"). */
   render(report: HygieneReport, sub: DigestSubscription): Reply;
   journal?: Pick<JournalSink, 'history'>;
+  /** The "Background work failing" section for this reader, or undefined (background-section.ts). */
+  background?: (sub: DigestSubscription, report: HygieneReport) => Promise<HygieneSection | undefined>;
   log: Logger;
   clock?: () => Date;
 }
@@ -96,7 +99,8 @@ async function sendOne(
       deps.log.warn('digest.claimLost', { conversationId: sub.conversationId });
       return 'claimedElsewhere';
     }
-    if (!(await deps.post(sub.conversationId, deps.render(scan, sub)))) {
+    const shown = deps.background ? withBackgroundSection(scan, await deps.background(sub, scan)) : scan;
+    if (!(await deps.post(sub.conversationId, deps.render(shown, sub)))) {
       deps.log.warn('digest.notDelivered', { conversationId: sub.conversationId });
       await releaseClaim(deps, sub, claim, clock());
       return 'failed';

@@ -1,11 +1,13 @@
 /**
- * The hygiene report: five sections (no owner, expiring soon, no members, with guests, disabled members) built
+ * The hygiene report: five sections (no owner, expiring soon, no members, with guests, disabled members), plus
+ * groups with licence errors when the scan read them, built
  * from what the scan read, each sorted, capped and counted. Pure: the same findings always give the same report.
  */
 import { isDynamic, isReadOnlyGroup } from '../../graph-model/group-kind';
 import type { HygieneGroup, HygieneMember, HygieneUser } from '../directory/hygiene-read';
 
-export type HygieneSectionKey = 'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled';
+export type HygieneSectionKey =
+  'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled' | 'licenceErrors' | 'background';
 
 /** What a line's button does; the command re-checks everything before it asks for confirmation. */
 export type HygieneFix =
@@ -50,6 +52,8 @@ export const SECTION_TITLES: Record<HygieneSectionKey, string> = {
   empty: 'Groups without members',
   guests: 'Groups with guests',
   disabled: 'Members whose accounts are disabled',
+  licenceErrors: 'Groups with licence errors',
+  background: 'Background work failing',
 };
 
 /** One group that has no owner, with the member the digest suggests (see owner-pick.ts). */
@@ -72,6 +76,8 @@ export interface HygieneFindings {
   /** Groups with their guest members. */
   guests: { group: HygieneGroup; guests: { id: string; displayName: string }[] }[];
   disabled: UserFinding[];
+  /** Groups Entra flags with members whose group licence failed; absent: the section is not shown. */
+  licenceErrors?: { id: string; displayName: string }[];
   /** Sections whose read stopped at a page limit. */
   incomplete: HygieneSectionKey[];
 }
@@ -172,6 +178,12 @@ function disabledLines(found: UserFinding[]): HygieneLine[] {
   return lines.sort(byName);
 }
 
+function licenceErrorLines(groups: { id: string; displayName: string }[]): HygieneLine[] {
+  return groups
+    .map((g) => ({ groupId: g.id, groupName: g.displayName, detail: 'some members did not get its licences' }))
+    .sort(byName);
+}
+
 /** Sorts, caps at `maxLines` per section and counts. Never throws. */
 export function buildReport(
   findings: HygieneFindings,
@@ -183,12 +195,16 @@ export function buildReport(
     empty: emptyLines(findings.empty),
     guests: guestLines(findings.guests),
     disabled: disabledLines(findings.disabled),
+    licenceErrors: licenceErrorLines(findings.licenceErrors ?? []),
+    // Not from the scan: the digest adds it (background-section.ts).
+    background: [],
   };
   // An owner's own groups always have an owner: that section is for administrators only.
   const keys: HygieneSectionKey[] =
     opts.scope === 'tenant'
       ? ['ownerless', 'expiring', 'empty', 'guests', 'disabled']
       : ['expiring', 'empty', 'guests', 'disabled'];
+  if (findings.licenceErrors) keys.push('licenceErrors');
   return {
     scope: opts.scope,
     generatedAt: opts.now.toISOString(),

@@ -18,6 +18,7 @@ import {
 import { holdsDecidingRole } from '../directory/request-access-checks';
 import type { JournalSink } from '../journal/journal-sink';
 import { pickOwner } from './owner-pick';
+import { readGroupsWithLicenseErrors } from '../directory/license-errors-read';
 import {
   buildReport,
   ownedFindings,
@@ -98,11 +99,12 @@ function guestsByGroup(
 
 async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   const { session } = input;
-  const [ownerless, expiring, empty, flagged] = await Promise.all([
+  const [ownerless, expiring, empty, flagged, licenceErrors] = await Promise.all([
     readOwnerlessGroups(session),
     readGroupsExpiringBy(session, expiresBy(input)),
     readMemberlessGroups(session),
     readFlaggedUsers(session),
+    readGroupsWithLicenseErrors(session),
   ]);
   // Each user's groups cost a $batch step: a tenant with very many disabled accounts or guests is read in part.
   const disabledUsers = flagged.disabled.items.slice(0, MAX_FLAGGED_USERS);
@@ -136,6 +138,7 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   if (!empty.complete) incomplete.push('empty');
   if (!flagged.guests.complete || flagged.guests.items.length > MAX_FLAGGED_USERS) incomplete.push('guests');
   if (!flagged.disabled.complete || flagged.disabled.items.length > MAX_FLAGGED_USERS) incomplete.push('disabled');
+  if (!licenceErrors.complete) incomplete.push('licenceErrors');
   return {
     ownerless: ownerless.items.map((group) => {
       const suggested = suggestions.get(group.id);
@@ -145,19 +148,41 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
     empty: empty.items,
     guests: guestsByGroup(guestUsers, groupsOf),
     disabled,
+    licenceErrors: licenceErrors.items,
     incomplete,
   };
 }
 
+/**
+ * The flagged groups an owner's scan filters to their own: listing groups may be refused (a guest who owns a
+ * group), and then the section is marked incomplete instead of failing the scan. Never throws.
+ */
+async function ownedLicenceErrors(
+  input: ScanInput,
+): Promise<{ items: { id: string; displayName: string }[]; complete: boolean }> {
+  try {
+    return await readGroupsWithLicenseErrors(input.session);
+  } catch (err) {
+    logOf(input).warn('hygiene.licenceErrors.unreadable', { error: err });
+    return { items: [], complete: false };
+  }
+}
+
 async function ownedGroupFindings(input: ScanInput): Promise<{ findings: HygieneFindings; owned: number }> {
   const owned = await readMyOwnedGroups(input.session);
-  const members = await readMembersOfGroups(
-    input.session,
-    owned.items.map((g) => g.id),
-  );
+  const [members, licenceErrors] = await Promise.all([
+    readMembersOfGroups(
+      input.session,
+      owned.items.map((g) => g.id),
+    ),
+    owned.items.length ? ownedLicenceErrors(input) : { items: [], complete: true },
+  ]);
   const findings = ownedFindings(owned.items, members, expiresBy(input));
+  const mine = new Set(owned.items.map((g) => g.id));
+  findings.licenceErrors = licenceErrors.items.filter((g) => mine.has(g.id));
+  if (!licenceErrors.complete) findings.incomplete.push('licenceErrors');
   if (!owned.complete) {
-    const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled'];
+    const all: HygieneSectionKey[] = ['expiring', 'empty', 'guests', 'disabled', 'licenceErrors'];
     findings.incomplete = [...new Set([...findings.incomplete, ...all])];
   }
   return { findings, owned: owned.items.length };

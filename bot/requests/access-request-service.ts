@@ -314,9 +314,10 @@ export class AccessRequestService {
 
   /**
    * The sweeper for interrupted approvals: retries the Graph add of every `approving` request whose lease ran out
-   * (the adder gets `token: undefined`), and fails those past `maxAttempts`. Database errors propagate.
+   * (the adder gets `token: undefined`), and fails those past `maxAttempts`. `add`: the sweeper's adder, which
+   * falls back to another owner's or an administrator's token (default: the service's). Database errors propagate.
    */
-  async retryStuckApprovals(limit?: number): Promise<ActionResult[]> {
+  async retryStuckApprovals(limit?: number, add?: MemberAdder): Promise<ActionResult[]> {
     const now = this.clock();
     const stuck = await this.store.requests.claimStuckApprovals(now, this.leaseFrom(now), limit);
     const results: ActionResult[] = [];
@@ -330,7 +331,7 @@ export class AccessRequestService {
           ),
         );
       } else {
-        results.push(await this.runAdd(request, undefined));
+        results.push(await this.runAdd(request, undefined, add));
       }
     }
     return results;
@@ -362,16 +363,19 @@ export class AccessRequestService {
   }
 
   /**
-   * Removes members whose time-bound membership ended, through `remove` (Graph), journalling each removal.
-   * Returns the memberships handled with what happened. Database errors propagate; the remover's count as retry-later.
+   * Removes members whose time-bound membership ended, through `remove` (Graph: the sweeper's remover falls back
+   * from the granter's token to another owner's or an administrator's), journalling each removal with whose token
+   * made it. Returns the memberships handled with what happened (and why, for retry-later: the sweeper counts
+   * those failures and gives up after a bounded number). Database errors propagate; the remover's count as
+   * retry-later.
    */
   async removeExpiredMemberships(
     remove: MemberRemover,
     limit?: number,
-  ): Promise<Array<{ membership: TimeBoundMembership; outcome: string }>> {
+  ): Promise<Array<{ membership: TimeBoundMembership; outcome: string; message?: string }>> {
     const now = this.clock();
     const due = await this.store.memberships.claimDueRemovals(now, this.leaseFrom(now), limit);
-    const handled: Array<{ membership: TimeBoundMembership; outcome: string }> = [];
+    const handled: Array<{ membership: TimeBoundMembership; outcome: string; message?: string }> = [];
     for (const m of due) {
       const group = { id: m.groupId, name: m.groupName };
       const user = { id: m.userId, name: m.userName };
@@ -406,7 +410,11 @@ export class AccessRequestService {
           });
         }
       }
-      handled.push({ membership: m, outcome: result.outcome });
+      handled.push({
+        membership: m,
+        outcome: result.outcome,
+        ...(result.outcome === 'retry-later' ? { message: result.message } : {}),
+      });
     }
     return handled;
   }
@@ -481,11 +489,15 @@ export class AccessRequestService {
     return this.refusal(refusal, current, now);
   }
 
-  private async runAdd(request: AccessRequest, token: string | undefined): Promise<ActionResult> {
+  private async runAdd(
+    request: AccessRequest,
+    token: string | undefined,
+    add: MemberAdder = this.deps.addMember,
+  ): Promise<ActionResult> {
     const approver = { id: request.decidedById ?? '', name: request.decidedByName ?? '' };
     let result: MemberAddResult;
     try {
-      result = await this.deps.addMember({
+      result = await add({
         requestId: request.id,
         group: { id: request.groupId, name: request.groupName },
         user: { id: request.requesterId, name: request.requesterName },
@@ -523,7 +535,7 @@ export class AccessRequestService {
           action: 'member.add',
           actor: approver,
           approvedBy: approver,
-          tokenOfId: approver.id,
+          tokenOfId: (result.outcome === 'added' ? result.tokenOf?.id : undefined) ?? approver.id,
           result: added ? 'succeeded' : 'no-op',
           status: result.status ?? null,
           detail: added ? null : 'already a member',

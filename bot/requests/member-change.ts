@@ -18,8 +18,8 @@ export interface MemberAddJob {
 
 /** What happened when the caller ran the Graph add. */
 export type MemberAddResult =
-  /** Added now. */
-  | { outcome: 'added'; status?: number }
+  /** Added now; `tokenOf` when someone else's token than the approver's made the add (background fallback). */
+  | { outcome: 'added'; status?: number; tokenOf?: PersonRef }
   /** The user was a member already (Graph 400 "added object references already exist"): nothing to undo. */
   | { outcome: 'already-member'; status?: number }
   /** Refused for good (403, group gone, user gone): the request ends `failed` with `message`. */

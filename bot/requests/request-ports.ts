@@ -5,6 +5,7 @@
  */
 import type { AdaptiveCard } from '../../cards';
 import type { MemberAddResult, MemberRemoveResult } from './member-change';
+import type { TeamChannel } from './owner-reach';
 
 /** Someone to @mention: their chat user id (Teams `29:…`) when known, else their Entra object id, and name. */
 export interface MentionTarget {
@@ -38,6 +39,12 @@ export interface TurnPlace {
   turn?: unknown;
 }
 
+/** What opening a 1:1 chat gave: the chat, or why there is none (owner-reach.ts NoChatReason). */
+export type PersonalChatOpening = { conversationId: string } | { refused: 'no-app' | 'no-chat' | 'failed' };
+
+/** The outcome of installing groupbot for someone (bot/directory/teams-app-install.ts), or 'unavailable'. */
+export type AppInstallResult = 'installed' | 'already-installed' | 'forbidden' | 'not-in-catalog' | 'unavailable';
+
 /** How the workflow reaches people. Implementations throw what their channel throws. */
 export interface RequestMessengerPort {
   /** Posts into a conversation; undefined when the conversation is unknown or the post got no message id. */
@@ -46,6 +53,16 @@ export interface RequestMessengerPort {
   updateCard(conversationId: string, activityId: string, card: AdaptiveCard, place?: TurnPlace): Promise<boolean>;
   /** The user's 1:1 conversation with the bot, when known. */
   personalConversationOf(userId: string): Promise<string | undefined>;
+  /**
+   * Opens the user's 1:1 chat with the bot (Teams creates it when the user has the app installed) and remembers it.
+   * `chatUserId` is their Teams id when known (else their Entra object id is used). Never throws. Optional: without
+   * it nobody is reached who has not chatted before.
+   */
+  openPersonal?(userId: string, chatUserId?: string): Promise<PersonalChatOpening>;
+  /** The channel of the group's own team (a Microsoft 365 group's team), when groupbot is installed there. */
+  teamChannelOf?(groupId: string): Promise<TeamChannel | undefined>;
+  /** Installs groupbot for `userId` with `byUserId`'s delegated token. Never throws ('unavailable': not tried). */
+  installFor?(userId: string, byUserId: string): Promise<AppInstallResult>;
   /** Chat user ids of the given Entra object ids in the turn's conversation (missing ones map to themselves). */
   mentionIds(place: TurnPlace, userIds: readonly string[]): Promise<Record<string, string>>;
 }

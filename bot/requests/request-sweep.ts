@@ -7,6 +7,16 @@
  */
 import type { Logger } from '../log';
 import type { MemberRemover } from './member-change';
+import {
+  approvalGivenUpText,
+  backgroundAdder,
+  backgroundRemover,
+  removalGivenUpText,
+  tellGivenUpOnce,
+  type BackgroundWork,
+} from './background-work';
+import type { ActionResult } from './access-request-service';
+import type { PersonRef, TimeBoundMembership } from '../store/types';
 import { formatTime } from '../../cards/card-time';
 import { saveRoute } from './request-route';
 import type { RequestWorkflow } from './request-workflow';
@@ -23,13 +33,23 @@ export interface SweepReport {
   membershipNotices: number;
   removed: number;
   purged: number;
+  /** Background failures counted this sweep (no token, Graph refused) and items given up (owners told). */
+  backgroundFailures: number;
+  gaveUp: number;
 }
 
 /** What the sweep needs besides the workflow. */
 export interface SweepDeps {
   log: Logger;
-  /** The removal of an ended time-bound membership, with the granter's token. */
+  /** The removal of an ended time-bound membership, with the granter's token (used when `background` is unset). */
   removeMember: MemberRemover;
+  /**
+   * Background work that never hangs on one person's token: retries and removals fall back to another owner's or
+   * an administrator's token, failures are counted, and after a bounded number the owners are told once.
+   */
+  background?: BackgroundWork;
+  /** IANA time zone for times in the owners' messages (default UTC). */
+  timeZone?: string;
   /** Escalate pending requests older than this many hours (0 or undefined: never). */
   escalateHours?: number;
   clock?: () => Date;
@@ -48,10 +68,16 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     membershipNotices: 0,
     removed: 0,
     purged: 0,
+    backgroundFailures: 0,
+    gaveUp: 0,
   };
   const { log } = deps;
   const svc = workflow.service();
   const notices = workflow.notices;
+  const bg = deps.background;
+  /** The owners a request was sent to (from its stored route): told when its background work is given up. */
+  const routeOwners = async (requestId: string | null): Promise<PersonRef[]> =>
+    requestId ? ((await notices.route(requestId))?.owners ?? []) : [];
   const step = async (name: string, run: () => Promise<void>): Promise<void> => {
     try {
       await run();
@@ -60,8 +86,10 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     }
   };
   await step('retry', async () => {
-    for (const result of await svc.retryStuckApprovals()) {
+    const results = await svc.retryStuckApprovals(undefined, bg ? backgroundAdder(bg.directoryFor) : undefined);
+    for (const result of results) {
       report.retried++;
+      if (bg) await noteRetry(bg, result, report, log, await routeOwners(result.request?.id ?? null));
       if (result.ok && result.view.final) {
         report.completed++;
         if (await notices.announce(result, result.membership ? { membershipEndsAt: result.membership.expiresAt } : {}))
@@ -118,8 +146,30 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     }
   });
   await step('remove', async () => {
-    for (const h of await svc.removeExpiredMemberships(deps.removeMember)) {
-      if (h.outcome === 'retry-later') continue;
+    // A given-up removal waits for its daily try: it is not run (nor counted) before.
+    const paused = new Set<string>();
+    const remover: MemberRemover = bg
+      ? async (job) => {
+          const waiting = await bg.failures.paused('removal', job.membershipId);
+          if (!waiting) return backgroundRemover(bg.directoryFor)(job);
+          paused.add(job.membershipId);
+          return { outcome: 'retry-later', message: waiting.lastError };
+        }
+      : deps.removeMember;
+    for (const h of await svc.removeExpiredMemberships(remover)) {
+      if (h.outcome === 'retry-later') {
+        if (bg && !paused.has(h.membership.id))
+          await noteRemovalFailure(
+            bg,
+            h.membership,
+            h.message,
+            report,
+            deps,
+            await routeOwners(h.membership.requestId),
+          );
+        continue;
+      }
+      if (bg) await bg.failures.clear('removal', h.membership.id);
       report.removed++;
       const snap = h.membership.requestId ? await svc.get(h.membership.requestId) : undefined;
       if (snap && h.outcome === 'removed') {
@@ -139,6 +189,71 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
     });
   }
   return report;
+}
+
+/** Counts a removal that could not be done; once given up, tells the owners (and the granter) once. */
+async function noteRemovalFailure(
+  bg: BackgroundWork,
+  m: TimeBoundMembership,
+  message: string | undefined,
+  report: SweepReport,
+  deps: SweepDeps,
+  owners: readonly PersonRef[],
+): Promise<void> {
+  report.backgroundFailures++;
+  const { failure } = await bg.failures.record(
+    {
+      kind: 'removal',
+      itemId: m.id,
+      groupId: m.groupId,
+      groupName: m.groupName,
+      what: `remove ${m.userName} (access ended ${formatTime(m.expiresAt, deps.timeZone)})`,
+    },
+    message ?? 'could not remove',
+  );
+  deps.log.warn('requests.remove.failed', { membershipId: m.id, failures: failure.failures, error: message });
+  if (!failure.gaveUpAt || failure.told?.length) return;
+  report.gaveUp++;
+  const granter = m.grantedById ? [{ id: m.grantedById, name: m.grantedByName ?? '' }] : [];
+  await tellGivenUpOnce(bg, failure, [...granter, ...owners], removalGivenUpText(m, failure.failures, deps.timeZone));
+}
+
+/**
+ * Counts an approval retry that could not add (no token, refused), and clears the count when it completed. When
+ * such an approval failed for good, the owners (and the approver) are told once.
+ */
+async function noteRetry(
+  bg: BackgroundWork,
+  result: ActionResult,
+  report: SweepReport,
+  log: Logger,
+  owners: readonly PersonRef[],
+): Promise<void> {
+  const r = result.request;
+  if (!r) return;
+  const item = {
+    kind: 'approval' as const,
+    itemId: r.id,
+    groupId: r.groupId,
+    groupName: r.groupName,
+    what: `add ${r.requesterName}${r.decidedByName ? ` (approved by ${r.decidedByName})` : ''}`,
+  };
+  if (result.ok && result.retryScheduled) {
+    report.backgroundFailures++;
+    const { failure } = await bg.failures.record(item, result.retryScheduled);
+    log.warn('requests.retry.failed', { requestId: r.id, failures: failure.failures, error: result.retryScheduled });
+    return;
+  }
+  if (r.state === 'approved') {
+    await bg.failures.clear('approval', r.id);
+    return;
+  }
+  if (r.state !== 'failed' || !(await bg.failures.get('approval', r.id))) return;
+  const { failure } = await bg.failures.giveUp(item, r.reason ?? 'the add failed');
+  if (failure.told?.length) return;
+  report.gaveUp++;
+  const approver = r.decidedById ? [{ id: r.decidedById, name: r.decidedByName ?? '' }] : [];
+  await tellGivenUpOnce(bg, failure, [...approver, ...owners], approvalGivenUpText(r));
 }
 
 function workflowStore(workflow: RequestWorkflow): Parameters<typeof saveRoute>[0] {

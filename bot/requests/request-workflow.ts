@@ -19,7 +19,8 @@ import {
 } from './access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
 import type { Clock, DirectoryForUser, RequestDirectory, RequestMessengerPort, TurnPlace } from './request-ports';
-import { RequestNotices } from './request-notices';
+import { RequestNotices, type OwnersNotified } from './request-notices';
+import { reachSentence, reachWorthTelling } from './owner-reach';
 import { saveRoute, type RequestRoute } from './request-route';
 import type { RequestSettings } from './request-settings';
 import {
@@ -198,7 +199,12 @@ export class RequestWorkflow {
     const lead = escalated
       ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
       : `${r.requesterName} asks to join '${r.groupName}'.`;
-    const notified = await this.notices.notifyOwners(r, route, { place: live.place, lead });
+    const notified = await this.notices.notifyOwners(r, route, {
+      place: live.place,
+      lead,
+      requesterId: r.requesterId,
+      ...(escalated ? {} : { administrators: () => dir.groupsAdministrators() }),
+    });
     const card = requesterCardOf(
       r,
       deciders.map((o) => o.name),
@@ -212,7 +218,7 @@ export class RequestWorkflow {
     const sent = escalated
       ? `'${r.groupName}' has no other owner, so I sent your request to the Groups Administrators (${names(deciders)}). You'll hear back here when they decide.`
       : `I sent your request to join '${r.groupName}' to ${names(deciders)}. You'll hear back here when they decide.`;
-    const text = sent + unreachedNote(notified.unreached);
+    const text = sent + unreachedNote(notified);
     if (!clicked) {
       // In a shared chat everyone sees this copy: without the justification, the requester's own view by refresh.
       const posted = await this.deps.messenger.post(
@@ -229,13 +235,9 @@ export class RequestWorkflow {
       return [{ text }];
     }
     await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
-    if (notified.unreached.length > 0) {
+    if (reachWorthTelling(notified.reach)) {
       // A click's answer is a card only, so the note goes as a message of its own.
-      await this.deps.messenger.post(
-        live.place.conversationId,
-        { text: unreachedNote(notified.unreached).trim() },
-        live.place,
-      );
+      await this.deps.messenger.post(live.place.conversationId, { text: unreachedNote(notified).trim() }, live.place);
     }
     if (live.place.shared || live.place.turn === undefined) {
       // The answer to the click replaces the form for the requester only (and, once the turn has ended, not at all):
@@ -572,10 +574,11 @@ export class RequestWorkflow {
 
 export { RequestInputError };
 
-/** The sentence added when some approvers have never chatted with the bot, so no card could reach them. Pure. */
-function unreachedNote(unreached: readonly string[]): string {
-  if (unreached.length === 0) return '';
-  const who = unreached.join(', ');
-  const verb = unreached.length === 1 ? 'has' : 'have';
-  return ` ${who} ${verb} not chatted with me yet, so I could not send them the card: they will see your request under "pending approvals" when they message me, and I remind them when it is due. You may want to tell them.`;
+/**
+ * The sentences added to the requester's confirmation: who got the card and where, who did not and why
+ * (owner-reach.ts `reachSentence`), with a leading space; empty when there is nothing to say. Pure.
+ */
+function unreachedNote(notified: OwnersNotified): string {
+  const text = reachSentence(notified.reach);
+  return text ? ` ${text}` : '';
 }

@@ -22,7 +22,6 @@ import {
   type TurnServices,
 } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
-import type { ConsentResponse, FileConsentOffers } from './file-consent';
 import {
   SSO_FALLBACK,
   entraCode,
@@ -51,6 +50,11 @@ export interface BotAppOptions {
   tokenExchangeUri?: string;
   /** Called for every turn with the activity's conversation reference (proactive messages later). */
   rememberConversation?: (context: TurnContext) => Promise<void>;
+  /**
+   * Called for every installationUpdate and conversationUpdate (bot/teams/install-events.ts): remembers or forgets
+   * the conversation, and delivers waiting approval cards after a personal install. Must not throw.
+   */
+  conversationEvent?: (context: TurnContext) => Promise<void>;
   /** Card verbs of the requests layer (requestSubmit, approvals, ...); see TurnServices.requests. */
   requests?: RequestActionHandler;
   /** The requests port attached to every command context (access requests, "my requests"). */
@@ -63,10 +67,10 @@ export interface BotAppOptions {
   files?: TurnServices['files'];
   /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
   digests?: TurnServices['digests'];
+  /** Delayed licence-error checks; absent when the bot runs without a store. */
+  licenceChecks?: TurnServices['licenceChecks'];
   /** The groups each user just created (replication delay); absent when the bot runs without a store. */
   recentGroups?: TurnServices['recentGroups'];
-  /** Teams file consent (production): answers to consent cards go here. */
-  fileConsent?: FileConsentOffers;
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -165,24 +169,21 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     ...(opts.history ? { history: opts.history } : {}),
     ...(opts.files ? { files: opts.files } : {}),
     ...(opts.digests ? { digests: opts.digests } : {}),
+    ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
     ...(opts.recentGroups ? { recentGroups: opts.recentGroups } : {}),
   };
-  const consent = opts.fileConsent;
-  if (consent) {
-    app.fileConsentAccept(async (context, _state, response) => {
-      await consent.accepted(context, response as ConsentResponse);
-    });
-    app.fileConsentDecline(async (context, _state, response) => {
-      await consent.declined(context, response as ConsentResponse);
-    });
-  }
 
-  app.conversationUpdate('membersAdded', async (context) => {
+  // Every conversation event is remembered (or, for a removal, forgotten); the bot's own arrival gets the welcome.
+  app.activity(ActivityTypes.ConversationUpdate, async (context) => {
+    await opts.conversationEvent?.(context);
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id === botId)) {
       for (const r of welcomeReplies()) await context.sendActivity(toActivity(r));
     }
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await opts.conversationEvent?.(context);
   });
 
   /** A typed text: language → commands, answered in this turn. */

@@ -65,6 +65,9 @@ function messengerPort(poster: RequestPoster, log: Logger): RequestMessengerPort
     updateCard: (conversationId, activityId, card, place) =>
       poster.updateCard(conversationId, activityId, card, turnOf(place)),
     personalConversationOf: (userId) => poster.personalConversationOf(userId),
+    ...(poster.openPersonal ? { openPersonal: poster.openPersonal.bind(poster) } : {}),
+    ...(poster.teamChannelOf ? { teamChannelOf: poster.teamChannelOf.bind(poster) } : {}),
+    ...(poster.installFor ? { installFor: poster.installFor.bind(poster) } : {}),
     mentionIds: async (place, userIds) => {
       const out: Record<string, string> = Object.fromEntries(userIds.map((id) => [id, id]));
       const here = turnOf(place);

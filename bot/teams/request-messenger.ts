@@ -1,6 +1,7 @@
 /**
  * Proactive messages for the access-request flow: remembers a ConversationReference for every conversation the
- * bot sees (and each user's 1:1 chat), posts cards and messages into them later, and updates earlier cards in
+ * bot sees (each user's 1:1 chat, and each team's channel by the team's Entra group id), opens a user's 1:1 chat
+ * with createConversation when it has none, posts cards and messages into them later, and updates earlier cards in
  * place (updateActivity) through `adapter.continueConversationAsync`.
  */
 import { CardFactory, TurnContext, type Activity, type ConversationReference, type Mention } from 'botbuilder';
@@ -8,10 +9,12 @@ import type { ConversationReferenceRepository } from '../store';
 import type { AdaptiveCard } from '../../cards';
 import type { Logger } from '../log';
 import { USER_REFERENCE_KEY } from './user-address';
-import type { MentionTarget, PostedMessage } from '../requests/request-ports';
+import type { AppInstallResult, MentionTarget, PersonalChatOpening, PostedMessage } from '../requests/request-ports';
+import type { TeamChannel } from '../requests/owner-reach';
+import { openPersonalChat, type ConversationCreator, type TeamsService } from './personal-chat';
 
 /** The part of the Bot Framework adapter proactive messages need (CloudAdapter / TeamsAdapter have it). */
-export interface ProactiveAdapter {
+export interface ProactiveAdapter extends Partial<ConversationCreator> {
   continueConversationAsync(
     botAppId: string,
     reference: Partial<ConversationReference>,
@@ -22,6 +25,29 @@ export interface ProactiveAdapter {
 export type { MentionTarget, PostedMessage } from '../requests/request-ports';
 
 const CONVERSATION_KEY = 'conversation:';
+/** Where the bot talks to Teams (serviceUrl, tenant, the bot's account), from the latest conversation seen. */
+const SERVICE_KEY = 'service:msteams';
+/** A team's channel by the team's Entra group id (`channelData.team.aadGroupId`). */
+const TEAM_KEY = 'team-group:';
+
+interface TeamData {
+  id?: string;
+  name?: string;
+  aadGroupId?: string;
+}
+
+/** The team of an activity in a team (Teams' `channelData.team`), when it names its Entra group. Pure. */
+export function teamOf(activity: Partial<Activity>): { id: string; name: string; aadGroupId: string } | undefined {
+  const team = (activity.channelData as { team?: TeamData } | undefined)?.team;
+  if (!team?.id || !team.aadGroupId) return undefined;
+  return { id: team.id, name: team.name ?? '', aadGroupId: team.aadGroupId.toLowerCase() };
+}
+
+/** True for a 1:1 chat with the bot. Pure. */
+export function isPersonal(activity: Partial<Activity>): boolean {
+  const c = activity.conversation;
+  return c?.conversationType === 'personal' || (c?.conversationType === undefined && c?.isGroup === false);
+}
 
 /**
  * Builds a message activity: optional text, optional card, and @mentions. With a card, the text and mentions go
@@ -55,7 +81,8 @@ export function messageActivity(opts: {
 }
 
 /** What the coordinator needs to reach people (RequestMessenger; a recording fake in tests). */
-export type RequestPoster = Pick<RequestMessenger, 'post' | 'updateCard' | 'personalConversationOf'>;
+export type RequestPoster = Pick<RequestMessenger, 'post' | 'updateCard' | 'personalConversationOf'> &
+  Partial<Pick<RequestMessenger, 'openPersonal' | 'teamChannelOf' | 'installFor'>>;
 
 export class RequestMessenger {
   private readonly written = new Map<string, string>();
@@ -68,6 +95,13 @@ export class RequestMessenger {
       conversations: ConversationReferenceRepository;
       log: Logger;
       clock?: () => Date;
+      /** The bot's tenant (BOT_TENANT_ID), used to open a 1:1 chat when no conversation told it yet. */
+      tenantId?: string;
+      /**
+       * Installs groupbot for a user with another user's delegated token (bot/directory/teams-app-install.ts behind
+       * TEAMS_APP_CATALOG_ID); absent: never tried. Throws what the directory throws.
+       */
+      installApp?: (userId: string, byUserId: string) => Promise<AppInstallResult>;
     },
   ) {}
 
@@ -83,11 +117,25 @@ export class RequestMessenger {
     const ref = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
     delete ref.activityId;
     const writes: Array<[string, Record<string, unknown>]> = [[CONVERSATION_KEY + activity.conversation.id, ref]];
-    const personal =
-      activity.conversation.conversationType === 'personal' ||
-      (activity.conversation.conversationType === undefined && activity.conversation.isGroup === false);
+    const personal = isPersonal(activity);
     const userId = activity.from?.aadObjectId?.toLowerCase();
     if (personal && userId) writes.push([userId, ref]);
+    const tenantId = activity.conversation.tenantId ?? this.deps.tenantId;
+    if (activity.channelId === 'msteams' && tenantId && activity.recipient?.id) {
+      const service: TeamsService = {
+        serviceUrl: activity.serviceUrl,
+        tenantId,
+        bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) },
+      };
+      writes.push([SERVICE_KEY, service as unknown as Record<string, unknown>]);
+    }
+    const team = teamOf(activity);
+    if (team) {
+      // The team's channel (its id is the team's, General's): posts there start a new thread, as Teams does.
+      const channelRef = { ...ref, conversation: { ...(ref.conversation as object), id: team.id } };
+      writes.push([CONVERSATION_KEY + team.id, channelRef]);
+      writes.push([TEAM_KEY + team.aadGroupId, { conversationId: team.id, teamName: team.name }]);
+    }
     // Only the parts that identify the user, so moving between conversations does not rewrite it.
     if (userId && activity.from.id && activity.channelId) {
       writes.push([
@@ -101,6 +149,94 @@ export class RequestMessenger {
       if (this.written.get(key) === json) continue;
       await this.deps.conversations.put(key, value, at);
       this.written.set(key, json);
+    }
+  }
+
+  /**
+   * Forgets what an uninstall ends: the user's 1:1 chat (installationUpdate remove in a personal chat) or the
+   * team's channel (in a team). Throws on database errors.
+   */
+  async forget(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const userId = activity.from?.aadObjectId?.toLowerCase();
+    const drop = async (key: string) => {
+      this.written.delete(key);
+      await this.deps.conversations.delete(key);
+    };
+    if (isPersonal(activity)) {
+      if (userId) await drop(userId);
+      if (activity.conversation?.id) await drop(CONVERSATION_KEY + activity.conversation.id);
+      return;
+    }
+    const team = teamOf(activity);
+    if (team) {
+      await drop(TEAM_KEY + team.aadGroupId);
+      await drop(CONVERSATION_KEY + team.id);
+    }
+  }
+
+  /**
+   * Opens the user's 1:1 chat with createConversation (Teams has it when the user has the app installed) and
+   * remembers it; when the app is missing and `byUserId` is given and installing is configured, installs it
+   * first. Never throws (logs): 'no-chat' when nothing is known to open a chat with (local mode, no Teams address
+   * yet), 'no-app' when Teams refuses (app not installed), 'failed' otherwise.
+   */
+  async openPersonal(userId: string, chatUserId?: string): Promise<PersonalChatOpening> {
+    const adapter = this.deps.adapter;
+    if (!adapter?.createConversationAsync || !this.deps.botAppId) return { refused: 'no-chat' };
+    try {
+      const service = (await this.deps.conversations.get(SERVICE_KEY))?.reference as TeamsService | undefined;
+      if (!service?.serviceUrl || !service.tenantId) return { refused: 'no-chat' };
+      const aadObjectId = userId.toLowerCase();
+      const opened = await openPersonalChat(
+        adapter as ConversationCreator,
+        this.deps.botAppId,
+        service,
+        chatUserId?.startsWith('29:') ? { aadObjectId, chatId: chatUserId } : { aadObjectId },
+      );
+      if ('refused' in opened) {
+        this.deps.log.info('requests.openPersonal', {
+          userId,
+          refused: opened.refused,
+          status: opened.status,
+          error: opened.error,
+        });
+        return { refused: opened.refused };
+      }
+      const conversationId = opened.reference.conversation?.id as string;
+      const at = (this.deps.clock ?? (() => new Date()))();
+      await this.deps.conversations.put(
+        CONVERSATION_KEY + conversationId,
+        opened.reference as Record<string, unknown>,
+        at,
+      );
+      await this.deps.conversations.put(aadObjectId, opened.reference as Record<string, unknown>, at);
+      return { conversationId };
+    } catch (err) {
+      this.deps.log.warn('requests.openPersonal', { userId, error: err });
+      return { refused: 'failed' };
+    }
+  }
+
+  /** The channel of the team whose Entra group is `groupId`, when groupbot is installed there. Throws on database errors. */
+  async teamChannelOf(groupId: string): Promise<TeamChannel | undefined> {
+    const stored = await this.deps.conversations.get(TEAM_KEY + groupId.toLowerCase());
+    const v = stored?.reference as Partial<TeamChannel> | undefined;
+    return typeof v?.conversationId === 'string'
+      ? { conversationId: v.conversationId, teamName: v.teamName ?? '' }
+      : undefined;
+  }
+
+  /** Installs groupbot for `userId` with `byUserId`'s token, when configured. Never throws (logs; 'unavailable'). */
+  async installFor(userId: string, byUserId: string): Promise<AppInstallResult> {
+    if (!this.deps.installApp) return 'unavailable';
+    try {
+      const outcome = await this.deps.installApp(userId, byUserId);
+      this.deps.log.info('requests.installApp', { userId, outcome });
+      return outcome;
+    } catch (err) {
+      this.deps.log.warn('requests.installApp', { userId, error: err });
+      return 'unavailable';
     }
   }
 

@@ -10,12 +10,19 @@ import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
+import { conversationEvents } from './install-events';
+import { deliverPendingTo } from '../requests/owner-arrival';
+import type { AppInstallResult } from '../requests/request-ports';
+import { createBackgroundWork } from './background-wiring';
+import type { BackgroundWork } from '../requests/background-work';
 
 export interface RequestLayer {
   coordinator: RequestCoordinator;
   settings: RequestSettings;
   /** BotAppOptions.rememberConversation: records where each conversation and 1:1 chat is. Logs, never throws. */
   rememberConversation(context: TurnContext): Promise<void>;
+  /** BotAppOptions.conversationEvent: install and conversation events (install-events.ts). Logs, never throws. */
+  conversationEvent(context: TurnContext): Promise<void>;
   /** BotAppOptions.requests. */
   requests(action: CardAction, ctx: CommandContext, context: TurnContext): Promise<Reply[] | undefined>;
   /** BotAppOptions.requestsPort. */
@@ -34,6 +41,12 @@ export function createRequestLayer(opts: {
   tokenForUser?: (userId: string) => Promise<string | undefined>;
   /** BotConfig.requests (default: the defaults of an unset environment). */
   settings?: RequestSettings;
+  /** The bot's tenant (BOT_TENANT_ID): where 1:1 chats are opened before any conversation named it. */
+  tenantId?: string;
+  /** Installs groupbot for an owner with the requester's token (TEAMS_APP_CATALOG_ID set); absent: never tried. */
+  installApp?: (userId: string, byUserId: string) => Promise<AppInstallResult>;
+  /** The instance's background work (runtime.ts shares it with the history poller); built here when unset. */
+  background?: BackgroundWork;
 }): RequestLayer {
   const settings = opts.settings ?? DEFAULT_REQUEST_SETTINGS;
   const messenger = new RequestMessenger({
@@ -41,6 +54,8 @@ export function createRequestLayer(opts: {
     botAppId: opts.botAppId ?? '',
     conversations: opts.store.conversations,
     log: opts.log,
+    ...(opts.tenantId ? { tenantId: opts.tenantId } : {}),
+    ...(opts.installApp ? { installApp: opts.installApp } : {}),
   });
   const coordinator = new RequestCoordinator({
     store: opts.store,
@@ -50,6 +65,18 @@ export function createRequestLayer(opts: {
     settings,
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
+  // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
+  const background =
+    opts.background ??
+    (opts.tokenForUser
+      ? createBackgroundWork({
+          store: opts.store,
+          graph: opts.graph,
+          tokenForUser: opts.tokenForUser,
+          messenger,
+          log: opts.log,
+        })
+      : undefined);
   return {
     coordinator,
     settings,
@@ -60,6 +87,12 @@ export function createRequestLayer(opts: {
         opts.log.warn('requests.remember', { error: err });
       }
     },
+    conversationEvent: conversationEvents({
+      messenger,
+      onPersonalInstall: (userId) =>
+        deliverPendingTo({ store: opts.store, notices: coordinator.workflow.notices, log: opts.log }, userId),
+      log: opts.log,
+    }),
     requests: (action, ctx, context) => coordinator.handle(action, ctx, context),
     requestsPort: (ctx, context) => coordinator.port(ctx, context),
     startSweeper: () =>
@@ -69,6 +102,7 @@ export function createRequestLayer(opts: {
         settings.sweepSeconds,
         () => opts.store.keyValue.purgeExpired(new Date()),
         settings.escalateHours,
+        { ...(background ? { background } : {}), timeZone: settings.timeZone },
       ),
   };
 }

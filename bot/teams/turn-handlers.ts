@@ -14,6 +14,7 @@ import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from '../commands/file-sink';
 import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
+import type { LicenceCheckPort } from '../licences/license-check-store';
 import type { RecentGroups } from '../commands/recent-groups';
 import type { HistoryService } from '../history/history-service';
 import { conversationKind } from './conversation-kind';
@@ -39,10 +40,12 @@ export interface TurnServices {
   journal?: JournalSink;
   /** Watched groups and their membership history (questions over time, restore). */
   history?: HistoryService;
-  /** Where a turn's files go (exports): a download link locally, file consent in a Teams 1:1 chat. */
+  /** Where a turn's files go (exports): the user's own OneDrive and a link, in every scope (bot/exports). */
   files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
   /** Weekly hygiene digest subscriptions ("post the digest here"). */
   digests?: DigestPort;
+  /** Delayed licence-error checks (bot/licences). */
+  licenceChecks?: LicenceCheckPort;
   /** The groups each user just created, resolved by id (replication delay). */
   recentGroups?: RecentGroups;
 }
@@ -118,6 +121,7 @@ async function commandContext(
   const conversation = conversationOf(context);
   if (conversation) ctx.conversation = conversation;
   if (services.digests) ctx.digests = services.digests;
+  if (services.licenceChecks) ctx.licenceChecks = services.licenceChecks;
   if (services.recentGroups) ctx.recentGroups = services.recentGroups;
   if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
   return ctx;

@@ -12,6 +12,8 @@ export const DEFAULT_SCOPES: readonly string[] = [
   // Attribution of membership history (bot/history): the directory audit log needs both.
   'AuditLog.Read.All',
   'Directory.Read.All',
+  // CSV exports: uploaded to the user's own OneDrive and shared with a link (bot/exports).
+  'Files.ReadWrite',
 ];
 
 /** The application (client) id the emulator puts in tokens as `appid`/`azp`. */

@@ -11,6 +11,9 @@ import { BodyReadError, readBody as readBounded } from '../../bot/http/body-read
 import { E, GraphHttpError } from './graph-error';
 import type { GraphPipeline } from './graph-pipeline';
 import type { EmuRequest, EmuResponse } from './request-context';
+import { MAX_SIMPLE_UPLOAD_BYTES } from '../routes/drive-items';
+import { driveWebResponse } from '../drive/drive-web';
+import { PERSONAL_PREFIX } from '../drive/drive-json';
 import type { ReplicationLag } from '../control/replication-lag';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -21,13 +24,24 @@ const BODY_TIMEOUT_MS = 20_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 const IDLE_TIMEOUT_MS = 30_000;
 
+/** A simple file upload (`PUT …/content`) may carry up to 250 MB (driveitem-put-content); anything else 4 MB. */
+const FILE_UPLOAD = /\/content$/i;
+/** Time for a body of that size over loopback. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
 /**
- * The request body as text. Throws GraphHttpError 413 (larger than 4 MB), 408 (too slow), 415 (compressed) or
- * 400 (aborted); `closeConnection` on the error's cause says the connection must be closed after the answer.
+ * The request body's bytes. Throws GraphHttpError 413 (larger than 4 MB, or 250 MB for a file upload, judged by
+ * Content-Length before reading when it is given), 408 (too slow), 415 (compressed) or 400 (aborted);
+ * `closeConnection` on the error's cause says the connection must be closed after the answer.
  */
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, upload = false): Promise<Buffer> {
   try {
-    return (await readBounded(req, { maxBytes: MAX_BODY, timeoutMs: BODY_TIMEOUT_MS })).toString('utf8');
+    return await readBounded(
+      req,
+      upload
+        ? { maxBytes: MAX_SIMPLE_UPLOAD_BYTES, drainBytes: MAX_SIMPLE_UPLOAD_BYTES, timeoutMs: UPLOAD_TIMEOUT_MS }
+        : { maxBytes: MAX_BODY, timeoutMs: BODY_TIMEOUT_MS },
+    );
   } catch (err) {
     if (!(err instanceof BodyReadError)) throw err;
     const code =
@@ -88,6 +102,12 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     send(res, await control(parts, method, url.pathname, req));
     return;
   }
+  if (url.pathname.startsWith(PERSONAL_PREFIX)) {
+    const r = await driveWebResponse(parts.pipeline, method, url.pathname, headers['authorization']);
+    res.writeHead(r.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...r.headers });
+    res.end(r.body);
+    return;
+  }
   parts.stats.requests++;
   try {
     const m = /^\/(v1\.0|beta)(\/.*)?$/i.exec(url.pathname);
@@ -96,8 +116,13 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     if ((m[1] as string).toLowerCase() === 'beta') emuReq.beta = true;
     emuReq.path = m[2] && m[2] !== '/' ? m[2] : '/';
     // Some clients send `+` for spaces in the query string (docs/graph-behaviour.md, Transport): URLSearchParams already decodes it.
-    const bodyText = await readBody(req);
-    if (bodyText) emuReq.bodyText = bodyText;
+    const upload = method === 'PUT' && FILE_UPLOAD.test(emuReq.path);
+    const bytes = await readBody(req, upload);
+    if (bytes.length) {
+      emuReq.bodyBytes = bytes;
+      // A file's bytes are read as bytes only; JSON bodies as text.
+      if (!upload) emuReq.bodyText = bytes.toString('utf8');
+    }
     const caller = parts.pipeline.authenticate(headers['authorization']);
     send(res, await parts.pipeline.dispatch(emuReq, caller));
   } catch (err) {
@@ -128,7 +153,7 @@ async function control(parts: ServerParts, method: string, path: string, req: In
   }
   if (route === 'POST /_emulator/faults') {
     try {
-      const text = await readBody(req);
+      const text = (await readBody(req)).toString('utf8');
       const spec = parts.faults.set(JSON.parse(text || 'null'));
       return { status: 200, body: { active: true, spec } };
     } catch (err) {
@@ -142,7 +167,7 @@ async function control(parts: ServerParts, method: string, path: string, req: In
     return { status: 200, body: parts.replication.describe() };
   if (route === 'POST /_emulator/replication-lag' && parts.replication) {
     try {
-      const body = JSON.parse((await readBody(req)) || 'null') as { seconds?: unknown } | null;
+      const body = JSON.parse((await readBody(req)).toString('utf8') || 'null') as { seconds?: unknown } | null;
       parts.replication.set(body?.seconds);
       return { status: 200, body: parts.replication.describe() };
     } catch (err) {

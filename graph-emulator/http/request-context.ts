@@ -5,6 +5,7 @@
 import type { DirectoryStore } from '../store/directory-store';
 import type { UserObject } from '../model/types';
 import type { RuleEngine } from '../directory/rule-engine';
+import type { DriveStore } from '../drive/drive-store';
 import { E } from './graph-error';
 import type { ReplicationLag } from '../control/replication-lag';
 
@@ -16,6 +17,8 @@ export interface EmuRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   bodyText?: string;
+  /** The body's bytes as received (top-level requests; file uploads read these). */
+  bodyBytes?: Buffer;
   /** True for a step of a `$batch`. */
   inBatch?: boolean;
   /** True for a request to `/beta` instead of `/v1.0`. */
@@ -52,6 +55,8 @@ export interface Services {
   store: DirectoryStore;
   tenant: TenantInfo;
   rules: RuleEngine;
+  /** Users' OneDrives (files and sharing links), on disk under the data directory. */
+  drives: DriveStore;
   /** `https://localhost:P` (no version). */
   baseUrl: string;
   /** Replication delay after creates (control/replication-lag.ts); absent = none. */

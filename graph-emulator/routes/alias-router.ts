@@ -5,7 +5,9 @@
  * (`users/{id}/microsoft.graph.checkMemberGroups`, `deletedItems/{id}/microsoft.graph.restore`); and a function
  * without parameters may be called with empty parentheses (`groups/delta()`). A directory role may also be named
  * by its alternate key, `directoryRoles(roleTemplateId='…')` (the directoryrole-get and -list-members pages).
- * This router rewrites those segments to the forms the route table uses before matching.
+ * This router rewrites those segments to the forms the route table uses before matching. OneDrive's path
+ * addressing, `drive/root:/folder/file.csv:/content`, becomes `drive/root:/{path}/content` with the whole item
+ * path as one parameter (taken as given, never normalised).
  */
 import { Router, type RouteMatch } from '../http/router';
 
@@ -43,6 +45,12 @@ export class AliasRouter extends Router {
    * they were given. Throws as Router.match does.
    */
   override match(method: string, segs: string[]): RouteMatch {
+    const drivePath = collapseDrivePath(segs);
+    if (drivePath) {
+      const { before, itemPath, after } = drivePath;
+      const found = super.match(method, [...before.map(normaliseSegment), 'root:', '{path}', ...after]);
+      return { ...found, params: { ...found.params, path: itemPath } };
+    }
     const normalised = segs.map(normaliseSegment);
     const key = ROLE_TEMPLATE_KEY.exec(normalised[0] ?? '');
     if (!key) return super.match(method, normalised);
@@ -50,4 +58,28 @@ export class AliasRouter extends Router {
     const { id: _id, ...params } = found.params;
     return { ...found, params: { ...params, roleTemplateId: key[1] as string } };
   }
+}
+
+/**
+ * `[..., 'drive', 'root:', 'a', 'b.csv:', 'content']` → before `[..., 'drive']`, itemPath `a/b.csv`, after
+ * `['content']`; `root:/a/b.csv` without the closing colon takes the rest of the path. Undefined when the path
+ * has no `drive/root:` segment followed by a path. Never throws.
+ */
+export function collapseDrivePath(
+  segs: readonly string[],
+): { before: string[]; itemPath: string; after: string[] } | undefined {
+  const k = segs.findIndex((s, i) => i > 0 && s.toLowerCase() === 'root:' && segs[i - 1]?.toLowerCase() === 'drive');
+  if (k < 0 || k === segs.length - 1) return undefined;
+  const parts: string[] = [];
+  let i = k + 1;
+  for (; i < segs.length; i++) {
+    const s = segs[i] as string;
+    if (s.endsWith(':')) {
+      parts.push(s.slice(0, -1));
+      i++;
+      break;
+    }
+    parts.push(s);
+  }
+  return { before: segs.slice(0, k), itemPath: parts.join('/'), after: segs.slice(i) };
 }

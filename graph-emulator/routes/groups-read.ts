@@ -13,6 +13,7 @@ import { liveGroup } from './object-lookup';
 import { expandGroup } from './relation-expand';
 import { processingStatusJson, withoutBetaSelect } from './beta-properties';
 import type { GroupObject } from '../model/types';
+import { hasMembersWithLicenseErrors } from '../directory/license-errors';
 
 type Obj = Record<string, unknown>;
 
@@ -52,11 +53,18 @@ function groupLookup(store: DirectoryStore) {
     indexLookup<GroupIndexKey>(clause, store.groupIndex, store.groups as Map<string, Obj>);
 }
 
+/** The groups with Graph's computed `hasMembersWithLicenseErrors` added (directory/license-errors.ts). Lazy. */
+function* withLicenceFlag(store: DirectoryStore, groups: Iterable<Obj>): Generator<Obj> {
+  for (const g of groups) yield { ...g, hasMembersWithLicenseErrors: hasMembersWithLicenseErrors(store, String(g.id)) };
+}
+
 /** GET /groups and /groups/$count. Throws E5 for guests; query errors per docs/graph-behaviour.md, Reading and querying. */
 export function listGroups(ctx: HandlerContext, countSegment = false): EmuResponse {
   requireScope(ctx.caller, Scopes.readGroups);
   requireThat(!isGuest(ctx.caller));
   const store = ctx.services.store;
+  // hasMembersWithLicenseErrors is computed, never stored: only a filter that names it pays for it.
+  const licenceFlag = /hasMembersWithLicenseErrors/i.test(ctx.req.query.get('$filter') ?? '');
   const lag = ctx.services.replication;
   // Groups created moments ago are not in lists, filters or searches yet when replication lag is on.
   const lookup = groupLookup(store);
@@ -64,10 +72,14 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
     entity: 'group',
     collection: 'groups',
     contextPath: 'groups',
-    all: () => (lag ? lag.replicated(store.groups.values() as Iterable<Obj>) : store.groups.values()),
+    all: () => {
+      const groups = lag ? lag.replicated(store.groups.values() as Iterable<Obj>) : store.groups.values();
+      return licenceFlag ? withLicenceFlag(store, groups) : groups;
+    },
     lookup: (clause) => {
       const found = lookup(clause);
-      return found && lag ? lag.replicated(found) : found;
+      const seen = found && lag ? lag.replicated(found) : found;
+      return seen && licenceFlag ? withLicenceFlag(store, seen) : seen;
     },
     countSegment,
     relationCount: (o, relation) => (relation === 'owners' ? store.ownersOf(String(o.id)).length : 0),

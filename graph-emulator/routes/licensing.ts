@@ -1,7 +1,8 @@
 /**
  * Group-based licensing (docs/graph-behaviour.md, Licensing): `GET /subscribedSkus` (every SKU in one page, consumedUnits
  * computed), `POST /groups/{id}/assignLicense` (202 + Location; members inherit, later joiners too, leavers
- * lose; CountViolation when units run out), `GET /groups/{id}/membersWithLicenseErrors`.
+ * lose; CountViolation when units run out), `GET /groups/{id}/membersWithLicenseErrors`
+ * (users with a failed assignment from the group, directory/license-errors.ts).
  */
 import { E } from '../http/graph-error';
 import { respondCollection } from '../http/collection-respond';
@@ -11,6 +12,7 @@ import { consumedUnits } from '../directory/derived-effects';
 import { isReadOnlyGroup, type AssignedLicense, type GroupObject } from '../model/types';
 import { Scopes, canAssignLicense, canSeeMembers, isGuest, requireScope, requireThat } from '../permissions/authorize';
 import { liveGroup, typed } from './object-lookup';
+import { membersWithLicenseErrors } from '../directory/license-errors';
 
 /** GET /subscribedSkus. Throws E5. */
 export function listSubscribedSkus(ctx: HandlerContext): EmuResponse {
@@ -92,12 +94,6 @@ export function listMembersWithLicenseErrors(ctx: HandlerContext): EmuResponse {
     entity: 'directoryObject',
     collection: 'relationship',
     contextPath: 'directoryObjects',
-    all: () =>
-      store.membersOf(g.id).flatMap((id) => {
-        const u = store.users.get(id);
-        return u && u.licenseAssignmentStates.some((s) => s.assignedByGroup === g.id && s.state === 'Error')
-          ? [typed(u)]
-          : [];
-      }),
+    all: () => membersWithLicenseErrors(store, g.id).map(typed),
   });
 }

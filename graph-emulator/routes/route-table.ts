@@ -32,6 +32,7 @@ import {
   updateGroupSetting,
 } from './group-settings';
 import { listOrganization } from './organization-read';
+import { createLink, getDrive, getItem, getItemByPath, getRoot, putContentByPath } from './drive-items';
 import { getDirectoryRole, listDirectoryRoleMembers, listDirectoryRoles } from './directory-roles-read';
 import type { SubjectKind } from './object-lookup';
 import { getByIds, getDirectoryObject, listReferences } from './directory-objects';
@@ -46,6 +47,13 @@ import {
   removeGroupFromPolicy,
   updateLifecyclePolicy,
 } from './lifecycle-policies';
+import {
+  getUserInstalledApp,
+  installUserApp,
+  listCatalogApps,
+  listUserInstalledApps,
+  uninstallUserApp,
+} from './user-installed-apps';
 
 /** Builds the router (the `graph.` namespace alias expanded). Never throws. */
 export function buildRouter(): Router {
@@ -111,6 +119,17 @@ export function buildRouter(): Router {
     .add('GET', '/directoryRoles/{id}', getDirectoryRole)
     .add('GET', '/directoryRoles/{id}/members', listDirectoryRoleMembers)
     .add('GET', '/auditLogs/directoryAudits', listDirectoryAudits)
+    .add('GET', '/users/{id}/teamwork/installedApps', listUserInstalledApps)
+    .add('POST', '/users/{id}/teamwork/installedApps', installUserApp)
+    .add('GET', '/users/{id}/teamwork/installedApps/{installId}', getUserInstalledApp)
+    .add('DELETE', '/users/{id}/teamwork/installedApps/{installId}', uninstallUserApp)
+    .add('GET', '/appCatalogs/teamsApps', listCatalogApps)
+    .add('GET', '/me/drive', getDrive)
+    .add('GET', '/me/drive/root', getRoot)
+    .add('GET', '/me/drive/root:/{path}', getItemByPath)
+    .add('PUT', '/me/drive/root:/{path}/content', putContentByPath)
+    .add('GET', '/me/drive/items/{id}', getItem)
+    .add('POST', '/me/drive/items/{id}/createLink', createLink)
     .add('POST', '/$batch', runBatch);
 
   const subjects: [string, SubjectKind][] = [

@@ -79,7 +79,19 @@ export interface WaitOptions {
   match?: (sent: BotSent) => boolean;
 }
 
+/**
+ * Which of the bot's endpoints (`setBotEndpoints`, by index) gets the requests of one call: a number for all of
+ * them, or a list giving the endpoint of each request the call causes, in order (the last one repeats). Without
+ * it, requests go to the endpoints in turn (round robin), as a load balancer in front of several instances would.
+ */
+export type Via = number | readonly number[];
+
 export interface SendOptions {
+  /**
+   * The endpoint(s) for this message and, after it, for the sign-in the client does on an OAuthCard replying to it
+   * (`[0, 1]`: the message to the first instance, the token exchange or magic code to the second).
+   */
+  via?: Via;
   /** Adds an @mention of the bot (needed in group chats and channels). Default: true outside personal chats. */
   mentionBot?: boolean;
   /** Action.Submit-style `value`. */
@@ -92,8 +104,13 @@ export interface TeamsClient {
   readonly tenantId: string;
   /** The serviceUrl on activities (`https://localhost:P/amer/`). */
   readonly serviceUrl: string;
-  /** The bot's messaging endpoint. */
+  /** The bot's messaging endpoint (one instance). */
   setBotEndpoint(url: string): void;
+  /**
+   * Several instances of the bot behind one address: each request goes to the next endpoint in turn (round robin),
+   * or where a call's `via` says. Throws Error for an empty list.
+   */
+  setBotEndpoints(urls: readonly string[]): void;
 
   /** Every Teams user of the tenant (the demo tenant's users). */
   users(): TeamsUser[];
@@ -113,11 +130,16 @@ export interface TeamsClient {
 
   isInstalled(user: string): boolean;
   /**
+   * Makes the team "Contoso Operations" the team of directory group `aadGroupId` (as when a team is created from a
+   * Microsoft 365 group): later activities from the team carry it as `channelData.team.aadGroupId`.
+   */
+  linkTeamToGroup(aadGroupId: string): void;
+  /**
    * Installs the app for the user in personal scope, as Teams (or an admin's setup policy) does: records the
    * install, then sends `installationUpdate` (add) and `conversationUpdate` (bot added) to the bot unless
    * `notify: false`. Returns the bot's HTTP statuses. Rejects when the bot cannot be reached.
    */
-  install(user: string, opts?: { notify?: boolean }): Promise<number[]>;
+  install(user: string, opts?: { notify?: boolean; via?: Via }): Promise<number[]>;
   /** Uninstalls: `installationUpdate` (remove) and `conversationUpdate` (bot removed) unless `notify: false`. */
   uninstall(user: string, opts?: { notify?: boolean }): Promise<number[]>;
   /**
@@ -134,18 +156,27 @@ export interface TeamsClient {
     opts?: SendOptions,
   ): Promise<{ activityId: string; status: number }>;
   /** An invoke as the user (any name/value); returns the bot's invoke response. */
-  invoke(user: string, conversationId: string, name: string, value: unknown, replyToId?: string): Promise<InvokeResult>;
+  invoke(
+    user: string,
+    conversationId: string,
+    name: string,
+    value: unknown,
+    replyToId?: string,
+    opts?: { via?: Via },
+  ): Promise<InvokeResult>;
   /**
    * Clicks an Action.Execute button on a card the bot sent (`adaptiveCard/action`, trigger `manual`). On a 401
    * loginRequest it does what Teams does, per the user's behaviour: with a tokenExchangeResource and SSO on, resends
    * with `authentication: {id, connectionName, token}`; otherwise (or on a 412 to that) completes the sign-in page and
-   * resends with `state: <magic code>`. Returns the final response.
+   * resends with `state: <magic code>`. Returns the final response. `via`: the endpoint of each of those requests
+   * (`[0, 1]`: the click to the first instance, its sign-in retry to the second).
    */
   executeAction(
     user: string,
     conversationId: string,
     messageId: string,
     action: { verb: string; data?: Record<string, unknown> },
+    opts?: { via?: Via },
   ): Promise<InvokeResult>;
   /**
    * Universal Actions refresh as Teams does it when the user views the card: only when the stored card has
@@ -153,7 +184,12 @@ export interface TeamsClient {
    * `userIds` is absent); sends `adaptiveCard/action` with trigger `automatic`. Returns undefined when Teams would
    * not refresh for this user.
    */
-  viewCard(user: string, conversationId: string, messageId: string): Promise<InvokeResult | undefined>;
+  viewCard(
+    user: string,
+    conversationId: string,
+    messageId: string,
+    opts?: { via?: Via },
+  ): Promise<InvokeResult | undefined>;
 
   /** Everything the bot sent, optionally for one conversation, in order. */
   sent(conversationId?: string): BotSent[];

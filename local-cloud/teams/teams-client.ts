@@ -19,6 +19,7 @@ import {
   type Envelope,
 } from './activity-factory';
 import { httpRequest } from './bot-call';
+import { EndpointRouter, viaSequence, type ViaSequence } from './endpoint-router';
 import type { SentLog } from './sent-log';
 import type {
   BotSent,
@@ -29,6 +30,7 @@ import type {
   TeamsConversation,
   TeamsUser,
   UserBehaviour,
+  Via,
   WaitOptions,
 } from './teams-client-types';
 import type { TeamsDirectory } from './teams-directory';
@@ -47,6 +49,11 @@ export interface TeamsClientDeps {
   /** An SSO token for the user and resource, from local Entra. */
   ssoToken(user: TeamsUser, resource: string): string;
   onError(err: unknown): void;
+  /**
+   * Called (and awaited) after a personal install or uninstall is recorded, before Teams tells the bot: the local
+   * cloud shows it in Graph's installed apps (graph-install-bridge.ts). Must not reject.
+   */
+  onPersonalInstall?(aadObjectId: string, installed: boolean): Promise<void>;
 }
 
 const OAUTH_CARD = 'application/vnd.microsoft.card.oauth';
@@ -61,7 +68,9 @@ interface LoginRequest {
 export class LocalTeamsClient implements TeamsClient {
   readonly tenantId: string;
   readonly serviceUrl: string;
-  private endpoint: string | undefined;
+  private readonly router = new EndpointRouter();
+  /** A message's `via` sequence, for the sign-in the client does on an OAuthCard replying to it. */
+  private readonly viaOf = new Map<string, ViaSequence>();
   /** Incoming activity id → the user who sent it (to know who sees an OAuthCard replying to it). */
   private readonly senders = new Map<string, string>();
   private readonly events: SignInEvent[] = [];
@@ -78,7 +87,11 @@ export class LocalTeamsClient implements TeamsClient {
   }
 
   setBotEndpoint(url: string): void {
-    this.endpoint = url;
+    this.router.set([url]);
+  }
+
+  setBotEndpoints(urls: readonly string[]): void {
+    this.router.set(urls);
   }
 
   users(): TeamsUser[] {
@@ -105,22 +118,33 @@ export class LocalTeamsClient implements TeamsClient {
   conversation(id: string): TeamsConversation | undefined {
     return this.d.directory.conversation(id);
   }
+  linkTeamToGroup(aadGroupId: string): void {
+    this.d.directory.linkTeamToGroup(aadGroupId);
+  }
   isInstalled(user: string): boolean {
     return this.d.directory.isInstalled(user);
   }
 
-  async install(user: string, opts: { notify?: boolean } = {}): Promise<number[]> {
+  /** Whether a bot endpoint is set (activities can be sent). */
+  hasBotEndpoint(): boolean {
+    return this.router.hasEndpoints();
+  }
+
+  async install(user: string, opts: { notify?: boolean; via?: Via } = {}): Promise<number[]> {
     this.d.directory.setInstalled(user, true);
+    await this.d.onPersonalInstall?.(this.user(user).aadObjectId, true);
     if (opts.notify === false) return [];
+    const via = viaSequence(opts.via);
     const e = this.envelope(user, this.personalConversation(user));
-    const a = await this.post(installationUpdateActivity(e, 'add'));
-    const b = await this.post(botMembershipActivity(this.envelope(user, e.conversation), true));
+    const a = await this.post(installationUpdateActivity(e, 'add'), via);
+    const b = await this.post(botMembershipActivity(this.envelope(user, e.conversation), true), via);
     return [a.status, b.status];
   }
 
   async uninstall(user: string, opts: { notify?: boolean } = {}): Promise<number[]> {
     const e = this.envelope(user, this.personalConversation(user));
     this.d.directory.setInstalled(user, false);
+    await this.d.onPersonalInstall?.(this.user(user).aadObjectId, false);
     if (opts.notify === false) return [];
     // Teams sends these after the app is gone; the bot can no longer post there.
     const a = await this.post(installationUpdateActivity(e, 'remove'));
@@ -156,23 +180,21 @@ export class LocalTeamsClient implements TeamsClient {
     });
     if (threadRootId === id) delete activity.replyToId;
     this.senders.set(id, this.user(user).key);
-    const r = await this.post(activity);
+    const via = viaSequence(opts.via);
+    if (opts.via !== undefined) this.viaOf.set(id, via);
+    const r = await this.post(activity, via);
     return { activityId: id, status: r.status };
   }
 
-  async invoke(
+  invoke(
     user: string,
     conversationId: string,
     name: string,
     value: unknown,
     replyToId?: string,
+    opts: { via?: Via } = {},
   ): Promise<InvokeResult> {
-    const c = this.reachable(user, conversationId);
-    const id = eventId();
-    this.senders.set(id, this.user(user).key);
-    const threadRootId = c.kind === 'channel' ? (threadOf(conversationId) ?? replyToId) : undefined;
-    const r = await this.post(invokeActivity(this.envelope(user, c, id, threadRootId), name, value, replyToId));
-    return { status: r.status, body: r.body };
+    return this.invokeVia(viaSequence(opts.via), user, conversationId, name, value, replyToId);
   }
 
   async executeAction(
@@ -180,14 +202,21 @@ export class LocalTeamsClient implements TeamsClient {
     conversationId: string,
     messageId: string,
     action: { verb: string; data?: Record<string, unknown> },
+    opts: { via?: Via } = {},
   ): Promise<InvokeResult> {
     const value = { action: { type: 'Action.Execute', verb: action.verb, data: action.data ?? {} }, trigger: 'manual' };
-    const result = await this.actionWithSignIn(user, conversationId, messageId, value, true);
+    const via = viaSequence(opts.via);
+    const result = await this.actionWithSignIn(user, conversationId, messageId, value, true, via);
     this.applyCard(conversationId, messageId, result);
     return result;
   }
 
-  async viewCard(user: string, conversationId: string, messageId: string): Promise<InvokeResult | undefined> {
+  async viewCard(
+    user: string,
+    conversationId: string,
+    messageId: string,
+    opts: { via?: Via } = {},
+  ): Promise<InvokeResult | undefined> {
     const u = this.user(user);
     const c = this.requireConversation(conversationId);
     const card = adaptiveCardOf(this.d.log.activity(c.id, messageId));
@@ -199,7 +228,7 @@ export class LocalTeamsClient implements TeamsClient {
       action: { type: 'Action.Execute', verb: refresh.action.verb, data: refresh.action.data ?? {} },
       trigger: 'automatic',
     };
-    const result = await this.actionWithSignIn(user, conversationId, messageId, value, false);
+    const result = await this.actionWithSignIn(user, conversationId, messageId, value, false, viaSequence(opts.via));
     this.applyCard(conversationId, messageId, result);
     return result;
   }
@@ -291,11 +320,31 @@ export class LocalTeamsClient implements TeamsClient {
     };
   }
 
-  private async post(activity: Activity): Promise<{ status: number; body: unknown }> {
-    if (!this.endpoint) throw new Error('local-cloud: no bot endpoint; call teams.setBotEndpoint(url) first');
+  private async invokeVia(
+    via: ViaSequence,
+    user: string,
+    conversationId: string,
+    name: string,
+    value: unknown,
+    replyToId?: string,
+  ): Promise<InvokeResult> {
+    const c = this.reachable(user, conversationId);
+    const id = eventId();
+    this.senders.set(id, this.user(user).key);
+    const threadRootId = c.kind === 'channel' ? (threadOf(conversationId) ?? replyToId) : undefined;
+    const r = await this.post(invokeActivity(this.envelope(user, c, id, threadRootId), name, value, replyToId), via);
+    return { status: r.status, body: r.body };
+  }
+
+  /** Posts to the endpoint `via` names next, else the next one in turn. */
+  private async post(
+    activity: Activity,
+    via: ViaSequence = () => undefined,
+  ): Promise<{ status: number; body: unknown }> {
+    const endpoint = this.router.pick(via());
     const token = signChannelToken(this.d.channelAuth, this.d.botAppId, this.serviceUrl);
     const id = String(activity.id);
-    const request = httpRequest(this.endpoint, {
+    const request = httpRequest(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(activity),
@@ -339,13 +388,25 @@ export class LocalTeamsClient implements TeamsClient {
         () => new Promise<void>((resolve) => setImmediate(resolve)),
         () => new Promise<void>((resolve) => setImmediate(resolve)),
       )
-      .then(() => this.signInOnCard(user, conversationId, oauth.content as LoginRequest))
+      .then(() =>
+        this.signInOnCard(
+          user,
+          conversationId,
+          oauth.content as LoginRequest,
+          (replyTo && this.viaOf.get(replyTo)) || viaSequence(undefined),
+        ),
+      )
       .catch((err: unknown) => this.d.onError(err))
       .finally(() => this.pending.delete(task));
     this.pending.add(task);
   }
 
-  private async signInOnCard(user: string, conversationId: string, card: LoginRequest): Promise<void> {
+  private async signInOnCard(
+    user: string,
+    conversationId: string,
+    card: LoginRequest,
+    via: ViaSequence,
+  ): Promise<void> {
     const b = this.behaviour(user);
     const ter = card.tokenExchangeResource;
     // Teams does not do bot SSO in channels: there the card only offers its sign-in button.
@@ -354,7 +415,7 @@ export class LocalTeamsClient implements TeamsClient {
       if (ter.uri !== this.d.appIdUri) {
         // Teams cannot get a token for a resource other than the manifest's webApplicationInfo.resource; the user
         // sees nothing, the bot gets signin/failure.
-        const r = await this.invoke(user, conversationId, 'signin/failure', {
+        const r = await this.invokeVia(via, user, conversationId, 'signin/failure', {
           code: 'resourcematchfailed',
           message: 'Resource match failed',
         });
@@ -362,7 +423,7 @@ export class LocalTeamsClient implements TeamsClient {
         return;
       }
       const token = this.d.ssoToken(this.user(user), ter.uri);
-      const r = await this.invoke(user, conversationId, 'signin/tokenExchange', {
+      const r = await this.invokeVia(via, user, conversationId, 'signin/tokenExchange', {
         id: ter.id,
         connectionName: card.connectionName,
         token,
@@ -373,7 +434,7 @@ export class LocalTeamsClient implements TeamsClient {
     const link = card.buttons?.find((x) => x.type === 'signin')?.value;
     if (!b.completesSignIn || !link) return;
     const code = await this.completeSignIn(user, link);
-    const r = await this.invoke(user, conversationId, 'signin/verifyState', { state: code });
+    const r = await this.invokeVia(via, user, conversationId, 'signin/verifyState', { state: code });
     this.record({ user: this.user(user).key, conversationId, kind: 'magic-code', status: r.status });
   }
 
@@ -398,16 +459,18 @@ export class LocalTeamsClient implements TeamsClient {
     messageId: string,
     value: Record<string, unknown>,
     manual: boolean,
+    via: ViaSequence,
   ): Promise<InvokeResult> {
     const key = this.user(user).key;
-    let r = await this.invoke(user, conversationId, 'adaptiveCard/action', value, messageId);
+    let r = await this.invokeVia(via, user, conversationId, 'adaptiveCard/action', value, messageId);
     const login = loginRequestOf(r.body);
     if (!login) return r;
     const b = this.behaviour(user);
     const ter = login.tokenExchangeResource;
     if (b.sso && ter?.uri === this.d.appIdUri) {
       const token = this.d.ssoToken(this.user(user), ter.uri);
-      r = await this.invoke(
+      r = await this.invokeVia(
+        via,
         user,
         conversationId,
         'adaptiveCard/action',
@@ -421,7 +484,7 @@ export class LocalTeamsClient implements TeamsClient {
     // An automatic refresh never opens a sign-in window: the user has to click.
     if (!manual || !b.completesSignIn || !link) return r;
     const code = await this.completeSignIn(user, link);
-    r = await this.invoke(user, conversationId, 'adaptiveCard/action', { ...value, state: code }, messageId);
+    r = await this.invokeVia(via, user, conversationId, 'adaptiveCard/action', { ...value, state: code }, messageId);
     this.record({ user: key, conversationId, kind: 'action-magic-code', status: statusOf(r) });
     return r;
   }

@@ -82,10 +82,9 @@ describe('bot/server (HTTP surface, local mode)', function () {
     assert.match(bot.endpoint, /^http:\/\/127\.0\.0\.1:\d+\/api\/messages\/[A-Za-z0-9_-]{32}$/);
   });
 
-  it('GET /downloads/<unknown token> answers 404 without caching (local mode serves exports)', async () => {
+  it("serves no files from its own memory: exports go to the user's OneDrive, /downloads/… is unknown", async () => {
     const res = await fetch(`http://127.0.0.1:${bot.port}/downloads/${'A'.repeat(43)}/x.csv`);
     assert.equal(res.status, 404);
-    assert.equal(res.headers.get('cache-control'), 'no-store');
   });
 
   it('GET /healthz answers 200 with status ok', async () => {

@@ -1,11 +1,15 @@
 import { strict as assert } from 'node:assert';
-import * as http from 'node:http';
+import { Agent, fetch } from 'undici';
 import { startHarness, UPN, allText, type Harness } from './command-harness';
 import { runIntent } from '../../../bot/commands/dispatch';
-import { closeGraphConnections } from '../../../bot/directory/graph-client';
-import { DownloadStore, downloadResponse } from '../../../bot/exports/download-store';
-import { linkFileSink } from '../../../bot/exports/link-file-sink';
+import type { CommandContext } from '../../../bot/commands/context';
+import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
+import { GraphSession } from '../../../bot/directory/graph-session';
+import { oneDriveFileSink } from '../../../bot/exports/onedrive-file-sink';
 import { parseIntent } from '../../../bot/language';
+import { DEFAULT_SCOPES } from '../../../graph-emulator';
+import { createLogger } from '../../../bot/log';
+import { assertNoLeaks } from '../../support/card-scan';
 
 /** The URL of the card's Action.OpenUrl. */
 function urlOf(card: unknown): string {
@@ -14,27 +18,36 @@ function urlOf(card: unknown): string {
   return a.url;
 }
 
-describe('bot/commands/members-export (emulator)', function () {
+describe('bot/commands/members-export (emulator, OneDrive)', function () {
   this.timeout(120_000);
   let h: Harness;
-  let server: http.Server;
-  let port = 0;
-  const store = new DownloadStore();
+  let agent: Agent;
+  const logged: string[] = [];
+  const files = oneDriveFileSink({ log: createLogger('warn', (l) => logged.push(l)) });
   before(async () => {
     h = await startHarness();
-    server = http.createServer((req, res) => {
-      const r = downloadResponse(store, new URL(req.url ?? '/', 'http://x').pathname);
-      res.writeHead(r.status, r.headers);
-      res.end(r.body);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as { port: number }).port;
+    agent = new Agent({ connect: { ca: h.emulator.caPem } });
   });
   after(async () => {
     await h.stop();
     await closeGraphConnections();
-    await new Promise((r) => server.close(r));
+    await agent.close();
   });
+
+  /** GET a link on the emulator as a demo user. */
+  async function open(url: string, upn: string): Promise<{ status: number; text: string; disposition: string }> {
+    const token = await h.emulator.issueToken(upn);
+    const res = await fetch(url, { dispatcher: agent, headers: { Authorization: `Bearer ${token}` } });
+    return { status: res.status, text: await res.text(), disposition: res.headers.get('content-disposition') ?? '' };
+  }
+
+  /** A context whose token carries only these scopes. */
+  async function ctxWithScopes(upn: string, scopes: string[]): Promise<CommandContext> {
+    const base = await h.ctx(upn);
+    const token = await h.emulator.issueToken(upn, { scopes });
+    const client = createGraphClient({ baseUrl: h.emulator.baseUrl, caPem: h.emulator.caPem }, async () => token);
+    return { ...base, graph: new GraphSession(client, { baseUrl: h.emulator.baseUrl }, async () => undefined) };
+  }
 
   it('parses "export the members of Marketing" and "download Sales members as CSV"', () => {
     assert.deepEqual(parseIntent('export the members of Marketing'), {
@@ -45,18 +58,15 @@ describe('bot/commands/members-export (emulator)', function () {
     assert.equal(parseIntent('who is in Marketing').intent, 'listMembers');
   });
 
-  it('a nested group: a CSV link served on loopback with name, mail, UPN, type and how each person is in it', async () => {
-    const ctx = { ...(await h.ctx(UPN.megan)), files: linkFileSink(store, () => `http://127.0.0.1:${port}`) };
+  it("a nested group: the CSV is saved in the user's OneDrive and the card's link opens it for them only", async () => {
+    const ctx = { ...(await h.ctx(UPN.megan)), files };
     const out = await runIntent({ intent: 'exportMembers', groups: ['Engineering All'] }, ctx);
     const url = urlOf(out.replies[0]?.card);
-    assert.match(
-      url,
-      /^http:\/\/127\.0\.0\.1:\d+\/downloads\/[A-Za-z0-9_-]{43}\/Engineering%20All%20members%20\d{4}-\d{2}-\d{2}\.csv$/,
-    );
-    const res = await fetch(url);
+    assert.match(url, new RegExp(`^${h.emulator.baseUrl}/personal/megan_contoso_com/s/[A-Za-z0-9_-]{43}$`));
+    const res = await open(url, UPN.megan);
     assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="Engineering All members/);
-    const csv = (await res.text()).replace(/^\uFEFF/, '');
+    assert.match(res.disposition, /attachment; filename="Engineering All members \d{4}-\d{2}-\d{2}\.csv"/);
+    const csv = res.text.replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     assert.equal(lines[0], 'Name,Mail,User principal name,Type,How they are in the group');
     assert.ok(
@@ -72,11 +82,37 @@ describe('bot/commands/members-export (emulator)', function () {
       csv,
     );
     assert.match(allText(out), /rows for 'Engineering All'/);
-    const other = await fetch(url.replace(/downloads\/[^/]+/, `downloads/${'A'.repeat(43)}`));
-    assert.equal(other.status, 404, 'another token gets nothing');
+    assertNoLeaks(out.replies, 'the export reply');
+    assert.match(allText(out), /Saved as Engineering All members .* in your OneDrive › groupbot exports/);
+    assert.equal((await open(url, 'alex@contoso.com')).status, 403, 'a colleague who sees the card cannot open it');
   });
 
-  it('without a file sink (terminal chat), the rows come as text', async () => {
+  it('without Files.ReadWrite: says which permission is missing and shows the first rows instead', async () => {
+    const ctx = {
+      ...(await ctxWithScopes(
+        UPN.megan,
+        DEFAULT_SCOPES.filter((s) => s !== 'Files.ReadWrite'),
+      )),
+      files,
+    };
+    const out = await runIntent({ intent: 'exportMembers', groups: ['Finance Readers'] }, ctx);
+    const text = allText(out);
+    assert.match(text, /needs the delegated permission Files\.ReadWrite/);
+    assert.match(text, /here are the first \d+ rows as CSV:\nName,Mail/);
+    assert.match(text, /Olga Owner,olga@contoso\.com/);
+    assert.equal(out.replies[0]?.card, undefined);
+  });
+
+  it('a guest (no OneDrive: Graph answers 404) is told so and still gets the rows', async () => {
+    const ctx = { ...(await h.ctx(UPN.guest)), files };
+    // By id: guests cannot look groups up by name, but read a group they belong to.
+    const out = await runIntent({ intent: 'exportMembers', groups: ['0b4f6c1e-93a2-4d57-8e0f-2c9d7a61b5e4'] }, ctx);
+    const text = allText(out);
+    assert.match(text, /you have no OneDrive in this organization yet/);
+    assert.match(text, /Nestor/);
+  });
+
+  it('without a file sink, the rows come as text', async () => {
     const ctx = await h.ctx(UPN.megan);
     const out = await runIntent({ intent: 'exportMembers', groups: ['Finance Readers'] }, ctx);
     assert.match(allText(out), /Files can't be sent here/);

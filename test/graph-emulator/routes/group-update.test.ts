@@ -13,6 +13,7 @@ import { demoTenantMutations, tenantMeta } from '../../../graph-emulator/seed/de
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { openDatabase } from '../../../graph-emulator/store/database-open';
 import { DirectoryStore } from '../../../graph-emulator/store/directory-store';
+import { DriveStore } from '../../../graph-emulator/drive/drive-store';
 
 type Obj = Record<string, unknown>;
 
@@ -78,6 +79,7 @@ describe('graph-emulator updateGroup while the write lock is held', function () 
         initialDomain: 'contoso.onmicrosoft.com',
       },
       rules: loadRuleEngine(),
+      drives: new DriveStore(path.join(os.tmpdir(), 'groupbot-unused-drives'), () => undefined),
       baseUrl: 'https://localhost',
       dispatch: () => Promise.reject(new Error('not used')),
     };

@@ -1,0 +1,76 @@
+/**
+ * Assembles the delayed licence checks for one bot instance: the store the licence commands schedule into, and the
+ * periodic run (every REQUESTS_SWEEP_SECONDS, beside the requests sweep) that tells each assigner, in the
+ * conversation they asked in, who got no licence and why (bot/licences/license-check-sweep.ts).
+ */
+import type { Store } from '../store';
+import type { GraphEndpoint } from '../directory/graph-client';
+import { openGraphSession } from '../directory/graph-session';
+import type { Logger } from '../log';
+import { repeatEvery } from '../shared/repeat-every';
+import { LicenceCheckStore } from '../licences/license-check-store';
+import {
+  sweepLicenceChecks,
+  type LicenceCheckSweepDeps,
+  type LicenceCheckSweepReport,
+} from '../licences/license-check-sweep';
+import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
+import type { TokenForUser } from './offline-user-tokens';
+import { BackgroundTokens } from './background-tokens';
+
+export interface LicenceCheckLayer {
+  /** What the licence commands schedule into (CommandContext.licenceChecks). */
+  port: LicenceCheckStore;
+  /** One run now (tests). Never throws. */
+  sweep(): Promise<LicenceCheckSweepReport>;
+  /** Runs every `seconds` (0: never); the returned function stops it and waits for a running pass. */
+  start(seconds: number): () => Promise<void>;
+}
+
+/** Builds the layer. Never throws. */
+export function createLicenceCheckLayer(opts: {
+  store: Store;
+  adapter?: ProactiveAdapter;
+  botAppId?: string;
+  graph: GraphEndpoint;
+  log: Logger;
+  delaySeconds: number;
+  tokenForUser?: TokenForUser;
+  /** Another owner's or an administrator's token when the assigner's is gone (default: BackgroundTokens.forGroup). */
+  fallbackToken?: LicenceCheckSweepDeps['fallbackToken'];
+  clock?: () => Date;
+}): LicenceCheckLayer {
+  const checks = new LicenceCheckStore(opts.store.keyValue, { delaySeconds: opts.delaySeconds });
+  const messenger = new RequestMessenger({
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+    botAppId: opts.botAppId ?? '',
+    conversations: opts.store.conversations,
+    log: opts.log,
+  });
+  const tokenForUser = opts.tokenForUser;
+  // When the assigner's token is gone: another owner's or an administrator's (bot/teams/background-tokens.ts).
+  const background = tokenForUser
+    ? new BackgroundTokens({ tokenForUser, graph: opts.graph, kv: opts.store.keyValue, log: opts.log })
+    : undefined;
+  const fallbackToken: LicenceCheckSweepDeps['fallbackToken'] =
+    opts.fallbackToken ?? (background ? (groupId, preferred) => background.forGroup(groupId, preferred) : undefined);
+  const deps: LicenceCheckSweepDeps = {
+    store: checks,
+    tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
+    ...(fallbackToken ? { fallbackToken } : {}),
+    sessionFor: (token) => openGraphSession(opts.graph, async () => token),
+    post: async (conversationId, text) =>
+      (await messenger.post(conversationId, messageActivity({ text }))) !== undefined,
+    log: opts.log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  };
+  return {
+    port: checks,
+    sweep: () => sweepLicenceChecks(deps),
+    start: (seconds) =>
+      repeatEvery(seconds, async () => {
+        const r = await sweepLicenceChecks(deps);
+        if (r.due > 0) opts.log.info('license.check.swept', { ...r });
+      }),
+  };
+}
