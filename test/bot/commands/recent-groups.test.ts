@@ -25,7 +25,7 @@ describe('bot/commands recent-groups (store)', function () {
     await store.close();
   });
 
-  it('remembers each user’s new groups, newest first, until they expire', async () => {
+  it('remembers each user’s new groups, newest first, until they expire or are deleted', async () => {
     const recent = new KeyValueRecentGroups(store.keyValue);
     const a = group('11111111-1111-4111-8111-111111111111', 'Finance Readers', 'FinanceReaders');
     const b = group('22222222-2222-4222-8222-222222222222', 'Finance Readers', 'FinanceReaders2');
@@ -41,5 +41,11 @@ describe('bot/commands recent-groups (store)', function () {
     assert.equal(recentGroupNamed("'FinanceReaders'", listed)?.id, a.id, 'by mail nickname, quotes ignored');
     assert.equal(recentGroupNamed('Finance', listed), undefined, 'whole names only');
     assert.deepEqual(await recent.list('user-1', new Date(T0.getTime() + RECENT_GROUP_MS + 1000)), []);
+    await recent.forget('User-1', b.id.toUpperCase());
+    assert.deepEqual(
+      (await recent.list('user-1', new Date(T0.getTime() + 2000))).map((g) => g.id),
+      [a.id],
+      'a deleted group is forgotten',
+    );
   });
 });
