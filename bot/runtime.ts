@@ -4,6 +4,7 @@ import type * as restify from 'restify';
 import { botFrameworkAuthenticationOf, createAdapter } from './teams/adapter';
 import { createBotApp } from './teams/bot-app';
 import { createRequestLayer } from './teams/request-wiring';
+import { appInstaller } from './teams/app-install-wiring';
 import { randomBytes } from 'node:crypto';
 import { createServer, listen } from './server';
 import {
@@ -23,6 +24,7 @@ import { openStore, pendingOperationStore, type Store } from './store';
 import type { PendingOperation } from './commands/context';
 import { JournalService } from './journal/journal-service';
 import { offlineUserTokens, type TokenForUser } from './teams/offline-user-tokens';
+import { createBackgroundWork } from './teams/background-wiring';
 import { userAddressOf } from './teams/user-address';
 import { RequestMessenger } from './teams/request-messenger';
 import { startInterruptedRunReporter } from './teams/interrupted-run-reporter';
@@ -68,6 +70,23 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
   const adapter = createAdapter(config);
   const tokenForUser =
     parts.tokenForUser ?? (parts.store ? productionTokenForUser(config, adapter, parts.store, parts.log) : undefined);
+  // Background work (retries, time-bound removals, polling) falls back from one person's token to an owner's or
+  // an administrator's, and counts what failed (bot/teams/background-wiring.ts).
+  const background =
+    parts.store && tokenForUser
+      ? createBackgroundWork({
+          store: parts.store,
+          graph: parts.graph,
+          tokenForUser,
+          messenger: new RequestMessenger({
+            adapter,
+            botAppId: config.botId ?? '',
+            conversations: parts.store.conversations,
+            log: parts.log,
+          }),
+          log: parts.log,
+        })
+      : undefined;
   const requests = parts.store
     ? createRequestLayer({
         store: parts.store,
@@ -78,6 +97,11 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         settings: config.requests,
         ...(tokenForUser ? { tokenForUser } : {}),
         ...(config.botTenantId ? { tenantId: config.botTenantId } : {}),
+        // TEAMS_APP_CATALOG_ID set: an approver without the app may get it with the requester's token.
+        ...(tokenForUser && config.teamsAppCatalogId
+          ? { installApp: appInstaller(parts.graph, tokenForUser, config.teamsAppCatalogId) }
+          : {}),
+        ...(background ? { background } : {}),
       })
     : undefined;
   const runLeaseSeconds = config.bulkRunLeaseSeconds;
@@ -105,6 +129,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         settings: config.hygiene,
         ...(tokenForUser ? { tokenForUser } : {}),
         ...(journal ? { journal } : {}),
+        ...(background ? { background: background.failures } : {}),
       })
     : undefined;
   // Delayed licence-error checks: scheduled in the store by the licence commands, run beside the requests sweep.
@@ -183,6 +208,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
           log: parts.log,
           tokenForUser,
           everySeconds: historyPollSeconds,
+          ...(background ? { background } : {}),
         })
       : async () => undefined;
   // Bulk changes a previous process left unfinished are reported to whoever asked (see journal-run.ts).

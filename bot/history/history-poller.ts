@@ -19,6 +19,25 @@ import type { JournalEntry } from '../store/types';
 import { roundEvents, DEDUP_WINDOW_MS, type JournalEvidence } from './round-events';
 import { repeatEvery } from '../shared/repeat-every';
 import { forEachConcurrently } from '../shared/concurrent-each';
+import type { BackgroundFailures } from '../shared/background-failures';
+import { pollGivenUpText, tellGivenUpOnce } from '../requests/background-work';
+import type { PersonRef } from '../store/types';
+
+/**
+ * Polling that never hangs on the watchers' tokens (bot/teams/background-wiring.ts builds it): the round runs
+ * with a watcher's token, else an owner's or an administrator's; failed rounds are counted, and after a bounded
+ * number the watchers and owners are told once and the group is tried once a day until a round succeeds.
+ */
+export interface PollBackground {
+  tokens: {
+    forGroup(groupId: string, preferred: readonly string[]): Promise<{ userId: string; token: string } | undefined>;
+  };
+  failures: BackgroundFailures;
+  /** Tells one person in their 1:1 chat; false when they cannot be reached. Never throws. */
+  tell(userId: string, text: string): Promise<boolean>;
+  /** The group's owners as last read. Never throws. */
+  knownOwners(groupId: string): Promise<PersonRef[]>;
+}
 
 /** What one round needs. */
 export interface RoundDeps {
@@ -38,6 +57,8 @@ export interface PollerDeps extends RoundDeps {
   batch?: number;
   /** Rounds run side by side (default 4). */
   concurrency?: number;
+  /** The fallback and failure counts; without it only the watchers' own tokens are used. */
+  background?: PollBackground;
 }
 
 /** What one pass did. */
@@ -45,6 +66,8 @@ export interface PollReport {
   polled: number;
   events: number;
   failed: number;
+  /** Given-up groups left for their daily try. */
+  paused: number;
 }
 
 const ACTIONS: Record<string, Pick<JournalEvidence, 'relation' | 'change'>> = {
@@ -91,7 +114,17 @@ async function watcherSession(
   deps: PollerDeps,
   groupId: string,
 ): Promise<{ session: GraphSession; watcherId: string } | undefined> {
-  for (const w of await deps.store.history.watchersOf(groupId)) {
+  const watchers = await deps.store.history.watchersOf(groupId);
+  if (deps.background) {
+    const found = await deps.background.tokens.forGroup(
+      groupId,
+      watchers.map((w) => w.watcherId),
+    );
+    return found
+      ? { session: openGraphSession(deps.graph, async () => found.token), watcherId: found.userId }
+      : undefined;
+  }
+  for (const w of watchers) {
     let token: string | undefined;
     try {
       token = await deps.tokenForUser(w.watcherId);
@@ -151,7 +184,7 @@ export async function pollGroup(deps: RoundDeps, cursor: HistoryCursor, session:
 
 /** Polls every due group once (claimed atomically). Each group's failure is logged and recorded. Never throws. */
 export async function pollDue(deps: PollerDeps): Promise<PollReport> {
-  const report: PollReport = { polled: 0, events: 0, failed: 0 };
+  const report: PollReport = { polled: 0, events: 0, failed: 0, paused: 0 };
   const now = (deps.clock ?? (() => new Date()))();
   let due: HistoryCursor[];
   try {
@@ -165,22 +198,33 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
     deps.log.error('history.claim.failed', { error: err });
     return report;
   }
+  const bg = deps.background;
   const one = async (cursor: HistoryCursor): Promise<void> => {
     try {
+      const waiting = bg ? await bg.failures.paused('poll', cursor.groupId) : undefined;
+      if (waiting) {
+        await deps.store.history.roundFailed(cursor.groupId, waiting.lastError, now);
+        report.paused++;
+        return;
+      }
       const found = await watcherSession(deps, cursor.groupId);
       if (!found) {
-        await deps.store.history.roundFailed(cursor.groupId, 'No watcher token is available.', now);
+        const message = bg ? 'Nobody with a current sign-in could poll it.' : 'No watcher token is available.';
+        await deps.store.history.roundFailed(cursor.groupId, message, now);
         report.failed++;
+        if (bg) await countFailure(deps, bg, cursor.groupId, message);
         return;
       }
       report.events += await pollGroup(deps, cursor, found.session);
       report.polled++;
+      if (bg && cursor.lastError) await bg.failures.clear('poll', cursor.groupId);
     } catch (err) {
       report.failed++;
       const message = err instanceof Error ? err.message : String(err);
       deps.log.warn('history.poll.failed', { groupId: cursor.groupId, error: message });
       try {
         await deps.store.history.roundFailed(cursor.groupId, message, now);
+        if (bg) await countFailure(deps, bg, cursor.groupId, message);
       } catch (inner) {
         deps.log.error('history.poll.record', { groupId: cursor.groupId, error: inner });
       }
@@ -189,6 +233,20 @@ export async function pollDue(deps: PollerDeps): Promise<PollReport> {
   // A few groups side by side (each round is a handful of small Graph calls), in claim order.
   await forEachConcurrently(due, deps.concurrency ?? 4, one);
   return report;
+}
+
+/** Counts a failed round; when the group is given up, tells its watchers and owners once. Throws database errors. */
+async function countFailure(deps: PollerDeps, bg: PollBackground, groupId: string, message: string): Promise<void> {
+  const watchers = await deps.store.history.watchersOf(groupId);
+  const groupName = watchers[0]?.groupName ?? groupId;
+  const { failure } = await bg.failures.record(
+    { kind: 'poll', itemId: groupId, groupId, groupName, what: 'check for membership changes' },
+    message,
+  );
+  if (!failure.gaveUpAt || failure.told?.length) return;
+  const watching = watchers.map((w) => ({ id: w.watcherId, name: w.watcherName }));
+  const reached = await tellGivenUpOnce(bg, failure, watching, pollGivenUpText(groupName, failure.failures));
+  deps.log.warn('history.poll.gaveUp', { groupId, failures: failure.failures, reached });
 }
 
 /**
@@ -201,6 +259,6 @@ export function startHistoryPoller(deps: PollerDeps): () => Promise<void> {
   const tick = Math.max(1, Math.min(deps.everySeconds, 30));
   return repeatEvery(tick, async () => {
     const r = await pollDue(deps);
-    if (r.polled || r.failed) deps.log.info('history.polled', { ...r });
+    if (r.polled || r.failed || r.paused) deps.log.info('history.polled', { ...r });
   });
 }

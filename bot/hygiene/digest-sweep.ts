@@ -9,7 +9,8 @@ import type { JournalSink } from '../journal/journal-sink';
 import type { Logger } from '../log';
 import type { Reply } from '../shared/types';
 import { isDigestDue, type DigestStore, type DigestSubscription } from './digest-store';
-import type { HygieneReport } from './hygiene-report';
+import type { HygieneReport, HygieneSection } from './hygiene-report';
+import { withBackgroundSection } from './background-section';
 import { scanHygiene } from './hygiene-scan';
 import type { HygieneSettings } from './hygiene-settings';
 import { repeatEvery } from '../shared/repeat-every';
@@ -26,6 +27,8 @@ export interface DigestSweepDeps {
   /** Turns a report into the reply the chat shows (the same as "group hygiene"). */
   render(report: HygieneReport, sub: DigestSubscription): Reply;
   journal?: Pick<JournalSink, 'history'>;
+  /** The "Background work failing" section for this reader, or undefined (background-section.ts). */
+  background?: (sub: DigestSubscription, report: HygieneReport) => Promise<HygieneSection | undefined>;
   log: Logger;
   clock?: () => Date;
 }
@@ -67,7 +70,8 @@ export async function sweepDigests(deps: DigestSweepDeps): Promise<DigestSweepRe
         ...(deps.journal ? { journal: deps.journal } : {}),
         log: deps.log,
       });
-      if (await deps.post(sub.conversationId, deps.render(scan, sub))) report.sent++;
+      const shown = deps.background ? withBackgroundSection(scan, await deps.background(sub, scan)) : scan;
+      if (await deps.post(sub.conversationId, deps.render(shown, sub))) report.sent++;
       else report.failed++;
     } catch (err) {
       report.failed++;

@@ -6,7 +6,8 @@
 import { isDynamic, isReadOnlyGroup } from '../../graph-model/group-kind';
 import type { HygieneGroup, HygieneMember, HygieneUser } from '../directory/hygiene-read';
 
-export type HygieneSectionKey = 'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled' | 'licenceErrors';
+export type HygieneSectionKey =
+  'ownerless' | 'expiring' | 'empty' | 'guests' | 'disabled' | 'licenceErrors' | 'background';
 
 /** What a line's button does; the command re-checks everything before it asks for confirmation. */
 export type HygieneFix =
@@ -52,6 +53,7 @@ export const SECTION_TITLES: Record<HygieneSectionKey, string> = {
   guests: 'Groups with guests',
   disabled: 'Members whose accounts are disabled',
   licenceErrors: 'Groups with licence errors',
+  background: 'Background work failing',
 };
 
 /** One group that has no owner, with the member the digest suggests (see owner-pick.ts). */
@@ -194,6 +196,8 @@ export function buildReport(
     guests: guestLines(findings.guests),
     disabled: disabledLines(findings.disabled),
     licenceErrors: licenceErrorLines(findings.licenceErrors ?? []),
+    // Not from the scan: the digest adds it (background-section.ts).
+    background: [],
   };
   // An owner's own groups always have an owner: that section is for administrators only.
   const keys: HygieneSectionKey[] =

@@ -153,6 +153,21 @@ async function tenantFindings(input: ScanInput): Promise<HygieneFindings> {
   };
 }
 
+/**
+ * The flagged groups an owner's scan filters to their own: listing groups may be refused (a guest who owns a
+ * group), and then the section is marked incomplete instead of failing the scan. Never throws.
+ */
+async function ownedLicenceErrors(
+  input: ScanInput,
+): Promise<{ items: { id: string; displayName: string }[]; complete: boolean }> {
+  try {
+    return await readGroupsWithLicenseErrors(input.session);
+  } catch (err) {
+    logOf(input).warn('hygiene.licenceErrors.unreadable', { error: err });
+    return { items: [], complete: false };
+  }
+}
+
 async function ownedGroupFindings(input: ScanInput): Promise<{ findings: HygieneFindings; owned: number }> {
   const owned = await readMyOwnedGroups(input.session);
   const [members, licenceErrors] = await Promise.all([
@@ -160,7 +175,7 @@ async function ownedGroupFindings(input: ScanInput): Promise<{ findings: Hygiene
       input.session,
       owned.items.map((g) => g.id),
     ),
-    readGroupsWithLicenseErrors(input.session),
+    owned.items.length ? ownedLicenceErrors(input) : { items: [], complete: true },
   ]);
   const findings = ownedFindings(owned.items, members, expiresBy(input));
   const mine = new Set(owned.items.map((g) => g.id));

@@ -18,7 +18,7 @@ import type { RequestDirectory } from './request-ports';
 export type DirectoryForGroup = (
   groupId: string,
   preferred: readonly PersonRef[],
-  skip?: readonly string[],
+  opts?: { skip?: readonly string[]; readers?: readonly string[] },
 ) => Promise<{ person: PersonRef; directory: RequestDirectory } | undefined>;
 
 /** What the sweeper needs for background work; bot/teams/background-wiring.ts builds it. */
@@ -46,7 +46,8 @@ export function backgroundAdder(directoryFor: DirectoryForGroup): MemberAdder {
     const skip: string[] = [];
     let last: MemberAddResult = { outcome: 'retry-later', message: NOBODY_SIGNED_IN };
     for (let n = 0; n < PEOPLE_PER_JOB; n++) {
-      const found = await directoryFor(job.group.id, [job.approver], skip);
+      // The requester may read the owners with their token; it is never used for the add itself.
+      const found = await directoryFor(job.group.id, [job.approver], { skip, readers: [job.user.id] });
       if (!found) return last;
       const result = await found.directory.addMember(job.group.id, job.user.id);
       if (result.outcome === 'added') return { ...result, tokenOf: found.person };
@@ -67,7 +68,8 @@ export function backgroundRemover(directoryFor: DirectoryForGroup): MemberRemove
     const skip: string[] = [];
     let last: MemberRemoveResult = { outcome: 'retry-later', message: NOBODY_SIGNED_IN };
     for (let n = 0; n < PEOPLE_PER_JOB; n++) {
-      const found = await directoryFor(job.group.id, preferred, skip);
+      // The member being removed may read the owners with their token; it is never used for the removal.
+      const found = await directoryFor(job.group.id, preferred, { skip, readers: [job.user.id] });
       if (!found) return last;
       const result = await found.directory.removeMember(job.group.id, job.user.id, found.person);
       if (result.outcome !== 'retry-later') return result;

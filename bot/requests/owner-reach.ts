@@ -133,3 +133,12 @@ export function reachSentence(reach: readonly ApproverReach[]): string {
   }
   return out.join(' ');
 }
+
+/**
+ * True when the requester should be told where the card went even though they can see their own request: someone
+ * got it somewhere other than a 1:1 chat or this chat (a team channel, the Groups Administrators), is being
+ * installed for, or got it nowhere. Pure.
+ */
+export function reachWorthTelling(reach: readonly ApproverReach[]): boolean {
+  return reach.some((p) => !p.place || p.administrator || p.place.kind === 'team-channel');
+}

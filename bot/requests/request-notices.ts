@@ -310,7 +310,7 @@ export class RequestNotices {
             await this.deps.messenger.updateCard(
               copy.conversationId,
               copy.activityId,
-              copy.conversationId === sharedIn ? sharedCard : card,
+              copy.conversationId === sharedIn || copy.userId === null ? sharedCard : card,
               opts.place,
             );
           } catch (err) {

@@ -20,7 +20,7 @@ import {
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
 import type { Clock, DirectoryForUser, RequestDirectory, RequestMessengerPort, TurnPlace } from './request-ports';
 import { RequestNotices, type OwnersNotified } from './request-notices';
-import { reachSentence } from './owner-reach';
+import { reachSentence, reachWorthTelling } from './owner-reach';
 import { saveRoute, type RequestRoute } from './request-route';
 import type { RequestSettings } from './request-settings';
 import {
@@ -235,7 +235,7 @@ export class RequestWorkflow {
       return [{ text }];
     }
     await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
-    if (unreachedNote(notified)) {
+    if (reachWorthTelling(notified.reach)) {
       // A click's answer is a card only, so the note goes as a message of its own.
       await this.deps.messenger.post(live.place.conversationId, { text: unreachedNote(notified).trim() }, live.place);
     }

@@ -42,6 +42,19 @@ export interface BackgroundTokensOptions {
   minValiditySeconds?: number;
   /** At most this many token look-ups per call (default 30). */
   maxLookups?: number;
+  /**
+   * People who may hold a token that can read the group's owners (the wiring gives those the journal saw act on
+   * the group). They are only readers: never handed out unless they turn out to be owners or administrators.
+   */
+  readersOf?: (groupId: string) => Promise<readonly string[]>;
+}
+
+/** Who else may read the directory for a call, and who must not be handed out. */
+export interface ForGroupOptions {
+  /** Users not to hand out (one Graph just refused for this work); they may still read the directory. */
+  skip?: readonly string[];
+  /** Users whose token may read the owners, never handed out for that (the member being removed). */
+  readers?: readonly string[];
 }
 
 const RECENT_KEY = 'background-tokens:recent';
@@ -85,17 +98,16 @@ export class BackgroundTokens {
   }
 
   /**
-   * A usable token for work on `groupId`: a preferred user's, else another owner's, else an administrator's.
-   * `skip`: users not to hand out (one whose token Graph just refused for this work); they may still read the
-   * directory. Undefined when nobody has one. Never throws (logs, never a token).
+   * A usable token for work on `groupId`: a preferred user's, else another owner's, else an administrator's
+   * (see ForGroupOptions). Undefined when nobody has one. Never throws (logs, never a token).
    */
   async forGroup(
     groupId: string,
     preferred: readonly string[],
-    skip: readonly string[] = [],
+    opts: ForGroupOptions = {},
   ): Promise<BackgroundToken | undefined> {
     try {
-      return await this.find(groupId, preferred, skip);
+      return await this.find(groupId, preferred, opts.skip ?? [], opts.readers ?? []);
     } catch (err) {
       this.opts.log.warn('background.tokens.failed', { groupId, error: errorOf(err) });
       return undefined;
@@ -119,6 +131,7 @@ export class BackgroundTokens {
     groupId: string,
     preferred: readonly string[],
     skip: readonly string[],
+    extraReaders: readonly string[],
   ): Promise<BackgroundToken | undefined> {
     const log = this.opts.log;
     const maxLookups = this.opts.maxLookups ?? 30;
@@ -147,18 +160,20 @@ export class BackgroundTokens {
       if (hit) return hit;
     }
     const gid = groupId.toLowerCase();
-    const [recent, cachedAdmins, cachedOwners] = await Promise.all([
+    const [recent, cachedAdmins, cachedOwners, seen] = await Promise.all([
       this.remembered(RECENT_KEY),
       this.remembered(ADMINS_KEY),
       this.remembered(OWNERS_KEY + gid),
+      this.readersOf(gid),
     ]);
     // Someone who can read the directory: tokens already found first, then users whose token worked before.
     const readers = [
       ...[...looked.entries()].filter(([, t]) => t).map(([id]) => id),
-      ...[...preferred, ...skip].map((id) => id.toLowerCase()),
+      ...[...preferred, ...skip, ...extraReaders].map((id) => id.toLowerCase()),
       ...recent.map((p) => p.id),
       ...cachedAdmins.map((p) => p.id),
       ...cachedOwners.map((p) => p.id),
+      ...seen.map((id) => id.toLowerCase()),
     ];
     let reader: string | undefined;
     for (const id of new Set(readers)) {
@@ -186,6 +201,16 @@ export class BackgroundTokens {
       lookedUp: looked.size,
     });
     return undefined;
+  }
+
+  private async readersOf(groupId: string): Promise<readonly string[]> {
+    if (!this.opts.readersOf) return [];
+    try {
+      return await this.opts.readersOf(groupId);
+    } catch (err) {
+      this.opts.log.warn('background.tokens.readers', { groupId, error: errorOf(err) });
+      return [];
+    }
   }
 
   /** The user's cached token when it is valid for at least `minValiditySeconds`. Never throws (logs). */

@@ -20,11 +20,11 @@ export interface BackgroundParts extends BackgroundWork {
 
 /** The directory as whoever BackgroundTokens finds for the group, named for the journal. Never throws. */
 export function directoryForGroup(tokens: BackgroundTokens, graph: GraphEndpoint, log: Logger): DirectoryForGroup {
-  return async (groupId, preferred, skip = []) => {
+  return async (groupId, preferred, opts = {}) => {
     const found = await tokens.forGroup(
       groupId,
       preferred.map((p) => p.id),
-      skip,
+      opts,
     );
     if (!found) return undefined;
     const directory = requestDirectory(openGraphSession(graph, async () => found.token));
@@ -57,6 +57,15 @@ export function createBackgroundWork(opts: {
     kv: opts.store.keyValue,
     log: opts.log,
     clock,
+    // Whoever the journal saw act on the group (owners, administrators, requesters) may read its owners.
+    readersOf: async (groupId) => {
+      const ids = new Set<string>();
+      for (const e of await opts.store.journal.historyOfGroup(groupId, { limit: 50 })) {
+        if (e.actor?.id) ids.add(e.actor.id.toLowerCase());
+        if (e.requestedBy?.id) ids.add(e.requestedBy.id.toLowerCase());
+      }
+      return [...ids];
+    },
   });
   return {
     tokens,

@@ -20,6 +20,8 @@ import { DEFAULT_HYGIENE_SETTINGS, type HygieneSettings } from '../hygiene/hygie
 import { hygieneReply } from '../commands/hygiene-show';
 import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
+import type { BackgroundFailures } from '../shared/background-failures';
+import { backgroundSection } from '../hygiene/background-section';
 
 export interface DigestLayer {
   port: DigestPort;
@@ -43,6 +45,8 @@ export function createDigestLayer(opts: {
   journal?: JournalSink;
   /** BotConfig.hygiene (default: the defaults of an unset environment). */
   settings?: HygieneSettings;
+  /** Background work given up, for the digest's "Background work failing" section. */
+  background?: Pick<BackgroundFailures, 'givenUp'>;
   clock?: () => Date;
 }): DigestLayer {
   const settings = opts.settings ?? DEFAULT_HYGIENE_SETTINGS;
@@ -69,11 +73,32 @@ export function createDigestLayer(opts: {
     render: (report) => hygieneReply(report, DIGEST_TITLE),
     ...(opts.journal ? { journal: opts.journal } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.background ? { background: backgroundSectionOf(opts.background, settings, opts.log) } : {}),
   };
   return {
     port: { store, settings, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },
     settings,
     sweep: () => sweepDigests(deps),
     start: () => startDigestSweeper(deps, settings.checkSeconds),
+  };
+}
+
+/** The digest's "Background work failing" section for a reader; a store error leaves it out (logged). */
+export function backgroundSectionOf(
+  failures: Pick<BackgroundFailures, 'givenUp'>,
+  settings: HygieneSettings,
+  log: Logger,
+): NonNullable<DigestSweepDeps['background']> {
+  return async (sub, report) => {
+    try {
+      return backgroundSection(await failures.givenUp(), {
+        id: sub.ownerId,
+        scope: report.scope,
+        maxLines: settings.lines,
+      });
+    } catch (err) {
+      log.warn('digest.background', { error: err });
+      return undefined;
+    }
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '../licences/license-check-sweep';
 import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
+import { BackgroundTokens } from './background-tokens';
 
 export interface LicenceCheckLayer {
   /** What the licence commands schedule into (CommandContext.licenceChecks). */
@@ -35,7 +36,7 @@ export function createLicenceCheckLayer(opts: {
   log: Logger;
   delaySeconds: number;
   tokenForUser?: TokenForUser;
-  /** Another owner's or an administrator's token when the assigner's is gone (BackgroundTokens.forGroup). */
+  /** Another owner's or an administrator's token when the assigner's is gone (default: BackgroundTokens.forGroup). */
   fallbackToken?: LicenceCheckSweepDeps['fallbackToken'];
   clock?: () => Date;
 }): LicenceCheckLayer {
@@ -47,10 +48,16 @@ export function createLicenceCheckLayer(opts: {
     log: opts.log,
   });
   const tokenForUser = opts.tokenForUser;
+  // When the assigner's token is gone: another owner's or an administrator's (bot/teams/background-tokens.ts).
+  const background = tokenForUser
+    ? new BackgroundTokens({ tokenForUser, graph: opts.graph, kv: opts.store.keyValue, log: opts.log })
+    : undefined;
+  const fallbackToken: LicenceCheckSweepDeps['fallbackToken'] =
+    opts.fallbackToken ?? (background ? (groupId, preferred) => background.forGroup(groupId, preferred) : undefined);
   const deps: LicenceCheckSweepDeps = {
     store: checks,
     tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
-    ...(opts.fallbackToken ? { fallbackToken: opts.fallbackToken } : {}),
+    ...(fallbackToken ? { fallbackToken } : {}),
     sessionFor: (token) => openGraphSession(opts.graph, async () => token),
     post: async (conversationId, text) =>
       (await messenger.post(conversationId, messageActivity({ text }))) !== undefined,

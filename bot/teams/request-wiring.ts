@@ -14,6 +14,7 @@ import { conversationEvents } from './install-events';
 import { deliverPendingTo } from '../requests/owner-arrival';
 import type { AppInstallResult } from '../requests/request-ports';
 import { createBackgroundWork } from './background-wiring';
+import type { BackgroundWork } from '../requests/background-work';
 
 export interface RequestLayer {
   coordinator: RequestCoordinator;
@@ -44,6 +45,8 @@ export function createRequestLayer(opts: {
   tenantId?: string;
   /** Installs groupbot for an owner with the requester's token (TEAMS_APP_CATALOG_ID set); absent: never tried. */
   installApp?: (userId: string, byUserId: string) => Promise<AppInstallResult>;
+  /** The instance's background work (runtime.ts shares it with the history poller); built here when unset. */
+  background?: BackgroundWork;
 }): RequestLayer {
   const settings = opts.settings ?? DEFAULT_REQUEST_SETTINGS;
   const messenger = new RequestMessenger({
@@ -63,15 +66,17 @@ export function createRequestLayer(opts: {
     ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
   });
   // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
-  const background = opts.tokenForUser
-    ? createBackgroundWork({
-        store: opts.store,
-        graph: opts.graph,
-        tokenForUser: opts.tokenForUser,
-        messenger,
-        log: opts.log,
-      })
-    : undefined;
+  const background =
+    opts.background ??
+    (opts.tokenForUser
+      ? createBackgroundWork({
+          store: opts.store,
+          graph: opts.graph,
+          tokenForUser: opts.tokenForUser,
+          messenger,
+          log: opts.log,
+        })
+      : undefined);
   return {
     coordinator,
     settings,

@@ -130,6 +130,11 @@ export interface TeamsClient {
 
   isInstalled(user: string): boolean;
   /**
+   * Makes the team "Contoso Operations" the team of directory group `aadGroupId` (as when a team is created from a
+   * Microsoft 365 group): later activities from the team carry it as `channelData.team.aadGroupId`.
+   */
+  linkTeamToGroup(aadGroupId: string): void;
+  /**
    * Installs the app for the user in personal scope, as Teams (or an admin's setup policy) does: records the
    * install, then sends `installationUpdate` (add) and `conversationUpdate` (bot added) to the bot unless
    * `notify: false`. Returns the bot's HTTP statuses. Rejects when the bot cannot be reached.

@@ -118,6 +118,9 @@ export class LocalTeamsClient implements TeamsClient {
   conversation(id: string): TeamsConversation | undefined {
     return this.d.directory.conversation(id);
   }
+  linkTeamToGroup(aadGroupId: string): void {
+    this.d.directory.linkTeamToGroup(aadGroupId);
+  }
   isInstalled(user: string): boolean {
     return this.d.directory.isInstalled(user);
   }

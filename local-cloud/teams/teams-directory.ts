@@ -16,6 +16,8 @@ interface TeamsState {
   /** Group chats and channels the bot is a member of. */
   botIn: Record<string, boolean>;
   behaviour: Record<string, Partial<UserBehaviour>>;
+  /** The Entra group the team belongs to, when linked to a directory group (`linkTeamToGroup`). */
+  teamAadGroupId?: string;
 }
 
 const DEFAULT_BEHAVIOUR: UserBehaviour = { consented: true, sso: true, completesSignIn: true };
@@ -33,7 +35,7 @@ export class TeamsDirectory {
   private readonly byKey = new Map<string, TeamsUser>();
   private readonly conversations = new Map<string, TeamsConversation>();
   readonly teamId: string;
-  readonly teamAadGroupId: string;
+  private readonly defaultTeamAadGroupId: string;
 
   /** Throws on an unreadable state file. */
   constructor(
@@ -69,7 +71,7 @@ export class TeamsDirectory {
     });
     const teamMembers = [...this.byKey.values()].filter((u) => !u.upn.includes('#EXT#')).map((u) => u.aadObjectId);
     this.teamId = `19:${hash('team', 'general').slice(0, 32)}@thread.tacv2`;
-    this.teamAadGroupId = '2f9c1d7a-6b3e-4c58-9a0d-7e4f1b2c3d5e';
+    this.defaultTeamAadGroupId = '2f9c1d7a-6b3e-4c58-9a0d-7e4f1b2c3d5e';
     const approvals = `19:${hash('team', 'approvals').slice(0, 32)}@thread.tacv2`;
     for (const [id, name] of [
       [this.teamId, 'General'],
@@ -83,6 +85,18 @@ export class TeamsDirectory {
         teamName: TEAM_NAME,
         memberIds: teamMembers,
       });
+  }
+
+  /** The Entra group id of the team (Teams' `channelData.team.aadGroupId`). */
+  get teamAadGroupId(): string {
+    return this.state.data.teamAadGroupId ?? this.defaultTeamAadGroupId;
+  }
+
+  /** Makes the team the team of directory group `aadGroupId` (a Microsoft 365 group's team), persisted. */
+  linkTeamToGroup(aadGroupId: string): void {
+    this.state.update((s) => {
+      s.teamAadGroupId = aadGroupId.toLowerCase();
+    });
   }
 
   users(): TeamsUser[] {

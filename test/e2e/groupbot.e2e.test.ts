@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { Agent, fetch } from 'undici';
 import { loadConfig } from '../../bot/config';
 import { createGraphClient } from '../../bot/directory/graph-client';
 import { createLogger } from '../../bot/log';
@@ -112,6 +113,36 @@ describe('e2e: groupbot in the Agents Playground (Chromium)', function () {
     assert.match(await card.innerText(), /Bob Kelly/);
     assert.match(await card.innerText(), /bob@contoso\.com/);
     await browser.screenshot('owners-of-securitygroup101');
+  });
+
+  it('exports the members of Finance Readers: a card with a OneDrive link that downloads the CSV', async () => {
+    await browser.send('export the members of Finance Readers');
+    const card = await browser.waitForCard({ text: /Finance Readers members \d{4}-\d{2}-\d{2}\.csv/ });
+    const shown = await card.innerText();
+    assert.match(shown, /OneDrive › groupbot exports/);
+    assert.match(shown, /Only the person who asked for this export can open the link/);
+    await browser.screenshot('export-finance-readers');
+    const push = await client.waitForBot(client.config.personalChatId, {
+      timeoutMs: 15000,
+      where: (p) => p.message.attachments.some((a) => JSON.stringify(a.content).includes('Action.OpenUrl')),
+    });
+    const actions = (push.message.attachments[0]?.content.actions ?? []) as { type: string; url?: string }[];
+    const url = actions.find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+    assert.ok(url.startsWith(`${local.emulator.baseUrl}/personal/`), `a link into the emulator's OneDrive: ${url}`);
+    // The Playground's user is Megan: her token opens the link over the emulator's HTTPS; another user's does not.
+    const agent = new Agent({ connect: { ca: local.emulator.caPem } });
+    try {
+      const get = async (upn: string) =>
+        fetch(url, { dispatcher: agent, headers: { Authorization: `Bearer ${await local.emulator.issueToken(upn)}` } });
+      const res = await get(DEMO_USERS.megan.upn);
+      assert.equal(res.status, 200);
+      const csv = Buffer.from(await res.arrayBuffer()).toString('utf8');
+      assert.match(csv, /^\uFEFFName,Mail,User principal name,Type,How they are in the group\r\n/);
+      assert.match(csv, /\r\nOlga Owner,olga@contoso\.com,/);
+      assert.equal((await get(DEMO_USERS.ana.upn)).status, 403);
+    } finally {
+      await agent.close();
+    }
   });
 
   it('adds Ana Silva to OutlookGroup101 after the choice and confirmation cards', async () => {

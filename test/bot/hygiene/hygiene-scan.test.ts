@@ -77,7 +77,7 @@ describe('bot/hygiene scan (emulator)', function () {
     assert.equal(r.scope, 'tenant');
     assert.deepEqual(
       r.sections.map((s) => s.key),
-      ['ownerless', 'expiring', 'empty', 'guests', 'disabled'],
+      ['ownerless', 'expiring', 'empty', 'guests', 'disabled', 'licenceErrors'],
     );
     assert.ok(trips <= 9, `${trips} round trips`);
 
@@ -159,7 +159,7 @@ describe('bot/hygiene scan (emulator)', function () {
     assert.equal(r.scope, 'owned');
     assert.deepEqual(
       r.sections.map((s) => s.key),
-      ['expiring', 'empty', 'guests', 'disabled'],
+      ['expiring', 'empty', 'guests', 'disabled', 'licenceErrors'],
     );
     assert.deepEqual(
       section(r, 'expiring').lines.map((l) => l.groupName),

@@ -60,10 +60,12 @@ export function withSearchPath(databaseUrl: string, schema: string): string {
 }
 
 /**
- * Starts the stack. Rejects (after stopping what it started) when PostgreSQL, the emulator, the cloud or a bot
+ * Starts the stack (`env`: more settings for every bot process). Rejects (after stopping what it started) when PostgreSQL, the emulator, the cloud or a bot
  * process does not come up; a bot's failure message ends with its output.
  */
-export async function startProductionStack(opts: { instances?: number } = {}): Promise<ProductionStack> {
+export async function startProductionStack(
+  opts: { instances?: number; env?: Record<string, string> } = {},
+): Promise<ProductionStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-production-'));
   const serverUrl = await testDatabaseUrl();
   const schema = uniqueSchemaName('prod');
@@ -99,6 +101,7 @@ export async function startProductionStack(opts: { instances?: number } = {}): P
       GROUPBOT_PLAYGROUND_PARENT: String(process.pid),
       // Background loops off: the scenarios drive every turn themselves.
       HISTORY_POLL_SECONDS: '0',
+      ...(opts.env ?? {}),
     };
     const count = opts.instances ?? 1;
     const bots = await Promise.all(
