@@ -22,7 +22,7 @@ import { buildRouter } from './routes/route-table';
 import { RETENTION_DAYS } from './routes/deleted-items';
 import { demoTenantMutations, tenantMeta } from './seed/demo-seed';
 import { DEMO_DOMAIN, DEMO_INITIAL_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './seed/demo-tenant';
-import { largeTenantMutations } from './seed/large-seed';
+import { largeTenantMutations, type LargeGroupOptions } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
 import { lockDirectory } from '../bot/store/directory-lock';
 import { DirectoryStore } from './store/directory-store';
@@ -30,6 +30,7 @@ import { DriveStore } from './drive/drive-store';
 import { ensureCertificates } from './tls/certificates-ensure';
 import { appInstallHub } from './teamwork/install-hub';
 import { installRecorder, installChanges } from './teamwork/install-recorder';
+import { ReplicationLag } from './control/replication-lag';
 
 export { DEFAULT_SCOPES } from './auth/delegated-scopes';
 export { GROUPBOT_CATALOG_APP_ID } from './teamwork/app-catalog';
@@ -41,7 +42,7 @@ export interface EmulatorOptions {
   /** 0 = any free port. Default 0. */
   port?: number;
   /** Seed used when the data directory is new. Default 'demo'. Ignored for an existing directory. */
-  seed?: 'demo' | { large: number };
+  seed?: 'demo' | ({ large: number } & LargeGroupOptions);
   /** Where unexpected internal errors are reported (default: stderr, without request data). */
   onError?: (err: unknown) => void;
   /**
@@ -52,6 +53,11 @@ export interface EmulatorOptions {
   dynamicProcessingDelayMs?: number;
   /** Where the machine's empty PGlite cluster is kept (default: under the OS temp directory). */
   pgliteTemplateDir?: string;
+  /**
+   * Seconds after a create during which the new group is missing from lists, `$filter` and `$search`, and adds
+   * on it answer E16 (control/replication-lag.ts). Default 0 (off); `POST /_emulator/replication-lag` changes it.
+   */
+  replicationLagSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -72,6 +78,8 @@ export interface RunningEmulator {
    * Absent on a handle to an emulator another process runs.
    */
   dynamicIdle?: () => Promise<void>;
+  /** The replication-lag knob of this emulator (absent on a handle to an emulator another process runs). */
+  replication?: ReplicationLag;
   stop(): Promise<void>;
 }
 
@@ -102,7 +110,7 @@ async function seed(store: DirectoryStore, kind: EmulatorOptions['seed']): Promi
   await store.write((tx) => {
     for (const m of [...tenantMeta(label), ...demoTenantMutations()]) tx.stage(m);
   });
-  if (kind && typeof kind === 'object') await store.bulkLoad(largeTenantMutations(kind.large));
+  if (kind && typeof kind === 'object') await store.bulkLoad(largeTenantMutations(kind.large, kind));
   await store.write((tx) => tx.stage({ op: 'setMeta', key: 'seeded', value: nowIso() }));
 }
 
@@ -184,6 +192,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
 
     const faults = new FaultInjector();
     const stats = new RequestStats();
+    const replication = new ReplicationLag(opts.replicationLagSeconds ?? 0);
     const pipeline = new GraphPipeline(
       {
         store,
@@ -191,6 +200,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
         rules,
         drives: new DriveStore(path.join(dataDir, 'drives'), (id) => store.users.get(id)?.userPrincipalName),
         baseUrl: 'https://localhost',
+        replication,
       },
       buildRouter(),
       faults,
@@ -199,7 +209,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
       onError,
     );
     const { server, port } = await listen(
-      { pipeline, faults, stats, certPem: tls.certPem, keyPem: tls.keyPem, onError },
+      { pipeline, faults, stats, replication, certPem: tls.certPem, keyPem: tls.keyPem, onError },
       opts.port ?? 0,
     );
     const baseUrl = `https://localhost:${port}`;
@@ -227,6 +237,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
         });
       },
       dynamicIdle: () => processor.idle(),
+      replication,
       stop: () =>
         (stopped ??= (async () => {
           installs.attach(undefined);

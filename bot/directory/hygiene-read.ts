@@ -2,10 +2,11 @@
  * The Graph reads of the hygiene digest, with the delegated token of whoever asked: groups without owners
  * (`owners/$count eq 0`), groups expiring before a date, groups without members, disabled and guest users and
  * the groups they are in, and the members of a few groups. Few round trips: advanced queries where Graph needs
- * them (docs/graph-behaviour.md, Advanced queries), `$expand` where one page answers for 999 groups, and `$batch`
- * for per-group or per-user reads.
+ * them (docs/graph-behaviour.md, Advanced queries), pages of 999 without `$expand` (capped at 100 objects a
+ * page), and `$batch` for per-group or per-user reads and counts.
  */
-import type { GraphSession, BatchResult } from './graph-session';
+import type { GraphSession, BatchResult, BatchStep } from './graph-session';
+import { runBatches } from './batch-pool';
 import { DomainError, mapGraphError } from './errors';
 import { stepError } from './graph-session';
 import { withQuery } from './odata';
@@ -145,18 +146,73 @@ export async function readGroupsExpiringBy(
   return { items: read.items.map(toGroup), complete: read.complete };
 }
 
+/** Most groups the "without members" read pages through (100 pages of 999: about 100,000 groups). */
+export const MEMBERLESS_MAX_PAGES = 100;
+
 /**
- * Groups without direct members, tenant-wide: every group with its members expanded (at most 20 each, enough to
- * tell none from some), 999 groups a page. Groups whose membership is hidden from the caller expand to nothing,
- * so they are left out rather than reported empty. Throws DomainError.
+ * Groups without direct members, tenant-wide, for tenants of 50,000 groups and more: the groups are paged 999 at
+ * a time without `$expand` (which Graph caps at 100 objects a page, so it stopped at 5,000 groups), and each
+ * group's members are counted with `GET /groups/{id}/members/$count` (ConsistencyLevel: eventual), 20 steps per
+ * `$batch`, a few batches at once (batch-pool.ts; throttled steps wait out Retry-After). Groups whose membership
+ * is hidden from the caller are left out rather than reported empty; groups deleted meanwhile (404) are left
+ * out. The result is incomplete when pages were left unread or some counts could not be had. Throws DomainError
+ * when the group list cannot be read.
  */
-export async function readMemberlessGroups(session: GraphSession, maxPages = 50): Promise<ReadResult<HygieneGroup>> {
-  const url = withQuery('/groups', { $select: GROUP_FIELDS, $expand: 'members($select=id)', $top: 999 });
-  const read = await pages<RawGroup & { members?: unknown[] }>(session, url, false, maxPages);
-  const empty = read.items.filter(
-    (g) => Array.isArray(g.members) && g.members.length === 0 && g.visibility !== 'HiddenMembership',
+export async function readMemberlessGroups(
+  session: GraphSession,
+  maxPages = MEMBERLESS_MAX_PAGES,
+  opts: { concurrency?: number } = {},
+): Promise<ReadResult<HygieneGroup>> {
+  const url = withQuery('/groups', { $select: GROUP_FIELDS, $top: 999 });
+  const read = await pages<RawGroup>(session, url, false, maxPages);
+  const visible = read.items.filter((g) => g.visibility !== 'HiddenMembership');
+  const counts = await countMembers(
+    session,
+    visible.map((g) => g.id),
+    opts.concurrency,
   );
-  return { items: empty.map(toGroup), complete: read.complete };
+  const empty = visible.filter((g) => counts.byId.get(g.id) === 0);
+  return { items: empty.map(toGroup), complete: read.complete && counts.unknown === 0 };
+}
+
+/**
+ * Each group's direct member count (`/members/$count` in `$batch`es), by id; `unknown` counts the groups whose
+ * count could not be had (other than 404: deleted meanwhile). Never throws.
+ */
+export async function countMembers(
+  session: GraphSession,
+  groupIds: readonly string[],
+  concurrency?: number,
+): Promise<{ byId: Map<string, number>; unknown: number }> {
+  const steps: BatchStep[] = groupIds.map((id, i) => ({
+    id: `c${i}`,
+    method: 'GET',
+    url: `/groups/${id}/members/$count`,
+    headers: { ...EVENTUAL },
+  }));
+  const results = await runBatches(session, steps, concurrency ? { concurrency } : {});
+  const byId = new Map<string, number>();
+  let unknown = 0;
+  results.forEach((r, i) => {
+    if (r.status === 404) return;
+    const n = r.status >= 200 && r.status < 300 ? countOf(r.body) : undefined;
+    if (n === undefined) unknown++;
+    else byId.set(groupIds[i] as string, n);
+  });
+  return { byId, unknown };
+}
+
+/**
+ * A `$count` step's body as a number: Graph sends `text/plain`, which a batch response carries as a number, a
+ * numeric string, or (for non-JSON content) base64 of the text. Undefined when it is none of these. Pure.
+ */
+export function countOf(body: unknown): number | undefined {
+  if (typeof body === 'number') return Number.isInteger(body) && body >= 0 ? body : undefined;
+  if (typeof body !== 'string') return undefined;
+  const text = body.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const decoded = Buffer.from(text, 'base64').toString('utf8').trim();
+  return /^\d+$/.test(decoded) ? Number(decoded) : undefined;
 }
 
 /** Disabled accounts and guests, tenant-wide (two lists, default queries). Throws DomainError. */

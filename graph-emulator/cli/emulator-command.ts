@@ -5,7 +5,8 @@
 import { startEmulator } from '../index';
 import { UsageError, parseOptions } from './cli-args';
 
-const USAGE = 'usage: groupbot emulator --port P --data DIR [--seed demo|large:N] [--dynamic-delay-ms MS]';
+const USAGE =
+  'usage: groupbot emulator --port P --data DIR [--seed demo|large:N] [--dynamic-delay-ms MS] [--replication-lag-seconds S]';
 
 function parseSeed(value: string | undefined): 'demo' | { large: number } {
   if (value === undefined || value === 'demo') return 'demo';
@@ -22,8 +23,9 @@ export async function run(argv: string[]): Promise<number> {
   let seed: 'demo' | { large: number };
   let port: number;
   let dynamicProcessingDelayMs: number | undefined;
+  let replicationLagSeconds: number | undefined;
   try {
-    opts = parseOptions(argv, ['port', 'data', 'seed', 'dynamic-delay-ms']);
+    opts = parseOptions(argv, ['port', 'data', 'seed', 'dynamic-delay-ms', 'replication-lag-seconds']);
     if (!opts.data) throw new UsageError('--data DIR is required');
     port = opts.port === undefined ? 0 : Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -34,6 +36,12 @@ export async function run(argv: string[]): Promise<number> {
       dynamicProcessingDelayMs = /^\d+$/.test(delay) ? Number(delay) : NaN;
       if (!(dynamicProcessingDelayMs <= 3_600_000))
         throw new UsageError(`--dynamic-delay-ms must be a whole number of milliseconds, got '${delay}'`);
+    }
+    const lag = opts['replication-lag-seconds'];
+    if (lag !== undefined) {
+      replicationLagSeconds = /^\d+$/.test(lag) ? Number(lag) : NaN;
+      if (!(replicationLagSeconds <= 3600))
+        throw new UsageError(`--replication-lag-seconds must be a whole number from 0 to 3600, got '${lag}'`);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -49,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
       port,
       seed,
       ...(dynamicProcessingDelayMs !== undefined ? { dynamicProcessingDelayMs } : {}),
+      ...(replicationLagSeconds !== undefined ? { replicationLagSeconds } : {}),
     });
   } catch (err) {
     process.stderr.write(`groupbot emulator: could not start on '${opts.data}': ${(err as Error).message}\n`);

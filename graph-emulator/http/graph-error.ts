@@ -28,6 +28,13 @@ export interface ErrorDetail {
 
 /** The catalogue; each entry returns the error to throw. */
 export const E = {
+  /** E16: an add right after a create, before the directory has replicated the new object (code undocumented). */
+  replicationLag: () =>
+    new GraphHttpError(
+      400,
+      'Request_BadRequest',
+      "The source resource object or one of the objects being referenced don't exist.",
+    ),
   /** E1: member or owner already present. */
   alreadyExists: (rel: Rel) =>
     new GraphHttpError(

@@ -14,6 +14,7 @@ import type { EmuRequest, EmuResponse } from './request-context';
 import { MAX_SIMPLE_UPLOAD_BYTES } from '../routes/drive-items';
 import { driveWebResponse } from '../drive/drive-web';
 import { PERSONAL_PREFIX } from '../drive/drive-json';
+import type { ReplicationLag } from '../control/replication-lag';
 
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 /** Graph's own limit on a request body is 4 MB. */
@@ -83,6 +84,8 @@ export interface ServerParts {
   pipeline: GraphPipeline;
   faults: FaultInjector;
   stats: RequestStats;
+  /** The replication-lag knob (GET|POST /_emulator/replication-lag); absent = not offered. */
+  replication?: ReplicationLag;
   certPem: string;
   keyPem: string;
   onError: (err: unknown) => void;
@@ -160,13 +163,27 @@ async function control(parts: ServerParts, method: string, path: string, req: In
       };
     }
   }
+  if (route === 'GET /_emulator/replication-lag' && parts.replication)
+    return { status: 200, body: parts.replication.describe() };
+  if (route === 'POST /_emulator/replication-lag' && parts.replication) {
+    try {
+      const body = JSON.parse((await readBody(req)).toString('utf8') || 'null') as { seconds?: unknown } | null;
+      parts.replication.set(body?.seconds);
+      return { status: 200, body: parts.replication.describe() };
+    } catch (err) {
+      return {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: `Invalid replication lag: ${(err as Error).message}` } },
+      };
+    }
+  }
   if (route === 'GET /_emulator/health') return { status: 200, body: { status: 'ok' } };
   return {
     status: 404,
     body: {
       error: {
         code: 'NotFound',
-        message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/health.`,
+        message: `No control endpoint '${route}'. Known: GET /_emulator/stats, POST /_emulator/stats/reset, GET|POST|DELETE /_emulator/faults, GET|POST /_emulator/replication-lag, GET /_emulator/health.`,
       },
     },
   };

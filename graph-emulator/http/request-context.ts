@@ -7,6 +7,7 @@ import type { UserObject } from '../model/types';
 import type { RuleEngine } from '../directory/rule-engine';
 import type { DriveStore } from '../drive/drive-store';
 import { E } from './graph-error';
+import type { ReplicationLag } from '../control/replication-lag';
 
 export interface EmuRequest {
   method: string;
@@ -58,6 +59,8 @@ export interface Services {
   drives: DriveStore;
   /** `https://localhost:P` (no version). */
   baseUrl: string;
+  /** Replication delay after creates (control/replication-lag.ts); absent = none. */
+  replication?: ReplicationLag;
   /** Runs a request (a `$batch` step) through the full pipeline except transport. */
   dispatch: (req: EmuRequest, caller: Caller) => Promise<EmuResponse>;
 }

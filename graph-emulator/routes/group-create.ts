@@ -145,6 +145,7 @@ export async function createGroup(ctx: HandlerContext): Promise<EmuResponse> {
     for (const m of members) tx.stage({ op: 'link', rel: 'member', src: id, dst: m.id });
     return g;
   });
+  services.replication?.noteCreated(id);
   const out = {
     '@odata.context': contextUrl(services.baseUrl, 'groups/$entity'),
     ...projectObject('group', group, undefined, { getById: true }),

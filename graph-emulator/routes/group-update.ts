@@ -29,6 +29,7 @@ import {
 } from './group-properties';
 import { checkBindCount, validateNewMember, validateNewOwner } from './member-validate';
 import { liveGroup, referenceId } from './object-lookup';
+import { requireReplicated } from './members-write';
 import type { WriteTx } from '../store/directory-store';
 
 function refs(body: Record<string, unknown>, key: string, rel: 'members' | 'owners'): { id: string; set: string }[] {
@@ -109,6 +110,8 @@ function applyPropertyUpdate(
   if (propKeys.length) requireThat(canManageGroup(store, caller, g));
   if (memberRefs.length) requireThat(canManageMembers(store, caller, g));
   if (ownerRefs.length) requireThat(canManageOwners(store, caller, g, true));
+  if (memberRefs.length || ownerRefs.length)
+    requireReplicated(ctx, g.id, ...memberRefs.map((r) => r.id), ...ownerRefs.map((r) => r.id));
   const next: GroupObject = { ...g };
   if ('displayName' in body) next.displayName = checkDisplayName(body.displayName);
   if ('description' in body) next.description = optionalString('description', body.description);

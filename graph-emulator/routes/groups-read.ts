@@ -65,15 +65,21 @@ export function listGroups(ctx: HandlerContext, countSegment = false): EmuRespon
   const store = ctx.services.store;
   // hasMembersWithLicenseErrors is computed, never stored: only a filter that names it pays for it.
   const licenceFlag = /hasMembersWithLicenseErrors/i.test(ctx.req.query.get('$filter') ?? '');
+  const lag = ctx.services.replication;
+  // Groups created moments ago are not in lists, filters or searches yet when replication lag is on.
   const lookup = groupLookup(store);
   return respondCollection(ctx, {
     entity: 'group',
     collection: 'groups',
     contextPath: 'groups',
-    all: () => (licenceFlag ? withLicenceFlag(store, store.groups.values()) : store.groups.values()),
+    all: () => {
+      const groups = lag ? lag.replicated(store.groups.values() as Iterable<Obj>) : store.groups.values();
+      return licenceFlag ? withLicenceFlag(store, groups) : groups;
+    },
     lookup: (clause) => {
       const found = lookup(clause);
-      return found && licenceFlag ? withLicenceFlag(store, found) : found;
+      const seen = found && lag ? lag.replicated(found) : found;
+      return seen && licenceFlag ? withLicenceFlag(store, seen) : seen;
     },
     countSegment,
     relationCount: (o, relation) => (relation === 'owners' ? store.ownersOf(String(o.id)).length : 0),

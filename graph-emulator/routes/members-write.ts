@@ -33,11 +33,18 @@ function manualMembersGroup(ctx: HandlerContext): GroupObject {
   return g;
 }
 
+/** E16 while the group or the object referenced was created too recently to have replicated. */
+export function requireReplicated(ctx: HandlerContext, ...ids: string[]): void {
+  const lag = ctx.services.replication;
+  if (lag && ids.some((id) => lag.lagging(id))) throw E.replicationLag();
+}
+
 /** Handler of POST /groups/{id}/members/$ref. */
 export async function addMember(ctx: HandlerContext): Promise<EmuResponse> {
   const { store } = ctx.services;
   const g = manualMembersGroup(ctx);
   const ref = referenceId(jsonBody(ctx.req, { emptyIsError: true })['@odata.id'], 'members');
+  requireReplicated(ctx, g.id, ref.id);
   await store.write((tx) => {
     validateNewMember(store, g, ref);
     tx.stage({ op: 'link', rel: 'member', src: g.id, dst: ref.id });
@@ -65,6 +72,7 @@ export async function addOwner(ctx: HandlerContext): Promise<EmuResponse> {
   const g = writableGroup(ctx, Scopes.writeGroups);
   const ref = referenceId(jsonBody(ctx.req, { emptyIsError: true })['@odata.id'], 'owners');
   requireThat(canManageOwners(store, ctx.caller, g, store.users.has(ref.id)));
+  requireReplicated(ctx, g.id, ref.id);
   await store.write((tx) => {
     validateNewOwner(store, g, ref);
     tx.stage({ op: 'link', rel: 'owner', src: g.id, dst: ref.id });

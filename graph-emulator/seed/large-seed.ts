@@ -155,8 +155,16 @@ function guid(ns: number, n: number): string {
 
 export const CHAIN_USER_ID = guid(0xc4a1, 1);
 
+/** How many generated groups, and which of them have no members (for hygiene scale tests and benchmarks). */
+export interface LargeGroupOptions {
+  /** Generated groups; default a tenth of the users. */
+  groups?: number;
+  /** Every Nth generated group (0, N, 2N, …) gets no members and no owner; default none. */
+  emptyEvery?: number;
+}
+
 /** Large-tenant mutations (without the demo tenant). Never throws. */
-export function largeTenantMutations(userCount: number): Mutation[] {
+export function largeTenantMutations(userCount: number, opts: LargeGroupOptions = {}): Mutation[] {
   const ms: Mutation[] = [];
   const created = '2024-02-01T08:00:00Z';
   const userIds: string[] = [];
@@ -186,7 +194,8 @@ export function largeTenantMutations(userCount: number): Mutation[] {
       }),
     });
   }
-  const groupCount = Math.floor(userCount / 10);
+  const groupCount = opts.groups ?? Math.floor(userCount / 10);
+  const empty = (j: number): boolean => !!opts.emptyEvery && j % opts.emptyEvery === 0;
   for (let j = 0; j < groupCount; j++) {
     const id = guid(0x6e0b, j + 1);
     const unified = j % 3 === 0;
@@ -204,7 +213,7 @@ export function largeTenantMutations(userCount: number): Mutation[] {
         initialDomain: DEMO_INITIAL_DOMAIN,
       }),
     });
-    if (userIds.length) {
+    if (userIds.length && !empty(j)) {
       ms.push({ op: 'link', rel: 'owner', src: id, dst: userIds[(j * 13) % userIds.length] as string });
       for (let k = 0; k < 10; k++)
         ms.push({ op: 'link', rel: 'member', src: id, dst: userIds[(j * 10 + k * 7919) % userIds.length] as string });

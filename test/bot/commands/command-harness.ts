@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Agent, fetch } from 'undici';
-import { startEmulator, DEMO_USERS, type RunningEmulator } from '../../../graph-emulator';
+import { startEmulator, DEMO_USERS, type EmulatorOptions, type RunningEmulator } from '../../../graph-emulator';
 import { createGraphClient } from '../../../bot/directory/graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
@@ -33,11 +33,12 @@ export const UPN = {
 
 /**
  * Starts an emulator on a fresh data directory. `dynamicProcessingDelayMs` as startEmulator's (its default,
- * a few seconds, when not given; 0 = dynamic groups are filled inside the write).
+ * a few seconds, when not given; 0 = dynamic groups are filled inside the write); `replicationLagSeconds` too
+ * (default 0: no replication delay).
  */
 export async function startHarness(
-  seed: 'demo' | { large: number } = 'demo',
-  opts: { dynamicProcessingDelayMs?: number } = {},
+  seed: EmulatorOptions['seed'] = 'demo',
+  opts: Pick<EmulatorOptions, 'dynamicProcessingDelayMs' | 'replicationLagSeconds'> = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-commands-'));
   const emulator = await startEmulator({ dataDir, port: 0, seed, ...opts });

@@ -1,13 +1,14 @@
 /**
  * The weekly digest scheduler with a real store and the emulator: due digests are claimed once, scanned with the
- * subscriber's token and posted; those not due, or whose subscriber has no token now, wait.
+ * subscriber's token and posted, and marked sent only once delivered; a failed scan or post leaves the digest due
+ * (retried after a wait); those not due, or whose subscriber has no token now, wait.
  */
 import { strict as assert } from 'node:assert';
 import { startHarness, UPN, type Harness } from '../commands/command-harness';
 import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { openStore, type Store } from '../../../bot/store';
-import { DigestStore, type DigestSubscription } from '../../../bot/hygiene/digest-store';
+import { DigestStore, digestRetryMs, isDigestDue, type DigestSubscription } from '../../../bot/hygiene/digest-store';
 import { sweepDigests, startDigestSweeper, type DigestSweepDeps } from '../../../bot/hygiene/digest-sweep';
 import { hygieneReply } from '../../../bot/commands/hygiene-show';
 import { DEFAULT_HYGIENE_SETTINGS } from '../../../bot/hygiene/hygiene-settings';
@@ -76,7 +77,7 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
     await digests.put(sub('fresh', DEMO_USERS.megan.id, 6));
     await digests.put(sub('no-token', DEMO_USERS.ana.id));
     const report = await sweepDigests(deps());
-    assert.deepEqual(report, { due: 2, sent: 1, skipped: 1, failed: 0 });
+    assert.deepEqual(report, { due: 2, sent: 1, skipped: 1, failed: 0, claimedElsewhere: 0 });
     assert.deepEqual(
       posts.map((p) => p.conversationId),
       ['due'],
@@ -106,6 +107,80 @@ describe('bot/hygiene digest sweep (emulator, store)', function () {
     };
     const report = await sweepDigests(deps({ post }));
     assert.deepEqual({ sent: report.sent, failed: report.failed }, { sent: 1, failed: 1 });
+  });
+
+  it('does not mark a digest sent when its post fails, and retries it after the wait', async () => {
+    await digests.put(sub('flaky', DEMO_USERS.megan.id, 8));
+    const before = (await digests.get('flaky'))?.lastSentAt;
+    let deliver = false;
+    const post = async (conversationId: string, reply: Reply): Promise<boolean> => {
+      if (!deliver) return false;
+      posts.push({ conversationId, reply });
+      return true;
+    };
+    const first = await sweepDigests(deps({ post }));
+    assert.equal(first.failed, 1);
+    const stored = await digests.get('flaky');
+    assert.equal(stored?.lastSentAt, before, 'not marked sent');
+    assert.equal(stored?.failures, 1);
+    assert.equal(stored?.claimedUntil, undefined, 'claim released');
+    assert.equal(stored?.retryAt, new Date(NOW.getTime() + digestRetryMs(1)).toISOString());
+    assert.equal((await sweepDigests(deps({ post }))).due, 0, 'waits before retrying');
+    deliver = true;
+    const later = new Date(NOW.getTime() + digestRetryMs(1));
+    const retried = await sweepDigests(deps({ post, clock: () => later }));
+    assert.deepEqual({ due: retried.due, sent: retried.sent }, { due: 1, sent: 1 });
+    const done = await digests.get('flaky');
+    assert.equal(done?.lastSentAt, later.toISOString());
+    assert.equal(done?.failures, undefined, 'failures forgotten once delivered');
+    assert.equal(posts.length, 1);
+  });
+
+  it('does not mark a digest sent when its scan fails (Graph down), nor when the post throws', async () => {
+    await digests.put(sub('scan-fails', DEMO_USERS.megan.id, 9));
+    const broken = deps({
+      sessionFor: (token) =>
+        new GraphSession(
+          createGraphClient({ baseUrl: 'https://127.0.0.1:9', caPem: h.emulator.caPem }, async () => token),
+          { baseUrl: 'https://127.0.0.1:9' },
+        ),
+    });
+    const report = await sweepDigests(broken);
+    assert.equal(report.failed, 1);
+    assert.equal(posts.length, 0);
+    const stored = await digests.get('scan-fails');
+    assert.equal(stored?.lastSentAt, new Date(NOW.getTime() - 9 * DAY).toISOString());
+    assert.equal(stored?.failures, 1);
+    const after = new Date(NOW.getTime() + digestRetryMs(1));
+    const throwing = deps({
+      clock: () => after,
+      post: async () => {
+        throw new Error('connector down');
+      },
+    });
+    assert.equal((await sweepDigests(throwing)).failed, 1);
+    const twice = await digests.get('scan-fails');
+    assert.equal(twice?.failures, 2);
+    assert.equal(twice?.retryAt, new Date(after.getTime() + digestRetryMs(2)).toISOString(), 'the wait doubles');
+    assert.equal(twice?.lastSentAt, stored?.lastSentAt);
+  });
+
+  it('never posts from an instance whose claim was taken over while it scanned', async () => {
+    await digests.put(sub('slow', DEMO_USERS.megan.id, 7));
+    const listed = (await digests.list(NOW)).find((x) => x.sub.conversationId === 'slow');
+    assert.ok(listed);
+    // Another instance claimed it and its claim lapsed; this sweep then takes over and sends.
+    const claim = await digests.claim(listed.sub, listed.eTag, NOW, 1);
+    assert.ok(claim);
+    const held = await digests.get('slow');
+    assert.ok(held && !isDigestDue(held, NOW, 7), 'a claimed digest is not due while the claim holds');
+    const later = new Date(NOW.getTime() + 1000);
+    const report = await sweepDigests(deps({ clock: () => later }));
+    assert.equal(report.sent, 1);
+    // The first instance comes back after its scan: its renew fails, so it does not post.
+    assert.equal(await digests.renew(listed.sub, claim, later), undefined);
+    assert.equal(await digests.markSent(listed.sub, claim, later), false);
+    assert.equal(posts.length, 1);
   });
 
   it('starts nothing for 0 seconds, and stops cleanly', async () => {

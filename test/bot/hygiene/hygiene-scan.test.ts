@@ -71,6 +71,8 @@ describe('bot/hygiene scan (emulator)', function () {
   });
 
   it('shows an administrator every section of the tenant, in few round trips', async () => {
+    // Members are counted 20 groups per $batch (no $expand, which Graph caps at 100 groups a page).
+    const groups = Number(await megan.graph.get<unknown>('/groups/$count', { eventual: true }));
     await h.resetStats();
     const r = await scanHygiene({ session: megan.graph, now: new Date(), expiringDays: 30, maxLines: 8 });
     const trips = await h.requests();
@@ -79,7 +81,7 @@ describe('bot/hygiene scan (emulator)', function () {
       r.sections.map((s) => s.key),
       ['ownerless', 'expiring', 'empty', 'guests', 'disabled', 'licenceErrors'],
     );
-    assert.ok(trips <= 9, `${trips} round trips`);
+    assert.ok(trips <= 9 + Math.ceil(groups / 20), `${trips} round trips for ${groups} groups`);
 
     const ownerless = section(r, 'ownerless');
     assert.deepEqual(
