@@ -1,11 +1,13 @@
 /**
- * Benchmark: the hygiene scan ("group hygiene") on a large seeded tenant (default 20,000 users / 2,000 groups plus
- * the demo tenant), made a little untidy first (30 groups without owners, 20 disabled members, a guest in 10
- * groups). Prints, for an administrator's whole-tenant scan and for an owner's scan of their own groups, the Graph
- * round trips per scan (a $batch counts once, read from the emulator's request counter) and the median and p95
- * scan time. Figures are reported, not asserted: exit 0 unless a request fails (1).
+ * Benchmark: the hygiene scan ("group hygiene") on a large seeded tenant (default 50,000 generated groups, every
+ * 100th without members, and 20,000 users, plus the demo tenant), made a little untidy first (30 groups without
+ * owners, 20 disabled members, a guest in 10 groups). Prints, for an administrator's whole-tenant scan and for an
+ * owner's scan of their own groups, the Graph round trips per scan (a $batch counts once, read from the
+ * emulator's request counter), the median and p95 scan time, and the peak RSS of this process (the emulator
+ * runs in it too) before and during the scans. Figures are reported, not asserted: exit 0 unless a request fails
+ * (1).
  *
- *   node bin/run-ts.js bench/hygiene-scan.ts [users=20000] [iterations=15]
+ *   node bin/run-ts.js bench/hygiene-scan.ts [groups=50000] [users=20000] [iterations=3]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,11 +26,12 @@ function pct(samples: number[], p: number): number {
 }
 
 async function main(): Promise<number> {
-  const users = Number(process.argv[2] ?? 20_000);
-  const iterations = Number(process.argv[3] ?? 15);
+  const groups = Number(process.argv[2] ?? 50_000);
+  const users = Number(process.argv[3] ?? 20_000);
+  const iterations = Number(process.argv[4] ?? 3);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-bench-hygiene-'));
-  console.log(`seeding ${users} generated users, ${Math.floor(users / 10)} generated groups (+ demo tenant)...`);
-  const emu = await startEmulator({ dataDir, port: 0, seed: { large: users } });
+  console.log(`seeding ${users} generated users, ${groups} generated groups, every 100th empty (+ demo tenant)...`);
+  const emu = await startEmulator({ dataDir, port: 0, seed: { large: users, groups, emptyEvery: 100 } });
   const agent = new Agent({ connect: { ca: emu.caPem } });
   const control = async (method: string, route: string): Promise<unknown> => {
     const res = await fetch(`${emu.baseUrl}${route}`, { method, dispatcher: agent });
@@ -58,27 +61,39 @@ async function main(): Promise<number> {
     const writer = await sessionAs(DEMO_USERS.megan.upn, ['Directory.ReadWrite.All']);
     for (let i = 0; i < 20; i++) await writer.patch(`/users/${largeUserId(1000 + i * 37)}`, { accountEnabled: false });
 
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }, 50);
     const run = async (label: string, session: GraphSession): Promise<void> => {
       const times: number[] = [];
       const trips: number[] = [];
       let last: HygieneReport | undefined;
-      for (let i = 0; i < iterations + 2; i++) {
+      for (let i = 0; i < iterations + 1; i++) {
         await control('POST', '/_emulator/stats/reset');
         const t0 = process.hrtime.bigint();
         last = await scanHygiene({ session, now: new Date(), expiringDays: 30, maxLines: 8 });
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         const stats = (await control('GET', '/_emulator/stats')) as { requests: number };
-        if (i >= 2) {
+        if (i >= 1) {
           times.push(ms);
           trips.push(stats.requests);
-        } // two warm-up scans
+        } // one warm-up scan
       }
       const found = (last?.sections ?? []).map((s) => `${s.key} ${s.total}`).join(', ');
       const timing = `median ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms over ${times.length} scans`;
       console.log(`${label}: ${Math.max(...trips)} round trips per scan; ${timing} (${found})`);
     };
-    await run(`administrator, whole tenant (${users} users)`, megan);
+    const total = Number(await megan.get<unknown>('/groups/$count', { eventual: true }));
+    await run(`administrator, whole tenant (${total} groups, ${users} users)`, megan);
     await run('owner (Lee Gu), own groups', await sessionAs(DEMO_USERS.lee.upn));
+    clearInterval(sampler);
+    const mb = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+    console.log(
+      `RSS of this process (emulator + scan): ${mb(rssBefore)} after seeding, peak ${mb(rssPeak)} during the scans, ` +
+        `process peak ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    );
     console.log(
       `load average ${os
         .loadavg()

@@ -166,7 +166,6 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
       ? {
           rememberConversation: requests.rememberConversation,
           conversationEvent: requests.conversationEvent,
-          requests: requests.requests,
           requestsPort: requests.requestsPort,
         }
       : {}),

@@ -98,7 +98,6 @@ export class TerminalSession {
       ...(requests
         ? {
             rememberConversation: requests.rememberConversation,
-            requests: requests.requests,
             requestsPort: requests.requestsPort,
           }
         : {}),

@@ -10,8 +10,30 @@ import { saveConfirm } from './pending-ops';
 import { groupRef, nameList } from './views';
 import { justificationPrefill, splitReason } from '../requests/request-reason';
 
-/** What the requests layer (bot/teams/request-coordinator.ts) offers the commands of this turn. */
+/** What filing from the justification card needs; `blocked` says why the actor cannot ask (run late, within the answer time). */
+export interface RequestSubmission {
+  groupId: string;
+  justification: string;
+  durationDays?: number;
+  blocked: () => Promise<string | null>;
+}
+
+/**
+ * What the requests layer (bot/requests/request-workflow.ts, bound to this turn's place and actor by
+ * bot/teams/request-coordinator.ts) offers the commands of this turn. The card verbs of requests are routed to it
+ * by bot/commands/request-actions.ts.
+ */
 export interface RequestsPort {
+  /** Files the request (or merges it) and asks the owners. Throws RequestInputError and the directory's errors. */
+  submit(input: RequestSubmission): Promise<Reply[]>;
+  /** Approve or deny as the actor (checked again on the server). Throws RequestInputError and directory errors. */
+  decide(action: 'approve' | 'deny', requestId: string, reason?: string): Promise<Reply[]>;
+  /** Cancel, by the requester. Throws the directory's and database errors. */
+  cancel(requestId: string): Promise<Reply[]>;
+  /** Posts the approval card of a request in this chat (from "pending approvals"). Throws directory errors. */
+  open(requestId: string): Promise<Reply[]>;
+  /** The card this viewer should see now (Universal Actions refresh); needs no Graph token. Throws database errors. */
+  refresh(requestId: string): Promise<Reply[]>;
   /** The group's owners (id, name), read with the actor's token. Throws DomainError. */
   owners(groupId: string): Promise<{ id: string; name: string }[]>;
   /** True when the actor may add members to the group themselves (owner, Groups or Global Administrator). */

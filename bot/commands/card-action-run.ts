@@ -5,14 +5,17 @@ import { freshRun } from './continuation';
 import { continuePending, runIntent } from './dispatch';
 import { startUndo } from './undo';
 import * as hygieneFix from './hygiene-fix';
+import { runRequestAction } from './request-actions';
 
 /**
  * Routes a card action that parseCardAction (cards/actions.ts) has already validated to the command layer:
  * choose / chooseNone / confirm / cancel / listMore / retryFailed / bulkAdd / groupCreate(Preview) continue a
  * pending operation (the ids are keys to server-side state); listShow, groupShow, groupDelete, groupRestore, ruleShow,
  * rulePreview and requestStart start an intent from the object id (each write still asks for confirmation);
- * undo loads the journal entry on the server and asks for confirmation. Returns undefined for verbs that belong
- * to other layers (sendText, requests, approvals). Never throws.
+ * undo loads the journal entry on the server and asks for confirmation; the access-request verbs (requestSubmit,
+ * approvalApprove, approvalDeny, requestCancel, approvalOpen, requestRefresh) go to the request workflow through
+ * the turn's requests port (request-actions.ts). Returns undefined only for sendText, which the shell answers as
+ * typed text. Never throws.
  */
 export function runCardAction(action: CardAction, ctx: CommandContext): Promise<Outcome> | undefined {
   const intent = (i: Intent): Promise<Outcome> => runIntent(i, freshRun(ctx));
@@ -90,6 +93,13 @@ export function runCardAction(action: CardAction, ctx: CommandContext): Promise<
       return startUndo(action.journalId, freshRun(ctx), { clicked: true });
     case 'hygieneFix':
       return hygieneFix.run(action, freshRun(ctx));
+    case 'requestSubmit':
+    case 'approvalApprove':
+    case 'approvalDeny':
+    case 'requestCancel':
+    case 'approvalOpen':
+    case 'requestRefresh':
+      return runRequestAction(action, ctx);
     default:
       return undefined;
   }

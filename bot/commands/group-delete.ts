@@ -16,6 +16,7 @@ import { groupRef, toGroupSummary } from './views';
 import { kindLabel } from '../../graph-model/group-kind';
 import { groupDeleted, groupOf } from '../journal/change-records';
 import { journalChange, journalFailure } from './record-step';
+import { forgetRecentGroup } from './recent-groups';
 
 export { RESTORE_DAYS };
 
@@ -75,6 +76,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     return outcome(failureReply(err, { action: 'delete' }, groupRef(g)));
   }
   await journalChange(ctx, groupDeleted(g));
+  await forgetRecentGroup(ctx, g.id);
   const now = ctx.now();
   if (ctx.continuation?.kind === 'groupDelete' && ctx.continuation.permanent) {
     return outcome(

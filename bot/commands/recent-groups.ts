@@ -23,6 +23,8 @@ export interface RecentGroups {
   remember(userId: string, group: DirectoryGroup, at: Date): Promise<void>;
   /** The user's groups created within RECENT_GROUP_MS of `now`, newest first. Throws on database errors. */
   list(userId: string, now: Date): Promise<DirectoryGroup[]>;
+  /** Forgets a group (deleted): its name then resolves by look-up again. Throws on database errors. */
+  forget(userId: string, groupId: string): Promise<void>;
 }
 
 interface Stored {
@@ -66,7 +68,11 @@ function kept(g: DirectoryGroup): DirectoryGroup {
 
 /** RecentGroups over the store's key/value table (what every bot instance shares). */
 export class KeyValueRecentGroups implements RecentGroups {
-  constructor(private readonly kv: Pick<KeyValueRepository, 'putExpiring' | 'listUnexpired'>) {}
+  constructor(private readonly kv: Pick<KeyValueRepository, 'putExpiring' | 'listUnexpired' | 'delete'>) {}
+
+  async forget(userId: string, groupId: string): Promise<void> {
+    await this.kv.delete(`${RECENT_GROUP_PREFIX}${userId.toLowerCase()}:${groupId.toLowerCase()}`);
+  }
 
   async remember(userId: string, group: DirectoryGroup, at: Date): Promise<void> {
     const value: Stored = { group: kept(group), at: at.toISOString() };
@@ -116,5 +122,21 @@ export async function recentGroupsFor(
   } catch (err) {
     logOf(ctx).warn('recentGroups.unreadable', { error: err });
     return [];
+  }
+}
+
+/**
+ * Forgets a group the actor deleted, so that a later operation naming it is not sent to the deleted id (and its
+ * 404 not taken for replication delay). A store that fails is warned about. Never throws.
+ */
+export async function forgetRecentGroup(
+  ctx: Pick<CommandContext, 'recentGroups' | 'actor' | 'log'>,
+  groupId: string,
+): Promise<void> {
+  if (!ctx.recentGroups) return;
+  try {
+    await ctx.recentGroups.forget(ctx.actor.id, groupId);
+  } catch (err) {
+    logOf(ctx).warn('recentGroups.notForgotten', { groupId, error: err });
   }
 }

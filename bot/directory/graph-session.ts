@@ -50,6 +50,11 @@ export class GraphSession {
     this.patchBinds = endpoint.patchBinds ?? true;
   }
 
+  /** Waits `ms` with the session's sleep (injected in tests), for retries that wait on Graph. Never throws. */
+  pause(ms: number): Promise<void> {
+    return this.sleep(ms);
+  }
+
   /** The absolute URL of a directory object on this session's Graph (the `@odata.id` of a `$ref` write). Never throws. */
   directoryObjectUrl(id: string): string {
     return `${this.root}/directoryObjects/${encodeURIComponent(id)}`;

@@ -41,7 +41,7 @@ export interface ReplicationOptions {
   onWait?: (attempt: number, of: number, waitMs: number) => Promise<void> | void;
   /** Default: REPLICATION_RETRY (about two minutes). */
   policy?: ReplicationRetryPolicy;
-  /** Default: a real timer (tests inject a fast one). */
+  /** Default: the session's pause (a real timer; tests inject a fast one). */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -198,7 +198,7 @@ export async function writeMembership(
   };
   if (redo.length > 0) await oneByOne(redo);
   const delays = held.length ? replicationDelays(opts.replication?.policy ?? REPLICATION_RETRY) : [];
-  const sleep = opts.replication?.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = opts.replication?.sleep ?? ((ms: number) => session.pause(ms));
   let waited = 0;
   for (let i = 0; i < delays.length && held.length > 0; i++) {
     const wait = delays[i] as number;

@@ -8,6 +8,8 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 import { LocalIdentity } from './local-identity';
 import { LocalTokenSource } from '../teams/user-tokens';
+import { rememberChatIds } from '../teams/chat-user-ids';
+import { buildPlaygroundConfig } from './playground-config';
 import type { PendingStore } from '../commands/context';
 
 export interface LocalRuntime {
@@ -130,6 +132,12 @@ export async function startLocal(
     await emulator.stop();
     throw new Error(`The bot's store could not open: ${(err as Error).message}`);
   }
+  // The Playground's connector looks members up by their chat id only (not by Entra id, as Teams also does), so
+  // the chat ids of its users are known from the start: approval cards list them in refresh.userIds.
+  const playground = buildPlaygroundConfig();
+  await rememberChatIds(store.keyValue, [playground.currentUser, ...playground.users]).catch((err: unknown) =>
+    log.warn('local.chatIds', { error: err }),
+  );
   let bot: RunningBot;
   try {
     bot = await startBot(config, {

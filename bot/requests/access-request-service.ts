@@ -12,6 +12,8 @@ import type {
 import { decide, TRANSITIONS, type RequestAction, type Refusal } from './request-decision';
 import { describeOutcome, type RequestOutcomeView } from './request-outcome';
 import type { MemberAddResult, MemberAdder, MemberRemover } from './member-change';
+import { loadRoute, saveRoute, type RequestRoute } from './request-route';
+import { REFUSALS } from './request-refusals';
 
 /** Tunables of the request lifecycle. */
 export interface AccessRequestServiceOptions {
@@ -31,16 +33,28 @@ export interface AccessRequestServiceOptions {
   timeZone?: string;
 }
 
-/** What the service needs from its caller. */
+/**
+ * Who decides in one call (approve or deny): the person, as the directory names them, with the server-side
+ * authority check and the Graph add both run with that person's own session. Card data is never trusted.
+ */
+export interface Decider extends PersonRef {
+  /**
+   * True when this person is a current owner of `request.groupId` or a Groups or Global Administrator. May throw
+   * (Graph errors propagate to the caller).
+   */
+  mayDecide(request: AccessRequest): Promise<boolean>;
+  /** Runs the Graph add with this person's session (approve only; see MemberAdder). */
+  addMember: MemberAdder;
+}
+
+/** What the service needs from its caller, once, when it is built. */
 export interface AccessRequestServiceDeps {
   store: Store;
-  /** Runs the Graph add with the approver's delegated token (see MemberAdder). */
-  addMember: MemberAdder;
   /**
-   * The server-side re-check of who clicked: true when `actor` is a current owner of `request.groupId` or a Groups
-   * or Global Administrator. Card data is never trusted. May throw (Graph errors propagate to the caller).
+   * Runs the Graph add outside any turn: the sweeper's retry of an interrupted approval (job.token undefined:
+   * fetch the approver's token, or answer `retry-later`). A decision in a turn uses its Decider's adder.
    */
-  isApprover: (request: AccessRequest, actor: PersonRef) => Promise<boolean>;
+  addMember: MemberAdder;
   clock?: () => Date;
   newId?: () => string;
   options?: AccessRequestServiceOptions;
@@ -142,13 +156,11 @@ export class AccessRequestService {
   }): Promise<FileResult> {
     const justification = (input.justification ?? '').trim();
     if (justification.length > MAX_JUSTIFICATION) {
-      throw new RequestInputError(
-        `The justification is too long (${justification.length} characters; at most ${MAX_JUSTIFICATION}).`,
-      );
+      throw new RequestInputError(REFUSALS.justificationTooLong(justification.length, MAX_JUSTIFICATION));
     }
     const days = input.durationDays ?? null;
     if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
-      throw new RequestInputError(`A membership can last 1 to 3650 whole days, not "${String(days)}".`);
+      throw new RequestInputError(REFUSALS.badDuration(String(days)));
     }
     const now = this.clock();
     const { request, merged } = await this.store.requests.fileOrMerge({
@@ -172,40 +184,67 @@ export class AccessRequestService {
     return request ? this.snapshot(request, this.clock()) : undefined;
   }
 
+  /** Every recorded copy of the request's card. Database errors propagate. */
+  copies(requestId: string): Promise<RequestCardRef[]> {
+    return this.store.requestCards.listForRequest(requestId);
+  }
+
+  /** Where the request was asked and who was asked (kept beside the row), or undefined. Database errors propagate. */
+  route(requestId: string): Promise<RequestRoute | undefined> {
+    return loadRoute(this.store.keyValue, requestId);
+  }
+
+  /** Stores (replaces) the request's route. Database errors propagate. */
+  saveRoute(requestId: string, route: RequestRoute): Promise<void> {
+    return saveRoute(this.store.keyValue, requestId, route);
+  }
+
+  /** When the time-bound membership an approval granted ends, or undefined. Database errors propagate. */
+  async membershipEnd(request: AccessRequest): Promise<Date | undefined> {
+    if (request.state !== 'approved' || !request.durationDays) return undefined;
+    const active = await this.store.memberships.listActiveForGroup(request.groupId);
+    return active.find((m) => m.requestId === request.id)?.expiresAt;
+  }
+
+  /** Pending requests of every group, oldest first (at most `limit`). Database errors propagate. */
+  listPending(limit = 200): Promise<AccessRequest[]> {
+    return this.store.requests.listPending({ limit });
+  }
+
   /**
-   * Approves: refuses unless pending, unexpired and `approver` passes `isApprover`; of racing approvals (double
+   * Approves: refuses unless pending, unexpired and `approver.mayDecide` says yes; of racing approvals (double
    * clicks, two owners, two instances) exactly one proceeds and the others get the winner's decision as refusal.
-   * Then runs the Graph add with `token` (see the class comment for crash recovery). isApprover's and database
-   * errors propagate; the adder's errors count as retry-later.
+   * Then runs the Graph add with the approver's own adder (see the class comment for crash recovery). mayDecide's
+   * and database errors propagate; the adder's errors count as retry-later.
    */
-  async approve(requestId: string, approver: PersonRef, token: string | undefined): Promise<ActionResult> {
+  async approve(requestId: string, approver: Decider): Promise<ActionResult> {
     const now = this.clock();
-    const checked = await this.check(requestId, 'approve', approver, now, true);
+    const checked = await this.check(requestId, 'approve', approver, now, approver);
     if (!checked.ok) return checked;
     const claimed = await this.store.requests.transition({
       id: requestId,
       from: TRANSITIONS.approve.from,
       to: 'approving',
       at: now,
-      decidedBy: approver,
+      decidedBy: { id: approver.id, name: approver.name },
       claimUntil: this.leaseFrom(now),
       notExpiredAt: now,
       countAttempt: true,
     });
     if (!claimed) return this.refuseAfterRace(requestId, 'approve', approver);
-    return this.runAdd(claimed.request, token);
+    return this.runAdd(claimed.request, undefined, approver.addMember);
   }
 
   /**
    * Denies with an optional reason (at most 500 characters), exactly once; refusals as for approve.
-   * Throws RequestInputError on a too long reason; isApprover's and database errors propagate.
+   * Throws RequestInputError on a too long reason; mayDecide's and database errors propagate.
    */
-  async deny(requestId: string, approver: PersonRef, reason?: string): Promise<ActionResult> {
+  async deny(requestId: string, decider: Decider, reason?: string): Promise<ActionResult> {
     const why = (reason ?? '').trim();
-    if (why.length > MAX_REASON)
-      throw new RequestInputError(`The reason is too long (${why.length} characters; at most ${MAX_REASON}).`);
+    if (why.length > MAX_REASON) throw new RequestInputError(REFUSALS.reasonTooLong(why.length, MAX_REASON));
+    const approver: PersonRef = { id: decider.id, name: decider.name };
     const now = this.clock();
-    const checked = await this.check(requestId, 'deny', approver, now, true);
+    const checked = await this.check(requestId, 'deny', approver, now, decider);
     if (!checked.ok) return checked;
     const done = await this.store.requests.transition(
       {
@@ -238,7 +277,7 @@ export class AccessRequestService {
   /** Cancels, by the requester only, while pending. Database errors propagate. */
   async cancel(requestId: string, requester: PersonRef): Promise<ActionResult> {
     const now = this.clock();
-    const checked = await this.check(requestId, 'cancel', requester, now, false);
+    const checked = await this.check(requestId, 'cancel', requester, now);
     if (!checked.ok) return checked;
     const done = await this.store.requests.transition(
       {
@@ -438,30 +477,30 @@ export class AccessRequestService {
     return { ok: false, refusal, ...(await this.snapshot(request, now)) };
   }
 
-  /** Loads, runs the state machine and (for approvers) the authority check. */
+  /** Loads, runs the state machine and (for a decider) the authority check. */
   private async check(
     requestId: string,
     action: RequestAction,
     actor: PersonRef,
     now: Date,
-    needsApprover: boolean,
+    decider?: Decider,
   ): Promise<{ ok: true; request: AccessRequest } | Extract<ActionResult, { ok: false }>> {
     const request = await this.store.requests.get(requestId);
     if (!request) {
       return {
         ok: false,
-        refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' },
+        refusal: { code: 'not-found', message: REFUSALS.notFound, state: 'cancelled' },
         cards: [],
       };
     }
     const decision = decide(request, action, actor, now, this.opts.timeZone);
     if (!decision.allowed)
       return (await this.refusal(decision.refusal, request, now)) as Extract<ActionResult, { ok: false }>;
-    if (needsApprover && !(await this.deps.isApprover(request, actor))) {
+    if (decider && !(await decider.mayDecide(request))) {
       const refusal: Refusal = {
         code: 'not-approver',
         state: request.state,
-        message: `Only an owner of "${request.groupName}" or a Groups or Global Administrator can decide this request.`,
+        message: REFUSALS.notApprover(request.groupName),
       };
       return (await this.refusal(refusal, request, now)) as Extract<ActionResult, { ok: false }>;
     }
@@ -475,20 +514,17 @@ export class AccessRequestService {
     if (!current)
       return {
         ok: false,
-        refusal: { code: 'not-found', message: 'This request no longer exists.', state: 'cancelled' },
+        refusal: { code: 'not-found', message: REFUSALS.notFound, state: 'cancelled' },
         cards: [],
       };
     const decision = decide(current, action, actor, now, this.opts.timeZone);
     const refusal: Refusal = decision.allowed
-      ? {
-          code: 'in-progress',
-          message: 'This request changed at the same moment; please try again.',
-          state: current.state,
-        }
+      ? { code: 'in-progress', message: REFUSALS.changedMeanwhile, state: current.state }
       : decision.refusal;
     return this.refusal(refusal, current, now);
   }
 
+  /** Runs the Graph add of a claimed approval with `add` (default: the adder outside any turn). */
   private async runAdd(
     request: AccessRequest,
     token: string | undefined,

@@ -23,6 +23,7 @@ export {
   RequestInputError,
   type AccessRequestServiceDeps,
   type AccessRequestServiceOptions,
+  type Decider,
   type ActionResult,
   type FileResult,
   type RequestSnapshot,

@@ -1,5 +1,6 @@
 import type { AccessRequest, PersonRef, RequestState } from '../store/types';
 import { formatTime, isKnownTimeZone } from '../../cards/card-time';
+import { REFUSALS } from './request-refusals';
 
 /**
  * What can happen to a request. approve/deny come from an approver (authority checked by the caller), cancel from
@@ -76,39 +77,22 @@ function whoAndWhen(r: RequestFacts, timeZone: string): string {
 function closedMessage(r: RequestFacts, timeZone: string): { code: RefusalCode; message: string } {
   switch (r.state) {
     case 'approving':
-      return {
-        code: 'in-progress',
-        message: `This request is already being approved by ${whoAndWhen(r, timeZone)}.`,
-      };
+      return { code: 'in-progress', message: REFUSALS.approving(whoAndWhen(r, timeZone), r.requesterName) };
     case 'approved':
-      return {
-        code: 'already-decided',
-        message: `This request was already approved by ${whoAndWhen(r, timeZone)}.`,
-      };
+      return { code: 'already-decided', message: REFUSALS.approved(whoAndWhen(r, timeZone)) };
     case 'denied':
-      return {
-        code: 'already-decided',
-        message: `This request was already denied by ${whoAndWhen(r, timeZone)}.`,
-      };
+      return { code: 'already-decided', message: REFUSALS.denied(whoAndWhen(r, timeZone)) };
     case 'cancelled':
       return {
         code: 'already-decided',
-        message: `This request was cancelled by ${r.requesterName} at ${formatTime(r.updatedAt, timeZone)}.`,
+        message: REFUSALS.cancelled(r.requesterName, formatTime(r.updatedAt, timeZone)),
       };
     case 'expired':
-      return {
-        code: 'already-decided',
-        message: `This request expired at ${formatTime(r.expiresAt, timeZone)}.`,
-      };
+      return { code: 'already-decided', message: REFUSALS.expired(formatTime(r.expiresAt, timeZone)) };
     case 'failed':
-      return {
-        code: 'already-decided',
-        message:
-          `This request was approved by ${whoAndWhen(r, timeZone)}, but adding the member failed` +
-          `${r.reason ? `: ${r.reason}` : '.'}`,
-      };
+      return { code: 'already-decided', message: REFUSALS.failed(whoAndWhen(r, timeZone), r.reason) };
     case 'pending':
-      return { code: 'not-applicable', message: 'This request is still waiting for a decision.' };
+      return { code: 'not-applicable', message: REFUSALS.stillPending };
   }
 }
 
@@ -133,7 +117,7 @@ export function decide(
 
   if (!rule.from.includes(request.state)) {
     if (action === 'complete' || action === 'fail') {
-      return refuse('not-applicable', `This request is ${request.state}, not being approved.`);
+      return refuse('not-applicable', REFUSALS.notBeingApproved(request.state));
     }
     return { allowed: false, refusal: { ...closedMessage(request, zone), state: request.state } };
   }
@@ -142,17 +126,16 @@ export function decide(
     case 'approve':
     case 'deny':
     case 'cancel':
-      if (pastExpiry) return refuse('expired', `This request expired at ${formatTime(request.expiresAt, zone)}.`);
+      if (pastExpiry) return refuse('expired', REFUSALS.expired(formatTime(request.expiresAt, zone)));
       if (action === 'cancel' && actor.id !== request.requesterId) {
-        return refuse('not-requester', `Only ${request.requesterName}, who asked, can cancel this request.`);
+        return refuse('not-requester', REFUSALS.notRequester(request.requesterName));
       }
       break;
     case 'expire':
-      if (!pastExpiry)
-        return refuse('not-applicable', `This request does not expire before ${formatTime(request.expiresAt, zone)}.`);
+      if (!pastExpiry) return refuse('not-applicable', REFUSALS.notDueYet(formatTime(request.expiresAt, zone)));
       break;
     case 'remind':
-      if (pastExpiry) return refuse('expired', `This request expired at ${formatTime(request.expiresAt, zone)}.`);
+      if (pastExpiry) return refuse('expired', REFUSALS.expired(formatTime(request.expiresAt, zone)));
       break;
     case 'complete':
     case 'fail':

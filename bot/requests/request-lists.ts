@@ -8,7 +8,6 @@ import type { Reply } from '../commands/context';
 import { buildRequestListCard } from '../../cards';
 import type { RequestActor, RequestWorkflow } from './request-workflow';
 import type { TurnPlace } from './request-ports';
-import type { Store } from '../store';
 import { summaryOf } from './request-views';
 
 const LIMIT = 20;
@@ -58,7 +57,7 @@ export function stateLine(requests: readonly AccessRequest[]): string {
 
 /** The actor's requests, newest first (closed ones too). Throws database errors. */
 export async function listMine(workflow: RequestWorkflow, actor: RequestActor, place: TurnPlace): Promise<Reply[]> {
-  const mine = await workflow.service().listMine(actor.id.toLowerCase(), { includeClosed: true, limit: LIMIT });
+  const mine = await workflow.requests.listMine(actor.id.toLowerCase(), { includeClosed: true, limit: LIMIT });
   const card = buildRequestListCard({ view: 'mine', requests: mine.map((s) => summaryOf(s.request)) });
   const text = mine.length ? `Your access requests (${mine.length}).` : 'You have no access requests.';
   const short = mine.length
@@ -77,12 +76,11 @@ export async function listMine(workflow: RequestWorkflow, actor: RequestActor, p
  */
 export async function listPending(
   workflow: RequestWorkflow,
-  store: Store,
   actor: RequestActor,
   place: TurnPlace,
   opts: { omitWhenEmpty?: boolean } = {},
 ): Promise<Reply[]> {
-  const pending = await store.requests.listPending({ limit: 200 });
+  const pending = await workflow.requests.listPending(200);
   const me = actor.id.toLowerCase();
   const admin =
     pending.some((r) => r.requesterId !== me) && (await actor.directory.holdsDecidingRole().catch(() => false));

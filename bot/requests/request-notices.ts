@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import type { AccessRequestService, RequestSnapshot } from './access-request-service';
 import type { MentionTarget, RequestMessengerPort, TurnPlace } from './request-ports';
 import { formatTime } from '../../cards/card-time';
-import { loadRoute, saveRoute, type RequestRoute } from './request-route';
+import type { RequestRoute } from './request-route';
 import { chooseFallback, type ApproverReach, type CardPlace, type NoChatReason, type TeamChannel } from './owner-reach';
 import { approvalCardOf, approvingCardOf, finalCardOf, withRefresh } from './request-views';
 
@@ -38,7 +38,7 @@ export class RequestNotices {
 
   /** The stored route of a request, or undefined. Throws on database errors. */
   route(requestId: string): Promise<RequestRoute | undefined> {
-    return loadRoute(this.deps.store.keyValue, requestId);
+    return this.deps.service().route(requestId);
   }
 
   /** The shared chat (group chat, channel) the request was asked in, whose copies everyone there sees; or undefined. */
@@ -86,7 +86,7 @@ export class RequestNotices {
   ): Promise<OwnersNotified> {
     const card = approvalCardOf(r, route);
     const people = opts.people ?? route.owners;
-    const copies = await this.deps.store.requestCards.listForRequest(r.id);
+    const copies = await this.deps.service().copies(r.id);
     const reach: ApproverReach[] = [];
     const missed: { target: MentionTarget; entry: ApproverReach }[] = [];
     let posted = 0;
@@ -178,7 +178,7 @@ export class RequestNotices {
     asked: { id: string; name: string }[],
   ): Promise<void> {
     const at = new Date().toISOString();
-    await saveRoute(this.deps.store.keyValue, requestId, {
+    await this.deps.service().saveRoute(requestId, {
       ...route,
       owners: [...route.owners, ...asked],
       mentionIds: { ...Object.fromEntries(asked.map((a) => [a.id, a.id])), ...route.mentionIds },
@@ -294,15 +294,11 @@ export class RequestNotices {
     let ends = opts.membershipEndsAt;
     let complete = true;
     try {
-      if (!ends && r.state === 'approved' && r.durationDays) {
-        ends = (await this.deps.store.memberships.listActiveForGroup(r.groupId)).find(
-          (m) => m.requestId === r.id,
-        )?.expiresAt;
-      }
+      if (!ends) ends = await this.deps.service().membershipEnd(r);
       const card = finalCardOf(r, ends);
       const sharedCard = finalCardOf(r, ends, { shared: true });
       if (!card || !sharedCard) return false;
-      const copies = await this.deps.store.requestCards.listForRequest(r.id);
+      const copies = await this.deps.service().copies(r.id);
       const sharedIn = await this.sharedConversation(r.id);
       await Promise.all(
         copies.map(async (copy) => {

@@ -63,8 +63,12 @@ export interface RequestMessengerPort {
   teamChannelOf?(groupId: string): Promise<TeamChannel | undefined>;
   /** Installs groupbot for `userId` with `byUserId`'s delegated token. Never throws ('unavailable': not tried). */
   installFor?(userId: string, byUserId: string): Promise<AppInstallResult>;
-  /** Chat user ids of the given Entra object ids in the turn's conversation (missing ones map to themselves). */
-  mentionIds(place: TurnPlace, userIds: readonly string[]): Promise<Record<string, string>>;
+  /**
+   * Chat user ids (Teams MRIs, `29:…`) of the given Entra object ids, by Entra object id: known ones (cached), else
+   * looked up one by one in the turn's conversation (`place`; none without a turn). People whose chat id is not
+   * known are left out (and logged): Teams ignores Entra ids in a card's `refresh.userIds`. Never throws.
+   */
+  mentionIds(place: TurnPlace | undefined, userIds: readonly string[]): Promise<Record<string, string>>;
 }
 
 /** A person as the directory knows them. */
@@ -108,6 +112,12 @@ export interface RequestDirectory {
   ): Promise<{ members: number; total: number } | undefined>;
   addMember(groupId: string, userId: string): Promise<MemberAddResult>;
   removeMember(groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult>;
+}
+
+/** Who acts in a turn: their Entra object id and the directory as them (their own delegated session). */
+export interface RequestActor {
+  id: string;
+  directory: RequestDirectory;
 }
 
 /** Opens the directory as a user outside their turn (sweeper retries, time-bound removals); undefined without a token. */

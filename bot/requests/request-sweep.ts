@@ -18,7 +18,6 @@ import {
 import type { ActionResult } from './access-request-service';
 import type { PersonRef, TimeBoundMembership } from '../store/types';
 import { formatTime } from '../../cards/card-time';
-import { saveRoute } from './request-route';
 import type { RequestWorkflow } from './request-workflow';
 import { repeatEvery } from '../shared/repeat-every';
 
@@ -113,7 +112,7 @@ export async function sweep(workflow: RequestWorkflow, deps: SweepDeps): Promise
       const r = snap.request;
       const lead = `Reminder: ${r.requesterName} is still waiting for a decision on joining '${r.groupName}'.`;
       if ((await notices.notifyOwners(r, route, { lead })).posted > 0) report.reminded++;
-      await saveRoute(workflowStore(workflow), r.id, {
+      await svc.saveRoute(r.id, {
         ...route,
         history: [
           ...(route.history ?? []),
@@ -254,10 +253,6 @@ async function noteRetry(
   report.gaveUp++;
   const approver = r.decidedById ? [{ id: r.decidedById, name: r.decidedByName ?? '' }] : [];
   await tellGivenUpOnce(bg, failure, [...approver, ...owners], approvalGivenUpText(r));
-}
-
-function workflowStore(workflow: RequestWorkflow): Parameters<typeof saveRoute>[0] {
-  return workflow.store.keyValue;
 }
 
 /**

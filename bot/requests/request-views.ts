@@ -81,6 +81,23 @@ export function requesterCardOf(
   });
 }
 
+/**
+ * What someone who may not decide sees of a pending request (a refresh in a shared chat): who asks, who is asked,
+ * no buttons and no justification. Never throws.
+ */
+export function waitingCardOf(r: AccessRequest, ownerNames: readonly string[]): AdaptiveCard {
+  const who = ownerNames.length ? ownerNames.join(', ') : "the group's owners";
+  return adaptiveCard({
+    fallbackText: `${r.requesterName}'s request to join ${r.groupName} is waiting for ${who}.`,
+    body: [
+      heading(md`${r.requesterName} asks to join ${r.groupName}`),
+      container([textBlock(md`Waiting for ${who}`, { weight: 'Bolder' })], { style: 'emphasis' }),
+      requestFacts(requesterOf(r), r.durationDays ?? undefined, r.createdAt.toISOString()),
+      justificationBlock(r.justification || '(no justification given)', { shared: true }),
+    ],
+  });
+}
+
 /** The copy while the approved add is still running or being retried. Never throws. */
 export function approvingCardOf(r: AccessRequest, view: RequestOutcomeView): AdaptiveCard {
   return adaptiveCard({
@@ -165,14 +182,18 @@ export function summaryOf(r: AccessRequest): RequestSummary {
 /** Teams refreshes a card automatically for at most this many listed users. */
 export const REFRESH_USER_LIMIT = 60;
 
+/** An Entra object id: a bare GUID, never a chat user id (Teams MRIs look like `29:…`). */
+const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The card with a Universal Actions `refresh` (verb requestRefresh): Teams asks the bot for the view of each
  * listed user when they see it (their own view: Approve/Deny for owners, Cancel for the requester, the outcome
- * once decided). At most REFRESH_USER_LIMIT users are listed, as Teams refreshes no more automatically.
- * Never throws.
+ * once decided). `userIds` are chat user ids (MRIs): Entra object ids are left out, since Teams ignores them (the
+ * messenger logs whom it found no chat id for). At most REFRESH_USER_LIMIT users are listed, as Teams refreshes
+ * no more automatically. Never throws.
  */
 export function withRefresh(card: AdaptiveCard, requestId: string, userIds: readonly string[]): AdaptiveCard {
-  const ids = [...new Set(userIds)].slice(0, REFRESH_USER_LIMIT);
+  const ids = [...new Set(userIds)].filter((id) => id && !ENTRA_ID.test(id)).slice(0, REFRESH_USER_LIMIT);
   if (ids.length === 0) return card;
   const refresh = {
     action: { type: 'Action.Execute', verb: 'requestRefresh', data: { verb: 'requestRefresh', requestId } },

@@ -6,38 +6,41 @@
  *
  * A click is answered within `answerWithinMs`: work that takes longer (a slow Graph add) answers with the
  * "approved, adding…" card and finishes in the background; its outcome then reaches every copy as an update.
+ *
+ * One workflow (and one AccessRequestService inside it) is built per bot instance when it starts
+ * (bot/teams/request-wiring.ts); who acts is an argument of each call, never part of the workflow. Every read
+ * and write of request data goes through its service; nothing is kept per process between calls.
  */
 import type { Store } from '../store';
-import type { AccessRequest, PersonRef } from '../store/types';
 import type { Logger } from '../log';
 import type { Reply } from '../commands/context';
-import {
-  AccessRequestService,
-  RequestInputError,
-  type ActionResult,
-  type RequestSnapshot,
-} from './access-request-service';
+import { AccessRequestService, RequestInputError, type ActionResult, type Decider } from './access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
-import type { Clock, DirectoryForUser, RequestDirectory, RequestMessengerPort, TurnPlace } from './request-ports';
+import type {
+  Clock,
+  DirectoryForUser,
+  RequestActor,
+  RequestDirectory,
+  RequestMessengerPort,
+  TurnPlace,
+} from './request-ports';
 import { RequestNotices, type OwnersNotified } from './request-notices';
 import { reachSentence, reachWorthTelling } from './owner-reach';
-import { saveRoute, type RequestRoute } from './request-route';
+import type { RequestRoute } from './request-route';
 import type { RequestSettings } from './request-settings';
+import { REFUSALS } from './request-refusals';
 import {
   approvalCardOf,
   approvingCardOf,
   cardReply,
   currentCardOf,
   requesterCardOf,
+  waitingCardOf,
   withRefresh,
 } from './request-views';
 import { formatTime } from '../../cards/card-time';
 
-/** Who acts in this turn: their Entra object id and their own directory session. */
-export interface RequestActor {
-  id: string;
-  directory: RequestDirectory;
-}
+export type { RequestActor };
 
 export interface RequestWorkflowDeps {
   store: Store;
@@ -49,8 +52,6 @@ export interface RequestWorkflowDeps {
   clock?: Clock;
 }
 
-/** Marks the add of the current turn: it runs with the clicker's session, never a stored token. */
-const TURN_TOKEN = 'current-turn';
 const DEFAULT_ANSWER_MS = 1500;
 
 function names(list: readonly { name: string }[]): string {
@@ -69,25 +70,16 @@ export interface SubmitInput {
 
 export class RequestWorkflow {
   readonly notices: RequestNotices;
+  /** The one service over the store, built with the workflow: every read and write of request data. */
+  readonly requests: AccessRequestService;
   private readonly clock: Clock;
-  /** Approvals whose Graph add runs in this process, so a second click waits for it instead of polling. */
-  private readonly running = new Map<string, Set<Promise<ActionResult>>>();
 
+  /** Throws RangeError when a setting is out of range (bot/config.ts has checked them). */
   constructor(private readonly deps: RequestWorkflowDeps) {
     this.clock = deps.clock ?? (() => new Date());
-    this.notices = new RequestNotices({
+    const s = deps.settings;
+    this.requests = new AccessRequestService({
       store: deps.store,
-      messenger: deps.messenger,
-      log: deps.log,
-      service: () => this.service(),
-    });
-  }
-
-  /** The service; with `directory` (the acting user's), its authority check and the Graph add use that session. */
-  service(directory?: RequestDirectory): AccessRequestService {
-    const s = this.deps.settings;
-    return new AccessRequestService({
-      store: this.deps.store,
       clock: this.clock,
       options: {
         expiryDays: s.expiryDays,
@@ -96,9 +88,34 @@ export class RequestWorkflow {
         membershipNoticeDays: s.membershipNoticeDays,
         timeZone: s.timeZone,
       },
-      isApprover: async (request, actor) => (directory ? this.mayDecide(directory, request.groupId, actor.id) : false),
-      addMember: (job) => this.addMember(job, directory),
+      addMember: (job) => this.addOutsideTurn(job),
     });
+    this.notices = new RequestNotices({
+      store: deps.store,
+      messenger: deps.messenger,
+      log: deps.log,
+      service: () => this.requests,
+    });
+  }
+
+  /** The one service of this workflow (the same object on every call). */
+  service(): AccessRequestService {
+    return this.requests;
+  }
+
+  /**
+   * The acting person as a decider: named as the directory names them (never as the channel says), their
+   * authority checked and their add run with their own session. A guest never decides. Throws directory errors.
+   */
+  private async deciderOf(actor: RequestActor): Promise<Decider> {
+    const me = await actor.directory.me();
+    const guest = me.userType?.toLowerCase() === 'guest';
+    return {
+      id: actor.id.toLowerCase(),
+      name: me.displayName,
+      mayDecide: async (request) => !guest && (await this.mayDecide(actor.directory, request.groupId, actor.id)),
+      addMember: (job) => actor.directory.addMember(job.group.id, job.user.id),
+    };
   }
 
   /** The authority check; a directory that refuses the reads (a guest) means "no". Throws other directory errors. */
@@ -111,8 +128,9 @@ export class RequestWorkflow {
     }
   }
 
-  private async addMember(job: MemberAddJob, directory: RequestDirectory | undefined): Promise<MemberAddResult> {
-    const as = job.token === TURN_TOKEN && directory ? directory : await this.deps.directoryFor?.(job.approver.id);
+  /** The add of an interrupted approval, outside any turn: with the approver's token when one can be had. */
+  private async addOutsideTurn(job: MemberAddJob): Promise<MemberAddResult> {
+    const as = await this.deps.directoryFor?.(job.approver.id);
     if (!as) return { outcome: 'retry-later', message: `no token for ${job.approver.name} right now` };
     return as.addMember(job.group.id, job.user.id);
   }
@@ -142,14 +160,8 @@ export class RequestWorkflow {
       deciders = (await dir.groupsAdministrators()).filter((a) => a.id !== actor.id.toLowerCase());
       escalated = true;
     }
-    if (deciders.length === 0) {
-      return [
-        {
-          text: `'${group.displayName}' has no other owner who could approve a request, and I found no Groups Administrator to ask. Ask your IT department to add you.`,
-        },
-      ];
-    }
-    const filed = await this.service(dir).file({
+    if (deciders.length === 0) return [{ text: REFUSALS.noDecider(group.displayName) }];
+    const filed = await this.requests.file({
       requester: { id: actor.id.toLowerCase(), name: me.displayName, upn: me.userPrincipalName ?? '' },
       group: { id: group.id, name: group.displayName },
       justification: input.justification,
@@ -158,7 +170,7 @@ export class RequestWorkflow {
     const r = filed.request;
     const clicked = live.place.clickedActivityId;
     if (filed.kind === 'merged') {
-      const asked = (await this.notices.route(r.id))?.owners ?? deciders;
+      const asked = (await this.requests.route(r.id))?.owners ?? deciders;
       if (clicked) await this.notices.recordCopy(r.id, live.place.conversationId, clicked, r.requesterId, 'requester');
       return [
         cardReply(
@@ -195,7 +207,7 @@ export class RequestWorkflow {
       history: [{ at: now, names: deciders.map((o) => o.name), kind: escalated ? 'escalated' : 'asked' }],
       ...(escalated ? { escalatedAt: now } : {}),
     };
-    await saveRoute(this.deps.store.keyValue, r.id, route);
+    await this.requests.saveRoute(r.id, route);
     const lead = escalated
       ? `${r.requesterName} asks to join '${r.groupName}', which has no other owner, so I ask the Groups Administrators.`
       : `${r.requesterName} asks to join '${r.groupName}'.`;
@@ -278,39 +290,11 @@ export class RequestWorkflow {
     requestId: string,
     reason?: string,
   ): Promise<Reply[]> {
-    const me = await actor.directory.me();
-    // The name shown on every card comes from the directory, never from what the channel says.
-    const who: PersonRef = { id: actor.id.toLowerCase(), name: me.displayName };
-    const svc = this.service(actor.directory);
-    if (me.userType?.toLowerCase() === 'guest') {
-      const request = await this.deps.store.requests.get(requestId);
-      if (request) {
-        const message = `Only an owner of "${request.groupName}" or a Groups or Global Administrator can decide this request.`;
-        return this.afterAction(
-          {
-            ok: false,
-            refusal: { code: 'not-approver', message, state: request.state },
-            ...(await this.snapshotOf(request)),
-          },
-          actor,
-          live,
-        );
-      }
-    }
-    let result: ActionResult;
-    if (action === 'approve') {
-      const running = svc.approve(requestId, who, TURN_TOKEN);
-      const set = this.running.get(requestId) ?? new Set<Promise<ActionResult>>();
-      this.running.set(requestId, set.add(running));
-      try {
-        result = await running;
-      } finally {
-        set.delete(running);
-        if (set.size === 0 && this.running.get(requestId) === set) this.running.delete(requestId);
-      }
-    } else {
-      result = await svc.deny(requestId, who, reason);
-    }
+    const decider = await this.deciderOf(actor);
+    const result =
+      action === 'approve'
+        ? await this.requests.approve(requestId, decider)
+        : await this.requests.deny(requestId, decider, reason);
     return this.afterAction(result, actor, live);
   }
 
@@ -320,20 +304,16 @@ export class RequestWorkflow {
     const live = { place };
     const work = (async () =>
       this.afterAction(
-        await this.service(actor.directory).cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName }),
+        await this.requests.cancel(requestId, { id: actor.id.toLowerCase(), name: me.displayName }),
         actor,
         live,
       ))();
     return this.within(work, live, () => this.cardNow(requestId));
   }
 
-  private async snapshotOf(request: AccessRequest): Promise<RequestSnapshot> {
-    return (await this.service().get(request.id)) as RequestSnapshot;
-  }
-
   /** The request's current card, with "working on it" (the answer to a click whose work goes on). */
   private async cardNow(requestId: string): Promise<Reply[]> {
-    const snap = await this.service().get(requestId);
+    const snap = await this.requests.get(requestId);
     const card = snap ? currentCardOf(snap.request, snap.view) : undefined;
     const text = 'Working on it: the card updates everywhere when it is done.';
     return card ? [cardReply(text, card)] : [{ text }];
@@ -406,7 +386,8 @@ export class RequestWorkflow {
   ): Promise<Reply[]> {
     const { refusal, request } = result;
     const place = live.place;
-    if (!request || !result.view) return this.notices.answer(place, actor.id, refusal.message);
+    // No such request (a crafted or very old card): the clicker alone is answered, the card stays as it is.
+    if (!request || !result.view) return [{ text: refusal.message, keepCard: true }];
     if (
       refusal.code === 'not-approver' ||
       refusal.code === 'not-requester' ||
@@ -415,14 +396,19 @@ export class RequestWorkflow {
       // The clicked card may be shared: it stays as it is for everyone, and the clicker alone is answered.
       return [{ text: refusal.message, keepCard: true }];
     }
-    // A stale card: decided elsewhere, or another click's add is still running.
-    const inProcess = [...(this.running.get(request.id) ?? [])];
-    if (request.state === 'approving' && inProcess.length > 0) {
-      // The winning click runs in this process: wait for it (the answer time still bounds this turn).
-      await Promise.allSettled(inProcess);
-      const settled = await this.service().get(request.id);
-      const card = settled ? currentCardOf(settled.request, settled.view, { shared: place.shared }) : undefined;
-      return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
+    // A stale card: decided elsewhere, or another click's add is still running (in this instance or another). The
+    // answer is what the store says now ("Approved by Olga Owner at 14:02; adding Ana…"); nothing waits here. When
+    // the add ends, its outcome reaches every copy, this one included, as a proactive update; the clicker's view
+    // of an approval under way also carries a refresh, so it shows what stands whenever it is seen again.
+    if (request.state === 'approving') {
+      // Read once more just before answering: an add that ended meanwhile is answered with its outcome.
+      const latest = await this.requests.get(request.id);
+      const ended = latest && latest.request.state !== 'approving' ? latest : undefined;
+      const endedCard = ended && currentCardOf(ended.request, ended.view, { shared: place.shared });
+      if (ended && endedCard) return [cardReply(ended.view.headline, endedCard)];
+      const viewer = place.from?.id;
+      const card = approvingCardOf(request, result.view);
+      return [cardReply(refusal.message, viewer ? withRefresh(card, request.id, [viewer]) : card)];
     }
     const card = currentCardOf(request, result.view, { shared: place.shared });
     // Make sure every copy shows what stands (the winner may have died before updating them; updates are idempotent).
@@ -435,19 +421,15 @@ export class RequestWorkflow {
 
   /** Shows the approval card of a request (from the pending-approvals list) as a new message in this chat. */
   async open(actor: RequestActor, place: TurnPlace, requestId: string): Promise<Reply[]> {
-    const snap = await this.service().get(requestId);
-    if (!snap) return [{ text: 'This request no longer exists.' }];
+    const snap = await this.requests.get(requestId);
+    if (!snap) return [{ text: REFUSALS.notFound }];
     const r = snap.request;
     if (r.state !== 'pending')
       return [{ text: `${r.requesterName}'s request to join '${r.groupName}': ${snap.view.headline}.` }];
     if (!(await this.mayDecide(actor.directory, r.groupId, actor.id))) {
-      return this.notices.answer(
-        place,
-        actor.id,
-        `Only an owner of '${r.groupName}' or a Groups or Global Administrator can decide this request.`,
-      );
+      return this.notices.answer(place, actor.id, REFUSALS.notApprover(r.groupName));
     }
-    const route = await this.notices.route(r.id);
+    const route = await this.requests.route(r.id);
     // In a shared chat the copy everyone sees leaves the justification out; this decider's own view has it (refresh).
     const card = place.shared
       ? withRefresh(approvalCardOf(r, route, { shared: true }), r.id, [place.from?.id ?? actor.id])
@@ -459,31 +441,26 @@ export class RequestWorkflow {
   }
 
   /**
-   * The card this viewer should see now (a Universal Actions refresh): the outcome once decided; while pending,
-   * the requester's card (Cancel) for the requester and the approval card (Approve / Deny) for anyone else, whose
-   * click is checked again on the server. Throws database errors.
+   * The card this viewer should see now (a Universal Actions refresh, which Teams sends for every viewer in chats
+   * of up to 60 people): the outcome once decided; while pending, the requester's card (Cancel) for the requester,
+   * the approval card (Approve / Deny) for those who may decide, and for anyone else a read-only view ("Waiting
+   * for Olga Owner"), without buttons or the justification. Needs no Graph token. Throws database errors.
    */
   async refresh(actor: RequestActor, requestId: string): Promise<Reply[]> {
-    const snap = await this.service().get(requestId);
-    if (!snap) return [{ text: 'This request no longer exists.' }];
+    const snap = await this.requests.get(requestId);
+    if (!snap) return [{ text: REFUSALS.notFound }];
     const r = snap.request;
     const isRequester = r.requesterId === actor.id.toLowerCase();
-    const route = await this.notices.route(r.id);
+    const route = await this.requests.route(r.id);
+    const decides = !isRequester && (await this.viewerMayDecide(actor, r.groupId, route));
     // Only the requester and those who may decide see the justification; anyone else gets the shared copy's view.
-    const audience = { shared: !isRequester && !(await this.viewerMayDecide(actor, r.groupId, route)) };
+    const audience = { shared: !isRequester && !decides };
     const current = currentCardOf(r, snap.view, audience);
     if (current) return [cardReply(snap.view.headline, current)];
-    if (isRequester)
-      return [
-        cardReply(
-          snap.view.headline,
-          requesterCardOf(
-            r,
-            (route?.owners ?? []).map((o) => o.name),
-          ),
-        ),
-      ];
-    return [cardReply(snap.view.headline, approvalCardOf(r, route, audience))];
+    const owners = (route?.owners ?? []).map((o) => o.name);
+    if (isRequester) return [cardReply(snap.view.headline, requesterCardOf(r, owners))];
+    if (decides) return [cardReply(snap.view.headline, approvalCardOf(r, route))];
+    return [cardReply(snap.view.headline, waitingCardOf(r, owners))];
   }
 
   /**
@@ -499,11 +476,6 @@ export class RequestWorkflow {
     const viewer = actor.id.toLowerCase();
     if (route?.owners.some((o) => o.id.toLowerCase() === viewer)) return true;
     return this.mayDecide(actor.directory, groupId, actor.id).catch(() => false);
-  }
-
-  /** The store the workflow runs over. */
-  get store(): Store {
-    return this.deps.store;
   }
 
   /** The removal of an ended time-bound membership, with the granter's token. Never throws. */
@@ -523,9 +495,9 @@ export class RequestWorkflow {
     const now = this.clock();
     const cutoff = now.getTime() - hours * 3_600_000;
     let escalated = 0;
-    for (const r of await this.deps.store.requests.listPending({ limit: 200 })) {
+    for (const r of await this.requests.listPending(200)) {
       if (r.createdAt.getTime() > cutoff) continue;
-      const route = await this.notices.route(r.id);
+      const route = await this.requests.route(r.id);
       if (!route || route.escalatedAt) continue;
       try {
         const dir = await this.deps.directoryFor?.(r.requesterId);
@@ -538,17 +510,24 @@ export class RequestWorkflow {
         const updated: RequestRoute = {
           ...route,
           owners: [...route.owners, ...admins],
-          mentionIds: { ...Object.fromEntries(admins.map((a) => [a.id, a.id])), ...route.mentionIds },
+          // Outside a turn only chat ids known already (cached) can be had; the others are mentioned by name.
+          mentionIds: {
+            ...(await this.deps.messenger.mentionIds(
+              undefined,
+              admins.map((a) => a.id),
+            )),
+            ...route.mentionIds,
+          },
           escalatedAt: now.toISOString(),
           history: [
             ...(route.history ?? []),
             { at: now.toISOString(), names: admins.map((a) => a.name), kind: 'escalated' },
           ],
         };
-        await saveRoute(this.deps.store.keyValue, r.id, updated);
+        await this.requests.saveRoute(r.id, updated);
         const lead = `${r.requesterName} asks to join '${r.groupName}' and the owners have not answered (${before || 'asked when filed'}), so I ask the Groups Administrators too.`;
         await this.notices.notifyOwners(r, updated, { lead, people: admins });
-        const snap = await this.service().get(r.id);
+        const snap = await this.requests.get(r.id);
         if (snap)
           await this.notices.tell(
             r.requesterId,

@@ -136,8 +136,8 @@ export class BackgroundFailures {
   }
 
   /**
-   * True when the item was given up and its daily retry is not due yet: the caller must not try it now.
-   * Throws on database errors.
+   * The item's record when it was given up and its daily try is not due yet (the caller must not try it now),
+   * else undefined. Throws on database errors.
    */
   async paused(kind: BackgroundJobKind, itemId: string): Promise<BackgroundFailure | undefined> {
     const f = await this.get(kind, itemId);

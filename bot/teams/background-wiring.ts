@@ -57,9 +57,12 @@ export function createBackgroundWork(opts: {
     kv: opts.store.keyValue,
     log: opts.log,
     clock,
-    // Whoever the journal saw act on the group (owners, administrators, requesters) may read its owners.
+    // The owners the history of a watched group recorded, and whoever the journal saw act on the group (owners,
+    // administrators, requesters), may read its owners.
     readersOf: async (groupId) => {
       const ids = new Set<string>();
+      const recorded = await opts.store.history.membershipAt(groupId, clock());
+      for (const id of recorded?.owners ?? []) ids.add(id.toLowerCase());
       for (const e of await opts.store.journal.historyOfGroup(groupId, { limit: 50 })) {
         if (e.actor?.id) ids.add(e.actor.id.toLowerCase());
         if (e.requestedBy?.id) ids.add(e.requestedBy.id.toLowerCase());
@@ -74,7 +77,20 @@ export function createBackgroundWork(opts: {
       clock,
       ...(opts.maxFailures ? { maxFailures: opts.maxFailures } : {}),
     }),
-    knownOwners: (groupId) => tokens.knownOwners(groupId),
+    // Owners as BackgroundTokens last read them, and as the history of a watched group recorded them.
+    knownOwners: async (groupId) => {
+      const owners = new Map((await tokens.knownOwners(groupId)).map((o) => [o.id, o]));
+      try {
+        const recorded = await opts.store.history.membershipAt(groupId, clock());
+        for (const id of recorded?.owners ?? []) {
+          const key = id.toLowerCase();
+          if (!owners.has(key)) owners.set(key, { id: key, name: tokens.nameOf(key) ?? '' });
+        }
+      } catch (err) {
+        opts.log.warn('background.owners', { groupId, error: err });
+      }
+      return [...owners.values()];
+    },
     tell: async (userId, text) => {
       try {
         const conversationId = await opts.messenger.personalConversationOf(userId);

@@ -14,13 +14,7 @@ import type { UserTokenSource } from './user-tokens';
 import type { Logger } from '../log';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { PendingStore, Reply } from '../commands/context';
-import {
-  handleText,
-  handleAction,
-  welcomeReplies,
-  type RequestActionHandler,
-  type TurnServices,
-} from './turn-handlers';
+import { handleText, handleAction, welcomeReplies, type TurnServices } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import {
   SSO_FALLBACK,
@@ -55,8 +49,6 @@ export interface BotAppOptions {
    * the conversation, and delivers waiting approval cards after a personal install. Must not throw.
    */
   conversationEvent?: (context: TurnContext) => Promise<void>;
-  /** Card verbs of the requests layer (requestSubmit, approvals, ...); see TurnServices.requests. */
-  requests?: RequestActionHandler;
   /** The requests port attached to every command context (access requests, "my requests"). */
   requestsPort?: TurnServices['requestsPort'];
   /** The journal of changes (history, Undo); absent when the bot runs without a store. */
@@ -163,7 +155,6 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     graph: opts.graph,
     pending: opts.pending,
     log: opts.log,
-    ...(opts.requests ? { requests: opts.requests } : {}),
     ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
     ...(opts.journal ? { journal: opts.journal } : {}),
     ...(opts.history ? { history: opts.history } : {}),

@@ -1,29 +1,28 @@
 /**
- * The Teams shell of access requests: turns a card click's turn into a TurnPlace and the clicker's Graph session
- * into the workflow's directory port, and hands the verb to bot/requests. The workflow itself (submit, decide,
- * announce, remind, expire) lives in bot/requests/request-workflow.ts.
+ * The Teams shell of access requests, and nothing more: a turn becomes the workflow's TurnPlace, the actor's Graph
+ * session its directory port, the Bot Framework poster its messenger port (chat ids from TeamsInfo.getMember,
+ * cached). The card verbs are routed in bot/commands (card-action-run.ts → request-actions.ts) to the requests
+ * port built here; the workflow itself lives in bot/requests/request-workflow.ts, built once per instance.
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
-import { RequestInputError, type AccessRequestService, type MemberRemover, type RequestSnapshot } from '../requests';
-import { RequestWorkflow, type RequestActor } from '../requests/request-workflow';
+import type { MemberRemover } from '../requests';
+import { RequestWorkflow } from '../requests/request-workflow';
 import type { RequestRoute } from '../requests/request-route';
-import type { OutboundMessage, RequestMessengerPort, TurnPlace } from '../requests/request-ports';
+import type { OutboundMessage, RequestActor, RequestMessengerPort, TurnPlace } from '../requests/request-ports';
 import type { RequestSettings } from '../requests/request-settings';
 import { listMine, listPending } from '../requests/request-lists';
-import type { CardAction } from '../../cards/actions';
 import type { CommandContext, Reply } from '../commands/context';
-import { requestBlocker, type RequestsPort } from '../commands/access-request';
+import type { RequestsPort } from '../commands/access-request';
 import { errorText } from '../commands/error-text';
-import { cardOwnerRefusal } from '../commands/card-owner';
 import { reply } from '../commands/reply';
-import { openGraphSession, type GraphSession } from '../directory/graph-session';
+import { openGraphSession } from '../directory/graph-session';
 import type { GraphEndpoint } from '../directory/graph-client';
-import { getGroup } from '../directory/groups-read';
 import { requestDirectory } from '../directory/request-directory';
 import type { Logger } from '../log';
 import { messageActivity, type RequestPoster } from './request-messenger';
 import { conversationKind } from './conversation-kind';
+import { ChatUserIds } from './chat-user-ids';
 
 export type { RequestRoute };
 
@@ -56,8 +55,8 @@ export function placeOf(here: TurnContext): TurnPlace {
   };
 }
 
-/** The messenger port over a Bot Framework poster; mention ids come from the turn's conversation roster. */
-function messengerPort(poster: RequestPoster, log: Logger): RequestMessengerPort {
+/** The messenger port over a Bot Framework poster; chat ids (MRIs) one person at a time, cached. */
+function messengerPort(poster: RequestPoster, chatIds: ChatUserIds): RequestMessengerPort {
   const turnOf = (place?: TurnPlace): TurnContext | undefined => place?.turn as TurnContext | undefined;
   return {
     post: (conversationId, message: OutboundMessage, place) =>
@@ -68,30 +67,22 @@ function messengerPort(poster: RequestPoster, log: Logger): RequestMessengerPort
     ...(poster.openPersonal ? { openPersonal: poster.openPersonal.bind(poster) } : {}),
     ...(poster.teamChannelOf ? { teamChannelOf: poster.teamChannelOf.bind(poster) } : {}),
     ...(poster.installFor ? { installFor: poster.installFor.bind(poster) } : {}),
-    mentionIds: async (place, userIds) => {
-      const out: Record<string, string> = Object.fromEntries(userIds.map((id) => [id, id]));
-      const here = turnOf(place);
-      if (!here) return out;
-      try {
-        for (const m of await TeamsInfo.getMembers(here)) {
-          const aad = m.aadObjectId?.toLowerCase();
-          if (aad && aad in out) out[aad] = m.id;
-        }
-      } catch (err) {
-        log.debug('requests.members', { error: err });
-      }
-      return out;
-    },
+    mentionIds: (place, userIds) => chatIds.resolve(turnOf(place), userIds),
   };
 }
 
+/** The requests layer of one bot instance: the one workflow, and the requests port of each turn. */
 export class RequestCoordinator {
+  /** The one request workflow of this instance (built here, once). */
   readonly workflow: RequestWorkflow;
 
   constructor(private readonly deps: RequestCoordinatorDeps) {
     this.workflow = new RequestWorkflow({
       store: deps.store,
-      messenger: messengerPort(deps.messenger, deps.log),
+      messenger: messengerPort(
+        deps.messenger,
+        new ChatUserIds({ keyValue: deps.store.keyValue, log: deps.log, ...(deps.clock ? { clock: deps.clock } : {}) }),
+      ),
       log: deps.log,
       settings: deps.settings,
       directoryFor: async (userId) => {
@@ -102,24 +93,19 @@ export class RequestCoordinator {
     });
   }
 
-  /** The service, with the authority check and the Graph add bound to `session` (the acting user's token). */
-  service(session?: GraphSession): AccessRequestService {
-    return this.workflow.service(session ? requestDirectory(session) : undefined);
-  }
-
   /** The removal of an ended time-bound membership, with the granter's token. Never throws. */
   get removeMember(): MemberRemover {
     return this.workflow.removeMember;
   }
 
-  private actor(ctx: CommandContext): RequestActor {
-    return { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
-  }
-
-  /** The requests port for a command context of this turn (`here`: where lists go and who is answered). */
+  /**
+   * The requests port for a command context of this turn (`here`: where the turn happens, who is answered and
+   * where lists go): the workflow's calls with this actor (their own Graph session) and this place.
+   */
   port(ctx: CommandContext, here?: TurnContext): RequestsPort {
     const place: TurnPlace = here ? placeOf(here) : { conversationId: '', shared: false };
-    const actor = this.actor(ctx);
+    const actor: RequestActor = { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
+    const workflow = this.workflow;
     const guard = async (what: string, run: () => Promise<Reply[]>): Promise<Reply[]> => {
       try {
         return await run();
@@ -131,89 +117,13 @@ export class RequestCoordinator {
     return {
       owners: (groupId) => actor.directory.owners(groupId),
       canManage: (groupId) => actor.directory.mayDecide(groupId, ctx.actor.id),
-      listMine: () => guard('requests.listMine', () => listMine(this.workflow, actor, place)),
-      listPending: (opts) =>
-        guard('requests.listPending', () => listPending(this.workflow, this.deps.store, actor, place, opts)),
+      listMine: () => guard('requests.listMine', () => listMine(workflow, actor, place)),
+      listPending: (opts) => guard('requests.listPending', () => listPending(workflow, actor, place, opts)),
+      submit: (input) => workflow.submit(actor, place, input),
+      decide: (action, requestId, reason) => workflow.decide(actor, place, action, requestId, reason),
+      cancel: (requestId) => workflow.cancel(actor, place, requestId),
+      open: (requestId) => workflow.open(actor, place, requestId),
+      refresh: (requestId) => workflow.refresh(actor, requestId),
     };
-  }
-
-  /** Handles the request verbs (TurnServices.requests); undefined for other verbs. Never throws. */
-  async handle(action: CardAction, ctx: CommandContext, here: TurnContext): Promise<Reply[] | undefined> {
-    try {
-      switch (action.verb) {
-        case 'requestSubmit': {
-          // Only the one the card was made for files from it: anyone else is told whose card it is.
-          const refused = await cardOwnerRefusal(action.pendingId, ctx);
-          if (refused) return refused.replies;
-          return await this.submit(ctx, here, action.groupId, action.justification, action.durationDays);
-        }
-        case 'approvalApprove':
-          return await this.decide(ctx, here, 'approve', action.requestId);
-        case 'approvalDeny':
-          return await this.decide(ctx, here, 'deny', action.requestId, action.reason);
-        case 'requestCancel':
-          return await this.cancel(ctx, here, action.requestId);
-        case 'approvalOpen':
-          return await this.workflow.open(this.actor(ctx), placeOf(here), action.requestId);
-        case 'requestRefresh':
-          return await this.workflow.refresh(this.actor(ctx), action.requestId);
-        default:
-          return undefined;
-      }
-    } catch (err) {
-      if (err instanceof RequestInputError) return [reply(err.message)];
-      this.deps.log.error('requests.action', { verb: action.verb, error: err });
-      return [reply(errorText(err))];
-    }
-  }
-
-  /** Files the request (or merges it), asks the owners, and returns the requester's card. */
-  async submit(
-    ctx: CommandContext,
-    here: TurnContext,
-    groupId: string,
-    justification: string,
-    durationDays?: number,
-  ): Promise<Reply[]> {
-    const blocked = async (): Promise<string | null> => requestBlocker(ctx, await getGroup(ctx.graph, groupId));
-    return this.workflow.submit(this.actor(ctx), placeOf(here), {
-      groupId,
-      justification,
-      blocked,
-      ...(durationDays ? { durationDays } : {}),
-    });
-  }
-
-  /** Approve or deny as the clicker (re-checked on the server), then announce the outcome everywhere. */
-  decide(
-    ctx: CommandContext,
-    here: TurnContext,
-    action: 'approve' | 'deny',
-    requestId: string,
-    reason?: string,
-  ): Promise<Reply[]> {
-    return this.workflow.decide(this.actor(ctx), placeOf(here), action, requestId, reason);
-  }
-
-  /** Cancel by the requester. */
-  cancel(ctx: CommandContext, here: TurnContext, requestId: string): Promise<Reply[]> {
-    return this.workflow.cancel(this.actor(ctx), placeOf(here), requestId);
-  }
-
-  /** The stored route of a request, or undefined. Throws on database errors. */
-  route(requestId: string): Promise<RequestRoute | undefined> {
-    return this.workflow.notices.route(requestId);
-  }
-
-  /** See RequestNotices.announce. Never throws. */
-  announce(
-    snap: RequestSnapshot,
-    opts: { here?: TurnContext; quiet?: boolean; membershipEndsAt?: Date } = {},
-  ): Promise<boolean> {
-    return this.workflow.notices.announce(snap, {
-      ...(opts.here ? { place: placeOf(opts.here) } : {}),
-      ...(opts.quiet ? { quiet: true } : {}),
-      ...(opts.membershipEndsAt ? { membershipEndsAt: opts.membershipEndsAt } : {}),
-    });
   }
 }

@@ -108,7 +108,8 @@ export class RequestMessenger {
   /**
    * Records the conversation of this turn (for later posts and card updates), the sender's address (their channel
    * user id and channel, which the token service needs to give their token outside their turn) and, in a 1:1 chat,
-   * the user's personal conversation. Skips writes when nothing changed since this process last wrote. Throws on
+   * the user's personal conversation. Skips writes when nothing changed since this process last wrote, except on
+   * Teams' install and conversation events: another instance may have forgotten the row since. Throws on
    * database errors.
    */
   async remember(context: TurnContext): Promise<void> {
@@ -144,9 +145,12 @@ export class RequestMessenger {
       ]);
     }
     const at = (this.deps.clock ?? (() => new Date()))();
+    // `written` is this process's memory: an uninstall handled by another instance deleted the row without telling
+    // it, so the events that follow a (re)install always write.
+    const event = activity.type === 'installationUpdate' || activity.type === 'conversationUpdate';
     for (const [key, value] of writes) {
       const json = JSON.stringify(value);
-      if (this.written.get(key) === json) continue;
+      if (!event && this.written.get(key) === json) continue;
       await this.deps.conversations.put(key, value, at);
       this.written.set(key, json);
     }

@@ -1,11 +1,13 @@
-/** Assembles the requests layer for one bot instance: messenger, coordinator, the bot-app hooks and the sweeper. */
+/**
+ * Assembles the requests layer for one bot instance, once at start: messenger, the one request workflow (inside
+ * the coordinator), the bot-app hooks and the sweeper.
+ */
 import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { Logger } from '../log';
-import type { CommandContext, Reply } from '../commands/context';
+import type { CommandContext } from '../commands/context';
 import type { RequestsPort } from '../commands/access-request';
-import type { CardAction } from '../../cards/actions';
 import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
@@ -23,9 +25,7 @@ export interface RequestLayer {
   rememberConversation(context: TurnContext): Promise<void>;
   /** BotAppOptions.conversationEvent: install and conversation events (install-events.ts). Logs, never throws. */
   conversationEvent(context: TurnContext): Promise<void>;
-  /** BotAppOptions.requests. */
-  requests(action: CardAction, ctx: CommandContext, context: TurnContext): Promise<Reply[] | undefined>;
-  /** BotAppOptions.requestsPort. */
+  /** BotAppOptions.requestsPort: the card verbs of requests reach the workflow through it (bot/commands). */
   requestsPort(ctx: CommandContext, context?: TurnContext): RequestsPort;
   /** Starts the periodic sweeper (REQUESTS_SWEEP_SECONDS); the returned function stops it. */
   startSweeper(): () => Promise<void>;
@@ -93,7 +93,6 @@ export function createRequestLayer(opts: {
         deliverPendingTo({ store: opts.store, notices: coordinator.workflow.notices, log: opts.log }, userId),
       log: opts.log,
     }),
-    requests: (action, ctx, context) => coordinator.handle(action, ctx, context),
     requestsPort: (ctx, context) => coordinator.port(ctx, context),
     startSweeper: () =>
       startRequestSweeper(

@@ -11,10 +11,19 @@ export function isAutomaticRefresh(activity: Partial<Activity>): boolean {
   return activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && value?.trigger === 'automatic';
 }
 
+/** A request card's refresh (verb requestRefresh), automatic or asked for: it shows a card and needs no token. */
+function isRequestRefresh(activity: Partial<Activity>): boolean {
+  const value = activity.value as { action?: { verb?: unknown } } | undefined | null;
+  return (
+    activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && value?.action?.verb === 'requestRefresh'
+  );
+}
+
 /**
  * Whether teams-ai should sign the user in before this activity's handler runs (its `autoSignIn` selector).
- * - Automatic refreshes: never (Teams sends one for every viewer of a card in chats of up to 60 people; a viewer
- *   who never signed in must not get a sign-in prompt for looking at a card; the refresh needs no Graph token).
+ * - Refreshes: never, automatic ones (Teams sends one for every viewer of a card in chats of up to 60 people) and
+ *   a request card's refresh however triggered: a viewer who never signed in must not get a sign-in prompt for
+ *   looking at a card; the refresh needs no Graph token (a viewer who may not decide gets a read-only view).
  * - Messages in a channel: only when the user already has a token (`signedIn`), since Teams does not support bot
  *   SSO in channels: a sign-in card there would be posted for the whole channel. Otherwise the handler answers
  *   with CHANNEL_SIGN_IN.
@@ -22,7 +31,7 @@ export function isAutomaticRefresh(activity: Partial<Activity>): boolean {
  * Throws what `signedIn` throws.
  */
 export async function startsSignIn(activity: Partial<Activity>, signedIn: () => Promise<boolean>): Promise<boolean> {
-  if (isAutomaticRefresh(activity)) return false;
+  if (isAutomaticRefresh(activity) || isRequestRefresh(activity)) return false;
   if (activity.type === 'message' && conversationKind(activity.conversation) === 'channel') return signedIn();
   return true;
 }

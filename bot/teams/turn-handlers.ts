@@ -8,7 +8,7 @@ import type { Actor, CommandContext, PendingStore, Reply } from '../commands/con
 import type { RequestCommandContext, RequestsPort } from '../commands/access-request';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { openGraphSession } from '../directory/graph-session';
-import { buildWelcomeCard, parseCardAction, type CardAction } from '../../cards';
+import { buildWelcomeCard, parseCardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
 import type { FileSink } from '../commands/file-sink';
@@ -21,19 +21,11 @@ import { conversationKind } from './conversation-kind';
 import { CHANNEL_SIGN_IN } from './sign-in';
 import { localizeReply, readerTimeZone } from './reader-time-zone';
 
-/** Handles the card verbs that belong to the requests layer (requests, approvals, undo). */
-export type RequestActionHandler = (
-  action: CardAction,
-  ctx: CommandContext,
-  context: TurnContext,
-) => Promise<Reply[] | undefined>;
-
 export interface TurnServices {
   tokens: UserTokenSource;
   graph: GraphEndpoint;
   pending: PendingStore;
   log: Logger;
-  requests?: RequestActionHandler;
   /** Attaches the requests layer to each command context (bot/commands/access-request.ts RequestCommandContext). */
   requestsPort?: (ctx: CommandContext, context?: TurnContext) => RequestsPort;
   /** The journal every command context records its writes in (history, Undo). */
@@ -203,11 +195,8 @@ async function answerAction(
   // Teams sends it for viewers who never signed in (bot/teams/sign-in.ts starts no sign-in for it).
   const ctx = await commandContext(context, state, services, actor, undefined, action.verb === 'requestRefresh');
   if (!ctx) return [signInReply(context)];
+  // Every card verb, the access requests' included, is routed in one place: bot/commands/card-action-run.ts.
   const run = runCardAction(action, ctx);
   if (run) return (await run).replies;
-  if (services.requests) {
-    const out = await services.requests(action, ctx, context);
-    if (out) return out;
-  }
   return [reply('That button belongs to a feature that is not available here yet, so nothing was done.')];
 }

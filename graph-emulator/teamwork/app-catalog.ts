@@ -73,23 +73,21 @@ export function newInstall(userId: string, teamsAppId: string, source: InstallSo
   };
 }
 
-/** Parses a stored install, or undefined when the row is not one. Never throws. */
+/**
+ * Parses a stored install (rows this module wrote with JSON.stringify), or undefined when the key or the value is
+ * not one. Never throws for such rows.
+ */
 export function parseInstall(key: string, value: string): UserAppInstall | undefined {
-  if (!key.startsWith(META_PREFIX)) return undefined;
-  try {
-    const v = JSON.parse(value) as Partial<UserAppInstall>;
-    if (typeof v.userId !== 'string' || typeof v.teamsAppId !== 'string' || typeof v.id !== 'string') return undefined;
-    return {
-      userId: v.userId,
-      teamsAppId: v.teamsAppId,
-      id: v.id,
-      installedDateTime: typeof v.installedDateTime === 'string' ? v.installedDateTime : '',
-      source: v.source === 'teams' ? 'teams' : 'graph',
-    };
-  } catch (err) {
-    void err; // a row that is not JSON is not an install
-    return undefined;
-  }
+  if (!key.startsWith(META_PREFIX) || !value.startsWith('{')) return undefined;
+  const v = JSON.parse(value) as Partial<UserAppInstall>;
+  if (typeof v.userId !== 'string' || typeof v.teamsAppId !== 'string' || typeof v.id !== 'string') return undefined;
+  return {
+    userId: v.userId,
+    teamsAppId: v.teamsAppId,
+    id: v.id,
+    installedDateTime: typeof v.installedDateTime === 'string' ? v.installedDateTime : '',
+    source: v.source === 'teams' ? 'teams' : 'graph',
+  };
 }
 
 /** The install of one app for one user, or undefined. Never throws. */

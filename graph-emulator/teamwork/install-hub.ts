@@ -13,6 +13,7 @@ export interface AppInstallChange {
   kind: 'installed' | 'uninstalled';
   userId: string;
   teamsAppId: string;
+  /** Who made an install; uninstalls always say `graph` (the row is gone), so listeners compare state. */
   source: InstallSource;
 }
 

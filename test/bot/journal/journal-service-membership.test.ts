@@ -34,7 +34,17 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
   ) {
     const service = new AccessRequestService({
       store,
-      isApprover: async (_r, actor) => actor.id === OLGA.id,
+      addMember: async () => ({ outcome: 'retry-later', message: 'no sweeper here' }),
+    });
+    const filed = await service.file({
+      requester: { id: requester.id, name: requester.displayName, upn: requester.upn },
+      group: { id: FINANCE.id, name: FINANCE.displayName },
+      durationDays: days,
+    });
+    const approved = await service.approve(filed.request.id, {
+      id: OLGA.id,
+      name: OLGA.displayName,
+      mayDecide: async () => true,
       addMember: async (job) => {
         await olga.graph.post(`/groups/${job.group.id}/members/$ref`, {
           '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${job.user.id}`,
@@ -42,12 +52,6 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
         return { outcome: 'added', status: 204 };
       },
     });
-    const filed = await service.file({
-      requester: { id: requester.id, name: requester.displayName, upn: requester.upn },
-      group: { id: FINANCE.id, name: FINANCE.displayName },
-      durationDays: days,
-    });
-    const approved = await service.approve(filed.request.id, { id: OLGA.id, name: OLGA.displayName }, 'unused-here');
     assert.ok(approved.ok, 'approved');
     assert.ok(approved.membership, 'a time-bound membership was granted');
     assert.ok(approved.journal?.undo, 'the journal entry can be undone');
@@ -120,7 +124,6 @@ describe('bot/journal: undo of an approved time-bound add ends its scheduled rem
     const sweeper = new AccessRequestService({
       store,
       clock: () => later,
-      isApprover: async () => false,
       addMember: async () => ({ outcome: 'retry-later', message: 'not used' }),
     });
     const removals: string[] = [];

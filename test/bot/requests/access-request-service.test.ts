@@ -6,6 +6,7 @@ import {
   AccessRequestService,
   RequestInputError,
   type AccessRequestServiceDeps,
+  type Decider,
 } from '../../../bot/requests/access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemoveJob } from '../../../bot/requests/member-change';
 import { dropSchemas, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
@@ -28,7 +29,6 @@ function harness(store: Store, start = new Date('2025-03-03T14:02:00Z')) {
   const deps: AccessRequestServiceDeps = {
     store,
     clock: () => now,
-    isApprover: async (_r: AccessRequest, actor: PersonRef) => OWNERS.has(actor.id),
     addMember: async (job) => {
       adds.push(job);
       return next(job);
@@ -36,10 +36,17 @@ function harness(store: Store, start = new Date('2025-03-03T14:02:00Z')) {
     options: { leaseSeconds: 120, remindAfterHours: 48, expiryDays: 14 },
   };
   const service = new AccessRequestService(deps);
+  /** The person deciding in one call: owners may decide; their add runs with `token` (recorded in the job). */
+  const as = (p: PersonRef, token?: string): Decider => ({
+    ...p,
+    mayDecide: async (_r: AccessRequest) => OWNERS.has(p.id),
+    addMember: (job) => deps.addMember({ ...job, token }),
+  });
   const requester = () => ({ id: uniq('ana'), upn: 'ana@contoso.test', name: 'Ana Asker' });
   const group = () => ({ id: uniq('group'), name: 'Marketing' });
   return {
     service,
+    as,
     adds,
     requester,
     group,
@@ -112,7 +119,7 @@ describe('AccessRequestService (PGlite)', function () {
       role: 'requester',
     });
     h.advance(MIN);
-    const result = await h.service.approve(filed.request.id, OLGA, 'olga-token');
+    const result = await h.service.approve(filed.request.id, h.as(OLGA, 'olga-token'));
     assert.ok(result.ok);
     assert.equal(result.request.state, 'approved');
     assert.equal(result.view.headline, 'Approved by Olga Owner, Mon 3 Mar 2025, 14:03 UTC');
@@ -136,9 +143,9 @@ describe('AccessRequestService (PGlite)', function () {
     const h = harness(store);
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
     const results = await Promise.all([
-      h.service.approve(filed.request.id, OLGA, 't1'),
-      h.service.approve(filed.request.id, OLGA, 't1'),
-      h.service.approve(filed.request.id, BOB, 't2'),
+      h.service.approve(filed.request.id, h.as(OLGA, 't1')),
+      h.service.approve(filed.request.id, h.as(OLGA, 't1')),
+      h.service.approve(filed.request.id, h.as(BOB, 't2')),
     ]);
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.equal(h.adds.length, 1);
@@ -151,7 +158,7 @@ describe('AccessRequestService (PGlite)', function () {
         new RegExp(`by ${winner?.request.decidedByName ?? '?'} at Mon 3 Mar 2025, 14:02 UTC`),
       );
     }
-    const late = await h.service.deny(filed.request.id, BOB, 'no');
+    const late = await h.service.deny(filed.request.id, h.as(BOB), 'no');
     assert.ok(!late.ok);
     assert.equal(
       late.refusal.message,
@@ -163,7 +170,7 @@ describe('AccessRequestService (PGlite)', function () {
   it('refuses approvers who are not owners or admins (checked on the server)', async () => {
     const h = harness(store);
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
-    const r = await h.service.approve(filed.request.id, MALLORY, 'm-token');
+    const r = await h.service.approve(filed.request.id, h.as(MALLORY, 'm-token'));
     assert.ok(!r.ok);
     assert.equal(r.refusal.code, 'not-approver');
     assert.equal(h.adds.length, 0);
@@ -173,7 +180,7 @@ describe('AccessRequestService (PGlite)', function () {
   it('denies with a reason, once, and journals it', async () => {
     const h = harness(store);
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
-    const r = await h.service.deny(filed.request.id, BOB, 'use Marketing Readers');
+    const r = await h.service.deny(filed.request.id, h.as(BOB), 'use Marketing Readers');
     assert.ok(r.ok);
     assert.equal(r.request.state, 'denied');
     assert.equal(
@@ -181,7 +188,7 @@ describe('AccessRequestService (PGlite)', function () {
       'Bob Owner denied your request to join "Marketing": "use Marketing Readers".',
     );
     assert.equal(r.journal?.action, 'request.deny');
-    await assert.rejects(h.service.deny(filed.request.id, BOB, 'x'.repeat(501)), RequestInputError);
+    await assert.rejects(h.service.deny(filed.request.id, h.as(BOB), 'x'.repeat(501)), RequestInputError);
   });
 
   it('lets the requester cancel, and nobody else', async () => {
@@ -198,7 +205,7 @@ describe('AccessRequestService (PGlite)', function () {
 
   it('answers not-found for an unknown request', async () => {
     const h = harness(store);
-    const r = await h.service.approve('no-such-request', OLGA, 't');
+    const r = await h.service.approve('no-such-request', h.as(OLGA, 't'));
     assert.ok(!r.ok);
     assert.equal(r.refusal.code, 'not-found');
   });
@@ -207,7 +214,7 @@ describe('AccessRequestService (PGlite)', function () {
     const h = harness(store);
     h.setAdder(async () => ({ outcome: 'failed', message: 'Insufficient privileges.', status: 403 }));
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
-    const r = await h.service.approve(filed.request.id, OLGA, 't');
+    const r = await h.service.approve(filed.request.id, h.as(OLGA, 't'));
     assert.ok(r.ok);
     assert.equal(r.request.state, 'failed');
     assert.equal(r.request.reason, 'Insufficient privileges.');
@@ -220,7 +227,7 @@ describe('AccessRequestService (PGlite)', function () {
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
     // The first process approves, then "dies" inside the Graph call (the add never returns).
     h.setAdder(() => new Promise<MemberAddResult>(() => undefined));
-    void h.service.approve(filed.request.id, OLGA, 'olga-token');
+    void h.service.approve(filed.request.id, h.as(OLGA, 'olga-token'));
     await waitFor(async () => (await h.service.get(filed.request.id))?.request.state === 'approving');
     // Another instance sweeps: nothing before the lease runs out, then the add is retried without a token.
     h.setAdder(async () => ({ outcome: 'already-member', status: 400 }));
@@ -240,7 +247,7 @@ describe('AccessRequestService (PGlite)', function () {
     const h = harness(store);
     h.setAdder(async () => ({ outcome: 'retry-later', message: 'throttled' }));
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
-    const r = await h.service.approve(filed.request.id, OLGA, 't');
+    const r = await h.service.approve(filed.request.id, h.as(OLGA, 't'));
     assert.ok(r.ok);
     assert.equal(r.request.state, 'approving');
     assert.equal(r.retryScheduled, 'throttled');
@@ -262,7 +269,7 @@ describe('AccessRequestService (PGlite)', function () {
   it('hands decided outcomes back until announced', async () => {
     const h = harness(store, new Date('2030-01-01T00:00:00Z'));
     const filed = await h.service.file({ requester: h.requester(), group: h.group() });
-    await h.service.deny(filed.request.id, OLGA);
+    await h.service.deny(filed.request.id, h.as(OLGA));
     assert.ok(
       !(await h.service.outcomesToAnnounce()).some((s) => s.request.id === filed.request.id),
       'leased to the decider',
@@ -288,7 +295,7 @@ describe('AccessRequestService (PGlite)', function () {
       expired?.view.requesterMessage,
       'Your request to join "Marketing" expired without a decision. You can ask again.',
     );
-    const late = await h.service.approve(filed.request.id, OLGA, 't');
+    const late = await h.service.approve(filed.request.id, h.as(OLGA, 't'));
     assert.ok(!late.ok);
     assert.match(late.refusal.message, /expired/);
   });
@@ -315,7 +322,7 @@ describe('AccessRequestService (PGlite)', function () {
   it('notifies and removes ended time-bound memberships, journalling the removal', async () => {
     const h = harness(store, new Date('2032-01-01T00:00:00Z'));
     const filed = await h.service.file({ requester: h.requester(), group: h.group(), durationDays: 10 });
-    const approved = await h.service.approve(filed.request.id, OLGA, 't');
+    const approved = await h.service.approve(filed.request.id, h.as(OLGA, 't'));
     assert.ok(approved.ok && approved.membership);
     h.advance(6 * DAY);
     assert.ok(!(await h.service.membershipNoticesDue()).some((m) => m.id === approved.membership?.id));
@@ -361,8 +368,8 @@ describe('AccessRequestService on PostgreSQL: two instances', function () {
     const two = harness(b);
     const filed = await one.service.file({ requester: one.requester(), group: one.group() });
     const [r1, r2] = await Promise.all([
-      one.service.approve(filed.request.id, OLGA, 'olga-token'),
-      two.service.approve(filed.request.id, BOB, 'bob-token'),
+      one.service.approve(filed.request.id, one.as(OLGA, 'olga-token')),
+      two.service.approve(filed.request.id, two.as(BOB, 'bob-token')),
     ]);
     assert.equal([r1, r2].filter((r) => r.ok).length, 1);
     assert.equal(one.adds.length + two.adds.length, 1);

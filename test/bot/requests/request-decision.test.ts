@@ -70,14 +70,11 @@ describe('request state machine: decide', () => {
     assert.match(d.refusal.message, /at Mon 3 Mar 2025, 14:02 UTC\.$/);
   });
 
-  it('says an approval is under way while approving', () => {
+  it('says an approval is under way while approving: who approved when, and whom it adds', () => {
     const d = decide(facts('approving'), 'deny', OLGA, NOW);
     assert.ok(!d.allowed);
     assert.equal(d.refusal.code, 'in-progress');
-    assert.equal(
-      d.refusal.message,
-      'This request is already being approved by Olga Owner at Mon 3 Mar 2025, 14:02 UTC.',
-    );
+    assert.equal(d.refusal.message, `Approved by Olga Owner at Mon 3 Mar 2025, 14:02 UTC; adding ${ANA.name}…`);
   });
 
   it('explains a failed approval with its reason', () => {

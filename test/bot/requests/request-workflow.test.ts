@@ -104,6 +104,16 @@ const actor = (who: string, opts: { addDelayMs?: number; readDelayMs?: number } 
   id: who,
   directory: directoryAs(who, opts),
 });
+const SETTINGS = {
+  sweepSeconds: 0,
+  remindHours: 48,
+  expiryDays: 14,
+  leaseSeconds: 120,
+  membershipNoticeDays: 3,
+  timeZone: 'UTC',
+  answerWithinMs: 200,
+  escalateHours: 72,
+};
 const GROUP_CHAT: TurnPlace = { conversationId: 'group-chat', shared: true, turn: {} };
 const clickIn = (activityId: string, who: string, name = (PEOPLE[who] as DirectoryPerson).displayName): TurnPlace => ({
   ...GROUP_CHAT,
@@ -130,16 +140,7 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
       messenger,
       log,
       clock: () => now,
-      settings: {
-        sweepSeconds: 0,
-        remindHours: 48,
-        expiryDays: 14,
-        leaseSeconds: 120,
-        membershipNoticeDays: 3,
-        timeZone: 'UTC',
-        answerWithinMs: 200,
-        escalateHours: 72,
-      },
+      settings: SETTINGS,
       directoryFor: async (userId) => (PEOPLE[userId] ? directoryAs(userId) : undefined),
     });
   });
@@ -183,6 +184,41 @@ describe('bot/requests/request-workflow (ports only, no botbuilder)', function (
       );
     }
     assert.ok(GROUPS.finance?.members.has('ana'));
+  });
+
+  it('answers a second click while the add runs from the stored state (another instance too), waiting for nothing', async () => {
+    const id = await file();
+    const first = await workflow.decide(actor('olga', { addDelayMs: 800 }), clickIn('m1', 'olga'), 'approve', id);
+    assert.match(JSON.stringify(first[0]?.card), /Approved by Olga Owner, adding…/);
+    // A second instance over the same store: it has never seen the first click.
+    const other = new RequestWorkflow({
+      store,
+      messenger,
+      log,
+      clock: () => now,
+      settings: SETTINGS,
+      directoryFor: async (userId) => (PEOPLE[userId] ? directoryAs(userId) : undefined),
+    });
+    for (const wf of [workflow, other]) {
+      const again = await wf.decide(actor('olga'), clickIn('m1', 'olga'), 'approve', id);
+      assert.equal((await store.requests.get(id))?.state, 'approving', 'answered while the add still runs');
+      assert.equal(again.length, 1);
+      assert.equal(again[0]?.text, 'Approved by Olga Owner at Thu 26 Nov 2026, 10:00 UTC; adding Ana Silva…');
+      const card = JSON.stringify(again[0]?.card);
+      assert.match(card, /Approved by Olga Owner, adding…/, 'the card as it stands, without buttons');
+      assert.doesNotMatch(card, /approvalApprove/);
+      assert.match(card, /"userIds":\["29:olga"\]/, "the clicker's view refreshes to what stands when seen again");
+    }
+    for (let i = 0; i < 50 && (await store.requests.get(id))?.outcomeNotifiedAt == null; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await store.requests.get(id))?.state, 'approved');
+    assert.ok(
+      messenger.sent.some(
+        (s) => s.kind === 'update' && s.activityId === 'm1' && /Approved by Olga Owner, Thu/.test(messenger.text(s)),
+      ),
+      'the outcome reaches the clicked copy through the proactive update',
+    );
+    assert.equal([...(GROUPS.finance?.members ?? [])].filter((m) => m === 'ana').length, 1, 'added once');
   });
 
   it('answers a slow filing at once, then shows the request in place of the form and asks the owners', async () => {

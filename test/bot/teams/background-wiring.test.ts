@@ -9,6 +9,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
+import { submit } from './request-clicks';
 import type { PostedMessage, RequestPoster } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
 import { createBackgroundWork, type BackgroundParts } from '../../../bot/teams/background-wiring';
@@ -216,7 +217,8 @@ describe('bot/teams/background-wiring', function () {
   it("completes an interrupted approval with another owner's token when the approver's is gone", async () => {
     await megan.graph.delete(`/groups/${MARKETING.id}/members/${ANA.id}/$ref`);
     const ana = await harness.ctx(ANA.upn);
-    await coordinator.submit(
+    await submit(
+      coordinator,
       ana,
       { activity: { conversation: { id: 'chat-1' }, replyToId: 'ask-1' } } as unknown as TurnContext,
       MARKETING.id,

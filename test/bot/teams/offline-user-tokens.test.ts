@@ -25,6 +25,7 @@ import { offlineUserTokens, type TokenForUser } from '../../../bot/teams/offline
 import { USER_REFERENCE_KEY, userAddressOf } from '../../../bot/teams/user-address';
 import { startTokenServiceStandIn, type TokenServiceStandIn } from '../../support/token-service-stand-in';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
+import { submit } from './request-clicks';
 import type { PostedMessage, RequestPoster } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
 import type { CommandContext } from '../../../bot/commands/context';
@@ -320,7 +321,8 @@ describe('bot/teams/offline-user-tokens: the sweeper in production mode', functi
 
     const ana = await harness.ctx(DEMO_USERS.ana.upn);
     const group = DEMO_GROUPS.financeReaders.id;
-    await coordinator.submit(
+    await submit(
+      coordinator,
       ana as CommandContext,
       { activity: { conversation: { id: '19:group-chat@thread.v2' }, replyToId: 'ask-1' } } as unknown as TurnContext,
       group,

@@ -9,6 +9,7 @@ import type { TurnContext, Activity } from 'botbuilder';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
+import { submit, decide } from './request-clicks';
 import type { RequestPoster, PostedMessage } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
 import type { CommandContext } from '../../../bot/commands/context';
@@ -109,12 +110,7 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
   }
 
   async function fileOnA(): Promise<string> {
-    await (bots[0] as RequestCoordinator).submit(
-      ctx.ana as CommandContext,
-      turn('ask'),
-      FINANCE.id,
-      'Quarterly review',
-    );
+    await submit(bots[0] as RequestCoordinator, ctx.ana as CommandContext, turn('ask'), FINANCE.id, 'Quarterly review');
     const [r] = await (stores[1] as Store).requests.listByRequester(DEMO_USERS.ana.id);
     assert.ok(r, 'instance B sees the request filed on instance A');
     return r.id;
@@ -122,7 +118,7 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
 
   it('files on instance A and approves on instance B, updating the copies A recorded', async () => {
     const id = await fileOnA();
-    const out = await (bots[1] as RequestCoordinator).decide(ctx.olga as CommandContext, turn('a-1'), 'approve', id);
+    const out = await decide(bots[1] as RequestCoordinator, ctx.olga as CommandContext, turn('a-1'), 'approve', id);
     assert.match(JSON.stringify(out[0]?.card), /Approved by Olga Owner/);
     assert.equal(await anaMemberships(), 1);
     assert.ok(
@@ -134,8 +130,8 @@ describe('bot/teams requests on two instances (one PostgreSQL)', function () {
   it("two owners' clicks on two instances at the same moment add once and show one decision", async () => {
     const id = await fileOnA();
     const results = await Promise.all([
-      (bots[0] as RequestCoordinator).decide(ctx.olga as CommandContext, turn('a-1'), 'approve', id),
-      (bots[1] as RequestCoordinator).decide(ctx.megan as CommandContext, turn('a-1'), 'deny', id, 'no'),
+      decide(bots[0] as RequestCoordinator, ctx.olga as CommandContext, turn('a-1'), 'approve', id),
+      decide(bots[1] as RequestCoordinator, ctx.megan as CommandContext, turn('a-1'), 'deny', id, 'no'),
     ]);
     const r = await (stores[0] as Store).requests.get(id);
     assert.ok(r && (r.state === 'approved' || r.state === 'denied'), `one decision stands (${r?.state})`);

@@ -69,6 +69,16 @@ describe('bot/teams/sign-in', () => {
       });
       assert.equal(isAutomaticRefresh(click), false);
       assert.equal(await startsSignIn(click, signedIn(false)), true);
+      const manualRefresh = activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'requestRefresh' }, trigger: 'manual' },
+      });
+      assert.equal(
+        await startsSignIn(manualRefresh, signedIn(false)),
+        false,
+        'a refresh asked for by hand signs nobody in',
+      );
       for (const name of ['signin/tokenExchange', 'signin/verifyState']) {
         assert.equal(await startsSignIn(activity({ type: 'invoke', name, value: {} }), signedIn(false)), true, name);
       }
