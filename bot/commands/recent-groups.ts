@@ -8,8 +8,7 @@
 import type { KeyValueRepository } from '../store/key-value-repository';
 import type { DirectoryGroup } from '../directory/types';
 import { isGuid } from '../directory/odata';
-import type { CommandContext } from './context';
-import { logOf } from '../log';
+import { logOf, type Logger } from '../log';
 
 export const RECENT_GROUP_PREFIX = 'recentGroup:';
 /** How long a created group is remembered: long past any replication delay seen in practice. */
@@ -107,15 +106,20 @@ export function recentGroupNamed(phrase: string, recent: readonly DirectoryGroup
   );
 }
 
+/** The part of a command context these helpers read (structural, so this file does not import the context). */
+interface RecentGroupsContext {
+  recentGroups?: RecentGroups;
+  actor: { id: string };
+  now: () => Date;
+  log?: Logger;
+}
+
 /**
  * The groups the actor created moments ago, read only when some group is named rather than given by id (all
  * when `names` is omitted). An unreadable store gives none (warned): names are then looked up as usual. Never
  * throws.
  */
-export async function recentGroupsFor(
-  ctx: Pick<CommandContext, 'recentGroups' | 'actor' | 'now' | 'log'>,
-  names?: readonly string[],
-): Promise<DirectoryGroup[]> {
+export async function recentGroupsFor(ctx: RecentGroupsContext, names?: readonly string[]): Promise<DirectoryGroup[]> {
   if (!ctx.recentGroups || (names && names.every((n) => isGuid(n.trim())))) return [];
   try {
     return await ctx.recentGroups.list(ctx.actor.id, ctx.now());
@@ -129,10 +133,7 @@ export async function recentGroupsFor(
  * Forgets a group the actor deleted, so that a later operation naming it is not sent to the deleted id (and its
  * 404 not taken for replication delay). A store that fails is warned about. Never throws.
  */
-export async function forgetRecentGroup(
-  ctx: Pick<CommandContext, 'recentGroups' | 'actor' | 'log'>,
-  groupId: string,
-): Promise<void> {
+export async function forgetRecentGroup(ctx: Omit<RecentGroupsContext, 'now'>, groupId: string): Promise<void> {
   if (!ctx.recentGroups) return;
   try {
     await ctx.recentGroups.forget(ctx.actor.id, groupId);

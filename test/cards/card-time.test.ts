@@ -89,6 +89,7 @@ const ALLOWED: Record<string, { formatters: string[]; why: string }> = {
   'bot/commands/members-export.ts': { formatters: ['toISOString().slice'], why: 'the date in a CSV file name' },
   'bot/teams/bot-app.ts': { formatters: ['toLocaleString'], why: 'a number ("12,000 characters")' },
   'bot/rules/rule-parser.ts': { formatters: ['toLocaleString'], why: 'a number ("3,072")' },
+  'cards/file-link-card.ts': { formatters: ['toLocaleString'], why: 'a number ("1,204 rows")' },
   'bot/log.ts': { formatters: ['an ISO time in text'], why: 'log line timestamps, for machines' },
   'bot/directory/group-history-read.ts': { formatters: ['an ISO time in text'], why: 'an OData $filter for Graph' },
 };
