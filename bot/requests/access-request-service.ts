@@ -12,7 +12,7 @@ import type {
 import { decide, TRANSITIONS, type RequestAction, type Refusal } from './request-decision';
 import { describeOutcome, type RequestOutcomeView } from './request-outcome';
 import type { MemberAddResult, MemberAdder, MemberRemover } from './member-change';
-import { loadRoute, saveRoute, type RequestRoute } from './request-route';
+import { loadRoute, loadRoutes, saveRoute, type RequestRoute } from './request-route';
 import { REFUSALS } from './request-refusals';
 
 /** Tunables of the request lifecycle. */
@@ -209,6 +209,31 @@ export class AccessRequestService {
   /** Pending requests of every group, oldest first (at most `limit`). Database errors propagate. */
   listPending(limit = 200): Promise<AccessRequest[]> {
     return this.store.requests.listPending({ limit });
+  }
+
+  /**
+   * Pending requests (the `limit` oldest of every group) whose stored route names `userId` among the owners asked,
+   * with that route and the card copies, the requester's own requests left out. Two reads for the whole scan
+   * (rows, then every route at once) plus one per match for the copies: the routes are key/value entries, which
+   * cannot be searched by owner. Database errors propagate.
+   */
+  async pendingRoutedTo(
+    userId: string,
+    limit = 500,
+  ): Promise<{ request: AccessRequest; route: RequestRoute; copies: RequestCardRef[] }[]> {
+    const id = userId.toLowerCase();
+    const pending = (await this.listPending(limit)).filter((r) => r.requesterId.toLowerCase() !== id);
+    const routes = await loadRoutes(
+      this.store.keyValue,
+      pending.map((r) => r.id),
+    );
+    const found: { request: AccessRequest; route: RequestRoute; copies: RequestCardRef[] }[] = [];
+    for (const request of pending) {
+      const route = routes.get(request.id);
+      if (!route?.owners.some((o) => o.id.toLowerCase() === id)) continue;
+      found.push({ request, route, copies: await this.copies(request.id) });
+    }
+    return found;
   }
 
   /**

@@ -1,13 +1,16 @@
 /**
  * When someone installs groupbot (Teams' installationUpdate in their 1:1 chat), the approval cards that could not
  * reach them before are delivered then: every pending request they are a routed decider of and hold no live copy of.
+ * Every read goes through the request service (`AccessRequestService.pendingRoutedTo`).
  */
-import type { Store } from '../store';
 import type { Logger } from '../log';
+import type { AccessRequestService } from './access-request-service';
 import type { RequestNotices } from './request-notices';
-import { loadRoute } from './request-route';
 
-/** How many pending requests are looked at per arrival (oldest first). */
+/**
+ * How many pending requests are looked at per arrival (oldest first). Routes live in the key/value store, which
+ * cannot be searched by owner, so the service reads this many rows and their routes (in one read) and filters.
+ */
 const PENDING_LIMIT = 500;
 
 /**
@@ -16,17 +19,14 @@ const PENDING_LIMIT = 500;
  * is logged by the notices and skipped.
  */
 export async function deliverPendingTo(
-  deps: { store: Store; notices: RequestNotices; log: Logger },
+  deps: { requests: AccessRequestService; notices: RequestNotices; log: Logger },
   userId: string,
 ): Promise<number> {
   const id = userId.toLowerCase();
   let delivered = 0;
-  for (const r of await deps.store.requests.listPending({ limit: PENDING_LIMIT })) {
-    if (r.requesterId.toLowerCase() === id) continue;
-    const route = await loadRoute(deps.store.keyValue, r.id);
-    const person = route?.owners.find((o) => o.id.toLowerCase() === id);
-    if (!route || !person) continue;
-    const copies = await deps.store.requestCards.listForRequest(r.id);
+  for (const { request: r, route, copies } of await deps.requests.pendingRoutedTo(id, PENDING_LIMIT)) {
+    const person = route.owners.find((o) => o.id.toLowerCase() === id);
+    if (!person) continue;
     if (copies.some((c) => c.role === 'approver' && c.userId?.toLowerCase() === id)) continue;
     const lead = `${r.requesterName} asks to join '${r.groupName}'. You have just installed groupbot, so here is the request.`;
     const sent = await deps.notices.notifyOwners(r, route, { lead, people: [person], personalOnly: true });

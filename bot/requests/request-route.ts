@@ -37,6 +37,20 @@ export async function loadRoute(keyValue: KeyValueRepository, requestId: string)
   return stored ? (stored.value as RequestRoute) : undefined;
 }
 
+/** The stored routes of several requests in one read (requests without one are absent). Throws on database errors. */
+export async function loadRoutes(
+  keyValue: KeyValueRepository,
+  requestIds: readonly string[],
+): Promise<Map<string, RequestRoute>> {
+  const stored = await keyValue.getMany(requestIds.map((id) => ROUTE_KEY + id));
+  const routes = new Map<string, RequestRoute>();
+  for (const id of requestIds) {
+    const hit = stored.get(ROUTE_KEY + id);
+    if (hit) routes.set(id, hit.value as RequestRoute);
+  }
+  return routes;
+}
+
 /** Stores (replaces) the route of a request. Throws on database errors. */
 export async function saveRoute(keyValue: KeyValueRepository, requestId: string, route: RequestRoute): Promise<void> {
   await keyValue.set(ROUTE_KEY + requestId, route);

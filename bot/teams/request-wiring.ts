@@ -90,7 +90,10 @@ export function createRequestLayer(opts: {
     conversationEvent: conversationEvents({
       messenger,
       onPersonalInstall: (userId) =>
-        deliverPendingTo({ store: opts.store, notices: coordinator.workflow.notices, log: opts.log }, userId),
+        deliverPendingTo(
+          { requests: coordinator.workflow.requests, notices: coordinator.workflow.notices, log: opts.log },
+          userId,
+        ),
       log: opts.log,
     }),
     requestsPort: (ctx, context) => coordinator.port(ctx, context),

@@ -319,6 +319,48 @@ describe('AccessRequestService (PGlite)', function () {
     );
   });
 
+  it('finds the pending requests whose route names an owner, with route and copies, through the service', async () => {
+    const h = harness(store);
+    const ana = h.requester();
+    const owner = { id: uniq('Olga'), name: 'Olga Owner' };
+    const routeFor = (owners: { id: string; name: string }[]) => ({
+      askedIn: 'conv-1',
+      mentionIds: {},
+      requester: { id: ana.id, displayName: ana.name, userPrincipalName: ana.upn },
+      owners,
+    });
+    const mine = await h.service.file({ requester: ana, group: h.group() });
+    await h.service.saveRoute(mine.request.id, routeFor([BOB, owner]));
+    await h.service.recordCard({
+      requestId: mine.request.id,
+      conversationId: 'conv-1',
+      activityId: 'act-1',
+      userId: null,
+      role: 'approver',
+    });
+    const other = await h.service.file({ requester: ana, group: h.group() });
+    await h.service.saveRoute(other.request.id, routeFor([BOB]));
+    const closed = await h.service.file({ requester: ana, group: h.group() });
+    await h.service.saveRoute(closed.request.id, routeFor([owner]));
+    await h.service.cancel(closed.request.id, ana);
+    await h.service.file({ requester: ana, group: h.group() }); // no route stored
+
+    const found = await h.service.pendingRoutedTo(owner.id.toUpperCase());
+    assert.deepEqual(
+      found.map((f) => f.request.id),
+      [mine.request.id],
+    );
+    assert.deepEqual(
+      found[0]!.route.owners.map((o) => o.name),
+      ['Bob Owner', 'Olga Owner'],
+    );
+    assert.deepEqual(
+      found[0]!.copies.map((c) => c.activityId),
+      ['act-1'],
+    );
+    assert.deepEqual(await h.service.pendingRoutedTo(ana.id), [], "the requester's own requests are left out");
+  });
+
   it('notifies and removes ended time-bound memberships, journalling the removal', async () => {
     const h = harness(store, new Date('2032-01-01T00:00:00Z'));
     const filed = await h.service.file({ requester: h.requester(), group: h.group(), durationDays: 10 });
