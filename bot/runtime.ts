@@ -142,6 +142,7 @@ export async function startBot(config: BotConfig, parts: BotParts): Promise<Runn
         log: parts.log,
         delaySeconds: config.licenceCheckDelaySeconds,
         ...(tokenForUser ? { tokenForUser } : {}),
+        ...(background ? { backgroundTokens: background.tokens } : {}),
       })
     : undefined;
   const historyPollSeconds = config.historyPollSeconds;

@@ -16,7 +16,7 @@ import {
 } from '../licences/license-check-sweep';
 import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
-import { BackgroundTokens } from './background-tokens';
+import type { BackgroundTokens } from './background-tokens';
 
 export interface LicenceCheckLayer {
   /** What the licence commands schedule into (CommandContext.licenceChecks). */
@@ -36,7 +36,12 @@ export function createLicenceCheckLayer(opts: {
   log: Logger;
   delaySeconds: number;
   tokenForUser?: TokenForUser;
-  /** Another owner's or an administrator's token when the assigner's is gone (default: BackgroundTokens.forGroup). */
+  /**
+   * The instance's one BackgroundTokens (bot/teams/background-wiring.ts, shared with the requests sweeper, the
+   * history poller and the digest): another owner's or an administrator's token when the assigner's is gone.
+   */
+  backgroundTokens?: Pick<BackgroundTokens, 'forGroup'>;
+  /** Overrides `backgroundTokens.forGroup` as the fallback (tests). */
   fallbackToken?: LicenceCheckSweepDeps['fallbackToken'];
   clock?: () => Date;
 }): LicenceCheckLayer {
@@ -49,9 +54,7 @@ export function createLicenceCheckLayer(opts: {
   });
   const tokenForUser = opts.tokenForUser;
   // When the assigner's token is gone: another owner's or an administrator's (bot/teams/background-tokens.ts).
-  const background = tokenForUser
-    ? new BackgroundTokens({ tokenForUser, graph: opts.graph, kv: opts.store.keyValue, log: opts.log })
-    : undefined;
+  const background = opts.backgroundTokens;
   const fallbackToken: LicenceCheckSweepDeps['fallbackToken'] =
     opts.fallbackToken ?? (background ? (groupId, preferred) => background.forGroup(groupId, preferred) : undefined);
   const deps: LicenceCheckSweepDeps = {
