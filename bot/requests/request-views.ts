@@ -162,6 +162,15 @@ export function cardReply(text: string, card: AdaptiveCard): Reply {
   return { text, card: card as unknown as Record<string, unknown> };
 }
 
+/**
+ * The card with `sentence` as its first line: the answer to one clicker whose click lost (e.g. "This request was
+ * already approved by Olga Owner at 14:02."). A new card; `card` and the copies others see are left as they are.
+ * Never throws.
+ */
+export function withNotice(card: AdaptiveCard, sentence: string): AdaptiveCard {
+  return { ...card, body: [textBlock(plain(sentence), { weight: 'Bolder' }), ...card.body] };
+}
+
 /** A request as a list row. */
 export function summaryOf(r: AccessRequest): RequestSummary {
   const state = r.state === 'approving' ? 'pending' : r.state;

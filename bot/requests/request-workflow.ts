@@ -36,6 +36,7 @@ import {
   currentCardOf,
   requesterCardOf,
   waitingCardOf,
+  withNotice,
   withRefresh,
 } from './request-views';
 import { formatTime } from '../../cards/card-time';
@@ -414,7 +415,8 @@ export class RequestWorkflow {
     // Make sure every copy shows what stands (the winner may have died before updating them; updates are idempotent).
     if (result.view.final)
       await this.notices.announce({ request, view: result.view, cards: result.cards }, { place, quiet: true });
-    return card ? [cardReply(refusal.message, card)] : [{ text: refusal.message }];
+    // The clicker alone sees why nothing happened (the sentence heads their card, not the copies updated above).
+    return card ? [cardReply(refusal.message, withNotice(card, refusal.message))] : [{ text: refusal.message }];
   }
 
   // ---- views -----------------------------------------------------------------------------------------

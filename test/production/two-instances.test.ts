@@ -195,6 +195,11 @@ describe('production mode: two instances on one PostgreSQL (local cloud)', funct
     assert.match(lateText, /Approved by Olga Owner/, 'Megan is shown that Olga approved it already');
     assert.doesNotMatch(lateText, /Approved by Megan/, 'Megan did not decide it a second time');
     assert.doesNotMatch(lateText, /"verb":"approvalApprove"/, 'her copy has no Approve button any more');
+    assert.match(
+      lateText,
+      /This request was already approved by Olga Owner at [^"]*\d{1,2}:\d{2}/,
+      'Megan alone is told why her click did nothing',
+    );
 
     // Every copy (Olga's, Megan's, Ana's own request card) ends up showing the decision, without buttons.
     for (const [chat, id, whose] of [
@@ -205,6 +210,15 @@ describe('production mode: two instances on one PostgreSQL (local cloud)', funct
       await untilCard(teams, chat, id, /Approved by Olga Owner/, whose);
       assert.doesNotMatch(JSON.stringify(teams.currentActivity(chat, id)), /"verb":"approval(Approve|Deny)"/, whose);
     }
+    // The sentence was Megan's answer only: no copy anyone else sees carries it, nor any update the bot sent.
+    for (const [chat, id, whose] of [
+      [olgaChat.id, olgaCard.activityId, "Olga's copy"],
+      [anaChat.id, ask.activityId, "Ana's request card"],
+    ] as const)
+      assert.doesNotMatch(JSON.stringify(teams.currentActivity(chat, id)), /already approved/, whose);
+    for (const chat of [olgaChat.id, meganChat.id, anaChat.id])
+      for (const s of await sentWithin(teams, chat, since, 0))
+        assert.doesNotMatch(JSON.stringify(s.activity), /already approved/, `sent to ${chat}: ${describeSent([s])}`);
 
     // Ana is told once, whichever instance told her (both handled the request).
     await awaitSent(teams, anaChat.id, since, (s) => /approved your request/i.test(textOf(s)), 'Ana is told');

@@ -274,6 +274,11 @@ describe('bot/teams/request-coordinator', function () {
     const late = await decide(coordinator, ctx.olga as CommandContext, turn('m1'), 'approve', id);
     assert.match(late[0]?.text ?? '', /cancelled by Ana Silva/);
     assert.match(JSON.stringify(late[0]?.card), /Cancelled by Ana Silva/);
+    // The sentence heads the card Olga gets back, and no copy the bot posted or updated for others carries it.
+    const body = (late[0]?.card as { body?: { text?: string }[] } | undefined)?.body ?? [];
+    assert.match(body[0]?.text ?? '', /^This request was cancelled by Ana Silva at /);
+    assert.ok(poster.sent.length > 0);
+    assert.ok(!poster.sent.some((s) => /This request was cancelled/.test(JSON.stringify(s))));
   });
 
   it('sweeper: reminds the owners, then expires the request and tells the requester', async () => {
