@@ -16,6 +16,8 @@ import { createDigestLayer } from '../teams/digest-wiring';
 import { HistoryService } from '../history/history-service';
 import type { Store } from '../store';
 import { KeyValueRecentGroups } from '../commands/recent-groups';
+import { createBackgroundWork, type BackgroundParts } from '../teams/background-wiring';
+import { RequestMessenger, type ProactiveAdapter } from '../teams/request-messenger';
 
 export interface TerminalUser {
   id: string;
@@ -39,6 +41,12 @@ export interface ShownMessage {
  */
 export class TerminalSession {
   private readonly adapter: InProcessAdapter;
+  /**
+   * The session's one background part (with `store` and `tokenForUser`): another owner's or an administrator's
+   * token when the one preferred is gone, failure counts, notices shown here. Shared by the requests layer, the
+   * digest and the caller's history poller, as bot/runtime.ts shares its own.
+   */
+  readonly background: BackgroundParts | undefined;
   private readonly app: Application<TurnState>;
   private lastActions: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
 
@@ -60,10 +68,30 @@ export class TerminalSession {
     } = {},
   ) {
     this.adapter = new InProcessAdapter((out) => onProactive(this.show(out)));
+    const proactive: ProactiveAdapter = {
+      continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic),
+    };
+    const background =
+      opts.store && opts.tokenForUser
+        ? createBackgroundWork({
+            store: opts.store,
+            graph,
+            tokenForUser: opts.tokenForUser,
+            messenger: new RequestMessenger({
+              adapter: proactive,
+              botAppId: '',
+              conversations: opts.store.conversations,
+              log,
+            }),
+            log,
+          })
+        : undefined;
+    this.background = background;
     const requests = opts.store
       ? createRequestLayer({
           store: opts.store,
-          adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
+          adapter: proactive,
+          ...(background ? { background } : {}),
           graph,
           log,
           settings: { ...(opts.settings?.requests ?? DEFAULT_REQUEST_SETTINGS), sweepSeconds: 0 },
@@ -75,9 +103,10 @@ export class TerminalSession {
           store: opts.store,
           graph,
           log,
-          adapter: { continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic) },
+          adapter: proactive,
           settings: opts.settings?.hygiene ?? DEFAULT_HYGIENE_SETTINGS,
           ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+          ...(background ? { background: background.failures } : {}),
         })
       : undefined;
     this.app = createBotApp({

@@ -140,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
     print,
     store ? { store, tokenForUser, settings: config } : { settings: config },
   );
-  // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md).
+  // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md), with its fallback.
   const stopHistory = store
     ? startHistoryPoller({
         store,
@@ -148,6 +148,8 @@ export async function run(argv: string[]): Promise<number> {
         log,
         everySeconds: config.historyPollSeconds,
         tokenForUser,
+        // A watcher's token, else an owner's or an administrator's, as bot/runtime.ts's poller (the session's part).
+        ...(session.background ? { background: session.background } : {}),
       })
     : async () => undefined;
   process.stdout.write(

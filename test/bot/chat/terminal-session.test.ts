@@ -9,6 +9,7 @@ import { LocalTokenSource } from '../../../bot/teams/user-tokens';
 import { createLogger } from '../../../bot/log';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
+import { openStore } from '../../../bot/store/open-store';
 
 type Who = 'megan' | 'bob' | 'ana' | 'pat';
 const SG101 = DEMO_GROUPS.securityGroup101;
@@ -196,6 +197,34 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
         createLogger('warn', (l) => logLines.push(l)),
       );
       assert.match(joined(await stranger.say('who owns Legal')), /Please sign in first/);
+    });
+  });
+
+  describe('with a store', () => {
+    it("has one background part whose tokens fall back to an owner's when the one preferred is gone", async () => {
+      const store = await openStore({ memory: true });
+      try {
+        const ana = DEMO_USERS.ana;
+        const s = new TerminalSession(
+          { id: ana.id, upn: ana.upn, displayName: ana.displayName },
+          { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
+          new LocalTokenSource((id) => tokens.get(id)),
+          createLogger('warn', (l) => logLines.push(l)),
+          () => undefined,
+          { store, tokenForUser: async (id) => tokens.get(id) },
+        );
+        assert.ok(s.background, 'built with the store and a token source');
+        const found = await s.background.tokens.forGroup(SG101.id, ['00000000-0000-4000-8000-00000000dead'], {
+          readers: [ana.id],
+        });
+        assert.equal(found?.userId, DEMO_USERS.bob.id.toLowerCase(), 'Bob owns SecurityGroup101');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('has no background part without a store', () => {
+      assert.equal(session('ana').background, undefined);
     });
   });
 
