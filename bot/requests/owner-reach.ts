@@ -115,7 +115,10 @@ export function reachSentence(reach: readonly ApproverReach[]): string {
   const noChat = why('no-chat');
   const failed = why('failed');
   if (noApp.length > 0) {
-    out.push(`${nameList(noApp)} ${has(noApp.length)} not installed groupbot, so I could not send them the card.`);
+    out.push(
+      `${nameList(noApp)} ${has(noApp.length)} not installed groupbot, so I could not send them the card yet; ` +
+        'it reaches them as soon as groupbot is installed for them.',
+    );
   }
   if (noChat.length > 0) {
     out.push(`${nameList(noChat)} ${has(noChat.length)} not chatted with me yet, so I could not send them the card.`);
@@ -123,7 +126,7 @@ export function reachSentence(reach: readonly ApproverReach[]): string {
   if (failed.length > 0) {
     out.push(`Teams did not let me open a chat with ${nameList(failed)} just now, so they did not get the card.`);
   }
-  if (nowhere.length > 0) {
+  if (noChat.length + failed.length > 0) {
     out.push(
       'They will see your request under "pending approvals" when they message me, and I remind them when it is due.',
     );

@@ -65,7 +65,7 @@ describe('bot/requests/owner-reach', () => {
       assert.equal(
         text,
         'Sent to Olga Owner (1:1 chat). Adele Vance and Lee Gu have not installed groupbot, so I could not send them ' +
-          'the card. Bob Kelly has not chatted with me yet, so I could not send them the card. Teams did not let me ' +
+          'the card yet; it reaches them as soon as groupbot is installed for them. Bob Kelly has not chatted with me yet, so I could not send them the card. Teams did not let me ' +
           'open a chat with Isaiah Langer just now, so they did not get the card. They will see your request under ' +
           '"pending approvals" when they message me, and I remind them when it is due. Ask your Teams admin to ' +
           'pre-install groupbot for everyone (see README).',
@@ -80,8 +80,8 @@ describe('bot/requests/owner-reach', () => {
           { name: 'Grace Taylor', place: { kind: 'personal' }, administrator: true },
         ]),
         'Sent to Grace Taylor (Groups Administrator, 1:1 chat). Adele Vance has not installed groupbot, so I could ' +
-          'not send them the card. They will see your request under "pending approvals" when they message me, and I ' +
-          'remind them when it is due. Ask your Teams admin to pre-install groupbot for everyone (see README).',
+          'not send them the card yet; it reaches them as soon as groupbot is installed for them. Ask your Teams ' +
+          'admin to pre-install groupbot for everyone (see README).',
       );
       assert.equal(
         reachSentence([{ name: 'Adele Vance', installing: true, noChat: 'no-app' }]),
