@@ -20,7 +20,7 @@ import { writeChange } from './membership-write';
  * Add or remove members or owners: resolve (one $batch), refuse at once what Graph would refuse for the
  * whole group, look ahead and confirm with the resolved names, then write in $batch chunks of 20 and report
  * per-person outcomes ("retry the failed ones", Undo, "ask the owners" when Graph says 403).
- * Never throws (the command runner turns a store failure into a sentence).
+ * Throws only what the pending store throws (runIntent turns that into a sentence).
  */
 export async function runMembershipChange(intent: Intent, ctx: CommandContext, spec: ChangeSpec): Promise<Outcome> {
   const resolved = await resolveChange(intent, ctx, spec);
