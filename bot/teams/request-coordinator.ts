@@ -102,7 +102,7 @@ export class RequestCoordinator {
    * The requests port for a command context of this turn (`here`: where the turn happens, who is answered and
    * where lists go): the workflow's calls with this actor (their own Graph session) and this place.
    */
-  port(ctx: CommandContext, here?: TurnContext): RequestsPort {
+  port(ctx: Pick<CommandContext, 'actor' | 'graph'>, here?: TurnContext): RequestsPort {
     const place: TurnPlace = here ? placeOf(here) : { conversationId: '', shared: false };
     const actor: RequestActor = { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
     const workflow = this.workflow;

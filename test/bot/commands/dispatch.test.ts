@@ -9,6 +9,13 @@ import { applyFormValues } from '../../../bot/commands/group-create';
 import { nextLinkOf } from '../../../bot/commands/paging';
 import { compactSnapshot, readSnapshot } from '../../../bot/commands/snapshot';
 import { continuationOf } from '../../../bot/commands/continuation';
+import { sharedTestServices, type TestServices } from '../../support/bot-services';
+
+let services: TestServices;
+before(async function () {
+  this.timeout(120_000); // PGlite initdb in WebAssembly, on a loaded machine
+  services = await sharedTestServices();
+});
 
 const ANA = '17da675f-27c5-4df3-8e3d-7b27d437674d';
 const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
@@ -26,12 +33,11 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
     },
   } as never);
   return Object.assign(
-    {
-      actor: { id: actorId, displayName: 'Test' },
-      graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined),
-      pending,
-      now: () => new Date(),
-    },
+    services.context(
+      { id: actorId, displayName: 'Test' },
+      new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined),
+      { pending },
+    ),
     {
       get calls() {
         return state.calls;
@@ -166,12 +172,10 @@ describe('bot/commands/paging and snapshot', () => {
   const graph = new GraphSession(Client.init({ authProvider: (done) => done(null, 'unused') }), {
     baseUrl: 'https://localhost:1',
   });
-  const base = {
-    actor: { id: ANA, displayName: 'A' },
-    graph,
-    pending: new MemoryPendingStore(),
-    now: () => new Date(),
-  };
+  let base: CommandContext;
+  before(() => {
+    base = services.context({ id: ANA, displayName: 'A' }, graph, { pending: new MemoryPendingStore() });
+  });
   const page = (next: string) => ({ kind: 'page' as const, next, offset: 0 });
   it("follows only https nextLinks on the session's own Graph v1.0", () => {
     assert.equal(
