@@ -42,7 +42,7 @@ export function createDigestLayer(opts: {
   graph: GraphEndpoint;
   log: Logger;
   tokenForUser?: TokenForUser;
-  journal?: JournalSink;
+  journal: JournalSink;
   /** BotConfig.hygiene (default: the defaults of an unset environment). */
   settings?: HygieneSettings;
   /** Background work given up, for the digest's "Background work failing" section. */
@@ -66,9 +66,9 @@ export function createDigestLayer(opts: {
       return (await messenger.post(conversationId, activity)) !== undefined;
     },
     render: (report) => hygieneReply(report, DIGEST_TITLE),
-    ...(opts.journal ? { journal: opts.journal } : {}),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.background ? { background: backgroundSectionOf(opts.background, settings, opts.log) } : {}),
+    journal: opts.journal,
+    clock: opts.clock,
+    background: opts.background && backgroundSectionOf(opts.background, settings, opts.log),
   };
   return {
     port: { store, settings, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },

@@ -55,12 +55,12 @@ export function createLicenceCheckLayer(opts: {
   const deps: LicenceCheckSweepDeps = {
     store: checks,
     tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
-    ...(fallbackToken ? { fallbackToken } : {}),
+    fallbackToken,
     sessionFor: (token) => openGraphSession(opts.graph, async () => token),
     post: async (conversationId, text) =>
       (await messenger.post(conversationId, messageActivity({ text }))) !== undefined,
     log: opts.log,
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    clock: opts.clock,
   };
   return {
     port: checks,

@@ -50,7 +50,7 @@ export function createRequestLayer(opts: {
     graph: opts.graph,
     log: opts.log,
     settings,
-    ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+    tokenForUser: opts.tokenForUser,
   });
   const background = opts.background;
   return {
@@ -80,7 +80,7 @@ export function createRequestLayer(opts: {
         settings.sweepSeconds,
         () => opts.store.keyValue.purgeExpired(new Date()),
         settings.escalateHours,
-        { ...(background ? { background } : {}), timeZone: settings.timeZone },
+        { background, timeZone: settings.timeZone },
       ),
   };
 }
