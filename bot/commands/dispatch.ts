@@ -43,7 +43,6 @@ import * as history from './history-show';
 import * as myChanges from './my-changes';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
-import * as guestInvite from './guest-invite';
 import * as hygieneShow from './hygiene-show';
 import * as digestSet from './digest-set';
 import * as groupWatch from './group-watch';
@@ -121,13 +120,6 @@ export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(
 export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, intent.intent) ? COMMANDS[intent.intent] : unknown.run;
   try {
-    // "add me to G" from someone who can't add members to G becomes an access request (asks the owners).
-    if (intent.intent === 'addMembers') {
-      const asRequest = await accessRequest.selfAddAsRequest(intent, ctx);
-      if (asRequest) return asRequest;
-      const invitation = await guestInvite.inviteFirst(intent, ctx);
-      if (invitation) return invitation;
-    }
     return await command(intent, ctx);
   } catch (err) {
     return say(errorText(err));
