@@ -6,7 +6,7 @@ import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
 import { answers, doneOf } from './pending-answer';
 import { PENDING_DONE_TTL_MS } from './pending-ops';
-import { continuationOf, type Continuation } from './continuation';
+import type { Continuation } from './continuation';
 import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
 import * as membersExport from './members-export';
@@ -182,7 +182,7 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
   if (choice.confirmed === false) {
     return takeAndRun(pendingId, 'cancelled', ctx, async () => say('OK, cancelled. Nothing was changed.'));
   }
-  const next = continuationOf(op);
+  const next = op.continuation;
   const run = (intent: Intent, continuation: Continuation | undefined, confirmed = false): Promise<Outcome> =>
     runIntent(intent, { ...ctx, ...(continuation ? { continuation } : {}), ...(confirmed ? { confirmed } : {}) });
 
