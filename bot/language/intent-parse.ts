@@ -7,6 +7,7 @@
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
+import { readsWholeText } from './intent-table';
 import { toUtterance } from './quote-mask';
 import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
 import { fixTypos } from './typo-fix';
@@ -119,13 +120,10 @@ export function parseIntent(text: string): Intent {
   const normalized = normalizeUtterance(text);
   if (normalized.length === 0) return makeIntent(/<at\b/i.test(text) ? 'help' : 'unknown');
   const whole = parseClause(normalized);
-  if (WHOLE_TEXT.has(whole.intent) || whole.justification !== undefined || isBulk(normalized)) return whole;
+  if (readsWholeText(whole.intent) || whole.justification !== undefined || isBulk(normalized)) return whole;
   const fixed = fixTypos(normalized);
   return readSegments(fixed, parseClause, fixed === normalized ? whole : undefined);
 }
-
-/** Intents whose text is read whole: their own clauses ("…, owner Grace", "and add Pradeep") are slots. */
-const WHOLE_TEXT = new Set<Intent['intent']>(['createGroup', 'setRule', 'previewRule']);
 
 /** A pasted list ("add these to Marketing:" then one name a line) is one request, whatever its lines say. */
 function isBulk(text: string): boolean {
