@@ -6,7 +6,7 @@ import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
 import { answers, doneOf } from './pending-answer';
 import { PENDING_DONE_TTL_MS } from './pending-ops';
-import { continuationOf, type Continuation } from './continuation';
+import type { Continuation } from './continuation';
 import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
 import * as membersExport from './members-export';
@@ -43,7 +43,6 @@ import * as history from './history-show';
 import * as myChanges from './my-changes';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
-import * as guestInvite from './guest-invite';
 import * as hygieneShow from './hygiene-show';
 import * as digestSet from './digest-set';
 import * as groupWatch from './group-watch';
@@ -121,13 +120,6 @@ export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(
 export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, intent.intent) ? COMMANDS[intent.intent] : unknown.run;
   try {
-    // "add me to G" from someone who can't add members to G becomes an access request (asks the owners).
-    if (intent.intent === 'addMembers') {
-      const asRequest = await accessRequest.selfAddAsRequest(intent, ctx);
-      if (asRequest) return asRequest;
-      const invitation = await guestInvite.inviteFirst(intent, ctx);
-      if (invitation) return invitation;
-    }
     return await command(intent, ctx);
   } catch (err) {
     return say(errorText(err));
@@ -190,7 +182,7 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
   if (choice.confirmed === false) {
     return takeAndRun(pendingId, 'cancelled', ctx, async () => say('OK, cancelled. Nothing was changed.'));
   }
-  const next = continuationOf(op);
+  const next = op.continuation;
   const run = (intent: Intent, continuation: Continuation | undefined, confirmed = false): Promise<Outcome> =>
     runIntent(intent, { ...ctx, ...(continuation ? { continuation } : {}), ...(confirmed ? { confirmed } : {}) });
 

@@ -159,7 +159,7 @@ export interface JournalEntry {
   after: Record<string, unknown> | null;
   /**
    * The operation that undoes this change (produced by bot/directory from the values before it); null when it
-   * cannot be undone. Rows from before typed operations are read into this shape (bot/directory/legacy-operation.ts).
+   * cannot be undone.
    */
   undo: DirectoryOperation | null;
   undoUntil: Date | null;
