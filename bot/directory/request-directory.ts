@@ -9,8 +9,7 @@ import { getGroup } from './groups-read';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
 import { withQuery } from './odata';
 import { addMember as addMemberRequest, removeMember as removeMemberRequest } from './resources/group-members';
-import type { RequestDirectory } from '../requests/request-ports';
-import type { MemberAddResult, MemberRemoveResult } from '../requests/member-change';
+import type { MemberAddResult, MemberRemoveResult, RequestDirectory } from './request-directory-port';
 
 /** The Groups Administrator role's template id (the same in every tenant). */
 const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
