@@ -295,6 +295,7 @@ export const INTENT_TABLE = {
   offboardUser: {
     slots: slots({ users: slot.names, handOverTo: slot.names }),
     people: ['users', 'handOverTo'],
+    wholeText: true,
     help: OFFBOARD,
     examples: ['Raul left the company, remove him everywhere', 'offboard Debra Berger'],
   },
@@ -303,30 +304,35 @@ export const INTENT_TABLE = {
     // `source` and `target` name people when kind is userGroups, groups when it is groupMembers.
     people: ['source', 'target'],
     groups: ['source', 'target'],
+    wholeText: true,
     help: COPY,
     examples: ['give Joni the same groups as Enrico', 'put everyone from Sales into Marketing too'],
   },
   removeMembersByKind: {
     slots: slots({ ...oneGroup, kind: slot.removeKind, allOwned: slot.flag }),
     groups: ['groups'],
+    wholeText: true,
     help: BY_KIND,
     examples: ['kick the external users out of Vendor Portal Access', 'remove disabled accounts from Sales'],
   },
   userAccessCheck: {
     slots: slots(people),
     people: ['users'],
+    wholeText: true,
     help: OFFBOARD,
     examples: ['does Raul still have access anywhere?'],
   },
   groupPropertyQuestion: {
     slots: slots({ ...oneGroup, property: slot.property }),
     groups: ['groups'],
+    wholeText: true,
     help: PROPERTY,
     examples: ['is Finance Readers a security group?', 'is Executive Leadership hidden?'],
   },
   findGroup: {
     slots: slots({ topic: slot.text }),
     text: ['topic'],
+    wholeText: true,
     help: PROPERTY,
     examples: ['do we have a group for the auditors?'],
   },
