@@ -75,7 +75,11 @@ export const MATCHERS = indexKeywords([
     match: matchSetDigest,
     needs: 'post send put share deliver give dm message stop cancel turn disable pause end no unsubscribe don',
   },
-  { match: matchShowHygiene, needs: 'hygien health clean tidy digest owner which what anything any do' },
+  {
+    match: matchShowHygiene,
+    needs:
+      'hygien health clean tidy digest owner which what anything any do orphan abandoned group expir are is show list find',
+  },
   { match: matchBulk, needs: 'add put include invite enrol remove delete drop kick take' },
   {
     match: matchPreviewRule,
