@@ -62,14 +62,14 @@ export const MATCHERS = indexKeywords([
   },
   { match: matchFindGroup, needs: 'group team put' },
   { match: matchRestoreMembers, needs: 'put set bring get turn make restore roll revert reset' },
-  { match: matchMembersAt, needs: 'who show list get give members what' },
+  { match: matchMembersAt, needs: 'who show list get give members what how' },
   { match: matchUnwatch, needs: 'stop unwatch unfollow untrack don no quit cancel' },
   {
     match: matchWatch,
     needs: 'watch follow track monitor keep what which show list watched followed tracked notify alert tell let',
   },
   { match: matchShowMyChanges, needs: 'my what chang edit' },
-  { match: matchShowHistory, needs: 'histor audit chang log who what' },
+  { match: matchShowHistory, needs: 'histor audit chang log who what anyone anybody which new any' },
   { match: matchExportMembers, needs: 'export download csv excel spreadsheet dump give send' },
   {
     match: matchSetDigest,
