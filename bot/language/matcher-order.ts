@@ -4,7 +4,13 @@ import { matchCreateGroup } from './patterns/group-create';
 import { matchDelete, matchRename, matchRestore, matchUpdate } from './patterns/group-lifecycle';
 import { matchAssignLicense, matchListLicenses, matchRemoveLicense } from './patterns/licenses';
 import { matchListGroups, matchShowGroup } from './patterns/listing';
-import { matchAddMembers, matchBulk, matchRemoveMembers, matchRemoveMembersBare } from './patterns/membership-change';
+import {
+  matchNest,
+  matchAddMembers,
+  matchBulk,
+  matchRemoveMembers,
+  matchRemoveMembersBare,
+} from './patterns/membership-change';
 import { matchCheckMembership, matchListMembers, matchListUserGroups } from './patterns/membership-query';
 import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/ownership';
 import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
@@ -80,6 +86,7 @@ export const MATCHERS = indexKeywords([
     needs:
       'hygien health clean tidy digest owner which what anything any do orphan abandoned group expir are is show list find',
   },
+  { match: matchNest, needs: 'nest' },
   { match: matchBulk, needs: 'add put include invite enrol remove delete drop kick take' },
   {
     match: matchPreviewRule,

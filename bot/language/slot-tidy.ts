@@ -20,8 +20,29 @@ function tidyGroup(g: string): string | undefined {
   return cut === g ? g : cleanGroup(cut);
 }
 
+const NESTING = new Set(['addMembers', 'removeMembers']);
+/** A member named as a group: "the Sales group" (users keep "Sales group"), "group Platform Core". */
+const GROUP_MEMBER = /^(?:(?<a>.+?)\s+group|group\s+(?<b>.+))$/i;
+
+/** Moves members named as groups ("add the Sales group to …") from `users` to `memberGroups`. */
+function nestedGroups(intent: Intent): Intent {
+  if (!NESTING.has(intent.intent) || !intent.users) return intent;
+  const users: string[] = [];
+  const memberGroups = [...(intent.memberGroups ?? [])];
+  for (const user of intent.users) {
+    const m = GROUP_MEMBER.exec(user);
+    const group = m ? cleanGroup(m.groups?.a ?? m.groups?.b) : undefined;
+    if (group === undefined) users.push(user);
+    else memberGroups.push(group);
+  }
+  if (memberGroups.length === (intent.memberGroups ?? []).length) return intent;
+  const { intent: name, ...slots } = intent;
+  return makeIntent(name, { ...slots, users, memberGroups });
+}
+
 /** Returns the intent with tidied slots, or a `multi` intent when a group phrase hid a second request. */
-export function tidySlots(intent: Intent): Intent {
+export function tidySlots(found: Intent): Intent {
+  const intent = nestedGroups(found);
   if (!intent.groups || intent.groups.length !== 1) return intent;
   const phrase = intent.groups[0] as string;
   if (PEOPLE_CHANGES.has(intent.intent)) {
