@@ -40,9 +40,29 @@ function nestedGroups(intent: Intent): Intent {
   return makeIntent(name, { ...slots, users, memberGroups });
 }
 
+const EITHER = new Set(['checkMembership', 'listOwners']);
+const OR_GROUP = /^(?<g1>.+?)\s*,?\s+or\s+(?:just\s+|only\s+|also\s+)?(?:in\s+|of\s+)?(?<g2>.+)$/i;
+const OR_USER = /^(?<u1>[^,]+?)\s+or\s+(?<u2>[^,]+)$/i;
+
+/** "is Adele in Marketing or Sales?", "is Megan or Alex an owner of X?": one question each, as steps. */
+function eitherQuestion(intent: Intent): Intent | undefined {
+  if (!EITHER.has(intent.intent) || intent.users?.length !== 1 || intent.groups?.length !== 1) return undefined;
+  const { intent: name, ...slots } = intent;
+  const g = OR_GROUP.exec(intent.groups[0] as string)?.groups;
+  const groups = [cleanGroup(g?.g1), cleanGroup(g?.g2)];
+  if (groups[0] !== undefined && groups[1] !== undefined)
+    return makeIntent('multi', { steps: groups.map((one) => makeIntent(name, { ...slots, groups: [one as string] })) });
+  const u = OR_USER.exec(intent.users[0] as string)?.groups;
+  const users = [usersSlot(u?.u1), usersSlot(u?.u2)];
+  if (users[0] === undefined || users[1] === undefined) return undefined;
+  return makeIntent('multi', { steps: users.map((one) => makeIntent(name, { ...slots, users: one })) });
+}
+
 /** Returns the intent with tidied slots, or a `multi` intent when a group phrase hid a second request. */
 export function tidySlots(found: Intent): Intent {
   const intent = nestedGroups(found);
+  const either = eitherQuestion(intent);
+  if (either) return either;
   if (!intent.groups || intent.groups.length !== 1) return intent;
   const phrase = intent.groups[0] as string;
   if (PEOPLE_CHANGES.has(intent.intent)) {
