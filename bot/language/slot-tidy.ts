@@ -74,7 +74,7 @@ export function tidySlots(found: Intent): Intent {
     const second = SECOND_GROUP.exec(phrase);
     if (second?.groups) return withGroups(intent, [second.groups.g1 ?? '', second.groups.g2 ?? '']);
     const parallel = PARALLEL.exec(cutTail(phrase));
-    if (parallel?.groups && !/^(?:development|marketing|compliance)$/i.test(parallel.groups.u2 ?? '')) {
+    if (parallel?.groups) {
       const first = withGroups(intent, [parallel.groups.g1 ?? '']);
       const next = withGroups(makeIntent(intent.intent, { users: usersSlot(parallel.groups.u2) }), [
         parallel.groups.g2 ?? '',
