@@ -49,6 +49,12 @@ import * as digestSet from './digest-set';
 import * as groupWatch from './group-watch';
 import * as membersAt from './members-at';
 import * as membershipRestore from './membership-restore';
+import * as userOffboard from './user-offboard';
+import * as membershipCopy from './membership-copy';
+import * as membersRemoveByKind from './members-remove-by-kind';
+import * as userAccessCheck from './user-access-check';
+import * as groupProperty from './group-property';
+import * as groupFind from './group-find';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
 export type Command = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
@@ -108,6 +114,12 @@ const TABLE: Record<IntentName | 'listApprovals', Command> = {
   unwatchGroup: groupWatch.runUnwatch,
   membersAt: membersAt.run,
   restoreMembers: membershipRestore.run,
+  offboardUser: userOffboard.run,
+  copyMembership: membershipCopy.run,
+  removeMembersByKind: membersRemoveByKind.run,
+  userAccessCheck: userAccessCheck.run,
+  groupPropertyQuestion: groupProperty.run,
+  findGroup: groupFind.run,
 };
 
 export const COMMANDS: Record<IntentName, Command> = Object.fromEntries(

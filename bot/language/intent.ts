@@ -45,7 +45,13 @@ export type IntentName =
   | 'watchGroup'
   | 'unwatchGroup'
   | 'membersAt'
-  | 'restoreMembers';
+  | 'restoreMembers'
+  | 'offboardUser'
+  | 'copyMembership'
+  | 'removeMembersByKind'
+  | 'userAccessCheck'
+  | 'groupPropertyQuestion'
+  | 'findGroup';
 
 /** Every intent name, in the order of the design table. */
 export const INTENT_NAMES: readonly IntentName[] = [
@@ -91,6 +97,12 @@ export const INTENT_NAMES: readonly IntentName[] = [
   'unwatchGroup',
   'membersAt',
   'restoreMembers',
+  'offboardUser',
+  'copyMembership',
+  'removeMembersByKind',
+  'userAccessCheck',
+  'groupPropertyQuestion',
+  'findGroup',
 ];
 
 /** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
@@ -98,6 +110,24 @@ export type SmallTalkTopic = 'thanks' | 'ack' | 'bye' | 'howAreYou' | 'praise' |
 
 export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';
 export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
+
+/** groupPropertyQuestion: the property asked about ("is G a security group?" → security). */
+export type GroupProperty =
+  | 'security'
+  | 'groupType'
+  | 'dynamic'
+  | 'visibility'
+  | 'private'
+  | 'hiddenMembership'
+  | 'mailEnabled'
+  | 'distributionList'
+  | 'team'
+  | 'roleAssignable'
+  | 'guestsAllowed'
+  | 'deleted';
+
+/** showHygiene: one section of the digest ("are there orphaned groups" → noOwner). */
+export type HygieneCheck = 'noOwner' | 'expiring' | 'empty' | 'guests' | 'disabled';
 
 export interface Intent {
   intent: IntentName;
@@ -155,8 +185,26 @@ export interface Intent {
   when?: string;
   /** watchGroup / unwatchGroup: every group the user owns ("watch all my groups"). */
   allOwned?: boolean;
-  /** smallTalk: what kind of small talk it was. */
-  topic?: SmallTalkTopic;
+  /** smallTalk: what kind of small talk it was; findGroup: the purpose or audience ("auditors"). */
+  topic?: SmallTalkTopic | string;
+  /** offboardUser: who takes over the groups they owned. */
+  handOverTo?: string[];
+  /** copyMembership (userGroups | groupMembers), removeMembersByKind (guests | disabled). */
+  kind?: 'userGroups' | 'groupMembers' | 'guests' | 'disabled';
+  /** copyMembership: people (userGroups) or groups (groupMembers) copied from. */
+  source?: string[];
+  /** copyMembership: people (userGroups) or groups (groupMembers) copied to. */
+  target?: string[];
+  /** copyMembership: an exact match, so the target also loses what the source lacks. */
+  mirror?: boolean;
+  /** groupPropertyQuestion: the property asked about (`groups` holds the group). */
+  property?: GroupProperty;
+  /** addMembers / removeMembers: a group as the member (nesting). */
+  memberGroups?: string[];
+  /** showHistory: who joined (added) or who left (removed). */
+  change?: 'added' | 'removed';
+  /** showHygiene: one section; allOwned as today. */
+  check?: HygieneCheck;
   /**
    * multi: the operations of a message that asks for several ("add Ana to Sales and Bob to Legal"), in order,
    * each a complete single-operation Intent (never itself `multi`). A message with one operation never uses it,
