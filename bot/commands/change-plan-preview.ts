@@ -33,7 +33,8 @@ function about(w: PlannedWrite, sentence: string): string {
 /** One write's preview; undefined when its look-ahead could not be read (the card then says less). Never throws. */
 async function previewWrite(ctx: CommandContext, w: PlannedWrite): Promise<ChangePreview | undefined> {
   try {
-    const facts = await readChangeFacts(ctx.graph, w.group.id, w.relation, w.people);
+    // Owners are the plan's business (who stays owner, who takes over), so the look-ahead leaves them out.
+    const { owners: _owners, ...facts } = await readChangeFacts(ctx.graph, w.group.id, w.relation, w.people);
     return previewChange({ group: w.group, relation: w.relation, op: w.op, people: w.people, facts });
   } catch (err) {
     logOf(ctx).warn('plan.lookahead.failed', { groupId: w.group.id, error: err });

@@ -7,7 +7,7 @@
 import type { Principal } from '../directory/members-write';
 import type { UserMemberships } from '../directory/user-memberships-read';
 import type { DirectoryGroup } from '../directory/types';
-import { addToWrite, cannotChange, type ChangePlan } from './change-plan';
+import { addToWrite, cannotChange, groupNames, type ChangePlan } from './change-plan';
 import { nameList } from './views';
 
 /** One person leaving and what they have. */
@@ -20,7 +20,7 @@ function leaveAlone(plan: ChangePlan, g: DirectoryGroup, why: string): void {
   if (!plan.untouchable.some((u) => u.group.id === g.id)) plan.untouchable.push({ group: g, why });
 }
 
-/** The ownership writes of one owned group. Mutates `plan`. */
+/** The ownership writes of one owned group; false when the person stays its only owner. Mutates `plan`. */
 function giveUpOwnership(
   plan: ChangePlan,
   g: DirectoryGroup,
@@ -28,18 +28,15 @@ function giveUpOwnership(
   owners: string[] | undefined,
   handOver: Principal[],
   leavingIds: ReadonlySet<string>,
-): void {
+): boolean {
   const why = cannotChange(g, 'owners');
-  if (why) return leaveAlone(plan, g, why);
+  if (why) {
+    leaveAlone(plan, g, why);
+    return true;
+  }
   const remaining = owners?.filter((id) => !leavingIds.has(id));
   if (remaining && remaining.length === 0) {
-    if (handOver.length === 0) {
-      plan.flags.push(
-        `${person.displayName} is the only owner of '${g.displayName}', so they stay its owner: name who takes over ` +
-          `(for example "… and hand their groups to Ana") and I will hand it over first.`,
-      );
-      return;
-    }
+    if (handOver.length === 0) return false;
     const known = new Set(owners ?? []);
     addToWrite(
       plan.writes,
@@ -50,6 +47,15 @@ function giveUpOwnership(
     );
   }
   addToWrite(plan.writes, g, 'owners', 'remove', [person]);
+  return true;
+}
+
+/** The flag for groups a person stays the only owner of. Pure. */
+function keptOwnerFlag(person: Principal, kept: DirectoryGroup[]): string {
+  return (
+    `${person.displayName} is the only owner of ${groupNames(kept)}, so they stay ${kept.length === 1 ? 'its' : 'their'} ` +
+    'owner: name who takes over (for example "… and hand their groups to Ana") and I will hand them over first.'
+  );
 }
 
 /**
@@ -60,8 +66,12 @@ function giveUpOwnership(
 export function planOffboarding(leaving: Leaving[], owners: Map<string, string[]>, handOver: Principal[]): ChangePlan {
   const plan: ChangePlan = { writes: [], untouchable: [], flags: [] };
   const leavingIds = new Set(leaving.map((l) => l.person.id));
-  for (const l of leaving)
-    for (const g of l.groups.owned) giveUpOwnership(plan, g, l.person, owners.get(g.id), handOver, leavingIds);
+  for (const l of leaving) {
+    const kept = l.groups.owned.filter(
+      (g) => !giveUpOwnership(plan, g, l.person, owners.get(g.id), handOver, leavingIds),
+    );
+    if (kept.length) plan.flags.push(keptOwnerFlag(l.person, kept));
+  }
   for (const l of leaving) {
     for (const g of l.groups.direct) {
       const why = cannotChange(g, 'members');
