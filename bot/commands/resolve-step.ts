@@ -19,6 +19,7 @@ import { errorText, isForbidden } from './error-text';
 import { namesakeOwners } from './namesake-owners';
 import { groupButtonTitles } from '../../cards/describe';
 import { recentGroupNamed, recentGroupsFor } from './recent-groups';
+import { offerDeletedGroup } from './deleted-group-offer';
 
 /** Person slots of an Intent that hold names to resolve. */
 export type PersonSlot = 'users' | 'owners' | 'members';
@@ -191,6 +192,8 @@ async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOp
 
   // 4. A group problem first: one question at a time.
   const gp = groupProblems[0];
+  const deleted = gp?.res.status === 'notFound' ? await offerDeletedGroup(ctx, gp.res.query) : undefined;
+  if (deleted) return { ok: false, outcome: deleted };
   if (gp) return { ok: false, outcome: await askGroup(ctx, rewritten, snapshot, gp.position, gp.res, opts.purpose) };
 
   // 5. Lists: one table of every row before anything is written, for long lists always, and for any list of
