@@ -17,6 +17,7 @@ import { snapshotOf } from './continuation';
 import { errorText, isForbidden } from './error-text';
 import { recentGroupNamed, recentGroupsFor } from './recent-groups';
 import { askGroup, askPerson, type PersonSlot } from './resolve-ask';
+import { offerDeletedGroup } from './deleted-group-offer';
 import { bulkTable, type Placed } from './resolve-bulk-table';
 
 export interface Resolved {
@@ -227,6 +228,9 @@ async function firstQuestion(
   opts: ResolveOptions,
 ): Promise<Outcome | undefined> {
   const groupProblem = firstProblem(placed.groups);
+  const deleted =
+    groupProblem?.problem.status === 'notFound' ? await offerDeletedGroup(ctx, groupProblem.problem.query) : undefined;
+  if (deleted) return deleted;
   if (groupProblem) return askGroup(ctx, { ...at, position: groupProblem.position }, groupProblem.problem);
   const group = itemsOf(placed.groups)[0];
   const users = placed.people.users ?? [];
