@@ -1,7 +1,7 @@
 import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
-import type { FileSink } from './file-sink';
+import type { FileSink } from '../exports/file-sink';
 import type { HistoryService } from '../history/history-service';
 
 import type { Actor, Reply } from '../shared/types';

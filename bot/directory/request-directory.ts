@@ -8,8 +8,7 @@ import { DomainError } from './errors';
 import { getGroup } from './groups-read';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
 import { addMember as addMemberRequest, removeMember as removeMemberRequest } from './resources/group-members';
-import type { RequestDirectory } from '../requests/request-ports';
-import type { MemberAddResult, MemberRemoveResult } from '../requests/member-change';
+import type { MemberAddResult, MemberRemoveResult, RequestDirectory } from './request-directory-port';
 import { directoryRoleMembers } from './resources/tenant';
 
 /** The Groups Administrator role's template id (the same in every tenant). */

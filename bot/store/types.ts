@@ -1,4 +1,5 @@
 import type { DirectoryOperation } from '../directory/directory-operation';
+import type { PersonRef } from '../shared/types';
 
 /** The states of an access request. `approving` means "decided, Graph add not yet confirmed" (see bot/requests). */
 export type RequestState = 'pending' | 'approving' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'failed';
@@ -14,11 +15,7 @@ export const REQUEST_STATES: readonly RequestState[] = [
   'failed',
 ];
 
-/** Someone the store records by id and display name. */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+export type { PersonRef };
 
 /** One self-service access request, as stored. */
 export interface AccessRequest {
