@@ -47,8 +47,12 @@ import * as digestSet from './digest-set';
 import * as groupWatch from './group-watch';
 import * as membersAt from './members-at';
 import * as membershipRestore from './membership-restore';
-// TEMPORARY BRIDGE until helper "tasks" lands its commands: the lead replaces notYet.run at merge.
-import * as notYet from './not-yet';
+import * as userOffboard from './user-offboard';
+import * as membershipCopy from './membership-copy';
+import * as membersRemoveByKind from './members-remove-by-kind';
+import * as userAccessCheck from './user-access-check';
+import * as groupProperty from './group-property';
+import * as groupFind from './group-find';
 import { clarifySlots } from './slot-clarify';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
@@ -108,12 +112,12 @@ export const COMMANDS = {
   unwatchGroup: groupWatch.runUnwatch,
   membersAt: membersAt.run,
   restoreMembers: membershipRestore.run,
-  offboardUser: notYet.run,
-  copyMembership: notYet.run,
-  removeMembersByKind: notYet.run,
-  userAccessCheck: notYet.run,
-  groupPropertyQuestion: notYet.run,
-  findGroup: notYet.run,
+  offboardUser: userOffboard.run,
+  copyMembership: membershipCopy.run,
+  removeMembersByKind: membersRemoveByKind.run,
+  userAccessCheck: userAccessCheck.run,
+  groupPropertyQuestion: groupProperty.run,
+  findGroup: groupFind.run,
 } satisfies Record<IntentName, Command>;
 
 /**

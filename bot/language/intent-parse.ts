@@ -7,8 +7,8 @@
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
-import { readsWholeText } from './intent-table';
-import { toUtterance } from './quote-mask';
+import { isQuestion, readsWholeText } from './intent-table';
+import { maskQuotes, toUtterance } from './quote-mask';
 import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
 import { fixTypos } from './typo-fix';
 import { tidySlots } from './slot-tidy';
@@ -23,6 +23,25 @@ export const MAX_UTTERANCE_LENGTH = 10_000;
 const TRAILING_WORDS =
   /[\s,;:.!?]+$|\s+(?:then|now|please|pls|plz|instead|for\s+now|as\s+well|too|thx|ty|thanks|asap|anymore|right\s+now|if\s+(?:you\s+can|possible))$/i;
 
+const SECOND_QUESTION = /^(?<a>.+?)\s*,?\s+and\s+(?<b>(?:when|who|what|which|how|where|is|are|does|do)\b.+)$/is;
+const IT = /\b(?:it|its|it['’]s)\b/gi;
+
+/** "who is in Project Falcon and when does it expire?": both questions, "it" read as the first one's group. */
+function twoQuestions(text: string): Intent | undefined {
+  const m = SECOND_QUESTION.exec(maskQuotes(text));
+  if (!m?.groups) return undefined;
+  const cut = (m.groups.a ?? '').length;
+  const first = parseClause(text.slice(0, cut));
+  const group = first.groups?.[0];
+  if (!isQuestion(first.intent) || group === undefined) return undefined;
+  const rest = text
+    .slice(text.length - (m.groups.b ?? '').length)
+    .replace(IT, (w) => (/s$/i.test(w) ? `${group}'s` : group));
+  const second = parseClause(rest);
+  if (!isQuestion(second.intent)) return undefined;
+  return makeIntent('multi', { steps: [first, second] });
+}
+
 /** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
 export function parseClause(raw: string): Intent {
   let text = stripCourtesy(raw);
@@ -33,6 +52,8 @@ export function parseClause(raw: string): Intent {
   }
   if (text.length === 0) return makeIntent('unknown');
   const u = toUtterance(text);
+  const pair = text.length > 12 && / and /i.test(text) ? twoQuestions(text) : undefined;
+  if (pair) return pair;
   const intent = firstMatch(MATCHERS, u);
   return intent ? tidySlots(intent) : makeIntent('unknown');
 }

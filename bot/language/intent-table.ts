@@ -18,6 +18,8 @@ export interface IntentSpec {
   readonly text?: readonly SlotKey[];
   /** The whole message is this intent's text: its own clauses ("…, owner Grace") are slots, not requests. */
   readonly wholeText?: true;
+  /** Only reads (answers a question): two of them in one message are answered both. */
+  readonly question?: true;
   /** One line of the help text; intents sharing a line share the string (it is shown once). */
   readonly help?: string;
   /** Messages the parser reads as this intent (tested); the first is the help card's button when `featured`. */
@@ -77,12 +79,14 @@ export const INTENT_TABLE = {
     examples: ['remove Bob from Legal'],
   },
   listMembers: {
+    question: true,
     slots: slots({ ...oneGroup, transitive: slot.flag }),
     groups: ['groups'],
     help: LISTING,
     examples: ['who is in Marketing'],
   },
   listOwners: {
+    question: true,
     slots: slots(peopleAndGroups),
     people: ['users'],
     groups: ['groups'],
@@ -105,6 +109,7 @@ export const INTENT_TABLE = {
     examples: ['remove Olga as owner of Legal'],
   },
   checkMembership: {
+    question: true,
     slots: slots({ ...peopleAndGroups, explain: slot.flag }),
     people: ['users'],
     groups: ['groups'],
@@ -112,6 +117,7 @@ export const INTENT_TABLE = {
     examples: ['is Ana in SecurityGroup101?'],
   },
   listUserGroups: {
+    question: true,
     slots: slots({ ...people, transitive: slot.flag }),
     people: ['users'],
     help: 'show someone\'s groups ("which groups is Ana in")',
@@ -174,13 +180,20 @@ export const INTENT_TABLE = {
     examples: ['show all security groups'],
   },
   showGroup: {
+    question: true,
     slots: slots(oneGroup),
     groups: ['groups'],
     help: DESCRIBE,
     examples: ['tell me about OutlookGroup101'],
     featured: true,
   },
-  showRule: { slots: slots(oneGroup), groups: ['groups'], help: RULES, examples: ["what is Seattle Employees' rule"] },
+  showRule: {
+    question: true,
+    slots: slots(oneGroup),
+    groups: ['groups'],
+    help: RULES,
+    examples: ["what is Seattle Employees' rule"],
+  },
   setRule: {
     slots: slots({ ...oneGroup, rule: slot.text, ruleText: slot.text }),
     groups: ['groups'],
@@ -212,6 +225,7 @@ export const INTENT_TABLE = {
     examples: ['remove the E5 license from Marketing'],
   },
   listLicenses: {
+    question: true,
     slots: slots(oneGroup),
     groups: ['groups'],
     help: LICENCES,
@@ -251,7 +265,13 @@ export const INTENT_TABLE = {
   help: { slots: slots({}), examples: ['help'] },
   cancel: { slots: slots({}), examples: ['cancel'] },
   unknown: { slots: slots({}), examples: ['the weather in Paris'] },
-  showExpiry: { slots: slots(oneGroup), groups: ['groups'], help: EXPIRY, examples: ['when does Marketing expire'] },
+  showExpiry: {
+    question: true,
+    slots: slots(oneGroup),
+    groups: ['groups'],
+    help: EXPIRY,
+    examples: ['when does Marketing expire'],
+  },
   renewGroup: { slots: slots(oneGroup), groups: ['groups'], help: EXPIRY, examples: ['renew Marketing'] },
   exportMembers: {
     slots: slots(oneGroup),
@@ -295,6 +315,7 @@ export const INTENT_TABLE = {
   offboardUser: {
     slots: slots({ users: slot.names, handOverTo: slot.names }),
     people: ['users', 'handOverTo'],
+    wholeText: true,
     help: OFFBOARD,
     examples: ['Raul left the company, remove him everywhere', 'offboard Debra Berger'],
   },
@@ -303,30 +324,36 @@ export const INTENT_TABLE = {
     // `source` and `target` name people when kind is userGroups, groups when it is groupMembers.
     people: ['source', 'target'],
     groups: ['source', 'target'],
+    wholeText: true,
     help: COPY,
     examples: ['give Joni the same groups as Enrico', 'put everyone from Sales into Marketing too'],
   },
   removeMembersByKind: {
     slots: slots({ ...oneGroup, kind: slot.removeKind, allOwned: slot.flag }),
     groups: ['groups'],
+    wholeText: true,
     help: BY_KIND,
     examples: ['kick the external users out of Vendor Portal Access', 'remove disabled accounts from Sales'],
   },
   userAccessCheck: {
     slots: slots(people),
     people: ['users'],
+    wholeText: true,
     help: OFFBOARD,
     examples: ['does Raul still have access anywhere?'],
   },
   groupPropertyQuestion: {
+    question: true,
     slots: slots({ ...oneGroup, property: slot.property }),
     groups: ['groups'],
+    wholeText: true,
     help: PROPERTY,
     examples: ['is Finance Readers a security group?', 'is Executive Leadership hidden?'],
   },
   findGroup: {
     slots: slots({ topic: slot.text }),
     text: ['topic'],
+    wholeText: true,
     help: PROPERTY,
     examples: ['do we have a group for the auditors?'],
   },
@@ -361,6 +388,11 @@ export function slotProblems(intent: { intent: string }): string[] {
   const result = withName(intent.intent as IntentName).safeParse(intent);
   if (result.success) return [];
   return result.error.issues.map((i) => `${i.path.join('.') || 'intent'}: ${i.message}`);
+}
+
+/** True when the intent only answers a question (intent-parse.ts, message-read.ts). */
+export function isQuestion(name: IntentName): boolean {
+  return spec(name).question === true;
 }
 
 /** True when the intent's text is read whole (intent-parse.ts). */

@@ -4,7 +4,13 @@ import { matchCreateGroup } from './patterns/group-create';
 import { matchDelete, matchRename, matchRestore, matchUpdate } from './patterns/group-lifecycle';
 import { matchAssignLicense, matchListLicenses, matchRemoveLicense } from './patterns/licenses';
 import { matchListGroups, matchShowGroup } from './patterns/listing';
-import { matchAddMembers, matchBulk, matchRemoveMembers, matchRemoveMembersBare } from './patterns/membership-change';
+import {
+  matchNest,
+  matchAddMembers,
+  matchBulk,
+  matchRemoveMembers,
+  matchRemoveMembersBare,
+} from './patterns/membership-change';
 import { matchCheckMembership, matchListMembers, matchListUserGroups } from './patterns/membership-query';
 import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/ownership';
 import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
@@ -21,6 +27,10 @@ import { matchNameSearch } from './patterns/name-search';
 import { matchExportMembers } from './patterns/members-export';
 import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
 import { indexKeywords } from './patterns/keyword-filter';
+import { matchAccessCheck, matchOffboard } from './patterns/offboarding';
+import { matchRemoveByKind } from './patterns/members-by-kind';
+import { matchCopyMembership } from './patterns/membership-copy';
+import { matchFindGroup, matchGroupProperty } from './patterns/group-questions';
 
 /** The matchers in the order they are tried (most specific first), each with the word prefixes it needs. */
 export const MATCHERS = indexKeywords([
@@ -40,21 +50,43 @@ export const MATCHERS = indexKeywords([
       'ok k great perfect awesome brilliant excellent nice cool super lovely amazing fantastic wonderful that thank thx ty cheers ta many much appreciate you alright all right sure fine good noted got understood sounds makes will lol haha yes yep yeah yup how what are rock well love very helpful legend bye see later cya ttyl have talk i done sorry so my oops whoops apolog ignore',
   },
   { match: matchUndo, needs: 'undo revert roll reverse take' },
+  {
+    match: matchOffboard,
+    needs: 'offboard off deprovision remove kick take get drop pull strip clean clear revoke delete',
+  },
+  { match: matchAccessCheck, needs: 'does do has have anything can check double verify make confirm is are' },
+  { match: matchRemoveByKind, needs: 'guest extern outsider ext people disabled deactivated inactive blocked' },
+  {
+    match: matchCopyMembership,
+    needs:
+      'same match mirror identical like replacing taking covering copy clone everyone everybody whoever anyone all members people give',
+  },
+  {
+    match: matchGroupProperty,
+    needs:
+      'security mail email mailbox inbox distribution dl dynamic rule team public private hidden visibility role guest deleted recycle kind type sort',
+  },
+  { match: matchFindGroup, needs: 'group team put' },
   { match: matchRestoreMembers, needs: 'put set bring get turn make restore roll revert reset' },
-  { match: matchMembersAt, needs: 'who show list get give members what' },
+  { match: matchMembersAt, needs: 'who show list get give members what how' },
   { match: matchUnwatch, needs: 'stop unwatch unfollow untrack don no quit cancel' },
   {
     match: matchWatch,
     needs: 'watch follow track monitor keep what which show list watched followed tracked notify alert tell let',
   },
   { match: matchShowMyChanges, needs: 'my what chang edit' },
-  { match: matchShowHistory, needs: 'histor audit chang log who what' },
+  { match: matchShowHistory, needs: 'histor audit chang log who what anyone anybody which new any' },
   { match: matchExportMembers, needs: 'export download csv excel spreadsheet dump give send' },
   {
     match: matchSetDigest,
     needs: 'post send put share deliver give dm message stop cancel turn disable pause end no unsubscribe don',
   },
-  { match: matchShowHygiene, needs: 'hygien health clean tidy digest owner which what anything any do' },
+  {
+    match: matchShowHygiene,
+    needs:
+      'hygien health clean tidy digest owner which what anything any do orphan abandoned group expir are is show list find',
+  },
+  { match: matchNest, needs: 'nest' },
   { match: matchBulk, needs: 'add put include invite enrol remove delete drop kick take' },
   {
     match: matchPreviewRule,
