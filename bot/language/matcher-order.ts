@@ -27,6 +27,7 @@ import { matchNameSearch } from './patterns/name-search';
 import { matchExportMembers } from './patterns/members-export';
 import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
 import { indexKeywords } from './patterns/keyword-filter';
+import { matchBareInto, matchWordOrder } from './patterns/word-order';
 import { matchAccessCheck, matchOffboard } from './patterns/offboarding';
 import { matchRemoveByKind } from './patterns/members-by-kind';
 import { matchCopyMembership } from './patterns/membership-copy';
@@ -140,6 +141,10 @@ export const MATCHERS = indexKeywords([
   },
   { match: matchListRequests, needs: 'request where how cancel withdraw retract status did has have was were what' },
   {
+    match: matchWordOrder,
+    needs: 'in out like want keys need wants as from to into slot pop sneak squeeze bung chuck remove take delete who',
+  },
+  {
     match: matchCheckMembership,
     needs: 'is are am isn aren does do check verify see find confirm tell let why how explain trace show',
   },
@@ -178,6 +183,7 @@ export const MATCHERS = indexKeywords([
     needs:
       'who member people user person everyone everybody folk is are what how show list get display give see view fetch find enumerate print pull bring tell check',
   },
+  { match: matchBareInto, needs: 'into onto in' },
   {
     match: matchParaphrase,
     needs:
