@@ -42,9 +42,13 @@ function twoQuestions(text: string): Intent | undefined {
   return makeIntent('multi', { steps: [first, second] });
 }
 
+/** Non-native openings before the request: "Please to add …", "Is possible to put …", "you can to tell me …". */
+const LEADING =
+  /^(?:please\s*,?\s*)?(?:(?:you\s+can|can\s+you|could\s+you)\s+(?:please\s+)?to\s+|you\s+can\s+(?=(?:verify|check|tell|add|remove|put|make|give|show|list)\b)|(?:it\s+)?is\s+(?:it\s+)?possible\s+(?:for\s+you\s+)?to\s+|to\s+(?=(?:add|remove|put|make|give|delete|create)\b))/i;
+
 /** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
 export function parseClause(raw: string): Intent {
-  let text = stripCourtesy(raw);
+  let text = stripCourtesy(raw).replace(LEADING, '');
   for (let guard = 0; guard < 6; guard += 1) {
     const next = text.replace(TRAILING_WORDS, '');
     if (next === text || next.trim().length === 0) break;
