@@ -142,7 +142,8 @@ export const MATCHERS = indexKeywords([
   { match: matchListRequests, needs: 'request where how cancel withdraw retract status did has have was were what' },
   {
     match: matchWordOrder,
-    needs: 'in out like want keys need wants as from to into slot pop sneak squeeze bung chuck remove take delete who',
+    needs:
+      'in out like want keys need wants as from to into slot pop sneak squeeze bung chuck remove take delete who where can could',
   },
   {
     match: matchCheckMembership,

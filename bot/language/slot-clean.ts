@@ -42,6 +42,8 @@ export function cleanGroup(phrase: string | undefined): string | undefined {
   t = t.replace(/^(?:(?:(?:group|team)\s+)?(?:called|named)|group)\s+(?=\S)/i, '');
   if (isQuoted(t)) return unquote(t) || undefined;
   t = t.replace(/^of\s+(?=\S)/i, '');
+  t = t.replace(/^(?:deleted|removed)\s+(?:group|team)\s+(?=\S)/i, '');
+  t = t.replace(/\s+(?:with|and)\s+(?:all\s+)?(?:its|their)\s+(?:members|owners|membership)$/i, '');
   t = t.replace(/\s+(?:(?:in|on)\s+(?:microsoft\s+)?teams|to|from|in|into|as|of|for|with|on|since)$/i, '');
   const stripped = t.replace(TRAILING_GROUP_WORD, '').replace(TRAILING_GROUP_WORD, '');
   if (stripped.length > 0) t = stripped;

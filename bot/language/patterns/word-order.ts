@@ -14,6 +14,9 @@ const NOT_ME = String.raw`(?!(?:i|we|you|u|it|this|that|there)\b)`;
 const OWNER = String.raw`(?:an?\s+|the\s+)?(?:co-?)?owner`;
 
 const RULES: Array<[IntentName, RegExp]> = [
+  ['showGroup', rx(String.raw`^where\s+(?:did|has)\s+(?<g>.+?)\s+(?:go|gone)$`)],
+  ['restoreGroup', rx(String.raw`^(?:can|could)\s+(?:we|you|i)\s+(?:get|have)\s+(?<g>.+?)\s+back$`)],
+  ['listMembers', rx(String.raw`^who\s+(?:was|were)\s+in\s+(?<g>.+?)\s+before\s+it\s+(?:was|got)\s+deleted$`)],
   [
     'addOwners',
     rx(
