@@ -84,8 +84,7 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchShowHygiene,
-    needs:
-      'hygien health clean tidy digest owner which what anything any do orphan abandoned group expir are is show list find',
+    needs: 'hygien health clean tidy digest owner group expir orphan abandoned attention need',
   },
   { match: matchNest, needs: 'nest' },
   { match: matchBulk, needs: 'add put include invite enrol remove delete drop kick take' },
@@ -112,7 +111,7 @@ export const MATCHERS = indexKeywords([
   { match: matchRemoveLicense, needs: 'remove revoke unassign un take drop delete strip pull disable' },
   {
     match: matchCreateGroup,
-    needs: 'create set setup spin build establish provision make add start open form need i we new',
+    needs: 'create setup spin build establish provision group team up',
   },
   {
     match: matchMissingPieces,
@@ -136,8 +135,7 @@ export const MATCHERS = indexKeywords([
   { match: matchRequestAccess, needs: 'i we give get grant can could may let join request ask how be become please' },
   {
     match: matchListApprovals,
-    needs:
-      'approv pending open outstanding waiting what is are do anything any something who reject deny declin to show list get display give see view fetch find check',
+    needs: 'approv pending open outstanding waiting await review decision sign reject deny declin request',
   },
   { match: matchListRequests, needs: 'request where how cancel withdraw retract status did has have was were what' },
   {
