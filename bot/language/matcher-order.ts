@@ -129,8 +129,7 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchListOwners,
-    needs:
-      'who own manag admin run charge respons look list show get display give see view fetch find enumerate print pull bring tell what which check is are does do',
+    needs: 'who own manag admin',
   },
   { match: matchRequestAccess, needs: 'i we give get grant can could may let join request ask how be become please' },
   {
@@ -141,7 +140,7 @@ export const MATCHERS = indexKeywords([
   {
     match: matchWordOrder,
     needs:
-      'in out like want keys need wants as from to into slot pop sneak squeeze bung chuck remove take delete who where can could',
+      'out run manag own keys member from add put into slot pop sneak squeeze bung chuck able wants remove take delete which who where can could',
   },
   {
     match: matchCheckMembership,
@@ -174,13 +173,11 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchListUserGroups,
-    needs:
-      'group team my membership which what where show list get display give see view fetch find enumerate print pull bring tell who',
+    needs: 'group team membership member',
   },
   {
     match: matchListMembers,
-    needs:
-      'who member people user person everyone everybody folk is are what how show list get display give see view fetch find enumerate print pull bring tell check',
+    needs: 'who member people user person everyone everybody folk anyone anybody what how',
   },
   { match: matchBareInto, needs: 'into onto in' },
   {
