@@ -5,7 +5,7 @@ import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
 import { answers, doneOf } from './pending-answer';
 import { PENDING_DONE_TTL_MS } from './pending-ops';
-import { continuationOf, type Continuation } from './continuation';
+import type { Continuation } from './continuation';
 import { confirmUndo } from './undo';
 import * as memberAdd from './member-add';
 import * as membersExport from './members-export';
@@ -42,14 +42,17 @@ import * as history from './history-show';
 import * as myChanges from './my-changes';
 import * as groupExpiry from './group-expiry';
 import * as groupRenew from './group-renew';
-import * as guestInvite from './guest-invite';
 import * as hygieneShow from './hygiene-show';
 import * as digestSet from './digest-set';
 import * as groupWatch from './group-watch';
 import * as membersAt from './members-at';
 import * as membershipRestore from './membership-restore';
-// TEMPORARY BRIDGE until helper "tasks" lands its commands: the lead replaces notYet.run at merge.
-import * as notYet from './not-yet';
+import * as userOffboard from './user-offboard';
+import * as membershipCopy from './membership-copy';
+import * as membersRemoveByKind from './members-remove-by-kind';
+import * as userAccessCheck from './user-access-check';
+import * as groupProperty from './group-property';
+import * as groupFind from './group-find';
 import { clarifySlots } from './slot-clarify';
 
 /** A command: one operation. Never throws (runIntent guards anyway). */
@@ -109,12 +112,12 @@ export const COMMANDS = {
   unwatchGroup: groupWatch.runUnwatch,
   membersAt: membersAt.run,
   restoreMembers: membershipRestore.run,
-  offboardUser: notYet.run,
-  copyMembership: notYet.run,
-  removeMembersByKind: notYet.run,
-  userAccessCheck: notYet.run,
-  groupPropertyQuestion: notYet.run,
-  findGroup: notYet.run,
+  offboardUser: userOffboard.run,
+  copyMembership: membershipCopy.run,
+  removeMembersByKind: membersRemoveByKind.run,
+  userAccessCheck: userAccessCheck.run,
+  groupPropertyQuestion: groupProperty.run,
+  findGroup: groupFind.run,
 } satisfies Record<IntentName, Command>;
 
 /**
@@ -129,13 +132,6 @@ export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Ou
     // A fresh reading whose slots do not fit the intent's schema is asked about, not run.
     const unclear = ctx.continuation === undefined && !ctx.confirmed ? clarifySlots(intent) : undefined;
     if (unclear) return unclear;
-    // "add me to G" from someone who can't add members to G becomes an access request (asks the owners).
-    if (intent.intent === 'addMembers') {
-      const asRequest = await accessRequest.selfAddAsRequest(intent, ctx);
-      if (asRequest) return asRequest;
-      const invitation = await guestInvite.inviteFirst(intent, ctx);
-      if (invitation) return invitation;
-    }
     return await command(intent, ctx);
   } catch (err) {
     return say(errorText(err));
@@ -198,7 +194,7 @@ async function continueInner(pendingId: string, choice: PendingChoice, ctx: Comm
   if (choice.confirmed === false) {
     return takeAndRun(pendingId, 'cancelled', ctx, async () => say('OK, cancelled. Nothing was changed.'));
   }
-  const next = continuationOf(op);
+  const next = op.continuation;
   const run = (intent: Intent, continuation: Continuation | undefined, confirmed = false): Promise<Outcome> =>
     runIntent(intent, { ...ctx, ...(continuation ? { continuation } : {}), ...(confirmed ? { confirmed } : {}) });
 
