@@ -7,6 +7,8 @@
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
+import type { Gazetteer } from './entity-gazetteer';
+import { withDirectoryNames } from './intent-directory';
 import { isQuestion, readsWholeText } from './intent-table';
 import { maskQuotes, toUtterance } from './quote-mask';
 import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
@@ -62,12 +64,24 @@ export function parseClause(raw: string): Intent {
   return intent ? tidySlots(intent) : makeIntent('unknown');
 }
 
+/** Options of {@link parseIntent}. */
+export interface ParseOptions {
+  /** The tenant's known names: a group or person the reading lacks is taken from the one the message names. */
+  gazetteer?: Gazetteer;
+}
+
 /**
- * Turns one chat message into an Intent. Pure: no I/O, no directory lookups, the same output for the same
- * input. Text that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH} characters or not
- * understood gives `{ intent: 'unknown' }`. Never throws.
+ * Turns one chat message into an Intent. Pure: no I/O, the same output for the same input (and gazetteer). Text
+ * that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH} characters or not understood gives
+ * `{ intent: 'unknown' }`. Never throws.
  */
-export function parseIntent(text: string): Intent {
+export function parseIntent(text: string, options: ParseOptions = {}): Intent {
+  const intent = parseText(text);
+  return options.gazetteer && typeof text === 'string' ? withDirectoryNames(intent, text, options.gazetteer) : intent;
+}
+
+/** The parse without the directory. */
+function parseText(text: string): Intent {
   if (typeof text !== 'string' || text.length > MAX_UTTERANCE_LENGTH) return makeIntent('unknown');
   const chat = matchSmallTalk(toUtterance(normalizeMarkup(text)));
   if (chat) return chat;
