@@ -16,6 +16,12 @@ export interface GroupName {
   id: string;
   displayName: string;
   mailNickname?: string | null;
+  /** What a choice card shows to tell two namesakes apart (kind, address, visibility). */
+  mail?: string | null;
+  mailEnabled?: boolean;
+  securityEnabled?: boolean;
+  groupTypes?: string[];
+  visibility?: string | null;
 }
 
 /** The names of one tenant's groups at one time. */
@@ -41,18 +47,30 @@ export interface GroupNameIndexOptions {
 }
 
 interface Page {
-  value?: Array<{ id?: string; displayName?: string | null; mailNickname?: string | null }>;
+  value?: Array<Partial<Omit<GroupName, 'displayName'>> & { displayName?: string | null }>;
   '@odata.nextLink'?: string;
 }
 
 const KEY = 'groupNames:';
 const KEEP_MS = 7 * 24 * 3600_000;
-const FIRST_PAGE = withQuery('/groups', { $select: 'id,displayName,mailNickname', $top: 999 });
+const FIRST_PAGE = withQuery('/groups', {
+  $select: 'id,displayName,mailNickname,mail,mailEnabled,securityEnabled,groupTypes,visibility',
+  $top: 999,
+});
 
 function namesOf(page: Page): GroupName[] {
   return (page.value ?? [])
-    .filter((g): g is { id: string; displayName: string; mailNickname?: string | null } => !!g.id && !!g.displayName)
-    .map((g) => ({ id: g.id, displayName: g.displayName, mailNickname: g.mailNickname ?? null }));
+    .filter((g): g is GroupName => !!g.id && !!g.displayName)
+    .map((g) => ({
+      id: g.id,
+      displayName: g.displayName,
+      mailNickname: g.mailNickname ?? null,
+      mail: g.mail ?? null,
+      mailEnabled: g.mailEnabled === true,
+      securityEnabled: g.securityEnabled === true,
+      groupTypes: Array.isArray(g.groupTypes) ? g.groupTypes : [],
+      visibility: g.visibility ?? null,
+    }));
 }
 
 /** The cached group names of each tenant; see the module comment for what a turn costs. */
