@@ -8,6 +8,7 @@ import type { CommandContext, Outcome } from './context';
 import { hygieneErrorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { logOf } from '../log';
+import { checkSentence, onlyCheck } from './hygiene-check';
 
 const NOTHING_OWNED =
   "You don't own any group, so there is nothing of yours to check. " +
@@ -36,22 +37,26 @@ export function hygieneReply(report: HygieneReport, title?: string): Reply {
 }
 
 /**
- * "group hygiene": administrators see every group, others the groups they own: no owner, expiring soon, no
+ * "group hygiene" (`check`: one section, "are there orphaned groups?"; `allOwned`: only the groups the speaker
+ * owns, even for an administrator): administrators see every group, others the groups they own: no owner, expiring soon, no
  * members, with guests, disabled members. Read-only; the buttons start confirmed commands. Never throws.
  */
-export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
+export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const settings = ctx.digests?.settings ?? DEFAULT_HYGIENE_SETTINGS;
   try {
-    const report = await scanHygiene({
+    const input = {
       session: ctx.graph,
       now: ctx.now(),
       expiringDays: settings.expiringDays,
       maxLines: settings.lines,
       ...(ctx.journal ? { journal: ctx.journal } : {}),
       log: logOf(ctx),
-    });
+    };
+    const report = await scanHygiene(input, intent.allOwned ? 'owned' : undefined);
     if (report.ownedGroups === 0) return say(NOTHING_OWNED);
-    return outcome(hygieneReply(report));
+    if (!intent.check) return outcome(hygieneReply(report));
+    const one = onlyCheck(report, intent.check);
+    return outcome(reply(checkSentence(one, intent.check), buildHygieneCard(one)));
   } catch (err) {
     return say(hygieneErrorText(err));
   }

@@ -13,5 +13,6 @@ const LINES: Record<SmallTalkTopic, string> = {
 
 /** "thanks", "ok", "bye", "how are you": one short friendly line, no card. Never throws. */
 export async function run(intent: Intent, _ctx: CommandContext): Promise<Outcome> {
-  return say(LINES[intent.topic ?? 'ack'] ?? LINES.ack);
+  // The dispatcher checked the slots against the table, so a smallTalk topic is one of SmallTalkTopic.
+  return say(LINES[(intent.topic ?? 'ack') as SmallTalkTopic] ?? LINES.ack);
 }

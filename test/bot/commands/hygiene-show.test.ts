@@ -47,6 +47,22 @@ describe('bot/commands hygiene-show (emulator)', function () {
     assert.match(bob, /^Group hygiene \(the groups you own\): all tidy\. Nothing expiring within 30 days, empty/);
   });
 
+  it('answers one check (one section of the card), and allOwned keeps an administrator to the groups they own', async () => {
+    const megan = await h.ctx(UPN.megan);
+    const ownerless = await runIntent({ intent: 'showHygiene', check: 'noOwner' }, megan);
+    assert.match(allText(ownerless), /^Groups without an owner \(every group\): 1 — Vendor Portal Access\.$/);
+    const card = JSON.stringify(ownerless.replies[0]?.card);
+    assert.ok(card.includes('Groups without an owner') && !card.includes('Expiring soon'), 'only that section');
+    assert.match(
+      allText(await runIntent({ intent: 'showHygiene', check: 'expiring' }, megan)),
+      /^Expiring soon \(every group\): 2 — /,
+    );
+    const mine = await runIntent({ intent: 'showHygiene', check: 'empty', allOwned: true }, megan);
+    assert.match(allText(mine), /^Groups without members \(the groups you own\): /);
+    const bob = await runIntent({ intent: 'showHygiene', check: 'noOwner' }, await h.ctx(UPN.bob));
+    assert.equal(allText(bob), 'Every group you own has an owner: you.');
+  });
+
   it('tells someone who owns no group that there is nothing of theirs to check', async () => {
     const out = await runIntent(parseIntent('group hygiene'), await h.ctx(UPN.guest));
     assert.match(allText(out), /^You don't own any group, so there is nothing of yours to check\./);

@@ -1,0 +1,11 @@
+/**
+ * Entra dynamic membership rules, pure (no I/O): validate, canonicalise, evaluate, explain, translate to OData,
+ * preview and build from plain English. Shared by the bot and the Graph emulator.
+ */
+export { RuleSyntaxError } from './rule-syntax-error';
+export { compileRule, checkRule, type CompiledRule, type RuleContext, type RuleCheck } from './rule-compile';
+export { parseRule, MAX_RULE_LENGTH, MAX_MEMBEROF_GROUPS, type ParsedRule } from './rule-parser';
+export { printRule } from './rule-print';
+export type { RuleAst, ExprNode, CompareNode, CompareOp, RuleValue } from './rule-ast';
+export type { RuleTarget } from './property-catalog';
+export { ruleFromPlainEnglish, type PlainEnglishHints } from './rule-from-plain-english';

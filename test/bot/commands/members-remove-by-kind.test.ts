@@ -1,0 +1,78 @@
+/**
+ * Removing guests or disabled accounts through the command layer against the real Graph emulator and an
+ * in-memory journal: from a named group and from every group the speaker owns, confirmed, with per-person
+ * outcomes, one Undo, and a non-owner refused by Graph.
+ */
+import { strict as assert } from 'node:assert';
+import { runIntent } from '../../../bot/commands/dispatch';
+import { allText, UPN } from './command-harness';
+import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+
+const VENDOR = groups['vendorPortal']?.id as string;
+const PAT = users['pat']?.id as string;
+const RAUL = users['raul']?.id as string;
+
+describe('bot/commands/members-remove-by-kind (emulator)', function () {
+  this.timeout(120_000);
+  let t: TaskHarness;
+  before(async () => {
+    t = await startTaskHarness();
+  });
+  after(async () => {
+    await t.stop();
+  });
+
+  it('a non-owner is refused by Graph and nothing changes', async () => {
+    const bob = await t.ctx(UPN.bob);
+    const { ask, done } = await t.confirm(bob, {
+      intent: 'removeMembersByKind',
+      kind: 'guests',
+      groups: ['Vendor Portal Access'],
+    });
+    assert.match(allText(ask), /Remove 1 guest from 'Vendor Portal Access'/);
+    assert.match(allText(done), /You can't change the members of 'Vendor Portal Access'/);
+    assert.ok((await t.ids(bob, VENDOR, 'members')).includes(PAT));
+  });
+
+  it('guests out of a named group: confirmed with the look-ahead, removed, and put back by Undo', async () => {
+    const megan = await t.ctx(UPN.megan);
+    const { ask, done } = await t.confirm(megan, {
+      intent: 'removeMembersByKind',
+      kind: 'guests',
+      groups: ['Vendor Portal Access'],
+    });
+    assert.match(JSON.stringify(ask.replies[0]?.card), /Pat Partner/);
+    assert.match(allText(done), /Pat Partner was removed from 'Vendor Portal Access'/);
+    const after = await t.ids(megan, VENDOR, 'members');
+    assert.ok(!after.includes(PAT) && after.includes(users['nestor']?.id as string), 'only the guest left');
+    await t.undo(megan, done);
+    assert.ok((await t.ids(megan, VENDOR, 'members')).includes(PAT));
+  });
+
+  it('disabled accounts out of every group the speaker owns (allOwned)', async () => {
+    const megan = await t.ctx(UPN.megan);
+    for (const key of ['marketing', 'licensedE5'])
+      await megan.graph.post(`/groups/${groups[key]?.id}/members/$ref`, {
+        '@odata.id': megan.graph.directoryObjectUrl(RAUL),
+      });
+    const { ask, done } = await t.confirm(megan, { intent: 'removeMembersByKind', kind: 'disabled', allOwned: true });
+    assert.match(
+      allText(ask),
+      /Remove 2 disabled accounts from 'Marketing' and 'Licensed E5 Users'|Remove 2 disabled accounts from 'Licensed E5 Users' and 'Marketing'/,
+    );
+    assert.match(allText(done), /Raul Razo was removed from 'Marketing'/);
+    assert.match(allText(done), /Raul Razo was removed from 'Licensed E5 Users'/);
+    assert.ok(!(await t.ids(megan, groups['marketing']?.id as string, 'members')).includes(RAUL));
+  });
+
+  it('says when there is nobody of the kind, and asks which kind', async () => {
+    const megan = await t.ctx(UPN.megan);
+    assert.match(
+      allText(await runIntent({ intent: 'removeMembersByKind', kind: 'guests', groups: ['Legal'] }, megan)),
+      /no guests among the direct members of 'Legal'/,
+    );
+    const noKind = await runIntent({ intent: 'removeMembersByKind', groups: ['Legal'] }, megan);
+    assert.match(allText(noKind), /the guests or the disabled accounts\?/);
+    assert.throws(() => button(noKind, 'confirm'));
+  });
+});
