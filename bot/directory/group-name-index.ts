@@ -6,7 +6,6 @@
  * is used as it is and refreshed after the turn. Above `maxGroups` names the index keeps the first ones and says
  * so (`truncated`).
  */
-import type { KeyValueRepository } from '../store/key-value-repository';
 import { logOf, type Logger } from '../log';
 import type { GraphSession } from './graph-session';
 import { withQuery } from './odata';
@@ -35,9 +34,17 @@ export interface GroupNameSnapshot {
   partial?: boolean;
 }
 
+/** The part of the store's key-value table the index uses (bot/store's KeyValueRepository fits). */
+export interface ExpiringValues {
+  /** Throws on database errors. */
+  putExpiring(key: string, value: unknown, expiresAt: Date): Promise<void>;
+  /** Throws on database errors. */
+  getUnexpired(key: string, now: Date): Promise<unknown>;
+}
+
 export interface GroupNameIndexOptions {
   /** Where snapshots are kept between restarts and shared between instances; memory only when absent. */
-  keyValue?: KeyValueRepository;
+  keyValue?: ExpiringValues;
   /** A snapshot older than this is refreshed after the turn (default 10 minutes). */
   maxAgeMs?: number;
   /** At most this many names are kept (default 20,000). */
