@@ -14,6 +14,7 @@ COPY bot ./bot
 COPY cards ./cards
 COPY graph-emulator ./graph-emulator
 COPY graph-model ./graph-model
+COPY common ./common
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: the compiled build and the pruned node_modules, nothing else.

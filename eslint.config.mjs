@@ -2,6 +2,12 @@
 // (floating promises, misused promises), plus the house rules of docs/architecture.md.
 import tseslint from 'typescript-eslint';
 
+const TEAMS_SHELL = 'Only the Teams shell and its hosts import the Teams stack (docs/architecture.md).';
+const STANDALONE =
+  'graph-emulator/ stands alone: share code through common/ or graph-model/, never bot/ or local-cloud/.';
+const SHARED =
+  'common/ is shared by the bot and the emulator, so it imports neither of them (nor cards/ or local-cloud/).';
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,6 +46,49 @@ export default tseslint.config(
     ignores: ['bot/teams/**', 'bot/chat/**', 'bot/local/**', 'bot/server.ts', 'bot/runtime.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify'] }],
+    },
+  },
+  {
+    // The Graph emulator stands alone: it imports the shared code in common/ and graph-model/, never the bot or the
+    // local cloud (a later block for the same files replaces this rule, so the Teams stack is listed again).
+    files: ['graph-emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/bot', '**/bot/**', '**/local-cloud', '**/local-cloud/**'], message: STANDALONE },
+            { group: ['botbuilder*', '@microsoft/teams-ai', 'restify'], message: TEAMS_SHELL },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // common/ is what the bot and the emulator share: it imports neither of them, nor the local cloud.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/bot',
+                '**/bot/**',
+                '**/graph-emulator',
+                '**/graph-emulator/**',
+                '**/local-cloud',
+                '**/local-cloud/**',
+                '**/cards',
+                '**/cards/**',
+              ],
+              message: SHARED,
+            },
+            { group: ['botbuilder*', '@microsoft/teams-ai', 'restify'], message: TEAMS_SHELL },
+          ],
+        },
+      ],
     },
   },
 );

@@ -2,8 +2,8 @@
  * Rule engine figures: evaluating one realistic rule over 100,000 generated users (target < 500 ms), and parsing
  * rules per second. Run: node bin/run-ts.js bench/rules-eval.ts
  */
-import { compileRule, parseRule } from '../bot/rules';
-import { previewRule } from '../bot/rules/rule-preview';
+import { compileRule, parseRule } from '../common/rules';
+import { previewRule } from '../bot/commands/rule-snapshot-preview';
 
 const USERS = 100_000;
 const RULE =

@@ -3,7 +3,7 @@ import * as restify from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { CheckedTeamsAdapter } from './teams/adapter';
-import { BodyReadError, mediaType, readBody } from './http/body-read';
+import { BodyReadError, mediaType, readBody } from '../common/body-read';
 import { answerThenClose, type LingerLimits } from './http/lingering-close';
 import { checkActivity, serviceUrlProblem } from './teams/activity-guard';
 import type { Logger } from './log';

@@ -62,6 +62,8 @@ export interface WelcomeCardModel {
   userDisplayName?: string;
   /** Example utterances shown as buttons; defaults to DEFAULT_EXAMPLES in welcome-card.ts. */
   examples?: readonly string[];
+  /** What the bot can do, one bullet each; defaults to the short list in welcome-card.ts (help passes the intent table's lines). */
+  capabilities?: readonly string[];
   /** 'welcome' on install / first contact, 'help' when asked or when the text was not understood. */
   mode?: 'welcome' | 'help' | 'notUnderstood';
 }

@@ -14,7 +14,7 @@ export const DEFAULT_EXAMPLES: readonly string[] = [
   'I need access to Finance Readers',
 ];
 
-const CAPABILITIES: readonly string[] = [
+const DEFAULT_CAPABILITIES: readonly string[] = [
   'Find groups and show their details, members and owners',
   'Add or remove members and owners, one or many at a time',
   'Create, rename, delete and restore groups',
@@ -31,6 +31,7 @@ const CAPABILITIES: readonly string[] = [
 export function buildWelcomeCard(model: WelcomeCardModel = {}): AdaptiveCard {
   const mode = model.mode ?? 'welcome';
   const examples = (model.examples ?? DEFAULT_EXAMPLES).slice(0, 6);
+  const capabilities = model.capabilities ?? DEFAULT_CAPABILITIES;
   const title =
     mode === 'notUnderstood'
       ? Markdown.trusted('Sorry, I did not understand that.')
@@ -50,7 +51,7 @@ export function buildWelcomeCard(model: WelcomeCardModel = {}): AdaptiveCard {
     body: [
       heading(title),
       textBlock(Markdown.plain(intro)),
-      textBlock(Markdown.trusted(CAPABILITIES.map((c) => `- ${c}`).join('\n')), { spacing: 'Small' }),
+      textBlock(Markdown.trusted(capabilities.map((c) => `- ${c}`).join('\n')), { spacing: 'Small' }),
       textBlock(Markdown.trusted('Examples:'), { weight: 'Bolder', spacing: 'Medium' }),
       ...actionSets(examples.map((e) => sendTextButton(e, e))),
     ],

@@ -24,7 +24,7 @@ import { demoTenantMutations, tenantMeta } from './seed/demo-seed';
 import { DEMO_DOMAIN, DEMO_INITIAL_DOMAIN, DEMO_TENANT_ID, DEMO_TENANT_NAME } from './seed/demo-tenant';
 import { largeTenantMutations, type LargeGroupOptions } from './seed/large-seed';
 import { openDatabase } from './store/database-open';
-import { lockDirectory } from '../bot/store/directory-lock';
+import { lockDirectory } from '../common/directory-lock';
 import { DirectoryStore } from './store/directory-store';
 import { DriveStore } from './drive/drive-store';
 import { ensureCertificates } from './tls/certificates-ensure';

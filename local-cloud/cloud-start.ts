@@ -21,7 +21,7 @@ import { entraRoutes } from './entra/entra-routes';
 import { BOT_FRAMEWORK_RESOURCE, signSsoToken, type EntraIssuer } from './entra/entra-tokens';
 import { listenCloud } from './http/cloud-server';
 import type { Route } from './http/http-kit';
-import type { LocalCloud, LocalCloudOptions } from './index';
+import type { LocalCloud, LocalCloudOptions } from './cloud-types';
 import { SentLog } from './teams/sent-log';
 import { GraphInstallBridge } from './teams/graph-install-bridge';
 import { LocalTeamsClient } from './teams/teams-client';

@@ -4,10 +4,33 @@
  */
 import * as readline from 'node:readline';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
-import { parseIntent } from '../language';
+import { INTENT_NAMES, intentSpec, parseIntent } from '../language';
 
 const USAGE =
-  'usage: groupbot parse "<text>"   (one JSON Intent)\n       groupbot parse -          (one utterance a line on stdin, one JSON a line out)\n';
+  'usage: groupbot parse "<text>"   (one JSON Intent)\n' +
+  '       groupbot parse -          (one utterance a line on stdin, one JSON a line out)\n' +
+  '       groupbot parse --intents  (the intent table: each intent, its slots by role, help line and examples)\n';
+
+/** One line a row of the intent table (bot/language/intent-table.ts), as JSON. */
+function intentTableLines(): string {
+  return INTENT_NAMES.map((name) => {
+    const row = intentSpec(name);
+    const shape = (row.slots as unknown as { shape: Record<string, unknown> }).shape;
+    return JSON.stringify({
+      intent: name,
+      slots: Object.keys(shape),
+      people: row.people ?? [],
+      groups: row.groups ?? [],
+      times: row.times ?? [],
+      text: row.text ?? [],
+      wholeText: row.wholeText === true,
+      help: row.help ?? null,
+      examples: row.examples,
+    });
+  })
+    .map((line) => line + '\n')
+    .join('');
+}
 
 /** Writes `chunk` to stdout, waiting for 'drain' when the pipe is full. Rejects when stdout fails. */
 function write(chunk: string): Promise<void> {
@@ -55,6 +78,10 @@ export async function run(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
     process.stdout.write(USAGE);
     return argv.length === 0 ? 2 : 0;
+  }
+  if (argv.length === 1 && argv[0] === '--intents') {
+    await write(intentTableLines());
+    return 0;
   }
   let words: string[];
   try {

@@ -8,8 +8,8 @@
  */
 import * as readline from 'node:readline';
 import { UsageError, parseCommandLine, type CommandLine } from '../../graph-emulator/cli/cli-args';
-import { checkRule, compileRule, type CompiledRule, type RuleContext } from '../rules';
-import { ruleFromPlainEnglish } from '../rules/rule-from-plain-english';
+import { checkRule, compileRule, type CompiledRule, type RuleContext } from '../../common/rules';
+import { ruleFromPlainEnglish } from '../../common/rules/rule-from-plain-english';
 
 const USAGE =
   [

@@ -15,7 +15,7 @@ import { operationOf, type ChangePlan, type PlannedWrite } from './change-plan';
 import type { CommandContext, Outcome } from './context';
 import type { AdaptiveCard } from '../../cards/card-types';
 import { errorText } from './error-text';
-import { OUTCOME_STATUS } from './membership-change';
+import { OUTCOME_STATUS } from './membership-spec';
 import { outcome, reply } from './reply';
 import { undoOption } from './undo-reply';
 import { groupRef } from './views';

@@ -1,7 +1,7 @@
 import type { GraphSession } from '../directory/graph-session';
 import type { Intent } from '../language';
 import type { JournalSink } from '../journal/journal-sink';
-import type { FileSink } from './file-sink';
+import type { FileSink } from '../exports/file-sink';
 import type { HistoryService } from '../history/history-service';
 
 import type { Actor, Reply } from '../shared/types';
@@ -32,11 +32,6 @@ export interface PendingOperation {
   candidateIds?: string[];
   /** What the next run continues with (resolved names, a page cursor, a form, an Undo key). */
   continuation?: Continuation;
-  /**
-   * Operations stored before continuations were typed carried a string-keyed bag instead; read only by
-   * continuationOf (./continuation.ts), never written.
-   */
-  flags?: Record<string, string | number | boolean>;
   expiresAt: number;
   /** When its button was used (ISO time): the operation stays stored, so a later click can say what happened. */
   usedAt?: string;

@@ -4,7 +4,6 @@
  */
 import type { PersonRef } from '../store/types';
 import { emptySnapshot, readSnapshot, type Snapshot } from './snapshot';
-import { processLogger } from '../log';
 
 export type Continuation =
   /** A choice or confirmation: the names resolved so far (`bulkDone` right after a bulk table was answered). */
@@ -41,57 +40,4 @@ export function snapshotOf(ctx: { continuation?: Continuation }): Snapshot {
 export function freshRun<T extends { continuation?: Continuation; confirmed?: boolean; text?: string }>(ctx: T): T {
   const { continuation: _c, confirmed: _confirmed, text: _text, ...rest } = ctx;
   return rest as T;
-}
-
-function parseJson(raw: unknown): unknown {
-  if (typeof raw !== 'string') return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (err) {
-    processLogger().warn('pending.value.unreadable', { error: err });
-    return undefined;
-  }
-}
-
-/**
- * The continuation of a stored pending operation. Operations stored before continuations were typed (a
- * string-keyed `flags` bag, kept for at most a day) are read into the same shapes. Never throws.
- */
-export function continuationOf(op: {
-  continuation?: Continuation;
-  flags?: Record<string, string | number | boolean>;
-}): Continuation | undefined {
-  if (op.continuation) return op.continuation;
-  const f = op.flags;
-  if (!f) return undefined;
-  const snapshot = readSnapshot(parseJson(f['snapshot']));
-  if (typeof f['undo'] === 'string') return { kind: 'undo', key: f['undo'] };
-  if (typeof f['historyGroup'] === 'string' && typeof f['beforeSeq'] === 'number') {
-    const users = parseJson(f['historyUsers']);
-    return {
-      kind: 'historyPage',
-      group: {
-        id: f['historyGroup'],
-        name: typeof f['historyName'] === 'string' ? f['historyName'] : f['historyGroup'],
-      },
-      users: Array.isArray(users)
-        ? users.filter((u): u is PersonRef => typeof u?.id === 'string' && typeof u?.name === 'string')
-        : [],
-      beforeSeq: f['beforeSeq'],
-    };
-  }
-  if (typeof f['next'] === 'string')
-    return { kind: 'page', snapshot, next: f['next'], offset: typeof f['offset'] === 'number' ? f['offset'] : 0 };
-  const table = parseJson(f['table']);
-  if (table && typeof table === 'object')
-    return { kind: 'bulkTable', snapshot, table: table as Record<string, string[]> };
-  if (f['form'] === true || f['formSubmitted'] === true) {
-    return {
-      kind: 'groupForm',
-      snapshot,
-      submitted: f['formSubmitted'] === true,
-      ...(typeof f['mailNickname'] === 'string' ? { mailNickname: f['mailNickname'] } : {}),
-    };
-  }
-  return { kind: 'resolve', snapshot };
 }

@@ -9,7 +9,6 @@ import { isGuid } from '../directory/odata';
 import type { CommandContext, Outcome } from './context';
 import { askToConfirm, isConfirmed } from './confirm-step';
 import { errorText } from './error-text';
-import { run as addMembers } from './member-add';
 import { say } from './reply';
 import { resolveIntent } from './resolve-step';
 import { nameList } from './views';
@@ -26,16 +25,25 @@ async function unknownAddressesOf(intent: Intent, ctx: CommandContext): Promise<
   return unknownAddresses(ctx.graph, addresses);
 }
 
+/** The add an invitation continues with once the guests exist (member-add.ts passes it). */
+export type AddMembers = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
+
 /**
- * The invitation step of an add, or undefined when the add needs none (no unknown email address in it).
- * Never throws: Graph failures become errorText's sentence.
+ * The invitation step of an add, or undefined when the add needs none (no unknown email address in it). On the
+ * confirmed re-run it invites, then runs `addMembers` with the new guests' ids. Never throws: Graph failures become
+ * errorText's sentence.
  */
-export async function inviteFirst(intent: Intent, ctx: CommandContext): Promise<Outcome | undefined> {
+export async function inviteFirst(
+  intent: Intent,
+  ctx: CommandContext,
+  addMembers: AddMembers,
+): Promise<Outcome | undefined> {
   if (intent.intent !== 'addMembers' || !intent.users?.some(isEmailAddress)) return undefined;
   try {
     const unknown = await unknownAddressesOf(intent, ctx);
     if (!unknown.length) return undefined;
-    if (isConfirmed(ctx) && ctx.continuation?.kind === 'inviteGuests') return await inviteThenAdd(intent, ctx, unknown);
+    if (isConfirmed(ctx) && ctx.continuation?.kind === 'inviteGuests')
+      return await inviteThenAdd(intent, ctx, unknown, addMembers);
     return await offerInvitation(intent, ctx, unknown);
   } catch (err) {
     return say(errorText(err, { action: 'invite guests to' }));
@@ -69,7 +77,12 @@ async function offerInvitation(intent: Intent, ctx: CommandContext, unknown: str
   });
 }
 
-async function inviteThenAdd(intent: Intent, ctx: CommandContext, unknown: string[]): Promise<Outcome> {
+async function inviteThenAdd(
+  intent: Intent,
+  ctx: CommandContext,
+  unknown: string[],
+  addMembers: AddMembers,
+): Promise<Outcome> {
   const ids = new Map<string, string>();
   for (const address of unknown) ids.set(address.toLowerCase(), await inviteGuest(ctx.graph, address));
   const users = (intent.users ?? []).map((u) => ids.get(u.trim().toLowerCase()) ?? u);

@@ -8,7 +8,7 @@ import { outcome, say } from './reply';
 import { oneGroup } from './group-target';
 import { groupRef } from './views';
 import { logOf } from '../log';
-import { FileNotDelivered } from './file-sink';
+import { FileNotDelivered } from '../exports/file-sink';
 
 export const EXPORT_HEADER = ['Name', 'Mail', 'User principal name', 'Type', 'How they are in the group'] as const;
 /** Rows shown inline where no file can be delivered. */

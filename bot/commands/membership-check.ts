@@ -2,7 +2,7 @@ import type { Intent } from '../language';
 import { explainMembership } from '../directory/membership-path';
 import { getUserForRule } from '../directory/users-query';
 import { isDynamic } from '../directory/types';
-import { compileRule } from '../rules';
+import { compileRule } from '../../common/rules';
 import { buildMembershipPathCard } from '../../cards/membership-path-card';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';

@@ -20,7 +20,7 @@ import { previewChange, type ChangePreview } from './change-preview';
 import { askToConfirm, isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
-import { OUTCOME_STATUS } from './membership-change';
+import { OUTCOME_STATUS } from './membership-spec';
 import { NO_HISTORY } from './group-watch';
 import { notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
 import { outcome, reply, say } from './reply';

@@ -1,3 +1,8 @@
+/**
+ * Resolution of an intent's names in five steps: what is already known and what to look up → the lookups (one
+ * `$batch`, or the list resolver for a pasted list) → each slot position placed (resolved, or a problem) → the
+ * intent rewritten with ids → the first question a problem asks (resolve-ask.ts, resolve-bulk-table.ts).
+ */
 import type { Intent } from '../language';
 import { resolveNames, type GroupResolution } from '../directory/resolve-names';
 import { resolveUserList } from '../directory/users-bulk-resolve';
@@ -5,24 +10,15 @@ import { isGuid } from '../directory/odata';
 import type { Resolution } from '../directory/name-match';
 import type { DirectoryGroup, DirectoryUser } from '../directory/types';
 import type { Principal } from '../directory/members-write';
-import { buildChoiceCard } from '../../cards/choice-card';
-import { buildNotFoundCard } from '../../cards/not-found-card';
-import { buildBulkResolutionCard } from '../../cards/bulk-resolution-card';
-import type { BulkRow, Candidate } from '../../cards/view-models';
 import type { CommandContext, Outcome } from './context';
-import { saveChoice } from './pending-ops';
 import { outcome, reply } from './reply';
 import type { Snapshot } from './snapshot';
-import { resolved, snapshotOf } from './continuation';
-import { toGroupSummary, toPerson } from './views';
+import { snapshotOf } from './continuation';
 import { errorText, isForbidden } from './error-text';
-import { namesakeOwners } from './namesake-owners';
-import { groupButtonTitles } from '../../cards/describe';
 import { recentGroupNamed, recentGroupsFor } from './recent-groups';
+import { askGroup, askPerson, type PersonSlot } from './resolve-ask';
 import { offerDeletedGroup } from './deleted-group-offer';
-
-/** Person slots of an Intent that hold names to resolve. */
-export type PersonSlot = 'users' | 'owners' | 'members';
+import { bulkTable, type Placed } from './resolve-bulk-table';
 
 export interface Resolved {
   /** The intent with every resolved name replaced by its id (what a pending operation stores). */
@@ -45,12 +41,26 @@ export interface ResolveOptions {
   bulk?: { operation: 'addMembers' | 'addOwners'; threshold: number };
 }
 
-type Entry<T> = { known: T } | { res: Resolution<T> & { parts?: Resolution<T>[] } };
+/** A slot position before the lookups: known already, or the index of its query. */
+type Wanted<T> = { known: T } | number;
 
-const CHOICE_LIMIT = 10;
+interface Lookups {
+  userQueries: string[];
+  users: Partial<Record<PersonSlot, Wanted<DirectoryUser>[]>>;
+  groupQueries: string[];
+  groups: Wanted<DirectoryGroup>[];
+}
 
-function principalOf(u: DirectoryUser): Principal {
-  return { id: u.id, displayName: u.displayName, type: 'user' };
+interface Answers {
+  users: Resolution<DirectoryUser>[];
+  groups: GroupResolution[];
+  /** Query positions of a pasted list whose lookup failed (Graph busy), with why. */
+  failures: Map<number, string>;
+}
+
+interface Placement {
+  groups: Placed<DirectoryGroup>[];
+  people: Partial<Record<PersonSlot, Placed<DirectoryUser>[]>>;
 }
 
 /**
@@ -72,324 +82,192 @@ export async function resolveIntent(intent: Intent, ctx: CommandContext, opts: R
 
 async function resolveInner(intent: Intent, ctx: CommandContext, opts: ResolveOptions): Promise<ResolveStep> {
   const snapshot = snapshotOf(ctx);
-  const personSlots = opts.people ?? [];
-  const wantGroups = opts.groups ?? true;
+  rememberActor(ctx, snapshot);
+  const lookups = await whatToLookUp(intent, ctx, snapshot, opts);
+  const answers = await lookUp(ctx, lookups, opts);
+  const placed: Placement = {
+    groups: placeGroups(lookups.groups, answers, snapshot),
+    people: placePeople(lookups.users, answers, snapshot),
+  };
+  const rewritten = rewrite(intent, opts, placed);
+  const question = await firstQuestion(
+    ctx,
+    intent,
+    { intent: rewritten, snapshot, purpose: opts.purpose },
+    placed,
+    opts,
+  );
+  if (question) return { ok: false, outcome: question };
+  return {
+    ok: true,
+    value: { intent: rewritten, snapshot, people: principalsOf(placed), groups: itemsOf(placed.groups) },
+  };
+}
+
+/** "me" always resolves to the actor, from the snapshot. */
+function rememberActor(ctx: CommandContext, snapshot: Snapshot): void {
   snapshot.users[ctx.actor.id] ??= {
     id: ctx.actor.id,
     displayName: ctx.actor.displayName,
     ...(ctx.actor.userPrincipalName ? { userPrincipalName: ctx.actor.userPrincipalName } : {}),
   };
+}
 
-  // 1. What is already known, and what must be asked of Graph.
-  const userQueries: string[] = [];
-  const userEntries: Record<PersonSlot, (Entry<DirectoryUser> | number)[]> = { users: [], owners: [], members: [] };
-  for (const slot of personSlots) {
-    for (const raw of intent[slot] ?? []) {
-      const name = raw.trim();
-      if (name.toLowerCase() === 'me') userEntries[slot].push({ known: snapshot.users[ctx.actor.id] as DirectoryUser });
-      else if (isGuid(name) && snapshot.users[name.toLowerCase()])
-        userEntries[slot].push({ known: snapshot.users[name.toLowerCase()] as DirectoryUser });
-      else userEntries[slot].push(userQueries.push(name) - 1);
-    }
+/** Step 1: what is already known (the actor, ids in the snapshot, groups just created) and what to ask Graph. */
+async function whatToLookUp(
+  intent: Intent,
+  ctx: CommandContext,
+  snapshot: Snapshot,
+  opts: ResolveOptions,
+): Promise<Lookups> {
+  const lookups: Lookups = { userQueries: [], users: {}, groupQueries: [], groups: [] };
+  for (const slot of opts.people ?? []) {
+    lookups.users[slot] = (intent[slot] ?? []).map((raw) => wantedUser(raw.trim(), ctx, snapshot, lookups.userQueries));
   }
-  const groupQueries: string[] = [];
-  const groupEntries: (Entry<DirectoryGroup> | number)[] = [];
-  if (wantGroups) {
+  if (opts.groups ?? true) {
     const recent = await recentGroupsFor(ctx, intent.groups ?? []);
     for (const raw of intent.groups ?? []) {
       const name = raw.trim();
       // A group this user just created is known by its id: name look-ups may not find it yet (replication).
       const known = isGuid(name) ? snapshot.groups[name.toLowerCase()] : recentGroupNamed(name, recent);
       if (known && !isGuid(name)) snapshot.groups[known.id] = known;
-      groupEntries.push(known ? { known } : groupQueries.push(name) - 1);
+      lookups.groups.push(known ? { known } : lookups.groupQueries.push(name) - 1);
     }
   }
-  // A pasted list goes through the list resolver (15 names per lookup, batches in parallel); short lists and
-  // group phrases keep the one-$batch resolver with its closest-name suggestions.
-  const listMode = !!opts.bulk && userQueries.length > opts.bulk.threshold;
-  const lookupFailures = new Map<number, string>();
-  const answers =
-    userQueries.length || groupQueries.length
-      ? listMode
-        ? await Promise.all([
-            resolveUserList(ctx.graph, userQueries),
-            resolveNames(ctx.graph, { groups: groupQueries }),
-          ]).then(([list, named]) => {
-            for (const [i, why] of list.failed) lookupFailures.set(i, why);
-            return { users: list.resolutions, groups: named.groups };
-          })
-        : await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries })
-      : { users: [], groups: [] };
-  const fill = <T>(e: Entry<T> | number, list: (Resolution<T> | GroupResolution)[]): Entry<T> =>
-    typeof e === 'number' ? { res: list[e] as Resolution<T> & { parts?: Resolution<T>[] } } : e;
-
-  // 2. Groups: resolved (maybe by splitting on "and"), or the first problem becomes a choice.
-  const groups: DirectoryGroup[] = [];
-  const groupSlot: string[] = [];
-  const groupProblems: { position: number; res: Resolution<DirectoryGroup> }[] = [];
-  for (const raw of groupEntries) {
-    const e = fill<DirectoryGroup>(raw, answers.groups);
-    if ('known' in e) {
-      groups.push(e.known);
-      groupSlot.push(e.known.id);
-      continue;
-    }
-    const r = e.res;
-    if (r.status === 'resolved') {
-      snapshot.groups[r.item.id] = r.item;
-      groups.push(r.item);
-      groupSlot.push(r.item.id);
-    } else if (
-      r.status === 'notFound' &&
-      r.parts &&
-      r.parts.length > 1 &&
-      r.parts.every((p) => p.status === 'resolved')
-    ) {
-      for (const p of r.parts)
-        if (p.status === 'resolved') {
-          snapshot.groups[p.item.id] = p.item;
-          groups.push(p.item);
-          groupSlot.push(p.item.id);
-        }
-    } else {
-      groupProblems.push({ position: groupSlot.length, res: r });
-      groupSlot.push(r.query);
-    }
-  }
-
-  // 3. People, slot by slot.
-  const people: Record<PersonSlot, Principal[]> = { users: [], owners: [], members: [] };
-  const personSlotValues: Partial<Record<PersonSlot, string[]>> = {};
-  const personProblems: { slot: PersonSlot; position: number; res: Resolution<DirectoryUser>; failed?: string }[] = [];
-  for (const slot of personSlots) {
-    const values: string[] = [];
-    for (const raw of userEntries[slot]) {
-      const failed = typeof raw === 'number' ? lookupFailures.get(raw) : undefined;
-      const e = fill<DirectoryUser>(raw, answers.users);
-      if ('known' in e) {
-        people[slot].push(principalOf(e.known));
-        values.push(e.known.id);
-        continue;
-      }
-      const r = e.res;
-      if (r.status === 'resolved') {
-        snapshot.users[r.item.id] = r.item;
-        people[slot].push(principalOf(r.item));
-        values.push(r.item.id);
-      } else {
-        personProblems.push({ slot, position: values.length, res: r, ...(failed ? { failed } : {}) });
-        values.push(r.query);
-      }
-    }
-    personSlotValues[slot] = values;
-  }
-
-  const rewritten: Intent = {
-    ...intent,
-    ...(wantGroups && intent.groups ? { groups: groupSlot } : {}),
-    ...personSlotValues,
-  };
-
-  // 4. A group problem first: one question at a time.
-  const gp = groupProblems[0];
-  const deleted = gp?.res.status === 'notFound' ? await offerDeletedGroup(ctx, gp.res.query) : undefined;
-  if (deleted) return { ok: false, outcome: deleted };
-  if (gp) return { ok: false, outcome: await askGroup(ctx, rewritten, snapshot, gp.position, gp.res, opts.purpose) };
-
-  // 5. Lists: one table of every row before anything is written, for long lists always, and for any list of
-  // two or more names with a name to pick or not found (one unknown name never ends the whole request).
-  const bulk = opts.bulk;
-  // Bulk tables are skipped once the user has been through one (the re-run after the table) and when confirmed.
-  const bulkDone = ctx.continuation?.kind === 'resolve' && ctx.continuation.bulkDone === true;
-  const listed = intent.users?.length ?? 0;
-  const userProblems = personProblems.filter((p) => p.slot === 'users');
-  if (
-    bulk &&
-    !bulkDone &&
-    ctx.confirmed !== true &&
-    groups[0] &&
-    (listed > bulk.threshold || (listed >= 2 && userProblems.length > 0))
-  ) {
-    const problems = new Map(
-      userProblems.map((p) => [p.position, { res: p.res, ...(p.failed ? { failed: p.failed } : {}) }]),
-    );
-    return {
-      ok: false,
-      outcome: await bulkTable(ctx, rewritten, snapshot, groups[0], bulk.operation, problems, intent.users ?? []),
-    };
-  }
-
-  const pp = personProblems[0];
-  if (pp)
-    return {
-      ok: false,
-      outcome: await askPerson(ctx, rewritten, snapshot, pp.slot, pp.position, pp.res, opts.purpose),
-    };
-  return { ok: true, value: { intent: rewritten, snapshot, people, groups } };
+  return lookups;
 }
 
-async function askGroup(
-  ctx: CommandContext,
-  intent: Intent,
-  snapshot: Snapshot,
-  position: number,
-  r: Resolution<DirectoryGroup>,
-  purpose?: string,
-): Promise<Outcome> {
-  const list =
-    r.status === 'ambiguous'
-      ? r.candidates.slice(0, CHOICE_LIMIT)
-      : r.status === 'notFound'
-        ? r.suggestions.slice(0, 5)
-        : [];
-  for (const g of list) snapshot.groups[g.id] = g;
-  const owners = await namesakeOwners(ctx, list);
-  const candidates: Candidate[] = list.map((g) => ({ kind: 'group', group: toGroupSummary(g, owners(g.id)) }));
-  if (r.status === 'notFound' && list.length === 0) {
-    return outcome(
-      reply(`I couldn't find a group called '${r.query}'. Check the spelling, or try its full name or email address.`),
-    );
-  }
-  const op = await saveChoice(
-    ctx,
-    intent,
-    resolved(snapshot),
-    'groups',
-    position,
-    list.map((g) => g.id),
-  );
-  const slot = `groups.${position}`;
-  if (r.status === 'ambiguous') {
-    const titles = groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : [])));
-    const text = `Several groups match '${r.query}': ${titles.join('; ')}. Which one did you mean?`;
-    return outcome(
-      reply(
-        text,
-        buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) }),
-      ),
-    );
-  }
-  const text = `I couldn't find a group called '${r.query}'. Did you mean: ${list.map((g) => g.displayName).join(', ')}?`;
-  return outcome(
-    reply(
-      text,
-      buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'group', closest: candidates }),
-    ),
-  );
-}
-
-async function askPerson(
-  ctx: CommandContext,
-  intent: Intent,
-  snapshot: Snapshot,
-  slotName: PersonSlot,
-  position: number,
-  r: Resolution<DirectoryUser>,
-  purpose?: string,
-): Promise<Outcome> {
-  const list =
-    r.status === 'ambiguous'
-      ? r.candidates.slice(0, CHOICE_LIMIT)
-      : r.status === 'notFound'
-        ? r.suggestions.slice(0, 5)
-        : [];
-  for (const u of list) snapshot.users[u.id] = u;
-  const candidates: Candidate[] = list.map((u) => ({ kind: 'person', person: toPerson(u) }));
-  if (r.status === 'notFound' && list.length === 0) {
-    return outcome(
-      reply(`I couldn't find anyone named '${r.query}'. Check the spelling, or try their full name or email address.`),
-    );
-  }
-  const op = await saveChoice(
-    ctx,
-    intent,
-    resolved(snapshot),
-    slotName,
-    position,
-    list.map((u) => u.id),
-  );
-  const slot = `${slotName}.${position}`;
-  const line = (u: DirectoryUser): string => `${u.displayName} (${u.mail ?? u.userPrincipalName ?? u.id})`;
-  if (r.status === 'ambiguous') {
-    const text = `Several people match '${r.query}': ${list.map(line).join('; ')}. Which one did you mean?`;
-    return outcome(
-      reply(
-        text,
-        buildChoiceCard({ pendingId: op.id, slot, searchedName: r.query, candidates, ...(purpose ? { purpose } : {}) }),
-      ),
-    );
-  }
-  const text = `I couldn't find anyone named '${r.query}'. Did you mean: ${list.map(line).join('; ')}?`;
-  return outcome(
-    reply(
-      text,
-      buildNotFoundCard({ pendingId: op.id, slot, searchedName: r.query, objectType: 'user', closest: candidates }),
-    ),
-  );
+function wantedUser(name: string, ctx: CommandContext, snapshot: Snapshot, queries: string[]): Wanted<DirectoryUser> {
+  if (name.toLowerCase() === 'me') return { known: snapshot.users[ctx.actor.id] as DirectoryUser };
+  const known = isGuid(name) ? snapshot.users[name.toLowerCase()] : undefined;
+  return known ? { known } : queries.push(name) - 1;
 }
 
 /**
- * The table of a pasted list: resolved rows, ambiguous rows with a pick, rows not found (skipped). Stores a
- * choice whose `bulkTable` continuation lists, per ambiguous position, the ids that may be picked.
+ * Step 2: the lookups. A pasted list goes through the list resolver (15 names per lookup, batches in parallel);
+ * short lists and group phrases keep the one-$batch resolver with its closest-name suggestions.
  */
-async function bulkTable(
-  ctx: CommandContext,
-  intent: Intent,
-  snapshot: Snapshot,
-  group: DirectoryGroup,
-  operation: 'addMembers' | 'addOwners',
-  answers: Map<number, { res: Resolution<DirectoryUser>; failed?: string }>,
-  typed: readonly string[],
-): Promise<Outcome> {
-  const values = intent.users ?? [];
-  const rows: BulkRow[] = [];
-  const table: Record<string, string[]> = {};
-  values.forEach((v, index) => {
-    const known = isGuid(v) ? snapshot.users[v.toLowerCase()] : undefined;
-    const input = typed[index] ?? v;
-    if (known) {
-      rows.push({ index, input, status: 'resolved', person: toPerson(known) });
-      return;
-    }
-    const a = answers.get(index);
-    const r = a?.res;
-    if (r?.status === 'ambiguous') {
-      const c = r.candidates.slice(0, CHOICE_LIMIT);
-      for (const u of c) snapshot.users[u.id] = u;
-      table[String(index)] = c.map((u) => u.id);
-      rows.push({ index, input, status: 'ambiguous', candidates: c.map(toPerson) });
-    } else if (a?.failed) {
-      rows.push({
-        index,
-        input,
-        status: 'notFound',
-        reason: 'Could not be looked up this time (Microsoft Graph was busy); send this name again.',
-      });
-    } else {
-      rows.push({ index, input, status: 'notFound', reason: 'No one in the directory has this name or address.' });
-    }
+async function lookUp(ctx: CommandContext, lookups: Lookups, opts: ResolveOptions): Promise<Answers> {
+  const { userQueries, groupQueries } = lookups;
+  if (!userQueries.length && !groupQueries.length) return { users: [], groups: [], failures: new Map() };
+  if (!opts.bulk || userQueries.length <= opts.bulk.threshold) {
+    const named = await resolveNames(ctx.graph, { users: userQueries, groups: groupQueries });
+    return { ...named, failures: new Map() };
+  }
+  const [list, named] = await Promise.all([
+    resolveUserList(ctx.graph, userQueries),
+    resolveNames(ctx.graph, { groups: groupQueries }),
+  ]);
+  return { users: list.resolutions, groups: named.groups, failures: new Map(list.failed) };
+}
+
+/** Step 3a: groups, each resolved (maybe by splitting on "and" into several) or a problem. */
+function placeGroups(wanted: Wanted<DirectoryGroup>[], answers: Answers, snapshot: Snapshot): Placed<DirectoryGroup>[] {
+  return wanted.flatMap((w): Placed<DirectoryGroup>[] => {
+    if (typeof w !== 'number') return [{ item: w.known }];
+    const r = answers.groups[w] as GroupResolution;
+    const parts = r.status === 'notFound' && r.parts && r.parts.length > 1 ? resolvedItems(r.parts) : undefined;
+    const found = r.status === 'resolved' ? [r.item] : parts;
+    if (!found) return [{ problem: r }];
+    for (const g of found) snapshot.groups[g.id] = g;
+    return found.map((item) => ({ item }));
   });
-  const op = await saveChoice(
-    ctx,
-    intent,
-    { kind: 'bulkTable', snapshot, table },
-    'users',
-    -1,
-    Object.values(table).flat(),
-  );
-  const resolved = rows.filter((r) => r.status === 'resolved').length;
-  const ambiguous = rows.filter((r) => r.status === 'ambiguous').length;
-  const missing = rows.length - resolved - ambiguous;
-  const text = `Of the ${rows.length} names for '${group.displayName}': ${resolved} found, ${ambiguous} need a pick, ${missing} not found. Nothing has been changed yet.`;
-  return outcome(
-    reply(
-      text,
-      buildBulkResolutionCard({
-        batchId: op.id,
-        group: { id: group.id, displayName: group.displayName },
-        operation,
-        rows,
-      }),
-    ),
-  );
+}
+
+/** The items of `parts` when every one of them resolved, else undefined. */
+function resolvedItems<T>(parts: Resolution<T>[]): T[] | undefined {
+  const items = parts.flatMap((p) => (p.status === 'resolved' ? [p.item] : []));
+  return items.length === parts.length ? items : undefined;
+}
+
+/** Step 3b: people, slot by slot, each resolved or a problem (with why its lookup failed, if it did). */
+function placePeople(
+  wanted: Lookups['users'],
+  answers: Answers,
+  snapshot: Snapshot,
+): Partial<Record<PersonSlot, Placed<DirectoryUser>[]>> {
+  const placed: Partial<Record<PersonSlot, Placed<DirectoryUser>[]>> = {};
+  for (const [slot, list] of Object.entries(wanted) as [PersonSlot, Wanted<DirectoryUser>[]][]) {
+    placed[slot] = list.map((w): Placed<DirectoryUser> => {
+      if (typeof w !== 'number') return { item: w.known };
+      const r = answers.users[w] as Resolution<DirectoryUser>;
+      if (r.status === 'resolved') {
+        snapshot.users[r.item.id] = r.item;
+        return { item: r.item };
+      }
+      const failed = answers.failures.get(w);
+      return { problem: r, ...(failed ? { failed } : {}) };
+    });
+  }
+  return placed;
+}
+
+/** Step 4: the intent with ids where names resolved (a problem keeps the name typed). */
+function rewrite(intent: Intent, opts: ResolveOptions, placed: Placement): Intent {
+  const people = Object.fromEntries(
+    Object.entries(placed.people).map(([slot, list]) => [slot, list.map(valueOf)]),
+  ) as Partial<Record<PersonSlot, string[]>>;
+  const wantGroups = opts.groups ?? true;
+  return { ...intent, ...(wantGroups && intent.groups ? { groups: placed.groups.map(valueOf) } : {}), ...people };
+}
+
+function valueOf<T extends { id: string }>(p: Placed<T>): string {
+  return 'item' in p ? p.item.id : p.problem.query;
+}
+
+/**
+ * Step 5: the first question, or undefined when everything resolved. A group problem first (one question at a
+ * time); then a list's table: for long lists always, and for any list of two or more names with a name to pick or
+ * not found (one unknown name never ends the whole request); then a person problem.
+ */
+async function firstQuestion(
+  ctx: CommandContext,
+  typed: Intent,
+  at: { intent: Intent; snapshot: Snapshot; purpose: string | undefined },
+  placed: Placement,
+  opts: ResolveOptions,
+): Promise<Outcome | undefined> {
+  const groupProblem = firstProblem(placed.groups);
+  const deleted =
+    groupProblem?.problem.status === 'notFound' ? await offerDeletedGroup(ctx, groupProblem.problem.query) : undefined;
+  if (deleted) return deleted;
+  if (groupProblem) return askGroup(ctx, { ...at, position: groupProblem.position }, groupProblem.problem);
+  const group = itemsOf(placed.groups)[0];
+  const users = placed.people.users ?? [];
+  if (opts.bulk && group && wantsTable(ctx, typed, users, opts.bulk.threshold)) {
+    const tableAt = { intent: at.intent, snapshot: at.snapshot, group, operation: opts.bulk.operation };
+    return bulkTable(ctx, tableAt, users, typed.users ?? []);
+  }
+  for (const [slot, list] of Object.entries(placed.people) as [PersonSlot, Placed<DirectoryUser>[]][]) {
+    const p = firstProblem(list);
+    if (p) return askPerson(ctx, { ...at, position: p.position }, slot, p.problem);
+  }
+  return undefined;
+}
+
+/** A list gets its table unless the user has been through one (the re-run after it) or this run is confirmed. */
+function wantsTable(ctx: CommandContext, typed: Intent, users: Placed<DirectoryUser>[], threshold: number): boolean {
+  const bulkDone = ctx.continuation?.kind === 'resolve' && ctx.continuation.bulkDone === true;
+  if (bulkDone || ctx.confirmed === true) return false;
+  const listed = typed.users?.length ?? 0;
+  return listed > threshold || (listed >= 2 && users.some((u) => 'problem' in u));
+}
+
+function firstProblem<T>(list: Placed<T>[]): { position: number; problem: Resolution<T> } | undefined {
+  const position = list.findIndex((p) => 'problem' in p);
+  const p = list[position];
+  return p && 'problem' in p ? { position, problem: p.problem } : undefined;
+}
+
+function itemsOf<T>(list: Placed<T>[]): T[] {
+  return list.flatMap((p) => ('item' in p ? [p.item] : []));
+}
+
+function principalsOf(placed: Placement): Record<PersonSlot, Principal[]> {
+  const principal = (u: DirectoryUser): Principal => ({ id: u.id, displayName: u.displayName, type: 'user' });
+  return {
+    users: itemsOf(placed.people.users ?? []).map(principal),
+    owners: itemsOf(placed.people.owners ?? []).map(principal),
+    members: itemsOf(placed.people.members ?? []).map(principal),
+  };
 }

@@ -1,6 +1,6 @@
-import { compileRule, checkRule, type CompiledRule } from '../rules';
-import { previewRule } from '../rules/rule-preview';
-import { ruleFromPlainEnglish } from '../rules/rule-from-plain-english';
+import { compileRule, checkRule, type CompiledRule } from '../../common/rules';
+import { previewRule } from './rule-snapshot-preview';
+import { ruleFromPlainEnglish } from '../../common/rules/rule-from-plain-english';
 import {
   countAndSampleUsers,
   listMemberIds,

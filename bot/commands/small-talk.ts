@@ -13,6 +13,6 @@ const LINES: Record<SmallTalkTopic, string> = {
 
 /** "thanks", "ok", "bye", "how are you": one short friendly line, no card. Never throws. */
 export async function run(intent: Intent, _ctx: CommandContext): Promise<Outcome> {
-  const topic = intent.topic ?? 'ack';
-  return say(Object.prototype.hasOwnProperty.call(LINES, topic) ? LINES[topic as SmallTalkTopic] : LINES.ack);
+  // The dispatcher checked the slots against the table, so a smallTalk topic is one of SmallTalkTopic.
+  return say(LINES[(intent.topic ?? 'ack') as SmallTalkTopic] ?? LINES.ack);
 }

@@ -2,14 +2,14 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { mapGraphError, type ErrorContext } from './errors';
 import { createGraphClient, type GraphEndpoint, type TokenSource } from './graph-client';
 import { processLogger } from '../log';
+import { segment, type GraphRequest } from './resources/request';
 
-/** One step of a JSON batch (docs/graph-behaviour.md, Batching). `url` is relative to the version root, e.g. `/groups/{id}`. */
-export interface BatchStep {
+/**
+ * One step of a JSON batch (docs/graph-behaviour.md, Batching): a request a resource module built
+ * (./resources), `url` relative to the version root, e.g. `/groups/{id}`, under its step id.
+ */
+export interface BatchStep extends GraphRequest {
   id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
   dependsOn?: string[];
 }
 
@@ -57,7 +57,7 @@ export class GraphSession {
 
   /** The absolute URL of a directory object on this session's Graph (the `@odata.id` of a `$ref` write). Never throws. */
   directoryObjectUrl(id: string): string {
-    return `${this.root}/directoryObjects/${encodeURIComponent(id)}`;
+    return `${this.root}/directoryObjects/${segment(id)}`;
   }
 
   /**
@@ -77,7 +77,30 @@ export class GraphSession {
 
   /** The absolute URL of a user on this session's Graph (the `@odata.bind` of a new group's owners). Never throws. */
   userUrl(id: string): string {
-    return `${this.root}/users/${encodeURIComponent(id)}`;
+    return `${this.root}/users/${segment(id)}`;
+  }
+
+  /**
+   * Sends one request a resource module built (./resources) through get/post/patch/delete (a GET is eventual when
+   * the request carries Graph's ConsistencyLevel header, the only header resources set). Resolves to the response
+   * body (undefined for 204). Throws DomainError, mapped with `ctx` (a GET's default: a read).
+   */
+  async send<T>(request: GraphRequest, ctx?: ErrorContext): Promise<T> {
+    switch (request.method) {
+      case 'GET':
+        return this.get<T>(request.url, {
+          eventual: request.headers?.['ConsistencyLevel'] === 'eventual',
+          ...(ctx ? { ctx } : {}),
+        });
+      case 'POST':
+        return this.post<T>(request.url, request.body, ctx);
+      case 'PATCH':
+        await this.patch(request.url, request.body, ctx);
+        return undefined as T;
+      case 'DELETE':
+        await this.delete(request.url, ctx);
+        return undefined as T;
+    }
   }
 
   /** GET a path (with query string); `beta` reads the beta endpoint. Throws DomainError. */

@@ -10,6 +10,9 @@ import {
   type Relation,
 } from './members-write';
 import { groupKind, type DirectoryGroup } from './types';
+import { step, type ObjectLinks } from './resources/request';
+import { addReference, removeReference } from './resources/group-relations';
+import { bindMembers } from './resources/group-members';
 import {
   isReplicationTransient,
   replicationDelays,
@@ -61,7 +64,7 @@ export interface BulkWritePlan {
  * too. Pure; never throws.
  */
 export function planMembershipWrites(
-  session: Pick<GraphSession, 'directoryObjectUrl'> & Partial<Pick<GraphSession, 'patchBinds'>>,
+  session: ObjectLinks & Partial<Pick<GraphSession, 'patchBinds'>>,
   group: DirectoryGroup,
   relation: Relation,
   op: 'add' | 'remove',
@@ -90,12 +93,14 @@ export function planMembershipWrites(
   const bound = new Set(bindable.map((p) => p.id));
   const patches = chunked(bindable, BINDS_PER_PATCH).map((part, i) => ({
     principals: part,
-    step: {
-      id: `b${i}`,
-      method: 'PATCH' as const,
-      url: `/groups/${group.id}`,
-      body: { 'members@odata.bind': part.map((p) => session.directoryObjectUrl(p.id)) },
-    },
+    step: step(
+      `b${i}`,
+      bindMembers(
+        session,
+        group.id,
+        part.map((p) => p.id),
+      ),
+    ),
   }));
   const singles = todo
     .filter((p) => !bound.has(p.id))
@@ -103,22 +108,19 @@ export function planMembershipWrites(
   return { patches, singles, refused };
 }
 
+/** One principal's `$ref` step (add or remove). Never throws. */
 function singleStep(
-  session: Pick<GraphSession, 'directoryObjectUrl'>,
+  links: ObjectLinks,
   id: string,
   group: DirectoryGroup,
   relation: Relation,
   op: 'add' | 'remove',
   p: Principal,
 ): BatchStep {
-  return op === 'add'
-    ? {
-        id,
-        method: 'POST',
-        url: `/groups/${group.id}/${relation}/$ref`,
-        body: { '@odata.id': session.directoryObjectUrl(p.id) },
-      }
-    : { id, method: 'DELETE', url: `/groups/${group.id}/${relation}/${p.id}/$ref` };
+  return step(
+    id,
+    op === 'add' ? addReference(links, group.id, relation, p.id) : removeReference(group.id, relation, p.id),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { DomainError, mapGraphError, type DomainErrorKind } from './errors';
 import { groupKind, isDynamic, isReadOnlyKind, type DirectoryGroup } from './types';
+import type { Relation } from './resources/group-relations';
 
-export type Relation = 'members' | 'owners';
+export type { Relation };
 
 /** A user or group about to be added or removed. */
 export interface Principal {

@@ -25,12 +25,5 @@ export function searchTerm(property: string, value: string): string {
   return `"${property}:${value.replace(/"/g, '')}"`;
 }
 
-/** Builds `path?$a=...&$b=...` with every value percent-encoded (the Graph JS client encodes nothing itself). */
-export function withQuery(path: string, options: Record<string, string | number | boolean | undefined>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(options)) {
-    if (v === undefined) continue;
-    parts.push(`${k}=${encodeURIComponent(String(v))}`);
-  }
-  return parts.length ? `${path}?${parts.join('&')}` : path;
-}
+/** Query strings are built where requests are (./resources/request.ts); re-exported for the readers here. */
+export { withQuery } from './resources/request';

@@ -1,10 +1,14 @@
 /**
  * Runs typed directory operations (an Undo's inverse changes) with the session's token: the one place that turns
- * a DirectoryOperation into a Graph path, verb and body.
+ * a DirectoryOperation into a Graph request (built by ./resources).
  */
 import { GraphSession, stepError, type BatchStep } from './graph-session';
 import { DomainError, mapGraphError, type ErrorContext } from './errors';
 import type { DirectoryOperation } from './directory-operation';
+import { step, type GraphRequest } from './resources/request';
+import { addMember, removeMember } from './resources/group-members';
+import { addOwner, removeOwner } from './resources/group-owners';
+import { assignLicense, deleteGroup, restoreGroup, updateGroup } from './resources/groups';
 
 /** What happened to one operation: Graph's status, and the mapped error when it failed. */
 export interface OperationResult {
@@ -31,37 +35,25 @@ function errorOperation(op: DirectoryOperation): NonNullable<ErrorContext['opera
   }
 }
 
-/** The Graph request of an operation, relative to the version root. */
-function requestOf(session: GraphSession, op: DirectoryOperation): Omit<BatchStep, 'id'> {
-  const g = encodeURIComponent(op.groupId);
+/** The Graph request of an operation, built by the resource modules. Never throws. */
+function requestOf(session: GraphSession, op: DirectoryOperation): GraphRequest {
   switch (op.kind) {
     case 'addMember':
+      return addMember(session, op.groupId, op.principalId);
     case 'addOwner':
-      return {
-        method: 'POST',
-        url: `/groups/${g}/${op.kind === 'addMember' ? 'members' : 'owners'}/$ref`,
-        body: { '@odata.id': session.directoryObjectUrl(op.principalId) },
-      };
+      return addOwner(session, op.groupId, op.principalId);
     case 'removeMember':
+      return removeMember(op.groupId, op.principalId);
     case 'removeOwner':
-      return {
-        method: 'DELETE',
-        url: `/groups/${g}/${op.kind === 'removeMember' ? 'members' : 'owners'}/${encodeURIComponent(op.principalId)}/$ref`,
-      };
+      return removeOwner(op.groupId, op.principalId);
     case 'deleteGroup':
-      return { method: 'DELETE', url: `/groups/${g}` };
+      return deleteGroup(op.groupId);
     case 'restoreGroup':
-      return { method: 'POST', url: `/directory/deletedItems/${g}/restore` };
+      return restoreGroup(op.groupId);
     case 'updateGroup':
-      return { method: 'PATCH', url: `/groups/${g}`, body: op.set };
+      return updateGroup(op.groupId, op.set);
     case 'setLicense':
-      return {
-        method: 'POST',
-        url: `/groups/${g}/assignLicense`,
-        body: op.assign
-          ? { addLicenses: [{ skuId: op.skuId, disabledPlans: op.assign.disabledPlans }], removeLicenses: [] }
-          : { addLicenses: [], removeLicenses: [op.skuId] },
-      };
+      return assignLicense(op.groupId, op.skuId, op.assign);
   }
 }
 
@@ -71,12 +63,9 @@ function successStatus(op: DirectoryOperation): number {
 }
 
 async function runOne(session: GraphSession, op: DirectoryOperation): Promise<OperationResult> {
-  const req = requestOf(session, op);
   const ectx = { operation: errorOperation(op) };
   try {
-    if (req.method === 'DELETE') await session.delete(req.url, ectx);
-    else if (req.method === 'PATCH') await session.patch(req.url, req.body ?? {}, ectx);
-    else await session.post(req.url, req.body, ectx);
+    await session.send(requestOf(session, op), ectx);
     return { status: successStatus(op) };
   } catch (err) {
     const e = err instanceof DomainError ? err : mapGraphError(err, ectx);
@@ -90,7 +79,7 @@ async function runOne(session: GraphSession, op: DirectoryOperation): Promise<Op
  */
 export async function runOperations(session: GraphSession, ops: DirectoryOperation[]): Promise<OperationResult[]> {
   if (ops.length === 1) return [await runOne(session, ops[0] as DirectoryOperation)];
-  const steps: BatchStep[] = ops.map((op, i) => ({ id: String(i), ...requestOf(session, op) }));
+  const steps: BatchStep[] = ops.map((op, i) => step(String(i), requestOf(session, op)));
   const results = await session.batch(steps);
   return results.map((r, i) =>
     r.status < 400

@@ -8,8 +8,8 @@ import { DomainError } from './errors';
 import { getGroup } from './groups-read';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
 import { withQuery } from './odata';
-import type { RequestDirectory } from '../requests/request-ports';
-import type { MemberAddResult, MemberRemoveResult } from '../requests/member-change';
+import { addMember as addMemberRequest, removeMember as removeMemberRequest } from './resources/group-members';
+import type { MemberAddResult, MemberRemoveResult, RequestDirectory } from './request-directory-port';
 
 /** The Groups Administrator role's template id (the same in every tenant). */
 const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
@@ -34,11 +34,7 @@ function messageOf(err: unknown): string {
  */
 async function addMember(session: GraphSession, groupId: string, userId: string): Promise<MemberAddResult> {
   try {
-    await session.post(
-      `/groups/${groupId}/members/$ref`,
-      { '@odata.id': session.directoryObjectUrl(userId) },
-      { operation: 'addMember' },
-    );
+    await session.send(addMemberRequest(session, groupId, userId), { operation: 'addMember' });
     return { outcome: 'added', status: 204 };
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'alreadyPresent') return { outcome: 'already-member', status: 400 };
@@ -56,7 +52,7 @@ async function removeMember(
   grantedBy: { id: string; name: string },
 ): Promise<MemberRemoveResult> {
   try {
-    await session.delete(`/groups/${groupId}/members/${userId}/$ref`, { operation: 'removeMember' });
+    await session.send(removeMemberRequest(groupId, userId), { operation: 'removeMember' });
     return { outcome: 'removed', tokenOf: grantedBy, status: 204 };
   } catch (err) {
     if (err instanceof DomainError && (err.kind === 'notPresent' || err.kind === 'notFound'))

@@ -6,7 +6,7 @@
  * FileNotDelivered saying what to do, so that the command can show the data another way.
  */
 import { buildFileLinkCard } from '../../cards/file-link-card';
-import { FileNotDelivered, type FileOffer, type FileSink } from '../commands/file-sink';
+import { FileNotDelivered, type FileOffer, type FileSink } from './file-sink';
 import type { Reply } from '../shared/types';
 import { DomainError } from '../directory/errors';
 import type { GraphSession } from '../directory/graph-session';

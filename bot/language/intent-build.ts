@@ -5,7 +5,16 @@ export type Slots = Omit<Intent, 'intent'>;
 
 const ORDER: ReadonlyArray<keyof Slots> = [
   'users',
+  'memberGroups',
   'groups',
+  'handOverTo',
+  'kind',
+  'source',
+  'target',
+  'mirror',
+  'property',
+  'change',
+  'check',
   'name',
   'groupType',
   'description',

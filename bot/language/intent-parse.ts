@@ -7,88 +7,40 @@
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
-import { toUtterance } from './quote-mask';
+import { isQuestion, readsWholeText } from './intent-table';
+import { maskQuotes, toUtterance } from './quote-mask';
 import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
 import { fixTypos } from './typo-fix';
 import { tidySlots } from './slot-tidy';
 import { readSegments } from './message-read';
-import { matchCancel, matchHelp, matchHelpFallback } from './patterns/conversation';
-import { matchCreateGroup } from './patterns/group-create';
-import { matchDelete, matchRename, matchRestore, matchUpdate } from './patterns/group-lifecycle';
-import { matchAssignLicense, matchListLicenses, matchRemoveLicense } from './patterns/licenses';
-import { matchListGroups, matchShowGroup } from './patterns/listing';
-import type { Matcher } from './patterns/matcher';
-import { matchAddMembers, matchBulk, matchRemoveMembers, matchRemoveMembersBare } from './patterns/membership-change';
-import { matchCheckMembership, matchListMembers, matchListUserGroups } from './patterns/membership-query';
-import { matchAddOwners, matchListOwners, matchRemoveOwners } from './patterns/ownership';
-import { matchListApprovals, matchListRequests, matchRequestAccess } from './patterns/requests';
-import { matchPreviewRule, matchSetRule, matchShowRule } from './patterns/rules';
-import { matchShowHistory } from './patterns/history';
-import { matchShowMyChanges } from './patterns/my-changes';
-import { matchMembersAt, matchRestoreMembers, matchUnwatch, matchWatch } from './patterns/membership-history';
-import { matchListOwnedGroups } from './patterns/owned-groups';
-import { matchRenewGroup, matchShowExpiry } from './patterns/group-expiry';
-import { matchParaphrase } from './patterns/paraphrase';
-import { matchSmallTalk, matchUndo } from './patterns/small-talk';
-import { matchMissingPieces } from './patterns/missing-pieces';
-import { matchNameSearch } from './patterns/name-search';
-import { matchExportMembers } from './patterns/members-export';
-import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
+import { MATCHERS } from './matcher-order';
+import { firstMatch } from './patterns/keyword-filter';
+import { matchSmallTalk } from './patterns/small-talk';
 
 /** Longest text the parser reads; longer text is `unknown` (the bot refuses it politely). */
 export const MAX_UTTERANCE_LENGTH = 10_000;
 
-const MATCHERS: readonly Matcher[] = [
-  matchHelp,
-  matchCancel,
-  matchSmallTalk,
-  matchUndo,
-  matchRestoreMembers,
-  matchMembersAt,
-  matchUnwatch,
-  matchWatch,
-  matchShowMyChanges,
-  matchShowHistory,
-  matchExportMembers,
-  matchSetDigest,
-  matchShowHygiene,
-  matchBulk,
-  matchPreviewRule,
-  matchSetRule,
-  matchShowRule,
-  matchShowExpiry,
-  matchRenewGroup,
-  matchListLicenses,
-  matchAssignLicense,
-  matchRemoveLicense,
-  matchCreateGroup,
-  matchMissingPieces,
-  matchListOwnedGroups,
-  matchRemoveOwners,
-  matchAddOwners,
-  matchListOwners,
-  matchRequestAccess,
-  matchListApprovals,
-  matchListRequests,
-  matchCheckMembership,
-  matchRename,
-  matchRestore,
-  matchRemoveMembers,
-  matchUpdate,
-  matchAddMembers,
-  matchDelete,
-  matchRemoveMembersBare,
-  matchListGroups,
-  matchListUserGroups,
-  matchListMembers,
-  matchParaphrase,
-  matchNameSearch,
-  matchShowGroup,
-  matchHelpFallback,
-];
-
 const TRAILING_WORDS =
   /[\s,;:.!?]+$|\s+(?:then|now|please|pls|plz|instead|for\s+now|as\s+well|too|thx|ty|thanks|asap|anymore|right\s+now|if\s+(?:you\s+can|possible))$/i;
+
+const SECOND_QUESTION = /^(?<a>.+?)\s*,?\s+and\s+(?<b>(?:when|who|what|which|how|where|is|are|does|do)\b.+)$/is;
+const IT = /\b(?:it|its|it['’]s)\b/gi;
+
+/** "who is in Project Falcon and when does it expire?": both questions, "it" read as the first one's group. */
+function twoQuestions(text: string): Intent | undefined {
+  const m = SECOND_QUESTION.exec(maskQuotes(text));
+  if (!m?.groups) return undefined;
+  const cut = (m.groups.a ?? '').length;
+  const first = parseClause(text.slice(0, cut));
+  const group = first.groups?.[0];
+  if (!isQuestion(first.intent) || group === undefined) return undefined;
+  const rest = text
+    .slice(text.length - (m.groups.b ?? '').length)
+    .replace(IT, (w) => (/s$/i.test(w) ? `${group}'s` : group));
+  const second = parseClause(rest);
+  if (!isQuestion(second.intent)) return undefined;
+  return makeIntent('multi', { steps: [first, second] });
+}
 
 /** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
 export function parseClause(raw: string): Intent {
@@ -100,11 +52,10 @@ export function parseClause(raw: string): Intent {
   }
   if (text.length === 0) return makeIntent('unknown');
   const u = toUtterance(text);
-  for (const match of MATCHERS) {
-    const intent = match(u);
-    if (intent) return tidySlots(intent);
-  }
-  return makeIntent('unknown');
+  const pair = text.length > 12 && / and /i.test(text) ? twoQuestions(text) : undefined;
+  if (pair) return pair;
+  const intent = firstMatch(MATCHERS, u);
+  return intent ? tidySlots(intent) : makeIntent('unknown');
 }
 
 /**
@@ -119,13 +70,10 @@ export function parseIntent(text: string): Intent {
   const normalized = normalizeUtterance(text);
   if (normalized.length === 0) return makeIntent(/<at\b/i.test(text) ? 'help' : 'unknown');
   const whole = parseClause(normalized);
-  if (WHOLE_TEXT.has(whole.intent) || whole.justification !== undefined || isBulk(normalized)) return whole;
+  if (readsWholeText(whole.intent) || whole.justification !== undefined || isBulk(normalized)) return whole;
   const fixed = fixTypos(normalized);
   return readSegments(fixed, parseClause, fixed === normalized ? whole : undefined);
 }
-
-/** Intents whose text is read whole: their own clauses ("…, owner Grace", "and add Pradeep") are slots. */
-const WHOLE_TEXT = new Set<Intent['intent']>(['createGroup', 'setRule', 'previewRule']);
 
 /** A pasted list ("add these to Marketing:" then one name a line) is one request, whatever its lines say. */
 function isBulk(text: string): boolean {

@@ -3,131 +3,19 @@
  * Slots appear only when the text gives them; values are the user's own words, never resolved
  * against the directory.
  */
-export type IntentName =
-  | 'addMembers'
-  | 'removeMembers'
-  | 'listMembers'
-  | 'listOwners'
-  | 'addOwners'
-  | 'removeOwners'
-  | 'checkMembership'
-  | 'listUserGroups'
-  | 'listOwnedGroups'
-  | 'createGroup'
-  | 'renameGroup'
-  | 'updateGroup'
-  | 'deleteGroup'
-  | 'restoreGroup'
-  | 'listGroups'
-  | 'showGroup'
-  | 'showRule'
-  | 'setRule'
-  | 'previewRule'
-  | 'assignLicense'
-  | 'removeLicense'
-  | 'listLicenses'
-  | 'requestAccess'
-  | 'listRequests'
-  | 'listApprovals'
-  | 'showHistory'
-  | 'showMyChanges'
-  | 'undo'
-  | 'smallTalk'
-  | 'multi'
-  | 'help'
-  | 'cancel'
-  | 'unknown'
-  | 'showExpiry'
-  | 'renewGroup'
-  | 'exportMembers'
-  | 'showHygiene'
-  | 'setDigest'
-  | 'watchGroup'
-  | 'unwatchGroup'
-  | 'membersAt'
-  | 'restoreMembers'
-  | 'offboardUser'
-  | 'copyMembership'
-  | 'removeMembersByKind'
-  | 'userAccessCheck'
-  | 'groupPropertyQuestion'
-  | 'findGroup';
+import type { IntentName } from './intent-table';
+import type { GroupKind, GroupProperty, HygieneCheck, MembershipKind, SlotKey, Visibility } from './intent-slots';
 
-/** Every intent name, in the order of the design table. */
-export const INTENT_NAMES: readonly IntentName[] = [
-  'addMembers',
-  'removeMembers',
-  'listMembers',
-  'listOwners',
-  'addOwners',
-  'removeOwners',
-  'checkMembership',
-  'listUserGroups',
-  'listOwnedGroups',
-  'createGroup',
-  'renameGroup',
-  'updateGroup',
-  'deleteGroup',
-  'restoreGroup',
-  'listGroups',
-  'showGroup',
-  'showRule',
-  'setRule',
-  'previewRule',
-  'assignLicense',
-  'removeLicense',
-  'listLicenses',
-  'requestAccess',
-  'listRequests',
-  'listApprovals',
-  'showHistory',
-  'showMyChanges',
-  'undo',
-  'smallTalk',
-  'multi',
-  'help',
-  'cancel',
-  'unknown',
-  'showExpiry',
-  'renewGroup',
-  'exportMembers',
-  'showHygiene',
-  'setDigest',
-  'watchGroup',
-  'unwatchGroup',
-  'membersAt',
-  'restoreMembers',
-  'offboardUser',
-  'copyMembership',
-  'removeMembersByKind',
-  'userAccessCheck',
-  'groupPropertyQuestion',
-  'findGroup',
-];
-
-/** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
-export type SmallTalkTopic = 'thanks' | 'ack' | 'bye' | 'howAreYou' | 'praise' | 'sorry';
-
-export type GroupKind = 'security' | 'microsoft365' | 'dynamic' | 'deleted';
-export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
-
-/** groupPropertyQuestion: the property asked about ("is G a security group?" → security). */
-export type GroupProperty =
-  | 'security'
-  | 'groupType'
-  | 'dynamic'
-  | 'visibility'
-  | 'private'
-  | 'hiddenMembership'
-  | 'mailEnabled'
-  | 'distributionList'
-  | 'team'
-  | 'roleAssignable'
-  | 'guestsAllowed'
-  | 'deleted';
-
-/** showHygiene: one section of the digest ("are there orphaned groups" → noOwner). */
-export type HygieneCheck = 'noOwner' | 'expiring' | 'empty' | 'guests' | 'disabled';
+export type { IntentName } from './intent-table';
+export { INTENT_NAMES } from './intent-table';
+export type {
+  GroupKind,
+  GroupProperty,
+  HygieneCheck,
+  MembershipKind,
+  SmallTalkTopic,
+  Visibility,
+} from './intent-slots';
 
 export interface Intent {
   intent: IntentName;
@@ -185,30 +73,35 @@ export interface Intent {
   when?: string;
   /** watchGroup / unwatchGroup: every group the user owns ("watch all my groups"). */
   allOwned?: boolean;
-  /** smallTalk: what kind of small talk it was; findGroup: the purpose or audience ("auditors"). */
-  topic?: SmallTalkTopic | string;
-  /** offboardUser: who takes over the groups they owned. */
-  handOverTo?: string[];
-  /** copyMembership (userGroups | groupMembers), removeMembersByKind (guests | disabled). */
-  kind?: 'userGroups' | 'groupMembers' | 'guests' | 'disabled';
-  /** copyMembership: people (userGroups) or groups (groupMembers) copied from. */
-  source?: string[];
-  /** copyMembership: people (userGroups) or groups (groupMembers) copied to. */
-  target?: string[];
-  /** copyMembership: an exact match, so the target also loses what the source lacks. */
-  mirror?: boolean;
-  /** groupPropertyQuestion: the property asked about (`groups` holds the group). */
-  property?: GroupProperty;
-  /** addMembers / removeMembers: a group as the member (nesting). */
-  memberGroups?: string[];
-  /** showHistory: who joined (added) or who left (removed). */
-  change?: 'added' | 'removed';
-  /** showHygiene: one section; allOwned as today. */
-  check?: HygieneCheck;
+  /** smallTalk: what kind of small talk it was; findGroup: the purpose or audience ("a group for the auditors" → "auditors"). */
+  topic?: string;
   /**
    * multi: the operations of a message that asks for several ("add Ana to Sales and Bob to Legal"), in order,
    * each a complete single-operation Intent (never itself `multi`). A message with one operation never uses it,
    * so single-operation output is unchanged.
    */
   steps?: Intent[];
+  /** addMembers / removeMembers: groups named as the member ("add the Sales group to Marketing"), cleaned like `groups`. */
+  memberGroups?: string[];
+  /** offboardUser: who takes over the groups the person owned. */
+  handOverTo?: string[];
+  /** copyMembership: userGroups | groupMembers; removeMembersByKind: guests | disabled. */
+  kind?: MembershipKind;
+  /** copyMembership: where the membership comes from: people (userGroups) or groups (groupMembers). */
+  source?: string[];
+  /** copyMembership: who or what receives it. */
+  target?: string[];
+  /** copyMembership: an exact match was asked for ("make Y's groups match X's"): the target also loses the rest. */
+  mirror?: boolean;
+  /** groupPropertyQuestion: the property asked about (`groups` holds the group). */
+  property?: GroupProperty;
+  /** showHistory: only who joined (added) or who left (removed). */
+  change?: 'added' | 'removed';
+  /** showHygiene: one section of the digest; none = the whole digest. */
+  check?: HygieneCheck;
 }
+
+/** Compile-time check: the Intent interface has exactly the slots of SLOT_KEYS (intent-slots.ts). */
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+const slotsMatch: SameKeys<keyof Omit<Intent, 'intent'>, SlotKey> = true;
+void slotsMatch;

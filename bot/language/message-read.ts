@@ -4,6 +4,7 @@
  */
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
+import { isQuestion } from './intent-table';
 import { cleanGroup } from './slot-clean';
 import {
   continuesRequest,
@@ -185,7 +186,8 @@ export function readSegments(text: string, parse: (clause: string) => Intent, si
   for (const p of actionable) {
     if (parsed.indexOf(p) <= parsed.indexOf(chosen[chosen.length - 1] as Segment) || !p.asking) continue;
     const sameSentence = p.sentence === (chosen[chosen.length - 1] as Segment).sentence && p.joint !== 'remark';
-    if (sameSentence || continuesRequest(p.text)) chosen.push(p);
+    const bothQuestions = isQuestion(primary.intent.intent) && isQuestion(p.intent.intent);
+    if (sameSentence || bothQuestions || continuesRequest(p.text)) chosen.push(p);
     else break;
   }
   const context = actionable.filter((p) => !chosen.includes(p)).map((p) => p.intent);

@@ -26,8 +26,11 @@ function canCloseSingle(text: string, i: number): boolean {
   return i === text.length - 1 || /[\s)\].,;:!?]/.test(text[i + 1] ?? '');
 }
 
+const ANY_OPENING_QUOTE = /["\u201C\u201E\u00AB`\u2018']/;
+
 /** Returns `text` with the inside of each balanced quoted span masked (quotes themselves kept). */
 export function maskQuotes(text: string): string {
+  if (!ANY_OPENING_QUOTE.test(text)) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {

@@ -1,7 +1,7 @@
 /**
  * Telling dynamic-membership rule syntax (`user.department -eq "Sales"`, `Direct Reports for "…"`) from a
  * plain-English membership phrase ("everyone in Seattle"). The rule text itself is kept raw: validation is the
- * rules engine's job (bot/rules).
+ * rules engine's job (common/rules).
  */
 import { cleanEdges, unquote } from './slot-clean';
 

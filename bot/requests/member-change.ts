@@ -1,4 +1,7 @@
 import type { PersonRef } from '../store/types';
+import type { MemberAddResult, MemberRemoveResult } from '../directory/request-directory-port';
+
+export type { MemberAddResult, MemberRemoveResult } from '../directory/request-directory-port';
 
 /** What the caller's Graph code must add: the requester to the group, with the approver's delegated token. */
 export interface MemberAddJob {
@@ -16,17 +19,6 @@ export interface MemberAddJob {
   attempt: number;
 }
 
-/** What happened when the caller ran the Graph add. */
-export type MemberAddResult =
-  /** Added now; `tokenOf` when someone else's token than the approver's made the add (background fallback). */
-  | { outcome: 'added'; status?: number; tokenOf?: PersonRef }
-  /** The user was a member already (Graph 400 "added object references already exist"): nothing to undo. */
-  | { outcome: 'already-member'; status?: number }
-  /** Refused for good (403, group gone, user gone): the request ends `failed` with `message`. */
-  | { outcome: 'failed'; message: string; status?: number }
-  /** Transient (throttled, no token right now): the request stays `approving` and the sweeper retries later. */
-  | { outcome: 'retry-later'; message: string };
-
 /** Runs the Graph add. Should not throw; if it does, the attempt counts as `retry-later`. */
 export type MemberAdder = (job: MemberAddJob) => Promise<MemberAddResult>;
 
@@ -38,14 +30,6 @@ export interface MemberRemoveJob {
   /** Who granted the membership (whose token to use, fetched from the token service); null when unknown. */
   grantedBy: PersonRef | null;
 }
-
-/** What happened when the caller ran the Graph removal. */
-export type MemberRemoveResult =
-  | { outcome: 'removed'; tokenOf: PersonRef; status?: number }
-  /** Not a member any more (someone removed them): nothing to do. */
-  | { outcome: 'not-member' }
-  /** Could not remove now (no token, throttled, forbidden): retried after the lease. */
-  | { outcome: 'retry-later'; message: string };
 
 /** Runs the Graph removal. Should not throw; if it does, the attempt counts as `retry-later`. */
 export type MemberRemover = (job: MemberRemoveJob) => Promise<MemberRemoveResult>;

@@ -4,7 +4,7 @@
  * chat gets one short line addressed to them: for "my requests", the groups and where each request stands.
  */
 import type { AccessRequest } from '../store/types';
-import type { Reply } from '../commands/context';
+import type { Reply } from '../shared/types';
 import { buildRequestListCard } from '../../cards';
 import type { RequestActor, RequestWorkflow } from './request-workflow';
 import type { TurnPlace } from './request-ports';

@@ -4,8 +4,10 @@
  * directory with the user's delegated Graph token; tests use recording fakes. Nothing here knows Teams or Graph.
  */
 import type { AdaptiveCard } from '../../cards';
-import type { MemberAddResult, MemberRemoveResult } from './member-change';
+import type { RequestDirectory } from '../directory/request-directory-port';
 import type { TeamChannel } from './owner-reach';
+
+export type { DirectoryPerson, DirectoryGroupRef, RequestDirectory } from '../directory/request-directory-port';
 
 /** Someone to @mention: their chat user id (Teams `29:…`) when known, else their Entra object id, and name. */
 export interface MentionTarget {
@@ -69,49 +71,6 @@ export interface RequestMessengerPort {
    * known are left out (and logged): Teams ignores Entra ids in a card's `refresh.userIds`. Never throws.
    */
   mentionIds(place: TurnPlace | undefined, userIds: readonly string[]): Promise<Record<string, string>>;
-}
-
-/** A person as the directory knows them. */
-export interface DirectoryPerson {
-  id: string;
-  displayName: string;
-  userPrincipalName?: string;
-  mail?: string;
-  department?: string;
-  jobTitle?: string;
-  /** `Guest` for people from another tenant. */
-  userType?: string;
-}
-
-/** A group as the workflow needs it. */
-export interface DirectoryGroupRef {
-  id: string;
-  displayName: string;
-}
-
-/**
- * The directory, as one user (their delegated token). Reads throw the directory's errors; `addMember` and
- * `removeMember` never throw (they report their outcome).
- */
-export interface RequestDirectory {
-  /** The signed-in user. */
-  me(): Promise<DirectoryPerson>;
-  group(groupId: string): Promise<DirectoryGroupRef>;
-  /** The group's owners that are users (ids lower-case). */
-  owners(groupId: string): Promise<{ id: string; name: string }[]>;
-  /** True when `userId` is an owner of the group or the session's user holds a Groups/Global Administrator role. */
-  mayDecide(groupId: string, userId: string): Promise<boolean>;
-  /** True when the session's user is a Groups or Global Administrator. */
-  holdsDecidingRole(): Promise<boolean>;
-  /** The users holding the Groups Administrator role (escalation), empty when none or not readable. */
-  groupsAdministrators(): Promise<{ id: string; name: string }[]>;
-  /** Team-mates (same department) of the requester and how many are members, when the requester has one. */
-  teammates(
-    groupId: string,
-    requester: { id: string; department: string | null },
-  ): Promise<{ members: number; total: number } | undefined>;
-  addMember(groupId: string, userId: string): Promise<MemberAddResult>;
-  removeMember(groupId: string, userId: string, grantedBy: { id: string; name: string }): Promise<MemberRemoveResult>;
 }
 
 /** Who acts in a turn: their Entra object id and the directory as them (their own delegated session). */

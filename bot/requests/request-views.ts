@@ -16,7 +16,7 @@ import {
 import { adaptiveCard, container, heading, subtle, textBlock } from '../../cards/elements';
 import { justificationBlock, requestFacts, type CardAudience } from '../../cards/approval-card';
 import { md, plain } from '../../cards/markdown';
-import type { Reply } from '../commands/context';
+import type { Reply } from '../shared/types';
 
 /** What filing learned about the requester and the group, kept with the request for reminders and re-posts. */
 export interface RequestProfile {

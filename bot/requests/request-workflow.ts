@@ -13,7 +13,7 @@
  */
 import type { Store } from '../store';
 import type { Logger } from '../log';
-import type { Reply } from '../commands/context';
+import type { Reply } from '../shared/types';
 import { AccessRequestService, RequestInputError, type ActionResult, type Decider } from './access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
 import type {

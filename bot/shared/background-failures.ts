@@ -5,7 +5,17 @@
  * hygiene digest lists it; a given-up item is tried again only once per `pauseHours` (so it clears itself when
  * someone signs in again or the work was done by hand), never in a silent loop. A success clears the record.
  */
-import type { KeyValueRepository } from '../store';
+
+/**
+ * The part of the store's key-value repository (bot/store, `store.keyValue`) the failure records use, declared here
+ * so that bot/shared imports nothing from bot/store.
+ */
+export interface ExpiringValues {
+  putExpiring(key: string, value: unknown, expiresAt: Date): Promise<void>;
+  getUnexpired(key: string, now: Date): Promise<unknown>;
+  delete(key: string): Promise<boolean>;
+  listUnexpired(prefix: string, now: Date, limit?: number): Promise<{ key: string; value: unknown }[]>;
+}
 
 export type BackgroundJobKind = 'removal' | 'approval' | 'poll';
 
@@ -64,7 +74,7 @@ export class BackgroundFailures {
 
   /** Throws RangeError when `maxFailures` is below 1. */
   constructor(
-    private readonly kv: Pick<KeyValueRepository, 'putExpiring' | 'getUnexpired' | 'delete' | 'listUnexpired'>,
+    private readonly kv: ExpiringValues,
     opts: BackgroundFailuresOptions = {},
   ) {
     this.maxFailures = opts.maxFailures ?? DEFAULT_MAX_BACKGROUND_FAILURES;

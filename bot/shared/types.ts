@@ -21,3 +21,9 @@ export interface Reply {
    */
   keepCard?: true;
 }
+
+/** Someone the store, the journal and the request workflow record by id and display name. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}

@@ -20,7 +20,7 @@ export {
 } from './history-repository';
 export type { KeyValueRepository, VersionedValue } from './key-value-repository';
 export { pendingOperationStore, type DurablePendingStore, type ExpiringItem } from './pending-operation-store';
-export { DirectoryLockedError } from './directory-lock';
+export { DirectoryLockedError } from '../../common/directory-lock';
 export { EtagConflictError, type BotStorage, type StoreItems } from './bot-storage';
 export { SchemaTooNewError, applyMigrations } from './migrate';
 export { MIGRATIONS, type Migration } from './migrations';

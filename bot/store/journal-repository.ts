@@ -1,6 +1,6 @@
 import type { SqlClient, SqlExecutor, SqlRow } from './sql-client';
-import type { DirectoryOperation } from '../directory/directory-operation';
-import { operationFromLegacyCall } from '../directory/legacy-operation';
+import { isDirectoryOperation, type DirectoryOperation } from '../directory/directory-operation';
+import { processLogger } from '../log';
 import type { JournalEntry, NewJournalEntry, PersonRef } from './types';
 import { date, dateOrNull, int, intOrNull, objectOrNull, personOrNull, text, textOrNull } from './row-values';
 
@@ -46,13 +46,14 @@ function assertNoToken(field: string, value: unknown): void {
 }
 
 /**
- * The stored Undo: a typed operation, or an old row's Graph call read into one. Anything else is passed on as it
- * is, so that planning the undo refuses it with a clear sentence (bot/directory validates every operation).
+ * The stored Undo, validated: a row whose undo is not a well-formed operation (damaged by hand; migration 8 cleared
+ * the only other shape there ever was) reads as having none, and is logged. Never throws.
  */
-function undoOf(raw: Record<string, unknown> | null): DirectoryOperation | null {
-  if (raw === null) return null;
-  if ('method' in raw && 'path' in raw) return operationFromLegacyCall(raw) ?? (raw as unknown as DirectoryOperation);
-  return raw as unknown as DirectoryOperation;
+function undoOf(row: SqlRow): DirectoryOperation | null {
+  const raw = objectOrNull(row, 'undo');
+  if (raw === null || isDirectoryOperation(raw)) return raw;
+  processLogger().warn('journal.undo.unreadable', { entryId: text(row, 'id') });
+  return null;
 }
 
 function toJournalEntry(row: SqlRow): JournalEntry {
@@ -73,7 +74,7 @@ function toJournalEntry(row: SqlRow): JournalEntry {
     detail: textOrNull(row, 'detail'),
     before: objectOrNull(row, 'before_values'),
     after: objectOrNull(row, 'after_values'),
-    undo: undoOf(objectOrNull(row, 'undo')),
+    undo: undoOf(row),
     undoUntil: dateOrNull(row, 'undo_until'),
     undoneAt: dateOrNull(row, 'undone_at'),
     undoneBy: personOrNull(row, 'undone_by_id', 'undone_by_name'),

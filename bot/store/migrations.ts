@@ -216,4 +216,22 @@ CREATE TABLE membership_checkpoints (
 CREATE INDEX journal_actor_seq_ix ON journal (actor_id, seq DESC);
 `,
   },
+  {
+    version: 8,
+    name: 'old shapes of Undo and of pending operations dropped',
+    sql: `
+-- Formats that never shipped are dropped, not migrated (there is no user data to keep):
+-- 1. Journal entries whose Undo was stored as a Graph call ({ method, path, body }) keep their history but lose the
+--    Undo (undo and undo_until cleared); the Graph-call columns nothing reads any more go.
+UPDATE journal SET undo = NULL, undo_until = NULL WHERE undo ? 'method' OR undo ? 'path';
+ALTER TABLE journal DROP COLUMN graph_method;
+ALTER TABLE journal DROP COLUMN graph_path;
+-- 2. Pending operations (kv rows 'pending-operation:<id>', a day at most) stored with a string-keyed flags bag
+--    instead of a typed continuation are deleted; their cards then answer that the operation expired.
+DELETE FROM kv
+ WHERE key LIKE 'pending-operation:%'
+   AND value::jsonb ? 'flags'
+   AND NOT value::jsonb ? 'continuation';
+`,
+  },
 ];

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { lockDirectory } from './directory-lock';
-import { preparePgliteDirectory } from './pglite-template';
+import { lockDirectory } from '../../common/directory-lock';
+import { preparePgliteDirectory } from '../../common/pglite-template';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
 
 function wrap(db: PGlite | Transaction): SqlExecutor {

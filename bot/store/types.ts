@@ -1,4 +1,5 @@
 import type { DirectoryOperation } from '../directory/directory-operation';
+import type { PersonRef } from '../shared/types';
 
 /** The states of an access request. `approving` means "decided, Graph add not yet confirmed" (see bot/requests). */
 export type RequestState = 'pending' | 'approving' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'failed';
@@ -14,11 +15,7 @@ export const REQUEST_STATES: readonly RequestState[] = [
   'failed',
 ];
 
-/** Someone the store records by id and display name. */
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+export type { PersonRef };
 
 /** One self-service access request, as stored. */
 export interface AccessRequest {
@@ -159,7 +156,7 @@ export interface JournalEntry {
   after: Record<string, unknown> | null;
   /**
    * The operation that undoes this change (produced by bot/directory from the values before it); null when it
-   * cannot be undone. Rows from before typed operations are read into this shape (bot/directory/legacy-operation.ts).
+   * cannot be undone.
    */
   undo: DirectoryOperation | null;
   undoUntil: Date | null;

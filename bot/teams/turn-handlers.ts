@@ -11,7 +11,7 @@ import { openGraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction } from '../../cards';
 import type { UserTokenSource } from './user-tokens';
 import type { JournalSink } from '../journal/journal-sink';
-import type { FileSink } from '../commands/file-sink';
+import type { FileSink } from '../exports/file-sink';
 import type { Logger } from '../log';
 import type { DigestPort } from '../hygiene/digest-port';
 import type { LicenceCheckPort } from '../licences/license-check-store';

@@ -169,7 +169,7 @@ export function createEffectHook(rules: RuleEngine, processor?: () => DynamicPro
       for (const id of membershipUsers) usersToEvaluate.add(id);
     }
     if (!store.activeDynamic.size) usersToEvaluate.clear();
-    if (rules.available && (fullGroups.size || usersToEvaluate.size)) {
+    if (fullGroups.size || usersToEvaluate.size) {
       const work: PendingWork = { groups: [...fullGroups], users: [...usersToEvaluate] };
       const deferTo = processor?.();
       if (deferTo && !deferTo.evaluatesInline()) deferTo.queue(tx, work);

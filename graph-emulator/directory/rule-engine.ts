@@ -1,69 +1,26 @@
 /**
- * The dynamic-membership rule engine as the emulator uses it: bot/rules (the RULES part of groupbot) when it
- * is present, else a stand-in that stores rules without evaluating them (so the emulator still starts while
- * that part is being built).
+ * The dynamic-membership rule engine as the emulator uses it: the shared rule language (common/rules) with the
+ * compiled rules cached by text, since the emulator re-evaluates the same few rules on every directory change.
  */
-import * as path from 'node:path';
-
-export interface CompiledRuleLike {
-  readonly kind: 'expression' | 'directReports' | 'memberOf';
-  readonly managerId?: string;
-  readonly sourceGroupIds?: readonly string[];
-  matches(user: Record<string, unknown>, ctx?: { now?: Date; memberOf?: readonly string[] }): boolean;
-}
-
-export type RuleCheckLike = { valid: true; canonical: string } | { valid: false; error: string; column: number };
+import { checkRule, compileRule, type CompiledRule, type RuleCheck } from '../../common/rules';
 
 export interface RuleEngine {
-  /** False when bot/rules is not available: rules are stored but not evaluated. */
-  readonly available: boolean;
-  check(text: string): RuleCheckLike;
-  /** Compiled rule (cached by text); undefined when the engine is unavailable or the rule is invalid. */
-  compile(text: string): CompiledRuleLike | undefined;
+  /** Validates rule text: the canonical form, or the reason and 1-based column. Never throws. */
+  check(text: string): RuleCheck;
+  /** Compiled rule (cached by text); undefined when the rule is invalid. Never throws. */
+  compile(text: string): CompiledRule | undefined;
 }
 
-interface RulesModule {
-  checkRule(text: string): RuleCheckLike;
-  compileRule(text: string): CompiledRuleLike;
-}
-
-/**
- * Loads bot/rules. Returns the stand-in when the module does not exist yet.
- * Throws when the module exists but fails to load (a real bug to surface).
- */
+/** The rule engine over common/rules, with its own compile cache. Never throws. */
 export function loadRuleEngine(): RuleEngine {
-  const modulePath = path.resolve(__dirname, '../../bot/rules');
-  let mod: Partial<RulesModule>;
-  try {
-    // A path computed at run time (the module may not exist yet), so a static import cannot be used.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(modulePath) as Partial<RulesModule>;
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'MODULE_NOT_FOUND' && e.message.includes(modulePath)) return unavailableEngine();
-    throw err;
-  }
-  const { checkRule, compileRule } = mod;
-  if (typeof checkRule !== 'function' || typeof compileRule !== 'function') return unavailableEngine();
-  const cache = new Map<string, CompiledRuleLike | undefined>();
+  const cache = new Map<string, CompiledRule | undefined>();
   return {
-    available: true,
     check: (text) => checkRule(text),
     compile: (text) => {
       if (cache.has(text)) return cache.get(text);
-      let compiled: CompiledRuleLike | undefined;
-      if (checkRule(text).valid) compiled = compileRule(text);
+      const compiled = checkRule(text).valid ? compileRule(text) : undefined;
       cache.set(text, compiled);
       return compiled;
     },
-  };
-}
-
-function unavailableEngine(): RuleEngine {
-  return {
-    available: false,
-    check: (text) =>
-      text.trim() ? { valid: true, canonical: text.trim() } : { valid: false, error: 'The rule is empty.', column: 1 },
-    compile: () => undefined,
   };
 }

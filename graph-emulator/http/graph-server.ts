@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultInjector } from '../control/fault-injector';
 import type { RequestStats } from '../control/request-stats';
-import { BodyReadError, readBody as readBounded } from '../../bot/http/body-read';
+import { BodyReadError, readBody as readBounded } from '../../common/body-read';
 import { E, GraphHttpError } from './graph-error';
 import type { GraphPipeline } from './graph-pipeline';
 import type { EmuRequest, EmuResponse } from './request-context';

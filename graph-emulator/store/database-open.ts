@@ -1,10 +1,10 @@
 /**
  * Opens the emulator's embedded PGlite database under `<dataDir>/pgdata` and makes sure its schema exists.
- * A new data directory starts as a copy of the machine's empty PGlite template (bot/store/pglite-template.ts).
+ * A new data directory starts as a copy of the machine's empty PGlite template (common/pglite-template.ts).
  */
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { preparePgliteDirectory } from '../../bot/store/pglite-template';
+import { preparePgliteDirectory } from '../../common/pglite-template';
 
 const SCHEMA = `
 create table if not exists meta (key text primary key, value text not null);

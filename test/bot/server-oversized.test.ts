@@ -1,5 +1,5 @@
 /**
- * Oversized request bodies (bot/server.ts with bot/http/body-read.ts, real HTTP server, real node:http client):
+ * Oversized request bodies (bot/server.ts with common/body-read.ts, real HTTP server, real node:http client):
  * a client still sending a body larger than the limit must get the 413 answer, not a reset connection
  * (ECONNRESET / EPIPE before any response), whether the body is chunked or announced by Content-Length, a bit
  * or far larger than the limit; and the server keeps answering afterwards.

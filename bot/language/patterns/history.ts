@@ -34,6 +34,34 @@ const WHO_DID: RegExp[] = [
   rx(String.raw`^who\s+(?:has\s+)?made\s+(?<u>.+?)\s+(?:an?\s+)?owners?\s+(?:of|in|on)\s+(?<g>.+)$`),
 ];
 
+const SOON = String.raw`(?:\s+(?:lately|recently|so\s+far))?`;
+const JOINED: Array<['added' | 'removed', RegExp]> = [
+  [
+    'added',
+    rx(
+      String.raw`^(?:who|anyone|anybody|which\s+people)\s+(?:has\s+|have\s+)?(?:joined|(?:got|was|were|been)\s+added\s+to|added\s+to|came\s+into)\s+(?<g>.+?)${SOON}$`,
+    ),
+  ],
+  ['added', rx(String.raw`^who(?:['’]s|\s+is|\s+are)\s+new\s+(?:in|to|on)\s+(?<g>.+?)${SOON}$`)],
+  ['added', rx(String.raw`^(?:any\s+)?new\s+(?:members|people|joiners)\s+(?:of|in|to|on)\s+(?<g>.+?)${SOON}$`)],
+  [
+    'removed',
+    rx(
+      String.raw`^(?:who|anyone|anybody)\s+(?:has\s+|have\s+)?(?:left|dropped\s+out\s+of|quit|(?:got|was|were|been)\s+removed\s+from|removed\s+from)\s+(?<g>.+?)${SOON}$`,
+    ),
+  ],
+];
+
+/** "who joined Sales lately" (change: added), "who dropped out of Project Falcon last month?" (removed). */
+function matchJoinedOrLeft(u: Utterance): Intent | undefined {
+  for (const [change, re] of JOINED) {
+    const c = capture(u, re);
+    const groups = groupsSlot(c?.g);
+    if (groups) return makeIntent('showHistory', { groups, change });
+  }
+  return undefined;
+}
+
 /** "history of X", "X's history", "what changed in X", "who added Bob to X". */
 export const matchShowHistory: Matcher = (u) => {
   const timed = splitTrailingTime(u);
@@ -45,6 +73,8 @@ export const matchShowHistory: Matcher = (u) => {
 };
 
 function matchHistoryText(u: Utterance): Intent | undefined {
+  const joined = matchJoinedOrLeft(u);
+  if (joined) return joined;
   for (const re of WHO_DID) {
     const c = capture(u, re);
     if (c) return makeIntent('showHistory', { users: usersSlot(c.u), groups: groupsSlot(c.g) });

@@ -3,7 +3,8 @@
  * digest to me", "stop the digest").
  */
 import { makeIntent } from '../intent-build';
-import { rx } from '../quote-mask';
+import type { HygieneCheck } from '../intent';
+import { capture, rx } from '../quote-mask';
 import type { Matcher } from './matcher';
 
 const DIGEST =
@@ -58,9 +59,54 @@ const SET: [RegExp, 'here' | 'me' | 'stop'][] = [
   [rx(String.raw`^(?:please\s+)?(?:stop|don't\s+keep)\s+sending\s+(?:me\s+|us\s+)?${DIGEST}(?:\s+${HERE})?$`), 'stop'],
 ];
 
-/** "group hygiene", "show the hygiene report", "which groups have no owner", "ownerless groups". */
-export const matchShowHygiene: Matcher = (u) =>
-  SHOW.some((re) => re.test(u.masked)) ? makeIntent('showHygiene') : undefined;
+const ASK = String.raw`^(?:(?:are|is)\s+there\s+(?:any\s+)?|any\s+|which\s+|what\s+|show\s+(?:me\s+)?(?:the\s+)?|list\s+(?:the\s+)?|do\s+we\s+have\s+(?:any\s+)?|find\s+(?:the\s+)?)?`;
+const GROUPS = String.raw`(?:(?:of\s+)?(?<mine>my|our)\s+)?groups`;
+const HAVE = String.raw`(?:with|that\s+have|have|still\s+have|containing|with\s+any|that\s+still\s+have)`;
+const IN_THEM = String.raw`(?:\s+(?:still\s+)?in\s+them)?`;
+
+/** One section of the digest asked in plain words ("are there orphaned groups" → noOwner). */
+const CHECKS: Array<[HygieneCheck | undefined, RegExp]> = [
+  ['noOwner', rx(String.raw`${ASK}(?:orphan(?:ed)?|ownerless|abandoned)\s+${GROUPS}$`)],
+  ['noOwner', rx(String.raw`${ASK}${GROUPS}\s+(?:that\s+)?(?:nobody|no\s+one|noone)\s+owns$`)],
+  [
+    'noOwner',
+    rx(String.raw`${ASK}${GROUPS}\s+(?:without|with\s+no|that\s+have\s+no|that\s+lack)\s+(?:an?\s+|any\s+)?owners?$`),
+  ],
+  [
+    'empty',
+    rx(
+      String.raw`${ASK}${GROUPS}\s+(?:haven['’]t\s+got|have\s+no|with\s+no|without(?:\s+any)?|don['’]t\s+have|that\s+have\s+no)\s+(?:any\s+)?members$`,
+    ),
+  ],
+  [
+    'expiring',
+    rx(
+      String.raw`^(?:is\s+there\s+)?(?:anything|what(?:['’]s|\s+is)|which\s+${GROUPS}\s+(?:are|is))\s+(?:expiring|going\s+to\s+expire|due\s+to\s+expire)(?:\s+(?:this\s+(?:week|month)|soon|next\s+(?:week|month)|in\s+the\s+next\s+\d+\s+days))?$`,
+    ),
+  ],
+  [
+    'guests',
+    rx(String.raw`${ASK}${GROUPS}\s+${HAVE}\s+(?:guests?|external\s+(?:people|users|accounts)|outsiders)${IN_THEM}$`),
+  ],
+  [
+    'disabled',
+    rx(
+      String.raw`${ASK}${GROUPS}\s+${HAVE}\s+(?:(?:disabled|deactivated)\s+(?:accounts|users|members)|(?:people|users|accounts)\s+who\s+(?:have\s+)?left(?:\s+the\s+company)?)${IN_THEM}$`,
+    ),
+  ],
+  [undefined, rx(String.raw`^(?:what|which)\s+needs?\s+(?:attention|tidying|cleaning(?:\s+up)?)\s+in\s+${GROUPS}$`)],
+  [undefined, rx(String.raw`^(?:are|is)\s+any\s+${GROUPS}\s+(?:in\s+a\s+mess|messy|a\s+mess)$`)],
+];
+
+/** "group hygiene", "show the hygiene report", "which groups have no owner", "ownerless groups", "are there orphaned groups". */
+export const matchShowHygiene: Matcher = (u) => {
+  if (SHOW.some((re) => re.test(u.masked))) return makeIntent('showHygiene');
+  for (const [check, re] of CHECKS) {
+    const c = capture(u, re);
+    if (c) return makeIntent('showHygiene', { check, allOwned: /^my$/i.test(c.mine ?? '') });
+  }
+  return undefined;
+};
 
 /** "post the digest here", "send the digest to me", "stop the digest". */
 export const matchSetDigest: Matcher = (u) => {

@@ -61,6 +61,15 @@ const ADD: RegExp[] = [
   rx(String.raw`^(?:add|add\s+(?:a\s+)?(?:new\s+)?(?:members?|users?|people|someone))$`),
 ];
 
+const NEST = rx(String.raw`^nest\s+(?<m>.+?)\s+(?:inside|under|in|into|within|beneath)\s+(?<g>.+)$`);
+
+/** "nest the Platform Core group inside Engineering All": the member is a group. */
+export const matchNest: Matcher = (u) => {
+  const c = capture(u, NEST);
+  const memberGroups = groupsSlot(c?.m);
+  return memberGroups ? makeIntent('addMembers', { memberGroups, groups: groupsSlot(c?.g) }) : undefined;
+};
+
 /** "add Ana and Bob to Marketing", "put Diego in Sales", "add me to X", "add Ana" (no group yet). */
 export const matchAddMembers: Matcher = (u) => {
   const duration = extractDuration(u.text);

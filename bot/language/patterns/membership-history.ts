@@ -37,6 +37,7 @@ const UNWATCH_ONE = [
 ];
 
 const MEMBERS_AT = [
+  rx(String.raw`^(?:what|how)\s+did\s+(?<g>[^\n]+?)(?:['’]s\s+membership)?\s+look(?:\s+like)?\s+${WHEN}$`),
   rx(String.raw`^who\s+(?:was|were)\s+(?:in|a\s+member\s+of|(?:the\s+)?members\s+of|on)\s+(?<g>[^\n]+?)\s+${WHEN}$`),
   rx(
     String.raw`^(?:(?:show|list|get|give)\s+(?:me\s+)?)?(?:who\s+were\s+)?(?:the\s+)?members\s+(?:of|in)\s+(?<g>[^\n]+?)\s+${WHEN}$`,

@@ -9,12 +9,19 @@ import { capture, rx } from '../quote-mask';
 import { groupsSlot, usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 
-/** Words that make a phrase read as a group rather than a person ("Sales", "Finance Readers", "Design Team"). */
-const GROUPISH =
-  /\b(?:sales|marketing|legal|finance|hr|it|engineering|operations|ops|design|team|teams|group|groups|admins?|users|readers|employees|staff|all|core|services|squad|project|leadership|news|alerts|platform|development|research|department|dept|office|crew|committee|board|club|channel|security|access|support|helpdesk|partners?|contractors|managers|everyone)\b|\d/i;
+/**
+ * A phrase reads as a group rather than a person when it has a digit, a collective or organisational noun
+ * ("team", "department", "staff"), a common department abbreviation ("HR", "IT"), or a word shaped like a
+ * department or a collective: a plural ("Sales", "Readers", "Admins"), or an -ing / -ance / -ment / -ship / -tion /
+ * -al / -ics noun ("Marketing", "Finance", "Development", "Leadership", "Operations", "Legal", "Analytics").
+ * General English only: no tenant's names.
+ */
+const COLLECTIVE =
+  /\b(?:team|teams|group|groups|dept|department|office|crew|committee|board|club|channel|staff|everyone|all|project|access|support|desk|hr|it|ops|r&d|pr|qa|eng|dev|devs|mktg)\b|\d/i;
+const DEPARTMENT_SHAPE = /\b[\p{L}]{2,}(?:ing|ance|ence|ment|ship|tion|sion|ions|al|ics|s)\b/iu;
 
 function isGroupish(phrase: string): boolean {
-  return GROUPISH.test(phrase);
+  return COLLECTIVE.test(phrase) || DEPARTMENT_SHAPE.test(phrase.replace(/['’]s\b/g, ''));
 }
 
 const NOT_A_PERSON = /^(?:i|we|you|u|it|this|that|there|someone|somebody|anyone|everyone|they|he|she)$/i;
@@ -171,7 +178,8 @@ function ruleIntent(rule: Rule, c: Record<string, string | undefined>) {
   if (rule.either) {
     const a = c.a ?? '';
     const b = c.b ?? '';
-    if (isGroupish(a) === isGroupish(b)) return undefined;
+    // Neither looks like a group: the usual order, a person who needs a group ("Johanna doesn't need Platform Core").
+    if (isGroupish(a) && isGroupish(b)) return undefined;
     [user, group] = isGroupish(a) ? [b, a] : [a, b];
   }
   if (

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { parseIntent } from '../../../bot/language';
+import { INTENT_NAMES, parseIntent } from '../../../bot/language';
 
 const bin = path.resolve(__dirname, '../../../bin/groupbot.js');
 
@@ -43,6 +43,23 @@ describe('groupbot parse', () => {
     const res = spawnSync(process.execPath, [bin, 'parse', 'who', 'owns', 'Zoë’s', 'Team'], { encoding: 'utf8' });
     assert.equal(res.status, 0, res.stderr);
     assert.deepStrictEqual(JSON.parse(res.stdout), { intent: 'listOwners', groups: ['Zoë’s'] });
+  });
+
+  it('prints the intent table with --intents: one JSON row per intent, with its slots by role and examples', () => {
+    const res = spawnSync(process.execPath, [bin, 'parse', '--intents'], { encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    const rows = res.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { intent: string; slots: string[]; people: string[]; examples: string[] });
+    assert.deepEqual(
+      rows.map((r) => r.intent),
+      [...INTENT_NAMES],
+    );
+    const offboard = rows.find((r) => r.intent === 'offboardUser');
+    assert.deepEqual(offboard?.slots, ['users', 'handOverTo']);
+    assert.deepEqual(offboard?.people, ['users', 'handOverTo']);
+    for (const row of rows) assert.equal(parseIntent(row.examples[0] as string).intent, row.intent, row.examples[0]);
   });
 
   it('exits 2 with a usage line when given nothing', () => {

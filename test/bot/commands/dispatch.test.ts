@@ -8,7 +8,6 @@ import { INTENT_NAMES } from '../../../bot/language/intent';
 import { applyFormValues } from '../../../bot/commands/group-create';
 import { nextLinkOf } from '../../../bot/commands/paging';
 import { compactSnapshot, readSnapshot } from '../../../bot/commands/snapshot';
-import { continuationOf } from '../../../bot/commands/continuation';
 
 const ANA = '17da675f-27c5-4df3-8e3d-7b27d437674d';
 const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
@@ -202,51 +201,5 @@ describe('bot/commands/paging and snapshot', () => {
     assert.equal(readSnapshot(JSON.parse(JSON.stringify(snapshot))).users[ANA]?.displayName, 'Ana Silva');
     assert.deepEqual(readSnapshot('{not json'), { users: {}, groups: {} });
     assert.deepEqual(readSnapshot({ users: [1], groups: null }), { users: {}, groups: {} });
-  });
-
-  it('reads operations stored before continuations were typed', () => {
-    const op = (flags: Record<string, string | number | boolean>) => ({
-      id: 'p',
-      actorId: ANA,
-      intent: { intent: 'showHistory' as const },
-      kind: 'confirm' as const,
-      flags,
-      expiresAt: 0,
-    });
-    assert.deepEqual(continuationOf(op({ undo: 'chg-1' })), { kind: 'undo', key: 'chg-1' });
-    assert.deepEqual(
-      continuationOf(
-        op({
-          historyGroup: 'g',
-          historyName: 'Sales',
-          beforeSeq: 7,
-          historyUsers: JSON.stringify([{ id: 'u', name: 'Bob' }]),
-        }),
-      ),
-      { kind: 'historyPage', group: { id: 'g', name: 'Sales' }, users: [{ id: 'u', name: 'Bob' }], beforeSeq: 7 },
-    );
-    const snap = JSON.stringify({ users: { [ANA]: { id: ANA, displayName: 'Ana Silva' } }, groups: {} });
-    assert.deepEqual(continuationOf(op({ snapshot: snap, table: JSON.stringify({ 0: [ANA] }) })), {
-      kind: 'bulkTable',
-      snapshot: JSON.parse(snap),
-      table: { 0: [ANA] },
-    });
-    assert.deepEqual(
-      continuationOf(op({ snapshot: '{not json' })),
-      { kind: 'resolve', snapshot: { users: {}, groups: {} } },
-      'a damaged snapshot',
-    );
-    assert.deepEqual(continuationOf(op({ formSubmitted: true, mailNickname: 'fin' })), {
-      kind: 'groupForm',
-      snapshot: { users: {}, groups: {} },
-      submitted: true,
-      mailNickname: 'fin',
-    });
-    assert.deepEqual(continuationOf(op({ next: 'https://x/v1.0/groups', offset: 20 })), {
-      kind: 'page',
-      snapshot: { users: {}, groups: {} },
-      next: 'https://x/v1.0/groups',
-      offset: 20,
-    });
   });
 });

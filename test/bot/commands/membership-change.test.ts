@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { consequenceOf } from '../../../bot/commands/membership-change';
+import { consequenceOf } from '../../../bot/commands/membership-confirm';
 import { runIntent } from '../../../bot/commands/dispatch';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import { parseIntent } from '../../../bot/language';

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { Agent, fetch } from 'undici';
 import { startHarness, UPN, type Harness } from '../commands/command-harness';
-import { FileNotDelivered } from '../../../bot/commands/file-sink';
+import { FileNotDelivered } from '../../../bot/exports/file-sink';
 import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { oneDriveFileSink } from '../../../bot/exports/onedrive-file-sink';

@@ -25,10 +25,12 @@ describe('bot/language corpus', () => {
     assert.equal(new Set(cases.map((c) => c.text)).size, cases.length, 'duplicate utterances');
   });
 
-  it('covers every intent of the design table (with the people corpus)', () => {
-    const people = readFileSync(path.join(__dirname, 'corpus-people.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim());
+  it('covers every intent of the design table (with the people corpus and the round 3 tuning corpus)', () => {
+    const people = ['corpus-people.jsonl', 'corpus-round3.jsonl'].flatMap((file) =>
+      readFileSync(path.join(__dirname, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()),
+    );
     const seen = new Set([
       ...cases.map((c) => c.expect.intent),
       ...people.map((l) => (JSON.parse(l) as Case).expect.intent),

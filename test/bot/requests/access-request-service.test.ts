@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { openStore } from '../../../bot/store/open-store';
 import type { Store } from '../../../bot/store/store';
@@ -42,8 +43,9 @@ function harness(store: Store, start = new Date('2025-03-03T14:02:00Z')) {
     mayDecide: async (_r: AccessRequest) => OWNERS.has(p.id),
     addMember: (job) => deps.addMember({ ...job, token }),
   });
-  const requester = () => ({ id: uniq('ana'), upn: 'ana@contoso.test', name: 'Ana Asker' });
-  const group = () => ({ id: uniq('group'), name: 'Marketing' });
+  // Directory ids are GUIDs: the journal reads back only well-formed Undo operations.
+  const requester = () => ({ id: randomUUID(), upn: 'ana@contoso.test', name: 'Ana Asker' });
+  const group = () => ({ id: randomUUID(), name: 'Marketing' });
   return {
     service,
     as,

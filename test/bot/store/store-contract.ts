@@ -6,10 +6,16 @@ import type { NewAccessRequest, NewJournalEntry } from '../../../bot/store/types
 import { EtagConflictError } from '../../../bot/store/bot-storage';
 import { JournalSecretError } from '../../../bot/store/journal-repository';
 import { pendingOperationStore } from '../../../bot/store/pending-operation-store';
+import type { SqlClient } from '../../../bot/store/sql-client';
+import { applyMigrations } from '../../../bot/store/migrate';
+import { MIGRATIONS } from '../../../bot/store/migrations';
+import { storeOn } from '../../../bot/store/open-store';
 
 /** One place a store lives (a PGlite directory, a PostgreSQL schema); open() may be called again after close. */
 export interface StoreSite {
   open(): Promise<Store>;
+  /** The site's database with no migration applied (the caller applies them), and the schema to apply them in. */
+  raw(): Promise<{ client: SqlClient; schema?: string }>;
 }
 
 /** How the contract suite gets stores of one implementation. */
@@ -24,6 +30,12 @@ const T0 = new Date('2025-03-03T14:02:00Z');
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
+/** The Undo of the default journal entry (ids are GUIDs: the journal reads back only well-formed operations). */
+const UNDO = {
+  kind: 'removeMember' as const,
+  groupId: 'a0e5bd3c-1c57-4c39-9a86-0d1c7a5b0001',
+  principalId: 'a0e5bd3c-1c57-4c39-9a86-0d1c7a5b0002',
+};
 
 function newRequest(over: Partial<NewAccessRequest> = {}): NewAccessRequest {
   return {
@@ -56,7 +68,7 @@ function journalEntry(over: Partial<NewJournalEntry> = {}): NewJournalEntry {
     result: 'succeeded',
     status: 204,
     detail: null,
-    undo: { kind: 'removeMember', groupId: 'g-1', principalId: 'ana' },
+    undo: UNDO,
     undoUntil: at(DAY),
     ...over,
   };
@@ -95,7 +107,7 @@ export function storeContract(
 
     describe('schema and migrations', () => {
       it('applies every migration on open, once', async () => {
-        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
+        assert.deepEqual(await store.schemaVersions(), [1, 2, 3, 4, 5, 6, 7, 8]);
       });
 
       it('reopening an existing store applies nothing twice and keeps the data', async () => {
@@ -106,11 +118,64 @@ export function storeContract(
         await first.close();
         const second = await site.open();
         try {
-          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
+          assert.deepEqual(await second.schemaVersions(), [1, 2, 3, 4, 5, 6, 7, 8]);
           assert.equal((await second.requests.get(filed.request.id))?.state, 'pending');
           assert.deepEqual((await second.keyValue.get('kept'))?.value, { n: 1 });
         } finally {
           await second.close();
+        }
+      });
+
+      it('migration 8 drops the Graph-call Undo of old journal rows and the flag-bag pending operations', async () => {
+        const { client, schema } = await (await harness.fresh()).raw();
+        try {
+          await applyMigrations(
+            client,
+            schema,
+            MIGRATIONS.filter((m) => m.version < 8),
+          );
+          const old = storeOn(client);
+          const g = '9fad3235-e6d7-4bc9-93fb-058d0748357d';
+          const u = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
+          const group = { id: g, name: 'Old rows' };
+          const call = { method: 'DELETE', path: `/groups/${g}/members/${u}/$ref` };
+          const typed = { kind: 'removeMember' as const, groupId: g, principalId: u };
+          const legacy = await old.journal.append(journalEntry({ group, at: at(0), undo: call as never }));
+          const kept = await old.journal.append(journalEntry({ group, at: at(MIN), undo: typed }));
+          await client.query('UPDATE journal SET graph_method = $1, graph_path = $2 WHERE id = $3', [
+            call.method,
+            call.path,
+            legacy.id,
+          ]);
+          const until = at(DAY);
+          const pending = { actorId: 'ana', intent: { intent: 'showHistory' }, kind: 'confirm', expiresAt: +until };
+          await old.keyValue.putExpiring('pending-operation:flags', { ...pending, flags: { undo: 'chg-1' } }, until);
+          const typedPending = { ...pending, continuation: { kind: 'undo', key: 'chg-1' } };
+          await old.keyValue.putExpiring('pending-operation:typed', typedPending, until);
+          await old.keyValue.set('other:flags', { flags: { any: 1 } });
+
+          assert.ok((await applyMigrations(client, schema)).includes(8));
+
+          const store8 = storeOn(client);
+          const legacyNow = await store8.journal.get(legacy.id);
+          assert.equal(legacyNow?.undo, null, 'the Graph-call Undo is dropped');
+          assert.equal(legacyNow?.undoUntil, null);
+          assert.equal(legacyNow?.action, 'member.add', 'the entry stays as history');
+          assert.deepEqual((await store8.journal.get(kept.id))?.undo, typed);
+          const columns = await client.query<{ column_name: string }>(
+            `SELECT column_name FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name LIKE 'graph_%'`,
+          );
+          assert.deepEqual(columns, [], 'graph_method and graph_path are gone');
+          assert.equal(await store8.keyValue.get('pending-operation:flags'), undefined, 'the flag-bag operation');
+          assert.deepEqual((await store8.keyValue.get('pending-operation:typed'))?.value, typedPending);
+          assert.deepEqual(
+            (await store8.keyValue.get('other:flags'))?.value,
+            { flags: { any: 1 } },
+            'not a pending op',
+          );
+        } finally {
+          await client.close();
         }
       });
 
@@ -119,8 +184,8 @@ export function storeContract(
           const site = await harness.fresh();
           const [a, b] = await Promise.all([site.open(), site.open()]);
           try {
-            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
-            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6, 7]);
+            assert.deepEqual(await a.schemaVersions(), [1, 2, 3, 4, 5, 6, 7, 8]);
+            assert.deepEqual(await b.schemaVersions(), [1, 2, 3, 4, 5, 6, 7, 8]);
           } finally {
             await Promise.all([a.close(), b.close()]);
           }
@@ -700,7 +765,7 @@ export function storeContract(
           [...ids].reverse(),
         );
         assert.deepEqual([history[0]?.before, history[0]?.after], [{ displayName: 'n2' }, { displayName: 'n3' }]);
-        assert.deepEqual(history[0]?.undo, { kind: 'removeMember', groupId: 'g-1', principalId: 'ana' });
+        assert.deepEqual(history[0]?.undo, UNDO);
         assert.equal(history[0]?.approvedBy?.name, 'Olga Owner');
         const page = await store.journal.historyOfGroup(group.id, { limit: 1, beforeSeq: history[0]?.seq });
         assert.deepEqual(
@@ -757,37 +822,19 @@ export function storeContract(
         );
       });
 
-      it('reads rows written before typed operations: their Graph-call Undo becomes the same operation', async () => {
+      it('reads an entry whose stored Undo is not a well-formed operation as having none', async () => {
         const g = '9fad3235-e6d7-4bc9-93fb-058d0748357d';
-        const u = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
-        const group = { id: g, name: 'Legacy' };
-        const legacy = [
-          { method: 'DELETE', path: `/groups/${g}/members/${u}/$ref` },
-          {
-            method: 'POST',
-            path: `/groups/${g}/owners/$ref`,
-            body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${u}` },
-          },
-          { method: 'PATCH', path: `/groups/${g}`, body: { displayName: 'Before' } },
-          { method: 'POST', path: `/directory/deletedItems/${g}/restore` },
-          { method: 'POST', path: `/groups/${g}/assignLicense`, body: { addLicenses: [], removeLicenses: [u] } },
-          { method: 'GET', path: `/users/${u}` },
-        ];
-        for (const [i, undo] of legacy.entries())
-          await store.journal.append(journalEntry({ group, at: at(i * MIN), undo: undo as never }));
-        const read = (await store.journal.historyOfGroup(g)).reverse().map((e) => e.undo);
-        assert.deepEqual(read.slice(0, 5), [
-          { kind: 'removeMember', groupId: g, principalId: u },
-          { kind: 'addOwner', groupId: g, principalId: u },
-          { kind: 'updateGroup', groupId: g, set: { displayName: 'Before' } },
-          { kind: 'restoreGroup', groupId: g },
-          { kind: 'setLicense', groupId: g, skuId: u, assign: null },
-        ]);
-        assert.deepEqual(
-          read[5],
-          { method: 'GET', path: `/users/${u}` },
-          'an unknown shape is passed on, and refused when planned',
+        const group = { id: g, name: 'Damaged' };
+        const typed = { kind: 'deleteGroup' as const, groupId: g };
+        await store.journal.append(journalEntry({ group, at: at(0), undo: typed }));
+        await store.journal.append(
+          journalEntry({ group, at: at(MIN), undo: { kind: 'deleteUser', groupId: g } as never }),
         );
+        await store.journal.append(
+          journalEntry({ group, at: at(2 * MIN), undo: { method: 'DELETE', path: `/groups/${g}` } as never }),
+        );
+        const read = (await store.journal.historyOfGroup(g)).reverse().map((e) => e.undo);
+        assert.deepEqual(read, [typed, null, null]);
       });
     });
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../../bot/store/open-store';
+import { openStore, pgliteDirectory } from '../../../bot/store/open-store';
+import { openPgliteClient } from '../../../bot/store/pglite-client';
 import { storeContract } from './store-contract';
 
 storeContract('PGlite (embedded)', { concurrentOpen: false }, async () => {
@@ -10,7 +11,10 @@ storeContract('PGlite (embedded)', { concurrentOpen: false }, async () => {
     async fresh() {
       const dataDir = mkdtempSync(join(tmpdir(), 'groupbot-store-'));
       dirs.push(dataDir);
-      return { open: () => openStore({ dataDir }) };
+      return {
+        open: () => openStore({ dataDir }),
+        raw: async () => ({ client: await openPgliteClient(pgliteDirectory(dataDir)) }),
+      };
     },
     async cleanup() {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { openStore } from '../../../bot/store/open-store';
+import { openPgClient } from '../../../bot/store/pg-client';
 import { dropSchemas, testDatabaseUrl, uniqueSchemaName } from '../../support/postgres';
 import { storeContract } from './store-contract';
 
@@ -9,7 +10,10 @@ storeContract('PostgreSQL', { concurrentOpen: true }, async () => {
     async fresh() {
       const schema = uniqueSchemaName('store');
       schemas.push(schema);
-      return { open: () => openStore({ databaseUrl, schema }) };
+      return {
+        open: () => openStore({ databaseUrl, schema }),
+        raw: async () => ({ client: openPgClient({ databaseUrl, schema }), schema }),
+      };
     },
     cleanup: () => dropSchemas(databaseUrl, schemas),
   };

@@ -1,5 +1,5 @@
 /**
- * Dynamic membership (rules from bot/rules) as Graph clients see it: members follow the rule on create and
+ * Dynamic membership (rules from common/rules) as Graph clients see it: members follow the rule on create and
  * on rule change, Paused freezes, invalid rules are refused, static → dynamic drops manual members.
  */
 import { strict as assert } from 'node:assert';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compileRule } from '../../../bot/rules';
+import { compileRule } from '../../../common/rules';
 
 const now = new Date('2025-06-01T12:00:00Z');
 const odata = (rule: string): { filter: string } | { unsupported: string } => compileRule(rule).toODataFilter({ now });

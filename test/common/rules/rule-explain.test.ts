@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { compileRule } from '../../../bot/rules';
-import { friendlyName } from '../../../bot/rules/rule-explain';
+import { compileRule } from '../../../common/rules';
+import { friendlyName } from '../../../common/rules/rule-explain';
 
 const now = new Date('2025-06-01T12:00:00Z');
 

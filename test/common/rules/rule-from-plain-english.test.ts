@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkRule } from '../../../bot/rules';
-import { ruleFromPlainEnglish } from '../../../bot/rules/rule-from-plain-english';
+import { checkRule } from '../../../common/rules';
+import { ruleFromPlainEnglish } from '../../../common/rules/rule-from-plain-english';
 
 describe('plain English → rule', () => {
   const cases: [string, string, string][] = [

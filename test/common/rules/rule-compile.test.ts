@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkRule, compileRule, RuleSyntaxError } from '../../../bot/rules';
+import { checkRule, compileRule, RuleSyntaxError } from '../../../common/rules';
 import { loadVectors } from './rule-vectors';
 
 const vectors = loadVectors();

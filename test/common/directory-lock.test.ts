@@ -3,9 +3,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DirectoryLockedError, lockDirectory } from '../../../bot/store/directory-lock';
+import { DirectoryLockedError, lockDirectory } from '../../common/directory-lock';
 
-const LOCK_MODULE = join(__dirname, '..', '..', '..', 'bot', 'store', 'directory-lock.ts');
+const LOCK_MODULE = join(__dirname, '..', '..', 'common', 'directory-lock.ts');
 
 /** A separate process that takes the lock, prints "locked" and then waits to be killed. */
 function holderProcess(dir: string): Promise<ChildProcess> {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RegexDialectError, translateDotNetRegex } from '../../../bot/rules/regex-dialect';
+import { RegexDialectError, translateDotNetRegex } from '../../../common/rules/regex-dialect';
 
 describe('.NET → JavaScript regex translation', () => {
   const ok: [string, string, boolean][] = [

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { compileRule } from '../../../bot/rules';
-import { previewRule } from '../../../bot/rules/rule-preview';
+import { compileRule } from '../../../common/rules';
+import { previewRule } from '../../../bot/commands/rule-snapshot-preview';
 
 const users = [
   { id: 'u1', displayName: 'Ana', city: 'Seattle', department: 'Marketing' },

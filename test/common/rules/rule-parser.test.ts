@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkRule, compileRule, parseRule, printRule } from '../../../bot/rules';
+import { checkRule, compileRule, parseRule, printRule } from '../../../common/rules';
 import { loadVectors } from './rule-vectors';
 
 /** Small deterministic generator so the mutation test is reproducible. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseRule, printRule } from '../../../bot/rules';
+import { parseRule, printRule } from '../../../common/rules';
 import { loadVectors } from './rule-vectors';
 
 const extra = [

@@ -1,7 +1,7 @@
 /**
  * Where a command hands a file for the user (a CSV export). The sink groupbot uses everywhere (Teams personal
  * chats, group chats and channels, the Agents Playground) saves the file in the user's own OneDrive with their
- * delegated token and answers with a card linking to it (bot/exports/onedrive-file-sink.ts). Commands never see
+ * delegated token and answers with a card linking to it (onedrive-file-sink.ts, beside it). Commands never see
  * the mechanism; they only learn, through FileNotDelivered, why a file could not be delivered.
  */
 import type { GraphSession } from '../directory/graph-session';

@@ -2,7 +2,7 @@
  * "This rule would match N users": evaluates a compiled rule over a directory snapshot with a pinned `now`, and
  * says who would join and leave compared with the current members, plus the caveats of a local evaluation.
  */
-import type { CompiledRule, RuleContext } from './rule-compile';
+import type { CompiledRule, RuleContext } from '../../common/rules/rule-compile';
 import { formatTime } from '../../cards/card-time';
 
 export interface PreviewOptions extends RuleContext {

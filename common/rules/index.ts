@@ -8,5 +8,4 @@ export { parseRule, MAX_RULE_LENGTH, MAX_MEMBEROF_GROUPS, type ParsedRule } from
 export { printRule } from './rule-print';
 export type { RuleAst, ExprNode, CompareNode, CompareOp, RuleValue } from './rule-ast';
 export type { RuleTarget } from './property-catalog';
-export { previewRule, displayNameOf, type RulePreview, type PreviewOptions, type PreviewPerson } from './rule-preview';
 export { ruleFromPlainEnglish, type PlainEnglishHints } from './rule-from-plain-english';
