@@ -1,7 +1,7 @@
 import { GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
 import { literal, searchTerm, withQuery } from './odata';
-import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
+import { GROUP_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
 
 interface ODataList<T> {
   value?: T[];
@@ -137,5 +137,3 @@ export async function listUserGroups(
   }
   return out;
 }
-
-export { USER_SELECT };
