@@ -1,8 +1,8 @@
 /**
  * The Teams shell of access requests, and nothing more: a turn becomes the workflow's TurnPlace, the actor's Graph
  * session its directory port, the Bot Framework poster its messenger port (chat ids from TeamsInfo.getMember,
- * cached). The card verbs are routed in bot/commands (card-action-run.ts → request-actions.ts) to the requests
- * port built here; the workflow itself lives in bot/requests/request-workflow.ts, built once per instance.
+ * cached). The card verbs have their handlers in the one card-verb map of bot/commands (card-verb-handlers.ts, the
+ * request verbs' from request-actions.ts), which run on the requests port built here; the workflow itself lives in bot/requests/request-workflow.ts, built once per instance.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
@@ -99,7 +99,7 @@ export class RequestCoordinator {
    * The requests port for a command context of this turn (`here`: where the turn happens, who is answered and
    * where lists go): the workflow's calls with this actor (their own Graph session) and this place.
    */
-  port(ctx: CommandContext, here?: TurnContext): RequestsPort {
+  port(ctx: Pick<CommandContext, 'actor' | 'graph'>, here?: TurnContext): RequestsPort {
     const place: TurnPlace = here ? placeOf(here) : { conversationId: '', shared: false };
     const actor: RequestActor = { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
     const workflow = this.workflow;
