@@ -150,9 +150,10 @@ function localUses(sf: ts.SourceFile, checker: ts.TypeChecker): Set<ts.Symbol> {
   return used;
 }
 
+/** Whether `id` names what its parent declares (`x` in `const x`, `function x`, `export { x }`), not a use of it. */
 function isDeclarationName(id: ts.Identifier): boolean {
   const parent = id.parent as ts.Node & { name?: ts.Node };
-  return parent.name === id && (ts.isDeclaration(parent) || ts.isExportSpecifier(parent));
+  return parent.name === id && !ts.isPropertyAccessExpression(parent);
 }
 
 /**

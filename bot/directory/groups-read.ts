@@ -1,7 +1,7 @@
 import { GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
 import { literal, searchTerm } from './odata';
-import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
+import { GROUP_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
 import { step } from './resources/request';
 import { getGroup as getGroupRequest, listDeletedGroups, listGroups as listGroupsRequest } from './resources/groups';
 import { countMembers, listTransitiveMembers } from './resources/group-members';
@@ -147,5 +147,3 @@ export async function listUserGroups(
   }
   return out;
 }
-
-export { USER_SELECT };

@@ -147,15 +147,16 @@ async function answerText(
   text: string,
 ): Promise<Reply[]> {
   const intent = parseIntent(text);
-  if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
-  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
+  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose. Help
+  // needs no sign-in: its command reads no Graph.
   const ctx = await commandContext(
     context,
     state,
     services,
     actor,
     intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined,
+    intent.intent === 'help',
   );
   if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
