@@ -4,17 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { functionsIn, functionsOver } from '../../scripts/function-length';
 
-/**
- * Known exceptions, removed when their owner lands: card-action-run.ts belongs to helper "verbs" (issue 24 point 2),
- * who rewrites `runCardAction` into the card-verb registry.
- */
-const KNOWN_LONG = new Set(['bot/commands/card-action-run.ts runCardAction']);
-
 describe('scripts/function-length', () => {
   it('finds no function in bot/commands longer than 60 lines', () => {
-    const over = functionsOver(['bot/commands'], 60)
-      .filter((f) => !KNOWN_LONG.has(`${f.file} ${f.name}`))
-      .map((f) => `${f.lines} lines ${f.name} ${f.file}:${f.line}`);
+    const over = functionsOver(['bot/commands'], 60).map((f) => `${f.lines} lines ${f.name} ${f.file}:${f.line}`);
     assert.deepEqual(over, []);
   });
 
