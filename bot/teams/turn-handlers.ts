@@ -1,8 +1,10 @@
+import { readThroughDirectory } from '../commands/directory-pass';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseIntent } from '../language';
 import { runIntent } from '../commands/dispatch';
-import { runCardAction } from '../commands/card-action-run';
+import { isCommandAction, runCardAction } from '../commands/card-action-run';
+import { needsToken } from '../commands/card-verb-handlers';
 import { reply } from '../commands/reply';
 import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
 import type { RequestsPort } from '../commands/requests-port';
@@ -145,20 +147,29 @@ async function answerText(
   text: string,
 ): Promise<Reply[]> {
   const intent = parseIntent(text);
-  if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
-  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
+  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose. Help
+  // needs no sign-in: its command reads no Graph.
   const ctx = await commandContext(
     context,
     state,
     services,
     actor,
     intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined,
+    intent.intent === 'help',
   );
   if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
-  const out = await runIntent(intent, ctx);
+  const read = await readThroughDirectory(intent, text, ctx, tenantOf(context));
+  if ('outcome' in read) return read.outcome.replies;
+  const out = await runIntent(read.intent, ctx);
   return out.replies;
+}
+
+/** The tenant of the turn (the group-name index is kept per tenant). Never throws. */
+function tenantOf(context: TurnContext): string {
+  const data = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return context.activity.conversation?.tenantId ?? data?.tenant?.id ?? 'default';
 }
 
 /**
@@ -178,6 +189,12 @@ export async function handleAction(
   return (await answerAction(context, state, services, actor, value, via)).map((r) => localizeReply(r, zone));
 }
 
+/** The one answer to a payload the card-verb registry refuses (crafted, or from a card of an older version). */
+function refusedCard(error: string, log: Logger): Reply[] {
+  log.warn('card.rejected', { reason: error });
+  return [reply(`I couldn't use that button: ${error}`)];
+}
+
 async function answerAction(
   context: TurnContext,
   state: TurnState,
@@ -187,19 +204,14 @@ async function answerAction(
   _via: 'execute' | 'submit',
 ): Promise<Reply[]> {
   const parsed = parseCardAction(value);
-  if (!parsed.ok) {
-    services.log.warn('card.rejected', { reason: parsed.error });
-    return [reply(`I couldn't use that button: ${parsed.error}`)];
-  }
+  if (!parsed.ok) return refusedCard(parsed.error, services.log);
   const action = parsed.action;
-  if (action.verb === 'sendText') return answerText(context, state, services, actor, action.text);
+  if (!isCommandAction(action)) return answerText(context, state, services, actor, action.text);
   if (!actor) return [reply(WHO_ARE_YOU)];
   // A refresh shows the card as this viewer should see it, from the store alone: it needs no Graph token, and
   // Teams sends it for viewers who never signed in (bot/teams/sign-in.ts starts no sign-in for it).
-  const ctx = await commandContext(context, state, services, actor, undefined, action.verb === 'requestRefresh');
+  const ctx = await commandContext(context, state, services, actor, undefined, !needsToken(action.verb));
   if (!ctx) return [signInReply(context)];
-  // Every card verb, the access requests' included, is routed in one place: bot/commands/card-action-run.ts.
-  const run = runCardAction(action, ctx);
-  if (run) return (await run).replies;
-  return [reply('That button belongs to a feature that is not available here yet, so nothing was done.')];
+  // Every card verb, the access requests' included, has its one handler in bot/commands/card-verb-handlers.ts.
+  return (await runCardAction(action, ctx)).replies;
 }

@@ -253,11 +253,16 @@ describe('bot/server (HTTP surface, local mode)', function () {
         /forbidden key "__proto__"/,
       ],
       [
-        'a constructor key deep inside',
+        'a constructor key deep inside a field the button does not send',
         () =>
           JSON.stringify(
             execute('confirm', { verb: 'confirm', pendingId: 'p1', x: { y: { constructor: { prototype: {} } } } }),
           ),
+        /The field "x" is not part of this button/,
+      ],
+      [
+        'a constructor key',
+        () => JSON.stringify(execute('confirm', { verb: 'confirm', pendingId: 'p1', constructor: { prototype: {} } })),
         /forbidden key "constructor"/,
       ],
       [

@@ -3,7 +3,7 @@ import { Client } from '@microsoft/microsoft-graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import type { CommandContext } from '../../../bot/commands/context';
-import { COMMANDS, continuePending, substitute } from '../../../bot/commands/dispatch';
+import { COMMANDS, continuePending, runIntent, substitute } from '../../../bot/commands/dispatch';
 import { INTENT_NAMES } from '../../../bot/language/intent';
 import { applyFormValues } from '../../../bot/commands/group-create';
 import { nextLinkOf } from '../../../bot/commands/paging';
@@ -48,6 +48,19 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
 describe('bot/commands/dispatch', () => {
   it('has one command per intent name', () => {
     assert.deepEqual(Object.keys(COMMANDS).sort(), [...INTENT_NAMES].sort());
+  });
+
+  it("asks again, without any Graph call, when a reading does not fit its intent's slot schema", async () => {
+    const ctx = offlineCtx(ANA, new MemoryPendingStore());
+    const out = await runIntent({ intent: 'listGroups', users: ['Ana'] }, ctx);
+    assert.match(
+      out.replies[0]?.text ?? '',
+      /I think you asked me to list groups, but I could not make out one detail/,
+    );
+    assert.match(out.replies[0]?.text ?? '', /For example: "show all security groups"/);
+    const empty = await runIntent({ intent: 'addMembers', users: [], groups: ['Sales'] }, ctx);
+    assert.match(empty.replies[0]?.text ?? '', /Could you say it again\?/);
+    assert.equal(ctx.calls, 0);
   });
 
   it("refuses to continue someone else's pending operation, and leaves it usable by its owner", async () => {
