@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDirectory } from '../../common/directory-lock';
-import { preparePgliteDirectory } from '../../common/pglite-template';
+import { pgliteVersion, preparePgliteDirectory } from '../../common/pglite-template';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
 
 function wrap(db: PGlite | Transaction): SqlExecutor {
@@ -17,17 +19,29 @@ function wrap(db: PGlite | Transaction): SqlExecutor {
 }
 
 /**
- * A fresh in-memory cluster's files, made once per process: initdb in WebAssembly costs seconds, loading its
- * image well under that, so every in-memory store after the first (the terminal chat, the tests) opens faster.
+ * A fresh cluster's files as one image, for in-memory stores: initdb in WebAssembly costs seconds (tens on a loaded
+ * machine), loading the image well under that. Made once per machine and PGlite version under the OS temp
+ * directory (written through a temporary name and a rename, as the PGlite template), read once per process.
  */
-let freshImage: Promise<File | Blob> | undefined;
+let freshImage: Promise<Blob> | undefined;
+
+function imageFile(): string {
+  return join(tmpdir(), `groupbot-pglite-memory-${pgliteVersion()}.tar`);
+}
+
+async function makeImage(file: string): Promise<Blob> {
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const db = await PGlite.create();
+  const image = await db.dumpDataDir('none');
+  await db.close();
+  const staging = `${file}.${process.pid}-${Date.now()}`;
+  writeFileSync(staging, Buffer.from(await image.arrayBuffer()));
+  renameSync(staging, file);
+  return image;
+}
 
 async function freshMemoryCluster(): Promise<PGlite> {
-  freshImage ??= PGlite.create().then(async (db) => {
-    const image = await db.dumpDataDir('none');
-    await db.close();
-    return image;
-  });
+  freshImage ??= makeImage(imageFile());
   return PGlite.create({ loadDataDir: await freshImage });
 }
 

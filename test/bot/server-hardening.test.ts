@@ -51,7 +51,8 @@ describe('bot/server under hostile input (local mode)', function () {
     return { status: res.status, text: await res.text() };
   };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
     connector = await startReplyConnector();
     const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }), dataDir: '/nonexistent-groupbot-hardening-test' };
     store = await openStore({ memory: true });

@@ -63,7 +63,8 @@ describe('bot/server (HTTP surface, local mode)', function () {
   const reason = (r: { json: () => Record<string, unknown> }): string =>
     String((r.json()['error'] as { message?: string } | undefined)?.message ?? r.json()['message']);
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
     connector = await startReplyConnector();
     store = await openStore({ memory: true });
     bot = await startBot(localConfig(), {

@@ -54,7 +54,8 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     return s.click(action.number);
   };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
     emu = await startTestEmulator();
     store = await openStore({ memory: true });
     for (const who of ['megan', 'bob', 'ana', 'pat'] as const)

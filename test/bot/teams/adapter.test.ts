@@ -198,7 +198,8 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
   describe('the whole production bot (startBot with the loaded config)', () => {
     let bot: RunningBot;
     let store: Store;
-    before(async () => {
+    before(async function () {
+      this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
       store = await openStore({ memory: true });
       bot = await startBot(config, {
         store,
