@@ -2,6 +2,8 @@ import { GraphSession, stepError, type BatchStep, type BatchResult } from './gra
 import { literal, isGuid, looksLikeEmail, searchTerm } from './odata';
 import { rankCandidates, closest, longestNameInside, type Resolution } from './name-match';
 import { mapGraphError } from './errors';
+import { foldName } from '../language/name-fold';
+import { formalNames } from '../language/nicknames';
 import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryUser } from './types';
 import { eventual, step } from './resources/request';
 import { getUser, listUsers } from './resources/users';
@@ -21,9 +23,12 @@ function userStep(id: string, name: string): BatchStep {
   if (name === 'me' || isGuid(name)) return step(id, getUser(name, { $select: USER_SELECT }));
   const filter = looksLikeEmail(name)
     ? `userPrincipalName eq ${literal(name)} or mail eq ${literal(name)}`
-    : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']
-        .map((p) => `startsWith(${p},${literal(name)})`)
-        .join(' or ');
+    : [
+        ...['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'].map(
+          (p) => `startsWith(${p},${literal(name)})`,
+        ),
+        ...nicknameClauses(name),
+      ].join(' or ');
   return step(id, listUsers({ $filter: filter, $select: USER_SELECT, $top: CANDIDATES }));
 }
 
@@ -33,6 +38,18 @@ function groupStep(id: string, phrase: string): BatchStep {
     ? `mail eq ${literal(phrase)}`
     : `startsWith(displayName,${literal(phrase)}) or mailNickname eq ${literal(phrase)}`;
   return step(id, listGroups({ $filter: filter, $select: GROUP_SELECT, $top: CANDIDATES }));
+}
+
+/**
+ * A nickname alone ("Patty", "Izzy", "Bob") also looks for the given names it stands for (Patricia, Patti;
+ * Isaiah; Robert), in the same query: no extra round trip.
+ */
+function nicknameClauses(name: string): string[] {
+  const word = foldName(name);
+  if (word.includes(' ')) return [];
+  return formalNames(word)
+    .filter((formal) => !formal.startsWith(word))
+    .map((formal) => `startsWith(givenName,${literal(formal)})`);
 }
 
 /** Words that never start a name: left out of the look-up for names inside a phrase. */

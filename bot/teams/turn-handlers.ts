@@ -1,3 +1,4 @@
+import { readThroughDirectory } from '../commands/directory-pass';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseIntent } from '../language';
@@ -159,8 +160,16 @@ async function answerText(
   );
   if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
-  const out = await runIntent(intent, ctx);
+  const read = await readThroughDirectory(intent, text, ctx, tenantOf(context));
+  if ('outcome' in read) return read.outcome.replies;
+  const out = await runIntent(read.intent, ctx);
   return out.replies;
+}
+
+/** The tenant of the turn (the group-name index is kept per tenant). Never throws. */
+function tenantOf(context: TurnContext): string {
+  const data = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return context.activity.conversation?.tenantId ?? data?.tenant?.id ?? 'default';
 }
 
 /**

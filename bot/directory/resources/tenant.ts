@@ -1,5 +1,6 @@
 /**
- * Tenant-wide resources a feature reads or writes once: subscribed licences, the authorization policy, directory
+ * Tenant-wide resources a feature reads or writes once: subscribed licences, the authorization policy, group
+ * settings, directory
  * roles' members, guest invitations, directory audits, and objects by id. Pure.
  */
 import { read, type GraphRequest, type Query } from './request';
@@ -12,6 +13,11 @@ export function subscribedSkus(): GraphRequest {
 /** The tenant's authorization policy (who may invite guests). Never throws. */
 export function authorizationPolicy(): GraphRequest {
   return read('/policies/authorizationPolicy');
+}
+
+/** The tenant's group settings (naming policy, guest access). Never throws. */
+export function groupSettings(): GraphRequest {
+  return read('/groupSettings');
 }
 
 /** The members of the activated directory role made from `roleTemplateId`. Never throws. */
