@@ -3,6 +3,7 @@
  * change), against the real Graph emulator and a PGlite store: changes made outside groupbot are recorded by the
  * poller, changes made through groupbot by the journal.
  */
+import { openTestServices, type TestServices } from '../../support/bot-services';
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
@@ -12,7 +13,6 @@ import { openStore, type Store } from '../../../bot/store';
 import { pollDue, type PollerDeps } from '../../../bot/history/history-poller';
 import { HistoryService } from '../../../bot/history/history-service';
 import { JournalService } from '../../../bot/journal/journal-service';
-import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import type { CommandContext } from '../../../bot/commands/context';
 import { continuePending, runIntent } from '../../../bot/commands/dispatch';
 import { personAt } from '../../../bot/commands/members-at';
@@ -44,6 +44,7 @@ describe('bot/commands/members-at and history-show change', function () {
     let emu: TestEmulator;
     let store: Store;
     let megan: CommandContext;
+    let services: TestServices;
     let deps: PollerDeps;
     let grace: Client;
     before(async () => {
@@ -60,18 +61,16 @@ describe('bot/commands/members-at and history-show change', function () {
         everySeconds: 1,
         tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
       };
-      megan = {
-        actor: { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
-        graph: new GraphSession(
+      services = await openTestServices({ graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, store, log });
+      megan = services.context(
+        { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
+        new GraphSession(
           createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token),
           { baseUrl: emu.baseUrl },
           async () => undefined,
         ),
-        pending: new MemoryPendingStore(),
-        now: () => new Date(),
-        journal: new JournalService(store.journal, store.keyValue),
-        history: new HistoryService(store, createLogger('error'), 1),
-      };
+        { journal: new JournalService(store.journal, store.keyValue), history: new HistoryService(store, log, 1) },
+      );
     });
     after(async () => {
       await closeGraphConnections();
