@@ -26,7 +26,7 @@ async function unknownAddressesOf(intent: Intent, ctx: CommandContext): Promise<
 }
 
 /** The add an invitation continues with once the guests exist (member-add.ts passes it). */
-export type AddMembers = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
+type AddMembers = (intent: Intent, ctx: CommandContext) => Promise<Outcome>;
 
 /**
  * The invitation step of an add, or undefined when the add needs none (no unknown email address in it). On the

@@ -10,7 +10,7 @@ import { reply } from './reply';
 import { wordsOf, type ChangeSpec } from './membership-spec';
 
 /** The groups the change may go ahead in, and one refusal for each of the others. */
-export interface Refused {
+interface Refused {
   writable: DirectoryGroup[];
   refusals: Reply[];
 }

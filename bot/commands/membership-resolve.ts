@@ -24,7 +24,7 @@ export interface ResolvedChange {
   youOnly: boolean;
 }
 
-export type ResolveChangeStep = { ok: true; change: ResolvedChange } | { ok: false; outcome: Outcome };
+type ResolveChangeStep = { ok: true; change: ResolvedChange } | { ok: false; outcome: Outcome };
 
 /**
  * Resolves the change, or answers with the question, choice card or table that must come first. Never throws:

@@ -29,7 +29,7 @@ export const OUTCOME_STATUS: Record<ChangeOutcome['result'], OutcomeStatus> = {
 };
 
 /** The words a change is told in. */
-export interface ChangeWords {
+interface ChangeWords {
   /** "Add", "Remove". */
   verb: string;
   /** "to", "from". */

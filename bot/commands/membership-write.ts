@@ -21,7 +21,7 @@ import { reply } from './reply';
 import { groupRef } from './views';
 
 /** What the write did in one group: per-person outcomes, or the sentence of a failure of the whole group. */
-export type GroupWrite =
+type GroupWrite =
   { group: DirectoryGroup; results: ChangeOutcome[] } | { group: DirectoryGroup; failure: string };
 
 /** What the whole write did. */

@@ -25,7 +25,7 @@ export type PersonSlot = 'users' | 'owners' | 'members';
 export const CHOICE_LIMIT = 10;
 
 /** Where the question is about: the intent as rewritten so far, its snapshot, and the slot position to fill. */
-export interface AskAt {
+interface AskAt {
   intent: Intent;
   snapshot: Snapshot;
   position: number;

@@ -19,7 +19,7 @@ export type Placed<T> = { item: T } | { problem: Resolution<T>; failed?: string 
 type PlacedUser = Placed<DirectoryUser>;
 
 /** What the table is for. */
-export interface BulkTableAt {
+interface BulkTableAt {
   /** The intent as rewritten so far (ids where resolved). */
   intent: Intent;
   snapshot: Snapshot;
