@@ -4,6 +4,8 @@
  * matching is case-insensitive.
  */
 
+import { readTicket } from './ticket-text';
+
 const NAMED_ENTITIES: Record<string, string> = {
   nbsp: ' ',
   amp: '&',
@@ -121,7 +123,7 @@ export function normalizeUtterance(raw: string): string {
   let text = stripMentions(raw);
   text = stripTags(text);
   text = decodeEntities(text).normalize('NFC');
-  text = tidyWhitespace(text);
+  text = readTicket(tidyWhitespace(text));
   text = stripRepeated(text, LEADING, true);
   text = stripRepeated(text, TRAILING, false);
   return text.trim();

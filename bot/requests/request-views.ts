@@ -31,8 +31,6 @@ export function requesterOf(r: AccessRequest, profile?: RequestProfile): PersonS
   return profile?.requester ?? { id: r.requesterId, displayName: r.requesterName, userPrincipalName: r.requesterUpn };
 }
 
-export type { CardAudience };
-
 /**
  * The owners' card while the request is pending: Approve / Deny (Action.Execute). A `shared` copy (everyone in a
  * group chat sees it) leaves the justification out. Never throws.
