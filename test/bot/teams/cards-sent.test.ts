@@ -133,9 +133,11 @@ describe('cards the bot sends', function () {
       const v = validateCard(card);
       if (!v.ok) problems.push(`${utterance}: ${v.errors.join('; ')}`);
       for (const b of collectExecute(card)) {
-        // As a client does: the card's input values (their defaults here) are merged into the button's data.
+        // As a client does: the card's input values (their defaults here) are merged into the button's data,
+        // unless the button ignores them (associatedInputs "none").
+        const inputs = b.ignoresInputs ? {} : inputDefaults(card);
         const parsed = parseCardAction({
-          action: { type: 'Action.Execute', verb: b.verb, data: { ...inputDefaults(card), ...b.data } },
+          action: { type: 'Action.Execute', verb: b.verb, data: { ...inputs, ...b.data } },
         });
         if (!parsed.ok) problems.push(`${utterance}: button '${b.title}' does not parse: ${parsed.error}`);
       }
@@ -148,6 +150,7 @@ interface ExecuteButton {
   title?: string;
   verb?: string;
   data?: Record<string, unknown>;
+  ignoresInputs: boolean;
 }
 
 /** Every Action.Execute in a card, at any depth. */
@@ -156,7 +159,12 @@ function collectExecute(node: unknown, out: ExecuteButton[] = []): ExecuteButton
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     if (o.type === 'Action.Execute')
-      out.push({ title: o.title as string, verb: o.verb as string, data: o.data as Record<string, unknown> });
+      out.push({
+        title: o.title as string,
+        verb: o.verb as string,
+        data: o.data as Record<string, unknown>,
+        ignoresInputs: o.associatedInputs === 'none',
+      });
     for (const v of Object.values(o)) if (v && typeof v === 'object') collectExecute(v, out);
   }
   return out;
