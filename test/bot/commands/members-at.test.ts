@@ -3,7 +3,6 @@
  * change), against the real Graph emulator and a PGlite store: changes made outside groupbot are recorded by the
  * poller, changes made through groupbot by the journal.
  */
-import { openTestServices, type TestServices } from '../../support/bot-services';
 import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { closeGraphConnections, createGraphClient } from '../../../bot/directory/graph-client';
@@ -13,12 +12,14 @@ import { openStore, type Store } from '../../../bot/store';
 import { pollDue, type PollerDeps } from '../../../bot/history/history-poller';
 import { HistoryService } from '../../../bot/history/history-service';
 import { JournalService } from '../../../bot/journal/journal-service';
+import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import type { CommandContext } from '../../../bot/commands/context';
 import { continuePending, runIntent } from '../../../bot/commands/dispatch';
 import { personAt } from '../../../bot/commands/members-at';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator';
 import { allText, buttonData } from './command-harness';
+import { openTestServices } from '../../support/bot-services';
 
 const U = DEMO_USERS;
 const G = DEMO_GROUPS;
@@ -44,7 +45,6 @@ describe('bot/commands/members-at and history-show change', function () {
     let emu: TestEmulator;
     let store: Store;
     let megan: CommandContext;
-    let services: TestServices;
     let deps: PollerDeps;
     let grace: Client;
     before(async () => {
@@ -61,7 +61,7 @@ describe('bot/commands/members-at and history-show change', function () {
         everySeconds: 1,
         tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
       };
-      services = await openTestServices({ graph: { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, store, log });
+      const services = await openTestServices({ graph: deps.graph, log, store });
       megan = services.context(
         { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
         new GraphSession(
@@ -69,7 +69,11 @@ describe('bot/commands/members-at and history-show change', function () {
           { baseUrl: emu.baseUrl },
           async () => undefined,
         ),
-        { journal: new JournalService(store.journal, store.keyValue), history: new HistoryService(store, log, 1) },
+        {
+          pending: new MemoryPendingStore(),
+          journal: new JournalService(store.journal, store.keyValue),
+          history: new HistoryService(store, createLogger('error'), 1),
+        },
       );
     });
     after(async () => {
