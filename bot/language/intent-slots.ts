@@ -5,17 +5,17 @@
 import { z } from 'zod';
 
 /** What a small-talk message was: thanks, an acknowledgement, a farewell, "how are you", praise, an apology. */
-export const SMALL_TALK_TOPICS = ['thanks', 'ack', 'bye', 'howAreYou', 'praise', 'sorry'] as const;
+const SMALL_TALK_TOPICS = ['thanks', 'ack', 'bye', 'howAreYou', 'praise', 'sorry'] as const;
 export type SmallTalkTopic = (typeof SMALL_TALK_TOPICS)[number];
 
-export const GROUP_KINDS = ['security', 'microsoft365', 'dynamic', 'deleted'] as const;
+const GROUP_KINDS = ['security', 'microsoft365', 'dynamic', 'deleted'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
-export const VISIBILITIES = ['Public', 'Private', 'HiddenMembership'] as const;
+const VISIBILITIES = ['Public', 'Private', 'HiddenMembership'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /** groupPropertyQuestion: the property asked about ("is G a security group?" → security). */
-export const GROUP_PROPERTIES = [
+const GROUP_PROPERTIES = [
   'security',
   'groupType',
   'dynamic',
@@ -32,15 +32,14 @@ export const GROUP_PROPERTIES = [
 export type GroupProperty = (typeof GROUP_PROPERTIES)[number];
 
 /** showHygiene: one section of the digest ("are there orphaned groups" → noOwner). */
-export const HYGIENE_CHECKS = ['noOwner', 'expiring', 'empty', 'guests', 'disabled'] as const;
+const HYGIENE_CHECKS = ['noOwner', 'expiring', 'empty', 'guests', 'disabled'] as const;
 export type HygieneCheck = (typeof HYGIENE_CHECKS)[number];
 
 /** copyMembership (userGroups | groupMembers) and removeMembersByKind (guests | disabled). */
-export const MEMBERSHIP_KINDS = ['userGroups', 'groupMembers', 'guests', 'disabled'] as const;
-export type MembershipKind = (typeof MEMBERSHIP_KINDS)[number];
+export type MembershipKind = 'userGroups' | 'groupMembers' | 'guests' | 'disabled';
 
-export const DIGEST_TARGETS = ['here', 'me', 'stop'] as const;
-export const HISTORY_CHANGES = ['added', 'removed'] as const;
+const DIGEST_TARGETS = ['here', 'me', 'stop'] as const;
+const HISTORY_CHANGES = ['added', 'removed'] as const;
 
 /** Schemas of single slots. Lists hold at least one non-empty entry; flags are only ever `true`. */
 export const slot = {
@@ -60,39 +59,37 @@ export const slot = {
 } as const;
 
 /** Every slot an Intent may carry (intent.ts checks at compile time that its interface has exactly these). */
-export const SLOT_KEYS = [
-  'users',
-  'memberGroups',
-  'groups',
-  'name',
-  'groupType',
-  'description',
-  'rule',
-  'ruleText',
-  'dynamic',
-  'visibility',
-  'startsWith',
-  'nameContains',
-  'license',
-  'members',
-  'owners',
-  'handOverTo',
-  'kind',
-  'source',
-  'target',
-  'mirror',
-  'property',
-  'change',
-  'check',
-  'transitive',
-  'explain',
-  'durationDays',
-  'justification',
-  'digest',
-  'when',
-  'allOwned',
-  'topic',
-  'listOnOneLine',
-  'steps',
-] as const;
-export type SlotKey = (typeof SLOT_KEYS)[number];
+export type SlotKey =
+  | 'users'
+  | 'memberGroups'
+  | 'groups'
+  | 'name'
+  | 'groupType'
+  | 'description'
+  | 'rule'
+  | 'ruleText'
+  | 'dynamic'
+  | 'visibility'
+  | 'startsWith'
+  | 'nameContains'
+  | 'license'
+  | 'members'
+  | 'owners'
+  | 'handOverTo'
+  | 'kind'
+  | 'source'
+  | 'target'
+  | 'mirror'
+  | 'property'
+  | 'change'
+  | 'check'
+  | 'transitive'
+  | 'explain'
+  | 'durationDays'
+  | 'justification'
+  | 'digest'
+  | 'when'
+  | 'allOwned'
+  | 'topic'
+  | 'listOnOneLine'
+  | 'steps';
