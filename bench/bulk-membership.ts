@@ -24,6 +24,7 @@ import type { CommandContext, Outcome, Reply } from '../bot/commands/context';
 import { BINDS_PER_PATCH } from '../bot/directory/members-bulk-write';
 import { IN_LIMIT } from '../bot/directory/users-bulk-resolve';
 import { BATCH_STEPS } from '../bot/directory/batch-pool';
+import { openTestServices } from '../test/support/bot-services';
 
 const PEOPLE = Number(process.argv[2] ?? 1000);
 
@@ -74,6 +75,8 @@ async function main(): Promise<number> {
     `emulator seeded with ${Math.max(PEOPLE + 200, 1200)} generated users in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   const agent = new Agent({ connect: { ca: emu.caPem } });
+  // Every service a turn has (journal, history…), on PGlite in memory, as the bot runs with a store.
+  const services = await openTestServices({ graph: { baseUrl: emu.baseUrl, caPem: emu.caPem } });
   const control = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${emu.baseUrl}${route}`, {
       method,
@@ -108,15 +111,16 @@ async function main(): Promise<number> {
     const client = createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.caPem }, async () => token);
     const stamps: number[] = [];
     const megan = DEMO_USERS.megan as { id: string; displayName: string; upn: string };
-    const ctx: CommandContext = {
-      actor: { id: megan.id, displayName: megan.displayName, userPrincipalName: megan.upn },
-      graph: new GraphSession(client, { baseUrl: emu.baseUrl }),
-      pending: new MemoryPendingStore(),
-      now: () => new Date(),
-      progress: async (_r: Reply) => {
-        stamps.push(Date.now());
+    const ctx: CommandContext = services.context(
+      { id: megan.id, displayName: megan.displayName, userPrincipalName: megan.upn },
+      new GraphSession(client, { baseUrl: emu.baseUrl }),
+      {
+        pending: new MemoryPendingStore(),
+        progress: async (_r: Reply) => {
+          stamps.push(Date.now());
+        },
       },
-    };
+    );
     if (faults) await control('POST', '/_emulator/faults', faults);
     else await control('DELETE', '/_emulator/faults');
     await control('POST', '/_emulator/stats/reset');
@@ -192,6 +196,7 @@ async function main(): Promise<number> {
     failures++;
   } finally {
     await closeGraphConnections();
+    await services.close();
     await agent.close();
     await emu.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -10,8 +10,6 @@ import { BOT_CLOUDS, resolveEndpoints, type BotEndpoints } from './cloud-endpoin
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './requests/request-settings';
 import { DEFAULT_HYGIENE_SETTINGS, type HygieneSettings } from './hygiene/hygiene-settings';
 
-export type { BotEndpoints, BotCloud } from './cloud-endpoints';
-
 /** Settings read from the environment (see .env.example). */
 export interface BotConfig {
   mode: 'local' | 'production';

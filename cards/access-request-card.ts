@@ -1,12 +1,10 @@
-import { executeButton, INPUT_IDS } from './actions';
+import { executeButton } from './actions';
+import { INPUT_IDS, LIMITS } from './card-verbs';
 import type { AdaptiveCard, CardElement } from './card-types';
 import { plural } from './describe';
 import { adaptiveCard, heading, inputText, subtle, textBlock } from './elements';
 import { Markdown, md, plain } from './markdown';
 import type { AccessRequestCardModel } from './view-models';
-
-/** Longest justification accepted (the parser enforces the same). */
-export const JUSTIFICATION_MAX = 1000;
 
 /**
  * "Ask to join Marketing": who will be asked, the requested duration, a justification input and
@@ -37,11 +35,11 @@ export function buildAccessRequestCard(model: AccessRequestCardModel & { pending
   body.push(
     inputText(INPUT_IDS.justification, 'Why do you need access?', {
       isMultiline: true,
-      maxLength: JUSTIFICATION_MAX,
+      maxLength: LIMITS.justification,
       isRequired: true,
       errorMessage: 'Please say why you need access; the owners see it.',
       placeholder: 'For example: I am joining the campaign team next week.',
-      ...(model.justification ? { value: model.justification.slice(0, JUSTIFICATION_MAX) } : {}),
+      ...(model.justification ? { value: model.justification.slice(0, LIMITS.justification) } : {}),
     }),
   );
   const data = {

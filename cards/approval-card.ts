@@ -1,4 +1,5 @@
-import { executeButton, INPUT_IDS, LIMITS } from './actions';
+import { executeButton } from './actions';
+import { INPUT_IDS, LIMITS } from './card-verbs';
 import type { AdaptiveCard, CardElement } from './card-types';
 import { cardTime, plainTime } from './card-time';
 import { personAddress, plural } from './describe';

@@ -1,4 +1,5 @@
-import { executeButton, INPUT_IDS } from './actions';
+import { executeButton } from './actions';
+import { INPUT_IDS } from './card-verbs';
 import type { AdaptiveCard, CardButton, CardElement } from './card-types';
 import { personAddress, personButtonTitle, plural } from './describe';
 import { adaptiveCard, choiceSet, heading, subtle, table, textBlock } from './elements';

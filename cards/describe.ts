@@ -91,9 +91,3 @@ export function personButtonTitle(p: PersonSummary): string {
 export function groupButtonTitle(g: GroupSummary): string {
   return plainTitle(`${g.displayName} (${kindTitle(g.kind, g.dynamic)})`, 80);
 }
-
-/** Plain, single-line text for fallback text and speech. */
-export function personPlain(p: PersonSummary): string {
-  const addr = personAddress(p);
-  return addr ? `${p.displayName} (${addr})` : p.displayName;
-}

@@ -1,4 +1,5 @@
-import { executeButton, INPUT_IDS, LIMITS } from './actions';
+import { executeButton } from './actions';
+import { INPUT_IDS, LIMITS } from './card-verbs';
 import type { AdaptiveCard, CardElement } from './card-types';
 import { adaptiveCard, choiceSet, container, heading, inputText, subtle, textBlock } from './elements';
 import { md, plain } from './markdown';

@@ -2,6 +2,8 @@
 export * from './view-models';
 export * from './card-types';
 export * from './actions';
+export * from './card-verbs';
+export * from './card-action-parse';
 export { escapeMarkdown, unescapeMarkdown } from './escape-markdown';
 export { Markdown, md, plain } from './markdown';
 export { cardTime, plainTime } from './card-time';

@@ -3,7 +3,7 @@
  * validation) plus groupbot's own rules: version 1.5 or lower, fallback text, alt text on images, no
  * external URLs, labelled inputs, wrapped text, known action verbs, and Teams' size limit.
  */
-import { isCardVerb } from './actions';
+import { isCardVerb } from './card-verbs';
 
 /** The parts of the adaptivecards UMD build this file uses. */
 interface ParseEvent {

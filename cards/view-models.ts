@@ -5,9 +5,9 @@
  * server-side state (letters, digits, '-' and '_'; cursor may also hold . ~ + / = % ! *), never the state.
  */
 import type { GroupKind } from '../graph-model/group-kind';
-import type { CreateGroupType, GroupVisibility, ListKind } from './actions';
+import type { CreateGroupType, GroupVisibility, ListKind } from './card-verbs';
 
-export type { CreateGroupType, GroupVisibility, ListKind } from './actions';
+export type { CreateGroupType, GroupVisibility, ListKind } from './card-verbs';
 
 export type { GroupKind } from '../graph-model/group-kind';
 

@@ -7,17 +7,10 @@ import type { UserTokenSource } from '../teams/user-tokens';
 import type { GraphEndpoint } from '../directory/graph-client';
 import type { Logger } from '../log';
 import { MemoryPendingStore } from '../commands/pending-memory';
-import { createRequestLayer } from '../teams/request-wiring';
-import { DEFAULT_REQUEST_SETTINGS } from '../requests/request-settings';
-import { DEFAULT_HYGIENE_SETTINGS } from '../hygiene/hygiene-settings';
-import type { BotConfig } from '../config';
-import { JournalService } from '../journal/journal-service';
-import { createDigestLayer } from '../teams/digest-wiring';
-import { HistoryService } from '../history/history-service';
+import { loadConfig } from '../config';
 import type { Store } from '../store';
-import { KeyValueRecentGroups } from '../commands/recent-groups';
-import { createBackgroundWork, type BackgroundParts } from '../teams/background-wiring';
-import { RequestMessenger, type ProactiveAdapter } from '../teams/request-messenger';
+import { createBotServices, type BotServiceSettings } from '../teams/bot-services';
+import type { BackgroundParts } from '../teams/background-wiring';
 
 export interface TerminalUser {
   id: string;
@@ -51,87 +44,43 @@ export class TerminalSession {
   private lastActions: { messageId: string; actions: RenderedAction[]; inputs: RenderedInput[] } | undefined;
 
   /**
-   * With `store`, the session has what `npm start` has: access requests and approvals, their lists, and the
-   * journal (history and Undo), kept in that store.
+   * The session has what `npm start` has: access requests and approvals, their lists, the journal (history and
+   * Undo), digests and exports, kept in `store` (the data directory's, or PGlite in memory when that cannot open).
    */
   constructor(
     private readonly user: TerminalUser,
     graph: GraphEndpoint,
     tokens: UserTokenSource,
     log: Logger,
-    onProactive: (shown: ShownMessage[]) => void = () => undefined,
+    onProactive: (shown: ShownMessage[]) => void,
     opts: {
-      store?: Store;
+      store: Store;
       tokenForUser?: (userId: string) => Promise<string | undefined>;
       /** The settings from bot/config.ts (default: those of an unset environment). */
-      settings?: Pick<BotConfig, 'requests' | 'hygiene' | 'historyPollSeconds'>;
-    } = {},
+      settings?: BotServiceSettings;
+    },
   ) {
     this.adapter = new InProcessAdapter((out) => onProactive(this.show(out)));
-    const proactive: ProactiveAdapter = {
-      continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic),
-    };
-    const background =
-      opts.store && opts.tokenForUser
-        ? createBackgroundWork({
-            store: opts.store,
-            graph,
-            tokenForUser: opts.tokenForUser,
-            messenger: new RequestMessenger({
-              adapter: proactive,
-              botAppId: '',
-              conversations: opts.store.conversations,
-              log,
-            }),
-            log,
-          })
-        : undefined;
-    this.background = background;
-    const requests = opts.store
-      ? createRequestLayer({
-          store: opts.store,
-          adapter: proactive,
-          ...(background ? { background } : {}),
-          graph,
-          log,
-          settings: { ...(opts.settings?.requests ?? DEFAULT_REQUEST_SETTINGS), sweepSeconds: 0 },
-          ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
-        })
-      : undefined;
-    const digests = opts.store
-      ? createDigestLayer({
-          store: opts.store,
-          graph,
-          log,
-          adapter: proactive,
-          settings: opts.settings?.hygiene ?? DEFAULT_HYGIENE_SETTINGS,
-          ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
-          ...(background ? { background: background.failures } : {}),
-        })
-      : undefined;
+    const settings = opts.settings ?? loadConfig({});
+    const services = createBotServices({
+      store: opts.store,
+      graph,
+      log,
+      // The terminal sweeps nothing on its own: requests are swept by the bot of `npm start` when one runs.
+      settings: { ...settings, requests: { ...settings.requests, sweepSeconds: 0 } },
+      adapter: {
+        continueConversationAsync: (_appId, ref, logic) => this.adapter.continueConversation(ref, logic),
+      },
+      botAppId: '',
+      tokenForUser: opts.tokenForUser,
+      pending: new MemoryPendingStore(),
+    });
+    this.background = services.background;
     this.app = createBotApp({
+      ...services.ports,
+      ...services.hooks,
       storage: new MemoryStorage(),
       tokens,
-      graph,
-      pending: new MemoryPendingStore(),
-      log,
-      ...(opts.store
-        ? {
-            journal: new JournalService(opts.store.journal, opts.store.keyValue, {
-              memberships: opts.store.memberships,
-              log,
-            }),
-          }
-        : {}),
-      ...(opts.store ? { history: new HistoryService(opts.store, log, opts.settings?.historyPollSeconds ?? 300) } : {}),
-      ...(requests
-        ? {
-            rememberConversation: requests.rememberConversation,
-            requestsPort: requests.requestsPort,
-          }
-        : {}),
-      ...(digests ? { digests: digests.port } : {}),
-      ...(opts.store ? { recentGroups: new KeyValueRecentGroups(opts.store.keyValue) } : {}),
     });
   }
 

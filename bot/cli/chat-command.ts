@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-import { configForCommand } from '../config';
+import { configForCommand, type BotConfig } from '../config';
 import { createLogger, setProcessLogger } from '../log';
 import { graphDataDir, readRunningRuntime, startLocal, type RuntimeInfo } from '../local/local-runtime';
 import { LocalIdentity } from '../local/local-identity';
@@ -15,7 +15,7 @@ import { isUnreachable, StackStoppedError, stackStoppedText } from '../chat/stac
 import type { GraphEndpoint } from '../directory/graph-client';
 import { UsageError, parseCommandLine } from '../../graph-emulator/cli/cli-args';
 import { openBotStore } from '../runtime';
-import type { Store } from '../store';
+import { openStore, type Store } from '../store';
 
 const USAGE =
   'usage: groupbot chat [--as <upn>] [--group]   (default user: megan@contoso.com, Global Administrator;\n' +
@@ -100,8 +100,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (running?.botEndpoint) return chatThroughRunningBot(running, graphDataDir(config), args.as);
   let graph: GraphEndpoint;
-  let stop = async (): Promise<void> => undefined;
-  let store: Store | undefined;
+  let stopLocal = async (): Promise<void> => undefined;
   if (running) {
     graph = {
       baseUrl: new URL(running.emulatorUrl).origin,
@@ -111,17 +110,13 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     const local = await startLocal({ ...config, graphEmulatorPort: 0 }, log, { botless: true });
     graph = { baseUrl: local.emulator.baseUrl, caPem: local.emulator.caPem, ...config.directory };
-    try {
-      store = await openBotStore(config);
-    } catch (err) {
-      process.stdout.write(`(requests and history are off: the store did not open: ${(err as Error).message})\n`);
-    }
-    const opened = store;
-    stop = async () => {
-      await opened?.close();
-      await local.stop();
-    };
+    stopLocal = () => local.stop();
   }
+  const store = await chatStore(config, Boolean(running));
+  const stop = async (): Promise<void> => {
+    await store.close();
+    await stopLocal();
+  };
   const identity = new LocalIdentity(graphDataDir(config));
   const user = identity.find(args.as);
   if (!user) {
@@ -138,20 +133,18 @@ export async function run(argv: string[]): Promise<number> {
     new LocalTokenSource((id) => identity.tokenFor(id)),
     log,
     print,
-    store ? { store, tokenForUser, settings: config } : { settings: config },
+    { store, tokenForUser, settings: config },
   );
   // Watched groups are followed while the chat runs, as `npm start` does (docs/history.md), with its fallback.
-  const stopHistory = store
-    ? startHistoryPoller({
-        store,
-        graph,
-        log,
-        everySeconds: config.historyPollSeconds,
-        tokenForUser,
-        // A watcher's token, else an owner's or an administrator's, as bot/runtime.ts's poller (the session's part).
-        ...(session.background ? { background: session.background } : {}),
-      })
-    : async () => undefined;
+  const stopHistory = startHistoryPoller({
+    store,
+    graph,
+    log,
+    everySeconds: config.historyPollSeconds,
+    tokenForUser,
+    // A watcher's token, else an owner's or an administrator's, as bot/runtime.ts's poller (the session's part).
+    background: session.background,
+  });
   process.stdout.write(
     `Chatting as ${user.displayName} <${user.upn}>. Type "help" for examples, a number to press a button, "exit" to quit.\n`,
   );
@@ -159,6 +152,22 @@ export async function run(argv: string[]): Promise<number> {
   await stopHistory();
   await stop();
   return ended === 'stopped' ? 1 : 0;
+}
+
+/**
+ * The chat's store: the data directory's when this process may open it, otherwise (a stack of `npm start` holds
+ * it, or it does not open) PGlite in memory, said on the terminal: requests and history then last for this chat.
+ * Throws StoreOpenError when not even the in-memory store opens.
+ */
+async function chatStore(config: BotConfig, heldElsewhere: boolean): Promise<Store> {
+  if (!heldElsewhere) {
+    try {
+      return await openBotStore(config);
+    } catch (err) {
+      process.stdout.write(`(the store did not open: ${(err as Error).message}; using one in memory)\n`);
+    }
+  }
+  return openStore({ memory: true });
 }
 
 /**

@@ -46,11 +46,27 @@ function are(n: number): string {
 
 /** Works out the preview of a membership change. Never throws. */
 export function previewChange(input: ChangePreviewInput): ChangePreview {
-  const { group, relation, op, people, facts } = input;
-  const role = relation === 'members' ? 'member' : 'owner';
-  const where = `'${group.displayName}'`;
-  const preview: ChangePreview = { skipped: [], changing: people.length, warnings: [], notes: [] };
+  const preview: ChangePreview = { skipped: [], changing: input.people.length, warnings: [], notes: [] };
+  groupPreview(input, preview);
+  skippedPreview(input, preview);
+  const skippedIds = new Set(preview.skipped.flatMap((s) => s.ids));
+  const changing = input.people.filter((p) => !skippedIds.has(p.id));
+  accountPreview(input, changing, preview);
+  if (input.relation === 'members') licencePreview(input, changing, preview);
+  else ownerPreview(input, changing, preview);
+  if (input.op === 'add' && input.relation === 'members') nestedGroupPreview(input, changing, preview);
+  return preview;
+}
 
+function roleOf(input: ChangePreviewInput): 'member' | 'owner' {
+  return input.relation === 'members' ? 'member' : 'owner';
+}
+
+/** What the group itself means for the change: refused when synced from on-premises, a role-assignable warning. */
+function groupPreview(input: ChangePreviewInput, preview: ChangePreview): void {
+  const { group, facts } = input;
+  const role = roleOf(input);
+  const where = `'${group.displayName}'`;
   if (facts.group?.onPremisesSyncEnabled === true) {
     preview.refusal = `${where} is synced from on-premises Active Directory, so its ${role}s can only be changed there, not through Microsoft Graph.`;
   }
@@ -59,24 +75,27 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
       `${where} can be assigned to Microsoft Entra roles: changing its ${role}s needs the Privileged Role Administrator role (or Global Administrator). Without it, Microsoft Graph refuses the change.`,
     );
   }
+}
 
-  // Who is skipped: already there (adds) or not there (removes).
-  if (facts.present) {
-    const present = facts.present;
-    const skip = people.filter((p) => (op === 'add' ? present.has(p.id) : !present.has(p.id)));
-    if (skip.length > 0) {
-      const reason =
-        op === 'add'
-          ? `Already ${role === 'owner' ? 'an owner' : 'a member'}`
-          : `Not ${role === 'owner' ? 'an owner' : 'a member'}`;
-      preview.skipped.push({ reason, names: skip.map((p) => p.displayName), ids: skip.map((p) => p.id) });
-      preview.changing = people.length - skip.length;
-    }
-  }
-  const skippedIds = new Set(preview.skipped.flatMap((s) => s.ids));
-  const changing = people.filter((p) => !skippedIds.has(p.id));
+/** Who is skipped: already there (adds) or not there (removes). */
+function skippedPreview(input: ChangePreviewInput, preview: ChangePreview): void {
+  const { op, people, facts } = input;
+  const present = facts.present;
+  if (!present) return;
+  const skip = people.filter((p) => (op === 'add' ? present.has(p.id) : !present.has(p.id)));
+  if (skip.length === 0) return;
+  const role = roleOf(input);
+  const a = role === 'owner' ? 'an owner' : 'a member';
+  const reason = op === 'add' ? `Already ${a}` : `Not ${a}`;
+  preview.skipped.push({ reason, names: skip.map((p) => p.displayName), ids: skip.map((p) => p.id) });
+  preview.changing = people.length - skip.length;
+}
 
-  // Guests and disabled accounts among those who will change.
+/** Guests and disabled accounts among those who will change. */
+function accountPreview(input: ChangePreviewInput, changing: readonly Principal[], preview: ChangePreview): void {
+  const { op, facts, group } = input;
+  const role = roleOf(input);
+  const where = `'${group.displayName}'`;
   const guests = changing.filter(
     (p) => (facts.people.get(p.id)?.userType ?? (input.knownGuests?.has(p.id) ? 'Guest' : null)) === 'Guest',
   );
@@ -91,21 +110,18 @@ export function previewChange(input: ChangePreviewInput): ChangePreview {
       `${names(disabled)}: ${disabled.length === 1 ? 'this account is' : 'these accounts are'} disabled, so they can't sign in${op === 'add' ? ' or use this membership until the account is enabled again' : ''}.`,
     );
   }
+}
 
-  if (relation === 'members') licencePreview(input, changing, preview);
-  else ownerPreview(input, changing, preview);
-
-  // Groups added as members bring their own members in.
-  if (op === 'add' && relation === 'members') {
-    for (const p of changing.filter((x) => x.type === 'group')) {
-      const n = facts.transitiveCounts.get(p.id);
-      if (n !== undefined)
-        preview.notes.push(
-          `'${p.displayName}' brings in ${n === 1 ? '1 person' : `${n} people`} (its members, nested groups included), who get whatever ${where} gives its members.`,
-        );
-    }
+/** Groups added as members bring their own members in. */
+function nestedGroupPreview(input: ChangePreviewInput, changing: readonly Principal[], preview: ChangePreview): void {
+  const where = `'${input.group.displayName}'`;
+  for (const p of changing.filter((x) => x.type === 'group')) {
+    const n = input.facts.transitiveCounts.get(p.id);
+    if (n !== undefined)
+      preview.notes.push(
+        `'${p.displayName}' brings in ${n === 1 ? '1 person' : `${n} people`} (its members, nested groups included), who get whatever ${where} gives its members.`,
+      );
   }
-  return preview;
 }
 
 /** Licences gained or lost through the group, and SKUs short of units. */

@@ -10,6 +10,7 @@ import type { DigestPort } from '../hygiene/digest-port';
 import type { LicenceCheckPort } from '../licences/license-check-store';
 import type { RecentGroups } from './recent-groups';
 import { type Logger } from '../log';
+import type { RequestsPort } from './requests-port';
 
 export type { Actor, Reply } from '../shared/types';
 
@@ -67,7 +68,11 @@ export interface Outcome {
   replies: Reply[];
 }
 
-/** Everything a command may use. Commands never see Teams types. */
+/**
+ * Everything a command may use. Commands never see Teams types. Every port is present in every run (groupbot
+ * always runs with a store: PGlite in memory for the terminal chat and the tests when nothing else is given); only
+ * the facts of one turn (continuation, confirmation, the words, the conversation) may be absent.
+ */
 export interface CommandContext {
   actor: Actor;
   /** The actor's own Graph connection. */
@@ -81,21 +86,23 @@ export interface CommandContext {
   /** The words of the message, for the commands that read them ("my requests" or "pending approvals"). */
   text?: string;
   /** Reports progress on long operations by updating the card the user sees (Teams: updateActivity). */
-  progress?: (reply: Reply) => Promise<void>;
-  /** Where writes are journalled ("history of G", Undo); absent where no store is configured. */
-  journal?: JournalSink;
-  /** Watched groups and their recorded membership history; absent where no store is configured. */
-  history?: HistoryService;
-  /** Where files for the user go (exports); absent where none can be delivered (terminal chat). */
-  files?: FileSink;
-  /** The conversation of this turn: "post the digest here" subscribes it. */
+  progress: (reply: Reply) => Promise<void>;
+  /** Where writes are journalled ("history of G", Undo). */
+  journal: JournalSink;
+  /** Watched groups and their recorded membership history. */
+  history: HistoryService;
+  /** Where files for the user go (exports): the user's own OneDrive. */
+  files: FileSink;
+  /** The conversation of this turn: "post the digest here" subscribes it; absent when the activity names none. */
   conversation?: { id: string; kind: 'personal' | 'channel' | 'groupChat' };
-  /** Weekly hygiene digest subscriptions; absent where no store is configured. */
-  digests?: DigestPort;
-  /** Delayed licence-error checks after a group licence assignment; absent where no store is configured. */
-  licenceChecks?: LicenceCheckPort;
-  /** The groups this user just created, resolved by id (replication delay); absent where no store is configured. */
-  recentGroups?: RecentGroups;
-  /** The bot's logger (LOG_LEVEL); absent in some tests, where logOf(ctx) falls back to the process's logger. */
-  log?: Logger;
+  /** Weekly hygiene digest subscriptions. */
+  digests: DigestPort;
+  /** Delayed licence-error checks after a group licence assignment. */
+  licenceChecks: LicenceCheckPort;
+  /** The groups this user just created, resolved by id (replication delay). */
+  recentGroups: RecentGroups;
+  /** The bot's logger (LOG_LEVEL). */
+  log: Logger;
+  /** The requests layer bound to this turn (access requests, "my requests", approvals). */
+  requests: RequestsPort;
 }

@@ -24,6 +24,16 @@ interface Subject {
   users: { id: string; name: string }[];
 }
 
+/** Who joined (`added`) or left (`removed`) the members: the change filter of "who joined G lately". */
+type Change = Intent['change'];
+
+/** True when the entry is about one of the subject's people (when any) and is the change asked for (when any). Pure. */
+function keeps(e: JournalEntry, ids: ReadonlySet<string>, change: Change): boolean {
+  if (ids.size > 0 && !(e.target && ids.has(e.target.id))) return false;
+  if (!change) return true;
+  return e.action === (change === 'added' ? 'member.add' : 'member.remove') && e.result === 'succeeded';
+}
+
 /** The subject and cursor of a "More" click, when this run continues one. */
 function pagedSubject(ctx: CommandContext): { subject: Subject; beforeSeq: number } | undefined {
   const c = ctx.continuation;
@@ -36,10 +46,11 @@ async function pageOf(
   ctx: CommandContext,
   subject: Subject,
   beforeSeq: number | undefined,
+  change?: Change,
 ): Promise<{ rows: JournalEntry[]; next?: number }> {
   const journal = ctx.journal;
   if (!journal) return { rows: [] };
-  if (subject.users.length === 0) {
+  if (subject.users.length === 0 && !change) {
     const p = await journal.history(subject.id, { limit: PAGE, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
     return { rows: p.entries, ...(p.nextBeforeSeq !== undefined ? { next: p.nextBeforeSeq } : {}) };
   }
@@ -50,17 +61,22 @@ async function pageOf(
     const p = await journal.history(subject.id, { limit: 50, ...(cursor !== undefined ? { beforeSeq: cursor } : {}) });
     scanned += p.entries.length;
     for (const e of p.entries) {
-      if (e.target && ids.has(e.target.id)) rows.push(e);
-      if (rows.length === PAGE) return { rows, next: e.seq };
+      if (keeps(e, ids, change)) rows.push(e);
+      if (rows.length === PAGE) return { rows, ...(change ? {} : { next: e.seq }) };
     }
     if (p.nextBeforeSeq === undefined) return { rows };
     cursor = p.nextBeforeSeq;
   }
-  return { rows, ...(cursor !== undefined ? { next: cursor } : {}) };
+  return { rows, ...(cursor !== undefined && !change ? { next: cursor } : {}) };
 }
 
 /** Entries about the subject within a span of time (and person), newest first, at most a page. Throws on database errors. */
-async function spanOf(ctx: CommandContext, subject: Subject, span: ResolvedTime): Promise<JournalEntry[]> {
+async function spanOf(
+  ctx: CommandContext,
+  subject: Subject,
+  span: ResolvedTime,
+  change?: Change,
+): Promise<JournalEntry[]> {
   const journal = ctx.journal;
   if (!journal) return [];
   const ids = new Set(subject.users.map((u) => u.id));
@@ -71,7 +87,7 @@ async function spanOf(ctx: CommandContext, subject: Subject, span: ResolvedTime)
     scanned += p.entries.length;
     for (const e of p.entries) {
       if (e.at < span.from) return rows;
-      if (e.at <= span.to && (ids.size === 0 || (e.target && ids.has(e.target.id)))) rows.push(e);
+      if (e.at <= span.to && keeps(e, ids, change)) rows.push(e);
       if (rows.length === PAGE) return rows;
     }
     if (p.nextBeforeSeq === undefined) return rows;
@@ -91,7 +107,12 @@ const VERB: Record<string, string> = {
  * The changes recorded from Graph outside groupbot (delta rounds), as lines, with the sentence saying from when
  * history exists; for a group nobody watches, the sentence saying so. Throws on database errors.
  */
-async function outsideLines(ctx: CommandContext, subject: Subject, span: ResolvedTime | undefined): Promise<string[]> {
+async function outsideLines(
+  ctx: CommandContext,
+  subject: Subject,
+  span: ResolvedTime | undefined,
+  change?: Change,
+): Promise<string[]> {
   if (!ctx.history) return [];
   const cursor: HistoryCursor | undefined = await recordedHistory(ctx, subject.id);
   if (!cursor) return [notWatchedSentence(subject.name)];
@@ -101,7 +122,7 @@ async function outsideLines(ctx: CommandContext, subject: Subject, span: Resolve
       ...(subject.users.length ? { memberIds: subject.users.map((u) => u.id) } : {}),
       limit: 50,
     })
-  ).filter((e) => e.source === 'delta');
+  ).filter((e) => e.source === 'delta' && (!change || (e.relation === 'member' && e.change === change)));
   const known = new Map<string, string>();
   for (const e of events) if (e.memberName) known.set(e.memberId, e.memberName);
   const names = await namesFor(ctx, [...new Set(events.map((e) => e.memberId))], known);
@@ -119,7 +140,8 @@ async function outsideLines(ctx: CommandContext, subject: Subject, span: Resolve
 }
 
 /**
- * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?": the journal entries about the
+ * "history of Marketing", "what changed in Marketing", "who added Bob to Legal?", "who joined Sales lately" (`change`:
+ * only members added, or removed, on one page): the journal entries about the
  * group (and person), newest first, ten a page (More is a server-side cursor bound to the asker), with Undo on
  * entries that can still be undone. A deleted group's history is found when no live group matches; a group whose
  * members the asker may not read (hidden membership, Graph's 403) is refused, since its entries name members.
@@ -145,8 +167,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     span = t;
   }
   try {
-    const page = span ? { rows: await spanOf(ctx, subject, span) } : await pageOf(ctx, subject, before);
-    const outside = paged ? [] : await outsideLines(ctx, subject, span);
+    const change = paged ? undefined : intent.change;
+    const page = span ? { rows: await spanOf(ctx, subject, span, change) } : await pageOf(ctx, subject, before, change);
+    const outside = paged ? [] : await outsideLines(ctx, subject, span, change);
     const entries = page.rows.map(toCardEntry).filter((e): e is CardEntry => e !== undefined);
     let nextCursor: string | undefined;
     if (page.next !== undefined) {
@@ -162,7 +185,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       );
       nextCursor = op.id;
     }
-    const about = subject.users.length ? ` about ${subject.users.map((u) => u.name).join(', ')}` : '';
+    const about =
+      (subject.users.length ? ` about ${subject.users.map((u) => u.name).join(', ')}` : '') +
+      (change ? ` (${change === 'added' ? 'who joined' : 'who left'})` : '');
     const title = `History of '${subject.name}'${about}`;
     const card = buildJournalCard({
       title,

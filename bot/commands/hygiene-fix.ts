@@ -1,4 +1,4 @@
-import type { HygieneFixKind } from '../../cards/actions';
+import type { HygieneFixKind } from '../../cards/card-verbs';
 import { countOwners, readHygieneGroup, readMembersOfGroups } from '../directory/hygiene-read';
 import { isOwnerCandidate } from '../hygiene/owner-pick';
 import type { CommandContext, Outcome } from './context';

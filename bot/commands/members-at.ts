@@ -12,13 +12,36 @@ import { say } from './reply';
 
 const SHOWN = 200;
 
-/** Never throws. */
+/** "Lee Gu was a member of 'Platform Core' at …", per person asked about ("was Lee in Platform Core last Friday?"). Pure. */
+export function personAt(
+  people: { id: string; name: string }[],
+  state: { members: string[]; owners: string[] },
+  group: string,
+  label: string,
+): string {
+  return people
+    .map((p) => {
+      const roles = [
+        ...(state.members.includes(p.id) ? ['a member'] : []),
+        ...(state.owners.includes(p.id) ? ['an owner'] : []),
+      ];
+      return roles.length
+        ? `Yes: ${p.name} was ${roles.join(' and ')} of '${group}' at ${label}.`
+        : `No: ${p.name} was not in '${group}' at ${label}.`;
+    })
+    .join('\n');
+}
+
+/** Never throws. `users`: one person's (or a few people's) membership at that time instead of the whole list. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   if (!ctx.history) return say(NO_HISTORY);
   if (!intent.groups?.length) return say('Which group? For example: "who was in Marketing on 2026-11-02".');
   const time = timeOf(intent.when, ctx, `who was in ${intent.groups[0]} last Monday`);
   if (typeof time === 'string') return say(time);
-  const found = await findHistorySubject({ ...intent, users: [], groups: intent.groups.slice(0, 1) }, ctx);
+  const found = await findHistorySubject(
+    { ...intent, users: intent.users ?? [], groups: intent.groups.slice(0, 1) },
+    ctx,
+  );
   if (!found.ok) return found.outcome;
   const g = found.value.group;
   try {
@@ -29,6 +52,9 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       return say(
         `${sinceSentence(g.displayName, cursor)} I can't say who was in it at ${time.label}, which is earlier.`,
       );
+    const people = found.value.users;
+    if (people.length)
+      return say([personAt(people, state, g.displayName, time.label), sinceSentence(g.displayName, cursor)].join('\n'));
     const names = await namesFor(ctx, [...state.members, ...state.owners]);
     const members = state.members.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));
     const owners = state.owners.map((id) => names.get(id) as string).sort((a, b) => a.localeCompare(b));

@@ -13,6 +13,7 @@ import { assertWritableMembership, type ChangeOutcome, type Principal } from '..
 import type { DirectoryGroup } from '../directory/types';
 import { membershipRecords } from '../journal/change-records';
 import { principalResults } from '../journal/membership-results';
+import type { RecordedChanges } from '../journal/journal-sink';
 import { planRestore, type RestorePlan } from '../history/restore-plan';
 import { buildMemberOutcomeCard, outcomeSentence } from '../../cards/member-outcome-card';
 import type { MemberOutcome } from '../../cards/view-models';
@@ -138,6 +139,7 @@ async function confirm(
   });
 }
 
+/** Writes the restore (adds, then removes), journals it as one record with one Undo, and reports. Never throws for Graph per person. */
 async function restore(
   ctx: CommandContext,
   g: DirectoryGroup,
@@ -157,47 +159,45 @@ async function restore(
         ctx.now(),
       )
     : undefined;
-  const rows = (results: ChangeOutcome[]): MemberOutcome[] =>
-    results.map((r) => ({
-      input: r.principal.displayName,
-      person: { id: r.principal.id, displayName: r.principal.displayName },
-      status: OUTCOME_STATUS[r.result],
-      ...(r.reason ? { reason: r.reason } : {}),
-    }));
+  return restoreReport(ctx, g, label, { added, removed }, recorded);
+}
+
+/** The summary with a line per person and the outcome cards (adds, then removes; Undo on the last). */
+function restoreReport(
+  ctx: CommandContext,
+  g: DirectoryGroup,
+  label: string,
+  results: { added: ChangeOutcome[]; removed: ChangeOutcome[] },
+  recorded: RecordedChanges | undefined,
+): Outcome {
+  const { added, removed } = results;
   const lines = [
-    ...added.map((r) =>
-      outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], 'addMembers', g.displayName, r.reason),
-    ),
-    ...removed.map((r) =>
-      outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], 'removeMembers', g.displayName, r.reason),
-    ),
+    ...added.map((r) => outcomeLine(r, 'addMembers', g)),
+    ...removed.map((r) => outcomeLine(r, 'removeMembers', g)),
   ];
   const shown = lines.length > 50 ? [...lines.slice(0, 50), `…and ${lines.length - 50} more (see the cards).`] : lines;
   const text = `Restoring the members of '${g.displayName}' to ${label}:\n${shown.map((l) => `- ${l}`).join('\n')}${recorded?.undo ? '\nYou can undo this for 24 hours.' : ''}`;
   const undo = undoOption(recorded, ctx.now());
+  const card = (operation: 'addMembers' | 'removeMembers', list: ChangeOutcome[], withUndo: boolean) =>
+    buildMemberOutcomeCard({ operation, groups: [groupRef(g)], outcomes: rowsOf(list), ...(withUndo ? undo : {}) });
   const cards = [
-    ...(added.length
-      ? [
-          buildMemberOutcomeCard({
-            operation: 'addMembers',
-            groups: [groupRef(g)],
-            outcomes: rows(added),
-            ...(removed.length ? {} : undo),
-          }),
-        ]
-      : []),
-    ...(removed.length
-      ? [
-          buildMemberOutcomeCard({
-            operation: 'removeMembers',
-            groups: [groupRef(g)],
-            outcomes: rows(removed),
-            ...undo,
-          }),
-        ]
-      : []),
+    ...(added.length ? [card('addMembers', added, !removed.length)] : []),
+    ...(removed.length ? [card('removeMembers', removed, true)] : []),
   ];
   const [first, ...rest] = cards;
   const replies: Reply[] = [reply(text, first), ...rest.map((c) => reply(`Removed from '${g.displayName}':`, c))];
   return outcome(...replies);
+}
+
+function outcomeLine(r: ChangeOutcome, operation: 'addMembers' | 'removeMembers', g: DirectoryGroup): string {
+  return outcomeSentence(r.principal.displayName, OUTCOME_STATUS[r.result], operation, g.displayName, r.reason);
+}
+
+function rowsOf(results: ChangeOutcome[]): MemberOutcome[] {
+  return results.map((r) => ({
+    input: r.principal.displayName,
+    person: { id: r.principal.id, displayName: r.principal.displayName },
+    status: OUTCOME_STATUS[r.result],
+    ...(r.reason ? { reason: r.reason } : {}),
+  }));
 }

@@ -66,88 +66,121 @@ export async function previewOnGraph(
   group?: DirectoryGroup,
 ): Promise<RulePreviewModel> {
   const compiled: CompiledRule = compileRule(rule);
-  const asOf = ctx.now().toISOString();
-  const base = {
+  const base: PreviewBase = {
     rule: compiled.canonical,
     ...(group ? { group: { id: group.id, displayName: group.displayName } } : {}),
-    asOf,
+    asOf: ctx.now().toISOString(),
   };
   const warnings = [...compiled.warnings];
-
-  if (compiled.kind === 'directReports') {
-    return {
-      ...base,
-      matchCount: 0,
-      sample: [],
-      warnings,
-      notes: [
-        'A preview of "Direct Reports" rules is not available here; Entra evaluates them from the manager\'s reports.',
-      ],
-      method: 'none',
-    };
-  }
-  if (compiled.kind === 'memberOf') {
-    const ids = new Map<string, { id: string; displayName: string | null }>();
-    for (const gid of compiled.sourceGroupIds ?? [])
-      for (const m of (await listMemberIds(ctx.graph, gid)).members) ids.set(m.id, m);
-    const matches = [...ids.values()].map((m) => ({ id: m.id, displayName: m.displayName ?? m.id }));
-    return {
-      ...base,
-      matchCount: matches.length,
-      sample: sampleOf(matches),
-      ...(group ? await diffWith(ctx, group, matches) : {}),
-      warnings,
-      notes: ['Counted from the direct members of the groups the rule names.'],
-      method: 'memberOf',
-    };
-  }
-
+  if (compiled.kind === 'directReports') return directReportsPreview(base, warnings);
+  if (compiled.kind === 'memberOf') return memberOfPreview(ctx, compiled, base, warnings, group);
   const translated = compiled.toODataFilter({ now: ctx.now() });
   if ('filter' in translated) {
-    if (!group) {
-      const r = await countAndSampleUsers(ctx.graph, translated.filter, SAMPLE);
-      return {
-        ...base,
-        matchCount: r.count,
-        sample: sampleOf(r.sample),
-        warnings,
-        notes: [`Counted by Microsoft Graph with the equivalent filter ${translated.filter}.`],
-        method: 'count',
-      };
-    }
-    const all = await listUsersByFilter(ctx.graph, translated.filter);
-    const more = all.complete ? [] : ['The list of matches was cut short; counts are lower bounds.'];
-    return {
-      ...base,
-      matchCount: all.users.length,
-      sample: sampleOf(all.users),
-      ...(await diffWith(ctx, group, all.users)),
-      warnings: [...warnings, ...more],
-      notes: [`Matched by Microsoft Graph with the equivalent filter ${translated.filter}.`],
-      method: 'filter',
-    };
+    return group
+      ? filterPreview(ctx, translated.filter, base, warnings, group)
+      : countPreview(ctx, translated.filter, base, warnings);
   }
+  return scanPreview(ctx, compiled, translated.unsupported, base, group);
+}
 
+/** What every preview starts with: the canonical rule, the group compared with, when it was computed. */
+type PreviewBase = Pick<RulePreviewModel, 'rule' | 'group' | 'asOf'>;
+
+/** "Direct Reports" rules: no preview here. */
+function directReportsPreview(base: PreviewBase, warnings: string[]): RulePreviewModel {
+  return {
+    ...base,
+    matchCount: 0,
+    sample: [],
+    warnings,
+    notes: [
+      'A preview of "Direct Reports" rules is not available here; Entra evaluates them from the manager\'s reports.',
+    ],
+    method: 'none',
+  };
+}
+
+/** memberOf rules: the direct members of the groups the rule names. */
+async function memberOfPreview(
+  ctx: CommandContext,
+  compiled: CompiledRule,
+  base: PreviewBase,
+  warnings: string[],
+  group: DirectoryGroup | undefined,
+): Promise<RulePreviewModel> {
+  const ids = new Map<string, { id: string; displayName: string | null }>();
+  for (const gid of compiled.sourceGroupIds ?? [])
+    for (const m of (await listMemberIds(ctx.graph, gid)).members) ids.set(m.id, m);
+  const matches = [...ids.values()].map((m) => ({ id: m.id, displayName: m.displayName ?? m.id }));
+  return {
+    ...base,
+    matchCount: matches.length,
+    sample: sampleOf(matches),
+    ...(group ? await diffWith(ctx, group, matches) : {}),
+    warnings,
+    notes: ['Counted from the direct members of the groups the rule names.'],
+    method: 'memberOf',
+  };
+}
+
+/** A rule Graph can filter on, no group to compare: Graph counts and samples in one round trip. */
+async function countPreview(
+  ctx: CommandContext,
+  filter: string,
+  base: PreviewBase,
+  warnings: string[],
+): Promise<RulePreviewModel> {
+  const r = await countAndSampleUsers(ctx.graph, filter, SAMPLE);
+  return {
+    ...base,
+    matchCount: r.count,
+    sample: sampleOf(r.sample),
+    warnings,
+    notes: [`Counted by Microsoft Graph with the equivalent filter ${filter}.`],
+    method: 'count',
+  };
+}
+
+/** A rule Graph can filter on, compared with a group: every match against the current members. */
+async function filterPreview(
+  ctx: CommandContext,
+  filter: string,
+  base: PreviewBase,
+  warnings: string[],
+  group: DirectoryGroup,
+): Promise<RulePreviewModel> {
+  const all = await listUsersByFilter(ctx.graph, filter);
+  const more = all.complete ? [] : ['The list of matches was cut short; counts are lower bounds.'];
+  return {
+    ...base,
+    matchCount: all.users.length,
+    sample: sampleOf(all.users),
+    ...(await diffWith(ctx, group, all.users)),
+    warnings: [...warnings, ...more],
+    notes: [`Matched by Microsoft Graph with the equivalent filter ${filter}.`],
+    method: 'filter',
+  };
+}
+
+/** A rule Graph cannot filter on: users read page by page (only the rule's properties) and evaluated here. */
+async function scanPreview(
+  ctx: CommandContext,
+  compiled: CompiledRule,
+  unsupported: string,
+  base: PreviewBase,
+  group: DirectoryGroup | undefined,
+): Promise<RulePreviewModel> {
   const users: Record<string, unknown>[] = [];
   const scan = await scanUsers(ctx.graph, RULE_USER_SELECT, (page) => {
     users.push(...page);
   });
   const current = group ? (await listMemberIds(ctx.graph, group.id)).members.map((m) => m.id) : [];
   const p = previewRule(compiled, users, current, { now: ctx.now(), sampleSize: SAMPLE });
-  const byName = new Map(users.map((u) => [String(u['displayName'] ?? ''), u]));
-  const sample = p.sample.map((name) => {
-    const u = byName.get(name);
-    return toPerson({
-      id: String(u?.['id'] ?? name),
-      displayName: name,
-      mail: (u?.['mail'] as string | null | undefined) ?? null,
-    });
-  });
   const person = (x: { id: string; name: string }): PersonSummary => ({ id: x.id, displayName: x.name });
   return {
     ...base,
     matchCount: p.count,
-    sample,
+    sample: scannedSample(p.sample, users),
     ...(group
       ? {
           added: { count: p.added.length, sample: p.added.slice(0, SAMPLE).map(person) },
@@ -159,10 +192,23 @@ export async function previewOnGraph(
       ...(scan.complete ? [] : ['Only part of the directory was read; counts are lower bounds.']),
     ],
     notes: [
-      `Evaluated here over ${scan.scanned} users read from the directory (Graph has no equivalent filter: ${translated.unsupported}).`,
+      `Evaluated here over ${scan.scanned} users read from the directory (Graph has no equivalent filter: ${unsupported}).`,
     ],
     method: 'scan',
   };
+}
+
+/** The sample names of a scan, as people (with id and mail from the users read). */
+function scannedSample(names: readonly string[], users: Record<string, unknown>[]): PersonSummary[] {
+  const byName = new Map(users.map((u) => [String(u['displayName'] ?? ''), u]));
+  return names.map((name) => {
+    const u = byName.get(name);
+    return toPerson({
+      id: String(u?.['id'] ?? name),
+      displayName: name,
+      mail: (u?.['mail'] as string | null | undefined) ?? null,
+    });
+  });
 }
 
 async function diffWith(

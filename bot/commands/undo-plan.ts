@@ -115,14 +115,15 @@ export function planUndo(
     return { ok: false, message: whyNotUndoable(entries[0] as JournalEntry, now) ?? "That change can't be undone." };
   const first = open[0] as JournalEntry;
   const group = first.group?.name ?? 'the group';
-  const title = open.length === 1 ? `Undo: ${capital(undoPhrase(first))}` : `Undo ${open.length} changes to '${group}'`;
+  const where = changedWhere(open);
+  const title = open.length === 1 ? `Undo: ${capital(undoPhrase(first))}` : `Undo ${open.length} changes to ${where}`;
   const facts = [
     {
       title: 'Change',
       value:
         open.length === 1
           ? `${changeTitle(first)}, by ${first.actor.name}`
-          : `${open.length} changes to '${group}', by ${first.actor.name}`,
+          : `${open.length} changes to ${where}, by ${first.actor.name}`,
     },
     { title: 'Made', value: whenText(first.at) },
     { title: 'Undo possible until', value: first.undoUntil ? whenText(first.undoUntil) : '' },
@@ -158,6 +159,12 @@ export function planUndo(
       destructive: open.some((e) => DESTRUCTIVE.has(e.action)),
     },
   };
+}
+
+/** Where the entries changed things: "'Marketing'", or "5 groups" when they span several (an offboarding). Pure. */
+export function changedWhere(entries: JournalEntry[]): string {
+  const ids = new Set(entries.map((e) => e.group?.id ?? ''));
+  return ids.size > 1 ? `${ids.size} groups` : `'${entries[0]?.group?.name ?? 'the group'}'`;
 }
 
 /** The change an entry made, in words: "Added Nestor Wilke to Legal" (the history card's title for it). */

@@ -4,7 +4,7 @@ import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
 import { storeNeeded } from './store-needed';
 import type { JournalEntry } from '../store/types';
-import { planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
+import { changedWhere, planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
 
 export const NO_JOURNAL = storeNeeded('History and Undo');
@@ -79,8 +79,7 @@ function summary(results: UndoResult[], entries: JournalEntry[]): string {
       return 'That change was undone at the same moment by someone else, so nothing more was done.';
     return failureSentence(r);
   }
-  const group = entries[0]?.group?.name ?? 'the group';
-  const parts = [`Undone ${done.length} of ${results.length} changes to '${group}'.`];
+  const parts = [`Undone ${done.length} of ${results.length} changes to ${changedWhere(entries)}.`];
   if (raced.length) parts.push(`${raced.length} had been undone already.`);
   if (failed.length)
     parts.push(

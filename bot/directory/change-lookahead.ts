@@ -2,10 +2,17 @@ import type { BatchResult, BatchStep, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { chunked, runBatches } from './batch-pool';
 import { mapGraphError } from './errors';
-import { literal, withQuery } from './odata';
+import { literal } from './odata';
 import type { Principal, Relation } from './members-write';
 import type { SubscribedSku } from './types';
 import { IN_LIMIT } from './users-bulk-resolve';
+import { eventual, step } from './resources/request';
+import { getGroup } from './resources/groups';
+import { listOwners } from './resources/group-owners';
+import { countTransitiveUsers } from './resources/group-members';
+import { relationPage } from './resources/group-relations';
+import { listUsers } from './resources/users';
+import { subscribedSkus } from './resources/tenant';
 
 /** One licence a user holds, and whether a group gives it (null = assigned directly). */
 export interface HeldLicense {
@@ -57,52 +64,31 @@ const PERSON_SELECT = 'id,accountEnabled,userType,licenseAssignmentStates';
  * principals that are groups. Pure; never throws.
  */
 export function lookaheadSteps(groupId: string, relation: Relation, principals: readonly Principal[]): BatchStep[] {
-  const eventual = { ConsistencyLevel: 'eventual' };
   const steps: BatchStep[] = [
-    { id: 'group', method: 'GET', url: withQuery(`/groups/${groupId}`, { $select: GROUP_FACTS_SELECT }) },
-    {
-      id: 'owners',
-      method: 'GET',
-      url: withQuery(`/groups/${groupId}/owners`, { $select: 'id,displayName', $top: 100 }),
-    },
+    step('group', getGroup(groupId, { $select: GROUP_FACTS_SELECT })),
+    step('owners', listOwners(groupId, { $select: 'id,displayName', $top: 100 })),
   ];
-  if (relation === 'members') steps.push({ id: 'skus', method: 'GET', url: '/subscribedSkus' });
+  if (relation === 'members') steps.push(step('skus', subscribedSkus()));
   const ids = principals.map((p) => p.id);
   chunked(ids, IN_LIMIT).forEach((part, i) => {
     const list = part.map(literal).join(',');
-    steps.push({
-      id: `present${i}`,
-      method: 'GET',
-      url: withQuery(`/groups/${groupId}/${relation}`, {
-        $filter: `id in (${list})`,
-        $select: 'id',
-        $count: true,
-        $top: 999,
-      }),
-      headers: eventual,
+    const present = relationPage(groupId, relation, {
+      $filter: `id in (${list})`,
+      $select: 'id',
+      $count: true,
+      $top: 999,
     });
+    steps.push(step(`present${i}`, eventual(present)));
   });
   const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
   chunked(users, IN_LIMIT).forEach((part, i) => {
-    steps.push({
-      id: `people${i}`,
-      method: 'GET',
-      url: withQuery('/users', {
-        $filter: `id in (${part.map(literal).join(',')})`,
-        $select: PERSON_SELECT,
-        $top: 999,
-      }),
-    });
+    const people = listUsers({ $filter: `id in (${part.map(literal).join(',')})`, $select: PERSON_SELECT, $top: 999 });
+    steps.push(step(`people${i}`, people));
   });
   principals
     .filter((p) => p.type === 'group')
     .forEach((p, i) => {
-      steps.push({
-        id: `nested${i}`,
-        method: 'GET',
-        url: `/groups/${p.id}/transitiveMembers/microsoft.graph.user/$count`,
-        headers: eventual,
-      });
+      steps.push(step(`nested${i}`, countTransitiveUsers(p.id)));
     });
   return steps;
 }

@@ -5,6 +5,7 @@
  */
 import type { GraphSession } from './graph-session';
 import type { GroupKind } from './types';
+import { userMemberOf } from './resources/users';
 
 /** Role template ids Graph treats as administrators for the creator-owner rule. */
 export const CREATOR_ADMIN_ROLES: readonly string[] = [
@@ -16,7 +17,7 @@ export const CREATOR_ADMIN_ROLES: readonly string[] = [
 /** True when the signed-in user holds one of CREATOR_ADMIN_ROLES (`/me/memberOf`, one page). Throws DomainError. */
 export async function actsAsAdministrator(session: GraphSession): Promise<boolean> {
   const body = await session.get<{ value?: { '@odata.type'?: string; roleTemplateId?: string | null }[] }>(
-    '/me/memberOf?$top=999',
+    userMemberOf('me', { $top: 999 }).url,
   );
   return (body.value ?? []).some(
     (r) =>

@@ -6,8 +6,12 @@
 import type { BatchResult, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
 import { skuDisplayName } from './licenses';
+import { step } from './resources/request';
+import { getGroup } from './resources/groups';
+import { listOwners } from './resources/group-owners';
+import { countMembers, countTransitiveUsers } from './resources/group-members';
+import { subscribedSkus } from './resources/tenant';
 
 export interface DeleteFacts {
   onPremisesSyncEnabled: boolean | null;
@@ -27,24 +31,12 @@ function count(r: BatchResult | undefined): number | null {
 
 /** Reads the delete facts of a group in one `$batch` request. Throws DomainError when the group cannot be read. */
 export async function readDeleteFacts(session: GraphSession, groupId: string): Promise<DeleteFacts> {
-  const eventual = { ConsistencyLevel: 'eventual' };
   const [g, members, people, owners, skus] = await session.batch([
-    {
-      id: 'g',
-      method: 'GET',
-      url: withQuery(`/groups/${groupId}`, {
-        $select: 'id,onPremisesSyncEnabled,resourceProvisioningOptions,assignedLicenses',
-      }),
-    },
-    { id: 'm', method: 'GET', url: `/groups/${groupId}/members/$count`, headers: eventual },
-    {
-      id: 't',
-      method: 'GET',
-      url: `/groups/${groupId}/transitiveMembers/microsoft.graph.user/$count`,
-      headers: eventual,
-    },
-    { id: 'o', method: 'GET', url: withQuery(`/groups/${groupId}/owners`, { $select: 'id,displayName', $top: 100 }) },
-    { id: 's', method: 'GET', url: '/subscribedSkus' },
+    step('g', getGroup(groupId, { $select: 'id,onPremisesSyncEnabled,resourceProvisioningOptions,assignedLicenses' })),
+    step('m', countMembers(groupId)),
+    step('t', countTransitiveUsers(groupId)),
+    step('o', listOwners(groupId, { $select: 'id,displayName', $top: 100 })),
+    step('s', subscribedSkus()),
   ]);
   if (!g || g.status >= 400)
     throw mapGraphError(g ? stepError(g) : { statusCode: 500, message: 'No answer for the group.' }, {

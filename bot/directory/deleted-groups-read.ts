@@ -1,8 +1,9 @@
 /** Deleted groups by name (`GET /directory/deletedItems/microsoft.graph.group` with `$filter` on displayName). */
 import type { GraphSession } from './graph-session';
 import { fold } from './name-match';
-import { literal, withQuery } from './odata';
+import { literal } from './odata';
 import { GROUP_SELECT, type DirectoryGroup } from './types';
+import { listDeletedGroups } from './resources/groups';
 
 /**
  * Soft-deleted groups whose name is `name` (compared without case or accents; the server filter is a prefix
@@ -12,8 +13,8 @@ import { GROUP_SELECT, type DirectoryGroup } from './types';
 export async function deletedGroupsNamed(session: GraphSession, name: string): Promise<DirectoryGroup[]> {
   const phrase = name.trim();
   if (!phrase) return [];
-  const body = await session.get<{ value?: DirectoryGroup[] }>(
-    withQuery('/directory/deletedItems/microsoft.graph.group', {
+  const body = await session.send<{ value?: DirectoryGroup[] }>(
+    listDeletedGroups({
       $filter: `startsWith(displayName,${literal(phrase)})`,
       $select: `${GROUP_SELECT},deletedDateTime`,
       $top: 25,

@@ -4,7 +4,8 @@
  * members so far.
  */
 import type { GraphSession } from './graph-session';
-import { withQuery } from './odata';
+import { getGroup } from './resources/groups';
+import { countMembers } from './resources/group-members';
 
 export type ProcessingState = 'NotStarted' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
@@ -33,10 +34,10 @@ const STATES: readonly ProcessingState[] = ['NotStarted', 'Running', 'Succeeded'
  */
 export async function getMembershipProcessing(session: GraphSession, groupId: string): Promise<MembershipProcessing> {
   const [status, count] = await Promise.allSettled([
-    session.get<BetaStatus>(withQuery(`/groups/${groupId}`, { $select: 'id,membershipRuleProcessingStatus' }), {
+    session.get<BetaStatus>(getGroup(groupId, { $select: 'id,membershipRuleProcessingStatus' }).url, {
       beta: true,
     }),
-    session.get<number | string>(`/groups/${groupId}/members/$count`, { eventual: true }),
+    session.send<number | string>(countMembers(groupId)),
   ]);
   const s = status.status === 'fulfilled' ? status.value.membershipRuleProcessingStatus : undefined;
   const state = STATES.find((x) => x === s?.status) ?? 'Unknown';

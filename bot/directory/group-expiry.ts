@@ -3,8 +3,8 @@
  * expirationDateTime and renewedDateTime, and `POST /groups/{id}/renew`.
  */
 import type { GraphSession } from './graph-session';
-import { withQuery } from './odata';
 import type { DirectoryGroup } from './types';
+import { getGroup, renewGroup as renewGroupRequest } from './resources/groups';
 
 export interface GroupExpiry extends Pick<
   DirectoryGroup,
@@ -19,13 +19,13 @@ const EXPIRY_SELECT = 'id,displayName,groupTypes,mailEnabled,securityEnabled,exp
 
 /** The expiry of a group. Throws DomainError (notFound, forbidden...). */
 export async function getGroupExpiry(session: GraphSession, id: string): Promise<GroupExpiry> {
-  const g = await session.get<
+  const g = await session.send<
     Partial<GroupExpiry> & Pick<DirectoryGroup, 'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled'>
-  >(withQuery(`/groups/${id}`, { $select: EXPIRY_SELECT }));
+  >(getGroup(id, { $select: EXPIRY_SELECT }));
   return { ...g, expirationDateTime: g.expirationDateTime ?? null, renewedDateTime: g.renewedDateTime ?? null };
 }
 
 /** Renews a group: its expiry moves a full policy lifetime ahead. Throws DomainError (forbidden, invalid...). */
 export async function renewGroup(session: GraphSession, id: string): Promise<void> {
-  await session.post<unknown>(`/groups/${id}/renew`, {}, { operation: 'update' });
+  await session.send(renewGroupRequest(id), { operation: 'update' });
 }

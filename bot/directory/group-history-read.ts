@@ -7,7 +7,9 @@
 import { DomainError } from './errors';
 import type { GraphSession } from './graph-session';
 import { listRelation } from './groups-read';
-import { isGuid, literal, withQuery } from './odata';
+import { isGuid, literal } from './odata';
+import { groupsDelta } from './resources/groups';
+import { directoryAudits, objectsByIds } from './resources/tenant';
 
 /** One membership change a delta round reported. */
 export interface DeltaMemberChange {
@@ -67,8 +69,7 @@ export async function membershipDeltaRound(
   if (deltaLink && !session.isOwnLink(deltaLink))
     throw new DomainError('invalid', 'The stored delta link does not point to this Graph.');
   let url: string | undefined =
-    deltaLink ??
-    withQuery('/groups/delta', { $filter: `id eq ${literal(groupId.toLowerCase())}`, $select: 'id,members' });
+    deltaLink ?? groupsDelta({ $filter: `id eq ${literal(groupId.toLowerCase())}`, $select: 'id,members' }).url;
   const changes = new Map<string, DeltaMemberChange>();
   let removed = false;
   for (let pages = 0; url; pages++) {
@@ -124,7 +125,7 @@ export async function groupAuditEntries(
 ): Promise<GroupAuditEntry[] | 'denied'> {
   const gid = groupId.toLowerCase();
   const filter = `activityDateTime ge ${since.toISOString()} and targetResources/any(t:t/id eq ${literal(gid)})`;
-  let url: string | undefined = withQuery('/auditLogs/directoryAudits', { $filter: filter });
+  let url: string | undefined = directoryAudits({ $filter: filter }).url;
   const out: GroupAuditEntry[] = [];
   try {
     for (let pages = 0; url && pages < 50; pages++) {
@@ -169,9 +170,8 @@ export async function directoryObjectsOf(
   const out = new Map<string, HistoryObject>();
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))].filter(isGuid);
   for (let i = 0; i < unique.length; i += 1000) {
-    const body = await session.post<{ value?: { id?: string; displayName?: string | null; '@odata.type'?: string }[] }>(
-      '/directoryObjects/getByIds',
-      { ids: unique.slice(i, i + 1000), types: ['user', 'group'] },
+    const body = await session.send<{ value?: { id?: string; displayName?: string | null; '@odata.type'?: string }[] }>(
+      objectsByIds({ ids: unique.slice(i, i + 1000), types: ['user', 'group'] }),
     );
     for (const o of body?.value ?? []) {
       if (!o.id) continue;

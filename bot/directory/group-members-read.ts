@@ -1,7 +1,7 @@
 /** A group's direct members as principals (users and groups), every page. */
 import type { GraphSession } from './graph-session';
 import type { Principal } from './members-write';
-import { withQuery } from './odata';
+import { listMembers } from './resources/group-members';
 
 const MAX_PAGES = 50;
 
@@ -17,10 +17,7 @@ interface RawMember {
  */
 export async function directMembers(session: GraphSession, groupId: string): Promise<Principal[]> {
   const out: Principal[] = [];
-  let url: string | undefined = withQuery(`/groups/${encodeURIComponent(groupId)}/members`, {
-    $select: 'id,displayName',
-    $top: 999,
-  });
+  let url: string | undefined = listMembers(groupId, { $select: 'id,displayName', $top: 999 }).url;
   for (let pages = 0; url && pages < MAX_PAGES; pages++) {
     const body: { value?: RawMember[]; '@odata.nextLink'?: string } = await session.get(url);
     for (const m of body.value ?? []) {

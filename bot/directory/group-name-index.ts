@@ -8,7 +8,7 @@
  */
 import { logOf, type Logger } from '../log';
 import type { GraphSession } from './graph-session';
-import { withQuery } from './odata';
+import { listGroups } from './resources/groups';
 
 /** One group as the index keeps it. */
 export interface GroupName {
@@ -60,10 +60,10 @@ interface Page {
 
 const KEY = 'groupNames:';
 const KEEP_MS = 7 * 24 * 3600_000;
-const FIRST_PAGE = withQuery('/groups', {
+const FIRST_PAGE = listGroups({
   $select: 'id,displayName,mailNickname,mail,mailEnabled,securityEnabled,groupTypes,visibility',
   $top: 999,
-});
+}).url;
 
 function namesOf(page: Page): GroupName[] {
   return (page.value ?? [])

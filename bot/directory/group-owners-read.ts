@@ -1,7 +1,8 @@
 /** The owners of several groups at once (`GET /groups/{id}/owners` per group, 20 per `$batch`). */
 import type { GraphSession } from './graph-session';
 import { runBatches } from './batch-pool';
-import { withQuery } from './odata';
+import { step } from './resources/request';
+import { listOwners } from './resources/group-owners';
 
 /**
  * Owner ids per group id, read side by side; a group whose owners could not be read is left out of the map (the
@@ -11,11 +12,7 @@ export async function ownersOfGroups(
   session: GraphSession,
   groupIds: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const steps = groupIds.map((id, i) => ({
-    id: `o${i}`,
-    method: 'GET' as const,
-    url: withQuery(`/groups/${encodeURIComponent(id)}/owners`, { $select: 'id', $top: 999 }),
-  }));
+  const steps = groupIds.map((id, i) => step(`o${i}`, listOwners(id, { $select: 'id', $top: 999 })));
   const results = steps.length ? await runBatches(session, steps) : [];
   const out = new Map<string, string[]>();
   results.forEach((r) => {

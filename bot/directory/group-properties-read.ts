@@ -5,8 +5,10 @@
 import type { GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
 import { GROUP_SELECT, type DirectoryGroup } from './types';
+import { step } from './resources/request';
+import { getGroup } from './resources/groups';
+import { groupSettings } from './resources/tenant';
 
 const GROUP_UNIFIED_TEMPLATE_ID = '62375ab9-6b52-47ed-826b-58e47e0e304b';
 
@@ -42,14 +44,8 @@ function allowsGuests(settings: RawSetting[]): boolean {
  */
 export async function readGroupProperties(session: GraphSession, groupId: string): Promise<GroupProperties> {
   const [g, s] = await session.batch([
-    {
-      id: 'g',
-      method: 'GET',
-      url: withQuery(`/groups/${encodeURIComponent(groupId)}`, {
-        $select: `${GROUP_SELECT},isAssignableToRole,resourceProvisioningOptions`,
-      }),
-    },
-    { id: 's', method: 'GET', url: '/groupSettings' },
+    step('g', getGroup(groupId, { $select: `${GROUP_SELECT},isAssignableToRole,resourceProvisioningOptions` })),
+    step('s', groupSettings()),
   ]);
   if (!g || g.status >= 400)
     throw mapGraphError(g ? stepError(g) : { statusCode: 500, message: 'No answer.' }, { operation: 'read' });

@@ -1,7 +1,13 @@
 import { GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
-import { literal, searchTerm, withQuery } from './odata';
-import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
+import { literal, searchTerm } from './odata';
+import { GROUP_SELECT, type DirectoryGroup, type DirectoryMember, type Page } from './types';
+import { step } from './resources/request';
+import { getGroup as getGroupRequest, listDeletedGroups, listGroups as listGroupsRequest } from './resources/groups';
+import { countMembers, listTransitiveMembers } from './resources/group-members';
+import { listOwners } from './resources/group-owners';
+import { relationPage } from './resources/group-relations';
+import { userMemberOf } from './resources/users';
 
 interface ODataList<T> {
   value?: T[];
@@ -18,7 +24,7 @@ function pageOf<T>(body: ODataList<T> | undefined): Page<T> {
 
 /** GET one group by id. Throws DomainError (notFound, forbidden...). */
 export function getGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
-  return session.get<DirectoryGroup>(withQuery(`/groups/${id}`, { $select: GROUP_SELECT }));
+  return session.send<DirectoryGroup>(getGroupRequest(id, { $select: GROUP_SELECT }));
 }
 
 /**
@@ -39,8 +45,8 @@ export async function listGroups(
   if (opts.kind === 'microsoft365') clauses.push("groupTypes/any(c:c eq 'Unified')");
   if (opts.kind === 'dynamic') clauses.push("groupTypes/any(c:c eq 'DynamicMembership')");
   if (opts.startsWith) clauses.push(`startsWith(displayName,${literal(opts.startsWith)})`);
-  const base = opts.kind === 'deleted' ? '/directory/deletedItems/microsoft.graph.group' : '/groups';
-  const url = withQuery(base, {
+  const list = opts.kind === 'deleted' ? listDeletedGroups : listGroupsRequest;
+  const { url } = list({
     $select: opts.kind === 'deleted' ? `${GROUP_SELECT},deletedDateTime` : GROUP_SELECT,
     $top: PAGE,
     ...(clauses.length ? { $filter: clauses.join(' and ') } : {}),
@@ -77,7 +83,12 @@ export async function listRelation(
   next?: string,
   top?: number,
 ): Promise<Page<DirectoryMember>> {
-  const url = next ?? withQuery(`/groups/${groupId}/${relation}`, { $top: top });
+  const url =
+    next ??
+    (relation === 'transitiveMembers'
+      ? listTransitiveMembers(groupId, { $top: top })
+      : relationPage(groupId, relation, { $top: top })
+    ).url;
   const body = await session.get<ODataList<RawMember>>(url);
   const page = pageOf(body);
   return { items: page.items.map(toMember), ...(page.next ? { next: page.next } : {}) };
@@ -97,10 +108,10 @@ export interface GroupDetails {
  */
 export async function getGroupDetails(session: GraphSession, id: string): Promise<GroupDetails> {
   const [g, count, owners, lic] = await session.batch([
-    { id: 'g', method: 'GET', url: withQuery(`/groups/${id}`, { $select: GROUP_SELECT }) },
-    { id: 'c', method: 'GET', url: `/groups/${id}/members/$count`, headers: { ConsistencyLevel: 'eventual' } },
-    { id: 'o', method: 'GET', url: withQuery(`/groups/${id}/owners`, {}) },
-    { id: 'l', method: 'GET', url: withQuery(`/groups/${id}`, { $select: 'id,assignedLicenses' }) },
+    step('g', getGroupRequest(id, { $select: GROUP_SELECT })),
+    step('c', countMembers(id)),
+    step('o', listOwners(id)),
+    step('l', getGroupRequest(id, { $select: 'id,assignedLicenses' })),
   ]);
   if (!g || g.status >= 400)
     throw mapGraphError(
@@ -128,8 +139,7 @@ export async function listUserGroups(
   transitive: boolean,
 ): Promise<DirectoryGroup[]> {
   const out: DirectoryGroup[] = [];
-  let url: string | undefined =
-    `/${userId === 'me' ? 'me' : `users/${userId}`}/${transitive ? 'transitiveMemberOf' : 'memberOf'}`;
+  let url: string | undefined = userMemberOf(userId, {}, { transitive }).url;
   for (let pages = 0; url && pages < 50; pages++) {
     const body: ODataList<DirectoryGroup & { '@odata.type'?: string }> = await session.get(url);
     for (const g of body.value ?? []) if ((g['@odata.type'] ?? '').endsWith('.group')) out.push(g);
@@ -137,5 +147,3 @@ export async function listUserGroups(
   }
   return out;
 }
-
-export { USER_SELECT };

@@ -1,7 +1,15 @@
 import { GraphSession } from './graph-session';
 import { DomainError } from './errors';
 import { GROUP_SELECT, type DirectoryGroup } from './types';
-import { withQuery } from './odata';
+import { literal } from './odata';
+import {
+  createGroup as createGroupRequest,
+  deleteGroup as deleteGroupRequest,
+  getDeletedGroup as getDeletedGroupRequest,
+  listDeletedGroups,
+  restoreGroup as restoreGroupRequest,
+  updateGroup as updateGroupRequest,
+} from './resources/groups';
 
 export interface NewGroup {
   displayName: string;
@@ -65,7 +73,7 @@ export async function createGroup(session: GraphSession, g: NewGroup, actorId?: 
     ...(owners.length ? { 'owners@odata.bind': owners.map((id) => session.userUrl(id)) } : {}),
     ...(members.length ? { 'members@odata.bind': members.map((id) => session.userUrl(id)) } : {}),
   };
-  return session.post<DirectoryGroup>('/groups', body, { operation: 'create' });
+  return session.send<DirectoryGroup>(createGroupRequest(body), { operation: 'create' });
 }
 
 /** PATCHes writable properties (204). Throws DomainError (readOnlyGroup for mail-enabled kinds, invalid...). */
@@ -79,24 +87,24 @@ export async function updateGroup(
     >
   >,
 ): Promise<void> {
-  await session.patch(`/groups/${id}`, changes, { operation: 'update' });
+  await session.send(updateGroupRequest(id, changes), { operation: 'update' });
 }
 
 /** Soft-deletes a group (restorable for 30 days). Throws DomainError. */
 export async function deleteGroup(session: GraphSession, id: string): Promise<void> {
-  await session.delete(`/groups/${id}`, { operation: 'delete' });
+  await session.send(deleteGroupRequest(id), { operation: 'delete' });
 }
 
 /** Restores a soft-deleted group; resolves to it. Throws DomainError (notFound once purged). */
 export async function restoreGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
-  return session.post<DirectoryGroup>(`/directory/deletedItems/${id}/restore`, undefined, { operation: 'restore' });
+  return session.send<DirectoryGroup>(restoreGroupRequest(id), { operation: 'restore' });
 }
 
 /** Finds deleted groups whose name starts with a phrase (for "restore X"). Throws DomainError. */
 export async function findDeletedGroups(session: GraphSession, phrase: string): Promise<DirectoryGroup[]> {
-  const body = await session.get<{ value?: DirectoryGroup[] }>(
-    withQuery('/directory/deletedItems/microsoft.graph.group', {
-      $filter: `startsWith(displayName,'${phrase.replace(/'/g, "''")}')`,
+  const body = await session.send<{ value?: DirectoryGroup[] }>(
+    listDeletedGroups({
+      $filter: `startsWith(displayName,${literal(phrase)})`,
       $select: `${GROUP_SELECT},deletedDateTime`,
       $top: 25,
     }),
@@ -106,7 +114,5 @@ export async function findDeletedGroups(session: GraphSession, phrase: string): 
 
 /** One soft-deleted group by id (`GET /directory/deletedItems/{id}`). Throws DomainError (notFound once purged or never deleted). */
 export function getDeletedGroup(session: GraphSession, id: string): Promise<DirectoryGroup> {
-  return session.get<DirectoryGroup>(
-    withQuery(`/directory/deletedItems/${id}`, { $select: `${GROUP_SELECT},deletedDateTime` }),
-  );
+  return session.send<DirectoryGroup>(getDeletedGroupRequest(id, { $select: `${GROUP_SELECT},deletedDateTime` }));
 }

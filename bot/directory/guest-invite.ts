@@ -6,6 +6,8 @@
 import { DomainError } from './errors';
 import type { GraphSession } from './graph-session';
 import { resolveUserList } from './users-bulk-resolve';
+import { userMemberOf } from './resources/users';
+import { authorizationPolicy, inviteGuest as inviteGuestRequest } from './resources/tenant';
 
 /** Role templates that may always invite guests (unless the tenant turned invitations off). */
 export const INVITER_ROLE_TEMPLATES: readonly string[] = [
@@ -40,18 +42,16 @@ export async function unknownAddresses(session: GraphSession, addresses: readonl
  */
 export async function mayInviteGuests(session: GraphSession): Promise<boolean> {
   const memberships: { '@odata.type'?: string; roleTemplateId?: string | null }[] = [];
-  let url: string | undefined = '/me/memberOf';
+  let url: string | undefined = userMemberOf('me').url;
   for (let page = 0; url && page < MAX_PAGES; page++) {
     const body: ODataList<{ '@odata.type'?: string; roleTemplateId?: string | null }> = await session.get(url);
     memberships.push(...(body.value ?? []));
     url = body['@odata.nextLink'];
   }
-  const policy = await session
-    .get<{ allowInvitesFrom?: string }>('/policies/authorizationPolicy')
-    .catch((err: unknown) => {
-      if (err instanceof DomainError && (err.kind === 'forbidden' || err.kind === 'notFound')) return undefined; // the token may not read policies
-      throw err;
-    });
+  const policy = await session.send<{ allowInvitesFrom?: string }>(authorizationPolicy()).catch((err: unknown) => {
+    if (err instanceof DomainError && (err.kind === 'forbidden' || err.kind === 'notFound')) return undefined; // the token may not read policies
+    throw err;
+  });
   if (policy?.allowInvitesFrom === 'none') return false;
   const inviter = memberships.some(
     (r) =>
@@ -64,11 +64,13 @@ export async function mayInviteGuests(session: GraphSession): Promise<boolean> {
 
 /** Invites an external address as a guest; resolves to the new (or existing) guest's id. Throws DomainError. */
 export async function inviteGuest(session: GraphSession, address: string): Promise<string> {
-  const body = await session.post<{ invitedUser?: { id?: string } }>('/invitations', {
-    invitedUserEmailAddress: address,
-    inviteRedirectUrl: INVITE_REDIRECT_URL,
-    sendInvitationMessage: true,
-  });
+  const body = await session.send<{ invitedUser?: { id?: string } }>(
+    inviteGuestRequest({
+      invitedUserEmailAddress: address,
+      inviteRedirectUrl: INVITE_REDIRECT_URL,
+      sendInvitationMessage: true,
+    }),
+  );
   const id = body.invitedUser?.id;
   if (!id) throw new DomainError('unexpected', 'The invitation did not return the invited user.');
   return id;

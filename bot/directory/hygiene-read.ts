@@ -9,8 +9,12 @@ import type { GraphSession, BatchResult, BatchStep } from './graph-session';
 import { runBatches } from './batch-pool';
 import { DomainError, mapGraphError } from './errors';
 import { stepError } from './graph-session';
-import { withQuery } from './odata';
 import { listOwnedGroups } from './owned-groups';
+import { getGroup, listGroups } from './resources/groups';
+import { countMembers as countMembersRequest, listMembers } from './resources/group-members';
+import { countOwners as countOwnersRequest } from './resources/group-owners';
+import { listUsers, userMemberOf } from './resources/users';
+import { eventual, step, type GraphRequest } from './resources/request';
 
 /** A group as the hygiene scan needs it. */
 export interface HygieneGroup {
@@ -62,7 +66,6 @@ const GROUP_FIELDS = [
   'expirationDateTime',
 ].join(',');
 const MEMBER_FIELDS = 'id,displayName,userType,accountEnabled';
-const EVENTUAL = { ConsistencyLevel: 'eventual' } as const;
 
 interface ODataList<T> {
   value?: T[];
@@ -129,7 +132,7 @@ async function pages<T>(
 
 /** Groups without any owner, tenant-wide (advanced query). Throws DomainError. */
 export async function readOwnerlessGroups(session: GraphSession, maxPages = 10): Promise<ReadResult<HygieneGroup>> {
-  const url = withQuery('/groups', { $filter: 'owners/$count eq 0', $count: true, $select: GROUP_FIELDS, $top: 999 });
+  const url = listGroups({ $filter: 'owners/$count eq 0', $count: true, $select: GROUP_FIELDS, $top: 999 }).url;
   const read = await pages<RawGroup>(session, url, true, maxPages);
   return { items: read.items.map(toGroup), complete: read.complete };
 }
@@ -141,7 +144,7 @@ export async function readGroupsExpiringBy(
   maxPages = 10,
 ): Promise<ReadResult<HygieneGroup>> {
   const filter = `expirationDateTime le ${before.toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
-  const url = withQuery('/groups', { $filter: filter, $count: true, $select: GROUP_FIELDS, $top: 999 });
+  const url = listGroups({ $filter: filter, $count: true, $select: GROUP_FIELDS, $top: 999 }).url;
   const read = await pages<RawGroup>(session, url, true, maxPages);
   return { items: read.items.map(toGroup), complete: read.complete };
 }
@@ -163,7 +166,7 @@ export async function readMemberlessGroups(
   maxPages = MEMBERLESS_MAX_PAGES,
   opts: { concurrency?: number } = {},
 ): Promise<ReadResult<HygieneGroup>> {
-  const url = withQuery('/groups', { $select: GROUP_FIELDS, $top: 999 });
+  const url = listGroups({ $select: GROUP_FIELDS, $top: 999 }).url;
   const read = await pages<RawGroup>(session, url, false, maxPages);
   const visible = read.items.filter((g) => g.visibility !== 'HiddenMembership');
   const counts = await countMembers(
@@ -184,12 +187,7 @@ export async function countMembers(
   groupIds: readonly string[],
   concurrency?: number,
 ): Promise<{ byId: Map<string, number>; unknown: number }> {
-  const steps: BatchStep[] = groupIds.map((id, i) => ({
-    id: `c${i}`,
-    method: 'GET',
-    url: `/groups/${id}/members/$count`,
-    headers: { ...EVENTUAL },
-  }));
+  const steps: BatchStep[] = groupIds.map((id, i) => step(`c${i}`, countMembersRequest(id)));
   const results = await runBatches(session, steps, concurrency ? { concurrency } : {});
   const byId = new Map<string, number>();
   let unknown = 0;
@@ -224,13 +222,13 @@ export async function readFlaggedUsers(
   const [disabled, guests] = await Promise.all([
     pages<RawGroup>(
       session,
-      withQuery('/users', { $filter: 'accountEnabled eq false', $select: select, $top: 999 }),
+      listUsers({ $filter: 'accountEnabled eq false', $select: select, $top: 999 }).url,
       false,
       maxPages,
     ),
     pages<RawGroup>(
       session,
-      withQuery('/users', { $filter: "userType eq 'Guest'", $select: select, $top: 999 }),
+      listUsers({ $filter: "userType eq 'Guest'", $select: select, $top: 999 }).url,
       false,
       maxPages,
     ),
@@ -245,12 +243,12 @@ export async function readFlaggedUsers(
 async function batchLists<T>(
   session: GraphSession,
   ids: readonly string[],
-  url: (id: string) => string,
+  request: (id: string) => GraphRequest,
   map: (o: Record<string, unknown> & { id: string }) => T,
 ): Promise<Map<string, ReadResult<T>>> {
   const out = new Map<string, ReadResult<T>>();
   if (ids.length === 0) return out;
-  const steps = ids.map((id, i) => ({ id: String(i), method: 'GET' as const, url: url(id), headers: { ...EVENTUAL } }));
+  const steps = ids.map((id, i) => step(String(i), eventual(request(id))));
   const results: BatchResult[] = await session.batch(steps);
   results.forEach((r, i) => {
     const id = ids[i] as string;
@@ -267,9 +265,8 @@ export function readMembersOfGroups(
   session: GraphSession,
   groupIds: readonly string[],
 ): Promise<Map<string, ReadResult<HygieneMember>>> {
-  const url = (id: string): string =>
-    withQuery(`/groups/${id}/members`, { $select: MEMBER_FIELDS, $count: true, $top: 999 });
-  return batchLists(session, groupIds, url, toMember);
+  const request = (id: string): GraphRequest => listMembers(id, { $select: MEMBER_FIELDS, $count: true, $top: 999 });
+  return batchLists(session, groupIds, request, toMember);
 }
 
 /** The groups each user is a direct member of (first 999), by user id. Throws DomainError. */
@@ -277,9 +274,9 @@ export function readGroupsOfUsers(
   session: GraphSession,
   userIds: readonly string[],
 ): Promise<Map<string, ReadResult<HygieneGroup>>> {
-  const url = (id: string): string =>
-    withQuery(`/users/${id}/memberOf/microsoft.graph.group`, { $select: GROUP_FIELDS, $count: true, $top: 999 });
-  return batchLists(session, userIds, url, toGroup);
+  const request = (id: string): GraphRequest =>
+    userMemberOf(id, { $select: GROUP_FIELDS, $count: true, $top: 999 }, { groupsOnly: true });
+  return batchLists(session, userIds, request, toGroup);
 }
 
 /** The groups the signed-in user owns, with what the scan needs (`/me/ownedObjects`). Throws DomainError. */
@@ -291,7 +288,7 @@ export async function readMyOwnedGroups(session: GraphSession, maxPages = 20): P
 /** One group with the fields the scan uses, or undefined when it no longer exists. Throws DomainError otherwise. */
 export async function readHygieneGroup(session: GraphSession, groupId: string): Promise<HygieneGroup | undefined> {
   try {
-    return toGroup(await session.get<RawGroup>(withQuery(`/groups/${groupId}`, { $select: GROUP_FIELDS })));
+    return toGroup(await session.send<RawGroup>(getGroup(groupId, { $select: GROUP_FIELDS })));
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'notFound') return undefined;
     throw err;
@@ -300,6 +297,6 @@ export async function readHygieneGroup(session: GraphSession, groupId: string): 
 
 /** A group's owners count (advanced `/$count`). Throws DomainError. */
 export async function countOwners(session: GraphSession, groupId: string): Promise<number> {
-  const n = await session.get<unknown>(`/groups/${groupId}/owners/$count`, { eventual: true });
+  const n = await session.send<unknown>(countOwnersRequest(groupId));
   return typeof n === 'number' ? n : Number(n);
 }

@@ -7,8 +7,11 @@
 import type { BatchResult, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
 import { processLogger } from '../log';
+import { step } from './resources/request';
+import { listMembersWithLicenseErrors } from './resources/group-members';
+import { getUser } from './resources/users';
+import { listGroups } from './resources/groups';
 
 /** Why Entra could not give a member a licence (licenseAssignmentState.error). */
 export type LicenseErrorKind =
@@ -119,17 +122,13 @@ export async function readMembersWithLicenseErrors(
 ): Promise<LicenseErrorsRead<MemberLicenseErrors>> {
   const listed = await readPages(
     session,
-    withQuery(`/groups/${groupId}/membersWithLicenseErrors`, { $select: 'id,displayName', $top: 999 }),
+    listMembersWithLicenseErrors(groupId, { $select: 'id,displayName', $top: 999 }).url,
     opts.maxPages ?? 10,
   );
   const members = listed.items.filter((m): m is RawObject & { id: string } => typeof m.id === 'string');
   const results: BatchResult[] = members.length
     ? await session.batch(
-        members.map((m, i) => ({
-          id: String(i),
-          method: 'GET' as const,
-          url: withQuery(`/users/${m.id}`, { $select: 'id,displayName,licenseAssignmentStates' }),
-        })),
+        members.map((m, i) => step(String(i), getUser(m.id, { $select: 'id,displayName,licenseAssignmentStates' }))),
       )
     : [];
   const items = members.map((m, i): MemberLicenseErrors => {
@@ -161,7 +160,7 @@ export async function readGroupsWithLicenseErrors(
 ): Promise<LicenseErrorsRead<GroupWithLicenseErrors>> {
   const read = await readPages(
     session,
-    withQuery('/groups', { $filter: 'hasMembersWithLicenseErrors eq true', $select: 'id,displayName', $top: 999 }),
+    listGroups({ $filter: 'hasMembersWithLicenseErrors eq true', $select: 'id,displayName', $top: 999 }).url,
     maxPages,
   );
   return {

@@ -4,7 +4,7 @@
  * group get nothing from it (docs/graph-behaviour.md, Licensing), so they are counted apart and not as seats.
  */
 import type { GraphSession } from './graph-session';
-import { withQuery } from './odata';
+import { listMembers } from './resources/group-members';
 
 interface RawMember {
   id?: string;
@@ -34,7 +34,7 @@ const MAX_PAGES = 50;
 export async function readSeatsNeeded(session: GraphSession, groupId: string, skuId: string): Promise<SeatsNeeded> {
   const out: SeatsNeeded = { needed: 0, alreadyLicensed: 0, nestedGroups: 0, complete: true };
   const wanted = skuId.toLowerCase();
-  let next: string | undefined = withQuery(`/groups/${groupId}/members`, { $select: 'id,assignedLicenses', $top: 999 });
+  let next: string | undefined = listMembers(groupId, { $select: 'id,assignedLicenses', $top: 999 }).url;
   for (let n = 0; next; n++) {
     if (n === MAX_PAGES) {
       out.complete = false;

@@ -1,7 +1,8 @@
 import { GraphSession } from './graph-session';
 import type { SubscribedSku } from './types';
 import { fold } from './name-match';
-import { withQuery } from './odata';
+import { assignLicense, getGroup } from './resources/groups';
+import { subscribedSkus } from './resources/tenant';
 
 interface RawSku {
   skuId: string;
@@ -31,7 +32,7 @@ export function skuDisplayName(partNumber: string): string {
 
 /** The tenant's SKUs (one page; docs/graph-behaviour.md, Licensing). Throws DomainError. */
 export async function listSkus(session: GraphSession): Promise<SubscribedSku[]> {
-  const body = await session.get<{ value?: RawSku[] }>('/subscribedSkus', { ctx: { operation: 'license' } });
+  const body = await session.send<{ value?: RawSku[] }>(subscribedSkus(), { operation: 'license' });
   return (body.value ?? []).map((s) => ({
     skuId: s.skuId,
     skuPartNumber: s.skuPartNumber,
@@ -62,13 +63,9 @@ export async function setGroupLicense(
   skuId: string,
   op: 'add' | 'remove',
 ): Promise<void> {
-  await session.post(
-    `/groups/${groupId}/assignLicense`,
-    op === 'add'
-      ? { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] }
-      : { addLicenses: [], removeLicenses: [skuId] },
-    { operation: 'license' },
-  );
+  await session.send(assignLicense(groupId, skuId, op === 'add' ? { disabledPlans: [] } : null), {
+    operation: 'license',
+  });
 }
 
 /** One licence as a group carries it. */
@@ -79,9 +76,9 @@ export interface GroupLicense {
 
 /** The licences assigned to a group (`$select=assignedLicenses`). Throws DomainError. */
 export async function groupLicenses(session: GraphSession, groupId: string): Promise<GroupLicense[]> {
-  const g = await session.get<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(
-    withQuery(`/groups/${groupId}`, { $select: 'id,assignedLicenses' }),
-    { ctx: { operation: 'license' } },
+  const g = await session.send<{ assignedLicenses?: { skuId?: string; disabledPlans?: string[] }[] }>(
+    getGroup(groupId, { $select: 'id,assignedLicenses' }),
+    { operation: 'license' },
   );
   return (g.assignedLicenses ?? [])
     .filter((l): l is { skuId: string; disabledPlans?: string[] } => typeof l.skuId === 'string')

@@ -3,8 +3,8 @@
  * (`userType eq 'Guest'`) or disabled accounts (`accountEnabled eq false`).
  */
 import type { GraphSession } from './graph-session';
-import { withQuery } from './odata';
 import type { Principal } from './members-write';
+import { listMemberUsers } from './resources/group-members';
 
 export type MemberKind = 'guests' | 'disabled';
 
@@ -26,12 +26,12 @@ interface RawUser {
  */
 export async function membersOfKind(session: GraphSession, groupId: string, kind: MemberKind): Promise<Principal[]> {
   const out: Principal[] = [];
-  let url: string | undefined = withQuery(`/groups/${encodeURIComponent(groupId)}/members/microsoft.graph.user`, {
+  let url: string | undefined = listMemberUsers(groupId, {
     $filter: FILTER[kind],
     $select: 'id,displayName,userPrincipalName',
     $count: true,
     $top: 999,
-  });
+  }).url;
   for (let pages = 0; url && pages < MAX_PAGES; pages++) {
     const body: { value?: RawUser[]; '@odata.nextLink'?: string } = await session.get(url, { eventual: true });
     for (const u of body.value ?? [])

@@ -8,7 +8,9 @@ import type { BatchResult, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { runBatches } from './batch-pool';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
+import { step } from './resources/request';
+import { listMembers, listTransitiveMembers } from './resources/group-members';
+import { listOwners } from './resources/group-owners';
 
 export interface ExportRow {
   id: string;
@@ -67,9 +69,9 @@ export async function readMembersForExport(
   dynamic: boolean,
 ): Promise<ExportRow[]> {
   const [direct, all, owners] = await session.batch([
-    { id: 'd', method: 'GET', url: withQuery(`/groups/${groupId}/members`, { $select: SELECT, $top: 999 }) },
-    { id: 't', method: 'GET', url: withQuery(`/groups/${groupId}/transitiveMembers`, { $select: SELECT, $top: 999 }) },
-    { id: 'o', method: 'GET', url: withQuery(`/groups/${groupId}/owners`, { $select: SELECT, $top: 100 }) },
+    step('d', listMembers(groupId, { $select: SELECT, $top: 999 })),
+    step('t', listTransitiveMembers(groupId, { $select: SELECT, $top: 999 })),
+    step('o', listOwners(groupId, { $select: SELECT, $top: 100 })),
   ]);
   const directList = await rest(session, direct as BatchResult);
   const allList = await rest(session, all as BatchResult);
@@ -83,11 +85,7 @@ export async function readMembersForExport(
   if (nested.length > 0 && allList.some((m) => !directIds.has(m.id))) {
     const results = await runBatches(
       session,
-      nested.map((g, i) => ({
-        id: `n${i}`,
-        method: 'GET' as const,
-        url: withQuery(`/groups/${g.id}/transitiveMembers`, { $select: 'id', $top: 999 }),
-      })),
+      nested.map((g, i) => step(`n${i}`, listTransitiveMembers(g.id, { $select: 'id', $top: 999 }))),
     );
     results.forEach((r, i) => {
       if (r.status >= 400) return;

@@ -4,9 +4,9 @@
  */
 import type { GraphSession } from './graph-session';
 import { DomainError } from './errors';
-import { withQuery } from './odata';
 import { holdsDecidingRole } from './request-access-checks';
 import type { DirectoryGroup } from './types';
+import { listMembers } from './resources/group-members';
 
 /**
  * True when the session's user may read the members of `group`. For a live group this is one
@@ -21,7 +21,7 @@ export async function canReadMembers(
 ): Promise<boolean> {
   if (group.deletedDateTime) return group.visibility !== 'HiddenMembership' || holdsDecidingRole(session);
   try {
-    await session.get(withQuery(`/groups/${group.id}/members`, { $select: 'id', $top: 1 }));
+    await session.send(listMembers(group.id, { $select: 'id', $top: 1 }));
     return true;
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'forbidden') return false;

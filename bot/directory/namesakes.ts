@@ -3,8 +3,11 @@
  * owners that tell same-named groups apart on a choice card or a list.
  */
 import type { GraphSession } from './graph-session';
-import { literal, withQuery } from './odata';
+import { literal } from './odata';
 import { GROUP_SELECT, type DirectoryGroup } from './types';
+import { step } from './resources/request';
+import { listGroups } from './resources/groups';
+import { listOwners } from './resources/group-owners';
 
 /** Owners read per group to tell namesakes apart. */
 const OWNERS_SHOWN = 3;
@@ -14,8 +17,8 @@ const OWNERS_SHOWN = 3;
  * Throws DomainError.
  */
 export async function groupsNamed(graph: GraphSession, name: string): Promise<DirectoryGroup[]> {
-  const body = await graph.get<{ value?: DirectoryGroup[] }>(
-    withQuery('/groups', { $filter: `displayName eq ${literal(name)}`, $select: GROUP_SELECT, $top: 10 }),
+  const body = await graph.send<{ value?: DirectoryGroup[] }>(
+    listGroups({ $filter: `displayName eq ${literal(name)}`, $select: GROUP_SELECT, $top: 10 }),
   );
   return body.value ?? [];
 }
@@ -36,11 +39,7 @@ export async function ownerNamesOf(graph: GraphSession, groupIds: readonly strin
   const out = new Map<string, string[]>();
   if (groupIds.length === 0) return out;
   const results = await graph.batch(
-    groupIds.map((id, i) => ({
-      id: String(i),
-      method: 'GET' as const,
-      url: withQuery(`/groups/${id}/owners`, { $select: 'id,displayName', $top: OWNERS_SHOWN }),
-    })),
+    groupIds.map((id, i) => step(String(i), listOwners(id, { $select: 'id,displayName', $top: OWNERS_SHOWN }))),
   );
   results.forEach((r, i) => {
     const id = groupIds[i];

@@ -5,11 +5,6 @@ export function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Encodes a whole query-option value for a URL (the JS Graph client does not encode what we pass in paths). */
-export function encodeOption(value: string): string {
-  return encodeURIComponent(value);
-}
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(s: string): boolean {

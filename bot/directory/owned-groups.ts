@@ -1,5 +1,6 @@
 import type { GraphSession } from './graph-session';
 import type { DirectoryGroup } from './types';
+import { ownedObjects } from './resources/users';
 
 interface ODataList<T> {
   value?: T[];
@@ -19,7 +20,7 @@ export async function listOwnedGroups(
   maxPages = MAX_PAGES,
 ): Promise<{ groups: DirectoryGroup[]; complete: boolean }> {
   const groups: DirectoryGroup[] = [];
-  let url: string | undefined = `/${userId === 'me' ? 'me' : `users/${userId}`}/ownedObjects`;
+  let url: string | undefined = ownedObjects(userId).url;
   for (let pages = 0; url && pages < maxPages; pages++) {
     const body: ODataList<DirectoryGroup & { '@odata.type'?: string }> = await session.get(url);
     for (const o of body.value ?? []) if ((o['@odata.type'] ?? '').endsWith('.group')) groups.push(o);

@@ -4,8 +4,11 @@
  * Global Administrator), and how many of the requester's team-mates are already members.
  */
 import type { GraphSession } from './graph-session';
-import { withQuery, literal } from './odata';
+import { literal } from './odata';
 import { USER_SELECT, type DirectoryUser } from './types';
+import { listOwners } from './resources/group-owners';
+import { listMembers } from './resources/group-members';
+import { getUser, listUsers, userMemberOf } from './resources/users';
 
 /** Entra role template ids that may decide any request (the same ids real tokens carry as `wids`). */
 export const DECIDING_ROLE_TEMPLATES: readonly string[] = [
@@ -42,14 +45,14 @@ async function allPages<T>(session: GraphSession, first: string, eventual = fals
 
 /** The signed-in user (`/me`) with department and job title. Throws DomainError. */
 export function readMe(session: GraphSession): Promise<DirectoryUser> {
-  return session.get<DirectoryUser>(withQuery('/me', { $select: USER_SELECT }));
+  return session.send<DirectoryUser>(getUser('me', { $select: USER_SELECT }));
 }
 
 /** The group's owners that are users (`GET /groups/{id}/owners`). Throws DomainError. */
 export async function readOwners(session: GraphSession, groupId: string): Promise<OwnerRef[]> {
   const rows = await allPages<{ id: string; displayName?: string | null; '@odata.type'?: string }>(
     session,
-    withQuery(`/groups/${groupId}/owners`, { $top: 100 }),
+    listOwners(groupId, { $top: 100 }).url,
   );
   return rows
     .filter((o) => !o['@odata.type'] || o['@odata.type'].endsWith('.user'))
@@ -64,7 +67,7 @@ export async function readOwners(session: GraphSession, groupId: string): Promis
 export async function holdsDecidingRole(session: GraphSession): Promise<boolean> {
   const rows = await allPages<{ '@odata.type'?: string; roleTemplateId?: string | null; displayName?: string | null }>(
     session,
-    '/me/memberOf',
+    userMemberOf('me').url,
   );
   return rows.some(
     (r) =>
@@ -97,15 +100,12 @@ export async function countTeammates(
   if (!department) return undefined;
   const mates = await allPages<{ id: string }>(
     session,
-    withQuery('/users', { $filter: `department eq ${literal(department)}`, $select: 'id', $top: 999, $count: true }),
+    listUsers({ $filter: `department eq ${literal(department)}`, $select: 'id', $top: 999, $count: true }).url,
     true,
   );
   const mateIds = new Set(mates.map((u) => u.id.toLowerCase()).filter((id) => id !== requester.id.toLowerCase()));
   if (mateIds.size === 0) return { members: 0, total: 0 };
-  const members = await allPages<{ id: string }>(
-    session,
-    withQuery(`/groups/${groupId}/members`, { $select: 'id', $top: 999 }),
-  );
+  const members = await allPages<{ id: string }>(session, listMembers(groupId, { $select: 'id', $top: 999 }).url);
   const inGroup = members.filter((m) => mateIds.has(m.id.toLowerCase())).length;
   return { members: inGroup, total: mateIds.size };
 }

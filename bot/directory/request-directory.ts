@@ -7,9 +7,9 @@ import type { GraphSession } from './graph-session';
 import { DomainError } from './errors';
 import { getGroup } from './groups-read';
 import { countTeammates, holdsDecidingRole, mayDecide, readMe, readOwners } from './request-access-checks';
-import { withQuery } from './odata';
 import { addMember as addMemberRequest, removeMember as removeMemberRequest } from './resources/group-members';
 import type { MemberAddResult, MemberRemoveResult, RequestDirectory } from './request-directory-port';
+import { directoryRoleMembers } from './resources/tenant';
 
 /** The Groups Administrator role's template id (the same in every tenant). */
 const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
@@ -64,8 +64,8 @@ async function removeMember(
 /** The users holding the Groups Administrator role; empty when the role is not activated or not readable. */
 async function groupsAdministrators(session: GraphSession): Promise<{ id: string; name: string }[]> {
   try {
-    const body = await session.get<{ value?: { id: string; displayName?: string | null; '@odata.type'?: string }[] }>(
-      withQuery(`/directoryRoles(roleTemplateId='${GROUPS_ADMINISTRATOR}')/members`, { $select: 'id,displayName' }),
+    const body = await session.send<{ value?: { id: string; displayName?: string | null; '@odata.type'?: string }[] }>(
+      directoryRoleMembers(GROUPS_ADMINISTRATOR, { $select: 'id,displayName' }),
     );
     return (body.value ?? [])
       .filter((m) => !m['@odata.type'] || m['@odata.type'].endsWith('.user'))

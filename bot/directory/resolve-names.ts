@@ -1,10 +1,13 @@
 import { GraphSession, stepError, type BatchStep, type BatchResult } from './graph-session';
-import { literal, isGuid, looksLikeEmail, withQuery, searchTerm } from './odata';
+import { literal, isGuid, looksLikeEmail, searchTerm } from './odata';
 import { rankCandidates, closest, longestNameInside, type Resolution } from './name-match';
 import { mapGraphError } from './errors';
 import { foldName } from '../language/name-fold';
 import { formalNames } from '../language/nicknames';
 import { GROUP_SELECT, USER_SELECT, type DirectoryGroup, type DirectoryUser } from './types';
+import { eventual, step } from './resources/request';
+import { getUser, listUsers } from './resources/users';
+import { getGroup, listGroups } from './resources/groups';
 
 /** A group phrase, resolved whole or, when the whole phrase names nothing, split on "and" (docs/cards-and-conversation.md, Intents). */
 export type GroupResolution = Resolution<DirectoryGroup> & { parts?: Resolution<DirectoryGroup>[] };
@@ -17,8 +20,7 @@ export interface ResolveResult {
 const CANDIDATES = 25;
 
 function userStep(id: string, name: string): BatchStep {
-  if (name === 'me') return { id, method: 'GET', url: withQuery('/me', { $select: USER_SELECT }) };
-  if (isGuid(name)) return { id, method: 'GET', url: withQuery(`/users/${name}`, { $select: USER_SELECT }) };
+  if (name === 'me' || isGuid(name)) return step(id, getUser(name, { $select: USER_SELECT }));
   const filter = looksLikeEmail(name)
     ? `userPrincipalName eq ${literal(name)} or mail eq ${literal(name)}`
     : [
@@ -27,15 +29,15 @@ function userStep(id: string, name: string): BatchStep {
         ),
         ...nicknameClauses(name),
       ].join(' or ');
-  return { id, method: 'GET', url: withQuery('/users', { $filter: filter, $select: USER_SELECT, $top: CANDIDATES }) };
+  return step(id, listUsers({ $filter: filter, $select: USER_SELECT, $top: CANDIDATES }));
 }
 
 function groupStep(id: string, phrase: string): BatchStep {
-  if (isGuid(phrase)) return { id, method: 'GET', url: withQuery(`/groups/${phrase}`, { $select: GROUP_SELECT }) };
+  if (isGuid(phrase)) return step(id, getGroup(phrase, { $select: GROUP_SELECT }));
   const filter = looksLikeEmail(phrase)
     ? `mail eq ${literal(phrase)}`
     : `startsWith(displayName,${literal(phrase)}) or mailNickname eq ${literal(phrase)}`;
-  return { id, method: 'GET', url: withQuery('/groups', { $filter: filter, $select: GROUP_SELECT, $top: CANDIDATES }) };
+  return step(id, listGroups({ $filter: filter, $select: GROUP_SELECT, $top: CANDIDATES }));
 }
 
 /**
@@ -99,16 +101,9 @@ function searchStep(id: string, collection: 'users' | 'groups', text: string): B
   const terms = lookupWords(text)
     .map((w) => searchTerm('displayName', w))
     .join(' OR ');
-  return {
-    id,
-    method: 'GET',
-    url: withQuery(`/${collection}`, {
-      $search: terms,
-      $select: collection === 'users' ? USER_SELECT : GROUP_SELECT,
-      $top: CANDIDATES,
-    }),
-    headers: { ConsistencyLevel: 'eventual' },
-  };
+  const list = collection === 'users' ? listUsers : listGroups;
+  const select = collection === 'users' ? USER_SELECT : GROUP_SELECT;
+  return step(id, eventual(list({ $search: terms, $select: select, $top: CANDIDATES })));
 }
 
 /** The objects a step returned: one object for a by-id GET, the `value` list for a query; [] for a 404. */

@@ -7,6 +7,8 @@
  */
 import { DomainError } from './errors';
 import type { GraphSession } from './graph-session';
+import { segment } from './resources/request';
+import { installApp } from './resources/users';
 
 /** What became of an install. */
 export type AppInstallOutcome = 'installed' | 'already-installed' | 'forbidden' | 'not-in-catalog';
@@ -15,7 +17,7 @@ export type AppInstallOutcome = 'installed' | 'already-installed' | 'forbidden' 
 function catalogAppUrl(session: GraphSession, catalogAppId: string): string {
   const userUrl = session.userUrl('-');
   const root = userUrl.slice(0, userUrl.lastIndexOf('/users/'));
-  return `${root}/appCatalogs/teamsApps/${encodeURIComponent(catalogAppId)}`;
+  return `${root}/appCatalogs/teamsApps/${segment(catalogAppId)}`;
 }
 
 /**
@@ -31,9 +33,7 @@ export async function installAppForUser(
   catalogAppId: string,
 ): Promise<AppInstallOutcome> {
   try {
-    await session.post(`/users/${encodeURIComponent(userId)}/teamwork/installedApps`, {
-      'teamsApp@odata.bind': catalogAppUrl(session, catalogAppId),
-    });
+    await session.send(installApp(userId, { 'teamsApp@odata.bind': catalogAppUrl(session, catalogAppId) }));
     return 'installed';
   } catch (err) {
     if (!(err instanceof DomainError) || !err.graph) throw err;

@@ -3,11 +3,12 @@
  * direct member of, the groups they are in through nesting, and the groups they own. For offboarding and
  * "does X still have access anywhere?".
  */
-import type { BatchResult, GraphSession } from './graph-session';
+import type { BatchResult, BatchStep, GraphSession } from './graph-session';
 import { stepError } from './graph-session';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
 import { GROUP_SELECT, type DirectoryGroup } from './types';
+import { eventual, step } from './resources/request';
+import { getUser, ownedObjects, userMemberOf } from './resources/users';
 
 /** The account state of a person. */
 export interface AccountFacts {
@@ -33,32 +34,16 @@ interface ODataList<T> {
   '@odata.nextLink'?: string;
 }
 
-const EVENTUAL = { ConsistencyLevel: 'eventual' };
 const MAX_PAGES = 20;
 
 /** The four reads, independent, for one `$batch`. Pure. */
-function steps(userId: string): { id: string; method: 'GET'; url: string; headers?: Record<string, string> }[] {
-  const base = `/users/${encodeURIComponent(userId)}`;
+function steps(userId: string): BatchStep[] {
   const groups = { $select: GROUP_SELECT, $top: 999, $count: true };
   return [
-    {
-      id: 'user',
-      method: 'GET',
-      url: withQuery(base, { $select: 'id,displayName,userPrincipalName,accountEnabled,userType' }),
-    },
-    {
-      id: 'direct',
-      method: 'GET',
-      url: withQuery(`${base}/memberOf/microsoft.graph.group`, groups),
-      headers: EVENTUAL,
-    },
-    {
-      id: 'transitive',
-      method: 'GET',
-      url: withQuery(`${base}/transitiveMemberOf/microsoft.graph.group`, groups),
-      headers: EVENTUAL,
-    },
-    { id: 'owned', method: 'GET', url: `${base}/ownedObjects` },
+    step('user', getUser(userId, { $select: 'id,displayName,userPrincipalName,accountEnabled,userType' })),
+    step('direct', eventual(userMemberOf(userId, groups, { groupsOnly: true }))),
+    step('transitive', eventual(userMemberOf(userId, groups, { groupsOnly: true, transitive: true }))),
+    step('owned', ownedObjects(userId)),
   ];
 }
 

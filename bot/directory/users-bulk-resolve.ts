@@ -3,8 +3,10 @@ import { stepError } from './graph-session';
 import { mapGraphError } from './errors';
 import { BATCH_STEPS, chunked, runBatches, type PoolOptions } from './batch-pool';
 import { fold, rankCandidates, type Resolution } from './name-match';
-import { isGuid, literal, looksLikeEmail, withQuery } from './odata';
+import { isGuid, literal, looksLikeEmail } from './odata';
 import { USER_SELECT, type DirectoryUser } from './types';
+import { step } from './resources/request';
+import { listUsers } from './resources/users';
 
 /**
  * Most values in one `$filter`: Graph counts each value of an `in (...)` as an OR clause and refuses more
@@ -56,11 +58,7 @@ export function exactLookupSteps(queries: readonly string[], prefix = 'x'): Look
   const add = (values: string[], filter: string): void => {
     steps.push({
       values,
-      step: {
-        id: `${prefix}${steps.length}`,
-        method: 'GET',
-        url: withQuery('/users', { $filter: filter, $select: BULK_USER_SELECT, $top: 999 }),
-      },
+      step: step(`${prefix}${steps.length}`, listUsers({ $filter: filter, $select: BULK_USER_SELECT, $top: 999 })),
     });
   };
   const list = (values: string[]): string => values.map(literal).join(',');
@@ -87,7 +85,7 @@ function prefixStep(id: string, name: string): BatchStep {
   const filter = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']
     .map((p) => `startsWith(${p},${literal(name)})`)
     .join(' or ');
-  return { id, method: 'GET', url: withQuery('/users', { $filter: filter, $select: BULK_USER_SELECT, $top: 25 }) };
+  return step(id, listUsers({ $filter: filter, $select: BULK_USER_SELECT, $top: 25 }));
 }
 
 function usersOf(r: BatchResult): DirectoryUser[] {
@@ -143,15 +141,14 @@ export async function resolveUserList(
   const addresses = queries.map((_, i) => i).filter((i) => open(i, 'address'));
   const mailSteps = chunked(addresses, IN_LIMIT).map((part, k) => ({
     indexes: part,
-    step: {
-      id: `m${k}`,
-      method: 'GET' as const,
-      url: withQuery('/users', {
+    step: step(
+      `m${k}`,
+      listUsers({
         $filter: `mail in (${part.map((i) => literal(queries[i] as string)).join(',')})`,
         $select: BULK_USER_SELECT,
         $top: 999,
       }),
-    },
+    ),
   }));
   const prefixSteps = queries
     .map((_, i) => i)

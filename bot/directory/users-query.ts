@@ -1,8 +1,10 @@
 import { GraphSession } from './graph-session';
 import { mapGraphError } from './errors';
-import { withQuery } from './odata';
 import type { DirectoryUser } from './types';
 import { stepError } from './graph-session';
+import { eventual, step } from './resources/request';
+import { countUsers, getUser, listUsers } from './resources/users';
+import { listMembers } from './resources/group-members';
 
 /**
  * User properties a dynamic membership rule can read, as Graph v1.0 names them: what a local rule evaluation
@@ -61,23 +63,18 @@ export async function countAndSampleUsers(
   sample = 10,
 ): Promise<{ count: number; sample: DirectoryUser[] }> {
   const [c, s] = await session.batch([
-    {
-      id: 'c',
-      method: 'GET',
-      url: withQuery('/users/$count', { $filter: filter }),
-      headers: { ConsistencyLevel: 'eventual' },
-    },
-    {
-      id: 's',
-      method: 'GET',
-      url: withQuery('/users', {
-        $filter: filter,
-        $select: 'id,displayName,userPrincipalName,mail,department,jobTitle',
-        $top: sample,
-        $count: true,
-      }),
-      headers: { ConsistencyLevel: 'eventual' },
-    },
+    step('c', countUsers({ $filter: filter })),
+    step(
+      's',
+      eventual(
+        listUsers({
+          $filter: filter,
+          $select: 'id,displayName,userPrincipalName,mail,department,jobTitle',
+          $top: sample,
+          $count: true,
+        }),
+      ),
+    ),
   ]);
   if (!c || c.status >= 400)
     throw mapGraphError(c ? stepError(c) : { statusCode: 500, message: 'No $count result.' }, { operation: 'read' });
@@ -97,12 +94,12 @@ export async function listUsersByFilter(
   maxPages = 20,
 ): Promise<{ users: DirectoryUser[]; complete: boolean }> {
   const users: DirectoryUser[] = [];
-  let url: string | undefined = withQuery('/users', {
+  let url: string | undefined = listUsers({
     $filter: filter,
     $select: 'id,displayName,userPrincipalName',
     $top: BIG_PAGE,
     $count: true,
-  });
+  }).url;
   let pages = 0;
   for (; url && pages < maxPages; pages++) {
     const body: ODataList<DirectoryUser> = await session.get(url, { eventual: true });
@@ -122,7 +119,7 @@ export async function scanUsers(
   visit: (users: Record<string, unknown>[]) => void,
   maxPages = 100,
 ): Promise<{ scanned: number; complete: boolean }> {
-  let url: string | undefined = withQuery('/users', { $select: select, $top: BIG_PAGE });
+  let url: string | undefined = listUsers({ $select: select, $top: BIG_PAGE }).url;
   let scanned = 0;
   for (let pages = 0; url && pages < maxPages; pages++) {
     const body: ODataList<Record<string, unknown>> = await session.get(url);
@@ -136,7 +133,7 @@ export async function scanUsers(
 
 /** One user with every property a rule can read (for "why is Ana in X"). Throws DomainError (notFound...). */
 export function getUserForRule(session: GraphSession, userId: string): Promise<Record<string, unknown>> {
-  return session.get<Record<string, unknown>>(withQuery(`/users/${userId}`, { $select: RULE_USER_SELECT }));
+  return session.send<Record<string, unknown>>(getUser(userId, { $select: RULE_USER_SELECT }));
 }
 
 /** Ids and names of a group's direct members, 999 per round trip, at most `maxPages`. Throws DomainError. */
@@ -146,7 +143,7 @@ export async function listMemberIds(
   maxPages = 20,
 ): Promise<{ members: { id: string; displayName: string | null }[]; complete: boolean }> {
   const members: { id: string; displayName: string | null }[] = [];
-  let url: string | undefined = withQuery(`/groups/${groupId}/members`, { $select: 'id,displayName', $top: BIG_PAGE });
+  let url: string | undefined = listMembers(groupId, { $select: 'id,displayName', $top: BIG_PAGE }).url;
   let pages = 0;
   for (; url && pages < maxPages; pages++) {
     const body: ODataList<{ id: string; displayName?: string | null }> = await session.get(url);

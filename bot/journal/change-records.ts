@@ -8,8 +8,6 @@ import type { DirectoryGroup } from '../directory/types';
 import type { PersonRef } from '../store/types';
 import type { JournalAction, JournalChange } from './journal-sink';
 
-export type { PreviousLicense } from '../directory/directory-operation';
-
 /** What happened to one principal of a membership change (the command layer's outcome, reduced). */
 export interface PrincipalResult {
   principal: PersonRef;

@@ -1,8 +1,7 @@
 /** bot/language: pure text → Intent (docs/cards-and-conversation.md, Intents). No I/O, no Teams types. */
-export type { GroupKind, GroupProperty, HygieneCheck, Intent, IntentName, SmallTalkTopic, Visibility } from './intent';
+export type { Intent, IntentName, SmallTalkTopic } from './intent';
 export { INTENT_NAMES } from './intent';
-export { INTENT_TABLE, featuredExamples, helpLines, intentSpec, slotProblems, type IntentSpec } from './intent-table';
+export { INTENT_TABLE, featuredExamples, helpLines, intentSpec, slotProblems } from './intent-table';
 export { MAX_UTTERANCE_LENGTH, parseIntent } from './intent-parse';
 export { normalizeUtterance } from './text-normalize';
-export { isRuleSyntax } from './rule-detect';
 export { suggestRequests } from './intent-suggest';

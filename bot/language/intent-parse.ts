@@ -7,6 +7,8 @@
  */
 import type { Intent } from './intent';
 import { makeIntent } from './intent-build';
+import type { Gazetteer } from './entity-gazetteer';
+import { withDirectoryNames } from './intent-directory';
 import { isQuestion, readsWholeText } from './intent-table';
 import { maskQuotes, toUtterance } from './quote-mask';
 import { normalizeMarkup, normalizeUtterance, stripCourtesy } from './text-normalize';
@@ -42,9 +44,13 @@ function twoQuestions(text: string): Intent | undefined {
   return makeIntent('multi', { steps: [first, second] });
 }
 
+/** Non-native openings before the request: "Please to add …", "Is possible to put …", "you can to tell me …". */
+const LEADING =
+  /^(?:please\s*,?\s*)?(?:(?:you\s+can|can\s+you|could\s+you)\s+(?:please\s+)?to\s+|you\s+can\s+(?=(?:verify|check|tell|add|remove|put|make|give|show|list)\b)|(?:it\s+)?is\s+(?:it\s+)?possible\s+(?:for\s+you\s+)?to\s+|to\s+(?=(?:add|remove|put|make|give|delete|create)\b))/i;
+
 /** Matches one clause (already free of greetings) against the patterns; `unknown` when none fits. */
 export function parseClause(raw: string): Intent {
-  let text = stripCourtesy(raw);
+  let text = stripCourtesy(raw).replace(LEADING, '');
   for (let guard = 0; guard < 6; guard += 1) {
     const next = text.replace(TRAILING_WORDS, '');
     if (next === text || next.trim().length === 0) break;
@@ -58,12 +64,24 @@ export function parseClause(raw: string): Intent {
   return intent ? tidySlots(intent) : makeIntent('unknown');
 }
 
+/** Options of {@link parseIntent}. */
+export interface ParseOptions {
+  /** The tenant's known names: a group or person the reading lacks is taken from the one the message names. */
+  gazetteer?: Gazetteer;
+}
+
 /**
- * Turns one chat message into an Intent. Pure: no I/O, no directory lookups, the same output for the same
- * input. Text that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH} characters or not
- * understood gives `{ intent: 'unknown' }`. Never throws.
+ * Turns one chat message into an Intent. Pure: no I/O, the same output for the same input (and gazetteer). Text
+ * that is empty, not a string, longer than {@link MAX_UTTERANCE_LENGTH} characters or not understood gives
+ * `{ intent: 'unknown' }`. Never throws.
  */
-export function parseIntent(text: string): Intent {
+export function parseIntent(text: string, options: ParseOptions = {}): Intent {
+  const intent = parseText(text);
+  return options.gazetteer && typeof text === 'string' ? withDirectoryNames(intent, text, options.gazetteer) : intent;
+}
+
+/** The parse without the directory. */
+function parseText(text: string): Intent {
   if (typeof text !== 'string' || text.length > MAX_UTTERANCE_LENGTH) return makeIntent('unknown');
   const chat = matchSmallTalk(toUtterance(normalizeMarkup(text)));
   if (chat) return chat;

@@ -8,14 +8,7 @@ import type { GroupKind, GroupProperty, HygieneCheck, MembershipKind, SlotKey, V
 
 export type { IntentName } from './intent-table';
 export { INTENT_NAMES } from './intent-table';
-export type {
-  GroupKind,
-  GroupProperty,
-  HygieneCheck,
-  MembershipKind,
-  SmallTalkTopic,
-  Visibility,
-} from './intent-slots';
+export type { GroupKind, GroupProperty, HygieneCheck, SmallTalkTopic, Visibility } from './intent-slots';
 
 export interface Intent {
   intent: IntentName;

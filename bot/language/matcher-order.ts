@@ -27,6 +27,7 @@ import { matchNameSearch } from './patterns/name-search';
 import { matchExportMembers } from './patterns/members-export';
 import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
 import { indexKeywords } from './patterns/keyword-filter';
+import { matchBareInto, matchWordOrder } from './patterns/word-order';
 import { matchAccessCheck, matchOffboard } from './patterns/offboarding';
 import { matchRemoveByKind } from './patterns/members-by-kind';
 import { matchCopyMembership } from './patterns/membership-copy';
@@ -83,8 +84,7 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchShowHygiene,
-    needs:
-      'hygien health clean tidy digest owner which what anything any do orphan abandoned group expir are is show list find',
+    needs: 'hygien health clean tidy digest owner group expir orphan abandoned attention need',
   },
   { match: matchNest, needs: 'nest' },
   { match: matchBulk, needs: 'add put include invite enrol remove delete drop kick take' },
@@ -111,7 +111,7 @@ export const MATCHERS = indexKeywords([
   { match: matchRemoveLicense, needs: 'remove revoke unassign un take drop delete strip pull disable' },
   {
     match: matchCreateGroup,
-    needs: 'create set setup spin build establish provision make add start open form need i we new',
+    needs: 'create setup spin build establish provision group team up',
   },
   {
     match: matchMissingPieces,
@@ -129,16 +129,19 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchListOwners,
-    needs:
-      'who own manag admin run charge respons look list show get display give see view fetch find enumerate print pull bring tell what which check is are does do',
+    needs: 'who own manag admin',
   },
   { match: matchRequestAccess, needs: 'i we give get grant can could may let join request ask how be become please' },
   {
     match: matchListApprovals,
-    needs:
-      'approv pending open outstanding waiting what is are do anything any something who reject deny declin to show list get display give see view fetch find check',
+    needs: 'approv pending open outstanding waiting await review decision sign reject deny declin request',
   },
   { match: matchListRequests, needs: 'request where how cancel withdraw retract status did has have was were what' },
+  {
+    match: matchWordOrder,
+    needs:
+      'out run manag own keys member from add put into slot pop sneak squeeze bung chuck able wants remove take delete which who where can could',
+  },
   {
     match: matchCheckMembership,
     needs: 'is are am isn aren does do check verify see find confirm tell let why how explain trace show',
@@ -170,14 +173,13 @@ export const MATCHERS = indexKeywords([
   },
   {
     match: matchListUserGroups,
-    needs:
-      'group team my membership which what where show list get display give see view fetch find enumerate print pull bring tell who',
+    needs: 'group team membership member',
   },
   {
     match: matchListMembers,
-    needs:
-      'who member people user person everyone everybody folk is are what how show list get display give see view fetch find enumerate print pull bring tell check',
+    needs: 'who member people user person everyone everybody folk anyone anybody what how',
   },
+  { match: matchBareInto, needs: 'into onto in' },
   {
     match: matchParaphrase,
     needs:

@@ -41,7 +41,10 @@ export function cleanGroup(phrase: string | undefined): string | undefined {
   if (isQuoted(t)) return unquote(t) || undefined;
   t = t.replace(/^(?:(?:(?:group|team)\s+)?(?:called|named)|group)\s+(?=\S)/i, '');
   if (isQuoted(t)) return unquote(t) || undefined;
-  t = t.replace(/\s+(?:(?:in|on)\s+(?:microsoft\s+)?teams|to|from|in|into|as|of|for|with|on)$/i, '');
+  t = t.replace(/^of\s+(?=\S)/i, '');
+  t = t.replace(/^(?:deleted|removed)\s+(?:group|team)\s+(?=\S)/i, '');
+  t = t.replace(/\s+(?:with|and)\s+(?:all\s+)?(?:its|their)\s+(?:members|owners|membership)$/i, '');
+  t = t.replace(/\s+(?:(?:in|on)\s+(?:microsoft\s+)?teams|to|from|in|into|as|of|for|with|on|since)$/i, '');
   const stripped = t.replace(TRAILING_GROUP_WORD, '').replace(TRAILING_GROUP_WORD, '');
   if (stripped.length > 0) t = stripped;
   t = unquote(t);
@@ -81,7 +84,9 @@ const SEPARATOR =
 export function cleanUser(phrase: string): string | undefined {
   let t = cleanEdges(phrase);
   t = t.replace(/^(?:[-*•·▪◦]|\d{1,4}[.)])\s+/, '');
+  t = t.replace(/^(?:please|pls|plz|kindly)\s+(?=\S)/i, '');
   t = t.replace(/^(?:the|a|an)\s+(?=\S)/i, '');
+  t = t.replace(/^(?:mr|mrs|ms|miss|mister|missus|dr|prof)\.?\s+(?=\S)/i, '');
   if (!isQuoted(t))
     t = t.replace(/^(?:(?:the\s+)?(?:users?|members?|people|persons?|guests?|employees?|colleagues?))\s+(?=\S)/i, '');
   t = unquote(t);

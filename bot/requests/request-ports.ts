@@ -7,7 +7,7 @@ import type { AdaptiveCard } from '../../cards';
 import type { RequestDirectory } from '../directory/request-directory-port';
 import type { TeamChannel } from './owner-reach';
 
-export type { DirectoryPerson, DirectoryGroupRef, RequestDirectory } from '../directory/request-directory-port';
+export type { DirectoryPerson, RequestDirectory } from '../directory/request-directory-port';
 
 /** Someone to @mention: their chat user id (Teams `29:…`) when known, else their Entra object id, and name. */
 export interface MentionTarget {

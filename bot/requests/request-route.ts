@@ -55,8 +55,3 @@ export async function loadRoutes(
 export async function saveRoute(keyValue: KeyValueRepository, requestId: string, route: RequestRoute): Promise<void> {
   await keyValue.set(ROUTE_KEY + requestId, route);
 }
-
-/** The history as one sentence: "asked Olga Owner on 3 Mar 14:02; reminded …". Pure. */
-export function historyText(history: readonly AskedRound[], format: (at: Date) => string): string {
-  return history.map((h) => `${h.kind} ${h.names.join(', ')} ${format(new Date(h.at))}`).join('; ');
-}

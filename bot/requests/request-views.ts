@@ -9,6 +9,7 @@ import {
   buildApprovalCard,
   buildApprovalResultCard,
   executeButton,
+  refreshAction,
   type AdaptiveCard,
   type PersonSummary,
   type RequestSummary,
@@ -29,8 +30,6 @@ export interface RequestProfile {
 export function requesterOf(r: AccessRequest, profile?: RequestProfile): PersonSummary {
   return profile?.requester ?? { id: r.requesterId, displayName: r.requesterName, userPrincipalName: r.requesterUpn };
 }
-
-export type { CardAudience };
 
 /**
  * The owners' card while the request is pending: Approve / Deny (Action.Execute). A `shared` copy (everyone in a
@@ -205,7 +204,7 @@ export function withRefresh(card: AdaptiveCard, requestId: string, userIds: read
   const ids = [...new Set(userIds)].filter((id) => id && !ENTRA_ID.test(id)).slice(0, REFRESH_USER_LIMIT);
   if (ids.length === 0) return card;
   const refresh = {
-    action: { type: 'Action.Execute', verb: 'requestRefresh', data: { verb: 'requestRefresh', requestId } },
+    action: refreshAction({ verb: 'requestRefresh', requestId }),
     userIds: ids,
   };
   return Object.assign({}, card, { refresh });

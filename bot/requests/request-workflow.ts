@@ -14,7 +14,7 @@
 import type { Store } from '../store';
 import type { Logger } from '../log';
 import type { Reply } from '../shared/types';
-import { AccessRequestService, RequestInputError, type ActionResult, type Decider } from './access-request-service';
+import { AccessRequestService, type ActionResult, type Decider } from './access-request-service';
 import type { MemberAddJob, MemberAddResult, MemberRemover } from './member-change';
 import type {
   Clock,
@@ -552,8 +552,6 @@ export class RequestWorkflow {
       .join('; ');
   }
 }
-
-export { RequestInputError };
 
 /**
  * The sentences added to the requester's confirmation: who got the card and where, who did not and why

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDirectory } from '../../common/directory-lock';
-import { preparePgliteDirectory } from '../../common/pglite-template';
+import { pgliteVersion, preparePgliteDirectory } from '../../common/pglite-template';
 import { normaliseParams, type SqlClient, type SqlExecutor, type SqlRow } from './sql-client';
 
 function wrap(db: PGlite | Transaction): SqlExecutor {
@@ -14,6 +16,33 @@ function wrap(db: PGlite | Transaction): SqlExecutor {
       await db.exec(script);
     },
   };
+}
+
+/**
+ * A fresh cluster's files as one image, for in-memory stores: initdb in WebAssembly costs seconds (tens on a loaded
+ * machine), loading the image well under that. Made once per machine and PGlite version under the OS temp
+ * directory (written through a temporary name and a rename, as the PGlite template), read once per process.
+ */
+let freshImage: Promise<Blob> | undefined;
+
+function imageFile(): string {
+  return join(tmpdir(), `groupbot-pglite-memory-${pgliteVersion()}.tar`);
+}
+
+async function makeImage(file: string): Promise<Blob> {
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const db = await PGlite.create();
+  const image = await db.dumpDataDir('none');
+  await db.close();
+  const staging = `${file}.${process.pid}-${Date.now()}`;
+  writeFileSync(staging, Buffer.from(await image.arrayBuffer()));
+  renameSync(staging, file);
+  return image;
+}
+
+async function freshMemoryCluster(): Promise<PGlite> {
+  freshImage ??= makeImage(imageFile());
+  return PGlite.create({ loadDataDir: await freshImage });
 }
 
 /**
@@ -35,7 +64,7 @@ export async function openPgliteClient(directory: string | undefined, templateDi
   }
   let db: PGlite;
   try {
-    db = directory ? await PGlite.create(directory) : await PGlite.create();
+    db = directory ? await PGlite.create(directory) : await freshMemoryCluster();
   } catch (err) {
     unlock();
     throw err;

@@ -4,17 +4,6 @@ import type { PersonRef } from '../shared/types';
 /** The states of an access request. `approving` means "decided, Graph add not yet confirmed" (see bot/requests). */
 export type RequestState = 'pending' | 'approving' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'failed';
 
-/** Every state, in lifecycle order. */
-export const REQUEST_STATES: readonly RequestState[] = [
-  'pending',
-  'approving',
-  'approved',
-  'denied',
-  'cancelled',
-  'expired',
-  'failed',
-];
-
 export type { PersonRef };
 
 /** One self-service access request, as stored. */

@@ -95,8 +95,6 @@ export const activitySchema = z
   })
   .passthrough();
 
-export type CheckedActivity = z.infer<typeof activitySchema>;
-
 /** Deepest nesting accepted anywhere in an activity (cards with inputs stay far below). */
 const MAX_DEPTH = 32;
 

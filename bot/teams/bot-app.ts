@@ -10,10 +10,8 @@ import {
 } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { actorOf } from './actor';
-import type { UserTokenSource } from './user-tokens';
 import type { Logger } from '../log';
-import type { GraphEndpoint } from '../directory/graph-client';
-import type { PendingStore, Reply } from '../commands/context';
+import type { Reply } from '../commands/context';
 import { handleText, handleAction, welcomeReplies, type TurnServices } from './turn-handlers';
 import { buildNoticeCard } from '../../cards';
 import {
@@ -26,16 +24,17 @@ import {
   withoutTokens,
 } from './sign-in';
 
-export interface BotAppOptions {
+/**
+ * What the Application is built with: every service of a turn (TurnServices, all required; bot/teams/bot-services.ts
+ * builds them from the store), the requests layer's turn hooks, turn-state storage, and the deployment's settings.
+ */
+export interface BotAppOptions extends TurnServices {
   /** Absent for in-process use (terminal chat); required for proactive messages. */
   adapter?: TeamsAdapter;
   storage: Storage;
-  tokens: UserTokenSource;
-  graph: GraphEndpoint;
-  pending: PendingStore;
-  log: Logger;
+  /** The bot's app id; absent in local mode (anonymous adapter). */
   botAppId?: string;
-  /** Production: the OAuth connection for the user's Graph token (Teams SSO). */
+  /** Production: the OAuth connection for the user's Graph token (Teams SSO); absent in local mode. */
   oauthConnectionName?: string;
   /**
    * Production: the bot's App ID URI (`api://botid-<BOT_ID>`), sent with the 401 loginRequest of a card click by a
@@ -43,26 +42,12 @@ export interface BotAppOptions {
    */
   tokenExchangeUri?: string;
   /** Called for every turn with the activity's conversation reference (proactive messages later). */
-  rememberConversation?: (context: TurnContext) => Promise<void>;
+  rememberConversation: (context: TurnContext) => Promise<void>;
   /**
    * Called for every installationUpdate and conversationUpdate (bot/teams/install-events.ts): remembers or forgets
    * the conversation, and delivers waiting approval cards after a personal install. Must not throw.
    */
-  conversationEvent?: (context: TurnContext) => Promise<void>;
-  /** The requests port attached to every command context (access requests, "my requests"). */
-  requestsPort?: TurnServices['requestsPort'];
-  /** The journal of changes (history, Undo); absent when the bot runs without a store. */
-  journal?: TurnServices['journal'];
-  /** Watched groups and their membership history; absent when the bot runs without a store. */
-  history?: TurnServices['history'];
-  /** Where a turn's files go (exports). */
-  files?: TurnServices['files'];
-  /** Weekly hygiene digest subscriptions; absent when the bot runs without a store. */
-  digests?: TurnServices['digests'];
-  /** Delayed licence-error checks; absent when the bot runs without a store. */
-  licenceChecks?: TurnServices['licenceChecks'];
-  /** The groups each user just created (replication delay); absent when the bot runs without a store. */
-  recentGroups?: TurnServices['recentGroups'];
+  conversationEvent: (context: TurnContext) => Promise<void>;
 }
 
 /** Replies as Bot Framework activities: the text is the card's fallback and what screen readers say. */
@@ -150,23 +135,11 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
         }
       : {}),
   });
-  const services: TurnServices = {
-    tokens: opts.tokens,
-    graph: opts.graph,
-    pending: opts.pending,
-    log: opts.log,
-    ...(opts.requestsPort ? { requestsPort: opts.requestsPort } : {}),
-    ...(opts.journal ? { journal: opts.journal } : {}),
-    ...(opts.history ? { history: opts.history } : {}),
-    ...(opts.files ? { files: opts.files } : {}),
-    ...(opts.digests ? { digests: opts.digests } : {}),
-    ...(opts.licenceChecks ? { licenceChecks: opts.licenceChecks } : {}),
-    ...(opts.recentGroups ? { recentGroups: opts.recentGroups } : {}),
-  };
+  const services: TurnServices = opts;
 
   // Every conversation event is remembered (or, for a removal, forgotten); the bot's own arrival gets the welcome.
   app.activity(ActivityTypes.ConversationUpdate, async (context) => {
-    await opts.conversationEvent?.(context);
+    await opts.conversationEvent(context);
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     if (added.some((m) => m.id === botId)) {
@@ -174,7 +147,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     }
   });
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    await opts.conversationEvent?.(context);
+    await opts.conversationEvent(context);
   });
 
   /** A typed text: language → commands, answered in this turn. */
@@ -192,7 +165,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   app.message(
     async (context) => context.activity.type === ActivityTypes.Message,
     async (context, state) => {
-      await opts.rememberConversation?.(context);
+      await opts.rememberConversation(context);
       const actor = actorOf(context.activity);
       const value = context.activity.value as unknown;
       if (value && typeof value === 'object' && !context.activity.text) {
@@ -209,7 +182,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
     // After SSO or the magic code: teams-ai has put the message that started the sign-in back into the
     // activity's text (and the token into turn state), so the request runs without being typed again.
     auth.onUserSignInSuccess(async (context, state) => {
-      await opts.rememberConversation?.(context);
+      await opts.rememberConversation(context);
       const text = context.activity.text ?? '';
       opts.log.info('signin.success', { restored: text.length > 0 });
       if (text.trim()) await answerText(context, state, text);
@@ -244,7 +217,7 @@ export function createBotApp(opts: BotAppOptions): Application<TurnState> {
   app.adaptiveCards.actionExecute(
     async (context) => isActionExecute(context.activity),
     async (context, state, data) => {
-      await opts.rememberConversation?.(context);
+      await opts.rememberConversation(context);
       const actor = actorOf(context.activity);
       // The whole invoke value ({action:{type, verb, data}}), not just `data`: parseCardAction then also checks
       // that the button's verb and the verb inside its data agree.

@@ -18,7 +18,7 @@ import {
 } from '../hygiene/digest-sweep';
 import { DEFAULT_HYGIENE_SETTINGS, type HygieneSettings } from '../hygiene/hygiene-settings';
 import { hygieneReply } from '../commands/hygiene-show';
-import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
+import { messageActivity, type RequestMessenger } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
 import type { BackgroundFailures } from '../shared/background-failures';
 import { backgroundSection } from '../hygiene/background-section';
@@ -37,12 +37,12 @@ export const DIGEST_TITLE = 'Weekly group hygiene digest';
 /** Builds the layer. Never throws (bot/config.ts has checked the settings). */
 export function createDigestLayer(opts: {
   store: Store;
-  adapter?: ProactiveAdapter;
-  botAppId?: string;
+  /** The instance's one messenger (bot/teams/bot-services.ts). */
+  messenger: RequestMessenger;
   graph: GraphEndpoint;
   log: Logger;
   tokenForUser?: TokenForUser;
-  journal?: JournalSink;
+  journal: JournalSink;
   /** BotConfig.hygiene (default: the defaults of an unset environment). */
   settings?: HygieneSettings;
   /** Background work given up, for the digest's "Background work failing" section. */
@@ -51,12 +51,7 @@ export function createDigestLayer(opts: {
 }): DigestLayer {
   const settings = opts.settings ?? DEFAULT_HYGIENE_SETTINGS;
   const store = new DigestStore(opts.store.keyValue);
-  const messenger = new RequestMessenger({
-    ...(opts.adapter ? { adapter: opts.adapter } : {}),
-    botAppId: opts.botAppId ?? '',
-    conversations: opts.store.conversations,
-    log: opts.log,
-  });
+  const messenger = opts.messenger;
   const tokenForUser = opts.tokenForUser;
   const deps: DigestSweepDeps = {
     store,
@@ -71,9 +66,9 @@ export function createDigestLayer(opts: {
       return (await messenger.post(conversationId, activity)) !== undefined;
     },
     render: (report) => hygieneReply(report, DIGEST_TITLE),
-    ...(opts.journal ? { journal: opts.journal } : {}),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.background ? { background: backgroundSectionOf(opts.background, settings, opts.log) } : {}),
+    journal: opts.journal,
+    clock: opts.clock,
+    background: opts.background && backgroundSectionOf(opts.background, settings, opts.log),
   };
   return {
     port: { store, settings, personalConversationOf: (userId) => messenger.personalConversationOf(userId) },

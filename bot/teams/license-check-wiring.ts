@@ -14,7 +14,7 @@ import {
   type LicenceCheckSweepDeps,
   type LicenceCheckSweepReport,
 } from '../licences/license-check-sweep';
-import { RequestMessenger, messageActivity, type ProactiveAdapter } from './request-messenger';
+import { messageActivity, type RequestMessenger } from './request-messenger';
 import type { TokenForUser } from './offline-user-tokens';
 import type { BackgroundTokens } from './background-tokens';
 
@@ -30,8 +30,8 @@ export interface LicenceCheckLayer {
 /** Builds the layer. Never throws. */
 export function createLicenceCheckLayer(opts: {
   store: Store;
-  adapter?: ProactiveAdapter;
-  botAppId?: string;
+  /** The instance's one messenger (bot/teams/bot-services.ts). */
+  messenger: RequestMessenger;
   graph: GraphEndpoint;
   log: Logger;
   delaySeconds: number;
@@ -46,12 +46,7 @@ export function createLicenceCheckLayer(opts: {
   clock?: () => Date;
 }): LicenceCheckLayer {
   const checks = new LicenceCheckStore(opts.store.keyValue, { delaySeconds: opts.delaySeconds });
-  const messenger = new RequestMessenger({
-    ...(opts.adapter ? { adapter: opts.adapter } : {}),
-    botAppId: opts.botAppId ?? '',
-    conversations: opts.store.conversations,
-    log: opts.log,
-  });
+  const messenger = opts.messenger;
   const tokenForUser = opts.tokenForUser;
   // When the assigner's token is gone: another owner's or an administrator's (bot/teams/background-tokens.ts).
   const background = opts.backgroundTokens;
@@ -60,12 +55,12 @@ export function createLicenceCheckLayer(opts: {
   const deps: LicenceCheckSweepDeps = {
     store: checks,
     tokenFor: async (userId) => (tokenForUser ? tokenForUser(userId) : undefined),
-    ...(fallbackToken ? { fallbackToken } : {}),
+    fallbackToken,
     sessionFor: (token) => openGraphSession(opts.graph, async () => token),
     post: async (conversationId, text) =>
       (await messenger.post(conversationId, messageActivity({ text }))) !== undefined,
     log: opts.log,
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    clock: opts.clock,
   };
   return {
     port: checks,

@@ -1,14 +1,13 @@
 /**
  * The Teams shell of access requests, and nothing more: a turn becomes the workflow's TurnPlace, the actor's Graph
  * session its directory port, the Bot Framework poster its messenger port (chat ids from TeamsInfo.getMember,
- * cached). The card verbs are routed in bot/commands (card-action-run.ts → request-actions.ts) to the requests
- * port built here; the workflow itself lives in bot/requests/request-workflow.ts, built once per instance.
+ * cached). The card verbs have their handlers in the one card-verb map of bot/commands (card-verb-handlers.ts, the
+ * request verbs' from request-actions.ts), which run on the requests port built here; the workflow itself lives in bot/requests/request-workflow.ts, built once per instance.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
-import type { MemberRemover } from '../requests';
+import type { MemberRemover } from '../requests/member-change';
 import { RequestWorkflow } from '../requests/request-workflow';
-import type { RequestRoute } from '../requests/request-route';
 import type { OutboundMessage, RequestActor, RequestMessengerPort, TurnPlace } from '../requests/request-ports';
 import type { RequestSettings } from '../requests/request-settings';
 import { listMine, listPending } from '../requests/request-lists';
@@ -23,8 +22,6 @@ import type { Logger } from '../log';
 import { messageActivity, type RequestPoster } from './request-messenger';
 import { conversationKind } from './conversation-kind';
 import { ChatUserIds } from './chat-user-ids';
-
-export type { RequestRoute };
 
 export interface RequestCoordinatorDeps {
   store: Store;
@@ -102,7 +99,7 @@ export class RequestCoordinator {
    * The requests port for a command context of this turn (`here`: where the turn happens, who is answered and
    * where lists go): the workflow's calls with this actor (their own Graph session) and this place.
    */
-  port(ctx: CommandContext, here?: TurnContext): RequestsPort {
+  port(ctx: Pick<CommandContext, 'actor' | 'graph'>, here?: TurnContext): RequestsPort {
     const place: TurnPlace = here ? placeOf(here) : { conversationId: '', shared: false };
     const actor: RequestActor = { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
     const workflow = this.workflow;

@@ -22,7 +22,7 @@ export interface ProactiveAdapter extends Partial<ConversationCreator> {
   ): Promise<void>;
 }
 
-export type { MentionTarget, PostedMessage } from '../requests/request-ports';
+export type { PostedMessage } from '../requests/request-ports';
 
 const CONVERSATION_KEY = 'conversation:';
 /** Where the bot talks to Teams (serviceUrl, tenant, the bot's account), from the latest conversation seen. */

@@ -4,8 +4,6 @@ import type { BackgroundWork } from '../requests/background-work';
 import { startSweeper, sweep, type SweepDeps, type SweepReport } from '../requests/request-sweep';
 import type { RequestCoordinator } from './request-coordinator';
 
-export type { SweepReport };
-
 /** Optional parts of the sweep: the background fallback (bot/teams/background-wiring.ts) and the time zone. */
 export interface SweeperExtras {
   background?: BackgroundWork;

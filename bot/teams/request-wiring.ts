@@ -8,14 +8,12 @@ import type { GraphEndpoint } from '../directory/graph-client';
 import type { Logger } from '../log';
 import type { CommandContext } from '../commands/context';
 import type { RequestsPort } from '../commands/access-request';
-import { RequestMessenger, type ProactiveAdapter } from './request-messenger';
+import type { RequestMessenger } from './request-messenger';
 import { RequestCoordinator } from './request-coordinator';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../requests/request-settings';
 import { startRequestSweeper } from './request-sweeper';
 import { conversationEvents } from './install-events';
 import { deliverPendingTo } from '../requests/owner-arrival';
-import type { AppInstallResult } from '../requests/request-ports';
-import { createBackgroundWork } from './background-wiring';
 import type { BackgroundWork } from '../requests/background-work';
 
 export interface RequestLayer {
@@ -26,7 +24,7 @@ export interface RequestLayer {
   /** BotAppOptions.conversationEvent: install and conversation events (install-events.ts). Logs, never throws. */
   conversationEvent(context: TurnContext): Promise<void>;
   /** BotAppOptions.requestsPort: the card verbs of requests reach the workflow through it (bot/commands). */
-  requestsPort(ctx: CommandContext, context?: TurnContext): RequestsPort;
+  requestsPort(ctx: Pick<CommandContext, 'actor' | 'graph'>, context?: TurnContext): RequestsPort;
   /** Starts the periodic sweeper (REQUESTS_SWEEP_SECONDS); the returned function stops it. */
   startSweeper(): () => Promise<void>;
 }
@@ -34,49 +32,27 @@ export interface RequestLayer {
 /** Builds the layer. Never throws (bot/config.ts has checked the settings). */
 export function createRequestLayer(opts: {
   store: Store;
-  adapter?: ProactiveAdapter;
-  botAppId?: string;
+  /** The instance's one messenger (bot/teams/bot-services.ts), with its tenant and app installer. */
+  messenger: RequestMessenger;
   graph: GraphEndpoint;
   log: Logger;
   tokenForUser?: (userId: string) => Promise<string | undefined>;
   /** BotConfig.requests (default: the defaults of an unset environment). */
   settings?: RequestSettings;
-  /** The bot's tenant (BOT_TENANT_ID): where 1:1 chats are opened before any conversation named it. */
-  tenantId?: string;
-  /** Installs groupbot for an owner with the requester's token (TEAMS_APP_CATALOG_ID set); absent: never tried. */
-  installApp?: (userId: string, byUserId: string) => Promise<AppInstallResult>;
-  /** The instance's background work (runtime.ts shares it with the history poller); built here when unset. */
+  /** The instance's background work (bot/teams/bot-services.ts); absent when no user token can be had offline. */
   background?: BackgroundWork;
 }): RequestLayer {
   const settings = opts.settings ?? DEFAULT_REQUEST_SETTINGS;
-  const messenger = new RequestMessenger({
-    ...(opts.adapter ? { adapter: opts.adapter } : {}),
-    botAppId: opts.botAppId ?? '',
-    conversations: opts.store.conversations,
-    log: opts.log,
-    ...(opts.tenantId ? { tenantId: opts.tenantId } : {}),
-    ...(opts.installApp ? { installApp: opts.installApp } : {}),
-  });
+  const messenger = opts.messenger;
   const coordinator = new RequestCoordinator({
     store: opts.store,
     messenger,
     graph: opts.graph,
     log: opts.log,
     settings,
-    ...(opts.tokenForUser ? { tokenForUser: opts.tokenForUser } : {}),
+    tokenForUser: opts.tokenForUser,
   });
-  // Retries and time-bound removals fall back from one person's token to another owner's or an administrator's.
-  const background =
-    opts.background ??
-    (opts.tokenForUser
-      ? createBackgroundWork({
-          store: opts.store,
-          graph: opts.graph,
-          tokenForUser: opts.tokenForUser,
-          messenger,
-          log: opts.log,
-        })
-      : undefined);
+  const background = opts.background;
   return {
     coordinator,
     settings,
@@ -104,7 +80,7 @@ export function createRequestLayer(opts: {
         settings.sweepSeconds,
         () => opts.store.keyValue.purgeExpired(new Date()),
         settings.escalateHours,
-        { ...(background ? { background } : {}), timeZone: settings.timeZone },
+        { background, timeZone: settings.timeZone },
       ),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { conversationKind } from './conversation-kind';
+import { needsToken } from '../commands/card-verb-handlers';
 
 /** A Universal Actions refresh Teams fires by itself for each listed viewer (`trigger: "automatic"`). */
 export function isAutomaticRefresh(activity: Partial<Activity>): boolean {
@@ -11,11 +12,18 @@ export function isAutomaticRefresh(activity: Partial<Activity>): boolean {
   return activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && value?.trigger === 'automatic';
 }
 
-/** A request card's refresh (verb requestRefresh), automatic or asked for: it shows a card and needs no token. */
-function isRequestRefresh(activity: Partial<Activity>): boolean {
+/**
+ * A card action whose verb's handler needs no token (a request card's refresh, automatic or asked for: it shows a
+ * card from the store alone), as bot/commands/card-verb-handlers.ts says.
+ */
+function isTokenFreeAction(activity: Partial<Activity>): boolean {
   const value = activity.value as { action?: { verb?: unknown } } | undefined | null;
+  const verb = value?.action?.verb;
   return (
-    activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && value?.action?.verb === 'requestRefresh'
+    activity.type === 'invoke' &&
+    activity.name === 'adaptiveCard/action' &&
+    typeof verb === 'string' &&
+    !needsToken(verb)
   );
 }
 
@@ -31,7 +39,7 @@ function isRequestRefresh(activity: Partial<Activity>): boolean {
  * Throws what `signedIn` throws.
  */
 export async function startsSignIn(activity: Partial<Activity>, signedIn: () => Promise<boolean>): Promise<boolean> {
-  if (isAutomaticRefresh(activity) || isRequestRefresh(activity)) return false;
+  if (isAutomaticRefresh(activity) || isTokenFreeAction(activity)) return false;
   if (activity.type === 'message' && conversationKind(activity.conversation) === 'channel') return signedIn();
   return true;
 }

@@ -3,10 +3,11 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseIntent } from '../language';
 import { runIntent } from '../commands/dispatch';
-import { runCardAction } from '../commands/card-action-run';
+import { isCommandAction, runCardAction } from '../commands/card-action-run';
+import { needsToken } from '../commands/card-verb-handlers';
 import { reply } from '../commands/reply';
 import type { Actor, CommandContext, PendingStore, Reply } from '../commands/context';
-import type { RequestCommandContext, RequestsPort } from '../commands/access-request';
+import type { RequestsPort } from '../commands/requests-port';
 import type { GraphEndpoint } from '../directory/graph-client';
 import { openGraphSession } from '../directory/graph-session';
 import { buildWelcomeCard, parseCardAction } from '../../cards';
@@ -22,25 +23,26 @@ import { conversationKind } from './conversation-kind';
 import { CHANNEL_SIGN_IN } from './sign-in';
 import { localizeReply, readerTimeZone } from './reader-time-zone';
 
+/** The services every turn gets; all required (bot/teams/bot-services.ts builds them from the store). */
 export interface TurnServices {
   tokens: UserTokenSource;
   graph: GraphEndpoint;
   pending: PendingStore;
   log: Logger;
-  /** Attaches the requests layer to each command context (bot/commands/access-request.ts RequestCommandContext). */
-  requestsPort?: (ctx: CommandContext, context?: TurnContext) => RequestsPort;
+  /** Binds the requests layer to a turn's actor and place (CommandContext.requests). */
+  requestsPort: (ctx: Pick<CommandContext, 'actor' | 'graph'>, context?: TurnContext) => RequestsPort;
   /** The journal every command context records its writes in (history, Undo). */
-  journal?: JournalSink;
+  journal: JournalSink;
   /** Watched groups and their membership history (questions over time, restore). */
-  history?: HistoryService;
+  history: HistoryService;
   /** Where a turn's files go (exports): the user's own OneDrive and a link, in every scope (bot/exports). */
-  files?: (context: TurnContext, actor: Actor) => FileSink | undefined;
+  files: FileSink;
   /** Weekly hygiene digest subscriptions ("post the digest here"). */
-  digests?: DigestPort;
+  digests: DigestPort;
   /** Delayed licence-error checks (bot/licences). */
-  licenceChecks?: LicenceCheckPort;
+  licenceChecks: LicenceCheckPort;
   /** The groups each user just created, resolved by id (replication delay). */
-  recentGroups?: RecentGroups;
+  recentGroups: RecentGroups;
 }
 
 /** The conversation of a turn as the digest commands see it. */
@@ -85,39 +87,41 @@ async function commandContext(
   const token = await services.tokens.tokenFor(context, state);
   if (!token && !withoutToken) return undefined;
   const graph = openGraphSession(services.graph, token ? async () => token : NO_TOKEN);
-  let progressId: string | undefined;
-  const ctx: RequestCommandContext = {
+  return {
     actor,
     graph,
     pending: services.pending,
     log: services.log,
-    ...(services.journal ? { journal: services.journal } : {}),
-    ...(services.history ? { history: services.history } : {}),
+    journal: services.journal,
+    history: services.history,
+    files: services.files,
+    digests: services.digests,
+    licenceChecks: services.licenceChecks,
+    recentGroups: services.recentGroups,
+    requests: services.requestsPort({ actor, graph }, context),
+    conversation: conversationOf(context),
     now: () => new Date(),
-    ...(text !== undefined ? { text } : {}),
-    progress: async (given: Reply) => {
-      const r = localizeReply(given, readerTimeZone(context.activity));
-      const activity = {
-        type: 'message',
-        text: r.text,
-        ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}),
-      };
-      if (!progressId) {
-        progressId = (await context.sendActivity(activity))?.id;
-      } else {
-        await context.updateActivity({ ...activity, id: progressId });
-      }
-    },
+    text,
+    progress: progressUpdates(context),
   };
-  const files = services.files?.(context, actor);
-  if (files) ctx.files = files;
-  const conversation = conversationOf(context);
-  if (conversation) ctx.conversation = conversation;
-  if (services.digests) ctx.digests = services.digests;
-  if (services.licenceChecks) ctx.licenceChecks = services.licenceChecks;
-  if (services.recentGroups) ctx.recentGroups = services.recentGroups;
-  if (services.requestsPort) ctx.requests = services.requestsPort(ctx, context);
-  return ctx;
+}
+
+/** Progress of a long operation: the first report is sent, later ones update it in place (Teams: updateActivity). */
+function progressUpdates(context: TurnContext): (reply: Reply) => Promise<void> {
+  let progressId: string | undefined;
+  return async (given) => {
+    const r = localizeReply(given, readerTimeZone(context.activity));
+    const activity = {
+      type: 'message',
+      text: r.text,
+      ...(r.card ? { attachments: [CardFactory.adaptiveCard(r.card)] } : {}),
+    };
+    if (!progressId) {
+      progressId = (await context.sendActivity(activity))?.id;
+    } else {
+      await context.updateActivity({ ...activity, id: progressId });
+    }
+  };
 }
 
 /**
@@ -143,15 +147,16 @@ async function answerText(
   text: string,
 ): Promise<Reply[]> {
   const intent = parseIntent(text);
-  if (intent.intent === 'help') return welcomeReplies();
   if (!actor) return [reply(WHO_ARE_YOU)];
-  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose.
+  // "my requests" and "pending approvals" share one intent; the request list reads the words to choose. Help
+  // needs no sign-in: its command reads no Graph.
   const ctx = await commandContext(
     context,
     state,
     services,
     actor,
     intent.intent === 'listRequests' || intent.intent === 'unknown' ? text.slice(0, 256) : undefined,
+    intent.intent === 'help',
   );
   if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
@@ -184,6 +189,12 @@ export async function handleAction(
   return (await answerAction(context, state, services, actor, value, via)).map((r) => localizeReply(r, zone));
 }
 
+/** The one answer to a payload the card-verb registry refuses (crafted, or from a card of an older version). */
+function refusedCard(error: string, log: Logger): Reply[] {
+  log.warn('card.rejected', { reason: error });
+  return [reply(`I couldn't use that button: ${error}`)];
+}
+
 async function answerAction(
   context: TurnContext,
   state: TurnState,
@@ -193,19 +204,14 @@ async function answerAction(
   _via: 'execute' | 'submit',
 ): Promise<Reply[]> {
   const parsed = parseCardAction(value);
-  if (!parsed.ok) {
-    services.log.warn('card.rejected', { reason: parsed.error });
-    return [reply(`I couldn't use that button: ${parsed.error}`)];
-  }
+  if (!parsed.ok) return refusedCard(parsed.error, services.log);
   const action = parsed.action;
-  if (action.verb === 'sendText') return answerText(context, state, services, actor, action.text);
+  if (!isCommandAction(action)) return answerText(context, state, services, actor, action.text);
   if (!actor) return [reply(WHO_ARE_YOU)];
   // A refresh shows the card as this viewer should see it, from the store alone: it needs no Graph token, and
   // Teams sends it for viewers who never signed in (bot/teams/sign-in.ts starts no sign-in for it).
-  const ctx = await commandContext(context, state, services, actor, undefined, action.verb === 'requestRefresh');
+  const ctx = await commandContext(context, state, services, actor, undefined, !needsToken(action.verb));
   if (!ctx) return [signInReply(context)];
-  // Every card verb, the access requests' included, is routed in one place: bot/commands/card-action-run.ts.
-  const run = runCardAction(action, ctx);
-  if (run) return (await run).replies;
-  return [reply('That button belongs to a feature that is not available here yet, so nothing was done.')];
+  // Every card verb, the access requests' included, has its one handler in bot/commands/card-verb-handlers.ts.
+  return (await runCardAction(action, ctx)).replies;
 }

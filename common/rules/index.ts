@@ -4,8 +4,5 @@
  */
 export { RuleSyntaxError } from './rule-syntax-error';
 export { compileRule, checkRule, type CompiledRule, type RuleContext, type RuleCheck } from './rule-compile';
-export { parseRule, MAX_RULE_LENGTH, MAX_MEMBEROF_GROUPS, type ParsedRule } from './rule-parser';
+export { parseRule } from './rule-parser';
 export { printRule } from './rule-print';
-export type { RuleAst, ExprNode, CompareNode, CompareOp, RuleValue } from './rule-ast';
-export type { RuleTarget } from './property-catalog';
-export { ruleFromPlainEnglish, type PlainEnglishHints } from './rule-from-plain-english';

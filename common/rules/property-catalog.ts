@@ -214,11 +214,6 @@ export function lookupProperty(target: RuleTarget, name: string): PropertyDef | 
   return undefined;
 }
 
-/** All canonical property names of a target, for messages. */
-export function propertyNames(target: RuleTarget): string[] {
-  return [...CATALOG[target].values()].map((d) => d.name);
-}
-
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

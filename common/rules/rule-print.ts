@@ -23,11 +23,6 @@ const OP_TEXT: Record<CompareOp, string> = {
   ge: '-ge',
 };
 
-/** The canonical spelling of an operator, e.g. `-startsWith`. */
-export function operatorText(op: CompareOp): string {
-  return OP_TEXT[op];
-}
-
 /** Quotes text as a rule string literal. */
 export function quoteRuleString(value: string): string {
   return `"${value.replace(/"/g, '`"').replace(/'/g, "''")}"`;

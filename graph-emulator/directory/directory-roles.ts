@@ -67,12 +67,6 @@ export const DIRECTORY_ROLES: readonly DirectoryRoleDefinition[] = [
   },
 ];
 
-/** Role by template id or display name (case-insensitive); undefined when unknown. Never throws. */
-export function findDirectoryRole(key: string): DirectoryRoleDefinition | undefined {
-  const k = key.toLowerCase();
-  return DIRECTORY_ROLES.find((r) => r.roleTemplateId === k || r.id === k || r.displayName.toLowerCase() === k);
-}
-
 /** The Graph JSON of a directoryRole object. Never throws. */
 export function directoryRoleJson(r: DirectoryRoleDefinition): Record<string, unknown> {
   return {

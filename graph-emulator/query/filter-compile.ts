@@ -20,7 +20,7 @@ import {
 } from './filter-values';
 import { QueryMessages, unsupportedQuery } from './graph-query-error';
 
-export type { FilterContext, Predicate } from './filter-values';
+export type { Predicate } from './filter-values';
 
 /**
  * Validates a parsed `$filter` against the entity's support table and turns it into a predicate.

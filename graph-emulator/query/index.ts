@@ -17,21 +17,9 @@
  * ```
  * A GraphQueryError carries `status`, `code` and `message` for the standard error envelope.
  */
-export type { CollectionKind, EntityKind, IndexableClause, QueryInput, QueryPlan } from './query-types';
-export { GraphQueryError, QueryMessages } from './graph-query-error';
-export {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  ROLE_MEMBERS_PAGE_SIZE,
-  hasCountTrue,
-  isAdvancedQuery,
-  parseTop,
-  planQuery,
-  planSingleObject,
-  type SingleObjectPlan,
-} from './query-plan';
-export { projectObject, type ProjectOptions } from './object-project';
+export type { CollectionKind, EntityKind, IndexableClause, QueryPlan } from './query-types';
+export { GraphQueryError } from './graph-query-error';
+export { ROLE_MEMBERS_PAGE_SIZE, isAdvancedQuery, planQuery, planSingleObject } from './query-plan';
+export { projectObject } from './object-project';
 export { contextUrl } from './context-url';
-export { compareValues } from './orderby-parse';
-export { findProperty, schemaFor, schemaOfObject } from './schema-lookup';
-export type { EntitySchema, Mode, PropertySpec } from './schema-types';
+export { schemaFor } from './schema-lookup';

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startBot, type RunningBot } from '../../bot/runtime';
+import { openStore, type Store } from '../../bot/store';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 import { createServer, DEFAULT_LIMITS, listen } from '../../bot/server';
@@ -19,6 +20,7 @@ const USER_ID = '17da675f-27c5-4df3-8e3d-7b27d437674d';
 describe('bot/server under hostile input (local mode)', function () {
   this.timeout(30_000);
   let bot: RunningBot;
+  let store: Store;
   let connector: ReplyConnector;
   let tokenRequests = 0;
   let seq = 0;
@@ -49,10 +51,13 @@ describe('bot/server under hostile input (local mode)', function () {
     return { status: res.status, text: await res.text() };
   };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
     connector = await startReplyConnector();
     const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }), dataDir: '/nonexistent-groupbot-hardening-test' };
+    store = await openStore({ memory: true });
     bot = await startBot(config, {
+      store,
       graph: { baseUrl: 'https://localhost:1' },
       tokens: {
         tokenFor: async () => {
@@ -66,6 +71,7 @@ describe('bot/server under hostile input (local mode)', function () {
   });
   after(async () => {
     await bot?.stop();
+    await store?.close();
     await connector?.stop();
   });
 

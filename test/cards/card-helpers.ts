@@ -1,6 +1,7 @@
 /** Test helpers for cards: validation assertions, rendered text, button payloads. */
 import assert from 'node:assert/strict';
-import { type CardAction, parseCardAction } from '../../cards/actions';
+import { parseCardAction } from '../../cards/card-action-parse';
+import type { CardAction } from '../../cards/card-verbs';
 import type { AdaptiveCard } from '../../cards/card-types';
 import { actionPayload, type RenderedAction, renderCardText } from '../../cards/render-text';
 import { validateCard } from '../../cards/validate-card';

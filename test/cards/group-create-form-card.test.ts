@@ -41,14 +41,12 @@ describe('cards/group-create-form-card', () => {
     assert.deepEqual(clickPayload(button(card, 'Create group'), inputs), {
       verb: 'groupCreate',
       pendingId: 'p6',
-      form: {
-        groupType: 'security',
-        displayName: 'Finance Readers',
-        mailNickname: 'FinanceReaders',
-        visibility: 'Private',
-        owners: ['Ana'],
-        members: ['Bob', 'Olga'],
-      },
+      groupType: 'security',
+      displayName: 'Finance Readers',
+      mailNickname: 'FinanceReaders',
+      visibility: 'Private',
+      owners: ['Ana'],
+      members: ['Bob', 'Olga'],
     });
     assert.deepEqual(
       clickPayload(button(card, 'Preview rule'), { ...inputs, rule: 'user.city -eq "Oslo"' }).verb,

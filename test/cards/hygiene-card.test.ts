@@ -111,17 +111,19 @@ describe('cards/hygiene-card', () => {
     assert.doesNotMatch(textOf(buildHygieneCard(model())), /are listed for Global/);
   });
 
-  it('refuses hygieneFix payloads without a valid group, fix or person', () => {
+  it('refuses hygieneFix payloads without a valid group, fix or person, or with fields it does not send', () => {
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'renew', groupId: 'not-a-guid' }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'deleteGroup', groupId: G1 }).ok, false);
     assert.equal(parseCardAction({ verb: 'hygieneFix', fix: 'makeOwner', groupId: G1 }).ok, false);
-    const renew = parseCardAction({
-      verb: 'hygieneFix',
-      fix: 'renew',
-      groupId: G1.toUpperCase(),
-      userId: U1,
-      extra: 'x',
+    const crafted = { verb: 'hygieneFix', fix: 'renew', groupId: G1.toUpperCase() };
+    assert.deepEqual(parseCardAction({ ...crafted, extra: 'x' }), {
+      ok: false,
+      error: 'The field "extra" is not part of this button.',
     });
-    assert.deepEqual(renew, { ok: true, action: { verb: 'hygieneFix', fix: 'renew', groupId: G1 } });
+    assert.deepEqual(parseCardAction({ ...crafted, userId: U1 }), {
+      ok: false,
+      error: 'The field "userId" is not part of this button.',
+    });
+    assert.deepEqual(parseCardAction(crafted), { ok: true, action: { verb: 'hygieneFix', fix: 'renew', groupId: G1 } });
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseCardAction } from '../../cards/actions';
+import { parseCardAction } from '../../cards/card-action-parse';
 import { actionPayload, renderCardText } from '../../cards/render-text';
 import { assertValidCard, rawTexts } from './card-helpers';
 import { SAMPLES } from './samples';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseCardAction } from '../../cards/actions';
+import { parseCardAction } from '../../cards/card-action-parse';
 import { actionPayload, markdownToText, renderCardText } from '../../cards/render-text';
 import { SAMPLES } from './samples';
 

@@ -118,6 +118,14 @@ export const SAMPLES: Record<string, () => AdaptiveCard> = {
       facts: [{ title: 'Group', value: 'OutlookGroup101' }],
       consequence: 'Ana Lopez becomes a member.',
     }),
+  confirmationWithNamesake: () =>
+    cards.buildConfirmationCard({
+      pendingId: 'p8',
+      title: "Create the security group 'Finance Readers'",
+      facts: [{ title: 'Name', value: 'Finance Readers' }],
+      consequence: 'The group is created with the members listed.',
+      showGroups: [{ id: secGroup.id, displayName: nasty.displayName }],
+    }),
   deleteConfirmation: () => cards.buildDeleteConfirmationCard({ group: marketing, hasTeam: true }),
   groupDeleted: () =>
     cards.buildGroupDeletedCard({ group: marketing, deletedAt: NOW, restorableUntil: '2026-12-26T14:30:00Z' }),
@@ -339,5 +347,47 @@ export const SAMPLES: Record<string, () => AdaptiveCard> = {
       hint: 'Only its owners and group administrators can.',
       askOwners: { id: marketing.id, displayName: 'Marketing' },
       correlationId: 'abc-123',
+    }),
+  hygiene: () =>
+    cards.buildHygieneCard({
+      scope: 'tenant',
+      generatedAt: NOW,
+      sections: [
+        {
+          key: 'ownerless',
+          title: 'Groups without an owner',
+          total: 1,
+          complete: true,
+          lines: [
+            {
+              groupId: marketing.id,
+              groupName: nasty.displayName,
+              detail: 'no owner',
+              fix: { kind: 'makeOwner', userId: ana1.id, userName: nasty.displayName },
+            },
+          ],
+        },
+        {
+          key: 'expiring',
+          title: 'Expiring soon',
+          total: 1,
+          complete: true,
+          lines: [{ groupId: secGroup.id, groupName: 'Sec', detail: 'expires soon', at: NOW, fix: { kind: 'renew' } }],
+        },
+        {
+          key: 'disabled',
+          title: 'Disabled members',
+          total: 1,
+          complete: false,
+          lines: [
+            {
+              groupId: dynGroup.id,
+              groupName: 'Dyn',
+              detail: 'Bob is disabled',
+              fix: { kind: 'removeMember', userId: bob.id, userName: 'Bob' },
+            },
+          ],
+        },
+      ],
     }),
 };

@@ -32,6 +32,11 @@ export function countMembers(groupId: string): GraphRequest {
   return relationCount(groupId, 'members');
 }
 
+/** One page of the direct members that are users (`members/microsoft.graph.user`). Never throws. */
+export function listMemberUsers(groupId: string, query: Query = {}): GraphRequest {
+  return read(`/groups/${segment(groupId)}/members/microsoft.graph.user`, query);
+}
+
 /** One page of members, direct or through nested groups. Never throws. */
 export function listTransitiveMembers(groupId: string, query: Query = {}): GraphRequest {
   return read(`/groups/${segment(groupId)}/transitiveMembers`, query);

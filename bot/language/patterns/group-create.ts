@@ -130,6 +130,12 @@ function clauseValue(kind: ClauseKind, value: string, slots: Slots): void {
   else Object.assign(slots, ruleSlot(value));
 }
 
+/** "…; Olga owns it", "… — Patti and Megan will own it", "…, Lee Gu and Zoë Müller to own it". */
+const OWNS_IT =
+  /\s*(?:[;,]|\s[-–—])\s*(?<who>[^;,—–]+?(?:\s*,\s*[^;,—–]+?)*)\s+(?:owns|own|will\s+own|to\s+own|should\s+own|can\s+own|(?:is|are|will\s+be)\s+(?:the\s+)?owners?(?:\s+of)?)\s+it\s*$/i;
+/** "(security)", "(Microsoft 365)" after the name. */
+const TYPE_PAREN = new RegExp(String.raw`\s*\((?:${ADJ}\s*)+(?:group)?\)`, 'i');
+
 /** "create a security group called Finance Readers", "create a dynamic group for everyone in Marketing". */
 export const matchCreateGroup: Matcher = (u) => {
   const c = capture(u, HEAD);
@@ -152,6 +158,16 @@ export const matchCreateGroup: Matcher = (u) => {
     if (/owner/i.test(withAs.groups.role)) slots.owners = usersSlot(who);
     else slots.members = usersSlot(who);
     rest = rest.slice(0, withAs.index) + rest.slice(withAs.index + withAs[0].length);
+  }
+  const ownsIt = OWNS_IT.exec(maskQuotes(rest));
+  if (ownsIt) {
+    slots.owners = usersSlot(rest.slice(ownsIt.index).replace(OWNS_IT, '$<who>'));
+    rest = rest.slice(0, ownsIt.index);
+  }
+  const paren = TYPE_PAREN.exec(maskQuotes(rest));
+  if (paren) {
+    extraDescriptor += ' ' + paren[0].replace(/[()]/g, ' ');
+    rest = rest.slice(0, paren.index) + rest.slice(paren.index + paren[0].length);
   }
   const vis = VISIBILITY_CLAUSE.exec(maskQuotes(rest));
   if (vis) {

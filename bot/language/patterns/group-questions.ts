@@ -20,6 +20,7 @@ const PROPERTY: Array<[GroupProperty, RegExp]> = [
     ),
   ],
   ['groupType', rx(String.raw`^(?:what|which)\s+(?:kind|type|sort)\s+of\s+${G}\s+is\s+(?<g>.+?)${END}`)],
+  ['security', rx(String.raw`^is\s+(?:the\s+)?(?:group\s+)?(?<g>.+?)\s+an?\s+group\s+(?:of|for)\s+security${END}`)],
   ['security', rx(String.raw`^is\s+(?<g>.+?)\s+an?\s+security(?:[-\s]enabled)?(?:\s+${G})?${END}`)],
   ['mailEnabled', rx(String.raw`^is\s+(?<g>.+?)\s+(?:mail[-\s]?enabled|email[-\s]?enabled)${END}`)],
   [

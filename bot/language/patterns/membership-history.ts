@@ -60,6 +60,19 @@ const RESTORE = [
 
 /** A time phrase the commands will understand (checked against a fixed clock: the parser stays pure). */
 const REFERENCE = new Date(Date.UTC(2026, 0, 15, 12));
+/**
+ * The last word of a text that can end a time phrase (TIME_PHRASE ends in a digit, a day or month name, "ago",
+ * "am"/"pm", "noon", "week", "lately", …): when the last word is none of these, no pattern ending in a time can
+ * match, and its regular expressions are not run.
+ */
+const TIME_LAST_WORD =
+  /(?:\d[\p{L}\p{N}:.]*|today|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ago|am|pm|noon|midnight|z|week|month|days|hours|weeks|lately|recently|now)\s*$/iu;
+
+/** True when the text may end in a time phrase. */
+function mayEndInTime(text: string): boolean {
+  return TIME_LAST_WORD.test(text.slice(-40));
+}
+
 function understood(when: string | undefined): when is string {
   return when !== undefined && resolveTimePhrase(when, REFERENCE) !== undefined;
 }
@@ -89,6 +102,7 @@ export const matchUnwatch: Matcher = (u) => {
 
 /** "who was in Marketing on 2026-11-02", "members of Legal last Monday" (not "now" or "today": that is listMembers). */
 export const matchMembersAt: Matcher = (u) => {
+  if (!mayEndInTime(u.masked)) return undefined;
   const c = first(u, MEMBERS_AT);
   const when = c?.['when']?.trim();
   if (!c || !understood(when) || /^(?:(?:as\s+of|on|at)\s+)?(?:now|today)$/i.test(when)) return undefined;
@@ -97,6 +111,7 @@ export const matchMembersAt: Matcher = (u) => {
 
 /** "restore Marketing's members to last Monday 09:00", "roll back Legal to 2026-11-02". */
 export const matchRestoreMembers: Matcher = (u) => {
+  if (!mayEndInTime(u.masked)) return undefined;
   const c = first(u, RESTORE);
   const when = c?.['when']?.trim();
   if (!c || !understood(when)) return undefined;
@@ -110,6 +125,7 @@ const TRAILING_TIME = rx(String.raw`\s+${WHEN}$`);
  * the time, or undefined when it has none ("lately" and "recently" are no time: the newest changes are shown).
  */
 export function splitTrailingTime(u: Utterance): { rest: Utterance; when: string } | undefined {
+  if (!mayEndInTime(u.masked)) return undefined;
   const m = TRAILING_TIME.exec(u.masked);
   const when = m?.groups?.['when']?.trim();
   if (!m || !understood(when) || /^(?:lately|recently)$/i.test(when)) return undefined;

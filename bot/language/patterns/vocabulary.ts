@@ -8,11 +8,5 @@ export const ME_OPT = String.raw`(?:(?:me|us)\s+)?`;
 export const ALL_OPT = String.raw`(?:(?:all|every|each|the\s+full\s+list\s+of|the\s+list\s+of|a\s+list\s+of|list\s+of|the|current|of)\s+)*`;
 /** Relations meaning "is a member of". */
 export const IN_REL = String.raw`(?:in|inside|within|on|part\s+of|a\s+part\s+of|included\s+in|listed\s+in|still\s+in|already\s+in|(?:still\s+|already\s+)?(?:an?\s+)?(?:direct\s+|nested\s+|indirect\s+|current\s+)?members?\s+of)`;
-/** A licence noun. */
-export const LICENSE_NOUN = String.raw`(?:licen[cs]es?|skus?)`;
 /** Words that qualify a rule ("the dynamic membership rule"). */
 export const RULE_NOUN = String.raw`(?:(?:dynamic|membership|group)\s+)*(?:rules?|rule\s+syntax|query|membership\s+query)`;
-/** Verbs that add people. */
-export const ADD_VERB = String.raw`(?:add|put|include|invite|enrol+|place|insert|stick|bring|sign\s+up|subscribe|assign|get)`;
-/** Verbs that remove people. */
-export const REMOVE_VERB = String.raw`(?:remove|delete|drop|kick|kick\s+out|throw\s+out|boot|evict|exclude|take|unsubscribe|unenrol+|pull|get)`;

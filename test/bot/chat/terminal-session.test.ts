@@ -10,6 +10,7 @@ import { createLogger } from '../../../bot/log';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { openStore } from '../../../bot/store/open-store';
+import type { Store } from '../../../bot/store';
 
 type Who = 'megan' | 'bob' | 'ana' | 'pat';
 const SG101 = DEMO_GROUPS.securityGroup101;
@@ -20,9 +21,11 @@ const joined = (shown: ShownMessage[]): string => shown.map((m) => m.text).join(
 describe('bot/chat/terminal-session (in-process, real emulator)', function () {
   this.timeout(60_000);
   let emu: TestEmulator;
+  let store: Store;
   const tokens = new Map<string, string>();
   const logLines: string[] = [];
 
+  /** A session as `groupbot chat` opens one when the data directory's store cannot open: PGlite in memory. */
   const session = (who: Who): TerminalSession => {
     const u = DEMO_USERS[who];
     return new TerminalSession(
@@ -30,6 +33,8 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
       { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
       new LocalTokenSource((id) => tokens.get(id)),
       createLogger('warn', (l) => logLines.push(l)),
+      () => undefined,
+      { store },
     );
   };
   const memberIds = async (groupId: string): Promise<string[]> => {
@@ -49,12 +54,15 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
     return s.click(action.number);
   };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
     emu = await startTestEmulator();
+    store = await openStore({ memory: true });
     for (const who of ['megan', 'bob', 'ana', 'pat'] as const)
       tokens.set(DEMO_USERS[who].id, await emu.token(DEMO_USERS[who].upn));
   });
   after(async () => {
+    await store?.close();
     await emu?.stop();
     await closeGraphConnections();
   });
@@ -195,6 +203,8 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
         { baseUrl: emu.baseUrl, caPem: emu.emulator.caPem },
         new LocalTokenSource(() => undefined),
         createLogger('warn', (l) => logLines.push(l)),
+        () => undefined,
+        { store },
       );
       assert.match(joined(await stranger.say('who owns Legal')), /Please sign in first/);
     });
@@ -223,7 +233,7 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
       }
     });
 
-    it('has no background part without a store', () => {
+    it('has no background part without a token source for users outside their turn', () => {
       assert.equal(session('ana').background, undefined);
     });
   });

@@ -1,7 +1,8 @@
 /**
  * Test support for the command layer: the real Graph emulator (demo tenant) in a fresh temporary directory,
- * and CommandContexts for demo users built exactly as the bot builds them (createGraphClient + GraphSession +
- * MemoryPendingStore). Round trips are read from the emulator's request counter.
+ * and full CommandContexts for demo users built as the bot builds them (createGraphClient + GraphSession, every
+ * service on a fresh PGlite store in memory: test/support/bot-services.ts; pending operations in memory).
+ * Round trips are read from the emulator's request counter.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,9 +13,12 @@ import { createGraphClient } from '../../../bot/directory/graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import type { CommandContext, Reply } from '../../../bot/commands/context';
+import { openTestServices, type TestServices } from '../../support/bot-services';
 
 export interface Harness {
   emulator: RunningEmulator;
+  /** The services every context gets (journal, history, requests…), on the harness's own in-memory store. */
+  services: TestServices;
   /** A context acting as the demo user with this UPN; `pending` may be shared between contexts. */
   ctx(upn: string, opts?: { pending?: MemoryPendingStore; progress?: Reply[] }): Promise<CommandContext>;
   /** HTTP requests to /v1.0 since the last reset (a $batch counts once). */
@@ -53,27 +57,21 @@ export async function startHarness(
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
   const users = Object.values(DEMO_USERS) as { id: string; upn: string; displayName: string }[];
+  const services = await openTestServices({ graph: { baseUrl: emulator.baseUrl, caPem: emulator.caPem } });
   return {
     emulator,
+    services,
     async ctx(upn, opts = {}) {
       const user = users.find((u) => u.upn.toLowerCase() === upn.toLowerCase());
       if (!user) throw new Error(`no demo user ${upn}`);
       const token = await emulator.issueToken(upn);
       const client = createGraphClient({ baseUrl: emulator.baseUrl, caPem: emulator.caPem }, async () => token);
       const progress = opts.progress;
-      return {
-        actor: { id: user.id, displayName: user.displayName, userPrincipalName: user.upn },
-        graph: new GraphSession(client, { baseUrl: emulator.baseUrl }, async () => undefined),
-        pending: opts.pending ?? new MemoryPendingStore(),
-        now: () => new Date(),
-        ...(progress
-          ? {
-              progress: async (r: Reply) => {
-                progress.push(r);
-              },
-            }
-          : {}),
-      };
+      const actor = { id: user.id, displayName: user.displayName, userPrincipalName: user.upn };
+      const graph = new GraphSession(client, { baseUrl: emulator.baseUrl }, async () => undefined);
+      const parts: Partial<CommandContext> = { pending: opts.pending ?? new MemoryPendingStore() };
+      if (progress) parts.progress = async (r: Reply) => void progress.push(r);
+      return services.context(actor, graph, parts);
     },
     async requests() {
       const s = (await control('GET', '/_emulator/stats')) as { requests: number };
@@ -86,6 +84,7 @@ export async function startHarness(
       await (body ? control('POST', '/_emulator/faults', body) : control('DELETE', '/_emulator/faults'));
     },
     async stop() {
+      await services.close();
       await emulator.stop();
       await agent.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

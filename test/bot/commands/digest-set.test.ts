@@ -108,12 +108,4 @@ describe('bot/commands digest-set (emulator, store)', function () {
       /nothing to stop/,
     );
   });
-
-  it('says so where no store keeps digests', async () => {
-    const ctx = await h.ctx(UPN.megan);
-    assert.match(
-      allText(await runIntent(parseIntent('post the digest here'), ctx)),
-      /Weekly digests need the bot's store, which this chat runs without: start the stack with `npm start`/,
-    );
-  });
 });

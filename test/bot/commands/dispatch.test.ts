@@ -3,11 +3,18 @@ import { Client } from '@microsoft/microsoft-graph-client';
 import { GraphSession } from '../../../bot/directory/graph-session';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import type { CommandContext } from '../../../bot/commands/context';
-import { COMMANDS, continuePending, substitute } from '../../../bot/commands/dispatch';
+import { COMMANDS, continuePending, runIntent, substitute } from '../../../bot/commands/dispatch';
 import { INTENT_NAMES } from '../../../bot/language/intent';
 import { applyFormValues } from '../../../bot/commands/group-create';
 import { nextLinkOf } from '../../../bot/commands/paging';
 import { compactSnapshot, readSnapshot } from '../../../bot/commands/snapshot';
+import { sharedTestServices, type TestServices } from '../../support/bot-services';
+
+let services: TestServices;
+before(async function () {
+  this.timeout(120_000); // PGlite initdb in WebAssembly, on a loaded machine
+  services = await sharedTestServices();
+});
 
 const ANA = '17da675f-27c5-4df3-8e3d-7b27d437674d';
 const BOB = '5857c451-a528-4bcc-bdab-3ab6d7402e69';
@@ -25,12 +32,11 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
     },
   } as never);
   return Object.assign(
-    {
-      actor: { id: actorId, displayName: 'Test' },
-      graph: new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined),
-      pending,
-      now: () => new Date(),
-    },
+    services.context(
+      { id: actorId, displayName: 'Test' },
+      new GraphSession(client, { baseUrl: 'https://graph.invalid' }, async () => undefined),
+      { pending },
+    ),
     {
       get calls() {
         return state.calls;
@@ -42,6 +48,19 @@ function offlineCtx(actorId: string, pending: MemoryPendingStore): CommandContex
 describe('bot/commands/dispatch', () => {
   it('has one command per intent name', () => {
     assert.deepEqual(Object.keys(COMMANDS).sort(), [...INTENT_NAMES].sort());
+  });
+
+  it("asks again, without any Graph call, when a reading does not fit its intent's slot schema", async () => {
+    const ctx = offlineCtx(ANA, new MemoryPendingStore());
+    const out = await runIntent({ intent: 'listGroups', users: ['Ana'] }, ctx);
+    assert.match(
+      out.replies[0]?.text ?? '',
+      /I think you asked me to list groups, but I could not make out one detail/,
+    );
+    assert.match(out.replies[0]?.text ?? '', /For example: "show all security groups"/);
+    const empty = await runIntent({ intent: 'addMembers', users: [], groups: ['Sales'] }, ctx);
+    assert.match(empty.replies[0]?.text ?? '', /Could you say it again\?/);
+    assert.equal(ctx.calls, 0);
   });
 
   it("refuses to continue someone else's pending operation, and leaves it usable by its owner", async () => {
@@ -165,12 +184,10 @@ describe('bot/commands/paging and snapshot', () => {
   const graph = new GraphSession(Client.init({ authProvider: (done) => done(null, 'unused') }), {
     baseUrl: 'https://localhost:1',
   });
-  const base = {
-    actor: { id: ANA, displayName: 'A' },
-    graph,
-    pending: new MemoryPendingStore(),
-    now: () => new Date(),
-  };
+  let base: CommandContext;
+  before(() => {
+    base = services.context({ id: ANA, displayName: 'A' }, graph, { pending: new MemoryPendingStore() });
+  });
   const page = (next: string) => ({ kind: 'page' as const, next, offset: 0 });
   it("follows only https nextLinks on the session's own Graph v1.0", () => {
     assert.equal(

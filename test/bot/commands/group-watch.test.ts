@@ -56,12 +56,4 @@ describe('commands: watch, unwatch, members at a time', function () {
     assert.match(await say(UPN.megan, "restore Legal's members to yesterday"), /Nobody watches 'Legal'/);
     assert.match(await say(UPN.megan, 'what changed in Legal this week'), /Nobody watches 'Legal'/);
   });
-
-  it('answers without a store that there is no membership history', async () => {
-    const ctx = await h.ctx(UPN.megan);
-    assert.match(
-      allText(await runIntent(parseIntent('watch Marketing'), ctx)),
-      /^Watching groups and their membership history need the bot's store, which this chat runs without: start the stack with `npm start`/,
-    );
-  });
 });

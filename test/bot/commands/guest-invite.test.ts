@@ -42,7 +42,7 @@ describe('bot/commands guest invitation on add (emulator)', function () {
     const done = await continuePending(confirmId(ask), { confirmed: true }, olga);
     assert.match(
       allText(done),
-      /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam was added to 'Marketing'\.$/,
+      /^Invited sam@fabrikam\.com as a guest: Microsoft sent the invitation \(pending acceptance\)\.\nAdding members to 'Marketing':\n- sam was added to 'Marketing'\.\nYou can undo this for 24 hours\.$/,
     );
     const members = allText(await runIntent({ intent: 'listMembers', groups: [DEMO_GROUPS.marketing.id] }, olga));
     assert.match(members, /sam/);

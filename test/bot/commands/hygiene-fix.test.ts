@@ -10,7 +10,7 @@ import type { CommandContext, Outcome } from '../../../bot/commands/context';
 import type { JournalChange, JournalSink } from '../../../bot/journal/journal-sink';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
-import type { HygieneFixKind } from '../../../cards/actions';
+import type { HygieneFixKind } from '../../../cards/card-verbs';
 
 describe('bot/commands hygiene-fix (emulator)', function () {
   this.timeout(120_000);

@@ -111,11 +111,4 @@ describe('bot/commands/members-export (emulator, OneDrive)', function () {
     assert.match(text, /you have no OneDrive in this organization yet/);
     assert.match(text, /Nestor/);
   });
-
-  it('without a file sink, the rows come as text', async () => {
-    const ctx = await h.ctx(UPN.megan);
-    const out = await runIntent({ intent: 'exportMembers', groups: ['Finance Readers'] }, ctx);
-    assert.match(allText(out), /Files can't be sent here/);
-    assert.match(allText(out), /Olga Owner,olga@contoso\.com/);
-  });
 });

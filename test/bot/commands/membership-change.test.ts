@@ -3,6 +3,7 @@ import { consequenceOf } from '../../../bot/commands/membership-confirm';
 import { runIntent } from '../../../bot/commands/dispatch';
 import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
 import { parseIntent } from '../../../bot/language';
+import { sharedTestServices } from '../../support/bot-services';
 
 describe('bot/commands/membership-change consequenceOf', () => {
   it('uses "a member" / "an owner" for one person', () => {
@@ -29,7 +30,8 @@ describe('bot/commands/membership-change consequenceOf', () => {
 });
 
 describe('bot/commands/membership-change: a pasted list that arrived on one line', () => {
-  it('says how to paste it, before any Graph call', async () => {
+  it('says how to paste it, before any Graph call', async function () {
+    this.timeout(120_000); // the shared in-memory store opens first (PGlite initdb)
     // The Graph session is a boundary this check must never reach: any use of it fails the test.
     const graph = new Proxy(
       {},
@@ -39,12 +41,15 @@ describe('bot/commands/membership-change: a pasted list that arrived on one line
         },
       },
     );
-    const out = await runIntent(parseIntent('add these to Marketing: Lee Gu Bob Kelly Nobody Here'), {
-      actor: { id: 'megan-id', displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
-      graph: graph as never,
-      pending: new MemoryPendingStore(),
-      now: () => new Date(),
-    });
+    const services = await sharedTestServices();
+    const out = await runIntent(
+      parseIntent('add these to Marketing: Lee Gu Bob Kelly Nobody Here'),
+      services.context(
+        { id: 'megan-id', displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
+        graph as never,
+        { pending: new MemoryPendingStore() },
+      ),
+    );
     assert.equal(out.replies.length, 1);
     assert.equal(
       out.replies[0]?.text,

@@ -1,12 +1,13 @@
 /**
- * The card verbs of access requests are routed where every other card verb is (bot/commands/card-action-run.ts),
- * each payload having gone through parseCardAction first; a setup without the requests layer answers each of them
- * with one sentence and does nothing.
+ * The card verbs of access requests have their handlers in the one card-verb map (bot/commands/card-verb-handlers.ts,
+ * entries from request-actions.ts), each payload having gone through parseCardAction first: crafted fields are
+ * refused there, and a setup without the requests layer answers each verb with one sentence and does nothing.
  */
 import { strict as assert } from 'node:assert';
-import { parseCardAction } from '../../../cards/actions';
-import { runCardAction } from '../../../bot/commands/card-action-run';
-import { isRequestAction, REQUEST_VERBS } from '../../../bot/commands/request-actions';
+import { parseCardAction } from '../../../cards/card-action-parse';
+import { isCommandAction, runCardAction } from '../../../bot/commands/card-action-run';
+import { CARD_VERB_HANDLERS } from '../../../bot/commands/card-verb-handlers';
+import { REQUEST_VERB_HANDLERS } from '../../../bot/commands/request-actions';
 import { REFUSALS } from '../../../bot/requests/request-refusals';
 import type { CommandContext } from '../../../bot/commands/context';
 import { createLogger } from '../../../bot/log';
@@ -14,40 +15,62 @@ import { createLogger } from '../../../bot/log';
 const REQUEST_ID = 'b7c1d2e3-0000-4000-8000-000000000001';
 const GROUP_ID = '11111111-2222-4333-8444-555555555555';
 
-/** Crafted payloads, as a client could send them, with fields the server must never trust. */
-const PAYLOADS: Record<(typeof REQUEST_VERBS)[number], Record<string, unknown>> = {
-  requestSubmit: { verb: 'requestSubmit', groupId: GROUP_ID, justification: 'x', requesterId: 'someone-else' },
-  approvalApprove: { verb: 'approvalApprove', requestId: REQUEST_ID, approvedBy: 'olga', state: 'approved' },
-  approvalDeny: { verb: 'approvalDeny', requestId: REQUEST_ID, reason: 'no', deniedBy: 'olga' },
-  requestCancel: { verb: 'requestCancel', requestId: REQUEST_ID, requesterId: 'ana' },
+type RequestVerb = keyof typeof REQUEST_VERB_HANDLERS;
+const REQUEST_VERBS = Object.keys(REQUEST_VERB_HANDLERS) as RequestVerb[];
+
+/** What each request button sends, with its card's inputs filled in. */
+const PAYLOADS: Record<RequestVerb, Record<string, unknown>> = {
+  requestSubmit: { verb: 'requestSubmit', groupId: GROUP_ID, justification: 'x', pendingId: 'p1' },
+  approvalApprove: { verb: 'approvalApprove', requestId: REQUEST_ID },
+  approvalDeny: { verb: 'approvalDeny', requestId: REQUEST_ID, reason: 'no' },
+  requestCancel: { verb: 'requestCancel', requestId: REQUEST_ID },
   approvalOpen: { verb: 'approvalOpen', requestId: REQUEST_ID },
-  requestRefresh: { verb: 'requestRefresh', requestId: REQUEST_ID, userIds: ['29:mallory'] },
+  requestRefresh: { verb: 'requestRefresh', requestId: REQUEST_ID },
 };
 
-describe('bot/commands/request-actions (request card verbs routed with every other card verb)', () => {
+/** Fields a client could add that the server must never trust. */
+const CRAFTED: Record<RequestVerb, Record<string, unknown>> = {
+  requestSubmit: { requesterId: 'someone-else' },
+  approvalApprove: { approvedBy: 'olga' },
+  approvalDeny: { deniedBy: 'olga' },
+  requestCancel: { requesterId: 'ana' },
+  approvalOpen: { state: 'approved' },
+  requestRefresh: { userIds: ['29:mallory'] },
+};
+
+describe('bot/commands/request-actions (request card verbs in the one card-verb map)', () => {
   // A context without the requests layer (no store): nothing in it is reached but the actor and the log.
   const ctx = {
     actor: { id: 'a0000000-0000-4000-8000-000000000001', name: 'Mallory' },
     log: createLogger('error', () => undefined),
   } as unknown as CommandContext;
 
-  it('parses every request verb to its own fields only (crafted extra fields are dropped)', () => {
+  it('are the six request verbs, each the one handler of its verb in the map', () => {
+    assert.deepEqual([...REQUEST_VERBS].sort(), [
+      'approvalApprove',
+      'approvalDeny',
+      'approvalOpen',
+      'requestCancel',
+      'requestRefresh',
+      'requestSubmit',
+    ]);
+    for (const verb of REQUEST_VERBS) assert.equal(CARD_VERB_HANDLERS[verb], REQUEST_VERB_HANDLERS[verb], verb);
+  });
+
+  it('refuses every request payload with a crafted extra field, naming the field', () => {
     for (const verb of REQUEST_VERBS) {
-      const parsed = parseCardAction(PAYLOADS[verb]);
-      assert.ok(parsed.ok, verb);
-      assert.ok(isRequestAction(parsed.action), verb);
-      const json = JSON.stringify(parsed.action);
-      assert.doesNotMatch(json, /approvedBy|deniedBy|requesterId|userIds|"state"/, `${verb}: ${json}`);
+      const [field] = Object.keys(CRAFTED[verb]);
+      const parsed = parseCardAction({ ...PAYLOADS[verb], ...CRAFTED[verb] });
+      assert.deepEqual(parsed, { ok: false, error: `The field "${field}" is not part of this button.` }, verb);
     }
   });
 
-  it('routes every request verb in card-action-run.ts; without the requests layer, one sentence and nothing done', async () => {
+  it('routes every request verb through runCardAction; without the requests layer, one sentence and nothing done', async () => {
     for (const verb of REQUEST_VERBS) {
       const parsed = parseCardAction(PAYLOADS[verb]);
-      assert.ok(parsed.ok);
-      const run = runCardAction(parsed.action, ctx);
-      assert.ok(run, `${verb} is routed by runCardAction`);
-      const out = await run;
+      assert.ok(parsed.ok && isCommandAction(parsed.action), verb);
+      assert.equal(parsed.action.verb, verb);
+      const out = await runCardAction(parsed.action, ctx);
       assert.deepEqual(out.replies, [{ text: REFUSALS.unavailable }], verb);
     }
   });
@@ -55,6 +78,6 @@ describe('bot/commands/request-actions (request card verbs routed with every oth
   it('leaves only sendText to the shell', () => {
     const parsed = parseCardAction({ verb: 'sendText', text: 'help' });
     assert.ok(parsed.ok);
-    assert.equal(runCardAction(parsed.action, ctx), undefined);
+    assert.equal(isCommandAction(parsed.action), false);
   });
 });

@@ -79,13 +79,11 @@ describe('bot/commands: history and undo (emulator)', function () {
     const token = await h.emulator.issueToken(upn);
     tokens.push(token);
     const client = createGraphClient({ baseUrl: h.emulator.baseUrl, caPem: h.emulator.caPem }, async () => token);
-    return {
-      actor: { id: user.id, displayName: user.displayName, userPrincipalName: user.upn },
-      graph: new GraphSession(client, { baseUrl: h.emulator.baseUrl }, async () => undefined),
-      pending: opts.pending ?? new MemoryPendingStore(),
-      now: opts.now ?? (() => new Date()),
-      journal,
-    };
+    return h.services.context(
+      { id: user.id, displayName: user.displayName, userPrincipalName: user.upn },
+      new GraphSession(client, { baseUrl: h.emulator.baseUrl }, async () => undefined),
+      { pending: opts.pending ?? new MemoryPendingStore(), now: opts.now ?? (() => new Date()), journal },
+    );
   }
 
   async function memberIds(ctx: CommandContext, groupId: string): Promise<string[]> {

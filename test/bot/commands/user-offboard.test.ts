@@ -81,7 +81,7 @@ describe('bot/commands/user-offboard (emulator)', function () {
     );
 
     const undone = await t.undo(megan, done);
-    assert.match(allText(undone), /Undone 19 of 19 changes/);
+    assert.match(allText(undone), /Undone 19 of 19 changes to 9 groups/);
     for (const key of LEE_MEMBER_OF)
       assert.ok((await t.ids(megan, groups[key]?.id as string, 'members')).includes(LEE), `Lee back in ${key}`);
     for (const key of LEE_OWNS) {

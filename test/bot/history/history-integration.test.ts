@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { closeGraphConnections } from '../../../bot/directory/graph-client';
 import { createLogger } from '../../../bot/log';
+import { openTestServices } from '../../support/bot-services';
 import { openStore, type Store } from '../../../bot/store';
 import { pollDue, type PollerDeps } from '../../../bot/history/history-poller';
 import { JournalService } from '../../../bot/journal/journal-service';
@@ -162,18 +163,20 @@ describe('restoring members to a past time against the emulator', function () {
       everySeconds: 1,
       tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
     };
-    megan = {
-      actor: { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
-      graph: new GraphSession(
+    const services = await openTestServices({ graph: deps.graph, log, store });
+    megan = services.context(
+      { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
+      new GraphSession(
         createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token),
         { baseUrl: emu.baseUrl },
         async () => undefined,
       ),
-      pending: new MemoryPendingStore(),
-      now: () => new Date(),
-      journal: new JournalService(store.journal, store.keyValue),
-      history: new HistoryService(store, log, 1),
-    };
+      {
+        pending: new MemoryPendingStore(),
+        journal: new JournalService(store.journal, store.keyValue),
+        history: new HistoryService(store, log, 1),
+      },
+    );
   });
   after(async () => {
     await closeGraphConnections();

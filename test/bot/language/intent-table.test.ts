@@ -52,11 +52,14 @@ describe('bot/language intent table', () => {
   });
 
   it('rejects slots an intent does not take, values of the wrong shape and unknown intents', () => {
-    assert.deepEqual(slotProblems({ intent: 'addMembers', users: ['Ana'], groups: ['Sales'] }), []);
+    assert.deepEqual(
+      slotProblems({ intent: 'addMembers', users: ['Ana'], groups: ['Sales'] } as { intent: string }),
+      [],
+    );
     assert.equal(slotProblems({ intent: 'listGroups', users: ['Ana'] } as never).length, 1);
-    assert.equal(slotProblems({ intent: 'smallTalk', topic: 'auditors' }).length, 1);
-    assert.deepEqual(slotProblems({ intent: 'findGroup', topic: 'auditors' }), []);
-    assert.equal(slotProblems({ intent: 'addMembers', users: [] }).length, 1);
+    assert.equal(slotProblems({ intent: 'smallTalk', topic: 'auditors' } as { intent: string }).length, 1);
+    assert.deepEqual(slotProblems({ intent: 'findGroup', topic: 'auditors' } as { intent: string }), []);
+    assert.equal(slotProblems({ intent: 'addMembers', users: [] } as { intent: string }).length, 1);
     assert.equal(slotProblems({ intent: 'groupPropertyQuestion', property: 'colour' } as never).length, 1);
     assert.equal(slotProblems({ intent: 'nope' }).length, 1);
     const nested = { intent: 'multi', steps: [{ intent: 'listOwners', groups: ['A'] }, { intent: 'multi' }] };

@@ -11,6 +11,7 @@ import { createAdapter } from '../../../bot/teams/adapter';
 import { createServer, listen } from '../../../bot/server';
 import { isProductionServiceUrl } from '../../../bot/teams/activity-guard';
 import { startBot, type RunningBot } from '../../../bot/runtime';
+import { openStore, type Store } from '../../../bot/store';
 import { loadConfig, type BotConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/log';
 import { OAuthTokenSource } from '../../../bot/teams/user-tokens';
@@ -196,8 +197,12 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
 
   describe('the whole production bot (startBot with the loaded config)', () => {
     let bot: RunningBot;
-    before(async () => {
+    let store: Store;
+    before(async function () {
+      this.timeout(180_000); // an in-memory store opens first (PGlite, slow on a loaded machine)
+      store = await openStore({ memory: true });
       bot = await startBot(config, {
+        store,
         graph: { baseUrl: config.graphBaseUrl },
         tokens: new OAuthTokenSource('graph'),
         log: createLogger('error', () => undefined),
@@ -205,6 +210,7 @@ describe('bot/teams/adapter (production: JWT validation enforced)', function () 
     });
     after(async () => {
       await bot?.stop();
+      await store?.close();
     });
 
     it('refuses an unauthenticated POST /api/messages with 401 and still answers /healthz', async () => {

@@ -5,7 +5,7 @@ import { InProcessAdapter, type TurnOutput } from '../../../bot/chat/in-process-
 import { createBotApp } from '../../../bot/teams/bot-app';
 import { LocalTokenSource } from '../../../bot/teams/user-tokens';
 import { LocalIdentity } from '../../../bot/local/local-identity';
-import { MemoryPendingStore } from '../../../bot/commands/pending-memory';
+import { openTestServices, type TestServices } from '../../support/bot-services';
 import { createLogger } from '../../../bot/log';
 import { validateCard, parseCardAction } from '../../../cards';
 import { DEMO_USERS } from '../../../graph-emulator';
@@ -19,21 +19,27 @@ describe('cards the bot sends', function () {
   let emu: TestEmulator;
   let adapter: InProcessAdapter;
   let app: ReturnType<typeof createBotApp>;
+  let services: TestServices;
   const seen: { utterance: string; card: Record<string, unknown> }[] = [];
 
   before(async () => {
     emu = await startTestEmulator();
     const identity = new LocalIdentity(emu.dataDir);
     adapter = new InProcessAdapter();
-    app = createBotApp({
-      storage: new MemoryStorage(),
-      tokens: new LocalTokenSource((id) => identity.tokenFor(id)),
+    services = await openTestServices({
       graph: { baseUrl: emu.emulator.baseUrl, caPem: emu.emulator.caPem },
-      pending: new MemoryPendingStore(),
       log: createLogger('error'),
     });
+    app = createBotApp({
+      ...services.turn(new LocalTokenSource((id) => identity.tokenFor(id))),
+      ...services.hooks,
+      storage: new MemoryStorage(),
+    });
   });
-  after(async () => emu?.stop());
+  after(async () => {
+    await services?.close();
+    await emu?.stop();
+  });
 
   const from = { id: 'u-megan', name: 'Megan Bowen', aadObjectId: DEMO_USERS.megan.id };
   const base = (): Partial<Activity> => ({

@@ -1,26 +1,24 @@
 /**
- * Card clicks on request cards as the bot runs them: the action goes through bot/commands/card-action-run.ts (where
- * every card verb is routed) with the turn's requests port from the coordinator, as bot/teams/turn-handlers.ts
+ * Card clicks on request cards as the bot runs them: the action goes through bot/commands/card-action-run.ts (to its
+ * verb's one handler) with the turn's requests port from the coordinator, as bot/teams/turn-handlers.ts
  * does for a real click.
  */
 import type { TurnContext } from 'botbuilder';
-import type { CardAction } from '../../../cards/actions';
+import type { CommandCardAction } from '../../../bot/commands/card-verb-handlers';
 import type { CommandContext, Reply } from '../../../bot/commands/context';
 import type { RequestCommandContext } from '../../../bot/commands/access-request';
 import { runCardAction } from '../../../bot/commands/card-action-run';
 import type { RequestCoordinator } from '../../../bot/teams/request-coordinator';
 
-/** Runs `action` as `ctx`'s actor in the turn `here`; resolves to the replies. Throws when the verb is not routed. */
+/** Runs `action` as `ctx`'s actor in the turn `here`; resolves to the replies. */
 export async function click(
   coordinator: RequestCoordinator,
   ctx: CommandContext,
   here: TurnContext,
-  action: CardAction,
+  action: CommandCardAction,
 ): Promise<Reply[]> {
   const withPort: RequestCommandContext = { ...ctx, requests: coordinator.port(ctx, here) };
-  const run = runCardAction(action, withPort);
-  if (!run) throw new Error(`card verb ${action.verb} is not routed`);
-  return (await run).replies;
+  return (await runCardAction(action, withPort)).replies;
 }
 
 /** Ana's (or anyone's) Submit of the justification card. */

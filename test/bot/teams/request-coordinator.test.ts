@@ -9,7 +9,7 @@ import type { TurnContext, Activity } from 'botbuilder';
 import { openStore, type Store } from '../../../bot/store';
 import { createLogger } from '../../../bot/log';
 import { RequestCoordinator } from '../../../bot/teams/request-coordinator';
-import { parseCardAction } from '../../../cards/actions';
+import { parseCardAction } from '../../../cards/card-action-parse';
 import { click, submit, decide } from './request-clicks';
 import type { RequestPoster, PostedMessage } from '../../../bot/teams/request-messenger';
 import { sweepRequests } from '../../../bot/teams/request-sweeper';
@@ -194,14 +194,18 @@ describe('bot/teams/request-coordinator', function () {
   it('answers a crafted request payload with one message and changes nothing (routed in bot/commands)', async () => {
     const id = await fileAsAna();
     const forged = parseCardAction({ verb: 'approvalApprove', requestId: id, approvedBy: DEMO_USERS.olga.id });
-    assert.ok(forged.ok);
-    const byLee = await click(coordinator, ctx.lee as CommandContext, turn('m1'), forged.action);
+    assert.deepEqual(forged, { ok: false, error: 'The field "approvedBy" is not part of this button.' });
+    // The same click without the crafted field: the handler checks again who clicked.
+    const clean = parseCardAction({ verb: 'approvalApprove', requestId: id });
+    assert.ok(clean.ok && clean.action.verb === 'approvalApprove');
+    const byLee = await click(coordinator, ctx.lee as CommandContext, turn('m1'), clean.action);
     assert.deepEqual(
       byLee.map((r) => r.text),
       ['Only an owner of "Finance Readers" or a Groups or Global Administrator can decide this request.'],
     );
-    const unknown = parseCardAction({ verb: 'approvalApprove', requestId: 'no-such-request', state: 'approved' });
-    assert.ok(unknown.ok);
+    assert.equal(parseCardAction({ verb: 'approvalApprove', requestId: id, state: 'approved' }).ok, false);
+    const unknown = parseCardAction({ verb: 'approvalApprove', requestId: 'no-such-request' });
+    assert.ok(unknown.ok && unknown.action.verb === 'approvalApprove');
     const out = await click(coordinator, ctx.olga as CommandContext, turn('m1'), unknown.action);
     assert.deepEqual(
       out.map((r) => r.text),
