@@ -105,6 +105,43 @@ function stripRepeated(text: string, patterns: RegExp[], leading: boolean): stri
   return current;
 }
 
+/** Chat shorthand word → what it stands for (whole words only, outside names: lowercase as typed). */
+const SHORTHAND: Record<string, string> = {
+  u: 'you',
+  r: 'are',
+  ur: 'your',
+  mbr: 'member',
+  mbrs: 'members',
+  chk: 'check',
+  lmk: 'tell me',
+  pls: 'please',
+  plz: 'please',
+  rn: 'right now',
+  btw: '',
+  fyi: '',
+};
+
+/**
+ * Chat shorthand read as words: "u", "r", "mbrs", "chk", "lmk" ("lmk who owns X" → "tell me who owns X"), a "2" or
+ * "4" between words ("add me 2 design" → "to", "approvals 4 me" → "for"), "+" between names ("christie+debra" →
+ * "christie and debra"). Lowercase words only: a capitalised "U" or "R" may be a name. Never throws.
+ */
+export function expandShorthand(text: string): string {
+  return text
+    .replace(/\b(u|r|ur|mbrs?|chk|lmk|pls|plz|rn|btw|fyi)\b(?![@.'’]\w)/g, (_m, w: string) => SHORTHAND[w] ?? w)
+    .replace(
+      /(?<=\p{L}\s)2(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
+      'to',
+    )
+    .replace(
+      /(?<=\p{L}\s)4(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
+      'for',
+    )
+    .replace(/(?<=\p{Ll})\+(?=\p{Ll})/gu, ' and ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +$/gm, '');
+}
+
 /** Removes leading politeness and trailing courtesy or punctuation from one sentence or clause. Never throws. */
 export function stripCourtesy(text: string): string {
   return stripRepeated(stripRepeated(text.trim(), LEADING, true), TRAILING, false).trim();
@@ -123,7 +160,7 @@ export function normalizeUtterance(raw: string): string {
   let text = stripMentions(raw);
   text = stripTags(text);
   text = decodeEntities(text).normalize('NFC');
-  text = readTicket(tidyWhitespace(text));
+  text = expandShorthand(readTicket(tidyWhitespace(text)));
   text = stripRepeated(text, LEADING, true);
   text = stripRepeated(text, TRAILING, false);
   return text.trim();
