@@ -19,6 +19,7 @@ import { personAt } from '../../../bot/commands/members-at';
 import { DEMO_GROUPS, DEMO_USERS } from '../../../graph-emulator/seed/demo-tenant';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator';
 import { allText, buttonData } from './command-harness';
+import { openTestServices } from '../../support/bot-services';
 
 const U = DEMO_USERS;
 const G = DEMO_GROUPS;
@@ -60,18 +61,20 @@ describe('bot/commands/members-at and history-show change', function () {
         everySeconds: 1,
         tokenForUser: async (id) => (upnOf.has(id) ? emu.token(upnOf.get(id) as string) : undefined),
       };
-      megan = {
-        actor: { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
-        graph: new GraphSession(
+      const services = await openTestServices({ graph: deps.graph, log, store });
+      megan = services.context(
+        { id: U.megan.id, displayName: 'Megan Bowen', userPrincipalName: 'megan@contoso.com' },
+        new GraphSession(
           createGraphClient({ baseUrl: emu.baseUrl, caPem: emu.emulator.caPem }, async () => token),
           { baseUrl: emu.baseUrl },
           async () => undefined,
         ),
-        pending: new MemoryPendingStore(),
-        now: () => new Date(),
-        journal: new JournalService(store.journal, store.keyValue),
-        history: new HistoryService(store, createLogger('error'), 1),
-      };
+        {
+          pending: new MemoryPendingStore(),
+          journal: new JournalService(store.journal, store.keyValue),
+          history: new HistoryService(store, log, 1),
+        },
+      );
     });
     after(async () => {
       await closeGraphConnections();
