@@ -21,8 +21,7 @@ import { reply } from './reply';
 import { groupRef } from './views';
 
 /** What the write did in one group: per-person outcomes, or the sentence of a failure of the whole group. */
-type GroupWrite =
-  { group: DirectoryGroup; results: ChangeOutcome[] } | { group: DirectoryGroup; failure: string };
+type GroupWrite = { group: DirectoryGroup; results: ChangeOutcome[] } | { group: DirectoryGroup; failure: string };
 
 /** What the whole write did. */
 export interface Written {
