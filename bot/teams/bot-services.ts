@@ -5,6 +5,7 @@
  * (bot/chat/terminal-session.ts) and the tests' builder (test/support/bot-services.ts) all build them here, so a
  * command context has the same ports in each.
  */
+import { GroupNameIndex } from '../directory/group-name-index';
 import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
 import { pendingOperationStore } from '../store';
@@ -107,6 +108,7 @@ export function createBotServices(opts: BotServiceOptions): BotServices {
     digests: digests.port,
     licenceChecks: licenceChecks.port,
     recentGroups: new KeyValueRecentGroups(opts.store.keyValue),
+    groupNames: new GroupNameIndex({ keyValue: opts.store.keyValue, log: opts.log }),
   };
   const hooks = { rememberConversation: requests.rememberConversation, conversationEvent: requests.conversationEvent };
   return { ports, hooks, messenger, journal, requests, digests, licenceChecks, background };

@@ -1,4 +1,5 @@
 import { readThroughDirectory } from '../commands/directory-pass';
+import type { GroupNameIndex } from '../directory/group-name-index';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import { parseIntent } from '../language';
@@ -43,6 +44,8 @@ export interface TurnServices {
   licenceChecks: LicenceCheckPort;
   /** The groups each user just created, resolved by id (replication delay). */
   recentGroups: RecentGroups;
+  /** The tenant's group names, cached in the store: the dictionary a message is read against (directory pass). */
+  groupNames: GroupNameIndex;
 }
 
 /** The conversation of a turn as the digest commands see it. */
@@ -160,7 +163,7 @@ async function answerText(
   );
   if (!ctx) return [signInReply(context)];
   services.log.debug('turn.intent', { intent: intent.intent });
-  const read = await readThroughDirectory(intent, text, ctx, tenantOf(context));
+  const read = await readThroughDirectory(intent, text, ctx, tenantOf(context), services.groupNames);
   if ('outcome' in read) return read.outcome.replies;
   const out = await runIntent(read.intent, ctx);
   return out.replies;
