@@ -69,7 +69,7 @@ export const MATCHERS = indexKeywords([
   },
   { match: matchFindGroup, needs: 'group team put' },
   { match: matchRestoreMembers, needs: 'put set bring get turn make restore roll revert reset' },
-  { match: matchMembersAt, needs: 'who show list get give members what how' },
+  { match: matchMembersAt, needs: 'who show list get give members what how was were' },
   { match: matchUnwatch, needs: 'stop unwatch unfollow untrack don no quit cancel' },
   {
     match: matchWatch,

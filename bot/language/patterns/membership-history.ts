@@ -7,7 +7,7 @@
 import { makeIntent } from '../intent-build';
 import type { Intent } from '../intent';
 import { capture, rx, toUtterance, type Utterance } from '../quote-mask';
-import { groupsSlot } from '../slot-clean';
+import { groupsSlot, usersSlot } from '../slot-clean';
 import { resolveTimePhrase, TIME_PHRASE } from '../time-phrase';
 import type { Matcher } from './matcher';
 
@@ -44,6 +44,12 @@ const MEMBERS_AT = [
   ),
   rx(String.raw`^what\s+was\s+(?:the\s+)?membership\s+of\s+(?<g>[^\n]+?)\s+${WHEN}$`),
   rx(String.raw`^(?:(?:show|list)\s+(?:me\s+)?)?(?<g>[^\n]+?)['’]s?\s+members(?:hip)?\s+${WHEN}$`),
+];
+/** "was Lee in Platform Core last Friday": one person's membership at that time. */
+const PERSON_AT = [
+  rx(
+    String.raw`^(?:was|were)\s+(?<u>[^\n]+?)\s+(?:(?:still\s+|already\s+)?in|a\s+member\s+of|part\s+of|on)\s+(?<g>[^\n]+?)\s+${WHEN}$`,
+  ),
 ];
 const THE_WAY = String.raw`(?:the\s+way|how|as|what)\s+(?:it|they)\s+(?:was|were|looked)`;
 const RESTORE = [
@@ -103,10 +109,12 @@ export const matchUnwatch: Matcher = (u) => {
 /** "who was in Marketing on 2026-11-02", "members of Legal last Monday" (not "now" or "today": that is listMembers). */
 export const matchMembersAt: Matcher = (u) => {
   if (!mayEndInTime(u.masked)) return undefined;
-  const c = first(u, MEMBERS_AT);
+  const person = first(u, PERSON_AT);
+  const c = person ?? first(u, MEMBERS_AT);
   const when = c?.['when']?.trim();
   if (!c || !understood(when) || /^(?:(?:as\s+of|on|at)\s+)?(?:now|today)$/i.test(when)) return undefined;
-  return makeIntent('membersAt', { groups: groupsSlot(c['g']), when });
+  const users = person ? usersSlot(c['u']) : undefined;
+  return makeIntent('membersAt', { users, groups: groupsSlot(c['g']), when });
 };
 
 /** "restore Marketing's members to last Monday 09:00", "roll back Legal to 2026-11-02". */

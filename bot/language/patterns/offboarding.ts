@@ -9,7 +9,8 @@ import { usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 
 const PRONOUN = /^(?:he|she|they|him|her|them|his|hers|their)$/i;
-const STOP = String.raw`(?=\s*(?:[,.;:!?\n—–]|\s-\s|$))`;
+/** Where a name ends: punctuation, the end, or "and" starting the next instruction ("… to Enrico and remove him"). */
+const STOP = String.raw`(?=\s*(?:[,.;:!?\n—–]|\s-\s|$)|\s+and\s+(?:remove|kick|take|drop|pull|strip|clean|clear|revoke|delete|hand|give|transfer|pass|move)\b)`;
 const EVERY_GROUP = String.raw`(?:all|every|each|any)\s+(?:(?:of\s+)?(?:his|her|their|the|my)\s+)?(?:groups?|teams?|memberships?|group\s+memberships?|access)`;
 const EVERYWHERE = String.raw`(?:everywhere|everything|${EVERY_GROUP})`;
 const REMOVE = String.raw`(?:remove|kick|take|get\s+rid\s+of|drop|pull|strip|clean\s+up|clear|revoke|delete)`;

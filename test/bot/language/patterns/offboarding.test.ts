@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { parseIntent } from '../../../../bot/language';
+
+describe('bot/language/patterns/offboarding', () => {
+  it('ends the leaver and the new owner at "and" starting the next instruction', () => {
+    assert.deepEqual(parseIntent('José resigned, hand his groups to Enrico and remove him everywhere'), {
+      intent: 'offboardUser',
+      users: ['José'],
+      handOverTo: ['Enrico'],
+    });
+    assert.deepEqual(parseIntent('offboard Raul Razo and give his groups to Enrico'), {
+      intent: 'offboardUser',
+      users: ['Raul Razo'],
+      handOverTo: ['Enrico'],
+    });
+  });
+
+  it('keeps "and" between two leavers', () => {
+    assert.deepEqual(parseIntent('offboard Raul Razo and Debra Berger'), {
+      intent: 'offboardUser',
+      users: ['Raul Razo', 'Debra Berger'],
+    });
+  });
+});
