@@ -2,6 +2,7 @@
  * Step 4 of a membership change: the confirmation card, with the resolved names, who is already there (skipped),
  * what else changes, and the count that will change. Confirming re-runs the change with ids only.
  */
+import { principalSlots } from './member-groups-resolve';
 import type { Intent } from '../language';
 import type { Principal } from '../directory/members-write';
 import type { DirectoryGroup } from '../directory/types';
@@ -25,7 +26,7 @@ export async function confirmChange(
 ): Promise<Reply[]> {
   const { people, snapshot } = change;
   const ready = ahead.ready;
-  const rewritten: Intent = { ...change.intent, groups: ready.map((g) => g.id), users: people.map((p) => p.id) };
+  const rewritten: Intent = { ...change.intent, groups: ready.map((g) => g.id), ...principalSlots(people) };
   const confirm = await askToConfirm(ctx, rewritten, snapshot, confirmSpecOf(change, spec, ahead));
   return confirm.replies;
 }

@@ -2,6 +2,7 @@
  * Step 6 of a membership change: the outcome card and summary (one row per person and group), "retry the failed
  * ones", Undo, and a sentence for each group refused or failed as a whole ("ask the owners" for "add me").
  */
+import { principalSlots } from './member-groups-resolve';
 import type { ChangeOutcome } from '../directory/members-write';
 import type { DirectoryGroup } from '../directory/types';
 import { buildMemberOutcomeCard, outcomeSentence } from '../../cards/member-outcome-card';
@@ -118,7 +119,8 @@ async function outcomeReply(
 }
 
 async function saveRetry(ctx: CommandContext, change: ResolvedChange, tally: Tally): Promise<string> {
-  const intent = { ...change.intent, users: [...tally.failedIds], groups: [...tally.failedGroups] };
+  const failed = change.people.filter((p) => tally.failedIds.has(p.id));
+  const intent = { ...change.intent, ...principalSlots(failed), groups: [...tally.failedGroups] };
   const retry = await saveConfirm(ctx, intent, resolved(change.snapshot));
   return retry.id;
 }

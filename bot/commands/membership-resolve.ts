@@ -7,6 +7,7 @@ import type { Principal } from '../directory/members-write';
 import type { DirectoryGroup } from '../directory/types';
 import type { CommandContext, Outcome } from './context';
 import { say } from './reply';
+import { resolveMemberGroups } from './member-groups-resolve';
 import { resolveIntent, type ResolveOptions } from './resolve-step';
 import type { Snapshot } from './snapshot';
 import { nameList } from './views';
@@ -33,9 +34,11 @@ type ResolveChangeStep = { ok: true; change: ResolvedChange } | { ok: false; out
 export async function resolveChange(intent: Intent, ctx: CommandContext, spec: ChangeSpec): Promise<ResolveChangeStep> {
   const question = whatIsMissing(intent, spec);
   if (question) return { ok: false, outcome: say(question) };
-  const step = await resolveIntent(intent, ctx, resolveOptionsOf(spec));
+  const nested = await resolveMemberGroups(intent, ctx);
+  if (!nested.ok) return nested;
+  const step = await resolveIntent(nested.intent, ctx, resolveOptionsOf(spec));
   if (!step.ok) return step;
-  const people = dedupe(step.value.people.users);
+  const people = dedupe([...step.value.people.users, ...nested.principals]);
   if (people.length === 0)
     return { ok: false, outcome: say('None of those names could be resolved, so there is nothing to do.') };
   const { intent: rewritten, snapshot, groups } = step.value;
@@ -47,7 +50,8 @@ export async function resolveChange(intent: Intent, ctx: CommandContext, spec: C
 function whatIsMissing(intent: Intent, spec: ChangeSpec): string | null {
   const { verb, prep } = wordsOf(spec);
   const v = verb.toLowerCase();
-  const users = intent.users ?? [];
+  // A group named as the member (nesting) counts as someone to add.
+  const users = [...(intent.users ?? []), ...(intent.memberGroups ?? [])];
   const groups = intent.groups ?? [];
   if (!users.length && !groups.length)
     return `Who should I ${v}, and which group? For example: "${v} Ana ${prep} Marketing".`;
