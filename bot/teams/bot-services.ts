@@ -6,7 +6,6 @@
  * command context has the same ports in each.
  */
 import { GroupNameIndex } from '../directory/group-name-index';
-import type { TurnContext } from 'botbuilder';
 import type { Store } from '../store';
 import { pendingOperationStore } from '../store';
 import type { GraphEndpoint } from '../directory/graph-client';
@@ -155,6 +154,3 @@ function journalOf(opts: BotServiceOptions): JournalService {
       }),
   });
 }
-
-/** What a turn hook of the requests layer receives (re-exported for BotAppOptions). */
-export type TurnHook = (context: TurnContext) => Promise<void>;
