@@ -8,7 +8,6 @@ import { outcome, reply, say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
-import { NO_JOURNAL } from './undo';
 import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
 import type { ResolvedTime } from '../language/time-phrase';
 import { formatTime } from '../../cards/card-time';
@@ -113,7 +112,6 @@ async function outsideLines(
   span: ResolvedTime | undefined,
   change?: Change,
 ): Promise<string[]> {
-  if (!ctx.history) return [];
   const cursor: HistoryCursor | undefined = await recordedHistory(ctx, subject.id);
   if (!cursor) return [notWatchedSentence(subject.name)];
   const events = (
@@ -148,7 +146,6 @@ async function outsideLines(
  * Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!ctx.journal) return say(NO_JOURNAL);
   const paged = pagedSubject(ctx);
   let subject = paged?.subject;
   const before = paged?.beforeSeq;

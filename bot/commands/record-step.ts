@@ -28,7 +28,6 @@ export async function journalFailure(
  * latest still-undoable `action` entry undone, so its Undo is no longer offered. Never throws.
  */
 export async function settleReverted(ctx: CommandContext, groupId: string, action: JournalAction): Promise<void> {
-  if (!ctx.journal) return;
   try {
     const page = await ctx.journal.history(groupId, { limit: 20 });
     const open = page.entries.find(
