@@ -48,7 +48,6 @@ async function pageOf(
   change?: Change,
 ): Promise<{ rows: JournalEntry[]; next?: number }> {
   const journal = ctx.journal;
-  if (!journal) return { rows: [] };
   if (subject.users.length === 0 && !change) {
     const p = await journal.history(subject.id, { limit: PAGE, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
     return { rows: p.entries, ...(p.nextBeforeSeq !== undefined ? { next: p.nextBeforeSeq } : {}) };
@@ -77,7 +76,6 @@ async function spanOf(
   change?: Change,
 ): Promise<JournalEntry[]> {
   const journal = ctx.journal;
-  if (!journal) return [];
   const ids = new Set(subject.users.map((u) => u.id));
   const rows: JournalEntry[] = [];
   let cursor: number | undefined;

@@ -48,7 +48,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       now: ctx.now(),
       expiringDays: settings.expiringDays,
       maxLines: settings.lines,
-      ...(ctx.journal ? { journal: ctx.journal } : {}),
+      journal: ctx.journal,
       log: logOf(ctx),
     };
     const report = await scanHygiene(input, intent.allOwned ? 'owned' : undefined);
