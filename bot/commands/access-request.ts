@@ -9,27 +9,19 @@ import { oneGroup } from './group-target';
 import { saveConfirm } from './pending-ops';
 import { groupRef, nameList } from './views';
 import { justificationPrefill, splitReason } from '../requests/request-reason';
-import type { RequestsPort } from './requests-port';
 
 export type { RequestSubmission, RequestsPort } from './requests-port';
 
 /** Every command context carries the requests port now (CommandContext.requests); kept as a name for callers. */
 export type RequestCommandContext = CommandContext;
 
-/** The requests port of this context (CommandContext.requests). */
-export function requestsOf(ctx: CommandContext): RequestsPort {
-  return ctx.requests;
-}
-
 /**
  * Why the actor cannot request the group (dynamic, read-only, already a member), as a sentence naming who to
  * ask; null when a request makes sense. Reads Graph with the actor's token. Throws DomainError.
  */
 export async function requestBlocker(ctx: CommandContext, g: DirectoryGroup): Promise<string | null> {
-  const port = requestsOf(ctx);
   const ownersText = async (): Promise<string> => {
-    if (!port) return 'its owners';
-    const owners = await port.owners(g.id);
+    const owners = await ctx.requests.owners(g.id);
     return owners.length
       ? `its owners (${nameList(owners.map((o) => o.name))})`
       : 'a Groups administrator (it has no owners)';
@@ -65,7 +57,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     const blocked = await requestBlocker(ctx, g);
     if (blocked) return say(blocked);
-    const owners = (await requestsOf(ctx)?.owners(g.id)) ?? [];
+    const owners = await ctx.requests.owners(g.id);
     const mine = owners.filter((o) => o.id !== ctx.actor.id.toLowerCase());
     if (owners.length > 0 && mine.length === 0)
       return say(`You own '${g.displayName}', so you can add yourself: say "add me to ${g.displayName}".`);
@@ -93,13 +85,12 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 
 /**
  * "add me to G" by someone who cannot add members to G: the request flow instead of a write Graph would refuse.
- * Returns undefined when the actor can manage the group (or no requests layer is attached): then the normal add
+ * Returns undefined when the actor can manage the group: then the normal add
  * runs. Never throws (a failed check also returns undefined).
  */
 export async function selfAddAsRequest(intent: Intent, ctx: CommandContext): Promise<Outcome | undefined> {
-  const port = requestsOf(ctx);
   const users = intent.users ?? [];
-  if (!port || intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? ''))
+  if (intent.groups?.length !== 1 || users.length !== 1 || !/^(me|myself)$/i.test(users[0]?.trim() ?? ''))
     return undefined;
   // "add me to Finance Readers because of the audit": the reason is not part of the group's name.
   const split = splitReason(intent.groups[0] ?? '');
@@ -107,7 +98,7 @@ export async function selfAddAsRequest(intent: Intent, ctx: CommandContext): Pro
   const t = await oneGroup(intent, ctx, 'to request access to', 'add me to Marketing');
   if (!t.ok) return t.outcome;
   try {
-    if (await port.canManage(t.group.id)) return undefined;
+    if (await ctx.requests.canManage(t.group.id)) return undefined;
   } catch (err) {
     return say(errorText(err, { groupName: t.group.displayName, action: 'add yourself to' }));
   }

@@ -40,7 +40,6 @@ async function runWrite(ctx: CommandContext, w: PlannedWrite): Promise<WriteResu
 
 /** The journal record of the results: last write first, so one Undo reverts them in the right order. Never throws. */
 async function journalResults(ctx: CommandContext, results: WriteResult[]): Promise<RecordedChanges | undefined> {
-  if (!ctx.journal) return undefined;
   const changes: JournalChange[] = [...results]
     .reverse()
     .flatMap((r) =>

@@ -6,9 +6,7 @@ import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import * as hygieneShow from './hygiene-show';
 import { outcome, reply, say } from './reply';
-import { storeNeeded } from './store-needed';
 
-const NO_STORE = `${storeNeeded('Weekly digests')} You can still say "group hygiene" any time.`;
 const NOT_ADMIN =
   'Only a Global or Groups Administrator can post the digest in a conversation. ' +
   'You can say "send the digest to me" for the groups you own.';
@@ -68,7 +66,6 @@ async function stop(ctx: CommandContext, digests: DigestPort): Promise<Outcome> 
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   try {
     const digests = ctx.digests;
-    if (!digests) return say(NO_STORE);
     if (intent.digest === 'stop') return await stop(ctx, digests);
     const days = digests.settings.everyDays;
     const here = ctx.conversation;

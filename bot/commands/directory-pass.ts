@@ -7,7 +7,7 @@
 import type { Intent } from '../language';
 import { buildGazetteer, type Gazetteer } from '../language/entity-gazetteer';
 import { readSlotsThroughDirectory, type GroupQuestion } from '../language/entity-slots';
-import { GroupNameIndex, type GroupName, type GroupNameSnapshot } from '../directory/group-name-index';
+import type { GroupNameIndex, GroupName, GroupNameSnapshot } from '../directory/group-name-index';
 import { buildChoiceCard } from '../../cards/choice-card';
 import type { CommandContext, Outcome } from './context';
 import { resolved } from './continuation';
@@ -16,9 +16,6 @@ import { outcome, reply } from './reply';
 import { emptySnapshot } from './snapshot';
 import { toGroupSummary } from './views';
 import { logOf } from '../log';
-
-/** The process's index when the services bring none (memory only). */
-export const DEFAULT_GROUP_NAMES = new GroupNameIndex();
 
 const gazetteers = new WeakMap<GroupNameSnapshot, Gazetteer>();
 
@@ -91,7 +88,8 @@ async function askWhich(
 
 /**
  * Reads `intent` through the tenant's group names: the intent to run (group phrases in the directory's
- * spelling), or the question to ask first. A failure to read the names leaves the intent as parsed (logged).
+ * spelling), or the question to ask first. `index`: the tenant's group names, the services' (kept in the store).
+ * A failure to read the names leaves the intent as parsed (logged).
  * Throws only what the pending store throws when a question is saved.
  */
 export async function readThroughDirectory(
@@ -99,7 +97,7 @@ export async function readThroughDirectory(
   text: string,
   ctx: CommandContext,
   tenantId: string,
-  index: GroupNameIndex = DEFAULT_GROUP_NAMES,
+  index: GroupNameIndex,
 ): Promise<{ intent: Intent } | { outcome: Outcome }> {
   if (!readsGroups(intent)) return { intent };
   let snapshot: GroupNameSnapshot;

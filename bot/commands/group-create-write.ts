@@ -63,7 +63,6 @@ export async function createAndReport(
  * itself succeeded. Never throws.
  */
 async function rememberCreated(ctx: CommandContext, g: DirectoryGroup): Promise<void> {
-  if (!ctx.recentGroups) return;
   try {
     await ctx.recentGroups.remember(ctx.actor.id, g, ctx.now());
   } catch (err) {

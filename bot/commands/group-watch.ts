@@ -13,11 +13,8 @@ import type { CommandContext, Outcome } from './context';
 import type { HistoryService } from '../history/history-service';
 import { errorText } from './error-text';
 import { say } from './reply';
-import { storeNeeded } from './store-needed';
 import { resolveIntent } from './resolve-step';
 import { nameList } from './views';
-
-export const NO_HISTORY = storeNeeded('Watching groups and their membership history');
 
 function watchOf(
   ctx: CommandContext,
@@ -32,7 +29,7 @@ function minutes(seconds: number): string {
 
 /** The groups the actor watches, as a sentence. Throws on database errors. */
 async function watchList(ctx: CommandContext): Promise<string> {
-  const watched = (await ctx.history?.repo.watchesOf(ctx.actor.id)) ?? [];
+  const watched = await ctx.history.repo.watchesOf(ctx.actor.id);
   if (watched.length === 0)
     return 'You are not watching any group. Say "watch Marketing" or "watch all my groups" to start.';
   const lines = watched.map((w) => `- ${w.groupName} (since ${formatTime(w.since)})`);
@@ -42,7 +39,6 @@ async function watchList(ctx: CommandContext): Promise<string> {
 /** Starts watching. Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const history = ctx.history;
-  if (!history) return say(NO_HISTORY);
   try {
     if (intent.allOwned) return await watchOwned(ctx, history);
     if (!intent.groups?.length) return say(await watchList(ctx));
@@ -95,7 +91,6 @@ async function watchOwned(ctx: CommandContext, history: HistoryService): Promise
 /** Stops watching ("stop watching Legal", "stop watching all my groups"). The recorded history stays. Never throws. */
 export async function runUnwatch(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const history = ctx.history;
-  if (!history) return say(NO_HISTORY);
   try {
     const watched = await history.repo.watchesOf(ctx.actor.id);
     if (intent.allOwned) {

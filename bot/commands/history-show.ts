@@ -8,7 +8,6 @@ import { outcome, reply, say } from './reply';
 import type { JournalEntry } from '../store/types';
 import { findHistorySubject } from './history-subject';
 import { historyLine, toCardEntry } from './history-view';
-import { NO_JOURNAL } from './undo';
 import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
 import type { ResolvedTime } from '../language/time-phrase';
 import { formatTime } from '../../cards/card-time';
@@ -49,7 +48,6 @@ async function pageOf(
   change?: Change,
 ): Promise<{ rows: JournalEntry[]; next?: number }> {
   const journal = ctx.journal;
-  if (!journal) return { rows: [] };
   if (subject.users.length === 0 && !change) {
     const p = await journal.history(subject.id, { limit: PAGE, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
     return { rows: p.entries, ...(p.nextBeforeSeq !== undefined ? { next: p.nextBeforeSeq } : {}) };
@@ -78,7 +76,6 @@ async function spanOf(
   change?: Change,
 ): Promise<JournalEntry[]> {
   const journal = ctx.journal;
-  if (!journal) return [];
   const ids = new Set(subject.users.map((u) => u.id));
   const rows: JournalEntry[] = [];
   let cursor: number | undefined;
@@ -113,7 +110,6 @@ async function outsideLines(
   span: ResolvedTime | undefined,
   change?: Change,
 ): Promise<string[]> {
-  if (!ctx.history) return [];
   const cursor: HistoryCursor | undefined = await recordedHistory(ctx, subject.id);
   if (!cursor) return [notWatchedSentence(subject.name)];
   const events = (
@@ -148,7 +144,6 @@ async function outsideLines(
  * Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!ctx.journal) return say(NO_JOURNAL);
   const paged = pagedSubject(ctx);
   let subject = paged?.subject;
   const before = paged?.beforeSeq;

@@ -25,7 +25,6 @@ export function timeOf(when: string | undefined, ctx: CommandContext, example: s
  */
 export async function recordedHistory(ctx: CommandContext, groupId: string): Promise<HistoryCursor | undefined> {
   const history = ctx.history;
-  if (!history) return undefined;
   const before = await history.repo.cursor(groupId);
   if (!before) return undefined;
   if ((await history.repo.watchersOf(groupId)).length > 0) await history.catchUp(groupId, ctx.graph);

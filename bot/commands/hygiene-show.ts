@@ -2,7 +2,6 @@ import type { Intent } from '../language';
 import type { Reply } from '../shared/types';
 import { buildHygieneCard } from '../../cards/hygiene-card';
 import { scanHygiene } from '../hygiene/hygiene-scan';
-import { DEFAULT_HYGIENE_SETTINGS } from '../hygiene/hygiene-settings';
 import { isTidy, type HygieneReport } from '../hygiene/hygiene-report';
 import type { CommandContext, Outcome } from './context';
 import { hygieneErrorText } from './error-text';
@@ -42,14 +41,14 @@ export function hygieneReply(report: HygieneReport, title?: string): Reply {
  * members, with guests, disabled members. Read-only; the buttons start confirmed commands. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  const settings = ctx.digests?.settings ?? DEFAULT_HYGIENE_SETTINGS;
+  const settings = ctx.digests.settings;
   try {
     const input = {
       session: ctx.graph,
       now: ctx.now(),
       expiringDays: settings.expiringDays,
       maxLines: settings.lines,
-      ...(ctx.journal ? { journal: ctx.journal } : {}),
+      journal: ctx.journal,
       log: logOf(ctx),
     };
     const report = await scanHygiene(input, intent.allOwned ? 'owned' : undefined);

@@ -102,7 +102,7 @@ async function confirmLicenseChange(ctx: CommandContext, resolved: Resolved, cha
  */
 async function changeAndReport(ctx: CommandContext, change: LicenseChange): Promise<Outcome> {
   const { group: g, sku, name, op } = change;
-  const previous = ctx.journal ? await readPreviousLicense(ctx.graph, g.id, sku.skuId) : undefined;
+  const previous = await readPreviousLicense(ctx.graph, g.id, sku.skuId);
   try {
     await setGroupLicense(ctx.graph, g.id, sku.skuId, op);
   } catch (err) {
@@ -165,7 +165,7 @@ async function scheduleCheck(
 ): Promise<string> {
   const checks = ctx.licenceChecks;
   const conversationId = ctx.conversation?.id;
-  if (!checks || !conversationId) return '';
+  if (!conversationId) return '';
   try {
     await checks.schedule(
       {

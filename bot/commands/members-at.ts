@@ -7,7 +7,6 @@ import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import { findHistorySubject } from './history-subject';
 import { namesFor, notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
-import { NO_HISTORY } from './group-watch';
 import { say } from './reply';
 
 const SHOWN = 200;
@@ -34,7 +33,6 @@ export function personAt(
 
 /** Never throws. `users`: one person's (or a few people's) membership at that time instead of the whole list. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!ctx.history) return say(NO_HISTORY);
   if (!intent.groups?.length) return say('Which group? For example: "who was in Marketing on 2026-11-02".');
   const time = timeOf(intent.when, ctx, `who was in ${intent.groups[0]} last Monday`);
   if (typeof time === 'string') return say(time);

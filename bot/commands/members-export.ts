@@ -58,7 +58,6 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   const direct = rows.filter((r) => r.how.startsWith('Direct') || r.how.startsWith('Member by')).length;
   const description = `${rows.length} ${rows.length === 1 ? 'row' : 'rows'} for '${g.displayName}': ${direct} direct, ${rows.length - direct} through nested groups or as owners only.`;
   const shown = `here are the first ${Math.min(rows.length, INLINE_ROWS)} rows as CSV:\n${inlineRows(csv)}`;
-  if (!ctx.files) return say(`${description} Files can't be sent here, so ${shown}`);
   try {
     const sent = await ctx.files.offer(
       { name, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8'), description, rows: rows.length },

@@ -35,7 +35,7 @@ export async function startMembershipJournal(
   const landedIds = new Set<string>();
   const held: JournalChange[] = [];
   let run: BulkRun | undefined;
-  if (journal && groups.length * people.length > 1) {
+  if (groups.length * people.length > 1) {
     try {
       run = await journal.beginRun(
         ctx.actor,
@@ -78,7 +78,7 @@ export async function startMembershipJournal(
     },
     async finish() {
       if (run) return run.finish(ctx.now());
-      return journal && held.length ? journal.record(ctx.actor, held, ctx.now()) : undefined;
+      return held.length ? journal.record(ctx.actor, held, ctx.now()) : undefined;
     },
   };
 }

@@ -22,7 +22,6 @@ import { askToConfirm, isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome, Reply } from './context';
 import { errorText } from './error-text';
 import { OUTCOME_STATUS } from './membership-spec';
-import { NO_HISTORY } from './group-watch';
 import { notWatchedSentence, recordedHistory, sinceSentence, timeOf } from './history-span';
 import { outcome, reply, say } from './reply';
 import { resolveIntent } from './resolve-step';
@@ -57,7 +56,6 @@ async function lookAhead(
 
 /** Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  if (!ctx.history) return say(NO_HISTORY);
   if (!intent.groups?.length)
     return say('Which group, and to when? For example: "restore Marketing\'s members to last Monday 09:00".');
   const time = timeOf(intent.when, ctx, `restore ${intent.groups[0]}'s members to last Monday 09:00`);

@@ -10,7 +10,6 @@ import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import { outcome, reply, say } from './reply';
 import { historyLine, toCardEntry } from './history-view';
-import { NO_JOURNAL } from './undo';
 import { timeOf } from './history-span';
 import type { ResolvedTime } from '../language/time-phrase';
 
@@ -23,7 +22,6 @@ export const MY_CHANGES_SHOWN = 15;
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
   const journal = ctx.journal;
-  if (!journal?.changesBy) return say(NO_JOURNAL);
   let span: ResolvedTime | undefined;
   if (intent.when) {
     const t = timeOf(intent.when, ctx, 'what did I change today');

@@ -108,7 +108,7 @@ export function recentGroupNamed(phrase: string, recent: readonly DirectoryGroup
 
 /** The part of a command context these helpers read (structural, so this file does not import the context). */
 interface RecentGroupsContext {
-  recentGroups?: RecentGroups;
+  recentGroups: RecentGroups;
   actor: { id: string };
   now: () => Date;
   log?: Logger;
@@ -120,7 +120,7 @@ interface RecentGroupsContext {
  * throws.
  */
 export async function recentGroupsFor(ctx: RecentGroupsContext, names?: readonly string[]): Promise<DirectoryGroup[]> {
-  if (!ctx.recentGroups || (names && names.every((n) => isGuid(n.trim())))) return [];
+  if (names && names.every((n) => isGuid(n.trim()))) return [];
   try {
     return await ctx.recentGroups.list(ctx.actor.id, ctx.now());
   } catch (err) {
@@ -134,7 +134,6 @@ export async function recentGroupsFor(ctx: RecentGroupsContext, names?: readonly
  * 404 not taken for replication delay). A store that fails is warned about. Never throws.
  */
 export async function forgetRecentGroup(ctx: Omit<RecentGroupsContext, 'now'>, groupId: string): Promise<void> {
-  if (!ctx.recentGroups) return;
   try {
     await ctx.recentGroups.forget(ctx.actor.id, groupId);
   } catch (err) {

@@ -6,9 +6,9 @@ import { failedChange } from '../journal/change-records';
 import type { JournalAction, JournalChange, RecordedChanges } from '../journal/journal-sink';
 import { logOf } from '../log';
 
-/** Journals one change made by the context's actor, when the context has a journal. Never throws. */
+/** Journals one change made by the context's actor. Never throws. */
 export async function journalChange(ctx: CommandContext, change: JournalChange): Promise<RecordedChanges | undefined> {
-  return ctx.journal ? ctx.journal.record(ctx.actor, [change], ctx.now()) : undefined;
+  return ctx.journal.record(ctx.actor, [change], ctx.now());
 }
 
 /** Journals a write Graph refused or that failed, with Graph's status and the user's sentence. Never throws. */
@@ -28,7 +28,6 @@ export async function journalFailure(
  * latest still-undoable `action` entry undone, so its Undo is no longer offered. Never throws.
  */
 export async function settleReverted(ctx: CommandContext, groupId: string, action: JournalAction): Promise<void> {
-  if (!ctx.journal) return;
   try {
     const page = await ctx.journal.history(groupId, { limit: 20 });
     const open = page.entries.find(

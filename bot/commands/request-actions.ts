@@ -6,18 +6,16 @@
  */
 import type { CardActionOf } from '../../cards/card-verbs';
 import type { CommandContext, Outcome, Reply } from './context';
-import { requestBlocker, requestsOf, type RequestsPort } from './access-request';
+import { requestBlocker, type RequestsPort } from './access-request';
 import { cardOwnerRefusal } from './card-owner';
 import { errorText } from './error-text';
 import { outcome, say } from './reply';
 import { getGroup } from '../directory/groups-read';
 import { RequestInputError } from '../requests/access-request-service';
-import { REFUSALS } from '../requests/request-refusals';
 import { logOf } from '../log';
 
 /**
- * Runs `step` on the turn's requests port. Without a port (a setup without a store) the answer is one sentence and
- * nothing is done. A bad input (too long a reason) is answered with its sentence; any other error is logged and
+ * Runs `step` on the turn's requests port. A bad input (too long a reason) is answered with its sentence; any other error is logged and
  * answered through error-text. Never throws.
  */
 async function onPort(
@@ -25,10 +23,8 @@ async function onPort(
   ctx: CommandContext,
   step: (port: RequestsPort) => Promise<Reply[] | Outcome>,
 ): Promise<Outcome> {
-  const port = requestsOf(ctx);
-  if (!port) return say(REFUSALS.unavailable);
   try {
-    const done = await step(port);
+    const done = await step(ctx.requests);
     return Array.isArray(done) ? outcome(...done) : done;
   } catch (err) {
     if (err instanceof RequestInputError) return say(err.message);

@@ -1,8 +1,6 @@
 import type { Intent } from '../language';
 import type { CommandContext, Outcome } from './context';
-import { outcome, say } from './reply';
-import { requestsOf } from './access-request';
-import { storeNeeded } from './store-needed';
+import { outcome } from './reply';
 
 const APPROVALS = /\b(approv\w*|pending\s+for\s+me|waiting\s+for\s+(me|my)|to\s+(approve|review)|review)\b/i;
 
@@ -12,8 +10,7 @@ const APPROVALS = /\b(approv\w*|pending\s+for\s+me|waiting\s+for\s+(me|my)|to\s+
  * language layer matched is passed as `ctx.text` when known, otherwise the actor's requests and, when any wait for them, the approvals. Never throws.
  */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  const port = requestsOf(ctx);
-  if (!port) return say(storeNeeded('Access requests'));
+  const port = ctx.requests;
   const text = ctx.text;
   if (text === undefined)
     return outcome(...(await port.listMine()), ...(await port.listPending({ omitWhenEmpty: true })));
@@ -23,7 +20,6 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
 
 /** "pending approvals", "requests waiting for me": the requests the actor may decide. Never throws. */
 export async function runApprovals(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
-  const port = requestsOf(ctx);
-  if (!port) return say(storeNeeded('Access requests'));
+  const port = ctx.requests;
   return outcome(...(await port.listPending()));
 }

@@ -1,5 +1,5 @@
 import type { Intent } from '../language';
-import { NO_JOURNAL, startUndo } from './undo';
+import { startUndo } from './undo';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
 import { say } from './reply';
@@ -12,8 +12,7 @@ const NOTHING = "There's nothing of yours I can undo right now: I can undo a cha
  */
 export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
   try {
-    if (!ctx.journal) return say(NO_JOURNAL);
-    const latest = await ctx.journal.latestUndoable?.(ctx.actor.id, ctx.now());
+    const latest = await ctx.journal.latestUndoable(ctx.actor.id, ctx.now());
     if (!latest) return say(NOTHING);
     return await startUndo(latest.id, ctx);
   } catch (err) {

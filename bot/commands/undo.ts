@@ -2,12 +2,9 @@ import type { CommandContext, Outcome } from './context';
 import { askToConfirm } from './confirm-step';
 import { errorText } from './error-text';
 import { clickerOnly, say } from './reply';
-import { storeNeeded } from './store-needed';
 import type { JournalEntry } from '../store/types';
 import { changedWhere, planUndo, undoDonePhrase, undoPhrase } from './undo-plan';
 import { runUndo, type UndoResult } from './undo-run';
-
-export const NO_JOURNAL = storeNeeded('History and Undo');
 
 /**
  * The `undo {journalId}` card action (and "undo that"): loads the entry (or the change it stands for) from the
@@ -19,7 +16,6 @@ export const NO_JOURNAL = storeNeeded('History and Undo');
 export async function startUndo(key: string, ctx: CommandContext, opts: { clicked?: boolean } = {}): Promise<Outcome> {
   const refuse = (text: string): Outcome => (opts.clicked ? clickerOnly(text) : say(text));
   try {
-    if (!ctx.journal) return refuse(NO_JOURNAL);
     const entries = await ctx.journal.undoTargets(key, ctx.now());
     const planned = planUndo(entries, ctx.now());
     if (!planned.ok) return refuse(planned.message);
@@ -55,7 +51,6 @@ function failureSentence(r: UndoResult): string {
  */
 export async function confirmUndo(key: string, ctx: CommandContext): Promise<Outcome> {
   try {
-    if (!ctx.journal) return say(NO_JOURNAL);
     const entries = await ctx.journal.undoTargets(key, ctx.now());
     const planned = planUndo(entries, ctx.now());
     if (!planned.ok) return say(planned.message);

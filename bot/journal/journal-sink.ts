@@ -89,12 +89,12 @@ export interface JournalSink {
    * The changes `actorId` made through groupbot, across groups, newest first ("what did I change today"): at most
    * `limit` (default 10, at most 50) within [from, to) when given. Throws on database errors.
    */
-  changesBy?(
+  changesBy(
     actorId: string,
     options?: { from?: Date; to?: Date; beforeSeq?: number; limit?: number },
   ): Promise<HistoryPage>;
   /** The actor's most recent change that can still be undone at `now` ("oops, undo that"). Throws on database errors. */
-  latestUndoable?(actorId: string, now: Date): Promise<JournalEntry | undefined>;
+  latestUndoable(actorId: string, now: Date): Promise<JournalEntry | undefined>;
   /**
    * Starts a bulk run, stored before its first write so that an interruption leaves a trace (see journal-run.ts).
    * Throws on database errors.

@@ -28,6 +28,4 @@ export const REFUSALS = {
   reasonTooLong: (length: number, max: number): string =>
     `The reason is too long (${length} characters; at most ${max}).`,
   badDuration: (given: string): string => `A membership can last 1 to 3650 whole days, not "${given}".`,
-  /** A request card's button where this setup has no request store (e.g. a test bot without a database). */
-  unavailable: "Access requests need groupbot's database, which this setup does not have, so nothing was done.",
 } as const;

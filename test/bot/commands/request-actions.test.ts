@@ -1,16 +1,13 @@
 /**
  * The card verbs of access requests have their handlers in the one card-verb map (bot/commands/card-verb-handlers.ts,
  * entries from request-actions.ts), each payload having gone through parseCardAction first: crafted fields are
- * refused there, and a setup without the requests layer answers each verb with one sentence and does nothing.
+ * refused there.
  */
 import { strict as assert } from 'node:assert';
 import { parseCardAction } from '../../../cards/card-action-parse';
-import { isCommandAction, runCardAction } from '../../../bot/commands/card-action-run';
+import { isCommandAction } from '../../../bot/commands/card-action-run';
 import { CARD_VERB_HANDLERS } from '../../../bot/commands/card-verb-handlers';
 import { REQUEST_VERB_HANDLERS } from '../../../bot/commands/request-actions';
-import { REFUSALS } from '../../../bot/requests/request-refusals';
-import type { CommandContext } from '../../../bot/commands/context';
-import { createLogger } from '../../../bot/log';
 
 const REQUEST_ID = 'b7c1d2e3-0000-4000-8000-000000000001';
 const GROUP_ID = '11111111-2222-4333-8444-555555555555';
@@ -39,12 +36,6 @@ const CRAFTED: Record<RequestVerb, Record<string, unknown>> = {
 };
 
 describe('bot/commands/request-actions (request card verbs in the one card-verb map)', () => {
-  // A context without the requests layer (no store): nothing in it is reached but the actor and the log.
-  const ctx = {
-    actor: { id: 'a0000000-0000-4000-8000-000000000001', name: 'Mallory' },
-    log: createLogger('error', () => undefined),
-  } as unknown as CommandContext;
-
   it('are the six request verbs, each the one handler of its verb in the map', () => {
     assert.deepEqual([...REQUEST_VERBS].sort(), [
       'approvalApprove',
@@ -62,16 +53,6 @@ describe('bot/commands/request-actions (request card verbs in the one card-verb 
       const [field] = Object.keys(CRAFTED[verb]);
       const parsed = parseCardAction({ ...PAYLOADS[verb], ...CRAFTED[verb] });
       assert.deepEqual(parsed, { ok: false, error: `The field "${field}" is not part of this button.` }, verb);
-    }
-  });
-
-  it('routes every request verb through runCardAction; without the requests layer, one sentence and nothing done', async () => {
-    for (const verb of REQUEST_VERBS) {
-      const parsed = parseCardAction(PAYLOADS[verb]);
-      assert.ok(parsed.ok && isCommandAction(parsed.action), verb);
-      assert.equal(parsed.action.verb, verb);
-      const out = await runCardAction(parsed.action, ctx);
-      assert.deepEqual(out.replies, [{ text: REFUSALS.unavailable }], verb);
     }
   });
 
