@@ -4,6 +4,7 @@
  * matching is case-insensitive.
  */
 
+import { readEmail } from './email-text';
 import { readTicket } from './ticket-text';
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -160,7 +161,7 @@ export function normalizeUtterance(raw: string): string {
   let text = stripMentions(raw);
   text = stripTags(text);
   text = decodeEntities(text).normalize('NFC');
-  text = expandShorthand(readTicket(tidyWhitespace(text)));
+  text = expandShorthand(readTicket(readEmail(tidyWhitespace(text))));
   text = stripRepeated(text, LEADING, true);
   text = stripRepeated(text, TRAILING, false);
   return text.trim();
