@@ -5,7 +5,7 @@
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
 import { isQuestion } from './intent-table';
-import { cleanGroup } from './slot-clean';
+import { cleanGroup, usersSlot } from './slot-clean';
 import {
   continuesRequest,
   dropParentheticals,
@@ -160,6 +160,18 @@ function fillFromNames(intent: Intent, all: Array<Omit<Segment, 'intent'>>, self
   });
 }
 
+const ELLIPTICAL_PERSON = /^(?:and\s+|or\s+)?(?:is|was)\s+(?<u>[^?\s][^?]*?)(?:\s+(?:too|as\s+well))?\s*\??$/i;
+
+/**
+ * An elliptical second question that repeats the previous one for another person ("is Nestor in Sales? and is
+ * Raul?"): the previous membership check with the new person, or undefined.
+ */
+function elliptical(text: string, previous: Intent | undefined): Intent | undefined {
+  if (previous?.intent !== 'checkMembership' || previous.groups === undefined) return undefined;
+  const users = usersSlot(ELLIPTICAL_PERSON.exec(text.trim())?.groups?.['u']);
+  return users ? makeIntent('checkMembership', { users, groups: previous.groups }) : undefined;
+}
+
 function sameIntent(a: Intent, b: Intent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -176,7 +188,9 @@ export function readSegments(text: string, parse: (clause: string) => Intent, si
   const parsed: Segment[] = [];
   raw.forEach((seg, i) => {
     const resolved = resolvePronouns(seg.text, parsed, raw, i);
-    parsed.push({ ...seg, intent: parse(resolved) });
+    const intent = parse(resolved);
+    const previous = parsed[parsed.length - 1]?.intent;
+    parsed.push({ ...seg, intent: intent.intent === 'unknown' ? (elliptical(resolved, previous) ?? intent) : intent });
   });
   const actionable = parsed.filter((p) => !NOT_ACTIONABLE.has(p.intent.intent));
   if (actionable.length === 0)
