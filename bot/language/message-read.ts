@@ -107,13 +107,17 @@ function firstGroup(parsed: Segment[], all: Array<Omit<Segment, 'intent'>>, self
   return undefined;
 }
 
+/** "her groups", "his own memberships": a possessive that stays as written ("remove her from all her groups"). */
+const POSSESSIVE = /^(?:his|her|their)\s+(?:own\s+)?(?:groups|memberships|teams|access)\b/i;
+
 /** Replaces "her"/"him"/"it" in a clause with the person or group named elsewhere in the message. */
 function resolvePronouns(text: string, parsed: Segment[], all: Array<Omit<Segment, 'intent'>>, self: number): string {
   let out = text;
   PERSON_PRONOUN.lastIndex = 0;
   if (PERSON_PRONOUN.test(out)) {
     const person = firstPerson(parsed, all, self);
-    if (person !== undefined) out = out.replace(PERSON_PRONOUN, person);
+    if (person !== undefined)
+      out = out.replace(PERSON_PRONOUN, (m: string, at: number) => (POSSESSIVE.test(out.slice(at)) ? m : person));
   }
   GROUP_PRONOUN.lastIndex = 0;
   if (GROUP_PRONOUN.test(out)) {

@@ -28,4 +28,11 @@ describe('bot/language/message-read', () => {
       ],
     });
   });
+
+  it('keeps "her groups" as written when "her" stands for the person named before', () => {
+    assert.deepEqual(parseIntent('Debra Berger leaves us on Friday. Could you remove her from all her groups?'), {
+      intent: 'offboardUser',
+      users: ['Debra Berger'],
+    });
+  });
 });
