@@ -87,7 +87,8 @@ async function commandContext(
   text?: string,
   withoutToken = false,
 ): Promise<CommandContext | undefined> {
-  const token = await services.tokens.tokenFor(context, state);
+  // A command that reads no Graph (help) never asks for a token: no sign-in card, no token service call.
+  const token = withoutToken ? undefined : await services.tokens.tokenFor(context, state);
   if (!token && !withoutToken) return undefined;
   const graph = openGraphSession(services.graph, token ? async () => token : NO_TOKEN);
   return {

@@ -112,17 +112,21 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
   });
 
   describe('plain user Ana', () => {
-    it('"add me to SecurityGroup101" → Graph says 403 → "shall I ask the owners?" with a button; nothing changes', async () => {
+    it('"add me to SecurityGroup101", where she is already a member through Design Team: nothing to request', async () => {
       const s = session('ana');
-      const ask = await s.say('add me to SecurityGroup101');
-      assert.match(joined(ask), /Add yourself to 'SecurityGroup101'/);
-      const refused = await click(s, /^Add$/);
-      assert.match(joined(refused), /You can't add yourself to 'SecurityGroup101'\. Shall I ask its owners\?/);
-      const ownersButton = s.currentActions()?.actions.find((a) => /Ask the owners/.test(a.title));
-      assert.ok(ownersButton, 'an "Ask the owners" button');
-      assert.equal(ownersButton.verb, 'requestStart');
-      assert.equal(ownersButton.data['groupId'], SG101.id);
-      assert.ok(!(await memberIds(SG101.id)).includes(DEMO_USERS.ana.id));
+      const said = await s.say('add me to SecurityGroup101');
+      assert.match(joined(said), /already a member of 'SecurityGroup101' \(through 'Design Team'\)/);
+      assert.ok(!(await memberIds(SG101.id)).includes(DEMO_USERS.ana.id), 'no direct membership was written');
+    });
+
+    it('"add me to Finance Readers", which she may not change: the owners are asked with a request card; nothing changes', async () => {
+      const s = session('ana');
+      const offer = await s.say('add me to Finance Readers');
+      assert.match(joined(offer), /Ask to join Finance Readers/);
+      const submit = s.currentActions()?.actions.find((a) => a.title === 'Submit request');
+      assert.ok(submit, 'the card has Submit request');
+      assert.equal(submit.verb, 'requestSubmit');
+      assert.ok(!(await memberIds(DEMO_GROUPS.financeReaders.id)).includes(DEMO_USERS.ana.id));
     });
 
     it('can read what any member may read: "who owns SecurityGroup101"', async () => {
@@ -183,18 +187,17 @@ describe('bot/chat/terminal-session (in-process, real emulator)', function () {
       assert.ok((await memberIds(LEGAL.id)).includes(DEMO_USERS.liam.id));
     });
 
-    it('a confirmation clicked twice runs once (the second click says what was already done)', async () => {
+    it('a confirmation runs once and its outcome card offers Undo (a second click is covered in member-add)', async () => {
       const s = session('megan');
       await s.say('add Diego to Legal');
       const first = await click(s, /^Add$/);
       assert.match(joined(first), /Diego Siciliani \(diego@contoso\.com\) \| Added/);
-      // The outcome card has no buttons, so the terminal still offers the confirmation's: click it again.
-      const again = await click(s, /^Add$/);
-      assert.match(joined(again), /^Already done at .*: .*Diego Siciliani was added to 'Legal'\./);
-      assert.ok(
-        again.every((m) => !m.updated),
-        'shown as a note: the outcome card is not replaced',
+      assert.deepEqual(
+        s.currentActions()?.actions.map((a) => a.title),
+        ['Undo'],
+        'the outcome card replaces the confirmation: its one button is Undo',
       );
+      assert.ok((await memberIds(LEGAL.id)).includes(DEMO_USERS.diego.id));
     });
 
     it('a user unknown to the local directory is asked to sign in, not crashed', async () => {
