@@ -5,7 +5,7 @@
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
 import { isQuestion } from './intent-table';
-import { cleanGroup } from './slot-clean';
+import { cleanGroup, usersSlot } from './slot-clean';
 import {
   continuesRequest,
   dropParentheticals,
@@ -107,13 +107,17 @@ function firstGroup(parsed: Segment[], all: Array<Omit<Segment, 'intent'>>, self
   return undefined;
 }
 
+/** "her groups", "his own memberships": a possessive that stays as written ("remove her from all her groups"). */
+const POSSESSIVE = /^(?:his|her|their)\s+(?:own\s+)?(?:groups|memberships|teams|access)\b/i;
+
 /** Replaces "her"/"him"/"it" in a clause with the person or group named elsewhere in the message. */
 function resolvePronouns(text: string, parsed: Segment[], all: Array<Omit<Segment, 'intent'>>, self: number): string {
   let out = text;
   PERSON_PRONOUN.lastIndex = 0;
   if (PERSON_PRONOUN.test(out)) {
     const person = firstPerson(parsed, all, self);
-    if (person !== undefined) out = out.replace(PERSON_PRONOUN, person);
+    if (person !== undefined)
+      out = out.replace(PERSON_PRONOUN, (m: string, at: number) => (POSSESSIVE.test(out.slice(at)) ? m : person));
   }
   GROUP_PRONOUN.lastIndex = 0;
   if (GROUP_PRONOUN.test(out)) {
@@ -160,6 +164,18 @@ function fillFromNames(intent: Intent, all: Array<Omit<Segment, 'intent'>>, self
   });
 }
 
+const ELLIPTICAL_PERSON = /^(?:and\s+|or\s+)?(?:is|was)\s+(?<u>[^?\s][^?]*?)(?:\s+(?:too|as\s+well))?\s*\??$/i;
+
+/**
+ * An elliptical second question that repeats the previous one for another person ("is Nestor in Sales? and is
+ * Raul?"): the previous membership check with the new person, or undefined.
+ */
+function elliptical(text: string, previous: Intent | undefined): Intent | undefined {
+  if (previous?.intent !== 'checkMembership' || previous.groups === undefined) return undefined;
+  const users = usersSlot(ELLIPTICAL_PERSON.exec(text.trim())?.groups?.['u']);
+  return users ? makeIntent('checkMembership', { users, groups: previous.groups }) : undefined;
+}
+
 function sameIntent(a: Intent, b: Intent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -176,7 +192,9 @@ export function readSegments(text: string, parse: (clause: string) => Intent, si
   const parsed: Segment[] = [];
   raw.forEach((seg, i) => {
     const resolved = resolvePronouns(seg.text, parsed, raw, i);
-    parsed.push({ ...seg, intent: parse(resolved) });
+    const intent = parse(resolved);
+    const previous = parsed[parsed.length - 1]?.intent;
+    parsed.push({ ...seg, intent: intent.intent === 'unknown' ? (elliptical(resolved, previous) ?? intent) : intent });
   });
   const actionable = parsed.filter((p) => !NOT_ACTIONABLE.has(p.intent.intent));
   if (actionable.length === 0)

@@ -55,7 +55,7 @@ export function splitClauses(sentence: string): Array<{ text: string; joint: Joi
       String.raw`(?<semicolon>\s*;\s*(?=${OP_VERB}\b))`,
       String.raw`(?<then>,?\s+(?:and\s+)?then\s+|,\s*(?:and\s+)?also\s+(?=${OP_VERB}\b))`,
       String.raw`(?<and>,?\s+(?:and|&)\s+(?:also\s+)?(?=(?:add|remove|put|make|take|kick|delete|restore|rename|give|grant|drop|throw|who|create|set|assign)\b))`,
-      String.raw`(?<comma>,\s*(?=(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you|will\s+you|take|add|remove|put|kick|get|drop|throw)\b))`,
+      String.raw`(?<comma>,\s*(?=(?:please|pls|can\s+(?:you|u)|could\s+(?:you|u)|would\s+you|will\s+you|take|add|remove|put|kick|get|drop|throw|who\s+(?:is|are|['’]s)\s+(?:in|on)|who\s+owns)\b))`,
       String.raw`(?<remark>,\s*(?=(?:she|he|they|i|we|his|her|their|it|this|the|our|my|no\s+rush|much\s+appreciated|appreciate|his|as\s+(?:she|he|they)|since|who|which)\b)|\s+[-–—]\s+(?=(?:she|he|they|i|we|his|her|their|it|this|the)\b)|\s*(?:\.\.\.|…)\s*)`,
     ].join('|'),
     'gi',

@@ -80,11 +80,16 @@ const PLACEHOLDER =
 const SEPARATOR =
   /\s*(?:[,;\n]|&|\s\+(?=\s)|(?<=\p{L})\/(?=\p{L})|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
 
+const ROLE_BEFORE_NAME =
+  /^(?:[Oo]ur|[Mm]y|[Tt]he)\s+(?:new\s+)?(?:intern|trainee|apprentice|contractor|consultant|temp|colleague|co-?worker|teammate|manager|boss|hire|assistant)\s+(?=\p{Lu})/u;
+
 /** One person as a slot value, or undefined for placeholders ("these", "them"). */
 export function cleanUser(phrase: string): string | undefined {
   let t = cleanEdges(phrase);
   t = t.replace(/^(?:[-*•·▪◦]|\d{1,4}[.)])\s+/, '');
   t = t.replace(/^(?:please|pls|plz|kindly)\s+(?=\S)/i, '');
+  // A role before a capitalised name: "our intern Kim", "my colleague Bob" (not "our interns").
+  t = t.replace(ROLE_BEFORE_NAME, '');
   t = t.replace(/^(?:the|a|an)\s+(?=\S)/i, '');
   t = t.replace(/^(?:mr|mrs|ms|miss|mister|missus|dr|prof)\.?\s+(?=\S)/i, '');
   if (!isQuoted(t))

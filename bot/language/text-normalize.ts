@@ -4,6 +4,7 @@
  * matching is case-insensitive.
  */
 
+import { readEmail } from './email-text';
 import { readTicket } from './ticket-text';
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -70,7 +71,9 @@ const LEADING: RegExp[] = [
   /^[\p{Extended_Pictographic}\uFE0F]+\s*/u,
   /^(?:hey|hi|hello|hiya|yo|ok|okay|alright|so|um+|uh+|dear|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there\b[\s,!.:;-]*)?/i,
   /^@?\s*(?:group\s*bot|bot)\b[\s,!.:;-]*/i,
-  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b[\s,!.:;-]+/i,
+  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b[\s,!.:;–—-]+/i,
+  // A message addressed to a desk: "Hello helpdesk, …", "To the service desk: …".
+  /^(?:to\s+)?(?:the\s+)?(?:help\s*desk|service\s*desk|it\s+(?:team|support|desk)|support(?:\s+team)?|admin\s+team)\s*[,:;–—-]+\s*/i,
   /^(?:dear\s+(?:group\s*bot|bot|team)|morning|afternoon|evening|greetings)\b[\s,!.:;-]*/i,
   /^(?:sorry\s+to\s+(?:bother|trouble)\s+you|quick\s+(?:one|question|request|favou?r|ask)|one\s+more\s+thing|i\s+think|i\s+believe|i\s+guess|(?:also|and|plus|next|after\s+that)(?=\s+\S))\b[\s,!.:;-]*/i,
   /^(?:[\p{L}'’-]+\s+){0,2}(?:asked|wants|told)\s+me\s+to\s+(?=\S)/iu,
@@ -87,6 +90,8 @@ const TRAILING: RegExp[] = [
   /[\s,;:.!?…]+$/,
   /(?:^|[\s,;]+)(?:please|pls|plz|thanks|thank you|please and thank you|please and thanks|thanks so much|thank you so much|thank you very much|thanks a lot|many thanks|thx|ty|cheers|ta|for me|asap|right now|now|thanks in advance|tia|if you can|if possible)$/i,
   /\s*(?::-?\)|:-?D|;-?\)|\p{Extended_Pictographic}\uFE0F?)+$/u,
+  // A sign-off after the last sentence: ". Many thanks, HR team", "? Thanks, Sam from Legal".
+  /(?<=[.!?])\s+(?:(?:many\s+)?thanks|thank\s+you|cheers|best|(?:kind\s+|warm\s+)?regards)\b(?:\s+(?:a\s+lot|so\s+much|in\s+advance|again))?[\s,!.]*(?![^\n.?!]*\b(?:add|remove|put|make|create|delete|give|take|kick|also|and\s+(?:add|remove))\b)[^\n.?!]{0,40}$/iu,
 ];
 
 function stripRepeated(text: string, patterns: RegExp[], leading: boolean): string {
@@ -160,7 +165,7 @@ export function normalizeUtterance(raw: string): string {
   let text = stripMentions(raw);
   text = stripTags(text);
   text = decodeEntities(text).normalize('NFC');
-  text = expandShorthand(readTicket(tidyWhitespace(text)));
+  text = expandShorthand(readTicket(readEmail(tidyWhitespace(text))));
   text = stripRepeated(text, LEADING, true);
   text = stripRepeated(text, TRAILING, false);
   return text.trim();

@@ -23,13 +23,30 @@ const DAY_WORD = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const CLOCK = String.raw`(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?|noon|midnight)`;
-const DAY_PART = String.raw`(?:today|yesterday|(?:last\s+|this\s+|on\s+)?${DAY_WORD}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+${MONTH_WORD}(?:\s+\d{4})?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d+\s+(?:days?|weeks?)\s+ago)`;
+const NUMBER_WORDS = [
+  'a',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+/** A count: digits, "a"/"an" or a number word up to twelve ("two weeks ago", "a month ago"). */
+const COUNT = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const DAY_PART = String.raw`(?:today|yesterday|(?:last\s+|this\s+|on\s+)?${DAY_WORD}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+${MONTH_WORD}(?:\s+\d{4})?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|${COUNT}\s+(?:days?|weeks?|months?)\s+ago|(?:the\s+)?(?:start|beginning)\s+of\s+${MONTH_WORD}(?:\s+\d{4})?)`;
 
 /**
  * The source of a regular expression matching a time phrase (for the patterns: "… (?<when>TIME)$").
  * It matches what resolveTimePhrase understands, and a little more; resolveTimePhrase has the last word.
  */
-export const TIME_PHRASE = String.raw`(?:(?:(?:on|at|as\s+of|since|from|in|during)\s+)?(?:${DAY_PART}(?:\s*,?\s*${CLOCK})?|${CLOCK}(?:\s+(?:on\s+)?${DAY_PART})?|\d{4}-\d{2}-\d{2}[t\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?z?|(?:this|last|past)\s+(?:week|month)|(?:the\s+)?(?:past|last)\s+\d+\s+(?:days|hours|weeks)|\d+\s+(?:minutes?|hours?)\s+ago|lately|recently|now))`;
+export const TIME_PHRASE = String.raw`(?:(?:(?:on|at|as\s+of|since|from|in|during)\s+)?(?:${DAY_PART}(?:\s*,?\s*${CLOCK})?|${CLOCK}(?:\s+(?:on\s+)?${DAY_PART})?|\d{4}-\d{2}-\d{2}[t\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?z?|(?:this|last|past)\s+(?:week|month)|(?:the\s+)?(?:past|last)\s+(?:${COUNT}\s+)?(?:days?|hours?|weeks?)|${COUNT}\s+(?:minutes?|hours?)\s+ago|lately|recently|now))`;
 
 const DAY_MS = 86_400_000;
 
@@ -72,6 +89,10 @@ function dayOf(text: string, now: Date): Date | undefined {
   if (t === 'yesterday') return new Date(today.getTime() - DAY_MS);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (iso) return validDay(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+  const months = /^(\d+)\s+months?\s+ago$/.exec(t);
+  if (months) return monthsBefore(today, Number(months[1]));
+  const start = new RegExp(String.raw`^(?:the\s+)?(?:start|beginning)\s+of\s+(${MONTH_WORD}(?:\s+\d{4})?)$`).exec(t);
+  if (start) return dayOf(`1 ${start[1] as string}`, now);
   const ago = /^(\d+)\s+(day|week)s?\s+ago$/.exec(t);
   if (ago) return new Date(today.getTime() - Number(ago[1]) * (ago[2] === 'week' ? 7 : 1) * DAY_MS);
   const named = new RegExp(String.raw`^(last\s+|this\s+)?(${DAY_WORD})$`).exec(t);
@@ -94,6 +115,21 @@ function dayOf(text: string, now: Date): Date | undefined {
     return day;
   }
   return undefined;
+}
+
+/** "a"/"an"/"one"… "twelve" before a unit of time, read as digits ("two weeks ago" → "2 weeks ago"). */
+const COUNTED =
+  /\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (minutes?|hours?|days?|weeks?|months?)\b/;
+
+function countOf(word: string): number {
+  return word === 'an' ? 1 : NUMBER_WORDS.indexOf(word) || 1;
+}
+
+/** The same day of the month `n` months before `day`, or the month's last day when it is shorter. */
+function monthsBefore(day: Date, n: number): Date {
+  const first = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() - n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day.getUTCDate(), last)));
 }
 
 function validDay(y: number, m: number, d: number): Date | undefined {
@@ -122,7 +158,10 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
     .replace(/[.?!]+$/, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:on|at|as of|since|from|in|during) /, '');
+    .replace(/^(?:on|at|as of|since|from|in|during) /, '')
+    .replace(COUNTED, (_all, n: string, unit: string) => `${countOf(n)} ${unit}`)
+    .replace(/^((?:the )?(?:past|last)) (hour|day)$/, '$1 1 $2s')
+    .replace(/^((?:the )?(?:past|last) \d+ (?:hour|day|week))$/, '$1s');
   if (t === '') return undefined;
   if (t === 'now') return point(now, now, 'now');
   if (t === 'lately' || t === 'recently') {
@@ -167,7 +206,8 @@ function resolveInner(phrase: string, now: Date): ResolvedTime | undefined {
   if (past) {
     const unit = past[2] === 'hours' ? 3600_000 : past[2] === 'weeks' ? 7 * DAY_MS : DAY_MS;
     const from = new Date(now.getTime() - Number(past[1]) * unit);
-    return point(now, now, `in the past ${past[1]} ${past[2]}`, from, now);
+    const span = past[1] === '1' ? (past[2] as string).slice(0, -1) : `${past[1]} ${past[2]}`;
+    return point(now, now, `in the past ${span}`, from, now);
   }
   const agoShort = /^(\d+) (minute|hour)s? ago$/.exec(t);
   if (agoShort) {

@@ -72,7 +72,7 @@ const REFERENCE = new Date(Date.UTC(2026, 0, 15, 12));
  * match, and its regular expressions are not run.
  */
 const TIME_LAST_WORD =
-  /(?:\d[\p{L}\p{N}:.]*|today|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ago|am|pm|noon|midnight|z|week|month|days|hours|weeks|lately|recently|now)\s*$/iu;
+  /(?:\d[\p{L}\p{N}:.]*|today|yesterday|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ago|am|pm|noon|midnight|z|week|month|days|hours?|weeks|day|lately|recently|now)\s*$/iu;
 
 /** True when the text may end in a time phrase. */
 function mayEndInTime(text: string): boolean {

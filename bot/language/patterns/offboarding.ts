@@ -10,7 +10,7 @@ import type { Matcher } from './matcher';
 
 const PRONOUN = /^(?:he|she|they|him|her|them|his|hers|their)$/i;
 /** Where a name ends: punctuation, the end, or "and" starting the next instruction ("… to Enrico and remove him"). */
-const STOP = String.raw`(?=\s*(?:[,.;:!?\n—–]|\s-\s|$)|\s+and\s+(?:remove|kick|take|drop|pull|strip|clean|clear|revoke|delete|hand|give|transfer|pass|move)\b)`;
+const STOP = String.raw`(?=\s*(?:[,;:!?\n—–]|\.(?:\s|$)|\s-\s|$)|\s+and\s+(?:remove|kick|take|drop|pull|strip|clean|clear|revoke|delete|hand|give|transfer|pass|move)\b)`;
 const EVERY_GROUP = String.raw`(?:all|every|each|any)\s+(?:(?:of\s+)?(?:his|her|their|the|my)\s+)?(?:groups?|teams?|memberships?|group\s+memberships?|access)`;
 const EVERYWHERE = String.raw`(?:everywhere|everything|${EVERY_GROUP})`;
 const REMOVE = String.raw`(?:remove|kick|take|get\s+rid\s+of|drop|pull|strip|clean\s+up|clear|revoke|delete)`;

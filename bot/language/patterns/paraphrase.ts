@@ -70,6 +70,13 @@ const RULES: Rule[] = [
     ),
   },
   {
+    // A passive question: "could Joni Sherman be removed from Sales?"
+    intent: 'removeMembers',
+    re: rx(
+      String.raw`^(?:can|could|would|may)\s+(?<u>.+?)\s+(?:please\s+)?be\s+(?:removed|taken\s+out|dropped|kicked\s+out)\s+(?:from|of|out\s+of)\s+(?<g>.+)$`,
+    ),
+  },
+  {
     intent: 'removeMembers',
     re: rx(
       String.raw`^(?<u>.+?)\s+(?:is|are|['’]s|['’]re)\s+leaving\s+(?<g>(?!the\s+company\b|the\s+org|us\b|today\b|soon\b).+)$`,

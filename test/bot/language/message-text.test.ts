@@ -77,4 +77,15 @@ describe('message-text', () => {
       ['Raul'],
     );
   });
+
+  it('starts a new clause at a comma followed by "who is in" or "who owns"', () => {
+    assert.deepEqual(
+      splitClauses('who is in Sales, who is in Marketing').map((c) => c.text),
+      ['who is in Sales', 'who is in Marketing'],
+    );
+    assert.deepEqual(
+      splitClauses('who owns Sales, who owns Legal').map((c) => c.joint),
+      ['start', 'comma'],
+    );
+  });
 });

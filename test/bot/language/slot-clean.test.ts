@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cleanGroup, cleanName, isQuoted, unquote, usersSlot } from '../../../bot/language/slot-clean';
+import { cleanGroup, cleanName, cleanUser, isQuoted, unquote, usersSlot } from '../../../bot/language/slot-clean';
 
 describe('slot cleaning', () => {
   it('splits users on commas, semicolons, "and", "&" and newlines', () => {
@@ -51,5 +51,11 @@ describe('slot cleaning', () => {
   it('keeps a new name as written apart from quotes and a leading "the"', () => {
     assert.equal(cleanName('the Design Team'), 'Design Team');
     assert.equal(cleanName("'The Team'"), 'The Team');
+  });
+
+  it('drops a role before a capitalised name ("our intern Kim"), not a plural role', () => {
+    assert.equal(cleanUser('our intern Kim'), 'Kim');
+    assert.equal(cleanUser('my colleague Bob Smith'), 'Bob Smith');
+    assert.equal(cleanUser('our interns'), 'our interns');
   });
 });

@@ -27,4 +27,19 @@ describe('normalizeUtterance', () => {
     assert.equal(normalizeUtterance('hi'), 'hi');
     assert.equal(normalizeUtterance('thanks'), 'thanks');
   });
+
+  it('drops an address to a desk and a sign-off after the last sentence', () => {
+    assert.equal(
+      normalizeUtterance('Hello helpdesk, could Bob be removed from Sales?'),
+      'could Bob be removed from Sales',
+    );
+    assert.equal(normalizeUtterance('To the service desk: please create Interns'), 'create Interns');
+    assert.equal(normalizeUtterance('Team — please add Bob to Sales'), 'add Bob to Sales');
+    assert.equal(normalizeUtterance('create Interns. Many thanks, HR team'), 'create Interns');
+    assert.equal(normalizeUtterance('remove Bob from Sales? Thanks, Sam from Legal'), 'remove Bob from Sales');
+    assert.equal(
+      normalizeUtterance('add Bob to Sales. Thanks, also remove Lee from Legal'),
+      'add Bob to Sales. Thanks, also remove Lee from Legal',
+    );
+  });
 });

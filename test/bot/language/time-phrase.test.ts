@@ -49,4 +49,19 @@ describe('language: time phrases (UTC, pure)', () => {
     assert.equal(label('2026-11-02'), 'Mon 2 Nov 2026');
     assert.equal(label('last week'), 'the week of Mon 23 Nov 2026');
   });
+
+  it('reads counts in words, months ago, the last hour and the start of a month', () => {
+    const at = (p: string): string | undefined => resolveTimePhrase(p, NOW)?.at.toISOString();
+    assert.equal(at('a month ago'), iso('2026-11-06T23:59:59.999Z'));
+    assert.equal(at('3 months ago'), iso('2026-09-06T23:59:59.999Z'));
+    assert.equal(at('two weeks ago'), iso('2026-11-22T23:59:59.999Z'));
+    assert.equal(at('an hour ago'), iso('2026-12-06T01:30:00Z'));
+    assert.equal(at('at the start of November'), iso('2026-11-01T23:59:59.999Z'));
+    const hour = resolveTimePhrase('in the last hour', NOW);
+    assert.equal(hour?.from.toISOString(), iso('2026-12-06T01:30:00Z'));
+    assert.equal(hour?.label, 'in the past hour');
+    assert.equal(resolveTimePhrase('last week', NOW)?.label, 'the week of Mon 23 Nov 2026');
+    for (const p of ['a month ago', 'two weeks ago', 'in the last hour', 'at the start of November'])
+      assert.match(p, new RegExp(`^${TIME_PHRASE}$`, 'i'));
+  });
 });

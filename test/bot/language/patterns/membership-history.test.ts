@@ -24,4 +24,26 @@ describe('bot/language/patterns/membership-history', () => {
       when: 'last Monday',
     });
   });
+
+  it('reads time phrases in words ("a month ago", "two weeks ago", "at the start of November")', () => {
+    assert.deepEqual(parseIntent('how did Marketing look a month ago'), {
+      intent: 'membersAt',
+      groups: ['Marketing'],
+      when: 'a month ago',
+    });
+    assert.deepEqual(parseIntent('who were the members of Helpdesk Admins two weeks ago'), {
+      intent: 'membersAt',
+      groups: ['Helpdesk Admins'],
+      when: 'two weeks ago',
+    });
+    assert.deepEqual(parseIntent('who was in Project Falcon at the start of November'), {
+      intent: 'membersAt',
+      groups: ['Project Falcon'],
+      when: 'at the start of November',
+    });
+    assert.deepEqual(parseIntent('what have I done in the last hour?'), {
+      intent: 'showMyChanges',
+      when: 'in the last hour',
+    });
+  });
 });

@@ -21,4 +21,11 @@ describe('bot/language/patterns/offboarding', () => {
       users: ['Raul Razo', 'Debra Berger'],
     });
   });
+
+  it('keeps an e-mail address whole (a dot inside a word does not end the name)', () => {
+    assert.deepEqual(parseIntent('strip all group memberships from alex.wilber@contoso.com'), {
+      intent: 'offboardUser',
+      users: ['alex.wilber@contoso.com'],
+    });
+  });
 });
