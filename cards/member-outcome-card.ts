@@ -86,7 +86,9 @@ function who(o: MemberOutcome): Markdown {
 }
 
 function summary(model: MemberOutcomeCardModel): string {
-  const n = (s: OutcomeStatus) => model.outcomes.filter((o) => o.status === s).length;
+  // People, not rows: one person taken out of three groups is one person.
+  const n = (s: OutcomeStatus) =>
+    new Set(model.outcomes.filter((o) => o.status === s).map((o) => o.person?.id ?? o.input)).size;
   const groups = model.groups.map((g) => g.displayName).join(', ');
   const role = ROLE[model.operation];
   const done = model.operation.startsWith('add')

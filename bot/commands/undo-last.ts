@@ -12,9 +12,9 @@ const NOTHING = "There's nothing of yours I can undo right now: I can undo a cha
  */
 export async function run(_intent: Intent, ctx: CommandContext): Promise<Outcome> {
   try {
-    const latest = await ctx.journal.latestUndoable(ctx.actor.id, ctx.now());
-    if (!latest) return say(NOTHING);
-    return await startUndo(latest.id, ctx);
+    const key = await ctx.journal.latestUndoKey(ctx.actor.id, ctx.now());
+    if (!key) return say(NOTHING);
+    return await startUndo(key, ctx);
   } catch (err) {
     return say(errorText(err));
   }

@@ -14,6 +14,8 @@ const HOUR = 3_600_000;
 /** Prefix of change keys (several entries undone by one button); entry ids are plain UUIDs. */
 const CHANGE_PREFIX = 'chg-';
 const CHANGE_KV = 'journal.change.';
+/** The change key of a change's last entry (what "undo that" undoes when that entry is the latest). */
+const CHANGE_OF_KV = 'journal.changeOf.';
 const PAGE = 10;
 
 export interface JournalServiceOptions {
@@ -119,6 +121,9 @@ export class JournalService implements JournalSink {
     const key = `${CHANGE_PREFIX}${this.newId()}`;
     try {
       await this.keyValue.putExpiring(CHANGE_KV + key, { entryIds: undoable.map((e) => e.id) }, undoUntil);
+      // "undo that" finds the latest entry; this pointer turns it into the whole change it belongs to.
+      const last = undoable[undoable.length - 1] as JournalEntry;
+      await this.keyValue.putExpiring(CHANGE_OF_KV + last.id, { key }, undoUntil);
     } catch (err) {
       if (first) this.onError(err, first);
       else this.log.warn('journal.undoKey.notStored', { error: err });
@@ -154,6 +159,17 @@ export class JournalService implements JournalSink {
   /** See JournalSink.latestUndoable. Throws on database errors. */
   async latestUndoable(actorId: string, now: Date): Promise<JournalEntry | undefined> {
     return (await this.repo.undoableFor(actorId, now, { limit: 1 }))[0];
+  }
+
+  /**
+   * See JournalSink.latestUndoKey: the key of the actor's latest undoable change — the whole change (every entry
+   * one Undo button stands for) when its latest entry was recorded as part of one. Throws on database errors.
+   */
+  async latestUndoKey(actorId: string, now: Date): Promise<string | undefined> {
+    const latest = await this.latestUndoable(actorId, now);
+    if (!latest) return undefined;
+    const change = (await this.keyValue.getUnexpired(CHANGE_OF_KV + latest.id, now)) as { key?: unknown } | undefined;
+    return typeof change?.key === 'string' ? change.key : latest.id;
   }
 
   /** See JournalSink.undoTargets. Throws on database errors. */

@@ -96,6 +96,11 @@ export interface JournalSink {
   /** The actor's most recent change that can still be undone at `now` ("oops, undo that"). Throws on database errors. */
   latestUndoable(actorId: string, now: Date): Promise<JournalEntry | undefined>;
   /**
+   * The Undo key of the actor's most recent undoable change: the key of the whole change (one Undo for an
+   * offboarding's every removal) when the latest entry belongs to one, else that entry's id. Throws on database errors.
+   */
+  latestUndoKey(actorId: string, now: Date): Promise<string | undefined>;
+  /**
    * Starts a bulk run, stored before its first write so that an interruption leaves a trace (see journal-run.ts).
    * Throws on database errors.
    */

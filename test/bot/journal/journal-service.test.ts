@@ -62,6 +62,18 @@ describe('bot/journal/journal-service (in-memory store)', function () {
     assert.deepEqual(await journal.undoTargets('chg-unknown', at), []);
   });
 
+  it('"undo that" undoes the whole latest change (every entry its Undo button stands for), or one entry alone', async () => {
+    const journal = new JournalService(store.journal, store.keyValue);
+    const someone = { ...actor, id: 'b2f1b0a4-6f0e-4f43-9d0c-2b8f5d0c1a77' };
+    const at = new Date();
+    assert.equal(await journal.latestUndoKey(someone.id, at), undefined);
+    const many = await journal.record(someone, [change(), change()], at);
+    assert.equal(await journal.latestUndoKey(someone.id, at), many.undo?.key);
+    const later = new Date(at.getTime() + 1000);
+    const one = await journal.record(someone, [change()], later);
+    assert.equal(await journal.latestUndoKey(someone.id, later), one.entries[0]?.id);
+  });
+
   it('refuses a change that carries something like a token, reports it and does not throw', async () => {
     const errors: unknown[] = [];
     const journal = new JournalService(store.journal, store.keyValue, { onError: (err) => errors.push(err) });
