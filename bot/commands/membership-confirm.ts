@@ -87,7 +87,9 @@ function consequenceSentence(
         ? 'They'
         : youOnly
           ? 'You'
-          : 'This person';
+          : people[0]?.type === 'group'
+            ? 'This group'
+            : 'This person';
   return consequenceOf(spec, subject, changing > 1, where);
 }
 

@@ -88,6 +88,8 @@ export function cleanUser(phrase: string): string | undefined {
   let t = cleanEdges(phrase);
   t = t.replace(/^(?:[-*•·▪◦]|\d{1,4}[.)])\s+/, '');
   t = t.replace(/^(?:please|pls|plz|kindly)\s+(?=\S)/i, '');
+  // "could Miriam please be added": the politeness word after the name is not part of it.
+  if (!isQuoted(t)) t = t.replace(/(?<=\S)\s+(?:please|pls|plz|kindly)$/i, '');
   // A role before a capitalised name: "our intern Kim", "my colleague Bob" (not "our interns").
   t = t.replace(ROLE_BEFORE_NAME, '');
   t = t.replace(/^(?:the|a|an)\s+(?=\S)/i, '');

@@ -20,7 +20,7 @@ describe('bot/commands/member-groups-resolve: a group as the member (emulator)',
       { intent: 'addMembers', memberGroups: ['Directory Squad'], groups: ['Platform Core'] },
       ctx,
     );
-    assert.match(allText(ask), /Directory Squad/);
+    assert.match(allText(ask), /This group will become a member of 'Platform Core'/);
     const confirm = ask.replies.map((r) => buttonData(r, 'confirm')).find((d) => d !== undefined);
     assert.ok(confirm && typeof confirm['pendingId'] === 'string', allText(ask));
     const done = await continuePending(confirm['pendingId'] as string, { confirmed: true }, ctx);

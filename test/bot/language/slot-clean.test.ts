@@ -13,6 +13,12 @@ describe('slot cleaning', () => {
     ]);
   });
 
+  it('drops a politeness word after a name ("could Miriam please be added"), not inside quotes', () => {
+    assert.equal(cleanUser('Miriam please'), 'Miriam');
+    assert.equal(cleanUser('Miriam Graham pls'), 'Miriam Graham');
+    assert.equal(cleanUser('"Team please"'), 'Team please');
+  });
+
   it('does not split inside words or quotes', () => {
     assert.deepStrictEqual(usersSlot('Alexander and Sandra'), ['Alexander', 'Sandra']);
     assert.deepStrictEqual(usersSlot('"Smith, John" and Ana'), ['Smith, John', 'Ana']);
