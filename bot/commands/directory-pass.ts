@@ -6,7 +6,7 @@
  */
 import type { Intent } from '../language';
 import { buildGazetteer, type Gazetteer } from '../language/entity-gazetteer';
-import { readSlotsThroughDirectory, type GroupQuestion } from '../language/entity-slots';
+import { readSlotsThroughDirectory, readsGroups, type GroupQuestion } from '../language/entity-slots';
 import type { GroupNameIndex, GroupName, GroupNameSnapshot } from '../directory/group-name-index';
 import { buildChoiceCard } from '../../cards/choice-card';
 import type { CommandContext, Outcome } from './context';
@@ -25,23 +25,6 @@ function gazetteerOf(snapshot: GroupNameSnapshot): Gazetteer {
   const built = buildGazetteer({ groups: snapshot.groups });
   gazetteers.set(snapshot, built);
   return built;
-}
-
-/** Intents the pass has nothing to add to: no group is named or needed. */
-function readsGroups(intent: Intent): boolean {
-  return (
-    (intent.groups ?? []).length > 0 ||
-    [
-      'addMembers',
-      'removeMembers',
-      'addOwners',
-      'removeOwners',
-      'listMembers',
-      'listOwners',
-      'showGroup',
-      'checkMembership',
-    ].includes(intent.intent)
-  );
 }
 
 /** Asks which group a phrase means, with the directory's namesakes on a choice card. Throws what the store throws. */

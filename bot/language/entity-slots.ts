@@ -33,6 +33,11 @@ const NEEDS_GROUP = new Set<IntentName>([
   'checkMembership',
 ]);
 
+/** True when the directory pass has something to add: the intent names groups or needs one. Pure. */
+export function readsGroups(intent: Intent): boolean {
+  return (intent.groups ?? []).length > 0 || NEEDS_GROUP.has(intent.intent);
+}
+
 /** True when nothing of `phrase` is left outside the span but generic words and punctuation. */
 function covers(phrase: string, span: EntitySpan): boolean {
   const rest = foldName(phrase.slice(0, span.start) + ' ' + phrase.slice(span.end));
