@@ -55,7 +55,10 @@ function main(): void {
   process.stdout.write(
     `language-parse: ${texts.length} corpus utterances × ${rounds} rounds = ${samples.length} parses (node ${process.version})\n` +
       `  µs per utterance, all parses: p50 ${fmt(percentile(samples, 50))}  p95 ${fmt(percentile(samples, 95))}  p99 ${fmt(percentile(samples, 99))}  max ${fmt(samples[samples.length - 1] ?? NaN)}\n` +
-      `  µs per utterance, median of its ${rounds} rounds: p50 ${fmt(percentile(medians, 50))}  p95 ${fmt(percentile(medians, 95))}  max ${fmt(medians[medians.length - 1] ?? NaN)}\n` +
+      `  µs per utterance, median of its ${rounds} rounds: p50 ${fmt(percentile(medians, 50))}  p95 ${fmt(percentile(medians, 95))}  p99 ${fmt(percentile(medians, 99))}  max ${fmt(medians[medians.length - 1] ?? NaN)}\n` +
+      `  target (issue 23): p50 ≤ 60 µs and p99 ≤ 300 µs per utterance (medians) → ${
+        percentile(medians, 50) <= 60 && percentile(medians, 99) <= 300 ? 'met' : 'NOT met'
+      }\n` +
       `  throughput: ${Math.round(samples.length / wallSeconds)} utterances/s (wall ${wallSeconds.toFixed(2)} s, timer overhead included)\n`,
   );
   if (sink === 0) process.stdout.write('');
