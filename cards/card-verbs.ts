@@ -236,7 +236,11 @@ export const CARD_ACTION = z
     groupVerb('requestStart'),
     member({ ...requestSubmitData, justification: text(LIMITS.justification) }),
     requestVerb('requestCancel'),
-    requestVerb('approvalApprove'),
+    /**
+     * Approve from the approval card. `reason` is the card's deny-reason input, which Teams and the Playground send
+     * with every Action.Execute on that card; it is not used by Approve.
+     */
+    member({ verb: verb('approvalApprove'), requestId: id(), reason: optionalText() }),
     member({ ...approvalDenyData, reason: optionalText() }),
     /** Show the full approval card for a request (from the pending-approvals list). */
     requestVerb('approvalOpen'),

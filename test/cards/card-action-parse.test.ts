@@ -155,8 +155,10 @@ describe('cards/card-action-parse (the one check of a payload coming back)', () 
       // A hygiene renew is about the group only; the other fixes need the person.
       fails({ verb: 'hygieneFix', fix: 'renew', groupId: guid(1), userId: guid(2) }, /"userId" is not part/);
       fails({ verb: 'hygieneFix', fix: 'removeMember', groupId: guid(1) }, /"userId" is missing/);
-      // The approval card's reason belongs to Deny; Approve ignores the inputs.
-      fails({ verb: 'approvalApprove', requestId: 'r1', reason: 'why not' }, /"reason" is not part/);
+      // The approval card's reason input comes along with Approve too (clients send every input of the card);
+      // it is accepted and unused, while anything else is still refused.
+      assert.equal(parseCardAction({ verb: 'approvalApprove', requestId: 'r1', reason: 'why not' }).ok, true);
+      fails({ verb: 'approvalApprove', requestId: 'r1', justification: 'x' }, /"justification" is not part/);
     });
 
     it('wrong-typed and over-long fields of every kind', () => {
