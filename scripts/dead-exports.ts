@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The folders whose exports are checked. */
@@ -39,13 +40,9 @@ export interface DeadExports {
   readonly checked: number;
 }
 
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(full);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
+/** The sources under `dir`, none when the folder does not exist (not every checkout has every folder). */
+function sourcesIfPresent(dir: string): string[] {
+  return fs.existsSync(dir) ? sourceFiles(dir) : [];
 }
 
 /** `file:name`, the key of one export. */
@@ -166,8 +163,8 @@ export function findDeadExports(
   otherFolders: readonly string[] = OTHER_FOLDERS,
   publicEntryPoints: readonly string[] = PUBLIC_ENTRY_POINTS,
 ): DeadExports {
-  const sources = sourceFolders.flatMap((f) => sourceFiles(path.join(root, f)));
-  const all = [...sources, ...otherFolders.flatMap((f) => sourceFiles(path.join(root, f)))];
+  const sources = sourceFolders.flatMap((f) => sourcesIfPresent(path.join(root, f)));
+  const all = [...sources, ...otherFolders.flatMap((f) => sourcesIfPresent(path.join(root, f)))];
   const program = ts.createProgram(all, {
     allowJs: false,
     noEmit: true,

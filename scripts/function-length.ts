@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_MAX = 60;
@@ -21,19 +22,6 @@ export interface FunctionLength {
   /** 1-based line the function starts on. */
   line: number;
   lines: number;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...sourceFiles(full));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-      out.push(full);
-    }
-  }
-  return out;
 }
 
 type FunctionNode = ts.FunctionLikeDeclaration;

@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_FOLDERS = ['bot', 'cards', 'common', 'graph-emulator', 'graph-model', 'local-cloud'];
@@ -26,19 +27,6 @@ export interface ImportEdge {
 export interface FolderCycle {
   readonly folders: readonly string[];
   readonly edges: readonly ImportEdge[];
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...sourceFiles(full));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-      out.push(full);
-    }
-  }
-  return out;
 }
 
 /** The project files `file` imports or re-exports (type-only ones included). */
