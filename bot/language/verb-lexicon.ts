@@ -1,8 +1,9 @@
 /**
  * The words around the names (issue 23.2): what a word of a message does in a request about a person and a group
  * once the directory has found the group. Verbs ("add", "stick", "kick", "look after"), prepositions that give the
- * roles ("to", "into", "from", "out of"), negation, question words and the filler people put around a request.
- * A word is looked up as written, then with one typo ("remvoe", "ownr"). Pure tables and look-ups.
+ * roles ("to", "into", "from", "out of"), negation, question words, the filler people put around a request, and
+ * the words of other tasks ("licence", "restore", "called") that tell the reader to leave the message to the
+ * patterns. A word is looked up as written, then with one typo ("remvoe", "ownr"). Pure tables and look-ups.
  */
 import { editDistance } from './typo-fix';
 
@@ -12,119 +13,64 @@ export type WordRole =
   | 'remove'
   | 'own'
   | 'access'
+  | 'join'
   | 'be'
   | 'negation'
   | 'who'
   | 'ask'
+  | 'check'
+  | 'explain'
   | 'towards'
   | 'away'
   | 'of'
   | 'self'
+  | 'other'
   | 'filler';
 
+const words = (list: string): readonly string[] => list.trim().split(/\s+/);
+
 const ROLES: Readonly<Record<Exclude<WordRole, 'filler'>, readonly string[]>> = {
-  add: [
-    'add',
-    'adding',
-    'added',
-    'put',
-    'putting',
-    'stick',
-    'chuck',
-    'pop',
-    'place',
-    'include',
-    'insert',
-    'enrol',
-    'enroll',
-    'enrole',
-    'onboard',
-    'throw',
-    'slot',
-    'bring',
-    'invite',
-    'join',
-    'joins',
-    'grant',
-    'give',
-    'get',
-    'getting',
-    'sign',
-  ],
-  remove: [
-    'remove',
-    'removing',
-    'removed',
-    'kick',
-    'kicked',
-    'drop',
-    'dropped',
-    'boot',
-    'pull',
-    'revoke',
-    'unassign',
-    'exclude',
-    'rid',
-    'take',
-    'taken',
-    'delete',
-    'deleted',
-    'strip',
-    'out',
-    'off',
-  ],
-  own: [
-    'owner',
-    'owners',
-    'own',
-    'owns',
-    'owning',
-    'manage',
-    'manages',
-    'managing',
-    'manager',
-    'admin',
-    'administer',
-    'administrator',
-    'coowner',
-    'charge',
-    'run',
-    'runs',
-    'after',
-    'ownership',
-    'look',
-    'looks',
-  ],
-  access: ['access', 'see', 'view', 'permission', 'permissions', 'rights', 'need', 'needs', 'require', 'requires'],
-  be: ['be', 'is', 'are', 'being', 'was', 'been', 'am'],
-  negation: ['not', 'no', 'longer', 'never', 'nt', 'dont', 'doesnt', 'shouldnt', 'cant', 'wont', 'stop', 'anymore'],
-  who: ['who', 'whos', 'whom'],
-  ask: ['does', 'do', 'did', 'has', 'have'],
-  towards: ['to', 'into', 'onto', 'in', 'on', '2', 'inside', 'within', 'at', 'part', 'member', 'members', 'membership'],
-  away: ['from', 'frm', 'outta'],
-  of: ['of', 'for'],
-  self: ['me', 'myself', 'i', 'im', 'my'],
+  add: words(`make makes made set promote appoint add adding added put putting stick chuck pop place include insert enrol enroll enrole onboard throw slot
+    bring invite grant give get getting sign`),
+  remove: words(`remove removing removed kick kicked drop dropped boot pull revoke unassign exclude rid take taken
+    delete strip out off`),
+  own: words(`owner owners own owns owning manage manages managing manager admin administer administrator coowner
+    ownership run runs`),
+  access: words('access see view permission permissions rights need needs require requires'),
+  join: words('join joining request'),
+  be: words('be is are being was were been am'),
+  negation: words('not no longer never nt dont doesnt shouldnt cant wont stop anymore isnt arent'),
+  who: words('who whos whom'),
+  ask: words('does do did has have got can could may'),
+  check: words('check checking verify confirm whether'),
+  explain: words('why how come explain reason'),
+  towards: words('to into onto in on 2 inside within at part member members membership'),
+  away: words('from frm outta'),
+  of: words('of for'),
+  self: words('me myself i im id ive ill my'),
+  other: words(`create creating new called named rename renaming restore restoring recover undelete deleted
+    licence licences license licenses licensing sku e3 e5 visio rule rules dynamic expire expires expiry expiring
+    renew history log changes changed guest guests external externals disabled everyone everybody anyone anybody
+    export csv download watch notify hidden private public visibility description property type kind security
+    distribution offboard left resigned leaving copy same match mirror undo revert cancel approve deny ago last
+    lately recently yesterday earlier joined when`),
 };
 
 /** Words that never name a person: courtesy, modals, articles, chat filler, time words, and the like. */
 const FILLER = new Set(
-  (
-    'a an the please pls plz kindly can could would will you u ur r able possible is it its to also too as well ' +
-    'user users person people should shall must need needs needed want wants wanted let lets make makes made ' +
-    'hi hello hey hiya thanks thank thx ty cheers team guys all everyone folks asap urgent quick quickly today ' +
-    'tomorrow monday tuesday wednesday thursday friday saturday sunday week month next from now then just ' +
-    'still so ok okay yes yeah hey there this that these those some any group grp groups grps new again ' +
-    'going gonna wanna would like love required requested request ask asking asked ' +
-    'approved approve by with up down over back right away immediately soon start starting effective ' +
-    'we our us they them their he she him her his sir madam dear regards best kind sorry mate tell know show ' +
-    'list find check verify what whats which how where when why before since until ago last yesterday earlier ' +
-    'closed left currently already'
-  ).split(' '),
+  words(`a an the please pls plz kindly you u ur r able possible it its to also too as well user users person
+    people should shall must want wants wanted let lets hi hello hey hiya thanks thank thx ty
+    cheers team guys all folks asap urgent quick quickly today tomorrow monday tuesday wednesday thursday friday
+    saturday sunday week month next now then just still so ok okay yes yeah there this that these those some any
+    group grp groups grps again going gonna wanna would will like love required requested ask asking asked
+    approved by with up down over back right away immediately soon start starting effective we our us they them
+    their he she him her his sir madam dear regards best kind sorry mate tell know show list find what whats
+    which where before since until closed currently already morning afternoon evening here`),
 );
 
 const BY_WORD = new Map<string, WordRole>();
-for (const [role, words] of Object.entries(ROLES) as Array<[WordRole, readonly string[]]>)
-  for (const w of words) if (!BY_WORD.has(w)) BY_WORD.set(w, role);
+for (const [role, list] of Object.entries(ROLES) as Array<[WordRole, readonly string[]]>)
+  for (const w of list) if (!BY_WORD.has(w)) BY_WORD.set(w, role);
 
 const TYPO_TARGETS = [...BY_WORD.keys()].filter((w) => w.length >= 5);
 
