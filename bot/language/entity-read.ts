@@ -120,7 +120,23 @@ function personOf(text: string, words: readonly Word[], verb: number, group: num
   );
   const run = between ?? before ?? runs[0];
   if (run === undefined) return undefined;
-  return text.slice((words[run.first] as Word).start, (words[run.last] as Word).end).replace(/['’]s$/i, '');
+  return runText(text, words, run);
+}
+
+/** The words of a run as written: "I"/"I'd" as "me", quotes or brackets around it kept for the slot cleaner. */
+function runText(text: string, words: readonly Word[], run: Run): string {
+  let start = (words[run.first] as Word).start;
+  let end = (words[run.last] as Word).end;
+  if (/["'“‘]/.test(text[start - 1] ?? '') && /["'”’]/.test(text[end] ?? '')) [start, end] = [start - 1, end + 1];
+  else if (/[>)\]]/.test(text[end] ?? '')) end += 1;
+  let out = '';
+  let at = start;
+  for (const w of words.slice(run.first, run.last + 1)) {
+    if (w.role !== 'self') continue;
+    out += text.slice(at, w.start) + 'me';
+    at = w.end;
+  }
+  return (out + text.slice(at, end)).replace(/['’]s$/i, '');
 }
 
 const ACTING: ReadonlySet<string> = new Set(['add', 'remove', 'own', 'access', 'join']);
@@ -162,16 +178,23 @@ function personRequest(has: ReadonlySet<string>, self: boolean): IntentName | un
 }
 
 /** The intent the roles ask for, given whether a person is named and whether the message asks a question. */
-function intentOf(has: ReadonlySet<string>, person: boolean, self: boolean, question: boolean): IntentName | undefined {
+function intentOf(
+  has: ReadonlySet<string>,
+  person: boolean,
+  self: boolean,
+  question: boolean,
+  mayI: boolean,
+): IntentName | undefined {
   if (has.has('other')) return undefined;
   if (has.has('who')) return whoQuestion(has);
   if (!person)
     return has.has('own') ? (has.has('add') ? 'addOwners' : has.has('remove') ? undefined : 'listOwners') : undefined;
-  if (self && (has.has('join') || has.has('access')) && !has.has('negation')) return 'requestAccess';
+  if (self && (has.has('join') || has.has('access') || mayI) && !has.has('negation')) return 'requestAccess';
   return question ? personQuestion(has) : personRequest(has, self);
 }
 
 const YES_NO = /^\s*(?:is|are|am|was|were|does|do|did|has|have|isn['’]?t|aren['’]?t|doesn['’]?t)\b/i;
+const MAY_I = /^\s*(?:can|could|may)\s+i\b/i;
 const CAN_SOMEONE = /^\s*(?:can|could|may)\s+(?!(?:you|u|ya|i|me|we)\b)\S/i;
 
 /**
@@ -219,7 +242,8 @@ export function readByEntities(text: string, gazetteer: Gazetteer): Intent | und
   const person = personOf(rewritten, words, verb < 0 ? group : verb, group);
   const users = usersSlot(person);
   const self = users?.length === 1 && users[0] === 'me';
-  const name = intentOf(has, users !== undefined, self, isQuestionText(rewritten, has));
+  const question = isQuestionText(rewritten, has);
+  const name = intentOf(has, users !== undefined, self, question, MAY_I.test(rewritten));
   const groupSlot = cleanGroup(groupPhrase(rewritten, groups[0] as EntitySpan));
   if (name === undefined || groupSlot === undefined) return undefined;
   if (name === 'listMembers' || name === 'requestAccess' || (name === 'listOwners' && !users) || has.has('who'))

@@ -9,7 +9,7 @@ import { readByEntities } from './entity-read';
 import { spotEntities } from './entity-spot';
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
-import { isChatter, splitSentences } from './message-text';
+import { isChatter, namedThings, splitSentences } from './message-text';
 import { foldName, GENERIC_WORDS } from './name-fold';
 import { cleanGroup } from './slot-clean';
 import { normalizeUtterance } from './text-normalize';
@@ -46,12 +46,21 @@ export function namesKnownGroup(phrase: string, gazetteer: Gazetteer): boolean {
   return words.every((w) => w.length === 0 || GENERIC_WORDS.has(w) || JOINS.has(w));
 }
 
+const PRONOUN = /\b(?:him|her|them|he|she|they)\b/i;
+
+/** "Pradeep is covering … Can you add him …": the pronoun read as the first person an earlier sentence names. */
+function withAntecedent(sentence: string, earlier: readonly string[]): string {
+  if (!PRONOUN.test(sentence)) return sentence;
+  const person = earlier.flatMap((e) => namedThings(e)).find((t) => !t.group);
+  return person ? sentence.replace(PRONOUN, person.text) : sentence;
+}
+
 /** The one entity reading of the message's asking sentences, or undefined when none or several read. */
 function entityReading(text: string, gazetteer: Gazetteer): Intent | undefined {
   const sentences = splitSentences(text);
   const readings = sentences.flatMap((s, i) => {
     if (isChatter(s, i, sentences.length)) return [];
-    const read = readByEntities(s, gazetteer);
+    const read = readByEntities(withAntecedent(s, sentences.slice(0, i)), gazetteer);
     return read ? [read] : [];
   });
   if (readings.length === 1) return readings[0];

@@ -77,6 +77,45 @@ describe('bot/language/entity-read', () => {
     assert.deepEqual(read('is Lee on Legal?'), { intent: 'checkMembership', users: ['Lee'], groups: ['Legal'] });
   });
 
+  it('tells a question from a request, and asking for oneself from adding oneself', () => {
+    assert.deepEqual(read('could Bob be added to Legal'), { intent: 'addMembers', users: ['Bob'], groups: ['Legal'] });
+    assert.deepEqual(read('can Liam see Legal'), { intent: 'checkMembership', users: ['Liam'], groups: ['Legal'] });
+    assert.deepEqual(read('why is Bob in Legal'), {
+      intent: 'checkMembership',
+      users: ['Bob'],
+      groups: ['Legal'],
+      explain: true,
+    });
+    assert.deepEqual(read("I'd like access to Legal"), { intent: 'requestAccess', groups: ['Legal'] });
+    assert.deepEqual(read('can I get into Legal please'), { intent: 'requestAccess', groups: ['Legal'] });
+    assert.deepEqual(read('add me and Ana to Legal'), {
+      intent: 'addMembers',
+      users: ['me', 'Ana'],
+      groups: ['Legal'],
+    });
+  });
+
+  it('keeps verbs, quotes and possessives out of names', () => {
+    assert.deepEqual(read('set Chen as owner of Legal'), { intent: 'addOwners', users: ['Chen'], groups: ['Legal'] });
+    assert.deepEqual(read("revoke Ana's access to Legal"), {
+      intent: 'removeMembers',
+      users: ['Ana'],
+      groups: ['Legal'],
+    });
+    assert.deepEqual(read("add 'Ana' and 'Bob' to 'Design Team'"), {
+      intent: 'addMembers',
+      users: ['Ana', 'Bob'],
+      groups: ['Design Team'],
+    });
+    assert.deepEqual(read('get Pat out of Legal'), { intent: 'removeMembers', users: ['Pat'], groups: ['Legal'] });
+  });
+
+  it('leaves messages about other tasks to the patterns', () => {
+    assert.equal(read('remove the E5 license from Legal'), undefined);
+    assert.equal(read('restore deleted group Legal'), undefined);
+    assert.equal(read('who was in Legal last month'), undefined);
+  });
+
   it('reads nothing without exactly one known group, an action, or a person', () => {
     assert.equal(read('add Lee to Sales'), undefined);
     assert.equal(read('move Lee from Legal to Marketing'), undefined);

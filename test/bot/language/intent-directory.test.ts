@@ -36,6 +36,11 @@ describe('bot/language parseIntent with a gazetteer', () => {
     });
   });
 
+  it('reads a pronoun as the person an earlier sentence names', () => {
+    const text = "Hey, Pradeep is covering Olga's work. Can you add him as an owner of Sales?";
+    assert.deepEqual(parseIntent(text, { gazetteer }), { intent: 'addOwners', users: ['Pradeep'], groups: ['Sales'] });
+  });
+
   it('keeps a pattern reading whose group phrase is made of known names', () => {
     const text = 'add Ana to Engineering Platform and Engineering All';
     assert.deepEqual(parseIntent(text, { gazetteer }), parseIntent(text));
