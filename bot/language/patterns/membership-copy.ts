@@ -43,6 +43,12 @@ const USER_GROUPS: Array<{ re: RegExp; mirror?: true }> = [
 ];
 
 const EVERYONE = String.raw`(?:everyone|everybody|whoever|anyone|all\s+(?:the\s+)?(?:members|people|users))`;
+/** "the Legal people", "all of the Sales folks": a group's members named by the group and a word for people. */
+const NOT_A_GROUP = String.raw`(?!(?:the|a|an|my|our|your|his|her|their|some|these|those|following|new|other|same|right|\d+)\b)`;
+const GROUP_PEOPLE = String.raw`(?:all\s+(?:of\s+)?(?:the\s+)?|the\s+)${NOT_A_GROUP}(?<s>.+?)\s+(?:people|members|folks?|users|crowd|staff|team\s+members)`;
+const TOO = String.raw`(?:\s+(?:too|as\s+well|also))?`;
+/** The target after "into": not a verb phrase ("everyone in Sales to get access"). */
+const TARGET = String.raw`(?!(?:be|get|have|see|know|join|use|the\s+same)\b)(?<t>.+?)`;
 const GROUP_MEMBERS: Array<{ re: RegExp; mirror?: true }> = [
   {
     re: rx(
@@ -63,6 +69,16 @@ const GROUP_MEMBERS: Array<{ re: RegExp; mirror?: true }> = [
   {
     re: rx(
       String.raw`^(?:copy|clone)\s+(?<s>.+?)(?:['’]s?\s+(?:members|membership))?\s+(?:into|to|over\s+to)\s+(?<t>.+)$`,
+    ),
+  },
+  {
+    re: rx(
+      String.raw`^(?:add|put|copy|move|bring)\s+${GROUP_PEOPLE}\s+(?:to|into|in|onto|over\s+to)\s+${TARGET}${TOO}$`,
+    ),
+  },
+  {
+    re: rx(
+      String.raw`^${EVERYONE}\s+(?:who\s+is\s+|who['’]s\s+|that\s+is\s+)?(?:in|from|of)\s+(?<s>(?:(?!\s(?:in)?to\s).)+?)\s+(?:into|onto|over\s+to|to)\s+${TARGET}${TOO}$`,
     ),
   },
 ];
