@@ -187,6 +187,7 @@ const IT_WORD = /\b(?:it|its)\b(?!['’])/gi;
  * topic (the part before the dash or colon must not be a request of its own).
  */
 function topicFirst(text: string, parse: (clause: string) => Intent): string | undefined {
+  if (!/[—–:]|\s-\s/.test(text)) return undefined;
   const m = TOPIC_FIRST.exec(maskQuotes(text));
   const topic = m?.groups?.['topic']?.trim();
   const rest = m?.groups?.['rest'];
