@@ -17,7 +17,7 @@ const GROUP_FIELD = /^(?:group|target group|distribution list|team)\s*:\s*(.+)$/
 const REQUESTER_FIELD = /^(?:requester|requested by|opened by)\s*:\s*(.+)$/i;
 /** An action that names neither a person nor a group: "add member", "grant access to the group", "join", "add owner". */
 const BARE_ACTION =
-  /^(?:please\s+)?(?:(?<owner>(?:add|make|assign)\s+(?:as\s+)?(?:an?\s+)?(?:co-?)?owner)|(?:add|grant|give|provide|request)(?:\s+(?:as\s+)?(?:an?\s+|new\s+)?(?:member(?:ship)?|user|access)s?)?|join(?:\s+(?:the|this)\s+group)?|(?:new\s+)?member(?:ship)?)(?:\s+(?:to|for|in|into|of)\s+(?:the\s+)?group)?\s*[.!]?$/i;
+  /^(?:please\s+)?(?:(?<owner>(?:add|make|assign)\s+(?:as\s+)?(?:an?\s+)?(?:co-?)?owner)|(?:add|grant|give|provide|request)(?:\s+(?:as\s+)?(?:an?\s+|new\s+)?(?:member(?:ship)?|user|access)s?)?|join(?:\s+(?:the|this)\s+group)?|(?:new\s+)?(?:member(?:ship)?|access))(?:\s+(?:to|for|in|into|of)\s+(?:the\s+)?group)?\s*[.!]?$/i;
 
 /** The bare action written out for the person and the group ("add member" → "add Patti Fernandez to Design Team"). */
 function spellOut(action: string, person: string, group: string | undefined): string {

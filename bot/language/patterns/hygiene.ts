@@ -79,7 +79,7 @@ const CHECKS: Array<[HygieneCheck | undefined, RegExp]> = [
   [
     'empty',
     rx(
-      String.raw`${ASK}${GROUPS}\s+(?:haven['’]t\s+got|have\s+no|with\s+no|without(?:\s+any)?|don['’]t\s+have|that\s+have\s+no)\s+(?:any\s+)?members$`,
+      String.raw`${ASK}${GROUPS}\s+(?:haven['’]t\s+got|have\s+no|with\s+no|without(?:\s+any)?|don['’]t\s+have|that\s+have\s+no|(?:with|that\s+have|having|have)\s+(?:zero|0))\s+(?:any\s+)?members$`,
     ),
   ],
   [

@@ -83,7 +83,9 @@ const ACCESS_CHECK: RegExp[] = [
     String.raw`^(?:check|verify|confirm|make\s+sure)\s+(?:that\s+)?(?<u>.+?)\s+has\s+(?:nothing|no\s+(?:access|groups?))\s+left$`,
   ),
   rx(String.raw`^(?:has|have)\s+(?<u>.+?)\s+been\s+(?:removed|taken\s+out)\s+(?:from|of)\s+${EVERYWHERE}\??$`),
-  rx(String.raw`^(?:is|are)\s+(?<u>.+?)\s+still\s+in\s+any\s+(?:groups?|teams?)\??$`),
+  rx(
+    String.raw`^(?:is|are)\s+(?<u>.+?)\s+still\s+(?:in|a\s+member\s+of|an?\s+owner\s+of)\s+${ANY_GROUP}(?:\s+at\s+all)?\??$`,
+  ),
 ];
 
 /** "does Raul still have access anywhere?", "is Lynne out of everything now?", "check Pat has nothing left". */

@@ -36,6 +36,10 @@ describe('bot/language/ticket-text and chat shorthand', () => {
       readTicket('REQ-1002 | Requested by: Lee Gu | Group: Sales | Action: add owner'),
       'make Lee Gu an owner of Sales',
     );
+    assert.equal(
+      readTicket('REQ-1006\nRequester: Patti Fernandez\nGroup: Design Team\nRequest: access'),
+      'add Patti Fernandez to Design Team',
+    );
     assert.deepEqual(parseIntent('REQ-1003\nOpened by: Megan Bowen\nAction: join the group\nGroup: Finance Readers'), {
       intent: 'addMembers',
       users: ['Megan Bowen'],

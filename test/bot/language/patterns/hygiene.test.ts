@@ -8,6 +8,8 @@ describe('bot/language/patterns/hygiene', () => {
       'are there groups with no members',
       'show me the empty groups',
       'which groups are empty',
+      'list groups with zero members',
+      'do we have any empty groups',
     ])
       assert.deepEqual(parseIntent(text), { intent: 'showHygiene', check: 'empty' }, text);
     assert.deepEqual(parseIntent('which of my groups are empty'), {

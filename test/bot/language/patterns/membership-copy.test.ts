@@ -17,6 +17,19 @@ describe('bot/language/patterns/membership-copy', () => {
     });
   });
 
+  it("reads a group's members named with a possessive or before 'members'", () => {
+    for (const text of [
+      "add Legal's members to Project Falcon",
+      "put Legal's people in Project Falcon too",
+      'copy the Legal members into Project Falcon',
+    ])
+      assert.deepEqual(
+        parseIntent(text),
+        { intent: 'copyMembership', kind: 'groupMembers', source: ['Legal'], target: ['Project Falcon'] },
+        text,
+      );
+  });
+
   it('reads "everyone in A into B" without a verb', () => {
     assert.deepEqual(parseIntent('everyone in Sales into Marketing as well'), {
       intent: 'copyMembership',

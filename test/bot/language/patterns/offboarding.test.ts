@@ -34,6 +34,8 @@ describe('bot/language/patterns/offboarding', () => {
       'does Alex still have access to anything?',
       'does Alex still have access to anything at all',
       'does Alex still have access to any of our groups',
+      'is Alex still in anything?',
+      'does Alex have any access left at all?',
     ])
       assert.deepEqual(parseIntent(text), { intent: 'userAccessCheck', users: ['Alex'] }, text);
   });
