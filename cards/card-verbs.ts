@@ -254,7 +254,8 @@ const requestVerb = <V extends string>(name: V) => member({ verb: verb(name), re
 
 /**
  * Every card verb with the schema of what its button sends. Unknown fields are refused (`strict`), and so are
- * missing or wrong-typed ones and over-long text.
+ * missing or wrong-typed ones and over-long text; the inputs a verb's cards send along unused (SENT_ALONG) are
+ * checked and come out undefined.
  */
 export const CARD_ACTION = z
   .discriminatedUnion('verb', [
