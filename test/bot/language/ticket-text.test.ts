@@ -66,6 +66,10 @@ describe('bot/language/ticket-text and chat shorthand', () => {
     assert.equal(expandShorthand('lmk who owns identity services'), 'tell me who owns identity services');
     assert.equal(expandShorthand('wot grps is nestor in'), 'what groups is nestor in');
     assert.equal(expandShorthand('Wat Tyler'), 'Wat Tyler');
+    assert.equal(expandShorthand('rmv bob frm sales n marketing'), 'remove bob from sales and marketing');
+    assert.equal(expandShorthand('shd lee b in design?'), 'should lee be in design?');
+    assert.equal(expandShorthand('is megan in mktg y/n'), 'is megan in mktg?');
+    assert.equal(expandShorthand('plan b for Legal'), 'plan b for Legal');
     assert.deepEqual(parseIntent('wot grps is nestor in'), { intent: 'listUserGroups', users: ['nestor'] });
   });
 });
