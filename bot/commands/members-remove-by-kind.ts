@@ -11,7 +11,7 @@ import type { DirectoryGroup } from '../directory/types';
 import { forEachConcurrently } from '../shared/concurrent-each';
 import { addToWrite, cannotChange, groupNames, writeCount, type ChangePlan } from './change-plan';
 import { confirmPlan } from './change-plan-preview';
-import { runPlan } from './change-plan-run';
+import { runConfirmedPlan } from './change-plan-run';
 import { isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
@@ -80,6 +80,7 @@ function nobody(t: Target, plan: ChangePlan, kind: MemberKind): string {
 
 /** Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (isConfirmed(ctx)) return runConfirmedPlan(ctx);
   const kind: MemberKind | undefined = intent.kind === 'guests' || intent.kind === 'disabled' ? intent.kind : undefined;
   if (!kind)
     return say(
@@ -93,7 +94,6 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
     const plan = await planRemoval(ctx, t, kind);
     if (plan.writes.length === 0) return say(nobody(t, plan, kind));
     const what = `${writeCount(plan)} ${writeCount(plan) === 1 ? WORDS[kind].one : WORDS[kind].plural}`;
-    if (isConfirmed(ctx)) return await runPlan(ctx, plan, `Removing ${WORDS[kind].plural}:`);
     return await confirmPlan(ctx, t.intent, t.snapshot, plan, {
       title: `Remove ${what} from ${groupNames(
         plan.writes.map((w) => w.group),
@@ -106,6 +106,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
       consequence: `They lose what ${plan.writes.length === 1 ? 'this group gives' : 'these groups give'} its members. One Undo puts them all back.`,
       confirmLabel: 'Remove',
       destructive: true,
+      heading: `Removing ${WORDS[kind].plural}:`,
     });
   } catch (err) {
     return say(errorText(err, { action: `remove ${WORDS[kind].plural} from` }));
