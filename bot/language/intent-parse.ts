@@ -77,7 +77,9 @@ export interface ParseOptions {
  */
 export function parseIntent(text: string, options: ParseOptions = {}): Intent {
   const intent = parseText(text);
-  return options.gazetteer && typeof text === 'string' ? withDirectoryNames(intent, text, options.gazetteer) : intent;
+  return options.gazetteer && typeof text === 'string' && text.length <= MAX_UTTERANCE_LENGTH
+    ? withDirectoryNames(intent, text, options.gazetteer)
+    : intent;
 }
 
 /** The parse without the directory. */

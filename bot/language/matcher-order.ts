@@ -60,7 +60,7 @@ export const MATCHERS = indexKeywords([
   {
     match: matchCopyMembership,
     needs:
-      'same match mirror identical like replacing taking covering copy clone everyone everybody whoever anyone all members people give',
+      'same match mirror identical like replacing taking covering copy clone everyone everybody whoever anyone all members people folk crowd staff user give',
   },
   {
     match: matchGroupProperty,

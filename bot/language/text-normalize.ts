@@ -71,7 +71,8 @@ const LEADING: RegExp[] = [
   /^[\p{Extended_Pictographic}\uFE0F]+\s*/u,
   /^(?:hey|hi|hello|hiya|yo|ok|okay|alright|so|um+|uh+|dear|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there\b[\s,!.:;-]*)?/i,
   /^@?\s*(?:group\s*bot|bot)\b[\s,!.:;-]*/i,
-  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b[\s,!.:;–—-]+/i,
+  // "everyone, …" greets; "everyone in Sales …" is what the request is about.
+  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b(?!\s+(?:in|from|of|on|at|who|that|whose)\b)[\s,!.:;–—-]+/i,
   // A message addressed to a desk: "Hello helpdesk, …", "To the service desk: …".
   /^(?:to\s+)?(?:the\s+)?(?:help\s*desk|service\s*desk|it\s+(?:team|support|desk)|support(?:\s+team)?|admin\s+team)\s*[,:;–—-]+\s*/i,
   /^(?:dear\s+(?:group\s*bot|bot|team)|morning|afternoon|evening|greetings)\b[\s,!.:;-]*/i,

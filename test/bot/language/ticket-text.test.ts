@@ -23,6 +23,41 @@ describe('bot/language/ticket-text and chat shorthand', () => {
     assert.equal(readTicket('add Bob to Legal'), 'add Bob to Legal');
   });
 
+  it('writes out an action that names nobody for the User: field, else the Requester:, and the Group: field', () => {
+    assert.equal(
+      readTicket('REQ-20931\nRequester: Patti Fernandez\nGroup: Design Team\nAction: add member\nNotes: new hire'),
+      'add Patti Fernandez to Design Team',
+    );
+    assert.equal(
+      readTicket('REQ-1001\nRequester: Lee Gu\nUser: Joni Sherman\nGroup: Legal\nAction: grant access'),
+      'add Joni Sherman to Legal',
+    );
+    assert.equal(
+      readTicket('REQ-1002 | Requested by: Lee Gu | Group: Sales | Action: add owner'),
+      'make Lee Gu an owner of Sales',
+    );
+    assert.equal(
+      readTicket('REQ-1006\nRequester: Patti Fernandez\nGroup: Design Team\nRequest: access'),
+      'add Patti Fernandez to Design Team',
+    );
+    assert.deepEqual(parseIntent('REQ-1003\nOpened by: Megan Bowen\nAction: join the group\nGroup: Finance Readers'), {
+      intent: 'addMembers',
+      users: ['Megan Bowen'],
+      groups: ['Finance Readers'],
+    });
+  });
+
+  it('keeps an action that names its person, and does not put the requester in it', () => {
+    assert.equal(
+      readTicket('REQ-1004\nRequester: Patti Fernandez\nGroup: Legal\nAction: add Bob Kelly to the group'),
+      'add Bob Kelly to Legal',
+    );
+    assert.equal(
+      readTicket('REQ-1005\nRequester: Patti Fernandez\nGroup: Legal\nAction: remove member'),
+      'remove member',
+    );
+  });
+
   it('reads chat shorthand and leaves numbers that count alone', () => {
     assert.equal(expandShorthand('who r the mbrs of legal'), 'who are the members of legal');
     assert.equal(expandShorthand('add christie+debra 2 marketing'), 'add christie and debra to marketing');
