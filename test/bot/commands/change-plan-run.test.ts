@@ -7,6 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { Agent } from 'undici';
 import { continuePending, runIntent } from '../../../bot/commands/dispatch';
+import type { PendingOperation } from '../../../bot/commands/context';
+import { pendingOperationStore } from '../../../bot/store';
 import { allText, UPN } from './command-harness';
 import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
 
@@ -52,7 +54,10 @@ describe('bot/commands/change-plan-run: the confirmed list is what runs (emulato
     await megan.graph.delete(`/groups/${marketing}/members/${id('raul')}/$ref`);
     await setAccountEnabled(t, id('francois'), false);
     try {
-      const done = await continuePending(button(ask, 'confirm')['pendingId'] as string, { confirmed: true }, megan);
+      // Whatever a client sends along with the click is not a list: only the stored one runs.
+      const sentAlong = { values: { plan: JSON.stringify({ writes: [{ people: [{ id: id('francois') }] }] }) } };
+      const pendingId = button(ask, 'confirm')['pendingId'] as string;
+      const done = await continuePending(pendingId, { confirmed: true, ...sentAlong }, megan);
       const text = allText(done);
       assert.match(text, /Removing disabled accounts: 0 done, 1 skipped\./);
       assert.match(text, /- skipped: Raul Razo, no longer a member of 'Marketing'\./);
@@ -64,7 +69,8 @@ describe('bot/commands/change-plan-run: the confirmed list is what runs (emulato
   });
 
   it('offboarding: a group deleted meanwhile is skipped per person, a group joined meanwhile is left alone', async () => {
-    const megan = await t.ctx(UPN.megan);
+    // The list goes through the durable pending store (PGlite's key/value table), as in the bot.
+    const megan = { ...(await t.ctx(UPN.megan)), pending: pendingOperationStore<PendingOperation>(t.store) };
     const ask = await runIntent({ intent: 'offboardUser', users: ['Lee Gu'], handOverTo: ['Ana Silva'] }, megan);
     await megan.graph.delete(`/groups/${gid('engineeringAll')}`);
     await megan.graph.post(`/groups/${gid('marketing')}/members/$ref`, {
