@@ -15,7 +15,7 @@ export interface Skipped {
 }
 
 /** A confirmed write split into the people still to write and the ones skipped. */
-export interface CheckedWrite {
+interface CheckedWrite {
   toWrite: Principal[];
   skipped: Skipped[];
 }

@@ -38,7 +38,7 @@ export function personOutcomes(write: StoredWrite, outcomes: ChangeOutcome[], sk
 }
 
 /** A failed write for one person, in words (error-text.ts is where errors become text). Pure. */
-export function failureText(w: StoredWrite, o: ChangeOutcome): string {
+function failureText(w: StoredWrite, o: ChangeOutcome): string {
   const about = {
     groupName: w.group.displayName,
     objectName: o.principal.displayName,

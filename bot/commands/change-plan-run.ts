@@ -123,7 +123,7 @@ function reportText(plan: StoredPlan, results: WriteResult[], undoable: boolean)
  * list touched — and answers with a summary (`heading` first), per-person lines, the outcome cards and Undo for 24
  * hours. Never throws.
  */
-export async function runPlan(ctx: CommandContext, plan: StoredPlan): Promise<Outcome> {
+async function runPlan(ctx: CommandContext, plan: StoredPlan): Promise<Outcome> {
   const results: WriteResult[] = [];
   for (const w of plan.writes) results.push(await runWrite(ctx, w));
   const recorded = await journalResults(ctx, results);

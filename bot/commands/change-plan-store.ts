@@ -8,10 +8,10 @@ import type { DirectoryGroup } from '../directory/types';
 import type { ChangePlan, PlannedWrite } from './change-plan';
 
 /** The most person-group changes one confirmation keeps (a pending operation is one key/value row). */
-export const MAX_STORED_CHANGES = 1000;
+const MAX_STORED_CHANGES = 1000;
 
 /** The group fields a write needs (its kind decides whether Graph can change it). */
-export type StoredGroup = Pick<
+type StoredGroup = Pick<
   DirectoryGroup,
   'id' | 'displayName' | 'groupTypes' | 'mailEnabled' | 'securityEnabled' | 'membershipRule'
 >;

@@ -10,9 +10,9 @@ import { addToWrite, cannotChange, type ChangePlan } from './change-plan';
 import type { CommandContext } from './context';
 
 /** The most people of the kind one request covers. */
-export const MAX_PEOPLE = 200;
+const MAX_PEOPLE = 200;
 /** The most groups one request changes. */
-export const MAX_GROUPS = 100;
+const MAX_GROUPS = 100;
 
 /** What the directory-wide look-ahead found. */
 export interface DirectoryScope {

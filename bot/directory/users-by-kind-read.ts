@@ -17,7 +17,7 @@ const FILTER: Record<MemberKind, string> = {
 };
 
 /** The users of a kind: the first `max`, and how many there are in all (Graph's count, or at least max + 1). */
-export interface UsersOfKind {
+interface UsersOfKind {
   people: Principal[];
   total: number;
 }
