@@ -98,9 +98,11 @@ function withMissingGroup(intent: Intent, text: string, gazetteer: Gazetteer): I
  * adds nothing. Never throws.
  */
 export function withDirectoryNames(intent: Intent, raw: string, gazetteer: Gazetteer): Intent {
+  if (intent.intent === 'multi') return intent;
+  if (patternHolds(intent, gazetteer)) {
+    const complete = !ABOUT_GROUPS.has(intent.intent) || intent.groups !== undefined;
+    return complete ? intent : withMissingGroup(intent, normalizeUtterance(raw), gazetteer);
+  }
   const text = normalizeUtterance(raw);
-  if (intent.intent === 'multi' || patternHolds(intent, gazetteer)) return withMissingGroup(intent, text, gazetteer);
-  const read = entityReading(text, gazetteer);
-  if (read === undefined) return withMissingGroup(intent, text, gazetteer);
-  return read;
+  return entityReading(text, gazetteer) ?? withMissingGroup(intent, text, gazetteer);
 }

@@ -125,16 +125,31 @@ const SHORTHAND: Record<string, string> = {
   rn: 'right now',
   btw: '',
   fyi: '',
+  wot: 'what',
+  wat: 'what',
+  wht: 'what',
+  grp: 'group',
+  grps: 'groups',
+  ppl: 'people',
+  abt: 'about',
+  cud: 'could',
+  cn: 'can',
+  gimme: 'give me',
+  wanna: 'want to',
 };
 
 /**
- * Chat shorthand read as words: "u", "r", "mbrs", "chk", "lmk" ("lmk who owns X" → "tell me who owns X"), a "2" or
+ * Chat shorthand read as words: "u", "r", "mbrs", "chk", "lmk" ("lmk who owns X" → "tell me who owns X"), "wot
+ * grps" → "what groups", a "2" or
  * "4" between words ("add me 2 design" → "to", "approvals 4 me" → "for"), "+" between names ("christie+debra" →
  * "christie and debra"). Lowercase words only: a capitalised "U" or "R" may be a name. Never throws.
  */
 export function expandShorthand(text: string): string {
   return text
-    .replace(/\b(u|r|ur|mbrs?|chk|lmk|pls|plz|rn|btw|fyi)\b(?![@.'’]\w)/g, (_m, w: string) => SHORTHAND[w] ?? w)
+    .replace(
+      /\b(u|r|ur|mbrs?|chk|lmk|pls|plz|rn|btw|fyi|wot|wat|wht|grps?|ppl|abt|cud|cn|gimme|wanna)\b(?![@.'’]\w)/g,
+      (_m, w: string) => SHORTHAND[w] ?? w,
+    )
     .replace(
       /(?<=\p{L}\s)2(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
       'to',

@@ -64,5 +64,8 @@ describe('bot/language/ticket-text and chat shorthand', () => {
     assert.equal(expandShorthand('add Bob to Legal for 2 weeks'), 'add Bob to Legal for 2 weeks');
     assert.equal(expandShorthand("Marketing's members on 2 Nov"), "Marketing's members on 2 Nov");
     assert.equal(expandShorthand('lmk who owns identity services'), 'tell me who owns identity services');
+    assert.equal(expandShorthand('wot grps is nestor in'), 'what groups is nestor in');
+    assert.equal(expandShorthand('Wat Tyler'), 'Wat Tyler');
+    assert.deepEqual(parseIntent('wot grps is nestor in'), { intent: 'listUserGroups', users: ['nestor'] });
   });
 });
