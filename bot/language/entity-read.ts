@@ -160,6 +160,12 @@ function whoQuestion(has: ReadonlySet<string>): IntentName | undefined {
   return has.has('towards') || has.has('be') ? 'listMembers' : undefined;
 }
 
+/** "the list of members of G", "show G's owners": a listing of the group. */
+function listing(has: ReadonlySet<string>): IntentName | undefined {
+  if (has.has('own')) return 'listOwners';
+  return has.has('towards') ? 'listMembers' : undefined;
+}
+
 /** A yes/no or why question about one person: "is Lee in Legal", "does Ana own Sales", "why is Bob in Legal". */
 function personQuestion(has: ReadonlySet<string>): IntentName | undefined {
   if (has.has('own')) return 'listOwners';
@@ -187,6 +193,7 @@ function intentOf(
 ): IntentName | undefined {
   if (has.has('other')) return undefined;
   if (has.has('who')) return whoQuestion(has);
+  if (has.has('list') && !has.has('add') && !has.has('remove')) return listing(has);
   if (!person)
     return has.has('own') ? (has.has('add') ? 'addOwners' : has.has('remove') ? undefined : 'listOwners') : undefined;
   if (self && (has.has('join') || has.has('access') || mayI) && !has.has('negation')) return 'requestAccess';
@@ -246,7 +253,8 @@ export function readByEntities(text: string, gazetteer: Gazetteer): Intent | und
   const name = intentOf(has, users !== undefined, self, question, MAY_I.test(rewritten));
   const groupSlot = cleanGroup(groupPhrase(rewritten, groups[0] as EntitySpan));
   if (name === undefined || groupSlot === undefined) return undefined;
-  if (name === 'listMembers' || name === 'requestAccess' || (name === 'listOwners' && !users) || has.has('who'))
+  const aboutGroup = has.has('who') || has.has('list');
+  if (name === 'listMembers' || name === 'requestAccess' || (name === 'listOwners' && !users) || aboutGroup)
     return makeIntent(name, { groups: [groupSlot] });
   if (users === undefined) return name === 'addOwners' ? makeIntent(name, { groups: [groupSlot] }) : undefined;
   const explain = name === 'checkMembership' && has.has('explain') ? { explain: true } : {};

@@ -93,6 +93,8 @@ export function cleanUser(phrase: string): string | undefined {
   // A role before a capitalised name: "our intern Kim", "my colleague Bob" (not "our interns").
   t = t.replace(ROLE_BEFORE_NAME, '');
   t = t.replace(/^(?:the|a|an)\s+(?=\S)/i, '');
+  // "give to Pradeep the access": the words around a name that a non-native order leaves on it.
+  if (!isQuoted(t)) t = t.replace(/^(?:to|for)\s+(?=\p{Lu})/u, '').replace(/(?<=\S)\s+(?:the|a|an)$/, '');
   t = t.replace(/^(?:mr|mrs|ms|miss|mister|missus|dr|prof)\.?\s+(?=\S)/i, '');
   if (!isQuoted(t))
     t = t.replace(/^(?:(?:the\s+)?(?:users?|members?|people|persons?|guests?|employees?|colleagues?))\s+(?=\S)/i, '');

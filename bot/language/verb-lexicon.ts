@@ -24,6 +24,7 @@ export type WordRole =
   | 'away'
   | 'of'
   | 'self'
+  | 'list'
   | 'other'
   | 'filler';
 
@@ -36,7 +37,8 @@ const ROLES: Readonly<Record<Exclude<WordRole, 'filler'>, readonly string[]>> = 
     delete strip out off`),
   own: words(`owner owners own owns owning manage manages managing manager admin administer administrator coowner
     ownership run runs`),
-  access: words('access see view permission permissions rights need needs require requires'),
+  access: words('access see view permission permissions rights need needs needing require requires'),
+  list: words('list show display'),
   join: words('join joining request'),
   be: words('be is are being was were been am'),
   negation: words('not no longer never nt dont doesnt shouldnt cant wont stop anymore isnt arent'),
@@ -64,7 +66,7 @@ const FILLER = new Set(
     saturday sunday week month next now then just still so ok okay yes yeah there this that these those some any
     group grp groups grps again going gonna wanna would will like love required requested ask asking asked
     approved by with up down over back right away immediately soon start starting effective we our us they them
-    their he she him her his sir madam dear regards best kind sorry mate tell know show list find what whats
+    their he she him her his sir madam dear regards best kind sorry mate tell know find what whats
     which where before since until closed currently already morning afternoon evening here`),
 );
 

@@ -110,6 +110,13 @@ describe('bot/language/entity-read', () => {
     assert.deepEqual(read('get Pat out of Legal'), { intent: 'removeMembers', users: ['Pat'], groups: ['Legal'] });
   });
 
+  it('reads a listing of the group even when the speaker says "I"', () => {
+    assert.deepEqual(read('I am needing the list of members of Legal please'), {
+      intent: 'listMembers',
+      groups: ['Legal'],
+    });
+  });
+
   it('leaves messages about other tasks to the patterns', () => {
     assert.equal(read('remove the E5 license from Legal'), undefined);
     assert.equal(read('restore deleted group Legal'), undefined);

@@ -64,4 +64,10 @@ describe('slot cleaning', () => {
     assert.equal(cleanUser('my colleague Bob Smith'), 'Bob Smith');
     assert.equal(cleanUser('our interns'), 'our interns');
   });
+
+  it('drops a "to" before a name and an article after it, left by a non-native word order', () => {
+    assert.deepEqual(usersSlot('to Pradeep the'), ['Pradeep']);
+    assert.deepEqual(usersSlot('for Ana Silva'), ['Ana Silva']);
+    assert.deepEqual(usersSlot('"to Bob the"'), ['to Bob the']);
+  });
 });
