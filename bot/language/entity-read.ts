@@ -45,7 +45,7 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[&,;]/gu;
 
 /** The message with multi-word verbs rewritten to one word of the same length class (offsets change). */
-function rewritePhrases(text: string): string {
+export function rewritePhrases(text: string): string {
   return PHRASES.reduce((t, [re, word]) => t.replace(re, word), text);
 }
 

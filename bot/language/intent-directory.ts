@@ -5,7 +5,7 @@
  * the group it needs gets the one the message names. Slot values stay the user's words. Pure.
  */
 import type { Gazetteer } from './entity-gazetteer';
-import { readByEntities } from './entity-read';
+import { readByEntities, rewritePhrases } from './entity-read';
 import { spotEntities } from './entity-spot';
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
@@ -13,6 +13,7 @@ import { isChatter, namedThings, splitSentences } from './message-text';
 import { foldName, GENERIC_WORDS } from './name-fold';
 import { cleanGroup } from './slot-clean';
 import { normalizeUtterance } from './text-normalize';
+import { roleOf } from './verb-lexicon';
 
 /** Intents about named groups and people that the entity reading can give or complete. */
 const ABOUT_GROUPS = new Set<IntentName>([
@@ -104,5 +105,23 @@ export function withDirectoryNames(intent: Intent, raw: string, gazetteer: Gazet
     return complete ? intent : withMissingGroup(intent, normalizeUtterance(raw), gazetteer);
   }
   const text = normalizeUtterance(raw);
-  return entityReading(text, gazetteer) ?? withMissingGroup(intent, text, gazetteer);
+  const read = entityReading(text, gazetteer);
+  if (read === undefined || namesMore(intent, read)) return withMissingGroup(intent, text, gazetteer);
+  return read;
+}
+
+/**
+ * True when the pattern's group phrase holds the entity reading's group plus words that may name another group
+ * ("Marketing Team EMEA" is not Marketing): the resolver then says it is not found and suggests the closest.
+ * Verbs and filler around the name ("look after the portal access") do not count.
+ */
+function namesMore(pattern: Intent, read: Intent): boolean {
+  const phrase = foldName(rewritePhrases(pattern.groups?.[0] ?? ''));
+  const name = foldName(read.groups?.[0] ?? '');
+  if (phrase.length === 0 || name.length === 0 || !phrase.includes(name)) return false;
+  const rest = phrase
+    .replace(name, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0 && !GENERIC_WORDS.has(w));
+  return rest.some((w) => roleOf(w) === undefined);
 }

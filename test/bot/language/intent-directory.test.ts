@@ -41,6 +41,15 @@ describe('bot/language parseIntent with a gazetteer', () => {
     assert.deepEqual(parseIntent(text, { gazetteer }), { intent: 'addOwners', users: ['Pradeep'], groups: ['Sales'] });
   });
 
+  it('keeps a pattern reading whose group phrase names more than a known group', () => {
+    const text = 'add Ana to Sales EMEA';
+    assert.deepEqual(parseIntent(text, { gazetteer }), {
+      intent: 'addMembers',
+      users: ['Ana'],
+      groups: ['Sales EMEA'],
+    });
+  });
+
   it('keeps a pattern reading whose group phrase is made of known names', () => {
     const text = 'add Ana to Engineering Platform and Engineering All';
     assert.deepEqual(parseIntent(text, { gazetteer }), parseIntent(text));
