@@ -1,10 +1,11 @@
 /**
  * The one place a payload coming back from a card is checked: the envelope is opened, the bulk card's pick_N inputs
- * are gathered, and the result must be a member of CARD_ACTION (card-verbs.ts). A refusal is one sentence fit for
- * the user, naming the first thing wrong.
+ * are gathered, and the result must be a member of CARD_ACTION (card-verbs.ts). The inputs a client sends along with
+ * a button that does not use them (SENT_ALONG) are checked and left out of the action. A refusal is one sentence fit
+ * for the user, naming the first thing wrong.
  */
 import type { z } from 'zod';
-import { CARD_ACTION, type CardAction } from './card-verbs';
+import { CARD_ACTION, SENT_ALONG, type CardAction } from './card-verbs';
 import { plainTitle } from './elements';
 
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; error: string };
@@ -51,15 +52,21 @@ function fieldName(path: (string | number)[]): string {
   return first === 'picks' && second !== undefined ? `pick_${second}` : path.join('.');
 }
 
-/** The sentence for the first issue zod found. */
-function sentenceOf(issue: z.ZodIssue, data: Obj): string {
+/** An unknown key as the client sent it: picks gathered from pick_N inputs are named by their first input. */
+function inputKey(key: string, sent: Obj): string {
+  if (key !== 'picks' || Object.hasOwn(sent, 'picks')) return key;
+  return Object.keys(sent).find((k) => PICK_KEY.test(k)) ?? key;
+}
+
+/** The sentence for the first issue zod found in `data` (gathered from `sent`). */
+function sentenceOf(issue: z.ZodIssue, data: Obj, sent: Obj): string {
   const field = fieldName(issue.path);
   if (issue.code === 'invalid_union_discriminator') {
     const verb = data['verb'];
     return typeof verb === 'string' ? `Unknown card action "${plainTitle(verb, 40)}".` : 'The card action has no verb.';
   }
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
+    const key = inputKey(issue.keys[0] ?? '', sent);
     const where = field ? ` in "${field}"` : '';
     return FORBIDDEN_KEYS.has(key)
       ? `The card action contains a forbidden key "${key}".`
@@ -77,26 +84,37 @@ function sentenceOf(issue: z.ZodIssue, data: Obj): string {
  * button and card inputs do not send (so no `__proto__`/`constructor` keys either), each field's type, GUIDs, ids,
  * enumerations and string lengths (256 unless Graph allows more: description 1,024, rule 3,072, justification
  * 1,000). Text is trimmed, and empty text counts as absent. Bad input never throws: it comes back as
- * `{ok:false, error}` with a sentence fit for the user (only a bug could throw).
+ * `{ok:false, error}` with a sentence fit for the user (only a bug could throw). The card inputs a verb only gets
+ * sent along (SENT_ALONG: Teams and the Playground send every input with every Execute button) are checked as text
+ * within their input's limit and are not in the action; any other extra field is refused.
  */
 export function parseCardAction(value: unknown): ParsedCardAction {
   if (!isPlainObject(value)) return { ok: false, error: 'The card action is not an object.' };
-  let data: Obj;
+  let sent: Obj;
   try {
-    data = withPicksGathered(dataOf(value));
+    sent = dataOf(value);
   } catch (err) {
     if (err instanceof EnvelopeError) return { ok: false, error: err.message };
     throw err;
   }
+  const data = withPicksGathered(sent);
   const parsed = CARD_ACTION.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, error: first ? sentenceOf(first, data) : 'The card action is not valid.' };
+    return { ok: false, error: first ? sentenceOf(first, data, sent) : 'The card action is not valid.' };
   }
-  return { ok: true, action: withoutUndefined(parsed.data) };
+  return { ok: true, action: withoutSentAlong(parsed.data) };
 }
 
-/** Optional fields that were sent blank come back absent, not as `undefined`. */
-function withoutUndefined<T extends object>(action: T): T {
-  return Object.fromEntries(Object.entries(action).filter(([, v]) => v !== undefined)) as T;
+/**
+ * The action as handlers get it: without the inputs its verb was only sent along, and optional fields sent blank
+ * absent rather than `undefined`.
+ */
+function withoutSentAlong(action: z.output<typeof CARD_ACTION>): CardAction {
+  const dropped: readonly string[] = Object.hasOwn(SENT_ALONG, action.verb)
+    ? SENT_ALONG[action.verb as keyof typeof SENT_ALONG]
+    : [];
+  return Object.fromEntries(
+    Object.entries(action).filter(([k, v]) => v !== undefined && !dropped.includes(k)),
+  ) as CardAction;
 }

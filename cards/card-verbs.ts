@@ -171,6 +171,69 @@ const createForm = <N extends z.ZodTypeAny>(name: N) => ({
 const verb = <V extends string>(name: V) => z.literal(name);
 
 // ---------------------------------------------------------------------------------------------------------
+// Inputs sent along. Teams and the Agents Playground send every input of a card with each of its Action.Execute
+// buttons, even one marked associatedInputs 'none'. A verb whose card has inputs it does not use lists them here:
+// they are still checked (text, within the input's own limit) and then dropped, so they never reach the parsed
+// action. Any other field stays refused.
+
+/**
+ * An input only sent along: any text within the input's own limit (not its format: the user may press Cancel on a
+ * half-filled form), checked, then dropped.
+ */
+const sentText = (max: number) => () => optional(textOf(max)).transform((): undefined => undefined);
+/** The bulk card's pick_N inputs sent along (gathered under `picks`): checked as picks, then dropped. */
+const sentPicks = () => picks().transform((): undefined => undefined);
+
+/**
+ * The inputs of each card that has any, by the key their value arrives under (INPUT_IDS; the bulk card's pick_N
+ * inputs arrive gathered under `picks`), with the check each gets when it is only sent along.
+ */
+export const CARD_INPUTS = {
+  groupCreateForm: {
+    groupType: sentText(LIMITS.string),
+    displayName: sentText(LIMITS.string),
+    mailNickname: sentText(LIMITS.mailNickname),
+    description: sentText(LIMITS.description),
+    visibility: sentText(LIMITS.string),
+    owners: sentText(LIMITS.nameList),
+    members: sentText(LIMITS.nameList),
+    rule: sentText(LIMITS.rule),
+  },
+  accessRequest: { justification: sentText(LIMITS.justification) },
+  approval: { reason: sentText(LIMITS.string) },
+  bulkResolution: { picks: sentPicks },
+} as const;
+
+type CardInputs = typeof CARD_INPUTS;
+type CardInputKey = { [C in keyof CardInputs]: keyof CardInputs[C] }[keyof CardInputs];
+const ALL_INPUTS: Record<CardInputKey, () => z.ZodTypeAny> = Object.assign({}, ...Object.values(CARD_INPUTS));
+
+const inputsOf = <C extends keyof CardInputs>(card: C) => Object.keys(CARD_INPUTS[card]) as (keyof CardInputs[C])[];
+
+/**
+ * Per verb, the inputs of the cards carrying its button that the verb does not use (see above): checked, then
+ * dropped. Cancel sits on the create form, the access request and the bulk table; Approve and the refresh of a
+ * request card on the approval card, whose reason belongs to Deny.
+ */
+export const SENT_ALONG = {
+  cancel: [...inputsOf('groupCreateForm'), ...inputsOf('accessRequest'), ...inputsOf('bulkResolution')],
+  approvalApprove: inputsOf('approval'),
+  requestRefresh: inputsOf('approval'),
+} as const satisfies Record<string, readonly CardInputKey[]>;
+export type SentAlongVerb = keyof typeof SENT_ALONG;
+type SentAlongKey<V extends SentAlongVerb> = (typeof SENT_ALONG)[V][number];
+
+/** The schema fields of a verb's inputs sent along (each comes out undefined). */
+function sentAlong<V extends SentAlongVerb>(
+  verbName: V,
+): { [K in SentAlongKey<V>]: z.ZodType<undefined, z.ZodTypeDef, unknown> } {
+  const keys: readonly CardInputKey[] = SENT_ALONG[verbName];
+  return Object.fromEntries(keys.map((key) => [key, ALL_INPUTS[key]()])) as {
+    [K in SentAlongKey<V>]: z.ZodType<undefined, z.ZodTypeDef, unknown>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // What each button embeds (its data). The five verbs whose cards have inputs add those below.
 
 const requestSubmitData = {
@@ -191,7 +254,8 @@ const requestVerb = <V extends string>(name: V) => member({ verb: verb(name), re
 
 /**
  * Every card verb with the schema of what its button sends. Unknown fields are refused (`strict`), and so are
- * missing or wrong-typed ones and over-long text.
+ * missing or wrong-typed ones and over-long text; the inputs a verb's cards send along unused (SENT_ALONG) are
+ * checked and come out undefined.
  */
 export const CARD_ACTION = z
   .discriminatedUnion('verb', [
@@ -220,7 +284,8 @@ export const CARD_ACTION = z
       transitive: flag(),
     }),
     member({ verb: verb('confirm'), pendingId: id() }),
-    member({ verb: verb('cancel'), pendingId: optionalId() }),
+    /** Cancel, on many cards; the inputs of the ones with inputs come along (SENT_ALONG). */
+    member({ verb: verb('cancel'), pendingId: optionalId(), ...sentAlong('cancel') }),
     member({ verb: verb('retryFailed'), operationId: id() }),
     /** Add the resolved rows of a bulk batch, plus the picks made for ambiguous rows (inputs pick_N). */
     member({ ...bulkAddData, picks: picks() }),
@@ -236,20 +301,17 @@ export const CARD_ACTION = z
     groupVerb('requestStart'),
     member({ ...requestSubmitData, justification: text(LIMITS.justification) }),
     requestVerb('requestCancel'),
-    /**
-     * Approve from the approval card. `reason` is the card's deny-reason input, which Teams and the Playground send
-     * with every Action.Execute on that card; it is not used by Approve.
-     */
-    member({ verb: verb('approvalApprove'), requestId: id(), reason: optionalText() }),
+    /** Approve from the approval card; the card's deny reason comes along (SENT_ALONG) and is dropped. */
+    member({ verb: verb('approvalApprove'), requestId: id(), ...sentAlong('approvalApprove') }),
     member({ ...approvalDenyData, reason: optionalText() }),
     /** Show the full approval card for a request (from the pending-approvals list). */
     requestVerb('approvalOpen'),
     member({ verb: verb('undo'), journalId: id() }),
     /**
-     * Universal Actions refresh of a request card: the card as this viewer should see it now. `reason` is the
-     * approval card's input, which a client may send along; it is not used.
+     * Universal Actions refresh of a request card: the card as this viewer should see it now. The approval card's
+     * reason may come along (SENT_ALONG) and is dropped.
      */
-    member({ verb: verb('requestRefresh'), requestId: id(), reason: optionalText() }),
+    member({ verb: verb('requestRefresh'), requestId: id(), ...sentAlong('requestRefresh') }),
     /** A digest line's button: the server re-reads the group and asks for confirmation (userId: owner or member). */
     member({ verb: verb('hygieneFix'), fix: oneOf(HYGIENE_FIXES), groupId: guid(), userId: optionalGuid() }),
   ])
@@ -261,8 +323,15 @@ export const CARD_ACTION = z
       ctx.addIssue({ code: z.ZodIssueCode.invalid_type, expected: 'string', received: 'undefined', path: ['userId'] });
   });
 
-/** A validated action from a card, with its inputs folded in. */
-export type CardAction = z.output<typeof CARD_ACTION>;
+/** A member of the union without the inputs its verb only gets sent along (parseCardAction drops them). */
+type WithoutSentAlong<A> = A extends { verb: infer V }
+  ? V extends SentAlongVerb
+    ? Omit<A, SentAlongKey<V>>
+    : A
+  : never;
+
+/** A validated action from a card, with the inputs it uses folded in. */
+export type CardAction = WithoutSentAlong<z.output<typeof CARD_ACTION>>;
 export type CardVerb = CardAction['verb'];
 /** The action of one verb. */
 export type CardActionOf<V extends CardVerb> = Extract<CardAction, { verb: V }>;

@@ -58,6 +58,12 @@ export interface EmulatorOptions {
    * on it answer E16 (control/replication-lag.ts). Default 0 (off); `POST /_emulator/replication-lag` changes it.
    */
   replicationLagSeconds?: number;
+  /**
+   * The order a `$batch` runs steps whose dependencies (if any) are met: 'listed' (default) or 'reversed' (the
+   * last ready step first). Graph promises no order without `dependsOn`; 'reversed' lets a test show that a client
+   * relying on one says so.
+   */
+  batchStepOrder?: 'listed' | 'reversed';
 }
 
 export interface RunningEmulator {
@@ -201,6 +207,7 @@ async function openAndServe(dataDir: string, opts: EmulatorOptions, unlock: () =
         drives: new DriveStore(path.join(dataDir, 'drives'), (id) => store.users.get(id)?.userPrincipalName),
         baseUrl: 'https://localhost',
         replication,
+        ...(opts.batchStepOrder ? { batchStepOrder: opts.batchStepOrder } : {}),
       },
       buildRouter(),
       faults,

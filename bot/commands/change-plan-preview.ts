@@ -7,6 +7,7 @@ import { readChangeFacts } from '../directory/change-lookahead';
 import { forEachConcurrently } from '../shared/concurrent-each';
 import { previewChange, type ChangePreview } from './change-preview';
 import type { ChangePlan, PlannedWrite } from './change-plan';
+import { leftOutSentence, storePlan } from './change-plan-store';
 import { askToConfirm, type ConfirmSpec } from './confirm-step';
 import type { CommandContext, Outcome } from './context';
 import type { Intent } from '../language';
@@ -64,20 +65,27 @@ export async function previewPlan(ctx: CommandContext, plan: ChangePlan): Promis
   return out;
 }
 
-/** The confirmation of a plan: the command's title, facts and consequence, plus what the look-ahead found. */
+/**
+ * The confirmation of a plan: the command's title, facts and consequence, plus what the look-ahead found. The
+ * plan's list is stored with the pending confirmation (what the confirmed run executes, `heading` its report's
+ * first words); a list too large to keep is cut, and the card says so. Throws what the store throws.
+ */
 export async function confirmPlan(
   ctx: CommandContext,
   intent: Intent,
   snapshot: Snapshot,
   plan: ChangePlan,
-  spec: Pick<ConfirmSpec, 'title' | 'facts' | 'consequence' | 'confirmLabel' | 'destructive'>,
+  spec: Pick<ConfirmSpec, 'title' | 'facts' | 'consequence' | 'confirmLabel' | 'destructive'> & { heading: string },
 ): Promise<Outcome> {
   const seen = await previewPlan(ctx, plan);
+  const { stored, leftOut } = storePlan(plan, spec.heading);
   const untouchable = plan.untouchable.map((u) => `'${u.group.displayName}' cannot be changed here (${u.why}).`);
+  const { heading: _heading, ...card } = spec;
   return askToConfirm(ctx, intent, snapshot, {
-    ...spec,
+    ...card,
+    continuation: { kind: 'changePlan', snapshot, plan: stored },
     skipped: seen.skipped,
     notes: [...seen.notes, ...untouchable],
-    warnings: [...plan.flags, ...seen.refusals, ...seen.warnings],
+    warnings: [...(leftOut ? [leftOutSentence(leftOut)] : []), ...plan.flags, ...seen.refusals, ...seen.warnings],
   });
 }

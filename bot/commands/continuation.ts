@@ -3,6 +3,7 @@
  * server (a card carries only the pending operation's id), so nothing in it was echoed back by a client.
  */
 import type { PersonRef } from '../store/types';
+import type { StoredPlan } from './change-plan-store';
 import { emptySnapshot, readSnapshot, type Snapshot } from './snapshot';
 
 export type Continuation =
@@ -23,7 +24,9 @@ export type Continuation =
   /** A confirmed membership change: per group id, the people the look-ahead saw already there (written one by one). */
   | { kind: 'membershipChange'; snapshot: Snapshot; present: Record<string, string[]> }
   /** A confirmed group deletion; `permanent` when the look-ahead found no way to restore the group afterwards. */
-  | { kind: 'groupDelete'; snapshot: Snapshot; permanent: boolean };
+  | { kind: 'groupDelete'; snapshot: Snapshot; permanent: boolean }
+  /** A confirmed change plan (offboarding, copying membership, removing by kind): the list the card showed. */
+  | { kind: 'changePlan'; snapshot: Snapshot; plan: StoredPlan };
 
 /** The continuation that carries resolved names. */
 export function resolved(snapshot: Snapshot): Continuation {

@@ -1,12 +1,15 @@
 /**
- * The turn step that reads a parsed message through the directory (issue 23.2): the tenant's cached group
- * names (bot/directory/group-name-index.ts: one Graph request on a cold cache, none while cached) become a
- * gazetteer, the intent's group phrases are read against it (bot/language/entity-slots.ts), and when a phrase
- * names two different groups equally well the user is asked with a choice card before anything runs.
+ * The turn step that reads a message through the directory (issue 23.2): the tenant's cached group names
+ * (bot/directory/group-name-index.ts: one Graph request on a cold cache, none while cached) become a gazetteer;
+ * a message the patterns did not read, or read without a known group, is read entities first
+ * (bot/language/intent-directory.ts); the intent's group phrases are then spelled as the directory does
+ * (bot/language/entity-slots.ts), and when a phrase names two different groups equally well the user is asked
+ * with a choice card before anything runs.
  */
 import type { Intent } from '../language';
 import { buildGazetteer, type Gazetteer } from '../language/entity-gazetteer';
 import { readSlotsThroughDirectory, readsGroups, type GroupQuestion } from '../language/entity-slots';
+import { withDirectoryNames } from '../language/intent-directory';
 import type { GroupNameIndex, GroupName, GroupNameSnapshot } from '../directory/group-name-index';
 import { buildChoiceCard } from '../../cards/choice-card';
 import type { CommandContext, Outcome } from './context';
@@ -82,7 +85,7 @@ export async function readThroughDirectory(
   tenantId: string,
   index: GroupNameIndex,
 ): Promise<{ intent: Intent } | { outcome: Outcome }> {
-  if (!readsGroups(intent)) return { intent };
+  if (!readsGroups(intent) && intent.intent !== 'unknown') return { intent };
   let snapshot: GroupNameSnapshot;
   try {
     snapshot = await index.forTurn(tenantId, ctx.graph);
@@ -90,8 +93,10 @@ export async function readThroughDirectory(
     logOf(ctx).warn('directoryPass.namesUnavailable', { error: err });
     return { intent };
   }
-  const read = readSlotsThroughDirectory(intent, text, gazetteerOf(snapshot));
+  const gazetteer = gazetteerOf(snapshot);
+  const read = readSlotsThroughDirectory(withDirectoryNames(intent, text, gazetteer), text, gazetteer);
   if (read.ask) return { outcome: await askWhich(ctx, read.intent, read.ask, snapshot) };
-  if (read.intent !== intent) logOf(ctx).debug('directoryPass.read', { groups: read.intent.groups?.length ?? 0 });
+  if (read.intent !== intent)
+    logOf(ctx).debug('directoryPass.read', { intent: read.intent.intent, groups: read.intent.groups?.length ?? 0 });
   return { intent: read.intent };
 }

@@ -9,7 +9,7 @@ import { readUserMemberships } from '../directory/user-memberships-read';
 import type { Principal } from '../directory/members-write';
 import { groupNames, writeCount, type ChangePlan } from './change-plan';
 import { confirmPlan } from './change-plan-preview';
-import { runPlan } from './change-plan-run';
+import { runConfirmedPlan } from './change-plan-run';
 import { isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome } from './context';
 import { planGroupMembersCopy, planUserGroupsCopy } from './copy-plan';
@@ -57,11 +57,12 @@ async function confirmCopy(
     facts,
     consequence: `${what} (${writeCount(plan)} change${writeCount(plan) === 1 ? '' : 's'}), with one Undo for all of it.`,
     confirmLabel: removes.length ? 'Apply' : 'Add',
+    heading: `${title}:`,
     ...(removes.length ? { destructive: true } : {}),
   });
 }
 
-/** Confirms or runs a plan; nothing to do is said plainly. Throws what the store throws. */
+/** Confirms a plan; nothing to do is said plainly. Throws what the store throws. */
 async function confirmOrRun(
   ctx: CommandContext,
   r: Resolved,
@@ -75,7 +76,6 @@ async function confirmOrRun(
       [`Nothing to change: ${title.charAt(0).toLowerCase()}${title.slice(1)} is already the case.`, ...left].join(' '),
     );
   }
-  if (isConfirmed(ctx)) return runPlan(ctx, plan, `${title}:`);
   return confirmCopy(ctx, r, plan, title, what);
 }
 
@@ -120,6 +120,7 @@ async function copyGroupMembers(ctx: CommandContext, r: Resolved, mirror: boolea
 
 /** Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (isConfirmed(ctx)) return runConfirmedPlan(ctx);
   const byGroups = intent.kind === 'groupMembers';
   const asked = forResolver(intent);
   if (byGroups ? (asked.groups?.length ?? 0) < 2 : !asked.members?.length || !asked.users?.length)

@@ -47,7 +47,7 @@ interface PickKind<T extends { id: string }> {
   /** The candidates as the sentence of an ambiguous name lists them. */
   listed(list: T[], candidates: Candidate[]): string;
   /** The suggestions as the sentence of a name not found lists them. */
-  closest(list: T[]): string;
+  closest(list: T[], candidates: Candidate[]): string;
 }
 
 const GROUP: PickKind<DirectoryGroup> = {
@@ -65,7 +65,9 @@ const GROUP: PickKind<DirectoryGroup> = {
   },
   listed: (_list, candidates) =>
     groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : []))).join('; '),
-  closest: (list) => list.map((g) => g.displayName).join(', '),
+  // Namesakes told apart by kind ("Project Falcon (Microsoft 365 group), Project Falcon (Security group)").
+  closest: (_list, candidates) =>
+    groupButtonTitles(candidates.flatMap((c) => (c.kind === 'group' ? [c.group] : []))).join(', '),
 };
 
 const personLine = (u: DirectoryUser): string => `${u.displayName} (${u.mail ?? u.userPrincipalName ?? u.id})`;
@@ -123,7 +125,7 @@ async function askToPick<T extends { id: string }>(
     const purpose = at.purpose ? { purpose: at.purpose } : {};
     return outcome(reply(text, buildChoiceCard({ ...card, candidates, ...purpose })));
   }
-  const text = `${kind.notFound(r.query)} Did you mean: ${kind.closest(list)}?`;
+  const text = `${kind.notFound(r.query)} Did you mean: ${kind.closest(list, candidates)}?`;
   return outcome(reply(text, buildNotFoundCard({ ...card, objectType: kind.objectType, closest: candidates })));
 }
 

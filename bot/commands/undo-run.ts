@@ -4,24 +4,58 @@ import type { DirectoryOperation } from '../directory/directory-operation';
 import { runOperations, type OperationResult } from '../directory/operation-run';
 import type { JournalEntry, PersonRef } from '../store/types';
 import type { JournalChange, JournalSink } from '../journal/journal-sink';
+import { failedPrerequisite, undoWaves } from './undo-order';
 import { inverseAction, undoPhrase } from './undo-plan';
 import { errorText } from './error-text';
 
 /** What happened to one entry's undo. */
 export interface UndoResult {
   entry: JournalEntry;
-  /** done: reverted now; moot: nothing left to revert (Graph said it is already so); failed: Graph refused. */
-  outcome: 'done' | 'moot' | 'failed' | 'raced';
+  /**
+   * done: reverted now; moot: nothing left to revert (Graph said it is already so); failed: Graph refused;
+   * raced: undone meanwhile by someone else; notTried: an undo it must follow (`after`) failed, so it was not sent.
+   */
+  outcome: 'done' | 'moot' | 'failed' | 'raced' | 'notTried';
   status: number | null;
   error?: DomainError;
+  after?: JournalEntry;
 }
 
-/** Runs the inverse operations with the clicker's own token (bot/directory turns them into Graph calls). */
-function runInverses(ctx: CommandContext, entries: JournalEntry[]): Promise<OperationResult[]> {
-  return runOperations(
-    ctx.graph,
-    entries.map((e) => e.undo as DirectoryOperation),
-  );
+/** A result of an entry not sent because the undo it must follow failed. */
+type NotTried = { notTried: JournalEntry };
+
+/**
+ * Runs the inverse operations with the clicker's own token (bot/directory turns them into Graph calls), wave after
+ * wave (undo-order.ts): each wave is sent once the previous one answered, and an entry whose prerequisite failed
+ * is not sent. Throws only when a whole batch fails.
+ */
+async function runInverses(ctx: CommandContext, entries: JournalEntry[]): Promise<(OperationResult | NotTried)[]> {
+  const waves = undoWaves(entries);
+  const results: (OperationResult | NotTried)[] = [];
+  const failed = (j: number): boolean => {
+    const r = results[j];
+    return !!r && ('notTried' in r || (!!r.error && !isMoot(entries[j] as JournalEntry, r.error)));
+  };
+  for (let wave = 0; wave <= Math.max(0, ...waves); wave++) {
+    const due = entries.map((_, i) => i).filter((i) => waves[i] === wave);
+    const send: number[] = [];
+    for (const i of due) {
+      const blocker = failedPrerequisite(entries, waves, i, failed);
+      if (blocker) results[i] = { notTried: blocker };
+      else send.push(i);
+    }
+    if (send.length === 0) continue;
+    const answers = await runOperations(
+      ctx.graph,
+      send.map((i) => (entries[i] as JournalEntry).undo as DirectoryOperation),
+    );
+    send.forEach((i, k) => (results[i] = answers[k] ?? { status: null, error: noResult() }));
+  }
+  return results;
+}
+
+function noResult(): DomainError {
+  return new DomainError('unexpected', 'No result for this step.');
 }
 
 /** Why an undo failed, in plain words (bot/commands/error-text.ts), for the journal. */
@@ -57,7 +91,12 @@ export async function runUndo(
   const results: UndoResult[] = [];
   const records: JournalChange[] = [];
   for (const [i, e] of entries.entries()) {
-    const r = calls[i] ?? { status: null, error: new DomainError('unexpected', 'No result for this step.') };
+    const call = calls[i] ?? { status: null, error: noResult() };
+    if ('notTried' in call) {
+      results.push({ entry: e, outcome: 'notTried', status: null, after: call.notTried });
+      continue;
+    }
+    const r = call;
     const graphOutcome: UndoResult['outcome'] = r.error ? (isMoot(e, r.error) ? 'moot' : 'failed') : 'done';
     const marked = graphOutcome !== 'failed' && (await journal.markUndone(e.id, by, ctx.now())) !== undefined;
     // A concurrent undo marked it first: our call still changed Graph when it succeeded, so that is journalled too.

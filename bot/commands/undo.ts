@@ -61,24 +61,40 @@ export async function confirmUndo(key: string, ctx: CommandContext): Promise<Out
   }
 }
 
-function summary(results: UndoResult[], entries: JournalEntry[]): string {
-  const done = results.filter((r) => r.outcome === 'done' || r.outcome === 'moot');
-  const failed = results.filter((r) => r.outcome === 'failed');
-  const raced = results.filter((r) => r.outcome === 'raced');
-  if (results.length === 1) {
-    const r = results[0] as UndoResult;
-    if (r.outcome === 'done') return `Undone: I ${undoDonePhrase(r.entry)}.`;
-    if (r.outcome === 'moot')
-      return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
-    if (r.outcome === 'raced')
-      return 'That change was undone at the same moment by someone else, so nothing more was done.';
-    return failureSentence(r);
+/** Per-item lines of an Undo of several changes shown at most. */
+const SHOWN_ITEMS = 50;
+
+/** One item's line: "done: made Lee Gu an owner of 'X' again", "failed: …: why", "not tried: …". Pure. */
+function itemLine(r: UndoResult): string {
+  switch (r.outcome) {
+    case 'done':
+      return `done: ${undoDonePhrase(r.entry)}`;
+    case 'moot':
+      return `already so: ${undoPhrase(r.entry)}`;
+    case 'raced':
+      return `undone meanwhile by someone else: ${undoPhrase(r.entry)}`;
+    case 'notTried':
+      return `not tried: ${undoPhrase(r.entry)}, because ${r.after ? undoPhrase(r.after) : 'the change before it'} failed first`;
+    case 'failed':
+      return `failed: ${failureSentence(r).replace(/^I couldn't /, '')}`;
   }
-  const parts = [`Undone ${done.length} of ${results.length} changes to ${changedWhere(entries)}.`];
-  if (raced.length) parts.push(`${raced.length} had been undone already.`);
-  if (failed.length)
-    parts.push(
-      failureSentence(failed[0] as UndoResult) + (failed.length > 1 ? ` (${failed.length} changes were refused.)` : ''),
-    );
-  return parts.join(' ');
+}
+
+/** The answer to an Undo of several changes: the count, then one line per item. Pure. */
+function manySummary(results: UndoResult[], entries: JournalEntry[]): string {
+  const done = results.filter((r) => r.outcome === 'done' || r.outcome === 'moot');
+  const lines = results.map((r) => `- ${itemLine(r)}`);
+  const shown =
+    lines.length > SHOWN_ITEMS ? [...lines.slice(0, SHOWN_ITEMS), `…and ${lines.length - SHOWN_ITEMS} more.`] : lines;
+  return [`Undone ${done.length} of ${results.length} changes to ${changedWhere(entries)}.`, ...shown].join('\n');
+}
+
+function summary(results: UndoResult[], entries: JournalEntry[]): string {
+  if (results.length !== 1) return manySummary(results, entries);
+  const r = results[0] as UndoResult;
+  if (r.outcome === 'done') return `Undone: I ${undoDonePhrase(r.entry)}.`;
+  if (r.outcome === 'moot') return `Undone: nothing was left to change (${undoPhrase(r.entry)} was already the case).`;
+  if (r.outcome === 'raced')
+    return 'That change was undone at the same moment by someone else, so nothing more was done.';
+  return failureSentence(r);
 }

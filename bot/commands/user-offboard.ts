@@ -9,7 +9,7 @@ import { ownersOfGroups } from '../directory/group-owners-read';
 import { readUserMemberships } from '../directory/user-memberships-read';
 import { groupNames, writeCount, type ChangePlan } from './change-plan';
 import { confirmPlan } from './change-plan-preview';
-import { runPlan } from './change-plan-run';
+import { runConfirmedPlan } from './change-plan-run';
 import { isConfirmed } from './confirm-step';
 import type { CommandContext, Outcome } from './context';
 import { errorText } from './error-text';
@@ -78,6 +78,7 @@ async function confirmOffboarding(
     consequence,
     confirmLabel: 'Offboard',
     destructive: true,
+    heading: `Offboarding ${who}:`,
   });
 }
 
@@ -102,6 +103,7 @@ function forResolver(intent: Intent): Intent {
 
 /** Never throws. */
 export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome> {
+  if (isConfirmed(ctx)) return runConfirmedPlan(ctx);
   if (!intent.users?.length) return say(ASK);
   const step = await resolveIntent(forResolver(intent), ctx, {
     people: ['users', 'owners'],
@@ -115,8 +117,7 @@ export async function run(intent: Intent, ctx: CommandContext): Promise<Outcome>
   try {
     const [leaving, plan] = await planFor(ctx, people, handOver);
     if (plan.writes.length === 0) return say(nothingToDo(leaving, plan));
-    if (!isConfirmed(ctx)) return await confirmOffboarding(ctx, step.value, leaving, plan, handOver);
-    return await runPlan(ctx, plan, `Offboarding ${whoLeaves(leaving)}:`);
+    return await confirmOffboarding(ctx, step.value, leaving, plan, handOver);
   } catch (err) {
     return say(errorText(err, { action: 'offboard' }));
   }

@@ -152,11 +152,14 @@ function entryCandidates(
   let i = 0;
   while (i < hits.length) {
     let j = i;
+    const seen = new Set<number>([(hits[i] as Hit).word]);
+    // A word of the name seen again starts another mention ("Engineering Platform and Engineering All").
     while (
       j + 1 < hits.length &&
-      gapIsGlue(tokens, (hits[j] as { token: number }).token, (hits[j + 1] as { token: number }).token)
+      !seen.has((hits[j + 1] as Hit).word) &&
+      gapIsGlue(tokens, (hits[j] as Hit).token, (hits[j + 1] as Hit).token)
     )
-      j += 1;
+      seen.add((hits[++j] as Hit).word);
     const run = hits.slice(i, j + 1);
     const covered = new Set(run.map((h) => h.word));
     if (covered.size === entry.words.length) out.push(candidateOf(entry, index, run, tokens, text));

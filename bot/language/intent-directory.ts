@@ -1,37 +1,108 @@
 /**
- * The hook where the directory's known names enter the parse (`parseIntent(text, { gazetteer })`): a reading that
- * lacks the group or person its intent takes gets the one the message names, found by the entity spotter
- * (entity-spot.ts) among the tenant's names. Pure; a reading that already has them is returned unchanged.
+ * Where the directory's known names enter the parse (`parseIntent(text, { gazetteer })`, issue 23.2). The pattern
+ * reading is kept when it names a group the directory knows; otherwise the message is read entities first
+ * (entity-read.ts), sentence by sentence, and that reading wins when it names a known group. A reading that lacks
+ * the group it needs gets the one the message names. Slot values stay the user's words. Pure.
  */
 import type { Gazetteer } from './entity-gazetteer';
+import { readByEntities } from './entity-read';
 import { spotEntities } from './entity-spot';
-import type { Intent } from './intent';
+import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
-import { intentSpec } from './intent-table';
+import { isChatter, namedThings, splitSentences } from './message-text';
+import { foldName, GENERIC_WORDS } from './name-fold';
+import { cleanGroup } from './slot-clean';
+import { normalizeUtterance } from './text-normalize';
 
-/** The single name of a kind the message names (one span, one candidate), or undefined. */
-function onlyName(text: string, gazetteer: Gazetteer, kind: 'group' | 'person'): string | undefined {
-  const names = new Set(
-    spotEntities(text, gazetteer)
-      .filter((s) => s.kind === kind && s.candidates.length === 1)
-      .map((s) => s.candidates[0]?.name as string),
-  );
-  return names.size === 1 ? [...names][0] : undefined;
+/** Intents about named groups and people that the entity reading can give or complete. */
+const ABOUT_GROUPS = new Set<IntentName>([
+  'addMembers',
+  'removeMembers',
+  'addOwners',
+  'removeOwners',
+  'listMembers',
+  'listOwners',
+  'checkMembership',
+  'requestAccess',
+  'showGroup',
+]);
+
+const JOINS = new Set(['and', 'or', '&']);
+
+/**
+ * True when `phrase` is made of known groups' names ("Engineering Platform and Engineering All"), give or take
+ * generic words around them.
+ */
+export function namesKnownGroup(phrase: string, gazetteer: Gazetteer): boolean {
+  const spans = spotEntities(phrase, gazetteer).filter((s) => s.kind === 'group');
+  if (spans.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const s of spans) {
+    rest += ' ' + phrase.slice(at, s.start);
+    at = s.end;
+  }
+  const words = foldName(rest + ' ' + phrase.slice(at)).split(' ');
+  return words.every((w) => w.length === 0 || GENERIC_WORDS.has(w) || JOINS.has(w));
 }
 
-/** Fills a missing `groups` or `users` slot from the directory's names in the message. Never throws. */
-export function withDirectoryNames(intent: Intent, text: string, gazetteer: Gazetteer): Intent {
-  if (intent.intent === 'multi' || intent.intent === 'unknown') return intent;
-  const row = intentSpec(intent.intent);
-  const group =
-    intent.groups === undefined && row.groups?.includes('groups') ? onlyName(text, gazetteer, 'group') : undefined;
-  const user =
-    intent.users === undefined && row.people?.includes('users') ? onlyName(text, gazetteer, 'person') : undefined;
-  if (group === undefined && user === undefined) return intent;
-  const { intent: name, ...slots } = intent;
-  return makeIntent(name, {
-    ...slots,
-    ...(group !== undefined ? { groups: [group] } : {}),
-    ...(user !== undefined ? { users: [user] } : {}),
+const PRONOUN = /\b(?:him|her|them|he|she|they)\b/i;
+
+/** "Pradeep is covering … Can you add him …": the pronoun read as the first person an earlier sentence names. */
+function withAntecedent(sentence: string, earlier: readonly string[]): string {
+  if (!PRONOUN.test(sentence)) return sentence;
+  const person = earlier.flatMap((e) => namedThings(e)).find((t) => !t.group);
+  return person ? sentence.replace(PRONOUN, person.text) : sentence;
+}
+
+/** The one entity reading of the message's asking sentences, or undefined when none or several read. */
+function entityReading(text: string, gazetteer: Gazetteer): Intent | undefined {
+  const sentences = splitSentences(text);
+  const readings = sentences.flatMap((s, i) => {
+    if (isChatter(s, i, sentences.length)) return [];
+    const read = readByEntities(withAntecedent(s, sentences.slice(0, i)), gazetteer);
+    return read ? [read] : [];
   });
+  if (readings.length === 1) return readings[0];
+  return readings.length === 0 && sentences.length > 1 ? readByEntities(text, gazetteer) : undefined;
+}
+
+/** True when the pattern reading already names a group the directory knows (or needs none). */
+function patternHolds(intent: Intent, gazetteer: Gazetteer): boolean {
+  if (intent.intent === 'unknown') return false;
+  if (!ABOUT_GROUPS.has(intent.intent)) return true;
+  const groups = intent.groups ?? [];
+  if (groups.length === 0) return false;
+  return groups.some((g) => namesKnownGroup(g, gazetteer));
+}
+
+/** The single group a message names (one span, one candidate), as the user wrote it. */
+function onlyGroupPhrase(text: string, gazetteer: Gazetteer): string | undefined {
+  const spans = spotEntities(text, gazetteer).filter((s) => s.kind === 'group');
+  const names = new Set(spans.map((s) => s.candidates.map((c) => c.id).join('|')));
+  return names.size === 1 && spans[0] !== undefined ? cleanGroup(spans[0].text) : undefined;
+}
+
+/** Fills a missing `groups` slot of an intent about groups from the one group the message names. */
+function withMissingGroup(intent: Intent, text: string, gazetteer: Gazetteer): Intent {
+  if (!ABOUT_GROUPS.has(intent.intent) || intent.groups !== undefined) return intent;
+  const group = onlyGroupPhrase(text, gazetteer);
+  if (group === undefined) return intent;
+  const { intent: name, ...slots } = intent;
+  return makeIntent(name, { ...slots, groups: [group] });
+}
+
+/**
+ * The reading of the message `raw` (as typed: Teams markup, a pasted ticket or e-mail) through the directory's
+ * names, given the pattern reading `intent` (see the module comment). Returns `intent` itself when the directory
+ * adds nothing. Never throws.
+ */
+export function withDirectoryNames(intent: Intent, raw: string, gazetteer: Gazetteer): Intent {
+  if (intent.intent === 'multi') return intent;
+  if (patternHolds(intent, gazetteer)) {
+    const complete = !ABOUT_GROUPS.has(intent.intent) || intent.groups !== undefined;
+    return complete ? intent : withMissingGroup(intent, normalizeUtterance(raw), gazetteer);
+  }
+  const text = normalizeUtterance(raw);
+  return entityReading(text, gazetteer) ?? withMissingGroup(intent, text, gazetteer);
 }

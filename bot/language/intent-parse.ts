@@ -39,9 +39,20 @@ function twoQuestions(text: string): Intent | undefined {
   const rest = text
     .slice(text.length - (m.groups.b ?? '').length)
     .replace(IT, (w) => (/s$/i.test(w) ? `${group}'s` : group));
-  const second = parseClause(rest);
+  const second = secondQuestion(rest, group);
   if (!isQuestion(second.intent)) return undefined;
   return makeIntent('multi', { steps: [first, second] });
+}
+
+/** Questions that, asked without a group after one about a group, are about that group. */
+const ABOUT_THE_SAME_GROUP = new Set(['unknown', 'checkMembership', 'listMembers', 'listOwners']);
+
+/** "… and is Bob a member": the second question, about the first one's group when it names none. */
+function secondQuestion(rest: string, group: string): Intent {
+  const second = parseClause(rest);
+  if (!ABOUT_THE_SAME_GROUP.has(second.intent) || second.groups !== undefined) return second;
+  const about = parseClause(`${rest.replace(/[\s?.!]+$/, '')} of ${group}`);
+  return isQuestion(about.intent) && about.groups !== undefined ? about : second;
 }
 
 /** Non-native openings before the request: "Please to add …", "Is possible to put …", "you can to tell me …". */
@@ -77,7 +88,9 @@ export interface ParseOptions {
  */
 export function parseIntent(text: string, options: ParseOptions = {}): Intent {
   const intent = parseText(text);
-  return options.gazetteer && typeof text === 'string' ? withDirectoryNames(intent, text, options.gazetteer) : intent;
+  return options.gazetteer && typeof text === 'string' && text.length <= MAX_UTTERANCE_LENGTH
+    ? withDirectoryNames(intent, text, options.gazetteer)
+    : intent;
 }
 
 /** The parse without the directory. */

@@ -125,6 +125,7 @@ export const INTENT_TABLE = {
     featured: true,
   },
   listOwnedGroups: {
+    question: true,
     slots: slots(people),
     people: ['users'],
     help: 'show someone\'s groups ("which groups is Ana in")',
@@ -298,6 +299,7 @@ export const INTENT_TABLE = {
     examples: ['stop watching Marketing'],
   },
   membersAt: {
+    question: true,
     slots: slots({ ...peopleAndGroups, when: slot.text }),
     people: ['users'],
     groups: ['groups'],
@@ -336,6 +338,7 @@ export const INTENT_TABLE = {
     examples: ['kick the external users out of Vendor Portal Access', 'remove disabled accounts from Sales'],
   },
   userAccessCheck: {
+    question: true,
     slots: slots(people),
     people: ['users'],
     wholeText: true,
@@ -351,6 +354,7 @@ export const INTENT_TABLE = {
     examples: ['is Finance Readers a security group?', 'is Executive Leadership hidden?'],
   },
   findGroup: {
+    question: true,
     slots: slots({ topic: slot.text }),
     text: ['topic'],
     wholeText: true,

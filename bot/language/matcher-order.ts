@@ -26,6 +26,7 @@ import { matchMissingPieces } from './patterns/missing-pieces';
 import { matchNameSearch } from './patterns/name-search';
 import { matchExportMembers } from './patterns/members-export';
 import { matchSetDigest, matchShowHygiene } from './patterns/hygiene';
+import { matchHygieneConcepts } from './patterns/hygiene-concepts';
 import { indexKeywords } from './patterns/keyword-filter';
 import { matchBareInto, matchWordOrder } from './patterns/word-order';
 import { matchAccessCheck, matchOffboard } from './patterns/offboarding';
@@ -51,6 +52,7 @@ export const MATCHERS = indexKeywords([
       'ok k great perfect awesome brilliant excellent nice cool super lovely amazing fantastic wonderful that thank thx ty cheers ta many much appreciate you alright all right sure fine good noted got understood sounds makes will lol haha yes yep yeah yup how what are rock well love very helpful legend bye see later cya ttyl have talk i done sorry so my oops whoops apolog ignore',
   },
   { match: matchUndo, needs: 'undo revert roll reverse take' },
+  { match: matchHygieneConcepts, needs: 'group grp anything' },
   {
     match: matchOffboard,
     needs: 'offboard off deprovision remove kick take get drop pull strip clean clear revoke delete',
@@ -60,7 +62,7 @@ export const MATCHERS = indexKeywords([
   {
     match: matchCopyMembership,
     needs:
-      'same match mirror identical like replacing taking covering copy clone everyone everybody whoever anyone all members people give',
+      'same match mirror identical like replacing taking covering copy clone everyone everybody whoever anyone all members people folk crowd staff user give',
   },
   {
     match: matchGroupProperty,

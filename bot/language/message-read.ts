@@ -5,6 +5,7 @@
 import type { Intent, IntentName } from './intent';
 import { makeIntent } from './intent-build';
 import { isQuestion } from './intent-table';
+import { maskQuotes } from './quote-mask';
 import { cleanGroup, usersSlot } from './slot-clean';
 import {
   continuesRequest,
@@ -176,6 +177,25 @@ function elliptical(text: string, previous: Intent | undefined): Intent | undefi
   return users ? makeIntent('checkMembership', { users, groups: previous.groups }) : undefined;
 }
 
+/** "the falcon project — who's in it?", "Finance Readers: when does it expire": a topic, then a question about it. */
+const TOPIC_FIRST =
+  /^(?<topic>[^\n—–:?!.]{2,80}?)\s*(?:[—–:]|\s-)\s+(?<rest>(?:who|whom|whose|what|which|when|where|how|is|are|was|were|does|do|did|has|have|can|could|will)\b[^\n]*?\b(?:it|its)\b[^\n]*)$/i;
+const IT_WORD = /\b(?:it|its)\b(?!['’])/gi;
+
+/**
+ * The question with "it" replaced by the topic written before it, or undefined when the text does not open with a
+ * topic (the part before the dash or colon must not be a request of its own).
+ */
+function topicFirst(text: string, parse: (clause: string) => Intent): string | undefined {
+  if (!/[—–:]|\s-\s/.test(text)) return undefined;
+  const m = TOPIC_FIRST.exec(maskQuotes(text));
+  const topic = m?.groups?.['topic']?.trim();
+  const rest = m?.groups?.['rest'];
+  if (topic === undefined || rest === undefined || parse(topic).intent !== 'unknown') return undefined;
+  const original = text.slice(text.length - rest.length);
+  return original.replace(IT_WORD, (w) => (/s$/i.test(w) ? `${topic}'s` : topic));
+}
+
 function sameIntent(a: Intent, b: Intent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -185,7 +205,10 @@ function sameIntent(a: Intent, b: Intent): boolean {
  * filled from the rest of the message), or `multi` with the steps when it asks for several things.
  * `parse` reads one clause; `single` is the whole text's intent when it is already known.
  */
-export function readSegments(text: string, parse: (clause: string) => Intent, single?: Intent): Intent {
+export function readSegments(message: string, parse: (clause: string) => Intent, whole?: Intent): Intent {
+  const topical = topicFirst(message, parse);
+  const text = topical ?? message;
+  const single = topical === undefined ? whole : undefined;
   const raw = segmentsOf(text);
   if (raw.length === 0) return single ?? parse(text);
   if (raw.length === 1 && single !== undefined && raw[0]?.text === text) return single;

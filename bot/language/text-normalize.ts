@@ -71,7 +71,8 @@ const LEADING: RegExp[] = [
   /^[\p{Extended_Pictographic}\uFE0F]+\s*/u,
   /^(?:hey|hi|hello|hiya|yo|ok|okay|alright|so|um+|uh+|dear|good (?:morning|afternoon|evening))\b[\s,!.:;-]*(?:there\b[\s,!.:;-]*)?/i,
   /^@?\s*(?:group\s*bot|bot)\b[\s,!.:;-]*/i,
-  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b[\s,!.:;–—-]+/i,
+  // "everyone, …" greets; "everyone in Sales …" is what the request is about.
+  /^(?:again|there|team(?:\s*bot)?|all|everyone|folks)\b(?!\s+(?:in|from|of|on|at|who|that|whose)\b)[\s,!.:;–—-]+/i,
   // A message addressed to a desk: "Hello helpdesk, …", "To the service desk: …".
   /^(?:to\s+)?(?:the\s+)?(?:help\s*desk|service\s*desk|it\s+(?:team|support|desk)|support(?:\s+team)?|admin\s+team)\s*[,:;–—-]+\s*/i,
   /^(?:dear\s+(?:group\s*bot|bot|team)|morning|afternoon|evening|greetings)\b[\s,!.:;-]*/i,
@@ -124,27 +125,57 @@ const SHORTHAND: Record<string, string> = {
   rn: 'right now',
   btw: '',
   fyi: '',
+  wot: 'what',
+  wat: 'what',
+  wht: 'what',
+  grp: 'group',
+  grps: 'groups',
+  ppl: 'people',
+  abt: 'about',
+  cud: 'could',
+  cn: 'can',
+  gimme: 'give me',
+  wanna: 'want to',
+  rmv: 'remove',
+  frm: 'from',
+  shd: 'should',
+  shld: 'should',
+  cld: 'could',
+  wud: 'would',
+  thru: 'through',
+  bc: 'because',
+  mgr: 'manager',
 };
 
 /**
- * Chat shorthand read as words: "u", "r", "mbrs", "chk", "lmk" ("lmk who owns X" → "tell me who owns X"), a "2" or
+ * Chat shorthand read as words: "u", "r", "mbrs", "chk", "lmk" ("lmk who owns X" → "tell me who owns X"), "wot
+ * grps" → "what groups", "rmv bob frm legal", "sales n marketing", "shd lee b in", a "2" or
  * "4" between words ("add me 2 design" → "to", "approvals 4 me" → "for"), "+" between names ("christie+debra" →
  * "christie and debra"). Lowercase words only: a capitalised "U" or "R" may be a name. Never throws.
  */
 export function expandShorthand(text: string): string {
-  return text
-    .replace(/\b(u|r|ur|mbrs?|chk|lmk|pls|plz|rn|btw|fyi)\b(?![@.'’]\w)/g, (_m, w: string) => SHORTHAND[w] ?? w)
-    .replace(
-      /(?<=\p{L}\s)2(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
-      'to',
-    )
-    .replace(
-      /(?<=\p{L}\s)4(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
-      'for',
-    )
-    .replace(/(?<=\p{Ll})\+(?=\p{Ll})/gu, ' and ')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ +$/gm, '');
+  return (
+    text
+      .replace(
+        /\b(u|r|ur|mbrs?|chk|lmk|pls|plz|rn|btw|fyi|wot|wat|wht|grps?|ppl|abt|cud|cn|gimme|wanna|rmv|frm|shd|shld|cld|wud|thru|bc|mgr)\b(?![@.'’]\w)/g,
+        (_m, w: string) => SHORTHAND[w] ?? w,
+      )
+      .replace(
+        /(?<=\p{L}\s)2(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
+        'to',
+      )
+      .replace(
+        /(?<=\p{L}\s)4(?=\s+\p{L})(?!\s+(?:weeks?|days?|months?|hours?|years?|min(?:ute)?s?|more|of|people|groups?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)/giu,
+        'for',
+      )
+      .replace(/(?<=\p{Ll})\+(?=\p{Ll})/gu, ' and ')
+      // "sales n marketing" → and; "shd lee b in design" → be (lowercase, between words only).
+      .replace(/(?<=\p{Ll}\s)n(?=\s+\p{Ll})/gu, 'and')
+      .replace(/(?<=\p{Ll}\s)b(?=\s+(?:in|on|added|removed|an?|the|owner|member|able)\b)/gu, 'be')
+      .replace(/\s+y\/n\s*\??$/i, '?')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ +$/gm, '')
+  );
 }
 
 /** Removes leading politeness and trailing courtesy or punctuation from one sentence or clause. Never throws. */

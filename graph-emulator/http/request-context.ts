@@ -61,6 +61,8 @@ export interface Services {
   baseUrl: string;
   /** Replication delay after creates (control/replication-lag.ts); absent = none. */
   replication?: ReplicationLag;
+  /** The order a `$batch` runs its ready steps (EmulatorOptions.batchStepOrder); absent = as listed. */
+  batchStepOrder?: 'listed' | 'reversed';
   /** Runs a request (a `$batch` step) through the full pipeline except transport. */
   dispatch: (req: EmuRequest, caller: Caller) => Promise<EmuResponse>;
 }

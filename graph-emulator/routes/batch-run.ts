@@ -148,7 +148,9 @@ async function runSteps(ctx: HandlerContext, steps: Step[]): Promise<EmuResponse
   const results = new Map<string, Record<string, unknown>>();
   const remaining = [...steps];
   while (remaining.length) {
-    const ready = remaining.findIndex((s) => s.dependsOn.every((d) => results.has(d)));
+    const isReady = (s: Step): boolean => s.dependsOn.every((d) => results.has(d));
+    const ready =
+      ctx.services.batchStepOrder === 'reversed' ? remaining.findLastIndex(isReady) : remaining.findIndex(isReady);
     if (ready < 0) throw cycleError(); // unreachable: parseSteps refuses cycles
     const step = remaining.splice(ready, 1)[0] as Step;
     const failedDep = step.dependsOn.find((d) => ((results.get(d)?.status as number) ?? 0) >= 400);

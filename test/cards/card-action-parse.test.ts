@@ -151,13 +151,18 @@ describe('cards/card-action-parse (the one check of a payload coming back)', () 
       );
       fails({ verb: 'groupDelete', groupId: guid(9), msteams: { type: 'imBack' } }, /"msteams" is not part/);
       fails({ verb: 'sendText', text: 'hi', msteams: { type: 'imBack', value: 'hi', x: 1 } }, /"x" in "msteams"/);
-      fails({ verb: 'confirm', pendingId: 'p1', pick_1: guid(1) }, /"picks" is not part/);
+      // A pick_N input is named as the card named it, not by the key it is gathered under.
+      fails({ verb: 'confirm', pendingId: 'p1', pick_1: guid(1) }, /"pick_1" is not part/);
+      fails({ verb: 'confirm', pendingId: 'p1', picks: { 1: guid(1) } }, /"picks" is not part/);
       // A hygiene renew is about the group only; the other fixes need the person.
       fails({ verb: 'hygieneFix', fix: 'renew', groupId: guid(1), userId: guid(2) }, /"userId" is not part/);
       fails({ verb: 'hygieneFix', fix: 'removeMember', groupId: guid(1) }, /"userId" is missing/);
       // The approval card's reason input comes along with Approve too (clients send every input of the card);
-      // it is accepted and unused, while anything else is still refused.
-      assert.equal(parseCardAction({ verb: 'approvalApprove', requestId: 'r1', reason: 'why not' }).ok, true);
+      // it is checked and dropped (SENT_ALONG), while anything else is still refused.
+      assert.deepEqual(parseCardAction({ verb: 'approvalApprove', requestId: 'r1', reason: 'why not' }), {
+        ok: true,
+        action: { verb: 'approvalApprove', requestId: 'r1' },
+      });
       fails({ verb: 'approvalApprove', requestId: 'r1', justification: 'x' }, /"justification" is not part/);
     });
 

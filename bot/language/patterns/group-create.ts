@@ -10,7 +10,7 @@ import { findRuleStart, ruleSlot } from '../rule-detect';
 import { cleanFree, cleanName, usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 
-const ADJ = String.raw`(?:private|public|hidden(?:[-\s]membership)?|security|dynamic|microsoft\s*365|m365|ms\s*365|office\s*365|o365|unified|mail[-\s]enabled|distribution|modern|static|assigned)`;
+const ADJ = String.raw`(?:private|public|hidden(?:[-\s]membership)?|security|sec|dynamic|microsoft\s*365|m365|ms\s*365|office\s*365|o365|unified|mail[-\s]enabled|distribution|modern|static|assigned)`;
 const HEAD = rx(
   String.raw`^(?:(?:create|set\s+up|setup|spin\s+up|build|establish|provision)\b|(?:make|add|start|open|form|need|(?:i|we)\s+(?:need|want|would\s+like|['’]d\s+like))\s+(?:me\s+|us\s+)?(?=(?:an?|one)\s+(?:(?:new|brand\s+new|another)\s+)?(?:${ADJ}\s+)*(?:group|team)\b)|new(?=\s+(?:${ADJ}\s+)*(?:group|team)\b))\s*(?<rest>[\s\S]*)$`,
 );
@@ -46,7 +46,7 @@ const TRAILING_DESCRIPTORS = new RegExp(String.raw`(?:\s+${ADJ})+$`, 'i');
 
 function kindOf(descriptor: string, noun: string | undefined): GroupKind | undefined {
   if (/(?:microsoft|ms|office)\s*365|\bm365\b|\bo365\b|\bunified\b|\bmodern\b/i.test(descriptor)) return 'microsoft365';
-  if (/\bsecurity\b/i.test(descriptor)) return 'security';
+  if (/\bsec(?:urity)?\b/i.test(descriptor)) return 'security';
   if (noun !== undefined && /^teams?$/i.test(noun)) return 'microsoft365';
   return undefined;
 }

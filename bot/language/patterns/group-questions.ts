@@ -32,6 +32,8 @@ const PROPERTY: Array<[GroupProperty, RegExp]> = [
   ['distributionList', rx(String.raw`^is\s+(?<g>.+?)\s+an?\s+(?:distribution\s+(?:list|group)|dl)${END}`)],
   ['dynamic', rx(String.raw`^is\s+(?<g>.+?)\s+an?\s+dynamic(?:\s+${G})?\s+or\s+.+${END}`)],
   ['dynamic', rx(String.raw`^is\s+(?<g>.+?)(?:['’]s\s+membership)?\s+managed\s+by\s+a\s+rule${END}`)],
+  // "is Seattle Employees dynamic?": yes or no, with the rule when it is (group-property-answer.ts).
+  ['dynamic', rx(String.raw`^(?:is|are)\s+(?<g>.+?)\s+(?:an?\s+)?dynamic(?:\s+${G})?${END}`)],
   ['team', rx(String.raw`^is\s+(?<g>(?!.*\bmembers?\s+of\b).+?)\s+an?\s+(?:microsoft\s+)?teams?(?:\s+team)?${END}`)],
   ['team', rx(String.raw`^(?:does|do)\s+(?<g>.+?)\s+have\s+a\s+team(?:\s+in\s+teams)?${END}`)],
   ['visibility', rx(String.raw`^is\s+(?<g>.+?)\s+(?:public\s+or\s+private|private\s+or\s+public)${END}`)],

@@ -63,10 +63,14 @@ const ASK = String.raw`^(?:(?:are|is)\s+there\s+(?:any\s+)?|any\s+|which\s+|what
 const GROUPS = String.raw`(?:(?:of\s+)?(?<mine>my|our)\s+)?groups`;
 const HAVE = String.raw`(?:with|that\s+have|have|still\s+have|containing|with\s+any|that\s+still\s+have)`;
 const IN_THEM = String.raw`(?:\s+(?:still\s+)?in\s+them)?`;
+/** "… I should clean up", "… we could delete": what the speaker means to do with them. */
+const TO_CLEAN = String.raw`(?:\s+(?:that\s+)?(?:i|we)\s+(?:should|could|can|need\s+to|ought\s+to|might\s+want\s+to)\s+(?:clean\s+up|tidy(?:\s+up)?|delete|remove|get\s+rid\s+of|look\s+at|fix))?`;
 
 /** One section of the digest asked in plain words ("are there orphaned groups" → noOwner). */
 const CHECKS: Array<[HygieneCheck | undefined, RegExp]> = [
-  ['noOwner', rx(String.raw`${ASK}(?:orphan(?:ed)?|ownerless|abandoned)\s+${GROUPS}$`)],
+  ['noOwner', rx(String.raw`${ASK}(?:orphan(?:ed)?|ownerless|abandoned)\s+${GROUPS}${TO_CLEAN}$`)],
+  ['empty', rx(String.raw`${ASK}(?:empty|member-?less)\s+${GROUPS}${TO_CLEAN}$`)],
+  ['empty', rx(String.raw`${ASK}${GROUPS}\s+(?:are|is)\s+(?:(?:still|now|completely)\s+)?empty$`)],
   ['noOwner', rx(String.raw`${ASK}${GROUPS}\s+(?:that\s+)?(?:nobody|no\s+one|noone)\s+owns$`)],
   [
     'noOwner',
@@ -75,7 +79,7 @@ const CHECKS: Array<[HygieneCheck | undefined, RegExp]> = [
   [
     'empty',
     rx(
-      String.raw`${ASK}${GROUPS}\s+(?:haven['’]t\s+got|have\s+no|with\s+no|without(?:\s+any)?|don['’]t\s+have|that\s+have\s+no)\s+(?:any\s+)?members$`,
+      String.raw`${ASK}${GROUPS}\s+(?:haven['’]t\s+got|have\s+no|with\s+no|without(?:\s+any)?|don['’]t\s+have|that\s+have\s+no|(?:with|that\s+have|having|have)\s+(?:zero|0))\s+(?:any\s+)?members$`,
     ),
   ],
   [

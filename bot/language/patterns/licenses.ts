@@ -69,9 +69,17 @@ export const matchRemoveLicense: Matcher = (u) => {
 };
 
 const LICS = String.raw`(?:licen[cs]es|skus|subscriptions|licen[cs]e\s+(?:list|assignments?|skus))`;
+/** In a which/what question one licence is asked about too ("which licence does G give"). */
+const LIC_Q = String.raw`(?:${LICS}|licen[cs]e|sku|subscription)`;
 const LIST_FOR_GROUP: RegExp[] = [
   rx(
-    String.raw`^(?:which|what)\s+${LICS}\s+(?:does|do|is|are)\s+(?<g>.+?)\s+(?:have|has|got|get|getting|use|using|assigned|hold|holding)$`,
+    String.raw`^(?:which|what)\s+${LIC_Q}\s+(?:do|does|will|would)\s+(?:the\s+)?(?:members|people|users)\s+(?:of|in)\s+(?<g>.+?)\s+(?:get|have|receive)$`,
+  ),
+  rx(
+    String.raw`^(?:which|what)\s+${LIC_Q}\s+(?:does|do|is|are)\s+(?<g>.+?)\s+(?:have|has|got|get|getting|use|using|assigned|hold|holding|give|giving|grant|granting|provide|providing|include|including|come\s+with|carry|assign|hand\s+out)(?:\s+(?:its\s+|their\s+)?(?:members|people|users))?$`,
+  ),
+  rx(
+    String.raw`^(?:which|what)\s+${LIC_Q}\s+(?:(?:do|does|would|will)\s+(?:you|i|we|people|members|users|someone|one)\s+)?(?:comes?|go(?:es)?|get|receive|are\s+included|is\s+included|are\s+granted|are\s+given)\s+(?:with|from|in|through|via|by\s+(?:joining|being\s+in))\s+(?<g>.+)$`,
   ),
   rx(
     String.raw`^(?:which|what)\s+${LICS}\s+(?:are\s+|is\s+)?(?:assigned\s+to|on|for|in|applied\s+to|given\s+to)\s+(?<g>.+)$`,

@@ -7,7 +7,7 @@ import type { Matcher } from './matcher';
 const GUESTS = String.raw`(?:guests?(?:\s+(?:users?|accounts?|members?))?|external\s+(?:users?|people|accounts?|members?|guests?)|externals|outsiders|#?EXT#?\s+(?:users?|accounts?)|people\s+from\s+(?:other|outside)\s+(?:companies|organi[sz]ations|orgs))`;
 const DISABLED = String.raw`(?:(?:disabled|deactivated|inactive|blocked)\s+(?:users?|accounts?|members?|people))`;
 const KIND = String.raw`(?:(?<guests>${GUESTS})|${DISABLED})`;
-const VERB = String.raw`(?:remove|kick|drop|take|get|clear|clean|purge|throw|boot|strip)`;
+const VERB = String.raw`(?:remove|kick|drop|take|get\s+rid\s+of|get|clear|clean|purge|throw|boot|strip|eject|evict)`;
 const Q = String.raw`(?:all\s+|every\s+|the\s+|any\s+|of\s+)*`;
 
 const BY_KIND: RegExp[] = [

@@ -88,7 +88,7 @@ export const matchAddMembers: Matcher = (u) => {
 
 const REMOVE: RegExp[] = [
   rx(
-    String.raw`^(?:remove|delete|drop|kick|kick\s+out|throw\s+out|throw|boot|evict|exclude|take|unsubscribe|unenrol+|pull|get)\s+(?<u>.+?)\s+(?:out\s+of|off\s+of|off|from|out\s+from)\s+(?<g>.+?)(?:\s+(?:as\s+(?:an?\s+)?members?|completely|entirely))?$`,
+    String.raw`^(?:remove|delete|drop|kick|kick\s+out|throw\s+out|throw|boot|evict|exclude|take|unsubscribe|unenrol+|pull|get\s+rid\s+of|get)\s+(?<u>.+?)\s+(?:out\s+of|off\s+of|off|from|out\s+from)\s+(?<g>.+?)(?:\s+(?:as\s+(?:an?\s+)?members?|completely|entirely))?$`,
   ),
   rx(String.raw`^(?:revoke|remove)\s+(?<u>.+?)['’]s?\s+(?:access|membership)\s+(?:to|in|of|from|on)\s+(?<g>.+)$`),
   rx(

@@ -64,6 +64,9 @@ const LIST_MEMBERS: RegExp[] = [
   rx(
     String.raw`^(?:(?:is|are)\s+there\s+(?:anyone|anybody|any\s+(?:members|users|people))|what(?:['’]?s|\s+is))\s+in\s+(?<g>.+)$`,
   ),
+  rx(
+    String.raw`^who\s+(?:was|were)\s+(?!.*\b(?:ago|last|yesterday|since|until|back|earlier|when|then|before(?!\s+it\s+(?:was|got)\s+deleted))\b)(?:${IN_REL}|the\s+members\s+of)\s+(?<g>.+?)(?:\s+before\s+it\s+(?:was|got)\s+deleted)?$`,
+  ),
   rx(String.raw`^how\s+many\s+(?:members|people|users|persons)\s+(?:are\s+)?(?:there\s+)?(?:in|on)\s+(?<g>.+)$`),
   rx(String.raw`^how\s+many\s+(?:members|people|users|persons)\s+(?:does|do)\s+(?<g>.+?)\s+have$`),
   rx(String.raw`^(?:${SHOW}\s+)?${ME_OPT}${ALL_OPT}(?:members|member\s+list)$`),

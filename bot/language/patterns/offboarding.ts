@@ -42,8 +42,13 @@ function leaver(u: Utterance): string[] | undefined {
   return usersSlot(capture(u, LEAVER)?.u);
 }
 
+/** Members named by kind ("the guests", "disabled accounts"): removeMembersByKind, not a leaver. */
+const BY_KIND =
+  /^(?:(?:all|the|any|every|of)\s+)*(?:guests?|externals?|external\s+\S+|outsiders|(?:disabled|deactivated|inactive|blocked)\s+\S+)$/i;
+
 function person(found: string | undefined, u: Utterance): string[] | undefined {
   const users = usersSlot(found);
+  if (users?.length === 1 && BY_KIND.test(users[0] as string)) return undefined;
   if (users?.length === 1 && PRONOUN.test(users[0] as string)) return leaver(u);
   return users;
 }
@@ -61,7 +66,9 @@ export const matchOffboard: Matcher = (u) => {
   return users ? makeIntent('offboardUser', { users, handOverTo }) : undefined;
 };
 
-const ANYTHING = String.raw`(?:any\s+)?(?:access|anything|groups?|memberships?)`;
+const ANY_GROUP = String.raw`(?:anything|anywhere|any\s+(?:of\s+(?:the|our|my)\s+)?(?:groups?|teams?))`;
+/** What a person may still have: "access", "anything", "any groups", "access to anything", "access to any group". */
+const ANYTHING = String.raw`(?:any\s+)?(?:access(?:\s+(?:to|in)\s+${ANY_GROUP})?|anything|groups?|memberships?)`;
 const ACCESS_CHECK: RegExp[] = [
   rx(
     String.raw`\b(?:does|do|has)\s+(?<u>[^,.;!?\n]+?)\s+(?:still\s+)?(?:have|has|got)\s+(?:still\s+)?${ANYTHING}(?:\s+(?:left|anywhere|still|at\s+all))*\s*\??$`,
@@ -76,7 +83,9 @@ const ACCESS_CHECK: RegExp[] = [
     String.raw`^(?:check|verify|confirm|make\s+sure)\s+(?:that\s+)?(?<u>.+?)\s+has\s+(?:nothing|no\s+(?:access|groups?))\s+left$`,
   ),
   rx(String.raw`^(?:has|have)\s+(?<u>.+?)\s+been\s+(?:removed|taken\s+out)\s+(?:from|of)\s+${EVERYWHERE}\??$`),
-  rx(String.raw`^(?:is|are)\s+(?<u>.+?)\s+still\s+in\s+any\s+(?:groups?|teams?)\??$`),
+  rx(
+    String.raw`^(?:is|are)\s+(?<u>.+?)\s+still\s+(?:in|a\s+member\s+of|an?\s+owner\s+of)\s+${ANY_GROUP}(?:\s+at\s+all)?\??$`,
+  ),
 ];
 
 /** "does Raul still have access anywhere?", "is Lynne out of everything now?", "check Pat has nothing left". */

@@ -64,7 +64,6 @@ const SHOW_RULE: RegExp[] = [
   ),
   rx(String.raw`^${RULE_NOUN}\s+(?:of|for)\s+(?<g>.+)$`),
   rx(String.raw`^(?:what(?:['’]s|\s+is)|show(?:\s+me)?)\s+(?:the\s+)?${RULE_NOUN}$`),
-  rx(String.raw`^(?:is|are)\s+(?<g>.+?)\s+(?:a\s+)?dynamic(?:\s+group)?$`),
 ];
 
 /** "what's the membership rule for Marketing", "show Marketing's rule". */

@@ -4,9 +4,9 @@
  * Squad", "Christie into Marketing please", and non-native orders ("In which groups is being José?", "remove of
  * the group Marketing the user Christie Cline").
  */
-import type { IntentName } from '../intent';
+import type { Intent, IntentName } from '../intent';
 import { makeIntent } from '../intent-build';
-import { capture, rx } from '../quote-mask';
+import { capture, rx, type Utterance } from '../quote-mask';
 import { groupsSlot, usersSlot } from '../slot-clean';
 import type { Matcher } from './matcher';
 
@@ -62,20 +62,44 @@ const RULES: Array<[IntentName, RegExp]> = [
   ],
 ];
 
-const IN_OUT = rx(String.raw`^(?<g>[^:,]+?)\s*:\s*(?<u1>[^,]+?)\s+in\s*,\s*(?<u2>[^,]+?)\s+out$`);
+/** "Legal: Joni in, Bob out" (the group first) and "Joni in, Bob out — Legal" (the group last). */
+const IN_OUT: RegExp[] = [
+  rx(String.raw`^(?<g>[^:,—–]+?)\s*[:—–]\s*(?<items>[^:—–]+?\s(?:in|out))$`),
+  rx(String.raw`^(?<items>[^:—–]+?\s(?:in|out))\s*(?:[:—–]|\s-|,?\s+(?:for|on)\b)\s*(?<g>[^:,—–]+)$`),
+];
+const IN_OUT_ITEM = /\s*(?<u>\S.*?)\s+(?<dir>in|out)(?:\s*(?:[,;&+]|\band\b)\s*|\s*$)/giy;
+
+/**
+ * The steps of "Joni in, Bob out" for the group, in the order written; undefined unless there are two items or more
+ * and every item ends in in/out (one item alone, "Help: who is logged in", is too often something else).
+ */
+function inOutSteps(items: string, groups: string[]): Intent[] | undefined {
+  const steps: Intent[] = [];
+  IN_OUT_ITEM.lastIndex = 0;
+  let end = 0;
+  for (let m = IN_OUT_ITEM.exec(items); m?.groups; m = IN_OUT_ITEM.exec(items)) {
+    const users = usersSlot(m.groups['u']);
+    if (!users) return undefined;
+    steps.push(makeIntent(/^in$/i.test(m.groups['dir'] ?? '') ? 'addMembers' : 'removeMembers', { users, groups }));
+    end = IN_OUT_ITEM.lastIndex;
+  }
+  return end === items.length && steps.length > 1 ? steps : undefined;
+}
+
+function matchInOut(u: Utterance): Intent | undefined {
+  for (const re of IN_OUT) {
+    const c = capture(u, re);
+    const groups = groupsSlot(c?.g);
+    const steps = groups && c?.items !== undefined ? inOutSteps(c.items, groups) : undefined;
+    if (steps) return makeIntent('multi', { steps });
+  }
+  return undefined;
+}
 
 /** "Legal: Joni in, Bob out" and the word orders above. */
 export const matchWordOrder: Matcher = (u) => {
-  const io = capture(u, IN_OUT);
-  if (io) {
-    const groups = groupsSlot(io.g);
-    return makeIntent('multi', {
-      steps: [
-        makeIntent('addMembers', { users: usersSlot(io.u1), groups }),
-        makeIntent('removeMembers', { users: usersSlot(io.u2), groups }),
-      ],
-    });
-  }
+  const io = matchInOut(u);
+  if (io) return io;
   for (const [intent, re] of RULES) {
     const c = capture(u, re);
     const users = usersSlot(c?.u);

@@ -42,7 +42,7 @@ export const UPN = {
  */
 export async function startHarness(
   seed: EmulatorOptions['seed'] = 'demo',
-  opts: Pick<EmulatorOptions, 'dynamicProcessingDelayMs' | 'replicationLagSeconds'> = {},
+  opts: Pick<EmulatorOptions, 'dynamicProcessingDelayMs' | 'replicationLagSeconds' | 'batchStepOrder'> = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groupbot-commands-'));
   const emulator = await startEmulator({ dataDir, port: 0, seed, ...opts });

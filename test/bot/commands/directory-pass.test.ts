@@ -74,6 +74,18 @@ describe('bot/commands/directory-pass against the emulator', function () {
     assert.equal(await h.requests(), 0);
   });
 
+  it('reads a message the patterns did not read entities first, and spells its group as the directory does', async () => {
+    const index = new GroupNameIndex();
+    const text = 'can you get Johanna to look after the portal access for vendors';
+    assert.notEqual(parseIntent(text).intent, 'addOwners');
+    const r = await pass(index, text);
+    assert.ok('intent' in r);
+    assert.deepEqual(r.intent, { intent: 'addOwners', users: ['Johanna'], groups: ['Vendor Portal Access'] });
+    const other = await pass(index, 'the weather in Paris is lovely');
+    assert.ok('intent' in other);
+    assert.equal(other.intent.intent, 'unknown');
+  });
+
   it('asks with a choice card when a phrase names two different groups equally well', async () => {
     const index = new GroupNameIndex();
     const r = await readThroughDirectory(

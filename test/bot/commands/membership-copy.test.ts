@@ -4,7 +4,7 @@
  * with its look-ahead, run with per-person outcomes and undone with one Undo.
  */
 import { strict as assert } from 'node:assert';
-import { runIntent } from '../../../bot/commands/dispatch';
+import { continuePending, runIntent } from '../../../bot/commands/dispatch';
 import { allText, UPN } from './command-harness';
 import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
 
@@ -93,5 +93,23 @@ describe('bot/commands/membership-copy (emulator)', function () {
     );
     assert.match(allText(same), /Whose groups, and for whom\?/);
     assert.throws(() => button(dyn, 'confirm'));
+  });
+  it('the confirmed copy runs the list the card showed: one added meanwhile is skipped, one new in the source is not added', async () => {
+    const megan = await t.ctx(UPN.megan);
+    const intent = {
+      intent: 'copyMembership',
+      kind: 'groupMembers',
+      source: ['Design Team'],
+      target: ['Legal'],
+    } as const;
+    const ask = await runIntent({ ...intent, source: [...intent.source], target: [...intent.target] }, megan);
+    const ref = (key: string) => ({ '@odata.id': megan.graph.directoryObjectUrl(user(key)) });
+    await megan.graph.post(`/groups/${id('legal')}/members/$ref`, ref('ana'));
+    await megan.graph.post(`/groups/${id('designTeam')}/members/$ref`, ref('adele'));
+    const done = await continuePending(button(ask, 'confirm')['pendingId'] as string, { confirmed: true }, megan);
+    assert.match(allText(done), /Add the members of 'Design Team' to 'Legal': 1 done, 1 skipped\./);
+    assert.match(allText(done), /- skipped: Ana Silva, already a member of 'Legal'\./);
+    assert.match(allText(done), /- done: Lidia Holloway was added to 'Legal'\./);
+    assert.ok(!(await t.ids(megan, id('legal'), 'members')).includes(user('adele')), 'not on the card: not added');
   });
 });

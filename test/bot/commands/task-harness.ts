@@ -37,9 +37,9 @@ export interface TaskHarness {
   stop(): Promise<void>;
 }
 
-/** Starts the emulator and an in-memory store. */
-export async function startTaskHarness(): Promise<TaskHarness> {
-  const h = await startHarness();
+/** Starts the emulator (`opts` as startHarness's) and an in-memory store. */
+export async function startTaskHarness(opts: Parameters<typeof startHarness>[1] = {}): Promise<TaskHarness> {
+  const h = await startHarness('demo', opts);
   const store = await openStore({ memory: true });
   const journal = new JournalService(store.journal, store.keyValue, {
     onError: (err) => {

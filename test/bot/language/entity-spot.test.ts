@@ -33,6 +33,23 @@ const read = (text: string) =>
 const names = (spans: EntitySpan[]) => spans.map((s) => s.candidates.map((c) => c.name).join('|'));
 
 describe('bot/language/entity-spot', () => {
+  it('reads two names that share a word, joined by "and", as two spans', () => {
+    const g = buildGazetteer({
+      groups: [
+        { id: 'e1', displayName: 'Engineering Platform' },
+        { id: 'e2', displayName: 'Engineering All' },
+      ],
+    });
+    const spans = spotEntities('add Ana to Engineering Platform and Engineering All', g);
+    assert.deepEqual(
+      spans.map((s) => [s.text, s.candidates.map((c) => c.name)]),
+      [
+        ['Engineering Platform', ['Engineering Platform']],
+        ['Engineering All', ['Engineering All']],
+      ],
+    );
+  });
+
   it('reads a reordered group name with generic words around it', () => {
     assert.deepEqual(read('add Ana to the phoenix project team'), [
       ['group', 'the phoenix project team', 'reordered', ['Project Phoenix']],

@@ -18,6 +18,23 @@ describe('parseIntent', () => {
     assert.deepStrictEqual(intent.users, lines);
   });
 
+  it("reads a second question without a group as about the first one's group", () => {
+    assert.deepEqual(parseIntent('who owns Legal and is Bob a member too?'), {
+      intent: 'multi',
+      steps: [
+        { intent: 'listOwners', groups: ['Legal'] },
+        { intent: 'checkMembership', users: ['Bob'], groups: ['Legal'] },
+      ],
+    });
+    assert.deepEqual(parseIntent('who owns Legal and what groups does Bob own'), {
+      intent: 'multi',
+      steps: [
+        { intent: 'listOwners', groups: ['Legal'] },
+        { intent: 'listOwnedGroups', users: ['Bob'] },
+      ],
+    });
+  });
+
   it('answers unknown for input that is not a string', () => {
     assert.deepStrictEqual(parseIntent(undefined as unknown as string), { intent: 'unknown' });
     assert.deepStrictEqual(parseIntent(42 as unknown as string), { intent: 'unknown' });

@@ -35,4 +35,28 @@ describe('bot/language/message-read', () => {
       users: ['Debra Berger'],
     });
   });
+
+  it('reads a topic written before a dash or colon as the "it" of the question after it', () => {
+    assert.deepEqual(parseIntent("the falcon project — who's in it?"), {
+      intent: 'listMembers',
+      groups: ['falcon project'],
+    });
+    assert.deepEqual(parseIntent('Finance Readers: who owns it?'), {
+      intent: 'listOwners',
+      groups: ['Finance Readers'],
+    });
+    assert.deepEqual(parseIntent('Project Falcon - when does it expire'), {
+      intent: 'showExpiry',
+      groups: ['Project Falcon'],
+    });
+  });
+
+  it('leaves a request before a dash alone, and a remark that is no question', () => {
+    assert.deepEqual(parseIntent('Note: it is urgent, add Bob to Legal'), {
+      intent: 'addMembers',
+      users: ['Bob'],
+      groups: ['Legal'],
+    });
+    assert.deepEqual(parseIntent('add Bob to Legal — is it done yet?').intent, 'addMembers');
+  });
 });

@@ -23,6 +23,12 @@ describe('normalizeUtterance', () => {
     assert.equal(normalizeUtterance("I'd like you to add Ana to X, please."), 'add Ana to X');
   });
 
+  it('drops "everyone," that greets but keeps "everyone in G" that the request is about', () => {
+    assert.equal(normalizeUtterance('everyone, please add Ana to X'), 'add Ana to X');
+    assert.equal(normalizeUtterance('everyone in Sales into Marketing'), 'everyone in Sales into Marketing');
+    assert.equal(normalizeUtterance('all from Legal to X'), 'all from Legal to X');
+  });
+
   it('leaves a lone greeting or courtesy word alone', () => {
     assert.equal(normalizeUtterance('hi'), 'hi');
     assert.equal(normalizeUtterance('thanks'), 'thanks');

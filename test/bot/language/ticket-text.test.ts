@@ -23,11 +23,53 @@ describe('bot/language/ticket-text and chat shorthand', () => {
     assert.equal(readTicket('add Bob to Legal'), 'add Bob to Legal');
   });
 
+  it('writes out an action that names nobody for the User: field, else the Requester:, and the Group: field', () => {
+    assert.equal(
+      readTicket('REQ-20931\nRequester: Patti Fernandez\nGroup: Design Team\nAction: add member\nNotes: new hire'),
+      'add Patti Fernandez to Design Team',
+    );
+    assert.equal(
+      readTicket('REQ-1001\nRequester: Lee Gu\nUser: Joni Sherman\nGroup: Legal\nAction: grant access'),
+      'add Joni Sherman to Legal',
+    );
+    assert.equal(
+      readTicket('REQ-1002 | Requested by: Lee Gu | Group: Sales | Action: add owner'),
+      'make Lee Gu an owner of Sales',
+    );
+    assert.equal(
+      readTicket('REQ-1006\nRequester: Patti Fernandez\nGroup: Design Team\nRequest: access'),
+      'add Patti Fernandez to Design Team',
+    );
+    assert.deepEqual(parseIntent('REQ-1003\nOpened by: Megan Bowen\nAction: join the group\nGroup: Finance Readers'), {
+      intent: 'addMembers',
+      users: ['Megan Bowen'],
+      groups: ['Finance Readers'],
+    });
+  });
+
+  it('keeps an action that names its person, and does not put the requester in it', () => {
+    assert.equal(
+      readTicket('REQ-1004\nRequester: Patti Fernandez\nGroup: Legal\nAction: add Bob Kelly to the group'),
+      'add Bob Kelly to Legal',
+    );
+    assert.equal(
+      readTicket('REQ-1005\nRequester: Patti Fernandez\nGroup: Legal\nAction: remove member'),
+      'remove member',
+    );
+  });
+
   it('reads chat shorthand and leaves numbers that count alone', () => {
     assert.equal(expandShorthand('who r the mbrs of legal'), 'who are the members of legal');
     assert.equal(expandShorthand('add christie+debra 2 marketing'), 'add christie and debra to marketing');
     assert.equal(expandShorthand('add Bob to Legal for 2 weeks'), 'add Bob to Legal for 2 weeks');
     assert.equal(expandShorthand("Marketing's members on 2 Nov"), "Marketing's members on 2 Nov");
     assert.equal(expandShorthand('lmk who owns identity services'), 'tell me who owns identity services');
+    assert.equal(expandShorthand('wot grps is nestor in'), 'what groups is nestor in');
+    assert.equal(expandShorthand('Wat Tyler'), 'Wat Tyler');
+    assert.equal(expandShorthand('rmv bob frm sales n marketing'), 'remove bob from sales and marketing');
+    assert.equal(expandShorthand('shd lee b in design?'), 'should lee be in design?');
+    assert.equal(expandShorthand('is megan in mktg y/n'), 'is megan in mktg?');
+    assert.equal(expandShorthand('plan b for Legal'), 'plan b for Legal');
+    assert.deepEqual(parseIntent('wot grps is nestor in'), { intent: 'listUserGroups', users: ['nestor'] });
   });
 });

@@ -28,4 +28,23 @@ describe('bot/language/patterns/offboarding', () => {
       users: ['alex.wilber@contoso.com'],
     });
   });
+
+  it('reads "access to anything" and "any groups at all" as the access check', () => {
+    for (const text of [
+      'does Alex still have access to anything?',
+      'does Alex still have access to anything at all',
+      'does Alex still have access to any of our groups',
+      'is Alex still in anything?',
+      'does Alex have any access left at all?',
+    ])
+      assert.deepEqual(parseIntent(text), { intent: 'userAccessCheck', users: ['Alex'] }, text);
+  });
+
+  it('leaves access to one named group to the membership check', () => {
+    assert.deepEqual(parseIntent('does Alex have access to Legal?'), {
+      intent: 'checkMembership',
+      users: ['Alex'],
+      groups: ['Legal'],
+    });
+  });
 });
