@@ -4,8 +4,9 @@
  *
  * A turn is timed from the start of the POST until both the HTTP answer and the bot's reply have arrived. Graph
  * latency is excluded by choice of utterance: an out-of-domain sentence goes the whole way (mention removal,
- * language parser, actor, token, command dispatch, card building) and makes no Graph call; the benchmark checks
- * the answer is the "did not understand" card, which a Graph call could not produce.
+ * language parser, actor, token, the directory pass over the tenant's cached group names, command dispatch, card
+ * building) and makes no Graph call; the benchmark checks the answer is the "did not understand" card, which a
+ * Graph call could not produce.
  *
  * Variants, each bot in its own process, turns interleaved (one per bot in turn, the order rotating) so that all
  * of them see the same machine load:
