@@ -57,7 +57,10 @@ export const MATCHERS = indexKeywords([
     match: matchOffboard,
     needs: 'offboard off deprovision remove kick take get drop pull strip clean clear revoke delete',
   },
-  { match: matchAccessCheck, needs: 'does do has have anything can check double verify make confirm is are' },
+  {
+    match: matchAccessCheck,
+    needs: 'does do has have anything can check double verify make confirm is are what any still left remain',
+  },
   { match: matchRemoveByKind, needs: 'guest extern outsider ext people disabled deactivated inactive blocked' },
   {
     match: matchCopyMembership,

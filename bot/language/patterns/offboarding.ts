@@ -88,6 +88,37 @@ const ACCESS_CHECK: RegExp[] = [
   ),
 ];
 
+/** "still", "left", "anymore": the question is about what remains. */
+const REMAINS = /\b(?:still|left|any\s*more|remaining|at\s+all)\b/i;
+/** "anything", "anywhere", "any group", "what access": about all groups, not one. */
+const ALL_GROUPS =
+  /\b(?:anything|anywhere|everything|any\s+(?:of\s+(?:the|our|my)\s+)?(?:groups?|teams?|access)|what\s+access)\b/i;
+/** The words such a question is made of besides the person's name. */
+const QUESTION_WORDS = new Set(
+  (
+    'does do did has have had is are was can could what which still left any anymore more remaining at all ' +
+    'anything anywhere everything access group groups team teams own owns belong belongs member members owner ' +
+    'owners of in to or and a an the got get into now there check verify confirm make sure that for after ' +
+    'offboarding please pls'
+  ).split(' '),
+);
+
+/** "what access does Alex have left", "does Debra own or belong to any group still": the one name left. */
+function remainsQuestion(u: Utterance): string[] | undefined {
+  if (!REMAINS.test(u.masked) || !ALL_GROUPS.test(u.masked)) return undefined;
+  const words = u.text
+    .replace(/[?!.,]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const runs: string[][] = [[]];
+  for (const w of words) {
+    if (QUESTION_WORDS.has(w.toLowerCase())) runs.push([]);
+    else (runs[runs.length - 1] as string[]).push(w);
+  }
+  const names = runs.filter((r) => r.length > 0);
+  return names.length === 1 ? person((names[0] as string[]).join(' '), u) : undefined;
+}
+
 /** "does Raul still have access anywhere?", "is Lynne out of everything now?", "check Pat has nothing left". */
 export const matchAccessCheck: Matcher = (u) => {
   for (const re of ACCESS_CHECK) {
@@ -95,5 +126,6 @@ export const matchAccessCheck: Matcher = (u) => {
     const users = c ? person(c.u, u) : undefined;
     if (users) return makeIntent('userAccessCheck', { users });
   }
-  return undefined;
+  const users = remainsQuestion(u);
+  return users ? makeIntent('userAccessCheck', { users }) : undefined;
 };

@@ -47,4 +47,15 @@ describe('bot/language/patterns/offboarding', () => {
       groups: ['Legal'],
     });
   });
+
+  it('reads a question about what a person still has, whatever the wording, as the access check', () => {
+    for (const [text, user] of [
+      ['what access does Alex have left', 'Alex'],
+      ['does Debra own or belong to any group still', 'Debra'],
+      ['any groups remaining for Raul Razo?', 'Raul Razo'],
+    ])
+      assert.deepEqual(parseIntent(text as string), { intent: 'userAccessCheck', users: [user] }, text);
+    assert.notEqual(parseIntent('what access does Alex have to Legal').intent, 'userAccessCheck');
+    assert.notEqual(parseIntent('is Alex still in Legal').intent, 'userAccessCheck');
+  });
 });
