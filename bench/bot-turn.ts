@@ -4,8 +4,9 @@
  *
  * A turn is timed from the start of the POST until both the HTTP answer and the bot's reply have arrived. Graph
  * latency is excluded by choice of utterance: an out-of-domain sentence goes the whole way (mention removal,
- * language parser, actor, token, command dispatch, card building) and makes no Graph call; the benchmark checks
- * the answer is the "did not understand" card, which a Graph call could not produce.
+ * language parser, actor, token, the directory pass over the tenant's cached group names, command dispatch, card
+ * building) and makes no Graph call; the benchmark checks the answer is the "did not understand" card, which a
+ * Graph call could not produce.
  *
  * Variants, each bot in its own process, turns interleaved (one per bot in turn, the order rotating) so that all
  * of them see the same machine load:
@@ -21,7 +22,7 @@
  *   (JWT validation on) costs; its p50 is also given against local mode's. Skipped, with a line saying so, only
  *   when PostgreSQL is not installed.
  *
- * Prints p50/p95 per variant and the p50 ratios.
+ * Prints p50/p95 per variant, the p50 ratios and the machine's load average before and after the timed turns.
  * Run: node bin/run-ts.js bench/bot-turn.ts [--turns N] [--warmup W] [--no-store] [--no-production]
  */
 import * as fs from 'node:fs';
@@ -116,7 +117,13 @@ async function startConnectorBots(
   return variants;
 }
 
-function report(drivers: readonly TurnDriver[]): void {
+/** The machine's 1-minute load average, to read the ratios by (the bots share the machine with everything else). */
+function loadAverage(): string {
+  return (os.loadavg()[0] ?? NaN).toFixed(2);
+}
+
+function report(drivers: readonly TurnDriver[], loadAtStart: string): void {
+  process.stdout.write(`  load average (1 min): ${loadAtStart} before the timed turns, ${loadAverage()} after\n`);
   const results = drivers.map((d) => summarise(d.name, d.times));
   const base = results[0] as TurnStats;
   for (const r of results) process.stdout.write(line(r, base));
@@ -166,8 +173,9 @@ async function main(): Promise<void> {
       `bot-turn: ${opts.turns} sequential text turns per bot (interleaved; each bot in its own process) after ${opts.warmup} warm-up turns each;\n  utterance "${UTTERANCE}" (no Graph call)\n`,
     );
     await interleave(drivers, opts.warmup, false);
+    const loadAtStart = loadAverage();
     await interleave(drivers, opts.turns, true);
-    report(drivers);
+    report(drivers, loadAtStart);
   } catch (err) {
     if (production) process.stderr.write(`${production.tail()}\n`);
     throw err;

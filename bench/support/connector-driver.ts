@@ -7,6 +7,9 @@ import { activityText, type CapturedActivity, type ReplyConnector } from '../../
 import type { TurnDriver } from './turn-driver';
 import { withTimeout } from './turn-stats';
 
+/** The tenant of every benchmark activity (the in-memory bot keeps this tenant's group names cached). */
+export const BENCH_TENANT = 'bench';
+
 export interface ConnectorVariant {
   name: string;
   /** `http://127.0.0.1:P/api/messages` */
@@ -51,7 +54,7 @@ export class ConnectorDriver implements TurnDriver {
       serviceUrl: this.connector.serviceUrl,
       text: this.utterance,
       textFormat: 'plain',
-      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: 'bench' },
+      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: BENCH_TENANT },
       from: { id: '29:bench-user', name: DEMO_USERS.megan.displayName, aadObjectId: DEMO_USERS.megan.id },
       recipient: { id: '28:bench-bot', name: 'bot' },
       timestamp: new Date().toISOString(),

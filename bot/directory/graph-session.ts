@@ -35,19 +35,29 @@ const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export class GraphSession {
   /** The version root every absolute reference starts with, e.g. `https://localhost:8443/v1.0`. */
   private readonly root: string;
+  /** Makes the client; called once, on the first Graph call (openGraphSession: most turns make none). */
+  private readonly makeClient: () => Client;
+  private made: Client | undefined;
   /** How many `$batch` requests run at once (GraphEndpoint.batchConcurrency, default 4). */
   readonly batchConcurrency: number;
   /** Whether member adds are bound 20 per PATCH (GraphEndpoint.patchBinds, default true). */
   readonly patchBinds: boolean;
 
+  /** `client`: the user's Graph client, or a function that makes it when the session first calls Graph. */
   constructor(
-    private readonly client: Client,
+    client: Client | (() => Client),
     endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version' | 'batchConcurrency' | 'patchBinds'>,
     private readonly sleep: Sleep = realSleep,
   ) {
+    this.makeClient = typeof client === 'function' ? client : () => client;
     this.root = graphRoot(endpoint);
     this.batchConcurrency = endpoint.batchConcurrency ?? 4;
     this.patchBinds = endpoint.patchBinds ?? true;
+  }
+
+  private get client(): Client {
+    this.made ??= this.makeClient();
+    return this.made;
   }
 
   /** Waits `ms` with the session's sleep (injected in tests), for retries that wait on Graph. Never throws. */
@@ -197,9 +207,14 @@ export function graphRoot(endpoint: Pick<GraphEndpoint, 'baseUrl' | 'version'>):
   return `${new URL(endpoint.baseUrl).origin}/${endpoint.version ?? 'v1.0'}`;
 }
 
-/** The acting user's session on `endpoint` with their delegated token. Throws when the base URL is not https. */
+/**
+ * The acting user's session on `endpoint` with their delegated token; its Graph client is made on the first call
+ * (every turn opens a session, most make no Graph call). Throws when the base URL is not https.
+ */
 export function openGraphSession(endpoint: GraphEndpoint, token: TokenSource): GraphSession {
-  return new GraphSession(createGraphClient(endpoint, token), endpoint);
+  if (new URL(endpoint.baseUrl).protocol !== 'https:')
+    throw new Error(`Graph base URL must be https, got '${endpoint.baseUrl}'`);
+  return new GraphSession(() => createGraphClient(endpoint, token), endpoint);
 }
 
 function toWire(step: BatchStep): Record<string, unknown> {

@@ -371,19 +371,29 @@ export const INTENT_NAMES = Object.keys(INTENT_TABLE) as IntentName[];
 
 const spec = (name: IntentName): IntentSpec => INTENT_TABLE[name];
 
-/** One intent with its slots (never `multi`, whose steps are single intents). */
-const singleIntentSchema: z.ZodTypeAny = z.lazy(() =>
-  z.union(
+/** One intent with its slots (never `multi`, whose steps are single intents); built once, on first use. */
+let singleIntents: z.ZodTypeAny | undefined;
+const singleIntentSchema: z.ZodTypeAny = z.lazy(() => {
+  singleIntents ??= z.union(
     INTENT_NAMES.filter((n) => n !== 'multi').map((n) => withName(n)) as unknown as [
       z.ZodTypeAny,
       z.ZodTypeAny,
       ...z.ZodTypeAny[],
     ],
-  ),
-);
+  );
+  return singleIntents;
+});
+
+/** Each intent's whole schema, built once: slot checks run on every turn (bot/commands/slot-clarify.ts). */
+const withNames = new Map<IntentName, z.ZodTypeAny>();
 
 function withName(name: IntentName): z.ZodTypeAny {
-  return (spec(name).slots as z.AnyZodObject).extend({ intent: z.literal(name) });
+  let schema = withNames.get(name);
+  if (!schema) {
+    schema = (spec(name).slots as z.AnyZodObject).extend({ intent: z.literal(name) });
+    withNames.set(name, schema);
+  }
+  return schema;
 }
 
 /** What is wrong with an intent's slots, one sentence per problem; [] when they fit its schema. */

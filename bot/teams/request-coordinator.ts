@@ -100,8 +100,13 @@ export class RequestCoordinator {
    * where lists go): the workflow's calls with this actor (their own Graph session) and this place.
    */
   port(ctx: Pick<CommandContext, 'actor' | 'graph'>, here?: TurnContext): RequestsPort {
-    const place: TurnPlace = here ? placeOf(here) : { conversationId: '', shared: false };
-    const actor: RequestActor = { id: ctx.actor.id, directory: requestDirectory(ctx.graph) };
+    // Built on first use: every turn gets a port, few turns use it (bench/bot-turn.ts counts the rest).
+    let bound: { place: TurnPlace; actor: RequestActor } | undefined;
+    const turn = (): { place: TurnPlace; actor: RequestActor } =>
+      (bound ??= {
+        place: here ? placeOf(here) : { conversationId: '', shared: false },
+        actor: { id: ctx.actor.id, directory: requestDirectory(ctx.graph) },
+      });
     const workflow = this.workflow;
     const guard = async (what: string, run: () => Promise<Reply[]>): Promise<Reply[]> => {
       try {
@@ -112,15 +117,16 @@ export class RequestCoordinator {
       }
     };
     return {
-      owners: (groupId) => actor.directory.owners(groupId),
-      canManage: (groupId) => actor.directory.mayDecide(groupId, ctx.actor.id),
-      listMine: () => guard('requests.listMine', () => listMine(workflow, actor, place)),
-      listPending: (opts) => guard('requests.listPending', () => listPending(workflow, actor, place, opts)),
-      submit: (input) => workflow.submit(actor, place, input),
-      decide: (action, requestId, reason) => workflow.decide(actor, place, action, requestId, reason),
-      cancel: (requestId) => workflow.cancel(actor, place, requestId),
-      open: (requestId) => workflow.open(actor, place, requestId),
-      refresh: (requestId) => workflow.refresh(actor, requestId),
+      owners: (groupId) => turn().actor.directory.owners(groupId),
+      canManage: (groupId) => turn().actor.directory.mayDecide(groupId, ctx.actor.id),
+      listMine: () => guard('requests.listMine', () => listMine(workflow, turn().actor, turn().place)),
+      listPending: (opts) =>
+        guard('requests.listPending', () => listPending(workflow, turn().actor, turn().place, opts)),
+      submit: (input) => workflow.submit(turn().actor, turn().place, input),
+      decide: (action, requestId, reason) => workflow.decide(turn().actor, turn().place, action, requestId, reason),
+      cancel: (requestId) => workflow.cancel(turn().actor, turn().place, requestId),
+      open: (requestId) => workflow.open(turn().actor, turn().place, requestId),
+      refresh: (requestId) => workflow.refresh(turn().actor, requestId),
     };
   }
 }

@@ -148,8 +148,11 @@ export class RequestMessenger {
     // `written` is this process's memory: an uninstall handled by another instance deleted the row without telling
     // it, so the events that follow a (re)install always write.
     const event = activity.type === 'installationUpdate' || activity.type === 'conversationUpdate';
+    // The same reference goes under two keys: written out once (this runs on every turn).
+    const texts = new Map<object, string>();
     for (const [key, value] of writes) {
-      const json = JSON.stringify(value);
+      const json = texts.get(value) ?? JSON.stringify(value);
+      texts.set(value, json);
       if (!event && this.written.get(key) === json) continue;
       await this.deps.conversations.put(key, value, at);
       this.written.set(key, json);
