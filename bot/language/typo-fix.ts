@@ -225,33 +225,51 @@ const NAME_SLOT = new Set([
   'manages',
 ]);
 
-/** Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above `max`. */
+/** Three rows of the distance table, reused between calls (words longer than the buffers get their own). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above `max`. Allocation-free. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i += 1) rows.push([i]);
-  for (let j = 1; j <= b.length; j += 1) (rows[0] as number[])[j] = j;
+  if (b.length + 1 > rows[0].length)
+    rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [twoBack, prev, row] = rows;
+  for (let j = 0; j <= b.length; j += 1) prev[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
-    let best = Infinity;
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+        v = Math.min(v, (twoBack[j - 2] as number) + 1);
       row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [twoBack, prev, row] = [prev, row, twoBack];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
 
 const VOCAB_SET = new Set(VOCABULARY);
 
-/** The vocabulary word a lowercase token stands for, or undefined. */
+/** Words already looked at, with their correction ('' for none): people reuse few words. Bounded, then reset. */
+const CORRECTIONS = new Map<string, string>();
+const MAX_CORRECTIONS = 5000;
+
+/** The vocabulary word a lowercase token stands for, or undefined (remembered; see {@link CORRECTIONS}). */
 function correction(word: string): string | undefined {
+  const known = CORRECTIONS.get(word);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const found = closestWord(word);
+  if (CORRECTIONS.size >= MAX_CORRECTIONS) CORRECTIONS.clear();
+  CORRECTIONS.set(word, found ?? '');
+  return found;
+}
+
+/** The vocabulary word a lowercase token stands for, or undefined. */
+function closestWord(word: string): string | undefined {
   const alias = ALIASES[word];
   if (alias !== undefined) return alias;
   if (word.length < 5 || VOCAB_SET.has(word) || KNOWN.has(word)) return undefined;
