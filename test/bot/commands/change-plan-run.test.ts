@@ -10,7 +10,7 @@ import { continuePending, runIntent } from '../../../bot/commands/dispatch';
 import type { PendingOperation } from '../../../bot/commands/context';
 import { pendingOperationStore } from '../../../bot/store';
 import { allText, UPN } from './command-harness';
-import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+import { button, groups, useTaskHarness, users, type TaskHarness } from './task-harness';
 
 const id = (key: string): string => users[key]?.id as string;
 const gid = (key: string): string => groups[key]?.id as string;
@@ -35,11 +35,8 @@ async function setAccountEnabled(t: TaskHarness, userId: string, accountEnabled:
 describe('bot/commands/change-plan-run: the confirmed list is what runs (emulator)', function () {
   this.timeout(120_000);
   let t: TaskHarness;
-  before(async () => {
-    t = await startTaskHarness();
-  });
-  after(async () => {
-    await t.stop();
+  useTaskHarness((h) => {
+    t = h;
   });
 
   it('remove-by-kind: a person who left meanwhile is skipped, one disabled meanwhile is not touched', async () => {

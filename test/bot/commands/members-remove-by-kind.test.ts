@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { runIntent } from '../../../bot/commands/dispatch';
 import { allText, UPN } from './command-harness';
-import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+import { button, groups, useTaskHarness, users, type TaskHarness } from './task-harness';
 
 const VENDOR = groups['vendorPortal']?.id as string;
 const PAT = users['pat']?.id as string;
@@ -16,11 +16,8 @@ const RAUL = users['raul']?.id as string;
 describe('bot/commands/members-remove-by-kind (emulator)', function () {
   this.timeout(120_000);
   let t: TaskHarness;
-  before(async () => {
-    t = await startTaskHarness();
-  });
-  after(async () => {
-    await t.stop();
+  useTaskHarness((h) => {
+    t = h;
   });
 
   it('a non-owner is refused by Graph and nothing changes', async () => {

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { continuePending, runIntent } from '../../../bot/commands/dispatch';
 import { allText, UPN } from './command-harness';
-import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+import { button, groups, useTaskHarness, users, type TaskHarness } from './task-harness';
 
 const id = (key: string): string => groups[key]?.id as string;
 const user = (key: string): string => users[key]?.id as string;
@@ -14,11 +14,8 @@ const user = (key: string): string => users[key]?.id as string;
 describe('bot/commands/membership-copy (emulator)', function () {
   this.timeout(120_000);
   let t: TaskHarness;
-  before(async () => {
-    t = await startTaskHarness();
-  });
-  after(async () => {
-    await t.stop();
+  useTaskHarness((h) => {
+    t = h;
   });
 
   it('userGroups, add only: Zoë gets the groups Johanna is in, keeps her own', async () => {

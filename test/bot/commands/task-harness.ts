@@ -75,3 +75,18 @@ export async function startTaskHarness(opts: Parameters<typeof startHarness>[1] 
     },
   };
 }
+
+/**
+ * Registers the suite's before/after hooks: a task harness started once for the suite (`opts` as
+ * startTaskHarness's) and stopped after it. Call inside `describe`; `use` receives the started harness.
+ */
+export function useTaskHarness(use: (t: TaskHarness) => void, opts: Parameters<typeof startHarness>[1] = {}): void {
+  let started: TaskHarness | undefined;
+  before(async () => {
+    started = await startTaskHarness(opts);
+    use(started);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+}

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { failedPrerequisite, undoWaves } from '../../../bot/commands/undo-order';
 import type { JournalEntry } from '../../../bot/store/types';
 import { allText, UPN } from './command-harness';
-import { groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+import { groups, useTaskHarness, users, type TaskHarness } from './task-harness';
 
 const LEE = users['lee']?.id as string;
 const LEE_MEMBER_OF = [
@@ -32,12 +32,12 @@ const gid = (key: string): string => groups[key]?.id as string;
 describe('bot/commands/undo: order of an offboarding Undo (emulator, batch steps run last first)', function () {
   this.timeout(120_000);
   let t: TaskHarness;
-  before(async () => {
-    t = await startTaskHarness({ batchStepOrder: 'reversed' });
-  });
-  after(async () => {
-    await t.stop();
-  });
+  useTaskHarness(
+    (h) => {
+      t = h;
+    },
+    { batchStepOrder: 'reversed' },
+  );
 
   it('restores every owner and member exactly', async () => {
     const megan = await t.ctx(UPN.megan);

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { runIntent, continuePending } from '../../../bot/commands/dispatch';
 import { allText, UPN } from './command-harness';
-import { button, groups, startTaskHarness, users, type TaskHarness } from './task-harness';
+import { button, groups, useTaskHarness, users, type TaskHarness } from './task-harness';
 
 const LEE = users['lee']?.id as string;
 const ANA = users['ana']?.id as string;
@@ -31,11 +31,8 @@ const LEE_OWNS = [
 describe('bot/commands/user-offboard (emulator)', function () {
   this.timeout(120_000);
   let t: TaskHarness;
-  before(async () => {
-    t = await startTaskHarness();
-  });
-  after(async () => {
-    await t.stop();
+  useTaskHarness((h) => {
+    t = h;
   });
 
   it('without anyone to take over: lists the groups and the licence lost, and keeps a sole owner as owner (flagged)', async () => {
