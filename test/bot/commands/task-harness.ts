@@ -90,3 +90,23 @@ export function useTaskHarness(use: (t: TaskHarness) => void, opts: Parameters<t
     await started?.stop();
   });
 }
+
+/** The demo tenant's groups Lee Gu is a direct member of (the offboarding suites undo and re-check them). */
+export const LEE_MEMBER_OF = [
+  'researchAndDevelopment',
+  'projectFalconM365',
+  'engineeringAll',
+  'executiveLeadership',
+  'licensedE5',
+];
+
+/** The demo tenant's groups Lee Gu owns. */
+export const LEE_OWNS = [
+  'researchAndDevelopment',
+  'projectFalconM365',
+  'engineeringAll',
+  'engineeringPlatform',
+  'platformCore',
+  'identityServices',
+  'directorySquad',
+];

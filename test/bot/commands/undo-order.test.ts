@@ -8,25 +8,9 @@ import { strict as assert } from 'node:assert';
 import { failedPrerequisite, undoWaves } from '../../../bot/commands/undo-order';
 import type { JournalEntry } from '../../../bot/store/types';
 import { allText, UPN } from './command-harness';
-import { groups, useTaskHarness, users, type TaskHarness } from './task-harness';
+import { groups, useTaskHarness, users, type TaskHarness, LEE_MEMBER_OF, LEE_OWNS } from './task-harness';
 
 const LEE = users['lee']?.id as string;
-const LEE_MEMBER_OF = [
-  'researchAndDevelopment',
-  'projectFalconM365',
-  'engineeringAll',
-  'executiveLeadership',
-  'licensedE5',
-];
-const LEE_OWNS = [
-  'researchAndDevelopment',
-  'projectFalconM365',
-  'engineeringAll',
-  'engineeringPlatform',
-  'platformCore',
-  'identityServices',
-  'directorySquad',
-];
 const gid = (key: string): string => groups[key]?.id as string;
 
 describe('bot/commands/undo: order of an offboarding Undo (emulator, batch steps run last first)', function () {

@@ -7,26 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { runIntent, continuePending } from '../../../bot/commands/dispatch';
 import { allText, UPN } from './command-harness';
-import { button, groups, useTaskHarness, users, type TaskHarness } from './task-harness';
+import { button, groups, useTaskHarness, users, type TaskHarness, LEE_MEMBER_OF, LEE_OWNS } from './task-harness';
 
 const LEE = users['lee']?.id as string;
 const ANA = users['ana']?.id as string;
-const LEE_MEMBER_OF = [
-  'researchAndDevelopment',
-  'projectFalconM365',
-  'engineeringAll',
-  'executiveLeadership',
-  'licensedE5',
-];
-const LEE_OWNS = [
-  'researchAndDevelopment',
-  'projectFalconM365',
-  'engineeringAll',
-  'engineeringPlatform',
-  'platformCore',
-  'identityServices',
-  'directorySquad',
-];
 
 describe('bot/commands/user-offboard (emulator)', function () {
   this.timeout(120_000);
