@@ -112,16 +112,19 @@ export function withDirectoryNames(intent: Intent, raw: string, gazetteer: Gazet
 
 /**
  * True when the pattern's group phrase holds the entity reading's group plus words that may name another group
- * ("Marketing Team EMEA" is not Marketing): the resolver then says it is not found and suggests the closest.
- * Verbs and filler around the name ("look after the portal access") do not count.
+ * ("Sales EMEA" is not Sales): the resolver then says it is not found and suggests the closest. Verbs and filler
+ * around the name ("look after the portal access") do not count, nor lowercase words after a name the user wrote
+ * with capitals ("Legal urgently"); a phrase typed all in lowercase ("sales emea") is taken as one name.
  */
 function namesMore(pattern: Intent, read: Intent): boolean {
-  const phrase = foldName(rewritePhrases(pattern.groups?.[0] ?? ''));
+  const written = rewritePhrases(pattern.groups?.[0] ?? '');
+  const phrase = foldName(written);
   const name = foldName(read.groups?.[0] ?? '');
   if (phrase.length === 0 || name.length === 0 || !phrase.includes(name)) return false;
-  const rest = phrase
-    .replace(name, ' ')
-    .split(' ')
-    .filter((w) => w.length > 0 && !GENERIC_WORDS.has(w));
-  return rest.some((w) => roleOf(w) === undefined);
+  const lowercase = written === written.toLowerCase();
+  const rest = written
+    .split(/\s+/)
+    .filter((w) => !name.split(' ').includes(foldName(w)))
+    .filter((w) => foldName(w).length > 0 && !GENERIC_WORDS.has(foldName(w)) && roleOf(foldName(w)) === undefined);
+  return rest.some((w) => lowercase || /[\p{Lu}\p{N}]/u.test(w));
 }
