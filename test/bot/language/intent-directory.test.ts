@@ -48,6 +48,8 @@ describe('bot/language parseIntent with a gazetteer', () => {
       users: ['Ana'],
       groups: ['Sales EMEA'],
     });
+    assert.deepEqual(parseIntent('add Ana to sales emea', { gazetteer }).groups, ['sales emea']);
+    assert.deepEqual(parseIntent('add Ana to Sales urgently', { gazetteer }).groups, ['Sales']);
   });
 
   it('keeps a pattern reading whose group phrase is made of known names', () => {
