@@ -73,7 +73,6 @@ export type Captures = Record<string, string | undefined>;
  * taken from the original text, or undefined when it does not match.
  */
 export function capture(u: Utterance, re: RegExp): Captures | undefined {
-  if (!plainOf(re).test(u.masked)) return undefined;
   const m = re.exec(u.masked);
   if (!m) return undefined;
   const out: Captures = {};
@@ -82,18 +81,6 @@ export function capture(u: Utterance, re: RegExp): Captures | undefined {
     for (const [name, span] of Object.entries(spans)) out[name] = span ? u.text.slice(span[0], span[1]) : undefined;
   }
   return out;
-}
-
-/** Each pattern's twin without capture indices: most patterns do not match, and a plain test is cheaper. */
-const PLAIN = new WeakMap<RegExp, RegExp>();
-
-function plainOf(re: RegExp): RegExp {
-  let plain = PLAIN.get(re);
-  if (plain === undefined) {
-    plain = new RegExp(re.source, re.flags.replace('d', '').replace('g', '').replace('y', ''));
-    PLAIN.set(re, plain);
-  }
-  return plain;
 }
 
 /** Compiles a pattern for {@link capture}: case-insensitive, `.` spans lines, with capture indices. */
