@@ -1,6 +1,6 @@
 /**
  * The keyword pre-filter (issue 23.5): each matcher declares the words it needs (prefixes: "own" stands for
- * "owns", "owner", "owned"); a clause reaches a matcher's regular expressions only when one of them starts a word
+ * "owns", "owner", "owned"; a one-letter keyword such as "i" is a whole word); a clause reaches a matcher's regular expressions only when one of them starts a word
  * of the clause. Messages that match nothing are rejected after one pass over their words, not every regex.
  */
 import type { Intent } from '../intent';
@@ -49,7 +49,8 @@ export function eligible(index: KeywordIndex, masked: string): boolean[] {
   const out = index.matchers.map((m) => m.also !== undefined && m.also.test(masked));
   for (const word of words) {
     for (const len of index.lengths) {
-      if (len > word.length) continue;
+      // A one-letter keyword ("i", "k", "h") is a whole word, not a prefix of every word with that letter.
+      if (len > word.length || (len === 1 && word.length > 1)) continue;
       const hits = index.byPrefix.get(len === word.length ? word : word.slice(0, len));
       if (hits) for (const i of hits) out[i] = true;
     }

@@ -15,6 +15,12 @@ function clausesOf(text: string): string[] {
 }
 
 describe('bot/language keyword pre-filter', () => {
+  it('reads a one-letter keyword as a whole word, not as the first letter of every word', () => {
+    const index = indexKeywords([{ match: () => undefined, needs: 'i' }]);
+    assert.deepEqual(eligible(index, 'is it in Sales'), [false]);
+    assert.deepEqual(eligible(index, "i'd like to join Sales"), [true]);
+  });
+
   it('runs a matcher only when the clause has one of its words (prefixes), or every matcher for a clause without words', () => {
     const index = indexKeywords([
       { match: () => undefined, needs: 'own' },
