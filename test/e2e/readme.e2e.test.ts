@@ -309,6 +309,15 @@ describe('e2e: every README promise, against `npm start` (Playground API)', func
       },
     },
 
+    '`can u get Johanna to look after the vendor portal access grp`': {
+      happens:
+        "read through the directory's group names (word order, shorthand, the verb anywhere): a confirmation to make Johanna Lorenz an owner of Vendor Portal Access",
+      async run([text]) {
+        const confirm = await ask(text as string, /Make Johanna Lorenz an owner of 'Vendor Portal Access'/);
+        assert.match(confirm.text, /will become an owner/);
+      },
+    },
+
     '`why is Ana Silva in Marketing department`': {
       happens: 'explained through the dynamic rule ("department equals Marketing")',
       async run([text]) {
