@@ -193,7 +193,8 @@ function intentOf(
 ): IntentName | undefined {
   if (has.has('other')) return undefined;
   if (has.has('who')) return whoQuestion(has);
-  if (has.has('list') && !has.has('add') && !has.has('remove')) return listing(has);
+  // "the list of members of G" lists; "let Pradeep manage the finance alerts list" is about Pradeep.
+  if (has.has('list') && !has.has('add') && !has.has('remove') && (!person || self)) return listing(has);
   if (!person)
     return has.has('own') ? (has.has('add') ? 'addOwners' : has.has('remove') ? undefined : 'listOwners') : undefined;
   if (self && (has.has('join') || has.has('access') || mayI) && !has.has('negation')) return 'requestAccess';
@@ -253,7 +254,7 @@ export function readByEntities(text: string, gazetteer: Gazetteer): Intent | und
   const name = intentOf(has, users !== undefined, self, question, MAY_I.test(rewritten));
   const groupSlot = cleanGroup(groupPhrase(rewritten, groups[0] as EntitySpan));
   if (name === undefined || groupSlot === undefined) return undefined;
-  const aboutGroup = has.has('who') || has.has('list');
+  const aboutGroup = has.has('who') || (has.has('list') && (users === undefined || self));
   if (name === 'listMembers' || name === 'requestAccess' || (name === 'listOwners' && !users) || aboutGroup)
     return makeIntent(name, { groups: [groupSlot] });
   if (users === undefined) return name === 'addOwners' ? makeIntent(name, { groups: [groupSlot] }) : undefined;

@@ -27,6 +27,8 @@ const TRAILING_WORDS =
 
 const SECOND_QUESTION = /^(?<a>.+?)\s*,?\s+and\s+(?<b>(?:when|who|what|which|how|where|is|are|does|do)\b.+)$/is;
 const IT = /\b(?:it|its|it['’]s)\b/gi;
+/** A person pronoun in the second question stands for the first question's person ("is she in B too?"). */
+const PERSON = /\b(?:she|he|her|him|they|them|his|hers|their)\b/gi;
 
 /** "who is in Project Falcon and when does it expire?": both questions, "it" read as the first one's group. */
 function twoQuestions(text: string): Intent | undefined {
@@ -36,9 +38,11 @@ function twoQuestions(text: string): Intent | undefined {
   const first = parseClause(text.slice(0, cut));
   const group = first.groups?.[0];
   if (!isQuestion(first.intent) || group === undefined) return undefined;
+  const person = first.users?.join(' and ');
   const rest = text
     .slice(text.length - (m.groups.b ?? '').length)
-    .replace(IT, (w) => (/s$/i.test(w) ? `${group}'s` : group));
+    .replace(IT, (w) => (/s$/i.test(w) ? `${group}'s` : group))
+    .replace(PERSON, (w) => (person === undefined ? w : /^(?:his|hers|their)$/i.test(w) ? `${person}'s` : person));
   const second = secondQuestion(rest, group);
   if (!isQuestion(second.intent)) return undefined;
   return makeIntent('multi', { steps: [first, second] });

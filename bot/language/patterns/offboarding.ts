@@ -47,6 +47,7 @@ const BY_KIND =
   /^(?:(?:all|the|any|every|of)\s+)*(?:guests?|externals?|external\s+\S+|outsiders|(?:disabled|deactivated|inactive|blocked)\s+\S+)$/i;
 
 function person(found: string | undefined, u: Utterance): string[] | undefined {
+  if (found !== undefined && PRONOUN.test(found.trim())) return leaver(u);
   const users = usersSlot(found);
   if (users?.length === 1 && BY_KIND.test(users[0] as string)) return undefined;
   if (users?.length === 1 && PRONOUN.test(users[0] as string)) return leaver(u);

@@ -117,6 +117,14 @@ describe('bot/language/entity-read', () => {
     });
   });
 
+  it('reads "list" in a request about a person as part of the group phrase, not as a listing', () => {
+    assert.deepEqual(read('let Pradeep manage the finance alerts list'), {
+      intent: 'addOwners',
+      users: ['Pradeep'],
+      groups: ['finance alerts'],
+    });
+  });
+
   it('leaves messages about other tasks to the patterns', () => {
     assert.equal(read('remove the E5 license from Legal'), undefined);
     assert.equal(read('restore deleted group Legal'), undefined);

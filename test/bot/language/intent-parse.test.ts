@@ -35,6 +35,17 @@ describe('parseIntent', () => {
     });
   });
 
+  it('reads "she" in a second question as the first question\'s person, and never keeps a bare pronoun as a name', () => {
+    assert.deepEqual(parseIntent('is Zoë in Directory Squad, and is she in Platform Core too?'), {
+      intent: 'multi',
+      steps: [
+        { intent: 'checkMembership', users: ['Zoë'], groups: ['Directory Squad'] },
+        { intent: 'checkMembership', users: ['Zoë'], groups: ['Platform Core'] },
+      ],
+    });
+    assert.deepEqual(parseIntent('is she in Legal'), { intent: 'checkMembership', groups: ['Legal'] });
+  });
+
   it('answers unknown for input that is not a string', () => {
     assert.deepStrictEqual(parseIntent(undefined as unknown as string), { intent: 'unknown' });
     assert.deepStrictEqual(parseIntent(42 as unknown as string), { intent: 'unknown' });
