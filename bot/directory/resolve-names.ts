@@ -19,6 +19,11 @@ export interface ResolveResult {
 
 const CANDIDATES = 25;
 
+/** "she", "him": a pronoun the message did not tie to a name is nobody's name ("she" is not Joni Sherman). */
+function isPronoun(name: string): boolean {
+  return /^(?:he|she|him|her|they|them|his|hers|their)$/i.test(name.trim());
+}
+
 function userStep(id: string, name: string): BatchStep {
   if (name === 'me' || isGuid(name)) return step(id, getUser(name, { $select: USER_SELECT }));
   const filter = looksLikeEmail(name)
@@ -127,14 +132,16 @@ export async function resolveNames(
   const users = req.users ?? [];
   const groups = req.groups ?? [];
   const steps: BatchStep[] = [
-    ...users.map((u, i) => userStep(`u${i}`, u)),
+    ...users.flatMap((u, i) => (isPronoun(u) ? [] : [userStep(`u${i}`, u)])),
     ...groups.map((g, i) => groupStep(`g${i}`, g)),
   ];
   const results = steps.length ? await session.batch(steps) : [];
   const byId = new Map(results.map((r) => [r.id, r]));
 
   const userRes: Resolution<DirectoryUser>[] = users.map((u, i) =>
-    rankCandidates(u, itemsOf<DirectoryUser>(byId.get(`u${i}`) as BatchResult)),
+    isPronoun(u)
+      ? { status: 'notFound', query: u, suggestions: [] }
+      : rankCandidates(u, itemsOf<DirectoryUser>(byId.get(`u${i}`) as BatchResult)),
   );
   const groupRes: GroupResolution[] = groups.map((g, i) =>
     rankCandidates(g, itemsOf<DirectoryGroup>(byId.get(`g${i}`) as BatchResult)),
@@ -149,7 +156,7 @@ export async function resolveNames(
     follow.push(searchStep(`g${i}s`, 'groups', r.query));
   });
   userRes.forEach((r, i) => {
-    if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query))
+    if (r.status === 'notFound' && r.query !== 'me' && !isGuid(r.query) && !isPronoun(r.query))
       follow.push(searchStep(`u${i}s`, 'users', r.query));
   });
   if (follow.length === 0) return { users: userRes, groups: groupRes };

@@ -76,7 +76,7 @@ export function cleanFree(phrase: string | undefined): string | undefined {
 
 const ME = /^(?:me|i|myself|my\s?self|my|moi)$/i;
 const PLACEHOLDER =
-  /^(?:these|those|them|this|that|the following|following|these users|those users|these people|the following users|the following people|everyone below|below|him|her|he|she|they|it|someone|somebody|users?|people|members?)$/i;
+  /^(?:these|those|them|this|that|the following|following|these users|those users|these people|the following users|the following people|everyone below|below|him|her|they|it|someone|somebody|users?|people|members?)$/i;
 const SEPARATOR =
   /\s*(?:[,;\n]|&|\s\+(?=\s)|(?<=\p{L})\/(?=\p{L})|(?<![\p{L}\p{N}_@.])(?:and|plus|as well as|along with|together with)(?![\p{L}\p{N}_]))\s*/giu;
 

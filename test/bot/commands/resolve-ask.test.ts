@@ -26,4 +26,12 @@ describe('bot/commands/resolve-ask', function () {
     assert.match(text, /Project Falcon \([^)]*Microsoft 365[^)]*\)/);
     assert.match(text, /Project Falcon \([^)]*Security[^)]*\)/i);
   });
+
+  it('never resolves a bare pronoun to a person whose name starts with it', async () => {
+    const megan = await h.ctx(UPN.megan);
+    const o = await runIntent({ intent: 'checkMembership', users: ['she'], groups: ['Legal'] }, megan);
+    const text = allText(o);
+    assert.match(text, /couldn't find anyone named 'she'/);
+    assert.doesNotMatch(text, /Sherman/);
+  });
 });

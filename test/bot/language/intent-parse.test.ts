@@ -35,7 +35,7 @@ describe('parseIntent', () => {
     });
   });
 
-  it('reads "she" in a second question as the first question\'s person, and never keeps a bare pronoun as a name', () => {
+  it('reads "she" in a second question as the first question\'s person, and keeps an unresolved one as written', () => {
     assert.deepEqual(parseIntent('is Zoë in Directory Squad, and is she in Platform Core too?'), {
       intent: 'multi',
       steps: [
@@ -43,7 +43,7 @@ describe('parseIntent', () => {
         { intent: 'checkMembership', users: ['Zoë'], groups: ['Platform Core'] },
       ],
     });
-    assert.deepEqual(parseIntent('is she in Legal'), { intent: 'checkMembership', groups: ['Legal'] });
+    assert.deepEqual(parseIntent('is she in Legal'), { intent: 'checkMembership', users: ['she'], groups: ['Legal'] });
   });
 
   it('answers unknown for input that is not a string', () => {
